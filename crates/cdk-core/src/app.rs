@@ -1,0 +1,758 @@
+//! The app: root of the construct tree, its context, and synthesis into a cloud assembly.
+//!
+//! Ports `core/lib/app.ts` and the phase order of `core/lib/private/synthesis.ts`: tag aspects,
+//! construct dependencies, cross-stack references, validation, then per stack the bootstrap
+//! version rule, nested templates (deepest first, hashed compactly) and the template, the
+//! asset manifest and the stack artifact; then `tree.json`, and `manifest.json` with the
+//! feature-flag report.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use crate::assets::{asset_manifest, sha256_hex, specialize, AssetEntry, Packaging};
+use crate::element::ElementKind;
+use crate::error::Error;
+use crate::json::to_json_string;
+use crate::resolve::{logical_id, CrossRef};
+use crate::template::render;
+use crate::tree::{Construct, Node, NodeKind, TreeData};
+use crate::value::{Map, Value};
+use crate::{feature_flags, Stack};
+
+/// Which feature flags a new app starts with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Flags {
+    /// The recommended set, as `cdk init` writes it (the default).
+    #[default]
+    Recommended,
+    /// No flags: aws-cdk-lib's legacy behaviour.
+    None,
+}
+
+/// Options of an [`App`].
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[non_exhaustive]
+pub struct AppProps {
+    /// Where to write the cloud assembly. Default: `$CDK_OUTDIR`, else `cdk.out`.
+    #[builder(default)]
+    pub outdir: Option<PathBuf>,
+    /// The feature flags to start from. Default: [`Flags::Recommended`].
+    #[builder(default)]
+    pub flags: Flags,
+    /// Whether resources get `Metadata["aws:cdk:path"]` and asset metadata, as `cdk synth`
+    /// does. Default: true.
+    #[builder(default = "true")]
+    pub cli_metadata: bool,
+    /// Extra context, applied last (flags the app sets itself).
+    #[builder(default, setter(custom))]
+    pub context: IndexMap<String, serde_json::Value>,
+}
+
+impl AppPropsBuilder {
+    /// Sets one context entry (a feature flag, say).
+    pub fn context(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.context
+            .get_or_insert_with(IndexMap::new)
+            .insert(key.to_string(), value.into());
+        self
+    }
+}
+
+impl AppProps {
+    /// Starts a builder.
+    pub fn builder() -> AppPropsBuilder {
+        AppPropsBuilder::default()
+    }
+}
+
+/// The root of a construct tree.
+///
+/// ```
+/// use cdk_core::{App, CfnResource, Stack, Value};
+/// let dir = std::env::temp_dir().join("cdk-core-doctest-app");
+/// let app = App::with_props(cdk_core::AppProps::builder().outdir(dir.clone()).build().unwrap());
+/// let stack = Stack::new(&app, "Stack").unwrap();
+/// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null).unwrap();
+/// let assembly = app.synth().unwrap();
+/// assert!(dir.join("Stack.template.json").exists());
+/// assert_eq!(assembly.stacks, vec!["Stack".to_string()]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct App {
+    node: Node,
+    outdir: PathBuf,
+}
+
+impl Construct for App {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+/// What [`App::synth`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CloudAssembly {
+    /// The assembly folder.
+    pub directory: PathBuf,
+    /// Artifact ids of the top-level stacks, in manifest order.
+    pub stacks: Vec<String>,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl App {
+    /// An app with the recommended feature flags and `cdk synth`'s metadata switches.
+    pub fn new() -> App {
+        Self::with_props(AppProps {
+            cli_metadata: true,
+            ..Default::default()
+        })
+    }
+
+    /// An app with options.
+    pub fn with_props(props: AppProps) -> App {
+        let mut context = IndexMap::new();
+        if props.flags == Flags::Recommended {
+            context.extend(feature_flags::recommended());
+        }
+        if props.cli_metadata {
+            context.insert(feature_flags::PATH_METADATA_ENABLE.into(), true.into());
+            context.insert(feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(), true.into());
+        }
+        context.extend(props.context);
+        let outdir = props
+            .outdir
+            .or_else(|| std::env::var_os("CDK_OUTDIR").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("cdk.out"));
+        let tree = Rc::new(RefCell::new(TreeData::new_root(context)));
+        App {
+            node: Node::new(tree, 0),
+            outdir,
+        }
+    }
+
+    /// The folder the assembly is written to.
+    pub fn outdir(&self) -> &Path {
+        &self.outdir
+    }
+
+    /// Synthesizes every stack into the cloud assembly folder.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] with every construct's validation messages; resolution errors
+    /// (logical IDs, references); [`Error::Io`] when files cannot be written.
+    pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        let tree = &self.node.tree;
+        apply_tag_aspects(&mut tree.borrow_mut());
+        reify_dependencies(&mut tree.borrow_mut());
+        let top_stacks = self.top_level_stacks();
+        wire_references(&self.node, &top_stacks)?;
+        validate(&self.node)?;
+        let outdir = &self.outdir;
+        std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+
+        let mut artifacts = Map::new();
+        let mut ids = Vec::new();
+        for stack_idx in &top_stacks {
+            let stack = Stack::from_node(self.node.sibling(*stack_idx));
+            add_bootstrap_version_rule(&stack)?;
+            let template_hash = self.synth_stack(&stack, &stack)?;
+            let artifact_id = stack.artifact_id();
+            let assets_id = format!("{artifact_id}.assets");
+            let entries = stack.with_data(|d| d.assets.clone());
+            let manifest = asset_manifest(&stack, &entries);
+            write(outdir, &format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
+            for e in &entries {
+                if let Some(from) = &e.stage_from {
+                    crate::assets::stage(from, &outdir.join(&e.path)).map_err(|err| io_err(&outdir.join(&e.path), err))?;
+                }
+            }
+            artifacts.insert(
+                assets_id.clone(),
+                Value::object([
+                    ("type", Value::from("cdk:asset-manifest")),
+                    (
+                        "properties",
+                        Value::object([
+                            ("file", Value::from(format!("{assets_id}.json"))),
+                            ("requiresBootstrapStackVersion", Value::from(6)),
+                            ("bootstrapStackVersionSsmParameter", Value::from(bootstrap_ssm())),
+                        ]),
+                    ),
+                ]),
+            );
+            let metadata = stack_metadata(&self.node, *stack_idx)?;
+            let has_metadata = !metadata.is_empty();
+            if has_metadata {
+                write(
+                    outdir,
+                    &format!("{artifact_id}.metadata.json"),
+                    &to_json_string(&Value::Object(metadata), 2),
+                )?;
+            }
+            artifacts.insert(
+                artifact_id.clone(),
+                stack_artifact(&stack, &template_hash, has_metadata),
+            );
+            ids.push(artifact_id);
+        }
+        write(outdir, "tree.json", &to_json_string(&tree_json(&self.node), 0))?;
+        artifacts.insert(
+            "Tree".into(),
+            Value::object([
+                ("type", Value::from("cdk:tree")),
+                ("properties", Value::object([("file", "tree.json")])),
+            ]),
+        );
+        let context = tree.borrow().nodes[0].context.clone();
+        artifacts.insert(
+            "aws-cdk-lib/feature-flag-report".into(),
+            Value::object([
+                ("type", Value::from("cdk:feature-flag-report")),
+                (
+                    "properties",
+                    Value::object([
+                        ("module", Value::from("aws-cdk-lib")),
+                        ("flags", feature_flags::report(&context)),
+                    ]),
+                ),
+            ]),
+        );
+        let manifest = Value::object([
+            ("version", Value::from(crate::CLOUD_ASSEMBLY_VERSION)),
+            ("artifacts", Value::Object(artifacts)),
+            ("minimumCliVersion", Value::from(crate::MINIMUM_CLI_VERSION)),
+        ]);
+        write(outdir, "manifest.json", &to_json_string(&manifest, 2))?;
+        write(
+            outdir,
+            "cdk.out",
+            &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
+        )?;
+        Ok(CloudAssembly {
+            directory: outdir.clone(),
+            stacks: ids,
+        })
+    }
+
+    fn top_level_stacks(&self) -> Vec<usize> {
+        // Post-order over the tree: a stack's own nested stages first; in practice, creation order.
+        let tree = self.node.tree.borrow();
+        tree.descendants(0)
+            .into_iter()
+            .filter(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_none()))
+            .collect()
+    }
+
+    /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
+    /// returns the SHA-256 of the stack's template file.
+    fn synth_stack(&self, stack: &Stack, top: &Stack) -> Result<String, Error> {
+        let nested: Vec<usize> = {
+            let tree = self.node.tree.borrow();
+            let me = stack.node().idx;
+            tree.nodes[me]
+                .children
+                .iter()
+                .flat_map(|c| tree.descendants(*c))
+                .filter(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_some()))
+                .filter(|i| nearest_parent_stack(&tree, *i) == Some(me))
+                .collect()
+        };
+        for n in nested {
+            let child = Stack::from_node(self.node.sibling(n));
+            self.synth_stack(&child, top)?;
+        }
+        let refs = RefCell::new(Vec::<CrossRef>::new());
+        let template = render(&self.node.tree, stack.node().idx, &refs)?;
+        let text = to_json_string(&template, 1);
+        write(&self.outdir, &stack.template_file(), &text)?;
+        if stack.is_nested() {
+            let hash = sha256_hex(to_json_string(&template, 0).as_bytes());
+            let display = format!("{} Nested Stack Template", stack_relative_path(stack));
+            crate::assets::add_file_asset(
+                stack,
+                AssetEntry {
+                    source_hash: hash.clone(),
+                    path: stack.template_file(),
+                    packaging: Packaging::File,
+                    display_name: Some(display),
+                    object_key: format!("{hash}.json"),
+                    stage_from: None,
+                },
+            );
+            let file = stack.template_file();
+            stack.with_data_mut(|d| {
+                if let Some(n) = d.nested.as_mut() {
+                    n.template_hash = Some(hash.clone());
+                }
+            });
+            if let Some(resource) = stack.nested_stack_resource() {
+                if resource
+                    .node()
+                    .feature_flag(feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
+                {
+                    resource.add_metadata("aws:asset:path", file);
+                    resource.add_metadata("aws:asset:property", "TemplateURL");
+                }
+            }
+            Ok(hash)
+        } else {
+            let hash = sha256_hex(text.as_bytes());
+            let display = format!("{} Template", stack.stack_name());
+            crate::assets::add_file_asset(
+                top,
+                AssetEntry {
+                    source_hash: hash.clone(),
+                    path: stack.template_file(),
+                    packaging: Packaging::File,
+                    display_name: Some(display),
+                    object_key: format!("{hash}.json"),
+                    stage_from: None,
+                },
+            );
+            Ok(hash)
+        }
+    }
+}
+
+fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
+    tree.nodes[idx].parent.and_then(|p| tree.stack_of(p))
+}
+
+/// `Names.stackRelativeConstructPath`: ids below the closest top-level stack.
+pub(crate) fn stack_relative_path(c: &impl Construct) -> String {
+    let node = c.node();
+    let tree = node.tree.borrow();
+    let scopes = tree.scopes(node.idx);
+    let top = scopes
+        .iter()
+        .rposition(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_none()))
+        .unwrap_or(0);
+    scopes[top + 1..]
+        .iter()
+        .map(|i| tree.nodes[*i].id.as_str())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn bootstrap_ssm() -> String {
+    format!("/cdk-bootstrap/{}/version", crate::assets::DEFAULT_QUALIFIER)
+}
+
+fn add_bootstrap_version_rule(stack: &Stack) -> Result<(), Error> {
+    if stack.node().try_find_child("BootstrapVersion").is_some() {
+        return Ok(());
+    }
+    let param = crate::CfnParameter::new(
+        stack,
+        "BootstrapVersion",
+        crate::CfnParameterProps {
+            type_: Some("AWS::SSM::Parameter::Value<String>".into()),
+            default: Some(Value::String(bootstrap_ssm())),
+            description: Some("Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]".into()),
+            ..Default::default()
+        },
+    )?;
+    let old_versions = Value::array(["1", "2", "3", "4", "5"]);
+    let assertion = Value::object([
+        (
+            "Assert",
+            crate::fns::Fn::condition_not(Value::object([(
+                "Fn::Contains",
+                Value::array([old_versions, param.value()]),
+            )])),
+        ),
+        (
+            "AssertDescription",
+            Value::from("CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI."),
+        ),
+    ]);
+    crate::CfnRule::new(
+        stack,
+        "CheckBootstrapVersion",
+        [("Assertions".to_string(), Value::array([assertion]))]
+            .into_iter()
+            .collect(),
+    )?;
+    Ok(())
+}
+
+fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Value {
+    let env = stack.environment();
+    let environment = format!(
+        "aws://{}/{}",
+        env.account.as_deref().unwrap_or("unknown-account"),
+        env.region.as_deref().unwrap_or("unknown-region")
+    );
+    let artifact_id = stack.artifact_id();
+    let role = |name: &str| {
+        specialize(
+            stack,
+            &format!("arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:role/cdk-${{Qualifier}}-{name}-role-${{AWS::AccountId}}-${{AWS::Region}}"),
+        )
+    };
+    let bucket = specialize(stack, crate::assets::FILE_ASSETS_BUCKET_NAME);
+    let mut props = Map::new();
+    props.insert("templateFile".into(), Value::String(stack.template_file()));
+    let (termination, tags, name) = stack.with_data(|d| (d.termination_protection, d.tags.clone(), d.stack_name.clone()));
+    props.insert("terminationProtection".into(), Value::Bool(termination));
+    if !tags.is_empty() {
+        let mut sorted: Vec<_> = tags.into_iter().collect();
+        sorted.sort_by(|a, b| crate::collate::locale_compare(&a.0, &b.0));
+        props.insert("tags".into(), Value::object(sorted));
+    }
+    props.insert("validateOnSynth".into(), Value::Bool(false));
+    props.insert("assumeRoleArn".into(), Value::String(role("deploy")));
+    props.insert("cloudFormationExecutionRoleArn".into(), Value::String(role("cfn-exec")));
+    props.insert(
+        "stackTemplateAssetObjectUrl".into(),
+        Value::String(format!("s3://{bucket}/{template_hash}.json")),
+    );
+    props.insert("requiresBootstrapStackVersion".into(), Value::from(6));
+    props.insert("bootstrapStackVersionSsmParameter".into(), Value::String(bootstrap_ssm()));
+    props.insert(
+        "additionalDependencies".into(),
+        Value::array([format!("{artifact_id}.assets")]),
+    );
+    props.insert(
+        "lookupRole".into(),
+        Value::object([
+            ("arn", Value::String(role("lookup"))),
+            ("requiresBootstrapStackVersion", Value::from(8)),
+            ("bootstrapStackVersionSsmParameter", Value::String(bootstrap_ssm())),
+        ]),
+    );
+    if name != artifact_id {
+        props.insert("stackName".into(), Value::String(name));
+    }
+    let mut deps: Vec<Value> = stack.with_data(|d| d.dependencies.clone())
+        .into_iter()
+        .map(|(d, _)| Value::String(Stack::from_node(stack.node().sibling(d)).artifact_id()))
+        .collect();
+    deps.push(Value::String(format!("{artifact_id}.assets")));
+    let mut a = Map::new();
+    a.insert("type".into(), Value::from("aws:cloudformation:stack"));
+    a.insert("environment".into(), Value::String(environment));
+    a.insert("properties".into(), Value::Object(props));
+    a.insert("dependencies".into(), Value::Array(deps));
+    if has_metadata {
+        a.insert(
+            "additionalMetadataFile".into(),
+            Value::String(format!("{artifact_id}.metadata.json")),
+        );
+    }
+    a.insert("displayName".into(), Value::String(stack.node().path()));
+    Value::Object(a)
+}
+
+/// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
+/// template file and tags (stack traces are not recorded).
+fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
+    let tree = root.tree.borrow();
+    let mut out = Map::new();
+    let mut queue = std::collections::VecDeque::from([stack]);
+    while let Some(i) = queue.pop_front() {
+        let n = &tree.nodes[i];
+        if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
+            continue;
+        }
+        let entry = |t: &str, data: Value| Value::object([("type", Value::from(t)), ("data", data)]);
+        let mut md = Vec::new();
+        match &n.kind {
+            NodeKind::Stack(s) if i == stack => {
+                let file = Stack::from_node(root.sibling(i)).template_file();
+                md.push(entry("aws:cdk:templateFile", Value::String(file)));
+                if !s.tags.is_empty() {
+                    let mut sorted: Vec<_> = s.tags.iter().collect();
+                    sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
+                    md.push(entry(
+                        "aws:cdk:stack-tags",
+                        Value::array(sorted.into_iter().map(|(k, v)| {
+                            Value::object([("key", k.as_str()), ("value", v.as_str())])
+                        })),
+                    ));
+                }
+            }
+            NodeKind::Element(_) => {
+                md.push(entry("aws:cdk:logicalId", Value::String(logical_id(&tree, i)?)));
+            }
+            _ => {}
+        }
+        if !md.is_empty() {
+            out.insert(format!("/{}", n.path), Value::Array(md));
+        }
+        queue.extend(n.children.iter().copied());
+    }
+    Ok(out)
+}
+
+/// `tree.json`: every construct breadth-first with its id, path, construct info and, for
+/// resources, type, logical ID and properties.
+fn tree_json(root: &Node) -> Value {
+    let tree = root.tree.borrow();
+    fn node_json(tree: &TreeData, i: usize) -> Value {
+        let n = &tree.nodes[i];
+        let mut m = Map::new();
+        m.insert(
+            "id".into(),
+            Value::String(if n.id.is_empty() { "App".into() } else { n.id.clone() }),
+        );
+        m.insert("path".into(), Value::String(n.path.clone()));
+        let (fqn, version) = n
+            .construct_info
+            .clone()
+            .unwrap_or_else(|| ("constructs.Construct".into(), crate::CONSTRUCTS_VERSION.into()));
+        m.insert(
+            "constructInfo".into(),
+            Value::object([("fqn", fqn), ("version", version)]),
+        );
+        if let NodeKind::Element(e) = &n.kind {
+            if let ElementKind::Resource(r) = &e.kind {
+                let mut attrs = Map::new();
+                attrs.insert("aws:cdk:cloudformation:type".into(), Value::String(r.resource_type.clone()));
+                if let Ok(lid) = logical_id(tree, i) {
+                    attrs.insert("aws:cdk:cloudformation:logicalId".into(), Value::String(lid));
+                }
+                m.insert("attributes".into(), Value::Object(attrs));
+            }
+        }
+        if !n.children.is_empty() {
+            let mut children = Map::new();
+            for c in &n.children {
+                children.insert(tree.nodes[*c].id.clone(), node_json(tree, *c));
+            }
+            m.insert("children".into(), Value::Object(children));
+        }
+        Value::Object(m)
+    }
+    Value::object([("version", Value::from("tree-0.1")), ("tree", node_json(&tree, 0))])
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).map_err(|e| io_err(&path, e))
+}
+
+fn io_err(path: &Path, e: std::io::Error) -> Error {
+    Error::Io {
+        dir: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+/// Applies the `Tags.of(...)` operations to every taggable resource, top-down: a scope's
+/// inherited operations first, then its own, each in the order they were added.
+fn apply_tag_aspects(tree: &mut TreeData) {
+    let explicit_stack_tags = tree
+        .context(0, feature_flags::EXPLICIT_STACK_TAGS)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let mut stack: Vec<(usize, Vec<crate::tags::TagAspect>)> = vec![(0, Vec::new())];
+    while let Some((i, inherited)) = stack.pop() {
+        let mut aspects = inherited;
+        aspects.extend(tree.nodes[i].tag_aspects.iter().cloned());
+        if !aspects.is_empty() {
+            match &mut tree.nodes[i].kind {
+                NodeKind::Element(e) => {
+                    if let ElementKind::Resource(r) = &mut e.kind {
+                        let rt = r.resource_type.clone();
+                        if let Some(t) = &mut r.tags {
+                            for a in &aspects {
+                                if a.applies_to(&rt) {
+                                    match &a.value {
+                                        Some(v) => t.set_tag(&a.key, v, a.priority, true),
+                                        None => t.remove_tag(&a.key, a.priority),
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                NodeKind::Stack(s) if !explicit_stack_tags => {
+                    for a in &aspects {
+                        if a.applies_to("aws:cdk:stack") {
+                            match &a.value {
+                                Some(v) => {
+                                    s.tags.insert(a.key.clone(), v.clone());
+                                }
+                                None => {
+                                    s.tags.shift_remove(&a.key);
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for c in tree.nodes[i].children.iter().rev() {
+            stack.push((*c, aspects.clone()));
+        }
+    }
+}
+
+/// Turns construct dependencies (`node.add_dependency`) into `DependsOn` between resources
+/// of one stack, or dependencies between stacks.
+fn reify_dependencies(tree: &mut TreeData) {
+    let mut pairs = Vec::new();
+    for i in 0..tree.nodes.len() {
+        for d in tree.nodes[i].dependencies.clone() {
+            pairs.push((i, d));
+        }
+    }
+    let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {
+        tree.descendants(i)
+            .into_iter()
+            .filter(|j| matches!(tree.element(*j).map(|e| &e.kind), Some(ElementKind::Resource(_))))
+            .collect()
+    };
+    for (source, target) in pairs {
+        let sources = resources_under(tree, source);
+        let targets = resources_under(tree, target);
+        for s in &sources {
+            for t in &targets {
+                add_resource_dependency(tree, *s, *t);
+            }
+        }
+    }
+}
+
+fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
+    let (Some(ss), Some(ts)) = (tree.stack_of(source), tree.stack_of(target)) else {
+        return;
+    };
+    if ss == ts {
+        if let Some(ElementKind::Resource(r)) = tree.element_mut(source).map(|e| &mut e.kind) {
+            if !r.depends_on.contains(&target) && source != target {
+                r.depends_on.push(target);
+            }
+        }
+        return;
+    }
+    // Different stacks: find the closest common stack.
+    let chain = |tree: &TreeData, mut s: usize| {
+        let mut out = vec![s];
+        while let Some(p) = nearest_parent_stack(tree, s) {
+            if tree.stack(s).nested.is_none() {
+                break;
+            }
+            out.push(p);
+            s = p;
+        }
+        out
+    };
+    let sc = chain(tree, ss);
+    let tc = chain(tree, ts);
+    if let Some(common) = sc.iter().find(|s| tc.contains(s)).copied() {
+        let in_common = |tree: &TreeData, res: usize, stack_chain: &[usize]| -> usize {
+            // the resource itself, or the nested stack resource containing it, in `common`
+            let pos = stack_chain.iter().position(|s| *s == common).unwrap_or(0);
+            if pos == 0 {
+                res
+            } else {
+                tree.stack(stack_chain[pos - 1])
+                    .nested
+                    .as_ref()
+                    .map(|n| n.resource)
+                    .unwrap_or(res)
+            }
+        };
+        let s = in_common(tree, source, &sc);
+        let t = in_common(tree, target, &tc);
+        if s != t {
+            add_resource_dependency(tree, s, t);
+        }
+    } else {
+        let (src_top, tgt_top) = (*sc.last().unwrap_or(&ss), *tc.last().unwrap_or(&ts));
+        let reason = format!(
+            "{} -> {}",
+            tree.nodes[source].path, tree.nodes[target].path
+        );
+        let data = tree.stack_mut(src_top);
+        if !data.dependencies.iter().any(|(d, _)| *d == tgt_top) {
+            data.dependencies.push((tgt_top, reason));
+        }
+    }
+}
+
+/// Finds references between stacks by resolving every template, and wires each one
+/// (outputs, parameters, dependencies); repeats until no new reference appears.
+fn wire_references(root: &Node, top_stacks: &[usize]) -> Result<(), Error> {
+    let all_stacks: Vec<usize> = {
+        let tree = root.tree.borrow();
+        (0..tree.nodes.len())
+            .filter(|i| matches!(tree.nodes[*i].kind, NodeKind::Stack(_)))
+            .collect()
+    };
+    if all_stacks.len() <= 1 && top_stacks.len() <= 1 {
+        return Ok(());
+    }
+    for _round in 0..16 {
+        let refs = RefCell::new(Vec::<CrossRef>::new());
+        // Pre-order over the app: each element's template fragment, in tree order.
+        let order: Vec<usize> = {
+            let tree = root.tree.borrow();
+            tree.descendants(0)
+                .into_iter()
+                .filter(|i| matches!(tree.nodes[*i].kind, NodeKind::Stack(_)))
+                .collect()
+        };
+        for s in order {
+            render(&root.tree, s, &refs)?;
+        }
+        let mut new_found = false;
+        for r in refs.into_inner() {
+            let key = (r.consumer, r.target, r.attribute.clone());
+            if root.tree.borrow().cross_ref_values.contains_key(&key) {
+                continue;
+            }
+            new_found = true;
+            let value = crate::refs::wire(root, r.consumer, r.target, r.attribute.as_deref())?;
+            root.tree.borrow_mut().cross_ref_values.insert(key, value);
+        }
+        if !new_found {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+fn validate(root: &Node) -> Result<(), Error> {
+    let validations: Vec<(String, crate::tree::Validation)> = {
+        let tree = root.tree.borrow();
+        tree.nodes
+            .iter()
+            .flat_map(|n| n.validations.iter().map(|v| (n.path.clone(), v.clone())))
+            .collect()
+    };
+    let mut messages = Vec::new();
+    for (path, v) in validations {
+        for m in v() {
+            messages.push((path.clone(), m));
+        }
+    }
+    // Logical IDs must be computable.
+    {
+        let tree = root.tree.borrow();
+        for i in 0..tree.nodes.len() {
+            if tree.element(i).is_some() {
+                logical_id(&tree, i)?;
+            }
+        }
+    }
+    if messages.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation { messages })
+    }
+}

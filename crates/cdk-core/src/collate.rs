@@ -1,0 +1,116 @@
+//! String ordering of JavaScript's `String.prototype.localeCompare` (ICU root collation),
+//! which aws-cdk-lib uses to sort `DependsOn` entries (by construct path) and tags (by key).
+//!
+//! Covers what construct paths and tag keys hold: ASCII punctuation and symbols sort before
+//! digits, digits before letters, letters compare case-insensitively first and lower case
+//! before upper case on a tie; other characters sort after ASCII by code point.
+
+use std::cmp::Ordering;
+
+/// CLDR root order of the ASCII characters that are not letters or digits.
+const PUNCTUATION_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+fn primary(c: char) -> (u32, u32) {
+    if let Some(i) = PUNCTUATION_ORDER.find(c) {
+        return (0, i as u32);
+    }
+    if c.is_ascii_digit() {
+        return (1, c as u32);
+    }
+    if c.is_ascii_alphabetic() {
+        return (2, c.to_ascii_lowercase() as u32);
+    }
+    if (c as u32) < 0x80 {
+        // remaining ASCII control characters: ignorable in ICU; order them first
+        return (0, 0);
+    }
+    (3, c as u32)
+}
+
+fn tertiary(c: char) -> u32 {
+    // ICU root: lower case before upper case
+    if c.is_ascii_uppercase() {
+        1
+    } else {
+        0
+    }
+}
+
+/// Compares two strings as `a.localeCompare(b)` does in Node.js (root locale).
+///
+/// ```
+/// use cdk_core::collate::locale_compare;
+/// use std::cmp::Ordering;
+/// assert_eq!(locale_compare("Stack/alpha/Three", "Stack/Bucket"), Ordering::Less);
+/// assert_eq!(locale_compare("a/{id}", "a/GET"), Ordering::Less);
+/// ```
+pub fn locale_compare(a: &str, b: &str) -> Ordering {
+    let pa = a.chars().map(primary);
+    let pb = b.chars().map(primary);
+    match pa.cmp(pb) {
+        Ordering::Equal => {}
+        o => return o,
+    }
+    match a.chars().map(tertiary).cmp(b.chars().map(tertiary)) {
+        Ordering::Equal => a.cmp(b),
+        o => o,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depends_on_order_of_the_goldens() {
+        // core-overrides-deps: Dependent's DependsOn order, by path
+        let mut paths = vec![
+            "Stack/GroupB",
+            "Stack/GroupA",
+            "Stack/Zeta/One",
+            "Stack/Zeta/Two",
+            "Stack/alpha/Three",
+            "Stack/Bucket",
+        ];
+        paths.sort_by(|a, b| locale_compare(a, b));
+        assert_eq!(
+            paths,
+            [
+                "Stack/alpha/Three",
+                "Stack/Bucket",
+                "Stack/GroupA",
+                "Stack/GroupB",
+                "Stack/Zeta/One",
+                "Stack/Zeta/Two"
+            ]
+        );
+        // defining-apis: punctuation before letters, case-insensitive letters
+        let mut p = vec![
+            "Stack/books-api/Default/books/Resource",
+            "Stack/books-api/Default/books/{book_id}/reviews/GET/Resource",
+            "Stack/books-api/Default/books/{book_id}/Resource",
+            "Stack/books-api/Default/books/GET/Resource",
+            "Stack/books-api/Default/ANY/Resource",
+            "Stack/books-api/Default/books/{book_id}/DELETE/Resource",
+        ];
+        p.sort_by(|a, b| locale_compare(a, b));
+        assert_eq!(
+            p,
+            [
+                "Stack/books-api/Default/ANY/Resource",
+                "Stack/books-api/Default/books/{book_id}/DELETE/Resource",
+                "Stack/books-api/Default/books/{book_id}/Resource",
+                "Stack/books-api/Default/books/{book_id}/reviews/GET/Resource",
+                "Stack/books-api/Default/books/GET/Resource",
+                "Stack/books-api/Default/books/Resource",
+            ]
+        );
+    }
+
+    #[test]
+    fn case_tie_puts_lower_first() {
+        assert_eq!(locale_compare("a", "A"), Ordering::Less);
+        assert_eq!(locale_compare("ab", "Ac"), Ordering::Less);
+        assert_eq!(locale_compare("x", "x"), Ordering::Equal);
+    }
+}

@@ -1,0 +1,679 @@
+//! Template elements: resources, outputs, parameters, conditions, mappings and rules.
+//!
+//! Ports `core/lib/cfn-element.ts`, `cfn-resource.ts`, `cfn-output.ts`, `cfn-parameter.ts`,
+//! `cfn-condition.ts`, `cfn-mapping.ts` and `cfn-rule.ts`. Each element knows how to render
+//! its own template fragment; [`crate::template`] merges them.
+
+use crate::error::Error;
+use crate::tags::{TagFormat, TagManager, Tagging};
+use crate::tree::{Construct, Node, NodeKind};
+use crate::value::{Map, Token, TokenKind, Value};
+
+pub(crate) struct ElementData {
+    /// Set by `override_logical_id`.
+    pub logical_id_override: Option<String>,
+    pub kind: ElementKind,
+}
+
+pub(crate) enum ElementKind {
+    Resource(Box<ResourceData>),
+    Output(OutputData),
+    Parameter(Map),
+    Condition(Value),
+    Mapping(Map),
+    Rule(Map),
+}
+
+pub(crate) struct ResourceData {
+    pub resource_type: String,
+    /// Properties with CloudFormation names, in render order; absent ones hold
+    /// [`Value::absent`] so that overrides keep their place.
+    pub properties: Map,
+    /// Raw overrides (`addOverride`), merged into the resolved resource.
+    pub overrides: Map,
+    /// `addResourceDependency` targets (other resources).
+    pub depends_on: Vec<usize>,
+    pub condition: Option<usize>,
+    pub deletion_policy: Option<String>,
+    pub update_replace_policy: Option<String>,
+    pub creation_policy: Option<Value>,
+    pub update_policy: Option<Value>,
+    pub version: Option<String>,
+    pub description: Option<String>,
+    pub metadata: Map,
+    pub tags: Option<TagManager>,
+}
+
+pub(crate) struct OutputData {
+    pub value: Value,
+    pub description: Option<Value>,
+    pub export_name: Option<Value>,
+    pub condition: Option<usize>,
+}
+
+/// What happens to a resource when it leaves the stack or is replaced (`RemovalPolicy`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RemovalPolicy {
+    /// `Delete`.
+    Destroy,
+    /// `Retain`.
+    Retain,
+    /// `Snapshot`.
+    Snapshot,
+    /// `RetainExceptOnCreate` on deletion, `Retain` on replacement.
+    RetainOnUpdateOrDelete,
+}
+
+impl RemovalPolicy {
+    fn policies(self) -> (&'static str, &'static str) {
+        match self {
+            RemovalPolicy::Destroy => ("Delete", "Delete"),
+            RemovalPolicy::Retain => ("Retain", "Retain"),
+            RemovalPolicy::Snapshot => ("Snapshot", "Snapshot"),
+            RemovalPolicy::RetainOnUpdateOrDelete => ("RetainExceptOnCreate", "Retain"),
+        }
+    }
+}
+
+fn new_element(scope: &Node, id: &str, kind: ElementKind) -> Result<Node, Error> {
+    scope.add_child_kind(
+        id,
+        NodeKind::Element(Box::new(ElementData {
+            logical_id_override: None,
+            kind,
+        })),
+    )
+}
+
+macro_rules! element_handle {
+    ($name:ident) => {
+        impl Construct for $name {
+            fn node(&self) -> &Node {
+                &self.node
+            }
+        }
+        impl $name {
+            /// The logical ID of this element in its template (a token: overrides made later
+            /// still apply).
+            pub fn logical_id(&self) -> Value {
+                Value::Token(Token::new(TokenKind::LogicalId(self.node.clone())))
+            }
+
+            /// Replaces the computed logical ID.
+            pub fn override_logical_id(&self, logical_id: &str) {
+                let id = logical_id.to_string();
+                self.node.with_mut(|n| {
+                    if let NodeKind::Element(e) = &mut n.kind {
+                        e.logical_id_override = Some(id);
+                    }
+                });
+            }
+
+            /// The construct path.
+            pub fn path(&self) -> String {
+                self.node.path()
+            }
+        }
+    };
+}
+
+/// An L1 resource: one entry of the template's `Resources` (`CfnResource`).
+///
+/// Generated `Cfn*` types wrap it; it can also be used directly with any resource type.
+///
+/// ```
+/// use cdk_core::{App, CfnResource, Construct, Stack, Value};
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack").unwrap();
+/// let r = CfnResource::new(&stack, "Topic", "AWS::SNS::Topic",
+///     Value::object([("TopicName", "t")])).unwrap();
+/// assert_eq!(r.node().path(), "Stack/Topic");
+/// ```
+#[derive(Clone, Debug)]
+pub struct CfnResource {
+    node: Node,
+}
+element_handle!(CfnResource);
+
+impl CfnResource {
+    /// Defines a resource of `resource_type` with properties given as an object of
+    /// CloudFormation names.
+    ///
+    /// # Errors
+    /// Id errors from the tree; [`Error::InvalidValue`] when `properties` is not an object.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        properties: Value,
+    ) -> Result<CfnResource, Error> {
+        Self::create(scope, id, resource_type, properties, None)
+    }
+
+    /// Defines a resource from a generated `Cfn*Props` struct (what generated L1s call).
+    ///
+    /// # Errors
+    /// Id errors from the tree; [`Error::InvalidValue`] when the props do not serialize to an
+    /// object.
+    pub fn from_props<P: serde::Serialize>(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        props: &P,
+        tagging: Option<Tagging>,
+    ) -> Result<CfnResource, Error> {
+        let properties = crate::value::to_value(props).map_err(|reason| Error::InvalidValue {
+            path: format!("{}/{}", scope.node().path(), id),
+            reason,
+        })?;
+        Self::create(scope, id, resource_type, properties, tagging)
+    }
+
+    pub(crate) fn create(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        properties: Value,
+        tagging: Option<Tagging>,
+    ) -> Result<CfnResource, Error> {
+        let scope = scope.node();
+        let mut properties = match properties {
+            Value::Object(m) => m,
+            Value::Null => Map::new(),
+            other => {
+                return Err(Error::InvalidValue {
+                    path: format!("{}/{}", scope.path(), id),
+                    reason: format!("resource properties must be an object, got {other:?}"),
+                })
+            }
+        };
+        let tags = tagging.map(|t| {
+            let initial = properties
+                .get(t.property)
+                .cloned()
+                .unwrap_or_else(Value::absent);
+            // The tag property is rendered by the tag manager at its place in the order.
+            properties.insert(t.property.to_string(), Value::absent());
+            TagManager::new(t, initial)
+        });
+        let node = new_element(
+            scope,
+            id,
+            ElementKind::Resource(Box::new(ResourceData {
+                resource_type: resource_type.to_string(),
+                properties,
+                overrides: Map::new(),
+                depends_on: Vec::new(),
+                condition: None,
+                deletion_policy: None,
+                update_replace_policy: None,
+                creation_policy: None,
+                update_policy: None,
+                version: None,
+                description: None,
+                metadata: Map::new(),
+                tags,
+            })),
+        )?;
+        node.set_construct_info(&format!("aws-cdk-lib.{}", cfn_class_fqn(resource_type)));
+        if node.feature_flag(crate::feature_flags::PATH_METADATA_ENABLE) {
+            let path = node.path();
+            let r = CfnResource { node };
+            r.add_metadata("aws:cdk:path", path);
+            return Ok(r);
+        }
+        Ok(CfnResource { node })
+    }
+
+    /// Wraps the node of an existing resource element.
+    pub fn from_node(node: &Node) -> Option<CfnResource> {
+        let is_resource = node.with(|n| {
+            matches!(&n.kind, NodeKind::Element(e) if matches!(e.kind, ElementKind::Resource(_)))
+        });
+        is_resource.then(|| CfnResource { node: node.clone() })
+    }
+
+    fn with_data<R>(&self, f: impl FnOnce(&mut ResourceData) -> R) -> R {
+        self.node.with_mut(|n| match &mut n.kind {
+            NodeKind::Element(e) => match &mut e.kind {
+                ElementKind::Resource(r) => f(r),
+                _ => unreachable_resource(),
+            },
+            _ => unreachable_resource(),
+        })
+    }
+
+    /// The CloudFormation type (`AWS::S3::Bucket`).
+    pub fn resource_type(&self) -> String {
+        self.with_data(|r| r.resource_type.clone())
+    }
+
+    /// `{ "Ref": <logical id> }`.
+    pub fn ref_(&self) -> Value {
+        Value::Token(Token::new(TokenKind::Ref(self.node.clone())))
+    }
+
+    /// `{ "Fn::GetAtt": [<logical id>, name] }`.
+    pub fn get_att(&self, name: &str) -> Value {
+        Value::Token(Token::new(TokenKind::GetAtt(
+            self.node.clone(),
+            name.to_string(),
+        )))
+    }
+
+    /// Sets (or replaces) one property, by its CloudFormation name.
+    pub fn set_property(&self, name: &str, value: impl Into<Value>) {
+        let value = value.into();
+        self.with_data(|r| {
+            r.properties.insert(name.to_string(), value);
+        });
+    }
+
+    /// The current value of a property (before resolution), by CloudFormation name.
+    pub fn property(&self, name: &str) -> Option<Value> {
+        self.with_data(|r| r.properties.get(name).cloned())
+    }
+
+    /// `addOverride`: sets a value at a dot-separated path of the resource definition
+    /// (`Properties.A.B`, `DeletionPolicy`); `\.` escapes a dot; array elements are addressed
+    /// by index (`Tags.1.Value`).
+    pub fn add_override(&self, path: &str, value: impl Into<Value>) {
+        self.set_override(path, Some(value.into()))
+    }
+
+    /// `addDeletionOverride`: removes the value at `path` from the rendered resource.
+    pub fn add_deletion_override(&self, path: &str) {
+        self.set_override(path, None)
+    }
+
+    /// `addPropertyOverride`: [`add_override`](Self::add_override) under `Properties.`.
+    pub fn add_property_override(&self, path: &str, value: impl Into<Value>) {
+        self.set_override(&format!("Properties.{path}"), Some(value.into()))
+    }
+
+    /// `addPropertyDeletionOverride`.
+    pub fn add_property_deletion_override(&self, path: &str) {
+        self.set_override(&format!("Properties.{path}"), None)
+    }
+
+    fn set_override(&self, path: &str, value: Option<Value>) {
+        let parts = split_on_periods(path);
+        self.with_data(|r| {
+            let mut cur = &mut r.overrides;
+            let (last, init) = match parts.split_last() {
+                Some(x) => x,
+                None => return,
+            };
+            for key in init {
+                let entry = cur
+                    .entry(key.clone())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if !matches!(entry, Value::Object(_)) {
+                    *entry = Value::Object(Map::new());
+                }
+                cur = match entry {
+                    Value::Object(m) => m,
+                    _ => return,
+                };
+            }
+            cur.insert(last.clone(), value.unwrap_or_else(Value::absent));
+        });
+    }
+
+    /// `addResourceDependency`: this resource gets `DependsOn` the target.
+    pub fn add_dependency(&self, target: &CfnResource) {
+        let t = target.node.idx;
+        self.with_data(|r| {
+            if !r.depends_on.contains(&t) {
+                r.depends_on.push(t)
+            }
+        });
+    }
+
+    /// `applyRemovalPolicy`: sets `DeletionPolicy` and `UpdateReplacePolicy`.
+    pub fn apply_removal_policy(&self, policy: RemovalPolicy) {
+        let (deletion, replace) = policy.policies();
+        self.with_data(|r| {
+            r.deletion_policy = Some(deletion.into());
+            r.update_replace_policy = Some(replace.into());
+        });
+    }
+
+    /// Sets `DeletionPolicy` alone.
+    pub fn set_deletion_policy(&self, policy: &str) {
+        let p = policy.to_string();
+        self.with_data(|r| r.deletion_policy = Some(p));
+    }
+
+    /// Sets `UpdateReplacePolicy` alone.
+    pub fn set_update_replace_policy(&self, policy: &str) {
+        let p = policy.to_string();
+        self.with_data(|r| r.update_replace_policy = Some(p));
+    }
+
+    /// Sets `CreationPolicy`.
+    pub fn set_creation_policy(&self, policy: impl Into<Value>) {
+        let p = policy.into();
+        self.with_data(|r| r.creation_policy = Some(p));
+    }
+
+    /// Sets `UpdatePolicy`.
+    pub fn set_update_policy(&self, policy: impl Into<Value>) {
+        let p = policy.into();
+        self.with_data(|r| r.update_policy = Some(p));
+    }
+
+    /// Sets the resource's `Condition`.
+    pub fn set_condition(&self, condition: &CfnCondition) {
+        let c = condition.node.idx;
+        self.with_data(|r| r.condition = Some(c));
+    }
+
+    /// Adds a `Metadata` entry.
+    pub fn add_metadata(&self, key: &str, value: impl Into<Value>) {
+        let v = value.into();
+        self.with_data(|r| {
+            r.metadata.insert(key.to_string(), v);
+        });
+    }
+
+    /// A `Metadata` entry, if set.
+    pub fn metadata(&self, key: &str) -> Option<Value> {
+        self.with_data(|r| r.metadata.get(key).cloned())
+    }
+
+    /// Whether the resource type carries tags (its schema has a tag property).
+    pub fn is_taggable(&self) -> bool {
+        self.with_data(|r| r.tags.is_some())
+    }
+
+    /// Sets a tag directly on this resource (as a `Tags` aspect would, priority 100 unless
+    /// given).
+    pub fn set_tag(&self, key: &str, value: &str, priority: u32) {
+        self.with_data(|r| {
+            if let Some(t) = &mut r.tags {
+                t.set_tag(key, value, priority, true)
+            }
+        });
+    }
+
+    /// The tag format of this resource type, when taggable.
+    pub fn tag_format(&self) -> Option<TagFormat> {
+        self.with_data(|r| r.tags.as_ref().map(|t| t.tagging().format))
+    }
+}
+
+fn unreachable_resource() -> ! {
+    // A CfnResource handle is only created for resource elements.
+    panic!("internal error: node is not a resource")
+}
+
+/// The class name aws-cdk-lib uses for an L1 (`AWS::S3::Bucket` → `aws_s3.CfnBucket`).
+fn cfn_class_fqn(resource_type: &str) -> String {
+    let parts: Vec<&str> = resource_type.split("::").collect();
+    if parts.len() == 3 {
+        format!(
+            "aws_{}.Cfn{}",
+            parts[1].to_lowercase(),
+            parts[2]
+        )
+    } else {
+        "CfnResource".into()
+    }
+}
+
+/// Splits an override path on unescaped periods (`a\.b.c` → `["a.b", "c"]`).
+pub fn split_on_periods(path: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'.') {
+            chars.next();
+            if let Some(last) = out.last_mut() {
+                last.push('.');
+            }
+        } else if c == '.' {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+    }
+    out
+}
+
+/// A template output (`CfnOutput`).
+#[derive(Clone, Debug)]
+pub struct CfnOutput {
+    node: Node,
+}
+element_handle!(CfnOutput);
+
+/// Options of a [`CfnOutput`].
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct CfnOutputProps {
+    /// The value.
+    pub value: Value,
+    /// `Description`.
+    pub description: Option<Value>,
+    /// `Export.Name`.
+    pub export_name: Option<Value>,
+    /// `Condition`.
+    pub condition: Option<CfnCondition>,
+}
+
+impl CfnOutputProps {
+    /// Props with just a value.
+    pub fn new(value: impl Into<Value>) -> Self {
+        CfnOutputProps {
+            value: value.into(),
+            ..Default::default()
+        }
+    }
+    /// With a description.
+    pub fn description(mut self, d: impl Into<Value>) -> Self {
+        self.description = Some(d.into());
+        self
+    }
+    /// With an export name.
+    pub fn export_name(mut self, n: impl Into<Value>) -> Self {
+        self.export_name = Some(n.into());
+        self
+    }
+    /// With a condition.
+    pub fn condition(mut self, c: &CfnCondition) -> Self {
+        self.condition = Some(c.clone());
+        self
+    }
+}
+
+impl CfnOutput {
+    /// Defines an output.
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn new(scope: &impl Construct, id: &str, props: CfnOutputProps) -> Result<Self, Error> {
+        let node = new_element(
+            scope.node(),
+            id,
+            ElementKind::Output(OutputData {
+                value: props.value,
+                description: props.description,
+                export_name: props.export_name,
+                condition: props.condition.map(|c| c.node.idx),
+            }),
+        )?;
+        node.set_construct_info("aws-cdk-lib.CfnOutput");
+        Ok(CfnOutput { node })
+    }
+
+    /// An import of this output's export from another stack (`Fn::ImportValue`).
+    pub fn import_value(&self) -> Value {
+        let export = self.node.with(|n| match &n.kind {
+            NodeKind::Element(e) => match &e.kind {
+                ElementKind::Output(o) => o.export_name.clone(),
+                _ => None,
+            },
+            _ => None,
+        });
+        Value::object([("Fn::ImportValue", export.unwrap_or(Value::Null))])
+    }
+}
+
+/// A template parameter (`CfnParameter`).
+#[derive(Clone, Debug)]
+pub struct CfnParameter {
+    node: Node,
+}
+element_handle!(CfnParameter);
+
+/// Options of a [`CfnParameter`], with CloudFormation's names.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct CfnParameterProps {
+    /// `Type` (default `String`).
+    pub type_: Option<String>,
+    /// `Default`.
+    pub default: Option<Value>,
+    /// `AllowedValues`.
+    pub allowed_values: Option<Vec<Value>>,
+    /// `AllowedPattern`.
+    pub allowed_pattern: Option<String>,
+    /// `ConstraintDescription`.
+    pub constraint_description: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `MaxLength`.
+    pub max_length: Option<f64>,
+    /// `MaxValue`.
+    pub max_value: Option<f64>,
+    /// `MinLength`.
+    pub min_length: Option<f64>,
+    /// `MinValue`.
+    pub min_value: Option<f64>,
+    /// `NoEcho`.
+    pub no_echo: Option<bool>,
+}
+
+impl CfnParameter {
+    /// Defines a parameter.
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn new(scope: &impl Construct, id: &str, props: CfnParameterProps) -> Result<Self, Error> {
+        let mut m = Map::new();
+        m.insert(
+            "Type".into(),
+            Value::String(props.type_.unwrap_or_else(|| "String".into())),
+        );
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                m.insert(k.into(), v);
+            }
+        };
+        put("Default", props.default);
+        put("AllowedValues", props.allowed_values.map(Value::Array));
+        put("AllowedPattern", props.allowed_pattern.map(Value::String));
+        put(
+            "ConstraintDescription",
+            props.constraint_description.map(Value::String),
+        );
+        put("Description", props.description.map(Value::String));
+        put("MaxLength", props.max_length.map(Value::Number));
+        put("MaxValue", props.max_value.map(Value::Number));
+        put("MinLength", props.min_length.map(Value::Number));
+        put("MinValue", props.min_value.map(Value::Number));
+        put("NoEcho", props.no_echo.map(Value::Bool));
+        let node = new_element(scope.node(), id, ElementKind::Parameter(m))?;
+        node.set_construct_info("aws-cdk-lib.CfnParameter");
+        Ok(CfnParameter { node })
+    }
+
+    /// `{ "Ref": <parameter> }` (`valueAsString` / `valueAsNumber`).
+    pub fn value(&self) -> Value {
+        Value::Token(Token::new(TokenKind::Ref(self.node.clone())))
+    }
+}
+
+/// A template condition (`CfnCondition`).
+#[derive(Clone, Debug)]
+pub struct CfnCondition {
+    pub(crate) node: Node,
+}
+element_handle!(CfnCondition);
+
+impl CfnCondition {
+    /// Defines a condition with an expression (`Fn::Equals`, `Fn::And`, ...; see
+    /// [`crate::fns`]).
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn new(scope: &impl Construct, id: &str, expression: Value) -> Result<Self, Error> {
+        let node = new_element(scope.node(), id, ElementKind::Condition(expression))?;
+        node.set_construct_info("aws-cdk-lib.CfnCondition");
+        Ok(CfnCondition { node })
+    }
+
+    /// `{ "Condition": <logical id> }`, for use inside other conditions.
+    pub fn reference(&self) -> Value {
+        Value::object([("Condition", self.logical_id())])
+    }
+}
+
+/// A template mapping (`CfnMapping`).
+#[derive(Clone, Debug)]
+pub struct CfnMapping {
+    node: Node,
+}
+element_handle!(CfnMapping);
+
+impl CfnMapping {
+    /// Defines a mapping (top-level key → second-level key → value).
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn new(scope: &impl Construct, id: &str, mapping: Map) -> Result<Self, Error> {
+        let node = new_element(scope.node(), id, ElementKind::Mapping(mapping))?;
+        node.set_construct_info("aws-cdk-lib.CfnMapping");
+        Ok(CfnMapping { node })
+    }
+
+    /// `Fn::FindInMap` on this mapping.
+    pub fn find_in_map(&self, key1: impl Into<Value>, key2: impl Into<Value>) -> Value {
+        Value::object([(
+            "Fn::FindInMap",
+            Value::array([self.logical_id(), key1.into(), key2.into()]),
+        )])
+    }
+}
+
+/// A template rule (`CfnRule`).
+#[derive(Clone, Debug)]
+pub struct CfnRule {
+    node: Node,
+}
+element_handle!(CfnRule);
+
+impl CfnRule {
+    /// Defines a rule from its body (`RuleCondition`, `Assertions`).
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn new(scope: &impl Construct, id: &str, body: Map) -> Result<Self, Error> {
+        let node = new_element(scope.node(), id, ElementKind::Rule(body))?;
+        node.set_construct_info("aws-cdk-lib.CfnRule");
+        Ok(CfnRule { node })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_split_with_escapes() {
+        assert_eq!(split_on_periods("a.b\\.c.d"), vec!["a", "b.c", "d"]);
+        assert_eq!(split_on_periods("Tags.1.Value"), vec!["Tags", "1", "Value"]);
+    }
+}

@@ -1,0 +1,261 @@
+//! JSON text exactly as JavaScript's `JSON.stringify(value, null, indent)` writes it.
+//!
+//! aws-cdk-lib writes templates with `JSON.stringify(template, undefined, 1)` and manifests with
+//! an indent of 2. Byte identity needs JavaScript's rules: keys that are array indices
+//! (`"2"`, `"10"`) come first in ascending numeric order, then the other keys in insertion
+//! order; numbers print as `Number.prototype.toString` prints them (`1e+21`, `1e-7`,
+//! `0.000001`, `-0` as `0`); strings escape `"`, `\`, and control characters (`\u001f`), and
+//! nothing else (non-ASCII text, U+2028 and U+2029 stay as they are).
+
+use crate::value::{Map, Value};
+
+/// Writes a resolved value as `JSON.stringify(value, null, indent)` does (no trailing newline).
+///
+/// Tokens must have been resolved before; any left are written as `null`.
+///
+/// ```
+/// use cdk_core::{json::to_json_string, Value};
+/// let v = Value::object([("b", Value::from(1)), ("10", Value::from(true)), ("2", Value::Null)]);
+/// assert_eq!(to_json_string(&v, 1), "{\n \"2\": null,\n \"10\": true,\n \"b\": 1\n}");
+/// ```
+pub fn to_json_string(value: &Value, indent: usize) -> String {
+    let mut out = String::with_capacity(1024);
+    write_value(&mut out, value, indent, 0);
+    out
+}
+
+fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
+    match value {
+        Value::Null | Value::Token(_) => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            if n.is_finite() {
+                out.push_str(&format_number(*n))
+            } else {
+                out.push_str("null")
+            }
+        }
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, depth + 1);
+                write_value(out, item, indent, depth + 1);
+            }
+            newline(out, indent, depth);
+            out.push(']');
+        }
+        Value::Object(map) => write_object(out, map, indent, depth),
+    }
+}
+
+fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
+    if map.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    out.push('{');
+    let mut first = true;
+    for (key, value) in js_key_order(map) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        newline(out, indent, depth + 1);
+        write_string(out, key);
+        out.push(':');
+        if indent > 0 {
+            out.push(' ');
+        }
+        write_value(out, value, indent, depth + 1);
+    }
+    newline(out, indent, depth);
+    out.push('}');
+}
+
+fn newline(out: &mut String, indent: usize, depth: usize) {
+    if indent > 0 {
+        out.push('\n');
+        for _ in 0..indent * depth {
+            out.push(' ');
+        }
+    }
+}
+
+/// The order in which JavaScript enumerates an object's own string keys: array-index keys
+/// (canonical decimal integers below 2^32 - 1) ascending, then the rest in insertion order.
+pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&String, &Value)> {
+    let mut indexed: Vec<(u32, &String, &Value)> = Vec::new();
+    let mut rest: Vec<(&String, &Value)> = Vec::new();
+    for (k, v) in map {
+        match array_index(k) {
+            Some(i) => indexed.push((i, k, v)),
+            None => rest.push((k, v)),
+        }
+    }
+    indexed.sort_by_key(|(i, _, _)| *i);
+    indexed
+        .into_iter()
+        .map(|(_, k, v)| (k, v))
+        .chain(rest)
+}
+
+fn array_index(key: &str) -> Option<u32> {
+    if key.is_empty() || (key.len() > 1 && key.starts_with('0')) {
+        return None;
+    }
+    if !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = key.parse().ok()?;
+    if n < u32::MAX as u64 {
+        Some(n as u32)
+    } else {
+        None
+    }
+}
+
+/// Writes a JSON string literal with JavaScript's escaping.
+pub fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Formats a number as JavaScript's `Number.prototype.toString()` does.
+///
+/// ```
+/// use cdk_core::json::format_number;
+/// assert_eq!(format_number(1e21), "1e+21");
+/// assert_eq!(format_number(1e-7), "1e-7");
+/// assert_eq!(format_number(0.000001), "0.000001");
+/// assert_eq!(format_number(10.0), "10");
+/// assert_eq!(format_number(-0.0), "0");
+/// ```
+pub fn format_number(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if n == 0.0 {
+        return "0".into();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    // Rust's `{:e}` prints the shortest digits that round-trip, as ECMAScript requires.
+    let sci = format!("{:e}", n.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let k = digits.len() as i32;
+    let point = exp + 1; // ECMAScript's n
+    let body = if k <= point && point <= 21 {
+        let mut s = digits.clone();
+        s.extend(std::iter::repeat_n('0', (point - k) as usize));
+        s
+    } else if 0 < point && point <= 21 {
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+    } else if -6 < point && point <= 0 {
+        format!("0.{}{}", "0".repeat((-point) as usize), digits)
+    } else {
+        let e = point - 1;
+        let esign = if e >= 0 { "+" } else { "-" };
+        if k == 1 {
+            format!("{digits}e{esign}{}", e.abs())
+        } else {
+            format!("{}.{}e{esign}{}", &digits[..1], &digits[1..], e.abs())
+        }
+    };
+    format!("{sign}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_javascript() {
+        let cases = [
+            (1.0, "1"),
+            (0.5, "0.5"),
+            (-3.0, "-3"),
+            (123456789012345.0, "123456789012345"),
+            (0.000001, "0.000001"),
+            (1e-7, "1e-7"),
+            (1e21, "1e+21"),
+            (1.5e21, "1.5e+21"),
+            (3.14159, "3.14159"),
+            (1e20, "100000000000000000000"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-0.0, "0"),
+            (123.456, "123.456"),
+            (2.5e-10, "2.5e-10"),
+        ];
+        for (n, s) in cases {
+            assert_eq!(format_number(n), s, "{n}");
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_javascript() {
+        let mut out = String::new();
+        write_string(
+            &mut out,
+            "q\"b\\t\tn\n\u{1}\u{1f}é\u{2028}😀</script>\u{8}\u{c}\r",
+        );
+        assert_eq!(
+            out,
+            "\"q\\\"b\\\\t\\tn\\n\\u0001\\u001fé\u{2028}😀</script>\\b\\f\\r\""
+        );
+    }
+
+    #[test]
+    fn layout_matches_stringify() {
+        let v = Value::object([
+            ("a", Value::array([Value::from(1), Value::Array(vec![])])),
+            ("o", Value::Object(Map::new())),
+        ]);
+        assert_eq!(
+            to_json_string(&v, 1),
+            "{\n \"a\": [\n  1,\n  []\n ],\n \"o\": {}\n}"
+        );
+        assert_eq!(to_json_string(&v, 0), "{\"a\":[1,[]],\"o\":{}}");
+    }
+
+    #[test]
+    fn index_keys_first() {
+        let v = Value::object([
+            ("zeta", 1),
+            ("10", 2),
+            ("2", 3),
+            ("01", 4),
+            ("4294967295", 5),
+        ]);
+        let keys: Vec<_> = js_key_order(v.as_object().unwrap())
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(keys, ["2", "10", "zeta", "01", "4294967295"]);
+    }
+}

@@ -1,0 +1,143 @@
+//! Logical IDs, as `core/lib/private/uniqueid.ts` (`makeUniqueId`) computes them.
+//!
+//! The components of a path below its stack, minus `Default` ([`HIDDEN_ID`]); a single
+//! component is used as is (alphanumerics only); otherwise the alphanumerics of the components,
+//! with `Resource` ([`HIDDEN_FROM_HUMAN_ID`]) left out and a component dropped when the one
+//! before ends with it, capped at [`MAX_HUMAN_LEN`], then [`HASH_LEN`] upper-case hex digits of
+//! the MD5 of the components joined by `/`.
+
+use md5::{Digest, Md5};
+
+/// A component left out of the id and of the hash.
+pub const HIDDEN_ID: &str = "Default";
+/// A component left out of the readable part (but hashed).
+pub const HIDDEN_FROM_HUMAN_ID: &str = "Resource";
+/// Hex digits of the path hash.
+pub const HASH_LEN: usize = 8;
+/// Longest readable part.
+pub const MAX_HUMAN_LEN: usize = 240;
+/// Longest id kept as is for a single component.
+pub const MAX_ID_LEN: usize = 255;
+
+/// `makeUniqueId`: the logical ID for these path components; `None` when nothing is left
+/// once `Default` components are removed.
+///
+/// ```
+/// use cdk_core::logical_id::make_unique_id;
+/// assert_eq!(make_unique_id(&["TopLevel"]).as_deref(), Some("TopLevel"));
+/// assert_eq!(make_unique_id(&["Level1", "Resource"]).as_deref(), Some("Level1ABBD39B3"));
+/// ```
+pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
+    let components: Vec<&str> = components
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|c| *c != HIDDEN_ID)
+        .collect();
+    if components.is_empty() {
+        return None;
+    }
+    if components.len() == 1 {
+        let top = remove_non_alphanumeric(components[0]);
+        if top.len() <= MAX_ID_LEN {
+            return Some(top);
+        }
+    }
+    let hash = path_hash(&components);
+    let mut human: String = remove_dupes(&components)
+        .into_iter()
+        .filter(|c| *c != HIDDEN_FROM_HUMAN_ID)
+        .map(remove_non_alphanumeric)
+        .collect();
+    human.truncate(MAX_HUMAN_LEN);
+    Some(human + &hash)
+}
+
+/// `makeUniqueResourceName`-style hash: the first [`HASH_LEN`] hex digits of the MD5 of the
+/// components joined by `/`, upper-cased.
+pub fn path_hash<S: AsRef<str>>(components: &[S]) -> String {
+    let joined = components
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut hex = md5_hex(joined.as_bytes());
+    hex.truncate(HASH_LEN);
+    hex.to_uppercase()
+}
+
+/// Lower-case hex MD5 of some bytes.
+pub fn md5_hex(bytes: &[u8]) -> String {
+    let digest = Md5::digest(bytes);
+    hex(&digest)
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn remove_non_alphanumeric(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// Drops a component when the previous kept one ends with it (`Dup/Dup` → `Dup`).
+fn remove_dupes<'a>(path: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in path {
+        if out.last().is_none_or(|last| !last.ends_with(c)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from core-cases/core-logical-ids (aws-cdk-lib 2.276.0).
+    #[test]
+    fn golden_ids() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["TopLevel"], "TopLevel"),
+            (&["Resource"], "Resource"),
+            (&["Level1", "Resource"], "Level1ABBD39B3"),
+            (&["Level1b", "Default", "Inner"], "Level1bInnerCCB5831E"),
+            (&["Dup", "Dup", "Bucket"], "DupBucket46008391"),
+            (&["Thing", "Resource", "Resource"], "ThingF0ED8614"),
+            (&["my-api.v2 (beta)_x"], "myapiv2betax"),
+            (&["slash--in--id"], "slashinid"),
+            (&["123numeric"], "123numeric"),
+            (&["Logs", "Resource"], "Logs6819BB44"),
+            (&["Wrapper", "Default", "Resource"], "Wrapper356BA46C"),
+        ];
+        for (components, expected) in cases {
+            assert_eq!(
+                make_unique_id(components).as_deref(),
+                Some(*expected),
+                "{components:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_paths_are_capped() {
+        let mut components: Vec<String> = (0..12)
+            .map(|i| format!("VeryLongConstructIdentifierNumber{i}"))
+            .collect();
+        components.push("Leaf".into());
+        let id = make_unique_id(&components).unwrap();
+        assert_eq!(id.len(), MAX_HUMAN_LEN + HASH_LEN);
+        assert!(id.ends_with("Ve5EE528E9"), "{id}");
+    }
+
+    #[test]
+    fn default_alone_has_no_id() {
+        assert_eq!(make_unique_id(&["Default"]), None);
+    }
+}

@@ -1,0 +1,309 @@
+//! Token resolution: turns a [`Value`] with tokens into plain template JSON.
+//!
+//! Ports `core/lib/private/resolve.ts` and `cloudformation-lang.ts`: objects and lists drop
+//! absent (undefined) entries, references become `Ref` / `Fn::GetAtt` on logical IDs (or
+//! cross-stack imports, see [`crate::refs`]), strings of parts become the minimal `Fn::Join`,
+//! lazies are produced once (cached) or every time (uncached).
+
+use std::cell::RefCell;
+
+use crate::error::Error;
+use crate::logical_id::make_unique_id;
+use crate::tree::{Node, NodeKind, TreeData};
+use crate::value::{Map, TokenKind, Value};
+
+/// Deepest nesting resolved before giving up (a lazy that returns itself, say).
+const MAX_DEPTH: usize = 200;
+
+/// A reference from one stack's template to an element of another stack, found while
+/// resolving; synthesis turns these into outputs, parameters and dependencies.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CrossRef {
+    /// The stack whose template holds the reference.
+    pub consumer: usize,
+    /// The referenced element.
+    pub target: usize,
+    /// `None` for `Ref`, the attribute name for `Fn::GetAtt`.
+    pub attribute: Option<String>,
+}
+
+/// What resolution knows: the tree, the stack whose template is being written, and where to
+/// record cross-stack references.
+pub struct ResolveContext<'a> {
+    pub(crate) tree: &'a TreeData,
+    pub(crate) tree_rc: &'a std::rc::Rc<RefCell<TreeData>>,
+    pub(crate) stack: usize,
+    pub(crate) cross_refs: &'a RefCell<Vec<CrossRef>>,
+    /// Keep absent values in objects (for a resource definition before overrides merge).
+    pub(crate) keep_absent: bool,
+}
+
+impl<'a> ResolveContext<'a> {
+    /// The stack whose template is being written.
+    pub fn stack(&self) -> crate::Stack {
+        crate::Stack::from_node(Node::new(self.tree_rc.clone(), self.stack))
+    }
+
+    /// Resolves a value: `None` when it is absent.
+    ///
+    /// # Errors
+    /// Logical ID errors, cross-stack reference errors, or a too deep value.
+    pub fn resolve(&self, value: &Value) -> Result<Option<Value>, Error> {
+        self.resolve_at(value, 0)
+    }
+
+    fn resolve_at(&self, value: &Value, depth: usize) -> Result<Option<Value>, Error> {
+        if depth > MAX_DEPTH {
+            return Err(Error::InvalidValue {
+                path: self.tree.nodes[self.stack].path.clone(),
+                reason: "value nested too deeply (a lazy value that produces itself?)".into(),
+            });
+        }
+        Ok(Some(match value {
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Some(v) = self.resolve_at(item, depth + 1)? {
+                        out.push(v);
+                    } else if self.keep_absent {
+                        out.push(Value::absent());
+                    }
+                }
+                Value::Array(out)
+            }
+            Value::Object(map) => {
+                let mut out = Map::with_capacity(map.len());
+                for (k, v) in map {
+                    if let Some(r) = self.resolve_at(v, depth + 1)? {
+                        out.insert(k.clone(), r);
+                    } else if self.keep_absent {
+                        out.insert(k.clone(), Value::absent());
+                    }
+                }
+                Value::Object(out)
+            }
+            Value::Token(t) => return self.resolve_token(t.kind(), depth),
+            other => other.clone(),
+        }))
+    }
+
+    fn resolve_token(&self, kind: &TokenKind, depth: usize) -> Result<Option<Value>, Error> {
+        match kind {
+            TokenKind::Absent => Ok(None),
+            TokenKind::Ref(node) => self.reference(node.idx, None).map(Some),
+            TokenKind::GetAtt(node, attr) => self.reference(node.idx, Some(attr)).map(Some),
+            TokenKind::LogicalId(node) => logical_id(self.tree, node.idx).map(|s| Some(Value::String(s))),
+            TokenKind::Concat(parts) => {
+                let mut resolved = Vec::with_capacity(parts.len());
+                for p in parts {
+                    if let Some(v) = self.resolve_at(p, depth + 1)? {
+                        resolved.push(v);
+                    }
+                }
+                Ok(Some(concat_resolved(resolved)))
+            }
+            TokenKind::Join(delimiter, list) => {
+                let list = self.resolve_at(list, depth + 1)?.unwrap_or(Value::Array(vec![]));
+                Ok(Some(match list {
+                    Value::Array(items) => {
+                        let mut joined = minimal_join(delimiter, items);
+                        if joined.len() == 1 {
+                            joined.pop().unwrap_or_default()
+                        } else {
+                            fn_join(delimiter, Value::Array(joined))
+                        }
+                    }
+                    other => fn_join(delimiter, other),
+                }))
+            }
+            TokenKind::Lazy { producer, cache } => {
+                let produced = match cache {
+                    Some(cell) => {
+                        let cached = cell.borrow().clone();
+                        match cached {
+                            Some(v) => v,
+                            None => {
+                                let v = producer(self);
+                                *cell.borrow_mut() = Some(v.clone());
+                                v
+                            }
+                        }
+                    }
+                    None => producer(self),
+                };
+                match produced {
+                    Some(v) => self.resolve_at(&v, depth + 1),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// `Ref` / `Fn::GetAtt` of an element, from this template.
+    fn reference(&self, target: usize, attribute: Option<&String>) -> Result<Value, Error> {
+        let target_stack = self.tree.stack_of(target);
+        if target_stack.is_some_and(|s| s != self.stack) {
+            self.cross_refs.borrow_mut().push(CrossRef {
+                consumer: self.stack,
+                target,
+                attribute: attribute.cloned(),
+            });
+            return crate::refs::resolve_cross_stack(self, target, attribute.map(String::as_str));
+        }
+        let lid = logical_id(self.tree, target)?;
+        Ok(local_reference(lid, attribute.map(String::as_str)))
+    }
+}
+
+/// `{"Ref": id}` or `{"Fn::GetAtt": [id, attr]}`.
+pub(crate) fn local_reference(logical_id: String, attribute: Option<&str>) -> Value {
+    match attribute {
+        None => Value::object([("Ref", logical_id)]),
+        Some(a) => Value::object([(
+            "Fn::GetAtt",
+            Value::array([Value::String(logical_id), Value::from(a)]),
+        )]),
+    }
+}
+
+fn fn_join(delimiter: &str, list: Value) -> Value {
+    Value::object([(
+        "Fn::Join",
+        Value::Array(vec![Value::from(delimiter), list]),
+    )])
+}
+
+/// Joins resolved string parts as `CloudFormationLang.concat` does pairwise: a single part
+/// is itself, literal parts merge, anything else becomes `{"Fn::Join": ["", minimal]}`.
+pub(crate) fn concat_resolved(parts: Vec<Value>) -> Value {
+    let mut acc: Option<Value> = None;
+    for part in parts {
+        acc = Some(match acc {
+            None => part,
+            Some(left) => concat_pair(left, part),
+        });
+    }
+    acc.unwrap_or_else(|| Value::String(String::new()))
+}
+
+fn concat_pair(left: Value, right: Value) -> Value {
+    let lit = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+    if lit(&left) && lit(&right) {
+        let l = left.as_literal_string().unwrap_or_default();
+        let r = right.as_literal_string().unwrap_or_default();
+        return Value::String(l + &r);
+    }
+    fn_join("", Value::Array(minimal_join("", vec![left, right])))
+}
+
+/// `minimalCloudFormationJoin`: splices nested `Fn::Join`s with the same delimiter and merges
+/// adjacent non-empty literal strings.
+pub(crate) fn minimal_join(delimiter: &str, values: Vec<Value>) -> Vec<Value> {
+    let mut values = values;
+    let mut i = 0;
+    while i < values.len() {
+        if let Some(inner) = splicable_join(&values[i], delimiter) {
+            values.splice(i..=i, inner);
+        } else if i > 0 && non_empty_string(&values[i - 1]) && non_empty_string(&values[i]) {
+            let right = values.remove(i);
+            let merged = format!(
+                "{}{}{}",
+                values[i - 1].as_str().unwrap_or_default(),
+                delimiter,
+                right.as_str().unwrap_or_default()
+            );
+            values[i - 1] = Value::String(merged);
+        } else {
+            i += 1;
+        }
+    }
+    values
+}
+
+fn non_empty_string(v: &Value) -> bool {
+    matches!(v, Value::String(s) if !s.is_empty())
+}
+
+fn splicable_join(v: &Value, delimiter: &str) -> Option<Vec<Value>> {
+    let o = v.as_object()?;
+    if o.len() != 1 {
+        return None;
+    }
+    let args = o.get("Fn::Join")?.as_array()?;
+    if args.len() != 2 || args[0].as_str() != Some(delimiter) {
+        return None;
+    }
+    args[1].as_array().cloned()
+}
+
+/// The logical ID of an element: its override, or `makeUniqueId` of its path below its stack.
+pub(crate) fn logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
+    let node = &tree.nodes[idx];
+    if let NodeKind::Element(e) = &node.kind {
+        if let Some(o) = &e.logical_id_override {
+            return Ok(o.clone());
+        }
+    }
+    let stack = tree.stack_of(idx).unwrap_or(0);
+    let components: Vec<&str> = tree
+        .scopes(idx)
+        .into_iter()
+        .skip_while(|i| *i != stack)
+        .skip(1)
+        .map(|i| tree.nodes[i].id.as_str())
+        .collect();
+    make_unique_id(&components).ok_or_else(|| Error::UnableToCalculateUniqueId {
+        path: node.path.clone(),
+    })
+}
+
+/// Removes absent values from objects and lists, recursively.
+pub(crate) fn strip_absent(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|_, v| !v.is_absent());
+            for v in m.values_mut() {
+                strip_absent(v);
+            }
+        }
+        Value::Array(a) => {
+            a.retain(|v| !v.is_absent());
+            for v in a.iter_mut() {
+                strip_absent(v);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: &str) -> Value {
+        Value::object([("Ref", id)])
+    }
+
+    #[test]
+    fn concat_makes_minimal_join() {
+        let v = concat_resolved(vec![Value::from("a"), r("X"), Value::from("b"), Value::from("c")]);
+        assert_eq!(
+            v,
+            Value::object([(
+                "Fn::Join",
+                Value::array([Value::from(""), Value::array([Value::from("a"), r("X"), Value::from("bc")])])
+            )])
+        );
+        assert_eq!(concat_resolved(vec![Value::from("a"), Value::from(1)]), Value::from("a1"));
+        assert_eq!(concat_resolved(vec![r("X")]), r("X"));
+    }
+
+    #[test]
+    fn minimal_join_splices_same_delimiter_only() {
+        let inner = fn_join("", Value::array([Value::from("y"), r("S")]));
+        let out = minimal_join("-", vec![Value::from("x"), inner.clone(), Value::from("z")]);
+        assert_eq!(out, vec![Value::from("x"), inner.clone(), Value::from("z")]);
+        let out = minimal_join("", vec![Value::from("x"), inner]);
+        assert_eq!(out, vec![Value::from("xy"), r("S")]);
+    }
+}

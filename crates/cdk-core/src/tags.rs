@@ -1,0 +1,252 @@
+//! Tags: the per-resource tag manager and the `Tags.of(scope).add(...)` aspect.
+//!
+//! Ports `core/lib/tag-manager.ts` and `core/lib/tag-aspect.ts`: a tag set on a resource
+//! replaces an existing one of the same key when its priority is at least as high; tags
+//! given in the L1 props start at priority 50, [`Tags::add`] uses 100 by default; tags
+//! render sorted by key (`localeCompare`).
+
+use indexmap::IndexMap;
+
+use crate::collate::locale_compare;
+use crate::tree::{Construct, Node};
+use crate::value::{Map, Value};
+
+/// How a resource type takes tags (from its registry schema).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tagging {
+    /// The property holding the tags (`Tags`).
+    pub property: &'static str,
+    /// The shape of that property.
+    pub format: TagFormat,
+}
+
+/// Shape of a tag property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TagFormat {
+    /// A list of `{ "Key": ..., "Value": ... }`.
+    Standard,
+    /// An object of key → value.
+    Map,
+}
+
+/// Priority of tags given in the L1 props.
+pub const INITIAL_TAG_PRIORITY: u32 = 50;
+/// Default priority of [`Tags::add`].
+pub const DEFAULT_ASPECT_PRIORITY: u32 = 100;
+
+#[derive(Clone, Debug)]
+struct Tag {
+    value: String,
+    priority: u32,
+}
+
+/// The tags of one resource.
+#[derive(Clone, Debug)]
+pub(crate) struct TagManager {
+    tagging: Tagging,
+    tags: IndexMap<String, Tag>,
+    /// Tags given as a token in the props: rendered as they are, after the static ones.
+    dynamic: Option<Value>,
+}
+
+impl TagManager {
+    pub fn new(tagging: Tagging, initial: Value) -> Self {
+        let mut m = TagManager {
+            tagging,
+            tags: IndexMap::new(),
+            dynamic: None,
+        };
+        match (&initial, tagging.format) {
+            (v, _) if v.is_absent() => {}
+            (Value::Array(items), TagFormat::Standard) => {
+                let mut literal = Vec::new();
+                for item in items {
+                    let o = item.as_object();
+                    let k = o.and_then(|o| o.get("Key")).and_then(Value::as_str);
+                    let v = o.and_then(|o| o.get("Value")).and_then(Value::as_str);
+                    match (k, v) {
+                        (Some(k), Some(v)) => literal.push((k.to_string(), v.to_string())),
+                        _ => {
+                            m.dynamic = Some(initial.clone());
+                            return m;
+                        }
+                    }
+                }
+                for (k, v) in literal {
+                    m.set_tag(&k, &v, INITIAL_TAG_PRIORITY, true);
+                }
+            }
+            (Value::Object(o), TagFormat::Map) if o.values().all(|v| v.as_str().is_some()) => {
+                for (k, v) in o {
+                    if let Some(v) = v.as_str() {
+                        m.set_tag(k, v, INITIAL_TAG_PRIORITY, true);
+                    }
+                }
+            }
+            _ => m.dynamic = Some(initial),
+        }
+        m
+    }
+
+    pub fn tagging(&self) -> Tagging {
+        self.tagging
+    }
+
+    pub fn set_tag(&mut self, key: &str, value: &str, priority: u32, _apply: bool) {
+        let current = self.tags.get(key).map(|t| t.priority).unwrap_or(0);
+        if priority >= current {
+            self.tags.insert(
+                key.to_string(),
+                Tag {
+                    value: value.to_string(),
+                    priority,
+                },
+            );
+        }
+    }
+
+    pub fn remove_tag(&mut self, key: &str, priority: u32) {
+        let current = self.tags.get(key).map(|t| t.priority).unwrap_or(0);
+        if priority >= current {
+            self.tags.shift_remove(key);
+        }
+    }
+
+    /// The tag property's value, or absent when there are no tags.
+    pub fn render(&self) -> Value {
+        let mut sorted: Vec<(&String, &Tag)> = self.tags.iter().collect();
+        sorted.sort_by(|a, b| locale_compare(a.0, b.0));
+        if sorted.is_empty() {
+            return self.dynamic.clone().unwrap_or_else(Value::absent);
+        }
+        match self.tagging.format {
+            TagFormat::Standard => {
+                let mut list: Vec<Value> = sorted
+                    .into_iter()
+                    .map(|(k, t)| {
+                        Value::object([("Key", k.as_str()), ("Value", t.value.as_str())])
+                    })
+                    .collect();
+                if let Some(Value::Array(d)) = &self.dynamic {
+                    list.extend(d.iter().cloned());
+                }
+                Value::Array(list)
+            }
+            TagFormat::Map => {
+                let mut m: Map = sorted
+                    .into_iter()
+                    .map(|(k, t)| (k.clone(), Value::String(t.value.clone())))
+                    .collect();
+                if let Some(Value::Object(d)) = &self.dynamic {
+                    for (k, v) in d {
+                        m.insert(k.clone(), v.clone());
+                    }
+                }
+                Value::Object(m)
+            }
+        }
+    }
+}
+
+/// A tag operation recorded on a scope, applied to every taggable resource below it at
+/// synthesis (the `Tag` / `RemoveTag` aspects).
+#[derive(Clone, Debug)]
+pub(crate) struct TagAspect {
+    pub key: String,
+    /// `None` removes the tag.
+    pub value: Option<String>,
+    pub priority: u32,
+    pub include_resource_types: Vec<String>,
+    pub exclude_resource_types: Vec<String>,
+}
+
+impl TagAspect {
+    pub fn applies_to(&self, resource_type: &str) -> bool {
+        if self
+            .exclude_resource_types
+            .iter()
+            .any(|t| t == resource_type)
+        {
+            return false;
+        }
+        self.include_resource_types.is_empty()
+            || self
+                .include_resource_types
+                .iter()
+                .any(|t| t == resource_type)
+    }
+}
+
+/// Options of [`Tags::add`] and [`Tags::remove`].
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct TagProps {
+    /// Priority (default 100 for add, 200 for remove).
+    pub priority: Option<u32>,
+    /// Only these resource types (default: all).
+    pub include_resource_types: Vec<String>,
+    /// Not these resource types.
+    pub exclude_resource_types: Vec<String>,
+}
+
+impl TagProps {
+    /// Options with a priority.
+    pub fn priority(priority: u32) -> Self {
+        TagProps {
+            priority: Some(priority),
+            ..Default::default()
+        }
+    }
+}
+
+/// `Tags.of(scope)`: adds or removes tags on every taggable resource under a scope.
+///
+/// ```
+/// use cdk_core::{App, Stack, Tags};
+/// let app = App::new();
+/// Tags::of(&app).add("team", "api");
+/// ```
+pub struct Tags {
+    node: Node,
+}
+
+impl Tags {
+    /// The tags of a scope.
+    pub fn of(scope: &impl Construct) -> Tags {
+        Tags {
+            node: scope.node().clone(),
+        }
+    }
+
+    /// Adds a tag with the default priority (100).
+    pub fn add(&self, key: &str, value: &str) {
+        self.add_with(key, value, TagProps::default())
+    }
+
+    /// Adds a tag with options.
+    pub fn add_with(&self, key: &str, value: &str, props: TagProps) {
+        self.push(TagAspect {
+            key: key.to_string(),
+            value: Some(value.to_string()),
+            priority: props.priority.unwrap_or(DEFAULT_ASPECT_PRIORITY),
+            include_resource_types: props.include_resource_types,
+            exclude_resource_types: props.exclude_resource_types,
+        })
+    }
+
+    /// Removes a tag (priority 200 by default).
+    pub fn remove(&self, key: &str, props: TagProps) {
+        self.push(TagAspect {
+            key: key.to_string(),
+            value: None,
+            priority: props.priority.unwrap_or(200),
+            include_resource_types: props.include_resource_types,
+            exclude_resource_types: props.exclude_resource_types,
+        })
+    }
+
+    fn push(&self, aspect: TagAspect) {
+        self.node.with_mut(|n| n.tag_aspects.push(aspect));
+    }
+}

@@ -1,0 +1,555 @@
+//! Template values: JSON data that may hold unresolved tokens.
+//!
+//! Ports the value side of `core/lib/token.ts`, `core/lib/lazy.ts` and
+//! `core/lib/private/cloudformation-lang.ts`. Where aws-cdk-lib encodes tokens inside strings
+//! (`${Token[TOKEN.12]}`), a [`Value`] keeps them as typed variants: a reference to a resource,
+//! an attribute, a lazy value, or a string made of literal and token parts ([`Value::concat`]),
+//! rendered as CDK renders them (a minimal `Fn::Join`).
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use crate::resolve::ResolveContext;
+use crate::tree::Node;
+
+/// An ordered JSON object of [`Value`]s (insertion order is kept, as in JavaScript).
+pub type Map = IndexMap<String, Value>;
+
+/// A template value: plain JSON, or a token resolved when the template is written.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// JSON `null` (kept in the output, unlike an absent value).
+    #[default]
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (JavaScript numbers are doubles; they are printed as JavaScript prints them).
+    Number(f64),
+    /// A literal string.
+    String(String),
+    /// A list.
+    Array(Vec<Value>),
+    /// An object whose keys keep insertion order.
+    Object(Map),
+    /// A value resolved late: a reference, an attribute, a lazy value or a string of parts.
+    Token(Token),
+}
+
+/// A value that is only known when the template is written.
+#[derive(Clone)]
+pub struct Token(pub(crate) Rc<TokenKind>);
+
+/// Producer of a lazy value: called with the resolve context, returns `None` for "absent".
+pub type Producer = dyn Fn(&ResolveContext<'_>) -> Option<Value>;
+
+pub(crate) enum TokenKind {
+    /// `{ "Ref": <logical id> }` of a resource, parameter or other element.
+    Ref(Node),
+    /// `{ "Fn::GetAtt": [<logical id>, attr] }`.
+    GetAtt(Node, String),
+    /// The logical ID of an element, as a string.
+    LogicalId(Node),
+    /// A string made of literal and token parts: rendered as a minimal `Fn::Join` with `""`.
+    Concat(Vec<Value>),
+    /// `Fn::Join` with a delimiter over a list (literal list parts are merged).
+    Join(String, Value),
+    /// No value (JavaScript's `undefined`): dropped from objects and lists when resolved,
+    /// but it keeps its key's place in an object until then.
+    Absent,
+    /// A value computed when the template is written.
+    Lazy {
+        producer: Box<Producer>,
+        /// Cached lazies are produced once and the result reused.
+        cache: Option<RefCell<Option<Option<Value>>>>,
+    },
+}
+
+impl Token {
+    pub(crate) fn new(kind: TokenKind) -> Self {
+        Token(Rc::new(kind))
+    }
+
+    pub(crate) fn kind(&self) -> &TokenKind {
+        &self.0
+    }
+
+    /// Whether two tokens are the same token (identity, not structure).
+    pub fn same(&self, other: &Token) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind() {
+            TokenKind::Ref(n) => write!(f, "Ref({})", n.path()),
+            TokenKind::GetAtt(n, a) => write!(f, "GetAtt({}, {a})", n.path()),
+            TokenKind::LogicalId(n) => write!(f, "LogicalId({})", n.path()),
+            TokenKind::Concat(parts) => f.debug_tuple("Concat").field(parts).finish(),
+            TokenKind::Join(d, l) => f.debug_tuple("Join").field(d).field(l).finish(),
+            TokenKind::Lazy { .. } => f.write_str("Lazy"),
+            TokenKind::Absent => f.write_str("Absent"),
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::String(s) => write!(f, "{s:?}"),
+            Value::Array(a) => f.debug_list().entries(a).finish(),
+            Value::Object(o) => f.debug_map().entries(o).finish(),
+            Value::Token(t) => t.fmt(f),
+        }
+    }
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Array(a), Value::Array(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => a == b,
+            (Value::Token(a), Value::Token(b)) => a.same(b),
+            _ => false,
+        }
+    }
+}
+
+impl Value {
+    /// A string built from literal and token parts, as `` `a${token}b` `` in TypeScript.
+    ///
+    /// Parts that are all literal give a plain string; otherwise the value renders as
+    /// `{"Fn::Join": ["", [...]]}` with adjacent literals merged, as aws-cdk-lib does.
+    ///
+    /// ```
+    /// use cdk_core::Value;
+    /// assert_eq!(Value::concat(["a", "b"]), Value::from("ab"));
+    /// ```
+    pub fn concat<I, V>(parts: I) -> Value
+    where
+        I: IntoIterator<Item = V>,
+        V: Into<Value>,
+    {
+        let mut out: Vec<Value> = Vec::new();
+        for p in parts {
+            let v = p.into();
+            match (&v, out.last_mut()) {
+                (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
+                (Value::String(s), _) if s.is_empty() => {}
+                (Value::Number(_), _) | (Value::Bool(_), _) => {
+                    let s = v.as_literal_string().unwrap_or_default();
+                    match out.last_mut() {
+                        Some(Value::String(prev)) => prev.push_str(&s),
+                        _ => out.push(Value::String(s)),
+                    }
+                }
+                (Value::Token(t), _) => {
+                    if let TokenKind::Concat(inner) = t.kind() {
+                        for iv in inner {
+                            match (iv, out.last_mut()) {
+                                (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
+                                _ => out.push(iv.clone()),
+                            }
+                        }
+                    } else {
+                        out.push(v)
+                    }
+                }
+                _ => out.push(v),
+            }
+        }
+        match out.len() {
+            0 => Value::String(String::new()),
+            1 if matches!(out[0], Value::String(_)) => out.pop().unwrap_or_default(),
+            _ => Value::Token(Token::new(TokenKind::Concat(out))),
+        }
+    }
+
+    /// No value (JavaScript's `undefined`): dropped when resolved.
+    pub fn absent() -> Value {
+        Value::Token(Token::new(TokenKind::Absent))
+    }
+
+    /// Whether this is [`Value::absent`].
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Value::Token(t) if matches!(t.kind(), TokenKind::Absent))
+    }
+
+    /// A lazy value, produced once when first resolved (`Lazy.any` in aws-cdk-lib).
+    pub fn lazy<F>(producer: F) -> Value
+    where
+        F: Fn(&ResolveContext<'_>) -> Option<Value> + 'static,
+    {
+        Value::Token(Token::new(TokenKind::Lazy {
+            producer: Box::new(producer),
+            cache: Some(RefCell::new(None)),
+        }))
+    }
+
+    /// A lazy value produced again at every resolution (`Lazy.uncachedAny`).
+    pub fn lazy_uncached<F>(producer: F) -> Value
+    where
+        F: Fn(&ResolveContext<'_>) -> Option<Value> + 'static,
+    {
+        Value::Token(Token::new(TokenKind::Lazy {
+            producer: Box::new(producer),
+            cache: None,
+        }))
+    }
+
+    /// An object from key/value pairs, in the given order.
+    pub fn object<I, K, V>(pairs: I) -> Value
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<Value>,
+    {
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+
+    /// A list of values.
+    pub fn array<I, V>(items: I) -> Value
+    where
+        I: IntoIterator<Item = V>,
+        V: Into<Value>,
+    {
+        Value::Array(items.into_iter().map(Into::into).collect())
+    }
+
+    /// Whether this value (or anything inside it) is a token.
+    pub fn is_unresolved(&self) -> bool {
+        match self {
+            Value::Token(_) => true,
+            Value::Array(a) => a.iter().any(Value::is_unresolved),
+            Value::Object(o) => o.values().any(Value::is_unresolved),
+            _ => false,
+        }
+    }
+
+    /// The literal string of a string, number or boolean value (as JavaScript prints it).
+    pub fn as_literal_string(&self) -> Option<String> {
+        match self {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(crate::json::format_number(*n)),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The string, when this value is a literal string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, when this value is a literal object.
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The object, mutably, when this value is a literal object.
+    pub fn as_object_mut(&mut self) -> Option<&mut Map> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The list, when this value is a literal list.
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// `cfn_format!("arn:{}:x/{}", a, b)`: a string of literal and token parts ([`Value::concat`]).
+///
+/// Each `{}` takes one argument converted with `Into<Value>`; `{{` and `}}` escape braces.
+///
+/// ```
+/// use cdk_core::{cfn_format, Value};
+/// assert_eq!(cfn_format!("a-{}-c", "b"), Value::from("a-b-c"));
+/// ```
+#[macro_export]
+macro_rules! cfn_format {
+    ($fmt:expr $(, $arg:expr)* $(,)?) => {{
+        let args: ::std::vec::Vec<$crate::Value> = ::std::vec![$($crate::Value::from($arg)),*];
+        $crate::value::format_parts($fmt, args)
+    }};
+}
+
+/// Splits a `{}` format string and interleaves the arguments (used by [`cfn_format!`]).
+pub fn format_parts(fmt: &str, args: Vec<Value>) -> Value {
+    let mut parts: Vec<Value> = Vec::new();
+    let mut lit = String::new();
+    let mut args = args.into_iter();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '{' if chars.peek() == Some(&'}') => {
+                chars.next();
+                parts.push(Value::String(std::mem::take(&mut lit)));
+                parts.push(args.next().unwrap_or(Value::String(String::new())));
+            }
+            _ => lit.push(c),
+        }
+    }
+    parts.push(Value::String(lit));
+    Value::concat(parts)
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+impl From<&String> for Value {
+    fn from(s: &String) -> Self {
+        Value::String(s.clone())
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+macro_rules! from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Self { Value::Number(n as f64) }
+        }
+    )*};
+}
+from_number!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize, f32, f64);
+impl From<&Value> for Value {
+    fn from(v: &Value) -> Self {
+        v.clone()
+    }
+}
+impl From<Token> for Value {
+    fn from(t: Token) -> Self {
+        Value::Token(t)
+    }
+}
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(v: Vec<T>) -> Self {
+        Value::Array(v.into_iter().map(Into::into).collect())
+    }
+}
+impl<T: Into<Value>, const N: usize> From<[T; N]> for Value {
+    fn from(v: [T; N]) -> Self {
+        Value::Array(v.into_iter().map(Into::into).collect())
+    }
+}
+impl From<Map> for Value {
+    fn from(m: Map) -> Self {
+        Value::Object(m)
+    }
+}
+impl<K: Into<String>, V: Into<Value>> From<std::collections::BTreeMap<K, V>> for Value {
+    fn from(m: std::collections::BTreeMap<K, V>) -> Self {
+        Value::Object(m.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+impl From<serde_json::Value> for Value {
+    fn from(v: serde_json::Value) -> Self {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Into::into).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.into_iter().map(|(k, v)| (k, v.into())).collect())
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// serde: generated L1 property structs derive `Serialize`; `to_value` turns them into a Value
+// while keeping the tokens inside (each token is parked in a thread-local list and serialized
+// as a marker object that `to_value` swaps back).
+
+const TOKEN_MARKER: &str = "$cdk:token";
+const ABSENT_MARKER: &str = "$cdk:absent";
+
+/// Serializes an optional property so that `None` keeps its place as an absent value
+/// (`#[serde(serialize_with = "cdk_core::value::optional")]` in generated L1 structs): an
+/// override set later on that property then lands where aws-cdk-lib puts it.
+///
+/// # Errors
+/// The serializer's errors.
+pub fn optional<T, S>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error>
+where
+    T: serde::Serialize,
+    S: serde::Serializer,
+{
+    use serde::ser::SerializeMap;
+    match value {
+        Some(v) => v.serialize(s),
+        None => {
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(ABSENT_MARKER, &true)?;
+            map.end()
+        }
+    }
+}
+
+thread_local! {
+    static CAPTURE: RefCell<Option<Vec<Token>>> = const { RefCell::new(None) };
+}
+
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+                    s.serialize_i64(*n as i64)
+                } else {
+                    s.serialize_f64(*n)
+                }
+            }
+            Value::String(v) => s.serialize_str(v),
+            Value::Array(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Value::Object(o) => {
+                let mut map = s.serialize_map(Some(o.len()))?;
+                for (k, v) in o {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+            Value::Token(t) => {
+                let index = CAPTURE.with(|c| {
+                    c.borrow_mut().as_mut().map(|list| {
+                        list.push(t.clone());
+                        list.len() - 1
+                    })
+                });
+                match index {
+                    Some(i) => {
+                        let mut map = s.serialize_map(Some(1))?;
+                        map.serialize_entry(TOKEN_MARKER, &i)?;
+                        map.end()
+                    }
+                    None => s.serialize_str(&format!("${{Token[{t:?}]}}")),
+                }
+            }
+        }
+    }
+}
+
+/// Converts anything `Serialize` (such as a generated `Cfn*Props` struct) to a [`Value`],
+/// keeping the tokens it holds. Field order is the struct's declaration order.
+///
+/// # Errors
+/// Returns the serializer's message when the value cannot be serialized (for example a map
+/// with non-string keys).
+pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, String> {
+    let previous = CAPTURE.with(|c| c.borrow_mut().replace(Vec::new()));
+    let json = serde_json::to_value(value);
+    let tokens = CAPTURE.with(|c| std::mem::replace(&mut *c.borrow_mut(), previous));
+    let json = json.map_err(|e| e.to_string())?;
+    let tokens = tokens.unwrap_or_default();
+    Ok(restore_tokens(json, &tokens))
+}
+
+fn restore_tokens(v: serde_json::Value, tokens: &[Token]) -> Value {
+    match v {
+        serde_json::Value::Object(o) => {
+            if o.len() == 1 {
+                if o.contains_key(ABSENT_MARKER) {
+                    return Value::absent();
+                }
+                if let Some(idx) = o.get(TOKEN_MARKER).and_then(|i| i.as_u64()) {
+                    if let Some(t) = tokens.get(idx as usize) {
+                        return Value::Token(t.clone());
+                    }
+                }
+            }
+            Value::Object(
+                o.into_iter()
+                    .map(|(k, v)| (k, restore_tokens(v, tokens)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(a) => {
+            Value::Array(a.into_iter().map(|v| restore_tokens(v, tokens)).collect())
+        }
+        other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concat_merges_literals() {
+        assert_eq!(Value::concat(["a", "", "b"]), Value::from("ab"));
+        assert_eq!(Value::concat(Vec::<Value>::new()), Value::from(""));
+        assert_eq!(cfn_format!("x{}y{{}}", 1), Value::from("x1y{}"));
+    }
+
+    #[test]
+    fn to_value_keeps_field_order_and_tokens() {
+        #[derive(serde::Serialize)]
+        struct P {
+            #[serde(rename = "Zeta")]
+            zeta: Value,
+            #[serde(rename = "Alpha", skip_serializing_if = "Option::is_none")]
+            alpha: Option<Value>,
+            #[serde(rename = "Lazy")]
+            lazy: Value,
+        }
+        let lazy = Value::lazy(|_| Some(Value::from(1)));
+        let v = to_value(&P {
+            zeta: Value::from(1.5),
+            alpha: None,
+            lazy: lazy.clone(),
+        })
+        .unwrap();
+        let o = v.as_object().unwrap();
+        assert_eq!(o.keys().collect::<Vec<_>>(), vec!["Zeta", "Lazy"]);
+        assert_eq!(o["Lazy"], lazy);
+    }
+}
