@@ -157,6 +157,7 @@ impl App {
         reify_dependencies(&mut tree.borrow_mut());
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
+        compute_lazy_logical_ids(&self.node)?;
         validate(&self.node)?;
         let outdir = &self.outdir;
         std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
@@ -329,8 +330,9 @@ fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
     tree.nodes[idx].parent.and_then(|p| tree.stack_of(p))
 }
 
-/// `Names.stackRelativeConstructPath`: ids below the closest top-level stack.
-pub(crate) fn stack_relative_path(c: &impl Construct) -> String {
+/// `Names.stackRelativeConstructPath`: the ids below the closest top-level stack, joined by `/`
+/// (the display name of assets).
+pub fn stack_relative_path(c: &impl Construct) -> String {
     let node = c.node();
     let tree = node.tree.borrow();
     let scopes = tree.scopes(node.idx);
@@ -358,7 +360,7 @@ fn add_bootstrap_version_rule(stack: &Stack) -> Result<(), Error> {
         "BootstrapVersion",
         crate::CfnParameterProps {
             type_: Some("AWS::SSM::Parameter::Value<String>".into()),
-            default: Some(Value::String(bootstrap_ssm())),
+            default_value: Some(Value::String(bootstrap_ssm())),
             description: Some("Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]".into()),
             ..Default::default()
         },
@@ -699,17 +701,7 @@ fn wire_references(root: &Node, top_stacks: &[usize]) -> Result<(), Error> {
     }
     for _round in 0..16 {
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        // Pre-order over the app: each element's template fragment, in tree order.
-        let order: Vec<usize> = {
-            let tree = root.tree.borrow();
-            tree.descendants(0)
-                .into_iter()
-                .filter(|i| matches!(tree.nodes[*i].kind, NodeKind::Stack(_)))
-                .collect()
-        };
-        for s in order {
-            render(&root.tree, s, &refs)?;
-        }
+        crate::template::discover_references(&root.tree, &refs)?;
         let mut new_found = false;
         for r in refs.into_inner() {
             let key = (r.consumer, r.target, r.attribute.clone());
@@ -722,6 +714,35 @@ fn wire_references(root: &Node, top_stacks: &[usize]) -> Result<(), Error> {
         }
         if !new_found {
             return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Replaces each lazy logical ID by its value, computed in its stack's context.
+fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
+    let pending: Vec<(usize, crate::element::LazyLogicalId)> = {
+        let tree = root.tree.borrow();
+        (0..tree.nodes.len())
+            .filter_map(|i| tree.element(i).and_then(|e| e.lazy_logical_id.clone()).map(|f| (i, f)))
+            .collect()
+    };
+    for (idx, f) in pending {
+        let id = {
+            let tree = root.tree.borrow();
+            let refs = RefCell::new(Vec::new());
+            let ctx = crate::resolve::ResolveContext {
+                tree: &tree,
+                tree_rc: &root.tree,
+                stack: tree.stack_of(idx).unwrap_or(0),
+                cross_refs: &refs,
+                keep_absent: false,
+            };
+            f(&ctx)?
+        };
+        let mut tree = root.tree.borrow_mut();
+        if let Some(e) = tree.element_mut(idx) {
+            e.logical_id_override = Some(id);
         }
     }
     Ok(())

@@ -9,9 +9,14 @@ use crate::tags::{TagFormat, TagManager, Tagging};
 use crate::tree::{Construct, Node, NodeKind};
 use crate::value::{Map, Token, TokenKind, Value};
 
+/// Computes a logical ID at synthesis (see [`CfnResource::set_lazy_logical_id`]).
+pub type LazyLogicalId = std::rc::Rc<dyn Fn(&crate::resolve::ResolveContext<'_>) -> Result<String, Error>>;
+
 pub(crate) struct ElementData {
     /// Set by `override_logical_id`.
     pub logical_id_override: Option<String>,
+    /// Computed at synthesis, once references are wired; replaces the override then.
+    pub lazy_logical_id: Option<LazyLogicalId>,
     pub kind: ElementKind,
 }
 
@@ -81,6 +86,7 @@ fn new_element(scope: &Node, id: &str, kind: ElementKind) -> Result<Node, Error>
         id,
         NodeKind::Element(Box::new(ElementData {
             logical_id_override: None,
+            lazy_logical_id: None,
             kind,
         })),
     )
@@ -224,6 +230,36 @@ impl CfnResource {
             return Ok(r);
         }
         Ok(CfnResource { node })
+    }
+
+    /// Computes this resource's logical ID at synthesis, after references between stacks are
+    /// wired and before templates are written (how the API Gateway deployment's ID takes a
+    /// hash of the API). Until then the ID is the default one.
+    pub fn set_lazy_logical_id(
+        &self,
+        f: impl Fn(&crate::resolve::ResolveContext<'_>) -> Result<String, Error> + 'static,
+    ) {
+        let f: LazyLogicalId = std::rc::Rc::new(f);
+        self.node.with_mut(|n| {
+            if let NodeKind::Element(e) = &mut n.kind {
+                e.lazy_logical_id = Some(f);
+            }
+        });
+    }
+
+    /// This resource's template fragment, `{"Resources": {<logical id>: {...}}}`, resolved in
+    /// `ctx` (aws-cdk-lib's `_toCloudFormation` followed by `stack.resolve`).
+    ///
+    /// # Errors
+    /// Resolution errors.
+    pub fn to_cloudformation(&self, ctx: &crate::resolve::ResolveContext<'_>) -> Result<Value, Error> {
+        let idx = self.node.idx;
+        let Some(ElementKind::Resource(r)) = ctx.tree.element(idx).map(|e| &e.kind) else {
+            return Ok(Value::Null);
+        };
+        let def = crate::template::render_resource(ctx, idx, r)?;
+        let lid = crate::resolve::logical_id(ctx.tree, idx)?;
+        Ok(Value::object([("Resources", Value::object([(lid, def)]))]))
     }
 
     /// Wraps the node of an existing resource element.
@@ -529,31 +565,50 @@ pub struct CfnParameter {
 element_handle!(CfnParameter);
 
 /// Options of a [`CfnParameter`], with CloudFormation's names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
 #[non_exhaustive]
 pub struct CfnParameterProps {
-    /// `Type` (default `String`).
+    /// `Type`. Default: `String`.
+    #[builder(default)]
     pub type_: Option<String>,
     /// `Default`.
-    pub default: Option<Value>,
+    #[builder(default)]
+    pub default_value: Option<Value>,
     /// `AllowedValues`.
+    #[builder(default)]
     pub allowed_values: Option<Vec<Value>>,
     /// `AllowedPattern`.
+    #[builder(default)]
     pub allowed_pattern: Option<String>,
     /// `ConstraintDescription`.
+    #[builder(default)]
     pub constraint_description: Option<String>,
     /// `Description`.
+    #[builder(default)]
     pub description: Option<String>,
     /// `MaxLength`.
+    #[builder(default)]
     pub max_length: Option<f64>,
     /// `MaxValue`.
+    #[builder(default)]
     pub max_value: Option<f64>,
     /// `MinLength`.
+    #[builder(default)]
     pub min_length: Option<f64>,
     /// `MinValue`.
+    #[builder(default)]
     pub min_value: Option<f64>,
     /// `NoEcho`.
+    #[builder(default)]
     pub no_echo: Option<bool>,
+}
+
+impl CfnParameterProps {
+    /// Starts a builder.
+    pub fn builder() -> CfnParameterPropsBuilder {
+        CfnParameterPropsBuilder::default()
+    }
 }
 
 impl CfnParameter {
@@ -572,9 +627,9 @@ impl CfnParameter {
                 m.insert(k.into(), v);
             }
         };
-        put("Default", props.default);
-        put("AllowedValues", props.allowed_values.map(Value::Array));
+        put("Default", props.default_value);
         put("AllowedPattern", props.allowed_pattern.map(Value::String));
+        put("AllowedValues", props.allowed_values.map(Value::Array));
         put(
             "ConstraintDescription",
             props.constraint_description.map(Value::String),

@@ -44,6 +44,14 @@ impl<'a> ResolveContext<'a> {
         crate::Stack::from_node(Node::new(self.tree_rc.clone(), self.stack))
     }
 
+    /// The logical ID an element has now (its override, else the computed one).
+    ///
+    /// # Errors
+    /// [`Error::UnableToCalculateUniqueId`].
+    pub fn logical_id(&self, node: &Node) -> Result<String, Error> {
+        logical_id(self.tree, node.idx)
+    }
+
     /// Resolves a value: `None` when it is absent.
     ///
     /// # Errors

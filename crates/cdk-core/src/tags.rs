@@ -37,7 +37,8 @@ pub const DEFAULT_ASPECT_PRIORITY: u32 = 100;
 
 #[derive(Clone, Debug)]
 struct Tag {
-    value: String,
+    /// A literal string, or a token (aws-cdk-lib keeps token strings as tag values).
+    value: Value,
     priority: u32,
 }
 
@@ -64,9 +65,9 @@ impl TagManager {
                 for item in items {
                     let o = item.as_object();
                     let k = o.and_then(|o| o.get("Key")).and_then(Value::as_str);
-                    let v = o.and_then(|o| o.get("Value")).and_then(Value::as_str);
+                    let v = o.and_then(|o| o.get("Value")).filter(|v| is_string_like(v));
                     match (k, v) {
-                        (Some(k), Some(v)) => literal.push((k.to_string(), v.to_string())),
+                        (Some(k), Some(v)) => literal.push((k.to_string(), v.clone())),
                         _ => {
                             m.dynamic = Some(initial.clone());
                             return m;
@@ -74,14 +75,12 @@ impl TagManager {
                     }
                 }
                 for (k, v) in literal {
-                    m.set_tag(&k, &v, INITIAL_TAG_PRIORITY, true);
+                    m.set_tag_value(&k, v, INITIAL_TAG_PRIORITY);
                 }
             }
-            (Value::Object(o), TagFormat::Map) if o.values().all(|v| v.as_str().is_some()) => {
+            (Value::Object(o), TagFormat::Map) if o.values().all(is_string_like) => {
                 for (k, v) in o {
-                    if let Some(v) = v.as_str() {
-                        m.set_tag(k, v, INITIAL_TAG_PRIORITY, true);
-                    }
+                    m.set_tag_value(k, v.clone(), INITIAL_TAG_PRIORITY);
                 }
             }
             _ => m.dynamic = Some(initial),
@@ -94,15 +93,13 @@ impl TagManager {
     }
 
     pub fn set_tag(&mut self, key: &str, value: &str, priority: u32, _apply: bool) {
+        self.set_tag_value(key, Value::from(value), priority)
+    }
+
+    fn set_tag_value(&mut self, key: &str, value: Value, priority: u32) {
         let current = self.tags.get(key).map(|t| t.priority).unwrap_or(0);
         if priority >= current {
-            self.tags.insert(
-                key.to_string(),
-                Tag {
-                    value: value.to_string(),
-                    priority,
-                },
-            );
+            self.tags.insert(key.to_string(), Tag { value, priority });
         }
     }
 
@@ -125,7 +122,7 @@ impl TagManager {
                 let mut list: Vec<Value> = sorted
                     .into_iter()
                     .map(|(k, t)| {
-                        Value::object([("Key", k.as_str()), ("Value", t.value.as_str())])
+                        Value::object([("Key", Value::from(k.as_str())), ("Value", t.value.clone())])
                     })
                     .collect();
                 if let Some(Value::Array(d)) = &self.dynamic {
@@ -136,7 +133,7 @@ impl TagManager {
             TagFormat::Map => {
                 let mut m: Map = sorted
                     .into_iter()
-                    .map(|(k, t)| (k.clone(), Value::String(t.value.clone())))
+                    .map(|(k, t)| (k.clone(), t.value.clone()))
                     .collect();
                 if let Some(Value::Object(d)) = &self.dynamic {
                     for (k, v) in d {
@@ -147,6 +144,12 @@ impl TagManager {
             }
         }
     }
+}
+
+/// A tag value aws-cdk-lib takes as a string: a literal, or a token that renders as one
+/// (a reference, an intrinsic, a lazy value).
+fn is_string_like(v: &Value) -> bool {
+    matches!(v, Value::String(_) | Value::Token(_) | Value::Object(_)) && !v.is_absent()
 }
 
 /// A tag operation recorded on a scope, applied to every taggable resource below it at

@@ -121,7 +121,7 @@ pub(crate) fn render(
     Ok(Value::Object(template))
 }
 
-fn render_element(ctx: &ResolveContext<'_>, idx: usize) -> Result<Option<(&'static str, Value)>, Error> {
+pub(crate) fn render_element(ctx: &ResolveContext<'_>, idx: usize) -> Result<Option<(&'static str, Value)>, Error> {
     let tree = ctx.tree;
     let Some(element) = tree.element(idx) else {
         return Ok(None);
@@ -167,6 +167,30 @@ fn render_element(ctx: &ResolveContext<'_>, idx: usize) -> Result<Option<(&'stat
         ),
         ElementKind::Rule(r) => ("Rules", resolve(&Value::Object(r.clone()))?.unwrap_or_default()),
     }))
+}
+
+/// Resolves every element of the app, in pre-order, each in its own stack, recording the
+/// references that cross stacks (aws-cdk-lib's `findAllReferences`).
+pub(crate) fn discover_references(
+    tree_rc: &Rc<RefCell<TreeData>>,
+    cross_refs: &RefCell<Vec<CrossRef>>,
+) -> Result<(), Error> {
+    let tree = tree_rc.borrow();
+    for idx in tree.descendants(0) {
+        if tree.element(idx).is_none() {
+            continue;
+        }
+        let Some(stack) = tree.stack_of(idx) else { continue };
+        let ctx = ResolveContext {
+            tree: &tree,
+            tree_rc,
+            stack,
+            cross_refs,
+            keep_absent: false,
+        };
+        render_element(&ctx, idx)?;
+    }
+    Ok(())
 }
 
 /// A resource's definition: resolved with absent values kept in place, properties dropped

@@ -1,0 +1,146 @@
+//! Integrations: what a method calls (`integration.ts`, `integrations/mock.ts`).
+
+use cdk_core::{Map, Value};
+
+/// The kind of backend (`IntegrationType`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IntegrationType {
+    /// An AWS service action.
+    Aws,
+    /// An AWS service with the request passed through (Lambda proxy).
+    AwsProxy,
+    /// An HTTP backend.
+    Http,
+    /// An HTTP backend with the request passed through.
+    HttpProxy,
+    /// A response made up by API Gateway (the default integration).
+    #[default]
+    Mock,
+}
+
+impl IntegrationType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntegrationType::Aws => "AWS",
+            IntegrationType::AwsProxy => "AWS_PROXY",
+            IntegrationType::Http => "HTTP",
+            IntegrationType::HttpProxy => "HTTP_PROXY",
+            IntegrationType::Mock => "MOCK",
+        }
+    }
+}
+
+/// Options common to every integration (`IntegrationOptions`), with CloudFormation's value
+/// shapes. Each is documented with aws-cdk-lib's default: absent.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct IntegrationOptions {
+    /// Request parameters used as cache keys.
+    pub cache_key_parameters: Option<Value>,
+    /// The cache namespace.
+    pub cache_namespace: Option<Value>,
+    /// `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT`.
+    pub content_handling: Option<Value>,
+    /// Request parameters mapped to the backend.
+    pub request_parameters: Option<Value>,
+    /// Request templates by content type.
+    pub request_templates: Option<Value>,
+    /// `WHEN_NO_MATCH`, `NEVER` or `WHEN_NO_TEMPLATES`.
+    pub passthrough_behavior: Option<Value>,
+    /// Integration responses (a list of `IntegrationResponse` objects).
+    pub integration_responses: Option<Value>,
+    /// `INTERNET` or `VPC_LINK`.
+    pub connection_type: Option<Value>,
+    /// The VPC link id.
+    pub connection_id: Option<Value>,
+    /// The role API Gateway assumes (ARN).
+    pub credentials: Option<Value>,
+    /// Timeout in milliseconds.
+    pub timeout_in_millis: Option<Value>,
+}
+
+/// A method's backend (`Integration`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Integration {
+    /// The kind of backend.
+    pub type_: IntegrationType,
+    /// The backend URI.
+    pub uri: Option<Value>,
+    /// The HTTP method used towards the backend.
+    pub integration_http_method: Option<Value>,
+    /// The options.
+    pub options: IntegrationOptions,
+}
+
+/// `MockIntegration`: API Gateway answers itself.
+pub struct MockIntegration;
+
+impl MockIntegration {
+    /// A mock integration with options.
+    pub fn with_options(options: IntegrationOptions) -> Integration {
+        Integration {
+            type_: IntegrationType::Mock,
+            options,
+            ..Default::default()
+        }
+    }
+
+    /// A mock integration without options.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new() -> Integration {
+        Self::with_options(IntegrationOptions::default())
+    }
+}
+
+impl Integration {
+    /// The `integration` entry of the deployment hash (`renderIntegration`: aws-cdk-lib's
+    /// camelCase option names, in its order).
+    pub(crate) fn hash_json(&self) -> Value {
+        let o = &self.options;
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                m.insert(k.to_string(), v);
+            }
+        };
+        put("type", Some(Value::from(self.type_.as_str())));
+        put("uri", self.uri.clone());
+        put("cacheKeyParameters", o.cache_key_parameters.clone());
+        put("cacheNamespace", o.cache_namespace.clone());
+        put("contentHandling", o.content_handling.clone());
+        put("integrationHttpMethod", self.integration_http_method.clone());
+        put("requestParameters", o.request_parameters.clone());
+        put("requestTemplates", o.request_templates.clone());
+        put("passthroughBehavior", o.passthrough_behavior.clone());
+        put("integrationResponses", o.integration_responses.clone());
+        put("connectionType", o.connection_type.clone());
+        put("connectionId", o.connection_id.clone());
+        put("credentials", o.credentials.clone());
+        put("timeoutInMillis", o.timeout_in_millis.clone());
+        Value::Object(m)
+    }
+
+    /// The CloudFormation `Integration` property of the method.
+    pub(crate) fn to_cfn(&self) -> Result<Value, cdk_core::BuildError> {
+        let o = &self.options;
+        let mut i = cfn_apigateway::method::Integration::builder()
+            .type_(self.type_.as_str())
+            .build()?;
+        i.uri = self.uri.clone();
+        i.integration_http_method = self.integration_http_method.clone();
+        i.cache_key_parameters = o.cache_key_parameters.clone();
+        i.cache_namespace = o.cache_namespace.clone();
+        i.content_handling = o.content_handling.clone();
+        i.request_parameters = o.request_parameters.clone();
+        i.request_templates = o.request_templates.clone();
+        i.passthrough_behavior = o.passthrough_behavior.clone();
+        i.integration_responses = o.integration_responses.clone();
+        i.connection_type = o.connection_type.clone();
+        i.connection_id = o.connection_id.clone();
+        i.credentials = o.credentials.clone();
+        i.timeout_in_millis = o.timeout_in_millis.clone();
+        Ok(i.into())
+    }
+}

@@ -1,0 +1,250 @@
+//! Methods (`method.ts`): an HTTP verb on a resource, with its integration.
+
+use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Map, Node, Value};
+use cfn_apigateway::{CfnMethod, CfnMethodProps};
+
+use crate::resource::Resource;
+use crate::Integration;
+
+/// The HTTP methods API Gateway accepts.
+pub const ALLOWED_METHODS: &[&str] = &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+/// How callers are authorized (`AuthorizationType`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuthorizationType {
+    /// Open access (the default).
+    #[default]
+    None,
+    /// IAM (SigV4) permissions.
+    Iam,
+    /// A Lambda authorizer.
+    Custom,
+    /// A Cognito user pool.
+    Cognito,
+}
+
+impl AuthorizationType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorizationType::None => "NONE",
+            AuthorizationType::Iam => "AWS_IAM",
+            AuthorizationType::Custom => "CUSTOM",
+            AuthorizationType::Cognito => "COGNITO_USER_POOLS",
+        }
+    }
+}
+
+/// Options of a method (`MethodOptions`); unset ones come from the resource's defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MethodOptions {
+    /// An operation name for SDK generation.
+    pub operation_name: Option<String>,
+    /// Whether an API key is required.
+    pub api_key_required: Option<bool>,
+    /// How callers are authorized. Default: [`AuthorizationType::None`].
+    pub authorization_type: Option<AuthorizationType>,
+    /// Request parameters: `method.request.<location>.<name>` → required.
+    pub request_parameters: Option<Value>,
+}
+
+impl MethodOptions {
+    /// Options where `self` wins and `defaults` fill the gaps.
+    pub(crate) fn or(&self, defaults: &MethodOptions) -> MethodOptions {
+        MethodOptions {
+            operation_name: self.operation_name.clone().or_else(|| defaults.operation_name.clone()),
+            api_key_required: self.api_key_required.or(defaults.api_key_required),
+            authorization_type: self.authorization_type.or(defaults.authorization_type),
+            request_parameters: self
+                .request_parameters
+                .clone()
+                .or_else(|| defaults.request_parameters.clone()),
+        }
+    }
+}
+
+/// A method of a resource (`Method`).
+#[derive(Clone, Debug)]
+pub struct Method {
+    node: Node,
+    resource: CfnMethod,
+    http_method: String,
+    api_resource: Resource,
+}
+
+impl Construct for Method {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+/// Checks an HTTP method name (`validateHttpMethod`).
+pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<String, Error> {
+    let upper = method.to_uppercase();
+    if ALLOWED_METHODS.contains(&upper.as_str()) {
+        Ok(upper)
+    } else {
+        Err(Error::InvalidArgument {
+            path: scope_path.to_string(),
+            message: format!(
+                "Invalid HTTP method \"{method}\". Allowed methods: {}",
+                ALLOWED_METHODS.join(",")
+            ),
+        })
+    }
+}
+
+impl Method {
+    pub(crate) fn new(
+        on: &Resource,
+        http_method: &str,
+        integration: Option<Integration>,
+        options: MethodOptions,
+    ) -> Result<Method, Error> {
+        let http_method = validate_http_method(&on.node().path(), http_method)?;
+        let node = on.node().add_child(&http_method)?;
+        node.set_construct_info(&format!("{}.Method", crate::FQN));
+        let options = options.or(&on.default_method_options());
+        let integration = integration
+            .or_else(|| on.default_integration())
+            .unwrap_or_else(crate::MockIntegration::new);
+        let authorization_type = options.authorization_type.unwrap_or_default();
+        let build_err = |source| Error::Build {
+            path: node.path(),
+            source,
+        };
+        let mut l1 = CfnMethodProps::builder()
+            .http_method(http_method.clone())
+            .resource_id(on.resource_id())
+            .rest_api_id(on.rest_api_id())
+            .build()
+            .map_err(build_err)?;
+        l1.authorization_type = Some(Value::from(authorization_type.as_str()));
+        l1.api_key_required = options.api_key_required.map(Value::Bool);
+        l1.operation_name = options.operation_name.clone().map(Value::String);
+        l1.request_parameters = options.request_parameters.clone();
+        l1.integration = Some(integration.to_cfn().map_err(build_err)?);
+        let resource = CfnMethod::new(&node, "Resource", l1)?;
+
+        if let Some(deployment) = on.api().latest_deployment() {
+            deployment.node().add_dependency(resource.node());
+            let mut m = Map::new();
+            let mut put = |k: &str, v: Option<Value>| {
+                if let Some(v) = v {
+                    m.insert(k.to_string(), v);
+                }
+            };
+            put("resourceId", Some(on.resource_id()));
+            put("restApiId", Some(on.rest_api_id()));
+            put("httpMethod", Some(Value::String(http_method.clone())));
+            put("operationName", options.operation_name.clone().map(Value::String));
+            put("apiKeyRequired", options.api_key_required.map(Value::Bool));
+            put("authorizationType", Some(Value::from(authorization_type.as_str())));
+            put("requestParameters", options.request_parameters.clone());
+            put("integration", Some(integration.hash_json()));
+            deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
+        }
+        Ok(Method {
+            node,
+            resource,
+            http_method,
+            api_resource: on.clone(),
+        })
+    }
+
+    /// The L1 resource.
+    pub fn resource(&self) -> &CfnMethod {
+        &self.resource
+    }
+
+    /// The HTTP method (upper case).
+    pub fn http_method(&self) -> &str {
+        &self.http_method
+    }
+
+    /// The method id (`Ref`).
+    pub fn method_id(&self) -> Value {
+        self.resource.ref_()
+    }
+
+    /// The resource this method is on.
+    pub fn api_resource(&self) -> &Resource {
+        &self.api_resource
+    }
+
+    /// `arn:<partition>:execute-api:<region>:<account>:<api>/<stage>/<METHOD>/<path>` for the
+    /// API's deployment stage (`*` without one); path parameters become `*` (`methodArn`).
+    ///
+    /// # Errors
+    /// [`Error::NoStack`] outside a stack.
+    pub fn method_arn(&self) -> Result<Value, Error> {
+        let stage = self
+            .api_resource
+            .api()
+            .deployment_stage()
+            .map(|s| s.stage_name())
+            .unwrap_or_else(|| Value::from("*"));
+        self.arn_for_stage(stage)
+    }
+
+    /// The same ARN for the console's test invocations (`test-invoke-stage`).
+    ///
+    /// # Errors
+    /// [`Error::NoStack`] outside a stack.
+    pub fn test_method_arn(&self) -> Result<Value, Error> {
+        self.arn_for_stage(Value::from("test-invoke-stage"))
+    }
+
+    fn arn_for_stage(&self, stage: Value) -> Result<Value, Error> {
+        let method = if self.http_method == "ANY" { "*" } else { &self.http_method };
+        let path = path_for_arn(&self.api_resource.path());
+        let stack = self.node.stack()?;
+        Ok(stack.format_arn(
+            &ArnComponents::new("execute-api", self.api_resource.rest_api_id())
+                .arn_format(ArnFormat::SlashResourceName)
+                .resource_name(cfn_format!("{}/{}{}", stage, method, path)),
+        ))
+    }
+
+    /// Grants `execute-api:Invoke` on this method to a principal (`grantExecute`).
+    ///
+    /// # Errors
+    /// Errors of the grantee's policy.
+    pub fn grant_execute(&self, grantee: &impl cdk_iam::Grantable) -> Result<(), Error> {
+        cdk_iam::Grant::add_to_principal(grantee, &["execute-api:Invoke"], vec![self.method_arn()?])
+    }
+}
+
+/// `pathForArn`: path parameters (`{id}`) become `*`.
+pub fn path_for_arn(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_param = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_param = true;
+                out.push('*');
+            }
+            '}' if in_param => in_param = false,
+            _ if in_param => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arn_paths_and_methods() {
+        assert_eq!(path_for_arn("/books/{book_id}/reviews"), "/books/*/reviews");
+        assert_eq!(path_for_arn("/{proxy+}"), "/*");
+        assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
+        let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
+        assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
+    }
+}

@@ -1,0 +1,225 @@
+//! API resources (`resource.ts`): the path tree of a REST API.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cdk_core::{Construct, Error, Node, Value};
+use cfn_apigateway::CfnResourceProps;
+use indexmap::IndexMap;
+
+use crate::method::{Method, MethodOptions};
+use crate::rest_api::ApiShared;
+use crate::Integration;
+
+/// A path of the API: the root (`/`) or a resource below it (`Resource`, `ProxyResource`).
+///
+/// Cloning gives another handle to the same resource.
+#[derive(Clone)]
+pub struct Resource(Rc<ResourceInner>);
+
+struct ResourceInner {
+    node: Node,
+    api: Rc<ApiShared>,
+    path: String,
+    resource_id: Value,
+    children: RefCell<IndexMap<String, Resource>>,
+    default_integration: Option<Integration>,
+    default_method_options: MethodOptions,
+}
+
+impl std::fmt::Debug for Resource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Resource({})", self.0.path)
+    }
+}
+
+impl Construct for Resource {
+    fn node(&self) -> &Node {
+        &self.0.node
+    }
+}
+
+/// Checks a path part (`validateResourcePathPart`).
+pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Error> {
+    let ok = if part.starts_with('{') && part.ends_with('}') && part.len() > 2 {
+        let inner = &part[1..part.len() - 1];
+        let inner = inner.strip_suffix('+').unwrap_or(inner);
+        !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    } else {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '_' | '-'))
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            path: scope_path.to_string(),
+            message: format!(
+                "Resource's path part only allow [a-zA-Z0-9:._-], an optional trailing '+' and curly braces at the beginning and the end: {part}"
+            ),
+        })
+    }
+}
+
+impl Resource {
+    pub(crate) fn root(
+        api: Rc<ApiShared>,
+        node: Node,
+        default_integration: Option<Integration>,
+        default_method_options: MethodOptions,
+    ) -> Resource {
+        let resource_id = api.root_resource_id.clone();
+        Resource(Rc::new(ResourceInner {
+            node,
+            api,
+            path: "/".into(),
+            resource_id,
+            children: RefCell::default(),
+            default_integration,
+            default_method_options,
+        }))
+    }
+
+    pub(crate) fn api(&self) -> &Rc<ApiShared> {
+        &self.0.api
+    }
+
+    /// The full path (`/books/{book_id}`).
+    pub fn path(&self) -> String {
+        self.0.path.clone()
+    }
+
+    /// The resource id (`Ref` of the resource, or the API's root resource id).
+    pub fn resource_id(&self) -> Value {
+        self.0.resource_id.clone()
+    }
+
+    /// The API's id (`Ref` of the `RestApi`).
+    pub fn rest_api_id(&self) -> Value {
+        self.0.api.rest_api_id.clone()
+    }
+
+    pub(crate) fn default_integration(&self) -> Option<Integration> {
+        self.0.default_integration.clone()
+    }
+
+    pub(crate) fn default_method_options(&self) -> MethodOptions {
+        self.0.default_method_options.clone()
+    }
+
+    /// Adds a child resource (`addResource`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an invalid path part; [`Error::DuplicateId`] when it
+    /// exists already.
+    pub fn add_resource(&self, path_part: &str) -> Result<Resource, Error> {
+        validate_path_part(&self.node().path(), path_part)?;
+        let node = self.node().add_child(path_part)?;
+        node.set_construct_info(&format!("{}.Resource", crate::FQN));
+        let api = self.0.api.clone();
+        let build_err = |source| Error::Build {
+            path: node.path(),
+            source,
+        };
+        let l1 = CfnResourceProps::builder()
+            .parent_id(self.resource_id())
+            .path_part(path_part)
+            .rest_api_id(api.rest_api_id.clone())
+            .build()
+            .map_err(build_err)?;
+        let cfn = cfn_apigateway::CfnResource::new(&node, "Resource", l1)?;
+        let path = if self.0.path.ends_with('/') {
+            format!("{}{path_part}", self.0.path)
+        } else {
+            format!("{}/{path_part}", self.0.path)
+        };
+        if let Some(deployment) = api.latest_deployment() {
+            deployment.node().add_dependency(cfn.node());
+            deployment.add_to_logical_id(Value::object([(
+                "resource",
+                Value::object([
+                    ("restApiId", api.rest_api_id.clone()),
+                    ("parentId", self.resource_id()),
+                    ("pathPart", Value::from(path_part)),
+                ]),
+            )]));
+        }
+        let child = Resource(Rc::new(ResourceInner {
+            node,
+            api,
+            path,
+            resource_id: cfn.ref_(),
+            children: RefCell::default(),
+            default_integration: self.0.default_integration.clone(),
+            default_method_options: self.0.default_method_options.clone(),
+        }));
+        self.0
+            .children
+            .borrow_mut()
+            .insert(path_part.to_string(), child.clone());
+        Ok(child)
+    }
+
+    /// The child resource with this path part, if any (`getResource`).
+    pub fn get_resource(&self, path_part: &str) -> Option<Resource> {
+        self.0.children.borrow().get(path_part).cloned()
+    }
+
+    /// The resource at a path below this one, creating what is missing (`resourceForPath`).
+    ///
+    /// # Errors
+    /// Errors of [`Resource::add_resource`].
+    pub fn resource_for_path(&self, path: &str) -> Result<Resource, Error> {
+        let mut current = self.clone();
+        for part in path.split('/').filter(|p| !p.is_empty()) {
+            current = match current.get_resource(part) {
+                Some(r) => r,
+                None => current.add_resource(part)?,
+            };
+        }
+        Ok(current)
+    }
+
+    /// Adds a method (`addMethod`); without an integration, the resource's default one, else
+    /// a `MockIntegration`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an unknown HTTP method; [`Error::DuplicateId`] when the
+    /// method exists already.
+    pub fn add_method(&self, http_method: &str, integration: Option<Integration>) -> Result<Method, Error> {
+        Method::new(self, http_method, integration, MethodOptions::default())
+    }
+
+    /// Adds a method with options.
+    ///
+    /// # Errors
+    /// As [`Resource::add_method`].
+    pub fn add_method_with(
+        &self,
+        http_method: &str,
+        integration: Option<Integration>,
+        options: MethodOptions,
+    ) -> Result<Method, Error> {
+        Method::new(self, http_method, integration, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_parts() {
+        for ok in ["books", "{book_id}", "{proxy+}", "v1.2", "a:b"] {
+            assert!(validate_path_part("p", ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "a/b", "{}", "{a", "a b", "{a b}"] {
+            assert!(validate_path_part("p", bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! REST APIs (`restapi.ts`): the API, its root resource, its automatic deployment and stage.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cdk_core::{CfnOutput, CfnOutputProps, Construct, Error, Node, Value};
+use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
+
+use crate::method::MethodOptions;
+use crate::{Deployment, DeploymentProps, Integration, Resource, Stage, StageOptions};
+
+/// What resources and deployments of one API share.
+pub(crate) struct ApiShared {
+    pub rest_api_id: Value,
+    pub root_resource_id: Value,
+    pub latest_deployment: RefCell<Option<Deployment>>,
+    pub deployment_stage: RefCell<Option<Stage>>,
+}
+
+impl ApiShared {
+    pub fn latest_deployment(&self) -> Option<Deployment> {
+        self.latest_deployment.borrow().clone()
+    }
+    pub fn deployment_stage(&self) -> Option<Stage> {
+        self.deployment_stage.borrow().clone()
+    }
+}
+
+/// Options of a [`RestApi`] (`RestApiProps`).
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[non_exhaustive]
+pub struct RestApiProps {
+    /// The API's name. Default: the construct id.
+    #[builder(default)]
+    pub rest_api_name: Option<String>,
+    /// The API's description.
+    #[builder(default)]
+    pub description: Option<String>,
+    /// Create a deployment and stage automatically. Default: true.
+    #[builder(default)]
+    pub deploy: Option<bool>,
+    /// Options of the automatic stage.
+    #[builder(default)]
+    pub deploy_options: Option<StageOptions>,
+    /// Keep old deployments. Default: false.
+    #[builder(default)]
+    pub retain_deployments: bool,
+    /// Binary media types.
+    #[builder(default)]
+    pub binary_media_types: Option<Vec<String>>,
+    /// Minimum payload size to compress, in bytes.
+    #[builder(default)]
+    pub minimum_compression_size: Option<u32>,
+    /// Fail on warnings when importing a definition.
+    #[builder(default)]
+    pub fail_on_warnings: Option<bool>,
+    /// Name of the `Endpoint` output's export.
+    #[builder(default)]
+    pub endpoint_export_name: Option<String>,
+    /// Integration of methods that give none.
+    #[builder(default)]
+    pub default_integration: Option<Integration>,
+    /// Options of methods, unless they give their own.
+    #[builder(default)]
+    pub default_method_options: Option<MethodOptions>,
+    /// Disable the `execute-api` endpoint.
+    #[builder(default)]
+    pub disable_execute_api_endpoint: Option<bool>,
+}
+
+impl RestApiProps {
+    /// Starts a builder.
+    pub fn builder() -> RestApiPropsBuilder {
+        RestApiPropsBuilder::default()
+    }
+}
+
+/// A REST API (`RestApi`).
+#[derive(Clone, Debug)]
+pub struct RestApi {
+    node: Node,
+    resource: CfnRestApi,
+    root: Resource,
+    shared: Rc<ApiShared>,
+}
+
+impl Construct for RestApi {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl std::fmt::Debug for ApiShared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiShared")
+    }
+}
+
+impl RestApi {
+    /// Defines a REST API with a `prod` stage (unless `deploy` is false).
+    ///
+    /// # Errors
+    /// Id errors from the tree; [`Error::InvalidArgument`] for `deploy_options` without
+    /// `deploy`.
+    pub fn new(scope: &impl Construct, id: &str, props: RestApiProps) -> Result<RestApi, Error> {
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info(&format!("{}.RestApi", crate::FQN));
+        let deploy = props.deploy.unwrap_or(true);
+        if !deploy && props.deploy_options.is_some() {
+            return Err(Error::InvalidArgument {
+                path: node.path(),
+                message: "Cannot set 'deployOptions' if 'deploy' is disabled".into(),
+            });
+        }
+        let mut l1 = CfnRestApiProps::default();
+        l1.name = Some(Value::String(props.rest_api_name.clone().unwrap_or_else(|| node.id())));
+        l1.description = props.description.clone().map(Value::String);
+        l1.binary_media_types = props.binary_media_types.clone().map(Value::from);
+        l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
+        l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
+        l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
+        let resource = CfnRestApi::new(&node, "Resource", l1)?;
+        let shared = Rc::new(ApiShared {
+            rest_api_id: resource.ref_(),
+            root_resource_id: resource.attr_root_resource_id(),
+            latest_deployment: RefCell::new(None),
+            deployment_stage: RefCell::new(None),
+        });
+        if deploy {
+            let deployment = Deployment::new(
+                &node,
+                "Deployment",
+                shared.rest_api_id.clone(),
+                Some((*resource).clone()),
+                DeploymentProps {
+                    description: Some(Value::String(
+                        props
+                            .description
+                            .clone()
+                            .unwrap_or_else(|| "Automatically created by the RestApi construct".into()),
+                    )),
+                    retain_deployments: props.retain_deployments,
+                    stage_name: None,
+                },
+            )?;
+            *shared.latest_deployment.borrow_mut() = Some(deployment.clone());
+            let options = props.deploy_options.clone().unwrap_or_default();
+            let stage_name = options.stage_name.clone().unwrap_or_else(|| "prod".into());
+            let stage = Stage::new(
+                &node,
+                &format!("DeploymentStage.{stage_name}"),
+                &deployment,
+                shared.rest_api_id.clone(),
+                options,
+            )?;
+            *shared.deployment_stage.borrow_mut() = Some(stage.clone());
+            let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
+            if let Some(name) = &props.endpoint_export_name {
+                out = out.export_name(name.as_str());
+            }
+            CfnOutput::new(&node, "Endpoint", out)?;
+        }
+        let root_node = node.add_child("Default")?;
+        root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
+        let root = Resource::root(
+            shared.clone(),
+            root_node,
+            props.default_integration.clone(),
+            props.default_method_options.clone().unwrap_or_default(),
+        );
+        Ok(RestApi {
+            node,
+            resource,
+            root,
+            shared,
+        })
+    }
+
+    /// The L1 resource.
+    pub fn resource(&self) -> &CfnRestApi {
+        &self.resource
+    }
+
+    /// The root resource (`/`).
+    pub fn root(&self) -> &Resource {
+        &self.root
+    }
+
+    /// The API id (`Ref`).
+    pub fn rest_api_id(&self) -> Value {
+        self.shared.rest_api_id.clone()
+    }
+
+    /// The root resource id (`Fn::GetAtt RootResourceId`).
+    pub fn rest_api_root_resource_id(&self) -> Value {
+        self.shared.root_resource_id.clone()
+    }
+
+    /// The automatic deployment, if any.
+    pub fn latest_deployment(&self) -> Option<Deployment> {
+        self.shared.latest_deployment()
+    }
+
+    /// The automatic stage, if any.
+    pub fn deployment_stage(&self) -> Option<Stage> {
+        self.shared.deployment_stage()
+    }
+
+    /// The URL of the automatic stage's root (`url`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the API has no deployment stage.
+    pub fn url(&self) -> Result<Value, Error> {
+        self.url_for_path("/")
+    }
+
+    /// The URL of a path in the automatic stage (`urlForPath`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the API has no deployment stage.
+    pub fn url_for_path(&self, path: &str) -> Result<Value, Error> {
+        match self.deployment_stage() {
+            Some(s) => s.url_for_path(path),
+            None => Err(Error::InvalidArgument {
+                path: self.node.path(),
+                message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
+            }),
+        }
+    }
+}

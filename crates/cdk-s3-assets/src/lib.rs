@@ -1,0 +1,125 @@
+//! # cdk-s3-assets
+//!
+//! File and directory assets (`aws-cdk-lib/aws-s3-assets`, `asset.ts`): a local file or
+//! folder staged into the cloud assembly as `asset.<hash>[.ext]`, listed in the stack's asset
+//! manifest and published by the `cdk` CLI to the bootstrap bucket. The hash is aws-cdk-lib's
+//! source fingerprint, so it equals the one aws-cdk-lib computes for the same content.
+//!
+//! ```
+//! use cdk_core::{App, Stack};
+//! use cdk_s3_assets::{Asset, AssetProps};
+//! let dir = std::env::temp_dir().join("cdk-s3-assets-doctest");
+//! std::fs::create_dir_all(&dir).unwrap();
+//! std::fs::write(dir.join("x.json"), "{}").unwrap();
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack").unwrap();
+//! let asset = Asset::new(&stack, "File", AssetProps::new(dir.join("x.json"))).unwrap();
+//! assert_eq!(asset.asset_hash().len(), 64);
+//! ```
+
+use std::path::PathBuf;
+
+use cdk_core::{add_path_asset, AssetLocation, CfnResource, Construct, Error, Node, Value};
+
+/// Options of an [`Asset`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AssetProps {
+    /// The file or directory.
+    pub path: PathBuf,
+    /// The name shown by the CLI. Default: the construct path below its stack.
+    pub display_name: Option<String>,
+}
+
+impl AssetProps {
+    /// Props for a path.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        AssetProps {
+            path: path.into(),
+            display_name: None,
+        }
+    }
+
+    /// With a display name.
+    pub fn display_name(mut self, name: &str) -> Self {
+        self.display_name = Some(name.to_string());
+        self
+    }
+}
+
+/// A file or directory asset (`s3_assets.Asset`).
+#[derive(Clone, Debug)]
+pub struct Asset {
+    node: Node,
+    location: AssetLocation,
+}
+
+impl Construct for Asset {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl Asset {
+    /// Stages the path as an asset of the scope's stack.
+    ///
+    /// # Errors
+    /// [`Error::Asset`] when the path cannot be read; [`Error::NoStack`] outside a stack.
+    pub fn new(scope: &impl Construct, id: &str, props: AssetProps) -> Result<Asset, Error> {
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_s3_assets.Asset");
+        let display = props
+            .display_name
+            .unwrap_or_else(|| cdk_core::app::stack_relative_path(&node));
+        let location = add_path_asset(&node, &props.path, Some(display))?;
+        Ok(Asset { node, location })
+    }
+
+    /// The source hash.
+    pub fn asset_hash(&self) -> String {
+        self.location.source_hash.clone()
+    }
+
+    /// The staged path relative to the cloud assembly.
+    pub fn asset_path(&self) -> String {
+        self.location.asset_path.clone()
+    }
+
+    /// The bucket the asset is published to.
+    pub fn s3_bucket_name(&self) -> Value {
+        self.location.bucket_name.clone()
+    }
+
+    /// The object key (`<hash>.json`, `<hash>.zip`).
+    pub fn s3_object_key(&self) -> Value {
+        self.location.object_key.clone()
+    }
+
+    /// `s3://bucket/key`.
+    pub fn s3_object_url(&self) -> Value {
+        self.location.s3_object_url.clone()
+    }
+
+    /// `https://s3.<region>.<suffix>/bucket/key`.
+    pub fn http_url(&self) -> Value {
+        self.location.http_url.clone()
+    }
+
+    /// Whether the asset is a zipped directory.
+    pub fn is_zip_archive(&self) -> bool {
+        self.location.is_zip
+    }
+
+    /// `addResourceMetadata`: tells tools (SAM) which property of `resource` holds this asset.
+    pub fn add_resource_metadata(&self, resource: &CfnResource, property: &str) {
+        if !resource
+            .node()
+            .feature_flag(cdk_core::feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
+        {
+            return;
+        }
+        resource.add_metadata("aws:asset:path", self.asset_path());
+        resource.add_metadata("aws:asset:is-bundled", false);
+        resource.add_metadata("aws:asset:property", property);
+    }
+}

@@ -1,0 +1,58 @@
+//! Rust twins of the parity apps of `shared/parity` (aws-cdk-lib 2.276.0 goldens).
+//!
+//! Each twin builds, with this workspace's crates, the same app as its `app.js`; the
+//! `parity` binary (`cargo xtask parity`) synthesizes every twin into `<out>/<case>/cdk.out`,
+//! and `tests/goldens.rs` compares the output byte for byte with the goldens copied into
+//! `goldens/<case>/`.
+
+use std::path::{Path, PathBuf};
+
+use cdk_core::{App, AppProps, Error, Flags};
+
+mod cases;
+
+/// A twin: the case's name, the golden folder it belongs to, and the app it builds.
+pub struct Case {
+    /// The case name (`defining-apis`).
+    pub name: &'static str,
+    /// `core-cases` or `cases`.
+    pub group: &'static str,
+    /// Feature flags the app starts from.
+    pub flags: Flags,
+    /// Builds the app's stacks. The second argument is the folder of the case's inputs.
+    pub build: fn(&App, &Path) -> Result<(), Error>,
+}
+
+/// Every twin, core cases first.
+pub fn cases() -> Vec<Case> {
+    cases::all()
+}
+
+/// The folder with the inputs of the cases (asset files), next to this crate.
+pub fn inputs_dir(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs").join(case)
+}
+
+/// The folder with the copied goldens of a case.
+pub fn golden_dir(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("goldens").join(case)
+}
+
+/// Synthesizes one twin into `outdir` (its `cdk.out`).
+///
+/// # Errors
+/// Whatever building or synthesizing the app returns.
+pub fn synth_case(case: &Case, outdir: &Path) -> Result<cdk_core::CloudAssembly, Error> {
+    let app = App::with_props(
+        AppProps::builder()
+            .outdir(outdir.to_path_buf())
+            .flags(case.flags)
+            .build()
+            .map_err(|source| Error::Build {
+                path: case.name.into(),
+                source,
+            })?,
+    );
+    (case.build)(&app, &inputs_dir(case.name))?;
+    app.synth()
+}

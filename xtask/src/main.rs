@@ -1,0 +1,147 @@
+//! Repository tasks, run as `cargo xtask <task>` (an alias in `.cargo/config.toml`).
+//!
+//! - `cargo xtask codegen` regenerates the L1 crates in `crates/l1/` from `cfn-spec/`;
+//!   `cargo xtask codegen --check` regenerates in memory and fails when anything on disk differs.
+//! - `cargo xtask vendor-spec --wheel PATH.whl` refreshes `cfn-spec/` from a cfn-lint wheel.
+
+mod vendor;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  cargo xtask codegen [--check]          regenerate crates/l1/ from cfn-spec/ (--check: only verify)
+  cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["codegen"] => codegen(false),
+        ["codegen", "--check"] => codegen(true),
+        ["vendor-spec", "--wheel", path] => vendor::vendor_spec(&workspace_root(), Path::new(path)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// Generates the L1 crates; with `check`, compares instead of writing.
+fn codegen(check: bool) -> Result<(), String> {
+    let root = workspace_root();
+    let files = codegen::generate(&root).map_err(|e| e.to_string())?;
+    let generated: BTreeSet<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let on_disk = existing_files(&root)?;
+    let extra: Vec<&PathBuf> = on_disk.difference(&generated).collect();
+
+    let mut stale: Vec<String> = Vec::new();
+    let mut written = 0;
+    for f in &files {
+        let path = root.join(&f.path);
+        let current = fs::read_to_string(&path).ok();
+        if current.as_deref() == Some(f.contents.as_str()) {
+            continue;
+        }
+        if check {
+            let what = if current.is_none() {
+                "missing"
+            } else {
+                "differs"
+            };
+            stale.push(format!("  {} ({what})", f.path.display()));
+        } else {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            fs::write(&path, &f.contents).map_err(|e| format!("{}: {e}", path.display()))?;
+            written += 1;
+        }
+    }
+    for p in &extra {
+        if check {
+            stale.push(format!("  {} (not generated)", p.display()));
+        } else {
+            let path = root.join(p);
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if check {
+        if stale.is_empty() {
+            println!("codegen: {} generated files are up to date", files.len());
+            return Ok(());
+        }
+        return Err(format!(
+            "generated files in {} are stale:\n{}\nrun `cargo xtask codegen` to regenerate them",
+            codegen::L1_DIR,
+            stale.join("\n")
+        ));
+    }
+    remove_empty_dirs(&root.join(codegen::L1_DIR));
+    println!(
+        "codegen: {} files, {written} written, {} removed",
+        files.len(),
+        extra.len()
+    );
+    Ok(())
+}
+
+/// Files under the generated crates' folders (`crates/l1/cfn-*/`), relative to `root`.
+fn existing_files(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
+    let mut out = BTreeSet::new();
+    let l1 = root.join(codegen::L1_DIR);
+    let Ok(entries) = fs::read_dir(&l1) else {
+        return Ok(out);
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", l1.display()))?;
+        let name = entry.file_name();
+        if entry.path().is_dir() && name.to_string_lossy().starts_with("cfn-") {
+            walk(&entry.path(), root, &mut out)?;
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, root: &Path, out: &mut BTreeSet<PathBuf>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            walk(&path, root, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            out.insert(rel.to_path_buf());
+        }
+    }
+    Ok(())
+}
+
+/// Removes folders left empty under `dir` (crates or modules that are no longer generated).
+fn remove_empty_dirs(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            remove_empty_dirs(&path);
+            // Fails (and is left alone) when not empty.
+            let _ = fs::remove_dir(&path);
+        }
+    }
+}
