@@ -230,7 +230,9 @@ fn field(f: &Field, r: &Resource) -> TokenStream {
     } else {
         quote! {
             #[doc = #doc]
-            #[serde(rename = #cfn, skip_serializing_if = "Option::is_none")]
+            // An unset property keeps its place (as aws-cdk-lib's `undefined`), so overrides
+            // set later land in CloudFormation's order.
+            #[serde(rename = #cfn, serialize_with = "cdk_core::value::optional")]
             #[builder(default)]
             pub #name: Option<Value>,
         }

@@ -3,6 +3,8 @@
 //! - `cargo xtask codegen` regenerates the L1 crates in `crates/l1/` from `cfn-spec/`;
 //!   `cargo xtask codegen --check` regenerates in memory and fails when anything on disk differs.
 //! - `cargo xtask vendor-spec --wheel PATH.whl` refreshes `cfn-spec/` from a cfn-lint wheel.
+//! - `cargo xtask parity [--out DIR] [--only a,b]` synthesizes every parity twin (the `parity`
+//!   crate in `tests/`) into `DIR/<case>/cdk.out/` (default `target/parity`).
 
 mod vendor;
 
@@ -13,7 +15,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cargo xtask codegen [--check]          regenerate crates/l1/ from cfn-spec/ (--check: only verify)
-  cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel";
+  cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel
+  cargo xtask parity [--out DIR] [--only a,b]
+                                         synthesize every parity twin into DIR/<case>/cdk.out/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +26,7 @@ fn main() -> ExitCode {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         ["vendor-spec", "--wheel", path] => vendor::vendor_spec(&workspace_root(), Path::new(path)),
+        ["parity", rest @ ..] => parity(rest),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -33,6 +38,38 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs the `parity` binary (a separate build, so that `codegen` never needs the L2 crates
+/// to compile). A relative `--out` is taken from the current folder.
+fn parity(args: &[&str]) -> Result<(), String> {
+    let mut forwarded: Vec<String> = Vec::new();
+    let mut out = PathBuf::from("target/parity");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match *a {
+            "--out" => out = PathBuf::from(it.next().ok_or("--out needs a folder")?),
+            "--only" => {
+                forwarded.push("--only".into());
+                forwarded.push(it.next().ok_or("--only needs case names")?.to_string());
+            }
+            other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
+        }
+    }
+    let out = std::env::current_dir().map_err(|e| e.to_string())?.join(out);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .current_dir(workspace_root())
+        .args(["run", "--quiet", "--package", "parity", "--bin", "parity", "--", "--out"])
+        .arg(&out)
+        .args(&forwarded)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("some twins failed to synthesize".into())
     }
 }
 

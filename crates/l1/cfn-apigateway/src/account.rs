@@ -19,7 +19,10 @@ pub struct CfnAccountProps {
     /// The `CloudWatchRoleArn` property (the `AWS::ApiGateway::Account` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CloudWatchRoleArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CloudWatchRoleArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cloud_watch_role_arn: Option<Value>,
 }

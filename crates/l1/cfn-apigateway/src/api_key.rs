@@ -17,25 +17,28 @@ pub struct CfnApiKeyProps {
     /// The `CustomerId` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CustomerId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CustomerId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub customer_id: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `Enabled` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `GenerateDistinctId` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "GenerateDistinctId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "GenerateDistinctId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub generate_distinct_id: Option<Value>,
     /// A name for the API key. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the API key name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
@@ -43,25 +46,25 @@ pub struct CfnApiKeyProps {
     /// If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `StageKeys` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a list of [`StageKey`].
-    #[serde(rename = "StageKeys", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StageKeys", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_keys: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `Value` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }
@@ -138,13 +141,13 @@ pub struct StageKey {
     /// The `RestApiId` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RestApiId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RestApiId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub rest_api_id: Option<Value>,
     /// The `StageName` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "StageName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StageName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_name: Option<Value>,
 }

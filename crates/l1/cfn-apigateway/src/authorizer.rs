@@ -17,7 +17,7 @@ pub struct CfnAuthorizerProps {
     /// The `AuthType` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "AuthType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AuthType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub auth_type: Option<Value>,
     /// The `AuthorizerCredentials` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
@@ -25,7 +25,7 @@ pub struct CfnAuthorizerProps {
     /// Expected: a string.
     #[serde(
         rename = "AuthorizerCredentials",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authorizer_credentials: Option<Value>,
@@ -34,20 +34,23 @@ pub struct CfnAuthorizerProps {
     /// Expected: an integer.
     #[serde(
         rename = "AuthorizerResultTtlInSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authorizer_result_ttl_in_seconds: Option<Value>,
     /// The `AuthorizerUri` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "AuthorizerUri", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AuthorizerUri", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorizer_uri: Option<Value>,
     /// The `IdentitySource` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "IdentitySource", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IdentitySource",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub identity_source: Option<Value>,
     /// The `IdentityValidationExpression` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
@@ -55,7 +58,7 @@ pub struct CfnAuthorizerProps {
     /// Expected: a string.
     #[serde(
         rename = "IdentityValidationExpression",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub identity_validation_expression: Option<Value>,
@@ -67,7 +70,7 @@ pub struct CfnAuthorizerProps {
     /// The `ProviderARNs` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ProviderARNs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ProviderARNs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub provider_arns: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).

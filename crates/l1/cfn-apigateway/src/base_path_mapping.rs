@@ -17,7 +17,7 @@ pub struct CfnBasePathMappingProps {
     /// The `BasePath` property (the `AWS::ApiGateway::BasePathMapping` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "BasePath", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BasePath", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub base_path: Option<Value>,
     /// The `DomainName` property (the `AWS::ApiGateway::BasePathMapping` schema has no description for it).
@@ -28,13 +28,13 @@ pub struct CfnBasePathMappingProps {
     /// The `RestApiId` property (the `AWS::ApiGateway::BasePathMapping` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RestApiId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RestApiId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub rest_api_id: Option<Value>,
     /// The `Stage` property (the `AWS::ApiGateway::BasePathMapping` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Stage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Stage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage: Option<Value>,
 }

@@ -19,14 +19,14 @@ pub struct CfnDeploymentProps {
     /// Expected: a [`DeploymentCanarySettings`].
     #[serde(
         rename = "DeploymentCanarySettings",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub deployment_canary_settings: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -37,13 +37,16 @@ pub struct CfnDeploymentProps {
     /// The description of the Stage resource for the Deployment resource to create. To specify a stage description, you must also provide a stage name.
     ///
     /// Expected: a [`StageDescription`].
-    #[serde(rename = "StageDescription", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "StageDescription",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub stage_description: Option<Value>,
     /// The `StageName` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "StageName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StageName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_name: Option<Value>,
 }
@@ -119,13 +122,16 @@ pub struct AccessLogSetting {
     /// The `DestinationArn` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DestinationArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DestinationArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub destination_arn: Option<Value>,
     /// The `Format` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Format", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Format", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub format: Option<Value>,
 }
@@ -159,7 +165,10 @@ pub struct CanarySetting {
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(rename = "PercentTraffic", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PercentTraffic",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -167,14 +176,14 @@ pub struct CanarySetting {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "StageVariableOverrides",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "UseStageCache", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UseStageCache", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub use_stage_cache: Option<Value>,
 }
@@ -206,7 +215,10 @@ pub struct DeploymentCanarySettings {
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(rename = "PercentTraffic", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PercentTraffic",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -214,14 +226,14 @@ pub struct DeploymentCanarySettings {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "StageVariableOverrides",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "UseStageCache", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UseStageCache", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub use_stage_cache: Option<Value>,
 }
@@ -255,49 +267,64 @@ pub struct MethodSetting {
     /// The `CacheDataEncrypted` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CacheDataEncrypted", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheDataEncrypted",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The `CacheTtlInSeconds` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "CacheTtlInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheTtlInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// The `CachingEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CachingEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CachingEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// The `DataTraceEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "DataTraceEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DataTraceEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// The HTTP method.
     ///
     /// Expected: a string.
-    #[serde(rename = "HttpMethod", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HttpMethod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub http_method: Option<Value>,
     /// The `LoggingLevel` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LoggingLevel", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LoggingLevel", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_level: Option<Value>,
     /// The `MetricsEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "MetricsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MetricsEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// The resource path for this method. Forward slashes (``/``) are encoded as ``~1`` and the initial slash must include a forward slash. For example, the path value ``/resource/subresource`` must be encoded as ``/~1resource~1subresource``. To specify the root path, use only a slash (``/``).
     ///
     /// Expected: a string.
-    #[serde(rename = "ResourcePath", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ResourcePath", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_path: Option<Value>,
     /// The `ThrottlingBurstLimit` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -305,7 +332,7 @@ pub struct MethodSetting {
     /// Expected: an integer.
     #[serde(
         rename = "ThrottlingBurstLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
@@ -314,7 +341,7 @@ pub struct MethodSetting {
     /// Expected: a number.
     #[serde(
         rename = "ThrottlingRateLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,
@@ -347,7 +374,10 @@ pub struct StageDescription {
     /// Specifies settings for logging access in this stage.
     ///
     /// Expected: a [`AccessLogSetting`].
-    #[serde(rename = "AccessLogSetting", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AccessLogSetting",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub access_log_setting: Option<Value>,
     /// The `CacheClusterEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -355,38 +385,50 @@ pub struct StageDescription {
     /// Expected: a boolean.
     #[serde(
         rename = "CacheClusterEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cache_cluster_enabled: Option<Value>,
     /// The size of the stage's cache cluster. For more information, see [cacheClusterSize](https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html#apigw-CreateStage-request-cacheClusterSize) in the *API Gateway API Reference*.
     ///
     /// Expected: a string.
-    #[serde(rename = "CacheClusterSize", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheClusterSize",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_cluster_size: Option<Value>,
     /// Indicates whether the cached responses are encrypted.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CacheDataEncrypted", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheDataEncrypted",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The time-to-live (TTL) period, in seconds, that specifies how long API Gateway caches responses.
     ///
     /// Expected: an integer.
-    #[serde(rename = "CacheTtlInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheTtlInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// Indicates whether responses are cached and returned for requests. You must enable a cache cluster on the stage to cache responses. For more information, see [Enable API Gateway Caching in a Stage to Enhance API Performance](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CachingEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CachingEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// Specifies settings for the canary deployment in this stage.
     ///
     /// Expected: a [`CanarySetting`].
-    #[serde(rename = "CanarySetting", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CanarySetting", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub canary_setting: Option<Value>,
     /// The identifier of the client certificate that API Gateway uses to call your integration endpoints in the stage.
@@ -394,20 +436,23 @@ pub struct StageDescription {
     /// Expected: a string.
     #[serde(
         rename = "ClientCertificateId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub client_certificate_id: Option<Value>,
     /// Indicates whether data trace logging is enabled for methods in the stage. API Gateway pushes these logs to Amazon CloudWatch Logs.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "DataTraceEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DataTraceEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// A description of the purpose of the stage.
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The version identifier of the API documentation snapshot.
@@ -415,32 +460,38 @@ pub struct StageDescription {
     /// Expected: a string.
     #[serde(
         rename = "DocumentationVersion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub documentation_version: Option<Value>,
     /// The logging level for this method. For valid values, see the ``loggingLevel`` property of the [MethodSetting](https://docs.aws.amazon.com/apigateway/latest/api/API_MethodSetting.html) resource in the *Amazon API Gateway API Reference*.
     ///
     /// Expected: a string.
-    #[serde(rename = "LoggingLevel", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LoggingLevel", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_level: Option<Value>,
     /// Configures settings for all of the stage's methods.
     ///
     /// Expected: a list of [`MethodSetting`].
-    #[serde(rename = "MethodSettings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MethodSettings",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub method_settings: Option<Value>,
     /// Indicates whether Amazon CloudWatch metrics are enabled for methods in the stage.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "MetricsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MetricsEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// An array of arbitrary tags (key-value pairs) to associate with the stage.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The target request burst rate limit. This allows more requests through for a period of time than the target rate limit. For more information, see [Manage API Request Throttling](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html) in the *API Gateway Developer Guide*.
@@ -448,7 +499,7 @@ pub struct StageDescription {
     /// Expected: an integer.
     #[serde(
         rename = "ThrottlingBurstLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
@@ -457,7 +508,7 @@ pub struct StageDescription {
     /// Expected: a number.
     #[serde(
         rename = "ThrottlingRateLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,
@@ -466,13 +517,16 @@ pub struct StageDescription {
     /// For more information, see [Trace API Gateway API Execution with X-Ray](https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "TracingEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TracingEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub tracing_enabled: Option<Value>,
     /// A map that defines the stage variables. Variable names must consist of alphanumeric characters, and the values must match the following regular expression: ``[A-Za-z0-9-._~:/?#&=,]+``.
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "Variables", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Variables", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub variables: Option<Value>,
 }

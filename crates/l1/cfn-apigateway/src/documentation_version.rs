@@ -17,7 +17,7 @@ pub struct CfnDocumentationVersionProps {
     /// The `Description` property (the `AWS::ApiGateway::DocumentationVersion` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `DocumentationVersion` property (the `AWS::ApiGateway::DocumentationVersion` schema has no description for it).

@@ -21,19 +21,25 @@ pub struct CfnDomainNameProps {
     /// The `CertificateArn` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CertificateArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CertificateArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub certificate_arn: Option<Value>,
     /// The `DomainName` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DomainName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DomainName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub domain_name: Option<Value>,
     /// The `EndpointAccessMode` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EndpointAccessMode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EndpointAccessMode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub endpoint_access_mode: Option<Value>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
@@ -41,7 +47,7 @@ pub struct CfnDomainNameProps {
     /// Expected: a [`EndpointConfiguration`].
     #[serde(
         rename = "EndpointConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub endpoint_configuration: Option<Value>,
@@ -50,7 +56,7 @@ pub struct CfnDomainNameProps {
     /// Expected: a [`MutualTlsAuthentication`].
     #[serde(
         rename = "MutualTlsAuthentication",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub mutual_tls_authentication: Option<Value>,
@@ -59,7 +65,7 @@ pub struct CfnDomainNameProps {
     /// Expected: a string.
     #[serde(
         rename = "OwnershipVerificationCertificateArn",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub ownership_verification_certificate_arn: Option<Value>,
@@ -68,26 +74,29 @@ pub struct CfnDomainNameProps {
     /// Expected: a string.
     #[serde(
         rename = "RegionalCertificateArn",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub regional_certificate_arn: Option<Value>,
     /// The `RoutingMode` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string (known values: [`RoutingMode`]).
-    #[serde(rename = "RoutingMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoutingMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub routing_mode: Option<Value>,
     /// The `SecurityPolicy` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SecurityPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityPolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub security_policy: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }
@@ -186,13 +195,13 @@ pub struct EndpointConfiguration {
     /// The `IpAddressType` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "IpAddressType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IpAddressType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ip_address_type: Option<Value>,
     /// The `Types` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Types", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Types", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub types: Option<Value>,
 }
@@ -224,13 +233,16 @@ pub struct MutualTlsAuthentication {
     /// The `TruststoreUri` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "TruststoreUri", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TruststoreUri", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub truststore_uri: Option<Value>,
     /// The `TruststoreVersion` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "TruststoreVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TruststoreVersion",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub truststore_version: Option<Value>,
 }
@@ -264,13 +276,13 @@ pub struct Tag {
     /// A string you can use to assign a value. The combination of tag keys and values can help you organize and categorize your resources.
     ///
     /// Expected: a string.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key: Option<Value>,
     /// The value for the specified tag key.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }

@@ -17,13 +17,19 @@ pub struct CfnGatewayResponseProps {
     /// The `ResponseParameters` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "ResponseParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `ResponseTemplates` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "ResponseTemplates", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseTemplates",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_templates: Option<Value>,
     /// The `ResponseType` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
@@ -39,7 +45,7 @@ pub struct CfnGatewayResponseProps {
     /// The `StatusCode` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "StatusCode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StatusCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub status_code: Option<Value>,
 }

@@ -17,7 +17,10 @@ pub struct CfnMethodProps {
     /// The `ApiKeyRequired` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "ApiKeyRequired", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ApiKeyRequired",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub api_key_required: Option<Value>,
     /// The `AuthorizationScopes` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -25,7 +28,7 @@ pub struct CfnMethodProps {
     /// Expected: a list of strings.
     #[serde(
         rename = "AuthorizationScopes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authorization_scopes: Option<Value>,
@@ -34,13 +37,16 @@ pub struct CfnMethodProps {
     /// If you specify the ``AuthorizerId`` property, specify ``CUSTOM`` or ``COGNITO_USER_POOLS`` for this property.
     ///
     /// Expected: a string.
-    #[serde(rename = "AuthorizationType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AuthorizationType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub authorization_type: Option<Value>,
     /// The `AuthorizerId` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "AuthorizerId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AuthorizerId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorizer_id: Option<Value>,
     /// The `HttpMethod` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -51,37 +57,46 @@ pub struct CfnMethodProps {
     /// The `Integration` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a [`Integration`].
-    #[serde(rename = "Integration", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Integration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub integration: Option<Value>,
     /// The `MethodResponses` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of [`MethodResponse`].
-    #[serde(rename = "MethodResponses", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MethodResponses",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub method_responses: Option<Value>,
     /// The `OperationName` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "OperationName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OperationName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub operation_name: Option<Value>,
     /// The `RequestModels` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "RequestModels", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RequestModels", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_models: Option<Value>,
     /// The `RequestParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each a boolean or a string.
-    #[serde(rename = "RequestParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequestParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub request_parameters: Option<Value>,
     /// The `RequestValidatorId` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RequestValidatorId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequestValidatorId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub request_validator_id: Option<Value>,
     /// The `ResourceId` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -160,37 +175,49 @@ pub struct Integration {
     /// The `CacheKeyParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "CacheKeyParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheKeyParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_key_parameters: Option<Value>,
     /// The `CacheNamespace` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CacheNamespace", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheNamespace",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_namespace: Option<Value>,
     /// The `ConnectionId` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ConnectionId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ConnectionId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub connection_id: Option<Value>,
     /// The `ConnectionType` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ConnectionType`]).
-    #[serde(rename = "ConnectionType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ConnectionType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub connection_type: Option<Value>,
     /// The `ContentHandling` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentHandling`]).
-    #[serde(rename = "ContentHandling", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentHandling",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub content_handling: Option<Value>,
     /// The `Credentials` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Credentials", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Credentials", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub credentials: Option<Value>,
     /// The `IntegrationHttpMethod` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -198,7 +225,7 @@ pub struct Integration {
     /// Expected: a string.
     #[serde(
         rename = "IntegrationHttpMethod",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub integration_http_method: Option<Value>,
@@ -207,14 +234,17 @@ pub struct Integration {
     /// Expected: a list of [`IntegrationResponse`].
     #[serde(
         rename = "IntegrationResponses",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub integration_responses: Option<Value>,
     /// The `IntegrationTarget` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "IntegrationTarget", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntegrationTarget",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub integration_target: Option<Value>,
     /// The `PassthroughBehavior` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -222,20 +252,26 @@ pub struct Integration {
     /// Expected: a string (known values: [`PassthroughBehavior`]).
     #[serde(
         rename = "PassthroughBehavior",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub passthrough_behavior: Option<Value>,
     /// The `RequestParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "RequestParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequestParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub request_parameters: Option<Value>,
     /// The `RequestTemplates` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "RequestTemplates", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequestTemplates",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub request_templates: Option<Value>,
     /// The `ResponseTransferMode` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -243,14 +279,17 @@ pub struct Integration {
     /// Expected: a string (known values: [`ResponseTransferMode`]).
     #[serde(
         rename = "ResponseTransferMode",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub response_transfer_mode: Option<Value>,
     /// The `TimeoutInMillis` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "TimeoutInMillis", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TimeoutInMillis",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub timeout_in_millis: Option<Value>,
     /// The `Type` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -261,7 +300,7 @@ pub struct Integration {
     /// The `Uri` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Uri", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Uri", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub uri: Option<Value>,
 }
@@ -293,25 +332,37 @@ pub struct IntegrationResponse {
     /// The `ContentHandling` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentHandling`]).
-    #[serde(rename = "ContentHandling", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentHandling",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub content_handling: Option<Value>,
     /// The `ResponseParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "ResponseParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `ResponseTemplates` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "ResponseTemplates", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseTemplates",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_templates: Option<Value>,
     /// The `SelectionPattern` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SelectionPattern", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SelectionPattern",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub selection_pattern: Option<Value>,
     /// The `StatusCode` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -348,13 +399,19 @@ pub struct MethodResponse {
     /// The `ResponseModels` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "ResponseModels", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseModels",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_models: Option<Value>,
     /// The `ResponseParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each a boolean or a string.
-    #[serde(rename = "ResponseParameters", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResponseParameters",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `StatusCode` property (the `AWS::ApiGateway::Method` schema has no description for it).

@@ -17,13 +17,13 @@ pub struct CfnModelProps {
     /// The `ContentType` property (the `AWS::ApiGateway::Model` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ContentType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ContentType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_type: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::Model` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// A name for the model. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the model name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
@@ -31,7 +31,7 @@ pub struct CfnModelProps {
     /// If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::Model` schema has no description for it).
@@ -42,7 +42,7 @@ pub struct CfnModelProps {
     /// The `Schema` property (the `AWS::ApiGateway::Model` schema has no description for it).
     ///
     /// Expected: a JSON object or a string.
-    #[serde(rename = "Schema", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Schema", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub schema: Option<Value>,
 }

@@ -17,7 +17,7 @@ pub struct CfnRequestValidatorProps {
     /// The `Name` property (the `AWS::ApiGateway::RequestValidator` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::RequestValidator` schema has no description for it).
@@ -30,7 +30,7 @@ pub struct CfnRequestValidatorProps {
     /// Expected: a boolean.
     #[serde(
         rename = "ValidateRequestBody",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub validate_request_body: Option<Value>,
@@ -39,7 +39,7 @@ pub struct CfnRequestValidatorProps {
     /// Expected: a boolean.
     #[serde(
         rename = "ValidateRequestParameters",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub validate_request_parameters: Option<Value>,

@@ -19,37 +19,46 @@ pub struct CfnRestApiProps {
     /// The `ApiKeySourceType` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ApiKeySourceType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ApiKeySourceType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub api_key_source_type: Option<Value>,
     /// The `BinaryMediaTypes` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "BinaryMediaTypes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BinaryMediaTypes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub binary_media_types: Option<Value>,
     /// An OpenAPI specification that defines a set of RESTful APIs in JSON format. For YAML templates, you can also provide the specification in YAML format.
     ///
     /// Expected: a JSON object or a string.
-    #[serde(rename = "Body", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Body", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub body: Option<Value>,
     /// The Amazon Simple Storage Service (Amazon S3) location that points to an OpenAPI file, which defines a set of RESTful APIs in JSON or YAML format.
     ///
     /// Expected: a [`S3Location`].
-    #[serde(rename = "BodyS3Location", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BodyS3Location",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub body_s3_location: Option<Value>,
     /// The `CloneFrom` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CloneFrom", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CloneFrom", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub clone_from: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `DisableExecuteApiEndpoint` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
@@ -57,14 +66,17 @@ pub struct CfnRestApiProps {
     /// Expected: a boolean.
     #[serde(
         rename = "DisableExecuteApiEndpoint",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub disable_execute_api_endpoint: Option<Value>,
     /// The `EndpointAccessMode` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EndpointAccessMode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EndpointAccessMode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub endpoint_access_mode: Option<Value>,
     /// A list of the endpoint types and IP address types of the API. Use this property when creating an API. When importing an existing API, specify the endpoint configuration types using the ``Parameters`` property.
@@ -72,14 +84,17 @@ pub struct CfnRestApiProps {
     /// Expected: a [`EndpointConfiguration`].
     #[serde(
         rename = "EndpointConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub endpoint_configuration: Option<Value>,
     /// The `FailOnWarnings` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "FailOnWarnings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "FailOnWarnings",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub fail_on_warnings: Option<Value>,
     /// The `MinimumCompressionSize` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
@@ -87,7 +102,7 @@ pub struct CfnRestApiProps {
     /// Expected: an integer.
     #[serde(
         rename = "MinimumCompressionSize",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub minimum_compression_size: Option<Value>,
@@ -104,43 +119,46 @@ pub struct CfnRestApiProps {
     /// Use the default mode to define top-level ``RestApi`` properties in addition to using OpenAPI. Generally, it's preferred to use API Gateway's OpenAPI extensions to model these properties.
     ///
     /// Expected: a string.
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
     /// The name of the RestApi. A name is required if the REST API is not based on an OpenAPI specification.
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `Parameters` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: either a map from strings to strings, or a string.
-    #[serde(rename = "Parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Parameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub parameters: Option<Value>,
     /// A policy document that contains the permissions for the ``RestApi`` resource. To set the ARN for the policy, use the ``!Join`` intrinsic function with ``""`` as delimiter and values of ``"execute-api:/"`` and ``"*"``.
     ///
     /// Expected: a JSON object or a string.
-    #[serde(rename = "Policy", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Policy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub policy: Option<Value>,
     /// The `SecurityPolicy` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SecurityPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityPolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub security_policy: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `Version` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub version: Option<Value>,
 }
@@ -224,19 +242,22 @@ pub struct EndpointConfiguration {
     /// The `IpAddressType` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "IpAddressType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IpAddressType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ip_address_type: Option<Value>,
     /// The `Types` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Types", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Types", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub types: Option<Value>,
     /// The `VpcEndpointIds` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "VpcEndpointIds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "VpcEndpointIds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub vpc_endpoint_ids: Option<Value>,
 }
@@ -270,25 +291,25 @@ pub struct S3Location {
     /// The name of the S3 bucket where the OpenAPI file is stored.
     ///
     /// Expected: a string.
-    #[serde(rename = "Bucket", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Bucket", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket: Option<Value>,
     /// The Amazon S3 ETag (a file checksum) of the OpenAPI file. If you don't specify a value, API Gateway skips ETag validation of your OpenAPI file.
     ///
     /// Expected: a string.
-    #[serde(rename = "ETag", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ETag", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub e_tag: Option<Value>,
     /// The file name of the OpenAPI file (Amazon S3 object name).
     ///
     /// Expected: a string.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key: Option<Value>,
     /// For versioning-enabled buckets, a specific version of the OpenAPI file.
     ///
     /// Expected: a string.
-    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub version: Option<Value>,
 }

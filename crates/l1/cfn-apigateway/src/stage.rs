@@ -17,7 +17,10 @@ pub struct CfnStageProps {
     /// The `AccessLogSetting` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a [`AccessLogSetting`].
-    #[serde(rename = "AccessLogSetting", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AccessLogSetting",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub access_log_setting: Option<Value>,
     /// The `CacheClusterEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -25,20 +28,23 @@ pub struct CfnStageProps {
     /// Expected: a boolean.
     #[serde(
         rename = "CacheClusterEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cache_cluster_enabled: Option<Value>,
     /// The `CacheClusterSize` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CacheClusterSize", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheClusterSize",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_cluster_size: Option<Value>,
     /// The `CanarySetting` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a [`CanarySetting`].
-    #[serde(rename = "CanarySetting", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CanarySetting", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub canary_setting: Option<Value>,
     /// The `ClientCertificateId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -46,20 +52,20 @@ pub struct CfnStageProps {
     /// Expected: a string.
     #[serde(
         rename = "ClientCertificateId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub client_certificate_id: Option<Value>,
     /// The `DeploymentId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DeploymentId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DeploymentId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deployment_id: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `DocumentationVersion` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -67,14 +73,17 @@ pub struct CfnStageProps {
     /// Expected: a string.
     #[serde(
         rename = "DocumentationVersion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub documentation_version: Option<Value>,
     /// The `MethodSettings` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a list of [`MethodSetting`].
-    #[serde(rename = "MethodSettings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MethodSettings",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub method_settings: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -85,25 +94,28 @@ pub struct CfnStageProps {
     /// The `StageName` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "StageName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StageName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_name: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `TracingEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "TracingEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TracingEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub tracing_enabled: Option<Value>,
     /// A map (string-to-string map) that defines the stage variables, where the variable name is the key and the variable value is the value. Variable names are limited to alphanumeric characters. Values must match the following regular expression: ``[A-Za-z0-9-._~:/?#&=,]+``.
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "Variables", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Variables", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub variables: Option<Value>,
 }
@@ -177,13 +189,16 @@ pub struct AccessLogSetting {
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with ``amazon-apigateway-``. This parameter is required to enable access logging.
     ///
     /// Expected: a string.
-    #[serde(rename = "DestinationArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DestinationArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub destination_arn: Option<Value>,
     /// A single line format of the access logs of data, as specified by selected [$context variables](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference). The format must include at least ``$context.requestId``. This parameter is required to enable access logging.
     ///
     /// Expected: a string.
-    #[serde(rename = "Format", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Format", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub format: Option<Value>,
 }
@@ -215,13 +230,16 @@ pub struct CanarySetting {
     /// The `DeploymentId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DeploymentId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DeploymentId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deployment_id: Option<Value>,
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(rename = "PercentTraffic", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PercentTraffic",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -229,14 +247,14 @@ pub struct CanarySetting {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "StageVariableOverrides",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "UseStageCache", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UseStageCache", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub use_stage_cache: Option<Value>,
 }
@@ -270,49 +288,64 @@ pub struct MethodSetting {
     /// The `CacheDataEncrypted` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CacheDataEncrypted", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheDataEncrypted",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The `CacheTtlInSeconds` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "CacheTtlInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CacheTtlInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// The `CachingEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CachingEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CachingEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// The `DataTraceEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "DataTraceEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DataTraceEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// The HTTP method. To apply settings to multiple resources and methods, specify an asterisk (``*``) for the ``HttpMethod`` and ``/*`` for the ``ResourcePath``. This parameter is required when you specify a ``MethodSetting``.
     ///
     /// Expected: a string.
-    #[serde(rename = "HttpMethod", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HttpMethod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub http_method: Option<Value>,
     /// The `LoggingLevel` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LoggingLevel", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LoggingLevel", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_level: Option<Value>,
     /// The `MetricsEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "MetricsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MetricsEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// The resource path for this method. Forward slashes (``/``) are encoded as ``~1`` and the initial slash must include a forward slash. For example, the path value ``/resource/subresource`` must be encoded as ``/~1resource~1subresource``. To specify the root path, use only a slash (``/``). To apply settings to multiple resources and methods, specify an asterisk (``*``) for the ``HttpMethod`` and ``/*`` for the ``ResourcePath``. This parameter is required when you specify a ``MethodSetting``.
     ///
     /// Expected: a string.
-    #[serde(rename = "ResourcePath", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ResourcePath", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_path: Option<Value>,
     /// The `ThrottlingBurstLimit` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -320,7 +353,7 @@ pub struct MethodSetting {
     /// Expected: an integer.
     #[serde(
         rename = "ThrottlingBurstLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
@@ -329,7 +362,7 @@ pub struct MethodSetting {
     /// Expected: a number.
     #[serde(
         rename = "ThrottlingRateLimit",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,

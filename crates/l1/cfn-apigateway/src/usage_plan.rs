@@ -19,37 +19,37 @@ pub struct CfnUsagePlanProps {
     /// The `ApiStages` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a list of [`ApiStage`].
-    #[serde(rename = "ApiStages", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ApiStages", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub api_stages: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `Quota` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a [`QuotaSettings`].
-    #[serde(rename = "Quota", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Quota", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub quota: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `Throttle` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a [`ThrottleSettings`].
-    #[serde(rename = "Throttle", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Throttle", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttle: Option<Value>,
     /// The `UsagePlanName` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "UsagePlanName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UsagePlanName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub usage_plan_name: Option<Value>,
 }
@@ -126,19 +126,19 @@ pub struct ApiStage {
     /// The `ApiId` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ApiId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ApiId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub api_id: Option<Value>,
     /// The `Stage` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Stage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Stage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage: Option<Value>,
     /// The `Throttle` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a map from strings to [`ThrottleSettings`].
-    #[serde(rename = "Throttle", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Throttle", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttle: Option<Value>,
 }
@@ -172,19 +172,19 @@ pub struct QuotaSettings {
     /// The `Limit` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "Limit", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Limit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub limit: Option<Value>,
     /// The `Offset` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "Offset", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Offset", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub offset: Option<Value>,
     /// The `Period` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Period", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Period", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub period: Option<Value>,
 }
@@ -254,13 +254,13 @@ pub struct ThrottleSettings {
     /// The `BurstLimit` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "BurstLimit", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BurstLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub burst_limit: Option<Value>,
     /// The `RateLimit` property (the `AWS::ApiGateway::UsagePlan` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(rename = "RateLimit", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RateLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub rate_limit: Option<Value>,
 }

@@ -17,7 +17,7 @@ pub struct CfnVpcLinkProps {
     /// The `Description` property (the `AWS::ApiGateway::VpcLink` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `Name` property (the `AWS::ApiGateway::VpcLink` schema has no description for it).
@@ -28,7 +28,7 @@ pub struct CfnVpcLinkProps {
     /// An array of arbitrary tags (key-value pairs) to associate with the VPC link.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `TargetArns` property (the `AWS::ApiGateway::VpcLink` schema has no description for it).

@@ -22,7 +22,7 @@ pub struct CfnApiMappingProps {
     /// The API mapping key.
     ///
     /// Expected: a string.
-    #[serde(rename = "ApiMappingKey", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ApiMappingKey", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub api_mapping_key: Option<Value>,
     /// The domain name.

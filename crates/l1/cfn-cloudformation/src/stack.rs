@@ -17,19 +17,22 @@ pub struct CfnStackProps {
     /// The `NotificationARNs` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "NotificationARNs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NotificationARNs",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub notification_arns: Option<Value>,
     /// The `Parameters` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each one of: a string; a number; an integer; a JSON object; a list of JSON values; a boolean.
-    #[serde(rename = "Parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Parameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub parameters: Option<Value>,
     /// The `Tags` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `TemplateURL` property (the `AWS::CloudFormation::Stack` schema has no description for it).
@@ -40,7 +43,10 @@ pub struct CfnStackProps {
     /// The `TimeoutInMinutes` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "TimeoutInMinutes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TimeoutInMinutes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub timeout_in_minutes: Option<Value>,
 }

@@ -23,26 +23,32 @@ pub struct CfnAlarmProps {
     /// Expected: a [`ActionConfiguration`].
     #[serde(
         rename = "ActionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub action_configuration: Option<Value>,
     /// Indicates whether actions should be executed during any changes to the alarm state. The default is TRUE.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "ActionsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ActionsEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub actions_enabled: Option<Value>,
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state. Specify each action as an Amazon Resource Name (ARN). For more information about creating alarms and the actions that you can specify, see [PutMetricAlarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) in the *API Reference*.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "AlarmActions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AlarmActions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alarm_actions: Option<Value>,
     /// The description of the alarm.
     ///
     /// Expected: a string.
-    #[serde(rename = "AlarmDescription", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AlarmDescription",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub alarm_description: Option<Value>,
     /// The name of the alarm. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the alarm name.
@@ -50,13 +56,16 @@ pub struct CfnAlarmProps {
     /// If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "AlarmName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AlarmName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alarm_name: Option<Value>,
     /// The arithmetic operation to use when comparing the specified statistic and threshold. The specified statistic value is used as the first operand.
     ///
     /// Expected: a string (known values: [`ComparisonOperator`]).
-    #[serde(rename = "ComparisonOperator", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ComparisonOperator",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub comparison_operator: Option<Value>,
     /// The number of datapoints that must be breaching to trigger the alarm. This is used only if you are setting an "M out of N" alarm. In that case, this value is the M, and the value that you set for ``EvaluationPeriods`` is the N value. For more information, see [Evaluating an Alarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation) in the *User Guide*.
@@ -64,13 +73,16 @@ pub struct CfnAlarmProps {
     /// If you omit this parameter, CW uses the same value here that you set for ``EvaluationPeriods``, and the alarm goes to alarm state if that many consecutive periods are breaching.
     ///
     /// Expected: an integer.
-    #[serde(rename = "DatapointsToAlarm", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DatapointsToAlarm",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub datapoints_to_alarm: Option<Value>,
     /// The dimensions for the metric associated with the alarm. For an alarm based on a math expression, you can't specify ``Dimensions``. Instead, you use ``Metrics``.
     ///
     /// Expected: a list of [`Dimension`].
-    #[serde(rename = "Dimensions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Dimensions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub dimensions: Option<Value>,
     /// Used only for alarms based on percentiles. If ``ignore``, the alarm state does not change during periods with too few data points to be statistically significant. If ``evaluate`` or this parameter is not used, the alarm is always evaluated and possibly changes state no matter how many data points are available.
@@ -78,20 +90,26 @@ pub struct CfnAlarmProps {
     /// Expected: a string.
     #[serde(
         rename = "EvaluateLowSampleCountPercentile",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub evaluate_low_sample_count_percentile: Option<Value>,
     /// The evaluation criteria for the alarm.
     ///
     /// Expected: a [`EvaluationCriteria`].
-    #[serde(rename = "EvaluationCriteria", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EvaluationCriteria",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub evaluation_criteria: Option<Value>,
     /// The frequency, in seconds, at which the alarm is evaluated.
     ///
     /// Expected: an integer.
-    #[serde(rename = "EvaluationInterval", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EvaluationInterval",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub evaluation_interval: Option<Value>,
     /// The number of periods over which data is compared to the specified threshold. If you are setting an alarm that requires that a number of consecutive data points be breaching to trigger the alarm, this value specifies that number. If you are setting an "M out of N" alarm, this value is the N, and ``DatapointsToAlarm`` is the M.
@@ -99,13 +117,19 @@ pub struct CfnAlarmProps {
     /// For more information, see [Evaluating an Alarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation) in the *User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(rename = "EvaluationPeriods", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EvaluationPeriods",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub evaluation_periods: Option<Value>,
     /// The evaluation window that the alarm uses to select the range of metric data that it evaluates. This is either a sliding window or a wall clock window. For more information, see [Alarm evaluation windows](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html) in the *CloudWatch User Guide*.
     ///
     /// Expected: a [`EvaluationWindow`].
-    #[serde(rename = "EvaluationWindow", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EvaluationWindow",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub evaluation_window: Option<Value>,
     /// The percentile statistic for the metric associated with the alarm. Specify a value between p0.0 and p100.
@@ -115,7 +139,10 @@ pub struct CfnAlarmProps {
     /// For an alarm based on a math expression, you can't specify ``ExtendedStatistic``. Instead, you use ``Metrics``.
     ///
     /// Expected: a string.
-    #[serde(rename = "ExtendedStatistic", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ExtendedStatistic",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub extended_statistic: Option<Value>,
     /// The actions to execute when this alarm transitions to the ``INSUFFICIENT_DATA`` state from any other state. Each action is specified as an Amazon Resource Name (ARN).
@@ -123,14 +150,14 @@ pub struct CfnAlarmProps {
     /// Expected: a list of strings.
     #[serde(
         rename = "InsufficientDataActions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub insufficient_data_actions: Option<Value>,
     /// The name of the metric associated with the alarm. This is required for an alarm based on a metric. For an alarm based on a math expression, you use ``Metrics`` instead and you can't specify ``MetricName``.
     ///
     /// Expected: a string.
-    #[serde(rename = "MetricName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MetricName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metric_name: Option<Value>,
     /// An array that enables you to create an alarm based on the result of a metric math expression. Each item in the array either retrieves a metric or performs a math expression.
@@ -138,7 +165,7 @@ pub struct CfnAlarmProps {
     /// If you specify the ``Metrics`` parameter, you cannot specify ``MetricName``, ``Dimensions``, ``Period``, ``Namespace``, ``Statistic``, ``ExtendedStatistic``, or ``Unit``.
     ///
     /// Expected: a list of [`MetricDataQuery`].
-    #[serde(rename = "Metrics", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Metrics", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics: Option<Value>,
     /// The namespace of the metric associated with the alarm. This is required for an alarm based on a metric. For an alarm based on a math expression, you can't specify ``Namespace`` and you use ``Metrics`` instead.
@@ -146,13 +173,13 @@ pub struct CfnAlarmProps {
     /// For a list of namespaces for metrics from AWS services, see [Services That Publish Metrics.](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/aws-services-cloudwatch-metrics.html)
     ///
     /// Expected: a string.
-    #[serde(rename = "Namespace", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Namespace", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub namespace: Option<Value>,
     /// The actions to execute when this alarm transitions to the ``OK`` state from any other state. Each action is specified as an Amazon Resource Name (ARN).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "OKActions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OKActions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ok_actions: Option<Value>,
     /// The period, in seconds, over which the statistic is applied. This is required for an alarm based on a metric. Valid values are 10, 20, 30, 60, and any multiple of 60.
@@ -162,7 +189,7 @@ pub struct CfnAlarmProps {
     /// *Minimum:* 10
     ///
     /// Expected: an integer.
-    #[serde(rename = "Period", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Period", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub period: Option<Value>,
     /// The statistic for the metric associated with the alarm, other than percentile. For percentile statistics, use ``ExtendedStatistic``.
@@ -172,7 +199,7 @@ pub struct CfnAlarmProps {
     /// For an alarm based on a math expression, you can't specify ``Statistic``. Instead, you use ``Metrics``.
     ///
     /// Expected: a string (known values: [`Statistic`]).
-    #[serde(rename = "Statistic", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Statistic", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub statistic: Option<Value>,
     /// A list of key-value pairs to associate with the alarm. You can associate as many as 50 tags with an alarm. To be able to associate tags with the alarm when you create the alarm, you must have the ``cloudwatch:TagResource`` permission.
@@ -180,19 +207,22 @@ pub struct CfnAlarmProps {
     /// Tags can help you organize and categorize your resources. You can also use them to scope user permissions by granting a user permission to access or change only resources with certain tag values.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The value to compare with the specified statistic.
     ///
     /// Expected: a number.
-    #[serde(rename = "Threshold", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Threshold", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub threshold: Option<Value>,
     /// In an alarm based on an anomaly detection model, this is the ID of the ``ANOMALY_DETECTION_BAND`` function used as the threshold for the alarm.
     ///
     /// Expected: a string.
-    #[serde(rename = "ThresholdMetricId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ThresholdMetricId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub threshold_metric_id: Option<Value>,
     /// Sets how this alarm is to handle missing data points. Valid values are ``breaching``, ``notBreaching``, ``ignore``, and ``missing``. For more information, see [Configuring How Alarms Treat Missing Data](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data) in the *Amazon User Guide*.
@@ -200,7 +230,10 @@ pub struct CfnAlarmProps {
     /// If you omit this parameter, the default behavior of ``missing`` is used.
     ///
     /// Expected: a string (known values: [`TreatMissingData`]).
-    #[serde(rename = "TreatMissingData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TreatMissingData",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub treat_missing_data: Option<Value>,
     /// The unit of the metric associated with the alarm. Specify this only if you are creating an alarm based on a single metric. Do not specify this if you are specifying a ``Metrics`` array.
@@ -208,7 +241,7 @@ pub struct CfnAlarmProps {
     /// You can specify the following values: Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, or None.
     ///
     /// Expected: a string (known values: [`Unit`]).
-    #[serde(rename = "Unit", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Unit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub unit: Option<Value>,
     /// The warm-up configuration for the alarm. A warm-up period delays alarm evaluation after you create or update the alarm. During the warm-up period, the alarm stays in ``INSUFFICIENT_DATA`` and does not perform alarm actions.
@@ -218,7 +251,7 @@ pub struct CfnAlarmProps {
     /// Expected: a [`WarmUpConfiguration`].
     #[serde(
         rename = "WarmUpConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub warm_up_configuration: Option<Value>,
@@ -298,7 +331,7 @@ pub struct ActionConfiguration {
     /// Expected: a [`AlarmTagsPropagation`].
     #[serde(
         rename = "AlarmTagsPropagation",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub alarm_tags_propagation: Option<Value>,
@@ -331,19 +364,22 @@ pub struct AlarmPromQLCriteria {
     /// The duration, in seconds, that a contributor must be continuously breaching before it transitions to the ``ALARM`` state.
     ///
     /// Expected: an integer.
-    #[serde(rename = "PendingPeriod", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PendingPeriod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub pending_period: Option<Value>,
     /// The PromQL query that the alarm evaluates. The query must return a result of vector type. Each entry in the vector result represents an alarm contributor.
     ///
     /// Expected: a string.
-    #[serde(rename = "Query", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Query", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub query: Option<Value>,
     /// The duration, in seconds, that a contributor must continuously not be breaching before it transitions back to the ``OK`` state.
     ///
     /// Expected: an integer.
-    #[serde(rename = "RecoveryPeriod", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RecoveryPeriod",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub recovery_period: Option<Value>,
 }
@@ -380,13 +416,19 @@ pub struct AlarmTagsPropagation {
     /// The tag keys to leave out. Cannot be specified together with IncludedTagKeys.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ExcludedTagKeys", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ExcludedTagKeys",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub excluded_tag_keys: Option<Value>,
     /// The only tag keys to include. Cannot be specified together with ExcludedTagKeys.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "IncludedTagKeys", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IncludedTagKeys",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub included_tag_keys: Option<Value>,
 }
@@ -454,7 +496,10 @@ pub struct EvaluationCriteria {
     /// The PromQL criteria for the alarm evaluation.
     ///
     /// Expected: a [`AlarmPromQLCriteria`].
-    #[serde(rename = "PromQLCriteria", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PromQLCriteria",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub prom_ql_criteria: Option<Value>,
 }
@@ -488,13 +533,16 @@ pub struct EvaluationWindow {
     /// A sliding window, which advances each time the alarm is evaluated, forming a rolling time window. This is the default evaluation window.
     ///
     /// Expected: a JSON object.
-    #[serde(rename = "SlidingWindow", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SlidingWindow", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sliding_window: Option<Value>,
     /// A wall clock window, which aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week.
     ///
     /// Expected: a [`WallClockWindow`].
-    #[serde(rename = "WallClockWindow", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "WallClockWindow",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub wall_clock_window: Option<Value>,
 }
@@ -526,19 +574,19 @@ pub struct Metric {
     /// The metric dimensions that you want to be used for the metric that the alarm will watch.
     ///
     /// Expected: a list of [`Dimension`].
-    #[serde(rename = "Dimensions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Dimensions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub dimensions: Option<Value>,
     /// The name of the metric that you want the alarm to watch. This is a required field.
     ///
     /// Expected: a string.
-    #[serde(rename = "MetricName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MetricName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metric_name: Option<Value>,
     /// The namespace of the metric that the alarm will watch.
     ///
     /// Expected: a string.
-    #[serde(rename = "Namespace", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Namespace", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub namespace: Option<Value>,
 }
@@ -572,7 +620,7 @@ pub struct MetricDataQuery {
     /// The ID of the account where the metrics are located, if this is a cross-account alarm.
     ///
     /// Expected: a string.
-    #[serde(rename = "AccountId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AccountId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub account_id: Option<Value>,
     /// The math expression to be performed on the returned data, if this object is performing a math expression. This expression can use the ``Id`` of the other metrics to refer to those metrics, and can also use the ``Id`` of other expressions to use the result of those expressions. For more information about metric math expressions, see [Metric Math Syntax and Functions](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html#metric-math-syntax) in the *User Guide*.
@@ -580,7 +628,7 @@ pub struct MetricDataQuery {
     /// Within each MetricDataQuery object, you must specify either ``Expression`` or ``MetricStat`` but not both.
     ///
     /// Expected: a string.
-    #[serde(rename = "Expression", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Expression", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub expression: Option<Value>,
     /// A short name used to tie this object to the results in the response. This name must be unique within a single call to ``GetMetricData``. If you are performing math expressions on this set of data, this name represents that data and can serve as a variable in the mathematical expression. The valid characters are letters, numbers, and underscore. The first character must be a lowercase letter.
@@ -591,7 +639,7 @@ pub struct MetricDataQuery {
     /// A human-readable label for this metric or expression. This is especially useful if this is an expression, so that you know what the value represents. If the metric or expression is shown in a CW dashboard widget, the label is shown. If ``Label`` is omitted, CW generates a default.
     ///
     /// Expected: a string.
-    #[serde(rename = "Label", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Label", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub label: Option<Value>,
     /// The metric to be returned, along with statistics, period, and units. Use this parameter only if this object is retrieving a metric and not performing a math expression on returned data.
@@ -599,13 +647,13 @@ pub struct MetricDataQuery {
     /// Within one MetricDataQuery object, you must specify either ``Expression`` or ``MetricStat`` but not both.
     ///
     /// Expected: a [`MetricStat`].
-    #[serde(rename = "MetricStat", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MetricStat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metric_stat: Option<Value>,
     /// The granularity, in seconds, of the returned data points. For metrics with regular resolution, a period can be as short as one minute (60 seconds) and must be a multiple of 60. For high-resolution metrics that are collected at intervals of less than one minute, the period can be 1, 5, 10, 20, 30, 60, or any multiple of 60. High-resolution metrics are those metrics stored by a ``PutMetricData`` operation that includes a ``StorageResolution of 1 second``.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Period", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Period", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub period: Option<Value>,
     /// This option indicates whether to return the timestamps and raw data values of this metric.
@@ -615,7 +663,7 @@ pub struct MetricDataQuery {
     /// This field is required.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "ReturnData", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ReturnData", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub return_data: Option<Value>,
 }
@@ -672,7 +720,7 @@ pub struct MetricStat {
     /// Valid values are: Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, or None.
     ///
     /// Expected: a string (known values: [`Unit`]).
-    #[serde(rename = "Unit", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Unit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub unit: Option<Value>,
 }
@@ -746,7 +794,7 @@ pub struct WallClockWindow {
     /// The time zone affects window alignment for all periods, including periods of one hour or shorter.
     ///
     /// Expected: a string.
-    #[serde(rename = "Timezone", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Timezone", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub timezone: Option<Value>,
 }
@@ -782,7 +830,7 @@ pub struct WarmUpConfiguration {
     /// Expected: a boolean.
     #[serde(
         rename = "OnlyStartEvaluatingAfterWarmUpPeriodEnds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub only_start_evaluating_after_warm_up_period_ends: Option<Value>,
@@ -793,7 +841,7 @@ pub struct WarmUpConfiguration {
     /// Expected: an integer.
     #[serde(
         rename = "WarmUpPeriodDurationInMinutes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub warm_up_period_duration_in_minutes: Option<Value>,

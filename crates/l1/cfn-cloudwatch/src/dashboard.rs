@@ -22,13 +22,13 @@ pub struct CfnDashboardProps {
     /// The name of the dashboard. The name must be between 1 and 255 characters. If you do not specify a name, one will be generated automatically.
     ///
     /// Expected: a string.
-    #[serde(rename = "DashboardName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DashboardName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub dashboard_name: Option<Value>,
     /// A list of key-value pairs to associate with the cloudwatch dashboard. You can associate up to 50 tags with a dashboard
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }

@@ -19,7 +19,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`AccountRecoverySetting`].
     #[serde(
         rename = "AccountRecoverySetting",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub account_recovery_setting: Option<Value>,
@@ -28,14 +28,17 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`AdminCreateUserConfig`].
     #[serde(
         rename = "AdminCreateUserConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub admin_create_user_config: Option<Value>,
     /// The `AliasAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`AliasAttributes`]).
-    #[serde(rename = "AliasAttributes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AliasAttributes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub alias_attributes: Option<Value>,
     /// The `AutoVerifiedAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -43,14 +46,17 @@ pub struct CfnUserPoolProps {
     /// Expected: a list of strings (known values: [`AutoVerifiedAttributes`]).
     #[serde(
         rename = "AutoVerifiedAttributes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub auto_verified_attributes: Option<Value>,
     /// The `DeletionProtection` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DeletionProtection`]).
-    #[serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeletionProtection",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub deletion_protection: Option<Value>,
     /// The `DeviceConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -58,7 +64,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`DeviceConfiguration`].
     #[serde(
         rename = "DeviceConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub device_configuration: Option<Value>,
@@ -67,7 +73,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "EmailAuthenticationMessage",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub email_authentication_message: Option<Value>,
@@ -76,14 +82,17 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "EmailAuthenticationSubject",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub email_authentication_subject: Option<Value>,
     /// The `EmailConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`EmailConfiguration`].
-    #[serde(rename = "EmailConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EmailConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub email_configuration: Option<Value>,
     /// The `EmailVerificationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -91,7 +100,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "EmailVerificationMessage",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub email_verification_message: Option<Value>,
@@ -100,14 +109,14 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "EmailVerificationSubject",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub email_verification_subject: Option<Value>,
     /// The `EnabledMfas` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "EnabledMfas", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EnabledMfas", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled_mfas: Option<Value>,
     /// The `IssuerConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -115,38 +124,44 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`IssuerConfiguration`].
     #[serde(
         rename = "IssuerConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub issuer_configuration: Option<Value>,
     /// The `KeyConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`KeyConfiguration`].
-    #[serde(rename = "KeyConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "KeyConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub key_configuration: Option<Value>,
     /// The `LambdaConfig` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`LambdaConfig`].
-    #[serde(rename = "LambdaConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_config: Option<Value>,
     /// The `MfaConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`MfaConfiguration`]).
-    #[serde(rename = "MfaConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MfaConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub mfa_configuration: Option<Value>,
     /// The `Policies` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`Policies`].
-    #[serde(rename = "Policies", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Policies", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub policies: Option<Value>,
     /// The `Schema` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of [`SchemaAttribute`].
-    #[serde(rename = "Schema", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Schema", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub schema: Option<Value>,
     /// The `SmsAuthenticationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -154,14 +169,17 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "SmsAuthenticationMessage",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub sms_authentication_message: Option<Value>,
     /// The `SmsConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`SmsConfiguration`].
-    #[serde(rename = "SmsConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SmsConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub sms_configuration: Option<Value>,
     /// The `SmsVerificationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -169,7 +187,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "SmsVerificationMessage",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub sms_verification_message: Option<Value>,
@@ -178,38 +196,44 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`UserAttributeUpdateSettings`].
     #[serde(
         rename = "UserAttributeUpdateSettings",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub user_attribute_update_settings: Option<Value>,
     /// The `UserPoolAddOns` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`UserPoolAddOns`].
-    #[serde(rename = "UserPoolAddOns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "UserPoolAddOns",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub user_pool_add_ons: Option<Value>,
     /// The `UserPoolName` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "UserPoolName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UserPoolName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_pool_name: Option<Value>,
     /// The `UserPoolTags` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(rename = "UserPoolTags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UserPoolTags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_pool_tags: Option<Value>,
     /// The `UserPoolTier` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`UserPoolTier`]).
-    #[serde(rename = "UserPoolTier", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UserPoolTier", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_pool_tier: Option<Value>,
     /// The `UsernameAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`UsernameAttributes`]).
-    #[serde(rename = "UsernameAttributes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "UsernameAttributes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub username_attributes: Option<Value>,
     /// The `UsernameConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -217,7 +241,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`UsernameConfiguration`].
     #[serde(
         rename = "UsernameConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub username_configuration: Option<Value>,
@@ -226,7 +250,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a [`VerificationMessageTemplate`].
     #[serde(
         rename = "VerificationMessageTemplate",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub verification_message_template: Option<Value>,
@@ -235,7 +259,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string (known values: [`WebAuthnFactorConfiguration`]).
     #[serde(
         rename = "WebAuthnFactorConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub web_authn_factor_configuration: Option<Value>,
@@ -244,7 +268,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "WebAuthnRelyingPartyID",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub web_authn_relying_party_id: Option<Value>,
@@ -253,7 +277,7 @@ pub struct CfnUserPoolProps {
     /// Expected: a string.
     #[serde(
         rename = "WebAuthnUserVerification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub web_authn_user_verification: Option<Value>,
@@ -346,7 +370,10 @@ pub struct AccountRecoverySetting {
     /// The `RecoveryMechanisms` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of [`RecoveryOption`].
-    #[serde(rename = "RecoveryMechanisms", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RecoveryMechanisms",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub recovery_mechanisms: Option<Value>,
 }
@@ -380,7 +407,7 @@ pub struct AdminCreateUserConfig {
     /// Expected: a boolean.
     #[serde(
         rename = "AllowAdminCreateUserOnly",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub allow_admin_create_user_only: Option<Value>,
@@ -389,7 +416,7 @@ pub struct AdminCreateUserConfig {
     /// Expected: a [`InviteMessageTemplate`].
     #[serde(
         rename = "InviteMessageTemplate",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub invite_message_template: Option<Value>,
@@ -398,7 +425,7 @@ pub struct AdminCreateUserConfig {
     /// Expected: an integer.
     #[serde(
         rename = "UnusedAccountValidityDays",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub unused_account_validity_days: Option<Value>,
@@ -431,7 +458,10 @@ pub struct AdvancedSecurityAdditionalFlows {
     /// The `CustomAuthMode` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CustomAuthMode`]).
-    #[serde(rename = "CustomAuthMode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomAuthMode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub custom_auth_mode: Option<Value>,
 }
@@ -463,13 +493,13 @@ pub struct CustomEmailSender {
     /// The `LambdaArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LambdaArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_arn: Option<Value>,
     /// The `LambdaVersion` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`LambdaVersion`]).
-    #[serde(rename = "LambdaVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_version: Option<Value>,
 }
@@ -501,13 +531,13 @@ pub struct CustomSMSSender {
     /// The `LambdaArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LambdaArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_arn: Option<Value>,
     /// The `LambdaVersion` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`LambdaVersion`]).
-    #[serde(rename = "LambdaVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_version: Option<Value>,
 }
@@ -541,7 +571,7 @@ pub struct DeviceConfiguration {
     /// Expected: a boolean.
     #[serde(
         rename = "ChallengeRequiredOnNewDevice",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub challenge_required_on_new_device: Option<Value>,
@@ -550,7 +580,7 @@ pub struct DeviceConfiguration {
     /// Expected: a boolean.
     #[serde(
         rename = "DeviceOnlyRememberedOnUserPrompt",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub device_only_remembered_on_user_prompt: Option<Value>,
@@ -583,7 +613,10 @@ pub struct EmailConfiguration {
     /// The `ConfigurationSet` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ConfigurationSet", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ConfigurationSet",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub configuration_set: Option<Value>,
     /// The `EmailSendingAccount` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -591,14 +624,14 @@ pub struct EmailConfiguration {
     /// Expected: a string (known values: [`EmailSendingAccount`]).
     #[serde(
         rename = "EmailSendingAccount",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub email_sending_account: Option<Value>,
     /// The `From` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "From", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "From", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub from: Option<Value>,
     /// The `ReplyToEmailAddress` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -606,14 +639,14 @@ pub struct EmailConfiguration {
     /// Expected: a string.
     #[serde(
         rename = "ReplyToEmailAddress",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub reply_to_email_address: Option<Value>,
     /// The `SourceArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SourceArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SourceArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_arn: Option<Value>,
 }
@@ -652,26 +685,26 @@ pub struct EumsSmsConfiguration {
     /// Expected: a string.
     #[serde(
         rename = "ConfigurationSetName",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub configuration_set_name: Option<Value>,
     /// The `ExternalId` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ExternalId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ExternalId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub external_id: Option<Value>,
     /// The `InEntityId` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "InEntityId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "InEntityId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub in_entity_id: Option<Value>,
     /// The `InTemplateId` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "InTemplateId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "InTemplateId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub in_template_id: Option<Value>,
     /// The `OriginationIdentity` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -679,14 +712,14 @@ pub struct EumsSmsConfiguration {
     /// Expected: a string.
     #[serde(
         rename = "OriginationIdentity",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub origination_identity: Option<Value>,
     /// The `Region` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Region", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Region", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub region: Option<Value>,
 }
@@ -718,13 +751,13 @@ pub struct InboundFederation {
     /// The `LambdaArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LambdaArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_arn: Option<Value>,
     /// The `LambdaVersion` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`LambdaVersion`]).
-    #[serde(rename = "LambdaVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_version: Option<Value>,
 }
@@ -756,19 +789,19 @@ pub struct InviteMessageTemplate {
     /// The `EmailMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EmailMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_message: Option<Value>,
     /// The `EmailSubject` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailSubject", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EmailSubject", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_subject: Option<Value>,
     /// The `SMSMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SMSMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SMSMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sms_message: Option<Value>,
 }
@@ -800,7 +833,7 @@ pub struct IssuerConfiguration {
     /// The `Type` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`Type`]).
-    #[serde(rename = "Type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Type", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub type_: Option<Value>,
 }
@@ -832,13 +865,13 @@ pub struct KeyConfiguration {
     /// The `KeyType` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`EncryptionKeyType`]).
-    #[serde(rename = "KeyType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KeyType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key_type: Option<Value>,
     /// The `KmsKeyArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "KmsKeyArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KmsKeyArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_arn: Option<Value>,
 }
@@ -872,26 +905,32 @@ pub struct LambdaConfig {
     /// Expected: a string.
     #[serde(
         rename = "CreateAuthChallenge",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub create_auth_challenge: Option<Value>,
     /// The `CustomEmailSender` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`CustomEmailSender`].
-    #[serde(rename = "CustomEmailSender", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomEmailSender",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub custom_email_sender: Option<Value>,
     /// The `CustomMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CustomMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CustomMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub custom_message: Option<Value>,
     /// The `CustomSMSSender` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`CustomSMSSender`].
-    #[serde(rename = "CustomSMSSender", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomSMSSender",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub custom_sms_sender: Option<Value>,
     /// The `DefineAuthChallenge` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -899,50 +938,65 @@ pub struct LambdaConfig {
     /// Expected: a string.
     #[serde(
         rename = "DefineAuthChallenge",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub define_auth_challenge: Option<Value>,
     /// The `InboundFederation` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`InboundFederation`].
-    #[serde(rename = "InboundFederation", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InboundFederation",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub inbound_federation: Option<Value>,
     /// The `KMSKeyID` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "KMSKeyID", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KMSKeyID", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_id: Option<Value>,
     /// The `PostAuthentication` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PostAuthentication", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PostAuthentication",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub post_authentication: Option<Value>,
     /// The `PostConfirmation` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PostConfirmation", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PostConfirmation",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub post_confirmation: Option<Value>,
     /// The `PreAuthentication` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PreAuthentication", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PreAuthentication",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub pre_authentication: Option<Value>,
     /// The `PreSignUp` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PreSignUp", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PreSignUp", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub pre_sign_up: Option<Value>,
     /// The `PreTokenGeneration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PreTokenGeneration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PreTokenGeneration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub pre_token_generation: Option<Value>,
     /// The `PreTokenGenerationConfig` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -950,14 +1004,14 @@ pub struct LambdaConfig {
     /// Expected: a [`PreTokenGenerationConfig`].
     #[serde(
         rename = "PreTokenGenerationConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub pre_token_generation_config: Option<Value>,
     /// The `UserMigration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "UserMigration", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UserMigration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_migration: Option<Value>,
     /// The `VerifyAuthChallengeResponse` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -965,7 +1019,7 @@ pub struct LambdaConfig {
     /// Expected: a string.
     #[serde(
         rename = "VerifyAuthChallengeResponse",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub verify_auth_challenge_response: Option<Value>,
@@ -998,13 +1052,13 @@ pub struct NumberAttributeConstraints {
     /// The `MaxValue` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "MaxValue", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MaxValue", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_value: Option<Value>,
     /// The `MinValue` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "MinValue", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MinValue", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub min_value: Option<Value>,
 }
@@ -1036,7 +1090,7 @@ pub struct PasswordPolicy {
     /// The `MinimumLength` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "MinimumLength", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MinimumLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub minimum_length: Option<Value>,
     /// The `PasswordHistorySize` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1044,32 +1098,44 @@ pub struct PasswordPolicy {
     /// Expected: an integer.
     #[serde(
         rename = "PasswordHistorySize",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub password_history_size: Option<Value>,
     /// The `RequireLowercase` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "RequireLowercase", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequireLowercase",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub require_lowercase: Option<Value>,
     /// The `RequireNumbers` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "RequireNumbers", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequireNumbers",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub require_numbers: Option<Value>,
     /// The `RequireSymbols` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "RequireSymbols", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequireSymbols",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub require_symbols: Option<Value>,
     /// The `RequireUppercase` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "RequireUppercase", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RequireUppercase",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub require_uppercase: Option<Value>,
     /// The `TemporaryPasswordValidityDays` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1077,7 +1143,7 @@ pub struct PasswordPolicy {
     /// Expected: an integer.
     #[serde(
         rename = "TemporaryPasswordValidityDays",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub temporary_password_validity_days: Option<Value>,
@@ -1110,13 +1176,16 @@ pub struct Policies {
     /// The `PasswordPolicy` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`PasswordPolicy`].
-    #[serde(rename = "PasswordPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PasswordPolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub password_policy: Option<Value>,
     /// The `SignInPolicy` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`SignInPolicy`].
-    #[serde(rename = "SignInPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SignInPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sign_in_policy: Option<Value>,
 }
@@ -1148,13 +1217,13 @@ pub struct PreTokenGenerationConfig {
     /// The `LambdaArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LambdaArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_arn: Option<Value>,
     /// The `LambdaVersion` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`PreTokenGenerationConfigLambdaVersion`]).
-    #[serde(rename = "LambdaVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LambdaVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_version: Option<Value>,
 }
@@ -1186,13 +1255,13 @@ pub struct RecoveryOption {
     /// The `Name` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`Name`]).
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `Priority` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "Priority", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Priority", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub priority: Option<Value>,
 }
@@ -1224,7 +1293,10 @@ pub struct SchemaAttribute {
     /// The `AttributeDataType` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`AttributeDataType`]).
-    #[serde(rename = "AttributeDataType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AttributeDataType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub attribute_data_type: Option<Value>,
     /// The `DeveloperOnlyAttribute` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1232,20 +1304,20 @@ pub struct SchemaAttribute {
     /// Expected: a boolean.
     #[serde(
         rename = "DeveloperOnlyAttribute",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub developer_only_attribute: Option<Value>,
     /// The `Mutable` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Mutable", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mutable", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mutable: Option<Value>,
     /// The `Name` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `NumberAttributeConstraints` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1253,14 +1325,14 @@ pub struct SchemaAttribute {
     /// Expected: a [`NumberAttributeConstraints`].
     #[serde(
         rename = "NumberAttributeConstraints",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub number_attribute_constraints: Option<Value>,
     /// The `Required` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Required", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Required", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub required: Option<Value>,
     /// The `StringAttributeConstraints` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1268,7 +1340,7 @@ pub struct SchemaAttribute {
     /// Expected: a [`StringAttributeConstraints`].
     #[serde(
         rename = "StringAttributeConstraints",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub string_attribute_constraints: Option<Value>,
@@ -1303,7 +1375,7 @@ pub struct SignInPolicy {
     /// Expected: a list of strings (known values: [`AllowedFirstAuthFactors`]).
     #[serde(
         rename = "AllowedFirstAuthFactors",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub allowed_first_auth_factors: Option<Value>,
@@ -1336,25 +1408,25 @@ pub struct SmsConfiguration {
     /// The `EumsSms` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`EumsSmsConfiguration`].
-    #[serde(rename = "EumsSms", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EumsSms", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub eums_sms: Option<Value>,
     /// The `ExternalId` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ExternalId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ExternalId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub external_id: Option<Value>,
     /// The `SnsCallerArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SnsCallerArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SnsCallerArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sns_caller_arn: Option<Value>,
     /// The `SnsRegion` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SnsRegion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SnsRegion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sns_region: Option<Value>,
 }
@@ -1386,13 +1458,13 @@ pub struct StringAttributeConstraints {
     /// The `MaxLength` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "MaxLength", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MaxLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_length: Option<Value>,
     /// The `MinLength` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "MinLength", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MinLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub min_length: Option<Value>,
 }
@@ -1457,7 +1529,7 @@ pub struct UserPoolAddOns {
     /// Expected: a [`AdvancedSecurityAdditionalFlows`].
     #[serde(
         rename = "AdvancedSecurityAdditionalFlows",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub advanced_security_additional_flows: Option<Value>,
@@ -1466,7 +1538,7 @@ pub struct UserPoolAddOns {
     /// Expected: a string (known values: [`AdvancedSecurityMode`]).
     #[serde(
         rename = "AdvancedSecurityMode",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub advanced_security_mode: Option<Value>,
@@ -1499,7 +1571,7 @@ pub struct UsernameConfiguration {
     /// The `CaseSensitive` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CaseSensitive", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CaseSensitive", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub case_sensitive: Option<Value>,
 }
@@ -1531,37 +1603,46 @@ pub struct VerificationMessageTemplate {
     /// The `DefaultEmailOption` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DefaultEmailOption`]).
-    #[serde(rename = "DefaultEmailOption", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DefaultEmailOption",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub default_email_option: Option<Value>,
     /// The `EmailMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EmailMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_message: Option<Value>,
     /// The `EmailMessageByLink` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailMessageByLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EmailMessageByLink",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub email_message_by_link: Option<Value>,
     /// The `EmailSubject` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailSubject", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EmailSubject", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_subject: Option<Value>,
     /// The `EmailSubjectByLink` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "EmailSubjectByLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EmailSubjectByLink",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub email_subject_by_link: Option<Value>,
     /// The `SmsMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SmsMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SmsMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sms_message: Option<Value>,
 }

@@ -29,7 +29,7 @@ pub struct CfnTableProps {
     /// Expected: a list of [`AttributeDefinition`].
     #[serde(
         rename = "AttributeDefinitions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub attribute_definitions: Option<Value>,
@@ -43,7 +43,7 @@ pub struct CfnTableProps {
     /// If not specified, the default is ``PROVISIONED``.
     ///
     /// Expected: a string (known values: [`BillingMode`]).
-    #[serde(rename = "BillingMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BillingMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub billing_mode: Option<Value>,
     /// The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
@@ -51,7 +51,7 @@ pub struct CfnTableProps {
     /// Expected: a [`ContributorInsightsSpecification`].
     #[serde(
         rename = "ContributorInsightsSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub contributor_insights_specification: Option<Value>,
@@ -60,7 +60,7 @@ pub struct CfnTableProps {
     /// Expected: a boolean.
     #[serde(
         rename = "DeletionProtectionEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub deletion_protection_enabled: Option<Value>,
@@ -78,7 +78,7 @@ pub struct CfnTableProps {
     /// Expected: a list of [`GlobalSecondaryIndex`].
     #[serde(
         rename = "GlobalSecondaryIndexes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub global_secondary_indexes: Option<Value>,
@@ -89,7 +89,7 @@ pub struct CfnTableProps {
     /// Expected: a [`ImportSourceSpecification`].
     #[serde(
         rename = "ImportSourceSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub import_source_specification: Option<Value>,
@@ -103,7 +103,7 @@ pub struct CfnTableProps {
     /// Expected: a [`KinesisStreamSpecification`].
     #[serde(
         rename = "KinesisStreamSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub kinesis_stream_specification: Option<Value>,
@@ -112,14 +112,17 @@ pub struct CfnTableProps {
     /// Expected: a list of [`LocalSecondaryIndex`].
     #[serde(
         rename = "LocalSecondaryIndexes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub local_secondary_indexes: Option<Value>,
     /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both.
     ///
     /// Expected: a [`OnDemandThroughput`].
-    #[serde(rename = "OnDemandThroughput", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OnDemandThroughput",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub on_demand_throughput: Option<Value>,
     /// The settings used to enable point in time recovery.
@@ -127,7 +130,7 @@ pub struct CfnTableProps {
     /// Expected: a [`PointInTimeRecoverySpecification`].
     #[serde(
         rename = "PointInTimeRecoverySpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub point_in_time_recovery_specification: Option<Value>,
@@ -138,7 +141,7 @@ pub struct CfnTableProps {
     /// Expected: a [`ProvisionedThroughput`].
     #[serde(
         rename = "ProvisionedThroughput",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub provisioned_throughput: Option<Value>,
@@ -151,13 +154,19 @@ pub struct CfnTableProps {
     /// You need to specify the ``CreateTable`` and ``PutResourcePolicy`` IAM actions for authorizing a user to create a table with a resource-based policy.
     ///
     /// Expected: a [`ResourcePolicy`].
-    #[serde(rename = "ResourcePolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResourcePolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub resource_policy: Option<Value>,
     /// Specifies the settings to enable server-side encryption.
     ///
     /// Expected: a [`SSESpecification`].
-    #[serde(rename = "SSESpecification", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SSESpecification",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub sse_specification: Option<Value>,
     /// The settings for the DDB table stream, which captures changes to items stored in the table. Including this property in your CFNlong template automatically enables streaming.
@@ -165,14 +174,14 @@ pub struct CfnTableProps {
     /// Expected: a [`StreamSpecification`].
     #[serde(
         rename = "StreamSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub stream_specification: Option<Value>,
     /// The table class of the new table. Valid values are ``STANDARD`` and ``STANDARD_INFREQUENT_ACCESS``.
     ///
     /// Expected: a string (known values: [`TableClass`]).
-    #[serde(rename = "TableClass", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TableClass", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub table_class: Option<Value>,
     /// A name for the table. If you don't specify a name, CFNlong generates a unique physical ID and uses that ID for the table name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
@@ -180,7 +189,7 @@ pub struct CfnTableProps {
     /// If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "TableName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TableName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub table_name: Option<Value>,
     /// An array of key-value pairs to apply to this resource.
@@ -188,7 +197,7 @@ pub struct CfnTableProps {
     /// For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// Specifies the Time to Live (TTL) settings for the table.
@@ -198,20 +207,23 @@ pub struct CfnTableProps {
     /// Expected: a [`TimeToLiveSpecification`].
     #[serde(
         rename = "TimeToLiveSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub time_to_live_specification: Option<Value>,
     /// The `VectorIndexes` property (the `AWS::DynamoDB::Table` schema has no description for it).
     ///
     /// Expected: a list of [`VectorIndex`].
-    #[serde(rename = "VectorIndexes", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VectorIndexes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vector_indexes: Option<Value>,
     /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
     ///
     /// Expected: a [`WarmThroughput`].
-    #[serde(rename = "WarmThroughput", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "WarmThroughput",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub warm_throughput: Option<Value>,
 }
@@ -338,7 +350,7 @@ pub struct ContributorInsightsSpecification {
     /// Specifies the CloudWatch Contributor Insights mode for a table. Valid values are ``ACCESSED_AND_THROTTLED_KEYS`` (tracks all access and throttled events) or ``THROTTLED_KEYS`` (tracks only throttled events). This setting determines what type of contributor insights data is collected for the table.
     ///
     /// Expected: a string (known values: [`Mode`]).
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
 }
@@ -370,13 +382,13 @@ pub struct Csv {
     /// The delimiter used for separating items in the CSV file being imported.
     ///
     /// Expected: a string.
-    #[serde(rename = "Delimiter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Delimiter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub delimiter: Option<Value>,
     /// List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "HeaderList", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HeaderList", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub header_list: Option<Value>,
 }
@@ -410,7 +422,7 @@ pub struct GlobalSecondaryIndex {
     /// Expected: a [`ContributorInsightsSpecification`].
     #[serde(
         rename = "ContributorInsightsSpecification",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub contributor_insights_specification: Option<Value>,
@@ -427,7 +439,10 @@ pub struct GlobalSecondaryIndex {
     /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
     ///
     /// Expected: a [`OnDemandThroughput`].
-    #[serde(rename = "OnDemandThroughput", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OnDemandThroughput",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub on_demand_throughput: Option<Value>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
@@ -442,14 +457,17 @@ pub struct GlobalSecondaryIndex {
     /// Expected: a [`ProvisionedThroughput`].
     #[serde(
         rename = "ProvisionedThroughput",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub provisioned_throughput: Option<Value>,
     /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify ``ReadUnitsPerSecond``, ``WriteUnitsPerSecond``, or both.
     ///
     /// Expected: a [`WarmThroughput`].
-    #[serde(rename = "WarmThroughput", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "WarmThroughput",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub warm_throughput: Option<Value>,
 }
@@ -483,7 +501,7 @@ pub struct ImportSourceSpecification {
     /// Expected: a string.
     #[serde(
         rename = "InputCompressionType",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub input_compression_type: Option<Value>,
@@ -495,7 +513,10 @@ pub struct ImportSourceSpecification {
     /// Additional properties that specify how the input is formatted,
     ///
     /// Expected: a [`InputFormatOptions`].
-    #[serde(rename = "InputFormatOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InputFormatOptions",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub input_format_options: Option<Value>,
     /// The S3 bucket that provides the source for the import.
@@ -532,7 +553,7 @@ pub struct InputFormatOptions {
     /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
     ///
     /// Expected: a [`Csv`].
-    #[serde(rename = "Csv", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Csv", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub csv: Option<Value>,
 }
@@ -566,7 +587,7 @@ pub struct KinesisStreamSpecification {
     /// Expected: a string (known values: [`ApproximateCreationDateTimePrecision`]).
     #[serde(
         rename = "ApproximateCreationDateTimePrecision",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub approximate_creation_date_time_precision: Option<Value>,
@@ -651,7 +672,7 @@ pub struct OnDemandThroughput {
     /// Expected: an integer.
     #[serde(
         rename = "MaxReadRequestUnits",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub max_read_request_units: Option<Value>,
@@ -662,7 +683,7 @@ pub struct OnDemandThroughput {
     /// Expected: an integer.
     #[serde(
         rename = "MaxWriteRequestUnits",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub max_write_request_units: Option<Value>,
@@ -697,7 +718,7 @@ pub struct PointInTimeRecoverySpecification {
     /// Expected: a boolean.
     #[serde(
         rename = "PointInTimeRecoveryEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub point_in_time_recovery_enabled: Option<Value>,
@@ -706,7 +727,7 @@ pub struct PointInTimeRecoverySpecification {
     /// Expected: an integer.
     #[serde(
         rename = "RecoveryPeriodInDays",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub recovery_period_in_days: Option<Value>,
@@ -741,7 +762,10 @@ pub struct Projection {
     /// For global and local secondary indexes, the total count of ``NonKeyAttributes`` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of ``INCLUDE``. You still can specify the ProjectionType of ``ALL`` to project all attributes from the source table, even if the table has more than 100 attributes.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "NonKeyAttributes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NonKeyAttributes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub non_key_attributes: Option<Value>,
     /// The set of attributes that are projected into the index:
@@ -755,7 +779,10 @@ pub struct Projection {
     /// You can't modify the projection of an existing index. To change the projected attributes, you must delete the index and create a new one with the projection that you want.
     ///
     /// Expected: a string (known values: [`ProjectionType`]).
-    #[serde(rename = "ProjectionType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ProjectionType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub projection_type: Option<Value>,
 }
@@ -877,13 +904,13 @@ pub struct S3BucketSource {
     /// The account number of the S3 bucket that is being imported from. If the bucket is owned by the requester this is optional.
     ///
     /// Expected: a string.
-    #[serde(rename = "S3BucketOwner", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BucketOwner", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_bucket_owner: Option<Value>,
     /// The key prefix shared by all S3 Objects that are being imported.
     ///
     /// Expected: a string.
-    #[serde(rename = "S3KeyPrefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3KeyPrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_key_prefix: Option<Value>,
 }
@@ -915,7 +942,10 @@ pub struct SSESpecification {
     /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key ``alias/aws/dynamodb``.
     ///
     /// Expected: a string.
-    #[serde(rename = "KMSMasterKeyId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "KMSMasterKeyId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub kms_master_key_id: Option<Value>,
     /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to ``KMS`` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
@@ -928,7 +958,7 @@ pub struct SSESpecification {
     /// +  ``KMS`` - Server-side encryption that uses KMSlong. The key is stored in your account and is managed by KMS (KMS charges apply).
     ///
     /// Expected: a string (known values: [`SSEType`]).
-    #[serde(rename = "SSEType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SSEType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sse_type: Option<Value>,
 }
@@ -1000,7 +1030,10 @@ pub struct StreamSpecification {
     /// In a CFNshort template, you can provide the policy in JSON or YAML format because CFNshort converts YAML to JSON before submitting it to DDB. For more information about resource-based policies, see [Using resource-based policies for](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html) and [Resource-based policy examples](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html).
     ///
     /// Expected: a [`ResourcePolicy`].
-    #[serde(rename = "ResourcePolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResourcePolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub resource_policy: Option<Value>,
     /// When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table. Valid values for ``StreamViewType`` are:
@@ -1018,7 +1051,7 @@ pub struct StreamSpecification {
     /// For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }
@@ -1093,7 +1126,7 @@ pub struct TimeToLiveSpecification {
     /// +  To update this property, you must first disable TTL and then enable TTL with the new attribute name.
     ///
     /// Expected: a string.
-    #[serde(rename = "AttributeName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AttributeName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub attribute_name: Option<Value>,
     /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
@@ -1181,7 +1214,7 @@ pub struct VectorIndex {
     /// The `SearchSchema` property (the `AWS::DynamoDB::Table` schema has no description for it).
     ///
     /// Expected: a list of [`SearchSchemaElement`].
-    #[serde(rename = "SearchSchema", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SearchSchema", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub search_schema: Option<Value>,
     /// The `VectorAttribute` property (the `AWS::DynamoDB::Table` schema has no description for it).
@@ -1218,7 +1251,10 @@ pub struct WarmThroughput {
     /// Represents the number of read operations your base table can instantaneously support.
     ///
     /// Expected: an integer.
-    #[serde(rename = "ReadUnitsPerSecond", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ReadUnitsPerSecond",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub read_units_per_second: Option<Value>,
     /// Represents the number of write operations your base table can instantaneously support.
@@ -1226,7 +1262,7 @@ pub struct WarmThroughput {
     /// Expected: an integer.
     #[serde(
         rename = "WriteUnitsPerSecond",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub write_units_per_second: Option<Value>,

@@ -21,7 +21,7 @@ pub struct CfnEIPProps {
     /// An Elastic IP address or a carrier IP address in a Wavelength Zone.
     ///
     /// Expected: a string.
-    #[serde(rename = "Address", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Address", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub address: Option<Value>,
     /// The network (``vpc``).
@@ -29,7 +29,7 @@ pub struct CfnEIPProps {
     /// If you define an Elastic IP address and associate it with a VPC that is defined in the same template, you must declare a dependency on the VPC-gateway attachment by using the [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html) on this resource.
     ///
     /// Expected: a string.
-    #[serde(rename = "Domain", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Domain", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub domain: Option<Value>,
     /// The ID of the instance.
@@ -37,13 +37,13 @@ pub struct CfnEIPProps {
     /// Updates to the ``InstanceId`` property may require *some interruptions*. Updates on an EIP reassociates the address on its associated resource.
     ///
     /// Expected: a string.
-    #[serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "InstanceId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub instance_id: Option<Value>,
     /// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. For more information, see [Allocate sequential Elastic IP addresses from an IPAM pool](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-eip-pool.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Expected: a string.
-    #[serde(rename = "IpamPoolId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IpamPoolId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipam_pool_id: Option<Value>,
     /// A unique set of Availability Zones, Local Zones, or Wavelength Zones from which AWS advertises IP addresses. Use this parameter to limit the IP address to this location. IP addresses cannot move between network border groups.
@@ -51,7 +51,10 @@ pub struct CfnEIPProps {
     /// Use [DescribeAvailabilityZones](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html) to view the network border groups.
     ///
     /// Expected: a string.
-    #[serde(rename = "NetworkBorderGroup", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NetworkBorderGroup",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub network_border_group: Option<Value>,
     /// The ID of an address pool that you own. Use this parameter to let Amazon EC2 select an address from the address pool.
@@ -59,7 +62,10 @@ pub struct CfnEIPProps {
     /// Updates to the ``PublicIpv4Pool`` property may require *some interruptions*. Updates on an EIP reassociates the address on its associated resource.
     ///
     /// Expected: a string.
-    #[serde(rename = "PublicIpv4Pool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PublicIpv4Pool",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub public_ipv4_pool: Option<Value>,
     /// Any tags assigned to the Elastic IP address.
@@ -67,13 +73,16 @@ pub struct CfnEIPProps {
     /// Updates to the ``Tags`` property may require *some interruptions*. Updates on an EIP reassociates the address on its associated resource.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The Elastic IP address you are accepting for transfer. You can only accept one transferred address. For more information on Elastic IP address transfers, see [Transfer Elastic IP addresses](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-eips.html#transfer-EIPs-intro) in the *Amazon Virtual Private Cloud User Guide*.
     ///
     /// Expected: a string.
-    #[serde(rename = "TransferAddress", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TransferAddress",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub transfer_address: Option<Value>,
 }

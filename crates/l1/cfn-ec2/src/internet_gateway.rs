@@ -17,7 +17,7 @@ pub struct CfnInternetGatewayProps {
     /// Any tags to assign to the internet gateway.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }

@@ -23,7 +23,7 @@ pub struct CfnNatGatewayProps {
     /// \[Public NAT gateway only\] The allocation ID of the Elastic IP address that's associated with the NAT gateway. This property is required for a public NAT gateway and cannot be specified with a private NAT gateway.
     ///
     /// Expected: a string.
-    #[serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AllocationId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub allocation_id: Option<Value>,
     /// Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
@@ -33,7 +33,10 @@ pub struct CfnNatGatewayProps {
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
     ///
     /// Expected: a string (known values: [`AvailabilityMode`]).
-    #[serde(rename = "AvailabilityMode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityMode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_mode: Option<Value>,
     /// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. The regional NAT gateway uses these EIPs to handle outbound NAT traffic from their respective AZs. If not specified, the NAT gateway will automatically expand to new AZs and associate EIPs upon detection of an elastic network interface. If you specify this parameter, auto-expansion is disabled and you must manually manage AZ coverage.
@@ -45,14 +48,17 @@ pub struct CfnNatGatewayProps {
     /// Expected: a list of [`AvailabilityZoneAddress`].
     #[serde(
         rename = "AvailabilityZoneAddresses",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub availability_zone_addresses: Option<Value>,
     /// Indicates whether the NAT gateway supports public or private connectivity. The default is public connectivity.
     ///
     /// Expected: a string (known values: [`ConnectivityType`]).
-    #[serde(rename = "ConnectivityType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ConnectivityType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub connectivity_type: Option<Value>,
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress. Default value is 350 seconds.
@@ -60,14 +66,17 @@ pub struct CfnNatGatewayProps {
     /// Expected: an integer.
     #[serde(
         rename = "MaxDrainDurationSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub max_drain_duration_seconds: Option<Value>,
     /// The private IPv4 address to assign to the NAT gateway. If you don't provide an address, a private IPv4 address will be automatically assigned.
     ///
     /// Expected: a string.
-    #[serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PrivateIpAddress",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub private_ip_address: Option<Value>,
     /// Secondary EIP allocation IDs. For more information, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
@@ -75,7 +84,7 @@ pub struct CfnNatGatewayProps {
     /// Expected: a list of strings.
     #[serde(
         rename = "SecondaryAllocationIds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secondary_allocation_ids: Option<Value>,
@@ -86,7 +95,7 @@ pub struct CfnNatGatewayProps {
     /// Expected: an integer.
     #[serde(
         rename = "SecondaryPrivateIpAddressCount",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secondary_private_ip_address_count: Option<Value>,
@@ -97,26 +106,26 @@ pub struct CfnNatGatewayProps {
     /// Expected: a list of strings.
     #[serde(
         rename = "SecondaryPrivateIpAddresses",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secondary_private_ip_addresses: Option<Value>,
     /// The ID of the subnet in which the NAT gateway is located.
     ///
     /// Expected: a string.
-    #[serde(rename = "SubnetId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SubnetId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub subnet_id: Option<Value>,
     /// The tags for the NAT gateway.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The ID of the VPC in which the NAT gateway is located.
     ///
     /// Expected: a string.
-    #[serde(rename = "VpcId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpcId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_id: Option<Value>,
 }
@@ -224,7 +233,10 @@ pub struct AvailabilityZoneAddress {
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// Expected: a string.
-    #[serde(rename = "AvailabilityZone", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityZone",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across AWS Regions.
@@ -232,7 +244,10 @@ pub struct AvailabilityZoneAddress {
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// Expected: a string.
-    #[serde(rename = "AvailabilityZoneId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityZoneId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_zone_id: Option<Value>,
 }

@@ -23,13 +23,19 @@ pub struct CfnRouteProps {
     /// You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
     ///
     /// Expected: a string.
-    #[serde(rename = "CarrierGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CarrierGatewayId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub carrier_gateway_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the core network.
     ///
     /// Expected: a string.
-    #[serde(rename = "CoreNetworkArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CoreNetworkArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub core_network_arn: Option<Value>,
     /// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify ``100.68.0.18/18``, we modify it to ``100.68.0.0/18``.
@@ -37,7 +43,7 @@ pub struct CfnRouteProps {
     /// Expected: a string.
     #[serde(
         rename = "DestinationCidrBlock",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_cidr_block: Option<Value>,
@@ -46,7 +52,7 @@ pub struct CfnRouteProps {
     /// Expected: a string.
     #[serde(
         rename = "DestinationIpv6CidrBlock",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_ipv6_cidr_block: Option<Value>,
@@ -55,7 +61,7 @@ pub struct CfnRouteProps {
     /// Expected: a string.
     #[serde(
         rename = "DestinationPrefixListId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_prefix_list_id: Option<Value>,
@@ -64,44 +70,50 @@ pub struct CfnRouteProps {
     /// Expected: a string.
     #[serde(
         rename = "EgressOnlyInternetGatewayId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub egress_only_internet_gateway_id: Option<Value>,
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
     ///
     /// Expected: a string.
-    #[serde(rename = "GatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub gateway_id: Option<Value>,
     /// The ID of a NAT instance in your VPC. The operation fails if you specify an instance ID unless exactly one network interface is attached.
     ///
     /// Expected: a string.
-    #[serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "InstanceId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub instance_id: Option<Value>,
     /// The ID of the local gateway.
     ///
     /// Expected: a string.
-    #[serde(rename = "LocalGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LocalGatewayId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub local_gateway_id: Option<Value>,
     /// \[IPv4 traffic only\] The ID of a NAT gateway.
     ///
     /// Expected: a string.
-    #[serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "NatGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub nat_gateway_id: Option<Value>,
     /// The ID of a network interface.
     ///
     /// Expected: a string.
-    #[serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NetworkInterfaceId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub network_interface_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the ODB network.
     ///
     /// Expected: a string.
-    #[serde(rename = "OdbNetworkArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OdbNetworkArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub odb_network_arn: Option<Value>,
     /// The ID of the route table for the route.
@@ -112,13 +124,16 @@ pub struct CfnRouteProps {
     /// The ID of a transit gateway.
     ///
     /// Expected: a string.
-    #[serde(rename = "TransitGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TransitGatewayId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub transit_gateway_id: Option<Value>,
     /// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
     ///
     /// Expected: a string.
-    #[serde(rename = "VpcEndpointId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpcEndpointId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_endpoint_id: Option<Value>,
     /// The ID of a VPC peering connection.
@@ -126,7 +141,7 @@ pub struct CfnRouteProps {
     /// Expected: a string.
     #[serde(
         rename = "VpcPeeringConnectionId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub vpc_peering_connection_id: Option<Value>,

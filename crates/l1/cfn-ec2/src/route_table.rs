@@ -19,7 +19,7 @@ pub struct CfnRouteTableProps {
     /// Any tags assigned to the route table.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The ID of the VPC.

@@ -22,7 +22,7 @@ pub struct CfnSecurityGroupProps {
     /// The name of the security group.
     ///
     /// Expected: a string.
-    #[serde(rename = "GroupName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GroupName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub group_name: Option<Value>,
     /// \[VPC only\] The outbound rules associated with the security group. There is a short interruption during which you cannot connect to the security group.
@@ -30,7 +30,7 @@ pub struct CfnSecurityGroupProps {
     /// Expected: a list of [`Egress`].
     #[serde(
         rename = "SecurityGroupEgress",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub security_group_egress: Option<Value>,
@@ -39,20 +39,20 @@ pub struct CfnSecurityGroupProps {
     /// Expected: a list of [`Ingress`].
     #[serde(
         rename = "SecurityGroupIngress",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub security_group_ingress: Option<Value>,
     /// Any tags assigned to the security group.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The ID of the VPC for the security group.
     ///
     /// Expected: a string.
-    #[serde(rename = "VpcId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpcId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_id: Option<Value>,
 }
@@ -142,19 +142,19 @@ pub struct Egress {
     /// The `CidrIp` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrIp", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrIp", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_ip: Option<Value>,
     /// The `CidrIpv6` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrIpv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrIpv6", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_ipv6: Option<Value>,
     /// The `Description` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `DestinationPrefixListId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -162,7 +162,7 @@ pub struct Egress {
     /// Expected: a string.
     #[serde(
         rename = "DestinationPrefixListId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_prefix_list_id: Option<Value>,
@@ -171,14 +171,14 @@ pub struct Egress {
     /// Expected: a string.
     #[serde(
         rename = "DestinationSecurityGroupId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_security_group_id: Option<Value>,
     /// The `FromPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "FromPort", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FromPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub from_port: Option<Value>,
     /// The `IpProtocol` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -189,7 +189,7 @@ pub struct Egress {
     /// The `ToPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "ToPort", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ToPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub to_port: Option<Value>,
 }
@@ -221,25 +221,25 @@ pub struct Ingress {
     /// The `CidrIp` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrIp", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrIp", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_ip: Option<Value>,
     /// The `CidrIpv6` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrIpv6", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrIpv6", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_ipv6: Option<Value>,
     /// The `Description` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The `FromPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "FromPort", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FromPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub from_port: Option<Value>,
     /// The `IpProtocol` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -250,7 +250,10 @@ pub struct Ingress {
     /// The `SourcePrefixListId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SourcePrefixListId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SourcePrefixListId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub source_prefix_list_id: Option<Value>,
     /// The `SourceSecurityGroupId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -258,7 +261,7 @@ pub struct Ingress {
     /// Expected: a string.
     #[serde(
         rename = "SourceSecurityGroupId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub source_security_group_id: Option<Value>,
@@ -267,7 +270,7 @@ pub struct Ingress {
     /// Expected: a string.
     #[serde(
         rename = "SourceSecurityGroupName",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub source_security_group_name: Option<Value>,
@@ -276,14 +279,14 @@ pub struct Ingress {
     /// Expected: a string.
     #[serde(
         rename = "SourceSecurityGroupOwnerId",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub source_security_group_owner_id: Option<Value>,
     /// The `ToPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "ToPort", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ToPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub to_port: Option<Value>,
 }

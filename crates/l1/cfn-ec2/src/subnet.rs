@@ -25,7 +25,7 @@ pub struct CfnSubnetProps {
     /// Expected: a boolean.
     #[serde(
         rename = "AssignIpv6AddressOnCreation",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub assign_ipv6_address_on_creation: Option<Value>,
@@ -34,13 +34,19 @@ pub struct CfnSubnetProps {
     /// If you update this property, you must also update the ``CidrBlock`` property.
     ///
     /// Expected: a string.
-    #[serde(rename = "AvailabilityZone", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityZone",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// The AZ ID of the subnet.
     ///
     /// Expected: a string.
-    #[serde(rename = "AvailabilityZoneId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityZoneId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_zone_id: Option<Value>,
     /// The IPv4 CIDR block assigned to the subnet.
@@ -48,7 +54,7 @@ pub struct CfnSubnetProps {
     /// If you update this property, we create a new subnet, and then delete the existing one.
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrBlock", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_block: Option<Value>,
     /// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
@@ -56,7 +62,7 @@ pub struct CfnSubnetProps {
     /// You must first configure a NAT gateway in a public subnet (separate from the subnet containing the IPv6-only workloads). For example, the subnet containing the NAT gateway should have a ``0.0.0.0/0`` route pointing to the internet gateway. For more information, see [Configure DNS64 and NAT64](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html#nat-gateway-nat64-dns64-walkthrough) in the *User Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "EnableDns64", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EnableDns64", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_dns64: Option<Value>,
     /// Indicates the device position for local network interfaces in this subnet. For example, ``1`` indicates local network interfaces in this subnet are the secondary network interface (eth1).
@@ -64,20 +70,26 @@ pub struct CfnSubnetProps {
     /// Expected: an integer.
     #[serde(
         rename = "EnableLniAtDeviceIndex",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub enable_lni_at_device_index: Option<Value>,
     /// An IPv4 IPAM pool ID for the subnet.
     ///
     /// Expected: a string.
-    #[serde(rename = "Ipv4IpamPoolId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv4IpamPoolId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// An IPv4 netmask length for the subnet.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Ipv4NetmaskLength", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv4NetmaskLength",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv4_netmask_length: Option<Value>,
     /// The IPv6 CIDR block.
@@ -85,25 +97,31 @@ pub struct CfnSubnetProps {
     /// If you specify ``AssignIpv6AddressOnCreation``, you must also specify an IPv6 CIDR block.
     ///
     /// Expected: a string.
-    #[serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Ipv6CidrBlock", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_cidr_block: Option<Value>,
     /// An IPv6 IPAM pool ID for the subnet.
     ///
     /// Expected: a string.
-    #[serde(rename = "Ipv6IpamPoolId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv6IpamPoolId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv6_ipam_pool_id: Option<Value>,
     /// Indicates whether this is an IPv6 only subnet. For more information, see [Subnet basics](https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html#subnet-basics) in the *User Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Ipv6Native", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Ipv6Native", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_native: Option<Value>,
     /// An IPv6 netmask length for the subnet.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Ipv6NetmaskLength", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv6NetmaskLength",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv6_netmask_length: Option<Value>,
     /// Indicates whether instances launched in this subnet receive a public IPv4 address. The default value is ``false``.
@@ -113,14 +131,14 @@ pub struct CfnSubnetProps {
     /// Expected: a boolean.
     #[serde(
         rename = "MapPublicIpOnLaunch",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub map_public_ip_on_launch: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Outpost.
     ///
     /// Expected: a string.
-    #[serde(rename = "OutpostArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OutpostArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub outpost_arn: Option<Value>,
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries to the instances should be handled. For more information, see [Amazon EC2 instance hostname types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *User Guide*.
@@ -134,14 +152,14 @@ pub struct CfnSubnetProps {
     /// Expected: an object with the keys `EnableResourceNameDnsAAAARecord`, `EnableResourceNameDnsARecord` and `HostnameType`.
     #[serde(
         rename = "PrivateDnsNameOptionsOnLaunch",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub private_dns_name_options_on_launch: Option<Value>,
     /// Any tags assigned to the subnet.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The ID of the VPC the subnet is in.

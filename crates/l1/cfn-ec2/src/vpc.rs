@@ -23,7 +23,7 @@ pub struct CfnVPCProps {
     /// You must specify either``CidrBlock`` or ``Ipv4IpamPoolId``.
     ///
     /// Expected: a string.
-    #[serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CidrBlock", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_block: Option<Value>,
     /// Indicates whether the instances launched in the VPC get DNS hostnames. If enabled, instances in the VPC get DNS hostnames; otherwise, they do not. Disabled by default for nondefault VPCs. For more information, see [DNS attributes in your VPC](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support).
@@ -31,13 +31,19 @@ pub struct CfnVPCProps {
     /// You can only enable DNS hostnames if you've enabled DNS support.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "EnableDnsHostnames", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EnableDnsHostnames",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub enable_dns_hostnames: Option<Value>,
     /// Indicates whether the DNS resolution is supported for the VPC. If enabled, queries to the Amazon provided DNS server at the 169.254.169.253 IP address, or the reserved IP address at the base of the VPC network range "plus two" succeed. If disabled, the Amazon provided DNS service in the VPC that resolves public DNS hostnames to IP addresses is not enabled. Enabled by default. For more information, see [DNS attributes in your VPC](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "EnableDnsSupport", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EnableDnsSupport",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub enable_dns_support: Option<Value>,
     /// The allowed tenancy of instances launched into the VPC.
@@ -48,7 +54,10 @@ pub struct CfnVPCProps {
     /// Updating ``InstanceTenancy`` requires no replacement only if you are updating its value from ``dedicated`` to ``default``. Updating ``InstanceTenancy`` from ``default`` to ``dedicated`` requires replacement.
     ///
     /// Expected: a string (known values: [`InstanceTenancy`]).
-    #[serde(rename = "InstanceTenancy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InstanceTenancy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub instance_tenancy: Option<Value>,
     /// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. For more information, see [What is IPAM?](https://docs.aws.amazon.com//vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
@@ -56,19 +65,25 @@ pub struct CfnVPCProps {
     /// You must specify either``CidrBlock`` or ``Ipv4IpamPoolId``.
     ///
     /// Expected: a string.
-    #[serde(rename = "Ipv4IpamPoolId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv4IpamPoolId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com//vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Ipv4NetmaskLength", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv4NetmaskLength",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv4_netmask_length: Option<Value>,
     /// The tags for the VPC.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// Describes the configuration and state of VPC encryption controls.
@@ -78,7 +93,7 @@ pub struct CfnVPCProps {
     /// Expected: a [`VpcEncryptionControl`].
     #[serde(
         rename = "VpcEncryptionControl",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub vpc_encryption_control: Option<Value>,
@@ -468,7 +483,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`EgressOnlyInternetGatewayExclusion`]).
     #[serde(
         rename = "EgressOnlyInternetGatewayExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub egress_only_internet_gateway_exclusion: Option<Value>,
@@ -477,7 +492,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`ElasticFileSystemExclusion`]).
     #[serde(
         rename = "ElasticFileSystemExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub elastic_file_system_exclusion: Option<Value>,
@@ -486,20 +501,23 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`InternetGatewayExclusion`]).
     #[serde(
         rename = "InternetGatewayExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub internet_gateway_exclusion: Option<Value>,
     /// The `LambdaExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`LambdaExclusion`]).
-    #[serde(rename = "LambdaExclusion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LambdaExclusion",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub lambda_exclusion: Option<Value>,
     /// The encryption mode for the VPC Encryption Control configuration.
     ///
     /// Expected: a string (known values: [`Mode`]).
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
     /// The `NatGatewayExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
@@ -507,7 +525,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`NatGatewayExclusion`]).
     #[serde(
         rename = "NatGatewayExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub nat_gateway_exclusion: Option<Value>,
@@ -516,7 +534,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`VirtualPrivateGatewayExclusion`]).
     #[serde(
         rename = "VirtualPrivateGatewayExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub virtual_private_gateway_exclusion: Option<Value>,
@@ -525,7 +543,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`VpcLatticeExclusion`]).
     #[serde(
         rename = "VpcLatticeExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub vpc_lattice_exclusion: Option<Value>,
@@ -534,7 +552,7 @@ pub struct VpcEncryptionControl {
     /// Expected: a string (known values: [`VpcPeeringExclusion`]).
     #[serde(
         rename = "VpcPeeringExclusion",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub vpc_peering_exclusion: Option<Value>,

@@ -17,7 +17,10 @@ pub struct CfnVPCGatewayAttachmentProps {
     /// The ID of the internet gateway. You must specify either InternetGatewayId or VpnGatewayId, but not both.
     ///
     /// Expected: a string.
-    #[serde(rename = "InternetGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InternetGatewayId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub internet_gateway_id: Option<Value>,
     /// The ID of the VPC.
@@ -28,7 +31,7 @@ pub struct CfnVPCGatewayAttachmentProps {
     /// The ID of the virtual private gateway. You must specify either InternetGatewayId or VpnGatewayId, but not both.
     ///
     /// Expected: a string.
-    #[serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpnGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpn_gateway_id: Option<Value>,
 }

@@ -17,7 +17,7 @@ pub struct CfnListenerProps {
     /// \[TLS listener\] The name of the Application-Layer Protocol Negotiation (ALPN) policy.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "AlpnPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AlpnPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alpn_policy: Option<Value>,
     /// The default SSL server certificate for a secure listener. You must provide exactly one certificate if the listener protocol is HTTPS or TLS.
@@ -27,7 +27,7 @@ pub struct CfnListenerProps {
     /// To create a certificate list for a secure listener, use [AWS::ElasticLoadBalancingV2::ListenerCertificate](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listenercertificate.html).
     ///
     /// Expected: a list of [`Certificate`].
-    #[serde(rename = "Certificates", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Certificates", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub certificates: Option<Value>,
     /// The actions for the default rule. You cannot define a condition for a default rule.
@@ -40,7 +40,10 @@ pub struct CfnListenerProps {
     /// The listener attributes. Attributes that you do not modify retain their current values.
     ///
     /// Expected: a list of [`ListenerAttribute`].
-    #[serde(rename = "ListenerAttributes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ListenerAttributes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub listener_attributes: Option<Value>,
     /// The Amazon Resource Name (ARN) of the load balancer.
@@ -53,20 +56,20 @@ pub struct CfnListenerProps {
     /// Expected: a [`MutualAuthentication`].
     #[serde(
         rename = "MutualAuthentication",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub mutual_authentication: Option<Value>,
     /// The port on which the load balancer is listening. You can't specify a port for a Gateway Load Balancer.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Port", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Port", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub port: Option<Value>,
     /// The protocol for connections from clients to the load balancer. For Application Load Balancers, the supported protocols are HTTP and HTTPS. For Network Load Balancers, the supported protocols are TCP, TLS, UDP, TCP_UDP, QUIC, and TCP_QUIC. You can’t specify the UDP, TCP_UDP, QUIC, or TCP_QUIC protocol if dual-stack mode is enabled. You can't specify a protocol for a Gateway Load Balancer.
     ///
     /// Expected: a string (known values: [`Protocol`]).
-    #[serde(rename = "Protocol", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Protocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol: Option<Value>,
     /// \[HTTPS and TLS listeners\] The security policy that defines which protocols and ciphers are supported. For more information, see [Security policies](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html) in the *Application Load Balancers Guide* and [Security policies](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html) in the *Network Load Balancers Guide*.
@@ -74,13 +77,13 @@ pub struct CfnListenerProps {
     /// \[HTTPS listeners\] Updating the security policy can result in interruptions if the load balancer is handling a high volume of traffic. To decrease the possibility of an interruption if your load balancer is handling a high volume of traffic, create an additional load balancer or request an LCU reservation.
     ///
     /// Expected: a string.
-    #[serde(rename = "SslPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SslPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ssl_policy: Option<Value>,
     /// The `Tags` property (the `AWS::ElasticLoadBalancingV2::Listener` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }
@@ -159,7 +162,7 @@ pub struct Action {
     /// Expected: a [`AuthenticateCognitoConfig`].
     #[serde(
         rename = "AuthenticateCognitoConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authenticate_cognito_config: Option<Value>,
@@ -168,7 +171,7 @@ pub struct Action {
     /// Expected: a [`AuthenticateOidcConfig`].
     #[serde(
         rename = "AuthenticateOidcConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authenticate_oidc_config: Option<Value>,
@@ -177,7 +180,7 @@ pub struct Action {
     /// Expected: a [`FixedResponseConfig`].
     #[serde(
         rename = "FixedResponseConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub fixed_response_config: Option<Value>,
@@ -186,7 +189,7 @@ pub struct Action {
     /// If you specify both ``ForwardConfig`` and ``TargetGroupArn``, you can specify only one target group using ``ForwardConfig`` and it must be the same target group specified in ``TargetGroupArn``.
     ///
     /// Expected: a [`ForwardConfig`].
-    #[serde(rename = "ForwardConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ForwardConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub forward_config: Option<Value>,
     /// \[HTTPS listeners\] Information for validating JWT access tokens in client requests. Specify only when ``Type`` is ``jwt-validation``.
@@ -194,26 +197,32 @@ pub struct Action {
     /// Expected: a [`JwtValidationConfig`].
     #[serde(
         rename = "JwtValidationConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub jwt_validation_config: Option<Value>,
     /// The order for the action. This value is required for rules with multiple actions. The action with the lowest value for order is performed first.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Order", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Order", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub order: Option<Value>,
     /// \[Application Load Balancer\] Information for creating a redirect action. Specify only when ``Type`` is ``redirect``.
     ///
     /// Expected: a [`RedirectConfig`].
-    #[serde(rename = "RedirectConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RedirectConfig",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub redirect_config: Option<Value>,
     /// The Amazon Resource Name (ARN) of the target group. Specify only when ``Type`` is ``forward`` and you want to route to a single target group. To route to multiple target groups, you must use ``ForwardConfig`` instead.
     ///
     /// Expected: a string.
-    #[serde(rename = "TargetGroupArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TargetGroupArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub target_group_arn: Option<Value>,
     /// The type of action.
@@ -252,7 +261,7 @@ pub struct AuthenticateCognitoConfig {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "AuthenticationRequestExtraParams",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authentication_request_extra_params: Option<Value>,
@@ -265,7 +274,7 @@ pub struct AuthenticateCognitoConfig {
     /// Expected: a string (known values: [`OnUnauthenticatedRequest`]).
     #[serde(
         rename = "OnUnauthenticatedRequest",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub on_unauthenticated_request: Option<Value>,
@@ -274,19 +283,25 @@ pub struct AuthenticateCognitoConfig {
     /// To verify which scope values your IdP supports and how to separate multiple values, see the documentation for your IdP.
     ///
     /// Expected: a string.
-    #[serde(rename = "Scope", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Scope", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub scope: Option<Value>,
     /// The name of the cookie used to maintain session information. The default is AWSELBAuthSessionCookie.
     ///
     /// Expected: a string.
-    #[serde(rename = "SessionCookieName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SessionCookieName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub session_cookie_name: Option<Value>,
     /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
     ///
     /// Expected: a string.
-    #[serde(rename = "SessionTimeout", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SessionTimeout",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub session_timeout: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
@@ -335,7 +350,7 @@ pub struct AuthenticateOidcConfig {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "AuthenticationRequestExtraParams",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub authentication_request_extra_params: Option<Value>,
@@ -352,7 +367,7 @@ pub struct AuthenticateOidcConfig {
     /// The OAuth 2.0 client secret. This parameter is required if you are creating a rule. If you are modifying a rule, you can omit this parameter if you set ``UseExistingClientSecret`` to true.
     ///
     /// Expected: a string.
-    #[serde(rename = "ClientSecret", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ClientSecret", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub client_secret: Option<Value>,
     /// The OIDC issuer identifier of the IdP. This must be a full URL, including the HTTPS protocol, the domain, and the path.
@@ -369,7 +384,7 @@ pub struct AuthenticateOidcConfig {
     /// Expected: a string (known values: [`OnUnauthenticatedRequest`]).
     #[serde(
         rename = "OnUnauthenticatedRequest",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub on_unauthenticated_request: Option<Value>,
@@ -378,19 +393,25 @@ pub struct AuthenticateOidcConfig {
     /// To verify which scope values your IdP supports and how to separate multiple values, see the documentation for your IdP.
     ///
     /// Expected: a string.
-    #[serde(rename = "Scope", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Scope", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub scope: Option<Value>,
     /// The name of the cookie used to maintain session information. The default is AWSELBAuthSessionCookie.
     ///
     /// Expected: a string.
-    #[serde(rename = "SessionCookieName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SessionCookieName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub session_cookie_name: Option<Value>,
     /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
     ///
     /// Expected: a string.
-    #[serde(rename = "SessionTimeout", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SessionTimeout",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub session_timeout: Option<Value>,
     /// The token endpoint of the IdP. This must be a full URL, including the HTTPS protocol, the domain, and the path.
@@ -403,7 +424,7 @@ pub struct AuthenticateOidcConfig {
     /// Expected: a boolean.
     #[serde(
         rename = "UseExistingClientSecret",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub use_existing_client_secret: Option<Value>,
@@ -441,7 +462,10 @@ pub struct Certificate {
     /// The Amazon Resource Name (ARN) of the certificate.
     ///
     /// Expected: a string.
-    #[serde(rename = "CertificateArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CertificateArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub certificate_arn: Option<Value>,
 }
@@ -475,13 +499,13 @@ pub struct FixedResponseConfig {
     /// Valid Values: text/plain | text/css | text/html | application/javascript | application/json
     ///
     /// Expected: a string.
-    #[serde(rename = "ContentType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ContentType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_type: Option<Value>,
     /// The message.
     ///
     /// Expected: a string.
-    #[serde(rename = "MessageBody", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MessageBody", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub message_body: Option<Value>,
     /// The HTTP response code (2XX, 4XX, or 5XX).
@@ -522,14 +546,14 @@ pub struct ForwardConfig {
     /// Expected: a [`TargetGroupStickinessConfig`].
     #[serde(
         rename = "TargetGroupStickinessConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub target_group_stickiness_config: Option<Value>,
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
     ///
     /// Expected: a list of [`TargetGroupTuple`].
-    #[serde(rename = "TargetGroups", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TargetGroups", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_groups: Option<Value>,
 }
@@ -602,7 +626,10 @@ pub struct JwtValidationConfig {
     /// The `AdditionalClaims` property (the `AWS::ElasticLoadBalancingV2::Listener` schema has no description for it).
     ///
     /// Expected: a list of [`JwtValidationActionAdditionalClaim`].
-    #[serde(rename = "AdditionalClaims", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AdditionalClaims",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub additional_claims: Option<Value>,
     /// The `Issuer` property (the `AWS::ElasticLoadBalancingV2::Listener` schema has no description for it).
@@ -674,13 +701,13 @@ pub struct ListenerAttribute {
     /// +  ``routing.http.response.x_frame_options.header_value`` - Indicates whether the browser is allowed to render a page in a *frame*, *iframe*, *embed* or *object*.
     ///
     /// Expected: a string.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key: Option<Value>,
     /// The value of the attribute.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }
@@ -714,7 +741,7 @@ pub struct MutualAuthentication {
     /// Expected: a string (known values: [`AdvertiseTrustStoreCaNames`]).
     #[serde(
         rename = "AdvertiseTrustStoreCaNames",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub advertise_trust_store_ca_names: Option<Value>,
@@ -723,20 +750,20 @@ pub struct MutualAuthentication {
     /// Expected: a boolean.
     #[serde(
         rename = "IgnoreClientCertificateExpiry",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub ignore_client_certificate_expiry: Option<Value>,
     /// The client certificate handling method. Options are ``off``, ``passthrough`` or ``verify``. The default value on initial resource creation is ``off``. After mutual authentication is turned on, you must explicitly set the ``Mode`` to ``off`` to turn it off; removing the property from your template will not turn it off.
     ///
     /// Expected: a string.
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
     /// The Amazon Resource Name (ARN) of the trust store.
     ///
     /// Expected: a string.
-    #[serde(rename = "TrustStoreArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TrustStoreArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub trust_store_arn: Option<Value>,
 }
@@ -780,31 +807,31 @@ pub struct RedirectConfig {
     /// The hostname. This component is not percent-encoded. The hostname can contain #{host}.
     ///
     /// Expected: a string.
-    #[serde(rename = "Host", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Host", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub host: Option<Value>,
     /// The absolute path, starting with the leading "/". This component is not percent-encoded. The path can contain #{host}, #{path}, and #{port}.
     ///
     /// Expected: a string.
-    #[serde(rename = "Path", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Path", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub path: Option<Value>,
     /// The port. You can specify a value from 1 to 65535 or #{port}.
     ///
     /// Expected: a string.
-    #[serde(rename = "Port", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Port", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub port: Option<Value>,
     /// The protocol. You can specify HTTP, HTTPS, or #{protocol}. You can redirect HTTP to HTTP, HTTP to HTTPS, and HTTPS to HTTPS. You can't redirect HTTPS to HTTP.
     ///
     /// Expected: a string.
-    #[serde(rename = "Protocol", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Protocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol: Option<Value>,
     /// The query parameters, URL-encoded when necessary, but not percent-encoded. Do not include the leading "?", as it is automatically added. You can specify any of the reserved keywords.
     ///
     /// Expected: a string.
-    #[serde(rename = "Query", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Query", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub query: Option<Value>,
     /// The HTTP redirect code. The redirect is either permanent (HTTP 301) or temporary (HTTP 302).
@@ -877,13 +904,16 @@ pub struct TargetGroupStickinessConfig {
     /// \[Application Load Balancers\] The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days). You must specify this value when enabling target group stickiness.
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_seconds: Option<Value>,
     /// Indicates whether target group stickiness is enabled.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
 }
@@ -915,13 +945,16 @@ pub struct TargetGroupTuple {
     /// The Amazon Resource Name (ARN) of the target group.
     ///
     /// Expected: a string.
-    #[serde(rename = "TargetGroupArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TargetGroupArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub target_group_arn: Option<Value>,
     /// The weight. The range is 0 to 999.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Weight", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Weight", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub weight: Option<Value>,
 }

@@ -19,7 +19,7 @@ pub struct CfnLoadBalancerProps {
     /// Expected: a boolean.
     #[serde(
         rename = "EnableCapacityReservationProvisionStabilize",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub enable_capacity_reservation_provision_stabilize: Option<Value>,
@@ -28,7 +28,7 @@ pub struct CfnLoadBalancerProps {
     /// Expected: a string (known values: [`EnablePrefixForIpv6SourceNat`]).
     #[serde(
         rename = "EnablePrefixForIpv6SourceNat",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub enable_prefix_for_ipv6_source_nat: Option<Value>,
@@ -39,7 +39,7 @@ pub struct CfnLoadBalancerProps {
     /// Expected: a string.
     #[serde(
         rename = "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub enforce_security_group_inbound_rules_on_private_link_traffic: Option<Value>,
@@ -52,13 +52,16 @@ pub struct CfnLoadBalancerProps {
     /// \[Network Load Balancers and Gateway Load Balancers\] The possible values are ``ipv4`` (IPv4 addresses) and ``dualstack`` (IPv4 and IPv6 addresses).
     ///
     /// Expected: a string (known values: [`IpAddressType`]).
-    #[serde(rename = "IpAddressType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IpAddressType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ip_address_type: Option<Value>,
     /// The ID of the IPv4 IPAM pool.
     ///
     /// Expected: a string.
-    #[serde(rename = "Ipv4IpamPoolId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv4IpamPoolId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// The load balancer attributes. Attributes that you do not modify retain their current values.
@@ -66,7 +69,7 @@ pub struct CfnLoadBalancerProps {
     /// Expected: a list of [`LoadBalancerAttribute`].
     #[serde(
         rename = "LoadBalancerAttributes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub load_balancer_attributes: Option<Value>,
@@ -75,7 +78,7 @@ pub struct CfnLoadBalancerProps {
     /// Expected: a [`MinimumLoadBalancerCapacity`].
     #[serde(
         rename = "MinimumLoadBalancerCapacity",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub minimum_load_balancer_capacity: Option<Value>,
@@ -84,7 +87,7 @@ pub struct CfnLoadBalancerProps {
     /// If you don't specify a name, AWS CloudFormation generates a unique physical ID for the load balancer. If you specify a name, you cannot perform updates that require replacement of this resource, but you can perform other updates. To replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The nodes of an Internet-facing load balancer have public IP addresses. The DNS name of an Internet-facing load balancer is publicly resolvable to the public IP addresses of the nodes. Therefore, Internet-facing load balancers can route requests from clients over the internet.
@@ -96,13 +99,16 @@ pub struct CfnLoadBalancerProps {
     /// You can't specify a scheme for a Gateway Load Balancer.
     ///
     /// Expected: a string (known values: [`Scheme`]).
-    #[serde(rename = "Scheme", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Scheme", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub scheme: Option<Value>,
     /// \[Application Load Balancers and Network Load Balancers\] The IDs of the security groups for the load balancer.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "SecurityGroups", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityGroups",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub security_groups: Option<Value>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone. You must specify either subnets or subnet mappings, but not both.
@@ -118,7 +124,10 @@ pub struct CfnLoadBalancerProps {
     /// \[Gateway Load Balancers\] You can specify subnets from one or more Availability Zones. You can't specify Elastic IP addresses for your subnets.
     ///
     /// Expected: a list of [`SubnetMapping`].
-    #[serde(rename = "SubnetMappings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SubnetMappings",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub subnet_mappings: Option<Value>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone. You must specify either subnets or subnet mappings, but not both. To specify an Elastic IP address, specify subnet mappings instead of subnets.
@@ -132,19 +141,19 @@ pub struct CfnLoadBalancerProps {
     /// \[Network Load Balancers and Gateway Load Balancers\] You can specify subnets from one or more Availability Zones.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Subnets", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Subnets", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub subnets: Option<Value>,
     /// The tags to assign to the load balancer.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The type of load balancer. The default is ``application``.
     ///
     /// Expected: a string (known values: [`Type`]).
-    #[serde(rename = "Type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Type", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub type_: Option<Value>,
 }
@@ -285,13 +294,13 @@ pub struct LoadBalancerAttribute {
     /// +  ``secondary_ips.auto_assigned.per_subnet`` - The number of secondary IP addresses to configure for your load balancer nodes. Use to address port allocation errors if you can't add targets. The valid range is 0 to 7. The default is 0. After you set this value, you can't decrease it.
     ///
     /// Expected: a string.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key: Option<Value>,
     /// The value of the attribute.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }
@@ -354,19 +363,22 @@ pub struct SubnetMapping {
     /// \[Network Load Balancers\] The allocation ID of the Elastic IP address for an internet-facing load balancer.
     ///
     /// Expected: a string.
-    #[serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AllocationId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub allocation_id: Option<Value>,
     /// \[Network Load Balancers\] The IPv6 address.
     ///
     /// Expected: a string.
-    #[serde(rename = "IPv6Address", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IPv6Address", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_address: Option<Value>,
     /// \[Network Load Balancers\] The private IPv4 address for an internal load balancer.
     ///
     /// Expected: a string.
-    #[serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PrivateIPv4Address",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub private_ipv4_address: Option<Value>,
     /// \[Network Load Balancers with UDP listeners\] The IPv6 prefix to use for source NAT. Specify an IPv6 prefix (/80 netmask) from the subnet CIDR block or ``auto_assigned`` to use an IPv6 prefix selected at random from the subnet CIDR block.
@@ -374,7 +386,7 @@ pub struct SubnetMapping {
     /// Expected: a string.
     #[serde(
         rename = "SourceNatIpv6Prefix",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub source_nat_ipv6_prefix: Option<Value>,
@@ -417,7 +429,7 @@ pub struct Tag {
     /// The value of the tag.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }

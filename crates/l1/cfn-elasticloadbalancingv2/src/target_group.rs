@@ -17,7 +17,10 @@ pub struct CfnTargetGroupProps {
     /// Indicates whether health checks are enabled. If the target type is lambda, health checks are disabled by default but can be enabled. If the target type is instance, ip, or alb, health checks are always enabled and cannot be disabled.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HealthCheckEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub health_check_enabled: Option<Value>,
     /// The approximate amount of time, in seconds, between health checks of an individual target.
@@ -25,20 +28,26 @@ pub struct CfnTargetGroupProps {
     /// Expected: an integer.
     #[serde(
         rename = "HealthCheckIntervalSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub health_check_interval_seconds: Option<Value>,
     /// \[HTTP/HTTPS health checks\] The destination for health checks on the targets. \[HTTP1 or HTTP2 protocol version\] The ping path. The default is /. \[GRPC protocol version\] The path of a custom health check method with the format /package.service/method. The default is /AWS.ALB/healthcheck.
     ///
     /// Expected: a string.
-    #[serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HealthCheckPath",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub health_check_path: Option<Value>,
     /// The port the load balancer uses when performing health checks on targets.
     ///
     /// Expected: a string.
-    #[serde(rename = "HealthCheckPort", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HealthCheckPort",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub health_check_port: Option<Value>,
     /// The protocol the load balancer uses when performing health checks on targets.
@@ -46,7 +55,7 @@ pub struct CfnTargetGroupProps {
     /// Expected: a string (known values: [`HealthCheckProtocol`]).
     #[serde(
         rename = "HealthCheckProtocol",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub health_check_protocol: Option<Value>,
@@ -55,7 +64,7 @@ pub struct CfnTargetGroupProps {
     /// Expected: an integer.
     #[serde(
         rename = "HealthCheckTimeoutSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub health_check_timeout_seconds: Option<Value>,
@@ -64,56 +73,62 @@ pub struct CfnTargetGroupProps {
     /// Expected: an integer.
     #[serde(
         rename = "HealthyThresholdCount",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub healthy_threshold_count: Option<Value>,
     /// The type of IP address used for this target group. The possible values are ipv4 and ipv6.
     ///
     /// Expected: a string (known values: [`IpAddressType`]).
-    #[serde(rename = "IpAddressType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IpAddressType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ip_address_type: Option<Value>,
     /// \[HTTP/HTTPS health checks\] The HTTP or gRPC codes to use when checking for a successful response from a target.
     ///
     /// Expected: a [`Matcher`].
-    #[serde(rename = "Matcher", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Matcher", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub matcher: Option<Value>,
     /// The name of the target group.
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The port on which the targets receive traffic. This port is used unless you specify a port override when registering the target. If the target is a Lambda function, this parameter does not apply. If the protocol is GENEVE, the supported port is 6081.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Port", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Port", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub port: Option<Value>,
     /// The protocol to use for routing traffic to the targets.
     ///
     /// Expected: a string (known values: [`Protocol`]).
-    #[serde(rename = "Protocol", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Protocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol: Option<Value>,
     /// \[HTTP/HTTPS protocol\] The protocol version. The possible values are GRPC, HTTP1, and HTTP2.
     ///
     /// Expected: a string.
-    #[serde(rename = "ProtocolVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ProtocolVersion",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub protocol_version: Option<Value>,
     /// The tags.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The port that the target control agent uses to communicate the available capacity of targets to the load balancer.
     ///
     /// Expected: an integer.
-    #[serde(rename = "TargetControlPort", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TargetControlPort",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub target_control_port: Option<Value>,
     /// The attributes.
@@ -121,20 +136,20 @@ pub struct CfnTargetGroupProps {
     /// Expected: a list of [`TargetGroupAttribute`].
     #[serde(
         rename = "TargetGroupAttributes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub target_group_attributes: Option<Value>,
     /// The type of target that you must specify when registering targets with this target group. You can't specify targets for a target group using more than one target type.
     ///
     /// Expected: a string (known values: [`TargetType`]).
-    #[serde(rename = "TargetType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TargetType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_type: Option<Value>,
     /// The targets.
     ///
     /// Expected: a list of [`TargetDescription`].
-    #[serde(rename = "Targets", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Targets", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub targets: Option<Value>,
     /// The number of consecutive health check failures required before considering a target unhealthy.
@@ -142,14 +157,14 @@ pub struct CfnTargetGroupProps {
     /// Expected: an integer.
     #[serde(
         rename = "UnhealthyThresholdCount",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub unhealthy_threshold_count: Option<Value>,
     /// The identifier of the virtual private cloud (VPC). If the target is a Lambda function, this parameter does not apply.
     ///
     /// Expected: a string.
-    #[serde(rename = "VpcId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpcId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_id: Option<Value>,
 }
@@ -253,13 +268,13 @@ pub struct Matcher {
     /// You can specify values between 0 and 99. You can specify multiple values, or a range of values. The default value is 12.
     ///
     /// Expected: a string.
-    #[serde(rename = "GrpcCode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GrpcCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub grpc_code: Option<Value>,
     /// For Application Load Balancers, you can specify values between 200 and 499, and the default value is 200. You can specify multiple values or a range of values.
     ///
     /// Expected: a string.
-    #[serde(rename = "HttpCode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HttpCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub http_code: Option<Value>,
 }
@@ -327,7 +342,10 @@ pub struct TargetDescription {
     /// An Availability Zone or all. This determines whether the target receives traffic from the load balancer nodes in the specified Availability Zone or from all enabled Availability Zones for the load balancer.
     ///
     /// Expected: a string.
-    #[serde(rename = "AvailabilityZone", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AvailabilityZone",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// The ID of the target. If the target type of the target group is instance, specify an instance ID. If the target type is ip, specify an IP address. If the target type is lambda, specify the ARN of the Lambda function. If the target type is alb, specify the ARN of the Application Load Balancer target.
@@ -338,13 +356,13 @@ pub struct TargetDescription {
     /// The port on which the target is listening. If the target group protocol is GENEVE, the supported port is 6081. If the target type is alb, the targeted Application Load Balancer must have at least one listener whose port matches the target group port. Not used if the target is a Lambda function.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Port", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Port", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub port: Option<Value>,
     /// The Server ID used by targets when using QUIC or TCP_QUIC protocols.
     ///
     /// Expected: a string.
-    #[serde(rename = "QuicServerId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "QuicServerId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub quic_server_id: Option<Value>,
 }
@@ -376,13 +394,13 @@ pub struct TargetGroupAttribute {
     /// The value of the attribute.
     ///
     /// Expected: a string.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key: Option<Value>,
     /// The name of the attribute.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }

@@ -33,7 +33,7 @@ pub struct CfnPolicyProps {
     /// This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Groups", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Groups", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub groups: Option<Value>,
     /// The policy document.
@@ -63,7 +63,7 @@ pub struct CfnPolicyProps {
     /// If an external policy (such as ``AWS::IAM::Policy`` or ``AWS::IAM::ManagedPolicy``) has a ``Ref`` to a role and if a resource (such as ``AWS::ECS::Service``) also has a ``Ref`` to the same role, add a ``DependsOn`` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an ``AWS::ECS::Service`` resource, the ``DependsOn`` attribute ensures that CFN deletes the ``AWS::ECS::Service`` resource before deleting its role's policy.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Roles", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Roles", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub roles: Option<Value>,
     /// The name of the user to associate the policy with.
@@ -71,7 +71,7 @@ pub struct CfnPolicyProps {
     /// This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Users", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Users", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub users: Option<Value>,
 }

@@ -24,7 +24,7 @@ pub struct CfnRoleProps {
     /// A description of the role that you provide.
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the role.
@@ -32,7 +32,10 @@ pub struct CfnRoleProps {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs) and Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *General Reference*.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ManagedPolicyArns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ManagedPolicyArns",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub managed_policy_arns: Option<Value>,
     /// The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours.
@@ -40,7 +43,10 @@ pub struct CfnRoleProps {
     /// Anyone who assumes the role from the CLI or API can use the ``DurationSeconds`` API parameter or the ``duration-seconds``CLI parameter to request a longer session. The ``MaxSessionDuration`` setting determines the maximum duration that can be requested using the ``DurationSeconds`` parameter. If users don't specify a value for the ``DurationSeconds`` parameter, their security credentials are valid for one hour by default. This applies when you use the ``AssumeRole*`` API operations or the ``assume-role*``CLI operations but does not apply when you use those operations to create a console URL. For more information, see [Using IAM roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the *IAM User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(rename = "MaxSessionDuration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MaxSessionDuration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub max_session_duration: Option<Value>,
     /// The path to the role. For more information about paths, see [IAM Identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
@@ -50,7 +56,7 @@ pub struct CfnRoleProps {
     /// This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (``\u0021``) through the DEL character (``\u007F``), including most punctuation characters, digits, and upper and lowercased letters.
     ///
     /// Expected: a string.
-    #[serde(rename = "Path", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Path", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub path: Option<Value>,
     /// The ARN of the policy used to set the permissions boundary for the role.
@@ -60,7 +66,7 @@ pub struct CfnRoleProps {
     /// Expected: a string.
     #[serde(
         rename = "PermissionsBoundary",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub permissions_boundary: Option<Value>,
@@ -75,7 +81,7 @@ pub struct CfnRoleProps {
     /// If an external policy (such as ``AWS::IAM::Policy`` or ``AWS::IAM::ManagedPolicy``) has a ``Ref`` to a role and if a resource (such as ``AWS::ECS::Service``) also has a ``Ref`` to the same role, add a ``DependsOn`` attribute to the resource to make the resource depend on the external policy. This dependency ensures that the role's policy is available throughout the resource's lifecycle. For example, when you delete a stack with an ``AWS::ECS::Service`` resource, the ``DependsOn`` attribute ensures that CFN deletes the ``AWS::ECS::Service`` resource before deleting its role's policy.
     ///
     /// Expected: a list of [`Policy`].
-    #[serde(rename = "Policies", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Policies", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub policies: Option<Value>,
     /// A name for the IAM role, up to 64 characters in length. For valid values, see the ``RoleName`` parameter for the [CreateRole](https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html) action in the *User Guide*.
@@ -89,13 +95,13 @@ pub struct CfnRoleProps {
     /// Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using ``Fn::Join`` and ``AWS::Region`` to create a Region-specific name, as in the following example: ``{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}``.
     ///
     /// Expected: a string.
-    #[serde(rename = "RoleName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoleName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub role_name: Option<Value>,
     /// A list of tags that are attached to the role. For more information about tagging, see [Tagging IAM resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the *IAM User Guide*.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }

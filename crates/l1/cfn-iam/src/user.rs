@@ -19,7 +19,7 @@ pub struct CfnUserProps {
     /// A list of group names to which you want to add the user.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Groups", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Groups", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub groups: Option<Value>,
     /// Creates a password for the specified IAM user. A password allows an IAM user to access AWS services through the console.
@@ -29,7 +29,7 @@ pub struct CfnUserProps {
     /// For more information about managing passwords, see [Managing passwords](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the *User Guide*.
     ///
     /// Expected: a [`LoginProfile`].
-    #[serde(rename = "LoginProfile", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LoginProfile", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub login_profile: Option<Value>,
     /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the user.
@@ -37,7 +37,10 @@ pub struct CfnUserProps {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs) and Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *General Reference*.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ManagedPolicyArns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ManagedPolicyArns",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub managed_policy_arns: Option<Value>,
     /// The path for the user name. For more information about paths, see [IAM identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
@@ -47,7 +50,7 @@ pub struct CfnUserProps {
     /// This parameter allows (through its [regex pattern](https://docs.aws.amazon.com/http://wikipedia.org/wiki/regex)) a string of characters consisting of either a forward slash (/) by itself or a string that must begin and end with forward slashes. In addition, it can contain any ASCII character from the ! (``\u0021``) through the DEL character (``\u007F``), including most punctuation characters, digits, and upper and lowercased letters.
     ///
     /// Expected: a string.
-    #[serde(rename = "Path", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Path", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub path: Option<Value>,
     /// The ARN of the managed policy that is used to set the permissions boundary for the user.
@@ -59,7 +62,7 @@ pub struct CfnUserProps {
     /// Expected: a string.
     #[serde(
         rename = "PermissionsBoundary",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub permissions_boundary: Option<Value>,
@@ -70,7 +73,7 @@ pub struct CfnUserProps {
     /// For information about limits on the number of inline policies that you can embed in a user, see [Limitations on Entities](https://docs.aws.amazon.com/IAM/latest/UserGuide/LimitationsOnEntities.html) in the *User Guide*.
     ///
     /// Expected: a list of [`Policy`].
-    #[serde(rename = "Policies", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Policies", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub policies: Option<Value>,
     /// A list of tags that you want to attach to the new user. Each tag consists of a key name and an associated value. For more information about tagging, see [Tagging IAM resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html) in the *IAM User Guide*.
@@ -78,7 +81,7 @@ pub struct CfnUserProps {
     /// If any one of the tags is invalid or if you exceed the allowed maximum number of tags, then the entire request fails and the resource is not created.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The name of the user to create. Do not include the path in this value.
@@ -92,7 +95,7 @@ pub struct CfnUserProps {
     /// Naming an IAM resource can cause an unrecoverable error if you reuse the same template in multiple Regions. To prevent this, we recommend using ``Fn::Join`` and ``AWS::Region`` to create a Region-specific name, as in the following example: ``{"Fn::Join": ["", [{"Ref": "AWS::Region"}, {"Ref": "MyResourceName"}]]}``.
     ///
     /// Expected: a string.
-    #[serde(rename = "UserName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UserName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_name: Option<Value>,
 }
@@ -176,7 +179,7 @@ pub struct LoginProfile {
     /// Expected: a boolean.
     #[serde(
         rename = "PasswordResetRequired",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub password_reset_required: Option<Value>,

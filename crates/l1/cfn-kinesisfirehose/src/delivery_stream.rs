@@ -19,7 +19,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`AmazonOpenSearchServerlessDestinationConfiguration`].
     #[serde(
         rename = "AmazonOpenSearchServerlessDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub amazon_open_search_serverless_destination_configuration: Option<Value>,
@@ -28,7 +28,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`AmazonopensearchserviceDestinationConfiguration`].
     #[serde(
         rename = "AmazonopensearchserviceDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub amazonopensearchservice_destination_configuration: Option<Value>,
@@ -37,7 +37,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`DatabaseSourceConfiguration`].
     #[serde(
         rename = "DatabaseSourceConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub database_source_configuration: Option<Value>,
@@ -46,20 +46,26 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`DeliveryStreamEncryptionConfigurationInput`].
     #[serde(
         rename = "DeliveryStreamEncryptionConfigurationInput",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub delivery_stream_encryption_configuration_input: Option<Value>,
     /// The `DeliveryStreamName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DeliveryStreamName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeliveryStreamName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub delivery_stream_name: Option<Value>,
     /// The `DeliveryStreamType` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DeliveryStreamType`]).
-    #[serde(rename = "DeliveryStreamType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeliveryStreamType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub delivery_stream_type: Option<Value>,
     /// The `DirectPutSourceConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -67,7 +73,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`DirectPutSourceConfiguration`].
     #[serde(
         rename = "DirectPutSourceConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub direct_put_source_configuration: Option<Value>,
@@ -76,7 +82,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`ElasticsearchDestinationConfiguration`].
     #[serde(
         rename = "ElasticsearchDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub elasticsearch_destination_configuration: Option<Value>,
@@ -85,7 +91,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`ExtendedS3DestinationConfiguration`].
     #[serde(
         rename = "ExtendedS3DestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub extended_s3_destination_configuration: Option<Value>,
@@ -94,7 +100,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`HttpEndpointDestinationConfiguration`].
     #[serde(
         rename = "HttpEndpointDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub http_endpoint_destination_configuration: Option<Value>,
@@ -103,7 +109,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`IcebergDestinationConfiguration`].
     #[serde(
         rename = "IcebergDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub iceberg_destination_configuration: Option<Value>,
@@ -112,7 +118,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`KinesisStreamSourceConfiguration`].
     #[serde(
         rename = "KinesisStreamSourceConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub kinesis_stream_source_configuration: Option<Value>,
@@ -121,7 +127,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`MSKSourceConfiguration`].
     #[serde(
         rename = "MSKSourceConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub msk_source_configuration: Option<Value>,
@@ -130,7 +136,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`RedshiftDestinationConfiguration`].
     #[serde(
         rename = "RedshiftDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub redshift_destination_configuration: Option<Value>,
@@ -139,7 +145,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`S3DestinationConfiguration`].
     #[serde(
         rename = "S3DestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub s3_destination_configuration: Option<Value>,
@@ -148,7 +154,7 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`SnowflakeDestinationConfiguration`].
     #[serde(
         rename = "SnowflakeDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub snowflake_destination_configuration: Option<Value>,
@@ -157,14 +163,14 @@ pub struct CfnDeliveryStreamProps {
     /// Expected: a [`SplunkDestinationConfiguration`].
     #[serde(
         rename = "SplunkDestinationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub splunk_destination_configuration: Option<Value>,
     /// The `Tags` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }
@@ -245,13 +251,16 @@ pub struct AmazonOpenSearchServerlessBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -283,7 +292,10 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonOpenSearchServerlessBufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -291,14 +303,17 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CollectionEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CollectionEndpoint", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CollectionEndpoint",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub collection_endpoint: Option<Value>,
     /// The `IndexName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -311,14 +326,14 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonOpenSearchServerlessRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -329,7 +344,7 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`S3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -340,7 +355,10 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(rename = "VpcConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "VpcConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
@@ -372,7 +390,10 @@ pub struct AmazonOpenSearchServerlessRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -404,13 +425,16 @@ pub struct AmazonopensearchserviceBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -442,7 +466,10 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonopensearchserviceBufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -450,26 +477,32 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ClusterEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ClusterEndpoint", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ClusterEndpoint",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cluster_endpoint: Option<Value>,
     /// The `DocumentIdOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DocumentIdOptions`].
-    #[serde(rename = "DocumentIdOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DocumentIdOptions",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub document_id_options: Option<Value>,
     /// The `DomainARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DomainARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DomainARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub domain_arn: Option<Value>,
     /// The `IndexName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -482,7 +515,7 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// Expected: a string (known values: [`IndexRotationPeriod`]).
     #[serde(
         rename = "IndexRotationPeriod",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub index_rotation_period: Option<Value>,
@@ -491,14 +524,14 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonopensearchserviceRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -509,7 +542,7 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`S3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -520,13 +553,16 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `TypeName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "TypeName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypeName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub type_name: Option<Value>,
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(rename = "VpcConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "VpcConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
@@ -558,7 +594,10 @@ pub struct AmazonopensearchserviceRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -626,13 +665,16 @@ pub struct BufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -664,13 +706,16 @@ pub struct CatalogConfiguration {
     /// The `CatalogArn` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CatalogArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CatalogArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub catalog_arn: Option<Value>,
     /// The `WarehouseLocation` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "WarehouseLocation", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "WarehouseLocation",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub warehouse_location: Option<Value>,
 }
@@ -702,19 +747,19 @@ pub struct CloudWatchLoggingOptions {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `LogGroupName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LogGroupName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogGroupName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_group_name: Option<Value>,
     /// The `LogStreamName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LogStreamName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogStreamName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_stream_name: Option<Value>,
 }
@@ -746,13 +791,16 @@ pub struct CopyCommand {
     /// The `CopyOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CopyOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CopyOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub copy_options: Option<Value>,
     /// The `DataTableColumns` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DataTableColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DataTableColumns",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub data_table_columns: Option<Value>,
     /// The `DataTableName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -789,7 +837,7 @@ pub struct DataFormatConversionConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `InputFormatConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -797,7 +845,7 @@ pub struct DataFormatConversionConfiguration {
     /// Expected: a [`InputFormatConfiguration`].
     #[serde(
         rename = "InputFormatConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub input_format_configuration: Option<Value>,
@@ -806,7 +854,7 @@ pub struct DataFormatConversionConfiguration {
     /// Expected: a [`OutputFormatConfiguration`].
     #[serde(
         rename = "OutputFormatConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub output_format_configuration: Option<Value>,
@@ -815,7 +863,7 @@ pub struct DataFormatConversionConfiguration {
     /// Expected: a [`SchemaConfiguration`].
     #[serde(
         rename = "SchemaConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub schema_configuration: Option<Value>,
@@ -848,13 +896,13 @@ pub struct DatabaseColumns {
     /// The `Exclude` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Exclude", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Exclude", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub exclude: Option<Value>,
     /// The `Include` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Include", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Include", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub include: Option<Value>,
 }
@@ -917,7 +965,7 @@ pub struct DatabaseSourceConfiguration {
     /// The `Columns` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DatabaseColumns`].
-    #[serde(rename = "Columns", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Columns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub columns: Option<Value>,
     /// The `DatabaseSourceAuthenticationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -938,7 +986,7 @@ pub struct DatabaseSourceConfiguration {
     /// The `Digest` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Digest", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Digest", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub digest: Option<Value>,
     /// The `Endpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -954,13 +1002,16 @@ pub struct DatabaseSourceConfiguration {
     /// The `PublicCertificate` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PublicCertificate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PublicCertificate",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub public_certificate: Option<Value>,
     /// The `SSLMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`SSLMode`]).
-    #[serde(rename = "SSLMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SSLMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ssl_mode: Option<Value>,
     /// The `SnapshotWatermarkTable` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -971,7 +1022,7 @@ pub struct DatabaseSourceConfiguration {
     /// The `SurrogateKeys` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "SurrogateKeys", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SurrogateKeys", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub surrogate_keys: Option<Value>,
     /// The `Tables` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1044,13 +1095,13 @@ pub struct DatabaseTables {
     /// The `Exclude` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Exclude", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Exclude", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub exclude: Option<Value>,
     /// The `Include` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Include", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Include", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub include: Option<Value>,
 }
@@ -1082,13 +1133,13 @@ pub struct Databases {
     /// The `Exclude` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Exclude", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Exclude", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub exclude: Option<Value>,
     /// The `Include` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Include", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Include", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub include: Option<Value>,
 }
@@ -1120,7 +1171,7 @@ pub struct DeliveryStreamEncryptionConfigurationInput {
     /// The `KeyARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "KeyARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KeyARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key_arn: Option<Value>,
     /// The `KeyType` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1157,13 +1208,16 @@ pub struct Deserializer {
     /// The `HiveJsonSerDe` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`HiveJsonSerDe`].
-    #[serde(rename = "HiveJsonSerDe", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HiveJsonSerDe", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub hive_json_ser_de: Option<Value>,
     /// The `OpenXJsonSerDe` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`OpenXJsonSerDe`].
-    #[serde(rename = "OpenXJsonSerDe", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OpenXJsonSerDe",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub open_x_json_ser_de: Option<Value>,
 }
@@ -1205,7 +1259,7 @@ pub struct DestinationTableConfiguration {
     /// The `PartitionSpec` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an object with the key `Identity`.
-    #[serde(rename = "PartitionSpec", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PartitionSpec", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub partition_spec: Option<Value>,
     /// The `S3ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1213,14 +1267,14 @@ pub struct DestinationTableConfiguration {
     /// Expected: a string.
     #[serde(
         rename = "S3ErrorOutputPrefix",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub s3_error_output_prefix: Option<Value>,
     /// The `UniqueKeys` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "UniqueKeys", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "UniqueKeys", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub unique_keys: Option<Value>,
 }
@@ -1254,7 +1308,7 @@ pub struct DirectPutSourceConfiguration {
     /// Expected: an integer.
     #[serde(
         rename = "ThroughputHintInMBs",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub throughput_hint_in_mbs: Option<Value>,
@@ -1318,13 +1372,13 @@ pub struct DynamicPartitioningConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`RetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
 }
@@ -1356,13 +1410,16 @@ pub struct ElasticsearchBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -1394,7 +1451,10 @@ pub struct ElasticsearchDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ElasticsearchBufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1402,26 +1462,32 @@ pub struct ElasticsearchDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ClusterEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ClusterEndpoint", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ClusterEndpoint",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cluster_endpoint: Option<Value>,
     /// The `DocumentIdOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DocumentIdOptions`].
-    #[serde(rename = "DocumentIdOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DocumentIdOptions",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub document_id_options: Option<Value>,
     /// The `DomainARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DomainARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DomainARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub domain_arn: Option<Value>,
     /// The `IndexName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1434,7 +1500,7 @@ pub struct ElasticsearchDestinationConfiguration {
     /// Expected: a string (known values: [`IndexRotationPeriod`]).
     #[serde(
         rename = "IndexRotationPeriod",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub index_rotation_period: Option<Value>,
@@ -1443,14 +1509,14 @@ pub struct ElasticsearchDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ElasticsearchRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1461,7 +1527,7 @@ pub struct ElasticsearchDestinationConfiguration {
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`S3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1472,13 +1538,16 @@ pub struct ElasticsearchDestinationConfiguration {
     /// The `TypeName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "TypeName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypeName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub type_name: Option<Value>,
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(rename = "VpcConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "VpcConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
@@ -1510,7 +1579,10 @@ pub struct ElasticsearchRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -1544,14 +1616,17 @@ pub struct EncryptionConfiguration {
     /// Expected: a [`KMSEncryptionConfig`].
     #[serde(
         rename = "KMSEncryptionConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub kms_encryption_config: Option<Value>,
     /// The `NoEncryptionConfig` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`NoEncryptionConfig`]).
-    #[serde(rename = "NoEncryptionConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NoEncryptionConfig",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub no_encryption_config: Option<Value>,
 }
@@ -1588,7 +1663,10 @@ pub struct ExtendedS3DestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1596,20 +1674,26 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CompressionFormat` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CompressionFormat`]).
-    #[serde(rename = "CompressionFormat", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CompressionFormat",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub compression_format: Option<Value>,
     /// The `CustomTimeZone` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CustomTimeZone", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomTimeZone",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub custom_time_zone: Option<Value>,
     /// The `DataFormatConversionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1617,7 +1701,7 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`DataFormatConversionConfiguration`].
     #[serde(
         rename = "DataFormatConversionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub data_format_conversion_configuration: Option<Value>,
@@ -1626,7 +1710,7 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`DynamicPartitioningConfiguration`].
     #[serde(
         rename = "DynamicPartitioningConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub dynamic_partitioning_configuration: Option<Value>,
@@ -1635,26 +1719,29 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`EncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The `ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ErrorOutputPrefix", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ErrorOutputPrefix",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub error_output_prefix: Option<Value>,
     /// The `FileExtension` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "FileExtension", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FileExtension", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub file_extension: Option<Value>,
     /// The `Prefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1662,7 +1749,7 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
@@ -1676,14 +1763,14 @@ pub struct ExtendedS3DestinationConfiguration {
     /// Expected: a [`S3DestinationConfiguration`].
     #[serde(
         rename = "S3BackupConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub s3_backup_configuration: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ExtendedS3DestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
 }
@@ -1715,7 +1802,10 @@ pub struct HiveJsonSerDe {
     /// The `TimestampFormats` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "TimestampFormats", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TimestampFormats",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub timestamp_formats: Option<Value>,
 }
@@ -1783,13 +1873,13 @@ pub struct HttpEndpointConfiguration {
     /// The `AccessKey` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "AccessKey", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AccessKey", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_key: Option<Value>,
     /// The `Name` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub name: Option<Value>,
     /// The `Url` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1826,7 +1916,10 @@ pub struct HttpEndpointDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1834,7 +1927,7 @@ pub struct HttpEndpointDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
@@ -1848,7 +1941,7 @@ pub struct HttpEndpointDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
@@ -1857,26 +1950,26 @@ pub struct HttpEndpointDestinationConfiguration {
     /// Expected: a [`HttpEndpointRequestConfiguration`].
     #[serde(
         rename = "RequestConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub request_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`RetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RoleARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoleARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub role_arn: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`HttpEndpointDestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1889,7 +1982,7 @@ pub struct HttpEndpointDestinationConfiguration {
     /// Expected: a [`SecretsManagerConfiguration`].
     #[serde(
         rename = "SecretsManagerConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
@@ -1922,13 +2015,19 @@ pub struct HttpEndpointRequestConfiguration {
     /// The `CommonAttributes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of [`HttpEndpointCommonAttribute`].
-    #[serde(rename = "CommonAttributes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CommonAttributes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub common_attributes: Option<Value>,
     /// The `ContentEncoding` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentEncoding`]).
-    #[serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentEncoding",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub content_encoding: Option<Value>,
 }
@@ -1960,13 +2059,16 @@ pub struct IcebergDestinationConfiguration {
     /// The `AppendOnly` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "AppendOnly", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AppendOnly", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub append_only: Option<Value>,
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CatalogConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1979,7 +2081,7 @@ pub struct IcebergDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
@@ -1988,7 +2090,7 @@ pub struct IcebergDestinationConfiguration {
     /// Expected: a list of [`DestinationTableConfiguration`].
     #[serde(
         rename = "DestinationTableConfigurationList",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_table_configuration_list: Option<Value>,
@@ -1997,14 +2099,14 @@ pub struct IcebergDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`RetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2022,7 +2124,7 @@ pub struct IcebergDestinationConfiguration {
     /// Expected: a [`SchemaEvolutionConfiguration`].
     #[serde(
         rename = "SchemaEvolutionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub schema_evolution_configuration: Option<Value>,
@@ -2031,14 +2133,14 @@ pub struct IcebergDestinationConfiguration {
     /// Expected: a [`TableCreationConfiguration`].
     #[serde(
         rename = "TableCreationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub table_creation_configuration: Option<Value>,
     /// The `s3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`HttpEndpointDestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "s3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
 }
@@ -2070,7 +2172,7 @@ pub struct InputFormatConfiguration {
     /// The `Deserializer` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`Deserializer`].
-    #[serde(rename = "Deserializer", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Deserializer", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deserializer: Option<Value>,
 }
@@ -2179,7 +2281,10 @@ pub struct MSKSourceConfiguration {
     /// The `ReadFromTimestamp` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ReadFromTimestamp", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ReadFromTimestamp",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub read_from_timestamp: Option<Value>,
     /// The `TopicName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2216,7 +2321,10 @@ pub struct OpenXJsonSerDe {
     /// The `CaseInsensitive` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "CaseInsensitive", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CaseInsensitive",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub case_insensitive: Option<Value>,
     /// The `ColumnToJsonKeyMappings` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2224,7 +2332,7 @@ pub struct OpenXJsonSerDe {
     /// Expected: a map from strings to strings.
     #[serde(
         rename = "ColumnToJsonKeyMappings",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub column_to_json_key_mappings: Option<Value>,
@@ -2233,7 +2341,7 @@ pub struct OpenXJsonSerDe {
     /// Expected: a boolean.
     #[serde(
         rename = "ConvertDotsInJsonKeysToUnderscores",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub convert_dots_in_json_keys_to_underscores: Option<Value>,
@@ -2266,13 +2374,19 @@ pub struct OrcSerDe {
     /// The `BlockSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "BlockSizeBytes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BlockSizeBytes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub block_size_bytes: Option<Value>,
     /// The `BloomFilterColumns` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "BloomFilterColumns", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BloomFilterColumns",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bloom_filter_columns: Option<Value>,
     /// The `BloomFilterFalsePositiveProbability` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2280,14 +2394,14 @@ pub struct OrcSerDe {
     /// Expected: a number.
     #[serde(
         rename = "BloomFilterFalsePositiveProbability",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub bloom_filter_false_positive_probability: Option<Value>,
     /// The `Compression` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`Compression`]).
-    #[serde(rename = "Compression", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Compression", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub compression: Option<Value>,
     /// The `DictionaryKeyThreshold` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2295,38 +2409,47 @@ pub struct OrcSerDe {
     /// Expected: a number.
     #[serde(
         rename = "DictionaryKeyThreshold",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub dictionary_key_threshold: Option<Value>,
     /// The `EnablePadding` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "EnablePadding", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EnablePadding", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_padding: Option<Value>,
     /// The `FormatVersion` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`FormatVersion`]).
-    #[serde(rename = "FormatVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FormatVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub format_version: Option<Value>,
     /// The `PaddingTolerance` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(rename = "PaddingTolerance", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PaddingTolerance",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub padding_tolerance: Option<Value>,
     /// The `RowIndexStride` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "RowIndexStride", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RowIndexStride",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub row_index_stride: Option<Value>,
     /// The `StripeSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "StripeSizeBytes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "StripeSizeBytes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub stripe_size_bytes: Option<Value>,
 }
@@ -2358,7 +2481,7 @@ pub struct OutputFormatConfiguration {
     /// The `Serializer` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`Serializer`].
-    #[serde(rename = "Serializer", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Serializer", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub serializer: Option<Value>,
 }
@@ -2390,13 +2513,16 @@ pub struct ParquetSerDe {
     /// The `BlockSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "BlockSizeBytes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BlockSizeBytes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub block_size_bytes: Option<Value>,
     /// The `Compression` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ParquetSerDeCompression`]).
-    #[serde(rename = "Compression", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Compression", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub compression: Option<Value>,
     /// The `EnableDictionaryCompression` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2404,26 +2530,29 @@ pub struct ParquetSerDe {
     /// Expected: a boolean.
     #[serde(
         rename = "EnableDictionaryCompression",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub enable_dictionary_compression: Option<Value>,
     /// The `MaxPaddingBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "MaxPaddingBytes", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MaxPaddingBytes",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub max_padding_bytes: Option<Value>,
     /// The `PageSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "PageSizeBytes", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PageSizeBytes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub page_size_bytes: Option<Value>,
     /// The `WriterVersion` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`WriterVersion`]).
-    #[serde(rename = "WriterVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "WriterVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub writer_version: Option<Value>,
 }
@@ -2486,13 +2615,13 @@ pub struct ProcessingConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `Processors` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of [`Processor`].
-    #[serde(rename = "Processors", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Processors", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processors: Option<Value>,
 }
@@ -2524,7 +2653,7 @@ pub struct Processor {
     /// The `Parameters` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of [`ProcessorParameter`].
-    #[serde(rename = "Parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Parameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub parameters: Option<Value>,
     /// The `Type` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2599,7 +2728,7 @@ pub struct RedshiftDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
@@ -2616,7 +2745,7 @@ pub struct RedshiftDestinationConfiguration {
     /// The `Password` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Password", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Password", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub password: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2624,14 +2753,14 @@ pub struct RedshiftDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`RedshiftRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2644,14 +2773,14 @@ pub struct RedshiftDestinationConfiguration {
     /// Expected: a [`S3DestinationConfiguration`].
     #[serde(
         rename = "S3BackupConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub s3_backup_configuration: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ExtendedS3DestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2664,14 +2793,14 @@ pub struct RedshiftDestinationConfiguration {
     /// Expected: a [`SecretsManagerConfiguration`].
     #[serde(
         rename = "SecretsManagerConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
     /// The `Username` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Username", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Username", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub username: Option<Value>,
 }
@@ -2703,7 +2832,10 @@ pub struct RedshiftRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -2735,7 +2867,10 @@ pub struct RetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -2772,7 +2907,10 @@ pub struct S3DestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2780,14 +2918,17 @@ pub struct S3DestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CompressionFormat` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CompressionFormat`]).
-    #[serde(rename = "CompressionFormat", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CompressionFormat",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub compression_format: Option<Value>,
     /// The `EncryptionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2795,20 +2936,23 @@ pub struct S3DestinationConfiguration {
     /// Expected: a [`EncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The `ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ErrorOutputPrefix", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ErrorOutputPrefix",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub error_output_prefix: Option<Value>,
     /// The `Prefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2845,37 +2989,37 @@ pub struct SchemaConfiguration {
     /// The `CatalogId` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "CatalogId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CatalogId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub catalog_id: Option<Value>,
     /// The `DatabaseName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DatabaseName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DatabaseName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub database_name: Option<Value>,
     /// The `Region` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Region", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Region", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub region: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RoleARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoleARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub role_arn: Option<Value>,
     /// The `TableName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "TableName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TableName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub table_name: Option<Value>,
     /// The `VersionId` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "VersionId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VersionId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub version_id: Option<Value>,
 }
@@ -2907,7 +3051,7 @@ pub struct SchemaEvolutionConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
 }
@@ -2944,13 +3088,13 @@ pub struct SecretsManagerConfiguration {
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "RoleARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoleARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub role_arn: Option<Value>,
     /// The `SecretARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SecretARN", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SecretARN", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secret_arn: Option<Value>,
 }
@@ -2982,13 +3126,13 @@ pub struct Serializer {
     /// The `OrcSerDe` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`OrcSerDe`].
-    #[serde(rename = "OrcSerDe", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "OrcSerDe", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub orc_ser_de: Option<Value>,
     /// The `ParquetSerDe` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ParquetSerDe`].
-    #[serde(rename = "ParquetSerDe", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ParquetSerDe", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub parquet_ser_de: Option<Value>,
 }
@@ -3020,13 +3164,16 @@ pub struct SnowflakeBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -3063,7 +3210,10 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SnowflakeBufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3071,20 +3221,26 @@ pub struct SnowflakeDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ContentColumnName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "ContentColumnName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentColumnName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub content_column_name: Option<Value>,
     /// The `DataLoadingOption` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DataLoadingOption`]).
-    #[serde(rename = "DataLoadingOption", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DataLoadingOption",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub data_loading_option: Option<Value>,
     /// The `Database` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3095,19 +3251,22 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `KeyPassphrase` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "KeyPassphrase", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KeyPassphrase", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key_passphrase: Option<Value>,
     /// The `MetaDataColumnName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "MetaDataColumnName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MetaDataColumnName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub meta_data_column_name: Option<Value>,
     /// The `PrivateKey` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "PrivateKey", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PrivateKey", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub private_key: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3115,14 +3274,14 @@ pub struct SnowflakeDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SnowflakeRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3133,7 +3292,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`SnowflakeDestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3151,7 +3310,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// Expected: a [`SecretsManagerConfiguration`].
     #[serde(
         rename = "SecretsManagerConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
@@ -3160,7 +3319,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// Expected: a [`SnowflakeRoleConfiguration`].
     #[serde(
         rename = "SnowflakeRoleConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub snowflake_role_configuration: Option<Value>,
@@ -3169,7 +3328,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// Expected: a [`SnowflakeVpcConfiguration`].
     #[serde(
         rename = "SnowflakeVpcConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub snowflake_vpc_configuration: Option<Value>,
@@ -3181,7 +3340,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `User` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "User", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "User", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user: Option<Value>,
 }
@@ -3213,7 +3372,10 @@ pub struct SnowflakeRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -3245,13 +3407,13 @@ pub struct SnowflakeRoleConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
     /// The `SnowflakeRole` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "SnowflakeRole", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SnowflakeRole", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub snowflake_role: Option<Value>,
 }
@@ -3314,13 +3476,16 @@ pub struct SplunkBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "IntervalInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IntervalInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "SizeInMBs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SizeInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub size_in_mbs: Option<Value>,
 }
@@ -3352,7 +3517,10 @@ pub struct SplunkDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SplunkBufferingHints`].
-    #[serde(rename = "BufferingHints", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BufferingHints",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3360,7 +3528,7 @@ pub struct SplunkDestinationConfiguration {
     /// Expected: a [`CloudWatchLoggingOptions`].
     #[serde(
         rename = "CloudWatchLoggingOptions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
@@ -3369,7 +3537,7 @@ pub struct SplunkDestinationConfiguration {
     /// Expected: an integer.
     #[serde(
         rename = "HECAcknowledgmentTimeoutInSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub hec_acknowledgment_timeout_in_seconds: Option<Value>,
@@ -3386,7 +3554,7 @@ pub struct SplunkDestinationConfiguration {
     /// The `HECToken` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "HECToken", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HECToken", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub hec_token: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3394,20 +3562,20 @@ pub struct SplunkDestinationConfiguration {
     /// Expected: a [`ProcessingConfiguration`].
     #[serde(
         rename = "ProcessingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SplunkRetryOptions`].
-    #[serde(rename = "RetryOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RetryOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retry_options: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`SplunkDestinationConfigurationS3BackupMode`]).
-    #[serde(rename = "S3BackupMode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3BackupMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_mode: Option<Value>,
     /// The `S3Configuration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3420,7 +3588,7 @@ pub struct SplunkDestinationConfiguration {
     /// Expected: a [`SecretsManagerConfiguration`].
     #[serde(
         rename = "SecretsManagerConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
@@ -3453,7 +3621,10 @@ pub struct SplunkRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(rename = "DurationInSeconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DurationInSeconds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
@@ -3485,7 +3656,7 @@ pub struct TableCreationConfiguration {
     /// The `Enabled` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
 }
@@ -3522,7 +3693,7 @@ pub struct Tag {
     /// The `Value` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }

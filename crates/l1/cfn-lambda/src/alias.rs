@@ -17,7 +17,7 @@ pub struct CfnAliasProps {
     /// A description of the alias.
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The name of the Lambda function.
@@ -40,14 +40,14 @@ pub struct CfnAliasProps {
     /// Expected: a [`ProvisionedConcurrencyConfiguration`].
     #[serde(
         rename = "ProvisionedConcurrencyConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub provisioned_concurrency_config: Option<Value>,
     /// The routing configuration of the alias.
     ///
     /// Expected: a [`AliasRoutingConfiguration`].
-    #[serde(rename = "RoutingConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoutingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub routing_config: Option<Value>,
 }
@@ -125,7 +125,7 @@ pub struct AliasRoutingConfiguration {
     /// Expected: a list of [`VersionWeight`].
     #[serde(
         rename = "AdditionalVersionWeights",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub additional_version_weights: Option<Value>,

@@ -29,7 +29,7 @@ pub struct CfnFunctionProps {
     /// The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``.
     ///
     /// Expected: a list of strings (known values: [`Architectures`]).
-    #[serde(rename = "Architectures", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Architectures", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub architectures: Option<Value>,
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
@@ -37,7 +37,7 @@ pub struct CfnFunctionProps {
     /// Expected: a [`CapacityProviderConfig`].
     #[serde(
         rename = "CapacityProviderConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub capacity_provider_config: Option<Value>,
@@ -55,38 +55,44 @@ pub struct CfnFunctionProps {
     /// Expected: a string.
     #[serde(
         rename = "CodeSigningConfigArn",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub code_signing_config_arn: Option<Value>,
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
     ///
     /// Expected: a [`DeadLetterConfig`].
-    #[serde(rename = "DeadLetterConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeadLetterConfig",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub dead_letter_config: Option<Value>,
     /// A description of the function.
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     ///
     /// Expected: a [`DurableConfig`].
-    #[serde(rename = "DurableConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DurableConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub durable_config: Option<Value>,
     /// Environment variables that are accessible from function code during execution.
     ///
     /// Expected: a [`Environment`].
-    #[serde(rename = "Environment", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Environment", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub environment: Option<Value>,
     /// The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
     ///
     /// Expected: a [`EphemeralStorage`].
-    #[serde(rename = "EphemeralStorage", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EphemeralStorage",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ephemeral_storage: Option<Value>,
     /// Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function.
@@ -94,7 +100,10 @@ pub struct CfnFunctionProps {
     /// For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html).
     ///
     /// Expected: a list of [`FileSystemConfig`].
-    #[serde(rename = "FileSystemConfigs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "FileSystemConfigs",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub file_system_configs: Option<Value>,
     /// The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one.
@@ -102,7 +111,7 @@ pub struct CfnFunctionProps {
     /// If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "FunctionName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FunctionName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub function_name: Option<Value>,
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
@@ -110,20 +119,20 @@ pub struct CfnFunctionProps {
     /// Expected: a [`FunctionScalingConfig`].
     #[serde(
         rename = "FunctionScalingConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub function_scaling_config: Option<Value>,
     /// The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html).
     ///
     /// Expected: a string.
-    #[serde(rename = "Handler", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Handler", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub handler: Option<Value>,
     /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
     ///
     /// Expected: a [`ImageConfig`].
-    #[serde(rename = "ImageConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ImageConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub image_config: Option<Value>,
     /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources:
@@ -136,31 +145,31 @@ pub struct CfnFunctionProps {
     /// If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
     ///
     /// Expected: a string.
-    #[serde(rename = "KmsKeyArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KmsKeyArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_arn: Option<Value>,
     /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Layers", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Layers", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub layers: Option<Value>,
     /// The function's Amazon CloudWatch Logs configuration settings.
     ///
     /// Expected: a [`LoggingConfig`].
-    #[serde(rename = "LoggingConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LoggingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_config: Option<Value>,
     /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase.
     ///
     /// Expected: an integer.
-    #[serde(rename = "MemorySize", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MemorySize", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub memory_size: Option<Value>,
     /// The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive.
     ///
     /// Expected: a string (known values: [`PackageType`]).
-    #[serde(rename = "PackageType", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PackageType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub package_type: Option<Value>,
     /// The `PublishToLatestPublished` property (the `AWS::Lambda::Function` schema has no description for it).
@@ -168,7 +177,7 @@ pub struct CfnFunctionProps {
     /// Expected: a boolean.
     #[serde(
         rename = "PublishToLatestPublished",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub publish_to_latest_published: Option<Value>,
@@ -179,7 +188,7 @@ pub struct CfnFunctionProps {
     /// When this value is set to ``Terminate`` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
     ///
     /// Expected: a string (known values: [`RecursiveLoop`]).
-    #[serde(rename = "RecursiveLoop", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RecursiveLoop", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub recursive_loop: Option<Value>,
     /// The number of simultaneous executions to reserve for the function.
@@ -187,7 +196,7 @@ pub struct CfnFunctionProps {
     /// Expected: an integer.
     #[serde(
         rename = "ReservedConcurrentExecutions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub reserved_concurrent_executions: Option<Value>,
@@ -203,7 +212,7 @@ pub struct CfnFunctionProps {
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
     ///
     /// Expected: a string (known values: [`Runtime`]).
-    #[serde(rename = "Runtime", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Runtime", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub runtime: Option<Value>,
     /// Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
@@ -211,14 +220,14 @@ pub struct CfnFunctionProps {
     /// Expected: a [`RuntimeManagementConfig`].
     #[serde(
         rename = "RuntimeManagementConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub runtime_management_config: Option<Value>,
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     ///
     /// Expected: a [`SnapStart`].
-    #[serde(rename = "SnapStart", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SnapStart", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub snap_start: Option<Value>,
     /// A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
@@ -226,31 +235,31 @@ pub struct CfnFunctionProps {
     /// You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant.
     ///
     /// Expected: a [`TenancyConfig`].
-    #[serde(rename = "TenancyConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TenancyConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tenancy_config: Option<Value>,
     /// The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html).
     ///
     /// Expected: an integer.
-    #[serde(rename = "Timeout", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Timeout", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub timeout: Option<Value>,
     /// Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
     ///
     /// Expected: a [`TracingConfig`].
-    #[serde(rename = "TracingConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TracingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tracing_config: Option<Value>,
     /// For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
     ///
     /// Expected: a [`VpcConfig`].
-    #[serde(rename = "VpcConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "VpcConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_config: Option<Value>,
 }
@@ -382,19 +391,19 @@ pub struct Code {
     /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
     ///
     /// Expected: a string.
-    #[serde(rename = "ImageUri", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ImageUri", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub image_uri: Option<Value>,
     /// An Amazon S3 bucket in the same AWS-Region as your function. The bucket can be in a different AWS-account.
     ///
     /// Expected: a string.
-    #[serde(rename = "S3Bucket", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3Bucket", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_bucket: Option<Value>,
     /// The Amazon S3 key of the deployment package.
     ///
     /// Expected: a string.
-    #[serde(rename = "S3Key", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3Key", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_key: Option<Value>,
     /// Specifies the storage mode for the deployment package. Use ``COPY`` to store the package in LAMlong-managed storage. Use ``REFERENCE`` to read the package directly from the Amazon S3 bucket. If omitted, the default is ``COPY``.
@@ -402,20 +411,26 @@ pub struct Code {
     /// Expected: a string (known values: [`S3ObjectStorageMode`]).
     #[serde(
         rename = "S3ObjectStorageMode",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub s3_object_storage_mode: Option<Value>,
     /// For versioned objects, the version of the deployment package object to use.
     ///
     /// Expected: a string.
-    #[serde(rename = "S3ObjectVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "S3ObjectVersion",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub s3_object_version: Option<Value>,
     /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
     ///
     /// Expected: a string.
-    #[serde(rename = "SourceKMSKeyArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SourceKMSKeyArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub source_kms_key_arn: Option<Value>,
     /// (Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named ``index`` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. For the ``Handler`` property, the first part of the handler identifier must be ``index``. For example, ``index.handler``.
@@ -429,7 +444,7 @@ pub struct Code {
     /// If you specify a function that interacts with an AWS CloudFormation custom resource, you don't have to write your own functions to send responses to the custom resource that invoked the function. AWS CloudFormation provides a response module ([cfn-response](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html)) that simplifies sending responses. See [Using Lambda with CloudFormation](https://docs.aws.amazon.com/lambda/latest/dg/services-cloudformation.html) for details.
     ///
     /// Expected: a string.
-    #[serde(rename = "ZipFile", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ZipFile", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub zip_file: Option<Value>,
 }
@@ -461,7 +476,7 @@ pub struct DeadLetterConfig {
     /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
     ///
     /// Expected: a string.
-    #[serde(rename = "TargetArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TargetArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_arn: Option<Value>,
 }
@@ -498,7 +513,7 @@ pub struct DurableConfig {
     /// The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     ///
     /// Expected: a string.
-    #[serde(rename = "KMSKeyArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KMSKeyArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_arn: Option<Value>,
     /// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
@@ -506,7 +521,7 @@ pub struct DurableConfig {
     /// Expected: an integer.
     #[serde(
         rename = "RetentionPeriodInDays",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub retention_period_in_days: Option<Value>,
@@ -541,7 +556,7 @@ pub struct Environment {
     /// If the value of the environment variable is a time or a duration, enclose the value in quotes.
     ///
     /// Expected: a map from strings to values that are each one of: a string; a number; an integer; a JSON object; a list of JSON values; a boolean.
-    #[serde(rename = "Variables", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Variables", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub variables: Option<Value>,
 }
@@ -614,7 +629,7 @@ pub struct FileSystemConfig {
     /// The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an ``InvalidParameterException``.
     ///
     /// Expected: a [`S3FilesConfig`].
-    #[serde(rename = "S3FilesConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "S3FilesConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_files_config: Option<Value>,
 }
@@ -648,7 +663,7 @@ pub struct FunctionScalingConfig {
     /// Expected: an integer.
     #[serde(
         rename = "MaxExecutionEnvironments",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub max_execution_environments: Option<Value>,
@@ -657,7 +672,7 @@ pub struct FunctionScalingConfig {
     /// Expected: an integer.
     #[serde(
         rename = "MinExecutionEnvironments",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub min_execution_environments: Option<Value>,
@@ -690,19 +705,22 @@ pub struct ImageConfig {
     /// Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "Command", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Command", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub command: Option<Value>,
     /// Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "EntryPoint", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "EntryPoint", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub entry_point: Option<Value>,
     /// Specifies the working directory. The length of the directory string cannot exceed 1,000 characters.
     ///
     /// Expected: a string.
-    #[serde(rename = "WorkingDirectory", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "WorkingDirectory",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub working_directory: Option<Value>,
 }
@@ -741,7 +759,7 @@ pub struct LambdaManagedInstancesCapacityProviderConfig {
     /// Expected: a number.
     #[serde(
         rename = "ExecutionEnvironmentMemoryGiBPerVCpu",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub execution_environment_memory_gi_b_per_v_cpu: Option<Value>,
@@ -750,7 +768,7 @@ pub struct LambdaManagedInstancesCapacityProviderConfig {
     /// Expected: an integer.
     #[serde(
         rename = "PerExecutionEnvironmentMaxConcurrency",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub per_execution_environment_max_concurrency: Option<Value>,
@@ -785,26 +803,29 @@ pub struct LoggingConfig {
     /// Expected: a string (known values: [`ApplicationLogLevel`]).
     #[serde(
         rename = "ApplicationLogLevel",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub application_log_level: Option<Value>,
     /// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
     ///
     /// Expected: a string (known values: [`LogFormat`]).
-    #[serde(rename = "LogFormat", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogFormat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_format: Option<Value>,
     /// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named ``/aws/lambda/<function name>``. To use a different log group, enter an existing log group or enter a new log group name.
     ///
     /// Expected: a string.
-    #[serde(rename = "LogGroup", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogGroup", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_group: Option<Value>,
     /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest.
     ///
     /// Expected: a string (known values: [`SystemLogLevel`]).
-    #[serde(rename = "SystemLogLevel", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SystemLogLevel",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub system_log_level: Option<Value>,
 }
@@ -838,7 +859,10 @@ pub struct RuntimeManagementConfig {
     /// This is only required if you're using the *Manual* runtime update mode.
     ///
     /// Expected: a string.
-    #[serde(rename = "RuntimeVersionArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RuntimeVersionArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub runtime_version_arn: Option<Value>,
     /// Specify the runtime update mode.
@@ -887,7 +911,7 @@ pub struct S3FilesConfig {
     /// To use direct reads, you must grant the execution role the ``s3:GetObject`` and ``s3:GetObjectVersion`` permissions. If a direct read fails, Lambda automatically falls back to reading through the file system.
     ///
     /// Expected: a string (known values: [`DirectS3Read`]).
-    #[serde(rename = "DirectS3Read", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DirectS3Read", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub direct_s3_read: Option<Value>,
 }
@@ -955,7 +979,7 @@ pub struct Tag {
     /// The value for this tag.
     ///
     /// Expected: a string.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub value: Option<Value>,
 }
@@ -1018,7 +1042,7 @@ pub struct TracingConfig {
     /// The tracing mode.
     ///
     /// Expected: a string (known values: [`Mode`]).
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
 }
@@ -1056,20 +1080,23 @@ pub struct VpcConfig {
     /// Expected: a boolean.
     #[serde(
         rename = "Ipv6AllowedForDualStack",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub ipv6_allowed_for_dual_stack: Option<Value>,
     /// A list of VPC security group IDs.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityGroupIds",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub security_group_ids: Option<Value>,
     /// A list of VPC subnet IDs.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "SubnetIds", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SubnetIds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub subnet_ids: Option<Value>,
 }

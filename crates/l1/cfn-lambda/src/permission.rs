@@ -28,7 +28,10 @@ pub struct CfnPermissionProps {
     /// For Alexa Smart Home functions, a token that the invoker must supply.
     ///
     /// Expected: a string.
-    #[serde(rename = "EventSourceToken", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EventSourceToken",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub event_source_token: Option<Value>,
     /// The name or ARN of the Lambda function, version, or alias.
@@ -49,7 +52,7 @@ pub struct CfnPermissionProps {
     /// Expected: a string (known values: [`FunctionUrlAuthType`]).
     #[serde(
         rename = "FunctionUrlAuthType",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub function_url_auth_type: Option<Value>,
@@ -58,7 +61,7 @@ pub struct CfnPermissionProps {
     /// Expected: a boolean.
     #[serde(
         rename = "InvokedViaFunctionUrl",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub invoked_via_function_url: Option<Value>,
@@ -70,13 +73,16 @@ pub struct CfnPermissionProps {
     /// The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization.
     ///
     /// Expected: a string.
-    #[serde(rename = "PrincipalOrgID", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PrincipalOrgID",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub principal_org_id: Option<Value>,
     /// For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
     ///
     /// Expected: a string.
-    #[serde(rename = "SourceAccount", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SourceAccount", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_account: Option<Value>,
     /// For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
@@ -84,7 +90,7 @@ pub struct CfnPermissionProps {
     /// Note that Lambda configures the comparison using the ``StringLike`` operator.
     ///
     /// Expected: a string.
-    #[serde(rename = "SourceArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SourceArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_arn: Option<Value>,
 }

@@ -17,13 +17,13 @@ pub struct CfnVersionProps {
     /// Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. Updates are not supported for this property.
     ///
     /// Expected: a string.
-    #[serde(rename = "CodeSha256", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CodeSha256", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub code_sha256: Option<Value>,
     /// A description for the version to override the description in the function configuration. Updates are not supported for this property.
     ///
     /// Expected: a string.
-    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Description", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub description: Option<Value>,
     /// The name of the Lambda function.
@@ -36,7 +36,7 @@ pub struct CfnVersionProps {
     /// Expected: a [`FunctionScalingConfig`].
     #[serde(
         rename = "FunctionScalingConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub function_scaling_config: Option<Value>,
@@ -45,14 +45,14 @@ pub struct CfnVersionProps {
     /// Expected: a [`ProvisionedConcurrencyConfiguration`].
     #[serde(
         rename = "ProvisionedConcurrencyConfig",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub provisioned_concurrency_config: Option<Value>,
     /// Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual.
     ///
     /// Expected: a [`RuntimePolicy`].
-    #[serde(rename = "RuntimePolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RuntimePolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub runtime_policy: Option<Value>,
 }
@@ -137,7 +137,7 @@ pub struct FunctionScalingConfig {
     /// Expected: an integer.
     #[serde(
         rename = "MaxExecutionEnvironments",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub max_execution_environments: Option<Value>,
@@ -146,7 +146,7 @@ pub struct FunctionScalingConfig {
     /// Expected: an integer.
     #[serde(
         rename = "MinExecutionEnvironments",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub min_execution_environments: Option<Value>,
@@ -210,7 +210,10 @@ pub struct RuntimePolicy {
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise null is returned.
     ///
     /// Expected: a string.
-    #[serde(rename = "RuntimeVersionArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RuntimeVersionArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub runtime_version_arn: Option<Value>,
     /// The runtime update mode.

@@ -25,7 +25,7 @@ pub struct CfnLogGroupProps {
     /// Expected: a boolean.
     #[serde(
         rename = "BearerTokenAuthenticationEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub bearer_token_authentication_enabled: Option<Value>,
@@ -34,7 +34,7 @@ pub struct CfnLogGroupProps {
     /// Expected: a JSON object or a string.
     #[serde(
         rename = "DataProtectionPolicy",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub data_protection_policy: Option<Value>,
@@ -43,7 +43,7 @@ pub struct CfnLogGroupProps {
     /// Expected: a boolean.
     #[serde(
         rename = "DeletionProtectionEnabled",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub deletion_protection_enabled: Option<Value>,
@@ -54,7 +54,10 @@ pub struct CfnLogGroupProps {
     /// Currently, this array supports only one field index policy object.
     ///
     /// Expected: a list of JSON objects.
-    #[serde(rename = "FieldIndexPolicies", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "FieldIndexPolicies",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub field_index_policies: Option<Value>,
     /// The Amazon Resource Name (ARN) of the KMS key to use when encrypting log data.
@@ -66,7 +69,7 @@ pub struct CfnLogGroupProps {
     /// Log group data is always encrypted in CWL. If you omit this key, the encryption does not use KMS. For more information, see [Encrypt log data in using](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html)
     ///
     /// Expected: a string.
-    #[serde(rename = "KmsKeyId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KmsKeyId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_id: Option<Value>,
     /// Specifies the log group class for this log group. There are two classes:
@@ -77,13 +80,13 @@ pub struct CfnLogGroupProps {
     /// For details about the features supported by each class, see [Log classes](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html)
     ///
     /// Expected: a string (known values: [`LogGroupClass`]).
-    #[serde(rename = "LogGroupClass", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogGroupClass", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_group_class: Option<Value>,
     /// The name of the log group. If you don't specify a name, CFNlong generates a unique ID for the log group.
     ///
     /// Expected: a string.
-    #[serde(rename = "LogGroupName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogGroupName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_group_name: Option<Value>,
     /// Creates or updates a resource policy for the specified log group that allows other services to put log events to this account. A LogGroup can have 1 resource policy.
@@ -91,7 +94,7 @@ pub struct CfnLogGroupProps {
     /// Expected: a JSON object.
     #[serde(
         rename = "ResourcePolicyDocument",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub resource_policy_document: Option<Value>,
@@ -100,7 +103,10 @@ pub struct CfnLogGroupProps {
     /// To set a log group so that its log events do not expire, do not specify this property.
     ///
     /// Expected: an integer, one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
-    #[serde(rename = "RetentionInDays", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RetentionInDays",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub retention_in_days: Option<Value>,
     /// An array of key-value pairs to apply to the log group.
@@ -108,7 +114,7 @@ pub struct CfnLogGroupProps {
     /// For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
 }

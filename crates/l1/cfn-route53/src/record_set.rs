@@ -17,31 +17,34 @@ pub struct CfnRecordSetProps {
     /// Alias resource record sets only: Information about the AWS resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
     ///
     /// Expected: a [`AliasTarget`].
-    #[serde(rename = "AliasTarget", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AliasTarget", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alias_target: Option<Value>,
     /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
     ///
     /// Expected: a [`CidrRoutingConfig`].
-    #[serde(rename = "CidrRoutingConfig", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CidrRoutingConfig",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cidr_routing_config: Option<Value>,
     /// Optional: Any comments you want to include about a change batch request.
     ///
     /// Expected: a string.
-    #[serde(rename = "Comment", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Comment", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub comment: Option<Value>,
     /// To configure failover, you add the Failover element to two resource record sets. For one resource record set, you specify PRIMARY as the value for Failover; for the other resource record set, you specify SECONDARY. In addition, you include the HealthCheckId element and specify the health check that you want Amazon Route 53 to perform for each resource record set.
     ///
     /// Expected: a string (known values: [`Failover`]).
-    #[serde(rename = "Failover", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Failover", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub failover: Option<Value>,
     /// A complex type that lets you control how Amazon Route 53 responds to DNS queries based on the geographic origin of the query.
     ///
     /// Expected: a [`GeoLocation`].
-    #[serde(rename = "GeoLocation", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GeoLocation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub geo_location: Option<Value>,
     /// Geoproximity resource record sets only: A complex type that lets you specify where your resources are located. Only one of LocalZoneGroup, Coordinates, or AWSRegion is allowed per request at a time.
@@ -49,32 +52,38 @@ pub struct CfnRecordSetProps {
     /// Expected: a [`GeoProximityLocation`].
     #[serde(
         rename = "GeoProximityLocation",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub geo_proximity_location: Option<Value>,
     /// If you want Amazon Route 53 to return this resource record set in response to a DNS query only when the status of a health check is healthy, include the HealthCheckId element and specify the ID of the applicable health check.
     ///
     /// Expected: a string.
-    #[serde(rename = "HealthCheckId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HealthCheckId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_id: Option<Value>,
     /// The ID of the hosted zone that you want to create records in.
     ///
     /// Expected: a string.
-    #[serde(rename = "HostedZoneId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HostedZoneId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub hosted_zone_id: Option<Value>,
     /// The name of the hosted zone that you want to create records in. You must include a trailing dot (for example, www.example.com.) as part of the HostedZoneName.
     ///
     /// Expected: a string.
-    #[serde(rename = "HostedZoneName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HostedZoneName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub hosted_zone_name: Option<Value>,
     /// To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify true for MultiValueAnswer.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "MultiValueAnswer", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MultiValueAnswer",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub multi_value_answer: Option<Value>,
     /// The name of the record that you want to create, update, or delete.
@@ -85,25 +94,28 @@ pub struct CfnRecordSetProps {
     /// The Amazon EC2 Region where you created the resource that this resource record set refers to.
     ///
     /// Expected: a string.
-    #[serde(rename = "Region", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Region", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub region: Option<Value>,
     /// One or more values that correspond with the value that you specified for the Type property.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ResourceRecords", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResourceRecords",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub resource_records: Option<Value>,
     /// An identifier that differentiates among multiple resource record sets that have the same combination of name and type.
     ///
     /// Expected: a string.
-    #[serde(rename = "SetIdentifier", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SetIdentifier", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub set_identifier: Option<Value>,
     /// The resource record cache time to live (TTL), in seconds.
     ///
     /// Expected: a string.
-    #[serde(rename = "TTL", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TTL", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ttl: Option<Value>,
     /// The DNS record type.
@@ -114,7 +126,7 @@ pub struct CfnRecordSetProps {
     /// Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource record set. Route 53 calculates the sum of the weights for the resource record sets that have the same combination of DNS name and type. Route 53 then responds to queries based on the ratio of a resource's weight to the total.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Weight", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Weight", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub weight: Option<Value>,
 }
@@ -190,7 +202,7 @@ pub struct AliasTarget {
     /// Expected: a boolean.
     #[serde(
         rename = "EvaluateTargetHealth",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub evaluate_target_health: Option<Value>,
@@ -300,19 +312,22 @@ pub struct GeoLocation {
     /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent.
     ///
     /// Expected: a string.
-    #[serde(rename = "ContinentCode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ContinentCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub continent_code: Option<Value>,
     /// For geolocation resource record sets, the two-letter code for a country.
     ///
     /// Expected: a string.
-    #[serde(rename = "CountryCode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "CountryCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub country_code: Option<Value>,
     /// For geolocation resource record sets, the two-letter code for a state of the United States.
     ///
     /// Expected: a string.
-    #[serde(rename = "SubdivisionCode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SubdivisionCode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub subdivision_code: Option<Value>,
 }
@@ -344,25 +359,28 @@ pub struct GeoProximityLocation {
     /// The AWS Region the resource you are directing DNS traffic to, is in.
     ///
     /// Expected: a string.
-    #[serde(rename = "AWSRegion", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AWSRegion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub aws_region: Option<Value>,
     /// The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Bias", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Bias", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bias: Option<Value>,
     /// Contains the longitude and latitude for a geographic region.
     ///
     /// Expected: a [`Coordinates`].
-    #[serde(rename = "Coordinates", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Coordinates", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub coordinates: Option<Value>,
     /// Specifies an AWS Local Zone.
     ///
     /// Expected: a string.
-    #[serde(rename = "LocalZoneGroup", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LocalZoneGroup",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub local_zone_group: Option<Value>,
 }

@@ -21,7 +21,7 @@ pub struct CfnBucketProps {
     /// The ABAC status of the general purpose bucket. When ABAC is enabled for the general purpose bucket, you can use tags to manage access to the general purpose buckets as well as for cost tracking purposes. When ABAC is disabled for the general purpose buckets, you can only use tags for cost tracking purposes. For more information, see [Using tags with S3 general purpose buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/buckets-tagging.html).
     ///
     /// Expected: a string (known values: [`AbacStatus`]).
-    #[serde(rename = "AbacStatus", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AbacStatus", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub abac_status: Option<Value>,
     /// Configures the transfer acceleration state for an Amazon S3 bucket. For more information, see [Amazon S3 Transfer Acceleration](https://docs.aws.amazon.com/AmazonS3/latest/dev/transfer-acceleration.html) in the *Amazon S3 User Guide*.
@@ -29,7 +29,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`AccelerateConfiguration`].
     #[serde(
         rename = "AccelerateConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub accelerate_configuration: Option<Value>,
@@ -42,7 +42,7 @@ pub struct CfnBucketProps {
     /// The majority of access control configurations can be successfully and more easily achieved with bucket policies. For more information, see [AWS::S3::BucketPolicy](https://docs.aws.amazon.com//AWSCloudFormation/latest/UserGuide/aws-properties-s3-policy.html). For examples of common policy configurations, including S3 Server Access Logs buckets and more, see [Bucket policy examples](https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a string (known values: [`AccessControl`]).
-    #[serde(rename = "AccessControl", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "AccessControl", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_control: Option<Value>,
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
@@ -50,14 +50,17 @@ pub struct CfnBucketProps {
     /// Expected: a list of [`AnalyticsConfiguration`].
     #[serde(
         rename = "AnalyticsConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub analytics_configurations: Option<Value>,
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`BucketEncryption`].
-    #[serde(rename = "BucketEncryption", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BucketEncryption",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bucket_encryption: Option<Value>,
     /// A name for the bucket. If you don't specify a name, AWS CloudFormation generates a unique ID and uses that ID for the bucket name. The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-) and must follow [Amazon S3 bucket restrictions and limitations](https://docs.aws.amazon.com/AmazonS3/latest/dev/BucketRestrictions.html). For more information, see [Rules for naming Amazon S3 buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) in the *Amazon S3 User Guide*.
@@ -65,25 +68,34 @@ pub struct CfnBucketProps {
     /// If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you need to replace the resource, specify a new name.
     ///
     /// Expected: a string.
-    #[serde(rename = "BucketName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BucketName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_name: Option<Value>,
     /// The `BucketNamePrefix` property (the `AWS::S3::Bucket` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "BucketNamePrefix", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BucketNamePrefix",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bucket_name_prefix: Option<Value>,
     /// The `BucketNamespace` property (the `AWS::S3::Bucket` schema has no description for it).
     ///
     /// Expected: a string (known values: [`BucketNamespace`]).
-    #[serde(rename = "BucketNamespace", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BucketNamespace",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bucket_namespace: Option<Value>,
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`CorsConfiguration`].
-    #[serde(rename = "CorsConfiguration", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CorsConfiguration",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub cors_configuration: Option<Value>,
     /// Defines how Amazon S3 handles Intelligent-Tiering storage.
@@ -91,7 +103,7 @@ pub struct CfnBucketProps {
     /// Expected: a list of [`IntelligentTieringConfiguration`].
     #[serde(
         rename = "IntelligentTieringConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub intelligent_tiering_configurations: Option<Value>,
@@ -100,7 +112,7 @@ pub struct CfnBucketProps {
     /// Expected: a list of [`InventoryConfiguration`].
     #[serde(
         rename = "InventoryConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub inventory_configurations: Option<Value>,
@@ -109,7 +121,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`LifecycleConfiguration`].
     #[serde(
         rename = "LifecycleConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub lifecycle_configuration: Option<Value>,
@@ -118,7 +130,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`LoggingConfiguration`].
     #[serde(
         rename = "LoggingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub logging_configuration: Option<Value>,
@@ -127,7 +139,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`MetadataConfiguration`].
     #[serde(
         rename = "MetadataConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub metadata_configuration: Option<Value>,
@@ -136,7 +148,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`MetadataTableConfiguration`].
     #[serde(
         rename = "MetadataTableConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub metadata_table_configuration: Option<Value>,
@@ -145,7 +157,7 @@ pub struct CfnBucketProps {
     /// Expected: a list of [`MetricsConfiguration`].
     #[serde(
         rename = "MetricsConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub metrics_configurations: Option<Value>,
@@ -154,7 +166,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`NotificationConfiguration`].
     #[serde(
         rename = "NotificationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub notification_configuration: Option<Value>,
@@ -171,20 +183,26 @@ pub struct CfnBucketProps {
     /// Expected: a [`ObjectLockConfiguration`].
     #[serde(
         rename = "ObjectLockConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub object_lock_configuration: Option<Value>,
     /// Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "ObjectLockEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ObjectLockEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub object_lock_enabled: Option<Value>,
     /// Configuration that defines how Amazon S3 handles Object Ownership rules.
     ///
     /// Expected: a [`OwnershipControls`].
-    #[serde(rename = "OwnershipControls", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OwnershipControls",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ownership_controls: Option<Value>,
     /// Configuration that defines how Amazon S3 handles public access.
@@ -192,7 +210,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`PublicAccessBlockConfiguration`].
     #[serde(
         rename = "PublicAccessBlockConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub public_access_block_configuration: Option<Value>,
@@ -203,14 +221,14 @@ pub struct CfnBucketProps {
     /// Expected: a [`ReplicationConfiguration`].
     #[serde(
         rename = "ReplicationConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub replication_configuration: Option<Value>,
     /// An arbitrary set of tags (key-value pairs) for this S3 bucket.
     ///
     /// Expected: a list of [`Tag`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// Enables multiple versions of all objects in this bucket. You might enable versioning to prevent objects from being deleted or overwritten by mistake or to archive objects so that you can retrieve previous versions of them.
@@ -220,7 +238,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`VersioningConfiguration`].
     #[serde(
         rename = "VersioningConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub versioning_configuration: Option<Value>,
@@ -229,7 +247,7 @@ pub struct CfnBucketProps {
     /// Expected: a [`WebsiteConfiguration`].
     #[serde(
         rename = "WebsiteConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub website_configuration: Option<Value>,
@@ -496,7 +514,7 @@ pub struct AnalyticsConfiguration {
     /// The prefix that an object must have to be included in the analytics results.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
@@ -509,7 +527,7 @@ pub struct AnalyticsConfiguration {
     /// The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis.
     ///
     /// Expected: a list of [`TagFilter`].
-    #[serde(rename = "TagFilters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filters: Option<Value>,
 }
@@ -550,14 +568,14 @@ pub struct AnnotationTableConfiguration {
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The ARN of the IAM role that grants Amazon S3 Metadata permission to read annotations from your bucket.
     ///
     /// Expected: a string.
-    #[serde(rename = "Role", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Role", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub role: Option<Value>,
 }
@@ -598,7 +616,10 @@ pub struct BlockedEncryptionTypes {
     /// Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
     ///
     /// Expected: a list of strings (known values: [`BlockedEncryptionTypeList`]).
-    #[serde(rename = "EncryptionType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EncryptionType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub encryption_type: Option<Value>,
 }
@@ -692,7 +713,10 @@ pub struct CorsRule {
     /// Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "AllowedHeaders", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AllowedHeaders",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub allowed_headers: Option<Value>,
     /// An HTTP method that you allow the origin to run.
@@ -710,19 +734,22 @@ pub struct CorsRule {
     /// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object).
     ///
     /// Expected: a list of strings.
-    #[serde(rename = "ExposedHeaders", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ExposedHeaders",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub exposed_headers: Option<Value>,
     /// A unique identifier for this rule. The value must be no more than 255 characters.
     ///
     /// Expected: a string.
-    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Id", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub id: Option<Value>,
     /// The time in seconds that your browser is to cache the preflight response for the specified resource.
     ///
     /// Expected: an integer.
-    #[serde(rename = "MaxAge", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "MaxAge", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_age: Option<Value>,
 }
@@ -792,13 +819,13 @@ pub struct DefaultEventHold {
     /// The number of days that you want to specify for the default event hold duration. Valid values are ``1`` to ``36500`` days. You must specify either ``Days`` or ``Years``, but not both.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Days", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Days", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub days: Option<Value>,
     /// The number of years that you want to specify for the default event hold duration. Valid values are ``1`` to ``100`` years. You must specify either ``Days`` or ``Years``, but not both.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Years", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Years", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub years: Option<Value>,
 }
@@ -833,7 +860,7 @@ pub struct DefaultRetention {
     /// The number of days that you want to specify for the default retention period. If Object Lock is turned on, you must specify ``Mode`` and specify either ``Days`` or ``Years``.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Days", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Days", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub days: Option<Value>,
     /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket. When the event hold is released, Amazon S3 retains the object version for this duration.
@@ -841,19 +868,22 @@ pub struct DefaultRetention {
     /// If you specify both a default retention period (``Days`` or ``Years``) and a ``DefaultEventHold``, the event hold duration can't exceed the default retention period.
     ///
     /// Expected: a [`DefaultEventHold`].
-    #[serde(rename = "DefaultEventHold", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DefaultEventHold",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub default_event_hold: Option<Value>,
     /// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, you must specify ``Mode`` and specify either ``Days`` or ``Years``.
     ///
     /// Expected: a string (known values: [`Mode`]).
-    #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Mode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mode: Option<Value>,
     /// The number of years that you want to specify for the default retention period. If Object Lock is turned on, you must specify ``Mode`` and specify either ``Days`` or ``Years``.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Years", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Years", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub years: Option<Value>,
 }
@@ -889,7 +919,7 @@ pub struct DeleteMarkerReplication {
     /// Indicates whether to replicate delete markers.
     ///
     /// Expected: a string (known values: [`Status`]).
-    #[serde(rename = "Status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Status", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub status: Option<Value>,
 }
@@ -923,7 +953,10 @@ pub struct Destination {
     /// Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
     ///
     /// Expected: a string.
-    #[serde(rename = "BucketAccountId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BucketAccountId",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bucket_account_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the bucket to which data is exported.
@@ -941,7 +974,7 @@ pub struct Destination {
     /// The prefix to use when exporting data. The prefix is prepended to all results.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
 }
@@ -1082,7 +1115,7 @@ pub struct IntelligentTieringConfiguration {
     /// An object key name prefix that identifies the subset of objects to which the rule applies.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// Specifies the status of the configuration.
@@ -1093,7 +1126,7 @@ pub struct IntelligentTieringConfiguration {
     /// A container for a key-value pair.
     ///
     /// Expected: a list of [`TagFilter`].
-    #[serde(rename = "TagFilters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filters: Option<Value>,
     /// Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: ``ARCHIVE_ACCESS`` and ``DEEP_ARCHIVE_ACCESS``.
@@ -1152,13 +1185,16 @@ pub struct InventoryConfiguration {
     /// Contains the optional fields that are included in the inventory results.
     ///
     /// Expected: a list of strings (known values: [`OptionalFields`]).
-    #[serde(rename = "OptionalFields", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OptionalFields",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub optional_fields: Option<Value>,
     /// Specifies the inventory filter prefix.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// Specifies the schedule for generating inventory results.
@@ -1204,7 +1240,7 @@ pub struct InventoryTableConfiguration {
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
@@ -1241,7 +1277,7 @@ pub struct JournalTableConfiguration {
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
@@ -1284,7 +1320,7 @@ pub struct LambdaConfiguration {
     /// The filtering rules that determine which objects invoke the AWS Lambda function. For example, you can create a filter so that only image files with a ``.jpg`` extension invoke the function when they are added to the Amazon S3 bucket.
     ///
     /// Expected: a [`NotificationFilter`].
-    #[serde(rename = "Filter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Filter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub filter: Option<Value>,
     /// The Amazon Resource Name (ARN) of the LAMlong function that Amazon S3 invokes when the specified event type occurs.
@@ -1335,7 +1371,7 @@ pub struct LifecycleConfiguration {
     /// Expected: a string (known values: [`TransitionDefaultMinimumObjectSize`]).
     #[serde(
         rename = "TransitionDefaultMinimumObjectSize",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub transition_default_minimum_object_size: Option<Value>,
@@ -1372,14 +1408,14 @@ pub struct LoggingConfiguration {
     /// Expected: a string.
     #[serde(
         rename = "DestinationBucketName",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub destination_bucket_name: Option<Value>,
     /// A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket.
     ///
     /// Expected: a string.
-    #[serde(rename = "LogFilePrefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogFilePrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_file_prefix: Option<Value>,
     /// Amazon S3 key format for log objects. Only one format, either PartitionedPrefix or SimplePrefix, is allowed.
@@ -1387,7 +1423,7 @@ pub struct LoggingConfiguration {
     /// Expected: either an object with the key `SimplePrefix`, or an object with the key `PartitionedPrefix`.
     #[serde(
         rename = "TargetObjectKeyFormat",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub target_object_key_format: Option<Value>,
@@ -1422,7 +1458,7 @@ pub struct MetadataConfiguration {
     /// Expected: a [`AnnotationTableConfiguration`].
     #[serde(
         rename = "AnnotationTableConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub annotation_table_configuration: Option<Value>,
@@ -1431,7 +1467,7 @@ pub struct MetadataConfiguration {
     /// Expected: a [`InventoryTableConfiguration`].
     #[serde(
         rename = "InventoryTableConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub inventory_table_configuration: Option<Value>,
@@ -1504,7 +1540,7 @@ pub struct MetadataTableEncryptionConfiguration {
     /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN). You must specify a customer-managed KMS key that's located in the same Region as the general purpose bucket that corresponds to the metadata table configuration.
     ///
     /// Expected: a string.
-    #[serde(rename = "KmsKeyArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KmsKeyArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_arn: Option<Value>,
     /// The encryption type specified for a metadata table. To specify server-side encryption with KMSlong (KMS) keys (SSE-KMS), use the ``aws:kms`` value. To specify server-side encryption with Amazon S3 managed keys (SSE-S3), use the ``AES256`` value.
@@ -1541,7 +1577,10 @@ pub struct Metrics {
     /// A container specifying the time threshold for emitting the ``s3:Replication:OperationMissedThreshold`` event.
     ///
     /// Expected: a [`ReplicationTimeValue`].
-    #[serde(rename = "EventThreshold", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "EventThreshold",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub event_threshold: Option<Value>,
     /// Specifies whether the replication metrics are enabled.
@@ -1578,7 +1617,10 @@ pub struct MetricsConfiguration {
     /// The access point that was used while performing operations on the object. The metrics configuration only includes objects that meet the filter's criteria.
     ///
     /// Expected: a string.
-    #[serde(rename = "AccessPointArn", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AccessPointArn",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub access_point_arn: Option<Value>,
     /// The ID used to identify the metrics configuration. This can be any value you choose that helps you identify your metrics configuration.
@@ -1589,13 +1631,13 @@ pub struct MetricsConfiguration {
     /// The prefix that an object must have to be included in the metrics results.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria.
     ///
     /// Expected: a list of [`TagFilter`].
-    #[serde(rename = "TagFilters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filters: Option<Value>,
 }
@@ -1629,7 +1671,7 @@ pub struct NoncurrentVersionExpiration {
     /// Expected: an integer.
     #[serde(
         rename = "NewerNoncurrentVersions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub newer_noncurrent_versions: Option<Value>,
@@ -1669,7 +1711,7 @@ pub struct NoncurrentVersionTransition {
     /// Expected: an integer.
     #[serde(
         rename = "NewerNoncurrentVersions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub newer_noncurrent_versions: Option<Value>,
@@ -1722,7 +1764,7 @@ pub struct NotificationConfiguration {
     /// Expected: a [`EventBridgeConfiguration`].
     #[serde(
         rename = "EventBridgeConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub event_bridge_configuration: Option<Value>,
@@ -1731,7 +1773,7 @@ pub struct NotificationConfiguration {
     /// Expected: a list of [`LambdaConfiguration`].
     #[serde(
         rename = "LambdaConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub lambda_configurations: Option<Value>,
@@ -1740,7 +1782,7 @@ pub struct NotificationConfiguration {
     /// Expected: a list of [`QueueConfiguration`].
     #[serde(
         rename = "QueueConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub queue_configurations: Option<Value>,
@@ -1749,7 +1791,7 @@ pub struct NotificationConfiguration {
     /// Expected: a list of [`TopicConfiguration`].
     #[serde(
         rename = "TopicConfigurations",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub topic_configurations: Option<Value>,
@@ -1813,13 +1855,16 @@ pub struct ObjectLockConfiguration {
     /// Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
     ///
     /// Expected: a string (known values: [`ObjectLockEnabled`]).
-    #[serde(rename = "ObjectLockEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ObjectLockEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub object_lock_enabled: Option<Value>,
     /// Specifies the Object Lock rule for the specified object. Enable this rule when you apply ``ObjectLockConfiguration`` to a bucket. If Object Lock is turned on, bucket settings require both ``Mode`` and a period of either ``Days`` or ``Years``. You cannot specify ``Days`` and ``Years`` at the same time. For more information, see [ObjectLockRule](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockrule.html) and [DefaultRetention](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html).
     ///
     /// Expected: a [`ObjectLockRule`].
-    #[serde(rename = "Rule", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Rule", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub rule: Option<Value>,
 }
@@ -1851,7 +1896,10 @@ pub struct ObjectLockRule {
     /// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, bucket settings require both ``Mode`` and a period of either ``Days`` or ``Years``. You cannot specify ``Days`` and ``Years`` at the same time. For more information about allowable values for mode and period, see [DefaultRetention](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html).
     ///
     /// Expected: a [`DefaultRetention`].
-    #[serde(rename = "DefaultRetention", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DefaultRetention",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub default_retention: Option<Value>,
 }
@@ -1918,7 +1966,10 @@ pub struct OwnershipControlsRule {
     /// Specifies an object ownership rule.
     ///
     /// Expected: a string (known values: [`ObjectOwnership`]).
-    #[serde(rename = "ObjectOwnership", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ObjectOwnership",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub object_ownership: Option<Value>,
 }
@@ -1960,7 +2011,7 @@ pub struct PartitionedPrefix {
     /// Expected: a string (known values: [`PartitionDateSource`]).
     #[serde(
         rename = "PartitionDateSource",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub partition_date_source: Option<Value>,
@@ -1999,7 +2050,10 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect existing policies or ACLs.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "BlockPublicAcls", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BlockPublicAcls",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub block_public_acls: Option<Value>,
     /// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to ``TRUE`` causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access.
@@ -2007,7 +2061,10 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect existing bucket policies.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "BlockPublicPolicy", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BlockPublicPolicy",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub block_public_policy: Option<Value>,
     /// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to ``TRUE`` causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
@@ -2015,7 +2072,10 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect the persistence of any existing ACLs and doesn't prevent new public ACLs from being set.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "IgnorePublicAcls", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "IgnorePublicAcls",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub ignore_public_acls: Option<Value>,
     /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to ``TRUE`` restricts access to this bucket to only AWS-service principals and authorized users within this account if the bucket has a public policy.
@@ -2025,7 +2085,7 @@ pub struct PublicAccessBlockConfiguration {
     /// Expected: a boolean.
     #[serde(
         rename = "RestrictPublicBuckets",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub restrict_public_buckets: Option<Value>,
@@ -2063,7 +2123,7 @@ pub struct QueueConfiguration {
     /// The filtering rules that determine which objects trigger notifications. For example, you can create a filter so that Amazon S3 sends notifications only when image files with a ``.jpg`` extension are added to the bucket. For more information, see [Configuring event notifications using object key name filtering](https://docs.aws.amazon.com/AmazonS3/latest/user-guide/notification-how-to-filtering.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`NotificationFilter`].
-    #[serde(rename = "Filter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Filter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub filter: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type. FIFO queues are not allowed when enabling an SQS queue as the event notification destination.
@@ -2100,7 +2160,7 @@ pub struct RecordExpiration {
     /// If you enable journal table record expiration, you can set the number of days to retain your journal table records. Journal table records must be retained for a minimum of 7 days. To set this value, specify any whole number from ``7`` to ``2147483647``. For example, to retain your journal table records for one year, set this value to ``365``.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Days", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Days", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub days: Option<Value>,
     /// Specifies whether journal table record expiration is enabled or disabled.
@@ -2142,7 +2202,7 @@ pub struct RedirectAllRequestsTo {
     /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
     ///
     /// Expected: a string (known values: [`Protocol`]).
-    #[serde(rename = "Protocol", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Protocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol: Option<Value>,
 }
@@ -2174,19 +2234,22 @@ pub struct RedirectRule {
     /// The host name to use in the redirect request.
     ///
     /// Expected: a string.
-    #[serde(rename = "HostName", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HostName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub host_name: Option<Value>,
     /// The HTTP redirect code to use on the response. Not required if one of the siblings is present.
     ///
     /// Expected: a string.
-    #[serde(rename = "HttpRedirectCode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HttpRedirectCode",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub http_redirect_code: Option<Value>,
     /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
     ///
     /// Expected: a string (known values: [`Protocol`]).
-    #[serde(rename = "Protocol", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Protocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol: Option<Value>,
     /// The object key prefix to use in the redirect request. For example, to redirect requests for all pages with prefix ``docs/`` (objects in the ``docs/`` folder) to ``documents/``, you can set a condition block with ``KeyPrefixEquals`` set to ``docs/`` and in the Redirect set ``ReplaceKeyPrefixWith`` to ``/documents``. Not required if one of the siblings is present. Can be present only if ``ReplaceKeyWith`` is not provided.
@@ -2196,7 +2259,7 @@ pub struct RedirectRule {
     /// Expected: a string.
     #[serde(
         rename = "ReplaceKeyPrefixWith",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub replace_key_prefix_with: Option<Value>,
@@ -2205,7 +2268,10 @@ pub struct RedirectRule {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(rename = "ReplaceKeyWith", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ReplaceKeyWith",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub replace_key_with: Option<Value>,
 }
@@ -2308,7 +2374,7 @@ pub struct ReplicationDestination {
     /// Expected: a [`AccessControlTranslation`].
     #[serde(
         rename = "AccessControlTranslation",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub access_control_translation: Option<Value>,
@@ -2317,7 +2383,7 @@ pub struct ReplicationDestination {
     /// If you specify the ``AccessControlTranslation`` property, the ``Account`` property is required.
     ///
     /// Expected: a string.
-    #[serde(rename = "Account", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Account", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub account: Option<Value>,
     /// The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results.
@@ -2330,20 +2396,23 @@ pub struct ReplicationDestination {
     /// Expected: a [`EncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// A container specifying replication metrics-related settings enabling replication metrics and events.
     ///
     /// Expected: a [`Metrics`].
-    #[serde(rename = "Metrics", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Metrics", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics: Option<Value>,
     /// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a ``Metrics`` block.
     ///
     /// Expected: a [`ReplicationTime`].
-    #[serde(rename = "ReplicationTime", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ReplicationTime",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub replication_time: Option<Value>,
     /// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica.
@@ -2353,7 +2422,7 @@ pub struct ReplicationDestination {
     /// ``FSX_OPENZFS`` is not an accepted value when replicating objects.
     ///
     /// Expected: a string (known values: [`ReplicationDestinationStorageClass`]).
-    #[serde(rename = "StorageClass", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "StorageClass", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub storage_class: Option<Value>,
 }
@@ -2391,7 +2460,7 @@ pub struct ReplicationRule {
     /// Expected: a [`DeleteMarkerReplication`].
     #[serde(
         rename = "DeleteMarkerReplication",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub delete_marker_replication: Option<Value>,
@@ -2405,13 +2474,13 @@ pub struct ReplicationRule {
     /// V1 replication configuration only supports filtering by key prefix. To filter using a V1 replication configuration, add the ``Prefix`` directly as a child element of the ``Rule`` element.
     ///
     /// Expected: a [`ReplicationRuleFilter`].
-    #[serde(rename = "Filter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Filter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub filter: Option<Value>,
     /// A unique identifier for the rule. The maximum value is 255 characters. If you don't specify a value, AWS CloudFormation generates a random ID. When using a V2 replication configuration this property is capitalized as "ID".
     ///
     /// Expected: a string.
-    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Id", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub id: Option<Value>,
     /// An object key name prefix that identifies the object or objects to which the rule applies. The maximum prefix length is 1,024 characters. To include all objects in a bucket, specify an empty string. To filter using a V1 replication configuration, add the ``Prefix`` directly as a child element of the ``Rule`` element.
@@ -2419,7 +2488,7 @@ pub struct ReplicationRule {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// The priority indicates which rule has precedence whenever two or more replication rules conflict. Amazon S3 will attempt to replicate objects according to all replication rules. However, if there are two or more rules with the same destination bucket, then objects will be replicated according to the rule with the highest priority. The higher the number, the higher the priority.
@@ -2427,7 +2496,7 @@ pub struct ReplicationRule {
     /// For more information, see [Replication](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(rename = "Priority", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Priority", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub priority: Option<Value>,
     /// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
@@ -2435,7 +2504,7 @@ pub struct ReplicationRule {
     /// Expected: a [`SourceSelectionCriteria`].
     #[serde(
         rename = "SourceSelectionCriteria",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub source_selection_criteria: Option<Value>,
@@ -2478,13 +2547,13 @@ pub struct ReplicationRuleAndOperator {
     /// An object key name prefix that identifies the subset of objects to which the rule applies.
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// An array of tags containing key and value pairs.
     ///
     /// Expected: a list of [`TagFilter`].
-    #[serde(rename = "TagFilters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filters: Option<Value>,
 }
@@ -2519,7 +2588,7 @@ pub struct ReplicationRuleFilter {
     /// +  If you specify a filter based on multiple tags, wrap the ``TagFilter`` elements in an ``And`` tag.
     ///
     /// Expected: a [`ReplicationRuleAndOperator`].
-    #[serde(rename = "And", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "And", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub and: Option<Value>,
     /// An object key name prefix that identifies the subset of objects to which the rule applies.
@@ -2527,7 +2596,7 @@ pub struct ReplicationRuleFilter {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// A container for specifying a tag key and value.
@@ -2535,7 +2604,7 @@ pub struct ReplicationRuleFilter {
     /// The rule applies only to objects that have the tag in their tag set.
     ///
     /// Expected: a [`TagFilter`].
-    #[serde(rename = "TagFilter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filter: Option<Value>,
 }
@@ -2643,7 +2712,7 @@ pub struct RoutingRule {
     /// Expected: a [`RoutingRuleCondition`].
     #[serde(
         rename = "RoutingRuleCondition",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub routing_rule_condition: Option<Value>,
@@ -2680,7 +2749,7 @@ pub struct RoutingRuleCondition {
     /// Expected: a string.
     #[serde(
         rename = "HttpErrorCodeReturnedEquals",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub http_error_code_returned_equals: Option<Value>,
@@ -2689,7 +2758,10 @@ pub struct RoutingRuleCondition {
     /// Required when the parent element ``Condition`` is specified and sibling ``HttpErrorCodeReturnedEquals`` is not specified. If both conditions are specified, both must be true for the redirect to be applied.
     ///
     /// Expected: a string.
-    #[serde(rename = "KeyPrefixEquals", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "KeyPrefixEquals",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub key_prefix_equals: Option<Value>,
 }
@@ -2725,20 +2797,26 @@ pub struct Rule {
     /// Expected: a [`AbortIncompleteMultipartUpload`].
     #[serde(
         rename = "AbortIncompleteMultipartUpload",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub abort_incomplete_multipart_upload: Option<Value>,
     /// Indicates when objects are deleted from Amazon S3 and Amazon S3 Glacier. The date value must be in ISO 8601 format. The time is always midnight UTC. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
     ///
     /// Expected: a string.
-    #[serde(rename = "ExpirationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ExpirationDate",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub expiration_date: Option<Value>,
     /// Indicates the number of days after creation when objects are deleted from Amazon S3 and Amazon S3 Glacier. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
     ///
     /// Expected: an integer.
-    #[serde(rename = "ExpirationInDays", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ExpirationInDays",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub expiration_in_days: Option<Value>,
     /// Indicates whether Amazon S3 will remove a delete marker without any noncurrent versions. If set to true, the delete marker will be removed if there are no noncurrent versions. This cannot be specified with ``ExpirationInDays``, ``ExpirationDate``, or ``TagFilters``.
@@ -2746,14 +2824,14 @@ pub struct Rule {
     /// Expected: a boolean.
     #[serde(
         rename = "ExpiredObjectDeleteMarker",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub expired_object_delete_marker: Option<Value>,
     /// Unique identifier for the rule. The value can't be longer than 255 characters.
     ///
     /// Expected: a string.
-    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Id", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub id: Option<Value>,
     /// Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime.
@@ -2761,7 +2839,7 @@ pub struct Rule {
     /// Expected: a [`NoncurrentVersionExpiration`].
     #[serde(
         rename = "NoncurrentVersionExpiration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub noncurrent_version_expiration: Option<Value>,
@@ -2770,7 +2848,7 @@ pub struct Rule {
     /// Expected: an integer.
     #[serde(
         rename = "NoncurrentVersionExpirationInDays",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub noncurrent_version_expiration_in_days: Option<Value>,
@@ -2779,7 +2857,7 @@ pub struct Rule {
     /// Expected: a [`NoncurrentVersionTransition`].
     #[serde(
         rename = "NoncurrentVersionTransition",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub noncurrent_version_transition: Option<Value>,
@@ -2788,7 +2866,7 @@ pub struct Rule {
     /// Expected: a list of [`NoncurrentVersionTransition`].
     #[serde(
         rename = "NoncurrentVersionTransitions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub noncurrent_version_transitions: Option<Value>,
@@ -2797,14 +2875,17 @@ pub struct Rule {
     /// Expected: a string.
     #[serde(
         rename = "ObjectSizeGreaterThan",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub object_size_greater_than: Option<Value>,
     /// Specifies the maximum object size in bytes for this rule to apply to. Objects must be smaller than this value in bytes. For more information about sized based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a string.
-    #[serde(rename = "ObjectSizeLessThan", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ObjectSizeLessThan",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub object_size_less_than: Option<Value>,
     /// Object key prefix that identifies one or more objects to which this rule applies.
@@ -2812,7 +2893,7 @@ pub struct Rule {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(rename = "Prefix", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prefix: Option<Value>,
     /// If ``Enabled``, the rule is currently being applied. If ``Disabled``, the rule is not currently being applied.
@@ -2823,19 +2904,19 @@ pub struct Rule {
     /// Tags to use to identify a subset of objects to which the lifecycle rule applies.
     ///
     /// Expected: a list of [`TagFilter`].
-    #[serde(rename = "TagFilters", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TagFilters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tag_filters: Option<Value>,
     /// (Deprecated.) Specifies when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transitions`` property.
     ///
     /// Expected: a [`Transition`].
-    #[serde(rename = "Transition", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Transition", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transition: Option<Value>,
     /// One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transition`` property.
     ///
     /// Expected: a list of [`Transition`].
-    #[serde(rename = "Transitions", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Transitions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transitions: Option<Value>,
 }
@@ -2956,7 +3037,10 @@ pub struct ServerSideEncryptionByDefault {
     /// Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
     ///
     /// Expected: a string.
-    #[serde(rename = "KMSMasterKeyID", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "KMSMasterKeyID",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub kms_master_key_id: Option<Value>,
     /// Server-side encryption algorithm to use for the default encryption.
@@ -3002,7 +3086,7 @@ pub struct ServerSideEncryptionRule {
     /// Expected: a [`BlockedEncryptionTypes`].
     #[serde(
         rename = "BlockedEncryptionTypes",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub blocked_encryption_types: Option<Value>,
@@ -3011,7 +3095,10 @@ pub struct ServerSideEncryptionRule {
     /// For more information, see [Amazon S3 Bucket Keys](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-key.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(rename = "BucketKeyEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "BucketKeyEnabled",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub bucket_key_enabled: Option<Value>,
     /// Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied.
@@ -3019,7 +3106,7 @@ pub struct ServerSideEncryptionRule {
     /// Expected: a [`ServerSideEncryptionByDefault`].
     #[serde(
         rename = "ServerSideEncryptionByDefault",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub server_side_encryption_by_default: Option<Value>,
@@ -3054,7 +3141,7 @@ pub struct SourceSelectionCriteria {
     /// Expected: a [`ReplicaModifications`].
     #[serde(
         rename = "ReplicaModifications",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub replica_modifications: Option<Value>,
@@ -3063,7 +3150,7 @@ pub struct SourceSelectionCriteria {
     /// Expected: a [`SseKmsEncryptedObjects`].
     #[serde(
         rename = "SseKmsEncryptedObjects",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub sse_kms_encrypted_objects: Option<Value>,
@@ -3127,7 +3214,7 @@ pub struct StorageClassAnalysis {
     /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
     ///
     /// Expected: a [`DataExport`].
-    #[serde(rename = "DataExport", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DataExport", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_export: Option<Value>,
 }
@@ -3272,7 +3359,7 @@ pub struct TopicConfiguration {
     /// The filtering rules that determine for which objects to send notifications. For example, you can create a filter so that Amazon S3 sends notifications only when image files with a ``.jpg`` extension are added to the bucket.
     ///
     /// Expected: a [`NotificationFilter`].
-    #[serde(rename = "Filter", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Filter", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub filter: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type.
@@ -3314,13 +3401,19 @@ pub struct Transition {
     /// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
     ///
     /// Expected: a string.
-    #[serde(rename = "TransitionDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TransitionDate",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub transition_date: Option<Value>,
     /// Indicates the number of days after creation when objects are transitioned to the specified storage class. The value can be ``0`` or any positive integer. Be aware that some storage classes have a minimum storage duration and that you're charged for transitioning objects before their minimum storage duration. For more information, see [Constraints and considerations for transitions](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html#lifecycle-configuration-constraints) in the *Amazon S3 User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(rename = "TransitionInDays", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TransitionInDays",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub transition_in_days: Option<Value>,
 }
@@ -3389,13 +3482,13 @@ pub struct WebsiteConfiguration {
     /// The name of the error document for the website.
     ///
     /// Expected: a string.
-    #[serde(rename = "ErrorDocument", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ErrorDocument", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub error_document: Option<Value>,
     /// The name of the index document for the website.
     ///
     /// Expected: a string.
-    #[serde(rename = "IndexDocument", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IndexDocument", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub index_document: Option<Value>,
     /// The redirect behavior for every request to this bucket's website endpoint.
@@ -3405,14 +3498,14 @@ pub struct WebsiteConfiguration {
     /// Expected: a [`RedirectAllRequestsTo`].
     #[serde(
         rename = "RedirectAllRequestsTo",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub redirect_all_requests_to: Option<Value>,
     /// Rules that define when a redirect is applied and the redirect behavior.
     ///
     /// Expected: a list of [`RoutingRule`].
-    #[serde(rename = "RoutingRules", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "RoutingRules", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub routing_rules: Option<Value>,
 }

@@ -17,7 +17,7 @@ pub struct CfnStateMachineProps {
     /// The `Definition` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a JSON object.
-    #[serde(rename = "Definition", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Definition", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub definition: Option<Value>,
     /// The `DefinitionS3Location` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -25,14 +25,17 @@ pub struct CfnStateMachineProps {
     /// Expected: a [`S3Location`].
     #[serde(
         rename = "DefinitionS3Location",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub definition_s3_location: Option<Value>,
     /// The `DefinitionString` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "DefinitionString", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DefinitionString",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub definition_string: Option<Value>,
     /// The `DefinitionSubstitutions` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -40,7 +43,7 @@ pub struct CfnStateMachineProps {
     /// Expected: a map from strings to values that are each a string, an integer or a boolean.
     #[serde(
         rename = "DefinitionSubstitutions",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub definition_substitutions: Option<Value>,
@@ -49,7 +52,7 @@ pub struct CfnStateMachineProps {
     /// Expected: a [`EncryptionConfiguration`].
     #[serde(
         rename = "EncryptionConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
@@ -58,7 +61,7 @@ pub struct CfnStateMachineProps {
     /// Expected: a [`LoggingConfiguration`].
     #[serde(
         rename = "LoggingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub logging_configuration: Option<Value>,
@@ -70,19 +73,25 @@ pub struct CfnStateMachineProps {
     /// The `StateMachineName` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "StateMachineName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "StateMachineName",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub state_machine_name: Option<Value>,
     /// The `StateMachineType` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string (known values: [`StateMachineType`]).
-    #[serde(rename = "StateMachineType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "StateMachineType",
+        serialize_with = "cdk_core::value::optional"
+    )]
     #[builder(default)]
     pub state_machine_type: Option<Value>,
     /// The `Tags` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a list of [`TagsEntry`].
-    #[serde(rename = "Tags", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Tags", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tags: Option<Value>,
     /// The `TracingConfiguration` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -90,7 +99,7 @@ pub struct CfnStateMachineProps {
     /// Expected: a [`TracingConfiguration`].
     #[serde(
         rename = "TracingConfiguration",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub tracing_configuration: Option<Value>,
@@ -182,7 +191,7 @@ pub struct CloudWatchLogsLogGroup {
     /// The `LogGroupArn` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "LogGroupArn", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "LogGroupArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub log_group_arn: Option<Value>,
 }
@@ -216,14 +225,14 @@ pub struct EncryptionConfiguration {
     /// Expected: an integer.
     #[serde(
         rename = "KmsDataKeyReusePeriodSeconds",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub kms_data_key_reuse_period_seconds: Option<Value>,
     /// The `KmsKeyId` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "KmsKeyId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "KmsKeyId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_key_id: Option<Value>,
     /// The `Type` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -262,7 +271,7 @@ pub struct LogDestination {
     /// Expected: a [`CloudWatchLogsLogGroup`].
     #[serde(
         rename = "CloudWatchLogsLogGroup",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub cloud_watch_logs_log_group: Option<Value>,
@@ -295,7 +304,7 @@ pub struct LoggingConfiguration {
     /// The `Destinations` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a list of [`LogDestination`].
-    #[serde(rename = "Destinations", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Destinations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destinations: Option<Value>,
     /// The `IncludeExecutionData` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -303,14 +312,14 @@ pub struct LoggingConfiguration {
     /// Expected: a boolean.
     #[serde(
         rename = "IncludeExecutionData",
-        skip_serializing_if = "Option::is_none"
+        serialize_with = "cdk_core::value::optional"
     )]
     #[builder(default)]
     pub include_execution_data: Option<Value>,
     /// The `Level` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string (known values: [`Level`]).
-    #[serde(rename = "Level", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Level", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub level: Option<Value>,
 }
@@ -352,7 +361,7 @@ pub struct S3Location {
     /// The `Version` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub version: Option<Value>,
 }
@@ -420,7 +429,7 @@ pub struct TracingConfiguration {
     /// The `Enabled` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Enabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enabled: Option<Value>,
 }
