@@ -7,7 +7,8 @@
 //! with `Fn::GetAtt <nested stack resource> Outputs.<name>`; between two top-level stacks, with
 //! `@aws-cdk/core:defaultCrossStackReferences: weak`, an output under a `Publish` scope of the
 //! producer read with `Fn::GetStackOutput`, and the consumer depends on the producer.
-//! (Strong references, `Fn::ImportValue` of an export, are used when the flag says `strong`.)
+//! With `strong` (the default without flags), an output with an export under an `Exports`
+//! scope of the producer, read with `Fn::ImportValue`.
 
 use crate::element::{CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps};
 use crate::error::Error;
@@ -65,6 +66,17 @@ fn is_nested(tree: &TreeData, nested: usize, parent: usize) -> bool {
         Some(p) if p == parent => true,
         Some(p) => is_nested(tree, p, parent),
         None => false,
+    }
+}
+
+fn find_or_add_scope(parent: &Node, id: &str) -> Result<Node, Error> {
+    match parent.try_find_child(id) {
+        Some(s) => Ok(s),
+        None => {
+            let s = parent.add_child(id)?;
+            s.set_construct_info("constructs.Construct");
+            Ok(s)
+        }
     }
 }
 
@@ -180,24 +192,27 @@ pub(crate) fn wire(root: &Node, consumer: usize, target: usize, attribute: Optio
         let tree = root.tree.borrow();
         local_reference(logical_id(&tree, target)?, attribute)
     };
-    if strength == "strong" {
-        return Err(Error::CrossStackReference {
-            path: target_path,
-            reason: "strong cross-stack references (exports) are not supported yet; set \
-                     '@aws-cdk/core:defaultCrossStackReferences' to 'weak'"
-                .into(),
-        });
-    }
     let output_id = format!("Output{}", crate::json::to_json_string(&resolved_reference, 0));
     let producer_node = root.sibling(producer);
-    let scope = match producer_node.try_find_child("Publish") {
-        Some(s) => s,
-        None => {
-            let s = producer_node.add_child("Publish")?;
-            s.set_construct_info("constructs.Construct");
-            s
+    if strength == "strong" {
+        // `Stack.exportValue`: an output under `Exports`, imported by name.
+        let export_name = format!(
+            "{}:{}",
+            producer_stack.stack_name(),
+            make_unique_id(&["Exports", crate::tree::sanitize_id(&output_id).as_str()]).unwrap_or_default()
+        );
+        let scope = find_or_add_scope(&producer_node, "Exports")?;
+        if scope.try_find_child(&output_id).is_none() {
+            CfnOutput::new(
+                &scope,
+                &output_id,
+                CfnOutputProps::new(reference_value(&target_node, attribute))
+                    .export_name(export_name.as_str()),
+            )?;
         }
-    };
+        return Ok(Value::object([("Fn::ImportValue", export_name)]));
+    }
+    let scope = find_or_add_scope(&producer_node, "Publish")?;
     let output = match scope.try_find_child(&output_id) {
         Some(o) => o,
         None => CfnOutput::new(
