@@ -239,7 +239,7 @@ fn field(f: &Field, r: &Resource) -> TokenStream {
     }
 }
 
-/// "a list of [`CorsRule`]", "a string (known values: [`Status`])", ...
+/// "a list of \[`CorsRule`\]", "a string (known values: \[`Status`\])", ...
 pub fn phrase(shape: &Shape) -> String {
     match shape {
         Shape::String => "a string".into(),

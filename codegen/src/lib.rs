@@ -3,7 +3,7 @@
 //!
 //! Like aws-cdk-lib's spec2cdk it is split in two: [`model`] decides what to emit (resources,
 //! properties, nested types, enums, attributes, tagging) from the schemas, and [`emit`] writes
-//! that model as Rust tokens with `quote`; [`format`] runs rustfmt and turns doc attributes into
+//! that model as Rust tokens with `quote`; [`format`](mod@format) runs rustfmt and turns doc attributes into
 //! comments, and [`docs`] makes schema descriptions safe for rustdoc. [`naming`] holds the
 //! CloudFormation-to-Rust naming rules and [`spec`] reads the vendored files.
 //!

@@ -115,7 +115,11 @@ fn core_multi_stack(app: &App, _: &Path) -> Result<(), Error> {
     let mut props = CfnLogGroupProps::default();
     props.log_group_name = Some(cfn_format!("/data/{}", shared.bucket_name()));
     CfnLogGroup::new(&consumer, "Group", props)?;
-    CfnOutput::new(&consumer, "BucketArn", CfnOutputProps::new(shared.bucket_arn()))?;
+    CfnOutput::new(
+        &consumer,
+        "BucketArn",
+        CfnOutputProps::new(shared.bucket_arn()),
+    )?;
 
     let pinned = Stack::with_props(
         app,
@@ -127,12 +131,20 @@ fn core_multi_stack(app: &App, _: &Path) -> Result<(), Error> {
             .map_err(build_err("Pinned"))?,
     )?;
     let mut props = CfnLogGroupProps::default();
-    props.log_group_name = Some(cfn_format!("/pinned/{}/{}", pinned.region(), pinned.account()));
+    props.log_group_name = Some(cfn_format!(
+        "/pinned/{}/{}",
+        pinned.region(),
+        pinned.account()
+    ));
     CfnLogGroup::new(&pinned, "Group", props)?;
     CfnOutput::new(
         &pinned,
         "Url",
-        CfnOutputProps::new(cfn_format!("https://s3.{}.{}/x", pinned.region(), pinned.url_suffix())),
+        CfnOutputProps::new(cfn_format!(
+            "https://s3.{}.{}/x",
+            pinned.region(),
+            pinned.url_suffix()
+        )),
     )?;
 
     let last = Stack::new(app, "Last")?;
@@ -150,14 +162,26 @@ fn core_nested_assets(app: &App, inputs: &Path) -> Result<(), Error> {
     let mut props = CfnLogGroupProps::default();
     props.log_group_name = Some(cfn_format!("/child/{}", parent_bucket.ref_()));
     let group = CfnLogGroup::new(&*nested, "Group", props)?;
-    let file = Asset::new(&stack, "FileAsset", AssetProps::new(inputs.join("assets").join("config.json")))?;
-    let dir = Asset::new(&*nested, "DirAsset", AssetProps::new(inputs.join("assets").join("site")))?;
+    let file = Asset::new(
+        &stack,
+        "FileAsset",
+        AssetProps::new(inputs.join("assets").join("config.json")),
+    )?;
+    let dir = Asset::new(
+        &*nested,
+        "DirAsset",
+        AssetProps::new(inputs.join("assets").join("site")),
+    )?;
     let mut props = CfnLogGroupProps::default();
     props.log_group_name = Some(cfn_format!("/assets/{}", dir.s3_object_key()));
     CfnLogGroup::new(&*nested, "DirGroup", props)?;
     CfnOutput::new(&stack, "FileUrl", CfnOutputProps::new(file.s3_object_url()))?;
     CfnOutput::new(&stack, "FileHash", CfnOutputProps::new(file.asset_hash()))?;
-    CfnOutput::new(&stack, "ChildGroupArn", CfnOutputProps::new(group.attr_arn()))?;
+    CfnOutput::new(
+        &stack,
+        "ChildGroupArn",
+        CfnOutputProps::new(group.attr_arn()),
+    )?;
     Ok(())
 }
 
@@ -282,16 +306,29 @@ fn core_tokens(app: &App, _: &Path) -> Result<(), Error> {
         tag("second", Fn::select(1, Fn::split(",", "a,b,c"))),
         tag(
             "joined",
-            Fn::join("-", [Value::from("x"), Fn::join("", [Value::from("y"), Aws::stack_name()]), Value::from("z")]),
+            Fn::join(
+                "-",
+                [
+                    Value::from("x"),
+                    Fn::join("", [Value::from("y"), Aws::stack_name()]),
+                    Value::from("z"),
+                ],
+            ),
         ),
         tag(
             "sub",
-            Fn::sub_with("arn:${AWS::Partition}:s3:::${Name}/*", [("Name", "static-name")]),
+            Fn::sub_with(
+                "arn:${AWS::Partition}:s3:::${Name}/*",
+                [("Name", "static-name")],
+            ),
         ),
         tag("b64", Fn::base64("hello")),
         tag("cond", Fn::condition_if(is_prod.logical_id(), "yes", "no")),
         tag("imported", Fn::import_value("SharedValue")),
-        tag("suffix", cfn_format!("https://example.{}/path", Aws::url_suffix())),
+        tag(
+            "suffix",
+            cfn_format!("https://example.{}/path", Aws::url_suffix()),
+        ),
     ]));
     let b = CfnBucket::new(&stack, "Bucket", props)?;
 
@@ -370,7 +407,11 @@ fn core_tokens(app: &App, _: &Path) -> Result<(), Error> {
             .export_name("RoleArnExport")
             .description("The role"),
     )?;
-    CfnOutput::new(&stack, "ProdOnly", CfnOutputProps::new(b.ref_()).condition(&is_prod))?;
+    CfnOutput::new(
+        &stack,
+        "ProdOnly",
+        CfnOutputProps::new(b.ref_()).condition(&is_prod),
+    )?;
     CfnOutput::new(
         &stack,
         "Cidrs",
@@ -380,6 +421,7 @@ fn core_tokens(app: &App, _: &Path) -> Result<(), Error> {
 }
 
 /// core-cases/core-values
+#[allow(clippy::approx_constant)] // 3.14159 is the app.js literal, not an approximation of pi
 fn core_values(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     let body: Value = serde_json::json!({
@@ -404,7 +446,8 @@ fn core_values(app: &App, _: &Path) -> Result<(), Error> {
     let mut props = CfnRestApiProps::default();
     props.name = Some("values \"quoted\" \\ back\\slash".into());
     props.description = Some(
-        "tab\there\nnewline \u{1} ctl \u{1f} é ü 日本語 \u{2028} \u{2029} 😀 </script> & < >".into(),
+        "tab\there\nnewline \u{1} ctl \u{1f} é ü 日本語 \u{2028} \u{2029} 😀 </script> & < >"
+            .into(),
     );
     props.minimum_compression_size = Some(0.into());
     props.fail_on_warnings = Some(false.into());

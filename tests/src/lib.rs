@@ -30,12 +30,16 @@ pub fn cases() -> Vec<Case> {
 
 /// The folder with the inputs of the cases (asset files), next to this crate.
 pub fn inputs_dir(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs").join(case)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("inputs")
+        .join(case)
 }
 
 /// The folder with the copied goldens of a case.
 pub fn golden_dir(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("goldens").join(case)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("goldens")
+        .join(case)
 }
 
 /// Synthesizes one twin into `outdir` (its `cdk.out`).

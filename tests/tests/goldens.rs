@@ -62,7 +62,12 @@ fn every_twin_matches_its_goldens_byte_for_byte() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {compared} files differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {compared} files differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

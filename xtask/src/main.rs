@@ -57,11 +57,22 @@ fn parity(args: &[&str]) -> Result<(), String> {
             other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
         }
     }
-    let out = std::env::current_dir().map_err(|e| e.to_string())?.join(out);
+    let out = std::env::current_dir()
+        .map_err(|e| e.to_string())?
+        .join(out);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = std::process::Command::new(cargo)
         .current_dir(workspace_root())
-        .args(["run", "--quiet", "--package", "parity", "--bin", "parity", "--", "--out"])
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "parity",
+            "--bin",
+            "parity",
+            "--",
+            "--out",
+        ])
         .arg(&out)
         .args(&forwarded)
         .status()

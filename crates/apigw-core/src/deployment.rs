@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::logical_id::md5_hex;
 use cdk_core::json::to_json_string;
+use cdk_core::logical_id::md5_hex;
 use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
@@ -119,7 +119,14 @@ mod tests {
         let dir = std::env::temp_dir().join("apigw-core-deployment-test");
         let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
         let stack = Stack::new(&app, "Stack").unwrap();
-        let d = Deployment::new(&stack, "Dep", Value::from("api"), None, DeploymentProps::default()).unwrap();
+        let d = Deployment::new(
+            &stack,
+            "Dep",
+            Value::from("api"),
+            None,
+            DeploymentProps::default(),
+        )
+        .unwrap();
         d.add_to_logical_id(Value::object([("a", 1)]));
         app.synth().unwrap();
         let t = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();

@@ -110,7 +110,10 @@ impl Integration {
         put("cacheKeyParameters", o.cache_key_parameters.clone());
         put("cacheNamespace", o.cache_namespace.clone());
         put("contentHandling", o.content_handling.clone());
-        put("integrationHttpMethod", self.integration_http_method.clone());
+        put(
+            "integrationHttpMethod",
+            self.integration_http_method.clone(),
+        );
         put("requestParameters", o.request_parameters.clone());
         put("requestTemplates", o.request_templates.clone());
         put("passthroughBehavior", o.passthrough_behavior.clone());

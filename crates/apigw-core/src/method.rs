@@ -7,7 +7,9 @@ use crate::resource::Resource;
 use crate::Integration;
 
 /// The HTTP methods API Gateway accepts.
-pub const ALLOWED_METHODS: &[&str] = &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+pub const ALLOWED_METHODS: &[&str] = &[
+    "ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT",
+];
 
 /// How callers are authorized (`AuthorizationType`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,7 +56,10 @@ impl MethodOptions {
     /// Options where `self` wins and `defaults` fill the gaps.
     pub(crate) fn or(&self, defaults: &MethodOptions) -> MethodOptions {
         MethodOptions {
-            operation_name: self.operation_name.clone().or_else(|| defaults.operation_name.clone()),
+            operation_name: self
+                .operation_name
+                .clone()
+                .or_else(|| defaults.operation_name.clone()),
             api_key_required: self.api_key_required.or(defaults.api_key_required),
             authorization_type: self.authorization_type.or(defaults.authorization_type),
             request_parameters: self
@@ -109,7 +114,7 @@ impl Method {
         let options = options.or(&on.default_method_options());
         let integration = integration
             .or_else(|| on.default_integration())
-            .unwrap_or_else(crate::MockIntegration::new);
+            .unwrap_or_default();
         let authorization_type = options.authorization_type.unwrap_or_default();
         let build_err = |source| Error::Build {
             path: node.path(),
@@ -139,9 +144,15 @@ impl Method {
             put("resourceId", Some(on.resource_id()));
             put("restApiId", Some(on.rest_api_id()));
             put("httpMethod", Some(Value::String(http_method.clone())));
-            put("operationName", options.operation_name.clone().map(Value::String));
+            put(
+                "operationName",
+                options.operation_name.clone().map(Value::String),
+            );
             put("apiKeyRequired", options.api_key_required.map(Value::Bool));
-            put("authorizationType", Some(Value::from(authorization_type.as_str())));
+            put(
+                "authorizationType",
+                Some(Value::from(authorization_type.as_str())),
+            );
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
             deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
@@ -198,7 +209,11 @@ impl Method {
     }
 
     fn arn_for_stage(&self, stage: Value) -> Result<Value, Error> {
-        let method = if self.http_method == "ANY" { "*" } else { &self.http_method };
+        let method = if self.http_method == "ANY" {
+            "*"
+        } else {
+            &self.http_method
+        };
         let path = path_for_arn(&self.api_resource.path());
         let stack = self.node.stack()?;
         Ok(stack.format_arn(
@@ -245,6 +260,8 @@ mod tests {
         assert_eq!(path_for_arn("/{proxy+}"), "/*");
         assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
         let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
-        assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
+        assert!(e
+            .to_string()
+            .starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
     }
 }

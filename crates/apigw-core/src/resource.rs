@@ -191,7 +191,11 @@ impl Resource {
     /// # Errors
     /// [`Error::InvalidArgument`] for an unknown HTTP method; [`Error::DuplicateId`] when the
     /// method exists already.
-    pub fn add_method(&self, http_method: &str, integration: Option<Integration>) -> Result<Method, Error> {
+    pub fn add_method(
+        &self,
+        http_method: &str,
+        integration: Option<Integration>,
+    ) -> Result<Method, Error> {
         Method::new(self, http_method, integration, MethodOptions::default())
     }
 

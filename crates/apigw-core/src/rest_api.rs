@@ -28,7 +28,11 @@ impl ApiShared {
 
 /// Options of a [`RestApi`] (`RestApiProps`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RestApiProps {
     /// The API's name. Default: the construct id.
@@ -114,7 +118,9 @@ impl RestApi {
             });
         }
         let mut l1 = CfnRestApiProps::default();
-        l1.name = Some(Value::String(props.rest_api_name.clone().unwrap_or_else(|| node.id())));
+        l1.name = Some(Value::String(
+            props.rest_api_name.clone().unwrap_or_else(|| node.id()),
+        ));
         l1.description = props.description.clone().map(Value::String);
         l1.binary_media_types = props.binary_media_types.clone().map(Value::from);
         l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
@@ -134,12 +140,9 @@ impl RestApi {
                 shared.rest_api_id.clone(),
                 Some((*resource).clone()),
                 DeploymentProps {
-                    description: Some(Value::String(
-                        props
-                            .description
-                            .clone()
-                            .unwrap_or_else(|| "Automatically created by the RestApi construct".into()),
-                    )),
+                    description: Some(Value::String(props.description.clone().unwrap_or_else(
+                        || "Automatically created by the RestApi construct".into(),
+                    ))),
                     retain_deployments: props.retain_deployments,
                     stage_name: None,
                 },

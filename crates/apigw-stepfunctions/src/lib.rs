@@ -49,11 +49,18 @@ pub fn integration_responses() -> Value {
 pub fn method_responses() -> Value {
     let response = |code: &str, model: &str| {
         Value::object([
-            ("ResponseModels", Value::object([("application/json", model)])),
+            (
+                "ResponseModels",
+                Value::object([("application/json", model)]),
+            ),
             ("StatusCode", Value::from(code)),
         ])
     };
-    Value::array([response("200", "Empty"), response("400", "Error"), response("500", "Error")])
+    Value::array([
+        response("200", "Empty"),
+        response("400", "Error"),
+        response("500", "Error"),
+    ])
 }
 
 #[cfg(test)]
@@ -69,7 +76,10 @@ mod tests {
             r#"[{"ResponseModels":{"application/json":"Empty"},"StatusCode":"200"},{"ResponseModels":{"application/json":"Error"},"StatusCode":"400"},{"ResponseModels":{"application/json":"Error"},"StatusCode":"500"}]"#
         );
         let r = to_json_string(&integration_responses(), 0);
-        assert!(r.contains(r#""SelectionPattern":"4\\d{2}","StatusCode":"400""#), "{r}");
+        assert!(
+            r.contains(r#""SelectionPattern":"4\\d{2}","StatusCode":"400""#),
+            "{r}"
+        );
         assert!(r.starts_with(r##"[{"ResponseTemplates":{"application/json":"#set($inputRoot = $input.path('$'))\n#if"##), "{r}");
     }
 }

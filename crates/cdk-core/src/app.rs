@@ -35,7 +35,11 @@ pub enum Flags {
 
 /// Options of an [`App`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct AppProps {
     /// Where to write the cloud assembly. Default: `$CDK_OUTDIR`, else `cdk.out`.
@@ -127,7 +131,10 @@ impl App {
         }
         if props.cli_metadata {
             context.insert(feature_flags::PATH_METADATA_ENABLE.into(), true.into());
-            context.insert(feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(), true.into());
+            context.insert(
+                feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(),
+                true.into(),
+            );
         }
         context.extend(props.context);
         let outdir = props
@@ -172,10 +179,15 @@ impl App {
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
             let manifest = asset_manifest(&stack, &entries);
-            write(outdir, &format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
+            write(
+                outdir,
+                &format!("{assets_id}.json"),
+                &to_json_string(&manifest, 2),
+            )?;
             for e in &entries {
                 if let Some(from) = &e.stage_from {
-                    crate::assets::stage(from, &outdir.join(&e.path)).map_err(|err| io_err(&outdir.join(&e.path), err))?;
+                    crate::assets::stage(from, &outdir.join(&e.path))
+                        .map_err(|err| io_err(&outdir.join(&e.path), err))?;
                 }
             }
             artifacts.insert(
@@ -187,7 +199,10 @@ impl App {
                         Value::object([
                             ("file", Value::from(format!("{assets_id}.json"))),
                             ("requiresBootstrapStackVersion", Value::from(6)),
-                            ("bootstrapStackVersionSsmParameter", Value::from(bootstrap_ssm())),
+                            (
+                                "bootstrapStackVersionSsmParameter",
+                                Value::from(bootstrap_ssm()),
+                            ),
                         ]),
                     ),
                 ]),
@@ -207,7 +222,11 @@ impl App {
             );
             ids.push(artifact_id);
         }
-        write(outdir, "tree.json", &to_json_string(&tree_json(&self.node), 0))?;
+        write(
+            outdir,
+            "tree.json",
+            &to_json_string(&tree_json(&self.node), 0),
+        )?;
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -238,7 +257,10 @@ impl App {
         write(
             outdir,
             "cdk.out",
-            &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
+            &to_json_string(
+                &Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]),
+                0,
+            ),
         )?;
         Ok(CloudAssembly {
             directory: outdir.clone(),
@@ -265,7 +287,9 @@ impl App {
                 .children
                 .iter()
                 .flat_map(|c| tree.descendants(*c))
-                .filter(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_some()))
+                .filter(
+                    |i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_some()),
+                )
                 .filter(|i| nearest_parent_stack(&tree, *i) == Some(me))
                 .collect()
         };
@@ -348,7 +372,10 @@ pub fn stack_relative_path(c: &impl Construct) -> String {
 }
 
 fn bootstrap_ssm() -> String {
-    format!("/cdk-bootstrap/{}/version", crate::assets::DEFAULT_QUALIFIER)
+    format!(
+        "/cdk-bootstrap/{}/version",
+        crate::assets::DEFAULT_QUALIFIER
+    )
 }
 
 fn add_bootstrap_version_rule(stack: &Stack) -> Result<(), Error> {
@@ -406,7 +433,13 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
     let bucket = specialize(stack, crate::assets::FILE_ASSETS_BUCKET_NAME);
     let mut props = Map::new();
     props.insert("templateFile".into(), Value::String(stack.template_file()));
-    let (termination, tags, name) = stack.with_data(|d| (d.termination_protection, d.tags.clone(), d.stack_name.clone()));
+    let (termination, tags, name) = stack.with_data(|d| {
+        (
+            d.termination_protection,
+            d.tags.clone(),
+            d.stack_name.clone(),
+        )
+    });
     props.insert("terminationProtection".into(), Value::Bool(termination));
     if !tags.is_empty() {
         let mut sorted: Vec<_> = tags.into_iter().collect();
@@ -415,13 +448,19 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
     }
     props.insert("validateOnSynth".into(), Value::Bool(false));
     props.insert("assumeRoleArn".into(), Value::String(role("deploy")));
-    props.insert("cloudFormationExecutionRoleArn".into(), Value::String(role("cfn-exec")));
+    props.insert(
+        "cloudFormationExecutionRoleArn".into(),
+        Value::String(role("cfn-exec")),
+    );
     props.insert(
         "stackTemplateAssetObjectUrl".into(),
         Value::String(format!("s3://{bucket}/{template_hash}.json")),
     );
     props.insert("requiresBootstrapStackVersion".into(), Value::from(6));
-    props.insert("bootstrapStackVersionSsmParameter".into(), Value::String(bootstrap_ssm()));
+    props.insert(
+        "bootstrapStackVersionSsmParameter".into(),
+        Value::String(bootstrap_ssm()),
+    );
     props.insert(
         "additionalDependencies".into(),
         Value::array([format!("{artifact_id}.assets")]),
@@ -431,13 +470,17 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
         Value::object([
             ("arn", Value::String(role("lookup"))),
             ("requiresBootstrapStackVersion", Value::from(8)),
-            ("bootstrapStackVersionSsmParameter", Value::String(bootstrap_ssm())),
+            (
+                "bootstrapStackVersionSsmParameter",
+                Value::String(bootstrap_ssm()),
+            ),
         ]),
     );
     if name != artifact_id {
         props.insert("stackName".into(), Value::String(name));
     }
-    let mut deps: Vec<Value> = stack.with_data(|d| d.dependencies.clone())
+    let mut deps: Vec<Value> = stack
+        .with_data(|d| d.dependencies.clone())
         .into_iter()
         .map(|(d, _)| Value::String(Stack::from_node(stack.node().sibling(d)).artifact_id()))
         .collect();
@@ -468,7 +511,8 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
         if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
             continue;
         }
-        let entry = |t: &str, data: Value| Value::object([("type", Value::from(t)), ("data", data)]);
+        let entry =
+            |t: &str, data: Value| Value::object([("type", Value::from(t)), ("data", data)]);
         let mut md = Vec::new();
         match &n.kind {
             NodeKind::Stack(s) if i == stack => {
@@ -486,7 +530,10 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
                 }
             }
             NodeKind::Element(_) => {
-                md.push(entry("aws:cdk:logicalId", Value::String(logical_id(&tree, i)?)));
+                md.push(entry(
+                    "aws:cdk:logicalId",
+                    Value::String(logical_id(&tree, i)?),
+                ));
             }
             _ => {}
         }
@@ -507,13 +554,19 @@ fn tree_json(root: &Node) -> Value {
         let mut m = Map::new();
         m.insert(
             "id".into(),
-            Value::String(if n.id.is_empty() { "App".into() } else { n.id.clone() }),
+            Value::String(if n.id.is_empty() {
+                "App".into()
+            } else {
+                n.id.clone()
+            }),
         );
         m.insert("path".into(), Value::String(n.path.clone()));
-        let (fqn, version) = n
-            .construct_info
-            .clone()
-            .unwrap_or_else(|| ("constructs.Construct".into(), crate::CONSTRUCTS_VERSION.into()));
+        let (fqn, version) = n.construct_info.clone().unwrap_or_else(|| {
+            (
+                "constructs.Construct".into(),
+                crate::CONSTRUCTS_VERSION.into(),
+            )
+        });
         m.insert(
             "constructInfo".into(),
             Value::object([("fqn", fqn), ("version", version)]),
@@ -521,9 +574,15 @@ fn tree_json(root: &Node) -> Value {
         if let NodeKind::Element(e) = &n.kind {
             if let ElementKind::Resource(r) = &e.kind {
                 let mut attrs = Map::new();
-                attrs.insert("aws:cdk:cloudformation:type".into(), Value::String(r.resource_type.clone()));
+                attrs.insert(
+                    "aws:cdk:cloudformation:type".into(),
+                    Value::String(r.resource_type.clone()),
+                );
                 if let Ok(lid) = logical_id(tree, i) {
-                    attrs.insert("aws:cdk:cloudformation:logicalId".into(), Value::String(lid));
+                    attrs.insert(
+                        "aws:cdk:cloudformation:logicalId".into(),
+                        Value::String(lid),
+                    );
                 }
                 m.insert("attributes".into(), Value::Object(attrs));
             }
@@ -537,7 +596,10 @@ fn tree_json(root: &Node) -> Value {
         }
         Value::Object(m)
     }
-    Value::object([("version", Value::from("tree-0.1")), ("tree", node_json(&tree, 0))])
+    Value::object([
+        ("version", Value::from("tree-0.1")),
+        ("tree", node_json(&tree, 0)),
+    ])
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {
@@ -615,7 +677,12 @@ fn reify_dependencies(tree: &mut TreeData) {
     let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {
         tree.descendants(i)
             .into_iter()
-            .filter(|j| matches!(tree.element(*j).map(|e| &e.kind), Some(ElementKind::Resource(_))))
+            .filter(|j| {
+                matches!(
+                    tree.element(*j).map(|e| &e.kind),
+                    Some(ElementKind::Resource(_))
+                )
+            })
             .collect()
     };
     for (source, target) in pairs {
@@ -676,10 +743,7 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
         }
     } else {
         let (src_top, tgt_top) = (*sc.last().unwrap_or(&ss), *tc.last().unwrap_or(&ts));
-        let reason = format!(
-            "{} -> {}",
-            tree.nodes[source].path, tree.nodes[target].path
-        );
+        let reason = format!("{} -> {}", tree.nodes[source].path, tree.nodes[target].path);
         let data = tree.stack_mut(src_top);
         if !data.dependencies.iter().any(|(d, _)| *d == tgt_top) {
             data.dependencies.push((tgt_top, reason));
@@ -724,7 +788,11 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
     let pending: Vec<(usize, crate::element::LazyLogicalId)> = {
         let tree = root.tree.borrow();
         (0..tree.nodes.len())
-            .filter_map(|i| tree.element(i).and_then(|e| e.lazy_logical_id.clone()).map(|f| (i, f)))
+            .filter_map(|i| {
+                tree.element(i)
+                    .and_then(|e| e.lazy_logical_id.clone())
+                    .map(|f| (i, f))
+            })
             .collect()
     };
     for (idx, f) in pending {

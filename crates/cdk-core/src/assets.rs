@@ -19,7 +19,8 @@ use crate::Stack;
 /// The bootstrap qualifier of the default synthesizer.
 pub const DEFAULT_QUALIFIER: &str = "hnb659fds";
 /// Bucket of file assets (before specialization).
-pub const FILE_ASSETS_BUCKET_NAME: &str = "cdk-${Qualifier}-assets-${AWS::AccountId}-${AWS::Region}";
+pub const FILE_ASSETS_BUCKET_NAME: &str =
+    "cdk-${Qualifier}-assets-${AWS::AccountId}-${AWS::Region}";
 /// Role that publishes file assets.
 pub const FILE_ASSET_PUBLISHING_ROLE_ARN: &str = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-file-publishing-role-${AWS::AccountId}-${AWS::Region}";
 
@@ -260,7 +261,11 @@ pub(crate) fn add_file_asset(stack: &Stack, mut entry: AssetEntry) -> AssetLocat
 ///
 /// # Errors
 /// [`Error::Asset`] when the path cannot be read.
-pub fn add_path_asset(scope: &impl Construct, source: &Path, display_name: Option<String>) -> Result<AssetLocation, Error> {
+pub fn add_path_asset(
+    scope: &impl Construct,
+    source: &Path,
+    display_name: Option<String>,
+) -> Result<AssetLocation, Error> {
     let stack = scope.node().stack()?;
     let err = |e: std::io::Error| Error::Asset {
         path: scope.node().path(),
@@ -270,14 +275,22 @@ pub fn add_path_asset(scope: &impl Construct, source: &Path, display_name: Optio
     let hash = fingerprint(source).map_err(err)?;
     let is_dir = source.is_dir();
     let (path, packaging, object_key) = if is_dir {
-        (format!("asset.{hash}"), Packaging::Zip, format!("{hash}.zip"))
+        (
+            format!("asset.{hash}"),
+            Packaging::Zip,
+            format!("{hash}.zip"),
+        )
     } else {
         let ext = staged_extension(source);
         let plain_ext = source
             .extension()
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_default();
-        (format!("asset.{hash}{ext}"), Packaging::File, format!("{hash}{plain_ext}"))
+        (
+            format!("asset.{hash}{ext}"),
+            Packaging::File,
+            format!("{hash}{plain_ext}"),
+        )
     };
     Ok(add_file_asset(
         &stack,
@@ -329,7 +342,9 @@ pub(crate) fn asset_manifest(stack: &Stack, entries: &[AssetEntry]) -> Value {
         }
         dest.insert("assumeRoleArn".into(), Value::String(role.clone()));
         let dest = Value::Object(dest);
-        let dest_hash = hex(&Sha256::digest(crate::json::to_json_string(&dest, 0).as_bytes()));
+        let dest_hash = hex(&Sha256::digest(
+            crate::json::to_json_string(&dest, 0).as_bytes(),
+        ));
         let mut entry = Map::new();
         if let Some(d) = &e.display_name {
             entry.insert("displayName".into(), Value::String(d.clone()));

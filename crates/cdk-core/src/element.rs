@@ -10,7 +10,8 @@ use crate::tree::{Construct, Node, NodeKind};
 use crate::value::{Map, Token, TokenKind, Value};
 
 /// Computes a logical ID at synthesis (see [`CfnResource::set_lazy_logical_id`]).
-pub type LazyLogicalId = std::rc::Rc<dyn Fn(&crate::resolve::ResolveContext<'_>) -> Result<String, Error>>;
+pub type LazyLogicalId =
+    std::rc::Rc<dyn Fn(&crate::resolve::ResolveContext<'_>) -> Result<String, Error>>;
 
 pub(crate) struct ElementData {
     /// Set by `override_logical_id`.
@@ -252,7 +253,10 @@ impl CfnResource {
     ///
     /// # Errors
     /// Resolution errors.
-    pub fn to_cloudformation(&self, ctx: &crate::resolve::ResolveContext<'_>) -> Result<Value, Error> {
+    pub fn to_cloudformation(
+        &self,
+        ctx: &crate::resolve::ResolveContext<'_>,
+    ) -> Result<Value, Error> {
         let idx = self.node.idx;
         let Some(ElementKind::Resource(r)) = ctx.tree.element(idx).map(|e| &e.kind) else {
             return Ok(Value::Null);
@@ -449,11 +453,7 @@ fn unreachable_resource() -> ! {
 fn cfn_class_fqn(resource_type: &str) -> String {
     let parts: Vec<&str> = resource_type.split("::").collect();
     if parts.len() == 3 {
-        format!(
-            "aws_{}.Cfn{}",
-            parts[1].to_lowercase(),
-            parts[2]
-        )
+        format!("aws_{}.Cfn{}", parts[1].to_lowercase(), parts[2])
     } else {
         "CfnResource".into()
     }
@@ -566,7 +566,11 @@ element_handle!(CfnParameter);
 
 /// Options of a [`CfnParameter`], with CloudFormation's names.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct CfnParameterProps {
     /// `Type`. Default: `String`.

@@ -54,7 +54,9 @@ pub enum Error {
         path: String,
     },
     /// Two elements of one template have the same logical ID.
-    #[error("{path}: duplicate logical ID '{logical_id}' in section {section} (also used by {other})")]
+    #[error(
+        "{path}: duplicate logical ID '{logical_id}' in section {section} (also used by {other})"
+    )]
     DuplicateLogicalId {
         /// Path of the second element.
         path: String,

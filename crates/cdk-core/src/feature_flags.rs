@@ -20,7 +20,8 @@ pub const DEFAULT_CROSS_STACK_REFERENCES: &str = "@aws-cdk/core:defaultCrossStac
 /// Stack tags are only the ones given to the stack itself.
 pub const EXPLICIT_STACK_TAGS: &str = "@aws-cdk/core:explicitStackTags";
 /// API Gateway: no CloudWatch role by default.
-pub const APIGATEWAY_DISABLE_CLOUDWATCH_ROLE: &str = "@aws-cdk/aws-apigateway:disableCloudWatchRole";
+pub const APIGATEWAY_DISABLE_CLOUDWATCH_ROLE: &str =
+    "@aws-cdk/aws-apigateway:disableCloudWatchRole";
 /// API Gateway: authorizers change the deployment logical ID.
 pub const APIGATEWAY_AUTHORIZER_CHANGE_DEPLOYMENT_LOGICAL_ID: &str =
     "@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId";
@@ -43,8 +44,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| Tables {
-        flags: serde_json::from_str(include_str!("../data/feature-flags.json"))
-            .unwrap_or_default(),
+        flags: serde_json::from_str(include_str!("../data/feature-flags.json")).unwrap_or_default(),
         recommended: serde_json::from_str(include_str!("../data/recommended-flags.json"))
             .unwrap_or_default(),
     })
@@ -95,9 +95,14 @@ mod tests {
         assert!(unconfigured_default("@aws-cdk/core:newStyleStackSynthesis"));
         assert!(!unconfigured_default(APIGATEWAY_DISABLE_CLOUDWATCH_ROLE));
         let mut ctx = IndexMap::new();
-        ctx.insert(EXPLICIT_STACK_TAGS.to_string(), serde_json::Value::Bool(true));
+        ctx.insert(
+            EXPLICIT_STACK_TAGS.to_string(),
+            serde_json::Value::Bool(true),
+        );
         let r = report(&ctx);
-        let e = r.as_object().unwrap()[EXPLICIT_STACK_TAGS].as_object().unwrap();
+        let e = r.as_object().unwrap()[EXPLICIT_STACK_TAGS]
+            .as_object()
+            .unwrap();
         assert_eq!(e.keys().next().map(String::as_str), Some("userValue"));
     }
 }

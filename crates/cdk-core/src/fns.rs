@@ -100,7 +100,11 @@ impl Fn {
     }
 
     /// `Fn::Cidr`.
-    pub fn cidr(ip_block: impl Into<Value>, count: impl Into<Value>, size_mask: impl Into<Value>) -> Value {
+    pub fn cidr(
+        ip_block: impl Into<Value>,
+        count: impl Into<Value>,
+        size_mask: impl Into<Value>,
+    ) -> Value {
         intrinsic(
             "Fn::Cidr",
             Value::array([ip_block.into(), count.into(), size_mask.into()]),
@@ -126,7 +130,11 @@ impl Fn {
     }
 
     /// `Fn::FindInMap`.
-    pub fn find_in_map(map: impl Into<Value>, key1: impl Into<Value>, key2: impl Into<Value>) -> Value {
+    pub fn find_in_map(
+        map: impl Into<Value>,
+        key1: impl Into<Value>,
+        key2: impl Into<Value>,
+    ) -> Value {
         intrinsic(
             "Fn::FindInMap",
             Value::array([map.into(), key1.into(), key2.into()]),
@@ -134,7 +142,11 @@ impl Fn {
     }
 
     /// `Fn::If` on a condition's logical ID.
-    pub fn condition_if(condition_id: impl Into<Value>, if_true: impl Into<Value>, if_false: impl Into<Value>) -> Value {
+    pub fn condition_if(
+        condition_id: impl Into<Value>,
+        if_true: impl Into<Value>,
+        if_false: impl Into<Value>,
+    ) -> Value {
         intrinsic(
             "Fn::If",
             Value::array([condition_id.into(), if_true.into(), if_false.into()]),
@@ -225,7 +237,7 @@ mod tests {
     fn short_circuits() {
         assert_eq!(Fn::select(1, Fn::split(",", "a,b,c")), Value::from("b"));
         assert_eq!(Fn::join("-", ["a", "b"]), Value::from("a-b"));
-        let conds: Vec<Value> = (0..11).map(|i| Value::from(i)).collect();
+        let conds: Vec<Value> = (0..11).map(Value::from).collect();
         let and = Fn::condition_and(conds);
         let outer = and.as_object().unwrap()["Fn::And"].as_array().unwrap();
         assert_eq!(outer.len(), 2);

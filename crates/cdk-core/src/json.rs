@@ -101,10 +101,7 @@ pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&String, &Value)> {
         }
     }
     indexed.sort_by_key(|(i, _, _)| *i);
-    indexed
-        .into_iter()
-        .map(|(_, k, v)| (k, v))
-        .chain(rest)
+    indexed.into_iter().map(|(_, k, v)| (k, v)).chain(rest)
 }
 
 fn array_index(key: &str) -> Option<u32> {
@@ -176,7 +173,11 @@ pub fn format_number(n: f64) -> String {
         s.extend(std::iter::repeat_n('0', (point - k) as usize));
         s
     } else if 0 < point && point <= 21 {
-        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        format!(
+            "{}.{}",
+            &digits[..point as usize],
+            &digits[point as usize..]
+        )
     } else if -6 < point && point <= 0 {
         format!("0.{}{}", "0".repeat((-point) as usize), digits)
     } else {
@@ -196,6 +197,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::approx_constant)] // 3.14159 is a literal of the core-values golden
     fn numbers_print_as_javascript() {
         let cases = [
             (1.0, "1"),

@@ -45,8 +45,8 @@ pub mod value;
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, AssetLocation};
 pub use element::{
-    CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps, CfnParameterPropsBuilder,
-    CfnResource, CfnRule, RemovalPolicy,
+    CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps,
+    CfnParameterPropsBuilder, CfnResource, CfnRule, RemovalPolicy,
 };
 pub use error::{BuildError, Error};
 pub use fns::{Aws, Fn};

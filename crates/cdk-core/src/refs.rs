@@ -82,7 +82,12 @@ fn find_or_add_scope(parent: &Node, id: &str) -> Result<Node, Error> {
 
 /// Wires a reference from `consumer` to `target` (creating outputs and parameters) and
 /// returns the value the consumer's template uses instead.
-pub(crate) fn wire(root: &Node, consumer: usize, target: usize, attribute: Option<&str>) -> Result<Value, Error> {
+pub(crate) fn wire(
+    root: &Node,
+    consumer: usize,
+    target: usize,
+    attribute: Option<&str>,
+) -> Result<Value, Error> {
     let (producer, target_path) = {
         let tree = root.tree.borrow();
         let Some(p) = tree.stack_of(target) else {
@@ -144,7 +149,11 @@ pub(crate) fn wire(root: &Node, consumer: usize, target: usize, attribute: Optio
         // An output of the nested producer, read in its parent as `Outputs.<name>`.
         let output_id = {
             let tree = root.tree.borrow();
-            format!("{}{}", node_unique_id(&tree, target), display_name(attribute))
+            format!(
+                "{}{}",
+                node_unique_id(&tree, target),
+                display_name(attribute)
+            )
         };
         let producer_node = root.sibling(producer);
         let output = match producer_node.try_find_child(&output_id) {
@@ -169,7 +178,12 @@ pub(crate) fn wire(root: &Node, consumer: usize, target: usize, attribute: Optio
             });
         };
         let resource = root.sibling(resource);
-        return wire(root, consumer, resource.idx, Some(&format!("Outputs.{output_lid}")));
+        return wire(
+            root,
+            consumer,
+            resource.idx,
+            Some(&format!("Outputs.{output_lid}")),
+        );
     }
     // Two top-level stacks.
     let strength = root
@@ -192,14 +206,18 @@ pub(crate) fn wire(root: &Node, consumer: usize, target: usize, attribute: Optio
         let tree = root.tree.borrow();
         local_reference(logical_id(&tree, target)?, attribute)
     };
-    let output_id = format!("Output{}", crate::json::to_json_string(&resolved_reference, 0));
+    let output_id = format!(
+        "Output{}",
+        crate::json::to_json_string(&resolved_reference, 0)
+    );
     let producer_node = root.sibling(producer);
     if strength == "strong" {
         // `Stack.exportValue`: an output under `Exports`, imported by name.
         let export_name = format!(
             "{}:{}",
             producer_stack.stack_name(),
-            make_unique_id(&["Exports", crate::tree::sanitize_id(&output_id).as_str()]).unwrap_or_default()
+            make_unique_id(&["Exports", crate::tree::sanitize_id(&output_id).as_str()])
+                .unwrap_or_default()
         );
         let scope = find_or_add_scope(&producer_node, "Exports")?;
         if scope.try_find_child(&output_id).is_none() {

@@ -100,7 +100,9 @@ impl<'a> ResolveContext<'a> {
             TokenKind::Absent => Ok(None),
             TokenKind::Ref(node) => self.reference(node.idx, None).map(Some),
             TokenKind::GetAtt(node, attr) => self.reference(node.idx, Some(attr)).map(Some),
-            TokenKind::LogicalId(node) => logical_id(self.tree, node.idx).map(|s| Some(Value::String(s))),
+            TokenKind::LogicalId(node) => {
+                logical_id(self.tree, node.idx).map(|s| Some(Value::String(s)))
+            }
             TokenKind::Concat(parts) => {
                 let mut resolved = Vec::with_capacity(parts.len());
                 for p in parts {
@@ -111,7 +113,9 @@ impl<'a> ResolveContext<'a> {
                 Ok(Some(concat_resolved(resolved)))
             }
             TokenKind::Join(delimiter, list) => {
-                let list = self.resolve_at(list, depth + 1)?.unwrap_or(Value::Array(vec![]));
+                let list = self
+                    .resolve_at(list, depth + 1)?
+                    .unwrap_or(Value::Array(vec![]));
                 Ok(Some(match list {
                     Value::Array(items) => {
                         let mut joined = minimal_join(delimiter, items);
@@ -175,10 +179,7 @@ pub(crate) fn local_reference(logical_id: String, attribute: Option<&str>) -> Va
 }
 
 fn fn_join(delimiter: &str, list: Value) -> Value {
-    Value::object([(
-        "Fn::Join",
-        Value::Array(vec![Value::from(delimiter), list]),
-    )])
+    Value::object([("Fn::Join", Value::Array(vec![Value::from(delimiter), list]))])
 }
 
 /// Joins resolved string parts as `CloudFormationLang.concat` does pairwise: a single part
@@ -294,15 +295,26 @@ mod tests {
 
     #[test]
     fn concat_makes_minimal_join() {
-        let v = concat_resolved(vec![Value::from("a"), r("X"), Value::from("b"), Value::from("c")]);
+        let v = concat_resolved(vec![
+            Value::from("a"),
+            r("X"),
+            Value::from("b"),
+            Value::from("c"),
+        ]);
         assert_eq!(
             v,
             Value::object([(
                 "Fn::Join",
-                Value::array([Value::from(""), Value::array([Value::from("a"), r("X"), Value::from("bc")])])
+                Value::array([
+                    Value::from(""),
+                    Value::array([Value::from("a"), r("X"), Value::from("bc")])
+                ])
             )])
         );
-        assert_eq!(concat_resolved(vec![Value::from("a"), Value::from(1)]), Value::from("a1"));
+        assert_eq!(
+            concat_resolved(vec![Value::from("a"), Value::from(1)]),
+            Value::from("a1")
+        );
         assert_eq!(concat_resolved(vec![r("X")]), r("X"));
     }
 

@@ -31,7 +31,11 @@ impl Environment {
 
 /// Options of a [`Stack`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct StackProps {
     /// The CloudFormation stack name. Default: the stack's id.
@@ -130,7 +134,10 @@ impl Stack {
     pub fn with_props(scope: &impl Construct, id: &str, props: StackProps) -> Result<Stack, Error> {
         let scope = scope.node();
         let sanitized = crate::tree::sanitize_id(id);
-        let stack_name = props.stack_name.clone().unwrap_or_else(|| sanitized.clone());
+        let stack_name = props
+            .stack_name
+            .clone()
+            .unwrap_or_else(|| sanitized.clone());
         if !valid_stack_name(&stack_name) {
             return Err(Error::InvalidArgument {
                 path: display_path(&format!("{}/{}", scope.path(), sanitized)),
@@ -266,9 +273,9 @@ impl Stack {
     /// Makes this stack depend on another (deployed after it).
     pub fn add_dependency(&self, target: &Stack, reason: Option<&str>) {
         let t = target.node.idx;
-        let reason = reason
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("{}.addDependency({})", self.node.path(), target.node.path()));
+        let reason = reason.map(str::to_string).unwrap_or_else(|| {
+            format!("{}.addDependency({})", self.node.path(), target.node.path())
+        });
         self.with_data_mut(|s| {
             if !s.dependencies.iter().any(|(d, _)| *d == t) {
                 s.dependencies.push((t, reason))
@@ -432,7 +439,13 @@ impl NestedStack {
         let resource_scope = scope.add_child(&format!("{id}.NestedStack"))?;
         resource_scope.set_construct_info("constructs.Construct");
         let mut properties = Map::new();
-        for name in ["NotificationARNs", "Parameters", "Tags", "TemplateURL", "TimeoutInMinutes"] {
+        for name in [
+            "NotificationARNs",
+            "Parameters",
+            "Tags",
+            "TemplateURL",
+            "TimeoutInMinutes",
+        ] {
             properties.insert(name.into(), Value::absent());
         }
         let resource = CfnResource::create(
@@ -477,7 +490,8 @@ impl NestedStack {
         resource.set_property(
             "TemplateURL",
             Value::lazy_uncached(move |_| {
-                let hash = s.with_data(|d| d.nested.as_ref().and_then(|n| n.template_hash.clone()))?;
+                let hash =
+                    s.with_data(|d| d.nested.as_ref().and_then(|n| n.template_hash.clone()))?;
                 Some(crate::assets::template_url(&parent2, &hash))
             }),
         );
@@ -486,7 +500,10 @@ impl NestedStack {
             "Parameters",
             Value::lazy_uncached(move |_| {
                 let params = s.with_data(|d| {
-                    d.nested.as_ref().map(|n| n.parameters.clone()).unwrap_or_default()
+                    d.nested
+                        .as_ref()
+                        .map(|n| n.parameters.clone())
+                        .unwrap_or_default()
                 });
                 if params.is_empty() {
                     None

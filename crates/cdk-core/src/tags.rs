@@ -122,7 +122,10 @@ impl TagManager {
                 let mut list: Vec<Value> = sorted
                     .into_iter()
                     .map(|(k, t)| {
-                        Value::object([("Key", Value::from(k.as_str())), ("Value", t.value.clone())])
+                        Value::object([
+                            ("Key", Value::from(k.as_str())),
+                            ("Value", t.value.clone()),
+                        ])
                     })
                     .collect();
                 if let Some(Value::Array(d)) = &self.dynamic {

@@ -78,7 +78,10 @@ pub(crate) fn render(
     match data.transforms.len() {
         0 => {}
         1 => {
-            template.insert("Transform".into(), Value::String(data.transforms[0].clone()));
+            template.insert(
+                "Transform".into(),
+                Value::String(data.transforms[0].clone()),
+            );
         }
         _ => {
             template.insert(
@@ -121,7 +124,10 @@ pub(crate) fn render(
     Ok(Value::Object(template))
 }
 
-pub(crate) fn render_element(ctx: &ResolveContext<'_>, idx: usize) -> Result<Option<(&'static str, Value)>, Error> {
+pub(crate) fn render_element(
+    ctx: &ResolveContext<'_>,
+    idx: usize,
+) -> Result<Option<(&'static str, Value)>, Error> {
     let tree = ctx.tree;
     let Some(element) = tree.element(idx) else {
         return Ok(None);
@@ -165,7 +171,10 @@ pub(crate) fn render_element(ctx: &ResolveContext<'_>, idx: usize) -> Result<Opt
             "Mappings",
             resolve(&Value::Object(m.clone()))?.unwrap_or_default(),
         ),
-        ElementKind::Rule(r) => ("Rules", resolve(&Value::Object(r.clone()))?.unwrap_or_default()),
+        ElementKind::Rule(r) => (
+            "Rules",
+            resolve(&Value::Object(r.clone()))?.unwrap_or_default(),
+        ),
     }))
 }
 
@@ -180,7 +189,9 @@ pub(crate) fn discover_references(
         if tree.element(idx).is_none() {
             continue;
         }
-        let Some(stack) = tree.stack_of(idx) else { continue };
+        let Some(stack) = tree.stack_of(idx) else {
+            continue;
+        };
         let ctx = ResolveContext {
             tree: &tree,
             tree_rc,
@@ -221,7 +232,10 @@ pub(crate) fn render_resource(
     let mut def = Map::new();
     def.insert("Type".into(), Value::String(r.resource_type.clone()));
     if has_defined {
-        def.insert("Properties".into(), Value::Object(std::mem::take(&mut resolved_props)));
+        def.insert(
+            "Properties".into(),
+            Value::Object(std::mem::take(&mut resolved_props)),
+        );
     }
     let mut deps: Vec<usize> = r.depends_on.clone();
     deps.sort_by(|a, b| locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path));
@@ -310,7 +324,10 @@ fn merge_entry_object(t: &mut Map, key: &str, value: &Value) -> Result<(), Strin
     match value {
         Value::Object(src) => {
             let slot = t.entry(key.to_string()).or_insert_with(Value::absent);
-            if !matches!(slot, Value::Object(_) | Value::Array(_)) || is_intrinsic(slot) || is_intrinsic(value) {
+            if !matches!(slot, Value::Object(_) | Value::Array(_))
+                || is_intrinsic(slot)
+                || is_intrinsic(value)
+            {
                 *slot = Value::Object(Map::new());
             }
             deep_merge(slot, src)?;
@@ -331,7 +348,10 @@ fn merge_entry_object(t: &mut Map, key: &str, value: &Value) -> Result<(), Strin
 fn merge_slot(slot: &mut Value, value: &Value) -> Result<(), String> {
     match value {
         Value::Object(src) => {
-            if !matches!(slot, Value::Object(_) | Value::Array(_)) || is_intrinsic(slot) || is_intrinsic(value) {
+            if !matches!(slot, Value::Object(_) | Value::Array(_))
+                || is_intrinsic(slot)
+                || is_intrinsic(value)
+            {
                 *slot = Value::Object(Map::new());
             }
             deep_merge(slot, src)
@@ -352,13 +372,22 @@ mod tests {
         let mut target = Value::object([
             ("A", Value::absent()),
             ("B", Value::from(1)),
-            ("T", Value::array([Value::object([("Value", "1")]), Value::object([("Value", "2")])])),
+            (
+                "T",
+                Value::array([
+                    Value::object([("Value", "1")]),
+                    Value::object([("Value", "2")]),
+                ]),
+            ),
         ]);
         let src = Value::object([
             ("Z", Value::from(9)),
             ("A", Value::from(2)),
             ("B", Value::absent()),
-            ("T", Value::object([("1", Value::object([("Value", "two")]))])),
+            (
+                "T",
+                Value::object([("1", Value::object([("Value", "two")]))]),
+            ),
         ]);
         deep_merge(&mut target, src.as_object().unwrap()).unwrap();
         strip_absent(&mut target);
@@ -373,7 +402,10 @@ mod tests {
     #[test]
     fn intrinsic_replaces_instead_of_merging() {
         let mut target = Value::object([("P", Value::object([("Ref", "X")]))]);
-        let src = Value::object([("P", Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))]))]);
+        let src = Value::object([(
+            "P",
+            Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))]),
+        )]);
         deep_merge(&mut target, src.as_object().unwrap()).unwrap();
         assert_eq!(
             target.as_object().unwrap()["P"],

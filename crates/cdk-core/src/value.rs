@@ -214,7 +214,12 @@ impl Value {
         K: Into<String>,
         V: Into<Value>,
     {
-        Value::Object(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Value::Object(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
     }
 
     /// A list of values.

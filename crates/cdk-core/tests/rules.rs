@@ -1,5 +1,6 @@
 //! The core synthesis rules, end to end through the public API: each test fails when its
 //! rule breaks.
+#![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
 
@@ -11,11 +12,17 @@ use cdk_core::{
 fn app(name: &str, flags: Flags) -> (App, PathBuf) {
     let dir = std::env::temp_dir().join("cdk-core-rules").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    let app = App::with_props(AppProps::builder().outdir(dir.clone()).flags(flags).build().unwrap());
+    let app = App::with_props(
+        AppProps::builder()
+            .outdir(dir.clone())
+            .flags(flags)
+            .build()
+            .unwrap(),
+    );
     (app, dir)
 }
 
-fn template(dir: &PathBuf, stack: &str) -> serde_json::Value {
+fn template(dir: &std::path::Path, stack: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(dir.join(format!("{stack}.template.json"))).unwrap();
     serde_json::from_str(&text).unwrap()
 }
@@ -44,8 +51,15 @@ fn resource_and_default_children_make_the_default_child_ambiguous() {
     assert!(c.default_child().unwrap().is_some());
     resource(&c, "Default");
     let e = c.default_child().unwrap_err();
-    assert_eq!(e, Error::AmbiguousDefaultChild { path: "Stack/Thing".into() });
-    assert!(e.to_string().starts_with("Stack/Thing: cannot determine default child"));
+    assert_eq!(
+        e,
+        Error::AmbiguousDefaultChild {
+            path: "Stack/Thing".into()
+        }
+    );
+    assert!(e
+        .to_string()
+        .starts_with("Stack/Thing: cannot determine default child"));
 }
 
 #[test]
@@ -90,7 +104,12 @@ fn strings_with_tokens_become_a_minimal_join() {
         CfnOutputProps::new(cfn_format!("a{}{}b{}c", "-", r.ref_(), stack.region())),
     )
     .unwrap();
-    CfnOutput::new(&stack, "Plain", CfnOutputProps::new(cfn_format!("x{}y", "-"))).unwrap();
+    CfnOutput::new(
+        &stack,
+        "Plain",
+        CfnOutputProps::new(cfn_format!("x{}y", "-")),
+    )
+    .unwrap();
     app.synth().unwrap();
     let t = template(&dir, "Stack");
     assert_eq!(
@@ -128,7 +147,10 @@ fn overrides_keep_known_slots_and_append_unknown_keys() {
     let text = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
     let alpha = text.find("\"Alpha\"").unwrap();
     let zed = text.find("\"Zed\"").unwrap();
-    assert!(alpha < zed, "known property first, unknown appended:\n{text}");
+    assert!(
+        alpha < zed,
+        "known property first, unknown appended:\n{text}"
+    );
     assert!(!text.contains("\"Bravo\""));
     assert!(text.contains("\"DeletionPolicy\": \"Retain\""));
 }
@@ -148,8 +170,14 @@ fn cross_stack_references_are_strong_exports_without_flags() {
     let (id, output) = outputs.iter().next().unwrap();
     assert!(id.starts_with("ExportsOutputFnGetAttTopicArn"), "{id}");
     let name = output["Export"]["Name"].as_str().unwrap();
-    assert!(name.starts_with("Producer:ExportsOutputFnGetAttTopicArn"), "{name}");
-    assert_eq!(c["Outputs"]["Arn"]["Value"], serde_json::json!({"Fn::ImportValue": name}));
+    assert!(
+        name.starts_with("Producer:ExportsOutputFnGetAttTopicArn"),
+        "{name}"
+    );
+    assert_eq!(
+        c["Outputs"]["Arn"]["Value"],
+        serde_json::json!({"Fn::ImportValue": name})
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(
@@ -166,7 +194,13 @@ fn validations_fail_synthesis_with_the_construct_path() {
     c.add_validation(|| vec!["something is wrong".to_string()]);
     match app.synth() {
         Err(Error::Validation { messages }) => {
-            assert_eq!(messages, vec![("Stack/Checked".to_string(), "something is wrong".to_string())])
+            assert_eq!(
+                messages,
+                vec![(
+                    "Stack/Checked".to_string(),
+                    "something is wrong".to_string()
+                )]
+            )
         }
         other => panic!("expected a validation error, got {other:?}"),
     }

@@ -102,7 +102,10 @@ impl PolicyStatement {
     /// Adds a principal: kind (`Service`, `AWS`, `Federated`) → value.
     pub fn principal(mut self, kind: &str, value: impl Into<Value>) -> Self {
         let value = value.into();
-        let entry = self.principals.entry(kind.to_string()).or_insert(Value::Null);
+        let entry = self
+            .principals
+            .entry(kind.to_string())
+            .or_insert(Value::Null);
         *entry = match std::mem::take(entry) {
             Value::Null => value,
             Value::Array(mut a) => {
@@ -183,7 +186,12 @@ impl PolicyDocument {
 
     /// `{ "Statement": [...], "Version": "2012-10-17" }` as it is now.
     pub fn to_json(&self) -> Value {
-        let statements: Vec<Value> = self.statements.borrow().iter().map(PolicyStatement::to_json).collect();
+        let statements: Vec<Value> = self
+            .statements
+            .borrow()
+            .iter()
+            .map(PolicyStatement::to_json)
+            .collect();
         Value::object([
             ("Statement", Value::Array(statements)),
             ("Version", Value::from("2012-10-17")),
@@ -208,7 +216,10 @@ mod tests {
             .resources(vec![Value::from("r1"), Value::from("r2")]);
         let j = s.to_json();
         let o = j.as_object().unwrap();
-        assert_eq!(o.keys().collect::<Vec<_>>(), ["Action", "Effect", "Resource"]);
+        assert_eq!(
+            o.keys().collect::<Vec<_>>(),
+            ["Action", "Effect", "Resource"]
+        );
         assert_eq!(o["Action"], Value::from("a:B"));
         assert_eq!(o["Resource"], Value::array(["r1", "r2"]));
     }
