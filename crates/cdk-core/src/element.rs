@@ -362,7 +362,13 @@ impl CfnResource {
     }
 
     /// `addResourceDependency`: this resource gets `DependsOn` the target.
+    ///
+    /// A resource of another app is refused at synthesis (a validation error).
     pub fn add_dependency(&self, target: &CfnResource) {
+        if !std::rc::Rc::ptr_eq(&self.node.tree, &target.node.tree) {
+            self.node.add_dependency(target.node());
+            return;
+        }
         let t = target.node.idx;
         self.with_data(|r| {
             if !r.depends_on.contains(&t) {
@@ -405,7 +411,18 @@ impl CfnResource {
     }
 
     /// Sets the resource's `Condition`.
+    ///
+    /// A condition of another app is refused at synthesis (a validation error).
     pub fn set_condition(&self, condition: &CfnCondition) {
+        if !std::rc::Rc::ptr_eq(&self.node.tree, &condition.node.tree) {
+            let path = condition.path();
+            self.node.add_validation(move || {
+                vec![format!(
+                    "cannot use condition '{path}': it belongs to another app"
+                )]
+            });
+            return;
+        }
         let c = condition.node.idx;
         self.with_data(|r| r.condition = Some(c));
     }
@@ -528,8 +545,16 @@ impl CfnOutput {
     /// Defines an output.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// Id errors from the tree; [`Error::InvalidArgument`] for a condition of another app.
     pub fn new(scope: &impl Construct, id: &str, props: CfnOutputProps) -> Result<Self, Error> {
+        if let Some(c) = &props.condition {
+            if !std::rc::Rc::ptr_eq(&c.node.tree, &scope.node().tree) {
+                return Err(Error::InvalidArgument {
+                    path: format!("{}/{}", scope.node().path(), id),
+                    message: format!("condition '{}' belongs to another app", c.path()),
+                });
+            }
+        }
         let node = new_element(
             scope.node(),
             id,

@@ -95,7 +95,22 @@ impl<'a> ResolveContext<'a> {
         }))
     }
 
+    /// A referenced node must belong to this app's tree.
+    fn same_app(&self, node: &Node) -> Result<(), Error> {
+        if std::rc::Rc::ptr_eq(&node.tree, self.tree_rc) {
+            Ok(())
+        } else {
+            Err(Error::CrossStackReference {
+                path: self.tree.nodes[self.stack].path.clone(),
+                reason: "Cannot reference across apps. Consuming and producing stacks must be defined within the same CDK app.".into(),
+            })
+        }
+    }
+
     fn resolve_token(&self, kind: &TokenKind, depth: usize) -> Result<Option<Value>, Error> {
+        if let TokenKind::Ref(n) | TokenKind::GetAtt(n, _) | TokenKind::LogicalId(n) = kind {
+            self.same_app(n)?;
+        }
         match kind {
             TokenKind::Absent => Ok(None),
             TokenKind::Ref(node) => self.reference(node.idx, None).map(Some),

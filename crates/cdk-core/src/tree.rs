@@ -311,8 +311,21 @@ impl Node {
 
     /// Makes this construct depend on another: every resource under this node gets a
     /// `DependsOn` on every resource under `other` (or a stack dependency across stacks).
+    ///
+    /// A construct of another app cannot be depended on: synthesis reports it as a
+    /// validation error of this construct.
     pub fn add_dependency(&self, other: &impl Construct) {
-        let o = other.node().idx;
+        let other = other.node();
+        if !Rc::ptr_eq(&self.tree, &other.tree) {
+            let path = other.path();
+            self.add_validation(move || {
+                vec![format!(
+                    "cannot depend on '{path}': it belongs to another app"
+                )]
+            });
+            return;
+        }
+        let o = other.idx;
         self.with_mut(|n| {
             if !n.dependencies.contains(&o) {
                 n.dependencies.push(o)

@@ -212,3 +212,28 @@ fn invalid_stack_names_are_refused() {
     let e = Stack::new(&app, "1bad").unwrap_err();
     assert!(e.to_string().contains("Stack name must match"), "{e}");
 }
+
+#[test]
+fn references_across_apps_are_refused() {
+    let (one, _) = app("app-one", Flags::Recommended);
+    let (two, _) = app("app-two", Flags::Recommended);
+    let s1 = Stack::new(&one, "One").unwrap();
+    let s2 = Stack::new(&two, "Two").unwrap();
+    let r1 = resource(&s1, "Topic");
+    CfnOutput::new(&s2, "Ref", CfnOutputProps::new(r1.ref_())).unwrap();
+    let e = two.synth().unwrap_err();
+    assert!(
+        e.to_string().contains("Cannot reference across apps"),
+        "{e}"
+    );
+
+    let r2 = resource(&s2, "Other");
+    let (three, _) = app("app-three", Flags::Recommended);
+    let s3 = Stack::new(&three, "Three").unwrap();
+    let r3 = resource(&s3, "Third");
+    r3.add_dependency(&r2);
+    match three.synth() {
+        Err(Error::Validation { messages }) => assert_eq!(messages[0].0, "Three/Third"),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}

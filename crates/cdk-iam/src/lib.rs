@@ -6,7 +6,7 @@
 //! (`policy.ts`).
 //!
 //! ```
-//! use cdk_core::{App, Stack};
+//! use cdk_core::{App, Construct, Stack};
 //! use cdk_iam::{Grant, PolicyStatement, User, UserProps};
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack").unwrap();

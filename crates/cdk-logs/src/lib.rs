@@ -4,7 +4,7 @@
 //! (`log-group.ts`), with its defaults: two years of retention and a `Retain` removal policy.
 //!
 //! ```
-//! use cdk_core::{App, Stack};
+//! use cdk_core::{App, Construct, Stack};
 //! use cdk_logs::{LogGroup, LogGroupProps, RetentionDays};
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack").unwrap();
