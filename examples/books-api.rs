@@ -6,42 +6,11 @@
 
 use std::process::ExitCode;
 
-use apigw_core::{RestApi, RestApiProps};
-use cdk_core::{App, Error, Stack};
-use cdk_iam::{User, UserProps};
-
-fn build(app: &App) -> Result<(), Error> {
-    let stack = Stack::new(app, "Stack")?;
-    let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
-    api.root().add_method("ANY", None)?;
-
-    let books = api.root().add_resource("books")?;
-    books.add_method("GET", None)?;
-    books.add_method("POST", None)?;
-
-    let book = books.add_resource("{book_id}")?;
-    book.add_method("GET", None)?;
-    book.add_method("DELETE", None)?;
-
-    api.root()
-        .resource_for_path("v1/authors/{author_id}")?
-        .add_method("GET", None)?;
-    api.root()
-        .resource_for_path("/books/{book_id}/reviews")?
-        .add_method("GET", None)?;
-
-    let user = User::new(&stack, "User", UserProps::default())?;
-    let method = api
-        .root()
-        .resource_for_path("books/{book_id}/reviews")?
-        .add_method("POST", None)?;
-    method.grant_execute(&user)?;
-    Ok(())
-}
+use cdk_core::App;
 
 fn main() -> ExitCode {
     let app = App::new();
-    let result = build(&app).and_then(|()| app.synth());
+    let result = examples::books_api(&app).and_then(|()| app.synth());
     match result {
         Ok(assembly) => {
             let dir = std::fs::canonicalize(&assembly.directory).unwrap_or(assembly.directory);

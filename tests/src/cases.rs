@@ -2,13 +2,11 @@
 
 use std::path::Path;
 
-use apigw_core::{RestApi, RestApiProps};
 use cdk_core::{
     cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
     CfnParameter, CfnParameterProps, Construct, Environment, Error, Flags, Fn, Map, NestedStack,
     RemovalPolicy, Stack, StackProps, TagProps, Tags, Value,
 };
-use cdk_iam::{User, UserProps};
 use cdk_logs::{LogGroup, LogGroupProps, RetentionDays};
 use cdk_s3::{Bucket, BucketProps};
 use cdk_s3_assets::{Asset, AssetProps};
@@ -458,28 +456,7 @@ fn core_values(app: &App, _: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// cases/defining-apis
+/// cases/defining-apis: the `books-api` example itself.
 fn defining_apis(app: &App, _: &Path) -> Result<(), Error> {
-    let stack = Stack::new(app, "Stack")?;
-    let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
-    api.root().add_method("ANY", None)?;
-    let books = api.root().add_resource("books")?;
-    books.add_method("GET", None)?;
-    books.add_method("POST", None)?;
-    let book = books.add_resource("{book_id}")?;
-    book.add_method("GET", None)?;
-    book.add_method("DELETE", None)?;
-    api.root()
-        .resource_for_path("v1/authors/{author_id}")?
-        .add_method("GET", None)?;
-    api.root()
-        .resource_for_path("/books/{book_id}/reviews")?
-        .add_method("GET", None)?;
-    let user = User::new(&stack, "User", UserProps::default())?;
-    let method = api
-        .root()
-        .resource_for_path("books/{book_id}/reviews")?
-        .add_method("POST", None)?;
-    method.grant_execute(&user)?;
-    Ok(())
+    examples::books_api(app)
 }
