@@ -3,7 +3,7 @@
 //! A thin L2 over [`cfn_iam`] with what API Gateway constructs need of `aws-cdk-lib/aws-iam`:
 //! [`PolicyStatement`] and [`PolicyDocument`] (`policy-statement.ts`, `policy-document.ts`),
 //! [`Grant`] (`grant.ts`), [`User`] with its default policy (`user.ts`) and [`Policy`]
-//! (`policy.ts`).
+//! (`policy.ts`), [`Role`] (`role.ts`).
 //!
 //! ```
 //! use cdk_core::{App, Construct, Stack};
@@ -16,10 +16,12 @@
 //! ```
 
 mod policy;
+mod role;
 mod statement;
 mod user;
 
 pub use policy::{Policy, PolicyProps};
+pub use role::{ManagedPolicy, Principal, Role, RoleProps};
 pub use statement::{Effect, PolicyDocument, PolicyStatement};
 pub use user::{User, UserProps};
 
