@@ -2,6 +2,10 @@
 
 use std::path::Path;
 
+use apigw_core::{
+    MethodDeploymentOptions, MethodLoggingLevel, RestApi, RestApiProps, RestApiPropsBuilder,
+    StageOptions,
+};
 use cdk_core::{
     cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
     CfnParameter, CfnParameterProps, Construct, Environment, Error, Flags, Fn, Map, NestedStack,
@@ -32,6 +36,7 @@ pub(crate) fn all() -> Vec<Case> {
         case("core-tokens", "core-cases", core_tokens),
         case("core-values", "core-cases", core_values),
         case("defining-apis", "cases", defining_apis),
+        case("deployment-options", "cases", deployment_options),
     ]
 }
 
@@ -459,4 +464,60 @@ fn core_values(app: &App, _: &Path) -> Result<(), Error> {
 /// cases/defining-apis: the `books-api` example itself.
 fn defining_apis(app: &App, _: &Path) -> Result<(), Error> {
     examples::books_api(app)
+}
+
+/// cases/deployment-options
+fn deployment_options(app: &App, _: &Path) -> Result<(), Error> {
+    let api_props =
+        |stack: &str, builder: RestApiPropsBuilder| builder.build().map_err(build_err(stack));
+    {
+        let stack = Stack::new(app, "LoggingStack")?;
+        let options = StageOptions::builder()
+            .method(
+                MethodDeploymentOptions::builder()
+                    .logging_level(MethodLoggingLevel::Info)
+                    .data_trace_enabled(true)
+                    .build()
+                    .map_err(build_err("LoggingStack"))?,
+            )
+            .build()
+            .map_err(build_err("LoggingStack"))?;
+        let api = RestApi::new(
+            &stack,
+            "books",
+            api_props(
+                "LoggingStack",
+                RestApiProps::builder()
+                    .cloud_watch_role(true)
+                    .deploy_options(options),
+            )?,
+        )?;
+        api.root().add_method("GET", None)?;
+    }
+    {
+        let stack = Stack::new(app, "RemovalPolicyStack")?;
+        let api = RestApi::new(
+            &stack,
+            "books",
+            api_props(
+                "RemovalPolicyStack",
+                RestApiProps::builder()
+                    .cloud_watch_role(true)
+                    .cloud_watch_role_removal_policy(RemovalPolicy::Destroy),
+            )?,
+        )?;
+        api.root().add_method("GET", None)?;
+    }
+    {
+        let stack = Stack::new(app, "DefaultStack")?;
+        let api = RestApi::new(&stack, "books", RestApiProps::default())?;
+        api.root().add_method("GET", None)?;
+        CfnOutput::new(&stack, "ApiUrl", CfnOutputProps::new(api.url()?))?;
+        CfnOutput::new(
+            &stack,
+            "BooksUrl",
+            CfnOutputProps::new(api.url_for_path("/books")?),
+        )?;
+    }
+    Ok(())
 }

@@ -10,15 +10,30 @@ use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
 /// Options of a [`Deployment`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct DeploymentProps {
     /// The deployment's description.
+    #[builder(default)]
     pub description: Option<Value>,
     /// Keep old deployments when the API changes (`Retain` removal policy). Default: false.
+    #[builder(default)]
     pub retain_deployments: bool,
     /// A stage to create with the deployment (`StageName`). Default: none.
+    #[builder(default)]
     pub stage_name: Option<Value>,
+}
+
+impl DeploymentProps {
+    /// Starts a builder.
+    pub fn builder() -> DeploymentPropsBuilder {
+        DeploymentPropsBuilder::default()
+    }
 }
 
 /// An API deployment (`Deployment`).

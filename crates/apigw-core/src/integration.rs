@@ -34,31 +34,54 @@ impl IntegrationType {
 
 /// Options common to every integration (`IntegrationOptions`), with CloudFormation's value
 /// shapes. Each is documented with aws-cdk-lib's default: absent.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct IntegrationOptions {
     /// Request parameters used as cache keys.
+    #[builder(default)]
     pub cache_key_parameters: Option<Value>,
     /// The cache namespace.
+    #[builder(default)]
     pub cache_namespace: Option<Value>,
     /// `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT`.
+    #[builder(default)]
     pub content_handling: Option<Value>,
     /// Request parameters mapped to the backend.
+    #[builder(default)]
     pub request_parameters: Option<Value>,
     /// Request templates by content type.
+    #[builder(default)]
     pub request_templates: Option<Value>,
     /// `WHEN_NO_MATCH`, `NEVER` or `WHEN_NO_TEMPLATES`.
+    #[builder(default)]
     pub passthrough_behavior: Option<Value>,
     /// Integration responses (a list of `IntegrationResponse` objects).
+    #[builder(default)]
     pub integration_responses: Option<Value>,
     /// `INTERNET` or `VPC_LINK`.
+    #[builder(default)]
     pub connection_type: Option<Value>,
     /// The VPC link id.
+    #[builder(default)]
     pub connection_id: Option<Value>,
     /// The role API Gateway assumes (ARN).
+    #[builder(default)]
     pub credentials: Option<Value>,
     /// Timeout in milliseconds.
+    #[builder(default)]
     pub timeout_in_millis: Option<Value>,
+}
+
+impl IntegrationOptions {
+    /// Starts a builder.
+    pub fn builder() -> IntegrationOptionsBuilder {
+        IntegrationOptionsBuilder::default()
+    }
 }
 
 /// A method's backend (`Integration`).

@@ -37,7 +37,7 @@ pub use integration::{Integration, IntegrationOptions, IntegrationType, MockInte
 pub use method::{AuthorizationType, Method, MethodOptions};
 pub use resource::Resource;
 pub use rest_api::{RestApi, RestApiProps, RestApiPropsBuilder};
-pub use stage::{Stage, StageOptions};
+pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).
 pub(crate) const FQN: &str = "aws-cdk-lib.aws_apigateway";

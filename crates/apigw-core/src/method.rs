@@ -39,17 +39,33 @@ impl AuthorizationType {
 }
 
 /// Options of a method (`MethodOptions`); unset ones come from the resource's defaults.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct MethodOptions {
     /// An operation name for SDK generation.
+    #[builder(default)]
     pub operation_name: Option<String>,
     /// Whether an API key is required.
+    #[builder(default)]
     pub api_key_required: Option<bool>,
     /// How callers are authorized. Default: [`AuthorizationType::None`].
+    #[builder(default)]
     pub authorization_type: Option<AuthorizationType>,
     /// Request parameters: `method.request.<location>.<name>` → required.
+    #[builder(default)]
     pub request_parameters: Option<Value>,
+}
+
+impl MethodOptions {
+    /// Starts a builder.
+    pub fn builder() -> MethodOptionsBuilder {
+        MethodOptionsBuilder::default()
+    }
 }
 
 impl MethodOptions {
@@ -132,6 +148,7 @@ impl Method {
         l1.request_parameters = options.request_parameters.clone();
         l1.integration = Some(integration.to_cfn().map_err(build_err)?);
         let resource = CfnMethod::new(&node, "Resource", l1)?;
+        *on.api().methods.borrow_mut() += 1;
 
         if let Some(deployment) = on.api().latest_deployment() {
             deployment.node().add_dependency(resource.node());

@@ -3,7 +3,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{CfnOutput, CfnOutputProps, Construct, Error, Node, Value};
+use cdk_core::{CfnOutput, CfnOutputProps, Construct, Error, Node, RemovalPolicy, Value};
+use cdk_iam::{ManagedPolicy, Principal, Role, RoleProps};
+use cfn_apigateway::{CfnAccount, CfnAccountProps};
 use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
 
 use crate::method::MethodOptions;
@@ -15,6 +17,8 @@ pub(crate) struct ApiShared {
     pub root_resource_id: Value,
     pub latest_deployment: RefCell<Option<Deployment>>,
     pub deployment_stage: RefCell<Option<Stage>>,
+    /// How many methods the API has (an API without methods is refused).
+    pub methods: RefCell<usize>,
 }
 
 impl ApiShared {
@@ -71,6 +75,14 @@ pub struct RestApiProps {
     /// Disable the `execute-api` endpoint.
     #[builder(default)]
     pub disable_execute_api_endpoint: Option<bool>,
+    /// Create the account-wide role API Gateway uses to write CloudWatch logs
+    /// (`AWS::ApiGateway::Account`). Default: false with the recommended flags
+    /// (`@aws-cdk/aws-apigateway:disableCloudWatchRole`), true without.
+    #[builder(default)]
+    pub cloud_watch_role: Option<bool>,
+    /// Removal policy of that role and account. Default: `Retain`.
+    #[builder(default)]
+    pub cloud_watch_role_removal_policy: Option<RemovalPolicy>,
 }
 
 impl RestApiProps {
@@ -132,7 +144,9 @@ impl RestApi {
             root_resource_id: resource.attr_root_resource_id(),
             latest_deployment: RefCell::new(None),
             deployment_stage: RefCell::new(None),
+            methods: RefCell::new(0),
         });
+        let account = configure_cloud_watch_role(&node, &resource, &props)?;
         if deploy {
             let deployment = Deployment::new(
                 &node,
@@ -157,6 +171,9 @@ impl RestApi {
                 shared.rest_api_id.clone(),
                 options,
             )?;
+            if let Some(account) = &account {
+                stage.node().add_dependency(account.node());
+            }
             *shared.deployment_stage.borrow_mut() = Some(stage.clone());
             let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
             if let Some(name) = &props.endpoint_export_name {
@@ -172,6 +189,14 @@ impl RestApi {
             props.default_integration.clone(),
             props.default_method_options.clone().unwrap_or_default(),
         );
+        let counted = shared.clone();
+        node.add_validation(move || {
+            if *counted.methods.borrow() == 0 {
+                vec!["The REST API doesn't contain any methods".into()]
+            } else {
+                Vec::new()
+            }
+        });
         Ok(RestApi {
             node,
             resource,
@@ -231,4 +256,41 @@ impl RestApi {
             }),
         }
     }
+}
+
+/// The CloudWatch role and `AWS::ApiGateway::Account` (`_configureCloudWatchRole`).
+fn configure_cloud_watch_role(
+    api: &Node,
+    resource: &CfnRestApi,
+    props: &RestApiProps,
+) -> Result<Option<CfnAccount>, Error> {
+    let default = !api.feature_flag(cdk_core::feature_flags::APIGATEWAY_DISABLE_CLOUDWATCH_ROLE);
+    if !props.cloud_watch_role.unwrap_or(default) {
+        if props.cloud_watch_role_removal_policy.is_some() {
+            return Err(Error::InvalidArgument {
+                path: api.path(),
+                message: "'cloudWatchRole' must be enabled for 'cloudWatchRoleRemovalPolicy' to be applied.".into(),
+            });
+        }
+        return Ok(None);
+    }
+    let removal = props
+        .cloud_watch_role_removal_policy
+        .unwrap_or(RemovalPolicy::Retain);
+    let role = Role::new(
+        api,
+        "CloudWatchRole",
+        RoleProps::new(Principal::service("apigateway.amazonaws.com")).managed_policy(
+            ManagedPolicy::from_aws_managed_policy_name(
+                "service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+            ),
+        ),
+    )?;
+    role.apply_removal_policy(removal);
+    let mut l1 = CfnAccountProps::default();
+    l1.cloud_watch_role_arn = Some(role.role_arn());
+    let account = CfnAccount::new(api, "Account", l1)?;
+    account.apply_removal_policy(removal);
+    account.node().add_dependency(resource.node());
+    Ok(Some(account))
 }

@@ -1,22 +1,142 @@
-//! Stages (`stage.ts`): a named, addressable snapshot of a deployment.
+//! Stages (`stage.ts`): a named, addressable snapshot of a deployment, with its method
+//! settings (logging, metrics, throttling, caching).
 
 use cdk_core::{cfn_format, Construct, Error, Node, Value};
+use cfn_apigateway::stage::MethodSetting;
 use cfn_apigateway::{CfnStage, CfnStageProps};
+use indexmap::IndexMap;
 
+use crate::method::validate_http_method;
 use crate::Deployment;
 
+/// Execution logging level of a stage's methods (`MethodLoggingLevel`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MethodLoggingLevel {
+    /// No logs.
+    Off,
+    /// Errors only.
+    Error,
+    /// Errors and informational events.
+    Info,
+}
+
+impl MethodLoggingLevel {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MethodLoggingLevel::Off => "OFF",
+            MethodLoggingLevel::Error => "ERROR",
+            MethodLoggingLevel::Info => "INFO",
+        }
+    }
+}
+
+/// Settings of the methods of a stage (`MethodDeploymentOptions`). Unset ones are left to
+/// API Gateway.
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct MethodDeploymentOptions {
+    /// CloudWatch metrics. Default: off.
+    #[builder(default)]
+    pub metrics_enabled: Option<bool>,
+    /// Execution logging level. Default: off.
+    #[builder(default)]
+    pub logging_level: Option<MethodLoggingLevel>,
+    /// Log full requests and responses. Default: false.
+    #[builder(default)]
+    pub data_trace_enabled: Option<bool>,
+    /// Throttling burst limit.
+    #[builder(default)]
+    pub throttling_burst_limit: Option<u32>,
+    /// Throttling rate limit (requests per second).
+    #[builder(default)]
+    pub throttling_rate_limit: Option<f64>,
+    /// Cache responses (turns the stage's cache cluster on). Default: off.
+    #[builder(default)]
+    pub caching_enabled: Option<bool>,
+    /// Cache time to live, in seconds. Default: 300 (API Gateway's).
+    #[builder(default)]
+    pub cache_ttl_seconds: Option<u32>,
+    /// Encrypt cached data.
+    #[builder(default)]
+    pub cache_data_encrypted: Option<bool>,
+}
+
+impl MethodDeploymentOptions {
+    /// Starts a builder.
+    pub fn builder() -> MethodDeploymentOptionsBuilder {
+        MethodDeploymentOptionsBuilder::default()
+    }
+}
+
+impl MethodDeploymentOptions {
+    fn any_set(&self) -> bool {
+        *self != MethodDeploymentOptions::default()
+    }
+}
+
 /// Options of a [`Stage`] (`StageOptions`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct StageOptions {
     /// The stage name. Default: `prod`.
+    #[builder(default)]
     pub stage_name: Option<String>,
     /// The stage's description.
+    #[builder(default)]
     pub description: Option<Value>,
     /// Stage variables.
+    #[builder(default)]
     pub variables: Option<Value>,
     /// X-Ray tracing. Default: off.
+    #[builder(default)]
     pub tracing_enabled: Option<bool>,
+    /// The cache cluster. Default: on when a method enables caching or a size is given.
+    #[builder(default)]
+    pub cache_cluster_enabled: Option<bool>,
+    /// The cache cluster size (`0.5`, `1.6`, ...). Default: `0.5` when the cluster is on.
+    #[builder(default)]
+    pub cache_cluster_size: Option<String>,
+    /// A client certificate id for calls to the backend.
+    #[builder(default)]
+    pub client_certificate_id: Option<Value>,
+    /// The documentation version.
+    #[builder(default)]
+    pub documentation_version: Option<Value>,
+    /// Settings of every method (`/*/*`).
+    #[builder(default)]
+    pub method: MethodDeploymentOptions,
+    /// Settings of some methods, by `/<resource path>/<METHOD>` (`/books/GET`, `/*/*`).
+    #[builder(default, setter(custom))]
+    pub method_options: IndexMap<String, MethodDeploymentOptions>,
+}
+
+impl StageOptions {
+    /// Starts a builder.
+    pub fn builder() -> StageOptionsBuilder {
+        StageOptionsBuilder::default()
+    }
+}
+
+impl StageOptionsBuilder {
+    /// Adds settings for the methods matching `path` (`/books/GET`, `/*/*`).
+    pub fn method_option(mut self, path: &str, options: MethodDeploymentOptions) -> Self {
+        self.method_options
+            .get_or_insert_with(IndexMap::new)
+            .insert(path.to_string(), options);
+        self
+    }
 }
 
 /// A stage of an API (`Stage`).
@@ -34,11 +154,49 @@ impl Construct for Stage {
     }
 }
 
+/// `parseMethodOptionsPath`: `/books/GET` → (`GET`, `/~1books`); `/*/*` → (`*`, `/*`).
+pub(crate) fn parse_method_options_path(
+    scope: &str,
+    original: &str,
+) -> Result<(String, String), Error> {
+    let fail = |message: String| Error::InvalidArgument {
+        path: scope.to_string(),
+        message,
+    };
+    let Some(path) = original.strip_prefix('/') else {
+        return Err(fail(format!(
+            "Method options path must start with '/': {original}"
+        )));
+    };
+    let mut components: Vec<&str> = path.split('/').collect();
+    if components.len() < 2 {
+        return Err(fail(format!(
+            "Method options path must include at least two components: /{{resource}}/{{method}} (i.e. /foo/bar/GET): {path}"
+        )));
+    }
+    let method = components.pop().unwrap_or_default().to_uppercase();
+    if method != "*" {
+        validate_http_method(scope, &method).map_err(|_| {
+            fail(format!(
+                "{original}: Invalid HTTP method \"{method}\". Allowed methods: {}",
+                crate::method::ALLOWED_METHODS.join(",")
+            ))
+        })?;
+    }
+    let resource_path = match components.as_slice() {
+        ["*"] => "/*".to_string(),
+        [""] => "/".to_string(),
+        _ => format!("/~1{}", components.join("~1")),
+    };
+    Ok((method, resource_path))
+}
+
 impl Stage {
     /// Defines a stage of `deployment` for the API `rest_api_id`.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// Id errors from the tree; [`Error::InvalidArgument`] for an invalid method options path
+    /// or caching with the cache cluster off.
     pub fn new(
         scope: &impl Construct,
         id: &str,
@@ -48,19 +206,83 @@ impl Stage {
     ) -> Result<Stage, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.Stage", crate::FQN));
+        let path = node.path();
+        let mut cache_cluster = options.cache_cluster_enabled;
+        let mut settings: Vec<(&str, &MethodDeploymentOptions)> = Vec::new();
+        if options.method.any_set() {
+            settings.push(("/*/*", &options.method));
+        }
+        for (p, o) in &options.method_options {
+            settings.push((p.as_str(), o));
+        }
+        let mut method_settings = Vec::new();
+        for (p, o) in settings {
+            if o.caching_enabled == Some(true) {
+                match cache_cluster {
+                    None => cache_cluster = Some(true),
+                    Some(false) => {
+                        return Err(Error::InvalidArgument {
+                            path,
+                            message: format!(
+                                "Cannot enable caching for method {p} since cache cluster is disabled on stage"
+                            ),
+                        })
+                    }
+                    Some(true) => {}
+                }
+            }
+            let (http_method, resource_path) = parse_method_options_path(&path, p)?;
+            let mut s = MethodSetting::default();
+            s.http_method = Some(Value::String(http_method));
+            s.resource_path = Some(Value::String(resource_path));
+            s.cache_data_encrypted = o.cache_data_encrypted.map(Value::Bool);
+            s.cache_ttl_in_seconds = o.cache_ttl_seconds.map(Value::from);
+            s.caching_enabled = o.caching_enabled.map(Value::Bool);
+            s.data_trace_enabled = Some(Value::Bool(o.data_trace_enabled.unwrap_or(false)));
+            s.logging_level = o.logging_level.map(|l| Value::from(l.as_str()));
+            s.metrics_enabled = o.metrics_enabled.map(Value::Bool);
+            s.throttling_burst_limit = o.throttling_burst_limit.map(Value::from);
+            s.throttling_rate_limit = o.throttling_rate_limit.map(Value::from);
+            method_settings.push(Value::from(s));
+        }
+        if let Some(size) = &options.cache_cluster_size {
+            match cache_cluster {
+                None => cache_cluster = Some(true),
+                Some(false) => {
+                    return Err(Error::InvalidArgument {
+                        path,
+                        message: format!(
+                            "Cannot set \"cacheClusterSize\" to {size} and \"cacheClusterEnabled\" to \"false\""
+                        ),
+                    })
+                }
+                Some(true) => {}
+            }
+        }
         let stage_name = options.stage_name.unwrap_or_else(|| "prod".into());
         let mut l1 = CfnStageProps::builder()
             .rest_api_id(rest_api_id.clone())
             .build()
             .map_err(|source| Error::Build {
-                path: node.path(),
+                path: path.clone(),
                 source,
             })?;
         l1.stage_name = Some(Value::String(stage_name.clone()));
+        l1.cache_cluster_enabled = cache_cluster.map(Value::Bool);
+        if cache_cluster == Some(true) {
+            l1.cache_cluster_size = Some(Value::String(
+                options.cache_cluster_size.unwrap_or_else(|| "0.5".into()),
+            ));
+        }
+        l1.client_certificate_id = options.client_certificate_id;
         l1.deployment_id = Some(deployment.deployment_id());
         l1.description = options.description;
+        l1.documentation_version = options.documentation_version;
         l1.variables = options.variables;
         l1.tracing_enabled = options.tracing_enabled.map(Value::Bool);
+        if !method_settings.is_empty() {
+            l1.method_settings = Some(Value::Array(method_settings));
+        }
         let resource = CfnStage::new(&node, "Resource", l1)?;
         Ok(Stage {
             node,
@@ -99,5 +321,26 @@ impl Stage {
             self.stage_name(),
             path
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_options_paths() {
+        let p = |s| parse_method_options_path("Stage", s);
+        assert_eq!(p("/*/*").unwrap(), ("*".into(), "/*".into()));
+        assert_eq!(p("/books/get").unwrap(), ("GET".into(), "/~1books".into()));
+        assert_eq!(p("/a/b/POST").unwrap(), ("POST".into(), "/~1a~1b".into()));
+        assert_eq!(p("//GET").unwrap(), ("GET".into(), "/".into()));
+        assert!(p("books/GET").is_err());
+        assert!(p("/GET").is_err());
+        let e = p("/books/FETCH").unwrap_err().to_string();
+        assert!(
+            e.starts_with("Stage: /books/FETCH: Invalid HTTP method"),
+            "{e}"
+        );
     }
 }

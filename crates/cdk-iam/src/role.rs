@@ -128,7 +128,11 @@ impl Role {
                 .add_to(PolicyStatement::new().actions(["sts:AssumeRole"])),
         );
         let managed: Rc<RefCell<Vec<Value>>> = Rc::new(RefCell::new(
-            props.managed_policies.iter().map(ManagedPolicy::arn).collect(),
+            props
+                .managed_policies
+                .iter()
+                .map(ManagedPolicy::arn)
+                .collect(),
         ));
         let list = managed.clone();
         let mut l1 = CfnRoleProps::builder()
