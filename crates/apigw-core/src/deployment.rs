@@ -9,6 +9,9 @@ use cdk_core::logical_id::md5_hex;
 use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
+use crate::rest_api::ApiShared;
+use crate::RestApi;
+
 /// Options of a [`Deployment`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
 #[builder(
@@ -42,6 +45,7 @@ pub struct Deployment {
     node: Node,
     resource: CfnDeployment,
     hash_components: Rc<RefCell<Vec<Value>>>,
+    api: Rc<ApiShared>,
 }
 
 impl Construct for Deployment {
@@ -51,19 +55,29 @@ impl Construct for Deployment {
 }
 
 impl Deployment {
-    /// Defines a deployment of the API with id `rest_api_id`. `api_resource` is the API's
-    /// `AWS::ApiGateway::RestApi` (its rendered definition is hashed last), or `None` for an
-    /// imported API.
+    /// Defines a deployment of `api` (`new Deployment(scope, id, { api, ... })`). Its logical
+    /// ID carries a hash of the API's definition and of what is added with
+    /// [`Deployment::add_to_logical_id`]; it depends on every method of the API.
     ///
     /// # Errors
-    /// Id errors from the tree; missing required props.
+    /// Id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        rest_api_id: Value,
-        api_resource: Option<cdk_core::CfnResource>,
+        api: &RestApi,
         props: DeploymentProps,
     ) -> Result<Deployment, Error> {
+        Self::create(scope, id, api.shared(), props)
+    }
+
+    pub(crate) fn create(
+        scope: &impl Construct,
+        id: &str,
+        api: &Rc<ApiShared>,
+        props: DeploymentProps,
+    ) -> Result<Deployment, Error> {
+        let rest_api_id = api.rest_api_id.clone();
+        let api_resource = api.resource.clone();
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.Deployment", crate::FQN));
         let mut l1 = CfnDeploymentProps::builder()
@@ -100,16 +114,23 @@ impl Deployment {
             }
             Ok(format!("{original}{}", md5_hex(input.as_bytes())))
         });
-        Ok(Deployment {
+        let deployment = Deployment {
             node,
             resource,
             hash_components,
-        })
+            api: api.clone(),
+        };
+        api.attach_deployment(&deployment);
+        Ok(deployment)
     }
 
     /// The L1 resource.
     pub fn resource(&self) -> &CfnDeployment {
         &self.resource
+    }
+
+    pub(crate) fn api(&self) -> &Rc<ApiShared> {
+        &self.api
     }
 
     /// The deployment id (`Ref`).
@@ -127,27 +148,49 @@ impl Deployment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RestApiProps;
     use cdk_core::{App, AppProps, Stack};
 
-    #[test]
-    fn logical_id_hashes_components_and_api() {
+    fn deployment_id(data: Option<Value>) -> String {
         let dir = std::env::temp_dir().join("apigw-core-deployment-test");
+        let _ = std::fs::remove_dir_all(&dir);
         let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
         let stack = Stack::new(&app, "Stack").unwrap();
-        let d = Deployment::new(
+        let api = RestApi::new(
             &stack,
-            "Dep",
-            Value::from("api"),
-            None,
-            DeploymentProps::default(),
+            "Api",
+            RestApiProps::builder().deploy(false).build().unwrap(),
         )
         .unwrap();
-        d.add_to_logical_id(Value::object([("a", 1)]));
+        api.root().add_method("GET", None).unwrap();
+        let d = Deployment::new(&stack, "Dep", &api, DeploymentProps::default()).unwrap();
+        if let Some(data) = data {
+            d.add_to_logical_id(data);
+        }
         app.synth().unwrap();
         let t = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
-        // md5 of the compact JSON `{"a":1}` appended to the default id
+        let v: serde_json::Value = serde_json::from_str(&t).unwrap();
+        let ids: Vec<String> = v["Resources"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, r)| r["Type"] == "AWS::ApiGateway::Deployment")
+            .map(|(k, _)| k.clone())
+            .collect();
+        assert_eq!(ids.len(), 1);
+        ids[0].clone()
+    }
+
+    #[test]
+    fn logical_id_hashes_added_data_and_the_api() {
         let original = cdk_core::logical_id::make_unique_id(&["Dep", "Resource"]).unwrap();
-        let expected = format!("{original}{}", md5_hex(b"{\"a\":1}"));
-        assert!(t.contains(&expected), "{t}");
+        let plain = deployment_id(None);
+        let with_data = deployment_id(Some(Value::object([("a", 1)])));
+        for id in [&plain, &with_data] {
+            assert!(id.starts_with(&original), "{id}");
+            assert_eq!(id.len(), original.len() + 32, "{id}");
+        }
+        assert_ne!(plain, with_data);
+        assert_eq!(with_data, deployment_id(Some(Value::object([("a", 1)]))));
     }
 }

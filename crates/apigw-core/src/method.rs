@@ -148,10 +148,8 @@ impl Method {
         l1.request_parameters = options.request_parameters.clone();
         l1.integration = Some(integration.to_cfn().map_err(build_err)?);
         let resource = CfnMethod::new(&node, "Resource", l1)?;
-        *on.api().methods.borrow_mut() += 1;
-
+        on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
-            deployment.node().add_dependency(resource.node());
             let mut m = Map::new();
             let mut put = |k: &str, v: Option<Value>| {
                 if let Some(v) = v {

@@ -17,13 +17,43 @@ pub(crate) struct ApiShared {
     pub root_resource_id: Value,
     pub latest_deployment: RefCell<Option<Deployment>>,
     pub deployment_stage: RefCell<Option<Stage>>,
-    /// How many methods the API has (an API without methods is refused).
-    pub methods: RefCell<usize>,
+    /// The `AWS::ApiGateway::Method` resources (an API without methods is refused; every
+    /// deployment depends on each of them).
+    pub methods: RefCell<Vec<Node>>,
+    /// Every deployment of the API (`_attachDeployment`).
+    pub deployments: RefCell<Vec<Deployment>>,
+    /// The `AWS::ApiGateway::Account`, when the API made a CloudWatch role: stages wait for it.
+    pub account: RefCell<Option<Node>>,
+    /// The `AWS::ApiGateway::RestApi`, hashed into deployment logical IDs.
+    pub resource: Option<cdk_core::CfnResource>,
 }
 
 impl ApiShared {
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.latest_deployment.borrow().clone()
+    }
+
+    /// `_attachMethod`: every deployment depends on the method.
+    pub fn attach_method(&self, method: &Node) {
+        for d in self.deployments.borrow().iter() {
+            d.node().add_dependency(method);
+        }
+        self.methods.borrow_mut().push(method.clone());
+    }
+
+    /// `_attachDeployment`: the deployment depends on every method so far.
+    pub fn attach_deployment(&self, deployment: &Deployment) {
+        for m in self.methods.borrow().iter() {
+            deployment.node().add_dependency(m);
+        }
+        self.deployments.borrow_mut().push(deployment.clone());
+    }
+
+    /// `_attachStage`: the stage waits for the CloudWatch account, if any.
+    pub fn attach_stage(&self, stage: &Node) {
+        if let Some(account) = self.account.borrow().as_ref() {
+            stage.add_dependency(account);
+        }
     }
     pub fn deployment_stage(&self) -> Option<Stage> {
         self.deployment_stage.borrow().clone()
@@ -144,15 +174,18 @@ impl RestApi {
             root_resource_id: resource.attr_root_resource_id(),
             latest_deployment: RefCell::new(None),
             deployment_stage: RefCell::new(None),
-            methods: RefCell::new(0),
+            methods: RefCell::default(),
+            deployments: RefCell::default(),
+            account: RefCell::new(None),
+            resource: Some((*resource).clone()),
         });
         let account = configure_cloud_watch_role(&node, &resource, &props)?;
+        *shared.account.borrow_mut() = account.map(|a| a.node().clone());
         if deploy {
-            let deployment = Deployment::new(
+            let deployment = Deployment::create(
                 &node,
                 "Deployment",
-                shared.rest_api_id.clone(),
-                Some((*resource).clone()),
+                &shared,
                 DeploymentProps {
                     description: Some(Value::String(props.description.clone().unwrap_or_else(
                         || "Automatically created by the RestApi construct".into(),
@@ -168,12 +201,8 @@ impl RestApi {
                 &node,
                 &format!("DeploymentStage.{stage_name}"),
                 &deployment,
-                shared.rest_api_id.clone(),
                 options,
             )?;
-            if let Some(account) = &account {
-                stage.node().add_dependency(account.node());
-            }
             *shared.deployment_stage.borrow_mut() = Some(stage.clone());
             let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
             if let Some(name) = &props.endpoint_export_name {
@@ -191,7 +220,7 @@ impl RestApi {
         );
         let counted = shared.clone();
         node.add_validation(move || {
-            if *counted.methods.borrow() == 0 {
+            if counted.methods.borrow().is_empty() {
                 vec!["The REST API doesn't contain any methods".into()]
             } else {
                 Vec::new()
@@ -228,6 +257,10 @@ impl RestApi {
     /// The automatic deployment, if any.
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.shared.latest_deployment()
+    }
+
+    pub(crate) fn shared(&self) -> &Rc<ApiShared> {
+        &self.shared
     }
 
     /// The automatic stage, if any.

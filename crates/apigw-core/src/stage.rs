@@ -192,7 +192,7 @@ pub(crate) fn parse_method_options_path(
 }
 
 impl Stage {
-    /// Defines a stage of `deployment` for the API `rest_api_id`.
+    /// Defines a stage of `deployment` (`new Stage(scope, id, { deployment, ... })`).
     ///
     /// # Errors
     /// Id errors from the tree; [`Error::InvalidArgument`] for an invalid method options path
@@ -201,9 +201,9 @@ impl Stage {
         scope: &impl Construct,
         id: &str,
         deployment: &Deployment,
-        rest_api_id: Value,
         options: StageOptions,
     ) -> Result<Stage, Error> {
+        let rest_api_id = deployment.api().rest_api_id.clone();
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.Stage", crate::FQN));
         let path = node.path();
@@ -284,6 +284,7 @@ impl Stage {
             l1.method_settings = Some(Value::Array(method_settings));
         }
         let resource = CfnStage::new(&node, "Resource", l1)?;
+        deployment.api().attach_stage(&node);
         Ok(Stage {
             node,
             resource,

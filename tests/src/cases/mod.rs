@@ -12,14 +12,16 @@ mod core_tokens;
 mod core_values;
 mod defining_apis;
 mod deployment_options;
+mod manual_deployment;
+mod stage_method_throttling;
 
 /// What the twins share: imports and small helpers.
 pub(crate) mod prelude {
     pub(crate) use std::path::Path;
 
     pub(crate) use apigw_core::{
-        MethodDeploymentOptions, MethodLoggingLevel, RestApi, RestApiProps, RestApiPropsBuilder,
-        StageOptions,
+        Deployment, DeploymentProps, MethodDeploymentOptions, MethodLoggingLevel, RestApi,
+        RestApiProps, RestApiPropsBuilder, Stage, StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -85,6 +87,16 @@ pub(crate) fn all() -> Vec<Case> {
             "deployment-options",
             "cases",
             deployment_options::deployment_options,
+        ),
+        case(
+            "manual-deployment",
+            "cases",
+            manual_deployment::manual_deployment,
+        ),
+        case(
+            "stage-method-throttling",
+            "cases",
+            stage_method_throttling::stage_method_throttling,
         ),
     ]
 }
