@@ -27,6 +27,7 @@
 
 pub mod deployment;
 pub mod integration;
+pub mod integrations;
 pub mod method;
 pub mod resource;
 pub mod rest_api;
@@ -34,6 +35,10 @@ pub mod stage;
 
 pub use deployment::{Deployment, DeploymentProps};
 pub use integration::{Integration, IntegrationOptions, IntegrationType, MockIntegration};
+pub use integrations::{
+    AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder, HttpIntegration,
+    HttpIntegrationProps, HttpIntegrationPropsBuilder,
+};
 pub use method::{AuthorizationType, Method, MethodOptions};
 pub use resource::Resource;
 pub use rest_api::{RestApi, RestApiProps, RestApiPropsBuilder};

@@ -59,6 +59,10 @@ pub struct MethodOptions {
     /// Request parameters: `method.request.<location>.<name>` → required.
     #[builder(default)]
     pub request_parameters: Option<Value>,
+    /// OAuth scopes accepted by a Cognito user pools authorizer (only rendered with
+    /// [`AuthorizationType::Cognito`]).
+    #[builder(default)]
+    pub authorization_scopes: Option<Vec<String>>,
 }
 
 impl MethodOptions {
@@ -82,6 +86,10 @@ impl MethodOptions {
                 .request_parameters
                 .clone()
                 .or_else(|| defaults.request_parameters.clone()),
+            authorization_scopes: self
+                .authorization_scopes
+                .clone()
+                .or_else(|| defaults.authorization_scopes.clone()),
         }
     }
 }
@@ -146,6 +154,10 @@ impl Method {
         l1.api_key_required = options.api_key_required.map(Value::Bool);
         l1.operation_name = options.operation_name.clone().map(Value::String);
         l1.request_parameters = options.request_parameters.clone();
+        let scopes = (authorization_type == AuthorizationType::Cognito)
+            .then(|| options.authorization_scopes.clone().map(Value::from))
+            .flatten();
+        l1.authorization_scopes = scopes.clone();
         l1.integration = Some(integration.to_cfn().map_err(build_err)?);
         let resource = CfnMethod::new(&node, "Resource", l1)?;
         on.api().attach_method(resource.node());
@@ -170,6 +182,7 @@ impl Method {
             );
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
+            put("authorizationScopes", scopes);
             deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
         }
         Ok(Method {

@@ -20,7 +20,7 @@ mod role;
 mod statement;
 mod user;
 
-pub use policy::{Policy, PolicyProps};
+pub use policy::{Policy, PolicyProps, PolicyPropsBuilder};
 pub use role::{ManagedPolicy, Principal, Role, RoleProps};
 pub use statement::{Effect, PolicyDocument, PolicyStatement};
 pub use user::{User, UserProps};

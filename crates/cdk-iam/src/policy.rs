@@ -12,13 +12,27 @@ use crate::{PolicyDocument, PolicyStatement};
 const MAX_POLICY_NAME_LEN: usize = 128;
 
 /// Options of a [`Policy`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct PolicyProps {
     /// The policy name. Default: the last 128 characters of the resource's logical ID.
+    #[builder(default)]
     pub policy_name: Option<String>,
     /// Initial statements.
+    #[builder(default, setter(each(name = "statement")))]
     pub statements: Vec<PolicyStatement>,
+}
+
+impl PolicyProps {
+    /// Starts a builder.
+    pub fn builder() -> PolicyPropsBuilder {
+        PolicyPropsBuilder::default()
+    }
 }
 
 /// An inline IAM policy (`iam.Policy`).

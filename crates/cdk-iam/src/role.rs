@@ -173,6 +173,11 @@ impl Role {
         self.resource.ref_()
     }
 
+    /// Attaches an inline policy to this role (`attachInlinePolicy`).
+    pub fn attach_inline_policy(&self, policy: &Policy) {
+        policy.attach_to_role(self.role_name());
+    }
+
     /// Attaches a managed policy.
     pub fn add_managed_policy(&self, policy: &ManagedPolicy) {
         let mut l = self.managed_policies.borrow_mut();

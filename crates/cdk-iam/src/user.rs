@@ -58,6 +58,11 @@ impl User {
         self.resource.ref_()
     }
 
+    /// Attaches an inline policy to this user (`attachInlinePolicy`).
+    pub fn attach_inline_policy(&self, policy: &Policy) {
+        policy.attach_to_user(self.user_name());
+    }
+
     /// The user's ARN.
     pub fn user_arn(&self) -> Value {
         self.resource.attr_arn()

@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-logical-ids",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-logical-ids
-pub(crate) fn core_logical_ids(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     bucket(&stack, "TopLevel")?;
     bucket(&stack, "Resource")?;

@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-multi-stack",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-multi-stack
-pub(crate) fn core_multi_stack(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     Tags::of(app).add("app", "core-multi-stack");
     let producer = Stack::new(app, "Producer")?;
     let shared = Bucket::new(

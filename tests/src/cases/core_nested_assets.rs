@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-nested-assets",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-nested-assets
-pub(crate) fn core_nested_assets(app: &App, inputs: &Path) -> Result<(), Error> {
+fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Parent")?;
     let parent_bucket = bucket(&stack, "Bucket")?;
     let nested = NestedStack::new(&stack, "Child")?;

@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-overrides-deps",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-overrides-deps
-pub(crate) fn core_overrides_deps(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::with_props(
         app,
         "Stack",

@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-tokens",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-tokens
-pub(crate) fn core_tokens(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     let env = CfnParameter::new(
         &stack,

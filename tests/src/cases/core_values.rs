@@ -2,9 +2,17 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "core-values",
+    group: "core-cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// core-cases/core-values
 #[allow(clippy::approx_constant)] // 3.14159 is the app.js literal, not an approximation of pi
-pub(crate) fn core_values(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     let body: Value = serde_json::json!({
         "zeta": 1,

@@ -2,7 +2,15 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "defining-apis",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// cases/defining-apis: the `books-api` example itself.
-pub(crate) fn defining_apis(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     examples::books_api(app)
 }

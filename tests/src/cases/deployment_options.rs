@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "deployment-options",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// cases/deployment-options
-pub(crate) fn deployment_options(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let api_props =
         |stack: &str, builder: RestApiPropsBuilder| builder.build().map_err(build_err(stack));
     {

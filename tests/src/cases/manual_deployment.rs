@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "manual-deployment",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// cases/manual-deployment
-pub(crate) fn manual_deployment(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "ExistingStageStack")?;
         let rest_api = RestApi::new(

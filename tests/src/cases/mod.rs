@@ -1,8 +1,8 @@
 //! The twins, one module per case, each a line-by-line port of its `app.js`. To add a case:
-//! copy its goldens into `goldens/<case>/`, write `cases/<case>.rs`, and register it below.
+//! copy its goldens into `goldens/<case>/`, write `cases/<case>.rs` with its `CASE`, and add
+//! `mod <case>;` and `<case>::CASE,` below (one line each, in alphabetical order).
 
 use crate::Case;
-use cdk_core::Flags;
 
 mod core_logical_ids;
 mod core_multi_stack;
@@ -12,6 +12,7 @@ mod core_tokens;
 mod core_values;
 mod defining_apis;
 mod deployment_options;
+mod iam_authorizer;
 mod manual_deployment;
 mod stage_method_throttling;
 
@@ -19,15 +20,20 @@ mod stage_method_throttling;
 pub(crate) mod prelude {
     pub(crate) use std::path::Path;
 
+    pub(crate) use crate::Case;
+    pub(crate) use cdk_core::Flags;
+
     pub(crate) use apigw_core::{
-        Deployment, DeploymentProps, MethodDeploymentOptions, MethodLoggingLevel, RestApi,
-        RestApiProps, RestApiPropsBuilder, Stage, StageOptions,
+        AuthorizationType, Deployment, DeploymentProps, HttpIntegration, MethodDeploymentOptions,
+        MethodLoggingLevel, MethodOptions, RestApi, RestApiProps, RestApiPropsBuilder, Stage,
+        StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
         CfnParameter, CfnParameterProps, Construct, Environment, Error, Fn, Map, NestedStack,
         RemovalPolicy, Stack, StackProps, TagProps, Tags, Value,
     };
+    pub(crate) use cdk_iam::{Effect, Policy, PolicyProps, PolicyStatement, User, UserProps};
     pub(crate) use cdk_logs::{LogGroup, LogGroupProps, RetentionDays};
     pub(crate) use cdk_s3::{Bucket, BucketProps};
     pub(crate) use cdk_s3_assets::{Asset, AssetProps};
@@ -53,50 +59,17 @@ pub(crate) mod prelude {
 }
 
 pub(crate) fn all() -> Vec<Case> {
-    let case = |name, group, build| Case {
-        name,
-        group,
-        flags: Flags::Recommended,
-        build,
-    };
     vec![
-        case(
-            "core-logical-ids",
-            "core-cases",
-            core_logical_ids::core_logical_ids,
-        ),
-        case(
-            "core-multi-stack",
-            "core-cases",
-            core_multi_stack::core_multi_stack,
-        ),
-        case(
-            "core-nested-assets",
-            "core-cases",
-            core_nested_assets::core_nested_assets,
-        ),
-        case(
-            "core-overrides-deps",
-            "core-cases",
-            core_overrides_deps::core_overrides_deps,
-        ),
-        case("core-tokens", "core-cases", core_tokens::core_tokens),
-        case("core-values", "core-cases", core_values::core_values),
-        case("defining-apis", "cases", defining_apis::defining_apis),
-        case(
-            "deployment-options",
-            "cases",
-            deployment_options::deployment_options,
-        ),
-        case(
-            "manual-deployment",
-            "cases",
-            manual_deployment::manual_deployment,
-        ),
-        case(
-            "stage-method-throttling",
-            "cases",
-            stage_method_throttling::stage_method_throttling,
-        ),
+        core_logical_ids::CASE,
+        core_multi_stack::CASE,
+        core_nested_assets::CASE,
+        core_overrides_deps::CASE,
+        core_tokens::CASE,
+        core_values::CASE,
+        defining_apis::CASE,
+        deployment_options::CASE,
+        iam_authorizer::CASE,
+        manual_deployment::CASE,
+        stage_method_throttling::CASE,
     ]
 }

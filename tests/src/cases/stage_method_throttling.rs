@@ -2,8 +2,16 @@
 
 use super::prelude::*;
 
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "stage-method-throttling",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
 /// cases/stage-method-throttling
-pub(crate) fn stage_method_throttling(app: &App, _: &Path) -> Result<(), Error> {
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "StageStack")?;
         let api = RestApi::new(&stack, "books", RestApiProps::default())?;

@@ -1,0 +1,190 @@
+//! `AwsIntegration` (`integrations/aws.ts`): an AWS service API called by API Gateway, with
+//! the `arn:<partition>:apigateway:<region>:<service>:<path|action>/...` URI.
+
+use cdk_core::{ArnComponents, ArnFormat, BuildError, Value};
+
+use crate::{Integration, IntegrationOptions, IntegrationType};
+
+/// Options of an [`AwsIntegration`].
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+)]
+#[non_exhaustive]
+pub struct AwsIntegrationProps {
+    /// The service (`sqs`, `states`, `lambda`, ...).
+    pub service: String,
+    /// A subdomain of the service endpoint.
+    #[builder(default)]
+    pub subdomain: Option<String>,
+    /// The API path (`path/...` URI); exclusive with `action`.
+    #[builder(default)]
+    pub path: Option<String>,
+    /// The API action (`action/...` URI); exclusive with `path`.
+    #[builder(default)]
+    pub action: Option<String>,
+    /// Parameters of the action, appended as a query string (in the given order).
+    #[builder(default)]
+    pub action_parameters: Vec<(String, String)>,
+    /// The HTTP method towards the service. Default: `POST`.
+    #[builder(default)]
+    pub integration_http_method: Option<String>,
+    /// Proxy the request (`AWS_PROXY`). Default: false.
+    #[builder(default)]
+    pub proxy: bool,
+    /// The service's region. Default: the stack's.
+    #[builder(default)]
+    pub region: Option<String>,
+    /// Integration options.
+    #[builder(default)]
+    pub options: IntegrationOptions,
+}
+
+impl AwsIntegrationPropsBuilder {
+    /// `parseAwsApiCall`: exactly one of `path` and `action`; parameters need an action.
+    fn validate(&self) -> Result<(), BuildError> {
+        let path = self.path.clone().flatten();
+        let action = self.action.clone().flatten();
+        let has_params = self
+            .action_parameters
+            .as_ref()
+            .is_some_and(|p| !p.is_empty());
+        if has_params && action.is_none() {
+            return Err(BuildError::invalid_field(
+                "action_parameters",
+                "\"actionParams\" requires that \"action\" will be set",
+            ));
+        }
+        match (path, action) {
+            (Some(p), Some(a)) => Err(BuildError::invalid_field(
+                "path",
+                format!(
+                    "\"path\" and \"action\" are mutually exclusive (path=\"{p}\", action=\"{a}\")"
+                ),
+            )),
+            (None, None) => Err(BuildError::invalid_field(
+                "path",
+                "Either \"path\" or \"action\" are required",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl AwsIntegrationProps {
+    /// Starts a builder.
+    pub fn builder() -> AwsIntegrationPropsBuilder {
+        AwsIntegrationPropsBuilder::default()
+    }
+}
+
+/// An AWS service API (`AwsIntegration`).
+pub struct AwsIntegration;
+
+/// Percent-encodes a query component as Node's `url.format` does.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl AwsIntegration {
+    /// The integration. Its URI is formatted with the stack of the method it is bound to.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(props: AwsIntegrationProps) -> Integration {
+        let backend = match &props.subdomain {
+            Some(s) => format!("{s}.{}", props.service),
+            None => props.service.clone(),
+        };
+        let (api_type, api_value) = match (&props.path, &props.action) {
+            (Some(p), _) => ("path", p.clone()),
+            (None, Some(a)) => {
+                let mut v = a.clone();
+                if !props.action_parameters.is_empty() {
+                    let q: Vec<String> = props
+                        .action_parameters
+                        .iter()
+                        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+                        .collect();
+                    v = format!("{v}&{}", q.join("&"));
+                }
+                ("action", v)
+            }
+            (None, None) => ("path", String::new()),
+        };
+        let region = props.region.clone();
+        let uri = Value::lazy(move |ctx| {
+            let mut c = ArnComponents::new("apigateway", api_type)
+                .account(backend.as_str())
+                .arn_format(ArnFormat::SlashResourceName)
+                .resource_name(api_value.as_str());
+            if let Some(r) = &region {
+                c = c.region(r.as_str());
+            }
+            Some(ctx.stack().format_arn(&c))
+        });
+        Integration {
+            type_: if props.proxy {
+                IntegrationType::AwsProxy
+            } else {
+                IntegrationType::Aws
+            },
+            uri: Some(uri),
+            integration_http_method: Some(Value::String(
+                props
+                    .integration_http_method
+                    .unwrap_or_else(|| "POST".into()),
+            )),
+            options: props.options,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_or_action() {
+        assert!(AwsIntegrationProps::builder()
+            .service("sqs")
+            .build()
+            .is_err());
+        assert!(AwsIntegrationProps::builder()
+            .service("sqs")
+            .path("a")
+            .action("b")
+            .build()
+            .is_err());
+        assert!(AwsIntegrationProps::builder()
+            .service("sqs")
+            .path("a")
+            .action_parameters(vec![("k".to_string(), "v".to_string())])
+            .build()
+            .is_err());
+        assert!(AwsIntegrationProps::builder()
+            .service("sqs")
+            .path("q")
+            .build()
+            .is_ok());
+        assert_eq!(encode("a b/c"), "a%20b%2Fc");
+    }
+}

@@ -1,0 +1,66 @@
+//! `HttpIntegration` (`integrations/http.ts`): an HTTP backend, proxied by default.
+
+use cdk_core::Value;
+
+use crate::{Integration, IntegrationOptions, IntegrationType};
+
+/// Options of an [`HttpIntegration`].
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct HttpIntegrationProps {
+    /// Pass the whole request to the backend (`HTTP_PROXY`). Default: true.
+    #[builder(default)]
+    pub proxy: Option<bool>,
+    /// The HTTP method towards the backend. Default: `GET`.
+    #[builder(default)]
+    pub http_method: Option<String>,
+    /// Integration options.
+    #[builder(default)]
+    pub options: IntegrationOptions,
+}
+
+impl HttpIntegrationProps {
+    /// Starts a builder.
+    pub fn builder() -> HttpIntegrationPropsBuilder {
+        HttpIntegrationPropsBuilder::default()
+    }
+}
+
+/// An HTTP backend (`HttpIntegration`).
+///
+/// ```
+/// use apigw_core::HttpIntegration;
+/// let i = HttpIntegration::new("https://example.com/books");
+/// assert_eq!(i.type_, apigw_core::IntegrationType::HttpProxy);
+/// ```
+pub struct HttpIntegration;
+
+impl HttpIntegration {
+    /// A proxy integration to `url` with `GET`.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(url: impl Into<Value>) -> Integration {
+        Self::with_props(url, HttpIntegrationProps::default())
+    }
+
+    /// An integration to `url` with options.
+    pub fn with_props(url: impl Into<Value>, props: HttpIntegrationProps) -> Integration {
+        let proxy = props.proxy.unwrap_or(true);
+        Integration {
+            type_: if proxy {
+                IntegrationType::HttpProxy
+            } else {
+                IntegrationType::Http
+            },
+            uri: Some(url.into()),
+            integration_http_method: Some(Value::String(
+                props.http_method.unwrap_or_else(|| "GET".into()),
+            )),
+            options: props.options,
+        }
+    }
+}
