@@ -41,7 +41,10 @@ pub use integrations::{
 };
 pub use method::{AuthorizationType, Method, MethodOptions};
 pub use resource::Resource;
-pub use rest_api::{RestApi, RestApiProps, RestApiPropsBuilder};
+pub use rest_api::{
+    EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi, RestApiProps,
+    RestApiPropsBuilder,
+};
 pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).

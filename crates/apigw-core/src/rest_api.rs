@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::{CfnOutput, CfnOutputProps, Construct, Error, Node, RemovalPolicy, Value};
-use cdk_iam::{ManagedPolicy, Principal, Role, RoleProps};
+use cdk_iam::{Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Principal, Role, RoleProps};
 use cfn_apigateway::{CfnAccount, CfnAccountProps};
 use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
 
@@ -26,6 +26,8 @@ pub(crate) struct ApiShared {
     pub account: RefCell<Option<Node>>,
     /// The `AWS::ApiGateway::RestApi`, hashed into deployment logical IDs.
     pub resource: Option<cdk_core::CfnResource>,
+    /// The resource policy.
+    pub policy: PolicyDocument,
 }
 
 impl ApiShared {
@@ -87,6 +89,16 @@ pub struct RestApiProps {
     /// Binary media types.
     #[builder(default)]
     pub binary_media_types: Option<Vec<String>>,
+    /// Endpoint types, as a shorthand for [`RestApiProps::endpoint_configuration`].
+    #[builder(default)]
+    pub endpoint_types: Option<Vec<EndpointType>>,
+    /// Endpoint types and, for private APIs, the VPC endpoints that may call it.
+    #[builder(default)]
+    pub endpoint_configuration: Option<EndpointConfiguration>,
+    /// The API's resource policy. Statements added later with
+    /// [`RestApi::add_to_resource_policy`] join it.
+    #[builder(default)]
+    pub policy: Option<PolicyDocument>,
     /// Minimum payload size to compress, in bytes.
     #[builder(default)]
     pub minimum_compression_size: Option<u32>,
@@ -168,6 +180,12 @@ impl RestApi {
         l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
+        l1.endpoint_configuration = configure_endpoints(&node, &props)?;
+        let policy = props.policy.clone().unwrap_or_default();
+        let doc = policy.clone();
+        l1.policy = Some(Value::lazy_uncached(move |_| {
+            (!doc.is_empty()).then(|| doc.to_json())
+        }));
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
         let shared = Rc::new(ApiShared {
             rest_api_id: resource.ref_(),
@@ -178,6 +196,7 @@ impl RestApi {
             deployments: RefCell::default(),
             account: RefCell::new(None),
             resource: Some((*resource).clone()),
+            policy,
         });
         let account = configure_cloud_watch_role(&node, &resource, &props)?;
         *shared.account.borrow_mut() = account.map(|a| a.node().clone());
@@ -268,6 +287,28 @@ impl RestApi {
         self.shared.deployment_stage()
     }
 
+    /// Adds a statement to the API's resource policy (`addToResourcePolicy`).
+    pub fn add_to_resource_policy(&self, statement: PolicyStatement) {
+        self.shared.policy.add_statement(statement);
+    }
+
+    /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a
+    /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone.
+    pub fn grant_invoke_from_vpc_endpoints_only(&self, vpc_endpoint_ids: Vec<Value>) {
+        let base = || {
+            PolicyStatement::new()
+                .principal("AWS", "*")
+                .actions(["execute-api:Invoke"])
+                .resources([Value::from("execute-api:/*")])
+        };
+        self.add_to_resource_policy(base().effect(Effect::Deny).condition(
+            "StringNotEquals",
+            "aws:SourceVpce",
+            Value::Array(vpc_endpoint_ids),
+        ));
+        self.add_to_resource_policy(base().effect(Effect::Allow));
+    }
+
     /// The URL of the automatic stage's root (`url`).
     ///
     /// # Errors
@@ -326,4 +367,76 @@ fn configure_cloud_watch_role(
     account.apply_removal_policy(removal);
     account.node().add_dependency(resource.node());
     Ok(Some(account))
+}
+
+/// Where the API is reachable (`EndpointType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EndpointType {
+    /// Through CloudFront edge locations.
+    Edge,
+    /// In the API's region.
+    Regional,
+    /// Only from VPCs, through interface VPC endpoints.
+    Private,
+}
+
+impl EndpointType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndpointType::Edge => "EDGE",
+            EndpointType::Regional => "REGIONAL",
+            EndpointType::Private => "PRIVATE",
+        }
+    }
+}
+
+/// Endpoint types and VPC endpoints of an API (`EndpointConfiguration`).
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct EndpointConfiguration {
+    /// The endpoint types.
+    #[builder(default)]
+    pub types: Vec<EndpointType>,
+    /// Ids of the interface VPC endpoints that reach a private API.
+    #[builder(default)]
+    pub vpc_endpoint_ids: Option<Vec<Value>>,
+}
+
+impl EndpointConfiguration {
+    /// Starts a builder.
+    pub fn builder() -> EndpointConfigurationBuilder {
+        EndpointConfigurationBuilder::default()
+    }
+}
+
+/// `_configureEndpoints`: one of `endpoint_types` and `endpoint_configuration`.
+fn configure_endpoints(api: &Node, props: &RestApiProps) -> Result<Option<Value>, Error> {
+    let types = |t: &[EndpointType]| Value::array(t.iter().map(|t| t.as_str()));
+    match (&props.endpoint_types, &props.endpoint_configuration) {
+        (Some(_), Some(_)) => Err(Error::InvalidArgument {
+            path: api.path(),
+            message:
+                "Only one of the RestApi props, endpointTypes or endpointConfiguration, is allowed"
+                    .into(),
+        }),
+        (None, Some(c)) => {
+            let mut m = cfn_apigateway::rest_api::EndpointConfiguration::default();
+            m.types = Some(types(&c.types));
+            m.vpc_endpoint_ids = c.vpc_endpoint_ids.clone().map(Value::Array);
+            Ok(Some(m.into()))
+        }
+        (Some(t), None) => {
+            let mut m = cfn_apigateway::rest_api::EndpointConfiguration::default();
+            m.types = Some(types(t));
+            Ok(Some(m.into()))
+        }
+        (None, None) => Ok(None),
+    }
 }

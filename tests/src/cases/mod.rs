@@ -12,6 +12,7 @@ mod core_tokens;
 mod core_values;
 mod defining_apis;
 mod deployment_options;
+mod endpoint_configuration;
 mod iam_authorizer;
 mod manual_deployment;
 mod stage_method_throttling;
@@ -24,9 +25,9 @@ pub(crate) mod prelude {
     pub(crate) use cdk_core::Flags;
 
     pub(crate) use apigw_core::{
-        AuthorizationType, Deployment, DeploymentProps, HttpIntegration, MethodDeploymentOptions,
-        MethodLoggingLevel, MethodOptions, RestApi, RestApiProps, RestApiPropsBuilder, Stage,
-        StageOptions,
+        AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration, EndpointType,
+        HttpIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions, RestApi,
+        RestApiProps, RestApiPropsBuilder, Stage, StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -68,6 +69,7 @@ pub(crate) fn all() -> Vec<Case> {
         core_values::CASE,
         defining_apis::CASE,
         deployment_options::CASE,
+        endpoint_configuration::CASE,
         iam_authorizer::CASE,
         manual_deployment::CASE,
         stage_method_throttling::CASE,
