@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
 use crate::rest_api::ApiShared;
-use crate::RestApi;
+use crate::rest_api::RestApiBase;
 
 /// Options of a [`Deployment`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -64,10 +64,10 @@ impl Deployment {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        api: &RestApi,
+        api: &impl RestApiBase,
         props: DeploymentProps,
     ) -> Result<Deployment, Error> {
-        Self::create(scope, id, api.shared(), props)
+        Self::create(scope, id, &api.api_handle().0, props)
     }
 
     pub(crate) fn create(

@@ -31,6 +31,7 @@ pub mod integrations;
 pub mod method;
 pub mod resource;
 pub mod rest_api;
+pub mod spec_rest_api;
 pub mod stage;
 
 pub use deployment::{Deployment, DeploymentProps};
@@ -42,9 +43,10 @@ pub use integrations::{
 pub use method::{AuthorizationType, Method, MethodOptions};
 pub use resource::Resource;
 pub use rest_api::{
-    EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi, RestApiProps,
-    RestApiPropsBuilder,
+    ApiHandle, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi,
+    RestApiBase, RestApiProps, RestApiPropsBuilder,
 };
+pub use spec_rest_api::{ApiDefinition, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder};
 pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).

@@ -31,6 +31,20 @@ pub(crate) struct ApiShared {
 }
 
 impl ApiShared {
+    pub fn new(resource: &CfnRestApi, policy: PolicyDocument) -> Rc<ApiShared> {
+        Rc::new(ApiShared {
+            rest_api_id: resource.ref_(),
+            root_resource_id: resource.attr_root_resource_id(),
+            latest_deployment: RefCell::new(None),
+            deployment_stage: RefCell::new(None),
+            methods: RefCell::default(),
+            deployments: RefCell::default(),
+            account: RefCell::new(None),
+            resource: Some((**resource).clone()),
+            policy,
+        })
+    }
+
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.latest_deployment.borrow().clone()
     }
@@ -59,6 +73,22 @@ impl ApiShared {
     }
     pub fn deployment_stage(&self) -> Option<Stage> {
         self.deployment_stage.borrow().clone()
+    }
+}
+
+/// An opaque handle to an API, for constructs that attach to one (deployments, stages).
+#[derive(Clone, Debug)]
+pub struct ApiHandle(pub(crate) Rc<ApiShared>);
+
+/// What [`RestApi`] and [`SpecRestApi`](crate::SpecRestApi) share (`RestApiBase`).
+pub trait RestApiBase {
+    /// The handle deployments and stages attach to.
+    fn api_handle(&self) -> ApiHandle;
+}
+
+impl RestApiBase for RestApi {
+    fn api_handle(&self) -> ApiHandle {
+        ApiHandle(self.shared.clone())
     }
 }
 
@@ -180,54 +210,24 @@ impl RestApi {
         l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
-        l1.endpoint_configuration = configure_endpoints(&node, &props)?;
+        l1.endpoint_configuration =
+            configure_endpoints(&node, &props.endpoint_types, &props.endpoint_configuration)?;
         let policy = props.policy.clone().unwrap_or_default();
         let doc = policy.clone();
         l1.policy = Some(Value::lazy_uncached(move |_| {
             (!doc.is_empty()).then(|| doc.to_json())
         }));
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
-        let shared = Rc::new(ApiShared {
-            rest_api_id: resource.ref_(),
-            root_resource_id: resource.attr_root_resource_id(),
-            latest_deployment: RefCell::new(None),
-            deployment_stage: RefCell::new(None),
-            methods: RefCell::default(),
-            deployments: RefCell::default(),
-            account: RefCell::new(None),
-            resource: Some((*resource).clone()),
-            policy,
-        });
-        let account = configure_cloud_watch_role(&node, &resource, &props)?;
+        let shared = ApiShared::new(&resource, policy);
+        let account = configure_cloud_watch_role(
+            &node,
+            &resource,
+            props.cloud_watch_role,
+            props.cloud_watch_role_removal_policy,
+        )?;
         *shared.account.borrow_mut() = account.map(|a| a.node().clone());
         if deploy {
-            let deployment = Deployment::create(
-                &node,
-                "Deployment",
-                &shared,
-                DeploymentProps {
-                    description: Some(Value::String(props.description.clone().unwrap_or_else(
-                        || "Automatically created by the RestApi construct".into(),
-                    ))),
-                    retain_deployments: props.retain_deployments,
-                    stage_name: None,
-                },
-            )?;
-            *shared.latest_deployment.borrow_mut() = Some(deployment.clone());
-            let options = props.deploy_options.clone().unwrap_or_default();
-            let stage_name = options.stage_name.clone().unwrap_or_else(|| "prod".into());
-            let stage = Stage::new(
-                &node,
-                &format!("DeploymentStage.{stage_name}"),
-                &deployment,
-                options,
-            )?;
-            *shared.deployment_stage.borrow_mut() = Some(stage.clone());
-            let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
-            if let Some(name) = &props.endpoint_export_name {
-                out = out.export_name(name.as_str());
-            }
-            CfnOutput::new(&node, "Endpoint", out)?;
+            configure_deployment(&node, &shared, &props.deployment_options())?;
         }
         let root_node = node.add_child("Default")?;
         root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
@@ -276,10 +276,6 @@ impl RestApi {
     /// The automatic deployment, if any.
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.shared.latest_deployment()
-    }
-
-    pub(crate) fn shared(&self) -> &Rc<ApiShared> {
-        &self.shared
     }
 
     /// The automatic stage, if any.
@@ -333,14 +329,15 @@ impl RestApi {
 }
 
 /// The CloudWatch role and `AWS::ApiGateway::Account` (`_configureCloudWatchRole`).
-fn configure_cloud_watch_role(
+pub(crate) fn configure_cloud_watch_role(
     api: &Node,
     resource: &CfnRestApi,
-    props: &RestApiProps,
+    cloud_watch_role: Option<bool>,
+    removal_policy: Option<RemovalPolicy>,
 ) -> Result<Option<CfnAccount>, Error> {
     let default = !api.feature_flag(cdk_core::feature_flags::APIGATEWAY_DISABLE_CLOUDWATCH_ROLE);
-    if !props.cloud_watch_role.unwrap_or(default) {
-        if props.cloud_watch_role_removal_policy.is_some() {
+    if !cloud_watch_role.unwrap_or(default) {
+        if removal_policy.is_some() {
             return Err(Error::InvalidArgument {
                 path: api.path(),
                 message: "'cloudWatchRole' must be enabled for 'cloudWatchRoleRemovalPolicy' to be applied.".into(),
@@ -348,9 +345,7 @@ fn configure_cloud_watch_role(
         }
         return Ok(None);
     }
-    let removal = props
-        .cloud_watch_role_removal_policy
-        .unwrap_or(RemovalPolicy::Retain);
+    let removal = removal_policy.unwrap_or(RemovalPolicy::Retain);
     let role = Role::new(
         api,
         "CloudWatchRole",
@@ -417,9 +412,13 @@ impl EndpointConfiguration {
 }
 
 /// `_configureEndpoints`: one of `endpoint_types` and `endpoint_configuration`.
-fn configure_endpoints(api: &Node, props: &RestApiProps) -> Result<Option<Value>, Error> {
+pub(crate) fn configure_endpoints(
+    api: &Node,
+    endpoint_types: &Option<Vec<EndpointType>>,
+    endpoint_configuration: &Option<EndpointConfiguration>,
+) -> Result<Option<Value>, Error> {
     let types = |t: &[EndpointType]| Value::array(t.iter().map(|t| t.as_str()));
-    match (&props.endpoint_types, &props.endpoint_configuration) {
+    match (endpoint_types, endpoint_configuration) {
         (Some(_), Some(_)) => Err(Error::InvalidArgument {
             path: api.path(),
             message:
@@ -439,4 +438,62 @@ fn configure_endpoints(api: &Node, props: &RestApiProps) -> Result<Option<Value>
         }
         (None, None) => Ok(None),
     }
+}
+
+/// What `_configureDeployment` needs of the API's props.
+pub(crate) struct DeploymentOptions {
+    pub description: Option<String>,
+    pub retain_deployments: bool,
+    pub deploy_options: Option<StageOptions>,
+    pub endpoint_export_name: Option<String>,
+}
+
+impl RestApiProps {
+    fn deployment_options(&self) -> DeploymentOptions {
+        DeploymentOptions {
+            description: self.description.clone(),
+            retain_deployments: self.retain_deployments,
+            deploy_options: self.deploy_options.clone(),
+            endpoint_export_name: self.endpoint_export_name.clone(),
+        }
+    }
+}
+
+/// `_configureDeployment`: the automatic deployment, its stage and the `Endpoint` output.
+pub(crate) fn configure_deployment(
+    api: &Node,
+    shared: &Rc<ApiShared>,
+    options: &DeploymentOptions,
+) -> Result<(), Error> {
+    let deployment = Deployment::create(
+        api,
+        "Deployment",
+        shared,
+        DeploymentProps {
+            description: Some(Value::String(options.description.clone().unwrap_or_else(
+                || "Automatically created by the RestApi construct".into(),
+            ))),
+            retain_deployments: options.retain_deployments,
+            stage_name: None,
+        },
+    )?;
+    *shared.latest_deployment.borrow_mut() = Some(deployment.clone());
+    let stage_options = options.deploy_options.clone().unwrap_or_default();
+    let stage_name = stage_options
+        .stage_name
+        .clone()
+        .unwrap_or_else(|| "prod".into());
+    let stage = Stage::new(
+        api,
+        &format!("DeploymentStage.{stage_name}"),
+        &deployment,
+        stage_options,
+    )?;
+    *shared.deployment_stage.borrow_mut() = Some(stage.clone());
+    let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
+    if let Some(name) = &options.endpoint_export_name {
+        out = out.export_name(name.as_str());
+    }
+    CfnOutput::new(api, "Endpoint", out)?;
+    Ok(())
 }

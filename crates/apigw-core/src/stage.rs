@@ -308,6 +308,11 @@ impl Stage {
         &self.stage_name
     }
 
+    /// The id of the stage's REST API (`restApi.restApiId`).
+    pub fn rest_api_id(&self) -> Value {
+        self.rest_api_id.clone()
+    }
+
     /// `https://<api>.execute-api.<region>.<suffix>/<stage><path>` (`urlForPath`).
     ///
     /// # Errors

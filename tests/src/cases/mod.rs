@@ -15,6 +15,8 @@ mod deployment_options;
 mod endpoint_configuration;
 mod iam_authorizer;
 mod manual_deployment;
+mod spec_rest_api;
+mod spec_rest_api_existing_stage;
 mod stage_method_throttling;
 
 /// What the twins share: imports and small helpers.
@@ -25,9 +27,10 @@ pub(crate) mod prelude {
     pub(crate) use cdk_core::Flags;
 
     pub(crate) use apigw_core::{
-        AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration, EndpointType,
-        HttpIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions, RestApi,
-        RestApiProps, RestApiPropsBuilder, Stage, StageOptions,
+        ApiDefinition, AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration,
+        EndpointType, HttpIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions,
+        RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi, SpecRestApiProps, Stage,
+        StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -72,6 +75,8 @@ pub(crate) fn all() -> Vec<Case> {
         endpoint_configuration::CASE,
         iam_authorizer::CASE,
         manual_deployment::CASE,
+        spec_rest_api::CASE,
+        spec_rest_api_existing_stage::CASE,
         stage_method_throttling::CASE,
     ]
 }
