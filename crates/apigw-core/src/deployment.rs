@@ -148,7 +148,7 @@ impl Deployment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RestApiProps;
+    use crate::{RestApi, RestApiProps};
     use cdk_core::{App, AppProps, Stack};
 
     fn deployment_id(data: Option<Value>) -> String {
