@@ -84,6 +84,78 @@ impl IntegrationOptions {
     }
 }
 
+/// What an integration learns of the method it is bound to (`Integration.bind(method)`).
+pub struct BindContext<'a> {
+    pub(crate) method: &'a cdk_core::Node,
+    pub(crate) http_method: &'a str,
+    pub(crate) resource: &'a crate::Resource,
+}
+
+impl BindContext<'_> {
+    /// The method's construct (the scope of what the integration creates, such as roles or
+    /// permissions).
+    pub fn method_node(&self) -> &cdk_core::Node {
+        self.method
+    }
+
+    /// The HTTP method (upper case).
+    pub fn http_method(&self) -> &str {
+        self.http_method
+    }
+
+    /// The resource path (`/books/{id}`).
+    pub fn resource_path(&self) -> String {
+        self.resource.path()
+    }
+
+    /// `Names.nodeUniqueId` of the API construct.
+    pub fn api_unique_id(&self) -> String {
+        self.resource.api().unique_id()
+    }
+
+    /// The method's ARN in the API's deployment stage (lazy, like `method.methodArn`).
+    pub fn method_arn(&self) -> cdk_core::Value {
+        crate::method::lazy_method_arn(self.resource, self.http_method, None)
+    }
+
+    /// The method's ARN for console test invocations (`method.testMethodArn`).
+    pub fn test_method_arn(&self) -> cdk_core::Value {
+        crate::method::lazy_method_arn(self.resource, self.http_method, Some("test-invoke-stage"))
+    }
+}
+
+/// What binding adds to an integration.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct BindResult {
+    /// Replaces the integration's `Credentials` (a role ARN).
+    pub credentials: Option<Value>,
+    /// Data hashed into the deployment's logical ID (`deploymentToken`).
+    pub deployment_token: Option<String>,
+    /// Method responses the integration needs (`method.addMethodResponse`), as
+    /// CloudFormation `MethodResponse` objects.
+    pub method_responses: Vec<Value>,
+}
+
+/// The bind step of an integration: called with the method before its resource is created.
+pub type BindFn = dyn Fn(&BindContext<'_>) -> Result<BindResult, cdk_core::Error>;
+
+/// A bind step, compared by identity.
+#[derive(Clone)]
+pub struct Binder(pub std::rc::Rc<BindFn>);
+
+impl std::fmt::Debug for Binder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Binder")
+    }
+}
+
+impl PartialEq for Binder {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A method's backend (`Integration`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Integration {
@@ -95,6 +167,26 @@ pub struct Integration {
     pub integration_http_method: Option<Value>,
     /// The options.
     pub options: IntegrationOptions,
+    /// What happens when the integration is bound to a method (roles, permissions).
+    pub binder: Option<Binder>,
+}
+
+impl Integration {
+    /// Binds the integration to a method: runs its bind step and applies what it returns.
+    pub(crate) fn bind(
+        &self,
+        ctx: &BindContext<'_>,
+    ) -> Result<(Integration, BindResult), cdk_core::Error> {
+        let mut bound = self.clone();
+        let result = match &self.binder {
+            Some(b) => (b.0)(ctx)?,
+            None => BindResult::default(),
+        };
+        if let Some(c) = &result.credentials {
+            bound.options.credentials = Some(c.clone());
+        }
+        Ok((bound, result))
+    }
 }
 
 /// `MockIntegration`: API Gateway answers itself.

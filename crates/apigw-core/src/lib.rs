@@ -35,7 +35,10 @@ pub mod spec_rest_api;
 pub mod stage;
 
 pub use deployment::{Deployment, DeploymentProps};
-pub use integration::{Integration, IntegrationOptions, IntegrationType, MockIntegration};
+pub use integration::{
+    BindContext, BindFn, BindResult, Binder, Integration, IntegrationOptions, IntegrationType,
+    MockIntegration,
+};
 pub use integrations::{
     AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder, HttpIntegration,
     HttpIntegrationProps, HttpIntegrationPropsBuilder,

@@ -139,6 +139,11 @@ impl Method {
         let integration = integration
             .or_else(|| on.default_integration())
             .unwrap_or_default();
+        let (integration, bound) = integration.bind(&crate::integration::BindContext {
+            method: &node,
+            http_method: &http_method,
+            resource: on,
+        })?;
         let authorization_type = options.authorization_type.unwrap_or_default();
         let build_err = |source| Error::Build {
             path: node.path(),
@@ -183,6 +188,10 @@ impl Method {
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
             put("authorizationScopes", scopes);
+            put(
+                "integrationToken",
+                bound.deployment_token.clone().map(Value::String),
+            );
             deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
         }
         Ok(Method {
@@ -237,17 +246,13 @@ impl Method {
     }
 
     fn arn_for_stage(&self, stage: Value) -> Result<Value, Error> {
-        let method = if self.http_method == "ANY" {
-            "*"
-        } else {
-            &self.http_method
-        };
-        let path = path_for_arn(&self.api_resource.path());
         let stack = self.node.stack()?;
-        Ok(stack.format_arn(
-            &ArnComponents::new("execute-api", self.api_resource.rest_api_id())
-                .arn_format(ArnFormat::SlashResourceName)
-                .resource_name(cfn_format!("{}/{}{}", stage, method, path)),
+        Ok(execute_api_arn(
+            &stack,
+            self.api_resource.rest_api_id(),
+            stage,
+            &self.http_method,
+            &self.api_resource.path(),
         ))
     }
 
@@ -258,6 +263,59 @@ impl Method {
     pub fn grant_execute(&self, grantee: &impl cdk_iam::Grantable) -> Result<(), Error> {
         cdk_iam::Grant::add_to_principal(grantee, &["execute-api:Invoke"], vec![self.method_arn()?])
     }
+}
+
+/// `arnForExecuteApi`: `arn:<partition>:execute-api:<region>:<account>:<api>/<stage>/<METHOD><path>`
+/// (`ANY` is `*`, path parameters are `*`).
+pub(crate) fn execute_api_arn(
+    stack: &cdk_core::Stack,
+    rest_api_id: Value,
+    stage: Value,
+    http_method: &str,
+    resource_path: &str,
+) -> Value {
+    let method = if http_method == "ANY" {
+        "*"
+    } else {
+        http_method
+    };
+    let path = path_for_arn(resource_path);
+    stack.format_arn(
+        &ArnComponents::new("execute-api", rest_api_id)
+            .arn_format(ArnFormat::SlashResourceName)
+            .resource_name(cfn_format!("{}/{}{}", stage, method, path)),
+    )
+}
+
+/// A method's ARN, resolved when the template is written (the deployment stage may be set
+/// later); `stage` overrides the API's deployment stage.
+pub(crate) fn lazy_method_arn(
+    resource: &Resource,
+    http_method: &str,
+    stage: Option<&str>,
+) -> Value {
+    let resource = resource.clone();
+    let http_method = http_method.to_string();
+    let stage = stage.map(str::to_string);
+    Value::lazy(move |ctx| {
+        let stage = match &stage {
+            Some(s) => Value::String(s.clone()),
+            None => resource
+                .api()
+                .deployment_stage()
+                .map(|s| s.stage_name())
+                .unwrap_or_else(|| Value::from("*")),
+        };
+        let stack = resource.node().stack().ok()?;
+        let _ = ctx;
+        Some(execute_api_arn(
+            &stack,
+            resource.rest_api_id(),
+            stage,
+            &http_method,
+            &resource.path(),
+        ))
+    })
 }
 
 /// `pathForArn`: path parameters (`{id}`) become `*`.

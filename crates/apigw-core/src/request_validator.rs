@@ -227,8 +227,9 @@ pub(crate) fn unique_resource_name(node: &Node) -> String {
     let hash = path_hash(&components);
     let mut kept: Vec<&str> = Vec::new();
     for c in &components {
-        if kept.last().is_none_or(|last| !last.ends_with(c.as_str())) {
-            kept.push(c);
+        match kept.last() {
+            Some(last) if last.ends_with(c.as_str()) => {}
+            _ => kept.push(c),
         }
     }
     let human: String = kept

@@ -49,6 +49,16 @@ impl ApiShared {
         self.latest_deployment.borrow().clone()
     }
 
+    /// `Names.nodeUniqueId` of the API construct.
+    pub fn unique_id(&self) -> String {
+        let Some(api) = self.resource.as_ref().and_then(|r| r.node().scope()) else {
+            return String::new();
+        };
+        let path = api.path();
+        let components: Vec<&str> = path.split('/').collect();
+        cdk_core::logical_id::make_unique_id(&components).unwrap_or_default()
+    }
+
     /// `_attachMethod`: every deployment depends on the method.
     pub fn attach_method(&self, method: &Node) {
         for d in self.deployments.borrow().iter() {

@@ -154,6 +154,7 @@ impl AwsIntegration {
                     .unwrap_or_else(|| "POST".into()),
             )),
             options: props.options,
+            binder: None,
         }
     }
 }

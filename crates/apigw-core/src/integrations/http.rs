@@ -61,6 +61,7 @@ impl HttpIntegration {
                 props.http_method.unwrap_or_else(|| "GET".into()),
             )),
             options: props.options,
+            binder: None,
         }
     }
 }
