@@ -1,0 +1,762 @@
+//! The Lambda function construct (`aws-lambda/lib/function.ts`, with the permission and
+//! grant methods of `function-base.ts`): an `AWS::Lambda::Function` with its execution role
+//! (`ServiceRole`), its log group (`LogGroup`, under `@aws-cdk/aws-lambda:useCdkManagedLogGroup`)
+//! and the permissions added to it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use cdk_core::feature_flags::LAMBDA_USE_CDK_MANAGED_LOG_GROUP;
+use cdk_core::{cfn_format, BuildError, Construct, Error, Map, Node, Value};
+use cdk_iam::{
+    Grant, Grantable, ManagedPolicy, Policy, PolicyProps, PolicyStatement, Principal, Role,
+    RoleProps,
+};
+use cdk_logs::{LogGroup, LogGroupProps};
+use cfn_lambda::function::LoggingConfig as CfnLoggingConfig;
+use cfn_lambda::{CfnFunction, CfnFunctionProps, CfnPermission};
+
+use crate::permission::{self, child_path};
+use crate::{Architecture, Code, Permission, Runtime};
+
+/// `@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy`: [`Function::add_to_role_policy`]
+/// creates a new inline policy per statement instead of growing the role's default policy.
+pub const LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY: &str =
+    "@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy";
+
+/// Longest function name (`FunctionNameTooLong`).
+const MAX_FUNCTION_NAME_LEN: usize = 64;
+/// Longest description (`DescriptionTooLong`).
+const MAX_DESCRIPTION_LEN: usize = 256;
+
+/// Environment variables the Lambda runtime sets itself; a function may not set them.
+pub const RESERVED_ENVIRONMENT_VARIABLES: [&str; 18] = [
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+];
+
+/// The format of the function's logs (`LoggingFormat`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoggingFormat {
+    /// Plain text (`Text`), Lambda's default.
+    Text,
+    /// Structured JSON (`JSON`); needed for log levels.
+    Json,
+}
+
+impl LoggingFormat {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoggingFormat::Text => "Text",
+            LoggingFormat::Json => "JSON",
+        }
+    }
+}
+
+/// The most detailed application log level sent to CloudWatch (`ApplicationLogLevel`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApplicationLogLevel {
+    /// `TRACE`: everything.
+    Trace,
+    /// `DEBUG`.
+    Debug,
+    /// `INFO`.
+    Info,
+    /// `WARN`.
+    Warn,
+    /// `ERROR`.
+    Error,
+    /// `FATAL`: the least.
+    Fatal,
+}
+
+impl ApplicationLogLevel {
+    /// The CloudFormation value (`DEBUG`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationLogLevel::Trace => "TRACE",
+            ApplicationLogLevel::Debug => "DEBUG",
+            ApplicationLogLevel::Info => "INFO",
+            ApplicationLogLevel::Warn => "WARN",
+            ApplicationLogLevel::Error => "ERROR",
+            ApplicationLogLevel::Fatal => "FATAL",
+        }
+    }
+}
+
+/// The most detailed system log level sent to CloudWatch (`SystemLogLevel`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SystemLogLevel {
+    /// `DEBUG`: everything.
+    Debug,
+    /// `INFO`.
+    Info,
+    /// `WARN`: the least.
+    Warn,
+}
+
+impl SystemLogLevel {
+    /// The CloudFormation value (`WARN`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemLogLevel::Debug => "DEBUG",
+            SystemLogLevel::Info => "INFO",
+            SystemLogLevel::Warn => "WARN",
+        }
+    }
+}
+
+/// Options of a [`Function`] (`FunctionProps`).
+///
+/// `runtime`, `handler` and `code` are required. `build()` also checks the rules that need
+/// no construct tree: the function name's length and characters, the description's length,
+/// inline code (not empty, and a runtime that takes it), reserved environment variables, and
+/// log levels without the JSON format.
+///
+/// ```
+/// use cdk_lambda::{Code, FunctionProps, Runtime};
+/// let props = FunctionProps::builder()
+///     .runtime(Runtime::NODEJS_20_X)
+///     .handler("index.handler")
+///     .code(Code::from_inline("exports.handler = async () => 'hi';"))
+///     .timeout(10)
+///     .environment_variable("STAGE", "prod")
+///     .build()
+///     .unwrap();
+/// assert_eq!(props.environment.len(), 1);
+/// assert!(FunctionProps::builder().handler("index.handler").build().is_err());
+/// ```
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_unvalidated", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct FunctionProps {
+    /// The runtime (`nodejs20.x`, ...). Required.
+    pub runtime: Runtime,
+    /// The entry point, `file.function` for most runtimes (`index.handler`). Required.
+    pub handler: String,
+    /// The deployment package. Required.
+    pub code: Code,
+    /// The function's name. Default: generated by CloudFormation.
+    #[builder(default)]
+    pub function_name: Option<Value>,
+    /// A description. Default: none.
+    #[builder(default)]
+    pub description: Option<Value>,
+    /// How long an invocation may run, in seconds. Default: Lambda's (3 seconds).
+    #[builder(default, setter(into = false))]
+    pub timeout: Option<u32>,
+    /// Memory in MiB. Default: Lambda's (128 MiB).
+    #[builder(default, setter(into = false))]
+    pub memory_size: Option<u32>,
+    /// Environment variables, in order. Default: none.
+    #[builder(default)]
+    pub environment: Map,
+    /// The execution role. Default: a new role `ServiceRole` assumed by
+    /// `lambda.amazonaws.com` with the `service-role/AWSLambdaBasicExecutionRole` policy.
+    #[builder(default)]
+    pub role: Option<Role>,
+    /// Statements added to the role's policy. Default: none.
+    #[builder(default, setter(each(name = "initial_policy_statement")))]
+    pub initial_policy: Vec<PolicyStatement>,
+    /// Concurrent executions reserved for the function. Default: none (the account's
+    /// unreserved pool).
+    #[builder(default, setter(into = false))]
+    pub reserved_concurrent_executions: Option<u32>,
+    /// The instruction set. Default: none rendered (Lambda's `x86_64`).
+    #[builder(default)]
+    pub architecture: Option<Architecture>,
+    /// The log group the function writes to (`LoggingConfig.LogGroup`). Default: a new
+    /// `LogGroup` named `/aws/lambda/<function name>` under the
+    /// `@aws-cdk/aws-lambda:useCdkManagedLogGroup` flag, else Lambda's own.
+    #[builder(default)]
+    pub log_group: Option<LogGroup>,
+    /// The log format. Default: Lambda's (`Text`).
+    #[builder(default)]
+    pub logging_format: Option<LoggingFormat>,
+    /// Application log level (needs [`LoggingFormat::Json`]). Default: Lambda's (`INFO`).
+    #[builder(default)]
+    pub application_log_level: Option<ApplicationLogLevel>,
+    /// System log level (needs [`LoggingFormat::Json`]). Default: Lambda's (`INFO`).
+    #[builder(default)]
+    pub system_log_level: Option<SystemLogLevel>,
+}
+
+impl FunctionProps {
+    /// Starts a builder.
+    pub fn builder() -> FunctionPropsBuilder {
+        FunctionPropsBuilder::default()
+    }
+
+    /// The rules that need no construct tree (checked by `build()` and again by
+    /// [`Function::new`]).
+    ///
+    /// # Errors
+    /// A [`BuildError`] naming the property and carrying aws-cdk-lib's message.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if let Some(name) = self.function_name.as_ref().and_then(Value::as_str) {
+            let len = js_length(name);
+            if len > MAX_FUNCTION_NAME_LEN {
+                return Err(BuildError::invalid_field(
+                    "function_name",
+                    format!("Function name can not be longer than {MAX_FUNCTION_NAME_LEN} characters but has {len} characters."),
+                ));
+            }
+            if !name.is_empty()
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Err(BuildError::invalid_field(
+                    "function_name",
+                    format!("Function name {name} can contain only letters, numbers, hyphens, or underscores with no spaces."),
+                ));
+            }
+        }
+        if let Some(description) = self.description.as_ref().and_then(Value::as_str) {
+            let len = js_length(description);
+            if len > MAX_DESCRIPTION_LEN {
+                return Err(BuildError::invalid_field(
+                    "description",
+                    format!("Function description can not be longer than {MAX_DESCRIPTION_LEN} characters but has {len} characters."),
+                ));
+            }
+        }
+        self.code.validate()?;
+        if self.code.is_inline() && !self.runtime.supports_inline_code() {
+            return Err(BuildError::invalid_field(
+                "code",
+                format!("Inline source not allowed for {}", self.runtime),
+            ));
+        }
+        for key in self.environment.keys() {
+            check_environment_key(key)?;
+        }
+        if (self.application_log_level.is_some() || self.system_log_level.is_some())
+            && self.logging_format != Some(LoggingFormat::Json)
+        {
+            let got = self
+                .logging_format
+                .map_or("undefined", LoggingFormat::as_str);
+            return Err(BuildError::invalid_field(
+                "logging_format",
+                format!("To use ApplicationLogLevel and/or SystemLogLevel you must set LoggingFormat to 'JSON', got '{got}'."),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `getLoggingConfig`: rendered when a format or a log group is given.
+    fn logging_config(&self) -> Option<Value> {
+        if self.logging_format.is_none() && self.log_group.is_none() {
+            return None;
+        }
+        let mut config = CfnLoggingConfig::default();
+        config.application_log_level = self.application_log_level.map(|l| l.as_str().into());
+        config.log_format = self.logging_format.map(|f| f.as_str().into());
+        config.log_group = self.log_group.as_ref().map(LogGroup::log_group_name);
+        config.system_log_level = self.system_log_level.map(|l| l.as_str().into());
+        Some(Value::from(config))
+    }
+}
+
+impl FunctionPropsBuilder {
+    /// Adds one environment variable (after those already set).
+    pub fn environment_variable(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.environment
+            .get_or_insert_with(Map::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Builds the props.
+    ///
+    /// # Errors
+    /// A missing `runtime`, `handler` or `code`, or a rule of [`FunctionProps::validate`].
+    pub fn build(self) -> Result<FunctionProps, BuildError> {
+        let props = self.build_unvalidated()?;
+        props.validate()?;
+        Ok(props)
+    }
+}
+
+/// The length of a string as JavaScript counts it (UTF-16 code units).
+fn js_length(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+fn check_environment_key(key: &str) -> Result<(), BuildError> {
+    if RESERVED_ENVIRONMENT_VARIABLES.contains(&key) {
+        return Err(BuildError::invalid_field(
+            "environment",
+            format!("{key} environment variable is reserved by the lambda runtime and can not be set manually. See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"),
+        ));
+    }
+    Ok(())
+}
+
+/// A Lambda function (`lambda.Function`).
+///
+/// Children, in aws-cdk-lib's order: `ServiceRole` (unless a role is given), `Code` (an
+/// asset code's asset), `Resource` (the `AWS::Lambda::Function`, which depends on the role)
+/// and `LogGroup` (under `@aws-cdk/aws-lambda:useCdkManagedLogGroup`, unless a log group is
+/// given).
+///
+/// ```
+/// use cdk_core::{App, Construct, Stack};
+/// use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let f = Function::new(&stack, "Handler", FunctionProps::builder()
+///     .runtime(Runtime::NODEJS_20_X)
+///     .handler("index.handler")
+///     .code(Code::from_inline("exports.handler = async () => 'hi';"))
+///     .build()?)?;
+/// assert_eq!(f.role().node().path(), "Stack/Handler/ServiceRole");
+/// assert!(f.log_group().is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Function {
+    node: Node,
+    resource: CfnFunction,
+    role: Role,
+    runtime: Runtime,
+    timeout: Option<u32>,
+    architecture: Architecture,
+    function_arn: Value,
+    grant_invoke_arns: Vec<Value>,
+    environment: Rc<RefCell<Map>>,
+    log_group: Option<LogGroup>,
+    policy_counter: Rc<Cell<usize>>,
+}
+
+impl Construct for Function {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl Function {
+    /// Defines a function.
+    ///
+    /// # Errors
+    /// [`Error::Build`] (naming the function's path) for props breaking a rule of
+    /// [`FunctionProps::validate`]; [`Error::InvalidArgument`] for asset code that is neither
+    /// a directory nor an archive, or already used in another stack; id and asset errors
+    /// from the tree.
+    pub fn new(scope: &impl Construct, id: &str, props: FunctionProps) -> Result<Function, Error> {
+        let path = child_path(scope.node(), id);
+        props.validate().map_err(|source| Error::Build {
+            path: path.clone(),
+            source,
+        })?;
+        props.code.check(scope.node(), &path)?;
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_lambda.Function");
+
+        let role = match &props.role {
+            Some(role) => role.clone(),
+            None => Role::new(
+                &node,
+                "ServiceRole",
+                RoleProps::new(Principal::service("lambda.amazonaws.com")).managed_policy(
+                    ManagedPolicy::from_aws_managed_policy_name(
+                        "service-role/AWSLambdaBasicExecutionRole",
+                    ),
+                ),
+            )?,
+        };
+        for statement in &props.initial_policy {
+            role.add_to_principal_policy(statement.clone())?;
+        }
+        let code = props.code.bind(&node)?;
+
+        let environment: Rc<RefCell<Map>> = Rc::new(RefCell::new(props.environment.clone()));
+        let env = environment.clone();
+        let mut l1 = CfnFunctionProps::builder()
+            .code(code)
+            .role(role.role_arn())
+            .build()
+            .map_err(|source| Error::Build {
+                path: path.clone(),
+                source,
+            })?;
+        l1.function_name = props.function_name.clone();
+        l1.description = props.description.clone();
+        l1.handler = Some(Value::from(props.handler.as_str()));
+        l1.timeout = props.timeout.map(Value::from);
+        l1.runtime = Some(Value::from(props.runtime.name()));
+        l1.environment = Some(Value::lazy_uncached(move |_| {
+            let vars = env.borrow();
+            (!vars.is_empty()).then(|| Value::object([("Variables", Value::Object(vars.clone()))]))
+        }));
+        l1.memory_size = props.memory_size.map(Value::from);
+        l1.reserved_concurrent_executions = props.reserved_concurrent_executions.map(Value::from);
+        l1.architectures = props.architecture.map(|a| Value::array([a.name()]));
+        l1.logging_config = props.logging_config();
+        let resource = CfnFunction::new(&node, "Resource", l1)?;
+        resource.node().add_dependency(&role);
+
+        let function_arn = resource.attr_arn();
+        let grant_invoke_arns = vec![
+            function_arn.clone(),
+            cfn_format!("{}:*", function_arn.clone()),
+        ];
+
+        let log_group = match &props.log_group {
+            Some(group) => Some(group.clone()),
+            None if node.feature_flag(LAMBDA_USE_CDK_MANAGED_LOG_GROUP) => Some(LogGroup::new(
+                &node,
+                "LogGroup",
+                LogGroupProps::builder()
+                    .log_group_name(cfn_format!("/aws/lambda/{}", resource.ref_()))
+                    .build()
+                    .map_err(|source| Error::Build {
+                        path: format!("{path}/LogGroup"),
+                        source,
+                    })?,
+            )?),
+            None => None,
+        };
+        props.code.bind_to_resource(&resource);
+
+        Ok(Function {
+            node,
+            resource,
+            role,
+            runtime: props.runtime,
+            timeout: props.timeout,
+            architecture: props.architecture.unwrap_or_default(),
+            function_arn,
+            grant_invoke_arns,
+            environment,
+            log_group,
+            policy_counter: Rc::default(),
+        })
+    }
+
+    /// The L1 resource (`node.defaultChild`).
+    pub fn resource(&self) -> &CfnFunction {
+        &self.resource
+    }
+
+    /// The function's name (`Ref`).
+    pub fn function_name(&self) -> Value {
+        self.resource.ref_()
+    }
+
+    /// The function's ARN (`Fn::GetAtt Arn`).
+    pub fn function_arn(&self) -> Value {
+        self.function_arn.clone()
+    }
+
+    /// The ARNs a grant to invoke the function covers: the function and its versions and
+    /// aliases (`<arn>:*`).
+    pub fn resource_arns_for_grant_invoke(&self) -> Vec<Value> {
+        self.grant_invoke_arns.clone()
+    }
+
+    /// The execution role.
+    pub fn role(&self) -> &Role {
+        &self.role
+    }
+
+    /// The runtime.
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    /// The timeout in seconds, if set.
+    pub fn timeout(&self) -> Option<u32> {
+        self.timeout
+    }
+
+    /// The instruction set (`x86_64` unless set).
+    pub fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+
+    /// The log group: the one given in the props, or the one the function created under
+    /// `@aws-cdk/aws-lambda:useCdkManagedLogGroup`.
+    pub fn log_group(&self) -> Option<&LogGroup> {
+        self.log_group.as_ref()
+    }
+
+    /// Adds an environment variable (rendered after those of the props).
+    ///
+    /// # Errors
+    /// [`Error::Build`] for a variable the runtime reserves (`AWS_REGION`, ...).
+    pub fn add_environment(&self, key: &str, value: impl Into<Value>) -> Result<&Self, Error> {
+        check_environment_key(key).map_err(|source| Error::Build {
+            path: self.node.path(),
+            source,
+        })?;
+        self.environment
+            .borrow_mut()
+            .insert(key.to_string(), value.into());
+        Ok(self)
+    }
+
+    /// Adds a resource-based permission (`addPermission`): an `AWS::Lambda::Permission` with
+    /// id `id` under the function, or under `permission.scope`.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for a principal a permission cannot name; id errors from the tree.
+    pub fn add_permission(&self, id: &str, permission: Permission) -> Result<CfnPermission, Error> {
+        permission::add_permission(&self.node, self.function_arn(), id, permission)
+    }
+
+    /// Lets `grantee` invoke the function (`grantInvoke`): a statement allowing
+    /// `lambda:InvokeFunction` on [`resource_arns_for_grant_invoke`](Self::resource_arns_for_grant_invoke)
+    /// in the grantee's policy.
+    ///
+    /// Granting twice to one grantee adds one statement.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    pub fn grant_invoke(&self, grantee: &impl Grantable) -> Result<(), Error> {
+        Grant::add_to_principal(
+            grantee,
+            &[permission::DEFAULT_ACTION],
+            self.resource_arns_for_grant_invoke(),
+        )
+    }
+
+    /// Adds a statement to the execution role's policy (`addToRolePolicy`): to its default
+    /// policy, or under `@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy` to a new
+    /// policy `inlinePolicyAddedToExecutionRole-<n>` under the function.
+    ///
+    /// # Errors
+    /// Id errors when a policy cannot be created.
+    pub fn add_to_role_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+        if self
+            .node
+            .feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY)
+        {
+            let n = self.policy_counter.get();
+            self.policy_counter.set(n + 1);
+            let mut props = PolicyProps::default();
+            props.statements.push(statement);
+            let policy = Policy::new(
+                &self.node,
+                &format!("inlinePolicyAddedToExecutionRole-{n}"),
+                props,
+            )?;
+            policy.attach_to_role(self.role.role_name());
+            Ok(())
+        } else {
+            self.role.add_to_principal_policy(statement)
+        }
+    }
+}
+
+/// A function's grant principal is its role: grants to the function go to the role's policy.
+impl Grantable for Function {
+    fn add_to_principal_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+        self.role.add_to_principal_policy(statement)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn props() -> FunctionPropsBuilder {
+        FunctionProps::builder()
+            .runtime(Runtime::NODEJS_20_X)
+            .handler("index.handler")
+            .code(Code::from_inline("exports.handler = 1"))
+    }
+
+    fn message(r: Result<FunctionProps, BuildError>) -> String {
+        r.map(|_| ()).unwrap_err().message().to_string()
+    }
+
+    #[test]
+    fn required_fields() {
+        let m = message(
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_20_X)
+                .handler("h")
+                .build(),
+        );
+        assert!(m.contains("'code'"), "{m}");
+        assert!(message(FunctionProps::builder().build()).contains("'runtime'"));
+    }
+
+    #[test]
+    fn function_name_rules() {
+        let long = "a".repeat(65);
+        assert!(message(props().function_name(long.as_str()).build())
+            .contains("can not be longer than 64 characters but has 65 characters"));
+        assert!(message(props().function_name("my function").build())
+            .contains("Function name my function can contain only letters"));
+        assert!(props().function_name("my-func_1").build().is_ok());
+        assert!(props().function_name("a".repeat(64)).build().is_ok());
+    }
+
+    #[test]
+    fn description_length() {
+        assert!(message(props().description("d".repeat(257)).build())
+            .contains("Function description can not be longer than 256 characters but has 257"));
+        assert!(props().description("d".repeat(256)).build().is_ok());
+    }
+
+    #[test]
+    fn inline_code_rules() {
+        assert!(message(props().code(Code::from_inline("")).build())
+            .contains("Lambda inline code cannot be empty"));
+        assert!(message(props().runtime(Runtime::JAVA_21).build())
+            .contains("Inline source not allowed for java21"));
+    }
+
+    #[test]
+    fn reserved_environment_variables() {
+        assert!(
+            message(props().environment_variable("AWS_REGION", "x").build())
+                .contains("AWS_REGION environment variable is reserved")
+        );
+        assert!(props().environment_variable("REGION", "x").build().is_ok());
+    }
+
+    #[test]
+    fn log_levels_need_json() {
+        assert!(message(
+            props()
+                .application_log_level(ApplicationLogLevel::Debug)
+                .build()
+        )
+        .contains("you must set LoggingFormat to 'JSON', got 'undefined'"));
+        assert!(message(
+            props()
+                .system_log_level(SystemLogLevel::Warn)
+                .logging_format(LoggingFormat::Text)
+                .build()
+        )
+        .contains("got 'Text'"));
+        assert!(props()
+            .system_log_level(SystemLogLevel::Warn)
+            .logging_format(LoggingFormat::Json)
+            .build()
+            .is_ok());
+    }
+
+    #[test]
+    fn new_revalidates_with_the_path() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let mut p = props().build().unwrap();
+        p.function_name = Some("bad name".into());
+        let err = Function::new(&stack, "Fn", p).unwrap_err();
+        assert!(err.to_string().starts_with("Stack/Fn: "), "{err}");
+        assert!(stack.node().try_find_child("Fn").is_none());
+    }
+
+    #[test]
+    fn add_environment_refuses_reserved_keys() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let f = Function::new(&stack, "Fn", props().build().unwrap()).unwrap();
+        let err = f.add_environment("_HANDLER", "x").unwrap_err();
+        assert!(err.to_string().starts_with("Stack/Fn: "), "{err}");
+        assert!(f.add_environment("OK", "x").is_ok());
+    }
+
+    #[test]
+    fn children_and_flag() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let f = Function::new(&stack, "Fn", props().build().unwrap()).unwrap();
+        let ids: Vec<String> = f.node().children().iter().map(Node::id).collect();
+        assert_eq!(ids, ["ServiceRole", "Resource", "LogGroup"]);
+
+        let app = cdk_core::App::with_props(
+            cdk_core::AppProps::builder()
+                .context(LAMBDA_USE_CDK_MANAGED_LOG_GROUP, false)
+                .build()
+                .unwrap(),
+        );
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let f = Function::new(&stack, "Fn", props().build().unwrap()).unwrap();
+        assert!(f.log_group().is_none());
+        assert!(f.node().try_find_child("LogGroup").is_none());
+    }
+
+    #[test]
+    fn asset_code_must_be_an_archive() {
+        let dir = std::env::temp_dir().join("cdk-lambda-unit-asset");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("index.js");
+        std::fs::write(&file, "exports.handler = 1").unwrap();
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let err = Function::new(
+            &stack,
+            "Fn",
+            props().code(Code::from_asset(&file)).build().unwrap(),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("Stack/Fn: Asset must be a .zip file or a directory"),
+            "{err}"
+        );
+        assert!(stack.node().try_find_child("Fn").is_none());
+    }
+
+    #[test]
+    fn asset_code_is_shared_within_a_stack_only() {
+        let dir = std::env::temp_dir().join("cdk-lambda-unit-shared");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.js"), "exports.handler = 1").unwrap();
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let code = Code::from_asset(&dir);
+        Function::new(&stack, "A", props().code(code.clone()).build().unwrap()).unwrap();
+        let b = Function::new(&stack, "B", props().code(code.clone()).build().unwrap()).unwrap();
+        assert!(b.node().try_find_child("Code").is_none());
+        let other = cdk_core::Stack::new(&app, "Other").unwrap();
+        let err = Function::new(&other, "C", props().code(code).build().unwrap()).unwrap_err();
+        assert!(other.node().try_find_child("C").is_none());
+        assert!(
+            err.to_string()
+                .contains("Asset is already associated with another stack 'Stack'"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn duplicate_permission_id_is_refused() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let f = Function::new(&stack, "Fn", props().build().unwrap()).unwrap();
+        let ok = f.add_permission("P", Permission::new(Principal::service("s3.amazonaws.com")));
+        assert!(ok.is_ok());
+        let dup = f.add_permission("P", Permission::new(Principal::service("s3.amazonaws.com")));
+        assert!(dup.is_err());
+    }
+}
