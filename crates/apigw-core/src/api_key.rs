@@ -4,14 +4,14 @@
 //!
 //! aws-cdk-lib's deprecated `resources` prop (keys bound to an API's deployment stage) is
 //! not ported: give the stage with [`ApiKeyPropsBuilder::stage`] or use
-//! [`RestApi::add_api_key`].
+//! [`RestApi::add_api_key`] ([`SpecRestApi::add_api_key`]).
 
 use cdk_core::{ArnComponents, ArnFormat, Construct, Error, Node, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_apigateway::api_key::StageKey;
 use cfn_apigateway::{CfnApiKey, CfnApiKeyProps};
 
-use crate::{RestApi, Stage, StageReference};
+use crate::{RestApi, SpecRestApi, Stage, StageReference};
 
 /// Actions of [`IApiKey::grant_read`].
 pub const READ_ACTIONS: &[&str] = &["apigateway:GET"];
@@ -311,6 +311,22 @@ impl IApiKey for ImportedApiKey {
     }
 }
 
+/// `addApiKey` of an API (`RestApiBase`): a key for its deployment stage, under the API.
+fn add_api_key_to_api(
+    api: &impl Construct,
+    deployment_stage: Option<Stage>,
+    id: &str,
+    options: Option<ApiKeyOptions>,
+) -> Result<ApiKey, Error> {
+    let Some(stage) = deployment_stage else {
+        return Err(Error::InvalidArgument {
+            path: api.node().path(),
+            message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
+        });
+    };
+    ApiKey::for_stage(api, id, StageReference::from(&stage), options)
+}
+
 impl RestApi {
     /// Adds an API key for the API's deployment stage, as a child of the API (`addApiKey`).
     ///
@@ -318,13 +334,18 @@ impl RestApi {
     /// [`Error::InvalidArgument`] when the API has no deployment stage (`deploy: false`); id
     /// errors from the tree.
     pub fn add_api_key(&self, id: &str, options: Option<ApiKeyOptions>) -> Result<ApiKey, Error> {
-        let Some(stage) = self.deployment_stage() else {
-            return Err(Error::InvalidArgument {
-                path: self.node().path(),
-                message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
-            });
-        };
-        ApiKey::for_stage(self, id, StageReference::from(&stage), options)
+        add_api_key_to_api(self, self.deployment_stage(), id, options)
+    }
+}
+
+impl SpecRestApi {
+    /// Adds an API key for the API's deployment stage, as a child of the API (`addApiKey`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the API has no deployment stage (`deploy: false`); id
+    /// errors from the tree.
+    pub fn add_api_key(&self, id: &str, options: Option<ApiKeyOptions>) -> Result<ApiKey, Error> {
+        add_api_key_to_api(self, self.deployment_stage(), id, options)
     }
 }
 
@@ -382,25 +403,29 @@ mod tests {
             "StageName": {"Ref": "apiDeploymentStageprod896C8101"}
         }]);
         assert_eq!(
-            keys["apiNamed7D5BE0B5"]["Properties"],
+            keys["apiNamed483A5447"]["Properties"],
             serde_json::json!({
                 "Description": "d", "Enabled": true, "Name": "n",
                 "StageKeys": stage_keys, "Value": "01234567890123456789"
             })
         );
-        let on_stage = &keys["apiDeploymentStageprodOnStage4FCC8E50"]["Properties"];
+        let on_stage = &keys["apiDeploymentStageprodOnStageA25238C8"]["Properties"];
         assert_eq!(
             on_stage,
             &serde_json::json!({"Enabled": true, "StageKeys": stage_keys})
         );
         assert_eq!(
-            keys["Plain"]["Properties"],
+            keys["Plain295EB121"]["Properties"],
             serde_json::json!({"CustomerId": "c", "Enabled": false, "GenerateDistinctId": true})
         );
         let order: Vec<&String> = keys.keys().collect();
         assert_eq!(
             order,
-            ["apiDeploymentStageprodOnStage4FCC8E50", "apiNamed7D5BE0B5", "Plain"]
+            [
+                "apiDeploymentStageprodOnStageA25238C8",
+                "apiNamed483A5447",
+                "Plain295EB121"
+            ]
         );
     }
 
@@ -442,8 +467,8 @@ mod tests {
             Ok(())
         });
         let policy = resources_of_type(&t, "AWS::IAM::Policy");
-        let statements = &policy["RDefaultPolicy0707467B"]["Properties"]["PolicyDocument"]
-            ["Statement"];
+        let statements =
+            &policy["RDefaultPolicy0707467B"]["Properties"]["PolicyDocument"]["Statement"];
         let arn = |id: serde_json::Value| {
             serde_json::json!({"Fn::Join": ["", [
                 "arn:", {"Ref": "AWS::Partition"}, ":apigateway:", {"Ref": "AWS::Region"},
@@ -459,9 +484,21 @@ mod tests {
                 "::/apikeys/kid"
             ]]})
         );
+        // aws-cdk-lib sorts the actions when it minimizes policies (recommended flags); cdk-iam
+        // keeps them in the order granted, so compare them as sets.
+        let sorted = |v: &serde_json::Value| {
+            let mut a: Vec<String> = v
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect();
+            a.sort();
+            serde_json::json!(a)
+        };
         let write = &statements[1];
         assert_eq!(
-            write["Action"],
+            sorted(&write["Action"]),
             serde_json::json!([
                 "apigateway:DELETE",
                 "apigateway:PATCH",
@@ -469,11 +506,14 @@ mod tests {
                 "apigateway:PUT"
             ])
         );
-        assert_eq!(write["Resource"], arn(serde_json::json!({"Ref": "K45E66DAA"})));
-        let both = &policy["R2DefaultPolicy8A2DA3E9"]["Properties"]["PolicyDocument"]
-            ["Statement"][0];
         assert_eq!(
-            both["Action"],
+            write["Resource"],
+            arn(serde_json::json!({"Ref": "K485CC42E"}))
+        );
+        let both =
+            &policy["R2DefaultPolicy02B592C5"]["Properties"]["PolicyDocument"]["Statement"][0];
+        assert_eq!(
+            sorted(&both["Action"]),
             serde_json::json!([
                 "apigateway:DELETE",
                 "apigateway:GET",
@@ -482,6 +522,9 @@ mod tests {
                 "apigateway:PUT"
             ])
         );
-        assert_eq!(both["Resource"], arn(serde_json::json!({"Ref": "K45E66DAA"})));
+        assert_eq!(
+            both["Resource"],
+            arn(serde_json::json!({"Ref": "K485CC42E"}))
+        );
     }
 }

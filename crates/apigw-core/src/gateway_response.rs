@@ -98,10 +98,10 @@ pub struct GatewayResponseOptions {
     pub status_code: Option<String>,
     /// Response headers: name → value (a static value is single-quoted: `"'*'"`).
     /// Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub response_headers: Option<IndexMap<String, Value>>,
     /// Body templates by content type. Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub templates: Option<IndexMap<String, Value>>,
 }
 
@@ -130,10 +130,10 @@ pub struct GatewayResponseProps {
     pub status_code: Option<String>,
     /// Response headers: name → value (a static value is single-quoted: `"'*'"`).
     /// Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub response_headers: Option<IndexMap<String, Value>>,
     /// Body templates by content type. Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub templates: Option<IndexMap<String, Value>>,
 }
 
@@ -143,6 +143,43 @@ impl GatewayResponseProps {
         GatewayResponsePropsBuilder::default()
     }
 }
+
+fn entries<K: Into<String>, V: Into<Value>>(
+    entries: impl IntoIterator<Item = (K, V)>,
+) -> IndexMap<String, Value> {
+    entries
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .collect()
+}
+
+macro_rules! map_setters {
+    ($builder:ident) => {
+        impl $builder {
+            /// Response headers: name → value (a static value is single-quoted: `"'*'"`).
+            /// Default: none.
+            pub fn response_headers<K: Into<String>, V: Into<Value>>(
+                mut self,
+                headers: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.response_headers = Some(Some(entries(headers)));
+                self
+            }
+
+            /// Body templates by content type. Default: none.
+            pub fn templates<K: Into<String>, V: Into<Value>>(
+                mut self,
+                templates: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.templates = Some(Some(entries(templates)));
+                self
+            }
+        }
+    };
+}
+
+map_setters!(GatewayResponseOptionsBuilder);
+map_setters!(GatewayResponsePropsBuilder);
 
 /// A gateway response (`GatewayResponse`).
 #[derive(Clone, Debug)]
@@ -178,7 +215,9 @@ impl GatewayResponse {
                     .collect(),
             )
         });
-        let templates = props.templates.map(|t| Value::Object(t.into_iter().collect()));
+        let templates = props
+            .templates
+            .map(|t| Value::Object(t.into_iter().collect()));
         let status_code = props.status_code.map(Value::String);
         let rest_api_id = props.rest_api.rest_api_id();
         let mut l1 = CfnGatewayResponseProps::builder()

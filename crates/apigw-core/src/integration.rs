@@ -60,9 +60,9 @@ pub struct IntegrationOptions {
     /// `WHEN_NO_MATCH`, `NEVER` or `WHEN_NO_TEMPLATES`.
     #[builder(default)]
     pub passthrough_behavior: Option<Value>,
-    /// Integration responses (a list of `IntegrationResponse` objects).
+    /// The responses of the integration, mapped to method responses. Default: none.
     #[builder(default)]
-    pub integration_responses: Option<Value>,
+    pub integration_responses: Option<Vec<crate::IntegrationResponse>>,
     /// `INTERNET` or `VPC_LINK`.
     #[builder(default)]
     pub connection_type: Option<Value>,
@@ -116,6 +116,11 @@ impl BindContext<'_> {
     /// The method's ARN in the API's deployment stage (lazy, like `method.methodArn`).
     pub fn method_arn(&self) -> cdk_core::Value {
         crate::method::lazy_method_arn(self.resource, self.http_method, None)
+    }
+
+    /// The ARN of any method of the API in any stage (`api.arnForExecuteApi('*', '/*', '*')`).
+    pub fn any_method_arn(&self) -> cdk_core::Value {
+        crate::method::lazy_api_arn(self.resource)
     }
 
     /// The method's ARN for console test invocations (`method.testMethodArn`).
@@ -232,7 +237,12 @@ impl Integration {
         put("requestParameters", o.request_parameters.clone());
         put("requestTemplates", o.request_templates.clone());
         put("passthroughBehavior", o.passthrough_behavior.clone());
-        put("integrationResponses", o.integration_responses.clone());
+        put(
+            "integrationResponses",
+            o.integration_responses
+                .as_ref()
+                .map(|list| Value::array(list.iter().map(|r| r.hash_json()))),
+        );
         put("connectionType", o.connection_type.clone());
         put("connectionId", o.connection_id.clone());
         put("credentials", o.credentials.clone());
@@ -254,7 +264,14 @@ impl Integration {
         i.request_parameters = o.request_parameters.clone();
         i.request_templates = o.request_templates.clone();
         i.passthrough_behavior = o.passthrough_behavior.clone();
-        i.integration_responses = o.integration_responses.clone();
+        i.integration_responses = match &o.integration_responses {
+            Some(list) => Some(Value::Array(
+                list.iter()
+                    .map(|r| r.to_cfn())
+                    .collect::<Result<Vec<_>, _>>()?,
+            )),
+            None => None,
+        };
         i.connection_type = o.connection_type.clone();
         i.connection_id = o.connection_id.clone();
         i.credentials = o.credentials.clone();

@@ -129,7 +129,9 @@ const USER_DEFINED_CHILDREN: &[&str] = &[
 /// `ref` keys become `$schema` and `$ref`, except directly below the user-defined maps.
 fn map_free_form(value: &Value, preserve_keys: bool) -> Value {
     match value {
-        Value::Array(items) => Value::Array(items.iter().map(|v| map_free_form(v, false)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| map_free_form(v, false)).collect())
+        }
         Value::Object(o) => {
             let mut out = Map::with_capacity(o.len());
             for (k, v) in o {
@@ -148,7 +150,11 @@ fn map_free_form(value: &Value, preserve_keys: bool) -> Value {
 }
 
 fn schemas(list: impl IntoIterator<Item = JsonSchema>) -> Value {
-    Value::Array(list.into_iter().map(|s| Value::Object(s.keywords)).collect())
+    Value::Array(
+        list.into_iter()
+            .map(|s| Value::Object(s.keywords))
+            .collect(),
+    )
 }
 
 fn named<K: Into<String>>(entries: impl IntoIterator<Item = (K, JsonSchema)>) -> Value {
@@ -466,7 +472,10 @@ mod tests {
             .schema(JsonSchemaVersion::Draft4)
             .properties([
                 ("schema", JsonSchema::new().ref_("x")),
-                ("ref", JsonSchema::new().types([JsonSchemaType::String, JsonSchemaType::Null])),
+                (
+                    "ref",
+                    JsonSchema::new().types([JsonSchemaType::String, JsonSchemaType::Null]),
+                ),
             ])
             .dependencies([
                 ("a", JsonSchemaDependency::from(vec!["b"])),

@@ -23,34 +23,81 @@
 //! Modules port the files of `aws-cdk-lib/aws-apigateway/lib`: [`rest_api`] (`restapi.ts`),
 //! [`resource`] (`resource.ts`), [`method`] (`method.ts`), [`integration`]
 //! (`integration.ts`, `integrations/mock.ts`), [`deployment`] (`deployment.ts`), [`stage`]
-//! (`stage.ts`).
+//! (`stage.ts`), [`api_key`] and [`rate_limited_api_key`] (`api-key.ts`), [`usage_plan`]
+//! (`usage-plan.ts`), [`imported_stage`] (`Stage.fromStageAttributes`), [`gateway_response`]
+//! (`gateway-response.ts`), [`model`] (`model.ts`), [`json_schema`] (`json-schema.ts`),
+//! [`request_validator`] (`requestvalidator.ts`), [`method_response`] (`methodresponse.ts`),
+//! [`integration_response`] (`IntegrationResponse` of `integration.ts`), [`cors`] (`cors.ts`).
 
+pub mod api_key;
+pub mod cors;
 pub mod deployment;
+pub mod gateway_response;
+pub mod imported_stage;
 pub mod integration;
+pub mod integration_response;
 pub mod integrations;
+pub mod json_schema;
 pub mod method;
+pub mod method_response;
+pub mod model;
+pub mod rate_limited_api_key;
+pub mod request_validator;
 pub mod resource;
 pub mod rest_api;
 pub mod spec_rest_api;
 pub mod stage;
+#[cfg(test)]
+mod test_support;
+pub mod usage_plan;
 
+pub use api_key::{
+    ApiKey, ApiKeyOptions, ApiKeyOptionsBuilder, ApiKeyProps, ApiKeyPropsBuilder, IApiKey,
+    ImportedApiKey,
+};
+pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
 pub use deployment::{Deployment, DeploymentProps};
+pub use gateway_response::{
+    GatewayResponse, GatewayResponseOptions, GatewayResponseOptionsBuilder, GatewayResponseProps,
+    GatewayResponsePropsBuilder, ResponseType,
+};
+pub use imported_stage::{ImportedStage, StageAttributes, StageAttributesBuilder, StageReference};
 pub use integration::{
     BindContext, BindFn, BindResult, Binder, Integration, IntegrationOptions, IntegrationType,
     MockIntegration,
 };
+pub use integration_response::{IntegrationResponse, IntegrationResponseBuilder};
 pub use integrations::{
     AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder, HttpIntegration,
-    HttpIntegrationProps, HttpIntegrationPropsBuilder,
+    HttpIntegrationProps, HttpIntegrationPropsBuilder, LambdaIntegration, LambdaIntegrationOptions,
+    LambdaIntegrationOptionsBuilder,
 };
-pub use method::{AuthorizationType, Method, MethodOptions};
-pub use resource::Resource;
+pub use json_schema::{JsonSchema, JsonSchemaDependency, JsonSchemaType, JsonSchemaVersion};
+pub use method::{AuthorizationType, Method, MethodOptions, MethodOptionsBuilder};
+pub use method_response::{MethodResponse, MethodResponseBuilder};
+pub use model::{
+    Model, ModelOptions, ModelOptionsBuilder, ModelProps, ModelPropsBuilder, ModelRef,
+};
+pub use rate_limited_api_key::{
+    RateLimitedApiKey, RateLimitedApiKeyProps, RateLimitedApiKeyPropsBuilder,
+};
+pub use request_validator::{
+    RequestValidator, RequestValidatorOptions, RequestValidatorOptionsBuilder,
+    RequestValidatorProps, RequestValidatorPropsBuilder,
+};
+pub use resource::{Resource, ResourceOptions, ResourceOptionsBuilder};
 pub use rest_api::{
     ApiHandle, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi,
     RestApiBase, RestApiProps, RestApiPropsBuilder,
 };
 pub use spec_rest_api::{ApiDefinition, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder};
 pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};
+pub use usage_plan::{
+    AddApiKeyOptions, AddApiKeyOptionsBuilder, IUsagePlan, ImportedUsagePlan, Period,
+    QuotaSettings, QuotaSettingsBuilder, ThrottleSettings, ThrottleSettingsBuilder,
+    ThrottlingPerMethod, UsagePlan, UsagePlanPerApiStage, UsagePlanPerApiStageBuilder,
+    UsagePlanProps, UsagePlanPropsBuilder,
+};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).
 pub(crate) const FQN: &str = "aws-cdk-lib.aws_apigateway";

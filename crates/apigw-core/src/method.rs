@@ -3,8 +3,14 @@
 use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Map, Node, Value};
 use cfn_apigateway::{CfnMethod, CfnMethodProps};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
 use crate::resource::Resource;
 use crate::Integration;
+use crate::{MethodResponse, ModelRef, RequestValidator, RequestValidatorOptions};
 
 /// The HTTP methods API Gateway accepts.
 pub const ALLOWED_METHODS: &[&str] = &[
@@ -63,12 +69,47 @@ pub struct MethodOptions {
     /// [`AuthorizationType::Cognito`]).
     #[builder(default)]
     pub authorization_scopes: Option<Vec<String>>,
+    /// The responses the method declares (more can be added with
+    /// [`Method::add_method_response`]). Default: none.
+    #[builder(default)]
+    pub method_responses: Option<Vec<MethodResponse>>,
+    /// The model of the request body, by content type. Default: none. As in aws-cdk-lib,
+    /// not taken from the resource's default method options.
+    #[builder(default, setter(custom))]
+    pub request_models: Option<IndexMap<String, ModelRef>>,
+    /// A validator of the API to check requests with. Default: none. Not together with
+    /// `request_validator_options`; not taken from the resource's default method options.
+    #[builder(default)]
+    pub request_validator: Option<RequestValidator>,
+    /// Options of a validator created for this method (a child of the API, named
+    /// `validator`, or uniquely with the `@aws-cdk/aws-apigateway:requestValidatorUniqueId`
+    /// flag). Default: none. Not together with `request_validator`; not taken from the
+    /// resource's default method options.
+    #[builder(default)]
+    pub request_validator_options: Option<RequestValidatorOptions>,
 }
 
 impl MethodOptions {
     /// Starts a builder.
     pub fn builder() -> MethodOptionsBuilder {
         MethodOptionsBuilder::default()
+    }
+}
+
+impl MethodOptionsBuilder {
+    /// The model of the request body, by content type (a [`crate::Model`], `&Model` or
+    /// [`crate::Model::EMPTY_MODEL`]). Default: none.
+    pub fn request_models<K: Into<String>, M: Into<ModelRef>>(
+        mut self,
+        models: impl IntoIterator<Item = (K, M)>,
+    ) -> Self {
+        self.request_models = Some(Some(
+            models
+                .into_iter()
+                .map(|(k, m)| (k.into(), m.into()))
+                .collect(),
+        ));
+        self
     }
 }
 
@@ -90,6 +131,14 @@ impl MethodOptions {
                 .authorization_scopes
                 .clone()
                 .or_else(|| defaults.authorization_scopes.clone()),
+            method_responses: self
+                .method_responses
+                .clone()
+                .or_else(|| defaults.method_responses.clone()),
+            // aws-cdk-lib reads these from the method's own options only
+            request_models: self.request_models.clone(),
+            request_validator: self.request_validator.clone(),
+            request_validator_options: self.request_validator_options.clone(),
         }
     }
 }
@@ -101,6 +150,7 @@ pub struct Method {
     resource: CfnMethod,
     http_method: String,
     api_resource: Resource,
+    method_responses: Rc<RefCell<Vec<MethodResponse>>>,
 }
 
 impl Construct for Method {
@@ -149,6 +199,34 @@ impl Method {
             path: node.path(),
             source,
         };
+        let method_responses: Rc<RefCell<Vec<MethodResponse>>> = Rc::new(RefCell::new(
+            options.method_responses.clone().unwrap_or_default(),
+        ));
+        let request_models = options.request_models.as_ref().map(|models| {
+            Value::Object(
+                models
+                    .iter()
+                    .map(|(content_type, m)| (content_type.clone(), m.model_id()))
+                    .collect(),
+            )
+        });
+        let request_validator_id = match (
+            &options.request_validator,
+            &options.request_validator_options,
+        ) {
+            (Some(_), Some(_)) => return Err(Error::InvalidArgument {
+                path: node.path(),
+                message:
+                    "Only one of 'requestValidator' or 'requestValidatorOptions' must be specified."
+                        .into(),
+            }),
+            (None, Some(o)) => Some(
+                crate::request_validator::for_method(&node, on.api(), o.clone())?
+                    .request_validator_id(),
+            ),
+            (Some(v), None) => Some(v.request_validator_id()),
+            (None, None) => None,
+        };
         let mut l1 = CfnMethodProps::builder()
             .http_method(http_method.clone())
             .resource_id(on.resource_id())
@@ -164,6 +242,11 @@ impl Method {
             .flatten();
         l1.authorization_scopes = scopes.clone();
         l1.integration = Some(integration.to_cfn().map_err(build_err)?);
+        l1.method_responses = Some(render_method_responses(&method_responses, |r| {
+            r.to_cfn().ok()
+        }));
+        l1.request_models = request_models.clone();
+        l1.request_validator_id = request_validator_id.clone();
         let resource = CfnMethod::new(&node, "Resource", l1)?;
         on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
@@ -187,6 +270,14 @@ impl Method {
             );
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
+            put(
+                "methodResponses",
+                Some(render_method_responses(&method_responses, |r| {
+                    Some(r.hash_json())
+                })),
+            );
+            put("requestModels", request_models);
+            put("requestValidatorId", request_validator_id);
             put("authorizationScopes", scopes);
             put(
                 "integrationToken",
@@ -199,7 +290,19 @@ impl Method {
             resource,
             http_method,
             api_resource: on.clone(),
+            method_responses,
         })
+    }
+
+    /// Adds a response the method declares (`addMethodResponse`); it is rendered with the
+    /// others when the template is written.
+    pub fn add_method_response(&self, response: MethodResponse) {
+        self.method_responses.borrow_mut().push(response);
+    }
+
+    /// The responses the method declares so far.
+    pub fn method_responses(&self) -> Vec<MethodResponse> {
+        self.method_responses.borrow().clone()
     }
 
     /// The L1 resource.
@@ -315,6 +418,34 @@ pub(crate) fn lazy_method_arn(
             &http_method,
             &resource.path(),
         ))
+    })
+}
+
+/// `api.arnForExecuteApi('*', '/*', '*')`, resolved when the template is written.
+pub(crate) fn lazy_api_arn(resource: &Resource) -> Value {
+    let resource = resource.clone();
+    Value::lazy(move |_| {
+        let stack = resource.node().stack().ok()?;
+        Some(execute_api_arn(
+            &stack,
+            resource.rest_api_id(),
+            Value::from("*"),
+            "*",
+            "/*",
+        ))
+    })
+}
+
+/// The method responses as a list rendered when the template is written, absent while there
+/// are none (`Lazy` with `omitEmptyArray`).
+fn render_method_responses(
+    responses: &Rc<RefCell<Vec<MethodResponse>>>,
+    render: impl Fn(&MethodResponse) -> Option<Value> + 'static,
+) -> Value {
+    let responses = responses.clone();
+    Value::lazy_uncached(move |_| {
+        let list = responses.borrow();
+        (!list.is_empty()).then(|| Value::Array(list.iter().filter_map(&render).collect()))
     })
 }
 

@@ -19,11 +19,40 @@ pub struct MethodResponse {
     pub status_code: String,
     /// Headers the response may carry: `method.response.header.<name>` → whether it is
     /// required. Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub response_parameters: Option<IndexMap<String, bool>>,
     /// The model of the body, by content type. Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub response_models: Option<IndexMap<String, ModelRef>>,
+}
+
+impl MethodResponseBuilder {
+    /// Headers the response may carry: `method.response.header.<name>` → whether it is
+    /// required. Default: none.
+    pub fn response_parameters<K: Into<String>>(
+        mut self,
+        parameters: impl IntoIterator<Item = (K, bool)>,
+    ) -> Self {
+        self.response_parameters = Some(Some(
+            parameters.into_iter().map(|(k, v)| (k.into(), v)).collect(),
+        ));
+        self
+    }
+
+    /// The model of the body, by content type (a [`crate::Model`], `&Model` or
+    /// [`crate::Model::EMPTY_MODEL`]). Default: none.
+    pub fn response_models<K: Into<String>, M: Into<ModelRef>>(
+        mut self,
+        models: impl IntoIterator<Item = (K, M)>,
+    ) -> Self {
+        self.response_models = Some(Some(
+            models
+                .into_iter()
+                .map(|(k, m)| (k.into(), m.into()))
+                .collect(),
+        ));
+        self
+    }
 }
 
 impl MethodResponse {
@@ -43,9 +72,9 @@ impl MethodResponse {
     }
 
     fn models(&self) -> Option<Value> {
-        self.response_models.as_ref().map(|m| {
-            Value::Object(m.iter().map(|(k, v)| (k.clone(), v.model_id())).collect())
-        })
+        self.response_models
+            .as_ref()
+            .map(|m| Value::Object(m.iter().map(|(k, v)| (k.clone(), v.model_id())).collect()))
     }
 
     /// The entry of the method's `MethodResponses` property.
@@ -83,14 +112,8 @@ mod tests {
     fn renders_for_the_template_and_the_hash() {
         let r = MethodResponse::builder()
             .status_code("200")
-            .response_parameters(IndexMap::from([(
-                "method.response.header.Vary".to_string(),
-                true,
-            )]))
-            .response_models(IndexMap::from([(
-                "application/json".to_string(),
-                Model::EMPTY_MODEL,
-            )]))
+            .response_parameters([("method.response.header.Vary", true)])
+            .response_models([("application/json", Model::EMPTY_MODEL)])
             .build()
             .unwrap();
         assert_eq!(

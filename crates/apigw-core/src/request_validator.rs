@@ -192,6 +192,32 @@ impl RestApi {
     }
 }
 
+/// The validator a method creates from its `request_validator_options`
+/// (`Method.requestValidatorId`): a child of the API with id `validator`, or, with the
+/// `@aws-cdk/aws-apigateway:requestValidatorUniqueId` flag, the unique resource name of a
+/// `Validator` construct added under the method.
+pub(crate) fn for_method(
+    method: &Node,
+    api: &Rc<ApiShared>,
+    options: RequestValidatorOptions,
+) -> Result<RequestValidator, Error> {
+    let id = if method.feature_flag(cdk_core::feature_flags::APIGATEWAY_REQUEST_VALIDATOR_UNIQUE_ID)
+    {
+        let marker = method.add_child("Validator")?;
+        marker.set_construct_info("constructs.Construct");
+        unique_resource_name(&marker)
+    } else {
+        "validator".to_string()
+    };
+    let Some(api_node) = api.resource.as_ref().and_then(|r| r.node().scope()) else {
+        return Err(Error::InvalidArgument {
+            path: method.path(),
+            message: "request validator options need an API defined in this app".into(),
+        });
+    };
+    RequestValidator::create(&api_node, &id, api, options)
+}
+
 /// `Names.uniqueResourceName(construct, {})` (`core/lib/names.ts`,
 /// `private/unique-resource-name.ts`): the path from the top-level stack (named by its stack
 /// name) down to the construct, `Default` dropped, `Resource` and repeated components left
@@ -281,6 +307,9 @@ mod tests {
         let leaf = long.add_child("b").unwrap();
         let n = unique_resource_name(&leaf);
         assert_eq!(n.len(), 256);
-        assert!(n.ends_with(&format!("b{}", path_hash(&["Named", &"a".repeat(300), "b"]))));
+        assert!(n.ends_with(&format!(
+            "b{}",
+            path_hash(&["Named", &"a".repeat(300), "b"])
+        )));
     }
 }

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::method::{Method, MethodOptions};
 use crate::rest_api::ApiShared;
-use crate::Integration;
+use crate::{CorsOptions, Integration};
 
 /// A path of the API: the root (`/`) or a resource below it (`Resource`, `ProxyResource`).
 ///
@@ -25,6 +25,7 @@ struct ResourceInner {
     children: RefCell<IndexMap<String, Resource>>,
     default_integration: Option<Integration>,
     default_method_options: MethodOptions,
+    default_cors_preflight_options: Option<CorsOptions>,
 }
 
 impl std::fmt::Debug for Resource {
@@ -36,6 +37,36 @@ impl std::fmt::Debug for Resource {
 impl Construct for Resource {
     fn node(&self) -> &Node {
         &self.0.node
+    }
+}
+
+/// What a resource passes on to the resources below it (`ResourceOptions`); each unset
+/// option is inherited from the parent resource.
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct ResourceOptions {
+    /// Integration of methods that give none. Default: the parent's.
+    #[builder(default)]
+    pub default_integration: Option<Integration>,
+    /// Options of methods, unless they give their own; merged over the parent's.
+    /// Default: the parent's.
+    #[builder(default)]
+    pub default_method_options: Option<MethodOptions>,
+    /// Add a CORS preflight (`OPTIONS`) method to this resource and every resource below.
+    /// Default: the parent's (none at the root).
+    #[builder(default)]
+    pub default_cors_preflight_options: Option<CorsOptions>,
+}
+
+impl ResourceOptions {
+    /// Starts a builder.
+    pub fn builder() -> ResourceOptionsBuilder {
+        ResourceOptionsBuilder::default()
     }
 }
 
@@ -82,7 +113,32 @@ impl Resource {
             children: RefCell::default(),
             default_integration,
             default_method_options,
+            default_cors_preflight_options: None,
         }))
+    }
+
+    /// The root resource with its options (`RootResource`); with CORS options, its preflight
+    /// method is added at once.
+    pub(crate) fn root_with(
+        api: Rc<ApiShared>,
+        node: Node,
+        options: ResourceOptions,
+    ) -> Result<Resource, Error> {
+        let resource_id = api.root_resource_id.clone();
+        let root = Resource(Rc::new(ResourceInner {
+            node,
+            api,
+            path: "/".into(),
+            resource_id,
+            children: RefCell::default(),
+            default_integration: options.default_integration,
+            default_method_options: options.default_method_options.unwrap_or_default(),
+            default_cors_preflight_options: options.default_cors_preflight_options,
+        }));
+        if let Some(cors) = root.0.default_cors_preflight_options.clone() {
+            root.add_cors_preflight(cors)?;
+        }
+        Ok(root)
     }
 
     pub(crate) fn api(&self) -> &Rc<ApiShared> {
@@ -118,6 +174,20 @@ impl Resource {
     /// [`Error::InvalidArgument`] for an invalid path part; [`Error::DuplicateId`] when it
     /// exists already.
     pub fn add_resource(&self, path_part: &str) -> Result<Resource, Error> {
+        self.add_resource_with(path_part, ResourceOptions::default())
+    }
+
+    /// Adds a child resource with options (`addResource(pathPart, options)`); unset options
+    /// are inherited from this resource. With CORS options (given or inherited), the child
+    /// gets its preflight method at once.
+    ///
+    /// # Errors
+    /// As [`Resource::add_resource`], and those of [`Resource::add_cors_preflight`].
+    pub fn add_resource_with(
+        &self,
+        path_part: &str,
+        options: ResourceOptions,
+    ) -> Result<Resource, Error> {
         validate_path_part(&self.node().path(), path_part)?;
         let node = self.node().add_child(path_part)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
@@ -155,13 +225,24 @@ impl Resource {
             path,
             resource_id: cfn.ref_(),
             children: RefCell::default(),
-            default_integration: self.0.default_integration.clone(),
-            default_method_options: self.0.default_method_options.clone(),
+            default_integration: options
+                .default_integration
+                .or_else(|| self.0.default_integration.clone()),
+            default_method_options: match options.default_method_options {
+                Some(o) => o.or(&self.0.default_method_options),
+                None => self.0.default_method_options.clone(),
+            },
+            default_cors_preflight_options: options
+                .default_cors_preflight_options
+                .or_else(|| self.0.default_cors_preflight_options.clone()),
         }));
         self.0
             .children
             .borrow_mut()
             .insert(path_part.to_string(), child.clone());
+        if let Some(cors) = child.0.default_cors_preflight_options.clone() {
+            child.add_cors_preflight(cors)?;
+        }
         Ok(child)
     }
 

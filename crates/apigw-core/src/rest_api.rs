@@ -154,6 +154,9 @@ pub struct RestApiProps {
     /// Options of methods, unless they give their own.
     #[builder(default)]
     pub default_method_options: Option<MethodOptions>,
+    /// Add a CORS preflight (`OPTIONS`) method to the root and every resource. Default: none.
+    #[builder(default)]
+    pub default_cors_preflight_options: Option<crate::CorsOptions>,
     /// Disable the `execute-api` endpoint.
     #[builder(default)]
     pub disable_execute_api_endpoint: Option<bool>,
@@ -241,12 +244,15 @@ impl RestApi {
         }
         let root_node = node.add_child("Default")?;
         root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
-        let root = Resource::root(
+        let root = Resource::root_with(
             shared.clone(),
             root_node,
-            props.default_integration.clone(),
-            props.default_method_options.clone().unwrap_or_default(),
-        );
+            crate::ResourceOptions {
+                default_integration: props.default_integration.clone(),
+                default_method_options: props.default_method_options.clone(),
+                default_cors_preflight_options: props.default_cors_preflight_options.clone(),
+            },
+        )?;
         let counted = shared.clone();
         node.add_validation(move || {
             if counted.methods.borrow().is_empty() {
@@ -291,6 +297,10 @@ impl RestApi {
     /// The automatic stage, if any.
     pub fn deployment_stage(&self) -> Option<Stage> {
         self.shared.deployment_stage()
+    }
+
+    pub(crate) fn shared(&self) -> &Rc<ApiShared> {
+        &self.shared
     }
 
     /// Adds a statement to the API's resource policy (`addToResourcePolicy`).

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{Map, Value};
+use cdk_core::{Construct, Map, Value};
 
 /// `Allow` or `Deny`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -198,16 +198,249 @@ impl PolicyDocument {
         ])
     }
 
-    /// A lazy value rendering the document when the template is written.
+    /// A lazy value rendering the document when the template is written, as aws-cdk-lib
+    /// renders it: identical statements once; with `@aws-cdk/aws-iam:minimizePolicies`,
+    /// statements merged where they differ in only one of actions, resources and principals,
+    /// and actions, resources and principals sorted.
     pub fn lazy(&self) -> Value {
         let doc = self.clone();
-        Value::lazy_uncached(move |_| Some(doc.to_json()))
+        Value::lazy_uncached(move |ctx| {
+            let minimize = ctx
+                .stack()
+                .node()
+                .feature_flag(cdk_core::feature_flags::IAM_MINIMIZE_POLICIES);
+            let mut statements = Vec::new();
+            for s in doc.statements.borrow().iter() {
+                if let Some(Value::Object(m)) = ctx.resolve(&s.to_json()).ok().flatten() {
+                    statements.push(m);
+                }
+            }
+            Some(render_document(statements, minimize))
+        })
+    }
+}
+
+/// `mergeStatements` then `PostProcessPolicyDocument` on resolved statements.
+pub(crate) fn render_document(statements: Vec<Map>, minimize: bool) -> Value {
+    let mut statements = statements;
+    if minimize {
+        statements = merge_statements(statements);
+    }
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for mut st in statements {
+        if minimize {
+            for key in ["Action", "NotAction", "Resource", "NotResource"] {
+                if let Some(v) = st.get(key).cloned() {
+                    st.insert(key.into(), sorted_norm(as_list(&v)));
+                }
+            }
+            for key in ["Principal", "NotPrincipal"] {
+                if let Some(Value::Object(p)) = st.get(key).cloned() {
+                    let mut keys: Vec<&String> = p.keys().collect();
+                    keys.sort();
+                    let sorted: Map = keys
+                        .into_iter()
+                        .map(|k| (k.clone(), sorted_norm(as_list(&p[k]))))
+                        .collect();
+                    st.insert(key.into(), Value::Object(sorted));
+                }
+            }
+        }
+        let v = Value::Object(st);
+        let key = cdk_core::json::to_json_string(&v, 0);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(v);
+        }
+    }
+    Value::object([
+        ("Statement", Value::Array(out)),
+        ("Version", Value::from("2012-10-17")),
+    ])
+}
+
+fn as_list(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a.clone(),
+        other => vec![other.clone()],
+    }
+}
+
+fn json(v: &Value) -> String {
+    cdk_core::json::to_json_string(v, 0)
+}
+
+/// De-duplicated, sorted by JSON text (JavaScript's default sort), one element as itself.
+fn sorted_norm(list: Vec<Value>) -> Value {
+    let mut keyed: Vec<(String, Value)> = Vec::new();
+    for v in list {
+        let k = json(&v);
+        if !keyed.iter().any(|(x, _)| *x == k) {
+            keyed.push((k, v));
+        }
+    }
+    keyed.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let mut values: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
+    if values.len() == 1 {
+        values.pop().unwrap_or_default()
+    } else {
+        Value::Array(values)
+    }
+}
+
+fn set_of(st: &Map, key: &str) -> Vec<String> {
+    let mut v: Vec<String> = st
+        .get(key)
+        .map(as_list)
+        .unwrap_or_default()
+        .iter()
+        .map(json)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn principal_set(st: &Map) -> Vec<(String, Vec<String>)> {
+    match st.get("Principal") {
+        Some(Value::Object(p)) => {
+            let mut v: Vec<(String, Vec<String>)> = p
+                .iter()
+                .map(|(k, v)| {
+                    let mut l: Vec<String> = as_list(v).iter().map(json).collect();
+                    l.sort();
+                    l.dedup();
+                    (k.clone(), l)
+                })
+                .collect();
+            v.sort();
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn union(a: Option<&Value>, b: Option<&Value>) -> Value {
+    let mut list = a.map(as_list).unwrap_or_default();
+    for v in b.map(as_list).unwrap_or_default() {
+        if !list.contains(&v) {
+            list.push(v);
+        }
+    }
+    sorted_norm(list)
+}
+
+/// `mergeStatements`: repeatedly folds a later statement into an earlier one when they have
+/// the same effect, no `Sid`, the same conditions and `Not*` lists, and differ in at most one
+/// of actions, resources and principals.
+fn merge_statements(statements: Vec<Map>) -> Vec<Map> {
+    let mut statements = statements;
+    loop {
+        let mut merged_any = false;
+        'outer: for i in 0..statements.len() {
+            for j in (i + 1)..statements.len() {
+                let (a, b) = (&statements[i], &statements[j]);
+                let same = |k: &str| a.get(k).map(json) == b.get(k).map(json);
+                if a.contains_key("Sid") || b.contains_key("Sid") {
+                    continue;
+                }
+                if !same("Effect") || !same("Condition") || !same("NotPrincipal") {
+                    continue;
+                }
+                if set_of(a, "NotAction") != set_of(b, "NotAction")
+                    || set_of(a, "NotResource") != set_of(b, "NotResource")
+                {
+                    continue;
+                }
+                let actions_eq = set_of(a, "Action") == set_of(b, "Action");
+                let resources_eq = set_of(a, "Resource") == set_of(b, "Resource");
+                let principals_eq = principal_set(a) == principal_set(b);
+                let equal = [actions_eq, resources_eq, principals_eq]
+                    .iter()
+                    .filter(|x| **x)
+                    .count();
+                if equal < 2 {
+                    continue;
+                }
+                let b = statements.remove(j);
+                let a = &mut statements[i];
+                if !actions_eq {
+                    let u = union(a.get("Action"), b.get("Action"));
+                    a.insert("Action".into(), u);
+                }
+                if !resources_eq {
+                    let u = union(a.get("Resource"), b.get("Resource"));
+                    a.insert("Resource".into(), u);
+                }
+                if !principals_eq {
+                    let mut p = match a.get("Principal") {
+                        Some(Value::Object(p)) => p.clone(),
+                        _ => Map::new(),
+                    };
+                    if let Some(Value::Object(bp)) = b.get("Principal") {
+                        for (k, v) in bp {
+                            let u = union(p.get(k), Some(v));
+                            p.insert(k.clone(), u);
+                        }
+                    }
+                    a.insert("Principal".into(), Value::Object(p));
+                }
+                merged_any = true;
+                break 'outer;
+            }
+        }
+        if !merged_any {
+            return statements;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minimize_merges_and_sorts() {
+        let st = |actions: &[&str], resources: &[&str]| match PolicyStatement::new()
+            .actions(actions.iter().copied())
+            .resources(resources.iter().map(|r| Value::from(*r)))
+            .to_json()
+        {
+            Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let doc = render_document(
+            vec![
+                st(&["s3:GetObject"], &["b"]),
+                st(&["sqs:SendMessage"], &["b"]),
+                st(&["a:A"], &["x"]),
+            ],
+            true,
+        );
+        let statements = doc.as_object().unwrap()["Statement"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(statements.len(), 2);
+        assert_eq!(
+            statements[0].as_object().unwrap()["Action"],
+            Value::array(["s3:GetObject", "sqs:SendMessage"])
+        );
+        let plain = render_document(
+            vec![st(&["b:B", "a:A"], &["r"]), st(&["b:B", "a:A"], &["r"])],
+            false,
+        );
+        let statements = plain.as_object().unwrap()["Statement"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(statements.len(), 1, "identical statements once");
+        assert_eq!(
+            statements[0].as_object().unwrap()["Action"],
+            Value::array(["b:B", "a:A"])
+        );
+    }
 
     #[test]
     fn statement_json_order_and_norm() {

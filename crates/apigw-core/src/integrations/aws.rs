@@ -19,9 +19,9 @@ pub struct AwsIntegrationProps {
     /// A subdomain of the service endpoint.
     #[builder(default)]
     pub subdomain: Option<String>,
-    /// The API path (`path/...` URI); exclusive with `action`.
+    /// The API path (`path/...` URI; may hold tokens); exclusive with `action`.
     #[builder(default)]
-    pub path: Option<String>,
+    pub path: Option<Value>,
     /// The API action (`action/...` URI); exclusive with `path`.
     #[builder(default)]
     pub action: Option<String>,
@@ -61,7 +61,8 @@ impl AwsIntegrationPropsBuilder {
             (Some(p), Some(a)) => Err(BuildError::invalid_field(
                 "path",
                 format!(
-                    "\"path\" and \"action\" are mutually exclusive (path=\"{p}\", action=\"{a}\")"
+                    "\"path\" and \"action\" are mutually exclusive (path=\"{}\", action=\"{a}\")",
+                    p.as_literal_string().unwrap_or_else(|| "<token>".into())
                 ),
             )),
             (None, None) => Err(BuildError::invalid_field(
@@ -114,7 +115,7 @@ impl AwsIntegration {
             Some(s) => format!("{s}.{}", props.service),
             None => props.service.clone(),
         };
-        let (api_type, api_value) = match (&props.path, &props.action) {
+        let (api_type, api_value): (&str, Value) = match (&props.path, &props.action) {
             (Some(p), _) => ("path", p.clone()),
             (None, Some(a)) => {
                 let mut v = a.clone();
@@ -126,16 +127,16 @@ impl AwsIntegration {
                         .collect();
                     v = format!("{v}&{}", q.join("&"));
                 }
-                ("action", v)
+                ("action", Value::String(v))
             }
-            (None, None) => ("path", String::new()),
+            (None, None) => ("path", Value::from("")),
         };
         let region = props.region.clone();
         let uri = Value::lazy(move |ctx| {
             let mut c = ArnComponents::new("apigateway", api_type)
                 .account(backend.as_str())
                 .arn_format(ArnFormat::SlashResourceName)
-                .resource_name(api_value.as_str());
+                .resource_name(api_value.clone());
             if let Some(r) = &region {
                 c = c.region(r.as_str());
             }

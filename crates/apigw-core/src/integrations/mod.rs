@@ -1,7 +1,9 @@
-//! Integrations with backends (`integrations/`): HTTP endpoints and AWS services.
+//! Integrations with backends (`integrations/`): HTTP endpoints, AWS services, Lambda functions.
 
 mod aws;
 mod http;
+mod lambda;
 
 pub use aws::{AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder};
 pub use http::{HttpIntegration, HttpIntegrationProps, HttpIntegrationPropsBuilder};
+pub use lambda::{LambdaIntegration, LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder};

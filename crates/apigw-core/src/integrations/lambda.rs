@@ -1,0 +1,110 @@
+//! `LambdaIntegration` (`integrations/lambda.ts`): a Lambda function behind a method, with the
+//! permissions that let API Gateway invoke it.
+
+use std::rc::Rc;
+
+use cdk_core::Value;
+use cdk_iam::Principal;
+use cdk_lambda::{Function, Permission};
+
+use crate::integration::{BindContext, BindResult, Binder};
+use crate::{AwsIntegration, AwsIntegrationProps, Integration, IntegrationOptions};
+
+/// Options of a [`LambdaIntegration`].
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct LambdaIntegrationOptions {
+    /// Pass the whole request to the function (`AWS_PROXY`). Default: true.
+    #[builder(default)]
+    pub proxy: Option<bool>,
+    /// Also let the console's test invocations call the function. Default: true.
+    #[builder(default)]
+    pub allow_test_invoke: Option<bool>,
+    /// Scope the invoke permission to this method's ARN; otherwise to any method of the API.
+    /// Default: true.
+    #[builder(default)]
+    pub scope_permission_to_method: Option<bool>,
+    /// Integration options.
+    #[builder(default)]
+    pub options: IntegrationOptions,
+}
+
+impl LambdaIntegrationOptions {
+    /// Starts a builder.
+    pub fn builder() -> LambdaIntegrationOptionsBuilder {
+        LambdaIntegrationOptionsBuilder::default()
+    }
+}
+
+/// A Lambda function backend (`LambdaIntegration`).
+pub struct LambdaIntegration;
+
+impl LambdaIntegration {
+    /// A proxy integration to `handler`.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(handler: &Function) -> Integration {
+        Self::with_options(handler, LambdaIntegrationOptions::default())
+    }
+
+    /// An integration to `handler` with options.
+    pub fn with_options(handler: &Function, options: LambdaIntegrationOptions) -> Integration {
+        let path = cdk_core::cfn_format!(
+            "2015-03-31/functions/{}/invocations",
+            handler.function_arn()
+        );
+        let mut props = AwsIntegrationProps::default();
+        props.service = "lambda".into();
+        props.path = Some(path);
+        props.proxy = options.proxy.unwrap_or(true);
+        props.options = options.options.clone();
+        let mut integration = AwsIntegration::new(props);
+        let handler = handler.clone();
+        let allow_test = options.allow_test_invoke.unwrap_or(true);
+        let scoped = options.scope_permission_to_method.unwrap_or(true);
+        integration.binder = Some(Binder(Rc::new(move |ctx: &BindContext<'_>| {
+            let desc = format!(
+                "{}.{}.{}",
+                ctx.api_unique_id(),
+                ctx.http_method(),
+                ctx.resource_path().replace('/', ".")
+            );
+            let source_arn = if scoped {
+                ctx.method_arn()
+            } else {
+                ctx.any_method_arn()
+            };
+            let permission = |arn: Value| {
+                let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
+                p.scope = Some(ctx.method_node().clone());
+                p.source_arn = Some(arn);
+                p
+            };
+            handler.add_permission(&format!("ApiPermission.{desc}"), permission(source_arn))?;
+            if allow_test {
+                handler.add_permission(
+                    &format!("ApiPermission.Test.{desc}"),
+                    permission(ctx.test_method_arn()),
+                )?;
+            }
+            // A literal function name makes the deployment change with it.
+            let deployment_token = handler
+                .resource()
+                .property("FunctionName")
+                .and_then(|n| n.as_str().map(str::to_string))
+                .map(|name| {
+                    let token = Value::object([("functionName", name)]);
+                    cdk_core::json::to_json_string(&token, 0)
+                });
+            Ok(BindResult {
+                deployment_token,
+                ..Default::default()
+            })
+        })));
+        integration
+    }
+}

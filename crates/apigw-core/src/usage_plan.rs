@@ -1,0 +1,629 @@
+//! Usage plans (`usage-plan.ts`): [`UsagePlan`] (`AWS::ApiGateway::UsagePlan`) with its
+//! stages, quota and throttling, the keys added to it (`AWS::ApiGateway::UsagePlanKey`),
+//! imported plans ([`UsagePlan::from_usage_plan_id`]) and `RestApi.addUsagePlan`.
+//!
+//! As in aws-cdk-lib, the plan's `ApiStages` are rendered lazily, so that
+//! [`UsagePlan::add_api_stage`] works after construction, and a usage plan key's construct id
+//! is `UsagePlanKeyResource:<unique id of the key>` (the `usagePlanKeyOrderInsensitiveId`
+//! behaviour, always on in aws-cdk-lib v2). Usage plans and keys add nothing to the
+//! deployment hash.
+//!
+//! Limits that must be integers (burst limits, quota limits and offsets) are `u32`, so
+//! aws-cdk-lib's "should be an integer" checks hold by construction. aws-cdk-lib's deprecated
+//! `apiKey` prop is not ported: use [`IUsagePlan::add_api_key`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cdk_core::{Construct, Error, Map, Node, Value};
+use cfn_apigateway::usage_plan::{self as l1, ApiStage};
+use cfn_apigateway::usage_plan_key::KeyType;
+use cfn_apigateway::{CfnUsagePlan, CfnUsagePlanKey, CfnUsagePlanKeyProps, CfnUsagePlanProps};
+
+use crate::{IApiKey, Method, RestApi, SpecRestApi, Stage};
+
+/// The time period of a quota (`Period`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Period {
+    /// A day (`DAY`).
+    Day,
+    /// A week (`WEEK`).
+    Week,
+    /// A month (`MONTH`).
+    Month,
+}
+
+impl Period {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "DAY",
+            Period::Week => "WEEK",
+            Period::Month => "MONTH",
+        }
+    }
+}
+
+/// Request rate limits (`ThrottleSettings`).
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+)]
+#[non_exhaustive]
+pub struct ThrottleSettings {
+    /// Steady-state requests per second (`RateLimit`); must be a finite number. Default: none.
+    #[builder(default)]
+    pub rate_limit: Option<f64>,
+    /// Maximum concurrent requests (`BurstLimit`). Default: none.
+    #[builder(default)]
+    pub burst_limit: Option<u32>,
+}
+
+impl ThrottleSettings {
+    /// Starts a builder.
+    pub fn builder() -> ThrottleSettingsBuilder {
+        ThrottleSettingsBuilder::default()
+    }
+
+    /// `validateDouble` on the rate limit: a rate that is not a finite number is refused
+    /// (JSON has no `NaN` or infinity).
+    fn check(rate_limit: Option<f64>) -> Result<(), String> {
+        match rate_limit {
+            Some(r) if !r.is_finite() => Err("Throttle rate limit should be an double".into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// `renderThrottle`: `{BurstLimit, RateLimit}`.
+    fn render(&self) -> Value {
+        let mut t = l1::ThrottleSettings::default();
+        t.burst_limit = self.burst_limit.map(Value::from);
+        t.rate_limit = self.rate_limit.map(Value::from);
+        Value::from(t)
+    }
+}
+
+impl ThrottleSettingsBuilder {
+    fn validate(&self) -> Result<(), String> {
+        ThrottleSettings::check(self.rate_limit.flatten())
+    }
+}
+
+/// How many requests a key may make in a period (`QuotaSettings`).
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct QuotaSettings {
+    /// The number of requests per period (`Limit`); `0` is left out, as aws-cdk-lib does.
+    /// Default: none.
+    #[builder(default)]
+    pub limit: Option<u32>,
+    /// Requests subtracted from the limit in the first period (`Offset`). Default: none.
+    #[builder(default)]
+    pub offset: Option<u32>,
+    /// The period the limit applies to (`Period`). Default: none.
+    #[builder(default)]
+    pub period: Option<Period>,
+}
+
+impl QuotaSettings {
+    /// Starts a builder.
+    pub fn builder() -> QuotaSettingsBuilder {
+        QuotaSettingsBuilder::default()
+    }
+
+    /// `renderQuota`: `{Limit, Offset, Period}`, a zero limit dropped (`limit || undefined`).
+    fn render(&self) -> Value {
+        let mut q = l1::QuotaSettings::default();
+        q.limit = self.limit.filter(|l| *l != 0).map(Value::from);
+        q.offset = self.offset.map(Value::from);
+        q.period = self.period.map(|p| Value::from(p.as_str()));
+        Value::from(q)
+    }
+}
+
+/// Throttling of one method of a stage (`ThrottlingPerMethod`).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ThrottlingPerMethod {
+    /// The method; its key in the plan is `<resource path>/<HTTP method>` (`/books/GET`).
+    pub method: Method,
+    /// Its limits.
+    pub throttle: ThrottleSettings,
+}
+
+impl ThrottlingPerMethod {
+    /// Throttling of `method`.
+    pub fn new(method: &Method, throttle: ThrottleSettings) -> Self {
+        ThrottlingPerMethod {
+            method: method.clone(),
+            throttle,
+        }
+    }
+
+    /// The key of the method in the stage's `Throttle` map.
+    fn method_id(&self) -> String {
+        format!(
+            "{}/{}",
+            self.method.api_resource().path(),
+            self.method.http_method()
+        )
+    }
+}
+
+/// A stage a usage plan applies to, with per-method throttling (`UsagePlanPerApiStage`).
+///
+/// aws-cdk-lib's `api` field is not ported: it never reaches the template (the stage's own
+/// API is used).
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+)]
+#[non_exhaustive]
+pub struct UsagePlanPerApiStage {
+    /// The stage (`Stage` and `ApiId` of the entry). Default: none (the entry then has
+    /// neither).
+    #[builder(default)]
+    pub stage: Option<Stage>,
+    /// Per-method throttling; [`UsagePlanPerApiStageBuilder::method_throttle`] adds one.
+    /// Default: none (an empty `Throttle` map).
+    #[builder(default, setter(each(name = "method_throttle")))]
+    pub throttle: Vec<ThrottlingPerMethod>,
+}
+
+impl UsagePlanPerApiStage {
+    /// Starts a builder.
+    pub fn builder() -> UsagePlanPerApiStageBuilder {
+        UsagePlanPerApiStageBuilder::default()
+    }
+
+    /// An entry for `stage` without per-method throttling.
+    pub fn new(stage: &Stage) -> Self {
+        UsagePlanPerApiStage {
+            stage: Some(stage.clone()),
+            throttle: Vec::new(),
+        }
+    }
+
+    fn check(&self) -> Result<(), String> {
+        self.throttle
+            .iter()
+            .try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
+    }
+
+    /// `createStage`: `{ApiId, Stage, Throttle}`; `Throttle` maps each method to its
+    /// limits (a method given twice keeps its first place and its last limits).
+    fn render(&self) -> Value {
+        let mut throttle = Map::new();
+        for t in &self.throttle {
+            throttle.insert(t.method_id(), t.throttle.render());
+        }
+        let mut s = ApiStage::default();
+        s.api_id = self.stage.as_ref().map(Stage::rest_api_id);
+        s.stage = self.stage.as_ref().map(Stage::stage_name);
+        s.throttle = Some(Value::Object(throttle));
+        Value::from(s)
+    }
+}
+
+impl UsagePlanPerApiStageBuilder {
+    fn validate(&self) -> Result<(), String> {
+        self.throttle
+            .iter()
+            .flatten()
+            .try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
+    }
+}
+
+/// Properties of a [`UsagePlan`] (`UsagePlanProps`).
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct UsagePlanProps {
+    /// The stages the plan applies to; [`UsagePlanPropsBuilder::api_stage`] adds one, and
+    /// [`UsagePlan::add_api_stage`] more later. Default: none.
+    #[builder(default, setter(each(name = "api_stage")))]
+    pub api_stages: Vec<UsagePlanPerApiStage>,
+    /// The plan's description. Default: none.
+    #[builder(default)]
+    pub description: Option<Value>,
+    /// Requests allowed per period. Default: none.
+    #[builder(default)]
+    pub quota: Option<QuotaSettings>,
+    /// Overall request rate limits. Default: none.
+    #[builder(default)]
+    pub throttle: Option<ThrottleSettings>,
+    /// The plan's name (`UsagePlanName`). Default: none.
+    #[builder(default)]
+    pub name: Option<Value>,
+}
+
+impl UsagePlanProps {
+    /// Starts a builder.
+    pub fn builder() -> UsagePlanPropsBuilder {
+        UsagePlanPropsBuilder::default()
+    }
+}
+
+/// Options of [`IUsagePlan::add_api_key`] (`AddApiKeyOptions`).
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct AddApiKeyOptions {
+    /// A logical ID for the `AWS::ApiGateway::UsagePlanKey`, to keep one a template already
+    /// has. Default: the computed one.
+    #[builder(default)]
+    pub override_logical_id: Option<String>,
+}
+
+impl AddApiKeyOptions {
+    /// Starts a builder.
+    pub fn builder() -> AddApiKeyOptionsBuilder {
+        AddApiKeyOptionsBuilder::default()
+    }
+}
+
+/// A usage plan, defined in this app or imported (`IUsagePlan`).
+///
+/// Implemented by [`UsagePlan`] and [`ImportedUsagePlan`].
+pub trait IUsagePlan: Construct {
+    /// The plan id (`Ref` of the `AWS::ApiGateway::UsagePlan`, or the imported id).
+    fn usage_plan_id(&self) -> Value;
+
+    /// Adds an API key to the plan (`addApiKey`): an `AWS::ApiGateway::UsagePlanKey` with
+    /// construct id `UsagePlanKeyResource:<unique id of the key>` under the plan, returned so
+    /// that it can be tuned further.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateId`] when the key is already in the plan; id errors from the tree.
+    fn add_api_key(
+        &self,
+        api_key: &dyn IApiKey,
+        options: Option<AddApiKeyOptions>,
+    ) -> Result<CfnUsagePlanKey, Error> {
+        let id = format!("UsagePlanKeyResource:{}", node_unique_id(api_key.node())?);
+        let props = CfnUsagePlanKeyProps::builder()
+            .key_id(api_key.key_id())
+            .key_type(KeyType::ApiKey)
+            .usage_plan_id(self.usage_plan_id())
+            .build()
+            .map_err(|source| Error::Build {
+                path: self.node().path(),
+                source,
+            })?;
+        let resource = CfnUsagePlanKey::new(self.node(), &id, props)?;
+        if let Some(logical_id) = options.and_then(|o| o.override_logical_id) {
+            resource.override_logical_id(&logical_id);
+        }
+        Ok(resource)
+    }
+}
+
+/// `Names.nodeUniqueId`: the unique id of the construct's path below the app.
+fn node_unique_id(node: &Node) -> Result<String, Error> {
+    let path = node.path();
+    let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
+    if components.is_empty() {
+        return Ok(String::new());
+    }
+    cdk_core::logical_id::make_unique_id(&components)
+        .ok_or(Error::UnableToCalculateUniqueId { path })
+}
+
+/// A usage plan (`UsagePlan`): an `AWS::ApiGateway::UsagePlan` named `Resource` under this
+/// construct. Cloning gives another handle to the same plan.
+#[derive(Clone)]
+pub struct UsagePlan {
+    node: Node,
+    resource: CfnUsagePlan,
+    api_stages: Rc<RefCell<Vec<UsagePlanPerApiStage>>>,
+}
+
+impl std::fmt::Debug for UsagePlan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UsagePlan({})", self.node.path())
+    }
+}
+
+impl Construct for UsagePlan {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IUsagePlan for UsagePlan {
+    fn usage_plan_id(&self) -> Value {
+        self.resource.ref_()
+    }
+}
+
+impl UsagePlan {
+    /// Defines a usage plan.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a rate limit that is not a finite number; id errors
+    /// from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: UsagePlanProps,
+    ) -> Result<UsagePlan, Error> {
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info(&format!("{}.UsagePlan", crate::FQN));
+        let invalid = |message: String| Error::InvalidArgument {
+            path: node.path(),
+            message,
+        };
+        if let Some(t) = &props.throttle {
+            ThrottleSettings::check(t.rate_limit).map_err(invalid)?;
+        }
+        for s in &props.api_stages {
+            s.check().map_err(invalid)?;
+        }
+        let api_stages: Rc<RefCell<Vec<UsagePlanPerApiStage>>> = Rc::default();
+        let stages = api_stages.clone();
+        let mut l1 = CfnUsagePlanProps::default();
+        l1.api_stages = Some(Value::lazy_uncached(move |_| {
+            let stages = stages.borrow();
+            (!stages.is_empty()).then(|| Value::Array(stages.iter().map(|s| s.render()).collect()))
+        }));
+        l1.description = props.description;
+        l1.quota = props.quota.as_ref().map(QuotaSettings::render);
+        l1.throttle = props.throttle.as_ref().map(ThrottleSettings::render);
+        l1.usage_plan_name = props.name;
+        let resource = CfnUsagePlan::new(&node, "Resource", l1)?;
+        api_stages.borrow_mut().extend(props.api_stages);
+        Ok(UsagePlan {
+            node,
+            resource,
+            api_stages,
+        })
+    }
+
+    /// Imports an existing usage plan by id (`UsagePlan.fromUsagePlanId`), to add keys to
+    /// it. It adds a construct to the tree and nothing to the template.
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn from_usage_plan_id(
+        scope: &impl Construct,
+        id: &str,
+        usage_plan_id: impl Into<Value>,
+    ) -> Result<ImportedUsagePlan, Error> {
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.Resource");
+        Ok(ImportedUsagePlan {
+            node,
+            usage_plan_id: usage_plan_id.into(),
+        })
+    }
+
+    /// The L1 resource.
+    pub fn resource(&self) -> &CfnUsagePlan {
+        &self.resource
+    }
+
+    /// Adds a stage to the plan (`addApiStage`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a rate limit that is not a finite number.
+    pub fn add_api_stage(&self, api_stage: UsagePlanPerApiStage) -> Result<(), Error> {
+        api_stage
+            .check()
+            .map_err(|message| Error::InvalidArgument {
+                path: self.node.path(),
+                message,
+            })?;
+        self.api_stages.borrow_mut().push(api_stage);
+        Ok(())
+    }
+}
+
+/// A usage plan defined outside this app ([`UsagePlan::from_usage_plan_id`]).
+#[derive(Clone, Debug)]
+pub struct ImportedUsagePlan {
+    node: Node,
+    usage_plan_id: Value,
+}
+
+impl Construct for ImportedUsagePlan {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IUsagePlan for ImportedUsagePlan {
+    fn usage_plan_id(&self) -> Value {
+        self.usage_plan_id.clone()
+    }
+}
+
+impl RestApi {
+    /// Adds a usage plan as a child of the API (`addUsagePlan`).
+    ///
+    /// # Errors
+    /// Errors of [`UsagePlan::new`].
+    pub fn add_usage_plan(&self, id: &str, props: UsagePlanProps) -> Result<UsagePlan, Error> {
+        UsagePlan::new(self, id, props)
+    }
+}
+
+impl SpecRestApi {
+    /// Adds a usage plan as a child of the API (`addUsagePlan`).
+    ///
+    /// # Errors
+    /// Errors of [`UsagePlan::new`].
+    pub fn add_usage_plan(&self, id: &str, props: UsagePlanProps) -> Result<UsagePlan, Error> {
+        UsagePlan::new(self, id, props)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{resources_of_type, synth};
+    use crate::{ApiKey, ApiKeyProps, RestApiProps};
+    use cdk_core::{App, Stack};
+    use serde_json::json;
+
+    #[test]
+    fn node_unique_ids() {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack").unwrap();
+        let api = stack.node().add_child("hello-api").unwrap();
+        let key = api.add_child("ApiKey").unwrap();
+        assert_eq!(node_unique_id(&key).unwrap(), "StackhelloapiApiKeyA95BC21E");
+        let inner = stack
+            .node()
+            .add_child("rate-limited-api-key")
+            .unwrap()
+            .add_child("Resource")
+            .unwrap();
+        assert_eq!(
+            node_unique_id(&inner).unwrap(),
+            "StackratelimitedapikeyB7B57C3D"
+        );
+    }
+
+    #[test]
+    fn throttles_are_checked() {
+        let e = ThrottleSettings::builder()
+            .rate_limit(f64::NAN)
+            .build()
+            .unwrap_err();
+        assert!(e.message().contains("should be an double"), "{e}");
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack").unwrap();
+        let mut bad = ThrottleSettings::default();
+        bad.rate_limit = Some(f64::INFINITY);
+        let mut props = UsagePlanProps::default();
+        props.throttle = Some(bad);
+        let e = UsagePlan::new(&stack, "Plan", props)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "Stack/Plan: Throttle rate limit should be an double");
+        assert_eq!(Period::Week.as_str(), "WEEK");
+    }
+
+    /// What `zz-usage-plan-edges` gives with aws-cdk-lib 2.276.0: a zero quota limit is
+    /// dropped, an empty throttle stays `{}`, a stage entry without a stage keeps only its
+    /// throttle map, a method given twice keeps its first place and last limits, a plan
+    /// without properties has no `Properties`, and keys get order-insensitive ids.
+    #[test]
+    fn rendering_edges() {
+        let t = synth("usage-plan-edges", |stack| {
+            let api = RestApi::new(stack, "api", RestApiProps::default())?;
+            let root_get = api.root().add_method("GET", None)?;
+            let post = api
+                .root()
+                .add_resource("a")?
+                .add_resource("{id}")?
+                .add_method("post", None)?;
+            let limits = |rate: Option<f64>, burst: Option<u32>| {
+                let mut t = ThrottleSettings::default();
+                t.rate_limit = rate;
+                t.burst_limit = burst;
+                t
+            };
+            let stage = UsagePlanPerApiStage::builder()
+                .stage(api.deployment_stage().unwrap())
+                .method_throttle(ThrottlingPerMethod::new(&root_get, limits(Some(1.5), None)))
+                .method_throttle(ThrottlingPerMethod::new(&post, limits(None, Some(3))))
+                .method_throttle(ThrottlingPerMethod::new(&root_get, limits(None, Some(7))))
+                .build()
+                .unwrap();
+            let plan = UsagePlan::new(
+                stack,
+                "Plan",
+                UsagePlanProps::builder()
+                    .description("desc")
+                    .quota(
+                        QuotaSettings::builder()
+                            .limit(0u32)
+                            .offset(2u32)
+                            .build()
+                            .unwrap(),
+                    )
+                    .throttle(ThrottleSettings::default())
+                    .api_stage(stage)
+                    .build()
+                    .unwrap(),
+            )?;
+            plan.add_api_stage(UsagePlanPerApiStage::default())?;
+            let empty = api.add_usage_plan("Empty", UsagePlanProps::default())?;
+            let k1 = ApiKey::new(stack, "K1", ApiKeyProps::default())?;
+            empty.add_api_key(&k1, None)?;
+            plan.add_api_key(
+                &k1,
+                Some(
+                    AddApiKeyOptions::builder()
+                        .override_logical_id("X")
+                        .build()
+                        .unwrap(),
+                ),
+            )?;
+            let imported = UsagePlan::from_usage_plan_id(stack, "IUP", "up")?;
+            imported.add_api_key(&ApiKey::from_api_key_id(stack, "IK", "kid")?, None)?;
+            let again = empty.add_api_key(&k1, None).unwrap_err().to_string();
+            assert!(
+                again.contains("UsagePlanKeyResource:StackK1C862D50C"),
+                "{again}"
+            );
+            Ok(())
+        });
+        let plans = resources_of_type(&t, "AWS::ApiGateway::UsagePlan");
+        assert_eq!(
+            serde_json::to_string(&plans["PlanDAF4E53A"]["Properties"]).unwrap(),
+            serde_json::to_string(&json!({
+                "ApiStages": [
+                    {
+                        "ApiId": {"Ref": "apiC8550315"},
+                        "Stage": {"Ref": "apiDeploymentStageprod896C8101"},
+                        "Throttle": {"//GET": {"BurstLimit": 7}, "/a/{id}/POST": {"BurstLimit": 3}}
+                    },
+                    {"Throttle": {}}
+                ],
+                "Description": "desc",
+                "Quota": {"Offset": 2},
+                "Throttle": {}
+            }))
+            .unwrap()
+        );
+        assert!(plans["apiEmptyD8099C12"].get("Properties").is_none());
+        let keys = resources_of_type(&t, "AWS::ApiGateway::UsagePlanKey");
+        let ids: Vec<&String> = keys.keys().collect();
+        assert_eq!(
+            ids,
+            [
+                "apiEmptyUsagePlanKeyResourceStackK1C862D50CA22ED06A",
+                "X",
+                "IUPUsagePlanKeyResourceStackIKE10288C854C8D1FD"
+            ]
+        );
+        assert_eq!(
+            keys["IUPUsagePlanKeyResourceStackIKE10288C854C8D1FD"]["Properties"],
+            json!({"KeyId": "kid", "KeyType": "API_KEY", "UsagePlanId": "up"})
+        );
+        assert_eq!(
+            keys["X"]["Properties"],
+            json!({"KeyId": {"Ref": "K19754BCDF"}, "KeyType": "API_KEY", "UsagePlanId": {"Ref": "PlanDAF4E53A"}})
+        );
+    }
+}
