@@ -57,11 +57,13 @@ impl LambdaIntegration {
             "2015-03-31/functions/{}/invocations",
             handler.function_arn()
         );
-        let mut props = AwsIntegrationProps::default();
-        props.service = "lambda".into();
-        props.path = Some(path);
-        props.proxy = options.proxy.unwrap_or(true);
-        props.options = options.options.clone();
+        let props = AwsIntegrationProps {
+            service: "lambda".into(),
+            path: Some(path),
+            proxy: options.proxy.unwrap_or(true),
+            options: options.options.clone(),
+            ..Default::default()
+        };
         let mut integration = AwsIntegration::new(props);
         let handler = handler.clone();
         let allow_test = options.allow_test_invoke.unwrap_or(true);
