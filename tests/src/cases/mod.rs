@@ -4,20 +4,26 @@
 
 use crate::Case;
 
+mod api_keys_import_and_multiple;
 mod core_logical_ids;
 mod core_multi_stack;
 mod core_nested_assets;
 mod core_overrides_deps;
 mod core_tokens;
 mod core_values;
+mod cors;
+mod default_integration_and_options;
 mod defining_apis;
 mod deployment_options;
 mod endpoint_configuration;
+mod gateway_response;
 mod iam_authorizer;
 mod manual_deployment;
+mod rate_limited_api_key;
 mod spec_rest_api;
 mod spec_rest_api_existing_stage;
 mod stage_method_throttling;
+mod usage_plan_api_key;
 
 /// What the twins share: imports and small helpers.
 pub(crate) mod prelude {
@@ -28,9 +34,9 @@ pub(crate) mod prelude {
 
     pub(crate) use apigw_core::{
         ApiDefinition, AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration,
-        EndpointType, HttpIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions,
-        RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi, SpecRestApiProps, Stage,
-        StageOptions,
+        EndpointType, HttpIntegration, LambdaIntegration, MethodDeploymentOptions,
+        MethodLoggingLevel, MethodOptions, MockIntegration, ResourceOptions, RestApi, RestApiProps,
+        RestApiPropsBuilder, SpecRestApi, SpecRestApiProps, Stage, StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -53,6 +59,24 @@ pub(crate) mod prelude {
         }
     }
 
+    /// A Node.js 20 function with inline code (what the Lambda-backed cases use).
+    pub(crate) fn inline_function(
+        scope: &impl Construct,
+        id: &str,
+        source: &str,
+    ) -> Result<cdk_lambda::Function, Error> {
+        cdk_lambda::Function::new(
+            scope,
+            id,
+            cdk_lambda::FunctionProps::builder()
+                .runtime(cdk_lambda::Runtime::NODEJS_20_X)
+                .handler("index.handler")
+                .code(cdk_lambda::Code::from_inline(source))
+                .build()
+                .map_err(build_err(id))?,
+        )
+    }
+
     pub(crate) fn bucket(scope: &impl Construct, id: &str) -> Result<CfnBucket, Error> {
         CfnBucket::new(scope, id, CfnBucketProps::default())
     }
@@ -64,19 +88,25 @@ pub(crate) mod prelude {
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
+        api_keys_import_and_multiple::CASE,
         core_logical_ids::CASE,
         core_multi_stack::CASE,
         core_nested_assets::CASE,
         core_overrides_deps::CASE,
         core_tokens::CASE,
         core_values::CASE,
+        cors::CASE,
+        default_integration_and_options::CASE,
         defining_apis::CASE,
         deployment_options::CASE,
         endpoint_configuration::CASE,
+        gateway_response::CASE,
         iam_authorizer::CASE,
         manual_deployment::CASE,
+        rate_limited_api_key::CASE,
         spec_rest_api::CASE,
         spec_rest_api_existing_stage::CASE,
         stage_method_throttling::CASE,
+        usage_plan_api_key::CASE,
     ]
 }
