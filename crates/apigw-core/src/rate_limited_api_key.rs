@@ -99,21 +99,24 @@ impl RateLimitedApiKey {
     ) -> Result<RateLimitedApiKey, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.RateLimitedApiKey", crate::FQN));
-        let mut key_props = ApiKeyProps::default();
-        key_props.api_key_name = props.api_key_name;
-        key_props.value = props.value;
-        key_props.description = props.description;
-        key_props.stages = props.stages;
-        key_props.customer_id = props.customer_id;
-        key_props.enabled = props.enabled;
-        key_props.generate_distinct_id = props.generate_distinct_id;
+        let key_props = ApiKeyProps {
+            api_key_name: props.api_key_name,
+            value: props.value,
+            description: props.description,
+            stages: props.stages,
+            customer_id: props.customer_id,
+            enabled: props.enabled,
+            generate_distinct_id: props.generate_distinct_id,
+        };
         let api_key = ApiKey::new(&node, "Resource", key_props)?;
         let usage_plan =
             if !props.api_stages.is_empty() || props.quota.is_some() || props.throttle.is_some() {
-                let mut plan_props = UsagePlanProps::default();
-                plan_props.api_stages = props.api_stages;
-                plan_props.quota = props.quota;
-                plan_props.throttle = props.throttle;
+                let plan_props = UsagePlanProps {
+                    api_stages: props.api_stages,
+                    quota: props.quota,
+                    throttle: props.throttle,
+                    ..UsagePlanProps::default()
+                };
                 let plan = UsagePlan::new(&node, "UsagePlanResource", plan_props)?;
                 plan.add_api_key(&api_key, None)?;
                 Some(plan)

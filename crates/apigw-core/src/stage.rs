@@ -7,6 +7,8 @@ use cfn_apigateway::{CfnStage, CfnStageProps};
 use indexmap::IndexMap;
 
 use crate::method::validate_http_method;
+use apigw_logging::{AccessLogDestination, AccessLogFormat};
+
 use crate::Deployment;
 
 /// Execution logging level of a stage's methods (`MethodLoggingLevel`).
@@ -82,7 +84,7 @@ impl MethodDeploymentOptions {
 }
 
 /// Options of a [`Stage`] (`StageOptions`).
-#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
@@ -114,6 +116,12 @@ pub struct StageOptions {
     /// The documentation version.
     #[builder(default)]
     pub documentation_version: Option<Value>,
+    /// Where access logs go. Default: no access logging.
+    #[builder(default)]
+    pub access_log_destination: Option<AccessLogDestination>,
+    /// The access log format. Default: [`AccessLogFormat::clf`] when a destination is set.
+    #[builder(default)]
+    pub access_log_format: Option<AccessLogFormat>,
     /// Settings of every method (`/*/*`).
     #[builder(default)]
     pub method: MethodDeploymentOptions,
@@ -274,6 +282,11 @@ impl Stage {
                 options.cache_cluster_size.unwrap_or_else(|| "0.5".into()),
             ));
         }
+        l1.access_log_setting = access_log_setting(
+            &node,
+            options.access_log_destination.as_ref(),
+            options.access_log_format.as_ref(),
+        )?;
         l1.client_certificate_id = options.client_certificate_id;
         l1.deployment_id = Some(deployment.deployment_id());
         l1.description = options.description;
@@ -330,8 +343,68 @@ impl Stage {
     }
 }
 
+/// `$context.requestId` or `$context.extendedRequestId`, as a whole word.
+fn has_request_id(format: &str) -> bool {
+    let mut rest = format;
+    while let Some(i) = rest.find("$context") {
+        let after = &rest[i + "$context".len()..];
+        let mut chars = after.chars();
+        if chars.next().is_some() {
+            let tail = chars.as_str();
+            for name in ["requestId", "extendedRequestId"] {
+                if let Some(end) = tail.strip_prefix(name) {
+                    if !end.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                        return true;
+                    }
+                }
+            }
+        }
+        rest = after;
+    }
+    false
+}
+
+/// The stage's `AccessLogSetting` (destination bound to the stage, CLF by default).
+fn access_log_setting(
+    stage: &Node,
+    destination: Option<&AccessLogDestination>,
+    format: Option<&AccessLogFormat>,
+) -> Result<Option<Value>, Error> {
+    if destination.is_none() && format.is_none() {
+        return Ok(None);
+    }
+    let fail = |message: &str| Error::InvalidArgument {
+        path: stage.path(),
+        message: message.into(),
+    };
+    if let Some(f) = format {
+        if !has_request_id(f.as_str()) {
+            return Err(fail("Access log must include either `AccessLogFormat.contextRequestId()` or `AccessLogFormat.contextExtendedRequestId()`"));
+        }
+    }
+    let Some(destination) = destination else {
+        return Err(fail("Access log format is specified without a destination"));
+    };
+    let mut setting = cfn_apigateway::stage::AccessLogSetting::default();
+    setting.destination_arn = Some(destination.bind(stage)?);
+    let format = match format {
+        Some(f) if !f.as_str().is_empty() => f.as_str().to_string(),
+        _ => AccessLogFormat::clf().as_str().to_string(),
+    };
+    setting.format = Some(Value::String(format));
+    Ok(Some(setting.into()))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn request_id_detection() {
+        assert!(super::has_request_id("$context.requestId"));
+        assert!(super::has_request_id("x $context.extendedRequestId y"));
+        assert!(!super::has_request_id("$context.requestIdX"));
+        assert!(!super::has_request_id("$context.status"));
+    }
+
     use super::*;
 
     #[test]

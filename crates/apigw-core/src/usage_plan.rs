@@ -11,6 +11,45 @@
 //! Limits that must be integers (burst limits, quota limits and offsets) are `u32`, so
 //! aws-cdk-lib's "should be an integer" checks hold by construction. aws-cdk-lib's deprecated
 //! `apiKey` prop is not ported: use [`IUsagePlan::add_api_key`].
+//!
+//! ```
+//! use apigw_core::{
+//!     IUsagePlan, MethodOptions, Period, QuotaSettings, RestApi, RestApiProps,
+//!     ThrottleSettings, ThrottlingPerMethod, UsagePlanPerApiStage, UsagePlanProps,
+//! };
+//! use cdk_core::{App, Stack};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let api = RestApi::new(&stack, "hello-api", RestApiProps::default())?;
+//! let echo = api.root().add_resource("echo")?.add_method_with(
+//!     "GET",
+//!     None,
+//!     MethodOptions::builder().api_key_required(true).build()?,
+//! )?;
+//! let plan = api.add_usage_plan(
+//!     "UsagePlan",
+//!     UsagePlanProps::builder()
+//!         .name("Easy")
+//!         .throttle(ThrottleSettings::builder().rate_limit(10.0).burst_limit(2u32).build()?)
+//!         .quota(QuotaSettings::builder().limit(1000u32).period(Period::Week).build()?)
+//!         .build()?,
+//! )?;
+//! let key = api.add_api_key("ApiKey", None)?;
+//! plan.add_api_key(&key, None)?;
+//! plan.add_api_stage(
+//!     UsagePlanPerApiStage::builder()
+//!         .stage(api.deployment_stage().ok_or("no stage")?)
+//!         .method_throttle(ThrottlingPerMethod::new(
+//!             &echo,
+//!             ThrottleSettings::builder().rate_limit(5.0).build()?,
+//!         ))
+//!         .build()?,
+//! )?;
+//! # Ok(())
+//! # }
+//! ```
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -511,10 +550,13 @@ mod tests {
         assert!(e.message().contains("should be an double"), "{e}");
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let mut bad = ThrottleSettings::default();
-        bad.rate_limit = Some(f64::INFINITY);
-        let mut props = UsagePlanProps::default();
-        props.throttle = Some(bad);
+        let props = UsagePlanProps {
+            throttle: Some(ThrottleSettings {
+                rate_limit: Some(f64::INFINITY),
+                burst_limit: None,
+            }),
+            ..UsagePlanProps::default()
+        };
         let e = UsagePlan::new(&stack, "Plan", props)
             .unwrap_err()
             .to_string();
@@ -536,11 +578,9 @@ mod tests {
                 .add_resource("a")?
                 .add_resource("{id}")?
                 .add_method("post", None)?;
-            let limits = |rate: Option<f64>, burst: Option<u32>| {
-                let mut t = ThrottleSettings::default();
-                t.rate_limit = rate;
-                t.burst_limit = burst;
-                t
+            let limits = |rate_limit: Option<f64>, burst_limit: Option<u32>| ThrottleSettings {
+                rate_limit,
+                burst_limit,
             };
             let stage = UsagePlanPerApiStage::builder()
                 .stage(api.deployment_stage().unwrap())

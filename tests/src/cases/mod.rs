@@ -4,6 +4,7 @@
 
 use crate::Case;
 
+mod access_logging;
 mod api_keys_import_and_multiple;
 mod core_logical_ids;
 mod core_multi_stack;
@@ -19,7 +20,9 @@ mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
 mod manual_deployment;
+mod models_validators_hello;
 mod rate_limited_api_key;
+mod request_validator_unique_id;
 mod spec_rest_api;
 mod spec_rest_api_existing_stage;
 mod stage_method_throttling;
@@ -43,7 +46,9 @@ pub(crate) mod prelude {
         CfnParameter, CfnParameterProps, Construct, Environment, Error, Fn, Map, NestedStack,
         RemovalPolicy, Stack, StackProps, TagProps, Tags, Value,
     };
-    pub(crate) use cdk_iam::{Effect, Policy, PolicyProps, PolicyStatement, User, UserProps};
+    pub(crate) use cdk_iam::{
+        Effect, Policy, PolicyProps, PolicyStatement, Principal, Role, RoleProps, User, UserProps,
+    };
     pub(crate) use cdk_logs::{LogGroup, LogGroupProps, RetentionDays};
     pub(crate) use cdk_s3::{Bucket, BucketProps};
     pub(crate) use cdk_s3_assets::{Asset, AssetProps};
@@ -88,6 +93,7 @@ pub(crate) mod prelude {
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
+        access_logging::CASE,
         api_keys_import_and_multiple::CASE,
         core_logical_ids::CASE,
         core_multi_stack::CASE,
@@ -103,7 +109,9 @@ pub(crate) fn all() -> Vec<Case> {
         gateway_response::CASE,
         iam_authorizer::CASE,
         manual_deployment::CASE,
+        models_validators_hello::CASE,
         rate_limited_api_key::CASE,
+        request_validator_unique_id::CASE,
         spec_rest_api::CASE,
         spec_rest_api_existing_stage::CASE,
         stage_method_throttling::CASE,
