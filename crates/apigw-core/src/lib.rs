@@ -27,7 +27,8 @@
 //! (`usage-plan.ts`), [`imported_stage`] (`Stage.fromStageAttributes`), [`gateway_response`]
 //! (`gateway-response.ts`), [`model`] (`model.ts`), [`json_schema`] (`json-schema.ts`),
 //! [`request_validator`] (`requestvalidator.ts`), [`method_response`] (`methodresponse.ts`),
-//! [`integration_response`] (`IntegrationResponse` of `integration.ts`), [`cors`] (`cors.ts`).
+//! [`integration_response`] (`IntegrationResponse` of `integration.ts`), [`cors`] (`cors.ts`),
+//! [`metrics`] (the `metric*` methods of `restapi.ts`, `stage.ts` and `method.ts`).
 
 pub mod api_key;
 pub mod cors;
@@ -40,6 +41,7 @@ pub mod integrations;
 pub mod json_schema;
 pub mod method;
 pub mod method_response;
+pub mod metrics;
 pub mod model;
 pub mod rate_limited_api_key;
 pub mod request_validator;
@@ -75,6 +77,7 @@ pub use integrations::{
 pub use json_schema::{JsonSchema, JsonSchemaDependency, JsonSchemaType, JsonSchemaVersion};
 pub use method::{AuthorizationType, Method, MethodOptions, MethodOptionsBuilder};
 pub use method_response::{MethodResponse, MethodResponseBuilder};
+pub use metrics::{Metric, MetricOptions, MetricOptionsBuilder};
 pub use model::{
     Model, ModelOptions, ModelOptionsBuilder, ModelProps, ModelPropsBuilder, ModelRef,
 };

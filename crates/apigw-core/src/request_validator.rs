@@ -277,6 +277,94 @@ mod tests {
     use super::*;
     use cdk_core::{App, AppProps, NestedStack, Stack, StackProps};
 
+    fn method_with(
+        app: &App,
+        options: crate::MethodOptions,
+    ) -> Result<(RestApi, crate::Method), Error> {
+        let stack = Stack::new(app, "Stack")?;
+        let api = RestApi::new(&stack, "api", crate::RestApiProps::default())?;
+        let m = api.root().add_method_with("GET", None, options)?;
+        Ok((api, m))
+    }
+
+    fn with_options() -> crate::MethodOptions {
+        crate::MethodOptions::builder()
+            .request_validator_options(RequestValidatorOptions::default())
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn method_validator_ids_follow_the_flag() {
+        // recommended flags: a unique name, and a `Validator` construct under the method
+        let app = App::with_props(AppProps::builder().build().unwrap());
+        let (api, m) = method_with(&app, with_options()).unwrap();
+        let marker = m.node().try_find_child("Validator").unwrap();
+        let id = unique_resource_name(&marker);
+        assert!(id.starts_with("StackapiGETValidator"), "{id}");
+        assert!(api.node().try_find_child(&id).is_some());
+        // without the flag: `validator`
+        let app = App::with_props(
+            AppProps::builder()
+                .context(
+                    cdk_core::feature_flags::APIGATEWAY_REQUEST_VALIDATOR_UNIQUE_ID,
+                    false,
+                )
+                .build()
+                .unwrap(),
+        );
+        let (api, m) = method_with(&app, with_options()).unwrap();
+        assert!(m.node().try_find_child("Validator").is_none());
+        assert!(api.node().try_find_child("validator").is_some());
+    }
+
+    #[test]
+    fn validator_and_options_are_exclusive() {
+        let app = App::with_props(AppProps::builder().build().unwrap());
+        let stack = Stack::new(&app, "Stack").unwrap();
+        let api = RestApi::new(&stack, "api", crate::RestApiProps::default()).unwrap();
+        let v = RequestValidator::new(
+            &stack,
+            "V",
+            RequestValidatorProps::builder()
+                .rest_api(api.clone())
+                .validate_request_body(true)
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v.node().path(), "Stack/V");
+        let options = crate::MethodOptions::builder()
+            .request_validator(v)
+            .request_validator_options(RequestValidatorOptions::default())
+            .build()
+            .unwrap();
+        let e = api
+            .root()
+            .add_method_with("GET", None, options)
+            .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidArgument {
+                path: "Stack/api/Default/GET".into(),
+                message:
+                    "Only one of 'requestValidator' or 'requestValidatorOptions' must be specified."
+                        .into(),
+            }
+        );
+    }
+
+    #[test]
+    fn imported_validators() {
+        let app = App::with_props(AppProps::builder().build().unwrap());
+        let stack = Stack::new(&app, "Stack").unwrap();
+        let v = RequestValidator::from_request_validator_id(&stack, "Imported", "abc").unwrap();
+        assert_eq!(v.request_validator_id(), Value::from("abc"));
+        assert!(v.resource().is_none());
+        assert_eq!(v, v.clone());
+        assert!(RequestValidatorProps::builder().build().is_err());
+    }
+
     #[test]
     fn unique_resource_names() {
         let app = App::with_props(AppProps::builder().build().unwrap());

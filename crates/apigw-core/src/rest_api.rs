@@ -15,6 +15,8 @@ use crate::{Deployment, DeploymentProps, Integration, Resource, Stage, StageOpti
 pub(crate) struct ApiShared {
     pub rest_api_id: Value,
     pub root_resource_id: Value,
+    /// The API's name (`restApiName`: the given name, else the construct id).
+    pub name: String,
     pub latest_deployment: RefCell<Option<Deployment>>,
     pub deployment_stage: RefCell<Option<Stage>>,
     /// The `AWS::ApiGateway::Method` resources (an API without methods is refused; every
@@ -31,10 +33,11 @@ pub(crate) struct ApiShared {
 }
 
 impl ApiShared {
-    pub fn new(resource: &CfnRestApi, policy: PolicyDocument) -> Rc<ApiShared> {
+    pub fn new(resource: &CfnRestApi, name: String, policy: PolicyDocument) -> Rc<ApiShared> {
         Rc::new(ApiShared {
             rest_api_id: resource.ref_(),
             root_resource_id: resource.attr_root_resource_id(),
+            name,
             latest_deployment: RefCell::new(None),
             deployment_stage: RefCell::new(None),
             methods: RefCell::default(),
@@ -231,7 +234,8 @@ impl RestApi {
             (!doc.is_empty()).then(|| doc.to_json())
         }));
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
-        let shared = ApiShared::new(&resource, policy);
+        let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
+        let shared = ApiShared::new(&resource, name, policy);
         let account = configure_cloud_watch_role(
             &node,
             &resource,

@@ -235,7 +235,8 @@ impl SpecRestApi {
                 resource.add_metadata("aws:asset:property", "BodyS3Location");
             }
         }
-        let shared = ApiShared::new(&resource, policy);
+        let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
+        let shared = ApiShared::new(&resource, name, policy);
         let root_node = node.add_child("Default")?;
         root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
         let root = Resource::root(shared.clone(), root_node, None, Default::default());

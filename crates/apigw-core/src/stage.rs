@@ -154,6 +154,8 @@ pub struct Stage {
     resource: CfnStage,
     rest_api_id: Value,
     stage_name: String,
+    /// The name of the stage's REST API (its `ApiName` metric dimension).
+    pub(crate) rest_api_name: String,
 }
 
 impl Construct for Stage {
@@ -303,6 +305,7 @@ impl Stage {
             resource,
             rest_api_id,
             stage_name,
+            rest_api_name: deployment.api().name.clone(),
         })
     }
 

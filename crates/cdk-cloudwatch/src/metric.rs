@@ -202,6 +202,8 @@ fn js_length(s: &str) -> usize {
 }
 
 /// `'period' must be 1, 5, 10, 30, or a multiple of 60 seconds`.
+// `u32::is_multiple_of` needs Rust 1.87; the workspace's `rust-version` is 1.80.
+#[allow(clippy::manual_is_multiple_of)]
 fn validate_period(seconds: u32) -> Result<(), BuildError> {
     if matches!(seconds, 1 | 5 | 10 | 30) || seconds % 60 == 0 {
         Ok(())
@@ -249,9 +251,7 @@ fn validate_dimensions(dimensions: &Map) -> Result<(), BuildError> {
             _ => None,
         };
         if length.is_some_and(|n| !in_range(n)) {
-            let shown = value
-                .as_literal_string()
-                .unwrap_or_else(|| "<list>".into());
+            let shown = value.as_literal_string().unwrap_or_else(|| "<list>".into());
             return fail(format!(
                 "Dimension value must be at least 1 and no more than 255 characters; received {shown}"
             ));
@@ -532,7 +532,9 @@ mod tests {
         assert!(e.contains("Dimension name must be at least 1"), "{e}");
         let e = invalid(props().dimension("k", ""));
         assert!(
-            e.ends_with("Dimension value must be at least 1 and no more than 255 characters; received "),
+            e.ends_with(
+                "Dimension value must be at least 1 and no more than 255 characters; received "
+            ),
             "{e}"
         );
         let e = invalid(props().dimension("k", "v".repeat(256)));
@@ -569,7 +571,12 @@ mod tests {
         assert_eq!(n.dimensions(), m.dimensions());
         assert_eq!(n.unit(), Some(Unit::Count));
         assert_eq!(m.with(MetricOptions::default()), m);
-        let d = m.with(MetricOptions::builder().dimension("C", "c").build().unwrap());
+        let d = m.with(
+            MetricOptions::builder()
+                .dimension("C", "c")
+                .build()
+                .unwrap(),
+        );
         assert_eq!(d.dimensions().keys().collect::<Vec<_>>(), ["C"]);
         let sorted: Vec<&str> = m
             .dimensions_sorted()
@@ -600,7 +607,7 @@ mod tests {
 
     #[test]
     fn dimensions_sort_by_utf16_code_units() {
-        // U+FF21 sorts after U+10000 by code point but before it by UTF-16 code units.
+        // U+FF21 sorts before U+10000 by code point, after it by UTF-16 code units (JavaScript).
         let m = Metric::new(
             props()
                 .dimension("\u{10000}", "x")

@@ -79,11 +79,6 @@ pub(crate) fn parse_statistic(stat: &str) -> ParsedStatistic {
     ParsedStatistic::Unparseable(stat.to_string())
 }
 
-/// `normalizeStatistic(parseStatistic(stat))`: the statistic a metric keeps.
-pub(crate) fn normalize_statistic(stat: &str) -> String {
-    parse_statistic(stat).normalized()
-}
-
 /// `parseStatisticToFields`: simple statistics go to `Statistic`, all others (unparseable
 /// ones included) to `ExtendedStatistic`.
 pub(crate) fn statistic_field(stat: &str) -> StatisticField {
@@ -335,8 +330,8 @@ mod tests {
             statistic_field("Average2"),
             StatisticField::ExtendedStatistic("Average2".into())
         );
-        assert_eq!(normalize_statistic("whatever"), "whatever");
-        assert_eq!(normalize_statistic("P90"), "p90");
+        assert_eq!(parse_statistic("whatever").normalized(), "whatever");
+        assert_eq!(parse_statistic("P90").normalized(), "p90");
     }
 
     #[test]

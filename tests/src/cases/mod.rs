@@ -20,6 +20,7 @@ mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
 mod manual_deployment;
+mod metrics_alarms;
 mod models_validators_hello;
 mod rate_limited_api_key;
 mod request_validator_unique_id;
@@ -109,6 +110,7 @@ pub(crate) fn all() -> Vec<Case> {
         gateway_response::CASE,
         iam_authorizer::CASE,
         manual_deployment::CASE,
+        metrics_alarms::CASE,
         models_validators_hello::CASE,
         rate_limited_api_key::CASE,
         request_validator_unique_id::CASE,

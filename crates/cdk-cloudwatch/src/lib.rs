@@ -1,0 +1,37 @@
+//! # cdk-cloudwatch
+//!
+//! A thin L2 over [`cfn_cloudwatch`]: the [`Metric`] and [`Alarm`] of
+//! `aws-cdk-lib/aws-cloudwatch`, with their defaults (five-minute periods, the `Average`
+//! statistic, `GreaterThanOrEqualToThreshold`) and the statistic aliases and percentiles of
+//! `parseStatistic` (`sum`, `avg`, `n`, `min`, `max`, `p99`, `tm90`, ...).
+//!
+//! ```
+//! use cdk_cloudwatch::{Alarm, AlarmProps, Metric, MetricProps};
+//! use cdk_core::{App, Construct, Stack};
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack").unwrap();
+//! let latency = Metric::new(
+//!     MetricProps::builder()
+//!         .namespace("AWS/ApiGateway")
+//!         .metric_name("Latency")
+//!         .dimension("ApiName", "books")
+//!         .statistic("p99")
+//!         .build()
+//!         .unwrap(),
+//! );
+//! let alarm = Alarm::new(&stack, "LatencyAlarm", AlarmProps::builder()
+//!     .metric(latency).threshold(1000).evaluation_periods(3u32).build().unwrap()).unwrap();
+//! assert_eq!(alarm.metric().statistic(), "p99"); // rendered as `ExtendedStatistic`
+//! ```
+//!
+//! Modules port the files of `aws-cdk-lib/aws-cloudwatch/lib`: [`metric`] (`metric.ts`),
+//! [`alarm`] (`alarm.ts`), and, privately, `private/statistic.ts`.
+
+pub mod alarm;
+pub mod metric;
+mod statistic;
+
+pub use alarm::{Alarm, AlarmProps, AlarmPropsBuilder, ComparisonOperator, TreatMissingData};
+pub use metric::{
+    Metric, MetricOptions, MetricOptionsBuilder, MetricProps, MetricPropsBuilder, Unit,
+};
