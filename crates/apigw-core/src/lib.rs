@@ -34,6 +34,7 @@ pub mod api_key;
 pub mod cors;
 pub mod deployment;
 pub mod gateway_response;
+pub mod imported_rest_api;
 pub mod imported_stage;
 pub mod integration;
 pub mod integration_response;
@@ -63,6 +64,7 @@ pub use gateway_response::{
     GatewayResponse, GatewayResponseOptions, GatewayResponseOptionsBuilder, GatewayResponseProps,
     GatewayResponsePropsBuilder, ResponseType,
 };
+pub use imported_rest_api::{ImportedRestApi, RestApiAttributes, RestApiAttributesBuilder};
 pub use imported_stage::{ImportedStage, StageAttributes, StageAttributesBuilder, StageReference};
 pub use integration::{
     BindContext, BindFn, BindResult, Binder, Integration, IntegrationOptions, IntegrationType,

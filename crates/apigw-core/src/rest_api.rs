@@ -13,6 +13,10 @@ use crate::{Deployment, DeploymentProps, Integration, Resource, Stage, StageOpti
 
 /// What resources and deployments of one API share.
 pub(crate) struct ApiShared {
+    /// The API construct (`RestApi`, `SpecRestApi` or an import).
+    pub node: Option<Node>,
+    /// An imported API: methods and deployments are not tracked (`RestApiBase`'s no-ops).
+    pub imported: bool,
     pub rest_api_id: Value,
     pub root_resource_id: Value,
     /// The API's name (`restApiName`: the given name, else the construct id).
@@ -35,6 +39,8 @@ pub(crate) struct ApiShared {
 impl ApiShared {
     pub fn new(resource: &CfnRestApi, name: String, policy: PolicyDocument) -> Rc<ApiShared> {
         Rc::new(ApiShared {
+            node: resource.node().scope(),
+            imported: false,
             rest_api_id: resource.ref_(),
             root_resource_id: resource.attr_root_resource_id(),
             name,
@@ -54,7 +60,7 @@ impl ApiShared {
 
     /// `Names.nodeUniqueId` of the API construct.
     pub fn unique_id(&self) -> String {
-        let Some(api) = self.resource.as_ref().and_then(|r| r.node().scope()) else {
+        let Some(api) = self.node.as_ref() else {
             return String::new();
         };
         let path = api.path();
@@ -64,6 +70,9 @@ impl ApiShared {
 
     /// `_attachMethod`: every deployment depends on the method.
     pub fn attach_method(&self, method: &Node) {
+        if self.imported {
+            return;
+        }
         for d in self.deployments.borrow().iter() {
             d.node().add_dependency(method);
         }
@@ -72,6 +81,9 @@ impl ApiShared {
 
     /// `_attachDeployment`: the deployment depends on every method so far.
     pub fn attach_deployment(&self, deployment: &Deployment) {
+        if self.imported {
+            return;
+        }
         for m in self.methods.borrow().iter() {
             deployment.node().add_dependency(m);
         }
