@@ -31,6 +31,7 @@
 //! [`metrics`] (the `metric*` methods of `restapi.ts`, `stage.ts` and `method.ts`).
 
 pub mod api_key;
+pub mod authorizer;
 pub mod cors;
 pub mod deployment;
 pub mod gateway_response;
@@ -58,6 +59,7 @@ pub use api_key::{
     ApiKey, ApiKeyOptions, ApiKeyOptionsBuilder, ApiKeyProps, ApiKeyPropsBuilder, IApiKey,
     ImportedApiKey,
 };
+pub use authorizer::{Authorizer, IAuthorizer};
 pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
 pub use deployment::{Deployment, DeploymentProps};
 pub use gateway_response::{

@@ -388,6 +388,14 @@ impl Node {
         }
     }
 
+    /// `Names.uniqueId` / `Names.nodeUniqueId`: the logical-ID algorithm over the whole path
+    /// from the app (`Stack/Api` → `StackApi` + hash).
+    pub fn unique_id(&self) -> String {
+        let path = self.path();
+        let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
+        crate::logical_id::make_unique_id(&components).unwrap_or_default()
+    }
+
     /// Whether two handles name the same construct.
     pub fn same(&self, other: &Node) -> bool {
         Rc::ptr_eq(&self.tree, &other.tree) && self.idx == other.idx
