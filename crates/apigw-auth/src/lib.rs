@@ -1,60 +1,26 @@
 //! # apigw-auth
 //!
-//! Authorization for API Gateway methods, as `aws-apigateway/lib/authorizers/` does it. This
-//! first part holds [`IdentitySource`] (`identity-source.ts`): where a request authorizer
-//! finds the caller's identity. The Lambda token/request authorizers and the Cognito user
-//! pools authorizer follow in later issues and build on it.
+//! Authorizers of API Gateway methods, as `aws-apigateway/lib/authorizers/` builds them:
+//! [`TokenAuthorizer`] and [`RequestAuthorizer`] (a Lambda function decides, `lambda.ts`),
+//! [`CognitoUserPoolsAuthorizer`] (`cognito.ts`), and [`IdentitySource`]
+//! (`identity-source.ts`). Give one to a method with `MethodOptions::authorizer`
+//! (`apigw_core::Authorizer::new(authorizer.clone())`).
 //!
 //! ```
 //! use apigw_auth::IdentitySource;
 //! assert_eq!(IdentitySource::header("Authorization"), "method.request.header.Authorization");
 //! ```
 
-/// Where an authorizer reads the identity from (`IdentitySource`).
-pub struct IdentitySource;
+mod cognito;
+mod identity_source;
+mod lambda;
 
-impl IdentitySource {
-    /// A request header: `method.request.header.<name>`.
-    pub fn header(name: &str) -> String {
-        format!("method.request.header.{name}")
-    }
-
-    /// A query string parameter: `method.request.querystring.<name>`.
-    pub fn query_string(name: &str) -> String {
-        format!("method.request.querystring.{name}")
-    }
-
-    /// A stage variable: `stageVariables.<name>`.
-    pub fn stage_variable(name: &str) -> String {
-        format!("stageVariables.{name}")
-    }
-
-    /// A context variable: `context.<name>`.
-    pub fn context(name: &str) -> String {
-        format!("context.{name}")
-    }
-}
-
-/// The default identity source of a token authorizer (the `Authorization` header).
-pub fn default_token_identity_source() -> String {
-    IdentitySource::header("Authorization")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sources() {
-        assert_eq!(
-            IdentitySource::query_string("q"),
-            "method.request.querystring.q"
-        );
-        assert_eq!(IdentitySource::stage_variable("s"), "stageVariables.s");
-        assert_eq!(IdentitySource::context("c"), "context.c");
-        assert_eq!(
-            default_token_identity_source(),
-            "method.request.header.Authorization"
-        );
-    }
-}
+pub use cognito::{
+    CognitoUserPoolsAuthorizer, CognitoUserPoolsAuthorizerProps,
+    CognitoUserPoolsAuthorizerPropsBuilder,
+};
+pub use identity_source::{default_token_identity_source, IdentitySource};
+pub use lambda::{
+    RequestAuthorizer, RequestAuthorizerProps, RequestAuthorizerPropsBuilder, TokenAuthorizer,
+    TokenAuthorizerProps, TokenAuthorizerPropsBuilder,
+};

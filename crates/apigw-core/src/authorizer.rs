@@ -12,8 +12,9 @@ use crate::AuthorizationType;
 
 /// An authorizer a method can use (`IAuthorizer`).
 pub trait IAuthorizer: fmt::Debug {
-    /// The authorizer id (`Ref` of its `AWS::ApiGateway::Authorizer`).
-    fn authorizer_id(&self) -> Value;
+    /// The authorizer id (`Ref` of its `AWS::ApiGateway::Authorizer`); `None` for
+    /// [`Authorizer::none`].
+    fn authorizer_id(&self) -> Option<Value>;
 
     /// The authorization type it implies (`CUSTOM`, `COGNITO_USER_POOLS`), if any.
     fn authorization_type(&self) -> Option<AuthorizationType>;
@@ -37,6 +38,26 @@ impl Authorizer {
     /// Wraps an authorizer.
     pub fn new(authorizer: impl IAuthorizer + 'static) -> Self {
         Authorizer(Rc::new(authorizer))
+    }
+}
+
+/// No authorizer, overriding a default one (what CORS preflight methods use).
+#[derive(Debug)]
+struct NoAuthorizer;
+
+impl IAuthorizer for NoAuthorizer {
+    fn authorizer_id(&self) -> Option<Value> {
+        None
+    }
+    fn authorization_type(&self) -> Option<AuthorizationType> {
+        Some(AuthorizationType::None)
+    }
+}
+
+impl Authorizer {
+    /// No authorizer and authorization type `NONE`, whatever the defaults say.
+    pub fn none() -> Self {
+        Authorizer::new(NoAuthorizer)
     }
 }
 

@@ -296,6 +296,7 @@ impl Resource {
         let method_options = MethodOptions::builder()
             .api_key_required(false)
             .authorization_type(AuthorizationType::None)
+            .authorizer(crate::Authorizer::none())
             .method_responses(vec![MethodResponse::builder()
                 .status_code(status_code)
                 .response_parameters(method_parameters)

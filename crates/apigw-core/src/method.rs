@@ -59,9 +59,13 @@ pub struct MethodOptions {
     /// Whether an API key is required.
     #[builder(default)]
     pub api_key_required: Option<bool>,
-    /// How callers are authorized. Default: [`AuthorizationType::None`].
+    /// How callers are authorized. Default: the authorizer's type, else
+    /// [`AuthorizationType::None`].
     #[builder(default)]
     pub authorization_type: Option<AuthorizationType>,
+    /// The authorizer (Lambda or Cognito, from `apigw-auth`). Default: none.
+    #[builder(default)]
+    pub authorizer: Option<crate::Authorizer>,
     /// Request parameters: `method.request.<location>.<name>` → required.
     #[builder(default)]
     pub request_parameters: Option<Value>,
@@ -123,6 +127,10 @@ impl MethodOptions {
                 .or_else(|| defaults.operation_name.clone()),
             api_key_required: self.api_key_required.or(defaults.api_key_required),
             authorization_type: self.authorization_type.or(defaults.authorization_type),
+            authorizer: self
+                .authorizer
+                .clone()
+                .or_else(|| defaults.authorizer.clone()),
             request_parameters: self
                 .request_parameters
                 .clone()
@@ -186,6 +194,25 @@ impl Method {
         let node = on.node().add_child(&http_method)?;
         node.set_construct_info(&format!("{}.Method", crate::FQN));
         let options = options.or(&on.default_method_options());
+        let authorizer = options.authorizer.clone();
+        let authorizer_id = authorizer.as_ref().and_then(|a| a.0.authorizer_id());
+        let required = authorizer.as_ref().and_then(|a| a.0.authorization_type());
+        if let (Some(required), Some(given)) = (required, options.authorization_type) {
+            if required != given {
+                return Err(Error::InvalidArgument {
+                    path: node.path(),
+                    message: format!(
+                        "{}/{http_method} - Authorization type is set to {} which is different from what is required by the authorizer [{}]",
+                        on.path(),
+                        given.as_str(),
+                        required.as_str()
+                    ),
+                });
+            }
+        }
+        if let Some(a) = &authorizer {
+            a.0.attach_to_api(&crate::rest_api::ApiHandle(on.api().clone()))?;
+        }
         let integration = integration
             .or_else(|| on.default_integration())
             .unwrap_or_default();
@@ -194,7 +221,7 @@ impl Method {
             http_method: &http_method,
             resource: on,
         })?;
-        let authorization_type = options.authorization_type.unwrap_or_default();
+        let authorization_type = required.or(options.authorization_type).unwrap_or_default();
         let build_err = |source| Error::Build {
             path: node.path(),
             source,
@@ -234,6 +261,7 @@ impl Method {
             .build()
             .map_err(build_err)?;
         l1.authorization_type = Some(Value::from(authorization_type.as_str()));
+        l1.authorizer_id = authorizer_id.clone();
         l1.api_key_required = options.api_key_required.map(Value::Bool);
         l1.operation_name = options.operation_name.clone().map(Value::String);
         l1.request_parameters = options.request_parameters.clone();
@@ -268,6 +296,7 @@ impl Method {
                 "authorizationType",
                 Some(Value::from(authorization_type.as_str())),
             );
+            put("authorizerId", authorizer_id.clone());
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
             put(

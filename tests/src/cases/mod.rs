@@ -27,6 +27,7 @@ mod request_validator_unique_id;
 mod spec_rest_api;
 mod spec_rest_api_existing_stage;
 mod stage_method_throttling;
+mod token_authorizer;
 mod usage_plan_api_key;
 
 /// What the twins share: imports and small helpers.
@@ -117,6 +118,7 @@ pub(crate) fn all() -> Vec<Case> {
         spec_rest_api::CASE,
         spec_rest_api_existing_stage::CASE,
         stage_method_throttling::CASE,
+        token_authorizer::CASE,
         usage_plan_api_key::CASE,
     ]
 }
