@@ -23,6 +23,7 @@ mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
 mod rate_limited_api_key;
+mod request_authorizer;
 mod request_validator_unique_id;
 mod spec_rest_api;
 mod spec_rest_api_existing_stage;
@@ -114,6 +115,7 @@ pub(crate) fn all() -> Vec<Case> {
         metrics_alarms::CASE,
         models_validators_hello::CASE,
         rate_limited_api_key::CASE,
+        request_authorizer::CASE,
         request_validator_unique_id::CASE,
         spec_rest_api::CASE,
         spec_rest_api_existing_stage::CASE,
