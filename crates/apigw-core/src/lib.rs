@@ -41,6 +41,7 @@ pub mod integration;
 pub mod integration_response;
 pub mod integrations;
 pub mod json_schema;
+pub mod lambda_api;
 pub mod method;
 pub mod method_response;
 pub mod metrics;
@@ -79,6 +80,7 @@ pub use integrations::{
     LambdaIntegrationOptionsBuilder,
 };
 pub use json_schema::{JsonSchema, JsonSchemaDependency, JsonSchemaType, JsonSchemaVersion};
+pub use lambda_api::{LambdaRestApi, LambdaRestApiProps, LambdaRestApiPropsBuilder};
 pub use method::{AuthorizationType, Method, MethodOptions, MethodOptionsBuilder};
 pub use method_response::{MethodResponse, MethodResponseBuilder};
 pub use metrics::{Metric, MetricOptions, MetricOptionsBuilder};
@@ -92,7 +94,10 @@ pub use request_validator::{
     RequestValidator, RequestValidatorOptions, RequestValidatorOptionsBuilder,
     RequestValidatorProps, RequestValidatorPropsBuilder,
 };
-pub use resource::{Resource, ResourceOptions, ResourceOptionsBuilder};
+pub use resource::{
+    ProxyResourceOptions, ProxyResourceOptionsBuilder, Resource, ResourceOptions,
+    ResourceOptionsBuilder,
+};
 pub use rest_api::{
     ApiHandle, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi,
     RestApiBase, RestApiProps, RestApiPropsBuilder,

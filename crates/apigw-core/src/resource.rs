@@ -26,6 +26,12 @@ struct ResourceInner {
     default_integration: Option<Integration>,
     default_method_options: MethodOptions,
     default_cors_preflight_options: Option<CorsOptions>,
+    /// The parent (none for the root).
+    parent: Option<std::rc::Weak<ResourceInner>>,
+    /// A `{proxy+}` resource (`ProxyResource`): its methods are mirrored on a root parent.
+    proxy: bool,
+    /// Set on the root of a proxying `LambdaRestApi`: adding to it is refused.
+    locked: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for Resource {
@@ -67,6 +73,36 @@ impl ResourceOptions {
     /// Starts a builder.
     pub fn builder() -> ResourceOptionsBuilder {
         ResourceOptionsBuilder::default()
+    }
+}
+
+/// Options of [`Resource::add_proxy`] (`ProxyResourceOptions`).
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct ProxyResourceOptions {
+    /// Add an `ANY` method. Default: true.
+    #[builder(default)]
+    pub any_method: Option<bool>,
+    /// Integration of methods that give none. Default: the parent's.
+    #[builder(default)]
+    pub default_integration: Option<Integration>,
+    /// Options of methods, merged over the parent's.
+    #[builder(default)]
+    pub default_method_options: Option<MethodOptions>,
+    /// CORS preflight options. Default: the parent's.
+    #[builder(default)]
+    pub default_cors_preflight_options: Option<CorsOptions>,
+}
+
+impl ProxyResourceOptions {
+    /// Starts a builder.
+    pub fn builder() -> ProxyResourceOptionsBuilder {
+        ProxyResourceOptionsBuilder::default()
     }
 }
 
@@ -114,6 +150,9 @@ impl Resource {
             default_integration,
             default_method_options,
             default_cors_preflight_options: None,
+            parent: None,
+            proxy: false,
+            locked: Default::default(),
         }))
     }
 
@@ -134,6 +173,9 @@ impl Resource {
             default_integration: options.default_integration,
             default_method_options: options.default_method_options.unwrap_or_default(),
             default_cors_preflight_options: options.default_cors_preflight_options,
+            parent: None,
+            proxy: false,
+            locked: Default::default(),
         }));
         if let Some(cors) = root.0.default_cors_preflight_options.clone() {
             root.add_cors_preflight(cors)?;
@@ -188,6 +230,70 @@ impl Resource {
         path_part: &str,
         options: ResourceOptions,
     ) -> Result<Resource, Error> {
+        self.refuse_if_locked("addResource")?;
+        self.create_child(path_part, options, false)
+    }
+
+    /// Adds a greedy `{proxy+}` resource (`addProxy`) that takes every path below this one;
+    /// with `any_method` (the default), it gets an `ANY` method, and so does this resource
+    /// when it is the root.
+    ///
+    /// # Errors
+    /// As [`Resource::add_resource`].
+    pub fn add_proxy(&self, options: ProxyResourceOptions) -> Result<Resource, Error> {
+        self.refuse_if_locked("addProxy")?;
+        let proxy = self.create_child(
+            "{proxy+}",
+            ResourceOptions {
+                default_integration: options.default_integration,
+                default_method_options: options.default_method_options,
+                default_cors_preflight_options: options.default_cors_preflight_options,
+            },
+            true,
+        )?;
+        if options.any_method.unwrap_or(true) {
+            proxy.add_method("ANY", None)?;
+        }
+        Ok(proxy)
+    }
+
+    /// Whether this is a `{proxy+}` resource.
+    pub fn is_proxy(&self) -> bool {
+        self.0.proxy
+    }
+
+    /// The parent resource (none for the root).
+    pub fn parent_resource(&self) -> Option<Resource> {
+        self.0
+            .parent
+            .as_ref()
+            .and_then(|p| p.upgrade())
+            .map(Resource)
+    }
+
+    /// Refuses additions to the root of a proxying `LambdaRestApi`.
+    pub(crate) fn lock(&self) {
+        self.0.locked.set(true);
+    }
+
+    fn refuse_if_locked(&self, what: &str) -> Result<(), Error> {
+        if self.0.locked.get() {
+            return Err(Error::InvalidArgument {
+                path: self.node().path(),
+                message: format!(
+                    "Cannot call '{what}' on a proxying LambdaRestApi; set 'proxy' to false"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn create_child(
+        &self,
+        path_part: &str,
+        options: ResourceOptions,
+        proxy: bool,
+    ) -> Result<Resource, Error> {
         validate_path_part(&self.node().path(), path_part)?;
         let node = self.node().add_child(path_part)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
@@ -235,6 +341,9 @@ impl Resource {
             default_cors_preflight_options: options
                 .default_cors_preflight_options
                 .or_else(|| self.0.default_cors_preflight_options.clone()),
+            parent: Some(Rc::downgrade(&self.0)),
+            proxy,
+            locked: Default::default(),
         }));
         self.0
             .children
@@ -277,7 +386,7 @@ impl Resource {
         http_method: &str,
         integration: Option<Integration>,
     ) -> Result<Method, Error> {
-        Method::new(self, http_method, integration, MethodOptions::default())
+        self.add_method_with(http_method, integration, MethodOptions::default())
     }
 
     /// Adds a method with options.
@@ -290,6 +399,16 @@ impl Resource {
         integration: Option<Integration>,
         options: MethodOptions,
     ) -> Result<Method, Error> {
+        self.refuse_if_locked("addMethod")?;
+        // A proxy under the root also gets its methods on the root, so that the empty path
+        // is proxied too (`ProxyResource.addMethod`).
+        if self.0.proxy {
+            if let Some(parent) = self.parent_resource() {
+                if parent.path() == "/" && parent.node().try_find_child(http_method).is_none() {
+                    parent.add_method_with(http_method, integration.clone(), options.clone())?;
+                }
+            }
+        }
         Method::new(self, http_method, integration, options)
     }
 }

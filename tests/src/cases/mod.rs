@@ -19,6 +19,7 @@ mod deployment_options;
 mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
+mod lambda_rest_api;
 mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
@@ -40,9 +41,10 @@ pub(crate) mod prelude {
 
     pub(crate) use apigw_core::{
         ApiDefinition, AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration,
-        EndpointType, HttpIntegration, LambdaIntegration, MethodDeploymentOptions,
-        MethodLoggingLevel, MethodOptions, MockIntegration, ResourceOptions, RestApi, RestApiProps,
-        RestApiPropsBuilder, SpecRestApi, SpecRestApiProps, Stage, StageOptions,
+        EndpointType, HttpIntegration, IntegrationOptions, LambdaIntegration,
+        MethodDeploymentOptions, MethodLoggingLevel, MethodOptions, MockIntegration,
+        ResourceOptions, RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi, SpecRestApiProps,
+        Stage, StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -111,6 +113,7 @@ pub(crate) fn all() -> Vec<Case> {
         endpoint_configuration::CASE,
         gateway_response::CASE,
         iam_authorizer::CASE,
+        lambda_rest_api::CASE,
         manual_deployment::CASE,
         metrics_alarms::CASE,
         models_validators_hello::CASE,

@@ -1,0 +1,79 @@
+//! Twin of `cases/lambda-rest-api/app.js`.
+
+use super::prelude::*;
+use apigw_core::{LambdaIntegrationOptions, LambdaRestApi, LambdaRestApiProps};
+
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "lambda-rest-api",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
+fn backend_fn(scope: &Stack) -> Result<cdk_lambda::Function, Error> {
+    inline_function(
+        scope,
+        "Backend",
+        "exports.handler = async () => ({ statusCode: 200, body: \"hello\" });",
+    )
+}
+
+fn build(app: &App, _: &Path) -> Result<(), Error> {
+    {
+        let stack = Stack::new(app, "ProxyStack")?;
+        LambdaRestApi::new(
+            &stack,
+            "myapi",
+            LambdaRestApiProps::builder()
+                .handler(backend_fn(&stack)?)
+                .build()
+                .map_err(build_err("ProxyStack/myapi"))?,
+        )?;
+    }
+    {
+        let stack = Stack::new(app, "ExplicitModelStack")?;
+        let api = LambdaRestApi::new(
+            &stack,
+            "myapi",
+            LambdaRestApiProps::builder()
+                .handler(backend_fn(&stack)?)
+                .proxy(false)
+                .build()
+                .map_err(build_err("ExplicitModelStack/myapi"))?,
+        )?;
+        let items = api.root().add_resource("items")?;
+        items.add_method("GET", None)?; // GET /items
+        items.add_method("POST", None)?; // POST /items
+        let item = items.add_resource("{item}")?;
+        item.add_method("GET", None)?; // GET /items/{item}
+                                       // the default integration for methods is "handler", but one can
+                                       // customize this behavior per method or even a sub path.
+        item.add_method("DELETE", Some(HttpIntegration::new("http://amazon.com")))?;
+    }
+    {
+        let stack = Stack::new(app, "IntegrationOptionsStack")?;
+        let err = build_err("IntegrationOptionsStack/myapi");
+        LambdaRestApi::new(
+            &stack,
+            "myapi",
+            LambdaRestApiProps::builder()
+                .handler(backend_fn(&stack)?)
+                .integration_options(
+                    LambdaIntegrationOptions::builder()
+                        .allow_test_invoke(false)
+                        .options(
+                            IntegrationOptions::builder()
+                                .timeout_in_millis(1000)
+                                .build()
+                                .map_err(&err)?,
+                        )
+                        .build()
+                        .map_err(&err)?,
+                )
+                .build()
+                .map_err(&err)?,
+        )?;
+    }
+    Ok(())
+}
