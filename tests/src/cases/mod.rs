@@ -23,6 +23,7 @@ mod lambda_rest_api;
 mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
+mod proxy_routes;
 mod rate_limited_api_key;
 mod request_authorizer;
 mod request_validator_unique_id;
@@ -117,6 +118,7 @@ pub(crate) fn all() -> Vec<Case> {
         manual_deployment::CASE,
         metrics_alarms::CASE,
         models_validators_hello::CASE,
+        proxy_routes::CASE,
         rate_limited_api_key::CASE,
         request_authorizer::CASE,
         request_validator_unique_id::CASE,
