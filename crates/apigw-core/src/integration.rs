@@ -72,6 +72,14 @@ pub struct IntegrationOptions {
     /// The role API Gateway assumes (ARN).
     #[builder(default)]
     pub credentials: Option<Value>,
+    /// The role API Gateway assumes to call the backend (`credentialsRole`); exclusive with
+    /// `credentials_passthrough`.
+    #[builder(default)]
+    pub credentials_role: Option<cdk_iam::Role>,
+    /// Call the backend with the caller's identity (`credentialsPassthrough`:
+    /// `arn:<partition>:iam::*:user/*`). Default: false.
+    #[builder(default)]
+    pub credentials_passthrough: Option<bool>,
     /// Timeout in milliseconds.
     #[builder(default)]
     pub timeout_in_millis: Option<Value>,
@@ -161,6 +169,40 @@ impl PartialEq for Binder {
     }
 }
 
+impl IntegrationOptions {
+    /// `credentials`: the role's ARN, the caller's identity, or the given value.
+    pub(crate) fn effective_credentials(&self) -> Option<Value> {
+        if let Some(role) = &self.credentials_role {
+            return Some(role.role_arn());
+        }
+        if self.credentials_passthrough == Some(true) {
+            return Some(Value::lazy(|ctx| {
+                Some(
+                    ctx.stack().format_arn(
+                        &cdk_core::ArnComponents::new("iam", "user")
+                            .region("")
+                            .account("*")
+                            .resource_name("*"),
+                    ),
+                )
+            }));
+        }
+        self.credentials.clone()
+    }
+
+    /// `credentialsRole` and `credentialsPassthrough` exclude each other.
+    pub(crate) fn validate(&self, scope: &str) -> Result<(), cdk_core::Error> {
+        if self.credentials_role.is_some() && self.credentials_passthrough == Some(true) {
+            return Err(cdk_core::Error::InvalidArgument {
+                path: scope.to_string(),
+                message: "'credentialsPassthrough' and 'credentialsRole' are mutually exclusive"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// A method's backend (`Integration`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Integration {
@@ -182,6 +224,7 @@ impl Integration {
         &self,
         ctx: &BindContext<'_>,
     ) -> Result<(Integration, BindResult), cdk_core::Error> {
+        self.options.validate(&ctx.method.path())?;
         let mut bound = self.clone();
         let result = match &self.binder {
             Some(b) => (b.0)(ctx)?,
@@ -245,7 +288,7 @@ impl Integration {
         );
         put("connectionType", o.connection_type.clone());
         put("connectionId", o.connection_id.clone());
-        put("credentials", o.credentials.clone());
+        put("credentials", o.effective_credentials());
         put("timeoutInMillis", o.timeout_in_millis.clone());
         Value::Object(m)
     }
@@ -274,7 +317,7 @@ impl Integration {
         };
         i.connection_type = o.connection_type.clone();
         i.connection_id = o.connection_id.clone();
-        i.credentials = o.credentials.clone();
+        i.credentials = o.effective_credentials();
         i.timeout_in_millis = o.timeout_in_millis.clone();
         Ok(i.into())
     }

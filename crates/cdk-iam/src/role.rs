@@ -206,3 +206,10 @@ impl Grantable for Role {
         Ok(())
     }
 }
+
+impl PartialEq for Role {
+    /// Two handles are equal when they are the same construct.
+    fn eq(&self, other: &Self) -> bool {
+        self.node.same(&other.node)
+    }
+}

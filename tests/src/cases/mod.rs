@@ -19,6 +19,7 @@ mod deployment_options;
 mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
+mod integration_targets;
 mod lambda_rest_api;
 mod manual_deployment;
 mod metrics_alarms;
@@ -41,11 +42,11 @@ pub(crate) mod prelude {
     pub(crate) use cdk_core::Flags;
 
     pub(crate) use apigw_core::{
-        ApiDefinition, AuthorizationType, Deployment, DeploymentProps, EndpointConfiguration,
-        EndpointType, HttpIntegration, IntegrationOptions, LambdaIntegration,
-        MethodDeploymentOptions, MethodLoggingLevel, MethodOptions, MockIntegration,
-        ResourceOptions, RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi, SpecRestApiProps,
-        Stage, StageOptions,
+        ApiDefinition, AuthorizationType, AwsIntegration, AwsIntegrationProps, Deployment,
+        DeploymentProps, EndpointConfiguration, EndpointType, HttpIntegration, IntegrationOptions,
+        LambdaIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions,
+        MockIntegration, ResourceOptions, RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi,
+        SpecRestApiProps, Stage, StageOptions,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
@@ -114,6 +115,7 @@ pub(crate) fn all() -> Vec<Case> {
         endpoint_configuration::CASE,
         gateway_response::CASE,
         iam_authorizer::CASE,
+        integration_targets::CASE,
         lambda_rest_api::CASE,
         manual_deployment::CASE,
         metrics_alarms::CASE,

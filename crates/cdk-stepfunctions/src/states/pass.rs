@@ -1,0 +1,336 @@
+//! The `Pass` state (`aws-stepfunctions/lib/states/pass.ts`, with what it uses of
+//! `states/state.ts`): passes its input to its output, optionally injecting a fixed result.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::{Rc, Weak};
+
+use cdk_core::{BuildError, Construct, Error, Map, Node, Value};
+
+use crate::Chain;
+
+/// Options of a [`Pass`] state (`PassProps`). Every field is optional.
+///
+/// `build()` checks the JSON paths (they start with `$`) and that `result` and `parameters`
+/// are literal JSON: the definition is rendered as a plain JSON string.
+///
+/// ```
+/// use cdk_stepfunctions::PassProps;
+/// let props = PassProps::builder().comment("noop").result_path("$.out").build().unwrap();
+/// assert_eq!(props.comment.as_deref(), Some("noop"));
+/// assert!(PassProps::builder().input_path("out").build().is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+)]
+#[non_exhaustive]
+pub struct PassProps {
+    /// The state's name in the definition. Default: the construct id.
+    #[builder(default)]
+    pub state_name: Option<String>,
+    /// A comment. Default: none.
+    #[builder(default)]
+    pub comment: Option<String>,
+    /// The part of the input the state sees (`InputPath`). Default: `$` (all of it).
+    #[builder(default)]
+    pub input_path: Option<String>,
+    /// The part of the output passed on (`OutputPath`). Default: `$` (all of it).
+    #[builder(default)]
+    pub output_path: Option<String>,
+    /// Where the result goes in the input (`ResultPath`). Default: `$` (it replaces the
+    /// input).
+    #[builder(default)]
+    pub result_path: Option<String>,
+    /// A fixed result, as literal JSON (`Result`). Default: the input is the result.
+    #[builder(default)]
+    pub result: Option<Value>,
+    /// The input of the state, as literal JSON (`Parameters`). Default: the state's input.
+    #[builder(default)]
+    pub parameters: Option<Value>,
+}
+
+impl PassProps {
+    /// Starts a builder.
+    pub fn builder() -> PassPropsBuilder {
+        PassPropsBuilder::default()
+    }
+
+    /// The rules `build()` checks (also checked by [`Pass::new`]).
+    ///
+    /// # Errors
+    /// A [`BuildError`] for a JSON path not starting with `$` (`InvalidJsonPathStart`), or
+    /// a `result` or `parameters` holding tokens.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        for (field, path) in [
+            ("input_path", &self.input_path),
+            ("output_path", &self.output_path),
+            ("result_path", &self.result_path),
+        ] {
+            if let Some(p) = path {
+                if !p.starts_with('$') {
+                    return Err(BuildError::invalid_field(
+                        field,
+                        format!("Expected JSON path to start with '$', got: {p}"),
+                    ));
+                }
+            }
+        }
+        for (field, value) in [("result", &self.result), ("parameters", &self.parameters)] {
+            if value.as_ref().is_some_and(Value::is_unresolved) {
+                return Err(BuildError::invalid_field(
+                    field,
+                    "tokens are not supported here: the definition is rendered as a literal JSON string",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl PassPropsBuilder {
+    fn validate(&self) -> Result<(), BuildError> {
+        let props = PassProps {
+            state_name: None,
+            comment: None,
+            input_path: self.input_path.clone().flatten(),
+            output_path: self.output_path.clone().flatten(),
+            result_path: self.result_path.clone().flatten(),
+            result: self.result.clone().flatten(),
+            parameters: self.parameters.clone().flatten(),
+        };
+        props.validate()
+    }
+}
+
+struct PassInner {
+    node: Node,
+    props: PassProps,
+    next: RefCell<Option<Pass>>,
+    incoming: RefCell<Vec<Weak<PassInner>>>,
+    /// The path of the state machine whose graph holds this state (`containingGraph`).
+    graph: RefCell<Option<String>>,
+}
+
+/// A state that passes its input to its output (`sfn.Pass`). A construct without resources;
+/// it is rendered into the definition of the state machine it is part of.
+///
+/// Cloning gives another handle to the same state.
+///
+/// ```
+/// use cdk_core::{App, Stack};
+/// use cdk_stepfunctions::{Pass, PassProps};
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let first = Pass::new(&stack, "First", PassProps::default())?;
+/// let second = Pass::new(&stack, "Second", PassProps::default())?;
+/// let chain = first.next(&second)?;
+/// assert_eq!(chain.start_state().state_id(), "First");
+/// assert!(first.next(&second).is_err()); // a state has one next state
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Pass(Rc<PassInner>);
+
+impl fmt::Debug for Pass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pass({})", self.0.node.path())
+    }
+}
+
+impl Construct for Pass {
+    fn node(&self) -> &Node {
+        &self.0.node
+    }
+}
+
+impl Pass {
+    /// Defines a Pass state.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for props breaking a rule of [`PassProps::validate`]; id errors from
+    /// the tree.
+    pub fn new(scope: &impl Construct, id: &str, props: PassProps) -> Result<Pass, Error> {
+        props.validate().map_err(|source| Error::Build {
+            path: crate::state_machine::child_path(scope.node(), id),
+            source,
+        })?;
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_stepfunctions.Pass");
+        Ok(Pass(Rc::new(PassInner {
+            node,
+            props,
+            next: RefCell::new(None),
+            incoming: RefCell::new(Vec::new()),
+            graph: RefCell::new(None),
+        })))
+    }
+
+    /// The state's name in the definition (`stateId`): its `state_name`, else its id.
+    pub fn state_id(&self) -> String {
+        self.0
+            .props
+            .state_name
+            .clone()
+            .unwrap_or_else(|| self.0.node.id())
+    }
+
+    /// Continues with `next` (a state or a chain) and returns the chain from this state to
+    /// the end of `next`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when this state already has a next state
+    /// (`StateAlreadyHasNextState`).
+    pub fn next(&self, next: impl Into<Chain>) -> Result<Chain, Error> {
+        let next = next.into();
+        self.make_next(next.start_state())?;
+        Ok(Chain::from_parts(self.clone(), next.end_state().clone()))
+    }
+
+    /// The state that follows, if any.
+    pub fn next_state(&self) -> Option<Pass> {
+        self.0.next.borrow().clone()
+    }
+
+    /// `makeNext`: links `next` after this state.
+    fn make_next(&self, next: &Pass) -> Result<(), Error> {
+        if self.0.next.borrow().is_some() {
+            return Err(Error::InvalidArgument {
+                path: self.0.node.path(),
+                message: format!("State '{}' already has a next state", self.0.node.id()),
+            });
+        }
+        *self.0.next.borrow_mut() = Some(next.clone());
+        next.0.incoming.borrow_mut().push(Rc::downgrade(&self.0));
+        Ok(())
+    }
+
+    /// The states whose next state this is.
+    pub(crate) fn incoming_states(&self) -> Vec<Pass> {
+        self.0
+            .incoming
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .map(Pass)
+            .collect()
+    }
+
+    /// The graph (state machine path) this state belongs to, if any.
+    pub(crate) fn containing_graph(&self) -> Option<String> {
+        self.0.graph.borrow().clone()
+    }
+
+    pub(crate) fn set_containing_graph(&self, graph: &str) {
+        *self.0.graph.borrow_mut() = Some(graph.to_string());
+    }
+
+    /// Whether two handles are the same state.
+    pub fn same(&self, other: &Pass) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// `toStateJson`: `Type`, `Comment`, `Result`, `ResultPath`, `InputPath`, `Parameters`,
+    /// `OutputPath`, then `Next` or `End`.
+    pub(crate) fn to_state_json(&self) -> Value {
+        let p = &self.0.props;
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                m.insert(k.to_string(), v);
+            }
+        };
+        put("Type", Some(Value::from("Pass")));
+        put("Comment", p.comment.clone().map(Value::String));
+        put("Result", p.result.clone());
+        put("ResultPath", p.result_path.clone().map(Value::String));
+        put("InputPath", p.input_path.clone().map(Value::String));
+        put("Parameters", p.parameters.clone());
+        put("OutputPath", p.output_path.clone().map(Value::String));
+        match self.next_state() {
+            Some(n) => put("Next", Some(Value::String(n.state_id()))),
+            None => put("End", Some(Value::Bool(true))),
+        }
+        Value::Object(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdk_core::json::to_json_string;
+    use cdk_core::{App, Stack};
+
+    #[test]
+    fn json_paths_start_with_a_dollar() {
+        for builder in [
+            PassProps::builder().input_path("a"),
+            PassProps::builder().output_path("b"),
+            PassProps::builder().result_path("c"),
+        ] {
+            let e = builder.build().unwrap_err();
+            assert!(e.message().contains("Expected JSON path to start with '$'"), "{e}");
+        }
+        assert!(PassProps::builder()
+            .input_path("$.a")
+            .output_path("$")
+            .result_path("$.r")
+            .build()
+            .is_ok());
+    }
+
+    #[test]
+    fn result_and_parameters_are_literal() {
+        let app = App::new();
+        let stack = Stack::new(&app, "S").unwrap();
+        let e = PassProps::builder()
+            .result(stack.region())
+            .build()
+            .unwrap_err();
+        assert!(e.message().contains("'result'"), "{e}");
+        let e = PassProps::builder()
+            .parameters(Value::object([("r", stack.region())]))
+            .build()
+            .unwrap_err();
+        assert!(e.message().contains("'parameters'"), "{e}");
+        // fields set after build() are checked again by the constructor
+        let mut props = PassProps::default();
+        props.input_path = Some("x".into());
+        let e = Pass::new(&stack, "P", props).unwrap_err();
+        assert!(e.to_string().starts_with("S/P: "), "{e}");
+    }
+
+    #[test]
+    fn renders_in_cdk_key_order() {
+        let app = App::new();
+        let stack = Stack::new(&app, "S").unwrap();
+        let a = Pass::new(
+            &stack,
+            "A",
+            PassProps::builder()
+                .state_name("First")
+                .output_path("$.o")
+                .parameters(Value::object([("p", 1.0)]))
+                .input_path("$.i")
+                .result_path("$.r")
+                .result(Value::object([("x", "y")]))
+                .comment("c")
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        let b = Pass::new(&stack, "B", PassProps::default()).unwrap();
+        a.next(&b).unwrap();
+        assert_eq!(
+            to_json_string(&a.to_state_json(), 0),
+            r#"{"Type":"Pass","Comment":"c","Result":{"x":"y"},"ResultPath":"$.r","InputPath":"$.i","Parameters":{"p":1},"OutputPath":"$.o","Next":"B"}"#
+        );
+        assert_eq!(to_json_string(&b.to_state_json(), 0), r#"{"Type":"Pass","End":true}"#);
+        assert_eq!(a.state_id(), "First");
+        let e = a.next(&b).unwrap_err();
+        assert_eq!(e.to_string(), "S/A: State 'A' already has a next state");
+        assert!(b.incoming_states()[0].same(&a));
+    }
+}
