@@ -145,9 +145,8 @@ pub struct BindResult {
     pub credentials: Option<Value>,
     /// Data hashed into the deployment's logical ID (`deploymentToken`).
     pub deployment_token: Option<String>,
-    /// Method responses the integration needs (`method.addMethodResponse`), as
-    /// CloudFormation `MethodResponse` objects.
-    pub method_responses: Vec<Value>,
+    /// Method responses the integration adds (`method.addMethodResponse`).
+    pub method_responses: Vec<crate::MethodResponse>,
 }
 
 /// The bind step of an integration: called with the method before its resource is created.

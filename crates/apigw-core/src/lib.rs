@@ -77,7 +77,7 @@ pub use integration_response::{IntegrationResponse, IntegrationResponseBuilder};
 pub use integrations::{
     AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder, HttpIntegration,
     HttpIntegrationProps, HttpIntegrationPropsBuilder, LambdaIntegration, LambdaIntegrationOptions,
-    LambdaIntegrationOptionsBuilder,
+    LambdaIntegrationOptionsBuilder, SagemakerEndpoint, SagemakerIntegration,
 };
 pub use json_schema::{JsonSchema, JsonSchemaDependency, JsonSchemaType, JsonSchemaVersion};
 pub use lambda_api::{LambdaRestApi, LambdaRestApiProps, LambdaRestApiPropsBuilder};

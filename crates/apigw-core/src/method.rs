@@ -226,9 +226,9 @@ impl Method {
             path: node.path(),
             source,
         };
-        let method_responses: Rc<RefCell<Vec<MethodResponse>>> = Rc::new(RefCell::new(
-            options.method_responses.clone().unwrap_or_default(),
-        ));
+        let mut responses = options.method_responses.clone().unwrap_or_default();
+        responses.extend(bound.method_responses.iter().cloned());
+        let method_responses: Rc<RefCell<Vec<MethodResponse>>> = Rc::new(RefCell::new(responses));
         let request_models = options.request_models.as_ref().map(|models| {
             Value::Object(
                 models

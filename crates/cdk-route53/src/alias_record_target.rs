@@ -40,6 +40,9 @@ pub trait IAliasRecordTarget {
     ///
     /// # Errors
     /// Whatever the target cannot resolve.
-    fn bind(&self, record: &Node, zone: Option<&HostedZone>)
-        -> Result<AliasRecordTargetConfig, Error>;
+    fn bind(
+        &self,
+        record: &Node,
+        zone: Option<&HostedZone>,
+    ) -> Result<AliasRecordTargetConfig, Error>;
 }

@@ -136,7 +136,10 @@ mod tests {
         let stack = Stack::new(&app, "Stack").unwrap();
         let zone = HostedZone::from_hosted_zone_id(&stack, "Zone", "Z1").unwrap();
         let e = zone.zone_name().unwrap_err().to_string();
-        assert!(e.starts_with("Stack/Zone: Cannot reference `zoneName`"), "{e}");
+        assert!(
+            e.starts_with("Stack/Zone: Cannot reference `zoneName`"),
+            "{e}"
+        );
         let named = HostedZone::from_hosted_zone_attributes(
             &stack,
             "Named",

@@ -29,8 +29,8 @@ pub mod record_set;
 pub use alias_record_target::{AliasRecordTargetConfig, IAliasRecordTarget};
 pub use hosted_zone::{HostedZone, HostedZoneAttributes, HostedZoneAttributesBuilder};
 pub use record_set::{
-    AaaaRecord, AaaaRecordProps, AaaaRecordPropsBuilder, ARecord, ARecordProps,
-    ARecordPropsBuilder, RecordSet, RecordSetProps, RecordSetPropsBuilder, RecordTarget,
+    ARecord, ARecordProps, ARecordPropsBuilder, AaaaRecord, AaaaRecordProps,
+    AaaaRecordPropsBuilder, RecordSet, RecordSetProps, RecordSetPropsBuilder, RecordTarget,
     RecordType,
 };
 

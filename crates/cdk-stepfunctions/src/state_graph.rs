@@ -42,10 +42,8 @@ impl StateGraph {
     /// `bindToGraph` and `registerState`.
     fn bind(&mut self, state: &Pass, owner: &str) -> Result<(), Error> {
         match state.containing_graph() {
-            Some(g) if g == owner && self.states.iter().skip(1).any(|s| s.same(state)) => {
-                return Ok(())
-            }
-            Some(g) if g != owner => {
+            Some(g) if g == owner => return Ok(()),
+            Some(g) => {
                 return Err(Error::InvalidArgument {
                     path: owner.to_string(),
                     message: format!(
@@ -55,7 +53,7 @@ impl StateGraph {
                     ),
                 })
             }
-            _ => {}
+            None => {}
         }
         state.set_containing_graph(owner);
         let id = state.state_id();

@@ -19,6 +19,7 @@ mod deployment_options;
 mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
+mod integration_sagemaker;
 mod integration_targets;
 mod lambda_rest_api;
 mod manual_deployment;
@@ -115,6 +116,7 @@ pub(crate) fn all() -> Vec<Case> {
         endpoint_configuration::CASE,
         gateway_response::CASE,
         iam_authorizer::CASE,
+        integration_sagemaker::CASE,
         integration_targets::CASE,
         lambda_rest_api::CASE,
         manual_deployment::CASE,
