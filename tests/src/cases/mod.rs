@@ -25,6 +25,7 @@ mod lambda_rest_api;
 mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
+mod nested_stacks_split;
 mod proxy_routes;
 mod rate_limited_api_key;
 mod request_authorizer;
@@ -122,6 +123,7 @@ pub(crate) fn all() -> Vec<Case> {
         manual_deployment::CASE,
         metrics_alarms::CASE,
         models_validators_hello::CASE,
+        nested_stacks_split::CASE,
         proxy_routes::CASE,
         rate_limited_api_key::CASE,
         request_authorizer::CASE,
