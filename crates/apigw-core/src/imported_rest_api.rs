@@ -77,6 +77,7 @@ fn import(
         account: RefCell::new(None),
         resource: None,
         policy: PolicyDocument::new(),
+        domain_name: RefCell::new(None),
     });
     let root = match root_resource_id {
         Some(_) => {

@@ -99,8 +99,8 @@ pub use resource::{
     ResourceOptionsBuilder,
 };
 pub use rest_api::{
-    ApiHandle, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType, RestApi,
-    RestApiBase, RestApiProps, RestApiPropsBuilder,
+    ApiHandle, DomainNameHook, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType,
+    RestApi, RestApiBase, RestApiProps, RestApiPropsBuilder,
 };
 pub use spec_rest_api::{ApiDefinition, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder};
 pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};

@@ -34,6 +34,8 @@ pub(crate) struct ApiShared {
     pub resource: Option<cdk_core::CfnResource>,
     /// The resource policy.
     pub policy: PolicyDocument,
+    /// The default custom domain (`domainName`), stored type-erased by `apigw-domains`.
+    pub domain_name: RefCell<Option<Rc<dyn std::any::Any>>>,
 }
 
 impl ApiShared {
@@ -51,6 +53,7 @@ impl ApiShared {
             account: RefCell::new(None),
             resource: Some((**resource).clone()),
             policy,
+            domain_name: RefCell::new(None),
         })
     }
 
@@ -104,6 +107,58 @@ impl ApiShared {
 /// An opaque handle to an API, for constructs that attach to one (deployments, stages).
 #[derive(Clone, Debug)]
 pub struct ApiHandle(pub(crate) Rc<ApiShared>);
+
+impl ApiHandle {
+    /// The API's automatic stage (`deploymentStage`), if any.
+    pub fn deployment_stage(&self) -> Option<Stage> {
+        self.0.deployment_stage()
+    }
+
+    /// The API's default custom domain (`domainName`: the first one added with
+    /// `addDomainName`), type-erased because its type lives in `apigw-domains`, which depends
+    /// on this crate; `apigw_domains::AddDomainName::domain_name` hands it out typed.
+    pub fn default_domain_name(&self) -> Option<Rc<dyn std::any::Any>> {
+        self.0.domain_name.borrow().clone()
+    }
+
+    /// Records `domain` as the API's default custom domain unless it already has one
+    /// (`this._domainName || (this._domainName = domainName)`).
+    pub fn set_default_domain_name(&self, domain: Rc<dyn std::any::Any>) {
+        self.0.domain_name.borrow_mut().get_or_insert(domain);
+    }
+}
+
+/// The `domainName` prop of [`RestApiProps`] and [`SpecRestApiProps`](crate::SpecRestApiProps):
+/// a custom domain created with the API.
+///
+/// aws-cdk-lib creates it as `CustomDomain` right after the deployment stage and the
+/// `Endpoint` output (before the root resource of a `RestApi`), which fixes its place in the
+/// template. `DomainName` lives in `apigw-domains`, which depends on this crate, so the prop is
+/// this opaque step, run at that point with the API's node and handle; `apigw-domains`
+/// converts its `DomainNameOptions` into it (`RestApiProps::builder().domain_name(options)`).
+#[derive(Clone)]
+pub struct DomainNameHook(Rc<dyn Fn(&Node, &ApiHandle) -> Result<(), Error>>);
+
+impl DomainNameHook {
+    /// A step that adds a custom domain to the API (its construct node and handle).
+    pub fn new(add: impl Fn(&Node, &ApiHandle) -> Result<(), Error> + 'static) -> Self {
+        DomainNameHook(Rc::new(add))
+    }
+
+    /// Runs the step for the API `api`.
+    ///
+    /// # Errors
+    /// Whatever the step returns.
+    pub(crate) fn run(&self, api: &Node, handle: &ApiHandle) -> Result<(), Error> {
+        (self.0)(api, handle)
+    }
+}
+
+impl std::fmt::Debug for DomainNameHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DomainNameHook")
+    }
+}
 
 /// What [`RestApi`] and [`SpecRestApi`](crate::SpecRestApi) share (`RestApiBase`).
 pub trait RestApiBase {
@@ -183,6 +238,10 @@ pub struct RestApiProps {
     /// Removal policy of that role and account. Default: `Retain`.
     #[builder(default)]
     pub cloud_watch_role_removal_policy: Option<RemovalPolicy>,
+    /// A custom domain, created as `CustomDomain` and mapped to the API's root
+    /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
+    #[builder(default)]
+    pub domain_name: Option<DomainNameHook>,
 }
 
 impl RestApiProps {
@@ -257,6 +316,9 @@ impl RestApi {
         *shared.account.borrow_mut() = account.map(|a| a.node().clone());
         if deploy {
             configure_deployment(&node, &shared, &props.deployment_options())?;
+        }
+        if let Some(hook) = &props.domain_name {
+            hook.run(&node, &ApiHandle(shared.clone()))?;
         }
         let root_node = node.add_child("Default")?;
         root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));

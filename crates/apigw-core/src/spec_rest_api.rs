@@ -120,6 +120,10 @@ pub struct SpecRestApiProps {
     /// Removal policy of that role. Default: `Retain`.
     #[builder(default)]
     pub cloud_watch_role_removal_policy: Option<RemovalPolicy>,
+    /// A custom domain, created as `CustomDomain` and mapped to the API's root
+    /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
+    #[builder(default)]
+    pub domain_name: Option<crate::DomainNameHook>,
 }
 
 impl SpecRestApiProps {
@@ -258,6 +262,9 @@ impl SpecRestApi {
                     endpoint_export_name: props.endpoint_export_name.clone(),
                 },
             )?;
+        }
+        if let Some(hook) = &props.domain_name {
+            hook.run(&node, &ApiHandle(shared.clone()))?;
         }
         Ok(SpecRestApi {
             node,

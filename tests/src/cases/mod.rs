@@ -6,6 +6,7 @@ use crate::Case;
 
 mod access_logging;
 mod api_keys_import_and_multiple;
+mod cognito_authorizer;
 mod core_logical_ids;
 mod core_multi_stack;
 mod core_nested_assets;
@@ -104,6 +105,7 @@ pub(crate) fn all() -> Vec<Case> {
     vec![
         access_logging::CASE,
         api_keys_import_and_multiple::CASE,
+        cognito_authorizer::CASE,
         core_logical_ids::CASE,
         core_multi_stack::CASE,
         core_nested_assets::CASE,
