@@ -130,7 +130,9 @@ impl StateMachineProps {
         if !name.chars().all(allowed) {
             return Err(BuildError::invalid_field(
                 "state_machine_name",
-                format!("State Machine name must match \"^[a-z0-9+!@.()-=_']+$/i\". Received: {name}"),
+                format!(
+                    "State Machine name must match \"^[a-z0-9+!@.()-=_']+$/i\". Received: {name}"
+                ),
             ));
         }
         Ok(())
@@ -522,7 +524,7 @@ mod tests {
             .property("StateMachineType")
             .is_none_or(|v| v.is_absent()));
         assert!(m.as_state_machine().is_some());
-        assert_eq!(m.state_machine_arn(), m.resource().ref_());
+        assert_eq!(format!("{:?}", m.state_machine_arn()), "Ref(S/M/Resource)");
     }
 
     #[test]
@@ -538,16 +540,23 @@ mod tests {
         };
         StateMachine::new(&stack, "M1", props()).unwrap();
         let e = StateMachine::new(&stack, "M2", props()).unwrap_err();
-        assert!(e.to_string().contains("already in the definition of S/M1"), "{e}");
+        assert!(
+            e.to_string().contains("already in the definition of S/M1"),
+            "{e}"
+        );
     }
 
     #[test]
     fn imports() {
         let app = App::new();
         let stack = Stack::new(&app, "S").unwrap();
-        let i = StateMachine::from_state_machine_arn(&stack, "I", "arn:aws:states:r:a:stateMachine:x")
-            .unwrap();
-        assert_eq!(i.state_machine_arn(), Value::from("arn:aws:states:r:a:stateMachine:x"));
+        let i =
+            StateMachine::from_state_machine_arn(&stack, "I", "arn:aws:states:r:a:stateMachine:x")
+                .unwrap();
+        assert_eq!(
+            i.state_machine_arn(),
+            Value::from("arn:aws:states:r:a:stateMachine:x")
+        );
         assert!(i.as_state_machine().is_none());
         let n = StateMachine::from_state_machine_name(&stack, "N", "x").unwrap();
         assert!(n.state_machine_arn().is_unresolved());

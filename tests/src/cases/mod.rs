@@ -23,6 +23,7 @@ mod iam_authorizer;
 mod integration_sagemaker;
 mod integration_targets;
 mod lambda_rest_api;
+mod legacy_no_flags;
 mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
@@ -122,6 +123,7 @@ pub(crate) fn all() -> Vec<Case> {
         integration_sagemaker::CASE,
         integration_targets::CASE,
         lambda_rest_api::CASE,
+        legacy_no_flags::CASE,
         manual_deployment::CASE,
         metrics_alarms::CASE,
         models_validators_hello::CASE,

@@ -79,7 +79,7 @@ impl PassProps {
             }
         }
         for (field, value) in [("result", &self.result), ("parameters", &self.parameters)] {
-            if value.as_ref().is_some_and(Value::is_unresolved) {
+            if value.as_ref().is_some_and(holds_intrinsic) {
                 return Err(BuildError::invalid_field(
                     field,
                     "tokens are not supported here: the definition is rendered as a literal JSON string",
@@ -87,6 +87,22 @@ impl PassProps {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether a value is or holds a token or an intrinsic function (`{"Ref": ...}`,
+/// `{"Fn::...": ...}`), which a literal JSON string cannot carry.
+fn holds_intrinsic(value: &Value) -> bool {
+    match value {
+        Value::Token(_) => true,
+        Value::Array(items) => items.iter().any(holds_intrinsic),
+        Value::Object(m) => {
+            let intrinsic = m.len() == 1
+                && m.keys()
+                    .all(|k| k == "Ref" || k.starts_with("Fn::") || k == "Condition");
+            intrinsic || m.values().any(holds_intrinsic)
+        }
+        _ => false,
     }
 }
 
@@ -271,7 +287,10 @@ mod tests {
             PassProps::builder().result_path("c"),
         ] {
             let e = builder.build().unwrap_err();
-            assert!(e.message().contains("Expected JSON path to start with '$'"), "{e}");
+            assert!(
+                e.message().contains("Expected JSON path to start with '$'"),
+                "{e}"
+            );
         }
         assert!(PassProps::builder()
             .input_path("$.a")
@@ -327,7 +346,10 @@ mod tests {
             to_json_string(&a.to_state_json(), 0),
             r#"{"Type":"Pass","Comment":"c","Result":{"x":"y"},"ResultPath":"$.r","InputPath":"$.i","Parameters":{"p":1},"OutputPath":"$.o","Next":"B"}"#
         );
-        assert_eq!(to_json_string(&b.to_state_json(), 0), r#"{"Type":"Pass","End":true}"#);
+        assert_eq!(
+            to_json_string(&b.to_state_json(), 0),
+            r#"{"Type":"Pass","End":true}"#
+        );
         assert_eq!(a.state_id(), "First");
         let e = a.next(&b).unwrap_err();
         assert_eq!(e.to_string(), "S/A: State 'A' already has a next state");
