@@ -31,6 +31,7 @@ impl SagemakerIntegration {
     ///
     /// # Errors
     /// A [`cdk_core::BuildError`] when the default integration response cannot be built.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(
         endpoint: &SagemakerEndpoint,
         options: IntegrationOptions,
