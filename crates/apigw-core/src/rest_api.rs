@@ -63,12 +63,7 @@ impl ApiShared {
 
     /// `Names.nodeUniqueId` of the API construct.
     pub fn unique_id(&self) -> String {
-        let Some(api) = self.node.as_ref() else {
-            return String::new();
-        };
-        let path = api.path();
-        let components: Vec<&str> = path.split('/').collect();
-        cdk_core::logical_id::make_unique_id(&components).unwrap_or_default()
+        self.node.as_ref().map(Node::unique_id).unwrap_or_default()
     }
 
     /// `_attachMethod`: every deployment depends on the method.

@@ -337,7 +337,7 @@ pub trait IUsagePlan: Construct {
         api_key: &dyn IApiKey,
         options: Option<AddApiKeyOptions>,
     ) -> Result<CfnUsagePlanKey, Error> {
-        let id = format!("UsagePlanKeyResource:{}", node_unique_id(api_key.node())?);
+        let id = format!("UsagePlanKeyResource:{}", api_key.node().unique_id());
         let props = CfnUsagePlanKeyProps::builder()
             .key_id(api_key.key_id())
             .key_type(KeyType::ApiKey)
@@ -353,17 +353,6 @@ pub trait IUsagePlan: Construct {
         }
         Ok(resource)
     }
-}
-
-/// `Names.nodeUniqueId`: the unique id of the construct's path below the app.
-fn node_unique_id(node: &Node) -> Result<String, Error> {
-    let path = node.path();
-    let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
-    if components.is_empty() {
-        return Ok(String::new());
-    }
-    cdk_core::logical_id::make_unique_id(&components)
-        .ok_or(Error::UnableToCalculateUniqueId { path })
 }
 
 /// A usage plan (`UsagePlan`): an `AWS::ApiGateway::UsagePlan` named `Resource` under this
@@ -528,7 +517,7 @@ mod tests {
         let stack = Stack::new(&app, "Stack").unwrap();
         let api = stack.node().add_child("hello-api").unwrap();
         let key = api.add_child("ApiKey").unwrap();
-        assert_eq!(node_unique_id(&key).unwrap(), "StackhelloapiApiKeyA95BC21E");
+        assert_eq!(key.unique_id(), "StackhelloapiApiKeyA95BC21E");
         let inner = stack
             .node()
             .add_child("rate-limited-api-key")
@@ -536,7 +525,7 @@ mod tests {
             .add_child("Resource")
             .unwrap();
         assert_eq!(
-            node_unique_id(&inner).unwrap(),
+            inner.unique_id(),
             "StackratelimitedapikeyB7B57C3D"
         );
     }
