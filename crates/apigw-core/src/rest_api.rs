@@ -132,7 +132,10 @@ impl ApiHandle {
 /// this opaque step, run at that point with the API's node and handle; `apigw-domains`
 /// converts its `DomainNameOptions` into it (`RestApiProps::builder().domain_name(options)`).
 #[derive(Clone)]
-pub struct DomainNameHook(Rc<dyn Fn(&Node, &ApiHandle) -> Result<(), Error>>);
+pub struct DomainNameHook(Rc<DomainNameStep>);
+
+/// The step a [`DomainNameHook`] runs: given the API's node and handle, add the domain.
+type DomainNameStep = dyn Fn(&Node, &ApiHandle) -> Result<(), Error>;
 
 impl DomainNameHook {
     /// A step that adds a custom domain to the API (its construct node and handle).

@@ -1,84 +1,74 @@
 //! # apigw-domains
 //!
-//! Custom domain names of API Gateway APIs (`domain-name.ts`, `base-path-mapping.ts`). This
-//! first part holds the TLS [`SecurityPolicy`] and the base-path rules aws-cdk-lib checks
-//! ([`validate_base_path`]); the `DomainName` construct, base path and API mappings and the
-//! Route 53 targets follow in later issues.
+//! Custom domain names of API Gateway REST APIs, as aws-cdk-lib's `aws-apigateway` defines
+//! them: [`DomainName`] (`domain-name.ts`) with its certificate, endpoint type, TLS policy and
+//! mutual TLS; [`BasePathMapping`] (`base-path-mapping.ts`); API mappings for multi-level base
+//! paths (`AWS::ApiGatewayV2::ApiMapping`); the `domainName` prop and `addDomainName` of APIs
+//! ([`AddDomainName`]); and the Route 53 alias targets [`ApiGateway`] and
+//! [`ApiGatewayDomain`] (`aws-route53-targets`).
 //!
 //! ```
-//! use apigw_domains::{validate_base_path, SecurityPolicy};
-//! assert_eq!(SecurityPolicy::Tls12.as_str(), "TLS_1_2");
-//! assert!(validate_base_path("Stack/Domain", "orders").is_ok());
-//! assert!(validate_base_path("Stack/Domain", "/orders").is_err());
+//! use apigw_core::{RestApi, RestApiProps};
+//! use apigw_domains::{AddDomainName, ApiGateway, DomainNameOptions};
+//! use cdk_certificatemanager::Certificate;
+//! use cdk_core::{App, AppProps, Stack};
+//! use cdk_route53::{ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = std::env::temp_dir().join("apigw-domains-doctest");
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let stack = Stack::new(&app, "Stack")?;
+//! let cert = Certificate::from_certificate_arn(&stack, "Certificate",
+//!     "arn:aws:acm:us-east-1:111111111111:certificate/abc")?;
+//! let api = RestApi::new(&stack, "Api", RestApiProps::builder()
+//!     .domain_name(DomainNameOptions::builder()
+//!         .domain_name("api.example.com")
+//!         .certificate(&cert)
+//!         .build()?)
+//!     .build()?)?;
+//! api.root().add_method("GET", None)?;
+//! assert!(api.domain_name().is_some());
+//! let zone = HostedZone::from_hosted_zone_attributes(&stack, "Zone",
+//!     HostedZoneAttributes::new("Z1234567890ABC", "example.com"))?;
+//! ARecord::new(&stack, "Alias", ARecordProps::builder()
+//!     .zone(zone)
+//!     .record_name("api")
+//!     .target(RecordTarget::from_alias(ApiGateway::new(&api)?))
+//!     .build()?)?;
+//! app.synth()?;
+//! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
+//! assert!(template.contains("AWS::ApiGateway::BasePathMapping"));
+//! # Ok(())
+//! # }
 //! ```
+//!
+//! Modules: [`domain_name`] (`domain-name.ts`), [`base_path_mapping`]
+//! (`base-path-mapping.ts`), [`rest_api`] (`addDomainName` and the `domainName` prop of
+//! `restapi.ts`), [`route53_targets`] (`aws-route53-targets/lib/api-gateway-domain-name.ts`),
+//! [`error`].
+//!
+//! aws-cdk-lib checks the security policy, endpoint access mode and mTLS combination when the
+//! domain is constructed, naming its path; so does this port ([`DomainName::new`]), rather than
+//! in the props builders, so that the errors carry the path.
 
-use cdk_core::Error;
-
-/// The TLS version clients must use (`SecurityPolicy`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum SecurityPolicy {
-    /// TLS 1.0 (API Gateway's default).
-    #[default]
-    Tls10,
-    /// TLS 1.2.
-    Tls12,
-}
-
-impl SecurityPolicy {
-    /// The CloudFormation value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SecurityPolicy::Tls10 => "TLS_1_0",
-            SecurityPolicy::Tls12 => "TLS_1_2",
-        }
-    }
-}
-
-/// Checks a single-level base path as `BasePathMapping` does: no leading or trailing `/`,
-/// and only letters, digits and `$-_.+!*'()`. Multi-level paths (`a/b`) need an API mapping
-/// instead (`AWS::ApiGatewayV2::ApiMapping`).
-///
-/// # Errors
-/// [`Error::InvalidArgument`] naming `scope_path` and the rule broken.
-pub fn validate_base_path(scope_path: &str, base_path: &str) -> Result<(), Error> {
-    let fail = |message: String| {
-        Err(Error::InvalidArgument {
-            path: scope_path.to_string(),
-            message,
-        })
-    };
-    if base_path.starts_with('/') || base_path.ends_with('/') {
-        return fail(format!(
-            "A base path cannot start or end with /, received: {base_path}"
-        ));
-    }
-    if base_path.contains('/') {
-        return fail(format!(
-            "A base path with more than one level ('{base_path}') needs an API mapping (BasePathMappingDoesNotSupportMultiLevel)"
-        ));
-    }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "$-_.+!*'()".contains(c);
-    if base_path.is_empty() || !base_path.chars().all(allowed) {
-        return fail(format!(
-            "A base path may only contain letters, numbers, and one of \"$-_.+!*'()\", received: {base_path}"
-        ));
-    }
-    Ok(())
-}
-
+pub mod base_path_mapping;
+pub mod domain_name;
+pub mod error;
+pub mod rest_api;
+pub mod route53_targets;
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod test_support;
 
-    #[test]
-    fn base_paths() {
-        assert!(validate_base_path("p", "v1").is_ok());
-        assert!(validate_base_path("p", "a$b_(c)").is_ok());
-        let e = validate_base_path("Stack/Domain", "api/beta").unwrap_err();
-        assert!(e.to_string().starts_with("Stack/Domain: "));
-        assert!(validate_base_path("p", "v1/").is_err());
-        assert!(validate_base_path("p", "a b").is_err());
-        assert!(validate_base_path("p", "").is_err());
-    }
-}
+pub use base_path_mapping::{
+    validate_base_path, BasePathMapping, BasePathMappingOptions, BasePathMappingOptionsBuilder,
+    BasePathMappingProps, BasePathMappingPropsBuilder, RestApiRef,
+};
+pub use domain_name::{
+    ApiMappingOptions, ApiMappingOptionsBuilder, DomainName, DomainNameAttributes,
+    DomainNameAttributesBuilder, DomainNameOptions, DomainNameOptionsBuilder, DomainNameProps,
+    DomainNamePropsBuilder, DomainNameReference, EndpointAccessMode, IDomainName,
+    ImportedDomainName, MtlsConfig, MtlsConfigBuilder, SecurityPolicy,
+};
+pub use error::DomainError;
+pub use rest_api::AddDomainName;
+pub use route53_targets::{ApiGateway, ApiGatewayDomain};

@@ -1,85 +1,52 @@
 //! # apigw-stepfunctions
 //!
-//! APIs that start Step Functions executions (`stepfunctions-api.ts`,
-//! `integrations/stepfunctions.ts`). This first part holds the responses aws-cdk-lib gives a
-//! synchronous execution integration by default: [`integration_responses`] (the execution's
-//! output on success, a 500 with error and cause when it failed, 400 and 500 for errors of
-//! API Gateway) and the matching [`method_responses`]. The `StepFunctionsRestApi` construct
-//! and its request template follow in a later issue.
+//! REST APIs that run Step Functions executions, as `aws-cdk-lib/aws-apigateway` builds them:
+//! [`StepFunctionsRestApi`] ([`stepfunctions_api`], `stepfunctions-api.ts`), a REST API whose
+//! root `ANY` method runs a synchronous execution of an express state machine, and the
+//! integration it uses, [`StepFunctionsIntegration`] ([`integrations`],
+//! `integrations/stepfunctions.ts` and its request template `stepfunctions.vtl`), which any
+//! method can use; [`RequestContext`] ([`request_context`], `integrations/request-context.ts`)
+//! chooses the `$context` variables the execution receives. Errors are [`Error`]s naming the
+//! construct path.
 //!
 //! ```
-//! let responses = apigw_stepfunctions::integration_responses();
-//! assert_eq!(responses.as_array().map(Vec::len), Some(3));
+//! use apigw_stepfunctions::{RequestContext, StepFunctionsRestApi, StepFunctionsRestApiProps};
+//! use cdk_core::{App, AppProps, Stack};
+//! use cdk_stepfunctions::{
+//!     DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
+//! };
+//!
+//! let dir = std::env::temp_dir().join("apigw-stepfunctions-doctest-lib");
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let stack = Stack::new(&app, "Stack")?;
+//! let pass = Pass::new(&stack, "PassState", PassProps::default())?;
+//! let machine = StateMachine::new(&stack, "StateMachine", StateMachineProps::builder()
+//!     .definition_body(DefinitionBody::from_chainable(&pass))
+//!     .state_machine_type(StateMachineType::Express)
+//!     .build()?)?;
+//! StepFunctionsRestApi::new(&stack, "StepFunctionsRestApi", StepFunctionsRestApiProps::builder()
+//!     .state_machine(machine)
+//!     .headers(true)
+//!     .request_context(RequestContext::builder().caller(true).user(true).build()?)
+//!     .build()?)?;
+//! app.synth()?;
+//! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
+//! assert!(template.contains("#set($includeHeaders = true)"));
+//! assert!(template.contains("\"states:StartSyncExecution\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use cdk_core::Value;
+mod error;
+pub mod integrations;
+pub mod request_context;
+pub mod stepfunctions_api;
 
-/// The success template: the execution's output, or a 500 with error and cause when the
-/// execution failed.
-const SUCCESS_TEMPLATE: &str = "#set($inputRoot = $input.path('$'))\n#if($input.path('$.status').toString().equals(\"FAILED\"))\n#set($context.responseOverride.status = 500)\n{\n\"error\": \"$input.path('$.error')\",\n\"cause\": \"$input.path('$.cause')\"\n}\n#else\n$input.path('$.output')\n#end";
-const BAD_REQUEST_TEMPLATE: &str = "{\n            \"error\": \"Bad request!\"\n          }";
-const ERROR_TEMPLATE: &str = "{\n          \"error\": \"$input.path('$.error')\"\n        }";
-
-fn json_templates(template: &str) -> Value {
-    Value::object([("application/json", template)])
-}
-
-/// The default `IntegrationResponses` (CloudFormation shape) of a Step Functions
-/// execution integration.
-pub fn integration_responses() -> Value {
-    Value::array([
-        Value::object([
-            ("ResponseTemplates", json_templates(SUCCESS_TEMPLATE)),
-            ("StatusCode", Value::from("200")),
-        ]),
-        Value::object([
-            ("ResponseTemplates", json_templates(BAD_REQUEST_TEMPLATE)),
-            ("SelectionPattern", Value::from("4\\d{2}")),
-            ("StatusCode", Value::from("400")),
-        ]),
-        Value::object([
-            ("ResponseTemplates", json_templates(ERROR_TEMPLATE)),
-            ("SelectionPattern", Value::from("5\\d{2}")),
-            ("StatusCode", Value::from("500")),
-        ]),
-    ])
-}
-
-/// The default `MethodResponses` (CloudFormation shape) of a `StepFunctionsRestApi` method.
-pub fn method_responses() -> Value {
-    let response = |code: &str, model: &str| {
-        Value::object([
-            (
-                "ResponseModels",
-                Value::object([("application/json", model)]),
-            ),
-            ("StatusCode", Value::from(code)),
-        ])
-    };
-    Value::array([
-        response("200", "Empty"),
-        response("400", "Error"),
-        response("500", "Error"),
-    ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use cdk_core::json::to_json_string;
-
-    // Compact JSON of the golden (parity/cases/stepfunctions-rest-api, DefaultStack).
-    #[test]
-    fn responses_match_the_golden() {
-        assert_eq!(
-            to_json_string(&method_responses(), 0),
-            r#"[{"ResponseModels":{"application/json":"Empty"},"StatusCode":"200"},{"ResponseModels":{"application/json":"Error"},"StatusCode":"400"},{"ResponseModels":{"application/json":"Error"},"StatusCode":"500"}]"#
-        );
-        let r = to_json_string(&integration_responses(), 0);
-        assert!(
-            r.contains(r#""SelectionPattern":"4\\d{2}","StatusCode":"400""#),
-            "{r}"
-        );
-        assert!(r.starts_with(r##"[{"ResponseTemplates":{"application/json":"#set($inputRoot = $input.path('$'))\n#if"##), "{r}");
-    }
-}
+pub use error::Error;
+pub use integrations::{
+    integration_responses, method_responses, StepFunctionsExecutionIntegrationOptions,
+    StepFunctionsExecutionIntegrationOptionsBuilder, StepFunctionsIntegration,
+};
+pub use request_context::{RequestContext, RequestContextBuilder};
+pub use stepfunctions_api::{
+    StepFunctionsRestApi, StepFunctionsRestApiProps, StepFunctionsRestApiPropsBuilder,
+};

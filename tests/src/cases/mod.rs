@@ -14,9 +14,12 @@ mod core_overrides_deps;
 mod core_tokens;
 mod core_values;
 mod cors;
+mod custom_domain_restapi_route53;
 mod default_integration_and_options;
 mod defining_apis;
 mod deployment_options;
+mod domain_multi_level_mapping;
+mod domain_name_base_path_mappings;
 mod endpoint_configuration;
 mod gateway_response;
 mod iam_authorizer;
@@ -27,6 +30,7 @@ mod legacy_no_flags;
 mod manual_deployment;
 mod metrics_alarms;
 mod models_validators_hello;
+mod mtls_domain;
 mod nested_stacks_split;
 mod proxy_routes;
 mod rate_limited_api_key;
@@ -35,6 +39,7 @@ mod request_validator_unique_id;
 mod spec_rest_api;
 mod spec_rest_api_existing_stage;
 mod stage_method_throttling;
+mod stepfunctions_rest_api;
 mod token_authorizer;
 mod usage_plan_api_key;
 
@@ -114,9 +119,12 @@ pub(crate) fn all() -> Vec<Case> {
         core_tokens::CASE,
         core_values::CASE,
         cors::CASE,
+        custom_domain_restapi_route53::CASE,
         default_integration_and_options::CASE,
         defining_apis::CASE,
         deployment_options::CASE,
+        domain_multi_level_mapping::CASE,
+        domain_name_base_path_mappings::CASE,
         endpoint_configuration::CASE,
         gateway_response::CASE,
         iam_authorizer::CASE,
@@ -127,6 +135,7 @@ pub(crate) fn all() -> Vec<Case> {
         manual_deployment::CASE,
         metrics_alarms::CASE,
         models_validators_hello::CASE,
+        mtls_domain::CASE,
         nested_stacks_split::CASE,
         proxy_routes::CASE,
         rate_limited_api_key::CASE,
@@ -135,6 +144,7 @@ pub(crate) fn all() -> Vec<Case> {
         spec_rest_api::CASE,
         spec_rest_api_existing_stage::CASE,
         stage_method_throttling::CASE,
+        stepfunctions_rest_api::CASE,
         token_authorizer::CASE,
         usage_plan_api_key::CASE,
     ]

@@ -82,7 +82,7 @@ impl PassProps {
             if value.as_ref().is_some_and(holds_intrinsic) {
                 return Err(BuildError::invalid_field(
                     field,
-                    "tokens are not supported here: the definition is rendered as a literal JSON string",
+                    "tokens and intrinsic functions are not supported here: the definition is rendered as a literal JSON string",
                 ));
             }
         }
@@ -91,7 +91,8 @@ impl PassProps {
 }
 
 /// Whether a value is or holds a token or an intrinsic function (`{"Ref": ...}`,
-/// `{"Fn::...": ...}`), which a literal JSON string cannot carry.
+/// `{"Fn::...": ...}`, as pseudo parameters such as `stack.region()` are), which a literal JSON
+/// string cannot carry.
 fn holds_intrinsic(value: &Value) -> bool {
     match value {
         Value::Token(_) => true,
