@@ -524,10 +524,7 @@ mod tests {
             .unwrap()
             .add_child("Resource")
             .unwrap();
-        assert_eq!(
-            inner.unique_id(),
-            "StackratelimitedapikeyB7B57C3D"
-        );
+        assert_eq!(inner.unique_id(), "StackratelimitedapikeyB7B57C3D");
     }
 
     #[test]
