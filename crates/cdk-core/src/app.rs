@@ -22,6 +22,11 @@ use crate::tree::{Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::{feature_flags, Stack};
 
+/// Context key of the per-stack resource limit (`0` turns the check off).
+pub const STACK_RESOURCE_LIMIT_CONTEXT: &str = "@aws-cdk/core:stackResourceLimit";
+/// CloudFormation's limit, which aws-cdk-lib enforces at synthesis.
+pub const DEFAULT_STACK_RESOURCE_LIMIT: u64 = 500;
+
 /// Which feature flags a new app starts with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -830,12 +835,33 @@ fn validate(root: &Node) -> Result<(), Error> {
             messages.push((path.clone(), m));
         }
     }
-    // Logical IDs must be computable.
+    // Logical IDs must be computable; stacks hold at most `stackResourceLimit` resources.
     {
         let tree = root.tree.borrow();
+        let mut per_stack: IndexMap<usize, usize> = IndexMap::new();
         for i in 0..tree.nodes.len() {
-            if tree.element(i).is_some() {
+            if let Some(e) = tree.element(i) {
                 logical_id(&tree, i)?;
+                if matches!(e.kind, ElementKind::Resource(_)) {
+                    if let Some(s) = tree.stack_of(i) {
+                        *per_stack.entry(s).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for (stack, count) in per_stack {
+            let limit = tree
+                .context(stack, STACK_RESOURCE_LIMIT_CONTEXT)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(DEFAULT_STACK_RESOURCE_LIMIT);
+            if limit > 0 && count as u64 > limit {
+                messages.push((
+                    tree.nodes[stack].path.clone(),
+                    format!(
+                        "Number of resources in stack '{}': {count} is greater than allowed maximum of {limit}",
+                        tree.nodes[stack].path
+                    ),
+                ));
             }
         }
     }

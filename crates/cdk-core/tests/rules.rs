@@ -237,3 +237,31 @@ fn references_across_apps_are_refused() {
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
+
+#[test]
+fn stacks_hold_at_most_500_resources_unless_the_context_says_otherwise() {
+    let (app, _) = app("limit", Flags::Recommended);
+    let stack = Stack::new(&app, "Stack").unwrap();
+    for i in 0..501 {
+        resource(&stack, &format!("R{i}"));
+    }
+    match app.synth() {
+        Err(Error::Validation { messages }) => {
+            assert!(messages[0].1.contains("501 is greater than allowed maximum of 500"), "{messages:?}")
+        }
+        other => panic!("expected the resource limit, got {other:?}"),
+    }
+    let dir = std::env::temp_dir().join("cdk-core-rules").join("limit-off");
+    let app = App::with_props(
+        AppProps::builder()
+            .outdir(dir)
+            .context("@aws-cdk/core:stackResourceLimit", 0)
+            .build()
+            .unwrap(),
+    );
+    let stack = Stack::new(&app, "Stack").unwrap();
+    for i in 0..501 {
+        resource(&stack, &format!("R{i}"));
+    }
+    app.synth().unwrap();
+}
