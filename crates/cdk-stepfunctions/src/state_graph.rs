@@ -107,8 +107,10 @@ mod tests {
     use cdk_core::{App, Stack};
 
     fn pass(stack: &Stack, id: &str, name: Option<&str>) -> Pass {
-        let mut props = PassProps::default();
-        props.state_name = name.map(str::to_string);
+        let props = PassProps {
+            state_name: name.map(str::to_string),
+            ..Default::default()
+        };
         Pass::new(stack, id, props).unwrap()
     }
 

@@ -316,8 +316,10 @@ mod tests {
             .unwrap_err();
         assert!(e.message().contains("'parameters'"), "{e}");
         // fields set after build() are checked again by the constructor
-        let mut props = PassProps::default();
-        props.input_path = Some("x".into());
+        let props = PassProps {
+            input_path: Some("x".into()),
+            ..Default::default()
+        };
         let e = Pass::new(&stack, "P", props).unwrap_err();
         assert!(e.to_string().starts_with("S/P: "), "{e}");
     }
