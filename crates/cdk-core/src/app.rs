@@ -170,6 +170,11 @@ impl App {
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
         compute_lazy_logical_ids(&self.node)?;
+        {
+            // From here on no logical ID changes: remember them.
+            let tree = tree.borrow();
+            *tree.logical_ids.borrow_mut() = Some(vec![None; tree.nodes.len()]);
+        }
         validate(&self.node)?;
         let outdir = &self.outdir;
         std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
@@ -227,11 +232,7 @@ impl App {
             );
             ids.push(artifact_id);
         }
-        write(
-            outdir,
-            "tree.json",
-            &to_json_string(&tree_json(&self.node), 0),
-        )?;
+        write(outdir, "tree.json", &tree_json(&self.node))?;
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -550,61 +551,57 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
     Ok(out)
 }
 
-/// `tree.json`: every construct breadth-first with its id, path, construct info and, for
-/// resources, type, logical ID and properties.
-fn tree_json(root: &Node) -> Value {
-    let tree = root.tree.borrow();
-    fn node_json(tree: &TreeData, i: usize) -> Value {
+/// `tree.json` (compact): every construct with its id, path, construct info and, for
+/// resources, type and logical ID; children keyed by id. Written directly as text: it has
+/// one entry per construct.
+fn tree_json(root: &Node) -> String {
+    use crate::json::write_string;
+    fn node_json(out: &mut String, tree: &TreeData, i: usize) {
         let n = &tree.nodes[i];
-        let mut m = Map::new();
-        m.insert(
-            "id".into(),
-            Value::String(if n.id.is_empty() {
-                "App".into()
-            } else {
-                n.id.clone()
-            }),
-        );
-        m.insert("path".into(), Value::String(n.path.clone()));
-        let (fqn, version) = n.construct_info.clone().unwrap_or_else(|| {
-            (
-                "constructs.Construct".into(),
-                crate::CONSTRUCTS_VERSION.into(),
-            )
-        });
-        m.insert(
-            "constructInfo".into(),
-            Value::object([("fqn", fqn), ("version", version)]),
-        );
+        out.push_str("{\"id\":");
+        write_string(out, if n.id.is_empty() { "App" } else { &n.id });
+        out.push_str(",\"path\":");
+        write_string(out, &n.path);
+        let (fqn, version) = match &n.construct_info {
+            Some((f, v)) => (f.as_str(), v.as_str()),
+            None => ("constructs.Construct", crate::CONSTRUCTS_VERSION),
+        };
+        out.push_str(",\"constructInfo\":{\"fqn\":");
+        write_string(out, fqn);
+        out.push_str(",\"version\":");
+        write_string(out, version);
+        out.push('}');
         if let NodeKind::Element(e) = &n.kind {
             if let ElementKind::Resource(r) = &e.kind {
-                let mut attrs = Map::new();
-                attrs.insert(
-                    "aws:cdk:cloudformation:type".into(),
-                    Value::String(r.resource_type.clone()),
-                );
+                out.push_str(",\"attributes\":{\"aws:cdk:cloudformation:type\":");
+                write_string(out, &r.resource_type);
                 if let Ok(lid) = logical_id(tree, i) {
-                    attrs.insert(
-                        "aws:cdk:cloudformation:logicalId".into(),
-                        Value::String(lid),
-                    );
+                    out.push_str(",\"aws:cdk:cloudformation:logicalId\":");
+                    write_string(out, &lid);
                 }
-                m.insert("attributes".into(), Value::Object(attrs));
+                out.push('}');
             }
         }
         if !n.children.is_empty() {
-            let mut children = Map::new();
-            for c in &n.children {
-                children.insert(tree.nodes[*c].id.clone(), node_json(tree, *c));
+            out.push_str(",\"children\":{");
+            for (k, c) in n.children.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                write_string(out, &tree.nodes[*c].id);
+                out.push(':');
+                node_json(out, tree, *c);
             }
-            m.insert("children".into(), Value::Object(children));
+            out.push('}');
         }
-        Value::Object(m)
+        out.push('}');
     }
-    Value::object([
-        ("version", Value::from("tree-0.1")),
-        ("tree", node_json(&tree, 0)),
-    ])
+    let tree = root.tree.borrow();
+    let mut out = String::with_capacity(tree.nodes.len() * 160);
+    out.push_str("{\"version\":\"tree-0.1\",\"tree\":");
+    node_json(&mut out, &tree, 0);
+    out.push('}');
+    out
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {

@@ -11,8 +11,10 @@ use std::cmp::Ordering;
 const PUNCTUATION_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 
 fn primary(c: char) -> (u32, u32) {
-    if let Some(i) = PUNCTUATION_ORDER.find(c) {
-        return (0, i as u32);
+    if (c as u32) < 0x80 {
+        if let Some(i) = PUNCTUATION_ORDER.bytes().position(|b| b as char == c) {
+            return (0, i as u32);
+        }
     }
     if c.is_ascii_digit() {
         return (1, c as u32);
@@ -34,6 +36,16 @@ fn tertiary(c: char) -> u32 {
     } else {
         0
     }
+}
+
+/// A sort key with the order of [`locale_compare`]: sorting many strings by their keys
+/// computes each key once.
+pub fn sort_key(s: &str) -> (Vec<(u32, u32)>, Vec<u32>, String) {
+    (
+        s.chars().map(primary).collect(),
+        s.chars().map(tertiary).collect(),
+        s.to_string(),
+    )
 }
 
 /// Compares two strings as `a.localeCompare(b)` does in Node.js (root locale).
@@ -105,6 +117,16 @@ mod tests {
                 "Stack/books-api/Default/books/Resource",
             ]
         );
+    }
+
+    #[test]
+    fn sort_keys_agree_with_compare() {
+        let words = ["b", "A", "a", "{x}", "_", "Z9", "z1", "ab", "aB"];
+        for a in words {
+            for b in words {
+                assert_eq!(sort_key(a).cmp(&sort_key(b)), locale_compare(a, b), "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -52,6 +52,23 @@ impl<'a> ResolveContext<'a> {
         logical_id(self.tree, node.idx)
     }
 
+    /// Resolves every entry of an object (absent ones are dropped, or kept in place while
+    /// overrides are pending).
+    ///
+    /// # Errors
+    /// As [`ResolveContext::resolve`].
+    pub fn resolve_map(&self, map: &Map) -> Result<Map, Error> {
+        let mut out = Map::with_capacity(map.len());
+        for (k, v) in map {
+            if let Some(r) = self.resolve_at(v, 1)? {
+                out.insert(k.clone(), r);
+            } else if self.keep_absent {
+                out.insert(k.clone(), Value::absent());
+            }
+        }
+        Ok(out)
+    }
+
     /// Resolves a value: `None` when it is absent.
     ///
     /// # Errors
@@ -262,6 +279,21 @@ fn splicable_join(v: &Value, delimiter: &str) -> Option<Vec<Value>> {
 
 /// The logical ID of an element: its override, or `makeUniqueId` of its path below its stack.
 pub(crate) fn logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
+    if let Some(cache) = tree.logical_ids.borrow().as_ref() {
+        if let Some(Some(id)) = cache.get(idx) {
+            return Ok(id.clone());
+        }
+    }
+    let id = compute_logical_id(tree, idx)?;
+    if let Some(cache) = tree.logical_ids.borrow_mut().as_mut() {
+        if let Some(slot) = cache.get_mut(idx) {
+            *slot = Some(id.clone());
+        }
+    }
+    Ok(id)
+}
+
+fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
     let node = &tree.nodes[idx];
     if let NodeKind::Element(e) = &node.kind {
         if let Some(o) = &e.logical_id_override {

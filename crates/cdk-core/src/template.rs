@@ -10,7 +10,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::collate::locale_compare;
 use crate::element::{ElementKind, ResourceData};
 use crate::error::Error;
 use crate::resolve::{logical_id, strip_absent, CrossRef, ResolveContext};
@@ -219,14 +218,11 @@ pub(crate) fn render_resource(
         cross_refs: ctx.cross_refs,
         keep_absent: true,
     };
-    let mut props = r.properties.clone();
+    let mut resolved_props = keep.resolve_map(&r.properties)?;
     if let Some(t) = &r.tags {
-        props.insert(t.tagging().property.to_string(), t.render());
+        let rendered = keep.resolve(&t.render())?.unwrap_or_else(Value::absent);
+        resolved_props.insert(t.tagging().property.to_string(), rendered);
     }
-    let mut resolved_props = match keep.resolve(&Value::Object(props))? {
-        Some(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
     let has_defined = resolved_props.values().any(|v| !v.is_absent());
 
     let mut def = Map::new();
@@ -238,8 +234,9 @@ pub(crate) fn render_resource(
         );
     }
     let mut deps: Vec<usize> = r.depends_on.clone();
-    deps.sort_by(|a, b| locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path));
+    deps.sort_unstable();
     deps.dedup();
+    deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
     if !deps.is_empty() {
         let ids = deps
             .iter()

@@ -40,6 +40,8 @@ pub(crate) struct TreeData {
     pub locked: bool,
     /// Cross-stack references wired at synthesis: the value each consumer uses instead.
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
+    /// Logical IDs computed so far, once no ID can change any more (final rendering).
+    pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
 }
 
 pub(crate) struct NodeData {
@@ -85,6 +87,7 @@ impl TreeData {
             }],
             locked: false,
             cross_ref_values: HashMap::new(),
+            logical_ids: RefCell::new(None),
         }
     }
 
