@@ -109,7 +109,10 @@ fn main() -> ExitCode {
             dir: template.display().to_string(),
             reason: e.to_string(),
         })?;
-        let count = text.matches("\"Type\": \"AWS::").count();
+        let count = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|t| t.get("Resources").and_then(|r| r.as_object()).map(|r| r.len()))
+            .unwrap_or(0);
         Ok((
             created,
             count,
