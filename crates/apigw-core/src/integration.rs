@@ -32,6 +32,33 @@ impl IntegrationType {
     }
 }
 
+/// How API Gateway reaches the backend (`ConnectionType`); converts into the `Value` that
+/// [`IntegrationOptions::connection_type`] takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConnectionType {
+    /// Over the internet (`INTERNET`), API Gateway's default.
+    Internet,
+    /// Through a VPC link (`VPC_LINK`); needs [`IntegrationOptions::vpc_link`].
+    VpcLink,
+}
+
+impl ConnectionType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionType::Internet => "INTERNET",
+            ConnectionType::VpcLink => "VPC_LINK",
+        }
+    }
+}
+
+impl From<ConnectionType> for Value {
+    fn from(c: ConnectionType) -> Value {
+        Value::from(c.as_str())
+    }
+}
+
 /// Options common to every integration (`IntegrationOptions`), with CloudFormation's value
 /// shapes. Each is documented with aws-cdk-lib's default: absent.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
@@ -63,12 +90,18 @@ pub struct IntegrationOptions {
     /// The responses of the integration, mapped to method responses. Default: none.
     #[builder(default)]
     pub integration_responses: Option<Vec<crate::IntegrationResponse>>,
-    /// `INTERNET` or `VPC_LINK`.
+    /// `INTERNET` or `VPC_LINK` (a [`ConnectionType`]). Default: API Gateway's (`INTERNET`),
+    /// or `VPC_LINK` when `vpc_link` is set.
     #[builder(default)]
     pub connection_type: Option<Value>,
-    /// The VPC link id.
+    /// The VPC link id (`ConnectionId`); `vpc_link` replaces it. Default: none.
     #[builder(default)]
     pub connection_id: Option<Value>,
+    /// The VPC link of a private integration (`vpcLink`): `ConnectionType` becomes `VPC_LINK`
+    /// and `ConnectionId` the link's id. With `connection_type` `VPC_LINK` and no URI, the URI
+    /// is `http://<DNS name of the link's load balancer>`. Default: none.
+    #[builder(default)]
+    pub vpc_link: Option<crate::VpcLink>,
     /// The role API Gateway assumes (ARN).
     #[builder(default)]
     pub credentials: Option<Value>,
@@ -191,14 +224,115 @@ impl IntegrationOptions {
 
     /// `credentialsRole` and `credentialsPassthrough` exclude each other.
     pub(crate) fn validate(&self, scope: &str) -> Result<(), cdk_core::Error> {
-        if self.credentials_role.is_some() && self.credentials_passthrough == Some(true) {
-            return Err(cdk_core::Error::InvalidArgument {
+        match self.rule_violation() {
+            Some((_, message)) => Err(cdk_core::Error::InvalidArgument {
                 path: scope.to_string(),
-                message: "'credentialsPassthrough' and 'credentialsRole' are mutually exclusive"
-                    .into(),
-            });
+                message: message.into(),
+            }),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The first rule of `Integration`'s constructor the options break, as (field, message):
+    /// `credentialsRole` with `credentialsPassthrough`, `VPC_LINK` without a link, a link with
+    /// `INTERNET`.
+    fn rule_violation(&self) -> Option<(&'static str, &'static str)> {
+        if self.credentials_role.is_some() && self.credentials_passthrough == Some(true) {
+            return Some((
+                "credentials_role",
+                "'credentialsPassthrough' and 'credentialsRole' are mutually exclusive",
+            ));
+        }
+        let connection_type = self.connection_type.as_ref().and_then(Value::as_str);
+        if connection_type == Some(ConnectionType::VpcLink.as_str()) && self.vpc_link.is_none() {
+            return Some((
+                "vpc_link",
+                "'connectionType' of VPC_LINK requires 'vpcLink' prop to be set",
+            ));
+        }
+        if connection_type == Some(ConnectionType::Internet.as_str()) && self.vpc_link.is_some() {
+            return Some((
+                "vpc_link",
+                "cannot set 'vpcLink' where 'connectionType' is INTERNET",
+            ));
+        }
+        None
+    }
+}
+
+/// Options of a generic [`Integration`] (`IntegrationProps`), for [`Integration::new`].
+///
+/// `build()` checks the rules of aws-cdk-lib's `Integration` constructor: those of the
+/// options, a timeout of at least 50 milliseconds, and an `integration_http_method` for every
+/// type but `MOCK`.
+///
+/// ```
+/// use apigw_core::{Integration, IntegrationProps, IntegrationType};
+/// let i = Integration::new(IntegrationProps::builder()
+///     .type_(IntegrationType::HttpProxy)
+///     .integration_http_method("GET")
+///     .uri("https://example.com/books")
+///     .build()?);
+/// assert_eq!(i.type_, IntegrationType::HttpProxy);
+/// assert!(IntegrationProps::builder().type_(IntegrationType::Http).build().is_err());
+/// # Ok::<(), cdk_core::BuildError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_unvalidated", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct IntegrationProps {
+    /// The kind of backend (`type`). Required.
+    pub type_: IntegrationType,
+    /// The HTTP method used towards the backend. Required unless the type is `MOCK`.
+    #[builder(default)]
+    pub integration_http_method: Option<Value>,
+    /// The backend URI. Default: none; for a VPC link integration
+    /// (`connection_type` `VPC_LINK`), `http://<DNS name of the link's load balancer>`.
+    #[builder(default)]
+    pub uri: Option<Value>,
+    /// The options. Default: none set.
+    #[builder(default)]
+    pub options: IntegrationOptions,
+}
+
+impl IntegrationProps {
+    /// Starts a builder.
+    pub fn builder() -> IntegrationPropsBuilder {
+        IntegrationPropsBuilder::default()
+    }
+}
+
+impl IntegrationPropsBuilder {
+    /// Builds the props.
+    ///
+    /// # Errors
+    /// A missing `type_`; `credentials_role` with `credentials_passthrough`; `connection_type`
+    /// `VPC_LINK` without `vpc_link`, or `INTERNET` with one; a literal timeout under 50
+    /// milliseconds; no `integration_http_method` for a type other than `MOCK`.
+    pub fn build(self) -> Result<IntegrationProps, cdk_core::BuildError> {
+        let props = self.build_unvalidated()?;
+        if let Some((field, message)) = props.options.rule_violation() {
+            return Err(cdk_core::BuildError::invalid_field(field, message));
+        }
+        if let Some(Value::Number(ms)) = &props.options.timeout_in_millis {
+            if *ms < 50.0 {
+                return Err(cdk_core::BuildError::invalid_field(
+                    "timeout_in_millis",
+                    "Integration timeout must be greater than 50 milliseconds.",
+                ));
+            }
+        }
+        if props.type_ != IntegrationType::Mock && props.integration_http_method.is_none() {
+            return Err(cdk_core::BuildError::invalid_field(
+                "integration_http_method",
+                "integrationHttpMethod is required for non-mock integration types.",
+            ));
+        }
+        Ok(props)
     }
 }
 
@@ -218,6 +352,17 @@ pub struct Integration {
 }
 
 impl Integration {
+    /// A generic integration (`new Integration({ type, integrationHttpMethod, uri, options })`).
+    pub fn new(props: IntegrationProps) -> Integration {
+        Integration {
+            type_: props.type_,
+            uri: props.uri,
+            integration_http_method: props.integration_http_method,
+            options: props.options,
+            binder: None,
+        }
+    }
+
     /// Binds the integration to a method: runs its bind step and applies what it returns.
     pub(crate) fn bind(
         &self,
@@ -225,6 +370,20 @@ impl Integration {
     ) -> Result<(Integration, BindResult), cdk_core::Error> {
         self.options.validate(&ctx.method.path())?;
         let mut bound = self.clone();
+        if let Some(link) = &self.options.vpc_link {
+            // a URI is derived only when the connection type was given as VPC_LINK
+            let vpc_link_type = self
+                .options
+                .connection_type
+                .as_ref()
+                .and_then(Value::as_str)
+                == Some(ConnectionType::VpcLink.as_str());
+            if vpc_link_type && bound.uri.is_none() {
+                bound.uri = Some(link.integration_uri(ctx.method));
+            }
+            bound.options.connection_type = Some(ConnectionType::VpcLink.into());
+            bound.options.connection_id = Some(link.vpc_link_id());
+        }
         let result = match &self.binder {
             Some(b) => (b.0)(ctx)?,
             None => BindResult::default(),

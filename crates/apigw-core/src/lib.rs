@@ -28,7 +28,8 @@
 //! (`gateway-response.ts`), [`model`] (`model.ts`), [`json_schema`] (`json-schema.ts`),
 //! [`request_validator`] (`requestvalidator.ts`), [`method_response`] (`methodresponse.ts`),
 //! [`integration_response`] (`IntegrationResponse` of `integration.ts`), [`cors`] (`cors.ts`),
-//! [`metrics`] (the `metric*` methods of `restapi.ts`, `stage.ts` and `method.ts`).
+//! [`metrics`] (the `metric*` methods of `restapi.ts`, `stage.ts` and `method.ts`), [`vpc_link`]
+//! (`vpc-link.ts`).
 
 pub mod api_key;
 pub mod authorizer;
@@ -55,6 +56,7 @@ pub mod stage;
 #[cfg(test)]
 mod test_support;
 pub mod usage_plan;
+pub mod vpc_link;
 
 pub use api_key::{
     ApiKey, ApiKeyOptions, ApiKeyOptionsBuilder, ApiKeyProps, ApiKeyPropsBuilder, IApiKey,
@@ -70,8 +72,8 @@ pub use gateway_response::{
 pub use imported_rest_api::{ImportedRestApi, RestApiAttributes, RestApiAttributesBuilder};
 pub use imported_stage::{ImportedStage, StageAttributes, StageAttributesBuilder, StageReference};
 pub use integration::{
-    BindContext, BindFn, BindResult, Binder, Integration, IntegrationOptions, IntegrationType,
-    MockIntegration,
+    BindContext, BindFn, BindResult, Binder, ConnectionType, Integration, IntegrationOptions,
+    IntegrationProps, IntegrationPropsBuilder, IntegrationType, MockIntegration,
 };
 pub use integration_response::{IntegrationResponse, IntegrationResponseBuilder};
 pub use integrations::{
@@ -110,6 +112,7 @@ pub use usage_plan::{
     ThrottlingPerMethod, UsagePlan, UsagePlanPerApiStage, UsagePlanPerApiStageBuilder,
     UsagePlanProps, UsagePlanPropsBuilder,
 };
+pub use vpc_link::{VpcLink, VpcLinkProps, VpcLinkPropsBuilder, VpcLinkTarget};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).
 pub(crate) const FQN: &str = "aws-cdk-lib.aws_apigateway";

@@ -124,7 +124,11 @@ mod tests {
         let words = ["b", "A", "a", "{x}", "_", "Z9", "z1", "ab", "aB"];
         for a in words {
             for b in words {
-                assert_eq!(sort_key(a).cmp(&sort_key(b)), locale_compare(a, b), "{a} {b}");
+                assert_eq!(
+                    sort_key(a).cmp(&sort_key(b)),
+                    locale_compare(a, b),
+                    "{a} {b}"
+                );
             }
         }
     }

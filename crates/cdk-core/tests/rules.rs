@@ -247,11 +247,18 @@ fn stacks_hold_at_most_500_resources_unless_the_context_says_otherwise() {
     }
     match app.synth() {
         Err(Error::Validation { messages }) => {
-            assert!(messages[0].1.contains("501 is greater than allowed maximum of 500"), "{messages:?}")
+            assert!(
+                messages[0]
+                    .1
+                    .contains("501 is greater than allowed maximum of 500"),
+                "{messages:?}"
+            )
         }
         other => panic!("expected the resource limit, got {other:?}"),
     }
-    let dir = std::env::temp_dir().join("cdk-core-rules").join("limit-off");
+    let dir = std::env::temp_dir()
+        .join("cdk-core-rules")
+        .join("limit-off");
     let app = App::with_props(
         AppProps::builder()
             .outdir(dir)

@@ -246,7 +246,10 @@ mod tests {
     fn parses_addresses_as_javascript_does() {
         assert!(valid_ip("10.0.0.0"));
         assert!(valid_ip("255.255.255.255"));
-        assert!(valid_ip("10.0.0.1x"), "parseInt ignores trailing characters");
+        assert!(
+            valid_ip("10.0.0.1x"),
+            "parseInt ignores trailing characters"
+        );
         assert!(!valid_ip("10.0.0"));
         assert!(!valid_ip("10.0.0.256"));
         assert!(!valid_ip("a.b.c.d"));

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use apigw_core::{HttpIntegration, LambdaIntegration, MockIntegration, Resource, RestApi, RestApiProps};
+use apigw_core::{
+    HttpIntegration, LambdaIntegration, MockIntegration, Resource, RestApi, RestApiProps,
+};
 use cdk_core::{App, AppProps, Error, Stack};
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
@@ -69,7 +71,10 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 fn main() -> ExitCode {
-    let mut n: usize = std::env::var("PERF_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+    let mut n: usize = std::env::var("PERF_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
     let mut out = std::env::temp_dir().join("apigw-perf-cdk.out");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -111,7 +116,11 @@ fn main() -> ExitCode {
         })?;
         let count = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
-            .and_then(|t| t.get("Resources").and_then(|r| r.as_object()).map(|r| r.len()))
+            .and_then(|t| {
+                t.get("Resources")
+                    .and_then(|r| r.as_object())
+                    .map(|r| r.len())
+            })
             .unwrap_or(0);
         Ok((
             created,

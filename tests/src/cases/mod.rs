@@ -32,6 +32,7 @@ mod metrics_alarms;
 mod models_validators_hello;
 mod mtls_domain;
 mod nested_stacks_split;
+mod private_integration_vpc_link;
 mod proxy_routes;
 mod rate_limited_api_key;
 mod request_authorizer;
@@ -137,6 +138,7 @@ pub(crate) fn all() -> Vec<Case> {
         models_validators_hello::CASE,
         mtls_domain::CASE,
         nested_stacks_split::CASE,
+        private_integration_vpc_link::CASE,
         proxy_routes::CASE,
         rate_limited_api_key::CASE,
         request_authorizer::CASE,

@@ -1,0 +1,81 @@
+//! Twin of `cases/private-integration-vpc-link/app.js`.
+
+use super::prelude::*;
+use apigw_core::{ConnectionType, Integration, IntegrationProps, IntegrationType};
+use apigw_core::{VpcLink, VpcLinkProps, VpcLinkTarget};
+use cdk_ec2::{Vpc, VpcProps};
+use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
+
+/// The case.
+pub(crate) const CASE: Case = Case {
+    name: "private-integration-vpc-link",
+    group: "cases",
+    flags: Flags::Recommended,
+    build,
+};
+
+fn build(app: &App, _: &Path) -> Result<(), Error> {
+    let stack = Stack::new(app, "Stack")?;
+
+    let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
+    let nlb = NetworkLoadBalancer::new(
+        &stack,
+        "NLB",
+        NetworkLoadBalancerProps::builder()
+            .vpc(vpc)
+            .build()
+            .map_err(build_err("Stack/NLB"))?,
+    )?;
+    let link = VpcLink::new(
+        &stack,
+        "link",
+        VpcLinkProps::builder()
+            .target(VpcLinkTarget::network_load_balancer(
+                nlb.load_balancer_arn(),
+                nlb.load_balancer_dns_name(),
+            ))
+            .build()
+            .map_err(build_err("Stack/link"))?,
+    )?;
+
+    let err = build_err("Stack/api");
+    let integration = Integration::new(
+        IntegrationProps::builder()
+            .type_(IntegrationType::HttpProxy)
+            .integration_http_method("ANY")
+            .options(
+                IntegrationOptions::builder()
+                    .connection_type(ConnectionType::VpcLink)
+                    .vpc_link(link)
+                    .build()
+                    .map_err(&err)?,
+            )
+            .build()
+            .map_err(&err)?,
+    );
+
+    let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    api.root().add_method("ANY", Some(integration))?;
+
+    let awesome_link =
+        VpcLink::from_vpc_link_id(&stack, "awesome-vpc-link", "us-east-1_oiuR12Abd")?;
+    api.root().add_resource("imported")?.add_method(
+        "GET",
+        Some(Integration::new(
+            IntegrationProps::builder()
+                .type_(IntegrationType::HttpProxy)
+                .integration_http_method("GET")
+                .uri("http://internal.example.com/imported")
+                .options(
+                    IntegrationOptions::builder()
+                        .connection_type(ConnectionType::VpcLink)
+                        .vpc_link(awesome_link)
+                        .build()
+                        .map_err(&err)?,
+                )
+                .build()
+                .map_err(&err)?,
+        )),
+    )?;
+    Ok(())
+}
