@@ -41,6 +41,7 @@ pub mod tags;
 pub mod template;
 pub mod tree;
 pub mod value;
+pub mod value_ser;
 
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, AssetLocation};

@@ -402,38 +402,7 @@ impl From<serde_json::Value> for Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// serde: generated L1 property structs derive `Serialize`; `to_value` turns them into a Value
-// while keeping the tokens inside (each token is parked in a thread-local list and serialized
-// as a marker object that `to_value` swaps back).
-
-const TOKEN_MARKER: &str = "$cdk:token";
-const ABSENT_MARKER: &str = "$cdk:absent";
-
-/// Serializes an optional property so that `None` keeps its place as an absent value
-/// (`#[serde(serialize_with = "cdk_core::value::optional")]` in generated L1 structs): an
-/// override set later on that property then lands where aws-cdk-lib puts it.
-///
-/// # Errors
-/// The serializer's errors.
-pub fn optional<T, S>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error>
-where
-    T: serde::Serialize,
-    S: serde::Serializer,
-{
-    use serde::ser::SerializeMap;
-    match value {
-        Some(v) => v.serialize(s),
-        None => {
-            let mut map = s.serialize_map(Some(1))?;
-            map.serialize_entry(ABSENT_MARKER, &true)?;
-            map.end()
-        }
-    }
-}
-
-thread_local! {
-    static CAPTURE: RefCell<Option<Vec<Token>>> = const { RefCell::new(None) };
-}
+pub use crate::value_ser::{optional, to_value};
 
 impl serde::Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -463,64 +432,8 @@ impl serde::Serialize for Value {
                 }
                 map.end()
             }
-            Value::Token(t) => {
-                let index = CAPTURE.with(|c| {
-                    c.borrow_mut().as_mut().map(|list| {
-                        list.push(t.clone());
-                        list.len() - 1
-                    })
-                });
-                match index {
-                    Some(i) => {
-                        let mut map = s.serialize_map(Some(1))?;
-                        map.serialize_entry(TOKEN_MARKER, &i)?;
-                        map.end()
-                    }
-                    None => s.serialize_str(&format!("${{Token[{t:?}]}}")),
-                }
-            }
+            Value::Token(t) => crate::value_ser::serialize_token(t, s),
         }
-    }
-}
-
-/// Converts anything `Serialize` (such as a generated `Cfn*Props` struct) to a [`Value`],
-/// keeping the tokens it holds. Field order is the struct's declaration order.
-///
-/// # Errors
-/// Returns the serializer's message when the value cannot be serialized (for example a map
-/// with non-string keys).
-pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, String> {
-    let previous = CAPTURE.with(|c| c.borrow_mut().replace(Vec::new()));
-    let json = serde_json::to_value(value);
-    let tokens = CAPTURE.with(|c| std::mem::replace(&mut *c.borrow_mut(), previous));
-    let json = json.map_err(|e| e.to_string())?;
-    let tokens = tokens.unwrap_or_default();
-    Ok(restore_tokens(json, &tokens))
-}
-
-fn restore_tokens(v: serde_json::Value, tokens: &[Token]) -> Value {
-    match v {
-        serde_json::Value::Object(o) => {
-            if o.len() == 1 {
-                if o.contains_key(ABSENT_MARKER) {
-                    return Value::absent();
-                }
-                if let Some(idx) = o.get(TOKEN_MARKER).and_then(|i| i.as_u64()) {
-                    if let Some(t) = tokens.get(idx as usize) {
-                        return Value::Token(t.clone());
-                    }
-                }
-            }
-            Value::Object(
-                o.into_iter()
-                    .map(|(k, v)| (k, restore_tokens(v, tokens)))
-                    .collect(),
-            )
-        }
-        serde_json::Value::Array(a) => {
-            Value::Array(a.into_iter().map(|v| restore_tokens(v, tokens)).collect())
-        }
-        other => other.into(),
     }
 }
 
