@@ -704,8 +704,8 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
     };
     if ss == ts {
         if let Some(ElementKind::Resource(r)) = tree.element_mut(source).map(|e| &mut e.kind) {
-            if !r.depends_on.contains(&target) && source != target {
-                r.depends_on.push(target);
+            if source != target {
+                r.depends_on.insert(target);
             }
         }
         return;

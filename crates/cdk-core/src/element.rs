@@ -38,7 +38,7 @@ pub(crate) struct ResourceData {
     /// Raw overrides (`addOverride`), merged into the resolved resource.
     pub overrides: Map,
     /// `addResourceDependency` targets (other resources).
-    pub depends_on: Vec<usize>,
+    pub depends_on: indexmap::IndexSet<usize>,
     pub condition: Option<usize>,
     pub deletion_policy: Option<String>,
     pub update_replace_policy: Option<String>,
@@ -211,7 +211,7 @@ impl CfnResource {
                 resource_type: resource_type.to_string(),
                 properties,
                 overrides: Map::new(),
-                depends_on: Vec::new(),
+                depends_on: indexmap::IndexSet::new(),
                 condition: None,
                 deletion_policy: None,
                 update_replace_policy: None,
@@ -371,9 +371,7 @@ impl CfnResource {
         }
         let t = target.node.idx;
         self.with_data(|r| {
-            if !r.depends_on.contains(&t) {
-                r.depends_on.push(t)
-            }
+            r.depends_on.insert(t);
         });
     }
 

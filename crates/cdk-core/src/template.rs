@@ -233,9 +233,7 @@ pub(crate) fn render_resource(
             Value::Object(std::mem::take(&mut resolved_props)),
         );
     }
-    let mut deps: Vec<usize> = r.depends_on.clone();
-    deps.sort_unstable();
-    deps.dedup();
+    let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
     deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
     if !deps.is_empty() {
         let ids = deps

@@ -52,7 +52,7 @@ pub(crate) struct NodeData {
     pub by_id: HashMap<String, usize>,
     pub kind: NodeKind,
     /// `node.addDependency` targets, in call order.
-    pub dependencies: Vec<usize>,
+    pub dependencies: indexmap::IndexSet<usize>,
     pub context: IndexMap<String, serde_json::Value>,
     pub validations: Vec<Validation>,
     /// Tags applied with [`Tags::of`](crate::Tags::of): (key, value, priority, apply to
@@ -79,7 +79,7 @@ impl TreeData {
                 children: Vec::new(),
                 by_id: HashMap::new(),
                 kind: NodeKind::App,
-                dependencies: Vec::new(),
+                dependencies: indexmap::IndexSet::new(),
                 context,
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
@@ -123,7 +123,7 @@ impl TreeData {
             children: Vec::new(),
             by_id: HashMap::new(),
             kind,
-            dependencies: Vec::new(),
+            dependencies: indexmap::IndexSet::new(),
             context: IndexMap::new(),
             validations: Vec::new(),
             tag_aspects: Vec::new(),
@@ -330,9 +330,7 @@ impl Node {
         }
         let o = other.idx;
         self.with_mut(|n| {
-            if !n.dependencies.contains(&o) {
-                n.dependencies.push(o)
-            }
+            n.dependencies.insert(o);
         });
     }
 
