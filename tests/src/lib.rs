@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use cdk_core::{App, AppProps, Error, Flags};
 
 mod cases;
+pub mod perf;
 
 /// A twin: the case's name, the golden folder it belongs to, and the app it builds.
 pub struct Case {

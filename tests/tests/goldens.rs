@@ -123,3 +123,28 @@ fn assembly_has_every_file_cdk_synth_writes() {
     let tree = std::fs::read_to_string(dir.join("tree.json")).expect("tree");
     assert!(tree.starts_with("{\"version\":\"tree-0.1\",\"tree\":{\"id\":\"App\",\"path\":\"\""));
 }
+
+#[test]
+fn the_benchmark_app_matches_aws_cdk_lib_byte_for_byte() {
+    let dir = out_dir("perf-100", "p");
+    let _ = std::fs::remove_dir_all(&dir);
+    let app = cdk_core::App::with_props(
+        cdk_core::AppProps::builder()
+            .outdir(dir.clone())
+            .context("@aws-cdk/core:stackResourceLimit", 0)
+            .build()
+            .expect("props"),
+    );
+    assert_eq!(parity::perf::build(&app, 100).expect("build"), 100);
+    app.synth().expect("synth");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("goldens-cdk/perf-100");
+    for name in ["PerfStack.template.json", "PerfStack.assets.json"] {
+        let expected = std::fs::read_to_string(golden.join(name)).expect("golden");
+        let actual = std::fs::read_to_string(dir.join(name)).expect("written");
+        assert!(
+            expected == actual,
+            "{name} differs from aws-cdk-lib's\n{}",
+            first_difference(&expected, &actual)
+        );
+    }
+}

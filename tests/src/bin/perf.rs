@@ -1,7 +1,4 @@
-//! The synthesis benchmark app of `shared/parity/perf/app.js`, construct for construct: one
-//! RestApi with N resources (50 top-level, the rest as children round-robin) and four
-//! methods each (GET and POST to one shared Lambda function, PUT mock, DELETE HTTP).
-//!
+//! The synthesis benchmark of `shared/parity/perf` ([`parity::perf`]):
 //! `perf [N] [--out DIR]` synthesizes it and prints one JSON line with the counts, the
 //! template size, the build and synthesis times and the peak resident memory.
 
@@ -9,59 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use apigw_core::{
-    HttpIntegration, LambdaIntegration, MockIntegration, Resource, RestApi, RestApiProps,
-};
-use cdk_core::{App, AppProps, Error, Stack};
-use cdk_lambda::{Code, Function, FunctionProps, Runtime};
-
-const TOP: usize = 50;
-
-fn build(app: &App, n: usize) -> Result<usize, Error> {
-    let stack = Stack::new(app, "PerfStack")?;
-    let func = Function::new(
-        &stack,
-        "Shared",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_20_X)
-            .handler("index.handler")
-            .code(Code::from_inline(
-                "exports.handler = async () => ({ statusCode: 200, body: \"ok\" });",
-            ))
-            .build()
-            .map_err(|source| Error::Build {
-                path: "PerfStack/Shared".into(),
-                source,
-            })?,
-    )?;
-    let lambda = LambdaIntegration::new(&func);
-    let mock = MockIntegration::new();
-    let http = HttpIntegration::new("https://backend.example.com/");
-    let api = RestApi::new(&stack, "PerfApi", RestApiProps::default())?;
-    let add_methods = |r: &Resource| -> Result<(), Error> {
-        r.add_method("GET", Some(lambda.clone()))?;
-        r.add_method("POST", Some(lambda.clone()))?;
-        r.add_method("PUT", Some(mock.clone()))?;
-        r.add_method("DELETE", Some(http.clone()))?;
-        Ok(())
-    };
-    let mut tops = Vec::with_capacity(TOP);
-    let mut created = 0;
-    for i in 0..TOP {
-        let r = api.root().add_resource(&format!("r{i}"))?;
-        add_methods(&r)?;
-        tops.push(r);
-        created += 1;
-    }
-    let mut k = 0;
-    while created < n {
-        let child = tops[k % TOP].add_resource(&format!("c{}", k / TOP))?;
-        add_methods(&child)?;
-        created += 1;
-        k += 1;
-    }
-    Ok(created)
-}
+use cdk_core::{App, AppProps, Error};
+use parity::perf::{build, TOP};
 
 /// Peak resident set size of this process, in KiB (Linux `VmHWM`).
 fn peak_rss_kib() -> Option<u64> {

@@ -1,0 +1,63 @@
+//! The synthesis benchmark app of `shared/parity/perf/app.js`, construct for construct: one
+//! RestApi with N resources (50 top-level, the rest as children round-robin) and four
+//! methods each (GET and POST to one shared Lambda function, PUT mock, DELETE HTTP).
+
+use apigw_core::{
+    HttpIntegration, LambdaIntegration, MockIntegration, Resource, RestApi, RestApiProps,
+};
+use cdk_core::{App, Error, Stack};
+use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+
+/// Top-level resources of the API.
+pub const TOP: usize = 50;
+
+/// Builds the app's stack `PerfStack` with `n` API resources (at least [`TOP`]); returns how
+/// many were created.
+///
+/// # Errors
+/// Construct errors (none for this app as written).
+pub fn build(app: &App, n: usize) -> Result<usize, Error> {
+    let stack = Stack::new(app, "PerfStack")?;
+    let func = Function::new(
+        &stack,
+        "Shared",
+        FunctionProps::builder()
+            .runtime(Runtime::NODEJS_20_X)
+            .handler("index.handler")
+            .code(Code::from_inline(
+                "exports.handler = async () => ({ statusCode: 200, body: \"ok\" });",
+            ))
+            .build()
+            .map_err(|source| Error::Build {
+                path: "PerfStack/Shared".into(),
+                source,
+            })?,
+    )?;
+    let lambda = LambdaIntegration::new(&func);
+    let mock = MockIntegration::new();
+    let http = HttpIntegration::new("https://backend.example.com/");
+    let api = RestApi::new(&stack, "PerfApi", RestApiProps::default())?;
+    let add_methods = |r: &Resource| -> Result<(), Error> {
+        r.add_method("GET", Some(lambda.clone()))?;
+        r.add_method("POST", Some(lambda.clone()))?;
+        r.add_method("PUT", Some(mock.clone()))?;
+        r.add_method("DELETE", Some(http.clone()))?;
+        Ok(())
+    };
+    let mut tops = Vec::with_capacity(TOP);
+    let mut created = 0;
+    for i in 0..TOP {
+        let r = api.root().add_resource(&format!("r{i}"))?;
+        add_methods(&r)?;
+        tops.push(r);
+        created += 1;
+    }
+    let mut k = 0;
+    while created < n {
+        let child = tops[k % TOP].add_resource(&format!("c{}", k / TOP))?;
+        add_methods(&child)?;
+        created += 1;
+        k += 1;
+    }
+    Ok(created)
+}
