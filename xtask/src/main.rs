@@ -5,7 +5,11 @@
 //! - `cargo xtask vendor-spec --wheel PATH.whl` refreshes `cfn-spec/` from a cfn-lint wheel.
 //! - `cargo xtask parity [--out DIR] [--only a,b]` synthesizes every parity twin (the `parity`
 //!   crate in `tests/`) into `DIR/<case>/cdk.out/` (default `target/parity`).
+//! - `cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]` times the benchmark app: our
+//!   release `perf` binary and aws-cdk-lib's `perf/app.js` (run from DIR, a copy of
+//!   `shared/parity` with `npm install` done) side by side, and prints the ratios.
 
+mod bench;
 mod vendor;
 
 use std::collections::BTreeSet;
@@ -17,7 +21,9 @@ const USAGE: &str = "usage:
   cargo xtask codegen [--check]          regenerate crates/l1/ from cfn-spec/ (--check: only verify)
   cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel
   cargo xtask parity [--out DIR] [--only a,b]
-                                         synthesize every parity twin into DIR/<case>/cdk.out/";
+                                         synthesize every parity twin into DIR/<case>/cdk.out/
+  cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]
+                                         time our synthesis against aws-cdk-lib's, side by side";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +33,7 @@ fn main() -> ExitCode {
         ["codegen", "--check"] => codegen(true),
         ["vendor-spec", "--wheel", path] => vendor::vendor_spec(&workspace_root(), Path::new(path)),
         ["parity", rest @ ..] => parity(rest),
+        ["bench", rest @ ..] => bench::bench(&workspace_root(), rest),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
