@@ -298,10 +298,7 @@ impl RestApi {
         l1.endpoint_configuration =
             configure_endpoints(&node, &props.endpoint_types, &props.endpoint_configuration)?;
         let policy = props.policy.clone().unwrap_or_default();
-        let doc = policy.clone();
-        l1.policy = Some(Value::lazy_uncached(move |_| {
-            (!doc.is_empty()).then(|| doc.to_json())
-        }));
+        l1.policy = Some(policy.lazy());
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
         let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
         let shared = ApiShared::new(&resource, name, policy);
@@ -592,4 +589,52 @@ pub(crate) fn configure_deployment(
     }
     CfnOutput::new(api, "Endpoint", out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{resources_of_type, synth};
+    use serde_json::json;
+
+    /// The resource policy renders as aws-cdk-lib's `PolicyDocument` token does: left out
+    /// while empty; with `@aws-cdk/aws-iam:minimizePolicies` (a recommended flag),
+    /// statements differing only in resources merged, resources sorted.
+    #[test]
+    fn resource_policy_is_minimized_and_left_out_when_empty() {
+        let t = synth("rest-api-resource-policy", |stack| {
+            let props = || RestApiProps::builder().deploy(false).build().unwrap();
+            let api = RestApi::new(stack, "Api", props())?;
+            api.root().add_method("GET", None)?;
+            for path in ["execute-api:/b", "execute-api:/a"] {
+                api.add_to_resource_policy(
+                    PolicyStatement::new()
+                        .principal("AWS", "*")
+                        .actions(["execute-api:Invoke"])
+                        .resources([Value::from(path)]),
+                );
+            }
+            let bare = RestApi::new(stack, "Bare", props())?;
+            bare.root().add_method("GET", None)?;
+            Ok(())
+        });
+        let apis = resources_of_type(&t, "AWS::ApiGateway::RestApi");
+        let policy = |prefix: &str| {
+            let (_, api) = apis.iter().find(|(k, _)| k.starts_with(prefix)).unwrap();
+            api["Properties"].get("Policy").cloned()
+        };
+        assert_eq!(
+            policy("Api"),
+            Some(json!({
+                "Statement": [{
+                    "Action": "execute-api:Invoke",
+                    "Effect": "Allow",
+                    "Principal": { "AWS": "*" },
+                    "Resource": ["execute-api:/a", "execute-api:/b"]
+                }],
+                "Version": "2012-10-17"
+            }))
+        );
+        assert_eq!(policy("Bare"), None);
+    }
 }

@@ -219,10 +219,7 @@ impl SpecRestApi {
             props.rest_api_name.clone().unwrap_or_else(|| node.id()),
         ));
         let policy = props.policy.clone().unwrap_or_default();
-        let doc = policy.clone();
-        l1.policy = Some(Value::lazy_uncached(move |_| {
-            (!doc.is_empty()).then(|| doc.to_json())
-        }));
+        l1.policy = Some(policy.lazy());
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
         l1.binary_media_types = props.binary_media_types.clone().map(Value::from);

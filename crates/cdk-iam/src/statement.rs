@@ -199,12 +199,16 @@ impl PolicyDocument {
     }
 
     /// A lazy value rendering the document when the template is written, as aws-cdk-lib
-    /// renders it: identical statements once; with `@aws-cdk/aws-iam:minimizePolicies`,
-    /// statements merged where they differ in only one of actions, resources and principals,
-    /// and actions, resources and principals sorted.
+    /// renders it: nothing while it has no statement (the property is left out);
+    /// identical statements once; with `@aws-cdk/aws-iam:minimizePolicies`, statements
+    /// merged where they differ in only one of actions, resources and principals, and
+    /// actions, resources and principals sorted.
     pub fn lazy(&self) -> Value {
         let doc = self.clone();
         Value::lazy_uncached(move |ctx| {
+            if doc.is_empty() {
+                return None;
+            }
             let minimize = ctx
                 .stack()
                 .node()
