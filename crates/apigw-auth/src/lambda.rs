@@ -245,10 +245,8 @@ impl IAuthorizer for LambdaAuthorizer {
                 deployment.node().add_dependency(&self.node);
                 let mut component = Map::new();
                 component.insert("authorizer".into(), self.hash_props.clone());
-                if let Some(name) = self.handler.resource().property("FunctionName") {
-                    if name.as_str().is_some() {
-                        component.insert("authorizerToken".into(), name);
-                    }
+                if let Some(name) = self.handler.literal_function_name() {
+                    component.insert("authorizerToken".into(), Value::String(name));
                 }
                 deployment.add_to_logical_id(Value::Object(component));
             }

@@ -469,6 +469,15 @@ impl Function {
         self.resource.ref_()
     }
 
+    /// The name given in [`FunctionProps::function_name`] when it is a literal string (not a
+    /// token): what API Gateway integrations and authorizers read from the L1 resource so
+    /// that a renamed function changes the deployment.
+    pub fn literal_function_name(&self) -> Option<String> {
+        self.resource
+            .property("FunctionName")
+            .and_then(|n| n.as_str().map(str::to_string))
+    }
+
     /// The function's ARN (`Fn::GetAtt Arn`).
     pub fn function_arn(&self) -> Value {
         self.function_arn.clone()
@@ -606,6 +615,21 @@ mod tests {
         );
         assert!(m.contains("'code'"), "{m}");
         assert!(message(FunctionProps::builder().build()).contains("'runtime'"));
+    }
+
+    #[test]
+    fn literal_function_name_only_for_a_literal() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let name = |id: &str, p: FunctionPropsBuilder| {
+            Function::new(&stack, id, p.build().unwrap())
+                .unwrap()
+                .literal_function_name()
+        };
+        assert_eq!(name("Named", props().function_name("f")), Some("f".into()));
+        assert_eq!(name("Unnamed", props()), None);
+        let token = cdk_core::Aws::stack_name();
+        assert_eq!(name("Token", props().function_name(token)), None);
     }
 
     #[test]

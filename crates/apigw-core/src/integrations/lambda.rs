@@ -94,19 +94,56 @@ impl LambdaIntegration {
                 )?;
             }
             // A literal function name makes the deployment change with it.
-            let deployment_token = handler
-                .resource()
-                .property("FunctionName")
-                .and_then(|n| n.as_str().map(str::to_string))
-                .map(|name| {
-                    let token = Value::object([("functionName", name)]);
-                    cdk_core::json::to_json_string(&token, 0)
-                });
+            let deployment_token = handler.literal_function_name().map(|name| {
+                let token = Value::object([("functionName", name)]);
+                cdk_core::json::to_json_string(&token, 0)
+            });
             Ok(BindResult {
                 deployment_token,
                 ..Default::default()
             })
         })));
         integration
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{resources_of_type, synth};
+    use crate::{RestApi, RestApiProps};
+    use cdk_lambda::{Code, FunctionProps, Runtime};
+
+    /// The logical ID of the deployment of an API whose one method calls a function with
+    /// this name (none: a generated one).
+    fn deployment_id(case: &str, function_name: Option<&str>) -> String {
+        let t = synth(case, |stack| {
+            let mut props = FunctionProps::builder()
+                .runtime(Runtime::NODEJS_20_X)
+                .handler("index.handler")
+                .code(Code::from_inline("exports.handler = 1"));
+            if let Some(name) = function_name {
+                props = props.function_name(name);
+            }
+            let handler = Function::new(stack, "Handler", props.build().unwrap())?;
+            let api = RestApi::new(stack, "Api", RestApiProps::default())?;
+            api.root()
+                .add_method("GET", Some(LambdaIntegration::new(&handler)))?;
+            Ok(())
+        });
+        let deployments = resources_of_type(&t, "AWS::ApiGateway::Deployment");
+        deployments.keys().next().unwrap().clone()
+    }
+
+    /// A literal function name is part of the deployment's logical ID (`deploymentToken`),
+    /// so renaming the function redeploys the API; a generated name is not.
+    #[test]
+    fn literal_function_name_changes_the_deployment() {
+        let a = deployment_id("lambda-deployment-a", Some("a"));
+        let b = deployment_id("lambda-deployment-b", Some("b"));
+        let unnamed = deployment_id("lambda-deployment-unnamed", None);
+        assert_ne!(a, b);
+        assert_ne!(a, unnamed);
+        assert_ne!(b, unnamed);
     }
 }
