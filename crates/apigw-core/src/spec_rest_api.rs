@@ -231,10 +231,12 @@ impl SpecRestApi {
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
         if let Some(a) = &asset {
             // `bindAfterCreate`: which property holds the asset (no `is-bundled` here).
-            if node.feature_flag(cdk_core::feature_flags::ASSET_RESOURCE_METADATA_ENABLED) {
-                resource.add_metadata("aws:asset:path", a.asset_path());
-                resource.add_metadata("aws:asset:property", "BodyS3Location");
-            }
+            cdk_core::assets::add_asset_metadata(
+                &resource,
+                &a.asset_path(),
+                "BodyS3Location",
+                None,
+            );
         }
         let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
         let shared = ApiShared::new(&resource, name, policy);

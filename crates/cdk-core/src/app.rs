@@ -328,13 +328,7 @@ impl App {
                 }
             });
             if let Some(resource) = stack.nested_stack_resource() {
-                if resource
-                    .node()
-                    .feature_flag(feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
-                {
-                    resource.add_metadata("aws:asset:path", file);
-                    resource.add_metadata("aws:asset:property", "TemplateURL");
-                }
+                crate::assets::add_asset_metadata(&resource, &file, "TemplateURL", None);
             }
             Ok(hash)
         } else {

@@ -14,7 +14,7 @@ use crate::fns::Fn;
 use crate::logical_id::hex;
 use crate::tree::Construct;
 use crate::value::Value;
-use crate::Stack;
+use crate::{CfnResource, Stack};
 
 /// The bootstrap qualifier of the default synthesizer.
 pub const DEFAULT_QUALIFIER: &str = "hnb659fds";
@@ -303,6 +303,48 @@ pub fn add_path_asset(
             stage_from: Some(source.to_path_buf()),
         },
     ))
+}
+
+/// Tells tools (SAM) which property of `resource` holds the asset staged as `asset_path`:
+/// `aws:asset:path`, then `aws:asset:is-bundled` when given, then `aws:asset:property`, as
+/// aws-cdk-lib writes them; nothing when the `aws:cdk:enable-asset-metadata` context is off
+/// (it is on unless [`AppProps::cli_metadata`](crate::AppProps::cli_metadata) is false).
+///
+/// ```
+/// use cdk_core::{assets::add_asset_metadata, App, AppProps, CfnResource, Stack, Value};
+/// let props = Value::object([("Handler", Value::from("index.handler"))]);
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let f = CfnResource::new(&stack, "Fn", "AWS::Lambda::Function", props.clone())?;
+/// add_asset_metadata(&f, "asset.abc", "Code", Some(false));
+/// assert_eq!(f.metadata("aws:asset:path"), Some(Value::from("asset.abc")));
+/// assert_eq!(f.metadata("aws:asset:is-bundled"), Some(Value::from(false)));
+/// assert_eq!(f.metadata("aws:asset:property"), Some(Value::from("Code")));
+///
+/// let quiet = App::with_props(AppProps::builder().cli_metadata(false).build()?);
+/// let stack = Stack::new(&quiet, "Stack")?;
+/// let f = CfnResource::new(&stack, "Fn", "AWS::Lambda::Function", props)?;
+/// add_asset_metadata(&f, "asset.abc", "Code", None);
+/// assert_eq!(f.metadata("aws:asset:path"), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn add_asset_metadata(
+    resource: &CfnResource,
+    asset_path: &str,
+    property: &str,
+    is_bundled: Option<bool>,
+) {
+    if !resource
+        .node()
+        .feature_flag(crate::feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
+    {
+        return;
+    }
+    resource.add_metadata("aws:asset:path", asset_path);
+    if let Some(b) = is_bundled {
+        resource.add_metadata("aws:asset:is-bundled", b);
+    }
+    resource.add_metadata("aws:asset:property", property);
 }
 
 /// `https://s3.<region>.<suffix>/<bucket>/<hash>.json` of a nested stack template, from the

@@ -17,7 +17,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cdk_core::feature_flags::ASSET_RESOURCE_METADATA_ENABLED;
 use cdk_core::{ArnComponents, CfnResource, Construct, Fn, Node, RemovalPolicy, Stack, Value};
 
 use crate::Ec2Error;
@@ -141,10 +140,7 @@ impl RestrictDefaultSgProvider {
             ]),
         )?;
         handler.add_dependency(&role);
-        if node.feature_flag(ASSET_RESOURCE_METADATA_ENABLED) {
-            handler.add_metadata("aws:asset:path", asset.asset_path);
-            handler.add_metadata("aws:asset:property", "Code");
-        }
+        cdk_core::assets::add_asset_metadata(&handler, &asset.asset_path, "Code", None);
         Ok(Self { role, handler })
     }
 

@@ -112,14 +112,11 @@ impl Asset {
 
     /// `addResourceMetadata`: tells tools (SAM) which property of `resource` holds this asset.
     pub fn add_resource_metadata(&self, resource: &CfnResource, property: &str) {
-        if !resource
-            .node()
-            .feature_flag(cdk_core::feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
-        {
-            return;
-        }
-        resource.add_metadata("aws:asset:path", self.asset_path());
-        resource.add_metadata("aws:asset:is-bundled", false);
-        resource.add_metadata("aws:asset:property", property);
+        cdk_core::assets::add_asset_metadata(
+            resource,
+            &self.location.asset_path,
+            property,
+            Some(false),
+        );
     }
 }
