@@ -350,9 +350,7 @@ fn construct_addr(node: &Node) -> String {
         hash.update(id.as_bytes());
         hash.update(b"\n");
     }
-    let digest = hash.finalize();
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("c8{hex}")
+    format!("c8{}", cdk_core::logical_id::hex(&hash.finalize()))
 }
 
 #[cfg(test)]
