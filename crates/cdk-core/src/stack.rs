@@ -178,17 +178,11 @@ impl Stack {
     }
 
     pub(crate) fn with_data<R>(&self, f: impl FnOnce(&StackData) -> R) -> R {
-        self.node.with(|n| match &n.kind {
-            NodeKind::Stack(s) => f(s),
-            _ => unreachable_stack(),
-        })
+        self.node.with(|n| f(n.kind.stack()))
     }
 
     pub(crate) fn with_data_mut<R>(&self, f: impl FnOnce(&mut StackData) -> R) -> R {
-        self.node.with_mut(|n| match &mut n.kind {
-            NodeKind::Stack(s) => f(s),
-            _ => unreachable_stack(),
-        })
+        self.node.with_mut(|n| f(n.kind.stack_mut()))
     }
 
     /// The CloudFormation stack name.
@@ -317,11 +311,6 @@ impl Stack {
         let idx = self.with_data(|s| s.nested.as_ref().map(|n| n.resource))?;
         CfnResource::from_node(&self.node.sibling(idx))
     }
-}
-
-fn unreachable_stack() -> ! {
-    // Stack handles are only created for stack nodes.
-    panic!("internal error: node is not a stack")
 }
 
 fn valid_stack_name(name: &str) -> bool {

@@ -69,6 +69,25 @@ pub(crate) enum NodeKind {
     Plain,
 }
 
+impl NodeKind {
+    /// The stack's data. Only called for nodes known to be stacks (indices from `stack_of`,
+    /// `Stack` handles, which are only made for stack nodes): anything else is a bug here.
+    pub fn stack(&self) -> &StackData {
+        match self {
+            NodeKind::Stack(s) => s,
+            _ => panic!("internal error: node is not a stack"),
+        }
+    }
+
+    /// [`NodeKind::stack`], mutable.
+    pub fn stack_mut(&mut self) -> &mut StackData {
+        match self {
+            NodeKind::Stack(s) => s,
+            _ => panic!("internal error: node is not a stack"),
+        }
+    }
+}
+
 impl TreeData {
     pub fn new_root(context: IndexMap<String, serde_json::Value>) -> Self {
         TreeData {
@@ -146,17 +165,11 @@ impl TreeData {
     }
 
     pub fn stack(&self, idx: usize) -> &StackData {
-        match &self.nodes[idx].kind {
-            NodeKind::Stack(s) => s,
-            _ => unreachable_stack(),
-        }
+        self.nodes[idx].kind.stack()
     }
 
     pub fn stack_mut(&mut self, idx: usize) -> &mut StackData {
-        match &mut self.nodes[idx].kind {
-            NodeKind::Stack(s) => s,
-            _ => unreachable_stack(),
-        }
+        self.nodes[idx].kind.stack_mut()
     }
 
     pub fn element(&self, idx: usize) -> Option<&ElementData> {
@@ -221,11 +234,6 @@ impl TreeData {
         }
         out
     }
-}
-
-fn unreachable_stack() -> ! {
-    // Only called with indices obtained from `stack_of`, which always names a stack.
-    panic!("internal error: node is not a stack")
 }
 
 /// The path as aws-cdk-lib prints it in errors: the root's path is empty, shown as `<root>`.
