@@ -14,11 +14,7 @@ fn main() -> ExitCode {
     match result {
         Ok(assembly) => {
             let dir = std::fs::canonicalize(&assembly.directory).unwrap_or(assembly.directory);
-            println!(
-                "Synthesized {} into {}",
-                assembly.stacks.join(", "),
-                dir.display()
-            );
+            println!("Synthesized {} into {}", assembly.stacks.join(", "), dir.display());
             println!("Deploy with: cdk deploy --app {}", dir.display());
             ExitCode::SUCCESS
         }

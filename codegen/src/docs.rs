@@ -138,9 +138,7 @@ fn inline(line: &str) -> String {
 }
 
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
-    s.chars()
-        .enumerate()
-        .all(|(k, c)| chars.get(i + k) == Some(&c))
+    s.chars().enumerate().all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
 fn run_length(chars: &[char], i: usize, c: char) -> usize {
@@ -213,10 +211,7 @@ mod tests {
             sanitize("See [Tagging](https://docs.aws.amazon.com/a.html) and [YYYY]/[MM]."),
             "See [Tagging](https://docs.aws.amazon.com/a.html) and \\[YYYY\\]/\\[MM\\]."
         );
-        assert_eq!(
-            sanitize("[A-Za-z0-9-._~:/?#&=,]"),
-            "\\[A-Za-z0-9-._~:/?#&=,\\]"
-        );
+        assert_eq!(sanitize("[A-Za-z0-9-._~:/?#&=,]"), "\\[A-Za-z0-9-._~:/?#&=,\\]");
     }
 
     #[test]

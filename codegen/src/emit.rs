@@ -55,10 +55,7 @@ fn example(svc: &Service) -> String {
     let lib = svc.crate_name.replace('-', "_");
     let Some(r) = svc.resources.iter().min_by_key(|r| {
         let required: Vec<&Field> = r.props.iter().filter(|f| f.required).collect();
-        let structs = required
-            .iter()
-            .filter(|f| placeholder(&lib, r, f).is_none())
-            .count();
+        let structs = required.iter().filter(|f| placeholder(&lib, r, f).is_none()).count();
         (required.len(), structs, r.name.clone())
     }) else {
         return String::new();
@@ -67,11 +64,8 @@ fn example(svc: &Service) -> String {
     if setters.is_empty() {
         // Show one optional property: a name if there is one.
         let strings = || r.props.iter().filter(|f| f.shape == Shape::String);
-        setters.extend(
-            strings()
-                .find(|f| f.cfn_name.ends_with("Name"))
-                .or_else(|| strings().next()),
-        );
+        setters
+            .extend(strings().find(|f| f.cfn_name.ends_with("Name")).or_else(|| strings().next()));
     }
     let var = match crate::naming::module_name(&r.name) {
         v if ["app", "stack", "props"].contains(&v.as_str()) => format!("cfn_{v}"),
@@ -92,11 +86,9 @@ fn example(svc: &Service) -> String {
         let value = placeholder(&lib, r, f).unwrap_or_else(|| "\"example\"".to_string());
         out.push_str(&format!("    .{}({value})\n", f.rust_name));
     }
-    out.push_str("    .build()?;\n");
-    out.push_str(&format!(
-        "let {var} = {}::new(&stack, \"{}\", props)?;\n",
-        r.struct_name, r.name
-    ));
+    out.pop(); // the last setter ends the statement: the builder goes to `new` unfinished
+    out.push_str(";\n");
+    out.push_str(&format!("let {var} = {}::new(&stack, \"{}\", props)?;\n", r.struct_name, r.name));
     if let Some(a) = r.attributes.first() {
         out.push_str(&format!(
             "let {} = {var}.{}();\n",
@@ -112,10 +104,9 @@ fn example(svc: &Service) -> String {
 /// nested struct or a structured value.
 fn placeholder(lib: &str, r: &Resource, f: &Field) -> Option<String> {
     match &f.shape {
-        Shape::String | Shape::Union(_) | Shape::Json => Some(format!(
-            "\"{}\"",
-            f.rust_name.trim_end_matches('_').replace('_', "-")
-        )),
+        Shape::String | Shape::Union(_) | Shape::Json => {
+            Some(format!("\"{}\"", f.rust_name.trim_end_matches('_').replace('_', "-")))
+        }
         Shape::Integer | Shape::Number => Some("1".into()),
         Shape::Allowed(_, values) => values.first().cloned(),
         Shape::Boolean => Some("true".into()),
@@ -184,26 +175,18 @@ fn nested_struct(r: &Resource, s: &Struct) -> TokenStream {
 fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> TokenStream {
     let name = ident(name);
     let builder = ident(&format!("{name}Builder"));
-    let derive_default = if fields.iter().any(|f| f.required) {
-        quote!()
-    } else {
-        quote!(Default,)
-    };
+    let derive_default =
+        if fields.iter().any(|f| f.required) { quote!() } else { quote!(Default,) };
     let fields = fields.iter().map(|f| field(f, r));
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, #derive_default PartialEq, serde::Serialize, derive_builder::Builder)]
-        #[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+        #[builder(pattern = "owned", setter(into, strip_option), build_fn(private, name = "build_fields", error = "cdk_core::BuildError"))]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
-        impl #name {
-            #[doc = "Starts a builder."]
-            pub fn builder() -> #builder {
-                #builder::default()
-            }
-        }
+        cdk_core::impl_props!(#name, #builder);
     }
 }
 
@@ -265,10 +248,7 @@ pub fn phrase(shape: &Shape) -> String {
 fn union_phrase(shapes: &[Shape]) -> String {
     let parts: Vec<String> = shapes.iter().map(phrase).collect();
     let composite = shapes.iter().any(|s| {
-        matches!(
-            s,
-            Shape::List(_) | Shape::Map(_) | Shape::Object(_) | Shape::Allowed(..)
-        )
+        matches!(s, Shape::List(_) | Shape::Map(_) | Shape::Object(_) | Shape::Allowed(..))
     });
     match (composite, parts.len()) {
         (false, _) => or_list(&parts),
@@ -356,9 +336,10 @@ fn construct(r: &Resource) -> TokenStream {
         }
     };
     let new_doc = format!(
-        "Defines an `{type_name}` named `id` in `scope`.\n\n\
+        "Defines an `{type_name}` named `id` in `scope`; `props` is the props or their unfinished builder.\n\n\
          # Errors\n\
-         The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, \
+         A builder error naming the new construct's path; the errors of \
+         [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, \
          or a sibling in `scope` already has it."
     );
     let attrs = r.attributes.iter().map(|a| {
@@ -387,7 +368,8 @@ fn construct(r: &Resource) -> TokenStream {
             pub const CFN_RESOURCE_TYPE_NAME: &'static str = #type_name;
 
             #[doc = #new_doc]
-            pub fn new(scope: &impl Construct, id: &str, props: #props) -> Result<Self, Error> {
+            pub fn new(scope: &impl Construct, id: &str, props: impl cdk_core::IntoProps<#props>) -> Result<Self, Error> {
+                let props = props.into_props_at(&scope.node().child_path(id))?;
                 let resource = cdk_core::CfnResource::from_props(
                     scope,
                     id,
@@ -500,26 +482,17 @@ mod tests {
             phrase(&Shape::Union(vec![Shape::JsonObject, Shape::String])),
             "a JSON object or a string"
         );
-        assert_eq!(
-            phrase(&Shape::Map(Box::new(Shape::String))),
-            "a map from strings to strings"
-        );
+        assert_eq!(phrase(&Shape::Map(Box::new(Shape::String))), "a map from strings to strings");
         assert_eq!(
             phrase(&Shape::Object(vec!["A".into(), "B".into(), "C".into()])),
             "an object with the keys `A`, `B` and `C`"
         );
         assert_eq!(
-            phrase(&Shape::Allowed(
-                Box::new(Shape::Integer),
-                vec!["1".into(), "3".into()]
-            )),
+            phrase(&Shape::Allowed(Box::new(Shape::Integer), vec!["1".into(), "3".into()])),
             "an integer, one of 1, 3"
         );
         assert_eq!(
-            phrase(&Shape::Union(vec![
-                Shape::Map(Box::new(Shape::String)),
-                Shape::String
-            ])),
+            phrase(&Shape::Union(vec![Shape::Map(Box::new(Shape::String)), Shape::String])),
             "either a map from strings to strings, or a string"
         );
     }

@@ -80,9 +80,7 @@ pub fn rustfmt(src: &str, workspace: &Path) -> Result<String, Error> {
         // Written from another thread so a large output cannot block on a full pipe.
         let input = src.to_string();
         let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let output = child
-            .wait_with_output()
-            .map_err(|e| Error::new(format!("rustfmt: {e}")))?;
+        let output = child.wait_with_output().map_err(|e| Error::new(format!("rustfmt: {e}")))?;
         writer
             .join()
             .map_err(|_| Error::new("rustfmt: writer thread panicked"))?
@@ -195,13 +193,7 @@ mod tests {
 
     #[test]
     fn literals_round_trip_through_proc_macro2() {
-        for s in [
-            "plain",
-            "two\nlines",
-            "quote \" and \\ back",
-            "tab\t\u{200b}zw",
-            "é’–",
-        ] {
+        for s in ["plain", "two\nlines", "quote \" and \\ back", "tab\t\u{200b}zw", "é’–"] {
             let lit = proc_macro2::Literal::string(s).to_string();
             assert_eq!(unescape_str_literal(&lit).as_deref(), Some(s), "{lit}");
         }
@@ -237,9 +229,6 @@ mod tests {
             // rustfmt is part of the toolchain used here; skip where it is absent.
             return;
         };
-        assert_eq!(
-            text,
-            format!("{RUST_HEADER}\n//! Crate.\n\n/// A thing.\npub struct A;\n")
-        );
+        assert_eq!(text, format!("{RUST_HEADER}\n//! Crate.\n\n/// A thing.\npub struct A;\n"));
     }
 }

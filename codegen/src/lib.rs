@@ -81,24 +81,15 @@ pub fn generate(workspace: &Path) -> Result<Vec<GeneratedFile>, Error> {
     let mut rust: Vec<(PathBuf, proc_macro2::TokenStream)> = Vec::new();
     for svc in &services {
         let dir = Path::new(L1_DIR).join(&svc.crate_name);
-        files.push(GeneratedFile {
-            path: dir.join("Cargo.toml"),
-            contents: emit::cargo_toml(svc),
-        });
+        files.push(GeneratedFile { path: dir.join("Cargo.toml"), contents: emit::cargo_toml(svc) });
         rust.push((dir.join("src/lib.rs"), emit::lib_rs(svc)));
         for r in &svc.resources {
-            rust.push((
-                dir.join("src").join(format!("{}.rs", r.module)),
-                emit::resource_rs(r),
-            ));
+            rust.push((dir.join("src").join(format!("{}.rs", r.module)), emit::resource_rs(r)));
         }
     }
     // Token streams are not Send; format their text.
     let texts: Vec<(PathBuf, String)> = rust.into_iter().map(|(p, t)| (p, t.to_string())).collect();
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
     let chunk = texts.len().div_ceil(threads).max(1);
     let results: Vec<Result<Vec<GeneratedFile>, Error>> = std::thread::scope(|s| {
         let handles: Vec<_> = texts
@@ -109,10 +100,7 @@ pub fn generate(workspace: &Path) -> Result<Vec<GeneratedFile>, Error> {
                         .map(|(path, text)| {
                             let contents = format::rust_text(text, workspace)
                                 .map_err(|e| Error::new(format!("{}: {e}", path.display())))?;
-                            Ok(GeneratedFile {
-                                path: path.clone(),
-                                contents,
-                            })
+                            Ok(GeneratedFile { path: path.clone(), contents })
                         })
                         .collect::<Result<Vec<_>, Error>>()
                 })
@@ -120,10 +108,7 @@ pub fn generate(workspace: &Path) -> Result<Vec<GeneratedFile>, Error> {
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Error::new("formatting thread panicked")))
-            })
+            .map(|h| h.join().unwrap_or_else(|_| Err(Error::new("formatting thread panicked"))))
             .collect()
     });
     for r in results {

@@ -273,20 +273,14 @@ pub fn resource(t: &TypeName, schema: &Json) -> Result<Resource, Error> {
         .get("properties")
         .and_then(Json::as_object)
         .ok_or_else(|| Error::new(format!("{}: schema has no properties", t.full)))?;
-    let definitions = schema
-        .get("definitions")
-        .and_then(Json::as_object)
-        .unwrap_or(&empty);
+    let definitions = schema.get("definitions").and_then(Json::as_object).unwrap_or(&empty);
     let read_only: Vec<Vec<String>> = string_list(schema.get("readOnlyProperties"))
         .iter()
         .filter_map(|p| p.strip_prefix("/properties/"))
         .map(|p| p.split('/').map(str::to_string).collect())
         .collect();
-    let top_read_only: BTreeSet<&str> = read_only
-        .iter()
-        .filter(|p| p.len() == 1)
-        .map(|p| p[0].as_str())
-        .collect();
+    let top_read_only: BTreeSet<&str> =
+        read_only.iter().filter(|p| p.len() == 1).map(|p| p[0].as_str()).collect();
     let struct_name = format!("Cfn{}", t.resource);
     let props_name = format!("Cfn{}Props", t.resource);
 
@@ -303,10 +297,8 @@ pub fn resource(t: &TypeName, schema: &Json) -> Result<Resource, Error> {
     }
 
     // Writable top-level properties, then the definitions they reach.
-    let writable: Vec<(&String, &Json)> = properties
-        .iter()
-        .filter(|(k, _)| !top_read_only.contains(k.as_str()))
-        .collect();
+    let writable: Vec<(&String, &Json)> =
+        properties.iter().filter(|(k, _)| !top_read_only.contains(k.as_str())).collect();
     let reached = b.reachable_structs(writable.iter().map(|(_, v)| *v));
     for def in &reached {
         let name = b.unique_name(&naming::type_name(def), &["Property"]);
@@ -323,17 +315,9 @@ pub fn resource(t: &TypeName, schema: &Json) -> Result<Resource, Error> {
         let fields_src = d
             .get("properties")
             .and_then(Json::as_object)
-            .map(|m| {
-                m.iter()
-                    .filter(|(k, _)| !excluded.contains(k.as_str()))
-                    .collect::<Vec<_>>()
-            })
+            .map(|m| m.iter().filter(|(k, _)| !excluded.contains(k.as_str())).collect::<Vec<_>>())
             .unwrap_or_default();
-        let fields = b.fields(
-            &name,
-            fields_src.into_iter(),
-            &string_set(d.get("required")),
-        );
+        let fields = b.fields(&name, fields_src.into_iter(), &string_set(d.get("required")));
         structs.push(Struct {
             name,
             definition: def.clone(),
@@ -398,12 +382,8 @@ pub fn tagging(schema: &Json, definitions: &JsonMap<String, Json>) -> Option<Tag
     let format = match type_of(prop) {
         Some("array") => {
             let item = deref(prop.get("items")?, definitions);
-            let keys: BTreeSet<&str> = item
-                .get("properties")?
-                .as_object()?
-                .keys()
-                .map(String::as_str)
-                .collect();
+            let keys: BTreeSet<&str> =
+                item.get("properties")?.as_object()?.keys().map(String::as_str).collect();
             if keys == BTreeSet::from(["Key", "Value"]) {
                 TagFormat::Standard
             } else {
@@ -419,9 +399,7 @@ pub fn tagging(schema: &Json, definitions: &JsonMap<String, Json>) -> Option<Tag
                 values.push(ap);
             }
             let all_strings = !values.is_empty()
-                && values
-                    .iter()
-                    .all(|v| type_of(deref(v, definitions)) == Some("string"));
+                && values.iter().all(|v| type_of(deref(v, definitions)) == Some("string"));
             if all_strings {
                 TagFormat::Map
             } else {
@@ -462,12 +440,7 @@ fn description(s: &Json) -> Option<String> {
 
 fn string_list(v: Option<&Json>) -> Vec<String> {
     v.and_then(Json::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Json::as_str)
-                .map(str::to_string)
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(Json::as_str).map(str::to_string).collect())
         .unwrap_or_default()
 }
 
@@ -537,10 +510,7 @@ fn attributes(
         let name = path.join(".");
         let base = format!(
             "attr_{}",
-            path.iter()
-                .map(|s| naming::snake_case(s))
-                .collect::<Vec<_>>()
-                .join("_")
+            path.iter().map(|s| naming::snake_case(s)).collect::<Vec<_>>().join("_")
         );
         let mut method = base.clone();
         let mut n = 2;
@@ -552,17 +522,10 @@ fn attributes(
         let mut s = properties.get(&path[0]);
         for seg in &path[1..] {
             s = s.and_then(|s| {
-                definition_of(s, definitions)
-                    .1
-                    .get("properties")
-                    .and_then(|p| p.get(seg))
+                definition_of(s, definitions).1.get("properties").and_then(|p| p.get(seg))
             });
         }
-        out.push(Attribute {
-            method,
-            name,
-            description: s.and_then(description),
-        });
+        out.push(Attribute { method, name, description: s.and_then(description) });
     }
     out
 }
@@ -694,10 +657,8 @@ impl<'a> ModelBuilder<'a> {
             })
             .collect();
         let ty = s.get("type");
-        let has_properties = s
-            .get("properties")
-            .and_then(Json::as_object)
-            .is_some_and(|p| !p.is_empty());
+        let has_properties =
+            s.get("properties").and_then(Json::as_object).is_some_and(|p| !p.is_empty());
         if !alternatives.is_empty()
             && (ty.is_none() || (type_of(s) == Some("object") && !has_properties))
         {
@@ -732,18 +693,12 @@ impl<'a> ModelBuilder<'a> {
         hint: &str,
         visiting: &mut Vec<String>,
     ) -> Shape {
-        let allowed: Vec<&Json> = s
-            .get("enum")
-            .and_then(Json::as_array)
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
+        let allowed: Vec<&Json> =
+            s.get("enum").and_then(Json::as_array).map(|a| a.iter().collect()).unwrap_or_default();
         match ty {
             "string" => {
-                let values: Vec<String> = allowed
-                    .iter()
-                    .filter_map(|v| v.as_str())
-                    .map(str::to_string)
-                    .collect();
+                let values: Vec<String> =
+                    allowed.iter().filter_map(|v| v.as_str()).map(str::to_string).collect();
                 if values.is_empty() {
                     Shape::String
                 } else {
@@ -751,16 +706,9 @@ impl<'a> ModelBuilder<'a> {
                 }
             }
             "integer" | "number" => {
-                let base = if ty == "integer" {
-                    Shape::Integer
-                } else {
-                    Shape::Number
-                };
-                let values: Vec<String> = allowed
-                    .iter()
-                    .filter(|v| v.is_number())
-                    .map(|v| v.to_string())
-                    .collect();
+                let base = if ty == "integer" { Shape::Integer } else { Shape::Number };
+                let values: Vec<String> =
+                    allowed.iter().filter(|v| v.is_number()).map(|v| v.to_string()).collect();
                 if values.is_empty() {
                     base
                 } else {
@@ -792,10 +740,8 @@ impl<'a> ModelBuilder<'a> {
                 if values.is_empty() {
                     Shape::JsonObject
                 } else {
-                    let shapes = values
-                        .into_iter()
-                        .map(|v| self.shape(v, owner, hint, visiting))
-                        .collect();
+                    let shapes =
+                        values.into_iter().map(|v| self.shape(v, owner, hint, visiting)).collect();
                     Shape::Map(Box::new(union(shapes)))
                 }
             }
@@ -830,27 +776,16 @@ impl<'a> ModelBuilder<'a> {
                 continue;
             }
             let base = naming::variant_name(value);
-            let base = if base.is_empty() {
-                "Value".to_string()
-            } else {
-                base
-            };
+            let base = if base.is_empty() { "Value".to_string() } else { base };
             let mut vname = base.clone();
             let mut n = 2;
             while variants.iter().any(|v| v.name == vname) {
                 vname = format!("{base}{n}");
                 n += 1;
             }
-            variants.push(Variant {
-                name: vname,
-                value: value.clone(),
-            });
+            variants.push(Variant { name: vname, value: value.clone() });
         }
-        self.enums.push(Enum {
-            name: name.clone(),
-            source: preferred.to_string(),
-            variants,
-        });
+        self.enums.push(Enum { name: name.clone(), source: preferred.to_string(), variants });
         self.enum_keys.insert(key, name.clone());
         name
     }
@@ -879,10 +814,8 @@ fn union(shapes: Vec<Shape>) -> Shape {
 
 /// A definition with `properties` that is an object: it becomes a struct.
 fn is_struct(def: &Json) -> bool {
-    let has_properties = def
-        .get("properties")
-        .and_then(Json::as_object)
-        .is_some_and(|p| !p.is_empty());
+    let has_properties =
+        def.get("properties").and_then(Json::as_object).is_some_and(|p| !p.is_empty());
     has_properties && matches!(type_of(def), None | Some("object"))
 }
 
@@ -947,10 +880,7 @@ mod tests {
         let r = model(thing(json!({})));
         assert_eq!(
             r.tagging,
-            Some(Tagging {
-                property: "Tags".into(),
-                format: TagFormat::Standard
-            })
+            Some(Tagging { property: "Tags".into(), format: TagFormat::Standard })
         );
     }
 
@@ -966,10 +896,7 @@ mod tests {
         })));
         assert_eq!(
             r.tagging,
-            Some(Tagging {
-                property: "UserPoolTags".into(),
-                format: TagFormat::Map
-            })
+            Some(Tagging { property: "UserPoolTags".into(), format: TagFormat::Map })
         );
     }
 
@@ -996,11 +923,8 @@ mod tests {
     #[test]
     fn required_and_read_only() {
         let r = model(thing(json!({})));
-        let names: Vec<(&str, bool)> = r
-            .props
-            .iter()
-            .map(|f| (f.cfn_name.as_str(), f.required))
-            .collect();
+        let names: Vec<(&str, bool)> =
+            r.props.iter().map(|f| (f.cfn_name.as_str(), f.required)).collect();
         assert_eq!(names, vec![("Name", true), ("Tags", false)]);
         assert_eq!(r.attributes.len(), 1);
         assert_eq!(r.attributes[0].method, "attr_arn");
@@ -1037,11 +961,7 @@ mod tests {
         assert_eq!(r.attributes[0].method, "attr_endpoint_address");
         assert_eq!(r.attributes[0].name, "Endpoint.Address");
         assert_eq!(r.attributes[0].description.as_deref(), Some("The address."));
-        let fields: Vec<&str> = r.structs[0]
-            .fields
-            .iter()
-            .map(|f| f.cfn_name.as_str())
-            .collect();
+        let fields: Vec<&str> = r.structs[0].fields.iter().map(|f| f.cfn_name.as_str()).collect();
         assert_eq!(fields, vec!["Port"]);
     }
 
@@ -1062,23 +982,12 @@ mod tests {
         })));
         let names: Vec<&str> = r.enums.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, vec!["Modes", "Status", "VersioningStatus"]);
-        let shape = |cfn: &str| {
-            r.props
-                .iter()
-                .find(|f| f.cfn_name == cfn)
-                .map(|f| f.shape.clone())
-        };
+        let shape = |cfn: &str| r.props.iter().find(|f| f.cfn_name == cfn).map(|f| f.shape.clone());
         assert_eq!(shape("Status"), Some(Shape::Enum("Status".into())));
-        assert_eq!(
-            shape("Modes"),
-            Some(Shape::List(Box::new(Shape::Enum("Modes".into()))))
-        );
+        assert_eq!(shape("Modes"), Some(Shape::List(Box::new(Shape::Enum("Modes".into())))));
         assert_eq!(
             shape("Retention"),
-            Some(Shape::Allowed(
-                Box::new(Shape::Integer),
-                vec!["1".into(), "3".into()]
-            ))
+            Some(Shape::Allowed(Box::new(Shape::Integer), vec!["1".into(), "3".into()]))
         );
         let versioning = &r.structs[0].fields;
         assert_eq!(versioning[0].shape, Shape::Enum("VersioningStatus".into()));
@@ -1107,19 +1016,9 @@ mod tests {
             },
             "readOnlyProperties": [], "required": []
         })));
-        let names: Vec<(&str, &str)> = r
-            .structs
-            .iter()
-            .map(|s| (s.definition.as_str(), s.name.as_str()))
-            .collect();
-        assert_eq!(
-            names,
-            vec![
-                ("Deep", "Deep"),
-                ("Rule", "Rule"),
-                ("Value", "ValueProperty")
-            ]
-        );
+        let names: Vec<(&str, &str)> =
+            r.structs.iter().map(|s| (s.definition.as_str(), s.name.as_str())).collect();
+        assert_eq!(names, vec![("Deep", "Deep"), ("Rule", "Rule"), ("Value", "ValueProperty")]);
         assert_eq!(r.props[0].shape, Shape::Struct("ValueProperty".into()));
         assert_eq!(r.props[2].shape, Shape::List(Box::new(Shape::JsonObject)));
         assert_eq!(r.props[3].shape, Shape::String);

@@ -51,11 +51,7 @@ pub fn words(name: &str) -> Vec<String> {
         while i < chars.len() {
             let c = chars[i];
             let cls = class(c);
-            let prev = if i > 0 {
-                Some(class(chars[i - 1]))
-            } else {
-                None
-            };
+            let prev = if i > 0 { Some(class(chars[i - 1])) } else { None };
             let mut split = false;
             if cls == Class::Upper {
                 match prev {
@@ -102,16 +98,9 @@ fn single_letter_suffix(chars: &[char], i: usize) -> bool {
 /// Rust keywords and the builders' own method names get a trailing underscore.
 pub fn field_name(cfn_name: &str) -> String {
     let snake = snake_case(cfn_name);
-    let snake = if snake.is_empty() {
-        "field".to_string()
-    } else {
-        snake
-    };
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("n{snake}")
-    } else {
-        snake
-    };
+    let snake = if snake.is_empty() { "field".to_string() } else { snake };
+    let snake =
+        if snake.starts_with(|c: char| c.is_ascii_digit()) { format!("n{snake}") } else { snake };
     if KEYWORDS.contains(&snake.as_str()) || BUILDER_METHODS.contains(&snake.as_str()) {
         format!("{snake}_")
     } else {
@@ -131,11 +120,7 @@ pub fn module_name(type_name: &str) -> String {
 
 /// Lower-case words joined by `_`.
 pub fn snake_case(name: &str) -> String {
-    words(name)
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("_")
+    words(name).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join("_")
 }
 
 /// Each word capitalised, the rest lower-case: `DNSName` -> `DnsName`.
@@ -178,10 +163,7 @@ pub fn type_name(name: &str) -> String {
 /// distinct; a value starting with a digit gets a `V` prefix; `Self` becomes `SelfValue`.
 pub fn variant_name(value: &str) -> String {
     let mut out = String::new();
-    for segment in value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|s| !s.is_empty())
-    {
+    for segment in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|s| !s.is_empty()) {
         if out.ends_with(|c: char| c.is_ascii_digit())
             && segment.starts_with(|c: char| c.is_ascii_digit())
         {
@@ -221,14 +203,8 @@ mod tests {
             ("CanonicalHostedZoneID", "canonical_hosted_zone_id"),
             ("s3BackupMode", "s3_backup_mode"),
             ("S3Key", "s3_key"),
-            (
-                "EnableResourceNameDnsAAAARecord",
-                "enable_resource_name_dns_aaaa_record",
-            ),
-            (
-                "EnableResourceNameDnsARecord",
-                "enable_resource_name_dns_a_record",
-            ),
+            ("EnableResourceNameDnsAAAARecord", "enable_resource_name_dns_aaaa_record"),
+            ("EnableResourceNameDnsARecord", "enable_resource_name_dns_a_record"),
             ("TTL", "ttl"),
             ("BucketName", "bucket_name"),
             ("SSESpecification", "sse_specification"),
@@ -254,17 +230,11 @@ mod tests {
     fn module_names() {
         assert_eq!(module_name("Bucket"), "bucket");
         assert_eq!(module_name("RestApi"), "rest_api");
-        assert_eq!(
-            module_name("VPCGatewayAttachment"),
-            "vpc_gateway_attachment"
-        );
+        assert_eq!(module_name("VPCGatewayAttachment"), "vpc_gateway_attachment");
         assert_eq!(module_name("VPC"), "vpc");
         assert_eq!(module_name("EIP"), "eip");
         assert_eq!(module_name("VPCEndpoint"), "vpc_endpoint");
-        assert_eq!(
-            module_name("SubnetRouteTableAssociation"),
-            "subnet_route_table_association"
-        );
+        assert_eq!(module_name("SubnetRouteTableAssociation"), "subnet_route_table_association");
     }
 
     #[test]
@@ -290,10 +260,7 @@ mod tests {
             ("V1_0", "V1_0"),
             ("x86_64", "X86_64"),
             ("Bits/Second", "BitsSecond"),
-            (
-                "GreaterThanOrEqualToThreshold",
-                "GreaterThanOrEqualToThreshold",
-            ),
+            ("GreaterThanOrEqualToThreshold", "GreaterThanOrEqualToThreshold"),
             ("internet-facing", "InternetFacing"),
             ("1", "V1"),
             ("self", "SelfValue"),

@@ -44,10 +44,7 @@ impl TypeName {
 
     /// The namespace without the resource: `AWS::S3`.
     pub fn namespace(&self) -> String {
-        self.full
-            .rsplit_once("::")
-            .map(|(ns, _)| ns.to_string())
-            .unwrap_or_default()
+        self.full.rsplit_once("::").map(|(ns, _)| ns.to_string()).unwrap_or_default()
     }
 
     /// Where the schema lives inside the spec folder: `schemas/s3/Bucket.json`.
@@ -118,10 +115,7 @@ mod tests {
         assert_eq!(t.service, "ApiGateway");
         assert_eq!(t.resource, "RestApi");
         assert_eq!(t.namespace(), "AWS::ApiGateway");
-        assert_eq!(
-            t.schema_path(),
-            Path::new("schemas/apigateway/RestApi.json")
-        );
+        assert_eq!(t.schema_path(), Path::new("schemas/apigateway/RestApi.json"));
         assert!(TypeName::parse("AWS::S3").is_err());
     }
 

@@ -24,18 +24,12 @@ pub fn books_api(app: &App) -> Result<(), Error> {
     book.add_method("GET", None)?;
     book.add_method("DELETE", None)?;
 
-    api.root()
-        .resource_for_path("v1/authors/{author_id}")?
-        .add_method("GET", None)?;
-    api.root()
-        .resource_for_path("/books/{book_id}/reviews")?
-        .add_method("GET", None)?;
+    api.root().resource_for_path("v1/authors/{author_id}")?.add_method("GET", None)?;
+    api.root().resource_for_path("/books/{book_id}/reviews")?.add_method("GET", None)?;
 
     let user = User::new(&stack, "User", UserProps::default())?;
-    let method = api
-        .root()
-        .resource_for_path("books/{book_id}/reviews")?
-        .add_method("POST", None)?;
+    let method =
+        api.root().resource_for_path("books/{book_id}/reviews")?.add_method("POST", None)?;
     method.grant_execute(&user)?;
     Ok(())
 }

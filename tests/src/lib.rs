@@ -31,16 +31,12 @@ pub fn cases() -> Vec<Case> {
 
 /// The folder with the inputs of the cases (asset files), next to this crate.
 pub fn inputs_dir(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("inputs")
-        .join(case)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs").join(case)
 }
 
 /// The folder with the copied goldens of a case.
 pub fn golden_dir(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("goldens")
-        .join(case)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("goldens").join(case)
 }
 
 /// Synthesizes one twin into `outdir` (its `cdk.out`).
@@ -53,10 +49,7 @@ pub fn synth_case(case: &Case, outdir: &Path) -> Result<cdk_core::CloudAssembly,
             .outdir(outdir.to_path_buf())
             .flags(case.flags)
             .build()
-            .map_err(|source| Error::Build {
-                path: case.name.into(),
-                source,
-            })?,
+            .map_err(|source| Error::Build { path: case.name.into(), source })?,
     );
     (case.build)(&app, &inputs_dir(case.name))?;
     app.synth()

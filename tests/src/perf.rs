@@ -28,10 +28,7 @@ pub fn build(app: &App, n: usize) -> Result<usize, Error> {
                 "exports.handler = async () => ({ statusCode: 200, body: \"ok\" });",
             ))
             .build()
-            .map_err(|source| Error::Build {
-                path: "PerfStack/Shared".into(),
-                source,
-            })?,
+            .map_err(|source| Error::Build { path: "PerfStack/Shared".into(), source })?,
     )?;
     let lambda = LambdaIntegration::new(&func);
     let mock = MockIntegration::new();

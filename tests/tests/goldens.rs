@@ -4,21 +4,14 @@
 use std::path::{Path, PathBuf};
 
 fn out_dir(case: &str, run: &str) -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("goldens")
-        .join(run)
-        .join(case)
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("goldens").join(run).join(case)
 }
 
 /// The first differing line with some context, for a readable failure.
 fn first_difference(expected: &str, actual: &str) -> String {
     let e: Vec<&str> = expected.lines().collect();
     let a: Vec<&str> = actual.lines().collect();
-    let i = e
-        .iter()
-        .zip(a.iter())
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
+    let i = e.iter().zip(a.iter()).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
     let from = i.saturating_sub(3);
     let mut out = format!("first difference at line {}:\n", i + 1);
     for (n, l) in e.iter().enumerate().take(i + 3).skip(from) {
@@ -100,10 +93,7 @@ fn synthesis_is_deterministic() {
 
 #[test]
 fn assembly_has_every_file_cdk_synth_writes() {
-    let case = parity::cases()
-        .into_iter()
-        .find(|c| c.name == "core-nested-assets")
-        .expect("case");
+    let case = parity::cases().into_iter().find(|c| c.name == "core-nested-assets").expect("case");
     let dir = out_dir(case.name, "c");
     let _ = std::fs::remove_dir_all(&dir);
     parity::synth_case(&case, &dir).expect("synth");

@@ -18,30 +18,23 @@ fn measure(mut make: impl FnMut() -> Command, runs: usize) -> Result<Sample, Str
     for _ in 0..runs {
         let mut cmd = make();
         let start = Instant::now();
-        let out = cmd
-            .output()
-            .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+        let out = cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
         let elapsed = start.elapsed().as_secs_f64();
         if !out.status.success() {
-            return Err(format!(
-                "{cmd:?} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
+            return Err(format!("{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
         }
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if let Some(kib) = stderr.lines().rev().find_map(|l| {
-            l.strip_prefix("peak-kib=")
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        }) {
+        if let Some(kib) = stderr
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("peak-kib=").and_then(|v| v.trim().parse::<u64>().ok()))
+        {
             peak = peak.max(kib);
         }
         times.push(elapsed);
     }
     times.sort_by(f64::total_cmp);
-    Ok(Sample {
-        seconds: times[times.len() / 2],
-        peak_kib: peak,
-    })
+    Ok(Sample { seconds: times[times.len() / 2], peak_kib: peak })
 }
 
 fn timed(program: &str) -> Command {
@@ -59,10 +52,7 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
         match *a {
             "--cdk" => cdk_dir = Some(PathBuf::from(it.next().ok_or("--cdk needs a folder")?)),
             "--runs" => {
-                runs = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--runs needs a number")?
+                runs = it.next().and_then(|v| v.parse().ok()).ok_or("--runs needs a number")?
             }
             "--n" => {
                 sizes = it
@@ -79,15 +69,7 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
         cdk_dir.ok_or("--cdk DIR is required (a copy of shared/parity with npm install done)")?;
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .current_dir(root)
-        .args([
-            "build",
-            "--quiet",
-            "--release",
-            "--package",
-            "parity",
-            "--bin",
-            "perf",
-        ])
+        .args(["build", "--quiet", "--release", "--package", "parity", "--bin", "perf"])
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
@@ -110,9 +92,7 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
             measure(
                 || {
                     let mut c = timed("node");
-                    c.arg("perf/app.js")
-                        .current_dir(&cdk_dir)
-                        .env("PERF_N", n.to_string());
+                    c.arg("perf/app.js").current_dir(&cdk_dir).env("PERF_N", n.to_string());
                     if !validate {
                         c.env("PERF_NO_VALIDATE", "1");
                     }

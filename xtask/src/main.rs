@@ -64,22 +64,11 @@ fn parity(args: &[&str]) -> Result<(), String> {
             other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
         }
     }
-    let out = std::env::current_dir()
-        .map_err(|e| e.to_string())?
-        .join(out);
+    let out = std::env::current_dir().map_err(|e| e.to_string())?.join(out);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = std::process::Command::new(cargo)
         .current_dir(workspace_root())
-        .args([
-            "run",
-            "--quiet",
-            "--package",
-            "parity",
-            "--bin",
-            "parity",
-            "--",
-            "--out",
-        ])
+        .args(["run", "--quiet", "--package", "parity", "--bin", "parity", "--", "--out"])
         .arg(&out)
         .args(&forwarded)
         .status()
@@ -114,11 +103,7 @@ fn codegen(check: bool) -> Result<(), String> {
             continue;
         }
         if check {
-            let what = if current.is_none() {
-                "missing"
-            } else {
-                "differs"
-            };
+            let what = if current.is_none() { "missing" } else { "differs" };
             stale.push(format!("  {} ({what})", f.path.display()));
         } else {
             if let Some(dir) = path.parent() {
@@ -148,11 +133,7 @@ fn codegen(check: bool) -> Result<(), String> {
         ));
     }
     remove_empty_dirs(&root.join(codegen::L1_DIR));
-    println!(
-        "codegen: {} files, {written} written, {} removed",
-        files.len(),
-        extra.len()
-    );
+    println!("codegen: {} files, {written} written, {} removed", files.len(), extra.len());
     Ok(())
 }
 

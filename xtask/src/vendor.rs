@@ -53,10 +53,8 @@ pub fn vendor_spec(root: &Path, wheel: &Path) -> Result<(), String> {
     }
     remove_other_schemas(&spec_dir, &written)?;
 
-    let wheel_name = wheel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let wheel_name =
+        wheel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let source = source_md(&wheel_name, &version, &sha256, &today(), types.len());
     let source_path = spec_dir.join("SOURCE.md");
     fs::write(&source_path, source).map_err(|e| format!("{}: {e}", source_path.display()))?;
@@ -85,12 +83,9 @@ fn read_entry(
     archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>,
     name: &str,
 ) -> Result<String, String> {
-    let mut file = archive
-        .by_name(name)
-        .map_err(|e| format!("{name} in the wheel: {e}"))?;
+    let mut file = archive.by_name(name).map_err(|e| format!("{name} in the wheel: {e}"))?;
     let mut text = String::new();
-    file.read_to_string(&mut text)
-        .map_err(|e| format!("{name} in the wheel: {e}"))?;
+    file.read_to_string(&mut text).map_err(|e| format!("{name} in the wheel: {e}"))?;
     Ok(text)
 }
 
@@ -122,10 +117,7 @@ fn remove_other_schemas(spec_dir: &Path, keep: &BTreeSet<PathBuf>) -> Result<(),
         if !dir.is_dir() {
             continue;
         }
-        for file in fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .flatten()
-        {
+        for file in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
             let path = file.path();
             let rel = path.strip_prefix(spec_dir).unwrap_or(&path).to_path_buf();
             if !keep.contains(&rel) {

@@ -9,11 +9,7 @@ use cfn_apigateway::{CfnAuthorizer, CfnAuthorizerProps};
 
 /// Options of a [`CognitoUserPoolsAuthorizer`] (`CognitoUserPoolsAuthorizerProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct CognitoUserPoolsAuthorizerProps {
     /// ARNs of the user pools whose tokens are accepted.
@@ -71,9 +67,8 @@ impl CognitoUserPoolsAuthorizer {
         let api_id: Rc<RefCell<Option<Value>>> = Rc::default();
         let lazy = api_id.clone();
         let rest_api_id = Value::lazy(move |_| lazy.borrow().clone());
-        let identity_source = props
-            .identity_source
-            .unwrap_or_else(crate::default_token_identity_source);
+        let identity_source =
+            props.identity_source.unwrap_or_else(crate::default_token_identity_source);
         let arns = Value::Array(props.cognito_user_pool_arns);
         let mut hash = Map::new();
         hash.insert("name".into(), Value::String(name.clone()));
@@ -83,19 +78,13 @@ impl CognitoUserPoolsAuthorizer {
         if let Some(ttl) = props.results_cache_ttl {
             hash.insert("authorizerResultTtlInSeconds".into(), Value::from(ttl));
         }
-        hash.insert(
-            "identitySource".into(),
-            Value::String(identity_source.clone()),
-        );
+        hash.insert("identitySource".into(), Value::String(identity_source.clone()));
         let mut l1 = CfnAuthorizerProps::builder()
             .name(name)
             .rest_api_id(rest_api_id)
             .type_("COGNITO_USER_POOLS")
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.provider_arns = Some(arns);
         l1.authorizer_result_ttl_in_seconds = props.results_cache_ttl.map(Value::from);
         l1.identity_source = Some(Value::String(identity_source));

@@ -36,15 +36,9 @@ mod tests {
 
     #[test]
     fn sources() {
-        assert_eq!(
-            IdentitySource::query_string("q"),
-            "method.request.querystring.q"
-        );
+        assert_eq!(IdentitySource::query_string("q"), "method.request.querystring.q");
         assert_eq!(IdentitySource::stage_variable("s"), "stageVariables.s");
         assert_eq!(IdentitySource::context("c"), "context.c");
-        assert_eq!(
-            default_token_identity_source(),
-            "method.request.header.Authorization"
-        );
+        assert_eq!(default_token_identity_source(), "method.request.header.Authorization");
     }
 }

@@ -17,11 +17,7 @@ pub const DEFAULT_RESULTS_CACHE_TTL: u32 = 300;
 
 /// Options of a [`TokenAuthorizer`] (`TokenAuthorizerProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct TokenAuthorizerProps {
     /// The function that decides.
@@ -53,11 +49,7 @@ impl TokenAuthorizerProps {
 
 /// Options of a [`RequestAuthorizer`] (`RequestAuthorizerProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RequestAuthorizerProps {
     /// The function that decides.
@@ -136,10 +128,7 @@ impl LambdaAuthorizer {
         }
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("aws-cdk-lib.aws_apigateway.{fqn}"));
-        let name = c
-            .authorizer_name
-            .clone()
-            .unwrap_or_else(|| node.unique_id());
+        let name = c.authorizer_name.clone().unwrap_or_else(|| node.unique_id());
         let api: Rc<RefCell<Option<Value>>> = Rc::default();
         let lazy_api = api.clone();
         let rest_api_id = Value::lazy(move |_| lazy_api.borrow().clone());
@@ -154,25 +143,16 @@ impl LambdaAuthorizer {
             hash.insert("authorizerCredentials".into(), cr.clone());
         }
         hash.insert("authorizerResultTtlInSeconds".into(), Value::from(ttl));
-        hash.insert(
-            "identitySource".into(),
-            Value::String(c.identity_source.clone()),
-        );
+        hash.insert("identitySource".into(), Value::String(c.identity_source.clone()));
         if let Some(r) = &c.validation_regex {
-            hash.insert(
-                "identityValidationExpression".into(),
-                Value::String(r.clone()),
-            );
+            hash.insert("identityValidationExpression".into(), Value::String(r.clone()));
         }
         let mut l1 = CfnAuthorizerProps::builder()
             .name(name)
             .rest_api_id(rest_api_id.clone())
             .type_(kind)
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.authorizer_uri = Some(uri);
         l1.authorizer_credentials = credentials;
         l1.authorizer_result_ttl_in_seconds = Some(Value::from(ttl));
@@ -188,19 +168,14 @@ impl LambdaAuthorizer {
             None => {
                 let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
                 p.source_arn = Some(authorizer_arn);
-                c.handler
-                    .add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
+                c.handler.add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
             }
             Some(role) => {
                 c.handler.grant_invoke(role)?;
             }
         }
         let unattached = api.clone();
-        let kind_name = if kind == "TOKEN" {
-            "TokenAuthorizer"
-        } else {
-            "RequestAuthorizer"
-        };
+        let kind_name = if kind == "TOKEN" { "TokenAuthorizer" } else { "RequestAuthorizer" };
         node.add_validation(move || {
             if unattached.borrow().is_none() {
                 vec![format!("{kind_name} is not attached to a RestApi")]

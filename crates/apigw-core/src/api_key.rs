@@ -16,12 +16,8 @@ use crate::{RestApi, SpecRestApi, Stage, StageReference};
 /// Actions of [`IApiKey::grant_read`].
 pub const READ_ACTIONS: &[&str] = &["apigateway:GET"];
 /// Actions of [`IApiKey::grant_write`].
-pub const WRITE_ACTIONS: &[&str] = &[
-    "apigateway:POST",
-    "apigateway:PUT",
-    "apigateway:PATCH",
-    "apigateway:DELETE",
-];
+pub const WRITE_ACTIONS: &[&str] =
+    &["apigateway:POST", "apigateway:PUT", "apigateway:PATCH", "apigateway:DELETE"];
 /// Actions of [`IApiKey::grant_read_write`].
 pub const READ_WRITE_ACTIONS: &[&str] = &[
     "apigateway:GET",
@@ -78,11 +74,7 @@ pub trait IApiKey: Construct {
 
 /// What a caller of `add_api_key` on an API or a stage may set (`ApiKeyOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ApiKeyOptions {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -106,11 +98,7 @@ impl ApiKeyOptions {
 
 /// Properties of an [`ApiKey`] (`ApiKeyProps`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ApiKeyProps {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -226,11 +214,7 @@ impl ApiKey {
         l1.value = props.value;
         let resource = CfnApiKey::new(&node, "Resource", l1)?;
         let key_arn = api_key_arn(&node, resource.ref_())?;
-        Ok(ApiKey {
-            node,
-            resource,
-            key_arn,
-        })
+        Ok(ApiKey { node, resource, key_arn })
     }
 
     /// An API key for one stage, with the caller's options (what `addApiKey` of `RestApi`
@@ -260,11 +244,7 @@ impl ApiKey {
         node.set_construct_info("aws-cdk-lib.Resource");
         let key_id = api_key_id.into();
         let key_arn = api_key_arn(&node, key_id.clone())?;
-        Ok(ImportedApiKey {
-            node,
-            key_id,
-            key_arn,
-        })
+        Ok(ImportedApiKey { node, key_id, key_arn })
     }
 
     /// The L1 resource.
@@ -396,10 +376,7 @@ mod tests {
             })
         );
         let on_stage = &keys["apiDeploymentStageprodOnStageA25238C8"]["Properties"];
-        assert_eq!(
-            on_stage,
-            &serde_json::json!({"Enabled": true, "StageKeys": stage_keys})
-        );
+        assert_eq!(on_stage, &serde_json::json!({"Enabled": true, "StageKeys": stage_keys}));
         assert_eq!(
             keys["Plain295EB121"]["Properties"],
             serde_json::json!({"CustomerId": "c", "Enabled": false, "GenerateDistinctId": true})
@@ -407,11 +384,7 @@ mod tests {
         let order: Vec<&String> = keys.keys().collect();
         assert_eq!(
             order,
-            [
-                "apiDeploymentStageprodOnStageA25238C8",
-                "apiNamed483A5447",
-                "Plain295EB121"
-            ]
+            ["apiDeploymentStageprodOnStageA25238C8", "apiNamed483A5447", "Plain295EB121"]
         );
     }
 
@@ -419,36 +392,24 @@ mod tests {
     fn api_without_stage_refuses_keys() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api = RestApi::new(
-            &stack,
-            "api",
-            RestApiProps::builder().deploy(false).build().unwrap(),
-        )
-        .unwrap();
+        let api =
+            RestApi::new(&stack, "api", RestApiProps::builder().deploy(false).build().unwrap())
+                .unwrap();
         let e = api.add_api_key("Key", None).unwrap_err().to_string();
-        assert!(
-            e.starts_with("Stack/api: Cannot determine deployment stage"),
-            "{e}"
-        );
+        assert!(e.starts_with("Stack/api: Cannot determine deployment stage"), "{e}");
     }
 
     #[test]
     fn grants_on_owned_and_imported_keys() {
         let t = synth("api-key-grants", |stack| {
-            let role = Role::new(
-                stack,
-                "R",
-                RoleProps::new(Principal::service("lambda.amazonaws.com")),
-            )?;
+            let role =
+                Role::new(stack, "R", RoleProps::new(Principal::service("lambda.amazonaws.com")))?;
             let imported = ApiKey::from_api_key_id(stack, "IK", "kid")?;
             imported.grant_read(&role)?;
             let owned = ApiKey::new(stack, "K", ApiKeyProps::default())?;
             owned.grant_write(&role)?;
-            let other = Role::new(
-                stack,
-                "R2",
-                RoleProps::new(Principal::service("lambda.amazonaws.com")),
-            )?;
+            let other =
+                Role::new(stack, "R2", RoleProps::new(Principal::service("lambda.amazonaws.com")))?;
             owned.grant_read_write(&other)?;
             Ok(())
         });
@@ -481,10 +442,7 @@ mod tests {
                 "apigateway:PUT"
             ])
         );
-        assert_eq!(
-            write["Resource"],
-            arn(serde_json::json!({"Ref": "K485CC42E"}))
-        );
+        assert_eq!(write["Resource"], arn(serde_json::json!({"Ref": "K485CC42E"})));
         let both =
             &policy["R2DefaultPolicy02B592C5"]["Properties"]["PolicyDocument"]["Statement"][0];
         assert_eq!(
@@ -497,9 +455,6 @@ mod tests {
                 "apigateway:PUT"
             ])
         );
-        assert_eq!(
-            both["Resource"],
-            arn(serde_json::json!({"Ref": "K485CC42E"}))
-        );
+        assert_eq!(both["Resource"], arn(serde_json::json!({"Ref": "K485CC42E"})));
     }
 }

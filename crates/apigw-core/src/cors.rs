@@ -46,10 +46,7 @@ impl Cors {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(
-        error = "cdk_core::BuildError",
-        validate = "CorsOptionsBuilder::validate"
-    )
+    build_fn(error = "cdk_core::BuildError", validate = "CorsOptionsBuilder::validate")
 )]
 #[non_exhaustive]
 pub struct CorsOptions {
@@ -159,9 +156,7 @@ impl CorsOptions {
             }
         }
         if self.max_age.is_some() && self.disable_cache == Some(true) {
-            return Err(
-                "The options \"maxAge\" and \"disableCache\" are mutually exclusive".into(),
-            );
+            return Err("The options \"maxAge\" and \"disableCache\" are mutually exclusive".into());
         }
         if let Some(max_age) = self.max_age {
             if max_age.subsec_nanos() != 0 {
@@ -182,11 +177,7 @@ impl CorsOptions {
             None => Cors::DEFAULT_HEADERS.join(","),
         };
         headers.insert("Access-Control-Allow-Headers", format!("'{allow_headers}'"));
-        let initial = self
-            .allow_origins
-            .first()
-            .map(String::as_str)
-            .unwrap_or("*");
+        let initial = self.allow_origins.first().map(String::as_str).unwrap_or("*");
         headers.insert("Access-Control-Allow-Origin", format!("'{initial}'"));
         if initial != "*" {
             headers.insert("Vary", "'Origin'".into());
@@ -202,18 +193,13 @@ impl CorsOptions {
         let max_age_seconds: i64 = if self.disable_cache == Some(true) {
             -1
         } else {
-            self.max_age
-                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-                .unwrap_or(0)
+            self.max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)).unwrap_or(0)
         };
         if max_age_seconds != 0 {
             headers.insert("Access-Control-Max-Age", format!("'{max_age_seconds}'"));
         }
         if let Some(expose) = &self.expose_headers {
-            headers.insert(
-                "Access-Control-Expose-Headers",
-                format!("'{}'", expose.join(",")),
-            );
+            headers.insert("Access-Control-Expose-Headers", format!("'{}'", expose.join(",")));
         }
         headers
     }
@@ -224,11 +210,8 @@ impl CorsOptions {
         if others.is_empty() {
             return None;
         }
-        let condition = others
-            .iter()
-            .map(|o| format!("$origin == \"{o}\""))
-            .collect::<Vec<_>>()
-            .join(" || ");
+        let condition =
+            others.iter().map(|o| format!("$origin == \"{o}\"")).collect::<Vec<_>>().join(" || ");
         Some(
             [
                 "#set($origin = $input.params().header.get(\"Origin\"))".to_string(),
@@ -254,30 +237,19 @@ impl Resource {
     /// `disable_cache`; the errors of [`Resource::add_method`].
     pub fn add_cors_preflight(&self, options: CorsOptions) -> Result<Method, Error> {
         let path = self.node().path();
-        let invalid = |message: String| Error::InvalidArgument {
-            path: path.clone(),
-            message,
-        };
+        let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
         options.check().map_err(invalid)?;
-        let build = |source: BuildError| Error::Build {
-            path: path.clone(),
-            source,
-        };
+        let build = |source: BuildError| Error::Build { path: path.clone(), source };
         let status_code = options.status_code.unwrap_or(204).to_string();
         let headers = options.headers();
         let integration_parameters: Vec<(String, Value)> = headers
             .iter()
             .map(|(name, value)| {
-                (
-                    format!("method.response.header.{name}"),
-                    Value::from(value.as_str()),
-                )
+                (format!("method.response.header.{name}"), Value::from(value.as_str()))
             })
             .collect();
-        let method_parameters: IndexMap<String, bool> = headers
-            .keys()
-            .map(|name| (format!("method.response.header.{name}"), true))
-            .collect();
+        let method_parameters: IndexMap<String, bool> =
+            headers.keys().map(|name| (format!("method.response.header.{name}"), true)).collect();
         let mut response = IntegrationResponse::builder()
             .status_code(status_code.as_str())
             .response_parameters(integration_parameters);
@@ -318,10 +290,7 @@ mod tests {
 
     #[test]
     fn refused_options() {
-        assert_eq!(
-            err(CorsOptions::builder()),
-            "required property 'allow_origins' is not set"
-        );
+        assert_eq!(err(CorsOptions::builder()), "required property 'allow_origins' is not set");
         assert_eq!(
             err(CorsOptions::builder().allow_origins(Vec::<String>::new())),
             "allowOrigins must contain at least one origin"
@@ -379,10 +348,7 @@ mod tests {
                 ("Access-Control-Allow-Headers", "''".to_string()),
                 ("Access-Control-Allow-Origin", "'https://a.com'".into()),
                 ("Vary", "'Origin'".into()),
-                (
-                    "Access-Control-Allow-Methods",
-                    "'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD'".into()
-                ),
+                ("Access-Control-Allow-Methods", "'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD'".into()),
                 ("Access-Control-Allow-Credentials", "'true'".into()),
                 ("Access-Control-Max-Age", "'600'".into()),
                 ("Access-Control-Expose-Headers", "'X-A,X-B'".into()),
@@ -392,11 +358,8 @@ mod tests {
             o.response_template().unwrap(),
             "#set($origin = $input.params().header.get(\"Origin\"))\n#if($origin == \"\")\n  #set($origin = $input.params().header.get(\"origin\"))\n#end\n#if($origin == \"https://b.com\" || $origin == \"https://c.com\")\n  #set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end"
         );
-        let disabled = CorsOptions::builder()
-            .allow_origins(["*"])
-            .disable_cache(true)
-            .build()
-            .unwrap();
+        let disabled =
+            CorsOptions::builder().allow_origins(["*"]).disable_cache(true).build().unwrap();
         assert_eq!(disabled.headers()["Access-Control-Max-Age"], "'-1'");
         assert!(!disabled.headers().contains_key("Vary"));
         assert_eq!(disabled.response_template(), None);

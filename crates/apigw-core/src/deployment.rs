@@ -14,11 +14,7 @@ use crate::rest_api::RestApiBase;
 
 /// Options of a [`Deployment`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct DeploymentProps {
     /// The deployment's description.
@@ -83,10 +79,7 @@ impl Deployment {
         let mut l1 = CfnDeploymentProps::builder()
             .rest_api_id(rest_api_id)
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.description = props.description;
         l1.stage_name = props.stage_name;
         let resource = CfnDeployment::new(&node, "Resource", l1)?;
@@ -114,12 +107,7 @@ impl Deployment {
             }
             Ok(format!("{original}{}", md5_hex(input.as_bytes())))
         });
-        let deployment = Deployment {
-            node,
-            resource,
-            hash_components,
-            api: api.clone(),
-        };
+        let deployment = Deployment { node, resource, hash_components, api: api.clone() };
         api.attach_deployment(&deployment);
         Ok(deployment)
     }
@@ -156,12 +144,9 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api = RestApi::new(
-            &stack,
-            "Api",
-            RestApiProps::builder().deploy(false).build().unwrap(),
-        )
-        .unwrap();
+        let api =
+            RestApi::new(&stack, "Api", RestApiProps::builder().deploy(false).build().unwrap())
+                .unwrap();
         api.root().add_method("GET", None).unwrap();
         let d = Deployment::new(&stack, "Dep", &api, DeploymentProps::default()).unwrap();
         if let Some(data) = data {

@@ -84,11 +84,7 @@ impl ResponseType {
 /// Options of a gateway response added with [`RestApi::add_gateway_response`]
 /// (`GatewayResponseOptions`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct GatewayResponseOptions {
     /// The failure this response answers. Required.
@@ -114,11 +110,7 @@ impl GatewayResponseOptions {
 
 /// Props of a [`GatewayResponse`] (`GatewayResponseProps`): its options and its API.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct GatewayResponseProps {
     /// The API the response belongs to. Required.
@@ -147,10 +139,7 @@ impl GatewayResponseProps {
 fn entries<K: Into<String>, V: Into<Value>>(
     entries: impl IntoIterator<Item = (K, V)>,
 ) -> IndexMap<String, Value> {
-    entries
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .collect()
+    entries.into_iter().map(|(k, v)| (k.into(), v.into())).collect()
 }
 
 macro_rules! map_setters {
@@ -215,19 +204,14 @@ impl GatewayResponse {
                     .collect(),
             )
         });
-        let templates = props
-            .templates
-            .map(|t| Value::Object(t.into_iter().collect()));
+        let templates = props.templates.map(|t| Value::Object(t.into_iter().collect()));
         let status_code = props.status_code.map(Value::String);
         let rest_api_id = props.rest_api.rest_api_id();
         let mut l1 = CfnGatewayResponseProps::builder()
             .rest_api_id(rest_api_id.clone())
             .response_type(response_type.clone())
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.response_parameters = parameters.clone();
         l1.response_templates = templates.clone();
         l1.status_code = status_code.clone();
@@ -299,15 +283,9 @@ mod tests {
 
     #[test]
     fn options_need_a_type() {
-        let e = GatewayResponseOptions::builder()
-            .status_code("500")
-            .build()
-            .unwrap_err();
+        let e = GatewayResponseOptions::builder().status_code("500").build().unwrap_err();
         assert!(e.message().contains("type_"), "{e}");
-        let o = GatewayResponseOptions::builder()
-            .type_(ResponseType::THROTTLED)
-            .build()
-            .unwrap();
+        let o = GatewayResponseOptions::builder().type_(ResponseType::THROTTLED).build().unwrap();
         assert_eq!(o.response_headers, None);
     }
 }

@@ -12,11 +12,7 @@ use crate::{Resource, RestApi};
 
 /// What an import needs to know (`RestApiAttributes`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RestApiAttributes {
     /// The API id.
@@ -83,12 +79,7 @@ fn import(
         Some(_) => {
             let root_node = node.add_child("Default")?;
             root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
-            Some(Resource::root(
-                shared.clone(),
-                root_node,
-                None,
-                Default::default(),
-            ))
+            Some(Resource::root(shared.clone(), root_node, None, Default::default()))
         }
         None => None,
     };

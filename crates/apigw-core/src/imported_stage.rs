@@ -24,10 +24,7 @@ pub struct StageReference {
 impl StageReference {
     /// A reference to the stage `stage_name` of the API `rest_api_id`.
     pub fn new(rest_api_id: impl Into<Value>, stage_name: impl Into<Value>) -> Self {
-        StageReference {
-            rest_api_id: rest_api_id.into(),
-            stage_name: stage_name.into(),
-        }
+        StageReference { rest_api_id: rest_api_id.into(), stage_name: stage_name.into() }
     }
 }
 
@@ -45,11 +42,7 @@ impl From<&ImportedStage> for StageReference {
 
 /// What identifies an existing stage (`StageAttributes`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct StageAttributes {
     /// The stage name.
@@ -67,10 +60,7 @@ impl StageAttributes {
 
     /// The attributes of the stage `stage_name` of the API `rest_api_id`.
     pub fn new(rest_api_id: impl Into<Value>, stage_name: impl Into<Value>) -> Self {
-        StageAttributes {
-            stage_name: stage_name.into(),
-            rest_api_id: rest_api_id.into(),
-        }
+        StageAttributes { stage_name: stage_name.into(), rest_api_id: rest_api_id.into() }
     }
 }
 
@@ -101,11 +91,7 @@ impl Stage {
     ) -> Result<ImportedStage, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.StageBase", crate::FQN));
-        Ok(ImportedStage {
-            node,
-            stage_name: attrs.stage_name,
-            rest_api_id: attrs.rest_api_id,
-        })
+        Ok(ImportedStage { node, stage_name: attrs.stage_name, rest_api_id: attrs.rest_api_id })
     }
 }
 

@@ -62,11 +62,7 @@ impl From<ConnectionType> for Value {
 /// Options common to every integration (`IntegrationOptions`), with CloudFormation's value
 /// shapes. Each is documented with aws-cdk-lib's default: absent.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct IntegrationOptions {
     /// Request parameters used as cache keys.
@@ -251,10 +247,7 @@ impl IntegrationOptions {
             ));
         }
         if connection_type == Some(ConnectionType::Internet.as_str()) && self.vpc_link.is_some() {
-            return Some((
-                "vpc_link",
-                "cannot set 'vpcLink' where 'connectionType' is INTERNET",
-            ));
+            return Some(("vpc_link", "cannot set 'vpcLink' where 'connectionType' is INTERNET"));
         }
         None
     }
@@ -372,11 +365,7 @@ impl Integration {
         let mut bound = self.clone();
         if let Some(link) = &self.options.vpc_link {
             // a URI is derived only when the connection type was given as VPC_LINK
-            let vpc_link_type = self
-                .options
-                .connection_type
-                .as_ref()
-                .and_then(Value::as_str)
+            let vpc_link_type = self.options.connection_type.as_ref().and_then(Value::as_str)
                 == Some(ConnectionType::VpcLink.as_str());
             if vpc_link_type && bound.uri.is_none() {
                 bound.uri = Some(link.integration_uri(ctx.method));
@@ -401,11 +390,7 @@ pub struct MockIntegration;
 impl MockIntegration {
     /// A mock integration with options.
     pub fn with_options(options: IntegrationOptions) -> Integration {
-        Integration {
-            type_: IntegrationType::Mock,
-            options,
-            ..Default::default()
-        }
+        Integration { type_: IntegrationType::Mock, options, ..Default::default() }
     }
 
     /// A mock integration without options.
@@ -431,10 +416,7 @@ impl Integration {
         put("cacheKeyParameters", o.cache_key_parameters.clone());
         put("cacheNamespace", o.cache_namespace.clone());
         put("contentHandling", o.content_handling.clone());
-        put(
-            "integrationHttpMethod",
-            self.integration_http_method.clone(),
-        );
+        put("integrationHttpMethod", self.integration_http_method.clone());
         put("requestParameters", o.request_parameters.clone());
         put("requestTemplates", o.request_templates.clone());
         put("passthroughBehavior", o.passthrough_behavior.clone());
@@ -454,9 +436,8 @@ impl Integration {
     /// The CloudFormation `Integration` property of the method.
     pub(crate) fn to_cfn(&self) -> Result<Value, cdk_core::BuildError> {
         let o = &self.options;
-        let mut i = cfn_apigateway::method::Integration::builder()
-            .type_(self.type_.as_str())
-            .build()?;
+        let mut i =
+            cfn_apigateway::method::Integration::builder().type_(self.type_.as_str()).build()?;
         i.uri = self.uri.clone();
         i.integration_http_method = self.integration_http_method.clone();
         i.cache_key_parameters = o.cache_key_parameters.clone();
@@ -466,11 +447,9 @@ impl Integration {
         i.request_templates = o.request_templates.clone();
         i.passthrough_behavior = o.passthrough_behavior.clone();
         i.integration_responses = match &o.integration_responses {
-            Some(list) => Some(Value::Array(
-                list.iter()
-                    .map(|r| r.to_cfn())
-                    .collect::<Result<Vec<_>, _>>()?,
-            )),
+            Some(list) => {
+                Some(Value::Array(list.iter().map(|r| r.to_cfn()).collect::<Result<Vec<_>, _>>()?))
+            }
             None => None,
         };
         i.connection_type = o.connection_type.clone();

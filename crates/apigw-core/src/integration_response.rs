@@ -55,10 +55,7 @@ pub struct IntegrationResponseBuilder {
 fn map<K: Into<String>, V: Into<Value>>(
     entries: impl IntoIterator<Item = (K, V)>,
 ) -> IndexMap<String, Value> {
-    entries
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .collect()
+    entries.into_iter().map(|(k, v)| (k.into(), v.into())).collect()
 }
 
 impl IntegrationResponseBuilder {
@@ -180,19 +177,16 @@ impl IntegrationResponse {
         for field in &self.order {
             let (key, value) = match field {
                 Field::StatusCode => ("statusCode", Some(Value::from(self.status_code.as_str()))),
-                Field::SelectionPattern => (
-                    "selectionPattern",
-                    self.selection_pattern.clone().map(Value::String),
-                ),
+                Field::SelectionPattern => {
+                    ("selectionPattern", self.selection_pattern.clone().map(Value::String))
+                }
                 Field::ContentHandling => ("contentHandling", self.content_handling.clone()),
-                Field::ResponseParameters => (
-                    "responseParameters",
-                    self.response_parameters.as_ref().map(Self::object),
-                ),
-                Field::ResponseTemplates => (
-                    "responseTemplates",
-                    self.response_templates.as_ref().map(Self::object),
-                ),
+                Field::ResponseParameters => {
+                    ("responseParameters", self.response_parameters.as_ref().map(Self::object))
+                }
+                Field::ResponseTemplates => {
+                    ("responseTemplates", self.response_templates.as_ref().map(Self::object))
+                }
             };
             if let Some(v) = value {
                 m.insert(key.into(), v);
@@ -237,10 +231,7 @@ mod tests {
 
     #[test]
     fn status_code_is_required() {
-        let e = IntegrationResponse::builder()
-            .selection_pattern("x")
-            .build()
-            .unwrap_err();
+        let e = IntegrationResponse::builder().selection_pattern("x").build().unwrap_err();
         assert!(e.message().contains("status_code"), "{e}");
     }
 }

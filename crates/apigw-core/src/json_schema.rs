@@ -118,12 +118,8 @@ pub struct JsonSchema {
 }
 
 /// Keys whose children are user-defined names (`SchemaPropsWithUserDefinedChildren`).
-const USER_DEFINED_CHILDREN: &[&str] = &[
-    "definitions",
-    "properties",
-    "patternProperties",
-    "dependencies",
-];
+const USER_DEFINED_CHILDREN: &[&str] =
+    &["definitions", "properties", "patternProperties", "dependencies"];
 
 /// `JsonSchemaMapper._toCfnJsonSchema` on a free-form value (`enum`, `default`): `schema` and
 /// `ref` keys become `$schema` and `$ref`, except directly below the user-defined maps.
@@ -150,20 +146,11 @@ fn map_free_form(value: &Value, preserve_keys: bool) -> Value {
 }
 
 fn schemas(list: impl IntoIterator<Item = JsonSchema>) -> Value {
-    Value::Array(
-        list.into_iter()
-            .map(|s| Value::Object(s.keywords))
-            .collect(),
-    )
+    Value::Array(list.into_iter().map(|s| Value::Object(s.keywords)).collect())
 }
 
 fn named<K: Into<String>>(entries: impl IntoIterator<Item = (K, JsonSchema)>) -> Value {
-    Value::Object(
-        entries
-            .into_iter()
-            .map(|(k, s)| (k.into(), Value::Object(s.keywords)))
-            .collect(),
-    )
+    Value::Object(entries.into_iter().map(|(k, s)| (k.into(), Value::Object(s.keywords))).collect())
 }
 
 impl JsonSchema {
@@ -421,10 +408,7 @@ impl JsonSchema {
     pub fn to_cfn(&self) -> Value {
         let mut out = self.keywords.clone();
         if !out.contains_key("$schema") {
-            out.insert(
-                "$schema".into(),
-                Value::from(JsonSchemaVersion::Draft4.as_str()),
-            );
+            out.insert("$schema".into(), Value::from(JsonSchemaVersion::Draft4.as_str()));
         }
         Value::Object(out)
     }
@@ -472,10 +456,7 @@ mod tests {
             .schema(JsonSchemaVersion::Draft4)
             .properties([
                 ("schema", JsonSchema::new().ref_("x")),
-                (
-                    "ref",
-                    JsonSchema::new().types([JsonSchemaType::String, JsonSchemaType::Null]),
-                ),
+                ("ref", JsonSchema::new().types([JsonSchemaType::String, JsonSchemaType::Null])),
             ])
             .dependencies([
                 ("a", JsonSchemaDependency::from(vec!["b"])),

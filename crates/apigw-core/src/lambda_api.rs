@@ -10,11 +10,7 @@ use crate::{
 
 /// Options of a [`LambdaRestApi`] (`LambdaRestApiProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct LambdaRestApiProps {
     /// The function behind every method.

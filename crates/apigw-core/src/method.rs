@@ -13,9 +13,8 @@ use crate::Integration;
 use crate::{MethodResponse, ModelRef, RequestValidator, RequestValidatorOptions};
 
 /// The HTTP methods API Gateway accepts.
-pub const ALLOWED_METHODS: &[&str] = &[
-    "ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT",
-];
+pub const ALLOWED_METHODS: &[&str] =
+    &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
 /// How callers are authorized (`AuthorizationType`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,11 +45,7 @@ impl AuthorizationType {
 
 /// Options of a method (`MethodOptions`); unset ones come from the resource's defaults.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct MethodOptions {
     /// An operation name for SDK generation.
@@ -107,12 +102,8 @@ impl MethodOptionsBuilder {
         mut self,
         models: impl IntoIterator<Item = (K, M)>,
     ) -> Self {
-        self.request_models = Some(Some(
-            models
-                .into_iter()
-                .map(|(k, m)| (k.into(), m.into()))
-                .collect(),
-        ));
+        self.request_models =
+            Some(Some(models.into_iter().map(|(k, m)| (k.into(), m.into())).collect()));
         self
     }
 }
@@ -121,16 +112,10 @@ impl MethodOptions {
     /// Options where `self` wins and `defaults` fill the gaps.
     pub(crate) fn or(&self, defaults: &MethodOptions) -> MethodOptions {
         MethodOptions {
-            operation_name: self
-                .operation_name
-                .clone()
-                .or_else(|| defaults.operation_name.clone()),
+            operation_name: self.operation_name.clone().or_else(|| defaults.operation_name.clone()),
             api_key_required: self.api_key_required.or(defaults.api_key_required),
             authorization_type: self.authorization_type.or(defaults.authorization_type),
-            authorizer: self
-                .authorizer
-                .clone()
-                .or_else(|| defaults.authorizer.clone()),
+            authorizer: self.authorizer.clone().or_else(|| defaults.authorizer.clone()),
             request_parameters: self
                 .request_parameters
                 .clone()
@@ -213,19 +198,14 @@ impl Method {
         if let Some(a) = &authorizer {
             a.0.attach_to_api(&crate::rest_api::ApiHandle(on.api().clone()))?;
         }
-        let integration = integration
-            .or_else(|| on.default_integration())
-            .unwrap_or_default();
+        let integration = integration.or_else(|| on.default_integration()).unwrap_or_default();
         let (integration, bound) = integration.bind(&crate::integration::BindContext {
             method: &node,
             http_method: &http_method,
             resource: on,
         })?;
         let authorization_type = required.or(options.authorization_type).unwrap_or_default();
-        let build_err = |source| Error::Build {
-            path: node.path(),
-            source,
-        };
+        let build_err = |source| Error::Build { path: node.path(), source };
         let mut responses = options.method_responses.clone().unwrap_or_default();
         responses.extend(bound.method_responses.iter().cloned());
         let method_responses: Rc<RefCell<Vec<MethodResponse>>> = Rc::new(RefCell::new(responses));
@@ -270,9 +250,7 @@ impl Method {
             .flatten();
         l1.authorization_scopes = scopes.clone();
         l1.integration = Some(integration.to_cfn().map_err(build_err)?);
-        l1.method_responses = Some(render_method_responses(&method_responses, |r| {
-            r.to_cfn().ok()
-        }));
+        l1.method_responses = Some(render_method_responses(&method_responses, |r| r.to_cfn().ok()));
         l1.request_models = request_models.clone();
         l1.request_validator_id = request_validator_id.clone();
         let resource = CfnMethod::new(&node, "Resource", l1)?;
@@ -287,40 +265,23 @@ impl Method {
             put("resourceId", Some(on.resource_id()));
             put("restApiId", Some(on.rest_api_id()));
             put("httpMethod", Some(Value::String(http_method.clone())));
-            put(
-                "operationName",
-                options.operation_name.clone().map(Value::String),
-            );
+            put("operationName", options.operation_name.clone().map(Value::String));
             put("apiKeyRequired", options.api_key_required.map(Value::Bool));
-            put(
-                "authorizationType",
-                Some(Value::from(authorization_type.as_str())),
-            );
+            put("authorizationType", Some(Value::from(authorization_type.as_str())));
             put("authorizerId", authorizer_id.clone());
             put("requestParameters", options.request_parameters.clone());
             put("integration", Some(integration.hash_json()));
             put(
                 "methodResponses",
-                Some(render_method_responses(&method_responses, |r| {
-                    Some(r.hash_json())
-                })),
+                Some(render_method_responses(&method_responses, |r| Some(r.hash_json()))),
             );
             put("requestModels", request_models);
             put("requestValidatorId", request_validator_id);
             put("authorizationScopes", scopes);
-            put(
-                "integrationToken",
-                bound.deployment_token.clone().map(Value::String),
-            );
+            put("integrationToken", bound.deployment_token.clone().map(Value::String));
             deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
         }
-        Ok(Method {
-            node,
-            resource,
-            http_method,
-            api_resource: on.clone(),
-            method_responses,
-        })
+        Ok(Method { node, resource, http_method, api_resource: on.clone(), method_responses })
     }
 
     /// Adds a response the method declares (`addMethodResponse`); it is rendered with the
@@ -406,11 +367,7 @@ pub(crate) fn execute_api_arn(
     http_method: &str,
     resource_path: &str,
 ) -> Value {
-    let method = if http_method == "ANY" {
-        "*"
-    } else {
-        http_method
-    };
+    let method = if http_method == "ANY" { "*" } else { http_method };
     let path = path_for_arn(resource_path);
     stack.format_arn(
         &ArnComponents::new("execute-api", rest_api_id)
@@ -440,13 +397,7 @@ pub(crate) fn lazy_method_arn(
         };
         let stack = resource.node().stack().ok()?;
         let _ = ctx;
-        Some(execute_api_arn(
-            &stack,
-            resource.rest_api_id(),
-            stage,
-            &http_method,
-            &resource.path(),
-        ))
+        Some(execute_api_arn(&stack, resource.rest_api_id(), stage, &http_method, &resource.path()))
     })
 }
 
@@ -455,13 +406,7 @@ pub(crate) fn lazy_api_arn(resource: &Resource) -> Value {
     let resource = resource.clone();
     Value::lazy(move |_| {
         let stack = resource.node().stack().ok()?;
-        Some(execute_api_arn(
-            &stack,
-            resource.rest_api_id(),
-            Value::from("*"),
-            "*",
-            "/*",
-        ))
+        Some(execute_api_arn(&stack, resource.rest_api_id(), Value::from("*"), "*", "/*"))
     })
 }
 
@@ -506,8 +451,6 @@ mod tests {
         assert_eq!(path_for_arn("/{proxy+}"), "/*");
         assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
         let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
-        assert!(e
-            .to_string()
-            .starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
+        assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
     }
 }

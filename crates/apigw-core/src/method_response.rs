@@ -8,11 +8,7 @@ use crate::ModelRef;
 
 /// A response a method declares (`MethodResponse`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The HTTP status code (`"200"`). Required.
@@ -33,9 +29,8 @@ impl MethodResponseBuilder {
         mut self,
         parameters: impl IntoIterator<Item = (K, bool)>,
     ) -> Self {
-        self.response_parameters = Some(Some(
-            parameters.into_iter().map(|(k, v)| (k.into(), v)).collect(),
-        ));
+        self.response_parameters =
+            Some(Some(parameters.into_iter().map(|(k, v)| (k.into(), v)).collect()));
         self
     }
 
@@ -45,12 +40,8 @@ impl MethodResponseBuilder {
         mut self,
         models: impl IntoIterator<Item = (K, M)>,
     ) -> Self {
-        self.response_models = Some(Some(
-            models
-                .into_iter()
-                .map(|(k, m)| (k.into(), m.into()))
-                .collect(),
-        ));
+        self.response_models =
+            Some(Some(models.into_iter().map(|(k, m)| (k.into(), m.into())).collect()));
         self
     }
 }
@@ -62,13 +53,9 @@ impl MethodResponse {
     }
 
     fn parameters(&self) -> Option<Value> {
-        self.response_parameters.as_ref().map(|p| {
-            Value::Object(
-                p.iter()
-                    .map(|(k, v)| (k.clone(), Value::Bool(*v)))
-                    .collect(),
-            )
-        })
+        self.response_parameters
+            .as_ref()
+            .map(|p| Value::Object(p.iter().map(|(k, v)| (k.clone(), Value::Bool(*v))).collect()))
     }
 
     fn models(&self) -> Option<Value> {

@@ -48,20 +48,16 @@ fn api_gateway_metric(
     dimensions: Vec<(&str, Value)>,
     options: Option<MetricOptions>,
 ) -> Result<Metric, Error> {
-    let mut props = MetricProps::builder()
-        .namespace(NAMESPACE)
-        .metric_name(metric_name)
-        .dimensions(dimensions);
+    let mut props =
+        MetricProps::builder().namespace(NAMESPACE).metric_name(metric_name).dimensions(dimensions);
     if let Some(s) = statistic {
         props = props.statistic(s);
     }
     if let Some(o) = options {
         props = props.options(o);
     }
-    let props = props.build().map_err(|source| Error::Build {
-        path: scope.node().path(),
-        source,
-    })?;
+    let props =
+        props.build().map_err(|source| Error::Build { path: scope.node().path(), source })?;
     Metric::new(props).attach_to(scope)
 }
 
@@ -226,18 +222,10 @@ mod tests {
         let api = RestApi::new(
             &stack,
             "api",
-            RestApiProps::builder()
-                .rest_api_name("Books")
-                .build()
-                .unwrap(),
+            RestApiProps::builder().rest_api_name("Books").build().unwrap(),
         )
         .unwrap();
-        let get = api
-            .root()
-            .add_resource("books")
-            .unwrap()
-            .add_method("get", None)
-            .unwrap();
+        let get = api.root().add_resource("books").unwrap().add_method("get", None).unwrap();
         let stage = api.deployment_stage().unwrap();
         let expected = [
             ("4XXError", "Sum"),
@@ -283,10 +271,7 @@ mod tests {
             for (m, dims) in [
                 (&of_api[i], vec!["ApiName"]),
                 (&of_stage[i], vec!["ApiName", "Stage"]),
-                (
-                    &of_method[i],
-                    vec!["ApiName", "Method", "Resource", "Stage"],
-                ),
+                (&of_method[i], vec!["ApiName", "Method", "Resource", "Stage"]),
             ] {
                 let m = m.as_ref().unwrap();
                 assert_eq!(m.namespace(), "AWS/ApiGateway");
@@ -321,27 +306,18 @@ mod tests {
                     .unwrap(),
             ))
             .unwrap();
-        assert_eq!(
-            (m.period(), m.statistic(), m.label()),
-            (60, "Sum", Some("requests"))
-        );
+        assert_eq!((m.period(), m.statistic(), m.label()), (60, "Sum", Some("requests")));
         assert_eq!(names(&m), ["Other"]);
-        assert_eq!(
-            api.metric_latency(None).unwrap().dimensions()["ApiName"],
-            Value::from("api")
-        );
+        assert_eq!(api.metric_latency(None).unwrap().dimensions()["ApiName"], Value::from("api"));
     }
 
     #[test]
     fn other_stages_and_spec_apis() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api = RestApi::new(
-            &stack,
-            "api",
-            RestApiProps::builder().deploy(false).build().unwrap(),
-        )
-        .unwrap();
+        let api =
+            RestApi::new(&stack, "api", RestApiProps::builder().deploy(false).build().unwrap())
+                .unwrap();
         api.root().add_method("GET", None).unwrap();
         let deployment = Deployment::new(&stack, "dep", &api, DeploymentProps::default()).unwrap();
         let beta = Stage::new(
@@ -353,18 +329,13 @@ mod tests {
         .unwrap();
         let m = beta.metric_server_error(None).unwrap();
         assert_eq!(m.dimensions()["ApiName"], Value::from("api"));
-        assert_eq!(
-            format!("{:?}", m.dimensions()["Stage"]),
-            format!("{:?}", beta.stage_name())
-        );
+        assert_eq!(format!("{:?}", m.dimensions()["Stage"]), format!("{:?}", beta.stage_name()));
 
         let spec = SpecRestApi::new(
             &stack,
             "spec",
             SpecRestApiProps::builder()
-                .api_definition(ApiDefinition::from_inline(Value::object([(
-                    "openapi", "3.0.2",
-                )])))
+                .api_definition(ApiDefinition::from_inline(Value::object([("openapi", "3.0.2")])))
                 .rest_api_name("Spec API")
                 .build()
                 .unwrap(),
@@ -378,12 +349,9 @@ mod tests {
     fn invalid_dimensions_name_the_construct() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api = RestApi::new(
-            &stack,
-            "api",
-            RestApiProps::builder().rest_api_name("").build().unwrap(),
-        )
-        .unwrap();
+        let api =
+            RestApi::new(&stack, "api", RestApiProps::builder().rest_api_name("").build().unwrap())
+                .unwrap();
         let e = api.metric_latency(None).unwrap_err().to_string();
         assert!(
             e.starts_with(
@@ -398,10 +366,7 @@ mod tests {
             RestApiProps::builder().rest_api_name(long).build().unwrap(),
         )
         .unwrap();
-        let replaced = MetricOptions::builder()
-            .dimension("ApiName", "short")
-            .build()
-            .unwrap();
+        let replaced = MetricOptions::builder().dimension("ApiName", "short").build().unwrap();
         assert!(api.metric_latency(Some(replaced)).is_ok());
     }
 }

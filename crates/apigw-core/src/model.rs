@@ -49,11 +49,7 @@ impl From<Model> for ModelRef {
 
 /// Options of a model added with [`RestApi::add_model`] (`ModelOptions`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ModelOptions {
     /// The content type of the payloads the model describes. Default: `application/json`.
@@ -78,11 +74,7 @@ impl ModelOptions {
 
 /// Props of a [`Model`] (`ModelProps`): its options and the API it belongs to.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ModelProps {
     /// The API the model belongs to. Required.
@@ -149,20 +141,14 @@ impl Model {
         let node = scope.add_child(id)?;
         node.set_construct_info(&format!("{}.Model", crate::FQN));
         let name = options.model_name.map(Value::String);
-        let content_type = Value::String(
-            options
-                .content_type
-                .unwrap_or_else(|| "application/json".into()),
-        );
+        let content_type =
+            Value::String(options.content_type.unwrap_or_else(|| "application/json".into()));
         let description = options.description.map(Value::String);
         let schema = options.schema.to_cfn();
         let mut l1 = CfnModelProps::builder()
             .rest_api_id(api.rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.name = name.clone();
         l1.content_type = Some(content_type.clone());
         l1.description = description.clone();
@@ -259,10 +245,7 @@ mod tests {
         let m = api
             .add_model(
                 "M",
-                ModelOptions::builder()
-                    .schema(JsonSchema::new().title("t"))
-                    .build()
-                    .unwrap(),
+                ModelOptions::builder().schema(JsonSchema::new().title("t")).build().unwrap(),
             )
             .unwrap();
         assert_eq!(m.node().path(), "Stack/api/M");

@@ -11,11 +11,7 @@ use crate::{
 /// Properties of a [`RateLimitedApiKey`] (`RateLimitedApiKeyProps`): those of an
 /// [`ApiKeyProps`] plus the usage plan's.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RateLimitedApiKeyProps {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -123,11 +119,7 @@ impl RateLimitedApiKey {
             } else {
                 None
             };
-        Ok(RateLimitedApiKey {
-            node,
-            api_key,
-            usage_plan,
-        })
+        Ok(RateLimitedApiKey { node, api_key, usage_plan })
     }
 
     /// The key.
@@ -167,9 +159,6 @@ mod tests {
         assert_eq!(plan.node().path(), "Stack/limited/UsagePlanResource");
         let ids: Vec<String> = plan.node().children().iter().map(|c| c.id()).collect();
         // the key's unique id is that of its `Resource` (`Stack/limited/Resource`)
-        assert_eq!(
-            ids,
-            ["Resource", "UsagePlanKeyResource:Stacklimited4F6BB154"]
-        );
+        assert_eq!(ids, ["Resource", "UsagePlanKeyResource:Stacklimited4F6BB154"]);
     }
 }

@@ -13,11 +13,7 @@ use crate::RestApi;
 /// Options of a request validator (`RequestValidatorOptions`), for
 /// [`RestApi::add_request_validator`] and a method's `request_validator_options`.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RequestValidatorOptions {
     /// The validator's name. Default: a name CloudFormation generates.
@@ -40,11 +36,7 @@ impl RequestValidatorOptions {
 
 /// Props of a [`RequestValidator`] (`RequestValidatorProps`): its options and its API.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RequestValidatorProps {
     /// The API the validator belongs to. Required.
@@ -120,10 +112,7 @@ impl RequestValidator {
         let mut l1 = CfnRequestValidatorProps::builder()
             .rest_api_id(api.rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.name = name.clone();
         l1.validate_request_body = body.clone();
         l1.validate_request_parameters = parameters.clone();
@@ -258,11 +247,8 @@ pub(crate) fn unique_resource_name(node: &Node) -> String {
             _ => kept.push(c),
         }
     }
-    let human: String = kept
-        .into_iter()
-        .filter(|c| *c != HIDDEN_FROM_HUMAN_ID)
-        .map(alnum)
-        .collect();
+    let human: String =
+        kept.into_iter().filter(|c| *c != HIDDEN_FROM_HUMAN_ID).map(alnum).collect();
     let max_human = MAX_LEN - HASH_LEN;
     if human.len() > max_human {
         let half = max_human / 2;
@@ -306,10 +292,7 @@ mod tests {
         // without the flag: `validator`
         let app = App::with_props(
             AppProps::builder()
-                .context(
-                    cdk_core::feature_flags::APIGATEWAY_REQUEST_VALIDATOR_UNIQUE_ID,
-                    false,
-                )
+                .context(cdk_core::feature_flags::APIGATEWAY_REQUEST_VALIDATOR_UNIQUE_ID, false)
                 .build()
                 .unwrap(),
         );
@@ -339,10 +322,7 @@ mod tests {
             .request_validator_options(RequestValidatorOptions::default())
             .build()
             .unwrap();
-        let e = api
-            .root()
-            .add_method_with("GET", None, options)
-            .unwrap_err();
+        let e = api.root().add_method_with("GET", None, options).unwrap_err();
         assert_eq!(
             e,
             Error::InvalidArgument {
@@ -378,10 +358,7 @@ mod tests {
         let b = a.add_child("Default").unwrap().add_child("v1").unwrap();
         let v = b.add_child("GET").unwrap().add_child("Validator").unwrap();
         let expected_hash = path_hash(&["Named", "hello-api", "v1", "GET", "Validator"]);
-        assert_eq!(
-            unique_resource_name(&v),
-            format!("Namedhelloapiv1GETValidator{expected_hash}")
-        );
+        assert_eq!(unique_resource_name(&v), format!("Namedhelloapiv1GETValidator{expected_hash}"));
         // a single component is kept as is
         assert_eq!(unique_resource_name(stack.node()), "Named");
         // nested stacks are part of the path below the top-level stack
@@ -395,9 +372,6 @@ mod tests {
         let leaf = long.add_child("b").unwrap();
         let n = unique_resource_name(&leaf);
         assert_eq!(n.len(), 256);
-        assert!(n.ends_with(&format!(
-            "b{}",
-            path_hash(&["Named", &"a".repeat(300), "b"])
-        )));
+        assert!(n.ends_with(&format!("b{}", path_hash(&["Named", &"a".repeat(300), "b"]))));
     }
 }

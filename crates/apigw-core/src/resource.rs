@@ -49,11 +49,7 @@ impl Construct for Resource {
 /// What a resource passes on to the resources below it (`ResourceOptions`); each unset
 /// option is inherited from the parent resource.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ResourceOptions {
     /// Integration of methods that give none. Default: the parent's.
@@ -78,11 +74,7 @@ impl ResourceOptions {
 
 /// Options of [`Resource::add_proxy`] (`ProxyResourceOptions`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ProxyResourceOptions {
     /// Add an `ANY` method. Default: true.
@@ -112,14 +104,10 @@ pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Err
         let inner = &part[1..part.len() - 1];
         let inner = inner.strip_suffix('+').unwrap_or(inner);
         !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            && inner.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     } else {
         !part.is_empty()
-            && part
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '_' | '-'))
+            && part.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '_' | '-'))
     };
     if ok {
         Ok(())
@@ -264,11 +252,7 @@ impl Resource {
 
     /// The parent resource (none for the root).
     pub fn parent_resource(&self) -> Option<Resource> {
-        self.0
-            .parent
-            .as_ref()
-            .and_then(|p| p.upgrade())
-            .map(Resource)
+        self.0.parent.as_ref().and_then(|p| p.upgrade()).map(Resource)
     }
 
     /// Refuses additions to the root of a proxying `LambdaRestApi`.
@@ -298,10 +282,7 @@ impl Resource {
         let node = self.node().add_child(path_part)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
         let api = self.0.api.clone();
-        let build_err = |source| Error::Build {
-            path: node.path(),
-            source,
-        };
+        let build_err = |source| Error::Build { path: node.path(), source };
         let l1 = CfnResourceProps::builder()
             .parent_id(self.resource_id())
             .path_part(path_part)
@@ -345,10 +326,7 @@ impl Resource {
             proxy,
             locked: Default::default(),
         }));
-        self.0
-            .children
-            .borrow_mut()
-            .insert(path_part.to_string(), child.clone());
+        self.0.children.borrow_mut().insert(path_part.to_string(), child.clone());
         if let Some(cors) = child.0.default_cors_preflight_options.clone() {
             child.add_cors_preflight(cors)?;
         }

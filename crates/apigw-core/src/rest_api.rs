@@ -172,11 +172,7 @@ impl RestApiBase for RestApi {
 
 /// Options of a [`RestApi`] (`RestApiProps`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RestApiProps {
     /// The API's name. Default: the construct id.
@@ -287,9 +283,7 @@ impl RestApi {
             });
         }
         let mut l1 = CfnRestApiProps::default();
-        l1.name = Some(Value::String(
-            props.rest_api_name.clone().unwrap_or_else(|| node.id()),
-        ));
+        l1.name = Some(Value::String(props.rest_api_name.clone().unwrap_or_else(|| node.id())));
         l1.description = props.description.clone().map(Value::String);
         l1.binary_media_types = props.binary_media_types.clone().map(Value::from);
         l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
@@ -334,12 +328,7 @@ impl RestApi {
                 Vec::new()
             }
         });
-        Ok(RestApi {
-            node,
-            resource,
-            root,
-            shared,
-        })
+        Ok(RestApi { node, resource, root, shared })
     }
 
     /// The L1 resource.
@@ -482,11 +471,7 @@ impl EndpointType {
 
 /// Endpoint types and VPC endpoints of an API (`EndpointConfiguration`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
     /// The endpoint types.
@@ -563,25 +548,21 @@ pub(crate) fn configure_deployment(
         "Deployment",
         shared,
         DeploymentProps {
-            description: Some(Value::String(options.description.clone().unwrap_or_else(
-                || "Automatically created by the RestApi construct".into(),
-            ))),
+            description: Some(Value::String(
+                options
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| "Automatically created by the RestApi construct".into()),
+            )),
             retain_deployments: options.retain_deployments,
             stage_name: None,
         },
     )?;
     *shared.latest_deployment.borrow_mut() = Some(deployment.clone());
     let stage_options = options.deploy_options.clone().unwrap_or_default();
-    let stage_name = stage_options
-        .stage_name
-        .clone()
-        .unwrap_or_else(|| "prod".into());
-    let stage = Stage::new(
-        api,
-        &format!("DeploymentStage.{stage_name}"),
-        &deployment,
-        stage_options,
-    )?;
+    let stage_name = stage_options.stage_name.clone().unwrap_or_else(|| "prod".into());
+    let stage =
+        Stage::new(api, &format!("DeploymentStage.{stage_name}"), &deployment, stage_options)?;
     *shared.deployment_stage.borrow_mut() = Some(stage.clone());
     let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
     if let Some(name) = &options.endpoint_export_name {

@@ -50,21 +50,13 @@ impl ApiDefinition {
         key: impl Into<Value>,
         version: Option<Value>,
     ) -> Self {
-        ApiDefinition::S3 {
-            bucket: bucket.into(),
-            key: key.into(),
-            version,
-        }
+        ApiDefinition::S3 { bucket: bucket.into(), key: key.into(), version }
     }
 }
 
 /// Options of a [`SpecRestApi`] (`SpecRestApiProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct SpecRestApiProps {
     /// The OpenAPI document.
@@ -175,9 +167,7 @@ impl SpecRestApi {
         };
         let deploy = props.deploy.unwrap_or(true);
         if !deploy && props.deploy_options.is_some() {
-            return Err(invalid(
-                "Cannot set 'deployOptions' if 'deploy' is disabled",
-            ));
+            return Err(invalid("Cannot set 'deployOptions' if 'deploy' is disabled"));
         }
         let mut l1 = CfnRestApiProps::default();
         let mut asset = None;
@@ -203,11 +193,7 @@ impl SpecRestApi {
                 l1.body_s3_location = Some(loc.into());
                 asset = Some(a);
             }
-            ApiDefinition::S3 {
-                bucket,
-                key,
-                version,
-            } => {
+            ApiDefinition::S3 { bucket, key, version } => {
                 let mut loc = cfn_apigateway::rest_api::S3Location::default();
                 loc.bucket = Some(bucket.clone());
                 loc.key = Some(key.clone());
@@ -215,9 +201,7 @@ impl SpecRestApi {
                 l1.body_s3_location = Some(loc.into());
             }
         }
-        l1.name = Some(Value::String(
-            props.rest_api_name.clone().unwrap_or_else(|| node.id()),
-        ));
+        l1.name = Some(Value::String(props.rest_api_name.clone().unwrap_or_else(|| node.id())));
         let policy = props.policy.clone().unwrap_or_default();
         l1.policy = Some(policy.lazy());
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
@@ -265,12 +249,7 @@ impl SpecRestApi {
         if let Some(hook) = &props.domain_name {
             hook.run(&node, &ApiHandle(shared.clone()))?;
         }
-        Ok(SpecRestApi {
-            node,
-            resource,
-            root,
-            shared,
-        })
+        Ok(SpecRestApi { node, resource, root, shared })
     }
 
     /// The L1 resource.

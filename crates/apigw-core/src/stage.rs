@@ -37,11 +37,7 @@ impl MethodLoggingLevel {
 /// Settings of the methods of a stage (`MethodDeploymentOptions`). Unset ones are left to
 /// API Gateway.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct MethodDeploymentOptions {
     /// CloudWatch metrics. Default: off.
@@ -85,11 +81,7 @@ impl MethodDeploymentOptions {
 
 /// Options of a [`Stage`] (`StageOptions`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct StageOptions {
     /// The stage name. Default: `prod`.
@@ -140,9 +132,7 @@ impl StageOptions {
 impl StageOptionsBuilder {
     /// Adds settings for the methods matching `path` (`/books/GET`, `/*/*`).
     pub fn method_option(mut self, path: &str, options: MethodDeploymentOptions) -> Self {
-        self.method_options
-            .get_or_insert_with(IndexMap::new)
-            .insert(path.to_string(), options);
+        self.method_options.get_or_insert_with(IndexMap::new).insert(path.to_string(), options);
         self
     }
 }
@@ -169,14 +159,9 @@ pub(crate) fn parse_method_options_path(
     scope: &str,
     original: &str,
 ) -> Result<(String, String), Error> {
-    let fail = |message: String| Error::InvalidArgument {
-        path: scope.to_string(),
-        message,
-    };
+    let fail = |message: String| Error::InvalidArgument { path: scope.to_string(), message };
     let Some(path) = original.strip_prefix('/') else {
-        return Err(fail(format!(
-            "Method options path must start with '/': {original}"
-        )));
+        return Err(fail(format!("Method options path must start with '/': {original}")));
     };
     let mut components: Vec<&str> = path.split('/').collect();
     if components.len() < 2 {
@@ -273,16 +258,12 @@ impl Stage {
         let mut l1 = CfnStageProps::builder()
             .rest_api_id(rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: path.clone(), source })?;
         l1.stage_name = Some(Value::String(stage_name.clone()));
         l1.cache_cluster_enabled = cache_cluster.map(Value::Bool);
         if cache_cluster == Some(true) {
-            l1.cache_cluster_size = Some(Value::String(
-                options.cache_cluster_size.unwrap_or_else(|| "0.5".into()),
-            ));
+            l1.cache_cluster_size =
+                Some(Value::String(options.cache_cluster_size.unwrap_or_else(|| "0.5".into())));
         }
         l1.access_log_setting = access_log_setting(
             &node,
@@ -376,10 +357,8 @@ fn access_log_setting(
     if destination.is_none() && format.is_none() {
         return Ok(None);
     }
-    let fail = |message: &str| Error::InvalidArgument {
-        path: stage.path(),
-        message: message.into(),
-    };
+    let fail =
+        |message: &str| Error::InvalidArgument { path: stage.path(), message: message.into() };
     if let Some(f) = format {
         if !has_request_id(f.as_str()) {
             return Err(fail("Access log must include either `AccessLogFormat.contextRequestId()` or `AccessLogFormat.contextExtendedRequestId()`"));
@@ -420,9 +399,6 @@ mod tests {
         assert!(p("books/GET").is_err());
         assert!(p("/GET").is_err());
         let e = p("/books/FETCH").unwrap_err().to_string();
-        assert!(
-            e.starts_with("Stage: /books/FETCH: Invalid HTTP method"),
-            "{e}"
-        );
+        assert!(e.starts_with("Stage: /books/FETCH: Invalid HTTP method"), "{e}");
     }
 }

@@ -133,11 +133,7 @@ impl ThrottleSettingsBuilder {
 
 /// How many requests a key may make in a period (`QuotaSettings`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The number of requests per period (`Limit`); `0` is left out, as aws-cdk-lib does.
@@ -181,19 +177,12 @@ pub struct ThrottlingPerMethod {
 impl ThrottlingPerMethod {
     /// Throttling of `method`.
     pub fn new(method: &Method, throttle: ThrottleSettings) -> Self {
-        ThrottlingPerMethod {
-            method: method.clone(),
-            throttle,
-        }
+        ThrottlingPerMethod { method: method.clone(), throttle }
     }
 
     /// The key of the method in the stage's `Throttle` map.
     fn method_id(&self) -> String {
-        format!(
-            "{}/{}",
-            self.method.api_resource().path(),
-            self.method.http_method()
-        )
+        format!("{}/{}", self.method.api_resource().path(), self.method.http_method())
     }
 }
 
@@ -227,16 +216,11 @@ impl UsagePlanPerApiStage {
 
     /// An entry for `stage` without per-method throttling.
     pub fn new(stage: &Stage) -> Self {
-        UsagePlanPerApiStage {
-            stage: Some(stage.clone()),
-            throttle: Vec::new(),
-        }
+        UsagePlanPerApiStage { stage: Some(stage.clone()), throttle: Vec::new() }
     }
 
     fn check(&self) -> Result<(), String> {
-        self.throttle
-            .iter()
-            .try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
+        self.throttle.iter().try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
     }
 
     /// `createStage`: `{ApiId, Stage, Throttle}`; `Throttle` maps each method to its
@@ -265,11 +249,7 @@ impl UsagePlanPerApiStageBuilder {
 
 /// Properties of a [`UsagePlan`] (`UsagePlanProps`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct UsagePlanProps {
     /// The stages the plan applies to; [`UsagePlanPropsBuilder::api_stage`] adds one, and
@@ -299,11 +279,7 @@ impl UsagePlanProps {
 
 /// Options of [`IUsagePlan::add_api_key`] (`AddApiKeyOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct AddApiKeyOptions {
     /// A logical ID for the `AWS::ApiGateway::UsagePlanKey`, to keep one a template already
@@ -343,10 +319,7 @@ pub trait IUsagePlan: Construct {
             .key_type(KeyType::ApiKey)
             .usage_plan_id(self.usage_plan_id())
             .build()
-            .map_err(|source| Error::Build {
-                path: self.node().path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: self.node().path(), source })?;
         let resource = CfnUsagePlanKey::new(self.node(), &id, props)?;
         if let Some(logical_id) = options.and_then(|o| o.override_logical_id) {
             resource.override_logical_id(&logical_id);
@@ -395,10 +368,7 @@ impl UsagePlan {
     ) -> Result<UsagePlan, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.UsagePlan", crate::FQN));
-        let invalid = |message: String| Error::InvalidArgument {
-            path: node.path(),
-            message,
-        };
+        let invalid = |message: String| Error::InvalidArgument { path: node.path(), message };
         if let Some(t) = &props.throttle {
             ThrottleSettings::check(t.rate_limit).map_err(invalid)?;
         }
@@ -418,11 +388,7 @@ impl UsagePlan {
         l1.usage_plan_name = props.name;
         let resource = CfnUsagePlan::new(&node, "Resource", l1)?;
         api_stages.borrow_mut().extend(props.api_stages);
-        Ok(UsagePlan {
-            node,
-            resource,
-            api_stages,
-        })
+        Ok(UsagePlan { node, resource, api_stages })
     }
 
     /// Imports an existing usage plan by id (`UsagePlan.fromUsagePlanId`), to add keys to
@@ -437,10 +403,7 @@ impl UsagePlan {
     ) -> Result<ImportedUsagePlan, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.Resource");
-        Ok(ImportedUsagePlan {
-            node,
-            usage_plan_id: usage_plan_id.into(),
-        })
+        Ok(ImportedUsagePlan { node, usage_plan_id: usage_plan_id.into() })
     }
 
     /// The L1 resource.
@@ -455,10 +418,7 @@ impl UsagePlan {
     pub fn add_api_stage(&self, api_stage: UsagePlanPerApiStage) -> Result<(), Error> {
         api_stage
             .check()
-            .map_err(|message| Error::InvalidArgument {
-                path: self.node.path(),
-                message,
-            })?;
+            .map_err(|message| Error::InvalidArgument { path: self.node.path(), message })?;
         self.api_stages.borrow_mut().push(api_stage);
         Ok(())
     }
@@ -518,34 +478,22 @@ mod tests {
         let api = stack.node().add_child("hello-api").unwrap();
         let key = api.add_child("ApiKey").unwrap();
         assert_eq!(key.unique_id(), "StackhelloapiApiKeyA95BC21E");
-        let inner = stack
-            .node()
-            .add_child("rate-limited-api-key")
-            .unwrap()
-            .add_child("Resource")
-            .unwrap();
+        let inner =
+            stack.node().add_child("rate-limited-api-key").unwrap().add_child("Resource").unwrap();
         assert_eq!(inner.unique_id(), "StackratelimitedapikeyB7B57C3D");
     }
 
     #[test]
     fn throttles_are_checked() {
-        let e = ThrottleSettings::builder()
-            .rate_limit(f64::NAN)
-            .build()
-            .unwrap_err();
+        let e = ThrottleSettings::builder().rate_limit(f64::NAN).build().unwrap_err();
         assert!(e.message().contains("should be an double"), "{e}");
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
         let props = UsagePlanProps {
-            throttle: Some(ThrottleSettings {
-                rate_limit: Some(f64::INFINITY),
-                burst_limit: None,
-            }),
+            throttle: Some(ThrottleSettings { rate_limit: Some(f64::INFINITY), burst_limit: None }),
             ..UsagePlanProps::default()
         };
-        let e = UsagePlan::new(&stack, "Plan", props)
-            .unwrap_err()
-            .to_string();
+        let e = UsagePlan::new(&stack, "Plan", props).unwrap_err().to_string();
         assert_eq!(e, "Stack/Plan: Throttle rate limit should be an double");
         assert_eq!(Period::Week.as_str(), "WEEK");
     }
@@ -559,11 +507,8 @@ mod tests {
         let t = synth("usage-plan-edges", |stack| {
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let root_get = api.root().add_method("GET", None)?;
-            let post = api
-                .root()
-                .add_resource("a")?
-                .add_resource("{id}")?
-                .add_method("post", None)?;
+            let post =
+                api.root().add_resource("a")?.add_resource("{id}")?.add_method("post", None)?;
             let limits = |rate_limit: Option<f64>, burst_limit: Option<u32>| ThrottleSettings {
                 rate_limit,
                 burst_limit,
@@ -580,13 +525,7 @@ mod tests {
                 "Plan",
                 UsagePlanProps::builder()
                     .description("desc")
-                    .quota(
-                        QuotaSettings::builder()
-                            .limit(0u32)
-                            .offset(2u32)
-                            .build()
-                            .unwrap(),
-                    )
+                    .quota(QuotaSettings::builder().limit(0u32).offset(2u32).build().unwrap())
                     .throttle(ThrottleSettings::default())
                     .api_stage(stage)
                     .build()
@@ -598,20 +537,12 @@ mod tests {
             empty.add_api_key(&k1, None)?;
             plan.add_api_key(
                 &k1,
-                Some(
-                    AddApiKeyOptions::builder()
-                        .override_logical_id("X")
-                        .build()
-                        .unwrap(),
-                ),
+                Some(AddApiKeyOptions::builder().override_logical_id("X").build().unwrap()),
             )?;
             let imported = UsagePlan::from_usage_plan_id(stack, "IUP", "up")?;
             imported.add_api_key(&ApiKey::from_api_key_id(stack, "IK", "kid")?, None)?;
             let again = empty.add_api_key(&k1, None).unwrap_err().to_string();
-            assert!(
-                again.contains("UsagePlanKeyResource:StackK1C862D50C"),
-                "{again}"
-            );
+            assert!(again.contains("UsagePlanKeyResource:StackK1C862D50C"), "{again}");
             Ok(())
         });
         let plans = resources_of_type(&t, "AWS::ApiGateway::UsagePlan");

@@ -54,19 +54,13 @@ impl VpcLinkTarget {
     /// A load balancer by ARN and DNS name (for an `elbv2` load balancer,
     /// `load_balancer_arn()` and `load_balancer_dns_name()`).
     pub fn network_load_balancer(arn: impl Into<Value>, dns_name: impl Into<Value>) -> Self {
-        VpcLinkTarget {
-            arn: arn.into(),
-            dns_name: Some(dns_name.into()),
-        }
+        VpcLinkTarget { arn: arn.into(), dns_name: Some(dns_name.into()) }
     }
 
     /// A load balancer known by its ARN only; integrations through a link to it must give
     /// their URI.
     pub fn from_arn(arn: impl Into<Value>) -> Self {
-        VpcLinkTarget {
-            arn: arn.into(),
-            dns_name: None,
-        }
+        VpcLinkTarget { arn: arn.into(), dns_name: None }
     }
 
     /// The load balancer's ARN.
@@ -92,11 +86,7 @@ impl VpcLinkTarget {
 /// # Ok::<(), cdk_core::BuildError>(())
 /// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct VpcLinkProps {
     /// The link's name (`Name`). Default: the construct's unique id (`Names.nodeUniqueId`).
@@ -165,27 +155,18 @@ impl VpcLink {
     pub fn new(scope: &impl Construct, id: &str, props: VpcLinkProps) -> Result<VpcLink, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.VpcLink", crate::FQN));
-        let name = props
-            .vpc_link_name
-            .unwrap_or_else(|| Value::String(node.unique_id()));
+        let name = props.vpc_link_name.unwrap_or_else(|| Value::String(node.unique_id()));
         let targets: Rc<RefCell<Vec<VpcLinkTarget>>> = Rc::new(RefCell::new(props.targets));
         let rendered = targets.clone();
         let mut l1 = CfnVpcLinkProps::builder()
             .name(name)
             .target_arns(Value::lazy_uncached(move |_| {
                 Some(Value::Array(
-                    rendered
-                        .borrow()
-                        .iter()
-                        .map(VpcLinkTarget::load_balancer_arn)
-                        .collect(),
+                    rendered.borrow().iter().map(VpcLinkTarget::load_balancer_arn).collect(),
                 ))
             }))
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.description = props.description;
         let resource = CfnVpcLink::new(&node, "Resource", l1)?;
         let checked = targets.clone();
@@ -241,11 +222,7 @@ impl VpcLink {
 
     /// The targets so far (none for an imported link).
     pub fn targets(&self) -> Vec<VpcLinkTarget> {
-        self.0
-            .targets
-            .as_ref()
-            .map(|t| t.borrow().clone())
-            .unwrap_or_default()
+        self.0.targets.as_ref().map(|t| t.borrow().clone()).unwrap_or_default()
     }
 
     /// Adds targets (`addTargets`).
@@ -283,9 +260,7 @@ impl VpcLink {
         Value::lazy(move |_| {
             let targets = link.targets();
             match targets.as_slice() {
-                [only] => only
-                    .load_balancer_dns_name()
-                    .map(|dns| cfn_format!("http://{}", dns)),
+                [only] => only.load_balancer_dns_name().map(|dns| cfn_format!("http://{}", dns)),
                 _ => None,
             }
         })
@@ -320,21 +295,15 @@ mod tests {
     fn renders_name_and_targets_late() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let link = VpcLink::new(
-            &stack,
-            "link",
-            VpcLinkProps::builder().target(arn("a")).build().unwrap(),
-        )
-        .unwrap();
+        let link =
+            VpcLink::new(&stack, "link", VpcLinkProps::builder().target(arn("a")).build().unwrap())
+                .unwrap();
         link.add_targets([arn("b")]).unwrap();
         let r = link.resource().unwrap();
         assert_eq!(r.property("Name"), Some(Value::from("StacklinkC160B2EF")));
         assert_eq!(link.targets().len(), 2);
         assert!(!link.is_imported());
-        assert_eq!(
-            format!("{:?}", link.vpc_link_id()),
-            "Ref(Stack/link/Resource)"
-        );
+        assert_eq!(format!("{:?}", link.vpc_link_id()), "Ref(Stack/link/Resource)");
     }
 
     #[test]
@@ -358,11 +327,7 @@ mod tests {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
         let link = VpcLink::new(&stack, "a", VpcLinkProps::default()).unwrap();
-        assert_eq!(
-            link.uri_problem(),
-            None,
-            "no targets is the link's own error"
-        );
+        assert_eq!(link.uri_problem(), None, "no targets is the link's own error");
         link.add_targets([arn("a")]).unwrap();
         assert_eq!(link.uri_problem(), None);
         link.add_targets([arn("b")]).unwrap();
@@ -373,10 +338,7 @@ mod tests {
         let by_arn = VpcLink::new(
             &stack,
             "b",
-            VpcLinkProps::builder()
-                .target(VpcLinkTarget::from_arn("arn:x"))
-                .build()
-                .unwrap(),
+            VpcLinkProps::builder().target(VpcLinkTarget::from_arn("arn:x")).build().unwrap(),
         )
         .unwrap();
         assert!(by_arn.uri_problem().unwrap().contains("no DNS name"));
@@ -418,36 +380,20 @@ mod tests {
         let message = |r: Result<IntegrationProps, cdk_core::BuildError>| {
             r.unwrap_err().message().to_string()
         };
-        let vpc_link_without_link = IntegrationOptions::builder()
-            .connection_type(ConnectionType::VpcLink)
-            .build()
-            .unwrap();
+        let vpc_link_without_link =
+            IntegrationOptions::builder().connection_type(ConnectionType::VpcLink).build().unwrap();
         assert!(message(props(vpc_link_without_link).build())
             .contains("'connectionType' of VPC_LINK requires 'vpcLink' prop to be set"));
-        assert!(
-            message(props(link_options(&link, Some(ConnectionType::Internet))).build())
-                .contains("cannot set 'vpcLink' where 'connectionType' is INTERNET")
-        );
-        let quick = IntegrationOptions::builder()
-            .timeout_in_millis(49)
-            .build()
-            .unwrap();
+        assert!(message(props(link_options(&link, Some(ConnectionType::Internet))).build())
+            .contains("cannot set 'vpcLink' where 'connectionType' is INTERNET"));
+        let quick = IntegrationOptions::builder().timeout_in_millis(49).build().unwrap();
         assert!(message(props(quick).build())
             .contains("Integration timeout must be greater than 50 milliseconds."));
-        assert!(message(
-            IntegrationProps::builder()
-                .type_(IntegrationType::Aws)
-                .build()
-        )
-        .contains("integrationHttpMethod is required for non-mock integration types."));
-        assert!(IntegrationProps::builder()
-            .type_(IntegrationType::Mock)
-            .build()
-            .is_ok());
+        assert!(message(IntegrationProps::builder().type_(IntegrationType::Aws).build())
+            .contains("integrationHttpMethod is required for non-mock integration types."));
+        assert!(IntegrationProps::builder().type_(IntegrationType::Mock).build().is_ok());
         assert!(message(IntegrationProps::builder().build()).contains("type_"));
-        assert!(props(link_options(&link, Some(ConnectionType::VpcLink)))
-            .build()
-            .is_ok());
+        assert!(props(link_options(&link, Some(ConnectionType::VpcLink))).build().is_ok());
     }
 
     #[test]
@@ -460,18 +406,13 @@ mod tests {
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root().add_method(
-                "ANY",
-                Some(Integration::new(props(options).build().unwrap())),
-            )?;
+            api.root()
+                .add_method("ANY", Some(Integration::new(props(options).build().unwrap())))?;
             Ok(())
         });
         let integration = method_integration(&template);
         assert_eq!(integration["ConnectionType"], "VPC_LINK");
-        assert_eq!(
-            integration["ConnectionId"],
-            serde_json::json!({"Ref": "linkDE1D876D"})
-        );
+        assert_eq!(integration["ConnectionId"], serde_json::json!({"Ref": "linkDE1D876D"}));
         assert_eq!(integration["Uri"], "http://nlb.elb.example.com");
     }
 
@@ -485,10 +426,8 @@ mod tests {
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, None);
-            api.root().add_method(
-                "ANY",
-                Some(Integration::new(props(options).build().unwrap())),
-            )?;
+            api.root()
+                .add_method("ANY", Some(Integration::new(props(options).build().unwrap())))?;
             Ok(())
         });
         let integration = method_integration(&template);
@@ -512,10 +451,8 @@ mod tests {
             let link = VpcLink::from_vpc_link_id(stack, "link", "abc")?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root().add_method(
-                "GET",
-                Some(Integration::new(props(options).build().unwrap())),
-            )?;
+            api.root()
+                .add_method("GET", Some(Integration::new(props(options).build().unwrap())))?;
             Ok(())
         });
         assert!(
@@ -528,18 +465,12 @@ mod tests {
             let link = VpcLink::new(
                 stack,
                 "link",
-                VpcLinkProps::builder()
-                    .target(arn("a"))
-                    .target(arn("b"))
-                    .build()
-                    .unwrap(),
+                VpcLinkProps::builder().target(arn("a")).target(arn("b")).build().unwrap(),
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root().add_method(
-                "GET",
-                Some(Integration::new(props(options).build().unwrap())),
-            )?;
+            api.root()
+                .add_method("GET", Some(Integration::new(props(options).build().unwrap())))?;
             Ok(())
         });
         assert!(
@@ -576,10 +507,6 @@ mod tests {
         let stack = Stack::new(&app, "Stack").unwrap();
         VpcLink::new(&stack, "link", VpcLinkProps::default()).unwrap();
         let err = app.synth().unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("[Stack/link] No targets added to vpc link"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("[Stack/link] No targets added to vpc link"), "{err}");
     }
 }

@@ -19,9 +19,7 @@ use cdk_core::{App, AppProps, Construct, Error, Flags, Stack, Value};
 use cfn_apigateway::method::ContentHandling;
 
 fn golden(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/goldens/zz-gr-models")
-        .join(file)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goldens/zz-gr-models").join(file)
 }
 
 fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
@@ -107,9 +105,7 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
             MethodOptions::builder()
                 .request_models([("application/json", &model)])
                 .request_validator_options(
-                    RequestValidatorOptions::builder()
-                        .validate_request_body(true)
-                        .build()?,
+                    RequestValidatorOptions::builder().validate_request_body(true).build()?,
                 )
                 .method_responses(vec![
                     MethodResponse::builder()
@@ -130,9 +126,7 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
         get.add_method_response(MethodResponse::builder().status_code("500").build()?);
         let v = api.add_request_validator(
             "Explicit",
-            RequestValidatorOptions::builder()
-                .validate_request_parameters(true)
-                .build()?,
+            RequestValidatorOptions::builder().validate_request_parameters(true).build()?,
         )?;
         books.add_method_with(
             "POST",
@@ -146,19 +140,14 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
                 .templates([("application/json", "{}")])
                 .build()?,
         )?;
-        let no_models = RestApi::new(
-            &stack,
-            "plain",
-            RestApiProps::builder().deploy(false).build()?,
-        )?;
+        let no_models =
+            RestApi::new(&stack, "plain", RestApiProps::builder().deploy(false).build()?)?;
         no_models.root().add_method_with(
             "GET",
             None,
             MethodOptions::builder()
                 .request_validator_options(
-                    RequestValidatorOptions::builder()
-                        .request_validator_name("x")
-                        .build()?,
+                    RequestValidatorOptions::builder().request_validator_name("x").build()?,
                 )
                 .build()?,
         )?;
@@ -173,9 +162,7 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
     }
     {
         let stack = Stack::new(app, "Legacy")?;
-        stack
-            .node()
-            .set_context("@aws-cdk/aws-apigateway:requestValidatorUniqueId", false)?;
+        stack.node().set_context("@aws-cdk/aws-apigateway:requestValidatorUniqueId", false)?;
         let api = RestApi::new(
             &stack,
             "api",
@@ -195,9 +182,7 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
             None,
             MethodOptions::builder()
                 .request_validator_options(
-                    RequestValidatorOptions::builder()
-                        .validate_request_body(false)
-                        .build()?,
+                    RequestValidatorOptions::builder().validate_request_body(false).build()?,
                 )
                 .build()?,
         )?;
@@ -247,32 +232,21 @@ fn refused_method_and_cors_options_name_the_construct() {
     let app = App::with_props(AppProps::builder().build().expect("props"));
     let stack = Stack::new(&app, "S").expect("stack");
     let api = api(&stack);
-    let v = api
-        .add_request_validator("V", RequestValidatorOptions::default())
-        .expect("validator");
+    let v = api.add_request_validator("V", RequestValidatorOptions::default()).expect("validator");
     let both = MethodOptions::builder()
         .request_validator(v)
         .request_validator_options(RequestValidatorOptions::default())
         .build()
         .expect("options");
-    let e = api
-        .root()
-        .add_method_with("GET", None, both)
-        .expect_err("both validators");
+    let e = api.root().add_method_with("GET", None, both).expect_err("both validators");
     assert_eq!(
         e.to_string(),
         "S/api/Default/GET: Only one of 'requestValidator' or 'requestValidatorOptions' must be specified."
     );
     // options built field by field skip the builder's checks; adding the preflight refuses them
-    let mut cors = CorsOptions::builder()
-        .allow_origins(["*"])
-        .build()
-        .expect("cors");
+    let mut cors = CorsOptions::builder().allow_origins(["*"]).build().expect("cors");
     cors.allow_origins.push("https://a.com".into());
-    let e = api
-        .root()
-        .add_cors_preflight(cors)
-        .expect_err("mixed origins");
+    let e = api.root().add_cors_preflight(cors).expect_err("mixed origins");
     assert!(matches!(e, Error::InvalidArgument { .. }));
     assert_eq!(
         e.to_string(),
@@ -296,13 +270,9 @@ fn legacy_validator_ids_collide_as_in_aws_cdk_lib() {
             .build()
             .expect("options")
     };
-    api.root()
-        .add_method_with("GET", None, with_validator())
-        .expect("first");
+    api.root().add_method_with("GET", None, with_validator()).expect("first");
     assert!(api.node().try_find_child("validator").is_some());
-    let e = api
-        .root()
-        .add_method_with("POST", None, with_validator())
-        .expect_err("second validator");
+    let e =
+        api.root().add_method_with("POST", None, with_validator()).expect_err("second validator");
     assert!(matches!(e, Error::DuplicateId { .. }), "{e}");
 }

@@ -15,11 +15,8 @@ use apigw_core::{
 use cdk_core::{App, AppProps, Error, Stack};
 use cdk_iam::{Principal, Role, RoleProps};
 
-const TYPES: &[&str] = &[
-    "AWS::ApiGateway::UsagePlan",
-    "AWS::ApiGateway::ApiKey",
-    "AWS::ApiGateway::UsagePlanKey",
-];
+const TYPES: &[&str] =
+    &["AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlanKey"];
 
 fn golden(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,38 +40,23 @@ fn plan_and_key_resources(template: &str) -> Vec<(String, String)> {
 fn check(case: &str, build: impl FnOnce(&Stack) -> Result<(), Error>) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("usage-plans-{case}"));
     let _ = std::fs::remove_dir_all(&dir);
-    let app = App::with_props(
-        AppProps::builder()
-            .outdir(dir.clone())
-            .build()
-            .expect("app props"),
-    );
+    let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().expect("app props"));
     let stack = Stack::new(&app, "Stack").expect("stack");
     build(&stack).expect("build");
     app.synth().expect("synth");
     let actual = std::fs::read_to_string(dir.join("Stack.template.json")).expect("template");
     let expected = std::fs::read_to_string(golden(case)).expect("golden");
     let expected = plan_and_key_resources(&expected);
-    assert!(
-        !expected.is_empty(),
-        "{case}: no usage plans or keys in the golden"
-    );
+    assert!(!expected.is_empty(), "{case}: no usage plans or keys in the golden");
     assert_eq!(plan_and_key_resources(&actual), expected, "{case}");
 }
 
 fn key_required() -> MethodOptions {
-    MethodOptions::builder()
-        .api_key_required(true)
-        .build()
-        .expect("method options")
+    MethodOptions::builder().api_key_required(true).build().expect("method options")
 }
 
 fn throttle(rate: f64, burst: u32) -> ThrottleSettings {
-    ThrottleSettings::builder()
-        .rate_limit(rate)
-        .burst_limit(burst)
-        .build()
-        .expect("throttle")
+    ThrottleSettings::builder().rate_limit(rate).burst_limit(burst).build().expect("throttle")
 }
 
 #[test]
@@ -118,9 +100,7 @@ fn rate_limited_api_key() {
     check("rate-limited-api-key", |stack| {
         let api = RestApi::new(stack, "api", RestApiProps::default())?;
         let get_items =
-            api.root()
-                .add_resource("items")?
-                .add_method_with("GET", None, key_required())?;
+            api.root().add_resource("items")?.add_method_with("GET", None, key_required())?;
         let stage = api.deployment_stage().expect("stage");
         RateLimitedApiKey::new(
             stack,
@@ -210,9 +190,7 @@ fn api_keys_import_and_multiple() {
             "MultiKeyPlan",
             UsagePlanProps::builder()
                 .name("MultiKey")
-                .api_stage(UsagePlanPerApiStage::new(
-                    &api.deployment_stage().expect("stage"),
-                ))
+                .api_stage(UsagePlanPerApiStage::new(&api.deployment_stage().expect("stage")))
                 .build()
                 .expect("plan props"),
         )?;
@@ -221,11 +199,7 @@ fn api_keys_import_and_multiple() {
         let key_c = ApiKey::new(
             stack,
             "KeyC",
-            ApiKeyProps::builder()
-                .description("third key")
-                .enabled(false)
-                .build()
-                .expect("props"),
+            ApiKeyProps::builder().description("third key").enabled(false).build().expect("props"),
         )?;
         usage_plan.add_api_key(&key_a, None)?;
         usage_plan.add_api_key(

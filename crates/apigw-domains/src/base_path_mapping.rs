@@ -55,11 +55,7 @@ impl RestApiRef {
 /// [`DomainName::add_base_path_mapping`](crate::DomainName::add_base_path_mapping)
 /// (`BasePathMappingOptions`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct BasePathMappingOptions {
     /// The path after the domain in callers' URLs (`example.com/<base path>`); not empty.
@@ -84,11 +80,7 @@ impl BasePathMappingOptions {
 
 /// Props of a [`BasePathMapping`] (`BasePathMappingProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct BasePathMappingProps {
     /// The domain (a [`DomainName`](crate::DomainName) or an import). Required.
@@ -143,24 +135,15 @@ pub fn validate_base_path(scope_path: &str, base_path: &str) -> Result<(), Domai
     }
     let (path, base) = (scope_path.to_string(), base_path.to_string());
     if base_path.starts_with('/') || base_path.ends_with('/') {
-        return Err(DomainError::BasePathCannotStart {
-            path,
-            base_path: base,
-        });
+        return Err(DomainError::BasePathCannotStart { path, base_path: base });
     }
     if base_path.contains("//") {
-        return Err(DomainError::BasePathCannotMore {
-            path,
-            base_path: base,
-        });
+        return Err(DomainError::BasePathCannotMore { path, base_path: base });
     }
     let allowed =
         |c: char| c.is_ascii_alphanumeric() || "$_.+!*'(".contains(c) || (')'..='/').contains(&c);
     if !base_path.chars().all(allowed) {
-        return Err(DomainError::BasePathOnlyContain {
-            path,
-            base_path: base,
-        });
+        return Err(DomainError::BasePathOnlyContain { path, base_path: base });
     }
     Ok(())
 }
@@ -183,18 +166,13 @@ impl BasePathMapping {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_apigateway.BasePathMapping");
         let attach_to_stage = props.attach_to_stage.unwrap_or(true);
-        let stage = props.stage.or_else(|| {
-            attach_to_stage
-                .then(|| props.rest_api.deployment_stage())
-                .flatten()
-        });
+        let stage = props
+            .stage
+            .or_else(|| attach_to_stage.then(|| props.rest_api.deployment_stage()).flatten());
         let mut l1 = CfnBasePathMappingProps::builder()
             .domain_name(props.domain_name.domain_name)
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.base_path = props.base_path.map(Value::String);
         l1.rest_api_id = Some(props.rest_api.rest_api_id());
         l1.stage = stage.map(|s| s.stage_name());
@@ -219,16 +197,8 @@ mod tests {
         let check = |p| validate_base_path("Stack/D", p).map_err(|e| e.code());
         assert_eq!(check("v1"), Ok(()));
         assert_eq!(check("a$b_(c)!*'+.-"), Ok(()));
-        assert_eq!(
-            check("a,b"),
-            Ok(()),
-            "the )-/ range of the regular expression"
-        );
-        assert_eq!(
-            check("orders/v1"),
-            Ok(()),
-            "levels are the domain's business"
-        );
+        assert_eq!(check("a,b"), Ok(()), "the )-/ range of the regular expression");
+        assert_eq!(check("orders/v1"), Ok(()), "levels are the domain's business");
         assert_eq!(check(""), Ok(()), "an empty path is not checked");
         assert_eq!(check("/v1"), Err("BasePathCannotStart"));
         assert_eq!(check("v1/"), Err("BasePathCannotStart"));
@@ -236,10 +206,7 @@ mod tests {
         assert_eq!(check("a b"), Err("BasePathOnlyContain"));
         assert_eq!(check("a~b"), Err("BasePathOnlyContain"));
         let e = validate_base_path("Stack/D", "/v1").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "Stack/D: A base path cannot start or end with /, received: /v1"
-        );
+        assert_eq!(e.to_string(), "Stack/D: A base path cannot start or end with /, received: /v1");
     }
 
     fn mapping(
@@ -264,10 +231,7 @@ mod tests {
         let prod = a.deployment_stage().unwrap();
         assert_eq!(stage_of(&default), format!("{:?}", Some(prod.stage_name())));
         let detached = mapping(&stack, "Detached", base().attach_to_stage(false));
-        assert!(detached
-            .resource()
-            .property("Stage")
-            .is_some_and(|v| v.is_absent()));
+        assert!(detached.resource().property("Stage").is_some_and(|v| v.is_absent()));
         let beta = Stage::new(
             &stack,
             "Beta",
@@ -275,15 +239,9 @@ mod tests {
             StageOptions::builder().stage_name("beta").build().unwrap(),
         )
         .unwrap();
-        let explicit = mapping(
-            &stack,
-            "Explicit",
-            base().stage(beta.clone()).attach_to_stage(false),
-        );
-        assert_eq!(
-            stage_of(&explicit),
-            format!("{:?}", Some(beta.stage_name()))
-        );
+        let explicit =
+            mapping(&stack, "Explicit", base().stage(beta.clone()).attach_to_stage(false));
+        assert_eq!(stage_of(&explicit), format!("{:?}", Some(beta.stage_name())));
         assert_eq!(
             explicit.resource().property("DomainName"),
             Some(Value::from("api.example.com"))

@@ -113,11 +113,7 @@ impl EndpointAccessMode {
 
 /// Mutual TLS of a domain: where its truststore is (`MTLSConfig`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct MtlsConfig {
     /// The bucket holding the truststore. Required.
@@ -145,11 +141,7 @@ impl MtlsConfig {
 
 /// Options of an API mapping (`ApiMappingOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct ApiMappingOptions {
     /// The path after the domain in callers' URLs (`orders/v1/api`; several levels allowed);
@@ -168,11 +160,7 @@ impl ApiMappingOptions {
 /// Options of a custom domain (`DomainNameOptions`): what [`DomainNameProps`] holds except
 /// the API to map, and what the `domain_name` prop of `RestApiProps` takes.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct DomainNameOptions {
     /// The domain name (`api.example.com`), without uppercase letters. Required.
@@ -209,11 +197,7 @@ impl DomainNameOptions {
 
 /// Props of a [`DomainName`] (`DomainNameProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct DomainNameProps {
     /// The domain name (`api.example.com`), without uppercase letters. Required.
@@ -279,9 +263,7 @@ pub struct DomainNameReference {
 impl DomainNameReference {
     /// A reference to the domain with this name.
     pub fn new(domain_name: impl Into<Value>) -> Self {
-        DomainNameReference {
-            domain_name: domain_name.into(),
-        }
+        DomainNameReference { domain_name: domain_name.into() }
     }
 }
 
@@ -310,11 +292,7 @@ pub trait IDomainName: Construct {
 
 /// What identifies an existing custom domain (`DomainNameAttributes`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct DomainNameAttributes {
     /// The domain name (`api.example.com`). Required.
@@ -474,10 +452,7 @@ impl DomainName {
             } else {
                 domain.add_base_path_mapping(
                     api,
-                    BasePathMappingOptions {
-                        base_path,
-                        ..Default::default()
-                    },
+                    BasePathMappingOptions { base_path, ..Default::default() },
                 )?;
             }
         }
@@ -587,10 +562,7 @@ impl DomainName {
             });
         }
         self.base_paths.borrow_mut().push(base_path.clone());
-        let shown = base_path
-            .as_deref()
-            .filter(|p| !p.is_empty())
-            .unwrap_or("/");
+        let shown = base_path.as_deref().filter(|p| !p.is_empty()).unwrap_or("/");
         let id = format!("Map:{shown}=>{}", target_api.node().unique_id());
         BasePathMapping::new(
             &self.node,
@@ -638,10 +610,7 @@ impl DomainName {
             .stage(stage.stage_name)
             .domain_name(self.domain_name())
             .build()
-            .map_err(|source| Error::Build {
-                path: self.node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: self.node.path(), source })?;
         l1.api_mapping_key = base_path.map(Value::String);
         Ok(CfnApiMapping::new(&self.node, &id, l1)?)
     }
@@ -665,20 +634,16 @@ fn validate_security(
     }
     match (enhanced, access_mode) {
         (Some(p), None) => {
-            return Err(
-                DomainError::EndpointAccessModeRequiredForEnhancedSecurityPolicy {
-                    path: path(),
-                    policy: p.as_str().into(),
-                },
-            )
+            return Err(DomainError::EndpointAccessModeRequiredForEnhancedSecurityPolicy {
+                path: path(),
+                policy: p.as_str().into(),
+            })
         }
         (None, Some(m)) => {
-            return Err(
-                DomainError::EndpointAccessModeNotSupportedForLegacySecurityPolicy {
-                    path: path(),
-                    endpoint_access_mode: m.as_str().into(),
-                },
-            )
+            return Err(DomainError::EndpointAccessModeNotSupportedForLegacySecurityPolicy {
+                path: path(),
+                endpoint_access_mode: m.as_str().into(),
+            })
         }
         _ => {}
     }
@@ -710,9 +675,7 @@ mod tests {
     fn props(_stack: &cdk_core::Stack) -> DomainNamePropsBuilder {
         DomainNameProps::builder()
             .domain_name("example.com")
-            .certificate(CertificateReference::from_arn(
-                "arn:aws:acm:us-east-1:1:certificate/c",
-            ))
+            .certificate(CertificateReference::from_arn("arn:aws:acm:us-east-1:1:certificate/c"))
     }
 
     fn dbg(v: Value) -> String {
@@ -730,14 +693,9 @@ mod tests {
         let d = DomainName::new(&stack, "D", props(&stack).build().unwrap()).unwrap();
         assert_eq!(d.endpoint_type(), EndpointType::Regional);
         let r = d.resource();
-        assert!(r
-            .property("RegionalCertificateArn")
-            .is_some_and(|v| !v.is_absent()));
+        assert!(r.property("RegionalCertificateArn").is_some_and(|v| !v.is_absent()));
         assert!(r.property("CertificateArn").is_some_and(|v| v.is_absent()));
-        assert_eq!(
-            dbg(d.domain_name_alias_domain_name()),
-            dbg(r.attr_regional_domain_name())
-        );
+        assert_eq!(dbg(d.domain_name_alias_domain_name()), dbg(r.attr_regional_domain_name()));
         assert_eq!(
             dbg(d.domain_name_alias_hosted_zone_id()),
             dbg(r.attr_regional_hosted_zone_id())
@@ -751,18 +709,12 @@ mod tests {
         let d = DomainName::new(
             &stack,
             "D",
-            props(&stack)
-                .endpoint_type(EndpointType::Edge)
-                .build()
-                .unwrap(),
+            props(&stack).endpoint_type(EndpointType::Edge).build().unwrap(),
         )
         .unwrap();
         let r = d.resource();
         assert!(r.property("CertificateArn").is_some_and(|v| !v.is_absent()));
-        assert_eq!(
-            dbg(d.domain_name_alias_domain_name()),
-            dbg(r.attr_distribution_domain_name())
-        );
+        assert_eq!(dbg(d.domain_name_alias_domain_name()), dbg(r.attr_distribution_domain_name()));
         assert_eq!(
             dbg(d.domain_name_alias_hosted_zone_id()),
             dbg(r.attr_distribution_hosted_zone_id())
@@ -772,26 +724,16 @@ mod tests {
     #[test]
     fn uppercase_names_are_refused_naming_the_scope() {
         let (_app, stack) = stack();
-        let r = DomainName::new(
-            &stack,
-            "D",
-            props(&stack).domain_name("Example.com").build().unwrap(),
-        );
-        assert_eq!(
-            code(r),
-            ("DomainNameDoesNotSupportUppercase", "Stack".into())
-        );
+        let r =
+            DomainName::new(&stack, "D", props(&stack).domain_name("Example.com").build().unwrap());
+        assert_eq!(code(r), ("DomainNameDoesNotSupportUppercase", "Stack".into()));
     }
 
     #[test]
     fn security_policy_rules() {
         let (_app, stack) = stack();
         let bucket = Bucket::new(&stack, "B", BucketProps::default()).unwrap();
-        let mtls = MtlsConfig::builder()
-            .bucket(bucket)
-            .key("t.pem")
-            .build()
-            .unwrap();
+        let mtls = MtlsConfig::builder().bucket(bucket).key("t.pem").build().unwrap();
         let enhanced = SecurityPolicy::Tls13_1_3_2025_09;
         let cases: Vec<(&str, DomainNamePropsBuilder, &str)> = vec![
             (
@@ -856,18 +798,11 @@ mod tests {
             r.property("SecurityPolicy"),
             Some(Value::from("SecurityPolicy_TLS13_2025_EDGE"))
         );
-        assert_eq!(
-            r.property("EndpointAccessMode"),
-            Some(Value::from("STRICT"))
-        );
+        assert_eq!(r.property("EndpointAccessMode"), Some(Value::from("STRICT")));
         assert!(DomainName::new(
             &stack,
             "Ok2",
-            props(&stack)
-                .security_policy(SecurityPolicy::Tls10)
-                .mtls(mtls)
-                .build()
-                .unwrap(),
+            props(&stack).security_policy(SecurityPolicy::Tls10).mtls(mtls).build().unwrap(),
         )
         .is_ok());
     }
@@ -880,10 +815,7 @@ mod tests {
             SecurityPolicy::Tls13_1_3Fips2025_09.as_str(),
             "SecurityPolicy_TLS13_1_3_FIPS_2025_09"
         );
-        assert_eq!(
-            SecurityPolicy::Tls12_2018Edge.as_str(),
-            "SecurityPolicy_TLS12_2018_EDGE"
-        );
+        assert_eq!(SecurityPolicy::Tls12_2018Edge.as_str(), "SecurityPolicy_TLS12_2018_EDGE");
     }
 
     #[test]
@@ -892,24 +824,13 @@ mod tests {
         let r = DomainName::new(
             &stack,
             "Edge",
-            props(&stack)
-                .endpoint_type(EndpointType::Edge)
-                .base_path("a/b")
-                .build()
-                .unwrap(),
+            props(&stack).endpoint_type(EndpointType::Edge).base_path("a/b").build().unwrap(),
         );
-        assert_eq!(
-            code(r),
-            ("MultiLevelBasePathOnlySupported", "Stack/Edge".into())
-        );
+        assert_eq!(code(r), ("MultiLevelBasePathOnlySupported", "Stack/Edge".into()));
         let r = DomainName::new(
             &stack,
             "Tls10",
-            props(&stack)
-                .security_policy(SecurityPolicy::Tls10)
-                .base_path("a/b")
-                .build()
-                .unwrap(),
+            props(&stack).security_policy(SecurityPolicy::Tls10).base_path("a/b").build().unwrap(),
         );
         assert_eq!(code(r), ("DomainNameRequiresTLS12", "Stack/Tls10".into()));
         // A single level, or slashes around one segment, are not multi-level.
@@ -930,11 +851,7 @@ mod tests {
         let multi = DomainName::new(
             &stack,
             "Multi",
-            props(&stack)
-                .mapping(&a)
-                .base_path("orders/v1")
-                .build()
-                .unwrap(),
+            props(&stack).mapping(&a).base_path("orders/v1").build().unwrap(),
         )
         .unwrap();
         let stage_uid = a.deployment_stage().unwrap().node().unique_id();
@@ -948,11 +865,7 @@ mod tests {
     #[test]
     fn multi_level_mapping_needs_a_deployment_stage() {
         let (_app, stack) = stack();
-        let a = api(
-            &stack,
-            "Api",
-            RestApiProps::builder().deploy(false).build().unwrap(),
-        );
+        let a = api(&stack, "Api", RestApiProps::builder().deploy(false).build().unwrap());
         let r = DomainName::new(
             &stack,
             "D",
@@ -983,13 +896,7 @@ mod tests {
         // The paths are shared with API mappings.
         let stage = a.deployment_stage().unwrap();
         let e = d
-            .add_api_mapping(
-                &stage,
-                ApiMappingOptions::builder()
-                    .base_path("v1")
-                    .build()
-                    .unwrap(),
-            )
+            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("v1").build().unwrap())
             .unwrap_err();
         assert_eq!(e.code(), "DomainNameAlreadyMappingPath");
         let e = d.add_base_path_mapping(&a, opts(Some("a/b"))).unwrap_err();
@@ -998,14 +905,10 @@ mod tests {
             ("BasePathMappingDoesNotSupportMultiLevel", Some("Stack/D"))
         );
         // An API mapping without base path is named `none`.
-        let m = d
-            .add_api_mapping(&stage, ApiMappingOptions::default())
-            .unwrap_err();
+        let m = d.add_api_mapping(&stage, ApiMappingOptions::default()).unwrap_err();
         assert_eq!(m.code(), "DomainNameAlreadyMappingPath");
         let other = DomainName::new(&stack, "O", props(&stack).build().unwrap()).unwrap();
-        let m = other
-            .add_api_mapping(&stage, ApiMappingOptions::default())
-            .unwrap();
+        let m = other.add_api_mapping(&stage, ApiMappingOptions::default()).unwrap();
         assert!(m.node().id().starts_with("Map:none=>"));
     }
 
@@ -1016,10 +919,7 @@ mod tests {
         let d = DomainName::new(
             &stack,
             "D",
-            props(&stack)
-                .endpoint_type(EndpointType::Edge)
-                .build()
-                .unwrap(),
+            props(&stack).endpoint_type(EndpointType::Edge).build().unwrap(),
         )
         .unwrap();
         let stage = apigw_core::Stage::new(
@@ -1030,21 +930,12 @@ mod tests {
         )
         .unwrap();
         let e = d
-            .add_api_mapping(
-                &stage,
-                ApiMappingOptions::builder()
-                    .base_path("a/b")
-                    .build()
-                    .unwrap(),
-            )
+            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a/b").build().unwrap())
             .unwrap_err();
         assert_eq!(e.code(), "MultiLevelBasePathOnlySupported");
         // One level is fine on an edge domain.
         assert!(d
-            .add_api_mapping(
-                &stage,
-                ApiMappingOptions::builder().base_path("a").build().unwrap()
-            )
+            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a").build().unwrap())
             .is_ok());
     }
 
@@ -1064,10 +955,7 @@ mod tests {
         .unwrap();
         assert!(d.node().children().is_empty());
         assert_eq!(d.domain_name(), Value::from("api.example.com"));
-        assert_eq!(
-            DomainNameReference::from(&d),
-            DomainNameReference::new("api.example.com")
-        );
+        assert_eq!(DomainNameReference::from(&d), DomainNameReference::new("api.example.com"));
         assert_eq!(d.domain_name_alias_hosted_zone_id(), Value::from("Z2"));
     }
 
@@ -1075,17 +963,10 @@ mod tests {
     fn truststore_uri_drops_one_leading_slash() {
         let (_app, stack) = stack();
         let bucket = Bucket::new(&stack, "B", BucketProps::default()).unwrap();
-        let m = MtlsConfig::builder()
-            .bucket(bucket.clone())
-            .key("/ca/t.pem")
-            .build()
-            .unwrap();
+        let m = MtlsConfig::builder().bucket(bucket.clone()).key("/ca/t.pem").build().unwrap();
         assert_eq!(
             format!("{:?}", m.truststore_uri()),
-            format!(
-                "{:?}",
-                cfn_format!("s3://{}/ca/t.pem", bucket.bucket_name())
-            )
+            format!("{:?}", cfn_format!("s3://{}/ca/t.pem", bucket.bucket_name()))
         );
     }
 }

@@ -213,10 +213,7 @@ impl From<DomainError> for cdk_core::Error {
             other => {
                 let path = other.path().unwrap_or_default().to_string();
                 let text = other.to_string();
-                let message = text
-                    .strip_prefix(&format!("{path}: "))
-                    .unwrap_or(&text)
-                    .to_string();
+                let message = text.strip_prefix(&format!("{path}: ")).unwrap_or(&text).to_string();
                 cdk_core::Error::InvalidArgument { path, message }
             }
         }

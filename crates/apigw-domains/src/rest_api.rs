@@ -56,11 +56,7 @@ fn add_domain_name(
 ) -> Result<DomainName, DomainError> {
     let scope = api.node().clone();
     let handle = api.handle().clone();
-    let domain = DomainName::new(
-        &scope,
-        id,
-        DomainNameProps::from_options(options, Some(api)),
-    )?;
+    let domain = DomainName::new(&scope, id, DomainNameProps::from_options(options, Some(api)))?;
     handle.set_default_domain_name(Rc::new(domain.clone()));
     Ok(domain)
 }
@@ -93,9 +89,7 @@ mod tests {
     fn options(_stack: &cdk_core::Stack) -> DomainNameOptions {
         DomainNameOptions::builder()
             .domain_name("example.com")
-            .certificate(CertificateReference::from_arn(
-                "arn:aws:acm:us-east-1:1:certificate/c",
-            ))
+            .certificate(CertificateReference::from_arn("arn:aws:acm:us-east-1:1:certificate/c"))
             .build()
             .unwrap()
     }
@@ -106,10 +100,7 @@ mod tests {
             let api = RestApi::new(
                 stack,
                 "Api",
-                RestApiProps::builder()
-                    .domain_name(options(stack))
-                    .build()
-                    .unwrap(),
+                RestApiProps::builder().domain_name(options(stack)).build().unwrap(),
             )?;
             api.root().add_method("GET", None)?;
             assert!(api.domain_name().is_some());
@@ -150,10 +141,7 @@ mod tests {
         let mut bad = options(&stack);
         bad.domain_name = Value::from("Upper.example.com");
         let e = a.add_domain_name("Bad", bad).unwrap_err();
-        assert_eq!(
-            (e.code(), e.path()),
-            ("DomainNameDoesNotSupportUppercase", Some("Stack/Api"))
-        );
+        assert_eq!((e.code(), e.path()), ("DomainNameDoesNotSupportUppercase", Some("Stack/Api")));
     }
 
     #[test]
@@ -181,12 +169,9 @@ mod tests {
         let (_app, stack) = stack();
         let mut bad = options(&stack);
         bad.base_path = Some("/v1".into());
-        let e = RestApi::new(
-            &stack,
-            "Api",
-            RestApiProps::builder().domain_name(bad).build().unwrap(),
-        )
-        .unwrap_err();
+        let e =
+            RestApi::new(&stack, "Api", RestApiProps::builder().domain_name(bad).build().unwrap())
+                .unwrap_err();
         assert_eq!(
             e,
             cdk_core::Error::InvalidArgument {

@@ -33,10 +33,7 @@ impl IAliasRecordTarget for ApiGatewayDomain {
         _record: &Node,
         _zone: Option<&HostedZone>,
     ) -> Result<AliasRecordTargetConfig, Error> {
-        Ok(AliasRecordTargetConfig::new(
-            self.dns_name.clone(),
-            self.hosted_zone_id.clone(),
-        ))
+        Ok(AliasRecordTargetConfig::new(self.dns_name.clone(), self.hosted_zone_id.clone()))
     }
 }
 
@@ -53,9 +50,7 @@ impl ApiGateway {
     pub fn new(api: &(impl RestApiBase + Construct)) -> Result<Self, DomainError> {
         match default_domain_name(&RestApiRef::from(api)) {
             Some(domain) => Ok(ApiGateway(ApiGatewayDomain::new(&domain))),
-            None => Err(DomainError::DefineDefaultDomainName {
-                path: api.node().path(),
-            }),
+            None => Err(DomainError::DefineDefaultDomainName { path: api.node().path() }),
         }
     }
 }
@@ -82,10 +77,7 @@ mod tests {
         let (_app, stack) = stack();
         let a = api(&stack, "Api", RestApiProps::default());
         let e = ApiGateway::new(&a).unwrap_err();
-        assert_eq!(
-            (e.code(), e.path()),
-            ("DefineDefaultDomainName", Some("Stack/Api"))
-        );
+        assert_eq!((e.code(), e.path()), ("DefineDefaultDomainName", Some("Stack/Api")));
         let d = a
             .add_domain_name(
                 "Domain",
@@ -100,14 +92,8 @@ mod tests {
         let target = ApiGateway::new(&a).unwrap();
         let config = target.bind(a.node(), None).unwrap();
         let dbg = |v: &Value| format!("{v:?}");
-        assert_eq!(
-            dbg(&config.dns_name),
-            dbg(&d.domain_name_alias_domain_name())
-        );
-        assert_eq!(
-            dbg(&config.hosted_zone_id),
-            dbg(&d.domain_name_alias_hosted_zone_id())
-        );
+        assert_eq!(dbg(&config.dns_name), dbg(&d.domain_name_alias_domain_name()));
+        assert_eq!(dbg(&config.hosted_zone_id), dbg(&d.domain_name_alias_hosted_zone_id()));
         assert!(dbg(&config.dns_name).contains("DistributionDomainName"));
         assert_eq!(config.evaluate_target_health, None);
     }

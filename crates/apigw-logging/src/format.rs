@@ -107,47 +107,17 @@ impl AccessLogFormat {
                 parts.push((k, v))
             }
         };
-        add(
-            fields.ip,
-            "ip",
-            AccessLogField::context_identity_source_ip(),
-        );
+        add(fields.ip, "ip", AccessLogField::context_identity_source_ip());
         add(fields.user, "user", AccessLogField::context_identity_user());
-        add(
-            fields.caller,
-            "caller",
-            AccessLogField::context_identity_caller(),
-        );
-        add(
-            fields.request_time,
-            "requestTime",
-            AccessLogField::context_request_time(),
-        );
-        add(
-            fields.http_method,
-            "httpMethod",
-            AccessLogField::context_http_method(),
-        );
-        add(
-            fields.resource_path,
-            "resourcePath",
-            AccessLogField::context_resource_path(),
-        );
+        add(fields.caller, "caller", AccessLogField::context_identity_caller());
+        add(fields.request_time, "requestTime", AccessLogField::context_request_time());
+        add(fields.http_method, "httpMethod", AccessLogField::context_http_method());
+        add(fields.resource_path, "resourcePath", AccessLogField::context_resource_path());
         add(fields.status, "status", AccessLogField::context_status());
-        add(
-            fields.protocol,
-            "protocol",
-            AccessLogField::context_protocol(),
-        );
-        add(
-            fields.response_length,
-            "responseLength",
-            AccessLogField::context_response_length(),
-        );
-        let body: Vec<String> = parts
-            .into_iter()
-            .map(|(k, v)| format!("\"{k}\":\"{v}\""))
-            .collect();
+        add(fields.protocol, "protocol", AccessLogField::context_protocol());
+        add(fields.response_length, "responseLength", AccessLogField::context_response_length());
+        let body: Vec<String> =
+            parts.into_iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
         AccessLogFormat(format!("{{{}}}", body.join(",")))
     }
 
@@ -181,12 +151,7 @@ mod tests {
             AccessLogFormat::json_with_standard_fields(JsonWithStandardFields::default()).as_str(),
             "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"user\":\"$context.identity.user\",\"caller\":\"$context.identity.caller\",\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\",\"resourcePath\":\"$context.resourcePath\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\"}"
         );
-        let no_caller = JsonWithStandardFields {
-            caller: false,
-            ..Default::default()
-        };
-        assert!(!AccessLogFormat::json_with_standard_fields(no_caller)
-            .as_str()
-            .contains("caller"));
+        let no_caller = JsonWithStandardFields { caller: false, ..Default::default() };
+        assert!(!AccessLogFormat::json_with_standard_fields(no_caller).as_str().contains("caller"));
     }
 }

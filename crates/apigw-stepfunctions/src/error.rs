@@ -49,14 +49,8 @@ impl From<Error> for cdk_core::Error {
             Error::DefaultIntegrationGiven { ref path }
             | Error::StateMachineNotExpress { ref path, .. } => {
                 let full = e.to_string();
-                let message = full
-                    .strip_prefix(&format!("{path}: "))
-                    .unwrap_or(&full)
-                    .to_string();
-                cdk_core::Error::InvalidArgument {
-                    path: path.clone(),
-                    message,
-                }
+                let message = full.strip_prefix(&format!("{path}: ")).unwrap_or(&full).to_string();
+                cdk_core::Error::InvalidArgument { path: path.clone(), message }
             }
         }
     }

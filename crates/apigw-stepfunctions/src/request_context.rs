@@ -17,11 +17,7 @@ use cdk_core::{Map, Value};
 /// assert_eq!(context.caller, Some(true));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RequestContext {
     /// `$context.identity.accountId`: the AWS account of the API owner. Default: not
@@ -118,11 +114,7 @@ impl RequestContext {
                 self.cognito_authentication_type,
                 "$context.identity.cognitoAuthenticationType",
             ),
-            (
-                "cognitoIdentityId",
-                self.cognito_identity_id,
-                "$context.identity.cognitoIdentityId",
-            ),
+            ("cognitoIdentityId", self.cognito_identity_id, "$context.identity.cognitoIdentityId"),
             (
                 "cognitoIdentityPoolId",
                 self.cognito_identity_pool_id,
@@ -167,12 +159,8 @@ mod tests {
 
     #[test]
     fn renders_the_included_variables_in_cdk_order() {
-        let context = RequestContext::builder()
-            .user(true)
-            .caller(true)
-            .stage(false)
-            .build()
-            .unwrap();
+        let context =
+            RequestContext::builder().user(true).caller(true).stage(false).build().unwrap();
         assert!(context.is_given());
         assert_eq!(
             context.render(),

@@ -106,10 +106,9 @@ impl StepFunctionsRestApiProps {
     pub fn validate(&self) -> Result<(), BuildError> {
         match self.violation() {
             None => Ok(()),
-            Some(Violation::DefaultIntegrationGiven) => Err(BuildError::invalid_field(
-                "rest_api_props",
-                DEFAULT_INTEGRATION_GIVEN,
-            )),
+            Some(Violation::DefaultIntegrationGiven) => {
+                Err(BuildError::invalid_field("rest_api_props", DEFAULT_INTEGRATION_GIVEN))
+            }
             Some(Violation::StateMachineNotExpress) => {
                 Err(BuildError::invalid_field("state_machine", MUST_BE_EXPRESS))
             }
@@ -220,8 +219,7 @@ impl StepFunctionsRestApi {
             },
         );
         let api = RestApi::new(scope, id, props.rest_api_props)?;
-        api.node()
-            .set_construct_info("aws-cdk-lib.aws_apigateway.StepFunctionsRestApi");
+        api.node().set_construct_info("aws-cdk-lib.aws_apigateway.StepFunctionsRestApi");
         let method = api.root().add_method("ANY", Some(integration))?;
         Ok(StepFunctionsRestApi { api, method })
     }
@@ -278,10 +276,7 @@ mod tests {
     }
 
     fn props(machine: StateMachine) -> StepFunctionsRestApiProps {
-        StepFunctionsRestApiProps::builder()
-            .state_machine(machine)
-            .build()
-            .unwrap()
+        StepFunctionsRestApiProps::builder().state_machine(machine).build().unwrap()
     }
 
     #[test]
@@ -294,15 +289,10 @@ mod tests {
     fn only_express_state_machines() {
         let app = App::new();
         let stack = Stack::new(&app, "S").unwrap();
-        for (id, kind) in [
-            ("Default", None),
-            ("Standard", Some(StateMachineType::Standard)),
-        ] {
+        for (id, kind) in [("Default", None), ("Standard", Some(StateMachineType::Standard))] {
             let m = machine(&stack, id, kind);
-            let e = StepFunctionsRestApiProps::builder()
-                .state_machine(m.clone())
-                .build()
-                .unwrap_err();
+            let e =
+                StepFunctionsRestApiProps::builder().state_machine(m.clone()).build().unwrap_err();
             assert!(e.message().contains(MUST_BE_EXPRESS), "{e}");
             // props changed after build() are checked again by the constructor
             let mut p = props(express(&stack, &format!("{id}Express")));
@@ -353,10 +343,7 @@ mod tests {
         assert!(api.root().node().try_find_child("ANY").is_some());
         // errors of the REST API come through as they are
         let e = StepFunctionsRestApi::new(&stack, "Api", props(express(&stack, "N"))).unwrap_err();
-        assert!(
-            matches!(e, Error::Core(cdk_core::Error::DuplicateId { .. })),
-            "{e}"
-        );
+        assert!(matches!(e, Error::Core(cdk_core::Error::DuplicateId { .. })), "{e}");
         assert_eq!(e.code(), None);
     }
 }

@@ -33,9 +33,7 @@ pub struct CertificateReference {
 impl CertificateReference {
     /// A reference to the certificate with this ARN.
     pub fn from_arn(certificate_arn: impl Into<Value>) -> Self {
-        CertificateReference {
-            certificate_arn: certificate_arn.into(),
-        }
+        CertificateReference { certificate_arn: certificate_arn.into() }
     }
 }
 
@@ -71,10 +69,7 @@ impl Certificate {
     ) -> Result<Certificate, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.Resource");
-        Ok(Certificate {
-            node,
-            certificate_arn: certificate_arn.into(),
-        })
+        Ok(Certificate { node, certificate_arn: certificate_arn.into() })
     }
 
     /// The certificate's ARN.

@@ -95,11 +95,7 @@ impl TreatMissingData {
 /// # Errors
 /// `build()` fails without `metric`, `threshold` or `evaluation_periods`.
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct AlarmProps {
     /// The metric to watch.
@@ -182,10 +178,7 @@ impl Alarm {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{FQN}.Alarm"));
         let path = node.path();
-        let invalid = |message: String| Error::InvalidArgument {
-            path: path.clone(),
-            message,
-        };
+        let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
         let comparison = props.comparison_operator.unwrap_or_default();
         if comparison.is_anomaly_detection() {
             return Err(invalid(format!(
@@ -194,10 +187,7 @@ impl Alarm {
             )));
         }
         let metric = props.metric;
-        metric.validate().map_err(|source| Error::Build {
-            path: path.clone(),
-            source,
-        })?;
+        metric.validate().map_err(|source| Error::Build { path: path.clone(), source })?;
         let stack = node.stack()?;
         // `validateMetricStat`: a metric of a known region only alarms in that region.
         if let (Some(metric_region), Some(stack_region)) =
@@ -210,10 +200,8 @@ impl Alarm {
             }
         }
         // `requiresAccountId`: the metric's account is known and is not the stack's.
-        let account_id = metric
-            .account()
-            .filter(|a| stack.account().as_str() != Some(*a))
-            .map(Value::from);
+        let account_id =
+            metric.account().filter(|a| stack.account().as_str() != Some(*a)).map(Value::from);
 
         let mut l1 = CfnAlarmProps::default();
         l1.alarm_description = props.alarm_description;
@@ -221,16 +209,12 @@ impl Alarm {
         l1.comparison_operator = Some(Value::from(comparison.as_str()));
         l1.threshold = Some(Value::from(props.threshold));
         l1.datapoints_to_alarm = props.datapoints_to_alarm.map(Value::from);
-        l1.evaluate_low_sample_count_percentile = props
-            .evaluate_low_sample_count_percentile
-            .map(Value::String);
+        l1.evaluate_low_sample_count_percentile =
+            props.evaluate_low_sample_count_percentile.map(Value::String);
         l1.evaluation_periods = Some(Value::from(props.evaluation_periods));
         l1.treat_missing_data = props.treat_missing_data.map(|t| Value::from(t.as_str()));
         l1.actions_enabled = props.actions_enabled.map(Value::Bool);
-        let build_err = |source| Error::Build {
-            path: path.clone(),
-            source,
-        };
+        let build_err = |source| Error::Build { path: path.clone(), source };
         let mut dimensions = Vec::new();
         for (name, value) in metric.dimensions_sorted() {
             let d = Dimension::builder()
@@ -266,10 +250,7 @@ impl Alarm {
                 .build()
                 .map_err(build_err)?;
             stat.unit = unit;
-            let mut query = MetricDataQuery::builder()
-                .id("m1")
-                .build()
-                .map_err(build_err)?;
+            let mut query = MetricDataQuery::builder().id("m1").build().map_err(build_err)?;
             query.metric_stat = Some(stat.into());
             query.account_id = account_id;
             query.label = metric.label().map(Value::from);
@@ -277,11 +258,7 @@ impl Alarm {
             l1.metrics = Some(Value::Array(vec![query.into()]));
         }
         let resource = CfnAlarm::new(&node, "Resource", l1)?;
-        Ok(Alarm {
-            node,
-            resource,
-            metric,
-        })
+        Ok(Alarm { node, resource, metric })
     }
 
     /// The L1 resource.
@@ -324,10 +301,7 @@ mod tests {
     }
 
     fn props(metric: Metric) -> AlarmPropsBuilder {
-        AlarmProps::builder()
-            .metric(metric)
-            .threshold(1.5)
-            .evaluation_periods(2u32)
+        AlarmProps::builder().metric(metric).threshold(1.5).evaluation_periods(2u32)
     }
 
     /// Synthesizes one alarm (in a stack with `env`) and returns its properties.
@@ -379,11 +353,7 @@ mod tests {
     #[test]
     fn percentiles_are_extended_statistics() {
         let m = metric().with(
-            MetricOptions::builder()
-                .statistic("P99")
-                .unit(Unit::Milliseconds)
-                .build()
-                .unwrap(),
+            MetricOptions::builder().statistic("P99").unit(Unit::Milliseconds).build().unwrap(),
         );
         let p = alarm_properties(
             "percentile",
@@ -413,13 +383,8 @@ mod tests {
 
     #[test]
     fn a_labelled_metric_becomes_a_metric_data_query() {
-        let m = metric().with(
-            MetricOptions::builder()
-                .label("L")
-                .statistic("sum")
-                .build()
-                .unwrap(),
-        );
+        let m =
+            metric().with(MetricOptions::builder().label("L").statistic("sum").build().unwrap());
         let p = alarm_properties("labelled", None, props(m).build().unwrap());
         assert_eq!(
             p,
@@ -483,19 +448,13 @@ mod tests {
         let there = Stack::with_props(
             &app,
             "There",
-            StackProps::builder()
-                .env(Environment::new("1", "eu-west-1"))
-                .build()
-                .unwrap(),
+            StackProps::builder().env(Environment::new("1", "eu-west-1")).build().unwrap(),
         )
         .unwrap();
         let here = Stack::with_props(
             &app,
             "Here",
-            StackProps::builder()
-                .env(Environment::new("1", "us-east-1"))
-                .build()
-                .unwrap(),
+            StackProps::builder().env(Environment::new("1", "us-east-1")).build().unwrap(),
         )
         .unwrap();
         let m = metric().attach_to(&there).unwrap();
@@ -526,32 +485,17 @@ mod tests {
 
     #[test]
     fn required_props_and_revalidated_metrics() {
-        let e = AlarmProps::builder()
-            .metric(metric())
-            .evaluation_periods(1u32)
-            .build()
-            .unwrap_err();
+        let e =
+            AlarmProps::builder().metric(metric()).evaluation_periods(1u32).build().unwrap_err();
         assert!(e.to_string().contains("threshold"), "{e}");
-        let e = AlarmProps::builder()
-            .threshold(1)
-            .evaluation_periods(1u32)
-            .build()
-            .unwrap_err();
+        let e = AlarmProps::builder().threshold(1).evaluation_periods(1u32).build().unwrap_err();
         assert!(e.to_string().contains("metric"), "{e}");
 
-        let mut raw = MetricProps::builder()
-            .namespace("NS")
-            .metric_name("M")
-            .build()
-            .unwrap();
+        let mut raw = MetricProps::builder().namespace("NS").metric_name("M").build().unwrap();
         raw.period = Some(7);
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
         let e = Alarm::new(&stack, "Alarm", props(Metric::new(raw)).build().unwrap()).unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("Stack/Alarm: property 'period' is invalid"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("Stack/Alarm: property 'period' is invalid"), "{e}");
     }
 }

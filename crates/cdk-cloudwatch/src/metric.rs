@@ -66,9 +66,7 @@ impl MetricProps {
 impl MetricPropsBuilder {
     /// Adds (or replaces) one dimension.
     pub fn dimension(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.dimensions
-            .get_or_insert_with(Map::new)
-            .insert(name.into(), value.into());
+        self.dimensions.get_or_insert_with(Map::new).insert(name.into(), value.into());
         self
     }
 
@@ -190,10 +188,7 @@ where
     K: Into<String>,
     V: Into<Value>,
 {
-    dimensions
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .collect()
+    dimensions.into_iter().map(|(k, v)| (k.into(), v.into())).collect()
 }
 
 /// The length of a string as JavaScript counts it (UTF-16 code units).
@@ -231,14 +226,8 @@ fn validate_dimensions(dimensions: &Map) -> Result<(), BuildError> {
     let in_range = |n: usize| (1..=MAX_DIMENSION_LENGTH).contains(&n);
     for (name, value) in dimensions {
         if matches!(value, Value::Null) || value.is_absent() {
-            let shown = if value.is_absent() {
-                "undefined"
-            } else {
-                "null"
-            };
-            return fail(format!(
-                "Dimension value of '{shown}' is invalid for key: {name}"
-            ));
+            let shown = if value.is_absent() { "undefined" } else { "null" };
+            return fail(format!("Dimension value of '{shown}' is invalid for key: {name}"));
         }
         if !in_range(js_length(name)) {
             return fail(format!(
@@ -336,9 +325,7 @@ impl Metric {
         let mut next = Metric::new(MetricProps {
             namespace: self.namespace.clone(),
             metric_name: self.metric_name.clone(),
-            dimensions: options
-                .dimensions
-                .unwrap_or_else(|| self.dimensions.clone()),
+            dimensions: options.dimensions.unwrap_or_else(|| self.dimensions.clone()),
             period: Some(options.period.unwrap_or(self.period)),
             statistic: Some(options.statistic.unwrap_or_else(|| self.statistic.clone())),
             unit: options.unit.or(self.unit),
@@ -518,14 +505,8 @@ mod tests {
     fn dimension_rules() {
         let many = (0..31).map(|i| (format!("d{i}"), "v"));
         let e = invalid(props().dimensions(many));
-        assert!(
-            e.ends_with("The maximum number of dimensions is 30, received 31"),
-            "{e}"
-        );
-        assert!(props()
-            .dimensions((0..30).map(|i| (format!("d{i}"), "v")))
-            .build()
-            .is_ok());
+        assert!(e.ends_with("The maximum number of dimensions is 30, received 31"), "{e}");
+        assert!(props().dimensions((0..30).map(|i| (format!("d{i}"), "v"))).build().is_ok());
         let e = invalid(props().dimension("", "v"));
         assert!(e.contains("Dimension name must be at least 1"), "{e}");
         let e = invalid(props().dimension("x".repeat(256), "v"));
@@ -540,49 +521,25 @@ mod tests {
         let e = invalid(props().dimension("k", "v".repeat(256)));
         assert!(e.contains("Dimension value must be at least 1"), "{e}");
         let e = invalid(props().dimension("k", Value::Null));
-        assert!(
-            e.ends_with("Dimension value of 'null' is invalid for key: k"),
-            "{e}"
-        );
-        assert!(props()
-            .dimension("k", "v".repeat(255))
-            .dimension("n", 3)
-            .build()
-            .is_ok());
-        let e = MetricOptions::builder()
-            .dimension("k", "")
-            .build()
-            .unwrap_err();
+        assert!(e.ends_with("Dimension value of 'null' is invalid for key: k"), "{e}");
+        assert!(props().dimension("k", "v".repeat(255)).dimension("n", 3).build().is_ok());
+        let e = MetricOptions::builder().dimension("k", "").build().unwrap_err();
         assert!(e.to_string().contains("Dimension value must be"), "{e}");
     }
 
     #[test]
     fn with_changes_only_what_is_given() {
         let m = Metric::new(
-            props()
-                .dimension("B", "b")
-                .dimension("A", "a")
-                .unit(Unit::Count)
-                .build()
-                .unwrap(),
+            props().dimension("B", "b").dimension("A", "a").unit(Unit::Count).build().unwrap(),
         );
         let n = m.with(MetricOptions::builder().statistic("max").build().unwrap());
         assert_eq!(n.statistic(), "Maximum");
         assert_eq!(n.dimensions(), m.dimensions());
         assert_eq!(n.unit(), Some(Unit::Count));
         assert_eq!(m.with(MetricOptions::default()), m);
-        let d = m.with(
-            MetricOptions::builder()
-                .dimension("C", "c")
-                .build()
-                .unwrap(),
-        );
+        let d = m.with(MetricOptions::builder().dimension("C", "c").build().unwrap());
         assert_eq!(d.dimensions().keys().collect::<Vec<_>>(), ["C"]);
-        let sorted: Vec<&str> = m
-            .dimensions_sorted()
-            .iter()
-            .map(|(k, _)| k.as_str())
-            .collect();
+        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(sorted, ["A", "B"]);
     }
 
@@ -591,13 +548,7 @@ mod tests {
         let p = props()
             .dimension("ApiName", "a")
             .statistic("Sum")
-            .options(
-                MetricOptions::builder()
-                    .statistic("p90")
-                    .period(60u32)
-                    .build()
-                    .unwrap(),
-            )
+            .options(MetricOptions::builder().statistic("p90").period(60u32).build().unwrap())
             .build()
             .unwrap();
         assert_eq!(p.statistic.as_deref(), Some("p90"));
@@ -616,11 +567,7 @@ mod tests {
                 .build()
                 .unwrap(),
         );
-        let sorted: Vec<&str> = m
-            .dimensions_sorted()
-            .iter()
-            .map(|(k, _)| k.as_str())
-            .collect();
+        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(sorted, ["Z", "\u{10000}", "\u{ff21}"]);
     }
 }

@@ -64,16 +64,10 @@ pub(crate) fn parse_statistic(stat: &str) -> ParsedStatistic {
     if let Some(s) = simple {
         return ParsedStatistic::Simple(s);
     }
-    if SINGLE_PREFIXES
-        .iter()
-        .any(|prefix| is_single_statistic(stat, prefix))
-    {
+    if SINGLE_PREFIXES.iter().any(|prefix| is_single_statistic(stat, prefix)) {
         return ParsedStatistic::Single(stat.to_string());
     }
-    if PAIR_PREFIXES
-        .iter()
-        .any(|prefix| is_pair_statistic(stat, prefix))
-    {
+    if PAIR_PREFIXES.iter().any(|prefix| is_pair_statistic(stat, prefix)) {
         return ParsedStatistic::Range(stat.to_string());
     }
     ParsedStatistic::Unparseable(stat.to_string())
@@ -92,8 +86,7 @@ pub(crate) fn statistic_field(stat: &str) -> StatisticField {
 /// which folds only ASCII letters onto ASCII letters).
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
 }
 
 /// `parseSingleStatistic`: `^<prefix>(\d+(?:\.\d+)?)$` (case-insensitive), 0 to 100.
@@ -109,9 +102,7 @@ fn is_single_statistic(stat: &str, prefix: &str) -> bool {
     if !digits(int) || frac.is_some_and(|f| !digits(f)) {
         return false;
     }
-    number
-        .parse::<f64>()
-        .is_ok_and(|v| (0.0..=100.0).contains(&v))
+    number.parse::<f64>().is_ok_and(|v| (0.0..=100.0).contains(&v))
 }
 
 /// One bound of a range: absent, a number (percent or not), or invalid.
@@ -191,11 +182,7 @@ fn js_parse_float(s: &str) -> f64 {
         i += 1;
     }
     if s[i..].starts_with("Infinity") {
-        return if bytes.first() == Some(&b'-') {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        };
+        return if bytes.first() == Some(&b'-') { f64::NEG_INFINITY } else { f64::INFINITY };
     }
     let digits_from = |mut j: usize| {
         while j < bytes.len() && bytes[j].is_ascii_digit() {
@@ -279,11 +266,7 @@ mod tests {
             );
         }
         for bad in ["p101", "p-1", "p", "p.5", "p5.", "p 5", "px"] {
-            assert_eq!(
-                parse_statistic(bad),
-                ParsedStatistic::Unparseable(bad.into()),
-                "{bad}"
-            );
+            assert_eq!(parse_statistic(bad), ParsedStatistic::Unparseable(bad.into()), "{bad}");
         }
     }
 
@@ -316,11 +299,7 @@ mod tests {
             "TM(1:2))",
             "XX(1:2)",
         ] {
-            assert_eq!(
-                parse_statistic(bad),
-                ParsedStatistic::Unparseable(bad.into()),
-                "{bad}"
-            );
+            assert_eq!(parse_statistic(bad), ParsedStatistic::Unparseable(bad.into()), "{bad}");
         }
     }
 

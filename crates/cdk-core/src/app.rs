@@ -40,11 +40,7 @@ pub enum Flags {
 
 /// Options of an [`App`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "crate::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
 #[non_exhaustive]
 pub struct AppProps {
     /// Where to write the cloud assembly. Default: `$CDK_OUTDIR`, else `cdk.out`.
@@ -65,9 +61,7 @@ pub struct AppProps {
 impl AppPropsBuilder {
     /// Sets one context entry (a feature flag, say).
     pub fn context(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
-        self.context
-            .get_or_insert_with(IndexMap::new)
-            .insert(key.to_string(), value.into());
+        self.context.get_or_insert_with(IndexMap::new).insert(key.to_string(), value.into());
         self
     }
 }
@@ -122,10 +116,7 @@ impl Default for App {
 impl App {
     /// An app with the recommended feature flags and `cdk synth`'s metadata switches.
     pub fn new() -> App {
-        Self::with_props(AppProps {
-            cli_metadata: true,
-            ..Default::default()
-        })
+        Self::with_props(AppProps { cli_metadata: true, ..Default::default() })
     }
 
     /// An app with options.
@@ -136,10 +127,7 @@ impl App {
         }
         if props.cli_metadata {
             context.insert(feature_flags::PATH_METADATA_ENABLE.into(), true.into());
-            context.insert(
-                feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(),
-                true.into(),
-            );
+            context.insert(feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(), true.into());
         }
         context.extend(props.context);
         let outdir = props
@@ -147,10 +135,7 @@ impl App {
             .or_else(|| std::env::var_os("CDK_OUTDIR").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("cdk.out"));
         let tree = Rc::new(RefCell::new(TreeData::new_root(context)));
-        App {
-            node: Node::new(tree, 0),
-            outdir,
-        }
+        App { node: Node::new(tree, 0), outdir }
     }
 
     /// The folder the assembly is written to.
@@ -189,11 +174,7 @@ impl App {
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
             let manifest = asset_manifest(&stack, &entries);
-            write(
-                outdir,
-                &format!("{assets_id}.json"),
-                &to_json_string(&manifest, 2),
-            )?;
+            write(outdir, &format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
             for e in &entries {
                 if let Some(from) = &e.stage_from {
                     crate::assets::stage(from, &outdir.join(&e.path))
@@ -209,10 +190,7 @@ impl App {
                         Value::object([
                             ("file", Value::from(format!("{assets_id}.json"))),
                             ("requiresBootstrapStackVersion", Value::from(6)),
-                            (
-                                "bootstrapStackVersionSsmParameter",
-                                Value::from(bootstrap_ssm()),
-                            ),
+                            ("bootstrapStackVersionSsmParameter", Value::from(bootstrap_ssm())),
                         ]),
                     ),
                 ]),
@@ -226,10 +204,8 @@ impl App {
                     &to_json_string(&Value::Object(metadata), 2),
                 )?;
             }
-            artifacts.insert(
-                artifact_id.clone(),
-                stack_artifact(&stack, &template_hash, has_metadata),
-            );
+            artifacts
+                .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
         write(outdir, "tree.json", &tree_json(&self.node))?;
@@ -263,15 +239,9 @@ impl App {
         write(
             outdir,
             "cdk.out",
-            &to_json_string(
-                &Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]),
-                0,
-            ),
+            &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
         )?;
-        Ok(CloudAssembly {
-            directory: outdir.clone(),
-            stacks: ids,
-        })
+        Ok(CloudAssembly { directory: outdir.clone(), stacks: ids })
     }
 
     fn top_level_stacks(&self) -> Vec<usize> {
@@ -364,18 +334,11 @@ pub fn stack_relative_path(c: &impl Construct) -> String {
         .iter()
         .rposition(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_none()))
         .unwrap_or(0);
-    scopes[top + 1..]
-        .iter()
-        .map(|i| tree.nodes[*i].id.as_str())
-        .collect::<Vec<_>>()
-        .join("/")
+    scopes[top + 1..].iter().map(|i| tree.nodes[*i].id.as_str()).collect::<Vec<_>>().join("/")
 }
 
 fn bootstrap_ssm() -> String {
-    format!(
-        "/cdk-bootstrap/{}/version",
-        crate::assets::DEFAULT_QUALIFIER
-    )
+    format!("/cdk-bootstrap/{}/version", crate::assets::DEFAULT_QUALIFIER)
 }
 
 fn add_bootstrap_version_rule(stack: &Stack) -> Result<(), Error> {
@@ -409,9 +372,7 @@ fn add_bootstrap_version_rule(stack: &Stack) -> Result<(), Error> {
     crate::CfnRule::new(
         stack,
         "CheckBootstrapVersion",
-        [("Assertions".to_string(), Value::array([assertion]))]
-            .into_iter()
-            .collect(),
+        [("Assertions".to_string(), Value::array([assertion]))].into_iter().collect(),
     )?;
     Ok(())
 }
@@ -433,13 +394,8 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
     let bucket = specialize(stack, crate::assets::FILE_ASSETS_BUCKET_NAME);
     let mut props = Map::new();
     props.insert("templateFile".into(), Value::String(stack.template_file()));
-    let (termination, tags, name) = stack.with_data(|d| {
-        (
-            d.termination_protection,
-            d.tags.clone(),
-            d.stack_name.clone(),
-        )
-    });
+    let (termination, tags, name) =
+        stack.with_data(|d| (d.termination_protection, d.tags.clone(), d.stack_name.clone()));
     props.insert("terminationProtection".into(), Value::Bool(termination));
     if !tags.is_empty() {
         let mut sorted: Vec<_> = tags.into_iter().collect();
@@ -448,32 +404,20 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
     }
     props.insert("validateOnSynth".into(), Value::Bool(false));
     props.insert("assumeRoleArn".into(), Value::String(role("deploy")));
-    props.insert(
-        "cloudFormationExecutionRoleArn".into(),
-        Value::String(role("cfn-exec")),
-    );
+    props.insert("cloudFormationExecutionRoleArn".into(), Value::String(role("cfn-exec")));
     props.insert(
         "stackTemplateAssetObjectUrl".into(),
         Value::String(format!("s3://{bucket}/{template_hash}.json")),
     );
     props.insert("requiresBootstrapStackVersion".into(), Value::from(6));
-    props.insert(
-        "bootstrapStackVersionSsmParameter".into(),
-        Value::String(bootstrap_ssm()),
-    );
-    props.insert(
-        "additionalDependencies".into(),
-        Value::array([format!("{artifact_id}.assets")]),
-    );
+    props.insert("bootstrapStackVersionSsmParameter".into(), Value::String(bootstrap_ssm()));
+    props.insert("additionalDependencies".into(), Value::array([format!("{artifact_id}.assets")]));
     props.insert(
         "lookupRole".into(),
         Value::object([
             ("arn", Value::String(role("lookup"))),
             ("requiresBootstrapStackVersion", Value::from(8)),
-            (
-                "bootstrapStackVersionSsmParameter",
-                Value::String(bootstrap_ssm()),
-            ),
+            ("bootstrapStackVersionSsmParameter", Value::String(bootstrap_ssm())),
         ]),
     );
     if name != artifact_id {
@@ -530,10 +474,7 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
                 }
             }
             NodeKind::Element(_) => {
-                md.push(entry(
-                    "aws:cdk:logicalId",
-                    Value::String(logical_id(&tree, i)?),
-                ));
+                md.push(entry("aws:cdk:logicalId", Value::String(logical_id(&tree, i)?)));
             }
             _ => {}
         }
@@ -604,10 +545,7 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {
 }
 
 fn io_err(path: &Path, e: std::io::Error) -> Error {
-    Error::Io {
-        dir: path.display().to_string(),
-        reason: e.to_string(),
-    }
+    Error::Io { dir: path.display().to_string(), reason: e.to_string() }
 }
 
 /// Applies the `Tags.of(...)` operations to every taggable resource, top-down: a scope's
@@ -673,12 +611,7 @@ fn reify_dependencies(tree: &mut TreeData) {
     let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {
         tree.descendants(i)
             .into_iter()
-            .filter(|j| {
-                matches!(
-                    tree.element(*j).map(|e| &e.kind),
-                    Some(ElementKind::Resource(_))
-                )
-            })
+            .filter(|j| matches!(tree.element(*j).map(|e| &e.kind), Some(ElementKind::Resource(_))))
             .collect()
     };
     for (source, target) in pairs {
@@ -725,11 +658,7 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
             if pos == 0 {
                 res
             } else {
-                tree.stack(stack_chain[pos - 1])
-                    .nested
-                    .as_ref()
-                    .map(|n| n.resource)
-                    .unwrap_or(res)
+                tree.stack(stack_chain[pos - 1]).nested.as_ref().map(|n| n.resource).unwrap_or(res)
             }
         };
         let s = in_common(tree, source, &sc);
@@ -784,11 +713,7 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
     let pending: Vec<(usize, crate::element::LazyLogicalId)> = {
         let tree = root.tree.borrow();
         (0..tree.nodes.len())
-            .filter_map(|i| {
-                tree.element(i)
-                    .and_then(|e| e.lazy_logical_id.clone())
-                    .map(|f| (i, f))
-            })
+            .filter_map(|i| tree.element(i).and_then(|e| e.lazy_logical_id.clone()).map(|f| (i, f)))
             .collect()
     };
     for (idx, f) in pending {

@@ -189,9 +189,7 @@ fn staged_extension(path: &Path) -> String {
             return ext.into();
         }
     }
-    path.extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default()
+    path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default()
 }
 
 /// `${Qualifier}`, and the account and region when the stack's environment sets them.
@@ -275,22 +273,12 @@ pub fn add_path_asset(
     let hash = fingerprint(source).map_err(err)?;
     let is_dir = source.is_dir();
     let (path, packaging, object_key) = if is_dir {
-        (
-            format!("asset.{hash}"),
-            Packaging::Zip,
-            format!("{hash}.zip"),
-        )
+        (format!("asset.{hash}"), Packaging::Zip, format!("{hash}.zip"))
     } else {
         let ext = staged_extension(source);
-        let plain_ext = source
-            .extension()
-            .map(|e| format!(".{}", e.to_string_lossy()))
-            .unwrap_or_default();
-        (
-            format!("asset.{hash}{ext}"),
-            Packaging::File,
-            format!("{hash}{plain_ext}"),
-        )
+        let plain_ext =
+            source.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+        (format!("asset.{hash}{ext}"), Packaging::File, format!("{hash}{plain_ext}"))
     };
     Ok(add_file_asset(
         &stack,
@@ -334,10 +322,7 @@ pub fn add_asset_metadata(
     property: &str,
     is_bundled: Option<bool>,
 ) {
-    if !resource
-        .node()
-        .feature_flag(crate::feature_flags::ASSET_RESOURCE_METADATA_ENABLED)
-    {
+    if !resource.node().feature_flag(crate::feature_flags::ASSET_RESOURCE_METADATA_ENABLED) {
         return;
     }
     resource.add_metadata("aws:asset:path", asset_path);
@@ -384,9 +369,7 @@ pub(crate) fn asset_manifest(stack: &Stack, entries: &[AssetEntry]) -> Value {
         }
         dest.insert("assumeRoleArn".into(), Value::String(role.clone()));
         let dest = Value::Object(dest);
-        let dest_hash = hex(&Sha256::digest(
-            crate::json::to_json_string(&dest, 0).as_bytes(),
-        ));
+        let dest_hash = hex(&Sha256::digest(crate::json::to_json_string(&dest, 0).as_bytes()));
         let mut entry = Map::new();
         if let Some(d) = &e.display_name {
             entry.insert("displayName".into(), Value::String(d.clone()));

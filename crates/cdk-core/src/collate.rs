@@ -41,11 +41,7 @@ fn tertiary(c: char) -> u32 {
 /// A sort key with the order of [`locale_compare`]: sorting many strings by their keys
 /// computes each key once.
 pub fn sort_key(s: &str) -> (Vec<(u32, u32)>, Vec<u32>, String) {
-    (
-        s.chars().map(primary).collect(),
-        s.chars().map(tertiary).collect(),
-        s.to_string(),
-    )
+    (s.chars().map(primary).collect(), s.chars().map(tertiary).collect(), s.to_string())
 }
 
 /// Compares two strings as `a.localeCompare(b)` does in Node.js (root locale).
@@ -124,11 +120,7 @@ mod tests {
         let words = ["b", "A", "a", "{x}", "_", "Z9", "z1", "ab", "aB"];
         for a in words {
             for b in words {
-                assert_eq!(
-                    sort_key(a).cmp(&sort_key(b)),
-                    locale_compare(a, b),
-                    "{a} {b}"
-                );
+                assert_eq!(sort_key(a).cmp(&sort_key(b)), locale_compare(a, b), "{a} {b}");
             }
         }
     }

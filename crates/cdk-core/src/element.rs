@@ -196,10 +196,7 @@ impl CfnResource {
             }
         };
         let tags = tagging.map(|t| {
-            let initial = properties
-                .get(t.property)
-                .cloned()
-                .unwrap_or_else(Value::absent);
+            let initial = properties.get(t.property).cloned().unwrap_or_else(Value::absent);
             // The tag property is rendered by the tag manager at its place in the order.
             properties.insert(t.property.to_string(), Value::absent());
             TagManager::new(t, initial)
@@ -296,10 +293,7 @@ impl CfnResource {
 
     /// `{ "Fn::GetAtt": [<logical id>, name] }`.
     pub fn get_att(&self, name: &str) -> Value {
-        Value::Token(Token::new(TokenKind::GetAtt(
-            self.node.clone(),
-            name.to_string(),
-        )))
+        Value::Token(Token::new(TokenKind::GetAtt(self.node.clone(), name.to_string())))
     }
 
     /// Sets (or replaces) one property, by its CloudFormation name.
@@ -346,9 +340,7 @@ impl CfnResource {
                 None => return,
             };
             for key in init {
-                let entry = cur
-                    .entry(key.clone())
-                    .or_insert_with(|| Value::Object(Map::new()));
+                let entry = cur.entry(key.clone()).or_insert_with(|| Value::Object(Map::new()));
                 if !matches!(entry, Value::Object(_)) {
                     *entry = Value::Object(Map::new());
                 }
@@ -415,9 +407,7 @@ impl CfnResource {
         if !std::rc::Rc::ptr_eq(&self.node.tree, &condition.node.tree) {
             let path = condition.path();
             self.node.add_validation(move || {
-                vec![format!(
-                    "cannot use condition '{path}': it belongs to another app"
-                )]
+                vec![format!("cannot use condition '{path}': it belongs to another app")]
             });
             return;
         }
@@ -517,10 +507,7 @@ pub struct CfnOutputProps {
 impl CfnOutputProps {
     /// Props with just a value.
     pub fn new(value: impl Into<Value>) -> Self {
-        CfnOutputProps {
-            value: value.into(),
-            ..Default::default()
-        }
+        CfnOutputProps { value: value.into(), ..Default::default() }
     }
     /// With a description.
     pub fn description(mut self, d: impl Into<Value>) -> Self {
@@ -589,11 +576,7 @@ element_handle!(CfnParameter);
 
 /// Options of a [`CfnParameter`], with CloudFormation's names.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "crate::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
 #[non_exhaustive]
 pub struct CfnParameterProps {
     /// `Type`. Default: `String`.
@@ -645,10 +628,7 @@ impl CfnParameter {
     /// Id errors from the tree.
     pub fn new(scope: &impl Construct, id: &str, props: CfnParameterProps) -> Result<Self, Error> {
         let mut m = Map::new();
-        m.insert(
-            "Type".into(),
-            Value::String(props.type_.unwrap_or_else(|| "String".into())),
-        );
+        m.insert("Type".into(), Value::String(props.type_.unwrap_or_else(|| "String".into())));
         let mut put = |k: &str, v: Option<Value>| {
             if let Some(v) = v {
                 m.insert(k.into(), v);
@@ -657,10 +637,7 @@ impl CfnParameter {
         put("Default", props.default_value);
         put("AllowedPattern", props.allowed_pattern.map(Value::String));
         put("AllowedValues", props.allowed_values.map(Value::Array));
-        put(
-            "ConstraintDescription",
-            props.constraint_description.map(Value::String),
-        );
+        put("ConstraintDescription", props.constraint_description.map(Value::String));
         put("Description", props.description.map(Value::String));
         put("MaxLength", props.max_length.map(Value::Number));
         put("MaxValue", props.max_value.map(Value::Number));

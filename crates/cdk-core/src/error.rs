@@ -4,7 +4,10 @@
 //! `constructs` (duplicate ids, default child, locked tree).
 
 /// An error from building or synthesizing an app.
-#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+///
+/// Its `Debug` form is its message (as `anyhow`'s is), so `fn main() -> Result<(), Error>`
+/// prints a readable error; `{:#?}` shows the variant and its fields.
+#[derive(thiserror::Error, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// Two children of one construct have the same id.
@@ -126,22 +129,77 @@ pub enum Error {
         message: String,
     },
     /// A builder was finished without a required field or with an invalid one.
-    #[error("{path}: {source}")]
+    #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Build {
-        /// Path of the construct being built.
+        /// Path of the construct being built; empty when the props were built before the
+        /// construct (`XProps::builder()...build()?`).
         path: String,
         /// The builder's error.
         source: BuildError,
     },
 }
 
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !f.alternate() {
+            return std::fmt::Display::fmt(self, f);
+        }
+        match self {
+            Error::Build { path, source } => {
+                f.debug_struct("Build").field("path", path).field("source", source).finish()
+            }
+            Error::Validation { messages } => {
+                f.debug_struct("Validation").field("messages", messages).finish()
+            }
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
+impl From<BuildError> for Error {
+    /// A props builder's error, before any construct received the props (empty path).
+    fn from(source: BuildError) -> Self {
+        Error::Build { path: String::new(), source }
+    }
+}
+
+impl Error {
+    /// Attaches a construct path to a builder error.
+    pub fn build(path: impl Into<String>, source: BuildError) -> Self {
+        Error::Build { path: path.into(), source }
+    }
+
+    /// The path of the construct the error is about, when it names one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::DuplicateId { path, .. }
+            | Error::EmptyId { path }
+            | Error::Locked { path, .. }
+            | Error::AmbiguousDefaultChild { path }
+            | Error::ContextAfterChildren { path }
+            | Error::NoStack { path }
+            | Error::UnableToCalculateUniqueId { path }
+            | Error::DuplicateLogicalId { path, .. }
+            | Error::InvalidOverride { path, .. }
+            | Error::InvalidValue { path, .. }
+            | Error::CrossStackReference { path, .. }
+            | Error::Asset { path, .. }
+            | Error::InvalidArgument { path, .. }
+            | Error::Build { path, .. } => Some(path).filter(|p| !p.is_empty()).map(String::as_str),
+            Error::Validation { .. } | Error::Io { .. } => None,
+        }
+    }
+}
+
 /// Error of a props builder's `build()`: a missing required field or an invalid value.
 ///
-/// It carries no construct path (props are built before the construct exists); the
-/// constructor that receives the props adds it.
+/// It names the props type (`CorsOptions: required property 'allow_origins' is not set`)
+/// but no construct path (props are built before the construct exists); a constructor that
+/// receives a builder (see [`IntoProps`]) adds its path.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
-#[error("{message}")]
+#[error("{}{message}", if props.is_empty() { String::new() } else { format!("{props}: ") })]
 pub struct BuildError {
+    props: String,
     message: String,
 }
 
@@ -149,6 +207,7 @@ impl BuildError {
     /// A required field was not set.
     pub fn missing_field(field: &str) -> Self {
         BuildError {
+            props: String::new(),
             message: format!("required property '{field}' is not set"),
         }
     }
@@ -156,8 +215,22 @@ impl BuildError {
     /// A field has an invalid value.
     pub fn invalid_field(field: &str, reason: impl std::fmt::Display) -> Self {
         BuildError {
+            props: String::new(),
             message: format!("property '{field}' is invalid: {reason}"),
         }
+    }
+
+    /// Names the props type the error is about (kept when already named).
+    pub fn in_props(mut self, props: &str) -> Self {
+        if self.props.is_empty() {
+            self.props = props.to_owned();
+        }
+        self
+    }
+
+    /// The props type the error is about (empty when unknown).
+    pub fn props(&self) -> &str {
+        &self.props
     }
 
     /// The message.
@@ -174,6 +247,93 @@ impl From<derive_builder::UninitializedFieldError> for BuildError {
 
 impl From<String> for BuildError {
     fn from(message: String) -> Self {
-        BuildError { message }
+        BuildError { props: String::new(), message }
     }
+}
+
+/// A props or options value, or its unfinished builder: what constructors and `add_*`
+/// methods take, so `RestApi::new(&stack, "api", RestApiProps::builder().deploy(false))?`
+/// needs no `.build()?` and a builder error names the construct path.
+///
+/// Implemented for every `T` (already built) and, through [`impl_props!`](crate::impl_props),
+/// for `T`'s builder.
+pub trait IntoProps<T> {
+    /// Finishes the builder (or returns the value as is).
+    ///
+    /// # Errors
+    /// The builder's [`BuildError`]: a missing required field or an invalid value.
+    fn into_props(self) -> Result<T, BuildError>;
+
+    /// [`into_props`](IntoProps::into_props), with the error naming the construct `path`.
+    ///
+    /// # Errors
+    /// [`Error::Build`] naming `path`.
+    fn into_props_at(self, path: &str) -> Result<T, Error>
+    where
+        Self: Sized,
+    {
+        self.into_props().map_err(|source| Error::build(path, source))
+    }
+}
+
+impl<T> IntoProps<T> for T {
+    fn into_props(self) -> Result<T, BuildError> {
+        Ok(self)
+    }
+}
+
+/// Wires a derive_builder props type into the conventions: `T::builder()`, a public
+/// `TBuilder::build()` whose error names the props type, and [`IntoProps`] for the builder.
+///
+/// Call it with the type and its builder; the derive must name its generated finisher
+/// `build_fields` and keep it private:
+///
+/// ```
+/// #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
+/// #[builder(
+///     pattern = "owned",
+///     setter(into, strip_option),
+///     build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+/// )]
+/// pub struct GreetingProps {
+///     /// Who to greet. Required.
+///     pub name: String,
+///     /// How loud. Default: 1.
+///     #[builder(default)]
+///     pub volume: Option<u32>,
+/// }
+/// cdk_core::impl_props!(GreetingProps, GreetingPropsBuilder);
+///
+/// let err = GreetingProps::builder().volume(3u32).build().unwrap_err();
+/// assert_eq!(err.to_string(), "GreetingProps: required property 'name' is not set");
+/// let props = GreetingProps::builder().name("Ada").build().unwrap();
+/// assert_eq!(props.volume, None);
+/// ```
+#[macro_export]
+macro_rules! impl_props {
+    ($t:ident, $b:ident) => {
+        impl $t {
+            #[doc = concat!("Starts a [`", stringify!($b), "`].")]
+            pub fn builder() -> $b {
+                <$b as ::core::default::Default>::default()
+            }
+        }
+
+        impl $b {
+            #[doc = concat!("Finishes the [`", stringify!($t), "`].")]
+            ///
+            /// # Errors
+            /// A required field is missing or a field breaks a rule (the error names the
+            /// props type and the field).
+            pub fn build(self) -> ::core::result::Result<$t, $crate::BuildError> {
+                self.build_fields().map_err(|e| e.in_props(stringify!($t)))
+            }
+        }
+
+        impl $crate::IntoProps<$t> for $b {
+            fn into_props(self) -> ::core::result::Result<$t, $crate::BuildError> {
+                self.build()
+            }
+        }
+    };
 }

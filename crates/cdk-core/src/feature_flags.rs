@@ -95,14 +95,9 @@ mod tests {
         assert!(unconfigured_default("@aws-cdk/core:newStyleStackSynthesis"));
         assert!(!unconfigured_default(APIGATEWAY_DISABLE_CLOUDWATCH_ROLE));
         let mut ctx = IndexMap::new();
-        ctx.insert(
-            EXPLICIT_STACK_TAGS.to_string(),
-            serde_json::Value::Bool(true),
-        );
+        ctx.insert(EXPLICIT_STACK_TAGS.to_string(), serde_json::Value::Bool(true));
         let r = report(&ctx);
-        let e = r.as_object().unwrap()[EXPLICIT_STACK_TAGS]
-            .as_object()
-            .unwrap();
+        let e = r.as_object().unwrap()[EXPLICIT_STACK_TAGS].as_object().unwrap();
         assert_eq!(e.keys().next().map(String::as_str), Some("userValue"));
     }
 }

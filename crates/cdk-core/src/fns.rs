@@ -28,16 +28,10 @@ impl Fn {
         let list: Vec<Value> = values.into_iter().map(Into::into).collect();
         if !list.iter().any(Value::is_unresolved) && list.iter().all(|v| v.as_str().is_some()) {
             return Value::String(
-                list.iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(delimiter),
+                list.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(delimiter),
             );
         }
-        Value::Token(Token::new(TokenKind::Join(
-            delimiter.to_string(),
-            Value::Array(list),
-        )))
+        Value::Token(Token::new(TokenKind::Join(delimiter.to_string(), Value::Array(list))))
     }
 
     /// `Fn::Join` over a list value that is itself a token (such as `Fn::Split`).
@@ -83,10 +77,7 @@ impl Fn {
         K: Into<String>,
         V: Into<Value>,
     {
-        intrinsic(
-            "Fn::Sub",
-            Value::array([body.into(), Value::object(variables)]),
-        )
+        intrinsic("Fn::Sub", Value::array([body.into(), Value::object(variables)]))
     }
 
     /// `Fn::GetAZs` (`""` for the stack's region).
@@ -105,10 +96,7 @@ impl Fn {
         count: impl Into<Value>,
         size_mask: impl Into<Value>,
     ) -> Value {
-        intrinsic(
-            "Fn::Cidr",
-            Value::array([ip_block.into(), count.into(), size_mask.into()]),
-        )
+        intrinsic("Fn::Cidr", Value::array([ip_block.into(), count.into(), size_mask.into()]))
     }
 
     /// `Fn::ImportValue`.
@@ -118,10 +106,7 @@ impl Fn {
 
     /// `Fn::GetAtt` by logical ID.
     pub fn get_att(logical_id: impl Into<Value>, attribute: &str) -> Value {
-        intrinsic(
-            "Fn::GetAtt",
-            Value::array([logical_id.into(), Value::from(attribute)]),
-        )
+        intrinsic("Fn::GetAtt", Value::array([logical_id.into(), Value::from(attribute)]))
     }
 
     /// `Ref` by logical ID.
@@ -135,10 +120,7 @@ impl Fn {
         key1: impl Into<Value>,
         key2: impl Into<Value>,
     ) -> Value {
-        intrinsic(
-            "Fn::FindInMap",
-            Value::array([map.into(), key1.into(), key2.into()]),
-        )
+        intrinsic("Fn::FindInMap", Value::array([map.into(), key1.into(), key2.into()]))
     }
 
     /// `Fn::If` on a condition's logical ID.
@@ -147,10 +129,7 @@ impl Fn {
         if_true: impl Into<Value>,
         if_false: impl Into<Value>,
     ) -> Value {
-        intrinsic(
-            "Fn::If",
-            Value::array([condition_id.into(), if_true.into(), if_false.into()]),
-        )
+        intrinsic("Fn::If", Value::array([condition_id.into(), if_true.into(), if_false.into()]))
     }
 
     /// `Fn::Equals`.
@@ -181,10 +160,8 @@ fn group_conditions(name: &str, conditions: Vec<Value>) -> Value {
     if conditions.len() <= 10 {
         return intrinsic(name, Value::Array(conditions));
     }
-    let groups: Vec<Value> = conditions
-        .chunks(10)
-        .map(|c| group_conditions(name, c.to_vec()))
-        .collect();
+    let groups: Vec<Value> =
+        conditions.chunks(10).map(|c| group_conditions(name, c.to_vec())).collect();
     group_conditions(name, groups)
 }
 

@@ -173,11 +173,7 @@ pub fn format_number(n: f64) -> String {
         s.extend(std::iter::repeat_n('0', (point - k) as usize));
         s
     } else if 0 < point && point <= 21 {
-        format!(
-            "{}.{}",
-            &digits[..point as usize],
-            &digits[point as usize..]
-        )
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
     } else if -6 < point && point <= 0 {
         format!("0.{}{}", "0".repeat((-point) as usize), digits)
     } else {
@@ -223,14 +219,8 @@ mod tests {
     #[test]
     fn strings_escape_as_javascript() {
         let mut out = String::new();
-        write_string(
-            &mut out,
-            "q\"b\\t\tn\n\u{1}\u{1f}é\u{2028}😀</script>\u{8}\u{c}\r",
-        );
-        assert_eq!(
-            out,
-            "\"q\\\"b\\\\t\\tn\\n\\u0001\\u001fé\u{2028}😀</script>\\b\\f\\r\""
-        );
+        write_string(&mut out, "q\"b\\t\tn\n\u{1}\u{1f}é\u{2028}😀</script>\u{8}\u{c}\r");
+        assert_eq!(out, "\"q\\\"b\\\\t\\tn\\n\\u0001\\u001fé\u{2028}😀</script>\\b\\f\\r\"");
     }
 
     #[test]
@@ -239,25 +229,14 @@ mod tests {
             ("a", Value::array([Value::from(1), Value::Array(vec![])])),
             ("o", Value::Object(Map::new())),
         ]);
-        assert_eq!(
-            to_json_string(&v, 1),
-            "{\n \"a\": [\n  1,\n  []\n ],\n \"o\": {}\n}"
-        );
+        assert_eq!(to_json_string(&v, 1), "{\n \"a\": [\n  1,\n  []\n ],\n \"o\": {}\n}");
         assert_eq!(to_json_string(&v, 0), "{\"a\":[1,[]],\"o\":{}}");
     }
 
     #[test]
     fn index_keys_first() {
-        let v = Value::object([
-            ("zeta", 1),
-            ("10", 2),
-            ("2", 3),
-            ("01", 4),
-            ("4294967295", 5),
-        ]);
-        let keys: Vec<_> = js_key_order(v.as_object().unwrap())
-            .map(|(k, _)| k.as_str())
-            .collect();
+        let v = Value::object([("zeta", 1), ("10", 2), ("2", 3), ("01", 4), ("4294967295", 5)]);
+        let keys: Vec<_> = js_key_order(v.as_object().unwrap()).map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["2", "10", "zeta", "01", "4294967295"]);
     }
 }

@@ -49,7 +49,7 @@ pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps,
     CfnParameterPropsBuilder, CfnResource, CfnRule, RemovalPolicy,
 };
-pub use error::{BuildError, Error};
+pub use error::{BuildError, Error, IntoProps};
 pub use fns::{Aws, Fn};
 pub use stack::{
     ArnComponents, ArnFormat, Environment, NestedStack, Stack, StackProps, StackPropsBuilder,

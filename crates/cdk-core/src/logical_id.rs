@@ -28,11 +28,8 @@ pub const MAX_ID_LEN: usize = 255;
 /// assert_eq!(make_unique_id(&["Level1", "Resource"]).as_deref(), Some("Level1ABBD39B3"));
 /// ```
 pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
-    let components: Vec<&str> = components
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|c| *c != HIDDEN_ID)
-        .collect();
+    let components: Vec<&str> =
+        components.iter().map(AsRef::as_ref).filter(|c| *c != HIDDEN_ID).collect();
     if components.is_empty() {
         return None;
     }
@@ -55,11 +52,7 @@ pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
 /// `makeUniqueResourceName`-style hash: the first [`HASH_LEN`] hex digits of the MD5 of the
 /// components joined by `/`, upper-cased.
 pub fn path_hash<S: AsRef<str>>(components: &[S]) -> String {
-    let joined = components
-        .iter()
-        .map(AsRef::as_ref)
-        .collect::<Vec<_>>()
-        .join("/");
+    let joined = components.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/");
     let mut hex = md5_hex(joined.as_bytes());
     hex.truncate(HASH_LEN);
     hex.to_uppercase()
@@ -117,19 +110,14 @@ mod tests {
             (&["Wrapper", "Default", "Resource"], "Wrapper356BA46C"),
         ];
         for (components, expected) in cases {
-            assert_eq!(
-                make_unique_id(components).as_deref(),
-                Some(*expected),
-                "{components:?}"
-            );
+            assert_eq!(make_unique_id(components).as_deref(), Some(*expected), "{components:?}");
         }
     }
 
     #[test]
     fn long_paths_are_capped() {
-        let mut components: Vec<String> = (0..12)
-            .map(|i| format!("VeryLongConstructIdentifierNumber{i}"))
-            .collect();
+        let mut components: Vec<String> =
+            (0..12).map(|i| format!("VeryLongConstructIdentifierNumber{i}")).collect();
         components.push("Leaf".into());
         let id = make_unique_id(&components).unwrap();
         assert_eq!(id.len(), MAX_HUMAN_LEN + HASH_LEN);

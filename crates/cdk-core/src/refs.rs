@@ -47,11 +47,8 @@ fn display_name(attribute: Option<&str>) -> &str {
 
 /// `Names.nodeUniqueId`: `makeUniqueId` of the path from the root.
 fn node_unique_id(tree: &TreeData, idx: usize) -> String {
-    let comps: Vec<&str> = tree
-        .scopes(idx)
-        .into_iter()
-        .map(|i| tree.nodes[i].id.as_str())
-        .collect();
+    let comps: Vec<&str> =
+        tree.scopes(idx).into_iter().map(|i| tree.nodes[i].id.as_str()).collect();
     make_unique_id(&comps).unwrap_or_default()
 }
 
@@ -91,9 +88,7 @@ pub(crate) fn wire(
     let (producer, target_path) = {
         let tree = root.tree.borrow();
         let Some(p) = tree.stack_of(target) else {
-            return Err(Error::NoStack {
-                path: tree.nodes[target].path.clone(),
-            });
+            return Err(Error::NoStack { path: tree.nodes[target].path.clone() });
         };
         (p, tree.nodes[target].path.clone())
     };
@@ -114,11 +109,7 @@ pub(crate) fn wire(
         let value_in_parent = wire(root, parent, target, attribute)?;
         let param_id = {
             let tree = root.tree.borrow();
-            format!(
-                "reference-to-{}{}",
-                node_unique_id(&tree, target),
-                display_name(attribute)
-            )
+            format!("reference-to-{}{}", node_unique_id(&tree, target), display_name(attribute))
         };
         let consumer_node = root.sibling(consumer);
         let param = match consumer_node.try_find_child(&param_id) {
@@ -127,10 +118,7 @@ pub(crate) fn wire(
                 let p = CfnParameter::new(
                     &consumer_node,
                     &param_id,
-                    CfnParameterProps {
-                        type_: Some("String".into()),
-                        ..Default::default()
-                    },
+                    CfnParameterProps { type_: Some("String".into()), ..Default::default() },
                 )?;
                 let lid = {
                     let tree = root.tree.borrow();
@@ -149,11 +137,7 @@ pub(crate) fn wire(
         // An output of the nested producer, read in its parent as `Outputs.<name>`.
         let output_id = {
             let tree = root.tree.borrow();
-            format!(
-                "{}{}",
-                node_unique_id(&tree, target),
-                display_name(attribute)
-            )
+            format!("{}{}", node_unique_id(&tree, target), display_name(attribute))
         };
         let producer_node = root.sibling(producer);
         let output = match producer_node.try_find_child(&output_id) {
@@ -178,12 +162,7 @@ pub(crate) fn wire(
             });
         };
         let resource = root.sibling(resource);
-        return wire(
-            root,
-            consumer,
-            resource.idx,
-            Some(&format!("Outputs.{output_lid}")),
-        );
+        return wire(root, consumer, resource.idx, Some(&format!("Outputs.{output_lid}")));
     }
     // Two top-level stacks.
     let strength = root
@@ -206,10 +185,7 @@ pub(crate) fn wire(
         let tree = root.tree.borrow();
         local_reference(logical_id(&tree, target)?, attribute)
     };
-    let output_id = format!(
-        "Output{}",
-        crate::json::to_json_string(&resolved_reference, 0)
-    );
+    let output_id = format!("Output{}", crate::json::to_json_string(&resolved_reference, 0));
     let producer_node = root.sibling(producer);
     if strength == "strong" {
         // `Stack.exportValue`: an output under `Exports`, imported by name.

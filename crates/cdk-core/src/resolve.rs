@@ -145,9 +145,7 @@ impl<'a> ResolveContext<'a> {
                 Ok(Some(concat_resolved(resolved)))
             }
             TokenKind::Join(delimiter, list) => {
-                let list = self
-                    .resolve_at(list, depth + 1)?
-                    .unwrap_or(Value::Array(vec![]));
+                let list = self.resolve_at(list, depth + 1)?.unwrap_or(Value::Array(vec![]));
                 Ok(Some(match list {
                     Value::Array(items) => {
                         let mut joined = minimal_join(delimiter, items);
@@ -308,9 +306,8 @@ fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
         .skip(1)
         .map(|i| tree.nodes[i].id.as_str())
         .collect();
-    make_unique_id(&components).ok_or_else(|| Error::UnableToCalculateUniqueId {
-        path: node.path.clone(),
-    })
+    make_unique_id(&components)
+        .ok_or_else(|| Error::UnableToCalculateUniqueId { path: node.path.clone() })
 }
 
 /// Removes absent values from objects and lists, recursively.
@@ -342,12 +339,7 @@ mod tests {
 
     #[test]
     fn concat_makes_minimal_join() {
-        let v = concat_resolved(vec![
-            Value::from("a"),
-            r("X"),
-            Value::from("b"),
-            Value::from("c"),
-        ]);
+        let v = concat_resolved(vec![Value::from("a"), r("X"), Value::from("b"), Value::from("c")]);
         assert_eq!(
             v,
             Value::object([(
@@ -358,10 +350,7 @@ mod tests {
                 ])
             )])
         );
-        assert_eq!(
-            concat_resolved(vec![Value::from("a"), Value::from(1)]),
-            Value::from("a1")
-        );
+        assert_eq!(concat_resolved(vec![Value::from("a"), Value::from(1)]), Value::from("a1"));
         assert_eq!(concat_resolved(vec![r("X")]), r("X"));
     }
 

@@ -22,20 +22,13 @@ pub struct Environment {
 impl Environment {
     /// An environment with both account and region.
     pub fn new(account: &str, region: &str) -> Self {
-        Environment {
-            account: Some(account.into()),
-            region: Some(region.into()),
-        }
+        Environment { account: Some(account.into()), region: Some(region.into()) }
     }
 }
 
 /// Options of a [`Stack`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "crate::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
 #[non_exhaustive]
 pub struct StackProps {
     /// The CloudFormation stack name. Default: the stack's id.
@@ -58,9 +51,7 @@ pub struct StackProps {
 impl StackPropsBuilder {
     /// Adds a stack tag.
     pub fn tag(mut self, key: &str, value: &str) -> Self {
-        self.tags
-            .get_or_insert_with(Vec::new)
-            .push((key.into(), value.into()));
+        self.tags.get_or_insert_with(Vec::new).push((key.into(), value.into()));
         self
     }
 }
@@ -134,10 +125,7 @@ impl Stack {
     pub fn with_props(scope: &impl Construct, id: &str, props: StackProps) -> Result<Stack, Error> {
         let scope = scope.node();
         let sanitized = crate::tree::sanitize_id(id);
-        let stack_name = props
-            .stack_name
-            .clone()
-            .unwrap_or_else(|| sanitized.clone());
+        let stack_name = props.stack_name.clone().unwrap_or_else(|| sanitized.clone());
         if !valid_stack_name(&stack_name) {
             return Err(Error::InvalidArgument {
                 path: display_path(&format!("{}/{}", scope.path(), sanitized)),
@@ -365,11 +353,7 @@ pub struct ArnComponents {
 impl ArnComponents {
     /// Components for a service and resource.
     pub fn new(service: &str, resource: impl Into<Value>) -> Self {
-        ArnComponents {
-            service: service.into(),
-            resource: resource.into(),
-            ..Default::default()
-        }
+        ArnComponents { service: service.into(), resource: resource.into(), ..Default::default() }
     }
     /// With a resource name.
     pub fn resource_name(mut self, name: impl Into<Value>) -> Self {
@@ -428,13 +412,7 @@ impl NestedStack {
         let resource_scope = scope.add_child(&format!("{id}.NestedStack"))?;
         resource_scope.set_construct_info("constructs.Construct");
         let mut properties = Map::new();
-        for name in [
-            "NotificationARNs",
-            "Parameters",
-            "Tags",
-            "TemplateURL",
-            "TimeoutInMinutes",
-        ] {
+        for name in ["NotificationARNs", "Parameters", "Tags", "TemplateURL", "TimeoutInMinutes"] {
             properties.insert(name.into(), Value::absent());
         }
         let resource = CfnResource::create(
@@ -454,10 +432,7 @@ impl NestedStack {
         stack.node().set_construct_info("aws-cdk-lib.NestedStack");
         let components: Vec<String> = {
             let tree = stack.node.tree.borrow();
-            tree.scopes(stack.node.idx)
-                .into_iter()
-                .map(|i| tree.nodes[i].id.clone())
-                .collect()
+            tree.scopes(stack.node.idx).into_iter().map(|i| tree.nodes[i].id.clone()).collect()
         };
         let artifact_id = crate::logical_id::make_unique_id(&components).unwrap_or_default();
         let parent_name = parent.stack_name();
@@ -489,10 +464,7 @@ impl NestedStack {
             "Parameters",
             Value::lazy_uncached(move |_| {
                 let params = s.with_data(|d| {
-                    d.nested
-                        .as_ref()
-                        .map(|n| n.parameters.clone())
-                        .unwrap_or_default()
+                    d.nested.as_ref().map(|n| n.parameters.clone()).unwrap_or_default()
                 });
                 if params.is_empty() {
                     None

@@ -53,11 +53,7 @@ pub(crate) struct TagManager {
 
 impl TagManager {
     pub fn new(tagging: Tagging, initial: Value) -> Self {
-        let mut m = TagManager {
-            tagging,
-            tags: IndexMap::new(),
-            dynamic: None,
-        };
+        let mut m = TagManager { tagging, tags: IndexMap::new(), dynamic: None };
         match (&initial, tagging.format) {
             (v, _) if v.is_absent() => {}
             (Value::Array(items), TagFormat::Standard) => {
@@ -134,10 +130,8 @@ impl TagManager {
                 Value::Array(list)
             }
             TagFormat::Map => {
-                let mut m: Map = sorted
-                    .into_iter()
-                    .map(|(k, t)| (k.clone(), t.value.clone()))
-                    .collect();
+                let mut m: Map =
+                    sorted.into_iter().map(|(k, t)| (k.clone(), t.value.clone())).collect();
                 if let Some(Value::Object(d)) = &self.dynamic {
                     for (k, v) in d {
                         m.insert(k.clone(), v.clone());
@@ -169,18 +163,11 @@ pub(crate) struct TagAspect {
 
 impl TagAspect {
     pub fn applies_to(&self, resource_type: &str) -> bool {
-        if self
-            .exclude_resource_types
-            .iter()
-            .any(|t| t == resource_type)
-        {
+        if self.exclude_resource_types.iter().any(|t| t == resource_type) {
             return false;
         }
         self.include_resource_types.is_empty()
-            || self
-                .include_resource_types
-                .iter()
-                .any(|t| t == resource_type)
+            || self.include_resource_types.iter().any(|t| t == resource_type)
     }
 }
 
@@ -199,10 +186,7 @@ pub struct TagProps {
 impl TagProps {
     /// Options with a priority.
     pub fn priority(priority: u32) -> Self {
-        TagProps {
-            priority: Some(priority),
-            ..Default::default()
-        }
+        TagProps { priority: Some(priority), ..Default::default() }
     }
 }
 
@@ -220,9 +204,7 @@ pub struct Tags {
 impl Tags {
     /// The tags of a scope.
     pub fn of(scope: &impl Construct) -> Tags {
-        Tags {
-            node: scope.node().clone(),
-        }
+        Tags { node: scope.node().clone() }
     }
 
     /// Adds a tag with the default priority (100).

@@ -62,13 +62,7 @@ pub(crate) fn render(
     cross_refs: &RefCell<Vec<CrossRef>>,
 ) -> Result<Value, Error> {
     let tree = tree_rc.borrow();
-    let ctx = ResolveContext {
-        tree: &tree,
-        tree_rc,
-        stack,
-        cross_refs,
-        keep_absent: false,
-    };
+    let ctx = ResolveContext { tree: &tree, tree_rc, stack, cross_refs, keep_absent: false };
     let data = tree.stack(stack);
     let mut template = Map::new();
     if let Some(d) = &data.description {
@@ -77,16 +71,10 @@ pub(crate) fn render(
     match data.transforms.len() {
         0 => {}
         1 => {
-            template.insert(
-                "Transform".into(),
-                Value::String(data.transforms[0].clone()),
-            );
+            template.insert("Transform".into(), Value::String(data.transforms[0].clone()));
         }
         _ => {
-            template.insert(
-                "Transform".into(),
-                Value::array(data.transforms.iter().cloned()),
-            );
+            template.insert("Transform".into(), Value::array(data.transforms.iter().cloned()));
         }
     }
     if let Some(v) = &data.template_format_version {
@@ -113,9 +101,8 @@ pub(crate) fn render(
             });
         }
         owners.insert(key, idx);
-        let entry = template
-            .entry(section.to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        let entry =
+            template.entry(section.to_string()).or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(m) = entry {
             m.insert(lid, body);
         }
@@ -132,10 +119,9 @@ pub(crate) fn render_element(
         return Ok(None);
     };
     let wrap = |e: Error| match e {
-        Error::InvalidValue { reason, .. } => Error::InvalidValue {
-            path: tree.nodes[idx].path.clone(),
-            reason,
-        },
+        Error::InvalidValue { reason, .. } => {
+            Error::InvalidValue { path: tree.nodes[idx].path.clone(), reason }
+        }
         other => other,
     };
     let resolve = |v: &Value| ctx.resolve(v).map_err(wrap);
@@ -161,19 +147,14 @@ pub(crate) fn render_element(
             }
             ("Outputs", Value::Object(m))
         }
-        ElementKind::Parameter(p) => (
-            "Parameters",
-            resolve(&Value::Object(p.clone()))?.unwrap_or_default(),
-        ),
+        ElementKind::Parameter(p) => {
+            ("Parameters", resolve(&Value::Object(p.clone()))?.unwrap_or_default())
+        }
         ElementKind::Condition(c) => ("Conditions", resolve(c)?.unwrap_or_default()),
-        ElementKind::Mapping(m) => (
-            "Mappings",
-            resolve(&Value::Object(m.clone()))?.unwrap_or_default(),
-        ),
-        ElementKind::Rule(r) => (
-            "Rules",
-            resolve(&Value::Object(r.clone()))?.unwrap_or_default(),
-        ),
+        ElementKind::Mapping(m) => {
+            ("Mappings", resolve(&Value::Object(m.clone()))?.unwrap_or_default())
+        }
+        ElementKind::Rule(r) => ("Rules", resolve(&Value::Object(r.clone()))?.unwrap_or_default()),
     }))
 }
 
@@ -191,13 +172,7 @@ pub(crate) fn discover_references(
         let Some(stack) = tree.stack_of(idx) else {
             continue;
         };
-        let ctx = ResolveContext {
-            tree: &tree,
-            tree_rc,
-            stack,
-            cross_refs,
-            keep_absent: false,
-        };
+        let ctx = ResolveContext { tree: &tree, tree_rc, stack, cross_refs, keep_absent: false };
         render_element(&ctx, idx)?;
     }
     Ok(())
@@ -228,10 +203,7 @@ pub(crate) fn render_resource(
     let mut def = Map::new();
     def.insert("Type".into(), Value::String(r.resource_type.clone()));
     if has_defined {
-        def.insert(
-            "Properties".into(),
-            Value::Object(std::mem::take(&mut resolved_props)),
-        );
+        def.insert("Properties".into(), Value::Object(std::mem::take(&mut resolved_props)));
     }
     let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
     deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
@@ -367,22 +339,13 @@ mod tests {
         let mut target = Value::object([
             ("A", Value::absent()),
             ("B", Value::from(1)),
-            (
-                "T",
-                Value::array([
-                    Value::object([("Value", "1")]),
-                    Value::object([("Value", "2")]),
-                ]),
-            ),
+            ("T", Value::array([Value::object([("Value", "1")]), Value::object([("Value", "2")])])),
         ]);
         let src = Value::object([
             ("Z", Value::from(9)),
             ("A", Value::from(2)),
             ("B", Value::absent()),
-            (
-                "T",
-                Value::object([("1", Value::object([("Value", "two")]))]),
-            ),
+            ("T", Value::object([("1", Value::object([("Value", "two")]))])),
         ]);
         deep_merge(&mut target, src.as_object().unwrap()).unwrap();
         strip_absent(&mut target);
@@ -397,10 +360,8 @@ mod tests {
     #[test]
     fn intrinsic_replaces_instead_of_merging() {
         let mut target = Value::object([("P", Value::object([("Ref", "X")]))]);
-        let src = Value::object([(
-            "P",
-            Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))]),
-        )]);
+        let src =
+            Value::object([("P", Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))]))]);
         deep_merge(&mut target, src.as_object().unwrap()).unwrap();
         assert_eq!(
             target.as_object().unwrap()["P"],

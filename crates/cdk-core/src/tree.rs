@@ -115,26 +115,16 @@ impl TreeData {
         let id = sanitize_id(id);
         let parent_path = self.nodes[parent].path.clone();
         if self.locked {
-            return Err(Error::Locked {
-                path: parent_path,
-                id,
-            });
+            return Err(Error::Locked { path: parent_path, id });
         }
         if id.is_empty() {
             return Err(Error::EmptyId { path: parent_path });
         }
         if self.nodes[parent].by_id.contains_key(&id) {
-            return Err(Error::DuplicateId {
-                path: display_path(&parent_path),
-                id,
-            });
+            return Err(Error::DuplicateId { path: display_path(&parent_path), id });
         }
         let idx = self.nodes.len();
-        let path = if parent_path.is_empty() {
-            id.clone()
-        } else {
-            format!("{parent_path}/{id}")
-        };
+        let path = if parent_path.is_empty() { id.clone() } else { format!("{parent_path}/{id}") };
         self.nodes.push(NodeData {
             id: id.clone(),
             path,
@@ -213,9 +203,7 @@ impl TreeData {
     pub fn default_child(&self, idx: usize) -> Result<Option<usize>, Error> {
         let n = &self.nodes[idx];
         match (n.by_id.get("Resource"), n.by_id.get("Default")) {
-            (Some(_), Some(_)) => Err(Error::AmbiguousDefaultChild {
-                path: display_path(&n.path),
-            }),
+            (Some(_), Some(_)) => Err(Error::AmbiguousDefaultChild { path: display_path(&n.path) }),
             (Some(r), None) => Ok(Some(*r)),
             (None, Some(d)) => Ok(Some(*d)),
             (None, None) => Ok(None),
@@ -291,6 +279,16 @@ impl Node {
         self.with(|n| n.path.clone())
     }
 
+    /// The path a child named `id` would have (for errors raised before the child exists).
+    pub fn child_path(&self, id: &str) -> String {
+        let path = self.path();
+        if path.is_empty() {
+            sanitize_id(id)
+        } else {
+            format!("{path}/{}", sanitize_id(id))
+        }
+    }
+
     /// The parent scope (`None` for the app).
     pub fn scope(&self) -> Option<Node> {
         self.with(|n| n.parent).map(|p| self.sibling(p))
@@ -298,17 +296,13 @@ impl Node {
 
     /// The direct children, in creation order.
     pub fn children(&self) -> Vec<Node> {
-        self.with(|n| n.children.clone())
-            .into_iter()
-            .map(|c| self.sibling(c))
-            .collect()
+        self.with(|n| n.children.clone()).into_iter().map(|c| self.sibling(c)).collect()
     }
 
     /// The child with this id, if any.
     pub fn try_find_child(&self, id: &str) -> Option<Node> {
         let id = sanitize_id(id);
-        self.with(|n| n.by_id.get(&id).copied())
-            .map(|c| self.sibling(c))
+        self.with(|n| n.by_id.get(&id).copied()).map(|c| self.sibling(c))
     }
 
     /// The child named `Resource` or `Default`, if any.
@@ -330,9 +324,7 @@ impl Node {
         if !Rc::ptr_eq(&self.tree, &other.tree) {
             let path = other.path();
             self.add_validation(move || {
-                vec![format!(
-                    "cannot depend on '{path}': it belongs to another app"
-                )]
+                vec![format!("cannot depend on '{path}': it belongs to another app")]
             });
             return;
         }
@@ -355,9 +347,7 @@ impl Node {
         let value = value.into();
         self.with_mut(|n| {
             if !n.children.is_empty() {
-                return Err(Error::ContextAfterChildren {
-                    path: display_path(&n.path),
-                });
+                return Err(Error::ContextAfterChildren { path: display_path(&n.path) });
             }
             n.context.insert(key.to_string(), value);
             Ok(())

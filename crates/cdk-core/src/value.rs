@@ -201,10 +201,7 @@ impl Value {
     where
         F: Fn(&ResolveContext<'_>) -> Option<Value> + 'static,
     {
-        Value::Token(Token::new(TokenKind::Lazy {
-            producer: Box::new(producer),
-            cache: None,
-        }))
+        Value::Token(Token::new(TokenKind::Lazy { producer: Box::new(producer), cache: None }))
     }
 
     /// An object from key/value pairs, in the given order.
@@ -214,12 +211,7 @@ impl Value {
         K: Into<String>,
         V: Into<Value>,
     {
-        Value::Object(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
-                .collect(),
-        )
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
     }
 
     /// A list of values.
@@ -460,12 +452,7 @@ mod tests {
             lazy: Value,
         }
         let lazy = Value::lazy(|_| Some(Value::from(1)));
-        let v = to_value(&P {
-            zeta: Value::from(1.5),
-            alpha: None,
-            lazy: lazy.clone(),
-        })
-        .unwrap();
+        let v = to_value(&P { zeta: Value::from(1.5), alpha: None, lazy: lazy.clone() }).unwrap();
         let o = v.as_object().unwrap();
         assert_eq!(o.keys().collect::<Vec<_>>(), vec!["Zeta", "Lazy"]);
         assert_eq!(o["Lazy"], lazy);

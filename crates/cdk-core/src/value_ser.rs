@@ -138,9 +138,7 @@ impl ser::Serializer for ValueSerializer {
         Ok(Value::String(v.to_string()))
     }
     fn serialize_bytes(self, v: &[u8]) -> R {
-        Ok(Value::Array(
-            v.iter().map(|b| Value::Number((*b).into())).collect(),
-        ))
+        Ok(Value::Array(v.iter().map(|b| Value::Number((*b).into())).collect()))
     }
     fn serialize_none(self) -> R {
         Ok(Value::Null)
@@ -153,10 +151,9 @@ impl ser::Serializer for ValueSerializer {
     }
     fn serialize_unit_struct(self, name: &'static str) -> R {
         match name {
-            TOKEN_STRUCT => Ok(SLOT
-                .with(|s| s.borrow_mut().take())
-                .map(Value::Token)
-                .unwrap_or(Value::Null)),
+            TOKEN_STRUCT => {
+                Ok(SLOT.with(|s| s.borrow_mut().take()).map(Value::Token).unwrap_or(Value::Null))
+            }
             ABSENT_STRUCT => Ok(Value::absent()),
             _ => Ok(Value::Null),
         }
@@ -209,10 +206,7 @@ impl ser::Serializer for ValueSerializer {
         variant: &'static str,
         len: usize,
     ) -> Result<VariantBuilder<MapBuilder>, SerError> {
-        Ok(VariantBuilder(
-            variant,
-            MapBuilder(Map::with_capacity(len), None),
-        ))
+        Ok(VariantBuilder(variant, MapBuilder(Map::with_capacity(len), None)))
     }
 }
 
@@ -266,10 +260,7 @@ impl ser::SerializeMap for MapBuilder {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), SerError> {
-        let key = self
-            .1
-            .take()
-            .ok_or_else(|| SerError("map value without a key".into()))?;
+        let key = self.1.take().ok_or_else(|| SerError("map value without a key".into()))?;
         self.0.insert(key, v.serialize(ValueSerializer)?);
         Ok(())
     }
@@ -286,8 +277,7 @@ impl ser::SerializeStruct for MapBuilder {
         key: &'static str,
         v: &T,
     ) -> Result<(), SerError> {
-        self.0
-            .insert(key.to_string(), v.serialize(ValueSerializer)?);
+        self.0.insert(key.to_string(), v.serialize(ValueSerializer)?);
         Ok(())
     }
     fn end(self) -> R {

@@ -12,13 +12,8 @@ use cdk_core::{
 fn app(name: &str, flags: Flags) -> (App, PathBuf) {
     let dir = std::env::temp_dir().join("cdk-core-rules").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    let app = App::with_props(
-        AppProps::builder()
-            .outdir(dir.clone())
-            .flags(flags)
-            .build()
-            .unwrap(),
-    );
+    let app =
+        App::with_props(AppProps::builder().outdir(dir.clone()).flags(flags).build().unwrap());
     (app, dir)
 }
 
@@ -51,15 +46,8 @@ fn resource_and_default_children_make_the_default_child_ambiguous() {
     assert!(c.default_child().unwrap().is_some());
     resource(&c, "Default");
     let e = c.default_child().unwrap_err();
-    assert_eq!(
-        e,
-        Error::AmbiguousDefaultChild {
-            path: "Stack/Thing".into()
-        }
-    );
-    assert!(e
-        .to_string()
-        .starts_with("Stack/Thing: cannot determine default child"));
+    assert_eq!(e, Error::AmbiguousDefaultChild { path: "Stack/Thing".into() });
+    assert!(e.to_string().starts_with("Stack/Thing: cannot determine default child"));
 }
 
 #[test]
@@ -68,10 +56,7 @@ fn duplicate_ids_name_the_parent() {
     let stack = Stack::new(&app, "Stack").unwrap();
     resource(&stack, "X");
     let e = CfnResource::new(&stack, "X", "AWS::SNS::Topic", Value::Null).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "Stack: there is already a construct with name 'X' in this scope"
-    );
+    assert_eq!(e.to_string(), "Stack: there is already a construct with name 'X' in this scope");
 }
 
 #[test]
@@ -104,12 +89,7 @@ fn strings_with_tokens_become_a_minimal_join() {
         CfnOutputProps::new(cfn_format!("a{}{}b{}c", "-", r.ref_(), stack.region())),
     )
     .unwrap();
-    CfnOutput::new(
-        &stack,
-        "Plain",
-        CfnOutputProps::new(cfn_format!("x{}y", "-")),
-    )
-    .unwrap();
+    CfnOutput::new(&stack, "Plain", CfnOutputProps::new(cfn_format!("x{}y", "-"))).unwrap();
     app.synth().unwrap();
     let t = template(&dir, "Stack");
     assert_eq!(
@@ -132,11 +112,7 @@ fn overrides_keep_known_slots_and_append_unknown_keys() {
     }
     let (app, dir) = app("overrides", Flags::Recommended);
     let stack = Stack::new(&app, "Stack").unwrap();
-    let props = Props {
-        alpha: None,
-        bravo: Some(Value::from("b")),
-        charlie: None,
-    };
+    let props = Props { alpha: None, bravo: Some(Value::from("b")), charlie: None };
     let r = CfnResource::from_props(&stack, "R", "AWS::SNS::Topic", &props, None).unwrap();
     r.add_property_override("Zed", 1);
     r.add_property_override("Alpha", "a");
@@ -147,10 +123,7 @@ fn overrides_keep_known_slots_and_append_unknown_keys() {
     let text = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
     let alpha = text.find("\"Alpha\"").unwrap();
     let zed = text.find("\"Zed\"").unwrap();
-    assert!(
-        alpha < zed,
-        "known property first, unknown appended:\n{text}"
-    );
+    assert!(alpha < zed, "known property first, unknown appended:\n{text}");
     assert!(!text.contains("\"Bravo\""));
     assert!(text.contains("\"DeletionPolicy\": \"Retain\""));
 }
@@ -170,14 +143,8 @@ fn cross_stack_references_are_strong_exports_without_flags() {
     let (id, output) = outputs.iter().next().unwrap();
     assert!(id.starts_with("ExportsOutputFnGetAttTopicArn"), "{id}");
     let name = output["Export"]["Name"].as_str().unwrap();
-    assert!(
-        name.starts_with("Producer:ExportsOutputFnGetAttTopicArn"),
-        "{name}"
-    );
-    assert_eq!(
-        c["Outputs"]["Arn"]["Value"],
-        serde_json::json!({"Fn::ImportValue": name})
-    );
+    assert!(name.starts_with("Producer:ExportsOutputFnGetAttTopicArn"), "{name}");
+    assert_eq!(c["Outputs"]["Arn"]["Value"], serde_json::json!({"Fn::ImportValue": name}));
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(
@@ -196,10 +163,7 @@ fn validations_fail_synthesis_with_the_construct_path() {
         Err(Error::Validation { messages }) => {
             assert_eq!(
                 messages,
-                vec![(
-                    "Stack/Checked".to_string(),
-                    "something is wrong".to_string()
-                )]
+                vec![("Stack/Checked".to_string(), "something is wrong".to_string())]
             )
         }
         other => panic!("expected a validation error, got {other:?}"),
@@ -222,10 +186,7 @@ fn references_across_apps_are_refused() {
     let r1 = resource(&s1, "Topic");
     CfnOutput::new(&s2, "Ref", CfnOutputProps::new(r1.ref_())).unwrap();
     let e = two.synth().unwrap_err();
-    assert!(
-        e.to_string().contains("Cannot reference across apps"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("Cannot reference across apps"), "{e}");
 
     let r2 = resource(&s2, "Other");
     let (three, _) = app("app-three", Flags::Recommended);
@@ -248,17 +209,13 @@ fn stacks_hold_at_most_500_resources_unless_the_context_says_otherwise() {
     match app.synth() {
         Err(Error::Validation { messages }) => {
             assert!(
-                messages[0]
-                    .1
-                    .contains("501 is greater than allowed maximum of 500"),
+                messages[0].1.contains("501 is greater than allowed maximum of 500"),
                 "{messages:?}"
             )
         }
         other => panic!("expected the resource limit, got {other:?}"),
     }
-    let dir = std::env::temp_dir()
-        .join("cdk-core-rules")
-        .join("limit-off");
+    let dir = std::env::temp_dir().join("cdk-core-rules").join("limit-off");
     let app = App::with_props(
         AppProps::builder()
             .outdir(dir)

@@ -217,10 +217,7 @@ impl From<Ec2Error> for cdk_core::Error {
             other => {
                 let path = other.path().unwrap_or_default().to_string();
                 let text = other.to_string();
-                let message = text
-                    .strip_prefix(&format!("{path}: "))
-                    .unwrap_or(&text)
-                    .to_string();
+                let message = text.strip_prefix(&format!("{path}: ")).unwrap_or(&text).to_string();
                 cdk_core::Error::InvalidArgument { path, message }
             }
         }
@@ -233,9 +230,7 @@ mod tests {
 
     #[test]
     fn converts_into_core_errors_keeping_path_and_message() {
-        let e = Ec2Error::PrivateSubnetsWithoutNatGateways {
-            path: "Stack/VPC".into(),
-        };
+        let e = Ec2Error::PrivateSubnetsWithoutNatGateways { path: "Stack/VPC".into() };
         assert_eq!(e.code(), "WantGatewaysNatgateways0");
         let core: cdk_core::Error = e.into();
         let cdk_core::Error::InvalidArgument { path, message } = core else {

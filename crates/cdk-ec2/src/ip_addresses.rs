@@ -20,9 +20,7 @@ pub struct IpAddresses {
 impl IpAddresses {
     /// A fixed block (`IpAddresses.cidr`), checked when the VPC is created.
     pub fn cidr(cidr_block: impl Into<String>) -> IpAddresses {
-        IpAddresses {
-            cidr_block: cidr_block.into(),
-        }
+        IpAddresses { cidr_block: cidr_block.into() }
     }
 
     /// The block as given.
@@ -81,12 +79,7 @@ mod tests {
     fn default_layout_splits_the_range_in_four() {
         assert_eq!(
             allocate("10.0.0.0/16", &[None, None, None, None]).unwrap(),
-            [
-                "10.0.0.0/18",
-                "10.0.64.0/18",
-                "10.0.128.0/18",
-                "10.0.192.0/18"
-            ]
+            ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18", "10.0.192.0/18"]
         );
     }
 
@@ -103,15 +96,7 @@ mod tests {
         let cidrs = allocate("10.0.0.0/16", &[Some(24), None, Some(24), None]).unwrap();
         // the fixed ones take the first blocks; the rest share what is left (/18s after the
         // two /24s) and are spliced back at their index
-        assert_eq!(
-            cidrs,
-            [
-                "10.0.0.0/24",
-                "10.0.64.0/18",
-                "10.0.1.0/24",
-                "10.0.128.0/18"
-            ]
-        );
+        assert_eq!(cidrs, ["10.0.0.0/24", "10.0.64.0/18", "10.0.1.0/24", "10.0.128.0/18"]);
     }
 
     #[test]
@@ -121,9 +106,6 @@ mod tests {
         assert_eq!(err.code(), "InvalidCidrRange");
         let err = allocate("10.0.0.0/24", &[None; 32]).unwrap_err();
         assert_eq!(err.code(), "InvalidCidrRange");
-        assert!(matches!(
-            allocate("10.0.0/16", &[None]),
-            Err(Ec2Error::InvalidIpAddress { .. })
-        ));
+        assert!(matches!(allocate("10.0.0/16", &[None]), Err(Ec2Error::InvalidIpAddress { .. })));
     }
 }

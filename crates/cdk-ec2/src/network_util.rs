@@ -19,10 +19,7 @@ fn js_parse_int(s: &str) -> Option<i64> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let end = digits
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(digits.len());
+    let end = digits.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());
     if end == 0 {
         return None;
     }
@@ -35,18 +32,13 @@ fn js_parse_int(s: &str) -> Option<i64> {
 pub(crate) fn valid_ip(ip: &str) -> bool {
     let octets: Vec<&str> = ip.split('.').collect();
     octets.len() == 4
-        && octets
-            .iter()
-            .all(|o| js_parse_int(o).is_some_and(|n| (0..=255).contains(&n)))
+        && octets.iter().all(|o| js_parse_int(o).is_some_and(|n| (0..=255).contains(&n)))
 }
 
 /// `NetworkUtils.ipToNum`.
 pub(crate) fn ip_to_num(path: &str, ip: &str) -> Result<u64, Ec2Error> {
     if !valid_ip(ip) {
-        return Err(Ec2Error::InvalidIpAddress {
-            path: path.to_string(),
-            ip: ip.to_string(),
-        });
+        return Err(Ec2Error::InvalidIpAddress { path: path.to_string(), ip: ip.to_string() });
     }
     Ok(ip.split('.').enumerate().fold(0u64, |acc, (i, octet)| {
         let n = js_parse_int(octet).unwrap_or(0).unsigned_abs();
@@ -63,16 +55,9 @@ pub(crate) fn num_to_ip(path: &str, num: u64) -> Result<String, Ec2Error> {
         parts.push(remaining / unit);
         remaining %= unit;
     }
-    let ip = parts
-        .iter()
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(".");
+    let ip = parts.iter().map(u64::to_string).collect::<Vec<_>>().join(".");
     if !valid_ip(&ip) {
-        return Err(Ec2Error::InvalidIpAddressFormat {
-            path: path.to_string(),
-            ip,
-        });
+        return Err(Ec2Error::InvalidIpAddressFormat { path: path.to_string(), ip });
     }
     Ok(ip)
 }
@@ -92,10 +77,7 @@ impl CidrBlock {
     /// [`Ec2Error::InvalidCidr`] when the prefix length is not a number from 0 to 32,
     /// [`Ec2Error::InvalidIpAddress`] when the address does not parse; both name `path`.
     pub fn parse(path: &str, cidr: &str) -> Result<CidrBlock, Ec2Error> {
-        let invalid = || Ec2Error::InvalidCidr {
-            path: path.to_string(),
-            cidr: cidr.to_string(),
-        };
+        let invalid = || Ec2Error::InvalidCidr { path: path.to_string(), cidr: cidr.to_string() };
         let mut parts = cidr.split('/');
         let ip = parts.next().unwrap_or_default();
         let mask = parts
@@ -113,11 +95,7 @@ impl CidrBlock {
     }
 
     fn finish(path: &str, mask: u32, network_address: u64) -> Result<CidrBlock, Ec2Error> {
-        let mut block = CidrBlock {
-            cidr: String::new(),
-            mask,
-            network_address,
-        };
+        let mut block = CidrBlock { cidr: String::new(), mask, network_address };
         block.cidr = format!("{}/{mask}", num_to_ip(path, block.min_address())?);
         Ok(block)
     }
@@ -194,11 +172,7 @@ impl NetworkBuilder {
     /// [`Ec2Error::SubnetCountExceedsRemainingSpace`] when they do not fit.
     pub fn add_subnets(&mut self, mask: i64, count: usize) -> Result<Vec<String>, Ec2Error> {
         if !(16..=28).contains(&mask) {
-            let shown = if mask == i64::MAX {
-                "Infinity".to_string()
-            } else {
-                mask.to_string()
-            };
+            let shown = if mask == i64::MAX { "Infinity".to_string() } else { mask.to_string() };
             return Err(Ec2Error::InvalidCidrRange {
                 path: self.path.clone(),
                 cidr: format!("x.x.x.x/{shown}"),
@@ -246,10 +220,7 @@ mod tests {
     fn parses_addresses_as_javascript_does() {
         assert!(valid_ip("10.0.0.0"));
         assert!(valid_ip("255.255.255.255"));
-        assert!(
-            valid_ip("10.0.0.1x"),
-            "parseInt ignores trailing characters"
-        );
+        assert!(valid_ip("10.0.0.1x"), "parseInt ignores trailing characters");
         assert!(!valid_ip("10.0.0"));
         assert!(!valid_ip("10.0.0.256"));
         assert!(!valid_ip("a.b.c.d"));
@@ -257,10 +228,7 @@ mod tests {
         assert_eq!(num_to_ip("p", 167_772_161).unwrap(), "10.0.0.1");
         let err = ip_to_num("Stack/VPC", "10.0.0").unwrap_err();
         assert_eq!(err.to_string(), "Stack/VPC: 10.0.0 is not valid");
-        assert!(matches!(
-            num_to_ip("p", 1u64 << 32),
-            Err(Ec2Error::InvalidIpAddressFormat { .. })
-        ));
+        assert!(matches!(num_to_ip("p", 1u64 << 32), Err(Ec2Error::InvalidIpAddressFormat { .. })));
     }
 
     #[test]
@@ -269,16 +237,10 @@ mod tests {
         assert_eq!(b.cidr(), "10.0.0.0/16");
         assert_eq!(b.max_address() - b.min_address() + 1, 65_536);
         // host bits set: aws-cdk-lib rounds up to the next block
-        assert_eq!(
-            CidrBlock::parse("p", "10.0.0.5/16").unwrap().cidr(),
-            "10.1.0.0/16"
-        );
+        assert_eq!(CidrBlock::parse("p", "10.0.0.5/16").unwrap().cidr(), "10.1.0.0/16");
         for bad in ["10.0.0.0", "10.0.0.0/33", "10.0.0.0/x"] {
             assert!(
-                matches!(
-                    CidrBlock::parse("p", bad),
-                    Err(Ec2Error::InvalidCidr { .. })
-                ),
+                matches!(CidrBlock::parse("p", bad), Err(Ec2Error::InvalidCidr { .. })),
                 "{bad}"
             );
         }
@@ -289,15 +251,7 @@ mod tests {
         let mut b = NetworkBuilder::new("p", "10.0.0.0/16").unwrap();
         assert_eq!(b.mask_for_remaining_subnets(4), 18);
         let cidrs: Vec<String> = (0..4).map(|_| b.add_subnet(18).unwrap()).collect();
-        assert_eq!(
-            cidrs,
-            [
-                "10.0.0.0/18",
-                "10.0.64.0/18",
-                "10.0.128.0/18",
-                "10.0.192.0/18"
-            ]
-        );
+        assert_eq!(cidrs, ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18", "10.0.192.0/18"]);
         assert_eq!(b.subnet_cidrs(), cidrs);
         let mut b = NetworkBuilder::new("p", "10.0.0.0/16").unwrap();
         assert_eq!(b.add_subnet(24).unwrap(), "10.0.0.0/24");
@@ -313,10 +267,7 @@ mod tests {
             b.add_subnet(29).unwrap_err().to_string(),
             "Stack/VPC: x.x.x.x/29 is not a valid VPC CIDR range. VPCs must be between /16 and /28 and the minimum subnet size is /28."
         );
-        assert!(matches!(
-            b.add_subnet(15),
-            Err(Ec2Error::InvalidCidrRange { .. })
-        ));
+        assert!(matches!(b.add_subnet(15), Err(Ec2Error::InvalidCidrRange { .. })));
         assert_eq!(
             b.add_subnets(17, 3).unwrap_err().to_string(),
             "Stack/VPC: 3 of /17 exceeds remaining space of 10.0.0.0/16"

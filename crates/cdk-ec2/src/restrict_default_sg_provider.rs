@@ -43,10 +43,7 @@ const HANDLER_FILES: [(&str, &[u8]); 2] = [
         "__entrypoint__.js",
         include_bytes!("../assets/restrict-default-security-group-handler/__entrypoint__.js"),
     ),
-    (
-        "index.js",
-        include_bytes!("../assets/restrict-default-security-group-handler/index.js"),
-    ),
+    ("index.js", include_bytes!("../assets/restrict-default-security-group-handler/index.js")),
 ];
 
 /// The singleton provider of a stack (`RestrictDefaultSgProvider`).
@@ -64,16 +61,11 @@ impl RestrictDefaultSgProvider {
         match stack.node().try_find_child(&id) {
             Some(existing) => {
                 let child = |name: &str| {
-                    existing
-                        .try_find_child(name)
-                        .and_then(|n| CfnResource::from_node(&n))
+                    existing.try_find_child(name).and_then(|n| CfnResource::from_node(&n))
                 };
                 match (child("Role"), child("Handler")) {
                     (Some(role), Some(handler)) => Ok(Self { role, handler }),
-                    _ => Err(Ec2Error::ProviderIdTaken {
-                        path: stack.node().path(),
-                        id,
-                    }),
+                    _ => Err(Ec2Error::ProviderIdTaken { path: stack.node().path(), id }),
                 }
             }
             None => Self::create(&stack, &id),
@@ -84,10 +76,8 @@ impl RestrictDefaultSgProvider {
         let node = stack.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.CustomResourceProviderBase");
         let path = node.path();
-        let folder = handler_folder().map_err(|e| Ec2Error::HandlerStaging {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
+        let folder = handler_folder()
+            .map_err(|e| Ec2Error::HandlerStaging { path: path.clone(), reason: e.to_string() })?;
         // `new AssetStaging(this, 'Staging', ...)`
         node.add_child("Staging")?;
         let asset = cdk_core::add_path_asset(&node, &folder, Some(format!("{path} Code")))?;
@@ -105,18 +95,12 @@ impl RestrictDefaultSgProvider {
                             Value::array([Value::object([
                                 ("Action", Value::from("sts:AssumeRole")),
                                 ("Effect", Value::from("Allow")),
-                                (
-                                    "Principal",
-                                    Value::object([("Service", "lambda.amazonaws.com")]),
-                                ),
+                                ("Principal", Value::object([("Service", "lambda.amazonaws.com")])),
                             ])]),
                         ),
                     ]),
                 ),
-                (
-                    "ManagedPolicyArns",
-                    Value::array([Fn::sub(BASIC_EXECUTION_ROLE)]),
-                ),
+                ("ManagedPolicyArns", Value::array([Fn::sub(BASIC_EXECUTION_ROLE)])),
                 // rendered by `add_to_role_policy`; absent while there are no statements
                 ("Policies", Value::absent()),
             ]),
@@ -287,10 +271,7 @@ mod tests {
         let vendored = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets")
             .join("restrict-default-security-group-handler");
-        assert_eq!(
-            cdk_core::assets::fingerprint(&vendored).unwrap(),
-            GOLDEN_HASH
-        );
+        assert_eq!(cdk_core::assets::fingerprint(&vendored).unwrap(), GOLDEN_HASH);
         let staged = handler_folder().unwrap();
         assert!(holds_handler(&staged));
         assert_eq!(cdk_core::assets::fingerprint(&staged).unwrap(), GOLDEN_HASH);
@@ -328,10 +309,7 @@ mod tests {
     fn a_foreign_construct_with_the_provider_id_is_refused() {
         let app = cdk_core::App::new();
         let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
-        stack
-            .node()
-            .add_child("Custom::VpcRestrictDefaultSGCustomResourceProvider")
-            .unwrap();
+        stack.node().add_child("Custom::VpcRestrictDefaultSGCustomResourceProvider").unwrap();
         let err = RestrictDefaultSgProvider::get_or_create(stack.node()).unwrap_err();
         assert_eq!(err.code(), "ProviderIdTaken");
         assert_eq!(err.path(), Some("Stack"));

@@ -22,11 +22,7 @@ use crate::{Ec2Error, Vpc};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct SecurityGroupProps {
     /// The VPC the group belongs to. Required.
@@ -118,20 +114,11 @@ impl SecurityGroup {
     ) -> Result<SecurityGroup, Ec2Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.SecurityGroup", crate::FQN));
-        let build = |source| {
-            Ec2Error::Core(cdk_core::Error::Build {
-                path: node.path(),
-                source,
-            })
-        };
+        let build = |source| Ec2Error::Core(cdk_core::Error::Build { path: node.path(), source });
         let allow_all_outbound = props.allow_all_outbound != Some(false);
         let description = props.description.unwrap_or_else(|| node.path());
-        let default_egress = if allow_all_outbound {
-            allow_all_rule()
-        } else {
-            match_no_traffic()
-        }
-        .map_err(build)?;
+        let default_egress = if allow_all_outbound { allow_all_rule() } else { match_no_traffic() }
+            .map_err(build)?;
         let mut l1 = CfnSecurityGroupProps::builder()
             .group_description(description)
             .build()
@@ -141,11 +128,7 @@ impl SecurityGroup {
         l1.security_group_egress = Some(Value::array([default_egress]));
         l1.vpc_id = Some(props.vpc.vpc_id());
         let resource = CfnSecurityGroup::new(&node, "Resource", l1)?;
-        Ok(SecurityGroup {
-            node,
-            resource,
-            allow_all_outbound,
-        })
+        Ok(SecurityGroup { node, resource, allow_all_outbound })
     }
 
     /// The L1 resource.
@@ -188,10 +171,7 @@ mod tests {
             props = props.allow_all_outbound(a);
         }
         let sg = SecurityGroup::new(&stack, "Sg", props.build().unwrap()).unwrap();
-        assert_eq!(
-            sg.resource().property("GroupDescription"),
-            Some(Value::from("Stack/Sg"))
-        );
+        assert_eq!(sg.resource().property("GroupDescription"), Some(Value::from("Stack/Sg")));
         let rules = sg.resource().property("SecurityGroupEgress").unwrap();
         rules
             .as_array()

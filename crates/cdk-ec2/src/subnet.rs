@@ -149,10 +149,7 @@ impl SubnetConfigurationBuilder {
             if t != SubnetType::Public {
                 return Err(BuildError::invalid_field(
                     "map_public_ip_on_launch",
-                    format!(
-                        "{} subnet cannot include mapPublicIpOnLaunch parameter",
-                        t.as_str()
-                    ),
+                    format!("{} subnet cannot include mapPublicIpOnLaunch parameter", t.as_str()),
                 ));
             }
         }
@@ -236,19 +233,11 @@ impl Subnet {
         props: SubnetProps,
     ) -> Result<Subnet, Ec2Error> {
         let node = scope.add_child(id)?;
-        let class = if subnet_type == SubnetType::Public {
-            "PublicSubnet"
-        } else {
-            "PrivateSubnet"
-        };
+        let class =
+            if subnet_type == SubnetType::Public { "PublicSubnet" } else { "PrivateSubnet" };
         node.set_construct_info(&format!("{}.{class}", crate::FQN));
         Tags::of(&node).add(NAME_TAG, &node.path());
-        let build = |source| {
-            Ec2Error::Core(cdk_core::Error::Build {
-                path: node.path(),
-                source,
-            })
-        };
+        let build = |source| Ec2Error::Core(cdk_core::Error::Build { path: node.path(), source });
         let l1 = CfnSubnetProps::builder()
             .vpc_id(props.vpc_id.clone())
             .cidr_block(props.cidr_block.as_str())
@@ -262,10 +251,7 @@ impl Subnet {
         let route_table = CfnRouteTable::new(
             &node,
             "RouteTable",
-            CfnRouteTableProps::builder()
-                .vpc_id(props.vpc_id)
-                .build()
-                .map_err(build)?,
+            CfnRouteTableProps::builder().vpc_id(props.vpc_id).build().map_err(build)?,
         )?;
         let association = CfnSubnetRouteTableAssociation::new(
             &node,
@@ -290,10 +276,9 @@ impl Subnet {
     /// Tags the subnet resource with its group name and type (`aws-cdk:subnet-name`,
     /// `aws-cdk:subnet-type`, on `AWS::EC2::Subnet` only).
     pub(crate) fn tag_group(&self, name: &str) {
-        for (key, value) in [
-            (SUBNETNAME_TAG, name),
-            (SUBNETTYPE_TAG, self.0.subnet_type.tag_value()),
-        ] {
+        for (key, value) in
+            [(SUBNETNAME_TAG, name), (SUBNETTYPE_TAG, self.0.subnet_type.tag_value())]
+        {
             let mut props = TagProps::default();
             props.include_resource_types = vec![CfnSubnet::CFN_RESOURCE_TYPE_NAME.to_string()];
             Tags::of(&self.0.node).add_with(key, value, props);
@@ -339,12 +324,7 @@ impl Subnet {
     }
 
     fn build_err(&self) -> impl Fn(BuildError) -> Ec2Error + '_ {
-        move |source| {
-            Ec2Error::Core(cdk_core::Error::Build {
-                path: self.0.node.path(),
-                source,
-            })
-        }
+        move |source| Ec2Error::Core(cdk_core::Error::Build { path: self.0.node.path(), source })
     }
 
     /// `addDefaultInternetRoute`: `DefaultRoute` to the internet gateway, after the gateway is
@@ -362,10 +342,7 @@ impl Subnet {
         l1.gateway_id = Some(gateway_id);
         let route = CfnRoute::new(&self.0.node, "DefaultRoute", l1)?;
         route.node().add_dependency(attachment);
-        self.0
-            .internet_connectivity
-            .borrow_mut()
-            .push(route.node().clone());
+        self.0.internet_connectivity.borrow_mut().push(route.node().clone());
         Ok(())
     }
 
@@ -378,10 +355,7 @@ impl Subnet {
         l1.destination_cidr_block = Some("0.0.0.0/0".into());
         l1.nat_gateway_id = Some(nat_gateway_id);
         let route = CfnRoute::new(&self.0.node, "DefaultRoute", l1)?;
-        self.0
-            .internet_connectivity
-            .borrow_mut()
-            .push(route.node().clone());
+        self.0.internet_connectivity.borrow_mut().push(route.node().clone());
         Ok(())
     }
 
@@ -439,9 +413,6 @@ mod tests {
     fn configurations_print_as_javascript() {
         let mut c = SubnetConfiguration::new("Db \"x\"", SubnetType::PrivateIsolated);
         c.cidr_mask = Some(24);
-        assert_eq!(
-            c.to_js_json(),
-            r#"{"name":"Db \"x\"","subnetType":"Isolated","cidrMask":24}"#
-        );
+        assert_eq!(c.to_js_json(), r#"{"name":"Db \"x\"","subnetType":"Isolated","cidrMask":24}"#);
     }
 }

@@ -154,18 +154,12 @@ pub struct SubnetSelection {
 impl SubnetSelection {
     /// The subnets of a type.
     pub fn subnet_type(subnet_type: SubnetType) -> SubnetSelection {
-        SubnetSelection {
-            subnet_type: Some(subnet_type),
-            subnet_group_name: None,
-        }
+        SubnetSelection { subnet_type: Some(subnet_type), subnet_group_name: None }
     }
 
     /// The subnets of a named group.
     pub fn subnet_group_name(name: impl Into<String>) -> SubnetSelection {
-        SubnetSelection {
-            subnet_type: None,
-            subnet_group_name: Some(name.into()),
-        }
+        SubnetSelection { subnet_type: None, subnet_group_name: Some(name.into()) }
     }
 }
 
@@ -189,10 +183,7 @@ impl SelectedSubnets {
 
     /// What must exist before they all reach the internet (`internetConnectivityEstablished`).
     pub fn internet_connectivity_established(&self) -> Vec<Node> {
-        self.subnets
-            .iter()
-            .flat_map(Subnet::internet_connectivity_established)
-            .collect()
+        self.subnets.iter().flat_map(Subnet::internet_connectivity_established).collect()
     }
 }
 
@@ -260,17 +251,11 @@ impl Vpc {
     /// non-public group, unknown availability zones of an environment-specific stack;
     /// [`Ec2Error::Core`] for id and asset errors.
     pub fn new(scope: &impl Construct, id: &str, props: VpcProps) -> Result<Vpc, Ec2Error> {
-        let path = format!(
-            "{}/{}",
-            scope.node().path(),
-            cdk_core::tree::sanitize_id(id)
-        );
+        let path = format!("{}/{}", scope.node().path(), cdk_core::tree::sanitize_id(id));
         let path = path.trim_start_matches('/').to_string();
         props.check(&path)?;
-        let ip_addresses = props
-            .ip_addresses
-            .clone()
-            .unwrap_or_else(|| IpAddresses::cidr(DEFAULT_CIDR_RANGE));
+        let ip_addresses =
+            props.ip_addresses.clone().unwrap_or_else(|| IpAddresses::cidr(DEFAULT_CIDR_RANGE));
         let mut network = ip_addresses.network_builder(&path)?;
         let stack = Stack::of(scope)?;
         let subnet_configuration = props
@@ -304,20 +289,14 @@ impl Vpc {
         let requested: Vec<RequestedSubnet<'_>> = subnet_configuration
             .iter()
             .flat_map(|configuration| {
-                availability_zones
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, az)| RequestedSubnet {
-                        availability_zone: az.clone(),
-                        construct_id: subnet_construct_id(&configuration.name, index),
-                        configuration,
-                    })
+                availability_zones.iter().enumerate().map(move |(index, az)| RequestedSubnet {
+                    availability_zone: az.clone(),
+                    construct_id: subnet_construct_id(&configuration.name, index),
+                    configuration,
+                })
             })
             .collect();
-        let masks: Vec<Option<u8>> = requested
-            .iter()
-            .map(|r| r.configuration.cidr_mask)
-            .collect();
+        let masks: Vec<Option<u8>> = requested.iter().map(|r| r.configuration.cidr_mask).collect();
         let cidrs = allocate_subnets_cidr(&mut network, &masks)?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.Vpc", crate::FQN));
@@ -370,10 +349,7 @@ impl Vpc {
                     .internet_gateway_id(igw.ref_())
                     .vpc_id(vpc_id.clone())
                     .build()
-                    .map_err(|source| cdk_core::Error::Build {
-                        path: node.path(),
-                        source,
-                    })?,
+                    .map_err(|source| cdk_core::Error::Build { path: node.path(), source })?,
             )?;
             for subnet in &public {
                 subnet.add_default_internet_route(igw.ref_(), attachment.node())?;
@@ -459,9 +435,7 @@ impl Vpc {
     /// matches. Each names the VPC's path.
     pub fn select_subnets(&self, selection: &SubnetSelection) -> Result<SelectedSubnets, Ec2Error> {
         let subnets = self.select_subnet_objects(selection)?;
-        let has_public = subnets
-            .iter()
-            .any(|s| s.subnet_type() == SubnetType::Public);
+        let has_public = subnets.iter().any(|s| s.subnet_type() == SubnetType::Public);
         Ok(SelectedSubnets {
             subnet_ids: subnets.iter().map(Subnet::subnet_id).collect(),
             subnets,
@@ -506,15 +480,13 @@ impl Vpc {
             }
             return Ok(selected);
         }
-        let subnet_type = selection
-            .subnet_type
-            .unwrap_or(if !self.0.private_subnets.is_empty() {
-                SubnetType::PrivateWithEgress
-            } else if !self.0.isolated_subnets.is_empty() {
-                SubnetType::PrivateIsolated
-            } else {
-                SubnetType::Public
-            });
+        let subnet_type = selection.subnet_type.unwrap_or(if !self.0.private_subnets.is_empty() {
+            SubnetType::PrivateWithEgress
+        } else if !self.0.isolated_subnets.is_empty() {
+            SubnetType::PrivateIsolated
+        } else {
+            SubnetType::Public
+        });
         let subnets = self.subnets_of_type(subnet_type);
         if subnets.is_empty() {
             // the keys of aws-cdk-lib's lookup table, deprecated aliases included
@@ -526,11 +498,8 @@ impl Vpc {
                 ("Deprecated_Private", &self.0.private_subnets),
                 ("Public", &self.0.public_subnets),
             ];
-            let available: Vec<&str> = table
-                .iter()
-                .filter(|(_, s)| !s.is_empty())
-                .map(|(name, _)| *name)
-                .collect();
+            let available: Vec<&str> =
+                table.iter().filter(|(_, s)| !s.is_empty()).map(|(name, _)| *name).collect();
             return Err(Ec2Error::NoSubnetGroupsOfType {
                 path,
                 subnet_type: subnet_type.as_str().into(),
@@ -551,11 +520,7 @@ impl Vpc {
 
 /// `DEFAULT_SUBNETS` (or `DEFAULT_SUBNETS_NO_NAT`).
 fn default_subnets(no_nat: bool) -> Vec<SubnetConfiguration> {
-    let private = if no_nat {
-        SubnetType::PrivateIsolated
-    } else {
-        SubnetType::PrivateWithEgress
-    };
+    let private = if no_nat { SubnetType::PrivateIsolated } else { SubnetType::PrivateWithEgress };
     vec![
         SubnetConfiguration::new(SubnetType::Public.default_subnet_name(), SubnetType::Public),
         SubnetConfiguration::new(private.default_subnet_name(), private),
@@ -568,10 +533,7 @@ fn default_subnets(no_nat: bool) -> Vec<SubnetConfiguration> {
 fn stack_availability_zones(stack: &Stack, path: &str) -> Result<Vec<Value>, Ec2Error> {
     let from_context = |key: &str| -> Option<Vec<Value>> {
         let list = stack.node().try_get_context(key)?;
-        list.as_array()?
-            .iter()
-            .map(|z| z.as_str().map(Value::from))
-            .collect()
+        list.as_array()?.iter().map(|z| z.as_str().map(Value::from)).collect()
     };
     let env = stack.environment();
     match (&env.account, &env.region) {
@@ -583,12 +545,10 @@ fn stack_availability_zones(stack: &Stack, path: &str) -> Result<Vec<Value>, Ec2
                 context_key: key,
             })
         }
-        _ => Ok(
-            from_context(AVAILABILITY_ZONE_FALLBACK_CONTEXT_KEY).unwrap_or_else(|| {
-                let azs = Fn::get_azs(None);
-                vec![Fn::select(0, azs.clone()), Fn::select(1, azs)]
-            }),
-        ),
+        _ => Ok(from_context(AVAILABILITY_ZONE_FALLBACK_CONTEXT_KEY).unwrap_or_else(|| {
+            let azs = Fn::get_azs(None);
+            vec![Fn::select(0, azs.clone()), Fn::select(1, azs)]
+        })),
     }
 }
 
@@ -599,17 +559,14 @@ fn nat_gateway_count(
     configuration: &[SubnetConfiguration],
     az_count: usize,
 ) -> Result<usize, Ec2Error> {
-    let has_private = configuration
-        .iter()
-        .any(|c| c.subnet_type == SubnetType::PrivateWithEgress && !c.reserved);
-    let has_public = configuration
-        .iter()
-        .any(|c| c.subnet_type == SubnetType::Public && !c.reserved);
+    let has_private =
+        configuration.iter().any(|c| c.subnet_type == SubnetType::PrivateWithEgress && !c.reserved);
+    let has_public =
+        configuration.iter().any(|c| c.subnet_type == SubnetType::Public && !c.reserved);
     // `hasCustomEgress`: only `PRIVATE_WITH_EGRESS` groups, whose egress may come from
     // elsewhere; every private group of this port is one
-    let has_custom_egress = configuration
-        .iter()
-        .any(|c| c.subnet_type == SubnetType::PrivateWithEgress);
+    let has_custom_egress =
+        configuration.iter().any(|c| c.subnet_type == SubnetType::PrivateWithEgress);
     let count = match requested {
         Some(n) => n.min(az_count),
         None if has_private => az_count,
@@ -674,13 +631,7 @@ mod tests {
         );
         assert_eq!(
             ids(vpc.private_subnets()[0].node()),
-            [
-                "Subnet",
-                "Acl",
-                "RouteTable",
-                "RouteTableAssociation",
-                "DefaultRoute"
-            ]
+            ["Subnet", "Acl", "RouteTable", "RouteTableAssociation", "DefaultRoute"]
         );
         let cidrs: Vec<&str> = vpc
             .public_subnets()
@@ -688,15 +639,7 @@ mod tests {
             .chain(vpc.private_subnets())
             .map(Subnet::ipv4_cidr_block)
             .collect();
-        assert_eq!(
-            cidrs,
-            [
-                "10.0.0.0/18",
-                "10.0.64.0/18",
-                "10.0.128.0/18",
-                "10.0.192.0/18"
-            ]
-        );
+        assert_eq!(cidrs, ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18", "10.0.192.0/18"]);
         assert_eq!(vpc.availability_zones().len(), 2);
         assert!(vpc.internet_gateway_id().is_some());
     }
@@ -723,10 +666,7 @@ mod tests {
                 .unwrap(),
         )
         .unwrap();
-        assert_eq!(
-            vpc.availability_zones(),
-            [Value::from("z-a"), "z-b".into(), "z-c".into()]
-        );
+        assert_eq!(vpc.availability_zones(), [Value::from("z-a"), "z-b".into(), "z-c".into()]);
         assert_eq!(vpc.private_subnets()[2].ipv4_cidr_block(), "10.5.160.0/19");
         let nat_gateways = vpc
             .public_subnets()
@@ -738,12 +678,8 @@ mod tests {
         for s in vpc.private_subnets() {
             assert!(s.node().try_find_child("DefaultRoute").is_some());
         }
-        let vpc2 = Vpc::new(
-            &stack,
-            "Two",
-            VpcProps::builder().max_azs(1usize).build().unwrap(),
-        )
-        .unwrap();
+        let vpc2 =
+            Vpc::new(&stack, "Two", VpcProps::builder().max_azs(1usize).build().unwrap()).unwrap();
         assert_eq!(vpc2.public_subnets().len(), 1);
         assert_eq!(vpc2.private_subnets()[0].ipv4_cidr_block(), "10.0.128.0/17");
     }
@@ -751,22 +687,13 @@ mod tests {
     #[test]
     fn no_nat_gateways_gives_isolated_subnets() {
         let (_app, stack) = stack();
-        let vpc = Vpc::new(
-            &stack,
-            "VPC",
-            VpcProps::builder().nat_gateways(0usize).build().unwrap(),
-        )
-        .unwrap();
+        let vpc =
+            Vpc::new(&stack, "VPC", VpcProps::builder().nat_gateways(0usize).build().unwrap())
+                .unwrap();
         assert!(vpc.private_subnets().is_empty());
         assert_eq!(vpc.isolated_subnets().len(), 2);
-        assert!(vpc.public_subnets()[0]
-            .node()
-            .try_find_child("NATGateway")
-            .is_none());
-        assert!(vpc.isolated_subnets()[0]
-            .node()
-            .try_find_child("DefaultRoute")
-            .is_none());
+        assert!(vpc.public_subnets()[0].node().try_find_child("NATGateway").is_none());
+        assert!(vpc.isolated_subnets()[0].node().try_find_child("DefaultRoute").is_none());
     }
 
     #[test]
@@ -815,10 +742,7 @@ mod tests {
         let err = Vpc::new(
             &stack,
             "C",
-            VpcProps::builder()
-                .ip_addresses(IpAddresses::cidr("10.0.0/16"))
-                .build()
-                .unwrap(),
+            VpcProps::builder().ip_addresses(IpAddresses::cidr("10.0.0/16")).build().unwrap(),
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "Stack/C: 10.0.0 is not valid");
@@ -836,19 +760,14 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.code(), "ConfigureSubnetsSubnetConfigurationConfigu");
-        assert!(err
-            .to_string()
-            .contains(r#"(got [{"name":"Private","subnetType":"Private"}]."#));
+        assert!(err.to_string().contains(r#"(got [{"name":"Private","subnetType":"Private"}]."#));
 
         let mut private = SubnetConfiguration::new("Private", SubnetType::PrivateWithEgress);
         private.map_public_ip_on_launch = Some(true);
         let err = Vpc::new(
             &stack,
             "E",
-            VpcProps::builder()
-                .subnet_configuration(vec![private])
-                .build()
-                .unwrap(),
+            VpcProps::builder().subnet_configuration(vec![private]).build().unwrap(),
         )
         .unwrap_err();
         assert_eq!(
@@ -861,10 +780,7 @@ mod tests {
         let err = Vpc::new(
             &stack,
             "F",
-            VpcProps::builder()
-                .subnet_configuration(vec![big])
-                .build()
-                .unwrap(),
+            VpcProps::builder().subnet_configuration(vec![big]).build().unwrap(),
         )
         .unwrap_err();
         assert_eq!(err.code(), "SubnetCountExceedsRemainingSpace");
@@ -875,18 +791,12 @@ mod tests {
 
     #[test]
     fn nat_gateway_rules() {
-        let private = [SubnetConfiguration::new(
-            "Private",
-            SubnetType::PrivateWithEgress,
-        )];
+        let private = [SubnetConfiguration::new("Private", SubnetType::PrivateWithEgress)];
         let both = default_subnets(false);
         assert_eq!(nat_gateway_count("p", None, &both, 2).unwrap(), 2);
         assert_eq!(nat_gateway_count("p", Some(5), &both, 2).unwrap(), 2);
         assert_eq!(nat_gateway_count("p", Some(0), &both, 2).unwrap(), 0);
-        assert_eq!(
-            nat_gateway_count("p", None, &default_subnets(true), 2).unwrap(),
-            0
-        );
+        assert_eq!(nat_gateway_count("p", None, &default_subnets(true), 2).unwrap(), 0);
         assert!(nat_gateway_count("p", None, &private, 2).is_err());
         // private-with-egress subnets may get their egress elsewhere: no error with 0
         assert_eq!(nat_gateway_count("p", Some(0), &private, 2).unwrap(), 0);
@@ -912,16 +822,10 @@ mod tests {
         let vpc = Vpc::new(
             &stack,
             "Given",
-            VpcProps::builder()
-                .availability_zones(vec!["eu-west-1a".to_string()])
-                .build()
-                .unwrap(),
+            VpcProps::builder().availability_zones(vec!["eu-west-1a".to_string()]).build().unwrap(),
         )
         .unwrap();
-        assert_eq!(
-            vpc.public_subnets()[0].availability_zone(),
-            "eu-west-1a".into()
-        );
+        assert_eq!(vpc.public_subnets()[0].availability_zone(), "eu-west-1a".into());
     }
 
     #[test]
@@ -931,14 +835,10 @@ mod tests {
         let default = vpc.select_subnets(&SubnetSelection::default()).unwrap();
         assert_eq!(default.subnets, vpc.private_subnets());
         assert!(!default.has_public);
-        let public = vpc
-            .select_subnets(&SubnetSelection::subnet_type(SubnetType::Public))
-            .unwrap();
+        let public = vpc.select_subnets(&SubnetSelection::subnet_type(SubnetType::Public)).unwrap();
         assert!(public.has_public);
         assert_eq!(public.internet_connectivity_established().len(), 4);
-        let by_name = vpc
-            .select_subnets(&SubnetSelection::subnet_group_name("Public"))
-            .unwrap();
+        let by_name = vpc.select_subnets(&SubnetSelection::subnet_group_name("Public")).unwrap();
         assert_eq!(by_name.subnets, vpc.public_subnets());
         let err = vpc
             .select_subnets(&SubnetSelection::subnet_type(SubnetType::PrivateIsolated))
@@ -947,18 +847,13 @@ mod tests {
             err.to_string(),
             "Stack/VPC: There are no 'Isolated' subnet groups in this VPC. Available types: Deprecated_Private_NAT,Private,Deprecated_Private,Public"
         );
-        let err = vpc
-            .select_subnets(&SubnetSelection::subnet_group_name("Db"))
-            .unwrap_err();
+        let err = vpc.select_subnets(&SubnetSelection::subnet_group_name("Db")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "Stack/VPC: There are no subnet groups with name 'Db' in this VPC. Available names: Public,Private"
         );
         let mut both = SubnetSelection::subnet_type(SubnetType::Public);
         both.subnet_group_name = Some("Public".into());
-        assert_eq!(
-            vpc.select_subnets(&both).unwrap_err().code(),
-            "OnlySuppliedSubnetSelection"
-        );
+        assert_eq!(vpc.select_subnets(&both).unwrap_err().code(), "OnlySuppliedSubnetSelection");
     }
 }

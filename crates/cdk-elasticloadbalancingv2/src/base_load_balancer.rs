@@ -60,14 +60,10 @@ pub(crate) fn validate_load_balancer_name(name: &str) -> Vec<String> {
         ));
     }
     if name.starts_with("internal-") {
-        errors.push(format!(
-            "Load balancer name: \"{name}\" must not begin with \"internal-\"."
-        ));
+        errors.push(format!("Load balancer name: \"{name}\" must not begin with \"internal-\"."));
     }
     if name.starts_with('-') || name.ends_with('-') {
-        errors.push(format!(
-            "Load balancer name: \"{name}\" must not begin or end with a hyphen."
-        ));
+        errors.push(format!("Load balancer name: \"{name}\" must not begin or end with a hyphen."));
     }
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         errors.push(format!(
@@ -97,9 +93,7 @@ mod tests {
         let long = "a".repeat(33);
         assert_eq!(
             validate_load_balancer_name(&long),
-            [format!(
-                "Load balancer name: \"{long}\" can have a maximum of 32 characters."
-            )]
+            [format!("Load balancer name: \"{long}\" can have a maximum of 32 characters.")]
         );
         assert_eq!(
             validate_load_balancer_name("internal-x"),

@@ -67,10 +67,7 @@ impl From<Elbv2Error> for cdk_core::Error {
             other => {
                 let path = other.path().unwrap_or_default().to_string();
                 let text = other.to_string();
-                let message = text
-                    .strip_prefix(&format!("{path}: "))
-                    .unwrap_or(&text)
-                    .to_string();
+                let message = text.strip_prefix(&format!("{path}: ")).unwrap_or(&text).to_string();
                 cdk_core::Error::InvalidArgument { path, message }
             }
         }
@@ -83,10 +80,8 @@ mod tests {
 
     #[test]
     fn converts_into_core_errors() {
-        let core: cdk_core::Error = Elbv2Error::SecurityGroupsAndDisableSecurityGroups {
-            path: "Stack/NLB".into(),
-        }
-        .into();
+        let core: cdk_core::Error =
+            Elbv2Error::SecurityGroupsAndDisableSecurityGroups { path: "Stack/NLB".into() }.into();
         assert_eq!(
             core,
             cdk_core::Error::InvalidArgument {
@@ -97,9 +92,6 @@ mod tests {
             }
         );
         let inner = cdk_core::Error::NoStack { path: "x".into() };
-        assert_eq!(
-            cdk_core::Error::from(Elbv2Error::from(inner.clone())),
-            inner
-        );
+        assert_eq!(cdk_core::Error::from(Elbv2Error::from(inner.clone())), inner);
     }
 }

@@ -162,11 +162,7 @@ impl NetworkLoadBalancer {
         id: &str,
         props: NetworkLoadBalancerProps,
     ) -> Result<NetworkLoadBalancer, Elbv2Error> {
-        let path = format!(
-            "{}/{}",
-            scope.node().path(),
-            cdk_core::tree::sanitize_id(id)
-        );
+        let path = format!("{}/{}", scope.node().path(), cdk_core::tree::sanitize_id(id));
         if props.security_groups_conflict() {
             return Err(Elbv2Error::SecurityGroupsAndDisableSecurityGroups {
                 path: path.trim_start_matches('/').to_string(),
@@ -191,26 +187,14 @@ impl NetworkLoadBalancer {
         let mut l1 = CfnLoadBalancerProps::default();
         l1.name = props.load_balancer_name.clone();
         l1.subnets = Some(Value::Array(selected.subnet_ids.clone()));
-        l1.scheme = Some(
-            if internet_facing {
-                "internet-facing"
-            } else {
-                "internal"
-            }
-            .into(),
-        );
+        l1.scheme = Some(if internet_facing { "internet-facing" } else { "internal" }.into());
         l1.load_balancer_attributes = Some(attributes.render());
         l1.type_ = Some("network".into());
         // `securityGroups`: rendered when given (even empty) or when there are some
         l1.security_groups = Some(Value::lazy_uncached(move |_| {
             let groups = groups.borrow();
             (security_groups_defined || !groups.is_empty()).then(|| {
-                Value::Array(
-                    groups
-                        .iter()
-                        .map(SecurityGroup::security_group_id)
-                        .collect(),
-                )
+                Value::Array(groups.iter().map(SecurityGroup::security_group_id).collect())
             })
         }));
         let resource = CfnLoadBalancer::new(&node, "Resource", l1)?;
@@ -228,11 +212,7 @@ impl NetworkLoadBalancer {
         };
         nlb.set_attribute(
             "deletion_protection.enabled",
-            if props.deletion_protection == Some(true) {
-                "true"
-            } else {
-                "false"
-            },
+            if props.deletion_protection == Some(true) { "true" } else { "false" },
         );
         if let Some(enabled) = props.cross_zone_enabled {
             nlb.set_attribute(
@@ -242,15 +222,12 @@ impl NetworkLoadBalancer {
         }
         if let Some(name) = props.load_balancer_name.as_ref().and_then(Value::as_str) {
             let name = name.to_string();
-            nlb.node
-                .add_validation(move || validate_load_balancer_name(&name));
+            nlb.node.add_validation(move || validate_load_balancer_name(&name));
         }
         let groups = match props.security_groups {
             Some(groups) => groups,
             None if props.disable_security_groups != Some(true)
-                && nlb
-                    .node
-                    .feature_flag(NETWORK_LOAD_BALANCER_WITH_SECURITY_GROUP_BY_DEFAULT) =>
+                && nlb.node.feature_flag(NETWORK_LOAD_BALANCER_WITH_SECURITY_GROUP_BY_DEFAULT) =>
             {
                 let description = format!(
                     "Automatically created Security Group for ELB {}",
@@ -352,28 +329,18 @@ mod tests {
         let nlb = NetworkLoadBalancer::new(
             &stack,
             "NLB",
-            NetworkLoadBalancerProps::builder()
-                .vpc(vpc.clone())
-                .build()
-                .unwrap(),
+            NetworkLoadBalancerProps::builder().vpc(vpc.clone()).build().unwrap(),
         )
         .unwrap();
         let r = nlb.resource();
         assert_eq!(r.property("Scheme"), Some("internal".into()));
         // tokens compare by identity: compare what they render to
-        let private: Vec<Value> = vpc
-            .private_subnets()
-            .iter()
-            .map(|s| s.subnet_id())
-            .collect();
+        let private: Vec<Value> = vpc.private_subnets().iter().map(|s| s.subnet_id()).collect();
         assert_eq!(
             format!("{:?}", r.property("Subnets")),
             format!("{:?}", Some(Value::Array(private)))
         );
-        assert_eq!(
-            nlb.attribute("deletion_protection.enabled").as_deref(),
-            Some("false")
-        );
+        assert_eq!(nlb.attribute("deletion_protection.enabled").as_deref(), Some("false"));
         let sg = &nlb.security_groups()[0];
         assert_eq!(sg.node().path(), "Stack/NLB/SecurityGroup");
         assert!(!sg.allow_all_outbound());
@@ -403,15 +370,8 @@ mod tests {
             format!("{:?}", nlb.resource().property("Subnets")),
             format!("{:?}", Some(Value::Array(public)))
         );
-        assert_eq!(
-            nlb.resource().property("Scheme"),
-            Some("internet-facing".into())
-        );
-        assert_eq!(
-            nlb.attribute("load_balancing.cross_zone.enabled")
-                .as_deref(),
-            Some("true")
-        );
+        assert_eq!(nlb.resource().property("Scheme"), Some("internet-facing".into()));
+        assert_eq!(nlb.attribute("load_balancing.cross_zone.enabled").as_deref(), Some("true"));
         nlb.remove_attribute("load_balancing.cross_zone.enabled");
         assert_eq!(nlb.attribute("load_balancing.cross_zone.enabled"), None);
     }
@@ -433,10 +393,7 @@ mod tests {
         assert!(none.security_groups().is_empty());
         assert!(none.node().try_find_child("SecurityGroup").is_none());
 
-        let mut props = NetworkLoadBalancerProps::builder()
-            .vpc(vpc.clone())
-            .build()
-            .unwrap();
+        let mut props = NetworkLoadBalancerProps::builder().vpc(vpc.clone()).build().unwrap();
         props.security_groups = Some(Vec::new());
         props.disable_security_groups = Some(true);
         let err = NetworkLoadBalancer::new(&stack, "B", props).unwrap_err();
@@ -460,10 +417,7 @@ mod tests {
         let nlb = NetworkLoadBalancer::new(
             &stack,
             "NLB",
-            NetworkLoadBalancerProps::builder()
-                .vpc(vpc)
-                .build()
-                .unwrap(),
+            NetworkLoadBalancerProps::builder().vpc(vpc).build().unwrap(),
         )
         .unwrap();
         assert!(nlb.security_groups().is_empty());
@@ -493,10 +447,7 @@ mod tests {
         let dir = std::env::temp_dir().join("cdk-elbv2-unit-bad-name");
         let app = App::with_props(AppProps::builder().outdir(dir).build().unwrap());
         let (stack, vpc) = setup(&app);
-        let mut props = NetworkLoadBalancerProps::builder()
-            .vpc(vpc)
-            .build()
-            .unwrap();
+        let mut props = NetworkLoadBalancerProps::builder().vpc(vpc).build().unwrap();
         props.load_balancer_name = Some("internal-lb".into());
         NetworkLoadBalancer::new(&stack, "NLB", props).unwrap();
         let err = app.synth().unwrap_err();

@@ -50,9 +50,8 @@ impl Grant {
         actions: &[&str],
         resources: Vec<Value>,
     ) -> Result<(), Error> {
-        let statement = PolicyStatement::new()
-            .actions(actions.iter().copied())
-            .resources(resources);
+        let statement =
+            PolicyStatement::new().actions(actions.iter().copied()).resources(resources);
         grantee.add_to_principal_policy(statement)
     }
 }

@@ -13,11 +13,7 @@ const MAX_POLICY_NAME_LEN: usize = 128;
 
 /// Options of a [`Policy`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct PolicyProps {
     /// The policy name. Default: the last 128 characters of the resource's logical ID.
@@ -76,10 +72,7 @@ impl Policy {
             .policy_document(document.lazy())
             .policy_name(Value::Null)
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.users = Some(list(&users));
         l1.roles = Some(list(&roles));
         let resource = CfnPolicy::new(&node, "Resource", l1)?;
@@ -96,13 +89,7 @@ impl Policy {
             }
         };
         resource.set_property("PolicyName", name);
-        Ok(Policy {
-            node,
-            resource,
-            document,
-            users,
-            roles,
-        })
+        Ok(Policy { node, resource, document, users, roles })
     }
 
     /// The L1 resource.

@@ -123,25 +123,15 @@ impl Role {
         node.set_construct_info("aws-cdk-lib.aws_iam.Role");
         let trust = PolicyDocument::new();
         trust.add_statement(
-            props
-                .assumed_by
-                .add_to(PolicyStatement::new().actions(["sts:AssumeRole"])),
+            props.assumed_by.add_to(PolicyStatement::new().actions(["sts:AssumeRole"])),
         );
-        let managed: Rc<RefCell<Vec<Value>>> = Rc::new(RefCell::new(
-            props
-                .managed_policies
-                .iter()
-                .map(ManagedPolicy::arn)
-                .collect(),
-        ));
+        let managed: Rc<RefCell<Vec<Value>>> =
+            Rc::new(RefCell::new(props.managed_policies.iter().map(ManagedPolicy::arn).collect()));
         let list = managed.clone();
         let mut l1 = CfnRoleProps::builder()
             .assume_role_policy_document(trust.lazy())
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.managed_policy_arns = Some(Value::lazy_uncached(move |_| {
             let l = list.borrow();
             (!l.is_empty()).then(|| Value::Array(l.clone()))
@@ -150,12 +140,7 @@ impl Role {
         l1.description = props.description;
         l1.path = props.path;
         let resource = CfnRole::new(&node, "Resource", l1)?;
-        Ok(Role {
-            node,
-            resource,
-            managed_policies: managed,
-            default_policy: Rc::default(),
-        })
+        Ok(Role { node, resource, managed_policies: managed, default_policy: Rc::default() })
     }
 
     /// The L1 resource.

@@ -102,10 +102,7 @@ impl PolicyStatement {
     /// Adds a principal: kind (`Service`, `AWS`, `Federated`) → value.
     pub fn principal(mut self, kind: &str, value: impl Into<Value>) -> Self {
         let value = value.into();
-        let entry = self
-            .principals
-            .entry(kind.to_string())
-            .or_insert(Value::Null);
+        let entry = self.principals.entry(kind.to_string()).or_insert(Value::Null);
         *entry = match std::mem::take(entry) {
             Value::Null => value,
             Value::Array(mut a) => {
@@ -186,12 +183,8 @@ impl PolicyDocument {
 
     /// `{ "Statement": [...], "Version": "2012-10-17" }` as it is now.
     pub fn to_json(&self) -> Value {
-        let statements: Vec<Value> = self
-            .statements
-            .borrow()
-            .iter()
-            .map(PolicyStatement::to_json)
-            .collect();
+        let statements: Vec<Value> =
+            self.statements.borrow().iter().map(PolicyStatement::to_json).collect();
         Value::object([
             ("Statement", Value::Array(statements)),
             ("Version", Value::from("2012-10-17")),
@@ -209,10 +202,8 @@ impl PolicyDocument {
             if doc.is_empty() {
                 return None;
             }
-            let minimize = ctx
-                .stack()
-                .node()
-                .feature_flag(cdk_core::feature_flags::IAM_MINIMIZE_POLICIES);
+            let minimize =
+                ctx.stack().node().feature_flag(cdk_core::feature_flags::IAM_MINIMIZE_POLICIES);
             let mut statements = Vec::new();
             for s in doc.statements.borrow().iter() {
                 if let Some(Value::Object(m)) = ctx.resolve(&s.to_json()).ok().flatten() {
@@ -258,10 +249,7 @@ pub(crate) fn render_document(statements: Vec<Map>, minimize: bool) -> Value {
             out.push(v);
         }
     }
-    Value::object([
-        ("Statement", Value::Array(out)),
-        ("Version", Value::from("2012-10-17")),
-    ])
+    Value::object([("Statement", Value::Array(out)), ("Version", Value::from("2012-10-17"))])
 }
 
 fn as_list(v: &Value) -> Vec<Value> {
@@ -294,13 +282,8 @@ fn sorted_norm(list: Vec<Value>) -> Value {
 }
 
 fn set_of(st: &Map, key: &str) -> Vec<String> {
-    let mut v: Vec<String> = st
-        .get(key)
-        .map(as_list)
-        .unwrap_or_default()
-        .iter()
-        .map(json)
-        .collect();
+    let mut v: Vec<String> =
+        st.get(key).map(as_list).unwrap_or_default().iter().map(json).collect();
     v.sort();
     v.dedup();
     v
@@ -360,10 +343,8 @@ fn merge_statements(statements: Vec<Map>) -> Vec<Map> {
                 let actions_eq = set_of(a, "Action") == set_of(b, "Action");
                 let resources_eq = set_of(a, "Resource") == set_of(b, "Resource");
                 let principals_eq = principal_set(a) == principal_set(b);
-                let equal = [actions_eq, resources_eq, principals_eq]
-                    .iter()
-                    .filter(|x| **x)
-                    .count();
+                let equal =
+                    [actions_eq, resources_eq, principals_eq].iter().filter(|x| **x).count();
                 if equal < 2 {
                     continue;
                 }
@@ -422,28 +403,17 @@ mod tests {
             ],
             true,
         );
-        let statements = doc.as_object().unwrap()["Statement"]
-            .as_array()
-            .unwrap()
-            .clone();
+        let statements = doc.as_object().unwrap()["Statement"].as_array().unwrap().clone();
         assert_eq!(statements.len(), 2);
         assert_eq!(
             statements[0].as_object().unwrap()["Action"],
             Value::array(["s3:GetObject", "sqs:SendMessage"])
         );
-        let plain = render_document(
-            vec![st(&["b:B", "a:A"], &["r"]), st(&["b:B", "a:A"], &["r"])],
-            false,
-        );
-        let statements = plain.as_object().unwrap()["Statement"]
-            .as_array()
-            .unwrap()
-            .clone();
+        let plain =
+            render_document(vec![st(&["b:B", "a:A"], &["r"]), st(&["b:B", "a:A"], &["r"])], false);
+        let statements = plain.as_object().unwrap()["Statement"].as_array().unwrap().clone();
         assert_eq!(statements.len(), 1, "identical statements once");
-        assert_eq!(
-            statements[0].as_object().unwrap()["Action"],
-            Value::array(["b:B", "a:A"])
-        );
+        assert_eq!(statements[0].as_object().unwrap()["Action"], Value::array(["b:B", "a:A"]));
     }
 
     #[test]
@@ -453,10 +423,7 @@ mod tests {
             .resources(vec![Value::from("r1"), Value::from("r2")]);
         let j = s.to_json();
         let o = j.as_object().unwrap();
-        assert_eq!(
-            o.keys().collect::<Vec<_>>(),
-            ["Action", "Effect", "Resource"]
-        );
+        assert_eq!(o.keys().collect::<Vec<_>>(), ["Action", "Effect", "Resource"]);
         assert_eq!(o["Action"], Value::from("a:B"));
         assert_eq!(o["Resource"], Value::array(["r1", "r2"]));
     }

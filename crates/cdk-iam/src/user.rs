@@ -41,11 +41,7 @@ impl User {
         let mut l1 = CfnUserProps::default();
         l1.user_name = props.user_name;
         let resource = CfnUser::new(&node, "Resource", l1)?;
-        Ok(User {
-            node,
-            resource,
-            default_policy: Rc::default(),
-        })
+        Ok(User { node, resource, default_policy: Rc::default() })
     }
 
     /// The L1 resource.

@@ -31,15 +31,8 @@ pub struct Code {
 #[derive(Clone, Debug)]
 enum CodeKind {
     Inline(String),
-    Asset {
-        path: PathBuf,
-        asset: Rc<RefCell<Option<Asset>>>,
-    },
-    Bucket {
-        bucket_name: Value,
-        key: Value,
-        object_version: Option<Value>,
-    },
+    Asset { path: PathBuf, asset: Rc<RefCell<Option<Asset>>> },
+    Bucket { bucket_name: Value, key: Value, object_version: Option<Value> },
 }
 
 impl Code {
@@ -47,21 +40,14 @@ impl Code {
     /// support inline code take it, and it may not be empty; [`crate::Function::new`]
     /// checks both.
     pub fn from_inline(source: impl Into<String>) -> Code {
-        Code {
-            kind: CodeKind::Inline(source.into()),
-        }
+        Code { kind: CodeKind::Inline(source.into()) }
     }
 
     /// A local directory (zipped) or archive file (`.zip`, `.jar`, ...), staged as an asset
     /// (`Code.fromAsset`): an `s3_assets.Asset` with id `Code` under the function, rendered
     /// as `Code.S3Bucket` / `Code.S3Key`.
     pub fn from_asset(path: impl Into<PathBuf>) -> Code {
-        Code {
-            kind: CodeKind::Asset {
-                path: path.into(),
-                asset: Rc::default(),
-            },
-        }
+        Code { kind: CodeKind::Asset { path: path.into(), asset: Rc::default() } }
     }
 
     /// An object already in S3 (`Code.fromBucket`): the bucket's name (a literal or a token
@@ -96,10 +82,9 @@ impl Code {
     /// Local checks (`InlineCode`'s constructor): inline code may not be empty.
     pub(crate) fn validate(&self) -> Result<(), BuildError> {
         match &self.kind {
-            CodeKind::Inline(s) if s.is_empty() => Err(BuildError::invalid_field(
-                "code",
-                "Lambda inline code cannot be empty",
-            )),
+            CodeKind::Inline(s) if s.is_empty() => {
+                Err(BuildError::invalid_field("code", "Lambda inline code cannot be empty"))
+            }
             _ => Ok(()),
         }
     }
@@ -145,11 +130,7 @@ impl Code {
         let mut code = CfnCode::default();
         match &self.kind {
             CodeKind::Inline(source) => code.zip_file = Some(Value::from(source.as_str())),
-            CodeKind::Bucket {
-                bucket_name,
-                key,
-                object_version,
-            } => {
+            CodeKind::Bucket { bucket_name, key, object_version } => {
                 code.s3_bucket = Some(bucket_name.clone());
                 code.s3_key = Some(key.clone());
                 code.s3_object_version = object_version.clone();
@@ -194,10 +175,7 @@ fn bind_asset(
 fn not_an_archive(path: &str, file: &Path) -> Error {
     Error::InvalidArgument {
         path: path.to_string(),
-        message: format!(
-            "Asset must be a .zip file or a directory ({})",
-            file.display()
-        ),
+        message: format!("Asset must be a .zip file or a directory ({})", file.display()),
     }
 }
 

@@ -226,9 +226,7 @@ impl FunctionProps {
                 ));
             }
             if !name.is_empty()
-                && !name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
                 return Err(BuildError::invalid_field(
                     "function_name",
@@ -258,9 +256,7 @@ impl FunctionProps {
         if (self.application_log_level.is_some() || self.system_log_level.is_some())
             && self.logging_format != Some(LoggingFormat::Json)
         {
-            let got = self
-                .logging_format
-                .map_or("undefined", LoggingFormat::as_str);
+            let got = self.logging_format.map_or("undefined", LoggingFormat::as_str);
             return Err(BuildError::invalid_field(
                 "logging_format",
                 format!("To use ApplicationLogLevel and/or SystemLogLevel you must set LoggingFormat to 'JSON', got '{got}'."),
@@ -286,9 +282,7 @@ impl FunctionProps {
 impl FunctionPropsBuilder {
     /// Adds one environment variable (after those already set).
     pub fn environment_variable(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.environment
-            .get_or_insert_with(Map::new)
-            .insert(key.into(), value.into());
+        self.environment.get_or_insert_with(Map::new).insert(key.into(), value.into());
         self
     }
 
@@ -370,10 +364,7 @@ impl Function {
     /// from the tree.
     pub fn new(scope: &impl Construct, id: &str, props: FunctionProps) -> Result<Function, Error> {
         let path = child_path(scope.node(), id);
-        props.validate().map_err(|source| Error::Build {
-            path: path.clone(),
-            source,
-        })?;
+        props.validate().map_err(|source| Error::Build { path: path.clone(), source })?;
         props.code.check(scope.node(), &path)?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_lambda.Function");
@@ -401,10 +392,7 @@ impl Function {
             .code(code)
             .role(role.role_arn())
             .build()
-            .map_err(|source| Error::Build {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: path.clone(), source })?;
         l1.function_name = props.function_name.clone();
         l1.description = props.description.clone();
         l1.handler = Some(Value::from(props.handler.as_str()));
@@ -422,10 +410,8 @@ impl Function {
         resource.node().add_dependency(&role);
 
         let function_arn = resource.attr_arn();
-        let grant_invoke_arns = vec![
-            function_arn.clone(),
-            cfn_format!("{}:*", function_arn.clone()),
-        ];
+        let grant_invoke_arns =
+            vec![function_arn.clone(), cfn_format!("{}:*", function_arn.clone())];
 
         let log_group = match &props.log_group {
             Some(group) => Some(group.clone()),
@@ -435,10 +421,7 @@ impl Function {
                 LogGroupProps::builder()
                     .log_group_name(cfn_format!("/aws/lambda/{}", resource.ref_()))
                     .build()
-                    .map_err(|source| Error::Build {
-                        path: format!("{path}/LogGroup"),
-                        source,
-                    })?,
+                    .map_err(|source| Error::Build { path: format!("{path}/LogGroup"), source })?,
             )?),
             None => None,
         };
@@ -473,9 +456,7 @@ impl Function {
     /// token): what API Gateway integrations and authorizers read from the L1 resource so
     /// that a renamed function changes the deployment.
     pub fn literal_function_name(&self) -> Option<String> {
-        self.resource
-            .property("FunctionName")
-            .and_then(|n| n.as_str().map(str::to_string))
+        self.resource.property("FunctionName").and_then(|n| n.as_str().map(str::to_string))
     }
 
     /// The function's ARN (`Fn::GetAtt Arn`).
@@ -520,13 +501,9 @@ impl Function {
     /// # Errors
     /// [`Error::Build`] for a variable the runtime reserves (`AWS_REGION`, ...).
     pub fn add_environment(&self, key: &str, value: impl Into<Value>) -> Result<&Self, Error> {
-        check_environment_key(key).map_err(|source| Error::Build {
-            path: self.node.path(),
-            source,
-        })?;
-        self.environment
-            .borrow_mut()
-            .insert(key.to_string(), value.into());
+        check_environment_key(key)
+            .map_err(|source| Error::Build { path: self.node.path(), source })?;
+        self.environment.borrow_mut().insert(key.to_string(), value.into());
         Ok(self)
     }
 
@@ -562,19 +539,13 @@ impl Function {
     /// # Errors
     /// Id errors when a policy cannot be created.
     pub fn add_to_role_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
-        if self
-            .node
-            .feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY)
-        {
+        if self.node.feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY) {
             let n = self.policy_counter.get();
             self.policy_counter.set(n + 1);
             let mut props = PolicyProps::default();
             props.statements.push(statement);
-            let policy = Policy::new(
-                &self.node,
-                &format!("inlinePolicyAddedToExecutionRole-{n}"),
-                props,
-            )?;
+            let policy =
+                Policy::new(&self.node, &format!("inlinePolicyAddedToExecutionRole-{n}"), props)?;
             policy.attach_to_role(self.role.role_name());
             Ok(())
         } else {
@@ -607,12 +578,8 @@ mod tests {
 
     #[test]
     fn required_fields() {
-        let m = message(
-            FunctionProps::builder()
-                .runtime(Runtime::NODEJS_20_X)
-                .handler("h")
-                .build(),
-        );
+        let m =
+            message(FunctionProps::builder().runtime(Runtime::NODEJS_20_X).handler("h").build());
         assert!(m.contains("'code'"), "{m}");
         assert!(message(FunctionProps::builder().build()).contains("'runtime'"));
     }
@@ -622,9 +589,7 @@ mod tests {
         let app = cdk_core::App::new();
         let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
         let name = |id: &str, p: FunctionPropsBuilder| {
-            Function::new(&stack, id, p.build().unwrap())
-                .unwrap()
-                .literal_function_name()
+            Function::new(&stack, id, p.build().unwrap()).unwrap().literal_function_name()
         };
         assert_eq!(name("Named", props().function_name("f")), Some("f".into()));
         assert_eq!(name("Unnamed", props()), None);
@@ -660,21 +625,15 @@ mod tests {
 
     #[test]
     fn reserved_environment_variables() {
-        assert!(
-            message(props().environment_variable("AWS_REGION", "x").build())
-                .contains("AWS_REGION environment variable is reserved")
-        );
+        assert!(message(props().environment_variable("AWS_REGION", "x").build())
+            .contains("AWS_REGION environment variable is reserved"));
         assert!(props().environment_variable("REGION", "x").build().is_ok());
     }
 
     #[test]
     fn log_levels_need_json() {
-        assert!(message(
-            props()
-                .application_log_level(ApplicationLogLevel::Debug)
-                .build()
-        )
-        .contains("you must set LoggingFormat to 'JSON', got 'undefined'"));
+        assert!(message(props().application_log_level(ApplicationLogLevel::Debug).build())
+            .contains("you must set LoggingFormat to 'JSON', got 'undefined'"));
         assert!(message(
             props()
                 .system_log_level(SystemLogLevel::Warn)
@@ -738,15 +697,11 @@ mod tests {
         std::fs::write(&file, "exports.handler = 1").unwrap();
         let app = cdk_core::App::new();
         let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
-        let err = Function::new(
-            &stack,
-            "Fn",
-            props().code(Code::from_asset(&file)).build().unwrap(),
-        )
-        .unwrap_err();
+        let err =
+            Function::new(&stack, "Fn", props().code(Code::from_asset(&file)).build().unwrap())
+                .unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("Stack/Fn: Asset must be a .zip file or a directory"),
+            err.to_string().starts_with("Stack/Fn: Asset must be a .zip file or a directory"),
             "{err}"
         );
         assert!(stack.node().try_find_child("Fn").is_none());
@@ -767,8 +722,7 @@ mod tests {
         let err = Function::new(&other, "C", props().code(code).build().unwrap()).unwrap_err();
         assert!(other.node().try_find_child("C").is_none());
         assert!(
-            err.to_string()
-                .contains("Asset is already associated with another stack 'Stack'"),
+            err.to_string().contains("Asset is already associated with another stack 'Stack'"),
             "{err}"
         );
     }

@@ -23,11 +23,7 @@ pub const DEFAULT_ACTION: &str = "lambda:InvokeFunction";
 /// assert_eq!(p.action, None); // lambda:InvokeFunction
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct Permission {
     /// Who is granted the permission: a service (`ServicePrincipal`), an account or an ARN
@@ -97,10 +93,7 @@ pub(crate) fn add_permission(
     permission: Permission,
 ) -> Result<CfnPermission, Error> {
     let scope = permission.scope.unwrap_or_else(|| function.clone());
-    let build_err = |source| Error::Build {
-        path: child_path(&scope, id),
-        source,
-    };
+    let build_err = |source| Error::Build { path: child_path(&scope, id), source };
     let principal = principal_value(&permission.principal).map_err(build_err)?;
     let mut props = CfnPermissionProps::builder()
         .action(permission.action.as_deref().unwrap_or(DEFAULT_ACTION))

@@ -83,12 +83,7 @@ fn assert_same_resources(ours: &Path, golden: &Path, logical_ids: &[&str]) -> Te
 fn assert_same_file(ours: &Path, golden: &Path) -> TestResult {
     let o = std::fs::read_to_string(ours)?;
     let g = std::fs::read_to_string(golden)?;
-    assert!(
-        o == g,
-        "{} differs from {}:\n{o}",
-        ours.display(),
-        golden.display()
-    );
+    assert!(o == g, "{} differs from {}:\n{o}", ours.display(), golden.display());
     Ok(())
 }
 
@@ -98,10 +93,7 @@ fn inline_function(scope: &impl Construct, id: &str, source: &str) -> Result<Fun
         .handler("index.handler")
         .code(Code::from_inline(source))
         .build()
-        .map_err(|source| Error::Build {
-            path: id.into(),
-            source,
-        })?;
+        .map_err(|source| Error::Build { path: id.into(), source })?;
     Function::new(scope, id, props)
 }
 
@@ -150,10 +142,7 @@ fn api_permission(source_arn: Value, scope: &Node) -> Result<Permission, Error> 
         .source_arn(source_arn)
         .scope(scope.clone())
         .build()
-        .map_err(|source| Error::Build {
-            path: scope.path(),
-            source,
-        })
+        .map_err(|source| Error::Build { path: scope.path(), source })
 }
 
 /// lambda-rest-api, stack `ProxyStack`: an inline function behind a proxy API, with the
@@ -227,10 +216,7 @@ fn models_validators_hello_asset_code() -> TestResult {
             .handler("hello.handler")
             .code(Code::from_asset(crate_dir().join("tests/fixtures/lambda")))
             .build()
-            .map_err(|source| Error::Build {
-                path: "hello".into(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: "hello".into(), source })?;
         let hello = Function::new(&stack, "hello", props)?;
         let root = stack.node();
         let api = stand_in(root, &["hello-api", "Resource"], "AWS::ApiGateway::RestApi")?;
@@ -242,10 +228,7 @@ fn models_validators_hello_asset_code() -> TestResult {
         let method = scope_at(root, &["hello-api", "Default", "v1", "GET"])?;
         hello.add_permission(
             "ApiPermission.Stackhelloapi578E5D77.GET..v1",
-            api_permission(
-                execute_api_arn(&api, cfn_format!("{}/GET/v1", stage.ref_())),
-                &method,
-            )?,
+            api_permission(execute_api_arn(&api, cfn_format!("{}/GET/v1", stage.ref_())), &method)?,
         )?;
         hello.add_permission(
             "ApiPermission.Test.Stackhelloapi578E5D77.GET..v1",
@@ -290,14 +273,8 @@ fn request_authorizer_permissions() -> TestResult {
         let api = stand_in(root, &["MyRestApi", "Resource"], "AWS::ApiGateway::RestApi")?;
         for (id, unique) in [
             ("MyAuthorizer", "RequestAuthorizerIntegMyAuthorizer5D9D41C5"),
-            (
-                "MySecondAuthorizer",
-                "RequestAuthorizerIntegMySecondAuthorizerCCC4ECED",
-            ),
-            (
-                "booksAuthorizer",
-                "RequestAuthorizerIntegbooksAuthorizer132B5C36",
-            ),
+            ("MySecondAuthorizer", "RequestAuthorizerIntegMySecondAuthorizerCCC4ECED"),
+            ("booksAuthorizer", "RequestAuthorizerIntegbooksAuthorizer132B5C36"),
         ] {
             let authorizer = stand_in(root, &[id, "Resource"], "AWS::ApiGateway::Authorizer")?;
             let arn = stack.format_arn(
@@ -310,10 +287,7 @@ fn request_authorizer_permissions() -> TestResult {
                     .principal(Principal::service("apigateway.amazonaws.com"))
                     .source_arn(arn)
                     .build()
-                    .map_err(|source| Error::Build {
-                        path: id.into(),
-                        source,
-                    })?,
+                    .map_err(|source| Error::Build { path: id.into(), source })?,
             )?;
         }
         Ok(())
@@ -333,10 +307,7 @@ fn request_authorizer_permissions() -> TestResult {
 }
 
 fn build_error(path: &str) -> impl Fn(cdk_core::BuildError) -> Error + '_ {
-    move |source| Error::Build {
-        path: path.into(),
-        source,
-    }
+    move |source| Error::Build { path: path.into(), source }
 }
 
 /// zz-lambda-props: every prop of the L2, an existing role and log group, the three
@@ -364,9 +335,7 @@ fn zz_lambda_props() -> TestResult {
                 .application_log_level(ApplicationLogLevel::Debug)
                 .system_log_level(SystemLogLevel::Warn)
                 .initial_policy_statement(
-                    PolicyStatement::new()
-                        .actions(["s3:GetObject"])
-                        .resources([Value::from("*")]),
+                    PolicyStatement::new().actions(["s3:GetObject"]).resources([Value::from("*")]),
                 )
                 .build()
                 .map_err(build_error("Full"))?,
@@ -416,15 +385,9 @@ fn zz_lambda_props() -> TestResult {
         with_role.grant_invoke(&user)?;
         with_role.grant_invoke(&user)?; // granted once
         with_role.add_to_role_policy(
-            PolicyStatement::new()
-                .actions(["sqs:SendMessage"])
-                .resources([Value::from("*")]),
+            PolicyStatement::new().actions(["sqs:SendMessage"]).resources([Value::from("*")]),
         )?;
-        CfnOutput::new(
-            &stack,
-            "Name",
-            CfnOutputProps::new(with_role.function_name()),
-        )?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::new(with_role.function_name()))?;
         CfnOutput::new(&stack, "Arn", CfnOutputProps::new(with_role.function_arn()))?;
         Ok(())
     })?;
@@ -445,10 +408,7 @@ fn zz_lambda_flags() -> TestResult {
     let out = synth(
         "zz-lambda-flags",
         &[
-            (
-                cdk_core::feature_flags::LAMBDA_USE_CDK_MANAGED_LOG_GROUP,
-                false,
-            ),
+            (cdk_core::feature_flags::LAMBDA_USE_CDK_MANAGED_LOG_GROUP, false),
             (LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY, true),
         ],
         |app| {
@@ -464,14 +424,10 @@ fn zz_lambda_flags() -> TestResult {
             };
             let f = Function::new(&stack, "Fn", props(code.clone())?)?;
             f.add_to_role_policy(
-                PolicyStatement::new()
-                    .actions(["sqs:SendMessage"])
-                    .resources([Value::from("*")]),
+                PolicyStatement::new().actions(["sqs:SendMessage"]).resources([Value::from("*")]),
             )?;
             f.add_to_role_policy(
-                PolicyStatement::new()
-                    .actions(["sns:Publish"])
-                    .resources([Value::from("*")]),
+                PolicyStatement::new().actions(["sns:Publish"]).resources([Value::from("*")]),
             )?;
             Function::new(&stack, "Second", props(code)?)?;
             Ok(())

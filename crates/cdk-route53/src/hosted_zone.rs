@@ -5,11 +5,7 @@ use cdk_core::{ArnComponents, Construct, Error, Node, Value};
 
 /// What identifies an existing hosted zone (`HostedZoneAttributes`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct HostedZoneAttributes {
     /// The zone's id (`Z1234567890ABC`).
@@ -26,10 +22,7 @@ impl HostedZoneAttributes {
 
     /// The attributes of the zone `zone_name` with id `hosted_zone_id`.
     pub fn new(hosted_zone_id: impl Into<Value>, zone_name: impl Into<String>) -> Self {
-        HostedZoneAttributes {
-            hosted_zone_id: hosted_zone_id.into(),
-            zone_name: zone_name.into(),
-        }
+        HostedZoneAttributes { hosted_zone_id: hosted_zone_id.into(), zone_name: zone_name.into() }
     }
 }
 
@@ -70,12 +63,7 @@ impl HostedZone {
         id: &str,
         attributes: HostedZoneAttributes,
     ) -> Result<HostedZone, Error> {
-        Self::import(
-            scope,
-            id,
-            attributes.hosted_zone_id,
-            Some(attributes.zone_name),
-        )
+        Self::import(scope, id, attributes.hosted_zone_id, Some(attributes.zone_name))
     }
 
     fn import(
@@ -86,11 +74,7 @@ impl HostedZone {
     ) -> Result<HostedZone, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.Resource");
-        Ok(HostedZone {
-            node,
-            hosted_zone_id,
-            zone_name,
-        })
+        Ok(HostedZone { node, hosted_zone_id, zone_name })
     }
 
     /// The zone's id.
@@ -136,10 +120,7 @@ mod tests {
         let stack = Stack::new(&app, "Stack").unwrap();
         let zone = HostedZone::from_hosted_zone_id(&stack, "Zone", "Z1").unwrap();
         let e = zone.zone_name().unwrap_err().to_string();
-        assert!(
-            e.starts_with("Stack/Zone: Cannot reference `zoneName`"),
-            "{e}"
-        );
+        assert!(e.starts_with("Stack/Zone: Cannot reference `zoneName`"), "{e}");
         let named = HostedZone::from_hosted_zone_attributes(
             &stack,
             "Named",

@@ -105,10 +105,7 @@ impl RecordTarget {
 
     /// An alias target (`fromAlias`).
     pub fn from_alias(target: impl IAliasRecordTarget + 'static) -> Self {
-        RecordTarget {
-            values: None,
-            alias_target: Some(Rc::new(target)),
-        }
+        RecordTarget { values: None, alias_target: Some(Rc::new(target)) }
     }
 
     /// Whether this is an alias target.
@@ -119,11 +116,7 @@ impl RecordTarget {
 
 /// Options of a [`RecordSet`] (`RecordSetProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct RecordSetProps {
     /// The hosted zone of the record. Required.
@@ -211,10 +204,7 @@ impl RecordSet {
                     .dns_name(config.dns_name)
                     .hosted_zone_id(config.hosted_zone_id)
                     .build()
-                    .map_err(|source| Error::Build {
-                        path: node.path(),
-                        source,
-                    })?;
+                    .map_err(|source| Error::Build { path: node.path(), source })?;
                 alias.evaluate_target_health = config.evaluate_target_health.map(Value::Bool);
                 Some(Value::from(alias))
             }
@@ -224,10 +214,7 @@ impl RecordSet {
             .name(name)
             .type_(record_type.as_str())
             .build()
-            .map_err(|source| Error::Build {
-                path: node.path(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: node.path(), source })?;
         l1.hosted_zone_id = Some(props.zone.hosted_zone_id());
         l1.resource_records = props.target.values.clone().map(Value::Array);
         l1.alias_target = alias_target;
@@ -463,10 +450,7 @@ mod tests {
             .unwrap()
         };
         let e = RecordSet::new(&stack, "NoName", props(None)).unwrap_err();
-        assert!(
-            e.to_string().starts_with("Stack/ById: Cannot reference"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("Stack/ById: Cannot reference"), "{e}");
         assert!(RecordSet::new(&stack, "Fqdn", props(Some("txt.example.com."))).is_ok());
     }
 }

@@ -34,10 +34,7 @@ pub struct AssetProps {
 impl AssetProps {
     /// Props for a path.
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        AssetProps {
-            path: path.into(),
-            display_name: None,
-        }
+        AssetProps { path: path.into(), display_name: None }
     }
 
     /// With a display name.
@@ -68,9 +65,8 @@ impl Asset {
     pub fn new(scope: &impl Construct, id: &str, props: AssetProps) -> Result<Asset, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_s3_assets.Asset");
-        let display = props
-            .display_name
-            .unwrap_or_else(|| cdk_core::app::stack_relative_path(&node));
+        let display =
+            props.display_name.unwrap_or_else(|| cdk_core::app::stack_relative_path(&node));
         let location = add_path_asset(&node, &props.path, Some(display))?;
         Ok(Asset { node, location })
     }

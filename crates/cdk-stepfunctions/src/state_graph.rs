@@ -22,10 +22,7 @@ impl StateGraph {
     /// used in another state machine (`StateAlreadyInGraph`) or two states with one name
     /// (`DuplicateStateId`).
     pub(crate) fn new(start: &Pass, owner: &str) -> Result<StateGraph, Error> {
-        let mut graph = StateGraph {
-            start: start.clone(),
-            states: vec![start.clone()],
-        };
+        let mut graph = StateGraph { start: start.clone(), states: vec![start.clone()] };
         graph.bind(start, owner)?;
         Ok(graph)
     }
@@ -57,11 +54,7 @@ impl StateGraph {
         }
         state.set_containing_graph(owner);
         let id = state.state_id();
-        if self
-            .states
-            .iter()
-            .any(|s| !s.same(state) && s.state_id() == id)
-        {
+        if self.states.iter().any(|s| !s.same(state) && s.state_id() == id) {
             let graph = self.describe();
             return Err(Error::InvalidArgument {
                 path: owner.to_string(),
@@ -84,11 +77,7 @@ impl StateGraph {
 
     /// `toGraphJson`: `StartAt`, `States`, and `TimeoutSeconds` when a timeout is set.
     pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u32>) -> Map {
-        let states: Map = self
-            .states
-            .iter()
-            .map(|s| (s.state_id(), s.to_state_json()))
-            .collect();
+        let states: Map = self.states.iter().map(|s| (s.state_id(), s.to_state_json())).collect();
         let mut m = Map::new();
         m.insert("StartAt".into(), Value::String(self.start.state_id()));
         m.insert("States".into(), Value::Object(states));
@@ -107,10 +96,7 @@ mod tests {
     use cdk_core::{App, Stack};
 
     fn pass(stack: &Stack, id: &str, name: Option<&str>) -> Pass {
-        let props = PassProps {
-            state_name: name.map(str::to_string),
-            ..Default::default()
-        };
+        let props = PassProps { state_name: name.map(str::to_string), ..Default::default() };
         Pass::new(stack, id, props).unwrap()
     }
 
@@ -149,11 +135,7 @@ mod tests {
         let b = pass(&stack, "B", Some("Same"));
         a.next(&b).unwrap();
         let e = StateGraph::new(&a, "S/M").err().unwrap();
-        assert!(
-            e.to_string()
-                .starts_with("S/M: State with name 'Same' occurs in both"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("S/M: State with name 'Same' occurs in both"), "{e}");
     }
 
     #[test]

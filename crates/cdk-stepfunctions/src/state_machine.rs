@@ -256,10 +256,7 @@ impl StateMachine {
         props: StateMachineProps,
     ) -> Result<StateMachine, Error> {
         let path = child_path(scope.node(), id);
-        props.validate().map_err(|source| Error::Build {
-            path: path.clone(),
-            source,
-        })?;
+        props.validate().map_err(|source| Error::Build { path: path.clone(), source })?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_stepfunctions.StateMachine");
         let role = match &props.role {
@@ -280,10 +277,7 @@ impl StateMachine {
         let mut l1 = CfnStateMachineProps::builder()
             .role_arn(role.role_arn())
             .build()
-            .map_err(|source| Error::Build {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: path.clone(), source })?;
         l1.state_machine_name = props.state_machine_name.clone();
         l1.state_machine_type = props.state_machine_type.map(|t| Value::from(t.as_str()));
         l1.definition_string = Some(definition);
@@ -309,10 +303,7 @@ impl StateMachine {
     ) -> Result<ImportedStateMachine, Error> {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.Resource");
-        Ok(ImportedStateMachine {
-            node,
-            arn: state_machine_arn.into(),
-        })
+        Ok(ImportedStateMachine { node, arn: state_machine_arn.into() })
     }
 
     /// A state machine of this stack's account and region, by name
@@ -405,8 +396,7 @@ fn default_role(scope: &Node) -> Result<Role, Error> {
             .condition("StringEquals", "aws:SourceAccount", stack.account())
             .principal("Service", principal),
     );
-    role.resource()
-        .set_property("AssumeRolePolicyDocument", trust.lazy());
+    role.resource().set_property("AssumeRolePolicyDocument", trust.lazy());
     Ok(role)
 }
 
@@ -459,8 +449,7 @@ mod tests {
         for name in [String::new(), "a".repeat(81)] {
             let e = props_with_name(&name).unwrap_err();
             assert!(
-                e.message()
-                    .contains("State Machine name must be between 1 and 80 characters"),
+                e.message().contains("State Machine name must be between 1 and 80 characters"),
                 "{e}"
             );
         }
@@ -519,10 +508,7 @@ mod tests {
             ))
         );
         assert_eq!(m.state_machine_type(), StateMachineType::Standard);
-        assert!(m
-            .resource()
-            .property("StateMachineType")
-            .is_none_or(|v| v.is_absent()));
+        assert!(m.resource().property("StateMachineType").is_none_or(|v| v.is_absent()));
         assert!(m.as_state_machine().is_some());
         assert_eq!(format!("{:?}", m.state_machine_arn()), "Ref(S/M/Resource)");
     }
@@ -540,10 +526,7 @@ mod tests {
         };
         StateMachine::new(&stack, "M1", props()).unwrap();
         let e = StateMachine::new(&stack, "M2", props()).unwrap_err();
-        assert!(
-            e.to_string().contains("already in the definition of S/M1"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("already in the definition of S/M1"), "{e}");
     }
 
     #[test]
@@ -553,10 +536,7 @@ mod tests {
         let i =
             StateMachine::from_state_machine_arn(&stack, "I", "arn:aws:states:r:a:stateMachine:x")
                 .unwrap();
-        assert_eq!(
-            i.state_machine_arn(),
-            Value::from("arn:aws:states:r:a:stateMachine:x")
-        );
+        assert_eq!(i.state_machine_arn(), Value::from("arn:aws:states:r:a:stateMachine:x"));
         assert!(i.as_state_machine().is_none());
         let n = StateMachine::from_state_machine_name(&stack, "N", "x").unwrap();
         assert!(n.state_machine_arn().is_unresolved());

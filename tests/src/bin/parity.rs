@@ -23,21 +23,13 @@ fn main() -> ExitCode {
     }
     let mut failed = 0;
     for case in parity::cases() {
-        if only
-            .as_ref()
-            .is_some_and(|o| !o.iter().any(|n| n == case.name))
-        {
+        if only.as_ref().is_some_and(|o| !o.iter().any(|n| n == case.name)) {
             continue;
         }
         let dir = out.join(case.name).join("cdk.out");
         let _ = std::fs::remove_dir_all(&dir);
         match parity::synth_case(&case, &dir) {
-            Ok(a) => println!(
-                "{}: {} stack(s) -> {}",
-                case.name,
-                a.stacks.len(),
-                dir.display()
-            ),
+            Ok(a) => println!("{}: {} stack(s) -> {}", case.name, a.stacks.len(), dir.display()),
             Err(e) => {
                 failed += 1;
                 eprintln!("{}: error: {e}", case.name);

@@ -17,10 +17,7 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 fn main() -> ExitCode {
-    let mut n: usize = std::env::var("PERF_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100);
+    let mut n: usize = std::env::var("PERF_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
     let mut out = std::env::temp_dir().join("apigw-perf-cdk.out");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -46,10 +43,7 @@ fn main() -> ExitCode {
             .outdir(out.clone())
             .context("@aws-cdk/core:stackResourceLimit", 0)
             .build()
-            .map_err(|source| Error::Build {
-                path: "App".into(),
-                source,
-            })?;
+            .map_err(|source| Error::Build { path: "App".into(), source })?;
         let app = App::with_props(props);
         let created = build(&app, n)?;
         let t1 = Instant::now();
@@ -62,11 +56,7 @@ fn main() -> ExitCode {
         })?;
         let count = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
-            .and_then(|t| {
-                t.get("Resources")
-                    .and_then(|r| r.as_object())
-                    .map(|r| r.len())
-            })
+            .and_then(|t| t.get("Resources").and_then(|r| r.as_object()).map(|r| r.len()))
             .unwrap_or(0);
         Ok((
             created,

@@ -8,12 +8,8 @@ use cfn_kinesisfirehose::delivery_stream::S3DestinationConfiguration;
 use cfn_kinesisfirehose::{CfnDeliveryStream, CfnDeliveryStreamProps};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "access-logging",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "access-logging", group: "cases", flags: Flags::Recommended, build };
 
 fn log_group(scope: &Stack, id: &str) -> Result<LogGroup, Error> {
     LogGroup::new(scope, id, LogGroupProps::default())
@@ -62,10 +58,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 .stage_name("dev")
                 .access_log_destination(AccessLogDestination::log_group(&dev_log_group))
                 .access_log_format(AccessLogFormat::json_with_standard_fields(
-                    JsonWithStandardFields {
-                        caller: false,
-                        ..Default::default()
-                    },
+                    JsonWithStandardFields { caller: false, ..Default::default() },
                 ))
                 .build()
                 .map_err(build_err("JsonStack/dev"))?,
@@ -74,11 +67,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "ClfStack")?;
         let group = log_group(&stack, "ApiGatewayAccessLogs")?;
-        logged_api(
-            &stack,
-            AccessLogDestination::log_group(&group),
-            AccessLogFormat::clf(),
-        )?;
+        logged_api(&stack, AccessLogDestination::log_group(&group), AccessLogFormat::clf())?;
     }
     {
         let stack = Stack::new(app, "CustomStack")?;

@@ -6,12 +6,8 @@ use apigw_core::HttpIntegrationProps;
 use cdk_cognito::{UserPool, UserPoolProps};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "cognito-authorizer",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "cognito-authorizer", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -40,10 +36,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         "POST",
         Some(HttpIntegration::with_props(
             "http://amazon.com",
-            HttpIntegrationProps::builder()
-                .http_method("POST")
-                .build()
-                .map_err(&err)?,
+            HttpIntegrationProps::builder().http_method("POST").build().map_err(&err)?,
         )),
         MethodOptions::builder()
             .authorizer(auth.as_authorizer())

@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "core-multi-stack",
-    group: "core-cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "core-multi-stack", group: "core-cases", flags: Flags::Recommended, build };
 
 /// core-cases/core-multi-stack
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -27,11 +23,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let mut props = CfnLogGroupProps::default();
     props.log_group_name = Some(cfn_format!("/data/{}", shared.bucket_name()));
     CfnLogGroup::new(&consumer, "Group", props)?;
-    CfnOutput::new(
-        &consumer,
-        "BucketArn",
-        CfnOutputProps::new(shared.bucket_arn()),
-    )?;
+    CfnOutput::new(&consumer, "BucketArn", CfnOutputProps::new(shared.bucket_arn()))?;
 
     let pinned = Stack::with_props(
         app,
@@ -43,11 +35,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .map_err(build_err("Pinned"))?,
     )?;
     let mut props = CfnLogGroupProps::default();
-    props.log_group_name = Some(cfn_format!(
-        "/pinned/{}/{}",
-        pinned.region(),
-        pinned.account()
-    ));
+    props.log_group_name = Some(cfn_format!("/pinned/{}/{}", pinned.region(), pinned.account()));
     CfnLogGroup::new(&pinned, "Group", props)?;
     CfnOutput::new(
         &pinned,

@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "core-nested-assets",
-    group: "core-cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "core-nested-assets", group: "core-cases", flags: Flags::Recommended, build };
 
 /// core-cases/core-nested-assets
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {
@@ -23,20 +19,13 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
         "FileAsset",
         AssetProps::new(inputs.join("assets").join("config.json")),
     )?;
-    let dir = Asset::new(
-        &*nested,
-        "DirAsset",
-        AssetProps::new(inputs.join("assets").join("site")),
-    )?;
+    let dir =
+        Asset::new(&*nested, "DirAsset", AssetProps::new(inputs.join("assets").join("site")))?;
     let mut props = CfnLogGroupProps::default();
     props.log_group_name = Some(cfn_format!("/assets/{}", dir.s3_object_key()));
     CfnLogGroup::new(&*nested, "DirGroup", props)?;
     CfnOutput::new(&stack, "FileUrl", CfnOutputProps::new(file.s3_object_url()))?;
     CfnOutput::new(&stack, "FileHash", CfnOutputProps::new(file.asset_hash()))?;
-    CfnOutput::new(
-        &stack,
-        "ChildGroupArn",
-        CfnOutputProps::new(group.attr_arn()),
-    )?;
+    CfnOutput::new(&stack, "ChildGroupArn", CfnOutputProps::new(group.attr_arn()))?;
     Ok(())
 }

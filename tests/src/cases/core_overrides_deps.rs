@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "core-overrides-deps",
-    group: "core-cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "core-overrides-deps", group: "core-cases", flags: Flags::Recommended, build };
 
 /// core-cases/core-overrides-deps
 fn build(app: &App, _: &Path) -> Result<(), Error> {

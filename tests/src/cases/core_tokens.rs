@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "core-tokens",
-    group: "core-cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "core-tokens", group: "core-cases", flags: Flags::Recommended, build };
 
 /// core-cases/core-tokens
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -48,12 +44,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let map = CfnMapping::new(&stack, "Sizes", mapping)?;
 
     let mut props = CfnBucketProps::default();
-    props.bucket_name = Some(cfn_format!(
-        "{}-data-{}-{}",
-        env.value(),
-        Aws::account_id(),
-        Aws::region()
-    ));
+    props.bucket_name =
+        Some(cfn_format!("{}-data-{}-{}", env.value(), Aws::account_id(), Aws::region()));
     props.tags = Some(Value::array([
         tag("size", map.find_in_map(env.value(), "size")),
         tag("az", Fn::select(0, Fn::get_azs(None))),
@@ -69,20 +61,11 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 ],
             ),
         ),
-        tag(
-            "sub",
-            Fn::sub_with(
-                "arn:${AWS::Partition}:s3:::${Name}/*",
-                [("Name", "static-name")],
-            ),
-        ),
+        tag("sub", Fn::sub_with("arn:${AWS::Partition}:s3:::${Name}/*", [("Name", "static-name")])),
         tag("b64", Fn::base64("hello")),
         tag("cond", Fn::condition_if(is_prod.logical_id(), "yes", "no")),
         tag("imported", Fn::import_value("SharedValue")),
-        tag(
-            "suffix",
-            cfn_format!("https://example.{}/path", Aws::url_suffix()),
-        ),
+        tag("suffix", cfn_format!("https://example.{}/path", Aws::url_suffix())),
     ]));
     let b = CfnBucket::new(&stack, "Bucket", props)?;
 
@@ -157,15 +140,9 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     CfnOutput::new(
         &stack,
         "RoleArn",
-        CfnOutputProps::new(role.attr_arn())
-            .export_name("RoleArnExport")
-            .description("The role"),
+        CfnOutputProps::new(role.attr_arn()).export_name("RoleArnExport").description("The role"),
     )?;
-    CfnOutput::new(
-        &stack,
-        "ProdOnly",
-        CfnOutputProps::new(b.ref_()).condition(&is_prod),
-    )?;
+    CfnOutput::new(&stack, "ProdOnly", CfnOutputProps::new(b.ref_()).condition(&is_prod))?;
     CfnOutput::new(
         &stack,
         "Cidrs",

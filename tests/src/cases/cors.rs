@@ -4,12 +4,8 @@ use super::prelude::*;
 use apigw_core::{Cors, CorsOptions, ResourceOptions};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "cors",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "cors", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/cors: `defaultCorsPreflightOptions` on a RestApi (AllOriginsStack); an explicit
 /// `addCorsPreflight` and a sub-tree default inherited by children (ResourceStack).
@@ -33,9 +29,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         api.root().add_method("GET", None)?;
         let books = api.root().add_resource("books")?;
         books.add_method("GET", None)?;
-        books
-            .add_resource("{book_id}")?
-            .add_method("DELETE", None)?;
+        books.add_resource("{book_id}")?.add_method("DELETE", None)?;
     }
 
     {

@@ -88,9 +88,7 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
         ARecordProps::builder()
             .zone(hosted_zone_for_example_com)
             .record_name("api")
-            .target(RecordTarget::from_alias(ApiGatewayDomain::new(
-                &domain_name,
-            )))
+            .target(RecordTarget::from_alias(ApiGatewayDomain::new(&domain_name)))
             .build()
             .map_err(build_err("Stack/ImportedDomainAliasRecord"))?,
     )?;

@@ -42,10 +42,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     book.add_method_with(
         "DELETE",
         None,
-        MethodOptions::builder()
-            .api_key_required(false)
-            .build()
-            .map_err(&err)?,
+        MethodOptions::builder().api_key_required(false).build().map_err(&err)?,
     )?;
     let admin = api.root().add_resource_with(
         "admin",

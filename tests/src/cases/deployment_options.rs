@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "deployment-options",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "deployment-options", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/deployment-options
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -31,9 +27,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             "books",
             api_props(
                 "LoggingStack",
-                RestApiProps::builder()
-                    .cloud_watch_role(true)
-                    .deploy_options(options),
+                RestApiProps::builder().cloud_watch_role(true).deploy_options(options),
             )?,
         )?;
         api.root().add_method("GET", None)?;
@@ -57,11 +51,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         let api = RestApi::new(&stack, "books", RestApiProps::default())?;
         api.root().add_method("GET", None)?;
         CfnOutput::new(&stack, "ApiUrl", CfnOutputProps::new(api.url()?))?;
-        CfnOutput::new(
-            &stack,
-            "BooksUrl",
-            CfnOutputProps::new(api.url_for_path("/books")?),
-        )?;
+        CfnOutput::new(&stack, "BooksUrl", CfnOutputProps::new(api.url_for_path("/books")?))?;
     }
     Ok(())
 }

@@ -5,12 +5,8 @@ use apigw_domains::{ApiMappingOptions, DomainName, DomainNameProps};
 use cdk_certificatemanager::Certificate;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "domain-multi-level-mapping",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "domain-multi-level-mapping", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -38,12 +34,10 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
             .map_err(build_err("Stack/custom-domain"))?,
     )?;
 
-    let stage = second_rest_api
-        .deployment_stage()
-        .ok_or_else(|| Error::InvalidArgument {
-            path: "Stack/OrdersApiV2".into(),
-            message: "no deployment stage".into(),
-        })?;
+    let stage = second_rest_api.deployment_stage().ok_or_else(|| Error::InvalidArgument {
+        path: "Stack/OrdersApiV2".into(),
+        message: "no deployment stage".into(),
+    })?;
     domain.add_api_mapping(
         &stage,
         ApiMappingOptions::builder()

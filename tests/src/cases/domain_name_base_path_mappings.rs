@@ -46,12 +46,8 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     // A different stage than the deployment stage
     let restapi = RestApi::new(&stack, "restapi", RestApiProps::default())?;
     restapi.root().add_method("GET", None)?;
-    let beta_deploy = Deployment::new(
-        &stack,
-        "beta-deployment",
-        &restapi,
-        DeploymentProps::default(),
-    )?;
+    let beta_deploy =
+        Deployment::new(&stack, "beta-deployment", &restapi, DeploymentProps::default())?;
     let beta_stage = Stage::new(
         &stack,
         "beta-stage",
@@ -69,10 +65,7 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     // Not attached to a stage: the stage name must be part of the URL
     domain.add_base_path_mapping(
         &restapi,
-        options("myapi")
-            .attach_to_stage(false)
-            .build()
-            .map_err(&err)?,
+        options("myapi").attach_to_stage(false).build().map_err(&err)?,
     )?;
 
     // Without basePath: the whole domain maps to the API

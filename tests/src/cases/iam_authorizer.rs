@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "iam-authorizer",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "iam-authorizer", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/iam-authorizer
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -7,20 +7,13 @@ use apigw_core::{
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "integration-targets",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "integration-targets", group: "cases", flags: Flags::Recommended, build };
 
 fn ok_response(
     err: &impl std::ops::Fn(cdk_core::BuildError) -> Error,
 ) -> Result<MethodResponse, Error> {
-    MethodResponse::builder()
-        .status_code("200")
-        .build()
-        .map_err(err)
+    MethodResponse::builder().status_code("200").build().map_err(err)
 }
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -32,10 +25,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         "exports.handler = async (e) => ({ statusCode: 200, body: JSON.stringify(e.pathParameters) });",
     )?;
     let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
-    let book = api
-        .root()
-        .add_resource("books")?
-        .add_resource("{book_id}")?;
+    let book = api.root().add_resource("books")?.add_resource("{book_id}")?;
     book.add_method("GET", Some(LambdaIntegration::new(&get_book_handler)))?;
     let put_book_integration = LambdaIntegration::with_options(
         &get_book_handler,
@@ -144,10 +134,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         "GET",
         Some(MockIntegration::with_options(
             IntegrationOptions::builder()
-                .request_templates(Value::object([(
-                    "application/json",
-                    "{ \"statusCode\": 200 }",
-                )]))
+                .request_templates(Value::object([("application/json", "{ \"statusCode\": 200 }")]))
                 .passthrough_behavior(PassthroughBehavior::Never)
                 .integration_responses(vec![IntegrationResponse::builder()
                     .status_code("200")

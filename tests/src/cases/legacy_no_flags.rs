@@ -7,12 +7,8 @@ use apigw_core::{IUsagePlan, RequestValidatorOptions, UsagePlanPerApiStage, Usag
 use apigw_logging::{AccessLogDestination, AccessLogFormat};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "legacy-no-flags",
-    group: "cases",
-    flags: Flags::None,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "legacy-no-flags", group: "cases", flags: Flags::None, build };
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -25,10 +21,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let authorizer = TokenAuthorizer::new(
         &stack,
         "Authorizer",
-        TokenAuthorizerProps::builder()
-            .handler(func)
-            .build()
-            .map_err(&err)?,
+        TokenAuthorizerProps::builder().handler(func).build().map_err(&err)?,
     )?;
     let log_group = LogGroup::new(&stack, "AccessLogs", LogGroupProps::default())?;
     let api = RestApi::new(
@@ -61,12 +54,10 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .build()
             .map_err(&err)?,
     )?;
-    let stage = api
-        .deployment_stage()
-        .ok_or_else(|| Error::InvalidArgument {
-            path: "Stack/books".into(),
-            message: "no deployment stage".into(),
-        })?;
+    let stage = api.deployment_stage().ok_or_else(|| Error::InvalidArgument {
+        path: "Stack/books".into(),
+        message: "no deployment stage".into(),
+    })?;
     let plan = api.add_usage_plan(
         "Plan",
         UsagePlanProps::builder()

@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "manual-deployment",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "manual-deployment", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/manual-deployment
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -44,10 +40,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 .build()
                 .map_err(build_err("RevisionStack/my-api"))?,
         )?;
-        rest_api
-            .root()
-            .add_resource("items")?
-            .add_method("GET", None)?;
+        rest_api.root().add_resource("items")?.add_method("GET", None)?;
         let revision = 5;
         let deployment = Deployment::new(
             &stack,

@@ -5,24 +5,18 @@ use apigw_core::MetricOptions;
 use cdk_cloudwatch::{Alarm, AlarmProps, ComparisonOperator, TreatMissingData};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "metrics-alarms",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "metrics-alarms", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/metrics-alarms
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
 
     let api = RestApi::new(&stack, "my-api", RestApiProps::default())?;
-    let stage = api
-        .deployment_stage()
-        .ok_or_else(|| Error::InvalidArgument {
-            path: "Stack/my-api".into(),
-            message: "no deployment stage".into(),
-        })?;
+    let stage = api.deployment_stage().ok_or_else(|| Error::InvalidArgument {
+        path: "Stack/my-api".into(),
+        message: "no deployment stage".into(),
+    })?;
     let method = api.root().add_method("GET", None)?;
 
     let client_error_api_metric = api.metric_client_error(None)?;

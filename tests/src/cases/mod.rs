@@ -75,10 +75,7 @@ pub(crate) mod prelude {
     pub(crate) use cfn_s3::{CfnBucket, CfnBucketProps};
 
     pub(crate) fn build_err(path: &str) -> impl std::ops::Fn(cdk_core::BuildError) -> Error + '_ {
-        move |source| Error::Build {
-            path: path.into(),
-            source,
-        }
+        move |source| Error::Build { path: path.into(), source }
     }
 
     /// A Node.js 20 function with inline code (what the Lambda-backed cases use).

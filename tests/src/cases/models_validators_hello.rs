@@ -11,12 +11,8 @@ use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "models-validators-hello",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "models-validators-hello", group: "cases", flags: Flags::Recommended, build };
 
 /// `JSON.stringify` of an object literal.
 fn stringify<const N: usize>(pairs: [(&str, &str); N]) -> String {
@@ -45,10 +41,7 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let response_parameters = [
         ("method.response.header.Content-Type", "'application/json'"),
         ("method.response.header.Access-Control-Allow-Origin", "'*'"),
-        (
-            "method.response.header.Access-Control-Allow-Credentials",
-            "'true'",
-        ),
+        ("method.response.header.Access-Control-Allow-Credentials", "'true'"),
     ];
     let integration = LambdaIntegration::with_options(
         &hello,
@@ -164,10 +157,7 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let method_response_parameters = [
         ("method.response.header.Content-Type", true),
         ("method.response.header.Access-Control-Allow-Origin", true),
-        (
-            "method.response.header.Access-Control-Allow-Credentials",
-            true,
-        ),
+        ("method.response.header.Access-Control-Allow-Credentials", true),
     ];
     resource.add_method_with(
         "GET",

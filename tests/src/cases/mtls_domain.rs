@@ -5,12 +5,8 @@ use apigw_domains::{BasePathMappingOptions, DomainName, DomainNameProps, MtlsCon
 use cdk_certificatemanager::Certificate;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "mtls-domain",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "mtls-domain", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -5,12 +5,8 @@ use apigw_core::{IntegrationResponse, MethodResponse, RestApiAttributes};
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "nested-stacks-split",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "nested-stacks-split", group: "cases", flags: Flags::Recommended, build };
 
 fn mock_get(resource: &apigw_core::Resource) -> Result<apigw_core::Method, Error> {
     let err = build_err("mockGet");
@@ -23,10 +19,7 @@ fn mock_get(resource: &apigw_core::Resource) -> Result<apigw_core::Method, Error
                     .build()
                     .map_err(&err)?])
                 .passthrough_behavior(PassthroughBehavior::Never)
-                .request_templates(Value::object([(
-                    "application/json",
-                    "{ \"statusCode\": 200 }",
-                )]))
+                .request_templates(Value::object([("application/json", "{ \"statusCode\": 200 }")]))
                 .build()
                 .map_err(&err)?,
         )),
@@ -92,12 +85,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     // DeployStack
     let deploy = NestedStack::new(&root, "integ-restapi-import-DeployStack")?;
     let imported = RestApi::from_rest_api_id(&*deploy, "RestApi", rest_api_id.clone())?;
-    let deployment = Deployment::new(
-        &*deploy,
-        "Deployment",
-        &imported,
-        DeploymentProps::default(),
-    )?;
+    let deployment =
+        Deployment::new(&*deploy, "Deployment", &imported, DeploymentProps::default())?;
     for method in [&pets, &books] {
         deployment.node().add_dependency(method);
     }

@@ -7,12 +7,8 @@ use cdk_ec2::{Vpc, VpcProps};
 use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "private-integration-vpc-link",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "private-integration-vpc-link", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -21,10 +17,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let nlb = NetworkLoadBalancer::new(
         &stack,
         "NLB",
-        NetworkLoadBalancerProps::builder()
-            .vpc(vpc)
-            .build()
-            .map_err(build_err("Stack/NLB"))?,
+        NetworkLoadBalancerProps::builder().vpc(vpc).build().map_err(build_err("Stack/NLB"))?,
     )?;
     let link = VpcLink::new(
         &stack,

@@ -4,12 +4,8 @@ use super::prelude::*;
 use apigw_core::{HttpIntegrationProps, ProxyResourceOptions};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "proxy-routes",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "proxy-routes", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -29,12 +25,9 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .build()
             .map_err(&err)?,
     )?;
-    let root_proxy = api.root().add_proxy(
-        ProxyResourceOptions::builder()
-            .any_method(false)
-            .build()
-            .map_err(&err)?,
-    )?;
+    let root_proxy = api
+        .root()
+        .add_proxy(ProxyResourceOptions::builder().any_method(false).build().map_err(&err)?)?;
     root_proxy.add_method_with(
         "GET",
         Some(HttpIntegration::with_props(

@@ -7,12 +7,8 @@ use apigw_core::{
 };
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "rate-limited-api-key",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "rate-limited-api-key", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/rate-limited-api-key
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -22,10 +18,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let get_items = api.root().add_resource("items")?.add_method_with(
         "GET",
         None,
-        MethodOptions::builder()
-            .api_key_required(true)
-            .build()
-            .map_err(build_err("Stack/api"))?,
+        MethodOptions::builder().api_key_required(true).build().map_err(build_err("Stack/api"))?,
     )?;
     let Some(stage) = api.deployment_stage() else {
         return Err(Error::InvalidArgument {

@@ -6,12 +6,8 @@ use apigw_core::{Integration, IntegrationOptions, IntegrationResponse, MethodRes
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "request-authorizer",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "request-authorizer", group: "cases", flags: Flags::Recommended, build };
 
 const AUTHORIZER_CODE: &str = "
 exports.handler = async (event) => ({
@@ -31,10 +27,7 @@ fn mock(err: &impl std::ops::Fn(cdk_core::BuildError) -> Error) -> Result<Integr
                 .build()
                 .map_err(err)?])
             .passthrough_behavior(PassthroughBehavior::Never)
-            .request_templates(Value::object([(
-                "application/json",
-                "{ \"statusCode\": 200 }",
-            )]))
+            .request_templates(Value::object([("application/json", "{ \"statusCode\": 200 }")]))
             .build()
             .map_err(err)?,
     ))
@@ -47,10 +40,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let restapi = RestApi::new(
         &stack,
         "MyRestApi",
-        RestApiProps::builder()
-            .cloud_watch_role(true)
-            .build()
-            .map_err(&err)?,
+        RestApiProps::builder().cloud_watch_role(true).build().map_err(&err)?,
     )?;
     let request_authorizer = |id: &str, sources: Vec<String>| {
         RequestAuthorizer::new(
@@ -63,12 +53,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 .map_err(&err)?,
         )
     };
-    let both = || {
-        vec![
-            IdentitySource::header("Authorization"),
-            IdentitySource::query_string("allow"),
-        ]
-    };
+    let both =
+        || vec![IdentitySource::header("Authorization"), IdentitySource::query_string("allow")];
     let authorizer = request_authorizer("MyAuthorizer", both())?;
     let second_authorizer = request_authorizer("MySecondAuthorizer", both())?;
     let options = |a: &RequestAuthorizer| {
@@ -81,26 +67,19 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .build()
             .map_err(&err)
     };
-    restapi
-        .root()
-        .add_method_with("ANY", Some(mock(&err)?), options(&authorizer)?)?;
+    restapi.root().add_method_with("ANY", Some(mock(&err)?), options(&authorizer)?)?;
     restapi.root().resource_for_path("auth")?.add_method_with(
         "ANY",
         Some(mock(&err)?),
         options(&second_authorizer)?,
     )?;
     // The short example.
-    let auth = request_authorizer(
-        "booksAuthorizer",
-        vec![IdentitySource::header("Authorization")],
-    )?;
+    let auth =
+        request_authorizer("booksAuthorizer", vec![IdentitySource::header("Authorization")])?;
     restapi.root().add_resource("books")?.add_method_with(
         "GET",
         Some(HttpIntegration::new("http://amazon.com")),
-        MethodOptions::builder()
-            .authorizer(auth.as_authorizer())
-            .build()
-            .map_err(&err)?,
+        MethodOptions::builder().authorizer(auth.as_authorizer()).build().map_err(&err)?,
     )?;
     Ok(())
 }

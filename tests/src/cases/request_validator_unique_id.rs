@@ -5,21 +5,15 @@ use apigw_core::{LambdaIntegration, RequestValidatorOptions};
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "request-validator-unique-id",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "request-validator-unique-id", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/request-validator-unique-id: `request_validator_options` on two methods of one
 /// resource with the `@aws-cdk/aws-apigateway:requestValidatorUniqueId` flag (set on the
 /// stack), and a validator passed with `request_validator`.
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
-    stack
-        .node()
-        .set_context("@aws-cdk/aws-apigateway:requestValidatorUniqueId", true)?;
+    stack.node().set_context("@aws-cdk/aws-apigateway:requestValidatorUniqueId", true)?;
 
     let handler = Function::new(
         &stack,

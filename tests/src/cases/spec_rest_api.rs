@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "spec-rest-api",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "spec-rest-api", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     {

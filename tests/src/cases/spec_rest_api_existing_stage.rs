@@ -3,12 +3,8 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "spec-rest-api-existing-stage",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "spec-rest-api-existing-stage", group: "cases", flags: Flags::Recommended, build };
 
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
@@ -37,11 +33,9 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
         file: spec_file.display().to_string(),
         reason: e.to_string(),
     })?;
-    let definition: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| Error::InvalidValue {
-            path: "Stack/my-deployment".into(),
-            reason: e.to_string(),
-        })?;
+    let definition: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::InvalidValue { path: "Stack/my-deployment".into(), reason: e.to_string() }
+    })?;
     deployment.add_to_logical_id(Value::from(definition));
     Ok(())
 }

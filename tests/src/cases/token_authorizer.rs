@@ -6,12 +6,8 @@ use apigw_core::{Cors, CorsOptions, IntegrationOptions, IntegrationResponse, Met
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "token-authorizer",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "token-authorizer", group: "cases", flags: Flags::Recommended, build };
 
 const AUTHORIZER_CODE: &str = "
 exports.handler = async (event) => ({
@@ -30,10 +26,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let authorizer = TokenAuthorizer::new(
         &stack,
         "MyAuthorizer",
-        TokenAuthorizerProps::builder()
-            .handler(authorizer_fn.clone())
-            .build()
-            .map_err(&err)?,
+        TokenAuthorizerProps::builder().handler(authorizer_fn.clone()).build().map_err(&err)?,
     )?;
     let restapi = RestApi::new(
         &stack,
@@ -64,10 +57,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                     .build()
                     .map_err(&err)?])
                 .passthrough_behavior(PassthroughBehavior::Never)
-                .request_templates(Value::object([(
-                    "application/json",
-                    "{ \"statusCode\": 200 }",
-                )]))
+                .request_templates(Value::object([("application/json", "{ \"statusCode\": 200 }")]))
                 .build()
                 .map_err(&err)?,
         )),
@@ -83,19 +73,13 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let auth = TokenAuthorizer::new(
         &stack,
         "booksAuthorizer",
-        TokenAuthorizerProps::builder()
-            .handler(authorizer_fn)
-            .build()
-            .map_err(&err)?,
+        TokenAuthorizerProps::builder().handler(authorizer_fn).build().map_err(&err)?,
     )?;
     let books = restapi.root().add_resource("books")?;
     books.add_method_with(
         "GET",
         Some(HttpIntegration::new("http://amazon.com")),
-        MethodOptions::builder()
-            .authorizer(auth.as_authorizer())
-            .build()
-            .map_err(&err)?,
+        MethodOptions::builder().authorizer(auth.as_authorizer()).build().map_err(&err)?,
     )?;
     Ok(())
 }

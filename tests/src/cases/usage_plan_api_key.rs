@@ -8,12 +8,8 @@ use apigw_core::{
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "usage-plan-api-key",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case =
+    Case { name: "usage-plan-api-key", group: "cases", flags: Flags::Recommended, build };
 
 /// cases/usage-plan-api-key
 fn build(app: &App, _: &Path) -> Result<(), Error> {
@@ -47,13 +43,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     )?;
 
     let err = build_err("Stack/hello-api/UsagePlan");
-    let throttle = || {
-        ThrottleSettings::builder()
-            .rate_limit(10.0)
-            .burst_limit(2u32)
-            .build()
-            .map_err(&err)
-    };
+    let throttle =
+        || ThrottleSettings::builder().rate_limit(10.0).burst_limit(2u32).build().map_err(&err);
     let plan = api.add_usage_plan(
         "UsagePlan",
         UsagePlanProps::builder()

@@ -47,10 +47,7 @@ impl AwsIntegrationPropsBuilder {
     fn validate(&self) -> Result<(), BuildError> {
         let path = self.path.clone().flatten();
         let action = self.action.clone().flatten();
-        let has_params = self
-            .action_parameters
-            .as_ref()
-            .is_some_and(|p| !p.is_empty());
+        let has_params = self.action_parameters.as_ref().is_some_and(|p| !p.is_empty());
         if has_params && action.is_none() {
             return Err(BuildError::invalid_field(
                 "action_parameters",
@@ -65,10 +62,9 @@ impl AwsIntegrationPropsBuilder {
                     p.as_literal_string().unwrap_or_else(|| "<token>".into())
                 ),
             )),
-            (None, None) => Err(BuildError::invalid_field(
-                "path",
-                "Either \"path\" or \"action\" are required",
-            )),
+            (None, None) => {
+                Err(BuildError::invalid_field("path", "Either \"path\" or \"action\" are required"))
+            }
             _ => Ok(()),
         }
     }
@@ -143,16 +139,10 @@ impl AwsIntegration {
             Some(ctx.stack().format_arn(&c))
         });
         Integration {
-            type_: if props.proxy {
-                IntegrationType::AwsProxy
-            } else {
-                IntegrationType::Aws
-            },
+            type_: if props.proxy { IntegrationType::AwsProxy } else { IntegrationType::Aws },
             uri: Some(uri),
             integration_http_method: Some(Value::String(
-                props
-                    .integration_http_method
-                    .unwrap_or_else(|| "POST".into()),
+                props.integration_http_method.unwrap_or_else(|| "POST".into()),
             )),
             options: props.options,
             binder: None,
@@ -166,10 +156,7 @@ mod tests {
 
     #[test]
     fn path_or_action() {
-        assert!(AwsIntegrationProps::builder()
-            .service("sqs")
-            .build()
-            .is_err());
+        assert!(AwsIntegrationProps::builder().service("sqs").build().is_err());
         assert!(AwsIntegrationProps::builder()
             .service("sqs")
             .path("a")
@@ -182,11 +169,7 @@ mod tests {
             .action_parameters(vec![("k".to_string(), "v".to_string())])
             .build()
             .is_err());
-        assert!(AwsIntegrationProps::builder()
-            .service("sqs")
-            .path("q")
-            .build()
-            .is_ok());
+        assert!(AwsIntegrationProps::builder().service("sqs").path("q").build().is_ok());
         assert_eq!(encode("a b/c"), "a%20b%2Fc");
     }
 }

@@ -6,11 +6,7 @@ use crate::{Integration, IntegrationOptions, IntegrationType};
 
 /// Options of an [`HttpIntegration`].
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct HttpIntegrationProps {
     /// Pass the whole request to the backend (`HTTP_PROXY`). Default: true.
@@ -51,11 +47,7 @@ impl HttpIntegration {
     pub fn with_props(url: impl Into<Value>, props: HttpIntegrationProps) -> Integration {
         let proxy = props.proxy.unwrap_or(true);
         Integration {
-            type_: if proxy {
-                IntegrationType::HttpProxy
-            } else {
-                IntegrationType::Http
-            },
+            type_: if proxy { IntegrationType::HttpProxy } else { IntegrationType::Http },
             uri: Some(url.into()),
             integration_http_method: Some(Value::String(
                 props.http_method.unwrap_or_else(|| "GET".into()),

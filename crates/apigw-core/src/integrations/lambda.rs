@@ -12,11 +12,7 @@ use crate::{AwsIntegration, AwsIntegrationProps, Integration, IntegrationOptions
 
 /// Options of a [`LambdaIntegration`].
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct LambdaIntegrationOptions {
     /// Pass the whole request to the function (`AWS_PROXY`). Default: true.
@@ -53,10 +49,8 @@ impl LambdaIntegration {
 
     /// An integration to `handler` with options.
     pub fn with_options(handler: &Function, options: LambdaIntegrationOptions) -> Integration {
-        let path = cdk_core::cfn_format!(
-            "2015-03-31/functions/{}/invocations",
-            handler.function_arn()
-        );
+        let path =
+            cdk_core::cfn_format!("2015-03-31/functions/{}/invocations", handler.function_arn());
         let props = AwsIntegrationProps {
             service: "lambda".into(),
             path: Some(path),
@@ -75,11 +69,7 @@ impl LambdaIntegration {
                 ctx.http_method(),
                 ctx.resource_path().replace('/', ".")
             );
-            let source_arn = if scoped {
-                ctx.method_arn()
-            } else {
-                ctx.any_method_arn()
-            };
+            let source_arn = if scoped { ctx.method_arn() } else { ctx.any_method_arn() };
             let permission = |arn: Value| {
                 let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
                 p.scope = Some(ctx.method_node().clone());
@@ -98,10 +88,7 @@ impl LambdaIntegration {
                 let token = Value::object([("functionName", name)]);
                 cdk_core::json::to_json_string(&token, 0)
             });
-            Ok(BindResult {
-                deployment_token,
-                ..Default::default()
-            })
+            Ok(BindResult { deployment_token, ..Default::default() })
         })));
         integration
     }
@@ -127,8 +114,7 @@ mod tests {
             }
             let handler = Function::new(stack, "Handler", props.build().unwrap())?;
             let api = RestApi::new(stack, "Api", RestApiProps::default())?;
-            api.root()
-                .add_method("GET", Some(LambdaIntegration::new(&handler)))?;
+            api.root().add_method("GET", Some(LambdaIntegration::new(&handler)))?;
             Ok(())
         });
         let deployments = resources_of_type(&t, "AWS::ApiGateway::Deployment");

@@ -38,17 +38,13 @@ impl SagemakerIntegration {
     ) -> Result<Integration, cdk_core::BuildError> {
         let mut options = options;
         if options.integration_responses.is_none() {
-            options.integration_responses = Some(vec![IntegrationResponse::builder()
-                .status_code("200")
-                .build()?]);
+            options.integration_responses =
+                Some(vec![IntegrationResponse::builder().status_code("200").build()?]);
         }
         let given_role = options.credentials_role.take();
         let props = AwsIntegrationProps {
             service: "runtime.sagemaker".into(),
-            path: Some(cfn_format!(
-                "endpoints/{}/invocations",
-                endpoint.endpoint_name.clone()
-            )),
+            path: Some(cfn_format!("endpoints/{}/invocations", endpoint.endpoint_name.clone())),
             options,
             ..Default::default()
         };

@@ -58,21 +58,17 @@ pub fn integration_responses() -> Vec<IntegrationResponse> {
 /// (`METHOD_RESPONSES`): `200` with the `Empty` model, `400` and `500` with the `Error`
 /// model.
 pub fn method_responses() -> Vec<MethodResponse> {
-    [
-        ("200", Model::EMPTY_MODEL),
-        ("400", Model::ERROR_MODEL),
-        ("500", Model::ERROR_MODEL),
-    ]
-    .into_iter()
-    // each has its status code, the only required field
-    .filter_map(|(code, model)| {
-        MethodResponse::builder()
-            .status_code(code)
-            .response_models([("application/json", model)])
-            .build()
-            .ok()
-    })
-    .collect()
+    [("200", Model::EMPTY_MODEL), ("400", Model::ERROR_MODEL), ("500", Model::ERROR_MODEL)]
+        .into_iter()
+        // each has its status code, the only required field
+        .filter_map(|(code, model)| {
+            MethodResponse::builder()
+                .status_code(code)
+                .response_models([("application/json", model)])
+                .build()
+                .ok()
+        })
+        .collect()
 }
 
 /// Options of a [`StepFunctionsIntegration`] (`StepFunctionsExecutionIntegrationOptions`).
@@ -87,11 +83,7 @@ pub fn method_responses() -> Vec<MethodResponse> {
 /// assert_eq!(options.headers, Some(true));
 /// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
-)]
+#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
 #[non_exhaustive]
 pub struct StepFunctionsExecutionIntegrationOptions {
     /// The role API Gateway assumes to start executions; it is granted
@@ -182,16 +174,10 @@ impl StepFunctionsIntegration {
     {
         let base = &options.options;
         let mut integration_options = base.clone();
-        integration_options.integration_responses = Some(
-            base.integration_responses
-                .clone()
-                .unwrap_or_else(integration_responses),
-        );
-        integration_options.passthrough_behavior = Some(
-            base.passthrough_behavior
-                .clone()
-                .unwrap_or_else(|| Value::from("NEVER")),
-        );
+        integration_options.integration_responses =
+            Some(base.integration_responses.clone().unwrap_or_else(integration_responses));
+        integration_options.passthrough_behavior =
+            Some(base.passthrough_behavior.clone().unwrap_or_else(|| Value::from("NEVER")));
         integration_options.request_templates =
             Some(base.request_templates.clone().unwrap_or_else(|| {
                 Value::object([(
@@ -231,10 +217,9 @@ impl StepFunctionsIntegration {
                         .property("StateMachineName")
                         .and_then(|name| name.as_str().map(str::to_string))
                 }
-                None => Some(format!(
-                    "StateMachine-{}",
-                    construct_addr(machine.node().stack()?.node())
-                )),
+                None => {
+                    Some(format!("StateMachine-{}", construct_addr(machine.node().stack()?.node())))
+                }
             };
             let mut result = BindResult::default();
             result.credentials = Some(role.role_arn());
@@ -266,19 +251,10 @@ pub(crate) fn request_template(
         _ => String::new(),
     };
     let replacements = [
-        (
-            "%INCLUDE_HEADERS%",
-            options.headers.unwrap_or(false).to_string(),
-        ),
-        (
-            "%INCLUDE_QUERYSTRING%",
-            options.querystring.unwrap_or(true).to_string(),
-        ),
+        ("%INCLUDE_HEADERS%", options.headers.unwrap_or(false).to_string()),
+        ("%INCLUDE_QUERYSTRING%", options.querystring.unwrap_or(true).to_string()),
         ("%INCLUDE_PATH%", options.path.unwrap_or(true).to_string()),
-        (
-            "%INCLUDE_AUTHORIZER%",
-            options.authorizer.unwrap_or(false).to_string(),
-        ),
+        ("%INCLUDE_AUTHORIZER%", options.authorizer.unwrap_or(false).to_string()),
         ("%REQUESTCONTEXT%", request_context),
     ];
     const ARN: &str = "%STATEMACHINE%";
@@ -300,11 +276,7 @@ pub(crate) fn request_template(
             after = js_replace(&after, pattern, value);
         }
     }
-    Value::concat([
-        Value::String(before),
-        state_machine_arn.clone(),
-        Value::String(after),
-    ])
+    Value::concat([Value::String(before), state_machine_arn.clone(), Value::String(after)])
 }
 
 /// `haystack.replace(pattern, replacement)` with a string pattern: the first occurrence
@@ -417,10 +389,7 @@ mod tests {
     fn replace_is_javascripts() {
         assert_eq!(js_replace("a%X%b%X%", "%X%", "1"), "a1b%X%");
         assert_eq!(js_replace("ab", "%X%", "1"), "ab");
-        assert_eq!(
-            js_replace("a%X%b", "%X%", "$$|$&|$`|$'|$1|$"),
-            "a$|%X%|a|b|$1|$b"
-        );
+        assert_eq!(js_replace("a%X%b", "%X%", "$$|$&|$`|$'|$1|$"), "a$|%X%|a|b|$1|$b");
     }
 
     #[test]
@@ -428,10 +397,7 @@ mod tests {
         let app = App::new();
         let stack = Stack::new(&app, "DefaultStack").unwrap();
         // node -e "new cdk.Stack(new cdk.App(), 'DefaultStack').node.addr"
-        assert_eq!(
-            construct_addr(stack.node()),
-            "c8583b6d44e3dbccf58a6be9f8db45a8ab8fe76d74"
-        );
+        assert_eq!(construct_addr(stack.node()), "c8583b6d44e3dbccf58a6be9f8db45a8ab8fe76d74");
     }
 
     #[test]
@@ -463,14 +429,8 @@ mod tests {
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
         );
-        let e = api
-            .root()
-            .add_method("POST", Some(integration))
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            format!("S/Api/Default/POST: {MUST_BE_EXPRESS}")
-        );
+        let e = api.root().add_method("POST", Some(integration)).unwrap_err();
+        assert_eq!(e.to_string(), format!("S/Api/Default/POST: {MUST_BE_EXPRESS}"));
     }
 
     #[test]
@@ -485,10 +445,7 @@ mod tests {
         );
         let method = api.root().add_method("GET", Some(with)).unwrap();
         assert_eq!(method.method_responses().len(), 3);
-        assert!(method
-            .node()
-            .try_find_child("StartSyncExecutionRole")
-            .is_some());
+        assert!(method.node().try_find_child("StartSyncExecutionRole").is_some());
         let without = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::builder()
@@ -520,10 +477,7 @@ mod tests {
                 .unwrap(),
         );
         let method = api.root().add_method("GET", Some(integration)).unwrap();
-        assert!(method
-            .node()
-            .try_find_child("StartSyncExecutionRole")
-            .is_none());
+        assert!(method.node().try_find_child("StartSyncExecutionRole").is_none());
         assert!(role.node().try_find_child("DefaultPolicy").is_some());
     }
 
@@ -538,10 +492,7 @@ mod tests {
         base.integration_responses = Some(Vec::new());
         let integration = StepFunctionsIntegration::start_execution(
             &m,
-            StepFunctionsExecutionIntegrationOptions::builder()
-                .options(base)
-                .build()
-                .unwrap(),
+            StepFunctionsExecutionIntegrationOptions::builder().options(base).build().unwrap(),
         );
         let o = &integration.options;
         assert_eq!(o.passthrough_behavior, Some(Value::from("WHEN_NO_MATCH")));
@@ -554,13 +505,7 @@ mod tests {
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
         );
-        assert_eq!(
-            defaults.options.passthrough_behavior,
-            Some(Value::from("NEVER"))
-        );
-        assert_eq!(
-            defaults.options.integration_responses,
-            Some(integration_responses())
-        );
+        assert_eq!(defaults.options.passthrough_behavior, Some(Value::from("NEVER")));
+        assert_eq!(defaults.options.integration_responses, Some(integration_responses()));
     }
 }

@@ -99,8 +99,7 @@ fn holds_intrinsic(value: &Value) -> bool {
         Value::Array(items) => items.iter().any(holds_intrinsic),
         Value::Object(m) => {
             let intrinsic = m.len() == 1
-                && m.keys()
-                    .all(|k| k == "Ref" || k.starts_with("Fn::") || k == "Condition");
+                && m.keys().all(|k| k == "Ref" || k.starts_with("Fn::") || k == "Condition");
             intrinsic || m.values().any(holds_intrinsic)
         }
         _ => false,
@@ -187,11 +186,7 @@ impl Pass {
 
     /// The state's name in the definition (`stateId`): its `state_name`, else its id.
     pub fn state_id(&self) -> String {
-        self.0
-            .props
-            .state_name
-            .clone()
-            .unwrap_or_else(|| self.0.node.id())
+        self.0.props.state_name.clone().unwrap_or_else(|| self.0.node.id())
     }
 
     /// Continues with `next` (a state or a chain) and returns the chain from this state to
@@ -226,13 +221,7 @@ impl Pass {
 
     /// The states whose next state this is.
     pub(crate) fn incoming_states(&self) -> Vec<Pass> {
-        self.0
-            .incoming
-            .borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .map(Pass)
-            .collect()
+        self.0.incoming.borrow().iter().filter_map(Weak::upgrade).map(Pass).collect()
     }
 
     /// The graph (state machine path) this state belongs to, if any.
@@ -288,10 +277,7 @@ mod tests {
             PassProps::builder().result_path("c"),
         ] {
             let e = builder.build().unwrap_err();
-            assert!(
-                e.message().contains("Expected JSON path to start with '$'"),
-                "{e}"
-            );
+            assert!(e.message().contains("Expected JSON path to start with '$'"), "{e}");
         }
         assert!(PassProps::builder()
             .input_path("$.a")
@@ -305,10 +291,7 @@ mod tests {
     fn result_and_parameters_are_literal() {
         let app = App::new();
         let stack = Stack::new(&app, "S").unwrap();
-        let e = PassProps::builder()
-            .result(stack.region())
-            .build()
-            .unwrap_err();
+        let e = PassProps::builder().result(stack.region()).build().unwrap_err();
         assert!(e.message().contains("'result'"), "{e}");
         let e = PassProps::builder()
             .parameters(Value::object([("r", stack.region())]))
@@ -316,10 +299,7 @@ mod tests {
             .unwrap_err();
         assert!(e.message().contains("'parameters'"), "{e}");
         // fields set after build() are checked again by the constructor
-        let props = PassProps {
-            input_path: Some("x".into()),
-            ..Default::default()
-        };
+        let props = PassProps { input_path: Some("x".into()), ..Default::default() };
         let e = Pass::new(&stack, "P", props).unwrap_err();
         assert!(e.to_string().starts_with("S/P: "), "{e}");
     }
@@ -349,10 +329,7 @@ mod tests {
             to_json_string(&a.to_state_json(), 0),
             r#"{"Type":"Pass","Comment":"c","Result":{"x":"y"},"ResultPath":"$.r","InputPath":"$.i","Parameters":{"p":1},"OutputPath":"$.o","Next":"B"}"#
         );
-        assert_eq!(
-            to_json_string(&b.to_state_json(), 0),
-            r#"{"Type":"Pass","End":true}"#
-        );
+        assert_eq!(to_json_string(&b.to_state_json(), 0), r#"{"Type":"Pass","End":true}"#);
         assert_eq!(a.state_id(), "First");
         let e = a.next(&b).unwrap_err();
         assert_eq!(e.to_string(), "S/A: State 'A' already has a next state");

@@ -12,28 +12,19 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnAccountProps {
     /// The `CloudWatchRoleArn` property (the `AWS::ApiGateway::Account` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CloudWatchRoleArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchRoleArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_role_arn: Option<Value>,
 }
 
-impl CfnAccountProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnAccountPropsBuilder {
-        CfnAccountPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnAccountProps, CfnAccountPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Account` resource: one CloudFormation resource with the properties of a [`CfnAccountProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -48,11 +39,16 @@ impl CfnAccount {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Account";
 
-    /// Defines an `AWS::ApiGateway::Account` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Account` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnAccountProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnAccountProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnApiKeyProps {
@@ -35,10 +35,7 @@ pub struct CfnApiKeyProps {
     /// The `GenerateDistinctId` property (the `AWS::ApiGateway::ApiKey` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "GenerateDistinctId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "GenerateDistinctId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub generate_distinct_id: Option<Value>,
     /// A name for the API key. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the API key name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
@@ -69,13 +66,7 @@ pub struct CfnApiKeyProps {
     pub value: Option<Value>,
 }
 
-impl CfnApiKeyProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnApiKeyPropsBuilder {
-        CfnApiKeyPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnApiKeyProps, CfnApiKeyPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::ApiKey` resource: one CloudFormation resource with the properties of a [`CfnApiKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -90,20 +81,22 @@ impl CfnApiKey {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::ApiKey";
 
-    /// Defines an `AWS::ApiGateway::ApiKey` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::ApiKey` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnApiKeyProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnApiKeyProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -134,7 +127,7 @@ impl Construct for CfnApiKey {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StageKey {
@@ -152,13 +145,7 @@ pub struct StageKey {
     pub stage_name: Option<Value>,
 }
 
-impl StageKey {
-    /// Starts a builder.
-    pub fn builder() -> StageKeyBuilder {
-        StageKeyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(StageKey, StageKeyBuilder);
 impl From<StageKey> for Value {
     fn from(v: StageKey) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -174,7 +161,7 @@ impl From<StageKey> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -190,13 +177,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

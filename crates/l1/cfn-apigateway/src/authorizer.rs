@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnAuthorizerProps {
@@ -23,19 +23,13 @@ pub struct CfnAuthorizerProps {
     /// The `AuthorizerCredentials` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AuthorizerCredentials",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthorizerCredentials", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorizer_credentials: Option<Value>,
     /// The `AuthorizerResultTtlInSeconds` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "AuthorizerResultTtlInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthorizerResultTtlInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorizer_result_ttl_in_seconds: Option<Value>,
     /// The `AuthorizerUri` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
@@ -47,19 +41,13 @@ pub struct CfnAuthorizerProps {
     /// The `IdentitySource` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "IdentitySource",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IdentitySource", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub identity_source: Option<Value>,
     /// The `IdentityValidationExpression` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "IdentityValidationExpression",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IdentityValidationExpression", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub identity_validation_expression: Option<Value>,
     /// The `Name` property (the `AWS::ApiGateway::Authorizer` schema has no description for it).
@@ -85,13 +73,7 @@ pub struct CfnAuthorizerProps {
     pub type_: Value,
 }
 
-impl CfnAuthorizerProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnAuthorizerPropsBuilder {
-        CfnAuthorizerPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnAuthorizerProps, CfnAuthorizerPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Authorizer` resource: one CloudFormation resource with the properties of a [`CfnAuthorizerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -106,11 +88,16 @@ impl CfnAuthorizer {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Authorizer";
 
-    /// Defines an `AWS::ApiGateway::Authorizer` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Authorizer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnAuthorizerProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnAuthorizerProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

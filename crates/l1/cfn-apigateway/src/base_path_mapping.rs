@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnBasePathMappingProps {
@@ -39,13 +39,7 @@ pub struct CfnBasePathMappingProps {
     pub stage: Option<Value>,
 }
 
-impl CfnBasePathMappingProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnBasePathMappingPropsBuilder {
-        CfnBasePathMappingPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnBasePathMappingProps, CfnBasePathMappingPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::BasePathMapping` resource: one CloudFormation resource with the properties of a [`CfnBasePathMappingProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -60,15 +54,16 @@ impl CfnBasePathMapping {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::BasePathMapping";
 
-    /// Defines an `AWS::ApiGateway::BasePathMapping` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::BasePathMapping` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnBasePathMappingProps,
+        props: impl cdk_core::IntoProps<CfnBasePathMappingProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

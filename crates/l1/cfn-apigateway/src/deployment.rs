@@ -10,17 +10,14 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnDeploymentProps {
     /// The `DeploymentCanarySettings` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a [`DeploymentCanarySettings`].
-    #[serde(
-        rename = "DeploymentCanarySettings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeploymentCanarySettings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deployment_canary_settings: Option<Value>,
     /// The `Description` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -37,10 +34,7 @@ pub struct CfnDeploymentProps {
     /// The description of the Stage resource for the Deployment resource to create. To specify a stage description, you must also provide a stage name.
     ///
     /// Expected: a [`StageDescription`].
-    #[serde(
-        rename = "StageDescription",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StageDescription", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_description: Option<Value>,
     /// The `StageName` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -51,13 +45,7 @@ pub struct CfnDeploymentProps {
     pub stage_name: Option<Value>,
 }
 
-impl CfnDeploymentProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnDeploymentPropsBuilder {
-        CfnDeploymentPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnDeploymentProps, CfnDeploymentPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Deployment` resource: one CloudFormation resource with the properties of a [`CfnDeploymentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -72,11 +60,16 @@ impl CfnDeployment {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Deployment";
 
-    /// Defines an `AWS::ApiGateway::Deployment` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Deployment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnDeploymentProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnDeploymentProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
@@ -115,17 +108,14 @@ impl Construct for CfnDeployment {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AccessLogSetting {
     /// The `DestinationArn` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_arn: Option<Value>,
     /// The `Format` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -136,13 +126,7 @@ pub struct AccessLogSetting {
     pub format: Option<Value>,
 }
 
-impl AccessLogSetting {
-    /// Starts a builder.
-    pub fn builder() -> AccessLogSettingBuilder {
-        AccessLogSettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AccessLogSetting, AccessLogSettingBuilder);
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -158,26 +142,20 @@ impl From<AccessLogSetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CanarySetting {
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "PercentTraffic",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PercentTraffic", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "StageVariableOverrides",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StageVariableOverrides", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -188,13 +166,7 @@ pub struct CanarySetting {
     pub use_stage_cache: Option<Value>,
 }
 
-impl CanarySetting {
-    /// Starts a builder.
-    pub fn builder() -> CanarySettingBuilder {
-        CanarySettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CanarySetting, CanarySettingBuilder);
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -208,26 +180,20 @@ impl From<CanarySetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DeploymentCanarySettings {
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "PercentTraffic",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PercentTraffic", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "StageVariableOverrides",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StageVariableOverrides", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
@@ -238,13 +204,7 @@ pub struct DeploymentCanarySettings {
     pub use_stage_cache: Option<Value>,
 }
 
-impl DeploymentCanarySettings {
-    /// Starts a builder.
-    pub fn builder() -> DeploymentCanarySettingsBuilder {
-        DeploymentCanarySettingsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DeploymentCanarySettings, DeploymentCanarySettingsBuilder);
 impl From<DeploymentCanarySettings> for Value {
     fn from(v: DeploymentCanarySettings) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -260,44 +220,32 @@ impl From<DeploymentCanarySettings> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// The `CacheDataEncrypted` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CacheDataEncrypted",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheDataEncrypted", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The `CacheTtlInSeconds` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "CacheTtlInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheTtlInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// The `CachingEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CachingEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CachingEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// The `DataTraceEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DataTraceEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataTraceEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// The HTTP method.
@@ -315,10 +263,7 @@ pub struct MethodSetting {
     /// The `MetricsEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "MetricsEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetricsEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// The resource path for this method. Forward slashes (``/``) are encoded as ``~1`` and the initial slash must include a forward slash. For example, the path value ``/resource/subresource`` must be encoded as ``/~1resource~1subresource``. To specify the root path, use only a slash (``/``).
@@ -330,30 +275,18 @@ pub struct MethodSetting {
     /// The `ThrottlingBurstLimit` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ThrottlingBurstLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingBurstLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
     /// The `ThrottlingRateLimit` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "ThrottlingRateLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingRateLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,
 }
 
-impl MethodSetting {
-    /// Starts a builder.
-    pub fn builder() -> MethodSettingBuilder {
-        MethodSettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MethodSetting, MethodSettingBuilder);
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -367,62 +300,44 @@ impl From<MethodSetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StageDescription {
     /// Specifies settings for logging access in this stage.
     ///
     /// Expected: a [`AccessLogSetting`].
-    #[serde(
-        rename = "AccessLogSetting",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccessLogSetting", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_log_setting: Option<Value>,
     /// The `CacheClusterEnabled` property (the `AWS::ApiGateway::Deployment` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CacheClusterEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheClusterEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_cluster_enabled: Option<Value>,
     /// The size of the stage's cache cluster. For more information, see [cacheClusterSize](https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html#apigw-CreateStage-request-cacheClusterSize) in the *API Gateway API Reference*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CacheClusterSize",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheClusterSize", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_cluster_size: Option<Value>,
     /// Indicates whether the cached responses are encrypted.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CacheDataEncrypted",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheDataEncrypted", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The time-to-live (TTL) period, in seconds, that specifies how long API Gateway caches responses.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "CacheTtlInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheTtlInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// Indicates whether responses are cached and returned for requests. You must enable a cache cluster on the stage to cache responses. For more information, see [Enable API Gateway Caching in a Stage to Enhance API Performance](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CachingEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CachingEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// Specifies settings for the canary deployment in this stage.
@@ -434,19 +349,13 @@ pub struct StageDescription {
     /// The identifier of the client certificate that API Gateway uses to call your integration endpoints in the stage.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ClientCertificateId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ClientCertificateId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub client_certificate_id: Option<Value>,
     /// Indicates whether data trace logging is enabled for methods in the stage. API Gateway pushes these logs to Amazon CloudWatch Logs.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DataTraceEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataTraceEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// A description of the purpose of the stage.
@@ -458,10 +367,7 @@ pub struct StageDescription {
     /// The version identifier of the API documentation snapshot.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DocumentationVersion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DocumentationVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub documentation_version: Option<Value>,
     /// The logging level for this method. For valid values, see the ``loggingLevel`` property of the [MethodSetting](https://docs.aws.amazon.com/apigateway/latest/api/API_MethodSetting.html) resource in the *Amazon API Gateway API Reference*.
@@ -473,19 +379,13 @@ pub struct StageDescription {
     /// Configures settings for all of the stage's methods.
     ///
     /// Expected: a list of [`MethodSetting`].
-    #[serde(
-        rename = "MethodSettings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MethodSettings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub method_settings: Option<Value>,
     /// Indicates whether Amazon CloudWatch metrics are enabled for methods in the stage.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "MetricsEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetricsEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// An array of arbitrary tags (key-value pairs) to associate with the stage.
@@ -497,19 +397,13 @@ pub struct StageDescription {
     /// The target request burst rate limit. This allows more requests through for a period of time than the target rate limit. For more information, see [Manage API Request Throttling](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ThrottlingBurstLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingBurstLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
     /// The target request steady-state rate limit. For more information, see [Manage API Request Throttling](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "ThrottlingRateLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingRateLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,
     /// Specifies whether active tracing with X-ray is enabled for this stage.
@@ -517,10 +411,7 @@ pub struct StageDescription {
     /// For more information, see [Trace API Gateway API Execution with X-Ray](https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html) in the *API Gateway Developer Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "TracingEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TracingEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tracing_enabled: Option<Value>,
     /// A map that defines the stage variables. Variable names must consist of alphanumeric characters, and the values must match the following regular expression: ``[A-Za-z0-9-._~:/?#&=,]+``.
@@ -531,13 +422,7 @@ pub struct StageDescription {
     pub variables: Option<Value>,
 }
 
-impl StageDescription {
-    /// Starts a builder.
-    pub fn builder() -> StageDescriptionBuilder {
-        StageDescriptionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(StageDescription, StageDescriptionBuilder);
 impl From<StageDescription> for Value {
     fn from(v: StageDescription) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -553,7 +438,7 @@ impl From<StageDescription> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -569,13 +454,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

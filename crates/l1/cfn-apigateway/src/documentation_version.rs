@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnDocumentationVersionProps {
@@ -32,13 +32,7 @@ pub struct CfnDocumentationVersionProps {
     pub rest_api_id: Value,
 }
 
-impl CfnDocumentationVersionProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnDocumentationVersionPropsBuilder {
-        CfnDocumentationVersionPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnDocumentationVersionProps, CfnDocumentationVersionPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::DocumentationVersion` resource: one CloudFormation resource with the properties of a [`CfnDocumentationVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -53,15 +47,16 @@ impl CfnDocumentationVersion {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::DocumentationVersion";
 
-    /// Defines an `AWS::ApiGateway::DocumentationVersion` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::DocumentationVersion` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnDocumentationVersionProps,
+        props: impl cdk_core::IntoProps<CfnDocumentationVersionProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

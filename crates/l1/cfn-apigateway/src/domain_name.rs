@@ -14,17 +14,14 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnDomainNameProps {
     /// The `CertificateArn` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CertificateArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CertificateArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub certificate_arn: Option<Value>,
     /// The `DomainName` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
@@ -36,28 +33,19 @@ pub struct CfnDomainNameProps {
     /// The `EndpointAccessMode` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EndpointAccessMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EndpointAccessMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub endpoint_access_mode: Option<Value>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     ///
     /// Expected: a [`EndpointConfiguration`].
-    #[serde(
-        rename = "EndpointConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EndpointConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub endpoint_configuration: Option<Value>,
     /// The `MutualTlsAuthentication` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a [`MutualTlsAuthentication`].
-    #[serde(
-        rename = "MutualTlsAuthentication",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MutualTlsAuthentication", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mutual_tls_authentication: Option<Value>,
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the RegionalCertificateArn.
@@ -72,10 +60,7 @@ pub struct CfnDomainNameProps {
     /// The `RegionalCertificateArn` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "RegionalCertificateArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RegionalCertificateArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub regional_certificate_arn: Option<Value>,
     /// The `RoutingMode` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
@@ -87,10 +72,7 @@ pub struct CfnDomainNameProps {
     /// The `SecurityPolicy` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SecurityPolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_policy: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
@@ -101,13 +83,7 @@ pub struct CfnDomainNameProps {
     pub tags: Option<Value>,
 }
 
-impl CfnDomainNameProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnDomainNamePropsBuilder {
-        CfnDomainNamePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnDomainNameProps, CfnDomainNamePropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::DomainName` resource: one CloudFormation resource with the properties of a [`CfnDomainNameProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -122,20 +98,22 @@ impl CfnDomainName {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::DomainName";
 
-    /// Defines an `AWS::ApiGateway::DomainName` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::DomainName` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnDomainNameProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnDomainNameProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -188,7 +166,7 @@ impl Construct for CfnDomainName {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
@@ -206,13 +184,7 @@ pub struct EndpointConfiguration {
     pub types: Option<Value>,
 }
 
-impl EndpointConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EndpointConfigurationBuilder {
-        EndpointConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -226,7 +198,7 @@ impl From<EndpointConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MutualTlsAuthentication {
@@ -239,21 +211,12 @@ pub struct MutualTlsAuthentication {
     /// The `TruststoreVersion` property (the `AWS::ApiGateway::DomainName` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TruststoreVersion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TruststoreVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub truststore_version: Option<Value>,
 }
 
-impl MutualTlsAuthentication {
-    /// Starts a builder.
-    pub fn builder() -> MutualTlsAuthenticationBuilder {
-        MutualTlsAuthenticationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MutualTlsAuthentication, MutualTlsAuthenticationBuilder);
 impl From<MutualTlsAuthentication> for Value {
     fn from(v: MutualTlsAuthentication) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -269,7 +232,7 @@ impl From<MutualTlsAuthentication> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -287,13 +250,7 @@ pub struct Tag {
     pub value: Option<Value>,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -324,11 +281,7 @@ impl RoutingMode {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "BASE_PATH_MAPPING_ONLY",
-            "ROUTING_RULE_THEN_BASE_PATH_MAPPING",
-            "ROUTING_RULE_ONLY",
-        ]
+        &["BASE_PATH_MAPPING_ONLY", "ROUTING_RULE_THEN_BASE_PATH_MAPPING", "ROUTING_RULE_ONLY"]
     }
 }
 

@@ -10,26 +10,20 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnGatewayResponseProps {
     /// The `ResponseParameters` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ResponseParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `ResponseTemplates` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ResponseTemplates",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseTemplates", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_templates: Option<Value>,
     /// The `ResponseType` property (the `AWS::ApiGateway::GatewayResponse` schema has no description for it).
@@ -50,13 +44,7 @@ pub struct CfnGatewayResponseProps {
     pub status_code: Option<Value>,
 }
 
-impl CfnGatewayResponseProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnGatewayResponsePropsBuilder {
-        CfnGatewayResponsePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnGatewayResponseProps, CfnGatewayResponsePropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::GatewayResponse` resource: one CloudFormation resource with the properties of a [`CfnGatewayResponseProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -71,15 +59,16 @@ impl CfnGatewayResponse {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::GatewayResponse";
 
-    /// Defines an `AWS::ApiGateway::GatewayResponse` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::GatewayResponse` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnGatewayResponseProps,
+        props: impl cdk_core::IntoProps<CfnGatewayResponseProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -31,8 +31,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnAccountProps::builder()
-//!     .cloud_watch_role_arn("cloud-watch-role-arn")
-//!     .build()?;
+//!     .cloud_watch_role_arn("cloud-watch-role-arn");
 //! let account = CfnAccount::new(&stack, "Account", props)?;
 //! let id = account.attr_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

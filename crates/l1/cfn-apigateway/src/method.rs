@@ -10,26 +10,20 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnMethodProps {
     /// The `ApiKeyRequired` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ApiKeyRequired",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ApiKeyRequired", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub api_key_required: Option<Value>,
     /// The `AuthorizationScopes` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "AuthorizationScopes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthorizationScopes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorization_scopes: Option<Value>,
     /// The method's authorization type. This parameter is required. For valid values, see [Method](https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html) in the *API Gateway API Reference*.
@@ -37,10 +31,7 @@ pub struct CfnMethodProps {
     /// If you specify the ``AuthorizerId`` property, specify ``CUSTOM`` or ``COGNITO_USER_POOLS`` for this property.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AuthorizationType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthorizationType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authorization_type: Option<Value>,
     /// The `AuthorizerId` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -63,10 +54,7 @@ pub struct CfnMethodProps {
     /// The `MethodResponses` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of [`MethodResponse`].
-    #[serde(
-        rename = "MethodResponses",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MethodResponses", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub method_responses: Option<Value>,
     /// The `OperationName` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -84,19 +72,13 @@ pub struct CfnMethodProps {
     /// The `RequestParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each a boolean or a string.
-    #[serde(
-        rename = "RequestParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequestParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_parameters: Option<Value>,
     /// The `RequestValidatorId` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "RequestValidatorId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequestValidatorId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_validator_id: Option<Value>,
     /// The `ResourceId` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -111,13 +93,7 @@ pub struct CfnMethodProps {
     pub rest_api_id: Value,
 }
 
-impl CfnMethodProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnMethodPropsBuilder {
-        CfnMethodPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnMethodProps, CfnMethodPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Method` resource: one CloudFormation resource with the properties of a [`CfnMethodProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -132,11 +108,16 @@ impl CfnMethod {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Method";
 
-    /// Defines an `AWS::ApiGateway::Method` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Method` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnMethodProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnMethodProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
@@ -168,26 +149,20 @@ impl Construct for CfnMethod {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Integration {
     /// The `CacheKeyParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "CacheKeyParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheKeyParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_key_parameters: Option<Value>,
     /// The `CacheNamespace` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CacheNamespace",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheNamespace", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_namespace: Option<Value>,
     /// The `ConnectionId` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -199,19 +174,13 @@ pub struct Integration {
     /// The `ConnectionType` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ConnectionType`]).
-    #[serde(
-        rename = "ConnectionType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ConnectionType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub connection_type: Option<Value>,
     /// The `ContentHandling` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentHandling`]).
-    #[serde(
-        rename = "ContentHandling",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ContentHandling", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_handling: Option<Value>,
     /// The `Credentials` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -223,73 +192,49 @@ pub struct Integration {
     /// The `IntegrationHttpMethod` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "IntegrationHttpMethod",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntegrationHttpMethod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub integration_http_method: Option<Value>,
     /// The `IntegrationResponses` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a list of [`IntegrationResponse`].
-    #[serde(
-        rename = "IntegrationResponses",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntegrationResponses", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub integration_responses: Option<Value>,
     /// The `IntegrationTarget` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "IntegrationTarget",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntegrationTarget", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub integration_target: Option<Value>,
     /// The `PassthroughBehavior` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`PassthroughBehavior`]).
-    #[serde(
-        rename = "PassthroughBehavior",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PassthroughBehavior", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub passthrough_behavior: Option<Value>,
     /// The `RequestParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "RequestParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequestParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_parameters: Option<Value>,
     /// The `RequestTemplates` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "RequestTemplates",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequestTemplates", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_templates: Option<Value>,
     /// The `ResponseTransferMode` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ResponseTransferMode`]).
-    #[serde(
-        rename = "ResponseTransferMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseTransferMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_transfer_mode: Option<Value>,
     /// The `TimeoutInMillis` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "TimeoutInMillis",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TimeoutInMillis", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub timeout_in_millis: Option<Value>,
     /// The `Type` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -305,13 +250,7 @@ pub struct Integration {
     pub uri: Option<Value>,
 }
 
-impl Integration {
-    /// Starts a builder.
-    pub fn builder() -> IntegrationBuilder {
-        IntegrationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Integration, IntegrationBuilder);
 impl From<Integration> for Value {
     fn from(v: Integration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -325,44 +264,32 @@ impl From<Integration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct IntegrationResponse {
     /// The `ContentHandling` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentHandling`]).
-    #[serde(
-        rename = "ContentHandling",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ContentHandling", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_handling: Option<Value>,
     /// The `ResponseParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ResponseParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `ResponseTemplates` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ResponseTemplates",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseTemplates", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_templates: Option<Value>,
     /// The `SelectionPattern` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SelectionPattern",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SelectionPattern", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub selection_pattern: Option<Value>,
     /// The `StatusCode` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -372,13 +299,7 @@ pub struct IntegrationResponse {
     pub status_code: Value,
 }
 
-impl IntegrationResponse {
-    /// Starts a builder.
-    pub fn builder() -> IntegrationResponseBuilder {
-        IntegrationResponseBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(IntegrationResponse, IntegrationResponseBuilder);
 impl From<IntegrationResponse> for Value {
     fn from(v: IntegrationResponse) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -392,26 +313,20 @@ impl From<IntegrationResponse> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The `ResponseModels` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ResponseModels",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseModels", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_models: Option<Value>,
     /// The `ResponseParameters` property (the `AWS::ApiGateway::Method` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each a boolean or a string.
-    #[serde(
-        rename = "ResponseParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResponseParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub response_parameters: Option<Value>,
     /// The `StatusCode` property (the `AWS::ApiGateway::Method` schema has no description for it).
@@ -421,13 +336,7 @@ pub struct MethodResponse {
     pub status_code: Value,
 }
 
-impl MethodResponse {
-    /// Starts a builder.
-    pub fn builder() -> MethodResponseBuilder {
-        MethodResponseBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MethodResponse, MethodResponseBuilder);
 impl From<MethodResponse> for Value {
     fn from(v: MethodResponse) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnModelProps {
@@ -47,13 +47,7 @@ pub struct CfnModelProps {
     pub schema: Option<Value>,
 }
 
-impl CfnModelProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnModelPropsBuilder {
-        CfnModelPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnModelProps, CfnModelPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Model` resource: one CloudFormation resource with the properties of a [`CfnModelProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -68,11 +62,16 @@ impl CfnModel {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Model";
 
-    /// Defines an `AWS::ApiGateway::Model` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Model` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnModelProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnModelProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnRequestValidatorProps {
@@ -28,30 +28,18 @@ pub struct CfnRequestValidatorProps {
     /// The `ValidateRequestBody` property (the `AWS::ApiGateway::RequestValidator` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ValidateRequestBody",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ValidateRequestBody", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub validate_request_body: Option<Value>,
     /// The `ValidateRequestParameters` property (the `AWS::ApiGateway::RequestValidator` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ValidateRequestParameters",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ValidateRequestParameters", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub validate_request_parameters: Option<Value>,
 }
 
-impl CfnRequestValidatorProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnRequestValidatorPropsBuilder {
-        CfnRequestValidatorPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnRequestValidatorProps, CfnRequestValidatorPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::RequestValidator` resource: one CloudFormation resource with the properties of a [`CfnRequestValidatorProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -66,15 +54,16 @@ impl CfnRequestValidator {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::RequestValidator";
 
-    /// Defines an `AWS::ApiGateway::RequestValidator` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::RequestValidator` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnRequestValidatorProps,
+        props: impl cdk_core::IntoProps<CfnRequestValidatorProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnResourceProps {
@@ -31,13 +31,7 @@ pub struct CfnResourceProps {
     pub rest_api_id: Value,
 }
 
-impl CfnResourceProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnResourcePropsBuilder {
-        CfnResourcePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnResourceProps, CfnResourcePropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Resource` resource: one CloudFormation resource with the properties of a [`CfnResourceProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -52,11 +46,16 @@ impl CfnResource {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Resource";
 
-    /// Defines an `AWS::ApiGateway::Resource` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Resource` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnResourceProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnResourceProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

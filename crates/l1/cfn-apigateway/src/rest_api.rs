@@ -12,26 +12,20 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnRestApiProps {
     /// The `ApiKeySourceType` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ApiKeySourceType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ApiKeySourceType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub api_key_source_type: Option<Value>,
     /// The `BinaryMediaTypes` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "BinaryMediaTypes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BinaryMediaTypes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub binary_media_types: Option<Value>,
     /// An OpenAPI specification that defines a set of RESTful APIs in JSON format. For YAML templates, you can also provide the specification in YAML format.
@@ -43,10 +37,7 @@ pub struct CfnRestApiProps {
     /// The Amazon Simple Storage Service (Amazon S3) location that points to an OpenAPI file, which defines a set of RESTful APIs in JSON or YAML format.
     ///
     /// Expected: a [`S3Location`].
-    #[serde(
-        rename = "BodyS3Location",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BodyS3Location", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub body_s3_location: Option<Value>,
     /// The `CloneFrom` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
@@ -64,46 +55,31 @@ pub struct CfnRestApiProps {
     /// The `DisableExecuteApiEndpoint` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DisableExecuteApiEndpoint",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DisableExecuteApiEndpoint", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub disable_execute_api_endpoint: Option<Value>,
     /// The `EndpointAccessMode` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EndpointAccessMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EndpointAccessMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub endpoint_access_mode: Option<Value>,
     /// A list of the endpoint types and IP address types of the API. Use this property when creating an API. When importing an existing API, specify the endpoint configuration types using the ``Parameters`` property.
     ///
     /// Expected: a [`EndpointConfiguration`].
-    #[serde(
-        rename = "EndpointConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EndpointConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub endpoint_configuration: Option<Value>,
     /// The `FailOnWarnings` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "FailOnWarnings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FailOnWarnings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub fail_on_warnings: Option<Value>,
     /// The `MinimumCompressionSize` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MinimumCompressionSize",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MinimumCompressionSize", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub minimum_compression_size: Option<Value>,
     /// This property applies only when you use OpenAPI to define your REST API. The ``Mode`` determines how API Gateway handles resource updates.
@@ -143,10 +119,7 @@ pub struct CfnRestApiProps {
     /// The `SecurityPolicy` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SecurityPolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_policy: Option<Value>,
     /// The `Tags` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
@@ -163,13 +136,7 @@ pub struct CfnRestApiProps {
     pub version: Option<Value>,
 }
 
-impl CfnRestApiProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnRestApiPropsBuilder {
-        CfnRestApiPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnRestApiProps, CfnRestApiPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::RestApi` resource: one CloudFormation resource with the properties of a [`CfnRestApiProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -184,20 +151,22 @@ impl CfnRestApi {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::RestApi";
 
-    /// Defines an `AWS::ApiGateway::RestApi` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::RestApi` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnRestApiProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnRestApiProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -235,7 +204,7 @@ impl Construct for CfnRestApi {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
@@ -254,21 +223,12 @@ pub struct EndpointConfiguration {
     /// The `VpcEndpointIds` property (the `AWS::ApiGateway::RestApi` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "VpcEndpointIds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcEndpointIds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_endpoint_ids: Option<Value>,
 }
 
-impl EndpointConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EndpointConfigurationBuilder {
-        EndpointConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -284,7 +244,7 @@ impl From<EndpointConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3Location {
@@ -314,13 +274,7 @@ pub struct S3Location {
     pub version: Option<Value>,
 }
 
-impl S3Location {
-    /// Starts a builder.
-    pub fn builder() -> S3LocationBuilder {
-        S3LocationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3Location, S3LocationBuilder);
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -336,7 +290,7 @@ impl From<S3Location> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -352,13 +306,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

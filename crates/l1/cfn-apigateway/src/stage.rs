@@ -10,35 +10,26 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnStageProps {
     /// The `AccessLogSetting` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a [`AccessLogSetting`].
-    #[serde(
-        rename = "AccessLogSetting",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccessLogSetting", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_log_setting: Option<Value>,
     /// The `CacheClusterEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CacheClusterEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheClusterEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_cluster_enabled: Option<Value>,
     /// The `CacheClusterSize` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CacheClusterSize",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheClusterSize", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_cluster_size: Option<Value>,
     /// The `CanarySetting` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -50,10 +41,7 @@ pub struct CfnStageProps {
     /// The `ClientCertificateId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ClientCertificateId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ClientCertificateId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub client_certificate_id: Option<Value>,
     /// The `DeploymentId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -71,19 +59,13 @@ pub struct CfnStageProps {
     /// The `DocumentationVersion` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DocumentationVersion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DocumentationVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub documentation_version: Option<Value>,
     /// The `MethodSettings` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a list of [`MethodSetting`].
-    #[serde(
-        rename = "MethodSettings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MethodSettings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub method_settings: Option<Value>,
     /// The `RestApiId` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -106,10 +88,7 @@ pub struct CfnStageProps {
     /// The `TracingEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "TracingEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TracingEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tracing_enabled: Option<Value>,
     /// A map (string-to-string map) that defines the stage variables, where the variable name is the key and the variable value is the value. Variable names are limited to alphanumeric characters. Values must match the following regular expression: ``[A-Za-z0-9-._~:/?#&=,]+``.
@@ -120,13 +99,7 @@ pub struct CfnStageProps {
     pub variables: Option<Value>,
 }
 
-impl CfnStageProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnStagePropsBuilder {
-        CfnStagePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnStageProps, CfnStagePropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::Stage` resource: one CloudFormation resource with the properties of a [`CfnStageProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -141,20 +114,22 @@ impl CfnStage {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::Stage";
 
-    /// Defines an `AWS::ApiGateway::Stage` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::Stage` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnStageProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnStageProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -182,17 +157,14 @@ impl Construct for CfnStage {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AccessLogSetting {
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with ``amazon-apigateway-``. This parameter is required to enable access logging.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_arn: Option<Value>,
     /// A single line format of the access logs of data, as specified by selected [$context variables](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference). The format must include at least ``$context.requestId``. This parameter is required to enable access logging.
@@ -203,13 +175,7 @@ pub struct AccessLogSetting {
     pub format: Option<Value>,
 }
 
-impl AccessLogSetting {
-    /// Starts a builder.
-    pub fn builder() -> AccessLogSettingBuilder {
-        AccessLogSettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AccessLogSetting, AccessLogSettingBuilder);
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -223,7 +189,7 @@ impl From<AccessLogSetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CanarySetting {
@@ -236,19 +202,13 @@ pub struct CanarySetting {
     /// The `PercentTraffic` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "PercentTraffic",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PercentTraffic", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub percent_traffic: Option<Value>,
     /// The `StageVariableOverrides` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "StageVariableOverrides",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StageVariableOverrides", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stage_variable_overrides: Option<Value>,
     /// The `UseStageCache` property (the `AWS::ApiGateway::Stage` schema has no description for it).
@@ -259,13 +219,7 @@ pub struct CanarySetting {
     pub use_stage_cache: Option<Value>,
 }
 
-impl CanarySetting {
-    /// Starts a builder.
-    pub fn builder() -> CanarySettingBuilder {
-        CanarySettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CanarySetting, CanarySettingBuilder);
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -281,44 +235,32 @@ impl From<CanarySetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// The `CacheDataEncrypted` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CacheDataEncrypted",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheDataEncrypted", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_data_encrypted: Option<Value>,
     /// The `CacheTtlInSeconds` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "CacheTtlInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CacheTtlInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cache_ttl_in_seconds: Option<Value>,
     /// The `CachingEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CachingEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CachingEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub caching_enabled: Option<Value>,
     /// The `DataTraceEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DataTraceEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataTraceEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_trace_enabled: Option<Value>,
     /// The HTTP method. To apply settings to multiple resources and methods, specify an asterisk (``*``) for the ``HttpMethod`` and ``/*`` for the ``ResourcePath``. This parameter is required when you specify a ``MethodSetting``.
@@ -336,10 +278,7 @@ pub struct MethodSetting {
     /// The `MetricsEnabled` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "MetricsEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetricsEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics_enabled: Option<Value>,
     /// The resource path for this method. Forward slashes (``/``) are encoded as ``~1`` and the initial slash must include a forward slash. For example, the path value ``/resource/subresource`` must be encoded as ``/~1resource~1subresource``. To specify the root path, use only a slash (``/``). To apply settings to multiple resources and methods, specify an asterisk (``*``) for the ``HttpMethod`` and ``/*`` for the ``ResourcePath``. This parameter is required when you specify a ``MethodSetting``.
@@ -351,30 +290,18 @@ pub struct MethodSetting {
     /// The `ThrottlingBurstLimit` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ThrottlingBurstLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingBurstLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_burst_limit: Option<Value>,
     /// The `ThrottlingRateLimit` property (the `AWS::ApiGateway::Stage` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "ThrottlingRateLimit",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThrottlingRateLimit", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throttling_rate_limit: Option<Value>,
 }
 
-impl MethodSetting {
-    /// Starts a builder.
-    pub fn builder() -> MethodSettingBuilder {
-        MethodSettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MethodSetting, MethodSettingBuilder);
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -390,7 +317,7 @@ impl From<MethodSetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -406,13 +333,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -12,7 +12,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnUsagePlanProps {
@@ -54,13 +54,7 @@ pub struct CfnUsagePlanProps {
     pub usage_plan_name: Option<Value>,
 }
 
-impl CfnUsagePlanProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnUsagePlanPropsBuilder {
-        CfnUsagePlanPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnUsagePlanProps, CfnUsagePlanPropsBuilder);
 /// The L1 construct of an `AWS::ApiGateway::UsagePlan` resource: one CloudFormation resource with the properties of a [`CfnUsagePlanProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -75,20 +69,22 @@ impl CfnUsagePlan {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGateway::UsagePlan";
 
-    /// Defines an `AWS::ApiGateway::UsagePlan` named `id` in `scope`.
+    /// Defines an `AWS::ApiGateway::UsagePlan` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnUsagePlanProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnUsagePlanProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -119,7 +115,7 @@ impl Construct for CfnUsagePlan {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ApiStage {
@@ -143,13 +139,7 @@ pub struct ApiStage {
     pub throttle: Option<Value>,
 }
 
-impl ApiStage {
-    /// Starts a builder.
-    pub fn builder() -> ApiStageBuilder {
-        ApiStageBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ApiStage, ApiStageBuilder);
 impl From<ApiStage> for Value {
     fn from(v: ApiStage) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -165,7 +155,7 @@ impl From<ApiStage> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct QuotaSettings {
@@ -189,13 +179,7 @@ pub struct QuotaSettings {
     pub period: Option<Value>,
 }
 
-impl QuotaSettings {
-    /// Starts a builder.
-    pub fn builder() -> QuotaSettingsBuilder {
-        QuotaSettingsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(QuotaSettings, QuotaSettingsBuilder);
 impl From<QuotaSettings> for Value {
     fn from(v: QuotaSettings) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -211,7 +195,7 @@ impl From<QuotaSettings> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -227,13 +211,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -247,7 +225,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ThrottleSettings {
@@ -265,13 +243,7 @@ pub struct ThrottleSettings {
     pub rate_limit: Option<Value>,
 }
 
-impl ThrottleSettings {
-    /// Starts a builder.
-    pub fn builder() -> ThrottleSettingsBuilder {
-        ThrottleSettingsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ThrottleSettings, ThrottleSettingsBuilder);
 impl From<ThrottleSettings> for Value {
     fn from(v: ThrottleSettings) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnApiMappingProps {
@@ -37,13 +37,7 @@ pub struct CfnApiMappingProps {
     pub stage: Value,
 }
 
-impl CfnApiMappingProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnApiMappingPropsBuilder {
-        CfnApiMappingPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnApiMappingProps, CfnApiMappingPropsBuilder);
 /// The L1 construct of an `AWS::ApiGatewayV2::ApiMapping` resource: one CloudFormation resource with the properties of a [`CfnApiMappingProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -58,11 +52,16 @@ impl CfnApiMapping {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ApiGatewayV2::ApiMapping";
 
-    /// Defines an `AWS::ApiGatewayV2::ApiMapping` named `id` in `scope`.
+    /// Defines an `AWS::ApiGatewayV2::ApiMapping` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnApiMappingProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnApiMappingProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

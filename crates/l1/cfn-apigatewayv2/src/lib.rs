@@ -16,8 +16,7 @@
 //! let props = CfnApiMappingProps::builder()
 //!     .api_id("api-id")
 //!     .domain_name("domain-name")
-//!     .stage("stage")
-//!     .build()?;
+//!     .stage("stage");
 //! let api_mapping = CfnApiMapping::new(&stack, "ApiMapping", props)?;
 //! let api_mapping_id = api_mapping.attr_api_mapping_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

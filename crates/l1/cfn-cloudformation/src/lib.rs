@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnStackProps::builder()
-//!     .template_url("template-url")
-//!     .build()?;
+//!     .template_url("template-url");
 //! let cfn_stack = CfnStack::new(&stack, "Stack", props)?;
 //! let stack_id = cfn_stack.attr_stack_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

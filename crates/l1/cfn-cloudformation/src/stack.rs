@@ -10,17 +10,14 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnStackProps {
     /// The `NotificationARNs` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "NotificationARNs",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NotificationARNs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub notification_arns: Option<Value>,
     /// The `Parameters` property (the `AWS::CloudFormation::Stack` schema has no description for it).
@@ -43,21 +40,12 @@ pub struct CfnStackProps {
     /// The `TimeoutInMinutes` property (the `AWS::CloudFormation::Stack` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "TimeoutInMinutes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TimeoutInMinutes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub timeout_in_minutes: Option<Value>,
 }
 
-impl CfnStackProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnStackPropsBuilder {
-        CfnStackPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnStackProps, CfnStackPropsBuilder);
 /// The L1 construct of an `AWS::CloudFormation::Stack` resource: one CloudFormation resource with the properties of a [`CfnStackProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -72,20 +60,22 @@ impl CfnStack {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::CloudFormation::Stack";
 
-    /// Defines an `AWS::CloudFormation::Stack` named `id` in `scope`.
+    /// Defines an `AWS::CloudFormation::Stack` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnStackProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnStackProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -116,7 +106,7 @@ impl Construct for CfnStack {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -132,13 +122,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

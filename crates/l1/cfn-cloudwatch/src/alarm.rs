@@ -14,26 +14,20 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnAlarmProps {
     /// The `ActionConfiguration` property (the `AWS::CloudWatch::Alarm` schema has no description for it).
     ///
     /// Expected: a [`ActionConfiguration`].
-    #[serde(
-        rename = "ActionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ActionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub action_configuration: Option<Value>,
     /// Indicates whether actions should be executed during any changes to the alarm state. The default is TRUE.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ActionsEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ActionsEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub actions_enabled: Option<Value>,
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state. Specify each action as an Amazon Resource Name (ARN). For more information about creating alarms and the actions that you can specify, see [PutMetricAlarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) in the *API Reference*.
@@ -45,10 +39,7 @@ pub struct CfnAlarmProps {
     /// The description of the alarm.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AlarmDescription",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AlarmDescription", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alarm_description: Option<Value>,
     /// The name of the alarm. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the alarm name.
@@ -62,10 +53,7 @@ pub struct CfnAlarmProps {
     /// The arithmetic operation to use when comparing the specified statistic and threshold. The specified statistic value is used as the first operand.
     ///
     /// Expected: a string (known values: [`ComparisonOperator`]).
-    #[serde(
-        rename = "ComparisonOperator",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ComparisonOperator", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub comparison_operator: Option<Value>,
     /// The number of datapoints that must be breaching to trigger the alarm. This is used only if you are setting an "M out of N" alarm. In that case, this value is the M, and the value that you set for ``EvaluationPeriods`` is the N value. For more information, see [Evaluating an Alarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation) in the *User Guide*.
@@ -73,10 +61,7 @@ pub struct CfnAlarmProps {
     /// If you omit this parameter, CW uses the same value here that you set for ``EvaluationPeriods``, and the alarm goes to alarm state if that many consecutive periods are breaching.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DatapointsToAlarm",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DatapointsToAlarm", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub datapoints_to_alarm: Option<Value>,
     /// The dimensions for the metric associated with the alarm. For an alarm based on a math expression, you can't specify ``Dimensions``. Instead, you use ``Metrics``.
@@ -97,19 +82,13 @@ pub struct CfnAlarmProps {
     /// The evaluation criteria for the alarm.
     ///
     /// Expected: a [`EvaluationCriteria`].
-    #[serde(
-        rename = "EvaluationCriteria",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EvaluationCriteria", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub evaluation_criteria: Option<Value>,
     /// The frequency, in seconds, at which the alarm is evaluated.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "EvaluationInterval",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EvaluationInterval", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub evaluation_interval: Option<Value>,
     /// The number of periods over which data is compared to the specified threshold. If you are setting an alarm that requires that a number of consecutive data points be breaching to trigger the alarm, this value specifies that number. If you are setting an "M out of N" alarm, this value is the N, and ``DatapointsToAlarm`` is the M.
@@ -117,19 +96,13 @@ pub struct CfnAlarmProps {
     /// For more information, see [Evaluating an Alarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation) in the *User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "EvaluationPeriods",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EvaluationPeriods", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub evaluation_periods: Option<Value>,
     /// The evaluation window that the alarm uses to select the range of metric data that it evaluates. This is either a sliding window or a wall clock window. For more information, see [Alarm evaluation windows](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html) in the *CloudWatch User Guide*.
     ///
     /// Expected: a [`EvaluationWindow`].
-    #[serde(
-        rename = "EvaluationWindow",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EvaluationWindow", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub evaluation_window: Option<Value>,
     /// The percentile statistic for the metric associated with the alarm. Specify a value between p0.0 and p100.
@@ -139,19 +112,13 @@ pub struct CfnAlarmProps {
     /// For an alarm based on a math expression, you can't specify ``ExtendedStatistic``. Instead, you use ``Metrics``.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ExtendedStatistic",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExtendedStatistic", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub extended_statistic: Option<Value>,
     /// The actions to execute when this alarm transitions to the ``INSUFFICIENT_DATA`` state from any other state. Each action is specified as an Amazon Resource Name (ARN).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "InsufficientDataActions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InsufficientDataActions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub insufficient_data_actions: Option<Value>,
     /// The name of the metric associated with the alarm. This is required for an alarm based on a metric. For an alarm based on a math expression, you use ``Metrics`` instead and you can't specify ``MetricName``.
@@ -219,10 +186,7 @@ pub struct CfnAlarmProps {
     /// In an alarm based on an anomaly detection model, this is the ID of the ``ANOMALY_DETECTION_BAND`` function used as the threshold for the alarm.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ThresholdMetricId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThresholdMetricId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub threshold_metric_id: Option<Value>,
     /// Sets how this alarm is to handle missing data points. Valid values are ``breaching``, ``notBreaching``, ``ignore``, and ``missing``. For more information, see [Configuring How Alarms Treat Missing Data](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data) in the *Amazon User Guide*.
@@ -230,10 +194,7 @@ pub struct CfnAlarmProps {
     /// If you omit this parameter, the default behavior of ``missing`` is used.
     ///
     /// Expected: a string (known values: [`TreatMissingData`]).
-    #[serde(
-        rename = "TreatMissingData",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TreatMissingData", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub treat_missing_data: Option<Value>,
     /// The unit of the metric associated with the alarm. Specify this only if you are creating an alarm based on a single metric. Do not specify this if you are specifying a ``Metrics`` array.
@@ -249,21 +210,12 @@ pub struct CfnAlarmProps {
     /// For more information, see [Alarm warm-up periods](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-warm-up.html) in the *Amazon CloudWatch User Guide*.
     ///
     /// Expected: a [`WarmUpConfiguration`].
-    #[serde(
-        rename = "WarmUpConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WarmUpConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub warm_up_configuration: Option<Value>,
 }
 
-impl CfnAlarmProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnAlarmPropsBuilder {
-        CfnAlarmPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnAlarmProps, CfnAlarmPropsBuilder);
 /// The L1 construct of an `AWS::CloudWatch::Alarm` resource: one CloudFormation resource with the properties of a [`CfnAlarmProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -278,20 +230,22 @@ impl CfnAlarm {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::CloudWatch::Alarm";
 
-    /// Defines an `AWS::CloudWatch::Alarm` named `id` in `scope`.
+    /// Defines an `AWS::CloudWatch::Alarm` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnAlarmProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnAlarmProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -322,28 +276,19 @@ impl Construct for CfnAlarm {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ActionConfiguration {
     /// Whether the alarm's tags are included in its action notifications and state-change events.
     ///
     /// Expected: a [`AlarmTagsPropagation`].
-    #[serde(
-        rename = "AlarmTagsPropagation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AlarmTagsPropagation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alarm_tags_propagation: Option<Value>,
 }
 
-impl ActionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ActionConfigurationBuilder {
-        ActionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ActionConfiguration, ActionConfigurationBuilder);
 impl From<ActionConfiguration> for Value {
     fn from(v: ActionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -357,7 +302,7 @@ impl From<ActionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AlarmPromQLCriteria {
@@ -376,21 +321,12 @@ pub struct AlarmPromQLCriteria {
     /// The duration, in seconds, that a contributor must continuously not be breaching before it transitions back to the ``OK`` state.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "RecoveryPeriod",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RecoveryPeriod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub recovery_period: Option<Value>,
 }
 
-impl AlarmPromQLCriteria {
-    /// Starts a builder.
-    pub fn builder() -> AlarmPromQLCriteriaBuilder {
-        AlarmPromQLCriteriaBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AlarmPromQLCriteria, AlarmPromQLCriteriaBuilder);
 impl From<AlarmPromQLCriteria> for Value {
     fn from(v: AlarmPromQLCriteria) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -404,7 +340,7 @@ impl From<AlarmPromQLCriteria> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AlarmTagsPropagation {
@@ -416,30 +352,18 @@ pub struct AlarmTagsPropagation {
     /// The tag keys to leave out. Cannot be specified together with IncludedTagKeys.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "ExcludedTagKeys",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExcludedTagKeys", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub excluded_tag_keys: Option<Value>,
     /// The only tag keys to include. Cannot be specified together with ExcludedTagKeys.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "IncludedTagKeys",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IncludedTagKeys", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub included_tag_keys: Option<Value>,
 }
 
-impl AlarmTagsPropagation {
-    /// Starts a builder.
-    pub fn builder() -> AlarmTagsPropagationBuilder {
-        AlarmTagsPropagationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AlarmTagsPropagation, AlarmTagsPropagationBuilder);
 impl From<AlarmTagsPropagation> for Value {
     fn from(v: AlarmTagsPropagation) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -453,7 +377,7 @@ impl From<AlarmTagsPropagation> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Dimension {
@@ -469,13 +393,7 @@ pub struct Dimension {
     pub value: Value,
 }
 
-impl Dimension {
-    /// Starts a builder.
-    pub fn builder() -> DimensionBuilder {
-        DimensionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Dimension, DimensionBuilder);
 impl From<Dimension> for Value {
     fn from(v: Dimension) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -489,28 +407,19 @@ impl From<Dimension> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EvaluationCriteria {
     /// The PromQL criteria for the alarm evaluation.
     ///
     /// Expected: a [`AlarmPromQLCriteria`].
-    #[serde(
-        rename = "PromQLCriteria",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PromQLCriteria", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub prom_ql_criteria: Option<Value>,
 }
 
-impl EvaluationCriteria {
-    /// Starts a builder.
-    pub fn builder() -> EvaluationCriteriaBuilder {
-        EvaluationCriteriaBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EvaluationCriteria, EvaluationCriteriaBuilder);
 impl From<EvaluationCriteria> for Value {
     fn from(v: EvaluationCriteria) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -526,7 +435,7 @@ impl From<EvaluationCriteria> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EvaluationWindow {
@@ -539,21 +448,12 @@ pub struct EvaluationWindow {
     /// A wall clock window, which aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week.
     ///
     /// Expected: a [`WallClockWindow`].
-    #[serde(
-        rename = "WallClockWindow",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WallClockWindow", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub wall_clock_window: Option<Value>,
 }
 
-impl EvaluationWindow {
-    /// Starts a builder.
-    pub fn builder() -> EvaluationWindowBuilder {
-        EvaluationWindowBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EvaluationWindow, EvaluationWindowBuilder);
 impl From<EvaluationWindow> for Value {
     fn from(v: EvaluationWindow) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -567,7 +467,7 @@ impl From<EvaluationWindow> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Metric {
@@ -591,13 +491,7 @@ pub struct Metric {
     pub namespace: Option<Value>,
 }
 
-impl Metric {
-    /// Starts a builder.
-    pub fn builder() -> MetricBuilder {
-        MetricBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Metric, MetricBuilder);
 impl From<Metric> for Value {
     fn from(v: Metric) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -613,7 +507,7 @@ impl From<Metric> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetricDataQuery {
@@ -668,13 +562,7 @@ pub struct MetricDataQuery {
     pub return_data: Option<Value>,
 }
 
-impl MetricDataQuery {
-    /// Starts a builder.
-    pub fn builder() -> MetricDataQueryBuilder {
-        MetricDataQueryBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MetricDataQuery, MetricDataQueryBuilder);
 impl From<MetricDataQuery> for Value {
     fn from(v: MetricDataQuery) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -690,7 +578,7 @@ impl From<MetricDataQuery> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetricStat {
@@ -725,13 +613,7 @@ pub struct MetricStat {
     pub unit: Option<Value>,
 }
 
-impl MetricStat {
-    /// Starts a builder.
-    pub fn builder() -> MetricStatBuilder {
-        MetricStatBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MetricStat, MetricStatBuilder);
 impl From<MetricStat> for Value {
     fn from(v: MetricStat) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -745,7 +627,7 @@ impl From<MetricStat> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -761,13 +643,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -785,7 +661,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct WallClockWindow {
@@ -799,13 +675,7 @@ pub struct WallClockWindow {
     pub timezone: Option<Value>,
 }
 
-impl WallClockWindow {
-    /// Starts a builder.
-    pub fn builder() -> WallClockWindowBuilder {
-        WallClockWindowBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(WallClockWindow, WallClockWindowBuilder);
 impl From<WallClockWindow> for Value {
     fn from(v: WallClockWindow) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -821,7 +691,7 @@ impl From<WallClockWindow> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct WarmUpConfiguration {
@@ -847,13 +717,7 @@ pub struct WarmUpConfiguration {
     pub warm_up_period_duration_in_minutes: Option<Value>,
 }
 
-impl WarmUpConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> WarmUpConfigurationBuilder {
-        WarmUpConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(WarmUpConfiguration, WarmUpConfigurationBuilder);
 impl From<WarmUpConfiguration> for Value {
     fn from(v: WarmUpConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -15,8 +15,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnAlarmProps::builder()
-//!     .alarm_name("alarm-name")
-//!     .build()?;
+//!     .alarm_name("alarm-name");
 //! let alarm = CfnAlarm::new(&stack, "Alarm", props)?;
 //! let arn = alarm.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnUserPoolProps::builder()
-//!     .user_pool_name("user-pool-name")
-//!     .build()?;
+//!     .user_pool_name("user-pool-name");
 //! let user_pool = CfnUserPool::new(&stack, "UserPool", props)?;
 //! let arn = user_pool.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -10,107 +10,74 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnUserPoolProps {
     /// The `AccountRecoverySetting` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`AccountRecoverySetting`].
-    #[serde(
-        rename = "AccountRecoverySetting",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccountRecoverySetting", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub account_recovery_setting: Option<Value>,
     /// The `AdminCreateUserConfig` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`AdminCreateUserConfig`].
-    #[serde(
-        rename = "AdminCreateUserConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AdminCreateUserConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub admin_create_user_config: Option<Value>,
     /// The `AliasAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`AliasAttributes`]).
-    #[serde(
-        rename = "AliasAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AliasAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub alias_attributes: Option<Value>,
     /// The `AutoVerifiedAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`AutoVerifiedAttributes`]).
-    #[serde(
-        rename = "AutoVerifiedAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AutoVerifiedAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub auto_verified_attributes: Option<Value>,
     /// The `DeletionProtection` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DeletionProtection`]).
-    #[serde(
-        rename = "DeletionProtection",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeletionProtection", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deletion_protection: Option<Value>,
     /// The `DeviceConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`DeviceConfiguration`].
-    #[serde(
-        rename = "DeviceConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeviceConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub device_configuration: Option<Value>,
     /// The `EmailAuthenticationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailAuthenticationMessage",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailAuthenticationMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_authentication_message: Option<Value>,
     /// The `EmailAuthenticationSubject` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailAuthenticationSubject",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailAuthenticationSubject", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_authentication_subject: Option<Value>,
     /// The `EmailConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`EmailConfiguration`].
-    #[serde(
-        rename = "EmailConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_configuration: Option<Value>,
     /// The `EmailVerificationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailVerificationMessage",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailVerificationMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_verification_message: Option<Value>,
     /// The `EmailVerificationSubject` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailVerificationSubject",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailVerificationSubject", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_verification_subject: Option<Value>,
     /// The `EnabledMfas` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -122,19 +89,13 @@ pub struct CfnUserPoolProps {
     /// The `IssuerConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`IssuerConfiguration`].
-    #[serde(
-        rename = "IssuerConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IssuerConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub issuer_configuration: Option<Value>,
     /// The `KeyConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`KeyConfiguration`].
-    #[serde(
-        rename = "KeyConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KeyConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key_configuration: Option<Value>,
     /// The `LambdaConfig` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -146,10 +107,7 @@ pub struct CfnUserPoolProps {
     /// The `MfaConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`MfaConfiguration`]).
-    #[serde(
-        rename = "MfaConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MfaConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mfa_configuration: Option<Value>,
     /// The `Policies` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -167,46 +125,31 @@ pub struct CfnUserPoolProps {
     /// The `SmsAuthenticationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SmsAuthenticationMessage",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SmsAuthenticationMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sms_authentication_message: Option<Value>,
     /// The `SmsConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`SmsConfiguration`].
-    #[serde(
-        rename = "SmsConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SmsConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sms_configuration: Option<Value>,
     /// The `SmsVerificationMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SmsVerificationMessage",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SmsVerificationMessage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sms_verification_message: Option<Value>,
     /// The `UserAttributeUpdateSettings` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`UserAttributeUpdateSettings`].
-    #[serde(
-        rename = "UserAttributeUpdateSettings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UserAttributeUpdateSettings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_attribute_update_settings: Option<Value>,
     /// The `UserPoolAddOns` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`UserPoolAddOns`].
-    #[serde(
-        rename = "UserPoolAddOns",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UserPoolAddOns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub user_pool_add_ons: Option<Value>,
     /// The `UserPoolName` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -230,66 +173,42 @@ pub struct CfnUserPoolProps {
     /// The `UsernameAttributes` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`UsernameAttributes`]).
-    #[serde(
-        rename = "UsernameAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UsernameAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub username_attributes: Option<Value>,
     /// The `UsernameConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`UsernameConfiguration`].
-    #[serde(
-        rename = "UsernameConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UsernameConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub username_configuration: Option<Value>,
     /// The `VerificationMessageTemplate` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`VerificationMessageTemplate`].
-    #[serde(
-        rename = "VerificationMessageTemplate",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VerificationMessageTemplate", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub verification_message_template: Option<Value>,
     /// The `WebAuthnFactorConfiguration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`WebAuthnFactorConfiguration`]).
-    #[serde(
-        rename = "WebAuthnFactorConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WebAuthnFactorConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub web_authn_factor_configuration: Option<Value>,
     /// The `WebAuthnRelyingPartyID` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "WebAuthnRelyingPartyID",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WebAuthnRelyingPartyID", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub web_authn_relying_party_id: Option<Value>,
     /// The `WebAuthnUserVerification` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "WebAuthnUserVerification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WebAuthnUserVerification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub web_authn_user_verification: Option<Value>,
 }
 
-impl CfnUserPoolProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnUserPoolPropsBuilder {
-        CfnUserPoolPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnUserPoolProps, CfnUserPoolPropsBuilder);
 /// The L1 construct of an `AWS::Cognito::UserPool` resource: one CloudFormation resource with the properties of a [`CfnUserPoolProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `UserPoolTags` (a map from key to value).
@@ -304,20 +223,22 @@ impl CfnUserPool {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Cognito::UserPool";
 
-    /// Defines an `AWS::Cognito::UserPool` named `id` in `scope`.
+    /// Defines an `AWS::Cognito::UserPool` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnUserPoolProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnUserPoolProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "UserPoolTags",
-                format: cdk_core::TagFormat::Map,
-            }),
+            Some(cdk_core::Tagging { property: "UserPoolTags", format: cdk_core::TagFormat::Map }),
         )?;
         Ok(Self { resource })
     }
@@ -363,28 +284,19 @@ impl Construct for CfnUserPool {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AccountRecoverySetting {
     /// The `RecoveryMechanisms` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of [`RecoveryOption`].
-    #[serde(
-        rename = "RecoveryMechanisms",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RecoveryMechanisms", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub recovery_mechanisms: Option<Value>,
 }
 
-impl AccountRecoverySetting {
-    /// Starts a builder.
-    pub fn builder() -> AccountRecoverySettingBuilder {
-        AccountRecoverySettingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AccountRecoverySetting, AccountRecoverySettingBuilder);
 impl From<AccountRecoverySetting> for Value {
     fn from(v: AccountRecoverySetting) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -398,46 +310,31 @@ impl From<AccountRecoverySetting> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AdminCreateUserConfig {
     /// The `AllowAdminCreateUserOnly` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "AllowAdminCreateUserOnly",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AllowAdminCreateUserOnly", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub allow_admin_create_user_only: Option<Value>,
     /// The `InviteMessageTemplate` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`InviteMessageTemplate`].
-    #[serde(
-        rename = "InviteMessageTemplate",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InviteMessageTemplate", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub invite_message_template: Option<Value>,
     /// The `UnusedAccountValidityDays` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "UnusedAccountValidityDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UnusedAccountValidityDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub unused_account_validity_days: Option<Value>,
 }
 
-impl AdminCreateUserConfig {
-    /// Starts a builder.
-    pub fn builder() -> AdminCreateUserConfigBuilder {
-        AdminCreateUserConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AdminCreateUserConfig, AdminCreateUserConfigBuilder);
 impl From<AdminCreateUserConfig> for Value {
     fn from(v: AdminCreateUserConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -451,28 +348,19 @@ impl From<AdminCreateUserConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AdvancedSecurityAdditionalFlows {
     /// The `CustomAuthMode` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CustomAuthMode`]).
-    #[serde(
-        rename = "CustomAuthMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CustomAuthMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub custom_auth_mode: Option<Value>,
 }
 
-impl AdvancedSecurityAdditionalFlows {
-    /// Starts a builder.
-    pub fn builder() -> AdvancedSecurityAdditionalFlowsBuilder {
-        AdvancedSecurityAdditionalFlowsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AdvancedSecurityAdditionalFlows, AdvancedSecurityAdditionalFlowsBuilder);
 impl From<AdvancedSecurityAdditionalFlows> for Value {
     fn from(v: AdvancedSecurityAdditionalFlows) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -486,7 +374,7 @@ impl From<AdvancedSecurityAdditionalFlows> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CustomEmailSender {
@@ -504,13 +392,7 @@ pub struct CustomEmailSender {
     pub lambda_version: Option<Value>,
 }
 
-impl CustomEmailSender {
-    /// Starts a builder.
-    pub fn builder() -> CustomEmailSenderBuilder {
-        CustomEmailSenderBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CustomEmailSender, CustomEmailSenderBuilder);
 impl From<CustomEmailSender> for Value {
     fn from(v: CustomEmailSender) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -524,7 +406,7 @@ impl From<CustomEmailSender> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CustomSMSSender {
@@ -542,13 +424,7 @@ pub struct CustomSMSSender {
     pub lambda_version: Option<Value>,
 }
 
-impl CustomSMSSender {
-    /// Starts a builder.
-    pub fn builder() -> CustomSMSSenderBuilder {
-        CustomSMSSenderBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CustomSMSSender, CustomSMSSenderBuilder);
 impl From<CustomSMSSender> for Value {
     fn from(v: CustomSMSSender) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -562,17 +438,14 @@ impl From<CustomSMSSender> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DeviceConfiguration {
     /// The `ChallengeRequiredOnNewDevice` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ChallengeRequiredOnNewDevice",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ChallengeRequiredOnNewDevice", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub challenge_required_on_new_device: Option<Value>,
     /// The `DeviceOnlyRememberedOnUserPrompt` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -586,13 +459,7 @@ pub struct DeviceConfiguration {
     pub device_only_remembered_on_user_prompt: Option<Value>,
 }
 
-impl DeviceConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DeviceConfigurationBuilder {
-        DeviceConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DeviceConfiguration, DeviceConfigurationBuilder);
 impl From<DeviceConfiguration> for Value {
     fn from(v: DeviceConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -606,26 +473,20 @@ impl From<DeviceConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EmailConfiguration {
     /// The `ConfigurationSet` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ConfigurationSet",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ConfigurationSet", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub configuration_set: Option<Value>,
     /// The `EmailSendingAccount` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`EmailSendingAccount`]).
-    #[serde(
-        rename = "EmailSendingAccount",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailSendingAccount", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_sending_account: Option<Value>,
     /// The `From` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -637,10 +498,7 @@ pub struct EmailConfiguration {
     /// The `ReplyToEmailAddress` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ReplyToEmailAddress",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplyToEmailAddress", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub reply_to_email_address: Option<Value>,
     /// The `SourceArn` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -651,13 +509,7 @@ pub struct EmailConfiguration {
     pub source_arn: Option<Value>,
 }
 
-impl EmailConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EmailConfigurationBuilder {
-        EmailConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EmailConfiguration, EmailConfigurationBuilder);
 impl From<EmailConfiguration> for Value {
     fn from(v: EmailConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -671,7 +523,7 @@ impl From<EmailConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EumsSmsConfiguration {
@@ -683,10 +535,7 @@ pub struct EumsSmsConfiguration {
     /// The `ConfigurationSetName` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ConfigurationSetName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ConfigurationSetName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub configuration_set_name: Option<Value>,
     /// The `ExternalId` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -710,10 +559,7 @@ pub struct EumsSmsConfiguration {
     /// The `OriginationIdentity` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "OriginationIdentity",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OriginationIdentity", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub origination_identity: Option<Value>,
     /// The `Region` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -724,13 +570,7 @@ pub struct EumsSmsConfiguration {
     pub region: Option<Value>,
 }
 
-impl EumsSmsConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EumsSmsConfigurationBuilder {
-        EumsSmsConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EumsSmsConfiguration, EumsSmsConfigurationBuilder);
 impl From<EumsSmsConfiguration> for Value {
     fn from(v: EumsSmsConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -744,7 +584,7 @@ impl From<EumsSmsConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InboundFederation {
@@ -762,13 +602,7 @@ pub struct InboundFederation {
     pub lambda_version: Option<Value>,
 }
 
-impl InboundFederation {
-    /// Starts a builder.
-    pub fn builder() -> InboundFederationBuilder {
-        InboundFederationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InboundFederation, InboundFederationBuilder);
 impl From<InboundFederation> for Value {
     fn from(v: InboundFederation) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -782,7 +616,7 @@ impl From<InboundFederation> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InviteMessageTemplate {
@@ -806,13 +640,7 @@ pub struct InviteMessageTemplate {
     pub sms_message: Option<Value>,
 }
 
-impl InviteMessageTemplate {
-    /// Starts a builder.
-    pub fn builder() -> InviteMessageTemplateBuilder {
-        InviteMessageTemplateBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InviteMessageTemplate, InviteMessageTemplateBuilder);
 impl From<InviteMessageTemplate> for Value {
     fn from(v: InviteMessageTemplate) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -826,7 +654,7 @@ impl From<InviteMessageTemplate> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct IssuerConfiguration {
@@ -838,13 +666,7 @@ pub struct IssuerConfiguration {
     pub type_: Option<Value>,
 }
 
-impl IssuerConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> IssuerConfigurationBuilder {
-        IssuerConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(IssuerConfiguration, IssuerConfigurationBuilder);
 impl From<IssuerConfiguration> for Value {
     fn from(v: IssuerConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -858,7 +680,7 @@ impl From<IssuerConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct KeyConfiguration {
@@ -876,13 +698,7 @@ pub struct KeyConfiguration {
     pub kms_key_arn: Option<Value>,
 }
 
-impl KeyConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> KeyConfigurationBuilder {
-        KeyConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(KeyConfiguration, KeyConfigurationBuilder);
 impl From<KeyConfiguration> for Value {
     fn from(v: KeyConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -896,26 +712,20 @@ impl From<KeyConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LambdaConfig {
     /// The `CreateAuthChallenge` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CreateAuthChallenge",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CreateAuthChallenge", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub create_auth_challenge: Option<Value>,
     /// The `CustomEmailSender` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`CustomEmailSender`].
-    #[serde(
-        rename = "CustomEmailSender",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CustomEmailSender", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub custom_email_sender: Option<Value>,
     /// The `CustomMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -927,28 +737,19 @@ pub struct LambdaConfig {
     /// The `CustomSMSSender` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`CustomSMSSender`].
-    #[serde(
-        rename = "CustomSMSSender",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CustomSMSSender", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub custom_sms_sender: Option<Value>,
     /// The `DefineAuthChallenge` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DefineAuthChallenge",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefineAuthChallenge", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub define_auth_challenge: Option<Value>,
     /// The `InboundFederation` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`InboundFederation`].
-    #[serde(
-        rename = "InboundFederation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InboundFederation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub inbound_federation: Option<Value>,
     /// The `KMSKeyID` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -960,28 +761,19 @@ pub struct LambdaConfig {
     /// The `PostAuthentication` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PostAuthentication",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PostAuthentication", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub post_authentication: Option<Value>,
     /// The `PostConfirmation` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PostConfirmation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PostConfirmation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub post_confirmation: Option<Value>,
     /// The `PreAuthentication` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PreAuthentication",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PreAuthentication", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub pre_authentication: Option<Value>,
     /// The `PreSignUp` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -993,19 +785,13 @@ pub struct LambdaConfig {
     /// The `PreTokenGeneration` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PreTokenGeneration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PreTokenGeneration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub pre_token_generation: Option<Value>,
     /// The `PreTokenGenerationConfig` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`PreTokenGenerationConfig`].
-    #[serde(
-        rename = "PreTokenGenerationConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PreTokenGenerationConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub pre_token_generation_config: Option<Value>,
     /// The `UserMigration` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1017,21 +803,12 @@ pub struct LambdaConfig {
     /// The `VerifyAuthChallengeResponse` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "VerifyAuthChallengeResponse",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VerifyAuthChallengeResponse", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub verify_auth_challenge_response: Option<Value>,
 }
 
-impl LambdaConfig {
-    /// Starts a builder.
-    pub fn builder() -> LambdaConfigBuilder {
-        LambdaConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LambdaConfig, LambdaConfigBuilder);
 impl From<LambdaConfig> for Value {
     fn from(v: LambdaConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1045,7 +822,7 @@ impl From<LambdaConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct NumberAttributeConstraints {
@@ -1063,13 +840,7 @@ pub struct NumberAttributeConstraints {
     pub min_value: Option<Value>,
 }
 
-impl NumberAttributeConstraints {
-    /// Starts a builder.
-    pub fn builder() -> NumberAttributeConstraintsBuilder {
-        NumberAttributeConstraintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(NumberAttributeConstraints, NumberAttributeConstraintsBuilder);
 impl From<NumberAttributeConstraints> for Value {
     fn from(v: NumberAttributeConstraints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1083,7 +854,7 @@ impl From<NumberAttributeConstraints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PasswordPolicy {
@@ -1096,46 +867,31 @@ pub struct PasswordPolicy {
     /// The `PasswordHistorySize` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "PasswordHistorySize",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PasswordHistorySize", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub password_history_size: Option<Value>,
     /// The `RequireLowercase` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "RequireLowercase",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequireLowercase", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub require_lowercase: Option<Value>,
     /// The `RequireNumbers` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "RequireNumbers",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequireNumbers", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub require_numbers: Option<Value>,
     /// The `RequireSymbols` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "RequireSymbols",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequireSymbols", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub require_symbols: Option<Value>,
     /// The `RequireUppercase` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "RequireUppercase",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequireUppercase", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub require_uppercase: Option<Value>,
     /// The `TemporaryPasswordValidityDays` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1149,13 +905,7 @@ pub struct PasswordPolicy {
     pub temporary_password_validity_days: Option<Value>,
 }
 
-impl PasswordPolicy {
-    /// Starts a builder.
-    pub fn builder() -> PasswordPolicyBuilder {
-        PasswordPolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PasswordPolicy, PasswordPolicyBuilder);
 impl From<PasswordPolicy> for Value {
     fn from(v: PasswordPolicy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1169,17 +919,14 @@ impl From<PasswordPolicy> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Policies {
     /// The `PasswordPolicy` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`PasswordPolicy`].
-    #[serde(
-        rename = "PasswordPolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PasswordPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub password_policy: Option<Value>,
     /// The `SignInPolicy` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1190,13 +937,7 @@ pub struct Policies {
     pub sign_in_policy: Option<Value>,
 }
 
-impl Policies {
-    /// Starts a builder.
-    pub fn builder() -> PoliciesBuilder {
-        PoliciesBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Policies, PoliciesBuilder);
 impl From<Policies> for Value {
     fn from(v: Policies) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1210,7 +951,7 @@ impl From<Policies> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PreTokenGenerationConfig {
@@ -1228,13 +969,7 @@ pub struct PreTokenGenerationConfig {
     pub lambda_version: Option<Value>,
 }
 
-impl PreTokenGenerationConfig {
-    /// Starts a builder.
-    pub fn builder() -> PreTokenGenerationConfigBuilder {
-        PreTokenGenerationConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PreTokenGenerationConfig, PreTokenGenerationConfigBuilder);
 impl From<PreTokenGenerationConfig> for Value {
     fn from(v: PreTokenGenerationConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1248,7 +983,7 @@ impl From<PreTokenGenerationConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RecoveryOption {
@@ -1266,13 +1001,7 @@ pub struct RecoveryOption {
     pub priority: Option<Value>,
 }
 
-impl RecoveryOption {
-    /// Starts a builder.
-    pub fn builder() -> RecoveryOptionBuilder {
-        RecoveryOptionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RecoveryOption, RecoveryOptionBuilder);
 impl From<RecoveryOption> for Value {
     fn from(v: RecoveryOption) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1286,26 +1015,20 @@ impl From<RecoveryOption> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SchemaAttribute {
     /// The `AttributeDataType` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`AttributeDataType`]).
-    #[serde(
-        rename = "AttributeDataType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AttributeDataType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub attribute_data_type: Option<Value>,
     /// The `DeveloperOnlyAttribute` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DeveloperOnlyAttribute",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeveloperOnlyAttribute", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub developer_only_attribute: Option<Value>,
     /// The `Mutable` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1323,10 +1046,7 @@ pub struct SchemaAttribute {
     /// The `NumberAttributeConstraints` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`NumberAttributeConstraints`].
-    #[serde(
-        rename = "NumberAttributeConstraints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NumberAttributeConstraints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub number_attribute_constraints: Option<Value>,
     /// The `Required` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1338,21 +1058,12 @@ pub struct SchemaAttribute {
     /// The `StringAttributeConstraints` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a [`StringAttributeConstraints`].
-    #[serde(
-        rename = "StringAttributeConstraints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StringAttributeConstraints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub string_attribute_constraints: Option<Value>,
 }
 
-impl SchemaAttribute {
-    /// Starts a builder.
-    pub fn builder() -> SchemaAttributeBuilder {
-        SchemaAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SchemaAttribute, SchemaAttributeBuilder);
 impl From<SchemaAttribute> for Value {
     fn from(v: SchemaAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1366,28 +1077,19 @@ impl From<SchemaAttribute> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SignInPolicy {
     /// The `AllowedFirstAuthFactors` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a list of strings (known values: [`AllowedFirstAuthFactors`]).
-    #[serde(
-        rename = "AllowedFirstAuthFactors",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AllowedFirstAuthFactors", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub allowed_first_auth_factors: Option<Value>,
 }
 
-impl SignInPolicy {
-    /// Starts a builder.
-    pub fn builder() -> SignInPolicyBuilder {
-        SignInPolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SignInPolicy, SignInPolicyBuilder);
 impl From<SignInPolicy> for Value {
     fn from(v: SignInPolicy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1401,7 +1103,7 @@ impl From<SignInPolicy> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SmsConfiguration {
@@ -1431,13 +1133,7 @@ pub struct SmsConfiguration {
     pub sns_region: Option<Value>,
 }
 
-impl SmsConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SmsConfigurationBuilder {
-        SmsConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SmsConfiguration, SmsConfigurationBuilder);
 impl From<SmsConfiguration> for Value {
     fn from(v: SmsConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1451,7 +1147,7 @@ impl From<SmsConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StringAttributeConstraints {
@@ -1469,13 +1165,7 @@ pub struct StringAttributeConstraints {
     pub min_length: Option<Value>,
 }
 
-impl StringAttributeConstraints {
-    /// Starts a builder.
-    pub fn builder() -> StringAttributeConstraintsBuilder {
-        StringAttributeConstraintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(StringAttributeConstraints, StringAttributeConstraintsBuilder);
 impl From<StringAttributeConstraints> for Value {
     fn from(v: StringAttributeConstraints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1489,7 +1179,7 @@ impl From<StringAttributeConstraints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct UserAttributeUpdateSettings {
@@ -1500,13 +1190,7 @@ pub struct UserAttributeUpdateSettings {
     pub attributes_require_verification_before_update: Value,
 }
 
-impl UserAttributeUpdateSettings {
-    /// Starts a builder.
-    pub fn builder() -> UserAttributeUpdateSettingsBuilder {
-        UserAttributeUpdateSettingsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(UserAttributeUpdateSettings, UserAttributeUpdateSettingsBuilder);
 impl From<UserAttributeUpdateSettings> for Value {
     fn from(v: UserAttributeUpdateSettings) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1520,7 +1204,7 @@ impl From<UserAttributeUpdateSettings> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct UserPoolAddOns {
@@ -1536,21 +1220,12 @@ pub struct UserPoolAddOns {
     /// The `AdvancedSecurityMode` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`AdvancedSecurityMode`]).
-    #[serde(
-        rename = "AdvancedSecurityMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AdvancedSecurityMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub advanced_security_mode: Option<Value>,
 }
 
-impl UserPoolAddOns {
-    /// Starts a builder.
-    pub fn builder() -> UserPoolAddOnsBuilder {
-        UserPoolAddOnsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(UserPoolAddOns, UserPoolAddOnsBuilder);
 impl From<UserPoolAddOns> for Value {
     fn from(v: UserPoolAddOns) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1564,7 +1239,7 @@ impl From<UserPoolAddOns> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct UsernameConfiguration {
@@ -1576,13 +1251,7 @@ pub struct UsernameConfiguration {
     pub case_sensitive: Option<Value>,
 }
 
-impl UsernameConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> UsernameConfigurationBuilder {
-        UsernameConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(UsernameConfiguration, UsernameConfigurationBuilder);
 impl From<UsernameConfiguration> for Value {
     fn from(v: UsernameConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1596,17 +1265,14 @@ impl From<UsernameConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VerificationMessageTemplate {
     /// The `DefaultEmailOption` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DefaultEmailOption`]).
-    #[serde(
-        rename = "DefaultEmailOption",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefaultEmailOption", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub default_email_option: Option<Value>,
     /// The `EmailMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1618,10 +1284,7 @@ pub struct VerificationMessageTemplate {
     /// The `EmailMessageByLink` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailMessageByLink",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailMessageByLink", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_message_by_link: Option<Value>,
     /// The `EmailSubject` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1633,10 +1296,7 @@ pub struct VerificationMessageTemplate {
     /// The `EmailSubjectByLink` property (the `AWS::Cognito::UserPool` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EmailSubjectByLink",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EmailSubjectByLink", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub email_subject_by_link: Option<Value>,
     /// The `SmsMessage` property (the `AWS::Cognito::UserPool` schema has no description for it).
@@ -1647,13 +1307,7 @@ pub struct VerificationMessageTemplate {
     pub sms_message: Option<Value>,
 }
 
-impl VerificationMessageTemplate {
-    /// Starts a builder.
-    pub fn builder() -> VerificationMessageTemplateBuilder {
-        VerificationMessageTemplateBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VerificationMessageTemplate, VerificationMessageTemplateBuilder);
 impl From<VerificationMessageTemplate> for Value {
     fn from(v: VerificationMessageTemplate) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1758,13 +1412,7 @@ impl AllowedFirstAuthFactors {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "EMAIL_OTP",
-            "PASSWORD",
-            "SMS_OTP",
-            "SOFTWARE_TOKEN",
-            "WEB_AUTHN",
-        ]
+        &["EMAIL_OTP", "PASSWORD", "SMS_OTP", "SOFTWARE_TOKEN", "WEB_AUTHN"]
     }
 }
 

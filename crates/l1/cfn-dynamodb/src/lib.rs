@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnTableProps::builder()
-//!     .key_schema("key-schema")
-//!     .build()?;
+//!     .key_schema("key-schema");
 //! let table = CfnTable::new(&stack, "Table", props)?;
 //! let arn = table.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -16,7 +16,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnTableProps {
@@ -27,10 +27,7 @@ pub struct CfnTableProps {
     /// You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
     ///
     /// Expected: a list of [`AttributeDefinition`].
-    #[serde(
-        rename = "AttributeDefinitions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AttributeDefinitions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub attribute_definitions: Option<Value>,
     /// Specify how you are charged for read and write throughput and how you manage capacity.
@@ -58,10 +55,7 @@ pub struct CfnTableProps {
     /// Determines if a table is protected from deletion. When enabled, the table cannot be deleted by any user or process. This setting is disabled by default. For more information, see [Using deletion protection](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection) in the *Developer Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DeletionProtectionEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeletionProtectionEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deletion_protection_enabled: Option<Value>,
     /// Global secondary indexes to be created on the table. You can create up to 20 global secondary indexes.
@@ -76,10 +70,7 @@ pub struct CfnTableProps {
     /// +  You can delete or add one global secondary index without interruption. If you do both in the same update (for example, by changing the index's logical ID), the update fails.
     ///
     /// Expected: a list of [`GlobalSecondaryIndex`].
-    #[serde(
-        rename = "GlobalSecondaryIndexes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "GlobalSecondaryIndexes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub global_secondary_indexes: Option<Value>,
     /// Specifies the properties of data being imported from the S3 bucket source to the" table.
@@ -87,10 +78,7 @@ pub struct CfnTableProps {
     /// If you specify the ``ImportSourceSpecification`` property, and also specify either the ``StreamSpecification``, the ``TableClass`` property, the ``DeletionProtectionEnabled`` property, or the ``WarmThroughput`` property, the IAM entity creating/updating stack must have ``UpdateTable`` permission.
     ///
     /// Expected: a [`ImportSourceSpecification`].
-    #[serde(
-        rename = "ImportSourceSpecification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ImportSourceSpecification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub import_source_specification: Option<Value>,
     /// Specifies the attributes that make up the primary key for the table. The attributes in the ``KeySchema`` property must also be defined in the ``AttributeDefinitions`` property.
@@ -101,28 +89,19 @@ pub struct CfnTableProps {
     /// The Kinesis Data Streams configuration for the specified table.
     ///
     /// Expected: a [`KinesisStreamSpecification`].
-    #[serde(
-        rename = "KinesisStreamSpecification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KinesisStreamSpecification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kinesis_stream_specification: Option<Value>,
     /// Local secondary indexes to be created on the table. You can create up to 5 local secondary indexes. Each index is scoped to a given hash key value. The size of each hash key can be up to 10 gigabytes.
     ///
     /// Expected: a list of [`LocalSecondaryIndex`].
-    #[serde(
-        rename = "LocalSecondaryIndexes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LocalSecondaryIndexes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub local_secondary_indexes: Option<Value>,
     /// Sets the maximum number of read and write units for the specified on-demand table. If you use this property, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both.
     ///
     /// Expected: a [`OnDemandThroughput`].
-    #[serde(
-        rename = "OnDemandThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OnDemandThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub on_demand_throughput: Option<Value>,
     /// The settings used to enable point in time recovery.
@@ -139,10 +118,7 @@ pub struct CfnTableProps {
     /// If you set ``BillingMode`` as ``PROVISIONED``, you must specify this property. If you set ``BillingMode`` as ``PAY_PER_REQUEST``, you cannot specify this property.
     ///
     /// Expected: a [`ProvisionedThroughput`].
-    #[serde(
-        rename = "ProvisionedThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProvisionedThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub provisioned_throughput: Option<Value>,
     /// An AWS resource-based policy document in JSON format that will be attached to the table.
@@ -154,28 +130,19 @@ pub struct CfnTableProps {
     /// You need to specify the ``CreateTable`` and ``PutResourcePolicy`` IAM actions for authorizing a user to create a table with a resource-based policy.
     ///
     /// Expected: a [`ResourcePolicy`].
-    #[serde(
-        rename = "ResourcePolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResourcePolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_policy: Option<Value>,
     /// Specifies the settings to enable server-side encryption.
     ///
     /// Expected: a [`SSESpecification`].
-    #[serde(
-        rename = "SSESpecification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SSESpecification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sse_specification: Option<Value>,
     /// The settings for the DDB table stream, which captures changes to items stored in the table. Including this property in your CFNlong template automatically enables streaming.
     ///
     /// Expected: a [`StreamSpecification`].
-    #[serde(
-        rename = "StreamSpecification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StreamSpecification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stream_specification: Option<Value>,
     /// The table class of the new table. Valid values are ``STANDARD`` and ``STANDARD_INFREQUENT_ACCESS``.
@@ -205,10 +172,7 @@ pub struct CfnTableProps {
     /// For detailed information about the limits in DynamoDB, see [Limits in Amazon DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the Amazon DynamoDB Developer Guide.
     ///
     /// Expected: a [`TimeToLiveSpecification`].
-    #[serde(
-        rename = "TimeToLiveSpecification",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TimeToLiveSpecification", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub time_to_live_specification: Option<Value>,
     /// The `VectorIndexes` property (the `AWS::DynamoDB::Table` schema has no description for it).
@@ -220,21 +184,12 @@ pub struct CfnTableProps {
     /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
     ///
     /// Expected: a [`WarmThroughput`].
-    #[serde(
-        rename = "WarmThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WarmThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub warm_throughput: Option<Value>,
 }
 
-impl CfnTableProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnTablePropsBuilder {
-        CfnTablePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnTableProps, CfnTablePropsBuilder);
 /// The L1 construct of an `AWS::DynamoDB::Table` resource: one CloudFormation resource with the properties of a [`CfnTableProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -249,20 +204,22 @@ impl CfnTable {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::DynamoDB::Table";
 
-    /// Defines an `AWS::DynamoDB::Table` named `id` in `scope`.
+    /// Defines an `AWS::DynamoDB::Table` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnTableProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnTableProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -298,7 +255,7 @@ impl Construct for CfnTable {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AttributeDefinition {
@@ -318,13 +275,7 @@ pub struct AttributeDefinition {
     pub attribute_type: Value,
 }
 
-impl AttributeDefinition {
-    /// Starts a builder.
-    pub fn builder() -> AttributeDefinitionBuilder {
-        AttributeDefinitionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AttributeDefinition, AttributeDefinitionBuilder);
 impl From<AttributeDefinition> for Value {
     fn from(v: AttributeDefinition) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -338,7 +289,7 @@ impl From<AttributeDefinition> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ContributorInsightsSpecification {
@@ -355,13 +306,7 @@ pub struct ContributorInsightsSpecification {
     pub mode: Option<Value>,
 }
 
-impl ContributorInsightsSpecification {
-    /// Starts a builder.
-    pub fn builder() -> ContributorInsightsSpecificationBuilder {
-        ContributorInsightsSpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ContributorInsightsSpecification, ContributorInsightsSpecificationBuilder);
 impl From<ContributorInsightsSpecification> for Value {
     fn from(v: ContributorInsightsSpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -375,7 +320,7 @@ impl From<ContributorInsightsSpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Csv {
@@ -393,13 +338,7 @@ pub struct Csv {
     pub header_list: Option<Value>,
 }
 
-impl Csv {
-    /// Starts a builder.
-    pub fn builder() -> CsvBuilder {
-        CsvBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Csv, CsvBuilder);
 impl From<Csv> for Value {
     fn from(v: Csv) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -413,7 +352,7 @@ impl From<Csv> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndex {
@@ -439,10 +378,7 @@ pub struct GlobalSecondaryIndex {
     /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
     ///
     /// Expected: a [`OnDemandThroughput`].
-    #[serde(
-        rename = "OnDemandThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OnDemandThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub on_demand_throughput: Option<Value>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
@@ -455,30 +391,18 @@ pub struct GlobalSecondaryIndex {
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Expected: a [`ProvisionedThroughput`].
-    #[serde(
-        rename = "ProvisionedThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProvisionedThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub provisioned_throughput: Option<Value>,
     /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify ``ReadUnitsPerSecond``, ``WriteUnitsPerSecond``, or both.
     ///
     /// Expected: a [`WarmThroughput`].
-    #[serde(
-        rename = "WarmThroughput",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WarmThroughput", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub warm_throughput: Option<Value>,
 }
 
-impl GlobalSecondaryIndex {
-    /// Starts a builder.
-    pub fn builder() -> GlobalSecondaryIndexBuilder {
-        GlobalSecondaryIndexBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(GlobalSecondaryIndex, GlobalSecondaryIndexBuilder);
 impl From<GlobalSecondaryIndex> for Value {
     fn from(v: GlobalSecondaryIndex) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -492,17 +416,14 @@ impl From<GlobalSecondaryIndex> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ImportSourceSpecification {
     /// Type of compression to be used on the input coming from the imported table.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "InputCompressionType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InputCompressionType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub input_compression_type: Option<Value>,
     /// The format of the source data. Valid values for ``ImportFormat`` are ``CSV``, ``DYNAMODB_JSON`` or ``ION``.
@@ -513,10 +434,7 @@ pub struct ImportSourceSpecification {
     /// Additional properties that specify how the input is formatted,
     ///
     /// Expected: a [`InputFormatOptions`].
-    #[serde(
-        rename = "InputFormatOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InputFormatOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub input_format_options: Option<Value>,
     /// The S3 bucket that provides the source for the import.
@@ -526,13 +444,7 @@ pub struct ImportSourceSpecification {
     pub s3_bucket_source: Value,
 }
 
-impl ImportSourceSpecification {
-    /// Starts a builder.
-    pub fn builder() -> ImportSourceSpecificationBuilder {
-        ImportSourceSpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ImportSourceSpecification, ImportSourceSpecificationBuilder);
 impl From<ImportSourceSpecification> for Value {
     fn from(v: ImportSourceSpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -546,7 +458,7 @@ impl From<ImportSourceSpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InputFormatOptions {
@@ -558,13 +470,7 @@ pub struct InputFormatOptions {
     pub csv: Option<Value>,
 }
 
-impl InputFormatOptions {
-    /// Starts a builder.
-    pub fn builder() -> InputFormatOptionsBuilder {
-        InputFormatOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InputFormatOptions, InputFormatOptionsBuilder);
 impl From<InputFormatOptions> for Value {
     fn from(v: InputFormatOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -578,7 +484,7 @@ impl From<InputFormatOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct KinesisStreamSpecification {
@@ -600,13 +506,7 @@ pub struct KinesisStreamSpecification {
     pub stream_arn: Value,
 }
 
-impl KinesisStreamSpecification {
-    /// Starts a builder.
-    pub fn builder() -> KinesisStreamSpecificationBuilder {
-        KinesisStreamSpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(KinesisStreamSpecification, KinesisStreamSpecificationBuilder);
 impl From<KinesisStreamSpecification> for Value {
     fn from(v: KinesisStreamSpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -620,7 +520,7 @@ impl From<KinesisStreamSpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LocalSecondaryIndex {
@@ -641,13 +541,7 @@ pub struct LocalSecondaryIndex {
     pub projection: Value,
 }
 
-impl LocalSecondaryIndex {
-    /// Starts a builder.
-    pub fn builder() -> LocalSecondaryIndexBuilder {
-        LocalSecondaryIndexBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LocalSecondaryIndex, LocalSecondaryIndexBuilder);
 impl From<LocalSecondaryIndex> for Value {
     fn from(v: LocalSecondaryIndex) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -661,7 +555,7 @@ impl From<LocalSecondaryIndex> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OnDemandThroughput {
@@ -670,10 +564,7 @@ pub struct OnDemandThroughput {
     /// To specify a maximum ``OnDemandThroughput`` on your table, set the value of ``MaxReadRequestUnits`` as greater than or equal to 1. To remove the maximum ``OnDemandThroughput`` that is currently set on your table, set the value of ``MaxReadRequestUnits`` to -1.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxReadRequestUnits",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxReadRequestUnits", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_read_request_units: Option<Value>,
     /// Maximum number of write request units for the specified table.
@@ -681,21 +572,12 @@ pub struct OnDemandThroughput {
     /// To specify a maximum ``OnDemandThroughput`` on your table, set the value of ``MaxWriteRequestUnits`` as greater than or equal to 1. To remove the maximum ``OnDemandThroughput`` that is currently set on your table, set the value of ``MaxWriteRequestUnits`` to -1.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxWriteRequestUnits",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxWriteRequestUnits", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_write_request_units: Option<Value>,
 }
 
-impl OnDemandThroughput {
-    /// Starts a builder.
-    pub fn builder() -> OnDemandThroughputBuilder {
-        OnDemandThroughputBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OnDemandThroughput, OnDemandThroughputBuilder);
 impl From<OnDemandThroughput> for Value {
     fn from(v: OnDemandThroughput) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -709,37 +591,25 @@ impl From<OnDemandThroughput> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PointInTimeRecoverySpecification {
     /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "PointInTimeRecoveryEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PointInTimeRecoveryEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub point_in_time_recovery_enabled: Option<Value>,
     /// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "RecoveryPeriodInDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RecoveryPeriodInDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub recovery_period_in_days: Option<Value>,
 }
 
-impl PointInTimeRecoverySpecification {
-    /// Starts a builder.
-    pub fn builder() -> PointInTimeRecoverySpecificationBuilder {
-        PointInTimeRecoverySpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PointInTimeRecoverySpecification, PointInTimeRecoverySpecificationBuilder);
 impl From<PointInTimeRecoverySpecification> for Value {
     fn from(v: PointInTimeRecoverySpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -753,7 +623,7 @@ impl From<PointInTimeRecoverySpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Projection {
@@ -762,10 +632,7 @@ pub struct Projection {
     /// For global and local secondary indexes, the total count of ``NonKeyAttributes`` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of ``INCLUDE``. You still can specify the ProjectionType of ``ALL`` to project all attributes from the source table, even if the table has more than 100 attributes.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "NonKeyAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NonKeyAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub non_key_attributes: Option<Value>,
     /// The set of attributes that are projected into the index:
@@ -779,21 +646,12 @@ pub struct Projection {
     /// You can't modify the projection of an existing index. To change the projected attributes, you must delete the index and create a new one with the projection that you want.
     ///
     /// Expected: a string (known values: [`ProjectionType`]).
-    #[serde(
-        rename = "ProjectionType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProjectionType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub projection_type: Option<Value>,
 }
 
-impl Projection {
-    /// Starts a builder.
-    pub fn builder() -> ProjectionBuilder {
-        ProjectionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Projection, ProjectionBuilder);
 impl From<Projection> for Value {
     fn from(v: Projection) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -807,7 +665,7 @@ impl From<Projection> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ProvisionedThroughput {
@@ -827,13 +685,7 @@ pub struct ProvisionedThroughput {
     pub write_capacity_units: Value,
 }
 
-impl ProvisionedThroughput {
-    /// Starts a builder.
-    pub fn builder() -> ProvisionedThroughputBuilder {
-        ProvisionedThroughputBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ProvisionedThroughput, ProvisionedThroughputBuilder);
 impl From<ProvisionedThroughput> for Value {
     fn from(v: ProvisionedThroughput) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -861,7 +713,7 @@ impl From<ProvisionedThroughput> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ResourcePolicy {
@@ -872,13 +724,7 @@ pub struct ResourcePolicy {
     pub policy_document: Value,
 }
 
-impl ResourcePolicy {
-    /// Starts a builder.
-    pub fn builder() -> ResourcePolicyBuilder {
-        ResourcePolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ResourcePolicy, ResourcePolicyBuilder);
 impl From<ResourcePolicy> for Value {
     fn from(v: ResourcePolicy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -892,7 +738,7 @@ impl From<ResourcePolicy> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3BucketSource {
@@ -915,13 +761,7 @@ pub struct S3BucketSource {
     pub s3_key_prefix: Option<Value>,
 }
 
-impl S3BucketSource {
-    /// Starts a builder.
-    pub fn builder() -> S3BucketSourceBuilder {
-        S3BucketSourceBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3BucketSource, S3BucketSourceBuilder);
 impl From<S3BucketSource> for Value {
     fn from(v: S3BucketSource) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -935,17 +775,14 @@ impl From<S3BucketSource> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SSESpecification {
     /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key ``alias/aws/dynamodb``.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "KMSMasterKeyId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KMSMasterKeyId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_master_key_id: Option<Value>,
     /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key. If enabled (true), server-side encryption type is set to ``KMS`` and an AWS managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to AWS owned key.
@@ -963,13 +800,7 @@ pub struct SSESpecification {
     pub sse_type: Option<Value>,
 }
 
-impl SSESpecification {
-    /// Starts a builder.
-    pub fn builder() -> SSESpecificationBuilder {
-        SSESpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SSESpecification, SSESpecificationBuilder);
 impl From<SSESpecification> for Value {
     fn from(v: SSESpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -983,7 +814,7 @@ impl From<SSESpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SearchSchemaElement {
@@ -999,13 +830,7 @@ pub struct SearchSchemaElement {
     pub search_schema_element_type: Value,
 }
 
-impl SearchSchemaElement {
-    /// Starts a builder.
-    pub fn builder() -> SearchSchemaElementBuilder {
-        SearchSchemaElementBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SearchSchemaElement, SearchSchemaElementBuilder);
 impl From<SearchSchemaElement> for Value {
     fn from(v: SearchSchemaElement) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1019,7 +844,7 @@ impl From<SearchSchemaElement> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StreamSpecification {
@@ -1030,10 +855,7 @@ pub struct StreamSpecification {
     /// In a CFNshort template, you can provide the policy in JSON or YAML format because CFNshort converts YAML to JSON before submitting it to DDB. For more information about resource-based policies, see [Using resource-based policies for](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html) and [Resource-based policy examples](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html).
     ///
     /// Expected: a [`ResourcePolicy`].
-    #[serde(
-        rename = "ResourcePolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResourcePolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_policy: Option<Value>,
     /// When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table. Valid values for ``StreamViewType`` are:
@@ -1056,13 +878,7 @@ pub struct StreamSpecification {
     pub tags: Option<Value>,
 }
 
-impl StreamSpecification {
-    /// Starts a builder.
-    pub fn builder() -> StreamSpecificationBuilder {
-        StreamSpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(StreamSpecification, StreamSpecificationBuilder);
 impl From<StreamSpecification> for Value {
     fn from(v: StreamSpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1080,7 +896,7 @@ impl From<StreamSpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -1096,13 +912,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1116,7 +926,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TimeToLiveSpecification {
@@ -1136,13 +946,7 @@ pub struct TimeToLiveSpecification {
     pub enabled: Value,
 }
 
-impl TimeToLiveSpecification {
-    /// Starts a builder.
-    pub fn builder() -> TimeToLiveSpecificationBuilder {
-        TimeToLiveSpecificationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TimeToLiveSpecification, TimeToLiveSpecificationBuilder);
 impl From<TimeToLiveSpecification> for Value {
     fn from(v: TimeToLiveSpecification) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1156,7 +960,7 @@ impl From<TimeToLiveSpecification> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VectorAttribute {
@@ -1167,13 +971,7 @@ pub struct VectorAttribute {
     pub attribute_name: Value,
 }
 
-impl VectorAttribute {
-    /// Starts a builder.
-    pub fn builder() -> VectorAttributeBuilder {
-        VectorAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VectorAttribute, VectorAttributeBuilder);
 impl From<VectorAttribute> for Value {
     fn from(v: VectorAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1187,7 +985,7 @@ impl From<VectorAttribute> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VectorIndex {
@@ -1224,13 +1022,7 @@ pub struct VectorIndex {
     pub vector_attribute: Value,
 }
 
-impl VectorIndex {
-    /// Starts a builder.
-    pub fn builder() -> VectorIndexBuilder {
-        VectorIndexBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VectorIndex, VectorIndexBuilder);
 impl From<VectorIndex> for Value {
     fn from(v: VectorIndex) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1244,37 +1036,25 @@ impl From<VectorIndex> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct WarmThroughput {
     /// Represents the number of read operations your base table can instantaneously support.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ReadUnitsPerSecond",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReadUnitsPerSecond", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub read_units_per_second: Option<Value>,
     /// Represents the number of write operations your base table can instantaneously support.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "WriteUnitsPerSecond",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WriteUnitsPerSecond", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub write_units_per_second: Option<Value>,
 }
 
-impl WarmThroughput {
-    /// Starts a builder.
-    pub fn builder() -> WarmThroughputBuilder {
-        WarmThroughputBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(WarmThroughput, WarmThroughputBuilder);
 impl From<WarmThroughput> for Value {
     fn from(v: WarmThroughput) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

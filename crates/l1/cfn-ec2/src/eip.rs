@@ -14,7 +14,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnEIPProps {
@@ -51,10 +51,7 @@ pub struct CfnEIPProps {
     /// Use [DescribeAvailabilityZones](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html) to view the network border groups.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "NetworkBorderGroup",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NetworkBorderGroup", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub network_border_group: Option<Value>,
     /// The ID of an address pool that you own. Use this parameter to let Amazon EC2 select an address from the address pool.
@@ -62,10 +59,7 @@ pub struct CfnEIPProps {
     /// Updates to the ``PublicIpv4Pool`` property may require *some interruptions*. Updates on an EIP reassociates the address on its associated resource.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PublicIpv4Pool",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PublicIpv4Pool", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub public_ipv4_pool: Option<Value>,
     /// Any tags assigned to the Elastic IP address.
@@ -79,21 +73,12 @@ pub struct CfnEIPProps {
     /// The Elastic IP address you are accepting for transfer. You can only accept one transferred address. For more information on Elastic IP address transfers, see [Transfer Elastic IP addresses](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-eips.html#transfer-EIPs-intro) in the *Amazon Virtual Private Cloud User Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TransferAddress",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TransferAddress", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transfer_address: Option<Value>,
 }
 
-impl CfnEIPProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnEIPPropsBuilder {
-        CfnEIPPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnEIPProps, CfnEIPPropsBuilder);
 /// The L1 construct of an `AWS::EC2::EIP` resource: one CloudFormation resource with the properties of a [`CfnEIPProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -108,20 +93,22 @@ impl CfnEIP {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::EIP";
 
-    /// Defines an `AWS::EC2::EIP` named `id` in `scope`.
+    /// Defines an `AWS::EC2::EIP` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnEIPProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnEIPProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -157,7 +144,7 @@ impl Construct for CfnEIP {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -173,13 +160,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

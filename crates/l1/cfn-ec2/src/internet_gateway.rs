@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnInternetGatewayProps {
@@ -22,13 +22,7 @@ pub struct CfnInternetGatewayProps {
     pub tags: Option<Value>,
 }
 
-impl CfnInternetGatewayProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnInternetGatewayPropsBuilder {
-        CfnInternetGatewayPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnInternetGatewayProps, CfnInternetGatewayPropsBuilder);
 /// The L1 construct of an `AWS::EC2::InternetGateway` resource: one CloudFormation resource with the properties of a [`CfnInternetGatewayProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -43,24 +37,22 @@ impl CfnInternetGateway {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::InternetGateway";
 
-    /// Defines an `AWS::EC2::InternetGateway` named `id` in `scope`.
+    /// Defines an `AWS::EC2::InternetGateway` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnInternetGatewayProps,
+        props: impl cdk_core::IntoProps<CfnInternetGatewayProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -91,7 +83,7 @@ impl Construct for CfnInternetGateway {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -107,13 +99,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -24,8 +24,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnEIPProps::builder()
-//!     .address("address")
-//!     .build()?;
+//!     .address("address");
 //! let eip = CfnEIP::new(&stack, "EIP", props)?;
 //! let allocation_id = eip.attr_allocation_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -16,7 +16,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnNatGatewayProps {
@@ -33,10 +33,7 @@ pub struct CfnNatGatewayProps {
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
     ///
     /// Expected: a string (known values: [`AvailabilityMode`]).
-    #[serde(
-        rename = "AvailabilityMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_mode: Option<Value>,
     /// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. The regional NAT gateway uses these EIPs to handle outbound NAT traffic from their respective AZs. If not specified, the NAT gateway will automatically expand to new AZs and associate EIPs upon detection of an elastic network interface. If you specify this parameter, auto-expansion is disabled and you must manually manage AZ coverage.
@@ -46,46 +43,31 @@ pub struct CfnNatGatewayProps {
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
     ///
     /// Expected: a list of [`AvailabilityZoneAddress`].
-    #[serde(
-        rename = "AvailabilityZoneAddresses",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZoneAddresses", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone_addresses: Option<Value>,
     /// Indicates whether the NAT gateway supports public or private connectivity. The default is public connectivity.
     ///
     /// Expected: a string (known values: [`ConnectivityType`]).
-    #[serde(
-        rename = "ConnectivityType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ConnectivityType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub connectivity_type: Option<Value>,
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress. Default value is 350 seconds.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxDrainDurationSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxDrainDurationSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_drain_duration_seconds: Option<Value>,
     /// The private IPv4 address to assign to the NAT gateway. If you don't provide an address, a private IPv4 address will be automatically assigned.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PrivateIpAddress",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PrivateIpAddress", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub private_ip_address: Option<Value>,
     /// Secondary EIP allocation IDs. For more information, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "SecondaryAllocationIds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecondaryAllocationIds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secondary_allocation_ids: Option<Value>,
     /// \[Private NAT gateway only\] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. For more information about secondary addresses, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html#nat-gateway-creating) in the *Amazon Virtual Private Cloud User Guide*.
@@ -104,10 +86,7 @@ pub struct CfnNatGatewayProps {
     /// ``SecondaryPrivateIpAddressCount`` and ``SecondaryPrivateIpAddresses`` cannot be set at the same time.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "SecondaryPrivateIpAddresses",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecondaryPrivateIpAddresses", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secondary_private_ip_addresses: Option<Value>,
     /// The ID of the subnet in which the NAT gateway is located.
@@ -130,13 +109,7 @@ pub struct CfnNatGatewayProps {
     pub vpc_id: Option<Value>,
 }
 
-impl CfnNatGatewayProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnNatGatewayPropsBuilder {
-        CfnNatGatewayPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnNatGatewayProps, CfnNatGatewayPropsBuilder);
 /// The L1 construct of an `AWS::EC2::NatGateway` resource: one CloudFormation resource with the properties of a [`CfnNatGatewayProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -151,20 +124,22 @@ impl CfnNatGateway {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::NatGateway";
 
-    /// Defines an `AWS::EC2::NatGateway` named `id` in `scope`.
+    /// Defines an `AWS::EC2::NatGateway` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnNatGatewayProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnNatGatewayProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -219,7 +194,7 @@ impl Construct for CfnNatGateway {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AvailabilityZoneAddress {
@@ -233,10 +208,7 @@ pub struct AvailabilityZoneAddress {
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AvailabilityZone",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZone", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across AWS Regions.
@@ -244,21 +216,12 @@ pub struct AvailabilityZoneAddress {
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AvailabilityZoneId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZoneId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone_id: Option<Value>,
 }
 
-impl AvailabilityZoneAddress {
-    /// Starts a builder.
-    pub fn builder() -> AvailabilityZoneAddressBuilder {
-        AvailabilityZoneAddressBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AvailabilityZoneAddress, AvailabilityZoneAddressBuilder);
 impl From<AvailabilityZoneAddress> for Value {
     fn from(v: AvailabilityZoneAddress) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -272,7 +235,7 @@ impl From<AvailabilityZoneAddress> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -288,13 +251,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -14,7 +14,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnRouteProps {
@@ -23,55 +23,37 @@ pub struct CfnRouteProps {
     /// You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CarrierGatewayId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CarrierGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub carrier_gateway_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the core network.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CoreNetworkArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CoreNetworkArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub core_network_arn: Option<Value>,
     /// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify ``100.68.0.18/18``, we modify it to ``100.68.0.0/18``.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationCidrBlock",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationCidrBlock", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_cidr_block: Option<Value>,
     /// The IPv6 CIDR block used for the destination match. Routing decisions are based on the most specific match.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationIpv6CidrBlock",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationIpv6CidrBlock", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_ipv6_cidr_block: Option<Value>,
     /// The ID of a prefix list used for the destination match.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationPrefixListId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationPrefixListId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_prefix_list_id: Option<Value>,
     /// \[IPv6 traffic only\] The ID of an egress-only internet gateway.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EgressOnlyInternetGatewayId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EgressOnlyInternetGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub egress_only_internet_gateway_id: Option<Value>,
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
@@ -89,10 +71,7 @@ pub struct CfnRouteProps {
     /// The ID of the local gateway.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "LocalGatewayId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LocalGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub local_gateway_id: Option<Value>,
     /// \[IPv4 traffic only\] The ID of a NAT gateway.
@@ -104,10 +83,7 @@ pub struct CfnRouteProps {
     /// The ID of a network interface.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "NetworkInterfaceId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NetworkInterfaceId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub network_interface_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the ODB network.
@@ -124,10 +100,7 @@ pub struct CfnRouteProps {
     /// The ID of a transit gateway.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TransitGatewayId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TransitGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transit_gateway_id: Option<Value>,
     /// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
@@ -139,21 +112,12 @@ pub struct CfnRouteProps {
     /// The ID of a VPC peering connection.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "VpcPeeringConnectionId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcPeeringConnectionId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_peering_connection_id: Option<Value>,
 }
 
-impl CfnRouteProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnRoutePropsBuilder {
-        CfnRoutePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnRouteProps, CfnRoutePropsBuilder);
 /// The L1 construct of an `AWS::EC2::Route` resource: one CloudFormation resource with the properties of a [`CfnRouteProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -168,11 +132,16 @@ impl CfnRoute {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::Route";
 
-    /// Defines an `AWS::EC2::Route` named `id` in `scope`.
+    /// Defines an `AWS::EC2::Route` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnRouteProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnRouteProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnSecurityGroupProps {
@@ -28,19 +28,13 @@ pub struct CfnSecurityGroupProps {
     /// \[VPC only\] The outbound rules associated with the security group. There is a short interruption during which you cannot connect to the security group.
     ///
     /// Expected: a list of [`Egress`].
-    #[serde(
-        rename = "SecurityGroupEgress",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityGroupEgress", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_group_egress: Option<Value>,
     /// The inbound rules associated with the security group. There is a short interruption during which you cannot connect to the security group.
     ///
     /// Expected: a list of [`Ingress`].
-    #[serde(
-        rename = "SecurityGroupIngress",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityGroupIngress", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_group_ingress: Option<Value>,
     /// Any tags assigned to the security group.
@@ -57,13 +51,7 @@ pub struct CfnSecurityGroupProps {
     pub vpc_id: Option<Value>,
 }
 
-impl CfnSecurityGroupProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnSecurityGroupPropsBuilder {
-        CfnSecurityGroupPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnSecurityGroupProps, CfnSecurityGroupPropsBuilder);
 /// The L1 construct of an `AWS::EC2::SecurityGroup` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -78,24 +66,22 @@ impl CfnSecurityGroup {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::SecurityGroup";
 
-    /// Defines an `AWS::EC2::SecurityGroup` named `id` in `scope`.
+    /// Defines an `AWS::EC2::SecurityGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnSecurityGroupProps,
+        props: impl cdk_core::IntoProps<CfnSecurityGroupProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -135,7 +121,7 @@ impl Construct for CfnSecurityGroup {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Egress {
@@ -160,19 +146,13 @@ pub struct Egress {
     /// The `DestinationPrefixListId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationPrefixListId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationPrefixListId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_prefix_list_id: Option<Value>,
     /// The `DestinationSecurityGroupId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationSecurityGroupId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationSecurityGroupId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_security_group_id: Option<Value>,
     /// The `FromPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -194,13 +174,7 @@ pub struct Egress {
     pub to_port: Option<Value>,
 }
 
-impl Egress {
-    /// Starts a builder.
-    pub fn builder() -> EgressBuilder {
-        EgressBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Egress, EgressBuilder);
 impl From<Egress> for Value {
     fn from(v: Egress) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -214,7 +188,7 @@ impl From<Egress> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Ingress {
@@ -250,37 +224,25 @@ pub struct Ingress {
     /// The `SourcePrefixListId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourcePrefixListId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourcePrefixListId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_prefix_list_id: Option<Value>,
     /// The `SourceSecurityGroupId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourceSecurityGroupId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceSecurityGroupId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_security_group_id: Option<Value>,
     /// The `SourceSecurityGroupName` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourceSecurityGroupName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceSecurityGroupName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_security_group_name: Option<Value>,
     /// The `SourceSecurityGroupOwnerId` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourceSecurityGroupOwnerId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceSecurityGroupOwnerId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_security_group_owner_id: Option<Value>,
     /// The `ToPort` property (the `AWS::EC2::SecurityGroup` schema has no description for it).
@@ -291,13 +253,7 @@ pub struct Ingress {
     pub to_port: Option<Value>,
 }
 
-impl Ingress {
-    /// Starts a builder.
-    pub fn builder() -> IngressBuilder {
-        IngressBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Ingress, IngressBuilder);
 impl From<Ingress> for Value {
     fn from(v: Ingress) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -311,7 +267,7 @@ impl From<Ingress> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -327,13 +283,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -14,7 +14,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnSubnetProps {
@@ -23,10 +23,7 @@ pub struct CfnSubnetProps {
     /// If you specify ``AssignIpv6AddressOnCreation``, you must also specify an IPv6 CIDR block.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "AssignIpv6AddressOnCreation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AssignIpv6AddressOnCreation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub assign_ipv6_address_on_creation: Option<Value>,
     /// The Availability Zone of the subnet.
@@ -34,19 +31,13 @@ pub struct CfnSubnetProps {
     /// If you update this property, you must also update the ``CidrBlock`` property.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AvailabilityZone",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZone", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// The AZ ID of the subnet.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AvailabilityZoneId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZoneId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone_id: Option<Value>,
     /// The IPv4 CIDR block assigned to the subnet.
@@ -68,28 +59,19 @@ pub struct CfnSubnetProps {
     /// Indicates the device position for local network interfaces in this subnet. For example, ``1`` indicates local network interfaces in this subnet are the secondary network interface (eth1).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "EnableLniAtDeviceIndex",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EnableLniAtDeviceIndex", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_lni_at_device_index: Option<Value>,
     /// An IPv4 IPAM pool ID for the subnet.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "Ipv4IpamPoolId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv4IpamPoolId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// An IPv4 netmask length for the subnet.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "Ipv4NetmaskLength",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv4NetmaskLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv4_netmask_length: Option<Value>,
     /// The IPv6 CIDR block.
@@ -103,10 +85,7 @@ pub struct CfnSubnetProps {
     /// An IPv6 IPAM pool ID for the subnet.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "Ipv6IpamPoolId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv6IpamPoolId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_ipam_pool_id: Option<Value>,
     /// Indicates whether this is an IPv6 only subnet. For more information, see [Subnet basics](https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html#subnet-basics) in the *User Guide*.
@@ -118,10 +97,7 @@ pub struct CfnSubnetProps {
     /// An IPv6 netmask length for the subnet.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "Ipv6NetmaskLength",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv6NetmaskLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_netmask_length: Option<Value>,
     /// Indicates whether instances launched in this subnet receive a public IPv4 address. The default value is ``false``.
@@ -129,10 +105,7 @@ pub struct CfnSubnetProps {
     /// AWS charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [VPC pricing page](https://docs.aws.amazon.com/vpc/pricing/).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "MapPublicIpOnLaunch",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MapPublicIpOnLaunch", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub map_public_ip_on_launch: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Outpost.
@@ -171,13 +144,7 @@ pub struct CfnSubnetProps {
     pub vpc_id: Value,
 }
 
-impl CfnSubnetProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnSubnetPropsBuilder {
-        CfnSubnetPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnSubnetProps, CfnSubnetPropsBuilder);
 /// The L1 construct of an `AWS::EC2::Subnet` resource: one CloudFormation resource with the properties of a [`CfnSubnetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -192,20 +159,22 @@ impl CfnSubnet {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::Subnet";
 
-    /// Defines an `AWS::EC2::Subnet` named `id` in `scope`.
+    /// Defines an `AWS::EC2::Subnet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnSubnetProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnSubnetProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -251,7 +220,7 @@ impl Construct for CfnSubnet {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -267,13 +236,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnSubnetRouteTableAssociationProps {
@@ -28,13 +28,10 @@ pub struct CfnSubnetRouteTableAssociationProps {
     pub subnet_id: Value,
 }
 
-impl CfnSubnetRouteTableAssociationProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnSubnetRouteTableAssociationPropsBuilder {
-        CfnSubnetRouteTableAssociationPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    CfnSubnetRouteTableAssociationProps,
+    CfnSubnetRouteTableAssociationPropsBuilder
+);
 /// The L1 construct of an `AWS::EC2::SubnetRouteTableAssociation` resource: one CloudFormation resource with the properties of a [`CfnSubnetRouteTableAssociationProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,15 +46,16 @@ impl CfnSubnetRouteTableAssociation {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::SubnetRouteTableAssociation";
 
-    /// Defines an `AWS::EC2::SubnetRouteTableAssociation` named `id` in `scope`.
+    /// Defines an `AWS::EC2::SubnetRouteTableAssociation` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnSubnetRouteTableAssociationProps,
+        props: impl cdk_core::IntoProps<CfnSubnetRouteTableAssociationProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

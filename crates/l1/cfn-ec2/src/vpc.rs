@@ -14,7 +14,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnVPCProps {
@@ -31,19 +31,13 @@ pub struct CfnVPCProps {
     /// You can only enable DNS hostnames if you've enabled DNS support.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "EnableDnsHostnames",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EnableDnsHostnames", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_dns_hostnames: Option<Value>,
     /// Indicates whether the DNS resolution is supported for the VPC. If enabled, queries to the Amazon provided DNS server at the 169.254.169.253 IP address, or the reserved IP address at the base of the VPC network range "plus two" succeed. If disabled, the Amazon provided DNS service in the VPC that resolves public DNS hostnames to IP addresses is not enabled. Enabled by default. For more information, see [DNS attributes in your VPC](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "EnableDnsSupport",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EnableDnsSupport", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_dns_support: Option<Value>,
     /// The allowed tenancy of instances launched into the VPC.
@@ -54,10 +48,7 @@ pub struct CfnVPCProps {
     /// Updating ``InstanceTenancy`` requires no replacement only if you are updating its value from ``dedicated`` to ``default``. Updating ``InstanceTenancy`` from ``default`` to ``dedicated`` requires replacement.
     ///
     /// Expected: a string (known values: [`InstanceTenancy`]).
-    #[serde(
-        rename = "InstanceTenancy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InstanceTenancy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub instance_tenancy: Option<Value>,
     /// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. For more information, see [What is IPAM?](https://docs.aws.amazon.com//vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
@@ -65,19 +56,13 @@ pub struct CfnVPCProps {
     /// You must specify either``CidrBlock`` or ``Ipv4IpamPoolId``.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "Ipv4IpamPoolId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv4IpamPoolId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com//vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "Ipv4NetmaskLength",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv4NetmaskLength", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv4_netmask_length: Option<Value>,
     /// The tags for the VPC.
@@ -91,21 +76,12 @@ pub struct CfnVPCProps {
     /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
     ///
     /// Expected: a [`VpcEncryptionControl`].
-    #[serde(
-        rename = "VpcEncryptionControl",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcEncryptionControl", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_encryption_control: Option<Value>,
 }
 
-impl CfnVPCProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnVPCPropsBuilder {
-        CfnVPCPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnVPCProps, CfnVPCPropsBuilder);
 /// The L1 construct of an `AWS::EC2::VPC` resource: one CloudFormation resource with the properties of a [`CfnVPCProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -120,20 +96,22 @@ impl CfnVPC {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::VPC";
 
-    /// Defines an `AWS::EC2::VPC` named `id` in `scope`.
+    /// Defines an `AWS::EC2::VPC` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnVPCProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnVPCProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -162,8 +140,7 @@ impl CfnVPC {
     ///
     /// Information about resource exclusions for the VPC Encryption Control configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway`.
@@ -172,8 +149,7 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_egress_only_internet_gateway(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.State`.
@@ -201,8 +177,7 @@ impl CfnVPC {
     ///
     /// The exclusion configuration for Elastic File System traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_elastic_file_system(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.ElasticFileSystem")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.ElasticFileSystem")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.State`.
@@ -211,8 +186,7 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_elastic_file_system_state(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.StateMessage`.
@@ -229,16 +203,14 @@ impl CfnVPC {
     ///
     /// The exclusion configuration for internet gateway traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_internet_gateway(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.InternetGateway")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.InternetGateway")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.InternetGateway.State`.
     ///
     /// The current state of the exclusion configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions_internet_gateway_state(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.InternetGateway.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.InternetGateway.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.InternetGateway.StateMessage`.
@@ -255,40 +227,35 @@ impl CfnVPC {
     ///
     /// The exclusion configuration for Lambda function traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_lambda(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.Lambda")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.Lambda")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.Lambda.State`.
     ///
     /// The current state of the exclusion configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions_lambda_state(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.Lambda.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.Lambda.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.Lambda.StateMessage`.
     ///
     /// A message providing additional information about the exclusion state.
     pub fn attr_vpc_encryption_control_resource_exclusions_lambda_state_message(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.Lambda.StateMessage")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.Lambda.StateMessage")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.NatGateway`.
     ///
     /// The exclusion configuration for NAT gateway traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_nat_gateway(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.NatGateway")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.NatGateway")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.NatGateway.State`.
     ///
     /// The current state of the exclusion configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions_nat_gateway_state(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.NatGateway.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.NatGateway.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.NatGateway.StateMessage`.
@@ -297,16 +264,14 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_nat_gateway_state_message(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.NatGateway.StateMessage")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.NatGateway.StateMessage")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway`.
     ///
     /// The exclusion configuration for virtual private gateway traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_virtual_private_gateway(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State`.
@@ -315,8 +280,7 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_virtual_private_gateway_state(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.StateMessage`.
@@ -333,16 +297,14 @@ impl CfnVPC {
     ///
     /// The exclusion configuration for VPC Lattice traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_lattice(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VpcLattice.State`.
     ///
     /// The current state of the exclusion configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_lattice_state(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VpcLattice.StateMessage`.
@@ -351,24 +313,21 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_lattice_state_message(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice.StateMessage")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcLattice.StateMessage")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VpcPeering`.
     ///
     /// The exclusion configuration for VPC peering connection traffic.
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_peering(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VpcPeering.State`.
     ///
     /// The current state of the exclusion configuration.
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_peering_state(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering.State")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering.State")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.ResourceExclusions.VpcPeering.StateMessage`.
@@ -377,8 +336,7 @@ impl CfnVPC {
     pub fn attr_vpc_encryption_control_resource_exclusions_vpc_peering_state_message(
         &self,
     ) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering.StateMessage")
+        self.resource.get_att("VpcEncryptionControl.ResourceExclusions.VpcPeering.StateMessage")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.State`.
@@ -399,8 +357,7 @@ impl CfnVPC {
     ///
     /// The ID of the VPC Encryption Control configuration.
     pub fn attr_vpc_encryption_control_vpc_encryption_control_id(&self) -> Value {
-        self.resource
-            .get_att("VpcEncryptionControl.VpcEncryptionControlId")
+        self.resource.get_att("VpcEncryptionControl.VpcEncryptionControlId")
     }
 
     /// `Fn::GetAtt` of attribute `VpcEncryptionControl.VpcId`.
@@ -436,7 +393,7 @@ impl Construct for CfnVPC {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -452,13 +409,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -474,7 +425,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VpcEncryptionControl {
@@ -490,28 +441,19 @@ pub struct VpcEncryptionControl {
     /// The `ElasticFileSystemExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ElasticFileSystemExclusion`]).
-    #[serde(
-        rename = "ElasticFileSystemExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ElasticFileSystemExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub elastic_file_system_exclusion: Option<Value>,
     /// The `InternetGatewayExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`InternetGatewayExclusion`]).
-    #[serde(
-        rename = "InternetGatewayExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InternetGatewayExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub internet_gateway_exclusion: Option<Value>,
     /// The `LambdaExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`LambdaExclusion`]).
-    #[serde(
-        rename = "LambdaExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LambdaExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_exclusion: Option<Value>,
     /// The encryption mode for the VPC Encryption Control configuration.
@@ -523,10 +465,7 @@ pub struct VpcEncryptionControl {
     /// The `NatGatewayExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`NatGatewayExclusion`]).
-    #[serde(
-        rename = "NatGatewayExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NatGatewayExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub nat_gateway_exclusion: Option<Value>,
     /// The `VirtualPrivateGatewayExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
@@ -541,30 +480,18 @@ pub struct VpcEncryptionControl {
     /// The `VpcLatticeExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`VpcLatticeExclusion`]).
-    #[serde(
-        rename = "VpcLatticeExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcLatticeExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_lattice_exclusion: Option<Value>,
     /// The `VpcPeeringExclusion` property (the `AWS::EC2::VPC` schema has no description for it).
     ///
     /// Expected: a string (known values: [`VpcPeeringExclusion`]).
-    #[serde(
-        rename = "VpcPeeringExclusion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcPeeringExclusion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_peering_exclusion: Option<Value>,
 }
 
-impl VpcEncryptionControl {
-    /// Starts a builder.
-    pub fn builder() -> VpcEncryptionControlBuilder {
-        VpcEncryptionControlBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VpcEncryptionControl, VpcEncryptionControlBuilder);
 impl From<VpcEncryptionControl> for Value {
     fn from(v: VpcEncryptionControl) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

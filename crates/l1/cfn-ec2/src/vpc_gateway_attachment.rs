@@ -10,17 +10,14 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnVPCGatewayAttachmentProps {
     /// The ID of the internet gateway. You must specify either InternetGatewayId or VpnGatewayId, but not both.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "InternetGatewayId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InternetGatewayId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub internet_gateway_id: Option<Value>,
     /// The ID of the VPC.
@@ -36,13 +33,7 @@ pub struct CfnVPCGatewayAttachmentProps {
     pub vpn_gateway_id: Option<Value>,
 }
 
-impl CfnVPCGatewayAttachmentProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnVPCGatewayAttachmentPropsBuilder {
-        CfnVPCGatewayAttachmentPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnVPCGatewayAttachmentProps, CfnVPCGatewayAttachmentPropsBuilder);
 /// The L1 construct of an `AWS::EC2::VPCGatewayAttachment` resource: one CloudFormation resource with the properties of a [`CfnVPCGatewayAttachmentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -57,15 +48,16 @@ impl CfnVPCGatewayAttachment {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::EC2::VPCGatewayAttachment";
 
-    /// Defines an `AWS::EC2::VPCGatewayAttachment` named `id` in `scope`.
+    /// Defines an `AWS::EC2::VPCGatewayAttachment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnVPCGatewayAttachmentProps,
+        props: impl cdk_core::IntoProps<CfnVPCGatewayAttachmentProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

@@ -16,8 +16,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnLoadBalancerProps::builder()
-//!     .name("name")
-//!     .build()?;
+//!     .name("name");
 //! let load_balancer = CfnLoadBalancer::new(&stack, "LoadBalancer", props)?;
 //! let canonical_hosted_zone_id = load_balancer.attr_canonical_hosted_zone_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnListenerProps {
@@ -40,10 +40,7 @@ pub struct CfnListenerProps {
     /// The listener attributes. Attributes that you do not modify retain their current values.
     ///
     /// Expected: a list of [`ListenerAttribute`].
-    #[serde(
-        rename = "ListenerAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ListenerAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub listener_attributes: Option<Value>,
     /// The Amazon Resource Name (ARN) of the load balancer.
@@ -54,10 +51,7 @@ pub struct CfnListenerProps {
     /// The mutual authentication configuration information.
     ///
     /// Expected: a [`MutualAuthentication`].
-    #[serde(
-        rename = "MutualAuthentication",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MutualAuthentication", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub mutual_authentication: Option<Value>,
     /// The port on which the load balancer is listening. You can't specify a port for a Gateway Load Balancer.
@@ -88,13 +82,7 @@ pub struct CfnListenerProps {
     pub tags: Option<Value>,
 }
 
-impl CfnListenerProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnListenerPropsBuilder {
-        CfnListenerPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnListenerProps, CfnListenerPropsBuilder);
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::Listener` resource: one CloudFormation resource with the properties of a [`CfnListenerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -109,20 +97,22 @@ impl CfnListener {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::Listener";
 
-    /// Defines an `AWS::ElasticLoadBalancingV2::Listener` named `id` in `scope`.
+    /// Defines an `AWS::ElasticLoadBalancingV2::Listener` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnListenerProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnListenerProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -153,35 +143,26 @@ impl Construct for CfnListener {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Action {
     /// \[HTTPS listeners\] Information for using Amazon Cognito to authenticate users. Specify only when ``Type`` is ``authenticate-cognito``.
     ///
     /// Expected: a [`AuthenticateCognitoConfig`].
-    #[serde(
-        rename = "AuthenticateCognitoConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthenticateCognitoConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authenticate_cognito_config: Option<Value>,
     /// \[HTTPS listeners\] Information about an identity provider that is compliant with OpenID Connect (OIDC). Specify only when ``Type`` is ``authenticate-oidc``.
     ///
     /// Expected: a [`AuthenticateOidcConfig`].
-    #[serde(
-        rename = "AuthenticateOidcConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AuthenticateOidcConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub authenticate_oidc_config: Option<Value>,
     /// \[Application Load Balancer\] Information for creating an action that returns a custom HTTP response. Specify only when ``Type`` is ``fixed-response``.
     ///
     /// Expected: a [`FixedResponseConfig`].
-    #[serde(
-        rename = "FixedResponseConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FixedResponseConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub fixed_response_config: Option<Value>,
     /// Information for creating an action that distributes requests among multiple target groups. Specify only when ``Type`` is ``forward``.
@@ -195,10 +176,7 @@ pub struct Action {
     /// \[HTTPS listeners\] Information for validating JWT access tokens in client requests. Specify only when ``Type`` is ``jwt-validation``.
     ///
     /// Expected: a [`JwtValidationConfig`].
-    #[serde(
-        rename = "JwtValidationConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "JwtValidationConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub jwt_validation_config: Option<Value>,
     /// The order for the action. This value is required for rules with multiple actions. The action with the lowest value for order is performed first.
@@ -210,19 +188,13 @@ pub struct Action {
     /// \[Application Load Balancer\] Information for creating a redirect action. Specify only when ``Type`` is ``redirect``.
     ///
     /// Expected: a [`RedirectConfig`].
-    #[serde(
-        rename = "RedirectConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RedirectConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub redirect_config: Option<Value>,
     /// The Amazon Resource Name (ARN) of the target group. Specify only when ``Type`` is ``forward`` and you want to route to a single target group. To route to multiple target groups, you must use ``ForwardConfig`` instead.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TargetGroupArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetGroupArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_group_arn: Option<Value>,
     /// The type of action.
@@ -232,13 +204,7 @@ pub struct Action {
     pub type_: Value,
 }
 
-impl Action {
-    /// Starts a builder.
-    pub fn builder() -> ActionBuilder {
-        ActionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Action, ActionBuilder);
 impl From<Action> for Value {
     fn from(v: Action) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -252,7 +218,7 @@ impl From<Action> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AuthenticateCognitoConfig {
@@ -272,10 +238,7 @@ pub struct AuthenticateCognitoConfig {
     /// +  authenticate```` - Redirect the request to the IdP authorization endpoint. This is the default value.
     ///
     /// Expected: a string (known values: [`OnUnauthenticatedRequest`]).
-    #[serde(
-        rename = "OnUnauthenticatedRequest",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OnUnauthenticatedRequest", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub on_unauthenticated_request: Option<Value>,
     /// The set of user claims to be requested from the IdP. The default is ``openid``.
@@ -289,19 +252,13 @@ pub struct AuthenticateCognitoConfig {
     /// The name of the cookie used to maintain session information. The default is AWSELBAuthSessionCookie.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SessionCookieName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SessionCookieName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub session_cookie_name: Option<Value>,
     /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SessionTimeout",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SessionTimeout", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub session_timeout: Option<Value>,
     /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
@@ -321,13 +278,7 @@ pub struct AuthenticateCognitoConfig {
     pub user_pool_domain: Value,
 }
 
-impl AuthenticateCognitoConfig {
-    /// Starts a builder.
-    pub fn builder() -> AuthenticateCognitoConfigBuilder {
-        AuthenticateCognitoConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AuthenticateCognitoConfig, AuthenticateCognitoConfigBuilder);
 impl From<AuthenticateCognitoConfig> for Value {
     fn from(v: AuthenticateCognitoConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -341,7 +292,7 @@ impl From<AuthenticateCognitoConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AuthenticateOidcConfig {
@@ -382,10 +333,7 @@ pub struct AuthenticateOidcConfig {
     /// +  authenticate```` - Redirect the request to the IdP authorization endpoint. This is the default value.
     ///
     /// Expected: a string (known values: [`OnUnauthenticatedRequest`]).
-    #[serde(
-        rename = "OnUnauthenticatedRequest",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OnUnauthenticatedRequest", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub on_unauthenticated_request: Option<Value>,
     /// The set of user claims to be requested from the IdP. The default is ``openid``.
@@ -399,19 +347,13 @@ pub struct AuthenticateOidcConfig {
     /// The name of the cookie used to maintain session information. The default is AWSELBAuthSessionCookie.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SessionCookieName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SessionCookieName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub session_cookie_name: Option<Value>,
     /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SessionTimeout",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SessionTimeout", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub session_timeout: Option<Value>,
     /// The token endpoint of the IdP. This must be a full URL, including the HTTPS protocol, the domain, and the path.
@@ -422,10 +364,7 @@ pub struct AuthenticateOidcConfig {
     /// Indicates whether to use the existing client secret when modifying a rule. If you are creating a rule, you can omit this parameter or set it to false.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "UseExistingClientSecret",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UseExistingClientSecret", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub use_existing_client_secret: Option<Value>,
     /// The user info endpoint of the IdP. This must be a full URL, including the HTTPS protocol, the domain, and the path.
@@ -435,13 +374,7 @@ pub struct AuthenticateOidcConfig {
     pub user_info_endpoint: Value,
 }
 
-impl AuthenticateOidcConfig {
-    /// Starts a builder.
-    pub fn builder() -> AuthenticateOidcConfigBuilder {
-        AuthenticateOidcConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AuthenticateOidcConfig, AuthenticateOidcConfigBuilder);
 impl From<AuthenticateOidcConfig> for Value {
     fn from(v: AuthenticateOidcConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -455,28 +388,19 @@ impl From<AuthenticateOidcConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Certificate {
     /// The Amazon Resource Name (ARN) of the certificate.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CertificateArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CertificateArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub certificate_arn: Option<Value>,
 }
 
-impl Certificate {
-    /// Starts a builder.
-    pub fn builder() -> CertificateBuilder {
-        CertificateBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Certificate, CertificateBuilder);
 impl From<Certificate> for Value {
     fn from(v: Certificate) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -490,7 +414,7 @@ impl From<Certificate> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct FixedResponseConfig {
@@ -515,13 +439,7 @@ pub struct FixedResponseConfig {
     pub status_code: Value,
 }
 
-impl FixedResponseConfig {
-    /// Starts a builder.
-    pub fn builder() -> FixedResponseConfigBuilder {
-        FixedResponseConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(FixedResponseConfig, FixedResponseConfigBuilder);
 impl From<FixedResponseConfig> for Value {
     fn from(v: FixedResponseConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -537,17 +455,14 @@ impl From<FixedResponseConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ForwardConfig {
     /// Information about the target group stickiness for a rule.
     ///
     /// Expected: a [`TargetGroupStickinessConfig`].
-    #[serde(
-        rename = "TargetGroupStickinessConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetGroupStickinessConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_group_stickiness_config: Option<Value>,
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
@@ -558,13 +473,7 @@ pub struct ForwardConfig {
     pub target_groups: Option<Value>,
 }
 
-impl ForwardConfig {
-    /// Starts a builder.
-    pub fn builder() -> ForwardConfigBuilder {
-        ForwardConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ForwardConfig, ForwardConfigBuilder);
 impl From<ForwardConfig> for Value {
     fn from(v: ForwardConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -578,7 +487,7 @@ impl From<ForwardConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct JwtValidationActionAdditionalClaim {
@@ -599,13 +508,10 @@ pub struct JwtValidationActionAdditionalClaim {
     pub values: Value,
 }
 
-impl JwtValidationActionAdditionalClaim {
-    /// Starts a builder.
-    pub fn builder() -> JwtValidationActionAdditionalClaimBuilder {
-        JwtValidationActionAdditionalClaimBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    JwtValidationActionAdditionalClaim,
+    JwtValidationActionAdditionalClaimBuilder
+);
 impl From<JwtValidationActionAdditionalClaim> for Value {
     fn from(v: JwtValidationActionAdditionalClaim) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -619,17 +525,14 @@ impl From<JwtValidationActionAdditionalClaim> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct JwtValidationConfig {
     /// The `AdditionalClaims` property (the `AWS::ElasticLoadBalancingV2::Listener` schema has no description for it).
     ///
     /// Expected: a list of [`JwtValidationActionAdditionalClaim`].
-    #[serde(
-        rename = "AdditionalClaims",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AdditionalClaims", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub additional_claims: Option<Value>,
     /// The `Issuer` property (the `AWS::ElasticLoadBalancingV2::Listener` schema has no description for it).
@@ -644,13 +547,7 @@ pub struct JwtValidationConfig {
     pub jwks_endpoint: Value,
 }
 
-impl JwtValidationConfig {
-    /// Starts a builder.
-    pub fn builder() -> JwtValidationConfigBuilder {
-        JwtValidationConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(JwtValidationConfig, JwtValidationConfigBuilder);
 impl From<JwtValidationConfig> for Value {
     fn from(v: JwtValidationConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -664,7 +561,7 @@ impl From<JwtValidationConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ListenerAttribute {
@@ -712,13 +609,7 @@ pub struct ListenerAttribute {
     pub value: Option<Value>,
 }
 
-impl ListenerAttribute {
-    /// Starts a builder.
-    pub fn builder() -> ListenerAttributeBuilder {
-        ListenerAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ListenerAttribute, ListenerAttributeBuilder);
 impl From<ListenerAttribute> for Value {
     fn from(v: ListenerAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -732,17 +623,14 @@ impl From<ListenerAttribute> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MutualAuthentication {
     /// Indicates whether trust store CA certificate names are advertised.
     ///
     /// Expected: a string (known values: [`AdvertiseTrustStoreCaNames`]).
-    #[serde(
-        rename = "AdvertiseTrustStoreCaNames",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AdvertiseTrustStoreCaNames", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub advertise_trust_store_ca_names: Option<Value>,
     /// Indicates whether expired client certificates are ignored.
@@ -768,13 +656,7 @@ pub struct MutualAuthentication {
     pub trust_store_arn: Option<Value>,
 }
 
-impl MutualAuthentication {
-    /// Starts a builder.
-    pub fn builder() -> MutualAuthenticationBuilder {
-        MutualAuthenticationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MutualAuthentication, MutualAuthenticationBuilder);
 impl From<MutualAuthentication> for Value {
     fn from(v: MutualAuthentication) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -800,7 +682,7 @@ impl From<MutualAuthentication> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RedirectConfig {
@@ -841,13 +723,7 @@ pub struct RedirectConfig {
     pub status_code: Value,
 }
 
-impl RedirectConfig {
-    /// Starts a builder.
-    pub fn builder() -> RedirectConfigBuilder {
-        RedirectConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RedirectConfig, RedirectConfigBuilder);
 impl From<RedirectConfig> for Value {
     fn from(v: RedirectConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -861,7 +737,7 @@ impl From<RedirectConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -877,13 +753,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -897,17 +767,14 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TargetGroupStickinessConfig {
     /// \[Application Load Balancers\] The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days). You must specify this value when enabling target group stickiness.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_seconds: Option<Value>,
     /// Indicates whether target group stickiness is enabled.
@@ -918,13 +785,7 @@ pub struct TargetGroupStickinessConfig {
     pub enabled: Option<Value>,
 }
 
-impl TargetGroupStickinessConfig {
-    /// Starts a builder.
-    pub fn builder() -> TargetGroupStickinessConfigBuilder {
-        TargetGroupStickinessConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TargetGroupStickinessConfig, TargetGroupStickinessConfigBuilder);
 impl From<TargetGroupStickinessConfig> for Value {
     fn from(v: TargetGroupStickinessConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -938,17 +799,14 @@ impl From<TargetGroupStickinessConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TargetGroupTuple {
     /// The Amazon Resource Name (ARN) of the target group.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TargetGroupArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetGroupArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_group_arn: Option<Value>,
     /// The weight. The range is 0 to 999.
@@ -959,13 +817,7 @@ pub struct TargetGroupTuple {
     pub weight: Option<Value>,
 }
 
-impl TargetGroupTuple {
-    /// Starts a builder.
-    pub fn builder() -> TargetGroupTupleBuilder {
-        TargetGroupTupleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TargetGroupTuple, TargetGroupTupleBuilder);
 impl From<TargetGroupTuple> for Value {
     fn from(v: TargetGroupTuple) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1113,9 +965,7 @@ impl Protocol {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP",
-        ]
+        &["GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP"]
     }
 }
 

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnLoadBalancerProps {
@@ -26,10 +26,7 @@ pub struct CfnLoadBalancerProps {
     /// \[Network Load Balancers with UDP listeners\] Indicates whether to use an IPv6 prefix from each subnet for source NAT. The IP address type must be ``dualstack``. The default value is ``off``.
     ///
     /// Expected: a string (known values: [`EnablePrefixForIpv6SourceNat`]).
-    #[serde(
-        rename = "EnablePrefixForIpv6SourceNat",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EnablePrefixForIpv6SourceNat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_prefix_for_ipv6_source_nat: Option<Value>,
     /// Indicates whether to evaluate inbound security group rules for traffic sent to a Network Load Balancer through privatelink. The default is ``on``.
@@ -58,28 +55,19 @@ pub struct CfnLoadBalancerProps {
     /// The ID of the IPv4 IPAM pool.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "Ipv4IpamPoolId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv4IpamPoolId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv4_ipam_pool_id: Option<Value>,
     /// The load balancer attributes. Attributes that you do not modify retain their current values.
     ///
     /// Expected: a list of [`LoadBalancerAttribute`].
-    #[serde(
-        rename = "LoadBalancerAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LoadBalancerAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub load_balancer_attributes: Option<Value>,
     /// The minimum capacity for a load balancer.
     ///
     /// Expected: a [`MinimumLoadBalancerCapacity`].
-    #[serde(
-        rename = "MinimumLoadBalancerCapacity",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MinimumLoadBalancerCapacity", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub minimum_load_balancer_capacity: Option<Value>,
     /// The name of the load balancer. This name must be unique per region per account, can have a maximum of 32 characters, must contain only alphanumeric characters or hyphens, must not begin or end with a hyphen, and must not begin with "internal-".
@@ -105,10 +93,7 @@ pub struct CfnLoadBalancerProps {
     /// \[Application Load Balancers and Network Load Balancers\] The IDs of the security groups for the load balancer.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "SecurityGroups",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityGroups", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_groups: Option<Value>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone. You must specify either subnets or subnet mappings, but not both.
@@ -124,10 +109,7 @@ pub struct CfnLoadBalancerProps {
     /// \[Gateway Load Balancers\] You can specify subnets from one or more Availability Zones. You can't specify Elastic IP addresses for your subnets.
     ///
     /// Expected: a list of [`SubnetMapping`].
-    #[serde(
-        rename = "SubnetMappings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SubnetMappings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub subnet_mappings: Option<Value>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone. You must specify either subnets or subnet mappings, but not both. To specify an Elastic IP address, specify subnet mappings instead of subnets.
@@ -158,13 +140,7 @@ pub struct CfnLoadBalancerProps {
     pub type_: Option<Value>,
 }
 
-impl CfnLoadBalancerProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnLoadBalancerPropsBuilder {
-        CfnLoadBalancerPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnLoadBalancerProps, CfnLoadBalancerPropsBuilder);
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::LoadBalancer` resource: one CloudFormation resource with the properties of a [`CfnLoadBalancerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -179,24 +155,22 @@ impl CfnLoadBalancer {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 
-    /// Defines an `AWS::ElasticLoadBalancingV2::LoadBalancer` named `id` in `scope`.
+    /// Defines an `AWS::ElasticLoadBalancingV2::LoadBalancer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnLoadBalancerProps,
+        props: impl cdk_core::IntoProps<CfnLoadBalancerProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -247,7 +221,7 @@ impl Construct for CfnLoadBalancer {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LoadBalancerAttribute {
@@ -305,13 +279,7 @@ pub struct LoadBalancerAttribute {
     pub value: Option<Value>,
 }
 
-impl LoadBalancerAttribute {
-    /// Starts a builder.
-    pub fn builder() -> LoadBalancerAttributeBuilder {
-        LoadBalancerAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LoadBalancerAttribute, LoadBalancerAttributeBuilder);
 impl From<LoadBalancerAttribute> for Value {
     fn from(v: LoadBalancerAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -325,7 +293,7 @@ impl From<LoadBalancerAttribute> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MinimumLoadBalancerCapacity {
@@ -336,13 +304,7 @@ pub struct MinimumLoadBalancerCapacity {
     pub capacity_units: Value,
 }
 
-impl MinimumLoadBalancerCapacity {
-    /// Starts a builder.
-    pub fn builder() -> MinimumLoadBalancerCapacityBuilder {
-        MinimumLoadBalancerCapacityBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MinimumLoadBalancerCapacity, MinimumLoadBalancerCapacityBuilder);
 impl From<MinimumLoadBalancerCapacity> for Value {
     fn from(v: MinimumLoadBalancerCapacity) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -356,7 +318,7 @@ impl From<MinimumLoadBalancerCapacity> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SubnetMapping {
@@ -375,19 +337,13 @@ pub struct SubnetMapping {
     /// \[Network Load Balancers\] The private IPv4 address for an internal load balancer.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PrivateIPv4Address",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PrivateIPv4Address", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub private_ipv4_address: Option<Value>,
     /// \[Network Load Balancers with UDP listeners\] The IPv6 prefix to use for source NAT. Specify an IPv6 prefix (/80 netmask) from the subnet CIDR block or ``auto_assigned`` to use an IPv6 prefix selected at random from the subnet CIDR block.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourceNatIpv6Prefix",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceNatIpv6Prefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_nat_ipv6_prefix: Option<Value>,
     /// The ID of the subnet.
@@ -397,13 +353,7 @@ pub struct SubnetMapping {
     pub subnet_id: Value,
 }
 
-impl SubnetMapping {
-    /// Starts a builder.
-    pub fn builder() -> SubnetMappingBuilder {
-        SubnetMappingBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SubnetMapping, SubnetMappingBuilder);
 impl From<SubnetMapping> for Value {
     fn from(v: SubnetMapping) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -417,7 +367,7 @@ impl From<SubnetMapping> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -434,13 +384,7 @@ pub struct Tag {
     pub value: Option<Value>,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

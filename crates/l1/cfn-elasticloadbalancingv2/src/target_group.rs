@@ -10,71 +10,50 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnTargetGroupProps {
     /// Indicates whether health checks are enabled. If the target type is lambda, health checks are disabled by default but can be enabled. If the target type is instance, ip, or alb, health checks are always enabled and cannot be disabled.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "HealthCheckEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_enabled: Option<Value>,
     /// The approximate amount of time, in seconds, between health checks of an individual target.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "HealthCheckIntervalSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckIntervalSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_interval_seconds: Option<Value>,
     /// \[HTTP/HTTPS health checks\] The destination for health checks on the targets. \[HTTP1 or HTTP2 protocol version\] The ping path. The default is /. \[GRPC protocol version\] The path of a custom health check method with the format /package.service/method. The default is /AWS.ALB/healthcheck.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "HealthCheckPath",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckPath", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_path: Option<Value>,
     /// The port the load balancer uses when performing health checks on targets.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "HealthCheckPort",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_port: Option<Value>,
     /// The protocol the load balancer uses when performing health checks on targets.
     ///
     /// Expected: a string (known values: [`HealthCheckProtocol`]).
-    #[serde(
-        rename = "HealthCheckProtocol",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckProtocol", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_protocol: Option<Value>,
     /// The amount of time, in seconds, during which no response from a target means a failed health check.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "HealthCheckTimeoutSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthCheckTimeoutSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub health_check_timeout_seconds: Option<Value>,
     /// The number of consecutive health checks successes required before considering an unhealthy target healthy.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "HealthyThresholdCount",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HealthyThresholdCount", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub healthy_threshold_count: Option<Value>,
     /// The type of IP address used for this target group. The possible values are ipv4 and ipv6.
@@ -110,10 +89,7 @@ pub struct CfnTargetGroupProps {
     /// \[HTTP/HTTPS protocol\] The protocol version. The possible values are GRPC, HTTP1, and HTTP2.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ProtocolVersion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProtocolVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub protocol_version: Option<Value>,
     /// The tags.
@@ -125,19 +101,13 @@ pub struct CfnTargetGroupProps {
     /// The port that the target control agent uses to communicate the available capacity of targets to the load balancer.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "TargetControlPort",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetControlPort", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_control_port: Option<Value>,
     /// The attributes.
     ///
     /// Expected: a list of [`TargetGroupAttribute`].
-    #[serde(
-        rename = "TargetGroupAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetGroupAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_group_attributes: Option<Value>,
     /// The type of target that you must specify when registering targets with this target group. You can't specify targets for a target group using more than one target type.
@@ -155,10 +125,7 @@ pub struct CfnTargetGroupProps {
     /// The number of consecutive health check failures required before considering a target unhealthy.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "UnhealthyThresholdCount",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "UnhealthyThresholdCount", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub unhealthy_threshold_count: Option<Value>,
     /// The identifier of the virtual private cloud (VPC). If the target is a Lambda function, this parameter does not apply.
@@ -169,13 +136,7 @@ pub struct CfnTargetGroupProps {
     pub vpc_id: Option<Value>,
 }
 
-impl CfnTargetGroupProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnTargetGroupPropsBuilder {
-        CfnTargetGroupPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnTargetGroupProps, CfnTargetGroupPropsBuilder);
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::TargetGroup` resource: one CloudFormation resource with the properties of a [`CfnTargetGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -190,24 +151,22 @@ impl CfnTargetGroup {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::TargetGroup";
 
-    /// Defines an `AWS::ElasticLoadBalancingV2::TargetGroup` named `id` in `scope`.
+    /// Defines an `AWS::ElasticLoadBalancingV2::TargetGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnTargetGroupProps,
+        props: impl cdk_core::IntoProps<CfnTargetGroupProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -261,7 +220,7 @@ impl Construct for CfnTargetGroup {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Matcher {
@@ -279,13 +238,7 @@ pub struct Matcher {
     pub http_code: Option<Value>,
 }
 
-impl Matcher {
-    /// Starts a builder.
-    pub fn builder() -> MatcherBuilder {
-        MatcherBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Matcher, MatcherBuilder);
 impl From<Matcher> for Value {
     fn from(v: Matcher) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -299,7 +252,7 @@ impl From<Matcher> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -315,13 +268,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -335,17 +282,14 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TargetDescription {
     /// An Availability Zone or all. This determines whether the target receives traffic from the load balancer nodes in the specified Availability Zone or from all enabled Availability Zones for the load balancer.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AvailabilityZone",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AvailabilityZone", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub availability_zone: Option<Value>,
     /// The ID of the target. If the target type of the target group is instance, specify an instance ID. If the target type is ip, specify an IP address. If the target type is lambda, specify the ARN of the Lambda function. If the target type is alb, specify the ARN of the Application Load Balancer target.
@@ -367,13 +311,7 @@ pub struct TargetDescription {
     pub quic_server_id: Option<Value>,
 }
 
-impl TargetDescription {
-    /// Starts a builder.
-    pub fn builder() -> TargetDescriptionBuilder {
-        TargetDescriptionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TargetDescription, TargetDescriptionBuilder);
 impl From<TargetDescription> for Value {
     fn from(v: TargetDescription) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -387,7 +325,7 @@ impl From<TargetDescription> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TargetGroupAttribute {
@@ -405,13 +343,7 @@ pub struct TargetGroupAttribute {
     pub value: Option<Value>,
 }
 
-impl TargetGroupAttribute {
-    /// Starts a builder.
-    pub fn builder() -> TargetGroupAttributeBuilder {
-        TargetGroupAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TargetGroupAttribute, TargetGroupAttributeBuilder);
 impl From<TargetGroupAttribute> for Value {
     fn from(v: TargetGroupAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -460,9 +392,7 @@ impl HealthCheckProtocol {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP",
-        ]
+        &["GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP"]
     }
 }
 
@@ -545,9 +475,7 @@ impl Protocol {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP",
-        ]
+        &["GENEVE", "HTTP", "HTTPS", "QUIC", "TCP", "TCP_QUIC", "TCP_UDP", "TLS", "UDP"]
     }
 }
 

@@ -16,8 +16,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnUserProps::builder()
-//!     .user_name("user-name")
-//!     .build()?;
+//!     .user_name("user-name");
 //! let user = CfnUser::new(&stack, "User", props)?;
 //! let arn = user.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -24,7 +24,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnPolicyProps {
@@ -76,13 +76,7 @@ pub struct CfnPolicyProps {
     pub users: Option<Value>,
 }
 
-impl CfnPolicyProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnPolicyPropsBuilder {
-        CfnPolicyPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnPolicyProps, CfnPolicyPropsBuilder);
 /// The L1 construct of an `AWS::IAM::Policy` resource: one CloudFormation resource with the properties of a [`CfnPolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -97,11 +91,16 @@ impl CfnPolicy {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::IAM::Policy";
 
-    /// Defines an `AWS::IAM::Policy` named `id` in `scope`.
+    /// Defines an `AWS::IAM::Policy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnPolicyProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnPolicyProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

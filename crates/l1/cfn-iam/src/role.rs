@@ -12,7 +12,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnRoleProps {
@@ -32,10 +32,7 @@ pub struct CfnRoleProps {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs) and Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *General Reference*.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "ManagedPolicyArns",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ManagedPolicyArns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub managed_policy_arns: Option<Value>,
     /// The maximum session duration (in seconds) that you want to set for the specified role. If you do not specify a value for this setting, the default value of one hour is applied. This setting can have a value from 1 hour to 12 hours.
@@ -43,10 +40,7 @@ pub struct CfnRoleProps {
     /// Anyone who assumes the role from the CLI or API can use the ``DurationSeconds`` API parameter or the ``duration-seconds``CLI parameter to request a longer session. The ``MaxSessionDuration`` setting determines the maximum duration that can be requested using the ``DurationSeconds`` parameter. If users don't specify a value for the ``DurationSeconds`` parameter, their security credentials are valid for one hour by default. This applies when you use the ``AssumeRole*`` API operations or the ``assume-role*``CLI operations but does not apply when you use those operations to create a console URL. For more information, see [Using IAM roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the *IAM User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxSessionDuration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxSessionDuration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_session_duration: Option<Value>,
     /// The path to the role. For more information about paths, see [IAM Identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
@@ -64,10 +58,7 @@ pub struct CfnRoleProps {
     /// For more information about permissions boundaries, see [Permissions boundaries for IAM identities](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html) in the *IAM User Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PermissionsBoundary",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PermissionsBoundary", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub permissions_boundary: Option<Value>,
     /// Adds or updates an inline policy document that is embedded in the specified IAM role.
@@ -106,13 +97,7 @@ pub struct CfnRoleProps {
     pub tags: Option<Value>,
 }
 
-impl CfnRoleProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnRolePropsBuilder {
-        CfnRolePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnRoleProps, CfnRolePropsBuilder);
 /// The L1 construct of an `AWS::IAM::Role` resource: one CloudFormation resource with the properties of a [`CfnRoleProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -127,20 +112,22 @@ impl CfnRole {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::IAM::Role";
 
-    /// Defines an `AWS::IAM::Role` named `id` in `scope`.
+    /// Defines an `AWS::IAM::Role` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnRoleProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnRoleProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -180,7 +167,7 @@ impl Construct for CfnRole {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Policy {
@@ -196,13 +183,7 @@ pub struct Policy {
     pub policy_name: Value,
 }
 
-impl Policy {
-    /// Starts a builder.
-    pub fn builder() -> PolicyBuilder {
-        PolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Policy, PolicyBuilder);
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -216,7 +197,7 @@ impl From<Policy> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -232,13 +213,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -12,7 +12,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnUserProps {
@@ -37,10 +37,7 @@ pub struct CfnUserProps {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs) and Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *General Reference*.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "ManagedPolicyArns",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ManagedPolicyArns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub managed_policy_arns: Option<Value>,
     /// The path for the user name. For more information about paths, see [IAM identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html) in the *IAM User Guide*.
@@ -60,10 +57,7 @@ pub struct CfnUserProps {
     /// For more information about policy types, see [Policy types](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policy-types) in the *IAM User Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PermissionsBoundary",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PermissionsBoundary", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub permissions_boundary: Option<Value>,
     /// Adds or updates an inline policy document that is embedded in the specified IAM user. To view AWS::IAM::User snippets, see [Declaring an User Resource](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/quickref-iam.html#scenario-iam-user).
@@ -100,13 +94,7 @@ pub struct CfnUserProps {
     pub user_name: Option<Value>,
 }
 
-impl CfnUserProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnUserPropsBuilder {
-        CfnUserPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnUserProps, CfnUserPropsBuilder);
 /// The L1 construct of an `AWS::IAM::User` resource: one CloudFormation resource with the properties of a [`CfnUserProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -121,20 +109,22 @@ impl CfnUser {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::IAM::User";
 
-    /// Defines an `AWS::IAM::User` named `id` in `scope`.
+    /// Defines an `AWS::IAM::User` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnUserProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnUserProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -165,7 +155,7 @@ impl Construct for CfnUser {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LoginProfile {
@@ -177,21 +167,12 @@ pub struct LoginProfile {
     /// Specifies whether the user is required to set a new password on next sign-in.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "PasswordResetRequired",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PasswordResetRequired", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub password_reset_required: Option<Value>,
 }
 
-impl LoginProfile {
-    /// Starts a builder.
-    pub fn builder() -> LoginProfileBuilder {
-        LoginProfileBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LoginProfile, LoginProfileBuilder);
 impl From<LoginProfile> for Value {
     fn from(v: LoginProfile) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -209,7 +190,7 @@ impl From<LoginProfile> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Policy {
@@ -225,13 +206,7 @@ pub struct Policy {
     pub policy_name: Value,
 }
 
-impl Policy {
-    /// Starts a builder.
-    pub fn builder() -> PolicyBuilder {
-        PolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Policy, PolicyBuilder);
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -245,7 +220,7 @@ impl From<Policy> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -261,13 +236,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnDeliveryStreamProps {
@@ -35,10 +35,7 @@ pub struct CfnDeliveryStreamProps {
     /// The `DatabaseSourceConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DatabaseSourceConfiguration`].
-    #[serde(
-        rename = "DatabaseSourceConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DatabaseSourceConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub database_source_configuration: Option<Value>,
     /// The `DeliveryStreamEncryptionConfigurationInput` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -53,28 +50,19 @@ pub struct CfnDeliveryStreamProps {
     /// The `DeliveryStreamName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DeliveryStreamName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeliveryStreamName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub delivery_stream_name: Option<Value>,
     /// The `DeliveryStreamType` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DeliveryStreamType`]).
-    #[serde(
-        rename = "DeliveryStreamType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeliveryStreamType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub delivery_stream_type: Option<Value>,
     /// The `DirectPutSourceConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DirectPutSourceConfiguration`].
-    #[serde(
-        rename = "DirectPutSourceConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DirectPutSourceConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub direct_put_source_configuration: Option<Value>,
     /// The `ElasticsearchDestinationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -125,10 +113,7 @@ pub struct CfnDeliveryStreamProps {
     /// The `MSKSourceConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`MSKSourceConfiguration`].
-    #[serde(
-        rename = "MSKSourceConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MSKSourceConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub msk_source_configuration: Option<Value>,
     /// The `RedshiftDestinationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -143,10 +128,7 @@ pub struct CfnDeliveryStreamProps {
     /// The `S3DestinationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`S3DestinationConfiguration`].
-    #[serde(
-        rename = "S3DestinationConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3DestinationConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_destination_configuration: Option<Value>,
     /// The `SnowflakeDestinationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -175,13 +157,7 @@ pub struct CfnDeliveryStreamProps {
     pub tags: Option<Value>,
 }
 
-impl CfnDeliveryStreamProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnDeliveryStreamPropsBuilder {
-        CfnDeliveryStreamPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnDeliveryStreamProps, CfnDeliveryStreamPropsBuilder);
 /// The L1 construct of an `AWS::KinesisFirehose::DeliveryStream` resource: one CloudFormation resource with the properties of a [`CfnDeliveryStreamProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -196,24 +172,22 @@ impl CfnDeliveryStream {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::KinesisFirehose::DeliveryStream";
 
-    /// Defines an `AWS::KinesisFirehose::DeliveryStream` named `id` in `scope`.
+    /// Defines an `AWS::KinesisFirehose::DeliveryStream` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnDeliveryStreamProps,
+        props: impl cdk_core::IntoProps<CfnDeliveryStreamProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -244,17 +218,14 @@ impl Construct for CfnDeliveryStream {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonOpenSearchServerlessBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -265,13 +236,10 @@ pub struct AmazonOpenSearchServerlessBufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl AmazonOpenSearchServerlessBufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> AmazonOpenSearchServerlessBufferingHintsBuilder {
-        AmazonOpenSearchServerlessBufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonOpenSearchServerlessBufferingHints,
+    AmazonOpenSearchServerlessBufferingHintsBuilder
+);
 impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
     fn from(v: AmazonOpenSearchServerlessBufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -285,35 +253,26 @@ impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonOpenSearchServerlessBufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CollectionEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CollectionEndpoint",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CollectionEndpoint", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub collection_endpoint: Option<Value>,
     /// The `IndexName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -324,10 +283,7 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -355,21 +311,15 @@ pub struct AmazonOpenSearchServerlessDestinationConfiguration {
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(
-        rename = "VpcConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
 
-impl AmazonOpenSearchServerlessDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AmazonOpenSearchServerlessDestinationConfigurationBuilder {
-        AmazonOpenSearchServerlessDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonOpenSearchServerlessDestinationConfiguration,
+    AmazonOpenSearchServerlessDestinationConfigurationBuilder
+);
 impl From<AmazonOpenSearchServerlessDestinationConfiguration> for Value {
     fn from(v: AmazonOpenSearchServerlessDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -383,28 +333,22 @@ impl From<AmazonOpenSearchServerlessDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonOpenSearchServerlessRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl AmazonOpenSearchServerlessRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> AmazonOpenSearchServerlessRetryOptionsBuilder {
-        AmazonOpenSearchServerlessRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonOpenSearchServerlessRetryOptions,
+    AmazonOpenSearchServerlessRetryOptionsBuilder
+);
 impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
     fn from(v: AmazonOpenSearchServerlessRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -418,17 +362,14 @@ impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonopensearchserviceBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -439,13 +380,10 @@ pub struct AmazonopensearchserviceBufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl AmazonopensearchserviceBufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> AmazonopensearchserviceBufferingHintsBuilder {
-        AmazonopensearchserviceBufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonopensearchserviceBufferingHints,
+    AmazonopensearchserviceBufferingHintsBuilder
+);
 impl From<AmazonopensearchserviceBufferingHints> for Value {
     fn from(v: AmazonopensearchserviceBufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -459,44 +397,32 @@ impl From<AmazonopensearchserviceBufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`AmazonopensearchserviceBufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ClusterEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ClusterEndpoint",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ClusterEndpoint", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cluster_endpoint: Option<Value>,
     /// The `DocumentIdOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DocumentIdOptions`].
-    #[serde(
-        rename = "DocumentIdOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DocumentIdOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub document_id_options: Option<Value>,
     /// The `DomainARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -513,19 +439,13 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `IndexRotationPeriod` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`IndexRotationPeriod`]).
-    #[serde(
-        rename = "IndexRotationPeriod",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IndexRotationPeriod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub index_rotation_period: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -559,21 +479,15 @@ pub struct AmazonopensearchserviceDestinationConfiguration {
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(
-        rename = "VpcConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
 
-impl AmazonopensearchserviceDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AmazonopensearchserviceDestinationConfigurationBuilder {
-        AmazonopensearchserviceDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonopensearchserviceDestinationConfiguration,
+    AmazonopensearchserviceDestinationConfigurationBuilder
+);
 impl From<AmazonopensearchserviceDestinationConfiguration> for Value {
     fn from(v: AmazonopensearchserviceDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -587,28 +501,22 @@ impl From<AmazonopensearchserviceDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AmazonopensearchserviceRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl AmazonopensearchserviceRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> AmazonopensearchserviceRetryOptionsBuilder {
-        AmazonopensearchserviceRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    AmazonopensearchserviceRetryOptions,
+    AmazonopensearchserviceRetryOptionsBuilder
+);
 impl From<AmazonopensearchserviceRetryOptions> for Value {
     fn from(v: AmazonopensearchserviceRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -622,7 +530,7 @@ impl From<AmazonopensearchserviceRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AuthenticationConfiguration {
@@ -638,13 +546,7 @@ pub struct AuthenticationConfiguration {
     pub role_arn: Value,
 }
 
-impl AuthenticationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AuthenticationConfigurationBuilder {
-        AuthenticationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AuthenticationConfiguration, AuthenticationConfigurationBuilder);
 impl From<AuthenticationConfiguration> for Value {
     fn from(v: AuthenticationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -658,17 +560,14 @@ impl From<AuthenticationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct BufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -679,13 +578,7 @@ pub struct BufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl BufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> BufferingHintsBuilder {
-        BufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(BufferingHints, BufferingHintsBuilder);
 impl From<BufferingHints> for Value {
     fn from(v: BufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -699,7 +592,7 @@ impl From<BufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CatalogConfiguration {
@@ -712,21 +605,12 @@ pub struct CatalogConfiguration {
     /// The `WarehouseLocation` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "WarehouseLocation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WarehouseLocation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub warehouse_location: Option<Value>,
 }
 
-impl CatalogConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> CatalogConfigurationBuilder {
-        CatalogConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CatalogConfiguration, CatalogConfigurationBuilder);
 impl From<CatalogConfiguration> for Value {
     fn from(v: CatalogConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -740,7 +624,7 @@ impl From<CatalogConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CloudWatchLoggingOptions {
@@ -764,13 +648,7 @@ pub struct CloudWatchLoggingOptions {
     pub log_stream_name: Option<Value>,
 }
 
-impl CloudWatchLoggingOptions {
-    /// Starts a builder.
-    pub fn builder() -> CloudWatchLoggingOptionsBuilder {
-        CloudWatchLoggingOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CloudWatchLoggingOptions, CloudWatchLoggingOptionsBuilder);
 impl From<CloudWatchLoggingOptions> for Value {
     fn from(v: CloudWatchLoggingOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -784,7 +662,7 @@ impl From<CloudWatchLoggingOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CopyCommand {
@@ -797,10 +675,7 @@ pub struct CopyCommand {
     /// The `DataTableColumns` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DataTableColumns",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataTableColumns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_table_columns: Option<Value>,
     /// The `DataTableName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -810,13 +685,7 @@ pub struct CopyCommand {
     pub data_table_name: Value,
 }
 
-impl CopyCommand {
-    /// Starts a builder.
-    pub fn builder() -> CopyCommandBuilder {
-        CopyCommandBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CopyCommand, CopyCommandBuilder);
 impl From<CopyCommand> for Value {
     fn from(v: CopyCommand) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -830,7 +699,7 @@ impl From<CopyCommand> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DataFormatConversionConfiguration {
@@ -843,39 +712,24 @@ pub struct DataFormatConversionConfiguration {
     /// The `InputFormatConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`InputFormatConfiguration`].
-    #[serde(
-        rename = "InputFormatConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InputFormatConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub input_format_configuration: Option<Value>,
     /// The `OutputFormatConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`OutputFormatConfiguration`].
-    #[serde(
-        rename = "OutputFormatConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OutputFormatConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub output_format_configuration: Option<Value>,
     /// The `SchemaConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SchemaConfiguration`].
-    #[serde(
-        rename = "SchemaConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SchemaConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub schema_configuration: Option<Value>,
 }
 
-impl DataFormatConversionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DataFormatConversionConfigurationBuilder {
-        DataFormatConversionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DataFormatConversionConfiguration, DataFormatConversionConfigurationBuilder);
 impl From<DataFormatConversionConfiguration> for Value {
     fn from(v: DataFormatConversionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -889,7 +743,7 @@ impl From<DataFormatConversionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DatabaseColumns {
@@ -907,13 +761,7 @@ pub struct DatabaseColumns {
     pub include: Option<Value>,
 }
 
-impl DatabaseColumns {
-    /// Starts a builder.
-    pub fn builder() -> DatabaseColumnsBuilder {
-        DatabaseColumnsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DatabaseColumns, DatabaseColumnsBuilder);
 impl From<DatabaseColumns> for Value {
     fn from(v: DatabaseColumns) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -927,7 +775,7 @@ impl From<DatabaseColumns> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DatabaseSourceAuthenticationConfiguration {
@@ -938,13 +786,10 @@ pub struct DatabaseSourceAuthenticationConfiguration {
     pub secrets_manager_configuration: Value,
 }
 
-impl DatabaseSourceAuthenticationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DatabaseSourceAuthenticationConfigurationBuilder {
-        DatabaseSourceAuthenticationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    DatabaseSourceAuthenticationConfiguration,
+    DatabaseSourceAuthenticationConfigurationBuilder
+);
 impl From<DatabaseSourceAuthenticationConfiguration> for Value {
     fn from(v: DatabaseSourceAuthenticationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -958,7 +803,7 @@ impl From<DatabaseSourceAuthenticationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DatabaseSourceConfiguration {
@@ -1002,10 +847,7 @@ pub struct DatabaseSourceConfiguration {
     /// The `PublicCertificate` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PublicCertificate",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PublicCertificate", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub public_certificate: Option<Value>,
     /// The `SSLMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1037,13 +879,7 @@ pub struct DatabaseSourceConfiguration {
     pub type_: Value,
 }
 
-impl DatabaseSourceConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DatabaseSourceConfigurationBuilder {
-        DatabaseSourceConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DatabaseSourceConfiguration, DatabaseSourceConfigurationBuilder);
 impl From<DatabaseSourceConfiguration> for Value {
     fn from(v: DatabaseSourceConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1057,7 +893,7 @@ impl From<DatabaseSourceConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DatabaseSourceVPCConfiguration {
@@ -1068,13 +904,7 @@ pub struct DatabaseSourceVPCConfiguration {
     pub vpc_endpoint_service_name: Value,
 }
 
-impl DatabaseSourceVPCConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DatabaseSourceVPCConfigurationBuilder {
-        DatabaseSourceVPCConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DatabaseSourceVPCConfiguration, DatabaseSourceVPCConfigurationBuilder);
 impl From<DatabaseSourceVPCConfiguration> for Value {
     fn from(v: DatabaseSourceVPCConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1088,7 +918,7 @@ impl From<DatabaseSourceVPCConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DatabaseTables {
@@ -1106,13 +936,7 @@ pub struct DatabaseTables {
     pub include: Option<Value>,
 }
 
-impl DatabaseTables {
-    /// Starts a builder.
-    pub fn builder() -> DatabaseTablesBuilder {
-        DatabaseTablesBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DatabaseTables, DatabaseTablesBuilder);
 impl From<DatabaseTables> for Value {
     fn from(v: DatabaseTables) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1126,7 +950,7 @@ impl From<DatabaseTables> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Databases {
@@ -1144,13 +968,7 @@ pub struct Databases {
     pub include: Option<Value>,
 }
 
-impl Databases {
-    /// Starts a builder.
-    pub fn builder() -> DatabasesBuilder {
-        DatabasesBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Databases, DatabasesBuilder);
 impl From<Databases> for Value {
     fn from(v: Databases) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1164,7 +982,7 @@ impl From<Databases> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DeliveryStreamEncryptionConfigurationInput {
@@ -1181,13 +999,10 @@ pub struct DeliveryStreamEncryptionConfigurationInput {
     pub key_type: Value,
 }
 
-impl DeliveryStreamEncryptionConfigurationInput {
-    /// Starts a builder.
-    pub fn builder() -> DeliveryStreamEncryptionConfigurationInputBuilder {
-        DeliveryStreamEncryptionConfigurationInputBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    DeliveryStreamEncryptionConfigurationInput,
+    DeliveryStreamEncryptionConfigurationInputBuilder
+);
 impl From<DeliveryStreamEncryptionConfigurationInput> for Value {
     fn from(v: DeliveryStreamEncryptionConfigurationInput) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1201,7 +1016,7 @@ impl From<DeliveryStreamEncryptionConfigurationInput> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Deserializer {
@@ -1214,21 +1029,12 @@ pub struct Deserializer {
     /// The `OpenXJsonSerDe` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`OpenXJsonSerDe`].
-    #[serde(
-        rename = "OpenXJsonSerDe",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OpenXJsonSerDe", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub open_x_json_ser_de: Option<Value>,
 }
 
-impl Deserializer {
-    /// Starts a builder.
-    pub fn builder() -> DeserializerBuilder {
-        DeserializerBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Deserializer, DeserializerBuilder);
 impl From<Deserializer> for Value {
     fn from(v: Deserializer) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1242,7 +1048,7 @@ impl From<Deserializer> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DestinationTableConfiguration {
@@ -1265,10 +1071,7 @@ pub struct DestinationTableConfiguration {
     /// The `S3ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "S3ErrorOutputPrefix",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3ErrorOutputPrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_error_output_prefix: Option<Value>,
     /// The `UniqueKeys` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1279,13 +1082,7 @@ pub struct DestinationTableConfiguration {
     pub unique_keys: Option<Value>,
 }
 
-impl DestinationTableConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DestinationTableConfigurationBuilder {
-        DestinationTableConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DestinationTableConfiguration, DestinationTableConfigurationBuilder);
 impl From<DestinationTableConfiguration> for Value {
     fn from(v: DestinationTableConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1299,28 +1096,19 @@ impl From<DestinationTableConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DirectPutSourceConfiguration {
     /// The `ThroughputHintInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ThroughputHintInMBs",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ThroughputHintInMBs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub throughput_hint_in_mbs: Option<Value>,
 }
 
-impl DirectPutSourceConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DirectPutSourceConfigurationBuilder {
-        DirectPutSourceConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DirectPutSourceConfiguration, DirectPutSourceConfigurationBuilder);
 impl From<DirectPutSourceConfiguration> for Value {
     fn from(v: DirectPutSourceConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1334,7 +1122,7 @@ impl From<DirectPutSourceConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DocumentIdOptions {
@@ -1345,13 +1133,7 @@ pub struct DocumentIdOptions {
     pub default_document_id_format: Value,
 }
 
-impl DocumentIdOptions {
-    /// Starts a builder.
-    pub fn builder() -> DocumentIdOptionsBuilder {
-        DocumentIdOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DocumentIdOptions, DocumentIdOptionsBuilder);
 impl From<DocumentIdOptions> for Value {
     fn from(v: DocumentIdOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1365,7 +1147,7 @@ impl From<DocumentIdOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DynamicPartitioningConfiguration {
@@ -1383,13 +1165,7 @@ pub struct DynamicPartitioningConfiguration {
     pub retry_options: Option<Value>,
 }
 
-impl DynamicPartitioningConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> DynamicPartitioningConfigurationBuilder {
-        DynamicPartitioningConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DynamicPartitioningConfiguration, DynamicPartitioningConfigurationBuilder);
 impl From<DynamicPartitioningConfiguration> for Value {
     fn from(v: DynamicPartitioningConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1403,17 +1179,14 @@ impl From<DynamicPartitioningConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ElasticsearchBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1424,13 +1197,7 @@ pub struct ElasticsearchBufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl ElasticsearchBufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> ElasticsearchBufferingHintsBuilder {
-        ElasticsearchBufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ElasticsearchBufferingHints, ElasticsearchBufferingHintsBuilder);
 impl From<ElasticsearchBufferingHints> for Value {
     fn from(v: ElasticsearchBufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1444,44 +1211,32 @@ impl From<ElasticsearchBufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ElasticsearchDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ElasticsearchBufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ClusterEndpoint` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ClusterEndpoint",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ClusterEndpoint", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cluster_endpoint: Option<Value>,
     /// The `DocumentIdOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`DocumentIdOptions`].
-    #[serde(
-        rename = "DocumentIdOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DocumentIdOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub document_id_options: Option<Value>,
     /// The `DomainARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1498,19 +1253,13 @@ pub struct ElasticsearchDestinationConfiguration {
     /// The `IndexRotationPeriod` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`IndexRotationPeriod`]).
-    #[serde(
-        rename = "IndexRotationPeriod",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IndexRotationPeriod", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub index_rotation_period: Option<Value>,
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1544,21 +1293,15 @@ pub struct ElasticsearchDestinationConfiguration {
     /// The `VpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`VpcConfiguration`].
-    #[serde(
-        rename = "VpcConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VpcConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub vpc_configuration: Option<Value>,
 }
 
-impl ElasticsearchDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ElasticsearchDestinationConfigurationBuilder {
-        ElasticsearchDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    ElasticsearchDestinationConfiguration,
+    ElasticsearchDestinationConfigurationBuilder
+);
 impl From<ElasticsearchDestinationConfiguration> for Value {
     fn from(v: ElasticsearchDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1572,28 +1315,19 @@ impl From<ElasticsearchDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ElasticsearchRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl ElasticsearchRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> ElasticsearchRetryOptionsBuilder {
-        ElasticsearchRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ElasticsearchRetryOptions, ElasticsearchRetryOptionsBuilder);
 impl From<ElasticsearchRetryOptions> for Value {
     fn from(v: ElasticsearchRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1607,37 +1341,25 @@ impl From<ElasticsearchRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EncryptionConfiguration {
     /// The `KMSEncryptionConfig` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`KMSEncryptionConfig`].
-    #[serde(
-        rename = "KMSEncryptionConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KMSEncryptionConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_encryption_config: Option<Value>,
     /// The `NoEncryptionConfig` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`NoEncryptionConfig`]).
-    #[serde(
-        rename = "NoEncryptionConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NoEncryptionConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub no_encryption_config: Option<Value>,
 }
 
-impl EncryptionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EncryptionConfigurationBuilder {
-        EncryptionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1651,7 +1373,7 @@ impl From<EncryptionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ExtendedS3DestinationConfiguration {
@@ -1663,37 +1385,25 @@ pub struct ExtendedS3DestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CompressionFormat` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CompressionFormat`]).
-    #[serde(
-        rename = "CompressionFormat",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CompressionFormat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub compression_format: Option<Value>,
     /// The `CustomTimeZone` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CustomTimeZone",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CustomTimeZone", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub custom_time_zone: Option<Value>,
     /// The `DataFormatConversionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1717,19 +1427,13 @@ pub struct ExtendedS3DestinationConfiguration {
     /// The `EncryptionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`EncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The `ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ErrorOutputPrefix",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ErrorOutputPrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub error_output_prefix: Option<Value>,
     /// The `FileExtension` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1747,10 +1451,7 @@ pub struct ExtendedS3DestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RoleARN` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1761,10 +1462,7 @@ pub struct ExtendedS3DestinationConfiguration {
     /// The `S3BackupConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`S3DestinationConfiguration`].
-    #[serde(
-        rename = "S3BackupConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3BackupConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_configuration: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1775,13 +1473,10 @@ pub struct ExtendedS3DestinationConfiguration {
     pub s3_backup_mode: Option<Value>,
 }
 
-impl ExtendedS3DestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ExtendedS3DestinationConfigurationBuilder {
-        ExtendedS3DestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    ExtendedS3DestinationConfiguration,
+    ExtendedS3DestinationConfigurationBuilder
+);
 impl From<ExtendedS3DestinationConfiguration> for Value {
     fn from(v: ExtendedS3DestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1795,28 +1490,19 @@ impl From<ExtendedS3DestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct HiveJsonSerDe {
     /// The `TimestampFormats` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "TimestampFormats",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TimestampFormats", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub timestamp_formats: Option<Value>,
 }
 
-impl HiveJsonSerDe {
-    /// Starts a builder.
-    pub fn builder() -> HiveJsonSerDeBuilder {
-        HiveJsonSerDeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(HiveJsonSerDe, HiveJsonSerDeBuilder);
 impl From<HiveJsonSerDe> for Value {
     fn from(v: HiveJsonSerDe) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1830,7 +1516,7 @@ impl From<HiveJsonSerDe> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct HttpEndpointCommonAttribute {
@@ -1846,13 +1532,7 @@ pub struct HttpEndpointCommonAttribute {
     pub attribute_value: Value,
 }
 
-impl HttpEndpointCommonAttribute {
-    /// Starts a builder.
-    pub fn builder() -> HttpEndpointCommonAttributeBuilder {
-        HttpEndpointCommonAttributeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(HttpEndpointCommonAttribute, HttpEndpointCommonAttributeBuilder);
 impl From<HttpEndpointCommonAttribute> for Value {
     fn from(v: HttpEndpointCommonAttribute) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1866,7 +1546,7 @@ impl From<HttpEndpointCommonAttribute> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct HttpEndpointConfiguration {
@@ -1889,13 +1569,7 @@ pub struct HttpEndpointConfiguration {
     pub url: Value,
 }
 
-impl HttpEndpointConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> HttpEndpointConfigurationBuilder {
-        HttpEndpointConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(HttpEndpointConfiguration, HttpEndpointConfigurationBuilder);
 impl From<HttpEndpointConfiguration> for Value {
     fn from(v: HttpEndpointConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1909,26 +1583,20 @@ impl From<HttpEndpointConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct HttpEndpointDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `EndpointConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1939,19 +1607,13 @@ pub struct HttpEndpointDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RequestConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`HttpEndpointRequestConfiguration`].
-    #[serde(
-        rename = "RequestConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RequestConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub request_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -1980,21 +1642,15 @@ pub struct HttpEndpointDestinationConfiguration {
     /// The `SecretsManagerConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SecretsManagerConfiguration`].
-    #[serde(
-        rename = "SecretsManagerConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecretsManagerConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
 }
 
-impl HttpEndpointDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> HttpEndpointDestinationConfigurationBuilder {
-        HttpEndpointDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    HttpEndpointDestinationConfiguration,
+    HttpEndpointDestinationConfigurationBuilder
+);
 impl From<HttpEndpointDestinationConfiguration> for Value {
     fn from(v: HttpEndpointDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2008,37 +1664,25 @@ impl From<HttpEndpointDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct HttpEndpointRequestConfiguration {
     /// The `CommonAttributes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of [`HttpEndpointCommonAttribute`].
-    #[serde(
-        rename = "CommonAttributes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CommonAttributes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub common_attributes: Option<Value>,
     /// The `ContentEncoding` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`ContentEncoding`]).
-    #[serde(
-        rename = "ContentEncoding",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ContentEncoding", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_encoding: Option<Value>,
 }
 
-impl HttpEndpointRequestConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> HttpEndpointRequestConfigurationBuilder {
-        HttpEndpointRequestConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(HttpEndpointRequestConfiguration, HttpEndpointRequestConfigurationBuilder);
 impl From<HttpEndpointRequestConfiguration> for Value {
     fn from(v: HttpEndpointRequestConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2052,7 +1696,7 @@ impl From<HttpEndpointRequestConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct IcebergDestinationConfiguration {
@@ -2065,10 +1709,7 @@ pub struct IcebergDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CatalogConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2079,10 +1720,7 @@ pub struct IcebergDestinationConfiguration {
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `DestinationTableConfigurationList` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2097,10 +1735,7 @@ pub struct IcebergDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2122,19 +1757,13 @@ pub struct IcebergDestinationConfiguration {
     /// The `SchemaEvolutionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SchemaEvolutionConfiguration`].
-    #[serde(
-        rename = "SchemaEvolutionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SchemaEvolutionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub schema_evolution_configuration: Option<Value>,
     /// The `TableCreationConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`TableCreationConfiguration`].
-    #[serde(
-        rename = "TableCreationConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TableCreationConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub table_creation_configuration: Option<Value>,
     /// The `s3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2145,13 +1774,7 @@ pub struct IcebergDestinationConfiguration {
     pub s3_backup_mode: Option<Value>,
 }
 
-impl IcebergDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> IcebergDestinationConfigurationBuilder {
-        IcebergDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(IcebergDestinationConfiguration, IcebergDestinationConfigurationBuilder);
 impl From<IcebergDestinationConfiguration> for Value {
     fn from(v: IcebergDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2165,7 +1788,7 @@ impl From<IcebergDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InputFormatConfiguration {
@@ -2177,13 +1800,7 @@ pub struct InputFormatConfiguration {
     pub deserializer: Option<Value>,
 }
 
-impl InputFormatConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> InputFormatConfigurationBuilder {
-        InputFormatConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InputFormatConfiguration, InputFormatConfigurationBuilder);
 impl From<InputFormatConfiguration> for Value {
     fn from(v: InputFormatConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2197,7 +1814,7 @@ impl From<InputFormatConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct KMSEncryptionConfig {
@@ -2208,13 +1825,7 @@ pub struct KMSEncryptionConfig {
     pub awskms_key_arn: Value,
 }
 
-impl KMSEncryptionConfig {
-    /// Starts a builder.
-    pub fn builder() -> KMSEncryptionConfigBuilder {
-        KMSEncryptionConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(KMSEncryptionConfig, KMSEncryptionConfigBuilder);
 impl From<KMSEncryptionConfig> for Value {
     fn from(v: KMSEncryptionConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2228,7 +1839,7 @@ impl From<KMSEncryptionConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct KinesisStreamSourceConfiguration {
@@ -2244,13 +1855,7 @@ pub struct KinesisStreamSourceConfiguration {
     pub role_arn: Value,
 }
 
-impl KinesisStreamSourceConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> KinesisStreamSourceConfigurationBuilder {
-        KinesisStreamSourceConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(KinesisStreamSourceConfiguration, KinesisStreamSourceConfigurationBuilder);
 impl From<KinesisStreamSourceConfiguration> for Value {
     fn from(v: KinesisStreamSourceConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2264,7 +1869,7 @@ impl From<KinesisStreamSourceConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MSKSourceConfiguration {
@@ -2281,10 +1886,7 @@ pub struct MSKSourceConfiguration {
     /// The `ReadFromTimestamp` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ReadFromTimestamp",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReadFromTimestamp", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub read_from_timestamp: Option<Value>,
     /// The `TopicName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2294,13 +1896,7 @@ pub struct MSKSourceConfiguration {
     pub topic_name: Value,
 }
 
-impl MSKSourceConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> MSKSourceConfigurationBuilder {
-        MSKSourceConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MSKSourceConfiguration, MSKSourceConfigurationBuilder);
 impl From<MSKSourceConfiguration> for Value {
     fn from(v: MSKSourceConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2314,26 +1910,20 @@ impl From<MSKSourceConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OpenXJsonSerDe {
     /// The `CaseInsensitive` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "CaseInsensitive",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CaseInsensitive", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub case_insensitive: Option<Value>,
     /// The `ColumnToJsonKeyMappings` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a map from strings to strings.
-    #[serde(
-        rename = "ColumnToJsonKeyMappings",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ColumnToJsonKeyMappings", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub column_to_json_key_mappings: Option<Value>,
     /// The `ConvertDotsInJsonKeysToUnderscores` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2347,13 +1937,7 @@ pub struct OpenXJsonSerDe {
     pub convert_dots_in_json_keys_to_underscores: Option<Value>,
 }
 
-impl OpenXJsonSerDe {
-    /// Starts a builder.
-    pub fn builder() -> OpenXJsonSerDeBuilder {
-        OpenXJsonSerDeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OpenXJsonSerDe, OpenXJsonSerDeBuilder);
 impl From<OpenXJsonSerDe> for Value {
     fn from(v: OpenXJsonSerDe) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2367,26 +1951,20 @@ impl From<OpenXJsonSerDe> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OrcSerDe {
     /// The `BlockSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "BlockSizeBytes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BlockSizeBytes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub block_size_bytes: Option<Value>,
     /// The `BloomFilterColumns` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "BloomFilterColumns",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BloomFilterColumns", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bloom_filter_columns: Option<Value>,
     /// The `BloomFilterFalsePositiveProbability` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2407,10 +1985,7 @@ pub struct OrcSerDe {
     /// The `DictionaryKeyThreshold` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "DictionaryKeyThreshold",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DictionaryKeyThreshold", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub dictionary_key_threshold: Option<Value>,
     /// The `EnablePadding` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2428,39 +2003,24 @@ pub struct OrcSerDe {
     /// The `PaddingTolerance` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a number.
-    #[serde(
-        rename = "PaddingTolerance",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PaddingTolerance", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub padding_tolerance: Option<Value>,
     /// The `RowIndexStride` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "RowIndexStride",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RowIndexStride", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub row_index_stride: Option<Value>,
     /// The `StripeSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "StripeSizeBytes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StripeSizeBytes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub stripe_size_bytes: Option<Value>,
 }
 
-impl OrcSerDe {
-    /// Starts a builder.
-    pub fn builder() -> OrcSerDeBuilder {
-        OrcSerDeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OrcSerDe, OrcSerDeBuilder);
 impl From<OrcSerDe> for Value {
     fn from(v: OrcSerDe) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2474,7 +2034,7 @@ impl From<OrcSerDe> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OutputFormatConfiguration {
@@ -2486,13 +2046,7 @@ pub struct OutputFormatConfiguration {
     pub serializer: Option<Value>,
 }
 
-impl OutputFormatConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> OutputFormatConfigurationBuilder {
-        OutputFormatConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OutputFormatConfiguration, OutputFormatConfigurationBuilder);
 impl From<OutputFormatConfiguration> for Value {
     fn from(v: OutputFormatConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2506,17 +2060,14 @@ impl From<OutputFormatConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ParquetSerDe {
     /// The `BlockSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "BlockSizeBytes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BlockSizeBytes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub block_size_bytes: Option<Value>,
     /// The `Compression` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2528,19 +2079,13 @@ pub struct ParquetSerDe {
     /// The `EnableDictionaryCompression` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "EnableDictionaryCompression",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EnableDictionaryCompression", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub enable_dictionary_compression: Option<Value>,
     /// The `MaxPaddingBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxPaddingBytes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxPaddingBytes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_padding_bytes: Option<Value>,
     /// The `PageSizeBytes` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2557,13 +2102,7 @@ pub struct ParquetSerDe {
     pub writer_version: Option<Value>,
 }
 
-impl ParquetSerDe {
-    /// Starts a builder.
-    pub fn builder() -> ParquetSerDeBuilder {
-        ParquetSerDeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ParquetSerDe, ParquetSerDeBuilder);
 impl From<ParquetSerDe> for Value {
     fn from(v: ParquetSerDe) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2577,7 +2116,7 @@ impl From<ParquetSerDe> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PartitionField {
@@ -2588,13 +2127,7 @@ pub struct PartitionField {
     pub source_name: Value,
 }
 
-impl PartitionField {
-    /// Starts a builder.
-    pub fn builder() -> PartitionFieldBuilder {
-        PartitionFieldBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PartitionField, PartitionFieldBuilder);
 impl From<PartitionField> for Value {
     fn from(v: PartitionField) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2608,7 +2141,7 @@ impl From<PartitionField> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ProcessingConfiguration {
@@ -2626,13 +2159,7 @@ pub struct ProcessingConfiguration {
     pub processors: Option<Value>,
 }
 
-impl ProcessingConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ProcessingConfigurationBuilder {
-        ProcessingConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ProcessingConfiguration, ProcessingConfigurationBuilder);
 impl From<ProcessingConfiguration> for Value {
     fn from(v: ProcessingConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2646,7 +2173,7 @@ impl From<ProcessingConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Processor {
@@ -2663,13 +2190,7 @@ pub struct Processor {
     pub type_: Value,
 }
 
-impl Processor {
-    /// Starts a builder.
-    pub fn builder() -> ProcessorBuilder {
-        ProcessorBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Processor, ProcessorBuilder);
 impl From<Processor> for Value {
     fn from(v: Processor) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2683,7 +2204,7 @@ impl From<Processor> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ProcessorParameter {
@@ -2699,13 +2220,7 @@ pub struct ProcessorParameter {
     pub parameter_value: Value,
 }
 
-impl ProcessorParameter {
-    /// Starts a builder.
-    pub fn builder() -> ProcessorParameterBuilder {
-        ProcessorParameterBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ProcessorParameter, ProcessorParameterBuilder);
 impl From<ProcessorParameter> for Value {
     fn from(v: ProcessorParameter) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2719,17 +2234,14 @@ impl From<ProcessorParameter> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RedshiftDestinationConfiguration {
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ClusterJDBCURL` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2751,10 +2263,7 @@ pub struct RedshiftDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2771,10 +2280,7 @@ pub struct RedshiftDestinationConfiguration {
     /// The `S3BackupConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`S3DestinationConfiguration`].
-    #[serde(
-        rename = "S3BackupConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3BackupConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_backup_configuration: Option<Value>,
     /// The `S3BackupMode` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2791,10 +2297,7 @@ pub struct RedshiftDestinationConfiguration {
     /// The `SecretsManagerConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SecretsManagerConfiguration`].
-    #[serde(
-        rename = "SecretsManagerConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecretsManagerConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
     /// The `Username` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2805,13 +2308,7 @@ pub struct RedshiftDestinationConfiguration {
     pub username: Option<Value>,
 }
 
-impl RedshiftDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> RedshiftDestinationConfigurationBuilder {
-        RedshiftDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RedshiftDestinationConfiguration, RedshiftDestinationConfigurationBuilder);
 impl From<RedshiftDestinationConfiguration> for Value {
     fn from(v: RedshiftDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2825,28 +2322,19 @@ impl From<RedshiftDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RedshiftRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl RedshiftRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> RedshiftRetryOptionsBuilder {
-        RedshiftRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RedshiftRetryOptions, RedshiftRetryOptionsBuilder);
 impl From<RedshiftRetryOptions> for Value {
     fn from(v: RedshiftRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2860,28 +2348,19 @@ impl From<RedshiftRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl RetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> RetryOptionsBuilder {
-        RetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RetryOptions, RetryOptionsBuilder);
 impl From<RetryOptions> for Value {
     fn from(v: RetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2895,7 +2374,7 @@ impl From<RetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3DestinationConfiguration {
@@ -2907,46 +2386,31 @@ pub struct S3DestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`BufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `CompressionFormat` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`CompressionFormat`]).
-    #[serde(
-        rename = "CompressionFormat",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CompressionFormat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub compression_format: Option<Value>,
     /// The `EncryptionConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`EncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The `ErrorOutputPrefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ErrorOutputPrefix",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ErrorOutputPrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub error_output_prefix: Option<Value>,
     /// The `Prefix` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -2962,13 +2426,7 @@ pub struct S3DestinationConfiguration {
     pub role_arn: Value,
 }
 
-impl S3DestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> S3DestinationConfigurationBuilder {
-        S3DestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3DestinationConfiguration, S3DestinationConfigurationBuilder);
 impl From<S3DestinationConfiguration> for Value {
     fn from(v: S3DestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2982,7 +2440,7 @@ impl From<S3DestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SchemaConfiguration {
@@ -3024,13 +2482,7 @@ pub struct SchemaConfiguration {
     pub version_id: Option<Value>,
 }
 
-impl SchemaConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SchemaConfigurationBuilder {
-        SchemaConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SchemaConfiguration, SchemaConfigurationBuilder);
 impl From<SchemaConfiguration> for Value {
     fn from(v: SchemaConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3044,7 +2496,7 @@ impl From<SchemaConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SchemaEvolutionConfiguration {
@@ -3056,13 +2508,7 @@ pub struct SchemaEvolutionConfiguration {
     pub enabled: Option<Value>,
 }
 
-impl SchemaEvolutionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SchemaEvolutionConfigurationBuilder {
-        SchemaEvolutionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SchemaEvolutionConfiguration, SchemaEvolutionConfigurationBuilder);
 impl From<SchemaEvolutionConfiguration> for Value {
     fn from(v: SchemaEvolutionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3076,7 +2522,7 @@ impl From<SchemaEvolutionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SecretsManagerConfiguration {
@@ -3099,13 +2545,7 @@ pub struct SecretsManagerConfiguration {
     pub secret_arn: Option<Value>,
 }
 
-impl SecretsManagerConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SecretsManagerConfigurationBuilder {
-        SecretsManagerConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SecretsManagerConfiguration, SecretsManagerConfigurationBuilder);
 impl From<SecretsManagerConfiguration> for Value {
     fn from(v: SecretsManagerConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3119,7 +2559,7 @@ impl From<SecretsManagerConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Serializer {
@@ -3137,13 +2577,7 @@ pub struct Serializer {
     pub parquet_ser_de: Option<Value>,
 }
 
-impl Serializer {
-    /// Starts a builder.
-    pub fn builder() -> SerializerBuilder {
-        SerializerBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Serializer, SerializerBuilder);
 impl From<Serializer> for Value {
     fn from(v: Serializer) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3157,17 +2591,14 @@ impl From<Serializer> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnowflakeBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3178,13 +2609,7 @@ pub struct SnowflakeBufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl SnowflakeBufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> SnowflakeBufferingHintsBuilder {
-        SnowflakeBufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnowflakeBufferingHints, SnowflakeBufferingHintsBuilder);
 impl From<SnowflakeBufferingHints> for Value {
     fn from(v: SnowflakeBufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3198,7 +2623,7 @@ impl From<SnowflakeBufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnowflakeDestinationConfiguration {
@@ -3210,37 +2635,25 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SnowflakeBufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `ContentColumnName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ContentColumnName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ContentColumnName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub content_column_name: Option<Value>,
     /// The `DataLoadingOption` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string (known values: [`DataLoadingOption`]).
-    #[serde(
-        rename = "DataLoadingOption",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataLoadingOption", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_loading_option: Option<Value>,
     /// The `Database` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3257,10 +2670,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `MetaDataColumnName` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "MetaDataColumnName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetaDataColumnName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub meta_data_column_name: Option<Value>,
     /// The `PrivateKey` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3272,10 +2682,7 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3308,28 +2715,19 @@ pub struct SnowflakeDestinationConfiguration {
     /// The `SecretsManagerConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SecretsManagerConfiguration`].
-    #[serde(
-        rename = "SecretsManagerConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecretsManagerConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
     /// The `SnowflakeRoleConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SnowflakeRoleConfiguration`].
-    #[serde(
-        rename = "SnowflakeRoleConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SnowflakeRoleConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub snowflake_role_configuration: Option<Value>,
     /// The `SnowflakeVpcConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SnowflakeVpcConfiguration`].
-    #[serde(
-        rename = "SnowflakeVpcConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SnowflakeVpcConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub snowflake_vpc_configuration: Option<Value>,
     /// The `Table` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3345,13 +2743,7 @@ pub struct SnowflakeDestinationConfiguration {
     pub user: Option<Value>,
 }
 
-impl SnowflakeDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SnowflakeDestinationConfigurationBuilder {
-        SnowflakeDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnowflakeDestinationConfiguration, SnowflakeDestinationConfigurationBuilder);
 impl From<SnowflakeDestinationConfiguration> for Value {
     fn from(v: SnowflakeDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3365,28 +2757,19 @@ impl From<SnowflakeDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnowflakeRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl SnowflakeRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> SnowflakeRetryOptionsBuilder {
-        SnowflakeRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnowflakeRetryOptions, SnowflakeRetryOptionsBuilder);
 impl From<SnowflakeRetryOptions> for Value {
     fn from(v: SnowflakeRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3400,7 +2783,7 @@ impl From<SnowflakeRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnowflakeRoleConfiguration {
@@ -3418,13 +2801,7 @@ pub struct SnowflakeRoleConfiguration {
     pub snowflake_role: Option<Value>,
 }
 
-impl SnowflakeRoleConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SnowflakeRoleConfigurationBuilder {
-        SnowflakeRoleConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnowflakeRoleConfiguration, SnowflakeRoleConfigurationBuilder);
 impl From<SnowflakeRoleConfiguration> for Value {
     fn from(v: SnowflakeRoleConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3438,7 +2815,7 @@ impl From<SnowflakeRoleConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnowflakeVpcConfiguration {
@@ -3449,13 +2826,7 @@ pub struct SnowflakeVpcConfiguration {
     pub private_link_vpce_id: Value,
 }
 
-impl SnowflakeVpcConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SnowflakeVpcConfigurationBuilder {
-        SnowflakeVpcConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnowflakeVpcConfiguration, SnowflakeVpcConfigurationBuilder);
 impl From<SnowflakeVpcConfiguration> for Value {
     fn from(v: SnowflakeVpcConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3469,17 +2840,14 @@ impl From<SnowflakeVpcConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SplunkBufferingHints {
     /// The `IntervalInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "IntervalInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IntervalInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub interval_in_seconds: Option<Value>,
     /// The `SizeInMBs` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3490,13 +2858,7 @@ pub struct SplunkBufferingHints {
     pub size_in_mbs: Option<Value>,
 }
 
-impl SplunkBufferingHints {
-    /// Starts a builder.
-    pub fn builder() -> SplunkBufferingHintsBuilder {
-        SplunkBufferingHintsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SplunkBufferingHints, SplunkBufferingHintsBuilder);
 impl From<SplunkBufferingHints> for Value {
     fn from(v: SplunkBufferingHints) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3510,26 +2872,20 @@ impl From<SplunkBufferingHints> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SplunkDestinationConfiguration {
     /// The `BufferingHints` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SplunkBufferingHints`].
-    #[serde(
-        rename = "BufferingHints",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BufferingHints", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub buffering_hints: Option<Value>,
     /// The `CloudWatchLoggingOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLoggingOptions`].
-    #[serde(
-        rename = "CloudWatchLoggingOptions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLoggingOptions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logging_options: Option<Value>,
     /// The `HECAcknowledgmentTimeoutInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3560,10 +2916,7 @@ pub struct SplunkDestinationConfiguration {
     /// The `ProcessingConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`ProcessingConfiguration`].
-    #[serde(
-        rename = "ProcessingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProcessingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub processing_configuration: Option<Value>,
     /// The `RetryOptions` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
@@ -3586,21 +2939,12 @@ pub struct SplunkDestinationConfiguration {
     /// The `SecretsManagerConfiguration` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: a [`SecretsManagerConfiguration`].
-    #[serde(
-        rename = "SecretsManagerConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecretsManagerConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub secrets_manager_configuration: Option<Value>,
 }
 
-impl SplunkDestinationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SplunkDestinationConfigurationBuilder {
-        SplunkDestinationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SplunkDestinationConfiguration, SplunkDestinationConfigurationBuilder);
 impl From<SplunkDestinationConfiguration> for Value {
     fn from(v: SplunkDestinationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3614,28 +2958,19 @@ impl From<SplunkDestinationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SplunkRetryOptions {
     /// The `DurationInSeconds` property (the `AWS::KinesisFirehose::DeliveryStream` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "DurationInSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DurationInSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub duration_in_seconds: Option<Value>,
 }
 
-impl SplunkRetryOptions {
-    /// Starts a builder.
-    pub fn builder() -> SplunkRetryOptionsBuilder {
-        SplunkRetryOptionsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SplunkRetryOptions, SplunkRetryOptionsBuilder);
 impl From<SplunkRetryOptions> for Value {
     fn from(v: SplunkRetryOptions) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3649,7 +2984,7 @@ impl From<SplunkRetryOptions> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TableCreationConfiguration {
@@ -3661,13 +2996,7 @@ pub struct TableCreationConfiguration {
     pub enabled: Option<Value>,
 }
 
-impl TableCreationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> TableCreationConfigurationBuilder {
-        TableCreationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TableCreationConfiguration, TableCreationConfigurationBuilder);
 impl From<TableCreationConfiguration> for Value {
     fn from(v: TableCreationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3681,7 +3010,7 @@ impl From<TableCreationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -3698,13 +3027,7 @@ pub struct Tag {
     pub value: Option<Value>,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3718,7 +3041,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VpcConfiguration {
@@ -3739,13 +3062,7 @@ pub struct VpcConfiguration {
     pub subnet_ids: Value,
 }
 
-impl VpcConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> VpcConfigurationBuilder {
-        VpcConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VpcConfiguration, VpcConfigurationBuilder);
 impl From<VpcConfiguration> for Value {
     fn from(v: VpcConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3912,11 +3229,7 @@ impl DataLoadingOption {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "JSON_MAPPING",
-            "VARIANT_CONTENT_MAPPING",
-            "VARIANT_CONTENT_AND_METADATA_MAPPING",
-        ]
+        &["JSON_MAPPING", "VARIANT_CONTENT_MAPPING", "VARIANT_CONTENT_AND_METADATA_MAPPING"]
     }
 }
 
@@ -3984,12 +3297,7 @@ impl DeliveryStreamType {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "DatabaseAsSource",
-            "DirectPut",
-            "KinesisStreamAsSource",
-            "MSKAsSource",
-        ]
+        &["DatabaseAsSource", "DirectPut", "KinesisStreamAsSource", "MSKAsSource"]
     }
 }
 

@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnDeliveryStreamProps::builder()
-//!     .delivery_stream_name("delivery-stream-name")
-//!     .build()?;
+//!     .delivery_stream_name("delivery-stream-name");
 //! let delivery_stream = CfnDeliveryStream::new(&stack, "DeliveryStream", props)?;
 //! let arn = delivery_stream.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

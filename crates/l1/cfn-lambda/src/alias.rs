@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnAliasProps {
@@ -38,10 +38,7 @@ pub struct CfnAliasProps {
     /// Specifies a provisioned concurrency configuration for a function's alias.
     ///
     /// Expected: a [`ProvisionedConcurrencyConfiguration`].
-    #[serde(
-        rename = "ProvisionedConcurrencyConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProvisionedConcurrencyConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub provisioned_concurrency_config: Option<Value>,
     /// The routing configuration of the alias.
@@ -52,13 +49,7 @@ pub struct CfnAliasProps {
     pub routing_config: Option<Value>,
 }
 
-impl CfnAliasProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnAliasPropsBuilder {
-        CfnAliasPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnAliasProps, CfnAliasPropsBuilder);
 /// The L1 construct of an `AWS::Lambda::Alias` resource: one CloudFormation resource with the properties of a [`CfnAliasProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -73,11 +64,16 @@ impl CfnAlias {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Lambda::Alias";
 
-    /// Defines an `AWS::Lambda::Alias` named `id` in `scope`.
+    /// Defines an `AWS::Lambda::Alias` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnAliasProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnAliasProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
@@ -116,28 +112,19 @@ impl Construct for CfnAlias {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AliasRoutingConfiguration {
     /// The second version, and the percentage of traffic that's routed to it.
     ///
     /// Expected: a list of [`VersionWeight`].
-    #[serde(
-        rename = "AdditionalVersionWeights",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AdditionalVersionWeights", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub additional_version_weights: Option<Value>,
 }
 
-impl AliasRoutingConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AliasRoutingConfigurationBuilder {
-        AliasRoutingConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AliasRoutingConfiguration, AliasRoutingConfigurationBuilder);
 impl From<AliasRoutingConfiguration> for Value {
     fn from(v: AliasRoutingConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -151,7 +138,7 @@ impl From<AliasRoutingConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ProvisionedConcurrencyConfiguration {
@@ -162,13 +149,10 @@ pub struct ProvisionedConcurrencyConfiguration {
     pub provisioned_concurrent_executions: Value,
 }
 
-impl ProvisionedConcurrencyConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ProvisionedConcurrencyConfigurationBuilder {
-        ProvisionedConcurrencyConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    ProvisionedConcurrencyConfiguration,
+    ProvisionedConcurrencyConfigurationBuilder
+);
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -182,7 +166,7 @@ impl From<ProvisionedConcurrencyConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VersionWeight {
@@ -198,13 +182,7 @@ pub struct VersionWeight {
     pub function_weight: Value,
 }
 
-impl VersionWeight {
-    /// Starts a builder.
-    pub fn builder() -> VersionWeightBuilder {
-        VersionWeightBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VersionWeight, VersionWeightBuilder);
 impl From<VersionWeight> for Value {
     fn from(v: VersionWeight) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

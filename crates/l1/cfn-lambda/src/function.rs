@@ -22,7 +22,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnFunctionProps {
@@ -35,10 +35,7 @@ pub struct CfnFunctionProps {
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
     ///
     /// Expected: a [`CapacityProviderConfig`].
-    #[serde(
-        rename = "CapacityProviderConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CapacityProviderConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub capacity_provider_config: Option<Value>,
     /// The code for the function. You can define your function code in multiple ways:
@@ -53,19 +50,13 @@ pub struct CfnFunctionProps {
     /// To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "CodeSigningConfigArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CodeSigningConfigArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub code_signing_config_arn: Option<Value>,
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
     ///
     /// Expected: a [`DeadLetterConfig`].
-    #[serde(
-        rename = "DeadLetterConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeadLetterConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub dead_letter_config: Option<Value>,
     /// A description of the function.
@@ -89,10 +80,7 @@ pub struct CfnFunctionProps {
     /// The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
     ///
     /// Expected: a [`EphemeralStorage`].
-    #[serde(
-        rename = "EphemeralStorage",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EphemeralStorage", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ephemeral_storage: Option<Value>,
     /// Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function.
@@ -100,10 +88,7 @@ pub struct CfnFunctionProps {
     /// For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html).
     ///
     /// Expected: a list of [`FileSystemConfig`].
-    #[serde(
-        rename = "FileSystemConfigs",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FileSystemConfigs", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub file_system_configs: Option<Value>,
     /// The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one.
@@ -117,10 +102,7 @@ pub struct CfnFunctionProps {
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
     ///
     /// Expected: a [`FunctionScalingConfig`].
-    #[serde(
-        rename = "FunctionScalingConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FunctionScalingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub function_scaling_config: Option<Value>,
     /// The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html).
@@ -175,10 +157,7 @@ pub struct CfnFunctionProps {
     /// The `PublishToLatestPublished` property (the `AWS::Lambda::Function` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "PublishToLatestPublished",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PublishToLatestPublished", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub publish_to_latest_published: Option<Value>,
     /// The status of your function's recursive loop detection configuration.
@@ -194,10 +173,7 @@ pub struct CfnFunctionProps {
     /// The number of simultaneous executions to reserve for the function.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ReservedConcurrentExecutions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReservedConcurrentExecutions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub reserved_concurrent_executions: Option<Value>,
     /// The Amazon Resource Name (ARN) of the function's execution role.
@@ -218,10 +194,7 @@ pub struct CfnFunctionProps {
     /// Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
     ///
     /// Expected: a [`RuntimeManagementConfig`].
-    #[serde(
-        rename = "RuntimeManagementConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RuntimeManagementConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub runtime_management_config: Option<Value>,
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
@@ -264,13 +237,7 @@ pub struct CfnFunctionProps {
     pub vpc_config: Option<Value>,
 }
 
-impl CfnFunctionProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnFunctionPropsBuilder {
-        CfnFunctionPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnFunctionProps, CfnFunctionPropsBuilder);
 /// The L1 construct of an `AWS::Lambda::Function` resource: one CloudFormation resource with the properties of a [`CfnFunctionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -285,20 +252,22 @@ impl CfnFunction {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Lambda::Function";
 
-    /// Defines an `AWS::Lambda::Function` named `id` in `scope`.
+    /// Defines an `AWS::Lambda::Function` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnFunctionProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnFunctionProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -324,8 +293,7 @@ impl CfnFunction {
     ///
     /// When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
     pub fn attr_snap_start_response_optimization_status(&self) -> Value {
-        self.resource
-            .get_att("SnapStartResponse.OptimizationStatus")
+        self.resource.get_att("SnapStartResponse.OptimizationStatus")
     }
 }
 
@@ -349,7 +317,7 @@ impl Construct for CfnFunction {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CapacityProviderConfig {
@@ -360,13 +328,7 @@ pub struct CapacityProviderConfig {
     pub lambda_managed_instances_capacity_provider_config: Value,
 }
 
-impl CapacityProviderConfig {
-    /// Starts a builder.
-    pub fn builder() -> CapacityProviderConfigBuilder {
-        CapacityProviderConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CapacityProviderConfig, CapacityProviderConfigBuilder);
 impl From<CapacityProviderConfig> for Value {
     fn from(v: CapacityProviderConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -384,7 +346,7 @@ impl From<CapacityProviderConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Code {
@@ -409,28 +371,19 @@ pub struct Code {
     /// Specifies the storage mode for the deployment package. Use ``COPY`` to store the package in LAMlong-managed storage. Use ``REFERENCE`` to read the package directly from the Amazon S3 bucket. If omitted, the default is ``COPY``.
     ///
     /// Expected: a string (known values: [`S3ObjectStorageMode`]).
-    #[serde(
-        rename = "S3ObjectStorageMode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3ObjectStorageMode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_object_storage_mode: Option<Value>,
     /// For versioned objects, the version of the deployment package object to use.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "S3ObjectVersion",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "S3ObjectVersion", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub s3_object_version: Option<Value>,
     /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SourceKMSKeyArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceKMSKeyArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_kms_key_arn: Option<Value>,
     /// (Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named ``index`` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. For the ``Handler`` property, the first part of the handler identifier must be ``index``. For example, ``index.handler``.
@@ -449,13 +402,7 @@ pub struct Code {
     pub zip_file: Option<Value>,
 }
 
-impl Code {
-    /// Starts a builder.
-    pub fn builder() -> CodeBuilder {
-        CodeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Code, CodeBuilder);
 impl From<Code> for Value {
     fn from(v: Code) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -469,7 +416,7 @@ impl From<Code> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DeadLetterConfig {
@@ -481,13 +428,7 @@ pub struct DeadLetterConfig {
     pub target_arn: Option<Value>,
 }
 
-impl DeadLetterConfig {
-    /// Starts a builder.
-    pub fn builder() -> DeadLetterConfigBuilder {
-        DeadLetterConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DeadLetterConfig, DeadLetterConfigBuilder);
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -501,7 +442,7 @@ impl From<DeadLetterConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DurableConfig {
@@ -519,21 +460,12 @@ pub struct DurableConfig {
     /// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "RetentionPeriodInDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RetentionPeriodInDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retention_period_in_days: Option<Value>,
 }
 
-impl DurableConfig {
-    /// Starts a builder.
-    pub fn builder() -> DurableConfigBuilder {
-        DurableConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DurableConfig, DurableConfigBuilder);
 impl From<DurableConfig> for Value {
     fn from(v: DurableConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -547,7 +479,7 @@ impl From<DurableConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Environment {
@@ -561,13 +493,7 @@ pub struct Environment {
     pub variables: Option<Value>,
 }
 
-impl Environment {
-    /// Starts a builder.
-    pub fn builder() -> EnvironmentBuilder {
-        EnvironmentBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Environment, EnvironmentBuilder);
 impl From<Environment> for Value {
     fn from(v: Environment) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -581,7 +507,7 @@ impl From<Environment> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EphemeralStorage {
@@ -592,13 +518,7 @@ pub struct EphemeralStorage {
     pub size: Value,
 }
 
-impl EphemeralStorage {
-    /// Starts a builder.
-    pub fn builder() -> EphemeralStorageBuilder {
-        EphemeralStorageBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EphemeralStorage, EphemeralStorageBuilder);
 impl From<EphemeralStorage> for Value {
     fn from(v: EphemeralStorage) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -612,7 +532,7 @@ impl From<EphemeralStorage> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct FileSystemConfig {
@@ -634,13 +554,7 @@ pub struct FileSystemConfig {
     pub s3_files_config: Option<Value>,
 }
 
-impl FileSystemConfig {
-    /// Starts a builder.
-    pub fn builder() -> FileSystemConfigBuilder {
-        FileSystemConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(FileSystemConfig, FileSystemConfigBuilder);
 impl From<FileSystemConfig> for Value {
     fn from(v: FileSystemConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -654,37 +568,25 @@ impl From<FileSystemConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct FunctionScalingConfig {
     /// The maximum number of execution environments that can be provisioned for the function.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxExecutionEnvironments",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxExecutionEnvironments", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_execution_environments: Option<Value>,
     /// The minimum number of execution environments to maintain for the function.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MinExecutionEnvironments",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MinExecutionEnvironments", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub min_execution_environments: Option<Value>,
 }
 
-impl FunctionScalingConfig {
-    /// Starts a builder.
-    pub fn builder() -> FunctionScalingConfigBuilder {
-        FunctionScalingConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -698,7 +600,7 @@ impl From<FunctionScalingConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ImageConfig {
@@ -717,21 +619,12 @@ pub struct ImageConfig {
     /// Specifies the working directory. The length of the directory string cannot exceed 1,000 characters.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "WorkingDirectory",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WorkingDirectory", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub working_directory: Option<Value>,
 }
 
-impl ImageConfig {
-    /// Starts a builder.
-    pub fn builder() -> ImageConfigBuilder {
-        ImageConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ImageConfig, ImageConfigBuilder);
 impl From<ImageConfig> for Value {
     fn from(v: ImageConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -745,7 +638,7 @@ impl From<ImageConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LambdaManagedInstancesCapacityProviderConfig {
@@ -774,13 +667,10 @@ pub struct LambdaManagedInstancesCapacityProviderConfig {
     pub per_execution_environment_max_concurrency: Option<Value>,
 }
 
-impl LambdaManagedInstancesCapacityProviderConfig {
-    /// Starts a builder.
-    pub fn builder() -> LambdaManagedInstancesCapacityProviderConfigBuilder {
-        LambdaManagedInstancesCapacityProviderConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    LambdaManagedInstancesCapacityProviderConfig,
+    LambdaManagedInstancesCapacityProviderConfigBuilder
+);
 impl From<LambdaManagedInstancesCapacityProviderConfig> for Value {
     fn from(v: LambdaManagedInstancesCapacityProviderConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -794,17 +684,14 @@ impl From<LambdaManagedInstancesCapacityProviderConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LoggingConfig {
     /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest.
     ///
     /// Expected: a string (known values: [`ApplicationLogLevel`]).
-    #[serde(
-        rename = "ApplicationLogLevel",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ApplicationLogLevel", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub application_log_level: Option<Value>,
     /// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
@@ -822,21 +709,12 @@ pub struct LoggingConfig {
     /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest.
     ///
     /// Expected: a string (known values: [`SystemLogLevel`]).
-    #[serde(
-        rename = "SystemLogLevel",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SystemLogLevel", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub system_log_level: Option<Value>,
 }
 
-impl LoggingConfig {
-    /// Starts a builder.
-    pub fn builder() -> LoggingConfigBuilder {
-        LoggingConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LoggingConfig, LoggingConfigBuilder);
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -850,7 +728,7 @@ impl From<LoggingConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RuntimeManagementConfig {
@@ -859,10 +737,7 @@ pub struct RuntimeManagementConfig {
     /// This is only required if you're using the *Manual* runtime update mode.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "RuntimeVersionArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RuntimeVersionArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub runtime_version_arn: Option<Value>,
     /// Specify the runtime update mode.
@@ -878,13 +753,7 @@ pub struct RuntimeManagementConfig {
     pub update_runtime_on: Value,
 }
 
-impl RuntimeManagementConfig {
-    /// Starts a builder.
-    pub fn builder() -> RuntimeManagementConfigBuilder {
-        RuntimeManagementConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RuntimeManagementConfig, RuntimeManagementConfigBuilder);
 impl From<RuntimeManagementConfig> for Value {
     fn from(v: RuntimeManagementConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -898,7 +767,7 @@ impl From<RuntimeManagementConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3FilesConfig {
@@ -916,13 +785,7 @@ pub struct S3FilesConfig {
     pub direct_s3_read: Option<Value>,
 }
 
-impl S3FilesConfig {
-    /// Starts a builder.
-    pub fn builder() -> S3FilesConfigBuilder {
-        S3FilesConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3FilesConfig, S3FilesConfigBuilder);
 impl From<S3FilesConfig> for Value {
     fn from(v: S3FilesConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -936,7 +799,7 @@ impl From<S3FilesConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SnapStart {
@@ -947,13 +810,7 @@ pub struct SnapStart {
     pub apply_on: Value,
 }
 
-impl SnapStart {
-    /// Starts a builder.
-    pub fn builder() -> SnapStartBuilder {
-        SnapStartBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SnapStart, SnapStartBuilder);
 impl From<SnapStart> for Value {
     fn from(v: SnapStart) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -967,7 +824,7 @@ impl From<SnapStart> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -984,13 +841,7 @@ pub struct Tag {
     pub value: Option<Value>,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1004,7 +855,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TenancyConfig {
@@ -1015,13 +866,7 @@ pub struct TenancyConfig {
     pub tenant_isolation_mode: Value,
 }
 
-impl TenancyConfig {
-    /// Starts a builder.
-    pub fn builder() -> TenancyConfigBuilder {
-        TenancyConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TenancyConfig, TenancyConfigBuilder);
 impl From<TenancyConfig> for Value {
     fn from(v: TenancyConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1035,7 +880,7 @@ impl From<TenancyConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TracingConfig {
@@ -1047,13 +892,7 @@ pub struct TracingConfig {
     pub mode: Option<Value>,
 }
 
-impl TracingConfig {
-    /// Starts a builder.
-    pub fn builder() -> TracingConfigBuilder {
-        TracingConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TracingConfig, TracingConfigBuilder);
 impl From<TracingConfig> for Value {
     fn from(v: TracingConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1071,26 +910,20 @@ impl From<TracingConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VpcConfig {
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "Ipv6AllowedForDualStack",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "Ipv6AllowedForDualStack", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ipv6_allowed_for_dual_stack: Option<Value>,
     /// A list of VPC security group IDs.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "SecurityGroupIds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SecurityGroupIds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub security_group_ids: Option<Value>,
     /// A list of VPC subnet IDs.
@@ -1101,13 +934,7 @@ pub struct VpcConfig {
     pub subnet_ids: Option<Value>,
 }
 
-impl VpcConfig {
-    /// Starts a builder.
-    pub fn builder() -> VpcConfigBuilder {
-        VpcConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VpcConfig, VpcConfigBuilder);
 impl From<VpcConfig> for Value {
     fn from(v: VpcConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -17,8 +17,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnVersionProps::builder()
-//!     .function_name("function-name")
-//!     .build()?;
+//!     .function_name("function-name");
 //! let version = CfnVersion::new(&stack, "Version", props)?;
 //! let function_arn = version.attr_function_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

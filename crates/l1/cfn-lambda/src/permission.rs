@@ -16,7 +16,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnPermissionProps {
@@ -28,10 +28,7 @@ pub struct CfnPermissionProps {
     /// For Alexa Smart Home functions, a token that the invoker must supply.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "EventSourceToken",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EventSourceToken", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub event_source_token: Option<Value>,
     /// The name or ARN of the Lambda function, version, or alias.
@@ -50,19 +47,13 @@ pub struct CfnPermissionProps {
     /// The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
     ///
     /// Expected: a string (known values: [`FunctionUrlAuthType`]).
-    #[serde(
-        rename = "FunctionUrlAuthType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FunctionUrlAuthType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub function_url_auth_type: Option<Value>,
     /// Indicates whether the permission applies when the function is invoked through a function URL.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "InvokedViaFunctionUrl",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InvokedViaFunctionUrl", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub invoked_via_function_url: Option<Value>,
     /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service.
@@ -73,10 +64,7 @@ pub struct CfnPermissionProps {
     /// The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "PrincipalOrgID",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PrincipalOrgID", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub principal_org_id: Option<Value>,
     /// For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
@@ -95,13 +83,7 @@ pub struct CfnPermissionProps {
     pub source_arn: Option<Value>,
 }
 
-impl CfnPermissionProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnPermissionPropsBuilder {
-        CfnPermissionPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnPermissionProps, CfnPermissionPropsBuilder);
 /// The L1 construct of an `AWS::Lambda::Permission` resource: one CloudFormation resource with the properties of a [`CfnPermissionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -116,11 +98,16 @@ impl CfnPermission {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Lambda::Permission";
 
-    /// Defines an `AWS::Lambda::Permission` named `id` in `scope`.
+    /// Defines an `AWS::Lambda::Permission` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnPermissionProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnPermissionProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,

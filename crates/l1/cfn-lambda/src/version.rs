@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnVersionProps {
@@ -34,19 +34,13 @@ pub struct CfnVersionProps {
     /// The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
     ///
     /// Expected: a [`FunctionScalingConfig`].
-    #[serde(
-        rename = "FunctionScalingConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FunctionScalingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub function_scaling_config: Option<Value>,
     /// Specifies a provisioned concurrency configuration for a function's version. Updates are not supported for this property.
     ///
     /// Expected: a [`ProvisionedConcurrencyConfiguration`].
-    #[serde(
-        rename = "ProvisionedConcurrencyConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ProvisionedConcurrencyConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub provisioned_concurrency_config: Option<Value>,
     /// Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual.
@@ -57,13 +51,7 @@ pub struct CfnVersionProps {
     pub runtime_policy: Option<Value>,
 }
 
-impl CfnVersionProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnVersionPropsBuilder {
-        CfnVersionPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnVersionProps, CfnVersionPropsBuilder);
 /// The L1 construct of an `AWS::Lambda::Version` resource: one CloudFormation resource with the properties of a [`CfnVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -78,11 +66,16 @@ impl CfnVersion {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Lambda::Version";
 
-    /// Defines an `AWS::Lambda::Version` named `id` in `scope`.
+    /// Defines an `AWS::Lambda::Version` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnVersionProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnVersionProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
@@ -128,37 +121,25 @@ impl Construct for CfnVersion {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct FunctionScalingConfig {
     /// The maximum number of execution environments that can be provisioned for the function.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MaxExecutionEnvironments",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MaxExecutionEnvironments", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub max_execution_environments: Option<Value>,
     /// The minimum number of execution environments to maintain for the function.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "MinExecutionEnvironments",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MinExecutionEnvironments", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub min_execution_environments: Option<Value>,
 }
 
-impl FunctionScalingConfig {
-    /// Starts a builder.
-    pub fn builder() -> FunctionScalingConfigBuilder {
-        FunctionScalingConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -172,7 +153,7 @@ impl From<FunctionScalingConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ProvisionedConcurrencyConfiguration {
@@ -183,13 +164,10 @@ pub struct ProvisionedConcurrencyConfiguration {
     pub provisioned_concurrent_executions: Value,
 }
 
-impl ProvisionedConcurrencyConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ProvisionedConcurrencyConfigurationBuilder {
-        ProvisionedConcurrencyConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    ProvisionedConcurrencyConfiguration,
+    ProvisionedConcurrencyConfigurationBuilder
+);
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -203,17 +181,14 @@ impl From<ProvisionedConcurrencyConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RuntimePolicy {
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise null is returned.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "RuntimeVersionArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RuntimeVersionArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub runtime_version_arn: Option<Value>,
     /// The runtime update mode.
@@ -223,13 +198,7 @@ pub struct RuntimePolicy {
     pub update_runtime_on: Value,
 }
 
-impl RuntimePolicy {
-    /// Starts a builder.
-    pub fn builder() -> RuntimePolicyBuilder {
-        RuntimePolicyBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RuntimePolicy, RuntimePolicyBuilder);
 impl From<RuntimePolicy> for Value {
     fn from(v: RuntimePolicy) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnLogGroupProps::builder()
-//!     .log_group_name("log-group-name")
-//!     .build()?;
+//!     .log_group_name("log-group-name");
 //! let log_group = CfnLogGroup::new(&stack, "LogGroup", props)?;
 //! let arn = log_group.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -16,7 +16,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnLogGroupProps {
@@ -32,19 +32,13 @@ pub struct CfnLogGroupProps {
     /// The `DataProtectionPolicy` property (the `AWS::Logs::LogGroup` schema has no description for it).
     ///
     /// Expected: a JSON object or a string.
-    #[serde(
-        rename = "DataProtectionPolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DataProtectionPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub data_protection_policy: Option<Value>,
     /// Indicates whether deletion protection is enabled for this log group. When enabled, deletion protection blocks all deletion operations until it is explicitly disabled.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "DeletionProtectionEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeletionProtectionEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub deletion_protection_enabled: Option<Value>,
     /// Creates or updates a *field index policy* for the specified log group. Only log groups in the Standard log class support field index policies. For more information about log classes, see [Log classes](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html).
@@ -54,10 +48,7 @@ pub struct CfnLogGroupProps {
     /// Currently, this array supports only one field index policy object.
     ///
     /// Expected: a list of JSON objects.
-    #[serde(
-        rename = "FieldIndexPolicies",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "FieldIndexPolicies", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub field_index_policies: Option<Value>,
     /// The Amazon Resource Name (ARN) of the KMS key to use when encrypting log data.
@@ -92,10 +83,7 @@ pub struct CfnLogGroupProps {
     /// Creates or updates a resource policy for the specified log group that allows other services to put log events to this account. A LogGroup can have 1 resource policy.
     ///
     /// Expected: a JSON object.
-    #[serde(
-        rename = "ResourcePolicyDocument",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResourcePolicyDocument", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_policy_document: Option<Value>,
     /// The number of days to retain the log events in the specified log group. Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653.
@@ -103,10 +91,7 @@ pub struct CfnLogGroupProps {
     /// To set a log group so that its log events do not expire, do not specify this property.
     ///
     /// Expected: an integer, one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
-    #[serde(
-        rename = "RetentionInDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RetentionInDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub retention_in_days: Option<Value>,
     /// An array of key-value pairs to apply to the log group.
@@ -119,13 +104,7 @@ pub struct CfnLogGroupProps {
     pub tags: Option<Value>,
 }
 
-impl CfnLogGroupProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnLogGroupPropsBuilder {
-        CfnLogGroupPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnLogGroupProps, CfnLogGroupPropsBuilder);
 /// The L1 construct of an `AWS::Logs::LogGroup` resource: one CloudFormation resource with the properties of a [`CfnLogGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -140,20 +119,22 @@ impl CfnLogGroup {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Logs::LogGroup";
 
-    /// Defines an `AWS::Logs::LogGroup` named `id` in `scope`.
+    /// Defines an `AWS::Logs::LogGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnLogGroupProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnLogGroupProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -184,7 +165,7 @@ impl Construct for CfnLogGroup {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -200,13 +181,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

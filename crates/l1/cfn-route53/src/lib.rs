@@ -15,8 +15,7 @@
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnRecordSetProps::builder()
 //!     .name("name")
-//!     .type_("type")
-//!     .build()?;
+//!     .type_("type");
 //! let record_set = CfnRecordSet::new(&stack, "RecordSet", props)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnRecordSetProps {
@@ -23,10 +23,7 @@ pub struct CfnRecordSetProps {
     /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
     ///
     /// Expected: a [`CidrRoutingConfig`].
-    #[serde(
-        rename = "CidrRoutingConfig",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CidrRoutingConfig", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cidr_routing_config: Option<Value>,
     /// Optional: Any comments you want to include about a change batch request.
@@ -50,10 +47,7 @@ pub struct CfnRecordSetProps {
     /// Geoproximity resource record sets only: A complex type that lets you specify where your resources are located. Only one of LocalZoneGroup, Coordinates, or AWSRegion is allowed per request at a time.
     ///
     /// Expected: a [`GeoProximityLocation`].
-    #[serde(
-        rename = "GeoProximityLocation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "GeoProximityLocation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub geo_proximity_location: Option<Value>,
     /// If you want Amazon Route 53 to return this resource record set in response to a DNS query only when the status of a health check is healthy, include the HealthCheckId element and specify the ID of the applicable health check.
@@ -71,19 +65,13 @@ pub struct CfnRecordSetProps {
     /// The name of the hosted zone that you want to create records in. You must include a trailing dot (for example, www.example.com.) as part of the HostedZoneName.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "HostedZoneName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HostedZoneName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub hosted_zone_name: Option<Value>,
     /// To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify true for MultiValueAnswer.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "MultiValueAnswer",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MultiValueAnswer", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub multi_value_answer: Option<Value>,
     /// The name of the record that you want to create, update, or delete.
@@ -100,10 +88,7 @@ pub struct CfnRecordSetProps {
     /// One or more values that correspond with the value that you specified for the Type property.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "ResourceRecords",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ResourceRecords", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub resource_records: Option<Value>,
     /// An identifier that differentiates among multiple resource record sets that have the same combination of name and type.
@@ -131,13 +116,7 @@ pub struct CfnRecordSetProps {
     pub weight: Option<Value>,
 }
 
-impl CfnRecordSetProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnRecordSetPropsBuilder {
-        CfnRecordSetPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnRecordSetProps, CfnRecordSetPropsBuilder);
 /// The L1 construct of an `AWS::Route53::RecordSet` resource: one CloudFormation resource with the properties of a [`CfnRecordSetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -152,11 +131,16 @@ impl CfnRecordSet {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::Route53::RecordSet";
 
-    /// Defines an `AWS::Route53::RecordSet` named `id` in `scope`.
+    /// Defines an `AWS::Route53::RecordSet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnRecordSetProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnRecordSetProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
@@ -188,7 +172,7 @@ impl Construct for CfnRecordSet {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AliasTarget {
@@ -200,10 +184,7 @@ pub struct AliasTarget {
     /// When EvaluateTargetHealth is true, an alias resource record set inherits the health of the referenced AWS resource, such as an ELB load balancer or another resource record set in the hosted zone.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "EvaluateTargetHealth",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EvaluateTargetHealth", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub evaluate_target_health: Option<Value>,
     /// The value used depends on where you want to route traffic.
@@ -213,13 +194,7 @@ pub struct AliasTarget {
     pub hosted_zone_id: Value,
 }
 
-impl AliasTarget {
-    /// Starts a builder.
-    pub fn builder() -> AliasTargetBuilder {
-        AliasTargetBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AliasTarget, AliasTargetBuilder);
 impl From<AliasTarget> for Value {
     fn from(v: AliasTarget) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -233,7 +208,7 @@ impl From<AliasTarget> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CidrRoutingConfig {
@@ -249,13 +224,7 @@ pub struct CidrRoutingConfig {
     pub location_name: Value,
 }
 
-impl CidrRoutingConfig {
-    /// Starts a builder.
-    pub fn builder() -> CidrRoutingConfigBuilder {
-        CidrRoutingConfigBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CidrRoutingConfig, CidrRoutingConfigBuilder);
 impl From<CidrRoutingConfig> for Value {
     fn from(v: CidrRoutingConfig) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -269,7 +238,7 @@ impl From<CidrRoutingConfig> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Coordinates {
@@ -285,13 +254,7 @@ pub struct Coordinates {
     pub longitude: Value,
 }
 
-impl Coordinates {
-    /// Starts a builder.
-    pub fn builder() -> CoordinatesBuilder {
-        CoordinatesBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Coordinates, CoordinatesBuilder);
 impl From<Coordinates> for Value {
     fn from(v: Coordinates) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -305,7 +268,7 @@ impl From<Coordinates> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct GeoLocation {
@@ -324,21 +287,12 @@ pub struct GeoLocation {
     /// For geolocation resource record sets, the two-letter code for a state of the United States.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "SubdivisionCode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SubdivisionCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub subdivision_code: Option<Value>,
 }
 
-impl GeoLocation {
-    /// Starts a builder.
-    pub fn builder() -> GeoLocationBuilder {
-        GeoLocationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(GeoLocation, GeoLocationBuilder);
 impl From<GeoLocation> for Value {
     fn from(v: GeoLocation) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -352,7 +306,7 @@ impl From<GeoLocation> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct GeoProximityLocation {
@@ -377,21 +331,12 @@ pub struct GeoProximityLocation {
     /// Specifies an AWS Local Zone.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "LocalZoneGroup",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LocalZoneGroup", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub local_zone_group: Option<Value>,
 }
 
-impl GeoProximityLocation {
-    /// Starts a builder.
-    pub fn builder() -> GeoProximityLocationBuilder {
-        GeoProximityLocationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(GeoProximityLocation, GeoProximityLocationBuilder);
 impl From<GeoProximityLocation> for Value {
     fn from(v: GeoProximityLocation) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)

@@ -14,7 +14,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnBucketProps {
@@ -27,10 +27,7 @@ pub struct CfnBucketProps {
     /// Configures the transfer acceleration state for an Amazon S3 bucket. For more information, see [Amazon S3 Transfer Acceleration](https://docs.aws.amazon.com/AmazonS3/latest/dev/transfer-acceleration.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`AccelerateConfiguration`].
-    #[serde(
-        rename = "AccelerateConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccelerateConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub accelerate_configuration: Option<Value>,
     /// This is a legacy property, and it is not recommended for most use cases. A majority of modern use cases in Amazon S3 no longer require the use of ACLs, and we recommend that you keep ACLs disabled. For more information, see [Controlling object ownership](https://docs.aws.amazon.com//AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*.
@@ -48,19 +45,13 @@ pub struct CfnBucketProps {
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
     ///
     /// Expected: a list of [`AnalyticsConfiguration`].
-    #[serde(
-        rename = "AnalyticsConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AnalyticsConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub analytics_configurations: Option<Value>,
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`BucketEncryption`].
-    #[serde(
-        rename = "BucketEncryption",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BucketEncryption", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_encryption: Option<Value>,
     /// A name for the bucket. If you don't specify a name, AWS CloudFormation generates a unique ID and uses that ID for the bucket name. The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-) and must follow [Amazon S3 bucket restrictions and limitations](https://docs.aws.amazon.com/AmazonS3/latest/dev/BucketRestrictions.html). For more information, see [Rules for naming Amazon S3 buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) in the *Amazon S3 User Guide*.
@@ -74,28 +65,19 @@ pub struct CfnBucketProps {
     /// The `BucketNamePrefix` property (the `AWS::S3::Bucket` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "BucketNamePrefix",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BucketNamePrefix", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_name_prefix: Option<Value>,
     /// The `BucketNamespace` property (the `AWS::S3::Bucket` schema has no description for it).
     ///
     /// Expected: a string (known values: [`BucketNamespace`]).
-    #[serde(
-        rename = "BucketNamespace",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BucketNamespace", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_namespace: Option<Value>,
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`CorsConfiguration`].
-    #[serde(
-        rename = "CorsConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CorsConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cors_configuration: Option<Value>,
     /// Defines how Amazon S3 handles Intelligent-Tiering storage.
@@ -110,64 +92,43 @@ pub struct CfnBucketProps {
     /// Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
     ///
     /// Expected: a list of [`InventoryConfiguration`].
-    #[serde(
-        rename = "InventoryConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InventoryConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub inventory_configurations: Option<Value>,
     /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket. For more information, see [Object Lifecycle Management](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a [`LifecycleConfiguration`].
-    #[serde(
-        rename = "LifecycleConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LifecycleConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lifecycle_configuration: Option<Value>,
     /// Settings that define where logs are stored.
     ///
     /// Expected: a [`LoggingConfiguration`].
-    #[serde(
-        rename = "LoggingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LoggingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_configuration: Option<Value>,
     /// The S3 Metadata configuration for a general purpose bucket.
     ///
     /// Expected: a [`MetadataConfiguration`].
-    #[serde(
-        rename = "MetadataConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetadataConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metadata_configuration: Option<Value>,
     /// The metadata table configuration of an S3 general purpose bucket.
     ///
     /// Expected: a [`MetadataTableConfiguration`].
-    #[serde(
-        rename = "MetadataTableConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetadataTableConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metadata_table_configuration: Option<Value>,
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html).
     ///
     /// Expected: a list of [`MetricsConfiguration`].
-    #[serde(
-        rename = "MetricsConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "MetricsConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub metrics_configurations: Option<Value>,
     /// Configuration that defines how Amazon S3 handles bucket notifications.
     ///
     /// Expected: a [`NotificationConfiguration`].
-    #[serde(
-        rename = "NotificationConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NotificationConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub notification_configuration: Option<Value>,
     /// This operation is not supported for directory buckets.
@@ -181,28 +142,19 @@ pub struct CfnBucketProps {
     /// You must URL encode any signed header values that contain spaces. For example, if your header value is ``my file.txt``, containing two spaces after ``my``, you must URL encode this value to ``my%20%20file.txt``.
     ///
     /// Expected: a [`ObjectLockConfiguration`].
-    #[serde(
-        rename = "ObjectLockConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectLockConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_lock_configuration: Option<Value>,
     /// Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ObjectLockEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectLockEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_lock_enabled: Option<Value>,
     /// Configuration that defines how Amazon S3 handles Object Ownership rules.
     ///
     /// Expected: a [`OwnershipControls`].
-    #[serde(
-        rename = "OwnershipControls",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OwnershipControls", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ownership_controls: Option<Value>,
     /// Configuration that defines how Amazon S3 handles public access.
@@ -219,10 +171,7 @@ pub struct CfnBucketProps {
     /// Amazon S3 can store replicated objects in a single destination bucket or multiple destination buckets. The destination bucket or buckets must already exist.
     ///
     /// Expected: a [`ReplicationConfiguration`].
-    #[serde(
-        rename = "ReplicationConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplicationConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub replication_configuration: Option<Value>,
     /// An arbitrary set of tags (key-value pairs) for this S3 bucket.
@@ -236,30 +185,18 @@ pub struct CfnBucketProps {
     /// When you enable versioning on a bucket for the first time, it might take a short amount of time for the change to be fully propagated. We recommend that you wait for 15 minutes after enabling versioning before issuing write operations (``PUT`` or ``DELETE``) on objects in the bucket.
     ///
     /// Expected: a [`VersioningConfiguration`].
-    #[serde(
-        rename = "VersioningConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "VersioningConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub versioning_configuration: Option<Value>,
     /// Information used to configure the bucket as a static website. For more information, see [Hosting Websites on Amazon S3](https://docs.aws.amazon.com/AmazonS3/latest/dev/WebsiteHosting.html).
     ///
     /// Expected: a [`WebsiteConfiguration`].
-    #[serde(
-        rename = "WebsiteConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "WebsiteConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub website_configuration: Option<Value>,
 }
 
-impl CfnBucketProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnBucketPropsBuilder {
-        CfnBucketPropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnBucketProps, CfnBucketPropsBuilder);
 /// The L1 construct of an `AWS::S3::Bucket` resource: one CloudFormation resource with the properties of a [`CfnBucketProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -274,20 +211,22 @@ impl CfnBucket {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::S3::Bucket";
 
-    /// Defines an `AWS::S3::Bucket` named `id` in `scope`.
+    /// Defines an `AWS::S3::Bucket` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnBucketProps) -> Result<Self, Error> {
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<CfnBucketProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -311,16 +250,14 @@ impl CfnBucket {
     ///
     /// The Amazon Resource Name (ARN) for the annotation table.
     pub fn attr_metadata_configuration_annotation_table_configuration_table_arn(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.AnnotationTableConfiguration.TableArn")
+        self.resource.get_att("MetadataConfiguration.AnnotationTableConfiguration.TableArn")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataConfiguration.AnnotationTableConfiguration.TableName`.
     ///
     /// The name of the annotation table.
     pub fn attr_metadata_configuration_annotation_table_configuration_table_name(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.AnnotationTableConfiguration.TableName")
+        self.resource.get_att("MetadataConfiguration.AnnotationTableConfiguration.TableName")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataConfiguration.Destination`.
@@ -334,48 +271,42 @@ impl CfnBucket {
     ///
     /// The Amazon Resource Name (ARN) for the inventory table.
     pub fn attr_metadata_configuration_inventory_table_configuration_table_arn(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.InventoryTableConfiguration.TableArn")
+        self.resource.get_att("MetadataConfiguration.InventoryTableConfiguration.TableArn")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataConfiguration.InventoryTableConfiguration.TableName`.
     ///
     /// The name of the inventory table.
     pub fn attr_metadata_configuration_inventory_table_configuration_table_name(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.InventoryTableConfiguration.TableName")
+        self.resource.get_att("MetadataConfiguration.InventoryTableConfiguration.TableName")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataConfiguration.JournalTableConfiguration.TableArn`.
     ///
     /// The Amazon Resource Name (ARN) for the journal table.
     pub fn attr_metadata_configuration_journal_table_configuration_table_arn(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.JournalTableConfiguration.TableArn")
+        self.resource.get_att("MetadataConfiguration.JournalTableConfiguration.TableArn")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataConfiguration.JournalTableConfiguration.TableName`.
     ///
     /// The name of the journal table.
     pub fn attr_metadata_configuration_journal_table_configuration_table_name(&self) -> Value {
-        self.resource
-            .get_att("MetadataConfiguration.JournalTableConfiguration.TableName")
+        self.resource.get_att("MetadataConfiguration.JournalTableConfiguration.TableName")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataTableConfiguration.S3TablesDestination.TableArn`.
     ///
     /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration. The specified metadata table name must be unique within the ``aws_s3_metadata`` namespace in the destination table bucket.
     pub fn attr_metadata_table_configuration_s3_tables_destination_table_arn(&self) -> Value {
-        self.resource
-            .get_att("MetadataTableConfiguration.S3TablesDestination.TableArn")
+        self.resource.get_att("MetadataTableConfiguration.S3TablesDestination.TableArn")
     }
 
     /// `Fn::GetAtt` of attribute `MetadataTableConfiguration.S3TablesDestination.TableNamespace`.
     ///
     /// The table bucket namespace for the metadata table in your metadata table configuration. This value is always ``aws_s3_metadata``.
     pub fn attr_metadata_table_configuration_s3_tables_destination_table_namespace(&self) -> Value {
-        self.resource
-            .get_att("MetadataTableConfiguration.S3TablesDestination.TableNamespace")
+        self.resource.get_att("MetadataTableConfiguration.S3TablesDestination.TableNamespace")
     }
 
     /// `Fn::GetAtt` of attribute `RegionalDomainName`.
@@ -409,7 +340,7 @@ impl Construct for CfnBucket {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AbortIncompleteMultipartUpload {
@@ -420,13 +351,7 @@ pub struct AbortIncompleteMultipartUpload {
     pub days_after_initiation: Value,
 }
 
-impl AbortIncompleteMultipartUpload {
-    /// Starts a builder.
-    pub fn builder() -> AbortIncompleteMultipartUploadBuilder {
-        AbortIncompleteMultipartUploadBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AbortIncompleteMultipartUpload, AbortIncompleteMultipartUploadBuilder);
 impl From<AbortIncompleteMultipartUpload> for Value {
     fn from(v: AbortIncompleteMultipartUpload) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -440,7 +365,7 @@ impl From<AbortIncompleteMultipartUpload> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AccelerateConfiguration {
@@ -451,13 +376,7 @@ pub struct AccelerateConfiguration {
     pub acceleration_status: Value,
 }
 
-impl AccelerateConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AccelerateConfigurationBuilder {
-        AccelerateConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AccelerateConfiguration, AccelerateConfigurationBuilder);
 impl From<AccelerateConfiguration> for Value {
     fn from(v: AccelerateConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -471,7 +390,7 @@ impl From<AccelerateConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AccessControlTranslation {
@@ -482,13 +401,7 @@ pub struct AccessControlTranslation {
     pub owner: Value,
 }
 
-impl AccessControlTranslation {
-    /// Starts a builder.
-    pub fn builder() -> AccessControlTranslationBuilder {
-        AccessControlTranslationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AccessControlTranslation, AccessControlTranslationBuilder);
 impl From<AccessControlTranslation> for Value {
     fn from(v: AccessControlTranslation) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -502,7 +415,7 @@ impl From<AccessControlTranslation> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AnalyticsConfiguration {
@@ -532,13 +445,7 @@ pub struct AnalyticsConfiguration {
     pub tag_filters: Option<Value>,
 }
 
-impl AnalyticsConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AnalyticsConfigurationBuilder {
-        AnalyticsConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AnalyticsConfiguration, AnalyticsConfigurationBuilder);
 impl From<AnalyticsConfiguration> for Value {
     fn from(v: AnalyticsConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -554,7 +461,7 @@ impl From<AnalyticsConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct AnnotationTableConfiguration {
@@ -566,10 +473,7 @@ pub struct AnnotationTableConfiguration {
     /// The encryption configuration for the annotation table. To encrypt your annotation table with server-side encryption using AWS Key Management Service (AWS KMS) keys (SSE-KMS), set ``SseAlgorithm`` to ``aws:kms``. You must also set ``KmsKeyArn`` to the ARN of a customer managed KMS key in the same Region where your general purpose bucket is located.
     ///
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The ARN of the IAM role that grants Amazon S3 Metadata permission to read annotations from your bucket.
@@ -580,13 +484,7 @@ pub struct AnnotationTableConfiguration {
     pub role: Option<Value>,
 }
 
-impl AnnotationTableConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> AnnotationTableConfigurationBuilder {
-        AnnotationTableConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(AnnotationTableConfiguration, AnnotationTableConfigurationBuilder);
 impl From<AnnotationTableConfiguration> for Value {
     fn from(v: AnnotationTableConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -607,7 +505,7 @@ impl From<AnnotationTableConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct BlockedEncryptionTypes {
@@ -616,21 +514,12 @@ pub struct BlockedEncryptionTypes {
     /// Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
     ///
     /// Expected: a list of strings (known values: [`BlockedEncryptionTypeList`]).
-    #[serde(
-        rename = "EncryptionType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_type: Option<Value>,
 }
 
-impl BlockedEncryptionTypes {
-    /// Starts a builder.
-    pub fn builder() -> BlockedEncryptionTypesBuilder {
-        BlockedEncryptionTypesBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(BlockedEncryptionTypes, BlockedEncryptionTypesBuilder);
 impl From<BlockedEncryptionTypes> for Value {
     fn from(v: BlockedEncryptionTypes) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -644,7 +533,7 @@ impl From<BlockedEncryptionTypes> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct BucketEncryption {
@@ -655,13 +544,7 @@ pub struct BucketEncryption {
     pub server_side_encryption_configuration: Value,
 }
 
-impl BucketEncryption {
-    /// Starts a builder.
-    pub fn builder() -> BucketEncryptionBuilder {
-        BucketEncryptionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(BucketEncryption, BucketEncryptionBuilder);
 impl From<BucketEncryption> for Value {
     fn from(v: BucketEncryption) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -675,7 +558,7 @@ impl From<BucketEncryption> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CorsConfiguration {
@@ -686,13 +569,7 @@ pub struct CorsConfiguration {
     pub cors_rules: Value,
 }
 
-impl CorsConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> CorsConfigurationBuilder {
-        CorsConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CorsConfiguration, CorsConfigurationBuilder);
 impl From<CorsConfiguration> for Value {
     fn from(v: CorsConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -706,17 +583,14 @@ impl From<CorsConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CorsRule {
     /// Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "AllowedHeaders",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AllowedHeaders", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub allowed_headers: Option<Value>,
     /// An HTTP method that you allow the origin to run.
@@ -734,10 +608,7 @@ pub struct CorsRule {
     /// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object).
     ///
     /// Expected: a list of strings.
-    #[serde(
-        rename = "ExposedHeaders",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExposedHeaders", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub exposed_headers: Option<Value>,
     /// A unique identifier for this rule. The value must be no more than 255 characters.
@@ -754,13 +625,7 @@ pub struct CorsRule {
     pub max_age: Option<Value>,
 }
 
-impl CorsRule {
-    /// Starts a builder.
-    pub fn builder() -> CorsRuleBuilder {
-        CorsRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CorsRule, CorsRuleBuilder);
 impl From<CorsRule> for Value {
     fn from(v: CorsRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -774,7 +639,7 @@ impl From<CorsRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DataExport {
@@ -790,13 +655,7 @@ pub struct DataExport {
     pub output_schema_version: Value,
 }
 
-impl DataExport {
-    /// Starts a builder.
-    pub fn builder() -> DataExportBuilder {
-        DataExportBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DataExport, DataExportBuilder);
 impl From<DataExport> for Value {
     fn from(v: DataExport) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -812,7 +671,7 @@ impl From<DataExport> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DefaultEventHold {
@@ -830,13 +689,7 @@ pub struct DefaultEventHold {
     pub years: Option<Value>,
 }
 
-impl DefaultEventHold {
-    /// Starts a builder.
-    pub fn builder() -> DefaultEventHoldBuilder {
-        DefaultEventHoldBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DefaultEventHold, DefaultEventHoldBuilder);
 impl From<DefaultEventHold> for Value {
     fn from(v: DefaultEventHold) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -853,7 +706,7 @@ impl From<DefaultEventHold> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DefaultRetention {
@@ -868,10 +721,7 @@ pub struct DefaultRetention {
     /// If you specify both a default retention period (``Days`` or ``Years``) and a ``DefaultEventHold``, the event hold duration can't exceed the default retention period.
     ///
     /// Expected: a [`DefaultEventHold`].
-    #[serde(
-        rename = "DefaultEventHold",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefaultEventHold", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub default_event_hold: Option<Value>,
     /// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, you must specify ``Mode`` and specify either ``Days`` or ``Years``.
@@ -888,13 +738,7 @@ pub struct DefaultRetention {
     pub years: Option<Value>,
 }
 
-impl DefaultRetention {
-    /// Starts a builder.
-    pub fn builder() -> DefaultRetentionBuilder {
-        DefaultRetentionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DefaultRetention, DefaultRetentionBuilder);
 impl From<DefaultRetention> for Value {
     fn from(v: DefaultRetention) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -912,7 +756,7 @@ impl From<DefaultRetention> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct DeleteMarkerReplication {
@@ -924,13 +768,7 @@ pub struct DeleteMarkerReplication {
     pub status: Option<Value>,
 }
 
-impl DeleteMarkerReplication {
-    /// Starts a builder.
-    pub fn builder() -> DeleteMarkerReplicationBuilder {
-        DeleteMarkerReplicationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(DeleteMarkerReplication, DeleteMarkerReplicationBuilder);
 impl From<DeleteMarkerReplication> for Value {
     fn from(v: DeleteMarkerReplication) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -944,7 +782,7 @@ impl From<DeleteMarkerReplication> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Destination {
@@ -953,10 +791,7 @@ pub struct Destination {
     /// Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "BucketAccountId",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BucketAccountId", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_account_id: Option<Value>,
     /// The Amazon Resource Name (ARN) of the bucket to which data is exported.
@@ -979,13 +814,7 @@ pub struct Destination {
     pub prefix: Option<Value>,
 }
 
-impl Destination {
-    /// Starts a builder.
-    pub fn builder() -> DestinationBuilder {
-        DestinationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Destination, DestinationBuilder);
 impl From<Destination> for Value {
     fn from(v: Destination) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1001,7 +830,7 @@ impl From<Destination> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EncryptionConfiguration {
@@ -1012,13 +841,7 @@ pub struct EncryptionConfiguration {
     pub replica_kms_key_id: Value,
 }
 
-impl EncryptionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EncryptionConfigurationBuilder {
-        EncryptionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1034,7 +857,7 @@ impl From<EncryptionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EventBridgeConfiguration {
@@ -1045,13 +868,7 @@ pub struct EventBridgeConfiguration {
     pub event_bridge_enabled: Value,
 }
 
-impl EventBridgeConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EventBridgeConfigurationBuilder {
-        EventBridgeConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EventBridgeConfiguration, EventBridgeConfigurationBuilder);
 impl From<EventBridgeConfiguration> for Value {
     fn from(v: EventBridgeConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1065,7 +882,7 @@ impl From<EventBridgeConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct FilterRule {
@@ -1081,13 +898,7 @@ pub struct FilterRule {
     pub value: Value,
 }
 
-impl FilterRule {
-    /// Starts a builder.
-    pub fn builder() -> FilterRuleBuilder {
-        FilterRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(FilterRule, FilterRuleBuilder);
 impl From<FilterRule> for Value {
     fn from(v: FilterRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1103,7 +914,7 @@ impl From<FilterRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct IntelligentTieringConfiguration {
@@ -1138,13 +949,7 @@ pub struct IntelligentTieringConfiguration {
     pub tierings: Value,
 }
 
-impl IntelligentTieringConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> IntelligentTieringConfigurationBuilder {
-        IntelligentTieringConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(IntelligentTieringConfiguration, IntelligentTieringConfigurationBuilder);
 impl From<IntelligentTieringConfiguration> for Value {
     fn from(v: IntelligentTieringConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1158,7 +963,7 @@ impl From<IntelligentTieringConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InventoryConfiguration {
@@ -1185,10 +990,7 @@ pub struct InventoryConfiguration {
     /// Contains the optional fields that are included in the inventory results.
     ///
     /// Expected: a list of strings (known values: [`OptionalFields`]).
-    #[serde(
-        rename = "OptionalFields",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "OptionalFields", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub optional_fields: Option<Value>,
     /// Specifies the inventory filter prefix.
@@ -1204,13 +1006,7 @@ pub struct InventoryConfiguration {
     pub schedule_frequency: Value,
 }
 
-impl InventoryConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> InventoryConfigurationBuilder {
-        InventoryConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InventoryConfiguration, InventoryConfigurationBuilder);
 impl From<InventoryConfiguration> for Value {
     fn from(v: InventoryConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1226,7 +1022,7 @@ impl From<InventoryConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct InventoryTableConfiguration {
@@ -1238,21 +1034,12 @@ pub struct InventoryTableConfiguration {
     /// The encryption configuration for the inventory table.
     ///
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
 }
 
-impl InventoryTableConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> InventoryTableConfigurationBuilder {
-        InventoryTableConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(InventoryTableConfiguration, InventoryTableConfigurationBuilder);
 impl From<InventoryTableConfiguration> for Value {
     fn from(v: InventoryTableConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1268,17 +1055,14 @@ impl From<InventoryTableConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct JournalTableConfiguration {
     /// The encryption configuration for the journal table.
     ///
     /// Expected: a [`MetadataTableEncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The journal table record expiration settings for the journal table.
@@ -1288,13 +1072,7 @@ pub struct JournalTableConfiguration {
     pub record_expiration: Value,
 }
 
-impl JournalTableConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> JournalTableConfigurationBuilder {
-        JournalTableConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(JournalTableConfiguration, JournalTableConfigurationBuilder);
 impl From<JournalTableConfiguration> for Value {
     fn from(v: JournalTableConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1308,7 +1086,7 @@ impl From<JournalTableConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LambdaConfiguration {
@@ -1330,13 +1108,7 @@ pub struct LambdaConfiguration {
     pub function: Value,
 }
 
-impl LambdaConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> LambdaConfigurationBuilder {
-        LambdaConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LambdaConfiguration, LambdaConfigurationBuilder);
 impl From<LambdaConfiguration> for Value {
     fn from(v: LambdaConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1350,7 +1122,7 @@ impl From<LambdaConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LifecycleConfiguration {
@@ -1377,13 +1149,7 @@ pub struct LifecycleConfiguration {
     pub transition_default_minimum_object_size: Option<Value>,
 }
 
-impl LifecycleConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> LifecycleConfigurationBuilder {
-        LifecycleConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LifecycleConfiguration, LifecycleConfigurationBuilder);
 impl From<LifecycleConfiguration> for Value {
     fn from(v: LifecycleConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1399,17 +1165,14 @@ impl From<LifecycleConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LoggingConfiguration {
     /// The name of the bucket where Amazon S3 should store server access log files. You can store log files in any bucket that you own. By default, logs are stored in the bucket where the ``LoggingConfiguration`` property is defined.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DestinationBucketName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DestinationBucketName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub destination_bucket_name: Option<Value>,
     /// A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket.
@@ -1421,21 +1184,12 @@ pub struct LoggingConfiguration {
     /// Amazon S3 key format for log objects. Only one format, either PartitionedPrefix or SimplePrefix, is allowed.
     ///
     /// Expected: either an object with the key `SimplePrefix`, or an object with the key `PartitionedPrefix`.
-    #[serde(
-        rename = "TargetObjectKeyFormat",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TargetObjectKeyFormat", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub target_object_key_format: Option<Value>,
 }
 
-impl LoggingConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> LoggingConfigurationBuilder {
-        LoggingConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1449,26 +1203,20 @@ impl From<LoggingConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetadataConfiguration {
     /// The annotation table configuration for a metadata configuration.
     ///
     /// Expected: a [`AnnotationTableConfiguration`].
-    #[serde(
-        rename = "AnnotationTableConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AnnotationTableConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub annotation_table_configuration: Option<Value>,
     /// The inventory table configuration for a metadata configuration.
     ///
     /// Expected: a [`InventoryTableConfiguration`].
-    #[serde(
-        rename = "InventoryTableConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "InventoryTableConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub inventory_table_configuration: Option<Value>,
     /// The journal table configuration for a metadata configuration.
@@ -1478,13 +1226,7 @@ pub struct MetadataConfiguration {
     pub journal_table_configuration: Value,
 }
 
-impl MetadataConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> MetadataConfigurationBuilder {
-        MetadataConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MetadataConfiguration, MetadataConfigurationBuilder);
 impl From<MetadataConfiguration> for Value {
     fn from(v: MetadataConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1502,7 +1244,7 @@ impl From<MetadataConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetadataTableConfiguration {
@@ -1513,13 +1255,7 @@ pub struct MetadataTableConfiguration {
     pub s3_tables_destination: Value,
 }
 
-impl MetadataTableConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> MetadataTableConfigurationBuilder {
-        MetadataTableConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MetadataTableConfiguration, MetadataTableConfigurationBuilder);
 impl From<MetadataTableConfiguration> for Value {
     fn from(v: MetadataTableConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1533,7 +1269,7 @@ impl From<MetadataTableConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetadataTableEncryptionConfiguration {
@@ -1550,13 +1286,10 @@ pub struct MetadataTableEncryptionConfiguration {
     pub sse_algorithm: Value,
 }
 
-impl MetadataTableEncryptionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> MetadataTableEncryptionConfigurationBuilder {
-        MetadataTableEncryptionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(
+    MetadataTableEncryptionConfiguration,
+    MetadataTableEncryptionConfigurationBuilder
+);
 impl From<MetadataTableEncryptionConfiguration> for Value {
     fn from(v: MetadataTableEncryptionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1570,17 +1303,14 @@ impl From<MetadataTableEncryptionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Metrics {
     /// A container specifying the time threshold for emitting the ``s3:Replication:OperationMissedThreshold`` event.
     ///
     /// Expected: a [`ReplicationTimeValue`].
-    #[serde(
-        rename = "EventThreshold",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EventThreshold", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub event_threshold: Option<Value>,
     /// Specifies whether the replication metrics are enabled.
@@ -1590,13 +1320,7 @@ pub struct Metrics {
     pub status: Value,
 }
 
-impl Metrics {
-    /// Starts a builder.
-    pub fn builder() -> MetricsBuilder {
-        MetricsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Metrics, MetricsBuilder);
 impl From<Metrics> for Value {
     fn from(v: Metrics) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1610,17 +1334,14 @@ impl From<Metrics> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct MetricsConfiguration {
     /// The access point that was used while performing operations on the object. The metrics configuration only includes objects that meet the filter's criteria.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "AccessPointArn",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccessPointArn", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_point_arn: Option<Value>,
     /// The ID used to identify the metrics configuration. This can be any value you choose that helps you identify your metrics configuration.
@@ -1642,13 +1363,7 @@ pub struct MetricsConfiguration {
     pub tag_filters: Option<Value>,
 }
 
-impl MetricsConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> MetricsConfigurationBuilder {
-        MetricsConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(MetricsConfiguration, MetricsConfigurationBuilder);
 impl From<MetricsConfiguration> for Value {
     fn from(v: MetricsConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1662,17 +1377,14 @@ impl From<MetricsConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct NoncurrentVersionExpiration {
     /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "NewerNoncurrentVersions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NewerNoncurrentVersions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub newer_noncurrent_versions: Option<Value>,
     /// Specifies the number of days an object is noncurrent before S3 can perform the associated action. For information about the noncurrent days calculations, see [How Amazon S3 Calculates When an Object Became Noncurrent](https://docs.aws.amazon.com/AmazonS3/latest/dev/intro-lifecycle-rules.html#non-current-days-calculations) in the *Amazon S3 User Guide*.
@@ -1682,13 +1394,7 @@ pub struct NoncurrentVersionExpiration {
     pub noncurrent_days: Value,
 }
 
-impl NoncurrentVersionExpiration {
-    /// Starts a builder.
-    pub fn builder() -> NoncurrentVersionExpirationBuilder {
-        NoncurrentVersionExpirationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(NoncurrentVersionExpiration, NoncurrentVersionExpirationBuilder);
 impl From<NoncurrentVersionExpiration> for Value {
     fn from(v: NoncurrentVersionExpiration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1702,17 +1408,14 @@ impl From<NoncurrentVersionExpiration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct NoncurrentVersionTransition {
     /// Specifies how many noncurrent versions S3 will retain. If there are this many more recent noncurrent versions, S3 will take the associated action. For more information about noncurrent versions, see [Lifecycle configuration elements](https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "NewerNoncurrentVersions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NewerNoncurrentVersions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub newer_noncurrent_versions: Option<Value>,
     /// The class of storage used to store the object.
@@ -1727,13 +1430,7 @@ pub struct NoncurrentVersionTransition {
     pub transition_in_days: Value,
 }
 
-impl NoncurrentVersionTransition {
-    /// Starts a builder.
-    pub fn builder() -> NoncurrentVersionTransitionBuilder {
-        NoncurrentVersionTransitionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(NoncurrentVersionTransition, NoncurrentVersionTransitionBuilder);
 impl From<NoncurrentVersionTransition> for Value {
     fn from(v: NoncurrentVersionTransition) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1755,55 +1452,37 @@ impl From<NoncurrentVersionTransition> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct NotificationConfiguration {
     /// Enables delivery of events to Amazon EventBridge.
     ///
     /// Expected: a [`EventBridgeConfiguration`].
-    #[serde(
-        rename = "EventBridgeConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EventBridgeConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub event_bridge_configuration: Option<Value>,
     /// Describes the LAMlong functions to invoke and the events for which to invoke them.
     ///
     /// Expected: a list of [`LambdaConfiguration`].
-    #[serde(
-        rename = "LambdaConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LambdaConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub lambda_configurations: Option<Value>,
     /// The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages.
     ///
     /// Expected: a list of [`QueueConfiguration`].
-    #[serde(
-        rename = "QueueConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "QueueConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub queue_configurations: Option<Value>,
     /// The topic to which notifications are sent and the events for which notifications are generated.
     ///
     /// Expected: a list of [`TopicConfiguration`].
-    #[serde(
-        rename = "TopicConfigurations",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TopicConfigurations", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub topic_configurations: Option<Value>,
 }
 
-impl NotificationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> NotificationConfigurationBuilder {
-        NotificationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(NotificationConfiguration, NotificationConfigurationBuilder);
 impl From<NotificationConfiguration> for Value {
     fn from(v: NotificationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1817,7 +1496,7 @@ impl From<NotificationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct NotificationFilter {
@@ -1828,13 +1507,7 @@ pub struct NotificationFilter {
     pub s3_key: Value,
 }
 
-impl NotificationFilter {
-    /// Starts a builder.
-    pub fn builder() -> NotificationFilterBuilder {
-        NotificationFilterBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(NotificationFilter, NotificationFilterBuilder);
 impl From<NotificationFilter> for Value {
     fn from(v: NotificationFilter) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1848,17 +1521,14 @@ impl From<NotificationFilter> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ObjectLockConfiguration {
     /// Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
     ///
     /// Expected: a string (known values: [`ObjectLockEnabled`]).
-    #[serde(
-        rename = "ObjectLockEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectLockEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_lock_enabled: Option<Value>,
     /// Specifies the Object Lock rule for the specified object. Enable this rule when you apply ``ObjectLockConfiguration`` to a bucket. If Object Lock is turned on, bucket settings require both ``Mode`` and a period of either ``Days`` or ``Years``. You cannot specify ``Days`` and ``Years`` at the same time. For more information, see [ObjectLockRule](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockrule.html) and [DefaultRetention](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html).
@@ -1869,13 +1539,7 @@ pub struct ObjectLockConfiguration {
     pub rule: Option<Value>,
 }
 
-impl ObjectLockConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ObjectLockConfigurationBuilder {
-        ObjectLockConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ObjectLockConfiguration, ObjectLockConfigurationBuilder);
 impl From<ObjectLockConfiguration> for Value {
     fn from(v: ObjectLockConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1889,28 +1553,19 @@ impl From<ObjectLockConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ObjectLockRule {
     /// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, bucket settings require both ``Mode`` and a period of either ``Days`` or ``Years``. You cannot specify ``Days`` and ``Years`` at the same time. For more information about allowable values for mode and period, see [DefaultRetention](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html).
     ///
     /// Expected: a [`DefaultRetention`].
-    #[serde(
-        rename = "DefaultRetention",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefaultRetention", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub default_retention: Option<Value>,
 }
 
-impl ObjectLockRule {
-    /// Starts a builder.
-    pub fn builder() -> ObjectLockRuleBuilder {
-        ObjectLockRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ObjectLockRule, ObjectLockRuleBuilder);
 impl From<ObjectLockRule> for Value {
     fn from(v: ObjectLockRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1926,7 +1581,7 @@ impl From<ObjectLockRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OwnershipControls {
@@ -1937,13 +1592,7 @@ pub struct OwnershipControls {
     pub rules: Value,
 }
 
-impl OwnershipControls {
-    /// Starts a builder.
-    pub fn builder() -> OwnershipControlsBuilder {
-        OwnershipControlsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OwnershipControls, OwnershipControlsBuilder);
 impl From<OwnershipControls> for Value {
     fn from(v: OwnershipControls) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1959,28 +1608,19 @@ impl From<OwnershipControls> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct OwnershipControlsRule {
     /// Specifies an object ownership rule.
     ///
     /// Expected: a string (known values: [`ObjectOwnership`]).
-    #[serde(
-        rename = "ObjectOwnership",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectOwnership", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_ownership: Option<Value>,
 }
 
-impl OwnershipControlsRule {
-    /// Starts a builder.
-    pub fn builder() -> OwnershipControlsRuleBuilder {
-        OwnershipControlsRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(OwnershipControlsRule, OwnershipControlsRuleBuilder);
 impl From<OwnershipControlsRule> for Value {
     fn from(v: OwnershipControlsRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -1998,7 +1638,7 @@ impl From<OwnershipControlsRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PartitionedPrefix {
@@ -2009,21 +1649,12 @@ pub struct PartitionedPrefix {
     /// For ``EventTime``, The logs delivered are for a specific day only. The year, month, and day correspond to the day on which the event occurred, and the hour, minutes and seconds are set to 00 in the key.
     ///
     /// Expected: a string (known values: [`PartitionDateSource`]).
-    #[serde(
-        rename = "PartitionDateSource",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "PartitionDateSource", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub partition_date_source: Option<Value>,
 }
 
-impl PartitionedPrefix {
-    /// Starts a builder.
-    pub fn builder() -> PartitionedPrefixBuilder {
-        PartitionedPrefixBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PartitionedPrefix, PartitionedPrefixBuilder);
 impl From<PartitionedPrefix> for Value {
     fn from(v: PartitionedPrefix) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2037,7 +1668,7 @@ impl From<PartitionedPrefix> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct PublicAccessBlockConfiguration {
@@ -2050,10 +1681,7 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect existing policies or ACLs.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "BlockPublicAcls",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BlockPublicAcls", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub block_public_acls: Option<Value>,
     /// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to ``TRUE`` causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access.
@@ -2061,10 +1689,7 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect existing bucket policies.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "BlockPublicPolicy",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BlockPublicPolicy", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub block_public_policy: Option<Value>,
     /// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to ``TRUE`` causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
@@ -2072,10 +1697,7 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect the persistence of any existing ACLs and doesn't prevent new public ACLs from being set.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "IgnorePublicAcls",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IgnorePublicAcls", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub ignore_public_acls: Option<Value>,
     /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to ``TRUE`` restricts access to this bucket to only AWS-service principals and authorized users within this account if the bucket has a public policy.
@@ -2083,21 +1705,12 @@ pub struct PublicAccessBlockConfiguration {
     /// Enabling this setting doesn't affect previously stored bucket policies, except that public and cross-account access within any public bucket policy, including non-public delegation to specific accounts, is blocked.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "RestrictPublicBuckets",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RestrictPublicBuckets", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub restrict_public_buckets: Option<Value>,
 }
 
-impl PublicAccessBlockConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> PublicAccessBlockConfigurationBuilder {
-        PublicAccessBlockConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(PublicAccessBlockConfiguration, PublicAccessBlockConfigurationBuilder);
 impl From<PublicAccessBlockConfiguration> for Value {
     fn from(v: PublicAccessBlockConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2111,7 +1724,7 @@ impl From<PublicAccessBlockConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct QueueConfiguration {
@@ -2133,13 +1746,7 @@ pub struct QueueConfiguration {
     pub queue: Value,
 }
 
-impl QueueConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> QueueConfigurationBuilder {
-        QueueConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(QueueConfiguration, QueueConfigurationBuilder);
 impl From<QueueConfiguration> for Value {
     fn from(v: QueueConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2153,7 +1760,7 @@ impl From<QueueConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RecordExpiration {
@@ -2170,13 +1777,7 @@ pub struct RecordExpiration {
     pub expiration: Value,
 }
 
-impl RecordExpiration {
-    /// Starts a builder.
-    pub fn builder() -> RecordExpirationBuilder {
-        RecordExpirationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RecordExpiration, RecordExpirationBuilder);
 impl From<RecordExpiration> for Value {
     fn from(v: RecordExpiration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2190,7 +1791,7 @@ impl From<RecordExpiration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RedirectAllRequestsTo {
@@ -2207,13 +1808,7 @@ pub struct RedirectAllRequestsTo {
     pub protocol: Option<Value>,
 }
 
-impl RedirectAllRequestsTo {
-    /// Starts a builder.
-    pub fn builder() -> RedirectAllRequestsToBuilder {
-        RedirectAllRequestsToBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RedirectAllRequestsTo, RedirectAllRequestsToBuilder);
 impl From<RedirectAllRequestsTo> for Value {
     fn from(v: RedirectAllRequestsTo) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2227,7 +1822,7 @@ impl From<RedirectAllRequestsTo> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RedirectRule {
@@ -2240,10 +1835,7 @@ pub struct RedirectRule {
     /// The HTTP redirect code to use on the response. Not required if one of the siblings is present.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "HttpRedirectCode",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HttpRedirectCode", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub http_redirect_code: Option<Value>,
     /// Protocol to use when redirecting requests. The default is the protocol that is used in the original request.
@@ -2257,10 +1849,7 @@ pub struct RedirectRule {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ReplaceKeyPrefixWith",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplaceKeyPrefixWith", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub replace_key_prefix_with: Option<Value>,
     /// The specific object key to use in the redirect request. For example, redirect request to ``error.html``. Not required if one of the siblings is present. Can be present only if ``ReplaceKeyPrefixWith`` is not provided.
@@ -2268,21 +1857,12 @@ pub struct RedirectRule {
     /// Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ReplaceKeyWith",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplaceKeyWith", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub replace_key_with: Option<Value>,
 }
 
-impl RedirectRule {
-    /// Starts a builder.
-    pub fn builder() -> RedirectRuleBuilder {
-        RedirectRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RedirectRule, RedirectRuleBuilder);
 impl From<RedirectRule> for Value {
     fn from(v: RedirectRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2296,7 +1876,7 @@ impl From<RedirectRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicaModifications {
@@ -2309,13 +1889,7 @@ pub struct ReplicaModifications {
     pub status: Value,
 }
 
-impl ReplicaModifications {
-    /// Starts a builder.
-    pub fn builder() -> ReplicaModificationsBuilder {
-        ReplicaModificationsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicaModifications, ReplicaModificationsBuilder);
 impl From<ReplicaModifications> for Value {
     fn from(v: ReplicaModifications) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2329,7 +1903,7 @@ impl From<ReplicaModifications> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationConfiguration {
@@ -2345,13 +1919,7 @@ pub struct ReplicationConfiguration {
     pub rules: Value,
 }
 
-impl ReplicationConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationConfigurationBuilder {
-        ReplicationConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationConfiguration, ReplicationConfigurationBuilder);
 impl From<ReplicationConfiguration> for Value {
     fn from(v: ReplicationConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2365,17 +1933,14 @@ impl From<ReplicationConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationDestination {
     /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bucket. If this is not specified in the replication configuration, the replicas are owned by same AWS-account that owns the source object.
     ///
     /// Expected: a [`AccessControlTranslation`].
-    #[serde(
-        rename = "AccessControlTranslation",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "AccessControlTranslation", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub access_control_translation: Option<Value>,
     /// Destination bucket owner account ID. In a cross-account scenario, if you direct Amazon S3 to change replica ownership to the AWS-account that owns the destination bucket by specifying the ``AccessControlTranslation`` property, this is the account ID of the destination bucket owner. For more information, see [Cross-Region Replication Additional Configuration: Change Replica Owner](https://docs.aws.amazon.com/AmazonS3/latest/dev/crr-change-owner.html) in the *Amazon S3 User Guide*.
@@ -2394,10 +1959,7 @@ pub struct ReplicationDestination {
     /// Specifies encryption-related information.
     ///
     /// Expected: a [`EncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// A container specifying replication metrics-related settings enabling replication metrics and events.
@@ -2409,10 +1971,7 @@ pub struct ReplicationDestination {
     /// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a ``Metrics`` block.
     ///
     /// Expected: a [`ReplicationTime`].
-    #[serde(
-        rename = "ReplicationTime",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplicationTime", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub replication_time: Option<Value>,
     /// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica.
@@ -2427,13 +1986,7 @@ pub struct ReplicationDestination {
     pub storage_class: Option<Value>,
 }
 
-impl ReplicationDestination {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationDestinationBuilder {
-        ReplicationDestinationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationDestination, ReplicationDestinationBuilder);
 impl From<ReplicationDestination> for Value {
     fn from(v: ReplicationDestination) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2447,7 +2000,7 @@ impl From<ReplicationDestination> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationRule {
@@ -2458,10 +2011,7 @@ pub struct ReplicationRule {
     /// If you are using an earlier version of the replication configuration, Amazon S3 handles replication of delete markers differently. For more information, see [Backward Compatibility](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-add-config.html#replication-backward-compat-considerations).
     ///
     /// Expected: a [`DeleteMarkerReplication`].
-    #[serde(
-        rename = "DeleteMarkerReplication",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DeleteMarkerReplication", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub delete_marker_replication: Option<Value>,
     /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
@@ -2502,10 +2052,7 @@ pub struct ReplicationRule {
     /// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
     ///
     /// Expected: a [`SourceSelectionCriteria`].
-    #[serde(
-        rename = "SourceSelectionCriteria",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SourceSelectionCriteria", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub source_selection_criteria: Option<Value>,
     /// Specifies whether the rule is enabled.
@@ -2515,13 +2062,7 @@ pub struct ReplicationRule {
     pub status: Value,
 }
 
-impl ReplicationRule {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationRuleBuilder {
-        ReplicationRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationRule, ReplicationRuleBuilder);
 impl From<ReplicationRule> for Value {
     fn from(v: ReplicationRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2540,7 +2081,7 @@ impl From<ReplicationRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationRuleAndOperator {
@@ -2558,13 +2099,7 @@ pub struct ReplicationRuleAndOperator {
     pub tag_filters: Option<Value>,
 }
 
-impl ReplicationRuleAndOperator {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationRuleAndOperatorBuilder {
-        ReplicationRuleAndOperatorBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationRuleAndOperator, ReplicationRuleAndOperatorBuilder);
 impl From<ReplicationRuleAndOperator> for Value {
     fn from(v: ReplicationRuleAndOperator) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2578,7 +2113,7 @@ impl From<ReplicationRuleAndOperator> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationRuleFilter {
@@ -2609,13 +2144,7 @@ pub struct ReplicationRuleFilter {
     pub tag_filter: Option<Value>,
 }
 
-impl ReplicationRuleFilter {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationRuleFilterBuilder {
-        ReplicationRuleFilterBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationRuleFilter, ReplicationRuleFilterBuilder);
 impl From<ReplicationRuleFilter> for Value {
     fn from(v: ReplicationRuleFilter) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2629,7 +2158,7 @@ impl From<ReplicationRuleFilter> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationTime {
@@ -2645,13 +2174,7 @@ pub struct ReplicationTime {
     pub time: Value,
 }
 
-impl ReplicationTime {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationTimeBuilder {
-        ReplicationTimeBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationTime, ReplicationTimeBuilder);
 impl From<ReplicationTime> for Value {
     fn from(v: ReplicationTime) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2665,7 +2188,7 @@ impl From<ReplicationTime> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ReplicationTimeValue {
@@ -2678,13 +2201,7 @@ pub struct ReplicationTimeValue {
     pub minutes: Value,
 }
 
-impl ReplicationTimeValue {
-    /// Starts a builder.
-    pub fn builder() -> ReplicationTimeValueBuilder {
-        ReplicationTimeValueBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ReplicationTimeValue, ReplicationTimeValueBuilder);
 impl From<ReplicationTimeValue> for Value {
     fn from(v: ReplicationTimeValue) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2698,7 +2215,7 @@ impl From<ReplicationTimeValue> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RoutingRule {
@@ -2710,21 +2227,12 @@ pub struct RoutingRule {
     /// A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the ``/docs`` folder, redirect to the ``/documents`` folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error.
     ///
     /// Expected: a [`RoutingRuleCondition`].
-    #[serde(
-        rename = "RoutingRuleCondition",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RoutingRuleCondition", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub routing_rule_condition: Option<Value>,
 }
 
-impl RoutingRule {
-    /// Starts a builder.
-    pub fn builder() -> RoutingRuleBuilder {
-        RoutingRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RoutingRule, RoutingRuleBuilder);
 impl From<RoutingRule> for Value {
     fn from(v: RoutingRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2738,7 +2246,7 @@ impl From<RoutingRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct RoutingRuleCondition {
@@ -2747,10 +2255,7 @@ pub struct RoutingRuleCondition {
     /// Required when parent element ``Condition`` is specified and sibling ``KeyPrefixEquals`` is not specified. If both are specified, then both must be true for the redirect to be applied.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "HttpErrorCodeReturnedEquals",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "HttpErrorCodeReturnedEquals", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub http_error_code_returned_equals: Option<Value>,
     /// The object key name prefix when the redirect is applied. For example, to redirect requests for ``ExamplePage.html``, the key prefix will be ``ExamplePage.html``. To redirect request for all pages with the prefix ``docs/``, the key prefix will be ``docs/``, which identifies all objects in the docs/ folder.
@@ -2758,21 +2263,12 @@ pub struct RoutingRuleCondition {
     /// Required when the parent element ``Condition`` is specified and sibling ``HttpErrorCodeReturnedEquals`` is not specified. If both conditions are specified, both must be true for the redirect to be applied.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "KeyPrefixEquals",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KeyPrefixEquals", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub key_prefix_equals: Option<Value>,
 }
 
-impl RoutingRuleCondition {
-    /// Starts a builder.
-    pub fn builder() -> RoutingRuleConditionBuilder {
-        RoutingRuleConditionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(RoutingRuleCondition, RoutingRuleConditionBuilder);
 impl From<RoutingRuleCondition> for Value {
     fn from(v: RoutingRuleCondition) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2788,7 +2284,7 @@ impl From<RoutingRuleCondition> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Rule {
@@ -2804,28 +2300,19 @@ pub struct Rule {
     /// Indicates when objects are deleted from Amazon S3 and Amazon S3 Glacier. The date value must be in ISO 8601 format. The time is always midnight UTC. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ExpirationDate",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExpirationDate", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub expiration_date: Option<Value>,
     /// Indicates the number of days after creation when objects are deleted from Amazon S3 and Amazon S3 Glacier. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "ExpirationInDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExpirationInDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub expiration_in_days: Option<Value>,
     /// Indicates whether Amazon S3 will remove a delete marker without any noncurrent versions. If set to true, the delete marker will be removed if there are no noncurrent versions. This cannot be specified with ``ExpirationInDays``, ``ExpirationDate``, or ``TagFilters``.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "ExpiredObjectDeleteMarker",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ExpiredObjectDeleteMarker", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub expired_object_delete_marker: Option<Value>,
     /// Unique identifier for the rule. The value can't be longer than 255 characters.
@@ -2837,10 +2324,7 @@ pub struct Rule {
     /// Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime.
     ///
     /// Expected: a [`NoncurrentVersionExpiration`].
-    #[serde(
-        rename = "NoncurrentVersionExpiration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NoncurrentVersionExpiration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub noncurrent_version_expiration: Option<Value>,
     /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies the time, in days, between when a new version of the object is uploaded to the bucket and when old versions of the object expire. When object versions expire, Amazon S3 permanently deletes them. If you specify a transition and expiration time, the expiration time must be later than the transition time.
@@ -2855,37 +2339,25 @@ pub struct Rule {
     /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransitions`` property.
     ///
     /// Expected: a [`NoncurrentVersionTransition`].
-    #[serde(
-        rename = "NoncurrentVersionTransition",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NoncurrentVersionTransition", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub noncurrent_version_transition: Option<Value>,
     /// For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransition`` property.
     ///
     /// Expected: a list of [`NoncurrentVersionTransition`].
-    #[serde(
-        rename = "NoncurrentVersionTransitions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "NoncurrentVersionTransitions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub noncurrent_version_transitions: Option<Value>,
     /// Specifies the minimum object size in bytes for this rule to apply to. Objects must be larger than this value in bytes. For more information about size based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ObjectSizeGreaterThan",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectSizeGreaterThan", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_size_greater_than: Option<Value>,
     /// Specifies the maximum object size in bytes for this rule to apply to. Objects must be smaller than this value in bytes. For more information about sized based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "ObjectSizeLessThan",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ObjectSizeLessThan", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub object_size_less_than: Option<Value>,
     /// Object key prefix that identifies one or more objects to which this rule applies.
@@ -2921,13 +2393,7 @@ pub struct Rule {
     pub transitions: Option<Value>,
 }
 
-impl Rule {
-    /// Starts a builder.
-    pub fn builder() -> RuleBuilder {
-        RuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Rule, RuleBuilder);
 impl From<Rule> for Value {
     fn from(v: Rule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2943,7 +2409,7 @@ impl From<Rule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3KeyFilter {
@@ -2954,13 +2420,7 @@ pub struct S3KeyFilter {
     pub rules: Value,
 }
 
-impl S3KeyFilter {
-    /// Starts a builder.
-    pub fn builder() -> S3KeyFilterBuilder {
-        S3KeyFilterBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3KeyFilter, S3KeyFilterBuilder);
 impl From<S3KeyFilter> for Value {
     fn from(v: S3KeyFilter) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -2974,7 +2434,7 @@ impl From<S3KeyFilter> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3TablesDestination {
@@ -2990,13 +2450,7 @@ pub struct S3TablesDestination {
     pub table_name: Value,
 }
 
-impl S3TablesDestination {
-    /// Starts a builder.
-    pub fn builder() -> S3TablesDestinationBuilder {
-        S3TablesDestinationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3TablesDestination, S3TablesDestinationBuilder);
 impl From<S3TablesDestination> for Value {
     fn from(v: S3TablesDestination) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3014,7 +2468,7 @@ impl From<S3TablesDestination> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ServerSideEncryptionByDefault {
@@ -3037,10 +2491,7 @@ pub struct ServerSideEncryptionByDefault {
     /// Amazon S3 only supports symmetric encryption KMS keys. For more information, see [Asymmetric keys in KMS](https://docs.aws.amazon.com//kms/latest/developerguide/symmetric-asymmetric.html) in the *Key Management Service Developer Guide*.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "KMSMasterKeyID",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KMSMasterKeyID", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_master_key_id: Option<Value>,
     /// Server-side encryption algorithm to use for the default encryption.
@@ -3052,13 +2503,7 @@ pub struct ServerSideEncryptionByDefault {
     pub sse_algorithm: Value,
 }
 
-impl ServerSideEncryptionByDefault {
-    /// Starts a builder.
-    pub fn builder() -> ServerSideEncryptionByDefaultBuilder {
-        ServerSideEncryptionByDefaultBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ServerSideEncryptionByDefault, ServerSideEncryptionByDefaultBuilder);
 impl From<ServerSideEncryptionByDefault> for Value {
     fn from(v: ServerSideEncryptionByDefault) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3075,7 +2520,7 @@ impl From<ServerSideEncryptionByDefault> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct ServerSideEncryptionRule {
@@ -3084,10 +2529,7 @@ pub struct ServerSideEncryptionRule {
     /// Currently, this parameter only supports blocking or unblocking server-side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
     ///
     /// Expected: a [`BlockedEncryptionTypes`].
-    #[serde(
-        rename = "BlockedEncryptionTypes",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BlockedEncryptionTypes", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub blocked_encryption_types: Option<Value>,
     /// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the ``BucketKeyEnabled`` element to ``true`` causes Amazon S3 to use an S3 Bucket Key. By default, S3 Bucket Key is not enabled.
@@ -3095,10 +2537,7 @@ pub struct ServerSideEncryptionRule {
     /// For more information, see [Amazon S3 Bucket Keys](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-key.html) in the *Amazon S3 User Guide*.
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "BucketKeyEnabled",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "BucketKeyEnabled", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub bucket_key_enabled: Option<Value>,
     /// Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied.
@@ -3112,13 +2551,7 @@ pub struct ServerSideEncryptionRule {
     pub server_side_encryption_by_default: Option<Value>,
 }
 
-impl ServerSideEncryptionRule {
-    /// Starts a builder.
-    pub fn builder() -> ServerSideEncryptionRuleBuilder {
-        ServerSideEncryptionRuleBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(ServerSideEncryptionRule, ServerSideEncryptionRuleBuilder);
 impl From<ServerSideEncryptionRule> for Value {
     fn from(v: ServerSideEncryptionRule) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3132,37 +2565,25 @@ impl From<ServerSideEncryptionRule> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SourceSelectionCriteria {
     /// A filter that you can specify for selection for modifications on replicas.
     ///
     /// Expected: a [`ReplicaModifications`].
-    #[serde(
-        rename = "ReplicaModifications",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "ReplicaModifications", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub replica_modifications: Option<Value>,
     /// A container for filter information for the selection of Amazon S3 objects encrypted with AWS KMS.
     ///
     /// Expected: a [`SseKmsEncryptedObjects`].
-    #[serde(
-        rename = "SseKmsEncryptedObjects",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "SseKmsEncryptedObjects", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub sse_kms_encrypted_objects: Option<Value>,
 }
 
-impl SourceSelectionCriteria {
-    /// Starts a builder.
-    pub fn builder() -> SourceSelectionCriteriaBuilder {
-        SourceSelectionCriteriaBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SourceSelectionCriteria, SourceSelectionCriteriaBuilder);
 impl From<SourceSelectionCriteria> for Value {
     fn from(v: SourceSelectionCriteria) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3176,7 +2597,7 @@ impl From<SourceSelectionCriteria> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct SseKmsEncryptedObjects {
@@ -3187,13 +2608,7 @@ pub struct SseKmsEncryptedObjects {
     pub status: Value,
 }
 
-impl SseKmsEncryptedObjects {
-    /// Starts a builder.
-    pub fn builder() -> SseKmsEncryptedObjectsBuilder {
-        SseKmsEncryptedObjectsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(SseKmsEncryptedObjects, SseKmsEncryptedObjectsBuilder);
 impl From<SseKmsEncryptedObjects> for Value {
     fn from(v: SseKmsEncryptedObjects) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3207,7 +2622,7 @@ impl From<SseKmsEncryptedObjects> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StorageClassAnalysis {
@@ -3219,13 +2634,7 @@ pub struct StorageClassAnalysis {
     pub data_export: Option<Value>,
 }
 
-impl StorageClassAnalysis {
-    /// Starts a builder.
-    pub fn builder() -> StorageClassAnalysisBuilder {
-        StorageClassAnalysisBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(StorageClassAnalysis, StorageClassAnalysisBuilder);
 impl From<StorageClassAnalysis> for Value {
     fn from(v: StorageClassAnalysis) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3239,7 +2648,7 @@ impl From<StorageClassAnalysis> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tag {
@@ -3255,13 +2664,7 @@ pub struct Tag {
     pub value: Value,
 }
 
-impl Tag {
-    /// Starts a builder.
-    pub fn builder() -> TagBuilder {
-        TagBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3275,7 +2678,7 @@ impl From<Tag> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TagFilter {
@@ -3291,13 +2694,7 @@ pub struct TagFilter {
     pub value: Value,
 }
 
-impl TagFilter {
-    /// Starts a builder.
-    pub fn builder() -> TagFilterBuilder {
-        TagFilterBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TagFilter, TagFilterBuilder);
 impl From<TagFilter> for Value {
     fn from(v: TagFilter) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3311,7 +2708,7 @@ impl From<TagFilter> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Tiering {
@@ -3327,13 +2724,7 @@ pub struct Tiering {
     pub days: Value,
 }
 
-impl Tiering {
-    /// Starts a builder.
-    pub fn builder() -> TieringBuilder {
-        TieringBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Tiering, TieringBuilder);
 impl From<Tiering> for Value {
     fn from(v: Tiering) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3347,7 +2738,7 @@ impl From<Tiering> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TopicConfiguration {
@@ -3369,13 +2760,7 @@ pub struct TopicConfiguration {
     pub topic: Value,
 }
 
-impl TopicConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> TopicConfigurationBuilder {
-        TopicConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TopicConfiguration, TopicConfigurationBuilder);
 impl From<TopicConfiguration> for Value {
     fn from(v: TopicConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3389,7 +2774,7 @@ impl From<TopicConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct Transition {
@@ -3401,30 +2786,18 @@ pub struct Transition {
     /// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "TransitionDate",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TransitionDate", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transition_date: Option<Value>,
     /// Indicates the number of days after creation when objects are transitioned to the specified storage class. The value can be ``0`` or any positive integer. Be aware that some storage classes have a minimum storage duration and that you're charged for transitioning objects before their minimum storage duration. For more information, see [Constraints and considerations for transitions](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html#lifecycle-configuration-constraints) in the *Amazon S3 User Guide*.
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "TransitionInDays",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TransitionInDays", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub transition_in_days: Option<Value>,
 }
 
-impl Transition {
-    /// Starts a builder.
-    pub fn builder() -> TransitionBuilder {
-        TransitionBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(Transition, TransitionBuilder);
 impl From<Transition> for Value {
     fn from(v: Transition) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3444,7 +2817,7 @@ impl From<Transition> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct VersioningConfiguration {
@@ -3455,13 +2828,7 @@ pub struct VersioningConfiguration {
     pub status: Value,
 }
 
-impl VersioningConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> VersioningConfigurationBuilder {
-        VersioningConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(VersioningConfiguration, VersioningConfigurationBuilder);
 impl From<VersioningConfiguration> for Value {
     fn from(v: VersioningConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3475,7 +2842,7 @@ impl From<VersioningConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct WebsiteConfiguration {
@@ -3496,10 +2863,7 @@ pub struct WebsiteConfiguration {
     /// If you specify this property, you can't specify any other property.
     ///
     /// Expected: a [`RedirectAllRequestsTo`].
-    #[serde(
-        rename = "RedirectAllRequestsTo",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "RedirectAllRequestsTo", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub redirect_all_requests_to: Option<Value>,
     /// Rules that define when a redirect is applied and the redirect behavior.
@@ -3510,13 +2874,7 @@ pub struct WebsiteConfiguration {
     pub routing_rules: Option<Value>,
 }
 
-impl WebsiteConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> WebsiteConfigurationBuilder {
-        WebsiteConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(WebsiteConfiguration, WebsiteConfigurationBuilder);
 impl From<WebsiteConfiguration> for Value {
     fn from(v: WebsiteConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -3986,11 +3344,7 @@ impl ObjectOwnership {
 
     /// Every known value, in schema order.
     pub fn values() -> &'static [&'static str] {
-        &[
-            "ObjectWriter",
-            "BucketOwnerPreferred",
-            "BucketOwnerEnforced",
-        ]
+        &["ObjectWriter", "BucketOwnerPreferred", "BucketOwnerEnforced"]
     }
 }
 

@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnBucketProps::builder()
-//!     .bucket_name("bucket-name")
-//!     .build()?;
+//!     .bucket_name("bucket-name");
 //! let bucket = CfnBucket::new(&stack, "Bucket", props)?;
 //! let arn = bucket.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

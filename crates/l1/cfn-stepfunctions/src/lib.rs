@@ -14,8 +14,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let props = CfnStateMachineProps::builder()
-//!     .role_arn("role-arn")
-//!     .build()?;
+//!     .role_arn("role-arn");
 //! let state_machine = CfnStateMachine::new(&stack, "StateMachine", props)?;
 //! let arn = state_machine.attr_arn();
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -10,7 +10,7 @@ use cdk_core::{Construct, Error, Value};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CfnStateMachineProps {
@@ -23,46 +23,31 @@ pub struct CfnStateMachineProps {
     /// The `DefinitionS3Location` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a [`S3Location`].
-    #[serde(
-        rename = "DefinitionS3Location",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefinitionS3Location", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub definition_s3_location: Option<Value>,
     /// The `DefinitionString` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "DefinitionString",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefinitionString", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub definition_string: Option<Value>,
     /// The `DefinitionSubstitutions` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a map from strings to values that are each a string, an integer or a boolean.
-    #[serde(
-        rename = "DefinitionSubstitutions",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "DefinitionSubstitutions", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub definition_substitutions: Option<Value>,
     /// The `EncryptionConfiguration` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a [`EncryptionConfiguration`].
-    #[serde(
-        rename = "EncryptionConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "EncryptionConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub encryption_configuration: Option<Value>,
     /// The `LoggingConfiguration` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a [`LoggingConfiguration`].
-    #[serde(
-        rename = "LoggingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "LoggingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub logging_configuration: Option<Value>,
     /// The `RoleArn` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -73,19 +58,13 @@ pub struct CfnStateMachineProps {
     /// The `StateMachineName` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string.
-    #[serde(
-        rename = "StateMachineName",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StateMachineName", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub state_machine_name: Option<Value>,
     /// The `StateMachineType` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a string (known values: [`StateMachineType`]).
-    #[serde(
-        rename = "StateMachineType",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "StateMachineType", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub state_machine_type: Option<Value>,
     /// The `Tags` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -97,21 +76,12 @@ pub struct CfnStateMachineProps {
     /// The `TracingConfiguration` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a [`TracingConfiguration`].
-    #[serde(
-        rename = "TracingConfiguration",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "TracingConfiguration", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub tracing_configuration: Option<Value>,
 }
 
-impl CfnStateMachineProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnStateMachinePropsBuilder {
-        CfnStateMachinePropsBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CfnStateMachineProps, CfnStateMachinePropsBuilder);
 /// The L1 construct of an `AWS::StepFunctions::StateMachine` resource: one CloudFormation resource with the properties of a [`CfnStateMachineProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -126,24 +96,22 @@ impl CfnStateMachine {
     /// The CloudFormation resource type name.
     pub const CFN_RESOURCE_TYPE_NAME: &'static str = "AWS::StepFunctions::StateMachine";
 
-    /// Defines an `AWS::StepFunctions::StateMachine` named `id` in `scope`.
+    /// Defines an `AWS::StepFunctions::StateMachine` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: CfnStateMachineProps,
+        props: impl cdk_core::IntoProps<CfnStateMachineProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let resource = cdk_core::CfnResource::from_props(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             &props,
-            Some(cdk_core::Tagging {
-                property: "Tags",
-                format: cdk_core::TagFormat::Standard,
-            }),
+            Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
     }
@@ -184,7 +152,7 @@ impl Construct for CfnStateMachine {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct CloudWatchLogsLogGroup {
@@ -196,13 +164,7 @@ pub struct CloudWatchLogsLogGroup {
     pub log_group_arn: Option<Value>,
 }
 
-impl CloudWatchLogsLogGroup {
-    /// Starts a builder.
-    pub fn builder() -> CloudWatchLogsLogGroupBuilder {
-        CloudWatchLogsLogGroupBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(CloudWatchLogsLogGroup, CloudWatchLogsLogGroupBuilder);
 impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -216,17 +178,14 @@ impl From<CloudWatchLogsLogGroup> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct EncryptionConfiguration {
     /// The `KmsDataKeyReusePeriodSeconds` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: an integer.
-    #[serde(
-        rename = "KmsDataKeyReusePeriodSeconds",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "KmsDataKeyReusePeriodSeconds", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub kms_data_key_reuse_period_seconds: Option<Value>,
     /// The `KmsKeyId` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -242,13 +201,7 @@ pub struct EncryptionConfiguration {
     pub type_: Value,
 }
 
-impl EncryptionConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EncryptionConfigurationBuilder {
-        EncryptionConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -262,28 +215,19 @@ impl From<EncryptionConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LogDestination {
     /// The `CloudWatchLogsLogGroup` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a [`CloudWatchLogsLogGroup`].
-    #[serde(
-        rename = "CloudWatchLogsLogGroup",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "CloudWatchLogsLogGroup", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub cloud_watch_logs_log_group: Option<Value>,
 }
 
-impl LogDestination {
-    /// Starts a builder.
-    pub fn builder() -> LogDestinationBuilder {
-        LogDestinationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LogDestination, LogDestinationBuilder);
 impl From<LogDestination> for Value {
     fn from(v: LogDestination) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -297,7 +241,7 @@ impl From<LogDestination> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct LoggingConfiguration {
@@ -310,10 +254,7 @@ pub struct LoggingConfiguration {
     /// The `IncludeExecutionData` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
     ///
     /// Expected: a boolean.
-    #[serde(
-        rename = "IncludeExecutionData",
-        serialize_with = "cdk_core::value::optional"
-    )]
+    #[serde(rename = "IncludeExecutionData", serialize_with = "cdk_core::value::optional")]
     #[builder(default)]
     pub include_execution_data: Option<Value>,
     /// The `Level` property (the `AWS::StepFunctions::StateMachine` schema has no description for it).
@@ -324,13 +265,7 @@ pub struct LoggingConfiguration {
     pub level: Option<Value>,
 }
 
-impl LoggingConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> LoggingConfigurationBuilder {
-        LoggingConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -344,7 +279,7 @@ impl From<LoggingConfiguration> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct S3Location {
@@ -366,13 +301,7 @@ pub struct S3Location {
     pub version: Option<Value>,
 }
 
-impl S3Location {
-    /// Starts a builder.
-    pub fn builder() -> S3LocationBuilder {
-        S3LocationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(S3Location, S3LocationBuilder);
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -386,7 +315,7 @@ impl From<S3Location> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TagsEntry {
@@ -402,13 +331,7 @@ pub struct TagsEntry {
     pub value: Value,
 }
 
-impl TagsEntry {
-    /// Starts a builder.
-    pub fn builder() -> TagsEntryBuilder {
-        TagsEntryBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TagsEntry, TagsEntryBuilder);
 impl From<TagsEntry> for Value {
     fn from(v: TagsEntry) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
@@ -422,7 +345,7 @@ impl From<TagsEntry> for Value {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct TracingConfiguration {
@@ -434,13 +357,7 @@ pub struct TracingConfiguration {
     pub enabled: Option<Value>,
 }
 
-impl TracingConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> TracingConfigurationBuilder {
-        TracingConfigurationBuilder::default()
-    }
-}
-
+cdk_core::impl_props!(TracingConfiguration, TracingConfigurationBuilder);
 impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
         cdk_core::to_value(&v).unwrap_or(Value::Null)
