@@ -24,6 +24,23 @@ pub struct Case {
     pub build: fn(&App, &Path) -> Result<(), Error>,
 }
 
+impl Case {
+    /// A case of `cases/` with the recommended flags.
+    pub const fn new(name: &'static str, build: fn(&App, &Path) -> Result<(), Error>) -> Case {
+        Case { name, group: "cases", flags: Flags::Recommended, build }
+    }
+
+    /// A case of `core-cases/` with the recommended flags.
+    pub const fn core(name: &'static str, build: fn(&App, &Path) -> Result<(), Error>) -> Case {
+        Case { name, group: "core-cases", flags: Flags::Recommended, build }
+    }
+
+    /// The same case, starting from other feature flags.
+    pub const fn flags(self, flags: Flags) -> Case {
+        Case { flags, ..self }
+    }
+}
+
 /// Every twin, core cases first.
 pub fn cases() -> Vec<Case> {
     cases::all()

@@ -8,8 +8,7 @@ use cfn_kinesisfirehose::delivery_stream::S3DestinationConfiguration;
 use cfn_kinesisfirehose::{CfnDeliveryStream, CfnDeliveryStreamProps};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "access-logging", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("access-logging", build);
 
 fn log_group(scope: &Stack, id: &str) -> Result<LogGroup, Error> {
     LogGroup::new(scope, id, LogGroupProps::default())

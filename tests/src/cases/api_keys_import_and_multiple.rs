@@ -8,8 +8,7 @@ use apigw_core::{
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "api-keys-import-and-multiple", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("api-keys-import-and-multiple", build);
 
 /// cases/api-keys-import-and-multiple
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -6,8 +6,7 @@ use apigw_core::HttpIntegrationProps;
 use cdk_cognito::{UserPool, UserPoolProps};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "cognito-authorizer", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("cognito-authorizer", build);
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-logical-ids", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-logical-ids", build);
 
 /// core-cases/core-logical-ids
 fn build(app: &App, _: &Path) -> Result<(), Error> {

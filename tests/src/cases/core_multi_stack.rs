@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-multi-stack", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-multi-stack", build);
 
 /// core-cases/core-multi-stack
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-nested-assets", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-nested-assets", build);
 
 /// core-cases/core-nested-assets
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-overrides-deps", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-overrides-deps", build);
 
 /// core-cases/core-overrides-deps
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-tokens", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-tokens", build);
 
 /// core-cases/core-tokens
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "core-values", group: "core-cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::core("core-values", build);
 
 /// core-cases/core-values
 #[allow(clippy::approx_constant)] // 3.14159 is the app.js literal, not an approximation of pi

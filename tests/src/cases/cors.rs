@@ -4,8 +4,7 @@ use super::prelude::*;
 use apigw_core::{Cors, CorsOptions, ResourceOptions};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "cors", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("cors", build);
 
 /// cases/cors: `defaultCorsPreflightOptions` on a RestApi (AllOriginsStack); an explicit
 /// `addCorsPreflight` and a sub-tree default inherited by children (ResourceStack).

@@ -9,12 +9,7 @@ use cdk_certificatemanager::Certificate;
 use cdk_route53::{ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget};
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "custom-domain-restapi-route53",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case = Case::new("custom-domain-restapi-route53", build);
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

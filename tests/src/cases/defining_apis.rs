@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "defining-apis", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("defining-apis", build);
 
 /// cases/defining-apis: the `books-api` example itself.
 fn build(app: &App, _: &Path) -> Result<(), Error> {

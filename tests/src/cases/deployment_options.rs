@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "deployment-options", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("deployment-options", build);
 
 /// cases/deployment-options
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -5,8 +5,7 @@ use apigw_domains::{ApiMappingOptions, DomainName, DomainNameProps};
 use cdk_certificatemanager::Certificate;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "domain-multi-level-mapping", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("domain-multi-level-mapping", build);
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -5,12 +5,7 @@ use apigw_domains::{BasePathMappingOptions, DomainName, DomainNameProps, Securit
 use cdk_certificatemanager::Certificate;
 
 /// The case.
-pub(crate) const CASE: Case = Case {
-    name: "domain-name-base-path-mappings",
-    group: "cases",
-    flags: Flags::Recommended,
-    build,
-};
+pub(crate) const CASE: Case = Case::new("domain-name-base-path-mappings", build);
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "endpoint-configuration", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("endpoint-configuration", build);
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     {

@@ -4,8 +4,7 @@ use super::prelude::*;
 use apigw_core::{GatewayResponseOptions, ResponseType};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "gateway-response", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("gateway-response", build);
 
 /// cases/gateway-response: two gateway responses, one with a status code, headers and a
 /// template, one with headers only.

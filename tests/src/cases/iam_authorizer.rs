@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "iam-authorizer", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("iam-authorizer", build);
 
 /// cases/iam-authorizer
 fn build(app: &App, _: &Path) -> Result<(), Error> {

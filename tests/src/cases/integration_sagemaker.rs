@@ -5,8 +5,7 @@ use apigw_core::{SagemakerEndpoint, SagemakerIntegration};
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "integration-sagemaker", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("integration-sagemaker", build);
 
 /// The app's `ImportedEndpoint`: a construct with a name and an ARN, nothing in the template.
 fn imported_endpoint(stack: &Stack, id: &str, name: &str) -> Result<SagemakerEndpoint, Error> {

@@ -7,8 +7,7 @@ use apigw_core::{
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "integration-targets", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("integration-targets", build);
 
 fn ok_response(
     err: &impl std::ops::Fn(cdk_core::BuildError) -> Error,

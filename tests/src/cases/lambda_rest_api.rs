@@ -4,8 +4,7 @@ use super::prelude::*;
 use apigw_core::{LambdaIntegrationOptions, LambdaRestApi, LambdaRestApiProps};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "lambda-rest-api", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("lambda-rest-api", build);
 
 fn backend_fn(scope: &Stack) -> Result<cdk_lambda::Function, Error> {
     inline_function(

@@ -7,8 +7,7 @@ use apigw_core::{IUsagePlan, RequestValidatorOptions, UsagePlanPerApiStage, Usag
 use apigw_logging::{AccessLogDestination, AccessLogFormat};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "legacy-no-flags", group: "cases", flags: Flags::None, build };
+pub(crate) const CASE: Case = Case::new("legacy-no-flags", build).flags(Flags::None);
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "manual-deployment", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("manual-deployment", build);
 
 /// cases/manual-deployment
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -5,8 +5,7 @@ use apigw_core::MetricOptions;
 use cdk_cloudwatch::{Alarm, AlarmProps, ComparisonOperator, TreatMissingData};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "metrics-alarms", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("metrics-alarms", build);
 
 /// cases/metrics-alarms
 fn build(app: &App, _: &Path) -> Result<(), Error> {

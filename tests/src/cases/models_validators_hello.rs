@@ -11,8 +11,7 @@ use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "models-validators-hello", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("models-validators-hello", build);
 
 /// `JSON.stringify` of an object literal.
 fn stringify<const N: usize>(pairs: [(&str, &str); N]) -> String {

@@ -5,8 +5,7 @@ use apigw_domains::{BasePathMappingOptions, DomainName, DomainNameProps, MtlsCon
 use cdk_certificatemanager::Certificate;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "mtls-domain", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("mtls-domain", build);
 
 fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -5,8 +5,7 @@ use apigw_core::{IntegrationResponse, MethodResponse, RestApiAttributes};
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "nested-stacks-split", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("nested-stacks-split", build);
 
 fn mock_get(resource: &apigw_core::Resource) -> Result<apigw_core::Method, Error> {
     let err = build_err("mockGet");

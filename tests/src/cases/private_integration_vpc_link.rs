@@ -7,8 +7,7 @@ use cdk_ec2::{Vpc, VpcProps};
 use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "private-integration-vpc-link", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("private-integration-vpc-link", build);
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

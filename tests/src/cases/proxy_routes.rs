@@ -4,8 +4,7 @@ use super::prelude::*;
 use apigw_core::{HttpIntegrationProps, ProxyResourceOptions};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "proxy-routes", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("proxy-routes", build);
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

@@ -7,8 +7,7 @@ use apigw_core::{
 };
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "rate-limited-api-key", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("rate-limited-api-key", build);
 
 /// cases/rate-limited-api-key
 fn build(app: &App, _: &Path) -> Result<(), Error> {

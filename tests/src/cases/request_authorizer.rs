@@ -6,8 +6,7 @@ use apigw_core::{Integration, IntegrationOptions, IntegrationResponse, MethodRes
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "request-authorizer", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("request-authorizer", build);
 
 const AUTHORIZER_CODE: &str = "
 exports.handler = async (event) => ({

@@ -5,8 +5,7 @@ use apigw_core::{LambdaIntegration, RequestValidatorOptions};
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "request-validator-unique-id", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("request-validator-unique-id", build);
 
 /// cases/request-validator-unique-id: `request_validator_options` on two methods of one
 /// resource with the `@aws-cdk/aws-apigateway:requestValidatorUniqueId` flag (set on the

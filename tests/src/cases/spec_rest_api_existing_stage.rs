@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "spec-rest-api-existing-stage", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("spec-rest-api-existing-stage", build);
 
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;

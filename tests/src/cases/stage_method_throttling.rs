@@ -3,8 +3,7 @@
 use super::prelude::*;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "stage-method-throttling", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("stage-method-throttling", build);
 
 /// cases/stage-method-throttling
 fn build(app: &App, _: &Path) -> Result<(), Error> {

@@ -8,8 +8,7 @@ use cdk_stepfunctions::{
 };
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "stepfunctions-rest-api", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("stepfunctions-rest-api", build);
 
 /// `expressMachine(scope)`: a single Pass state in an express state machine.
 fn express_machine(scope: &Stack) -> Result<StateMachine, Error> {

@@ -6,8 +6,7 @@ use apigw_core::{Cors, CorsOptions, IntegrationOptions, IntegrationResponse, Met
 use cfn_apigateway::method::PassthroughBehavior;
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "token-authorizer", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("token-authorizer", build);
 
 const AUTHORIZER_CODE: &str = "
 exports.handler = async (event) => ({

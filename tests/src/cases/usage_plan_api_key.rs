@@ -8,8 +8,7 @@ use apigw_core::{
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
-pub(crate) const CASE: Case =
-    Case { name: "usage-plan-api-key", group: "cases", flags: Flags::Recommended, build };
+pub(crate) const CASE: Case = Case::new("usage-plan-api-key", build);
 
 /// cases/usage-plan-api-key
 fn build(app: &App, _: &Path) -> Result<(), Error> {
