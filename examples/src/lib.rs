@@ -14,6 +14,7 @@ use cdk_iam::{User, UserProps};
 pub fn books_api(app: &App) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
+
     api.root().add_method("ANY", None)?;
 
     let books = api.root().add_resource("books")?;
@@ -24,9 +25,12 @@ pub fn books_api(app: &App) -> Result<(), Error> {
     book.add_method("GET", None)?;
     book.add_method("DELETE", None)?;
 
+    // resource_for_path creates the intermediate resources v1 and v1/authors ...
     api.root().resource_for_path("v1/authors/{author_id}")?.add_method("GET", None)?;
+    // ... and re-uses the ones that already exist.
     api.root().resource_for_path("/books/{book_id}/reviews")?.add_method("GET", None)?;
 
+    // grant_execute: execute-api:Invoke on the method for this user
     let user = User::new(&stack, "User", UserProps::default())?;
     let method =
         api.root().resource_for_path("books/{book_id}/reviews")?.add_method("POST", None)?;

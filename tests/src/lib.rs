@@ -61,13 +61,7 @@ pub fn golden_dir(case: &str) -> PathBuf {
 /// # Errors
 /// Whatever building or synthesizing the app returns.
 pub fn synth_case(case: &Case, outdir: &Path) -> Result<cdk_core::CloudAssembly, Error> {
-    let app = App::with_props(
-        AppProps::builder()
-            .outdir(outdir.to_path_buf())
-            .flags(case.flags)
-            .build()
-            .map_err(|source| Error::Build { path: case.name.into(), source })?,
-    );
+    let app = App::with_props(AppProps::builder().outdir(outdir).flags(case.flags));
     (case.build)(&app, &inputs_dir(case.name))?;
     app.synth()
 }

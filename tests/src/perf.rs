@@ -21,24 +21,19 @@ pub fn build(app: &App, n: usize) -> Result<usize, Error> {
     let func = Function::new(
         &stack,
         "Shared",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_20_X)
-            .handler("index.handler")
-            .code(Code::from_inline(
-                "exports.handler = async () => ({ statusCode: 200, body: \"ok\" });",
-            ))
-            .build()
-            .map_err(|source| Error::Build { path: "PerfStack/Shared".into(), source })?,
+        FunctionProps::builder().runtime(Runtime::NODEJS_20_X).handler("index.handler").code(
+            Code::from_inline("exports.handler = async () => ({ statusCode: 200, body: \"ok\" });"),
+        ),
     )?;
     let lambda = LambdaIntegration::new(&func);
     let mock = MockIntegration::new();
     let http = HttpIntegration::new("https://backend.example.com/");
     let api = RestApi::new(&stack, "PerfApi", RestApiProps::default())?;
     let add_methods = |r: &Resource| -> Result<(), Error> {
-        r.add_method("GET", Some(lambda.clone()))?;
-        r.add_method("POST", Some(lambda.clone()))?;
-        r.add_method("PUT", Some(mock.clone()))?;
-        r.add_method("DELETE", Some(http.clone()))?;
+        r.add_method("GET", &lambda)?;
+        r.add_method("POST", &lambda)?;
+        r.add_method("PUT", &mock)?;
+        r.add_method("DELETE", &http)?;
         Ok(())
     };
     let mut tops = Vec::with_capacity(TOP);

@@ -3,76 +3,164 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use apigw_core::{ApiHandle, AuthorizationType, IAuthorizer};
-use cdk_core::{cfn_format, ArnComponents, Construct, Error, Fn, Map, Node, Value};
+use cdk_core::{cfn_format, ArnComponents, Construct, Error, Fn, IntoProps, Map, Node, Value};
 use cdk_iam::{Principal, Role};
 use cdk_lambda::{Function, Permission};
 use cfn_apigateway::{CfnAuthorizer, CfnAuthorizerProps};
 
-/// Longest cache time aws-cdk-lib accepts, in seconds.
-pub const MAX_RESULTS_CACHE_TTL: u32 = 3600;
-/// Default cache time, in seconds (five minutes).
-pub const DEFAULT_RESULTS_CACHE_TTL: u32 = 300;
+/// Longest cache time aws-cdk-lib accepts (one hour).
+pub const MAX_RESULTS_CACHE_TTL: Duration = Duration::from_secs(3600);
+/// Default cache time (five minutes).
+pub const DEFAULT_RESULTS_CACHE_TTL: Duration = Duration::from_secs(300);
 
 /// Options of a [`TokenAuthorizer`] (`TokenAuthorizerProps`).
+///
+/// ```
+/// use std::time::Duration;
+/// use apigw_auth::TokenAuthorizerProps;
+/// use cdk_core::{App, Stack};
+/// use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let handler = Function::new(&stack, "Fn", FunctionProps::builder()
+///     .runtime(Runtime::NODEJS_20_X)
+///     .handler("index.handler")
+///     .code(Code::from_inline("exports.handler = async () => ({})"))
+///     .build()?)?;
+/// let props = TokenAuthorizerProps::builder()
+///     .handler(&handler)
+///     .results_cache_ttl(Duration::from_secs(60))
+///     .build()?;
+/// assert_eq!(props.results_cache_ttl, Some(Duration::from_secs(60)));
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct TokenAuthorizerProps {
-    /// The function that decides.
+    /// The function that decides. Required.
+    #[builder(setter(custom))]
     pub handler: Function,
     /// The authorizer's name. Default: its unique id.
     #[builder(default)]
     pub authorizer_name: Option<String>,
-    /// Where the token is. Default: the `Authorization` header.
+    /// Where the token is (see [`crate::IdentitySource`]). Default: the `Authorization`
+    /// header.
     #[builder(default)]
     pub identity_source: Option<String>,
-    /// A regular expression the token must match before the function is called.
+    /// A regular expression the token must match before the function is called. Default:
+    /// none.
     #[builder(default)]
     pub validation_regex: Option<String>,
-    /// How long decisions are cached, in seconds (0 turns caching off, at most 3600).
-    /// Default: 300.
+    /// How long decisions are cached (`Duration::ZERO` turns caching off; at most an hour,
+    /// in whole seconds). Default: five minutes.
     #[builder(default)]
-    pub results_cache_ttl: Option<u32>,
-    /// A role API Gateway assumes to call the function. Default: a permission on the function.
-    #[builder(default)]
+    pub results_cache_ttl: Option<Duration>,
+    /// A role API Gateway assumes to call the function. Default: a permission on the
+    /// function instead.
+    #[builder(default, setter(custom))]
     pub assume_role: Option<Role>,
 }
 
-impl TokenAuthorizerProps {
-    /// Starts a builder.
-    pub fn builder() -> TokenAuthorizerPropsBuilder {
-        TokenAuthorizerPropsBuilder::default()
+cdk_core::impl_props!(TokenAuthorizerProps, TokenAuthorizerPropsBuilder);
+
+impl TokenAuthorizerPropsBuilder {
+    /// The function that decides (`handler`). Required.
+    pub fn handler(mut self, handler: impl std::borrow::Borrow<Function>) -> Self {
+        self.handler = Some(std::borrow::Borrow::borrow(&handler).clone());
+        self
+    }
+
+    /// A role API Gateway assumes to call the function (`assumeRole`). Default: a
+    /// permission on the function instead.
+    pub fn assume_role(mut self, role: impl std::borrow::Borrow<Role>) -> Self {
+        self.assume_role = Some(Some(std::borrow::Borrow::borrow(&role).clone()));
+        self
     }
 }
 
 /// Options of a [`RequestAuthorizer`] (`RequestAuthorizerProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RequestAuthorizerProps {
-    /// The function that decides.
+    /// The function that decides. Required.
+    #[builder(setter(custom))]
     pub handler: Function,
     /// Where the identity is (see [`crate::IdentitySource`]); at least one while caching.
+    /// Required.
+    #[builder(setter(custom))]
     pub identity_sources: Vec<String>,
     /// The authorizer's name. Default: its unique id.
     #[builder(default)]
     pub authorizer_name: Option<String>,
-    /// How long decisions are cached, in seconds (0 turns caching off, at most 3600).
-    /// Default: 300.
+    /// How long decisions are cached (`Duration::ZERO` turns caching off; at most an hour,
+    /// in whole seconds). Default: five minutes.
     #[builder(default)]
-    pub results_cache_ttl: Option<u32>,
-    /// A role API Gateway assumes to call the function. Default: a permission on the function.
-    #[builder(default)]
+    pub results_cache_ttl: Option<Duration>,
+    /// A role API Gateway assumes to call the function. Default: a permission on the
+    /// function instead.
+    #[builder(default, setter(custom))]
     pub assume_role: Option<Role>,
 }
 
-impl RequestAuthorizerProps {
-    /// Starts a builder.
-    pub fn builder() -> RequestAuthorizerPropsBuilder {
-        RequestAuthorizerPropsBuilder::default()
+cdk_core::impl_props!(RequestAuthorizerProps, RequestAuthorizerPropsBuilder);
+
+impl RequestAuthorizerPropsBuilder {
+    /// The function that decides (`handler`). Required.
+    pub fn handler(mut self, handler: impl std::borrow::Borrow<Function>) -> Self {
+        self.handler = Some(std::borrow::Borrow::borrow(&handler).clone());
+        self
     }
+
+    /// Where the identity is (`identitySources`), such as
+    /// `[IdentitySource::header("Authorization")]`. Required.
+    pub fn identity_sources(
+        mut self,
+        sources: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.identity_sources = Some(sources.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// A role API Gateway assumes to call the function (`assumeRole`). Default: a
+    /// permission on the function instead.
+    pub fn assume_role(mut self, role: impl std::borrow::Borrow<Role>) -> Self {
+        self.assume_role = Some(Some(std::borrow::Borrow::borrow(&role).clone()));
+        self
+    }
+}
+
+/// The cache time in whole seconds, checked as `LambdaAuthorizer` does.
+fn cache_ttl_seconds(path: &str, ttl: Option<Duration>) -> Result<u64, Error> {
+    let ttl = ttl.unwrap_or(DEFAULT_RESULTS_CACHE_TTL);
+    if ttl.subsec_nanos() != 0 {
+        return Err(Error::InvalidArgument {
+            path: path.to_owned(),
+            message: format!(
+                "'{} millis' cannot be converted into a whole number of seconds.",
+                ttl.as_millis()
+            ),
+        });
+    }
+    if ttl > MAX_RESULTS_CACHE_TTL {
+        return Err(Error::InvalidArgument {
+            path: path.to_owned(),
+            message: "Lambda authorizer property 'resultsCacheTtl' must not be greater than 3600 seconds (1 hour)".into(),
+        });
+    }
+    Ok(ttl.as_secs())
 }
 
 /// What token and request authorizers share (`LambdaAuthorizer`).
@@ -81,6 +169,8 @@ struct LambdaAuthorizer {
     node: Node,
     resource: CfnAuthorizer,
     handler: Function,
+    /// `authorizerArn`.
+    authorizer_arn: Value,
     /// `authorizerProps` with aws-cdk-lib's camelCase names, for the deployment hash.
     hash_props: Value,
     api: RefCell<Option<ApiHandle>>,
@@ -106,7 +196,7 @@ struct Common {
     authorizer_name: Option<String>,
     identity_source: String,
     validation_regex: Option<String>,
-    results_cache_ttl: Option<u32>,
+    results_cache_ttl: Option<Duration>,
     assume_role: Option<Role>,
 }
 
@@ -118,14 +208,7 @@ impl LambdaAuthorizer {
         fqn: &str,
         c: Common,
     ) -> Result<Rc<LambdaAuthorizer>, Error> {
-        let path = format!("{}/{id}", scope.node().path());
-        let ttl = c.results_cache_ttl.unwrap_or(DEFAULT_RESULTS_CACHE_TTL);
-        if ttl > MAX_RESULTS_CACHE_TTL {
-            return Err(Error::InvalidArgument {
-                path,
-                message: "Lambda authorizer property 'resultsCacheTtl' must not be greater than 3600 seconds (1 hour)".into(),
-            });
-        }
+        let ttl = cache_ttl_seconds(&scope.node().child_path(id), c.results_cache_ttl)?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("aws-cdk-lib.aws_apigateway.{fqn}"));
         let name = c.authorizer_name.clone().unwrap_or_else(|| node.unique_id());
@@ -151,13 +234,15 @@ impl LambdaAuthorizer {
             .name(name)
             .rest_api_id(rest_api_id.clone())
             .type_(kind)
-            .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
-        l1.authorizer_uri = Some(uri);
-        l1.authorizer_credentials = credentials;
-        l1.authorizer_result_ttl_in_seconds = Some(Value::from(ttl));
-        l1.identity_source = Some(Value::String(c.identity_source));
-        l1.identity_validation_expression = c.validation_regex.map(Value::String);
+            .authorizer_uri(uri)
+            .authorizer_result_ttl_in_seconds(ttl)
+            .identity_source(c.identity_source);
+        if let Some(credentials) = credentials {
+            l1 = l1.authorizer_credentials(credentials);
+        }
+        if let Some(regex) = c.validation_regex {
+            l1 = l1.identity_validation_expression(regex);
+        }
         let resource = CfnAuthorizer::new(&node, "Resource", l1)?;
         let authorizer_arn = node.stack()?.format_arn(
             &ArnComponents::new("execute-api", rest_api_id)
@@ -167,7 +252,7 @@ impl LambdaAuthorizer {
         match &c.assume_role {
             None => {
                 let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
-                p.source_arn = Some(authorizer_arn);
+                p.source_arn = Some(authorizer_arn.clone());
                 c.handler.add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
             }
             Some(role) => {
@@ -187,6 +272,7 @@ impl LambdaAuthorizer {
             node,
             resource,
             handler: c.handler,
+            authorizer_arn,
             hash_props: Value::Object(hash),
             api: RefCell::new(None),
             api_id: api,
@@ -231,23 +317,30 @@ impl IAuthorizer for LambdaAuthorizer {
 }
 
 /// A Lambda authorizer that reads a bearer token (`TokenAuthorizer`).
+///
+/// Give it to methods by reference: `MethodOptions::builder().authorizer(&authorizer)`.
 #[derive(Clone, Debug)]
 pub struct TokenAuthorizer(Rc<LambdaAuthorizer>);
 
 /// A Lambda authorizer that reads request parameters (`RequestAuthorizer`).
+///
+/// Give it to methods by reference: `MethodOptions::builder().authorizer(&authorizer)`.
 #[derive(Clone, Debug)]
 pub struct RequestAuthorizer(Rc<LambdaAuthorizer>);
 
 impl TokenAuthorizer {
     /// Defines the authorizer; it joins an API with the first method that uses it.
+    /// `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a cache time over an hour; id errors from the tree.
+    /// A builder error naming the new construct's path; [`Error::InvalidArgument`] for a
+    /// cache time over an hour or not in whole seconds; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: TokenAuthorizerProps,
+        props: impl IntoProps<TokenAuthorizerProps>,
     ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let common = Common {
             handler: props.handler,
             authorizer_name: props.authorizer_name,
@@ -267,29 +360,38 @@ impl TokenAuthorizer {
         )?))
     }
 
-    /// The authorizer id (`Ref`).
+    /// The authorizer id (`authorizerId`, the `Ref` of its resource).
     pub fn authorizer_id(&self) -> Value {
         self.0.resource.ref_()
     }
 
-    /// The handle methods take (`MethodOptions::authorizer`).
-    pub fn as_authorizer(&self) -> apigw_core::Authorizer {
-        apigw_core::Authorizer(self.0.clone())
+    /// The ARN of the authorizer (`authorizerArn`):
+    /// `arn:<partition>:execute-api:<region>:<account>:<api id>/authorizers/<authorizer id>`.
+    pub fn authorizer_arn(&self) -> Value {
+        self.0.authorizer_arn.clone()
+    }
+
+    /// The L1 resource.
+    pub fn resource(&self) -> &CfnAuthorizer {
+        &self.0.resource
     }
 }
 
 impl RequestAuthorizer {
     /// Defines the authorizer; it joins an API with the first method that uses it.
+    /// `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] without identity sources while caching, or for a cache
-    /// time over an hour; id errors from the tree.
+    /// A builder error naming the new construct's path; [`Error::InvalidArgument`] without
+    /// identity sources while caching, or for a cache time over an hour or not in whole
+    /// seconds; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: RequestAuthorizerProps,
+        props: impl IntoProps<RequestAuthorizerProps>,
     ) -> Result<Self, Error> {
-        if props.results_cache_ttl != Some(0) && props.identity_sources.is_empty() {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
+        if props.results_cache_ttl != Some(Duration::ZERO) && props.identity_sources.is_empty() {
             return Err(Error::InvalidArgument {
                 path: scope.node().path(),
                 message: "At least one Identity Source is required for a REQUEST-based Lambda authorizer if caching is enabled.".into(),
@@ -312,25 +414,178 @@ impl RequestAuthorizer {
         )?))
     }
 
-    /// The authorizer id (`Ref`).
+    /// The authorizer id (`authorizerId`, the `Ref` of its resource).
     pub fn authorizer_id(&self) -> Value {
         self.0.resource.ref_()
     }
 
-    /// The handle methods take (`MethodOptions::authorizer`).
-    pub fn as_authorizer(&self) -> apigw_core::Authorizer {
-        apigw_core::Authorizer(self.0.clone())
+    /// The ARN of the authorizer (`authorizerArn`):
+    /// `arn:<partition>:execute-api:<region>:<account>:<api id>/authorizers/<authorizer id>`.
+    pub fn authorizer_arn(&self) -> Value {
+        self.0.authorizer_arn.clone()
+    }
+
+    /// The L1 resource.
+    pub fn resource(&self) -> &CfnAuthorizer {
+        &self.0.resource
     }
 }
 
-impl Construct for TokenAuthorizer {
-    fn node(&self) -> &Node {
-        &self.0.node
-    }
+macro_rules! authorizer_handle {
+    ($t:ident) => {
+        impl Construct for $t {
+            fn node(&self) -> &Node {
+                &self.0.node
+            }
+        }
+
+        impl From<&$t> for apigw_core::Authorizer {
+            /// The authorizer as method options take it (`MethodOptions::authorizer`).
+            fn from(authorizer: &$t) -> Self {
+                apigw_core::Authorizer(authorizer.0.clone())
+            }
+        }
+
+        impl From<$t> for apigw_core::Authorizer {
+            /// The authorizer as method options take it (`MethodOptions::authorizer`).
+            fn from(authorizer: $t) -> Self {
+                apigw_core::Authorizer(authorizer.0)
+            }
+        }
+
+        impl IAuthorizer for $t {
+            fn authorizer_id(&self) -> Option<Value> {
+                self.0.authorizer_id()
+            }
+
+            fn authorization_type(&self) -> Option<AuthorizationType> {
+                self.0.authorization_type()
+            }
+
+            fn attach_to_api(&self, api: &ApiHandle) -> Result<(), Error> {
+                self.0.attach_to_api(api)
+            }
+        }
+    };
 }
 
-impl Construct for RequestAuthorizer {
-    fn node(&self) -> &Node {
-        &self.0.node
+authorizer_handle!(TokenAuthorizer);
+authorizer_handle!(RequestAuthorizer);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use apigw_core::{MethodOptions, MockIntegration, RestApi, RestApiProps};
+    use cdk_core::{App, Stack};
+    use cdk_lambda::{Code, FunctionProps, Runtime};
+
+    fn handler(stack: &Stack) -> Result<Function, Error> {
+        Function::new(
+            stack,
+            "Fn",
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_20_X)
+                .handler("index.handler")
+                .code(Code::from_inline("exports.handler = async () => ({})"))
+                .build()?,
+        )
+    }
+
+    #[test]
+    fn cache_ttl_over_an_hour_is_refused_naming_the_path() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let f = handler(&stack)?;
+        let ttl = |secs| TokenAuthorizerProps::builder().handler(&f).results_cache_ttl(secs);
+        let e = TokenAuthorizer::new(&stack, "Auth", ttl(Duration::from_secs(3601))).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidArgument {
+                path: "Stack/Auth".into(),
+                message: "Lambda authorizer property 'resultsCacheTtl' must not be greater than 3600 seconds (1 hour)".into(),
+            }
+        );
+        assert!(stack.node().try_find_child("Auth").is_none());
+        let e = TokenAuthorizer::new(&stack, "Auth", ttl(Duration::from_millis(1500))).unwrap_err();
+        assert!(e.to_string().contains("whole number of seconds"), "{e}");
+        let request = RequestAuthorizerProps::builder()
+            .handler(&f)
+            .identity_sources(["method.request.header.A"])
+            .results_cache_ttl(Duration::from_secs(7200));
+        assert!(RequestAuthorizer::new(&stack, "Req", request).is_err());
+        let ok = TokenAuthorizer::new(&stack, "Auth", ttl(MAX_RESULTS_CACHE_TTL))?;
+        let ttl = ok.resource().property("AuthorizerResultTtlInSeconds");
+        assert_eq!(ttl, Some(Value::from(3600)));
+        Ok(())
+    }
+
+    #[test]
+    fn builder_errors_name_the_path() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let e = TokenAuthorizer::new(&stack, "Auth", TokenAuthorizerProps::builder()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Stack/Auth: TokenAuthorizerProps: required property 'handler' is not set"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn caching_request_authorizers_need_identity_sources() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let f = handler(&stack)?;
+        let none: [&str; 0] = [];
+        let props = || RequestAuthorizerProps::builder().handler(&f).identity_sources(none);
+        assert!(RequestAuthorizer::new(&stack, "Cached", props()).is_err());
+        RequestAuthorizer::new(&stack, "Uncached", props().results_cache_ttl(Duration::ZERO))?;
+        Ok(())
+    }
+
+    #[test]
+    fn authorizers_go_to_methods_by_reference() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let f = handler(&stack)?;
+        let token =
+            TokenAuthorizer::new(&stack, "Token", TokenAuthorizerProps::builder().handler(&f))?;
+        let request = RequestAuthorizer::new(
+            &stack,
+            "Request",
+            RequestAuthorizerProps::builder()
+                .handler(&f)
+                .identity_sources([crate::IdentitySource::header("A")]),
+        )?;
+        let api = RestApi::new(&stack, "Api", RestApiProps::default())?;
+        let get = api.root().add_method_with(
+            "GET",
+            MockIntegration::new(),
+            MethodOptions::builder().authorizer(&token),
+        )?;
+        let post = api.root().add_method_with(
+            "POST",
+            MockIntegration::new(),
+            MethodOptions::builder().authorizer(&request),
+        )?;
+        for (method, authorizer) in [(get, token.authorizer_id()), (post, request.authorizer_id())]
+        {
+            let r = method.resource();
+            assert_eq!(r.property("AuthorizationType"), Some(Value::from("CUSTOM")));
+            let id = format!("{:?}", r.property("AuthorizerId"));
+            assert_eq!(id, format!("{:?}", Some(authorizer)));
+        }
+        // A second API is refused.
+        let other = RestApi::new(&stack, "Other", RestApiProps::default())?;
+        let e = other
+            .root()
+            .add_method_with(
+                "GET",
+                MockIntegration::new(),
+                MethodOptions::builder().authorizer(&token),
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("two different rest APIs"), "{e}");
+        Ok(())
     }
 }

@@ -3,10 +3,10 @@
 //! `apigateway-grants.generated.ts`) and the `addApiKey` methods of `RestApi` and `Stage`.
 //!
 //! aws-cdk-lib's deprecated `resources` prop (keys bound to an API's deployment stage) is
-//! not ported: give the stage with [`ApiKeyPropsBuilder::stage`] or use
+//! not ported: give the stages with [`ApiKeyPropsBuilder::stages`] or use
 //! [`RestApi::add_api_key`] ([`SpecRestApi::add_api_key`]).
 
-use cdk_core::{ArnComponents, ArnFormat, Construct, Error, Node, Value};
+use cdk_core::{ArnComponents, ArnFormat, Construct, Error, IntoProps, Node, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_apigateway::api_key::StageKey;
 use cfn_apigateway::{CfnApiKey, CfnApiKeyProps};
@@ -74,7 +74,11 @@ pub trait IApiKey: Construct {
 
 /// What a caller of `add_api_key` on an API or a stage may set (`ApiKeyOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ApiKeyOptions {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -89,16 +93,15 @@ pub struct ApiKeyOptions {
     pub description: Option<Value>,
 }
 
-impl ApiKeyOptions {
-    /// Starts a builder.
-    pub fn builder() -> ApiKeyOptionsBuilder {
-        ApiKeyOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ApiKeyOptions, ApiKeyOptionsBuilder);
 
 /// Properties of an [`ApiKey`] (`ApiKeyProps`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ApiKeyProps {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -111,9 +114,9 @@ pub struct ApiKeyProps {
     /// The key's description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
-    /// The stages the key is for (`StageKeys`); [`ApiKeyPropsBuilder::stage`] adds one.
-    /// Default: none (an empty list is the same as none).
-    #[builder(default, setter(each(name = "stage", into)))]
+    /// The stages the key is for (`StageKeys`): any stages ([`crate::IStage`]) by reference,
+    /// or [`StageReference`]s. Default: none (an empty list is the same as none).
+    #[builder(default, setter(custom))]
     pub stages: Vec<StageReference>,
     /// An AWS Marketplace customer identifier (`CustomerId`). Default: none.
     #[builder(default)]
@@ -127,10 +130,14 @@ pub struct ApiKeyProps {
     pub generate_distinct_id: Option<bool>,
 }
 
-impl ApiKeyProps {
-    /// Starts a builder.
-    pub fn builder() -> ApiKeyPropsBuilder {
-        ApiKeyPropsBuilder::default()
+cdk_core::impl_props!(ApiKeyProps, ApiKeyPropsBuilder);
+
+impl ApiKeyPropsBuilder {
+    /// The stages the key is for (`StageKeys`): any iterator of stages by reference
+    /// (`[&stage]`) or of [`StageReference`]s. Default: none.
+    pub fn stages<S: Into<StageReference>>(mut self, stages: impl IntoIterator<Item = S>) -> Self {
+        self.stages.get_or_insert_with(Vec::new).extend(stages.into_iter().map(Into::into));
+        self
     }
 }
 
@@ -183,11 +190,17 @@ fn api_key_arn(node: &Node, key_id: Value) -> Result<Value, Error> {
 }
 
 impl ApiKey {
-    /// Defines an API key.
+    /// Defines an API key; `props` is an [`ApiKeyProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree; [`Error::NoStack`] outside a stack.
-    pub fn new(scope: &impl Construct, id: &str, props: ApiKeyProps) -> Result<ApiKey, Error> {
+    /// A builder error naming the key's path; id errors from the tree; [`Error::NoStack`]
+    /// outside a stack.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<ApiKeyProps>,
+    ) -> Result<ApiKey, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.ApiKey", crate::FQN));
         let stage_keys = (!props.stages.is_empty()).then(|| {
@@ -223,9 +236,9 @@ impl ApiKey {
         scope: &impl Construct,
         id: &str,
         stage: StageReference,
-        options: Option<ApiKeyOptions>,
+        options: ApiKeyOptions,
     ) -> Result<ApiKey, Error> {
-        let mut props = ApiKeyProps::from(options.unwrap_or_default());
+        let mut props = ApiKeyProps::from(options);
         props.stages = vec![stage];
         ApiKey::new(scope, id, props)
     }
@@ -280,47 +293,66 @@ impl IApiKey for ImportedApiKey {
 /// `addApiKey` of an API (`RestApiBase`): a key for its deployment stage, under the API.
 fn add_api_key_to_api(
     api: &impl Construct,
-    deployment_stage: Option<Stage>,
+    deployment_stage: Result<Stage, Error>,
     id: &str,
-    options: Option<ApiKeyOptions>,
+    options: impl IntoProps<ApiKeyOptions>,
 ) -> Result<ApiKey, Error> {
-    let Some(stage) = deployment_stage else {
-        return Err(Error::InvalidArgument {
-            path: api.node().path(),
-            message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
-        });
-    };
-    ApiKey::for_stage(api, id, StageReference::from(&stage), options)
+    let options = options.into_props_at(&api.node().child_path(id))?;
+    ApiKey::for_stage(api, id, StageReference::from(&deployment_stage?), options)
 }
 
-impl RestApi {
-    /// Adds an API key for the API's deployment stage, as a child of the API (`addApiKey`).
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when the API has no deployment stage (`deploy: false`); id
-    /// errors from the tree.
-    pub fn add_api_key(&self, id: &str, options: Option<ApiKeyOptions>) -> Result<ApiKey, Error> {
-        add_api_key_to_api(self, self.deployment_stage(), id, options)
-    }
+macro_rules! add_api_key_methods {
+    ($($ty:ty),*) => {$(
+        impl $ty {
+            /// Adds an API key for the API's deployment stage, as a child of the API
+            /// (`addApiKey`).
+            ///
+            /// # Errors
+            /// [`Error::InvalidArgument`] when the API has no deployment stage
+            /// (`deploy(false)`); id errors from the tree.
+            pub fn add_api_key(&self, id: &str) -> Result<ApiKey, Error> {
+                self.add_api_key_with(id, ApiKeyOptions::default())
+            }
+
+            /// Adds an API key for the API's deployment stage with options
+            /// (`addApiKey(id, options)`); `options` is an [`ApiKeyOptions`] or its
+            /// unfinished builder.
+            ///
+            /// # Errors
+            /// A builder error naming the key's path; as `add_api_key`.
+            pub fn add_api_key_with(
+                &self,
+                id: &str,
+                options: impl IntoProps<ApiKeyOptions>,
+            ) -> Result<ApiKey, Error> {
+                add_api_key_to_api(self, self.deployment_stage(), id, options)
+            }
+        }
+    )*};
 }
 
-impl SpecRestApi {
-    /// Adds an API key for the API's deployment stage, as a child of the API (`addApiKey`).
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when the API has no deployment stage (`deploy: false`); id
-    /// errors from the tree.
-    pub fn add_api_key(&self, id: &str, options: Option<ApiKeyOptions>) -> Result<ApiKey, Error> {
-        add_api_key_to_api(self, self.deployment_stage(), id, options)
-    }
-}
+add_api_key_methods!(RestApi, SpecRestApi);
 
 impl Stage {
     /// Adds an API key for this stage, as a child of the stage (`addApiKey`).
     ///
     /// # Errors
     /// Id errors from the tree.
-    pub fn add_api_key(&self, id: &str, options: Option<ApiKeyOptions>) -> Result<ApiKey, Error> {
+    pub fn add_api_key(&self, id: &str) -> Result<ApiKey, Error> {
+        self.add_api_key_with(id, ApiKeyOptions::default())
+    }
+
+    /// Adds an API key for this stage with options (`addApiKey(id, options)`); `options` is
+    /// an [`ApiKeyOptions`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// A builder error naming the key's path; id errors from the tree.
+    pub fn add_api_key_with(
+        &self,
+        id: &str,
+        options: impl IntoProps<ApiKeyOptions>,
+    ) -> Result<ApiKey, Error> {
+        let options = options.into_props_at(&self.node().child_path(id))?;
         ApiKey::for_stage(self, id, StageReference::from(self), options)
     }
 }
@@ -338,28 +370,19 @@ mod tests {
         let t = synth("api-key-stages", |stack| {
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             api.root().add_method("GET", None)?;
-            api.add_api_key(
+            api.add_api_key_with(
                 "Named",
-                Some(
-                    ApiKeyOptions::builder()
-                        .api_key_name("n")
-                        .value("01234567890123456789")
-                        .description("d")
-                        .build()
-                        .unwrap(),
-                ),
+                ApiKeyOptions::builder()
+                    .api_key_name("n")
+                    .value("01234567890123456789")
+                    .description("d"),
             )?;
-            let stage = api.deployment_stage().unwrap();
-            stage.add_api_key("OnStage", None)?;
+            let stage = api.deployment_stage()?;
+            stage.add_api_key("OnStage")?;
             ApiKey::new(
                 stack,
                 "Plain",
-                ApiKeyProps::builder()
-                    .enabled(false)
-                    .customer_id("c")
-                    .generate_distinct_id(true)
-                    .build()
-                    .unwrap(),
+                ApiKeyProps::builder().enabled(false).customer_id("c").generate_distinct_id(true),
             )?;
             Ok(())
         });
@@ -392,24 +415,28 @@ mod tests {
     fn api_without_stage_refuses_keys() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api =
-            RestApi::new(&stack, "api", RestApiProps::builder().deploy(false).build().unwrap())
-                .unwrap();
-        let e = api.add_api_key("Key", None).unwrap_err().to_string();
+        let api = RestApi::new(&stack, "api", RestApiProps::builder().deploy(false)).unwrap();
+        let e = api.add_api_key("Key").unwrap_err().to_string();
         assert!(e.starts_with("Stack/api: Cannot determine deployment stage"), "{e}");
     }
 
     #[test]
     fn grants_on_owned_and_imported_keys() {
         let t = synth("api-key-grants", |stack| {
-            let role =
-                Role::new(stack, "R", RoleProps::new(Principal::service("lambda.amazonaws.com")))?;
+            let role = Role::new(
+                stack,
+                "R",
+                RoleProps::builder().assumed_by(Principal::service("lambda.amazonaws.com")),
+            )?;
             let imported = ApiKey::from_api_key_id(stack, "IK", "kid")?;
             imported.grant_read(&role)?;
             let owned = ApiKey::new(stack, "K", ApiKeyProps::default())?;
             owned.grant_write(&role)?;
-            let other =
-                Role::new(stack, "R2", RoleProps::new(Principal::service("lambda.amazonaws.com")))?;
+            let other = Role::new(
+                stack,
+                "R2",
+                RoleProps::builder().assumed_by(Principal::service("lambda.amazonaws.com")),
+            )?;
             owned.grant_read_write(&other)?;
             Ok(())
         });

@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use cdk_core::{BuildError, Construct, Error, Value};
+use cdk_core::{BuildError, Construct, Error, IntoProps, Value};
 use indexmap::IndexMap;
 
 use crate::{
@@ -46,7 +46,12 @@ impl Cors {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "CorsOptionsBuilder::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "CorsOptionsBuilder::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct CorsOptions {
@@ -55,7 +60,7 @@ pub struct CorsOptions {
     #[builder(setter(custom))]
     pub allow_origins: Vec<String>,
     /// The status code of the preflight response. Default: 204.
-    #[builder(default)]
+    #[builder(default, setter(into = false))]
     pub status_code: Option<u16>,
     /// The headers allowed (`Access-Control-Allow-Headers`). Default:
     /// [`Cors::DEFAULT_HEADERS`].
@@ -82,32 +87,34 @@ pub struct CorsOptions {
     pub expose_headers: Option<Vec<String>>,
 }
 
-fn strings<S: Into<String>>(items: impl IntoIterator<Item = S>) -> Vec<String> {
-    items.into_iter().map(Into::into).collect()
+cdk_core::impl_props!(CorsOptions, CorsOptionsBuilder);
+
+fn strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Vec<String> {
+    items.into_iter().map(|s| s.as_ref().to_string()).collect()
 }
 
 impl CorsOptionsBuilder {
     /// The origins allowed; [`Cors::ALL_ORIGINS`] for any. Required, not empty.
-    pub fn allow_origins<S: Into<String>>(mut self, origins: impl IntoIterator<Item = S>) -> Self {
+    pub fn allow_origins<S: AsRef<str>>(mut self, origins: impl IntoIterator<Item = S>) -> Self {
         self.allow_origins = Some(strings(origins));
         self
     }
 
     /// The headers allowed. Default: [`Cors::DEFAULT_HEADERS`].
-    pub fn allow_headers<S: Into<String>>(mut self, headers: impl IntoIterator<Item = S>) -> Self {
+    pub fn allow_headers<S: AsRef<str>>(mut self, headers: impl IntoIterator<Item = S>) -> Self {
         self.allow_headers = Some(Some(strings(headers)));
         self
     }
 
     /// The methods allowed; `ANY` stands for [`Cors::ALL_METHODS`]. Default:
     /// [`Cors::ALL_METHODS`].
-    pub fn allow_methods<S: Into<String>>(mut self, methods: impl IntoIterator<Item = S>) -> Self {
+    pub fn allow_methods<S: AsRef<str>>(mut self, methods: impl IntoIterator<Item = S>) -> Self {
         self.allow_methods = Some(Some(strings(methods)));
         self
     }
 
     /// Response headers scripts may read. Default: none.
-    pub fn expose_headers<S: Into<String>>(mut self, headers: impl IntoIterator<Item = S>) -> Self {
+    pub fn expose_headers<S: AsRef<str>>(mut self, headers: impl IntoIterator<Item = S>) -> Self {
         self.expose_headers = Some(Some(strings(headers)));
         self
     }
@@ -131,11 +138,6 @@ impl CorsOptionsBuilder {
 }
 
 impl CorsOptions {
-    /// Starts a builder.
-    pub fn builder() -> CorsOptionsBuilder {
-        CorsOptionsBuilder::default()
-    }
-
     /// aws-cdk-lib's checks, in its order, with its messages.
     fn check(&self) -> Result<(), String> {
         if self.allow_origins.is_empty() {
@@ -229,17 +231,42 @@ impl CorsOptions {
 }
 
 impl Resource {
-    /// Adds an `OPTIONS` method answering CORS preflight requests (`addCorsPreflight`).
+    /// Adds an `OPTIONS` method answering CORS preflight requests (`addCorsPreflight`);
+    /// `options` is a [`CorsOptions`] or its unfinished builder.
+    ///
+    /// ```
+    /// use apigw_core::{CorsOptions, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// let books = api.root().add_resource("books")?;
+    /// books.add_cors_preflight(
+    ///     CorsOptions::builder().allow_origins(["https://amazon.com"]).allow_methods(["GET"]),
+    /// )?;
+    /// let e = books.add_cors_preflight(CorsOptions::builder()).unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "Stack/api/Default/books: CorsOptions: required property 'allow_origins' is not set"
+    /// );
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] (naming this resource) for options aws-cdk-lib refuses: no
-    /// origin, `*` with other origins, `ANY` with other methods, both `max_age` and
-    /// `disable_cache`; the errors of [`Resource::add_method`].
-    pub fn add_cors_preflight(&self, options: CorsOptions) -> Result<Method, Error> {
+    /// A builder error naming this resource; [`Error::InvalidArgument`] (naming this
+    /// resource) for options aws-cdk-lib refuses: no origin, `*` with other origins, `ANY`
+    /// with other methods, both `max_age` and `disable_cache`; the errors of
+    /// [`Resource::add_method`].
+    pub fn add_cors_preflight(
+        &self,
+        options: impl IntoProps<CorsOptions>,
+    ) -> Result<Method, Error> {
         let path = self.node().path();
+        let options = options.into_props_at(&path)?;
         let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
         options.check().map_err(invalid)?;
-        let build = |source: BuildError| Error::Build { path: path.clone(), source };
+        let build = |source: BuildError| Error::build(path.clone(), source);
         let status_code = options.status_code.unwrap_or(204).to_string();
         let headers = options.headers();
         let integration_parameters: Vec<(String, Value)> = headers
@@ -258,8 +285,8 @@ impl Resource {
         }
         let integration = MockIntegration::with_options(
             IntegrationOptions::builder()
-                .request_templates(Value::object([("application/json", "{ statusCode: 200 }")]))
-                .integration_responses(vec![response.build().map_err(build)?])
+                .request_templates([("application/json", "{ statusCode: 200 }")])
+                .integration_responses([response.build().map_err(build)?])
                 .build()
                 .map_err(build)?,
         );
@@ -269,14 +296,14 @@ impl Resource {
             .api_key_required(false)
             .authorization_type(AuthorizationType::None)
             .authorizer(crate::Authorizer::none())
-            .method_responses(vec![MethodResponse::builder()
+            .method_responses([MethodResponse::builder()
                 .status_code(status_code)
                 .response_parameters(method_parameters)
                 .build()
                 .map_err(build)?])
             .build()
             .map_err(build)?;
-        self.add_method_with("OPTIONS", Some(integration), method_options)
+        self.add_method_with("OPTIONS", integration, method_options)
     }
 }
 
@@ -285,12 +312,16 @@ mod tests {
     use super::*;
 
     fn err(b: CorsOptionsBuilder) -> String {
-        b.build().unwrap_err().to_string()
+        b.build().unwrap_err().message().to_string()
     }
 
     #[test]
     fn refused_options() {
         assert_eq!(err(CorsOptions::builder()), "required property 'allow_origins' is not set");
+        assert_eq!(
+            CorsOptions::builder().build().unwrap_err().to_string(),
+            "CorsOptions: required property 'allow_origins' is not set"
+        );
         assert_eq!(
             err(CorsOptions::builder().allow_origins(Vec::<String>::new())),
             "allowOrigins must contain at least one origin"
@@ -301,7 +332,7 @@ mod tests {
         );
         assert_eq!(
             err(CorsOptions::builder()
-                .allow_origins(Cors::ALL_ORIGINS.iter().copied())
+                .allow_origins(Cors::ALL_ORIGINS)
                 .allow_methods(["ANY", "GET"])),
             "ANY cannot be used with any other method. Received: ANY,GET"
         );

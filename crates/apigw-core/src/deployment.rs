@@ -6,18 +6,23 @@ use std::rc::Rc;
 
 use cdk_core::json::to_json_string;
 use cdk_core::logical_id::md5_hex;
-use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
 use crate::rest_api::ApiShared;
-use crate::rest_api::RestApiBase;
+use crate::rest_api::IRestApi;
 
-/// Options of a [`Deployment`].
+/// Options of a [`Deployment`] (`DeploymentProps`, without the API, which
+/// [`Deployment::new`] takes). Every field is optional.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct DeploymentProps {
-    /// The deployment's description.
+    /// The deployment's description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
     /// Keep old deployments when the API changes (`Retain` removal policy). Default: false.
@@ -28,12 +33,7 @@ pub struct DeploymentProps {
     pub stage_name: Option<Value>,
 }
 
-impl DeploymentProps {
-    /// Starts a builder.
-    pub fn builder() -> DeploymentPropsBuilder {
-        DeploymentPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(DeploymentProps, DeploymentPropsBuilder);
 
 /// An API deployment (`Deployment`).
 #[derive(Clone, Debug)]
@@ -51,18 +51,32 @@ impl Construct for Deployment {
 }
 
 impl Deployment {
-    /// Defines a deployment of `api` (`new Deployment(scope, id, { api, ... })`). Its logical
-    /// ID carries a hash of the API's definition and of what is added with
-    /// [`Deployment::add_to_logical_id`]; it depends on every method of the API.
+    /// Defines a deployment of `api` (`new Deployment(scope, id, { api, ... })`); `props` is
+    /// a [`DeploymentProps`] or its unfinished builder. Its logical ID carries a hash of the
+    /// API's definition and of what is added with [`Deployment::add_to_logical_id`]; it
+    /// depends on every method of the API.
+    ///
+    /// ```
+    /// use apigw_core::{Deployment, DeploymentProps, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::builder().deploy(false))?;
+    /// api.root().add_method("GET", None)?;
+    /// Deployment::new(&stack, "dep", &api, DeploymentProps::builder().stage_name("dev"))?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the deployment's path; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        api: &impl RestApiBase,
-        props: DeploymentProps,
+        api: &(impl IRestApi + ?Sized),
+        props: impl IntoProps<DeploymentProps>,
     ) -> Result<Deployment, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         Self::create(scope, id, &api.api_handle().0, props)
     }
 
@@ -79,7 +93,7 @@ impl Deployment {
         let mut l1 = CfnDeploymentProps::builder()
             .rest_api_id(rest_api_id)
             .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
+            .map_err(|source| Error::build(node.path(), source))?;
         l1.description = props.description;
         l1.stage_name = props.stage_name;
         let resource = CfnDeployment::new(&node, "Resource", l1)?;
@@ -144,9 +158,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api =
-            RestApi::new(&stack, "Api", RestApiProps::builder().deploy(false).build().unwrap())
-                .unwrap();
+        let api = RestApi::new(&stack, "Api", RestApiProps::builder().deploy(false)).unwrap();
         api.root().add_method("GET", None).unwrap();
         let d = Deployment::new(&stack, "Dep", &api, DeploymentProps::default()).unwrap();
         if let Some(data) = data {

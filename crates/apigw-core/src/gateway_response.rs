@@ -1,90 +1,159 @@
 //! Gateway responses (`gateway-response.ts`): what API Gateway answers when a request fails
 //! before reaching the integration (`AWS::ApiGateway::GatewayResponse`).
 
-use std::borrow::Cow;
-
-use cdk_core::{Construct, Error, Map, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Map, Node, Value};
 use cfn_apigateway::{CfnGatewayResponse, CfnGatewayResponseProps};
 use indexmap::IndexMap;
 
+use crate::rest_api::ApiHandle;
 use crate::RestApi;
 
-/// The kind of failure a gateway response answers (`ResponseType`).
+/// The kind of failure a gateway response answers (`ResponseType`); converts into a
+/// `Value`. [`ResponseType::of`] names a type this list lacks.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ResponseType(Cow<'static, str>);
-
-macro_rules! response_types {
-    ($($(#[$doc:meta])* $name:ident,)*) => {
-        impl ResponseType {
-            $(
-                $(#[$doc])*
-                pub const $name: ResponseType = ResponseType(Cow::Borrowed(stringify!($name)));
-            )*
-        }
-    };
-}
-
-response_types! {
+#[non_exhaustive]
+pub enum ResponseType {
     /// The authorization failed.
-    ACCESS_DENIED,
+    #[doc(alias = "ACCESS_DENIED")]
+    AccessDenied,
     /// The API configuration is invalid.
-    API_CONFIGURATION_ERROR,
+    #[doc(alias = "API_CONFIGURATION_ERROR")]
+    ApiConfigurationError,
     /// The custom or Amazon Cognito authorizer failed to authenticate the caller.
-    AUTHORIZER_FAILURE,
+    #[doc(alias = "AUTHORIZER_FAILURE")]
+    AuthorizerFailure,
     /// API Gateway could not connect to the authorizer.
-    AUTHORIZER_CONFIGURATION_ERROR,
+    #[doc(alias = "AUTHORIZER_CONFIGURATION_ERROR")]
+    AuthorizerConfigurationError,
     /// A request parameter could not be validated.
-    BAD_REQUEST_PARAMETERS,
+    #[doc(alias = "BAD_REQUEST_PARAMETERS")]
+    BadRequestParameters,
     /// The request body could not be validated.
-    BAD_REQUEST_BODY,
+    #[doc(alias = "BAD_REQUEST_BODY")]
+    BadRequestBody,
     /// The default response of 4XX errors without a more specific response.
-    DEFAULT_4XX,
+    #[doc(alias = "DEFAULT_4XX")]
+    Default4xx,
     /// The default response of 5XX errors without a more specific response.
-    DEFAULT_5XX,
+    #[doc(alias = "DEFAULT_5XX")]
+    Default5xx,
     /// An AWS authentication token expired.
-    EXPIRED_TOKEN,
+    #[doc(alias = "EXPIRED_TOKEN")]
+    ExpiredToken,
     /// The AWS signature could not be verified.
-    INVALID_SIGNATURE,
+    #[doc(alias = "INVALID_SIGNATURE")]
+    InvalidSignature,
     /// The integration failed.
-    INTEGRATION_FAILURE,
+    #[doc(alias = "INTEGRATION_FAILURE")]
+    IntegrationFailure,
     /// The integration timed out.
-    INTEGRATION_TIMEOUT,
+    #[doc(alias = "INTEGRATION_TIMEOUT")]
+    IntegrationTimeout,
     /// The API key is invalid.
-    INVALID_API_KEY,
+    #[doc(alias = "INVALID_API_KEY")]
+    InvalidApiKey,
     /// No authentication token was found.
-    MISSING_AUTHENTICATION_TOKEN,
+    #[doc(alias = "MISSING_AUTHENTICATION_TOKEN")]
+    MissingAuthenticationToken,
     /// The usage plan quota was exceeded.
-    QUOTA_EXCEEDED,
+    #[doc(alias = "QUOTA_EXCEEDED")]
+    QuotaExceeded,
     /// The request is too large.
-    REQUEST_TOO_LARGE,
+    #[doc(alias = "REQUEST_TOO_LARGE")]
+    RequestTooLarge,
     /// The resource was not found.
-    RESOURCE_NOT_FOUND,
+    #[doc(alias = "RESOURCE_NOT_FOUND")]
+    ResourceNotFound,
     /// The usage plan, method, stage or account throttled the request.
-    THROTTLED,
+    #[doc(alias = "THROTTLED")]
+    Throttled,
     /// The custom or Amazon Cognito authorizer failed to authenticate the caller.
-    UNAUTHORIZED,
+    #[doc(alias = "UNAUTHORIZED")]
+    Unauthorized,
     /// The payload's media type is not supported.
-    UNSUPPORTED_MEDIA_TYPE,
+    #[doc(alias = "UNSUPPORTED_MEDIA_TYPE")]
+    UnsupportedMediaType,
     /// AWS WAF blocked the request.
-    WAF_FILTERED,
+    #[doc(alias = "WAF_FILTERED")]
+    WafFiltered,
+    /// A type by its CloudFormation name, upper-cased ([`ResponseType::of`]).
+    Other(String),
 }
 
 impl ResponseType {
-    /// A response type by name, upper-cased (`ResponseType.of`), for types this list lacks.
+    /// A response type by name, upper-cased (`ResponseType.of`); a known name gives its
+    /// variant.
     pub fn of(name: &str) -> ResponseType {
-        ResponseType(Cow::Owned(name.to_uppercase()))
+        let name = name.to_uppercase();
+        match name.as_str() {
+            "ACCESS_DENIED" => ResponseType::AccessDenied,
+            "API_CONFIGURATION_ERROR" => ResponseType::ApiConfigurationError,
+            "AUTHORIZER_FAILURE" => ResponseType::AuthorizerFailure,
+            "AUTHORIZER_CONFIGURATION_ERROR" => ResponseType::AuthorizerConfigurationError,
+            "BAD_REQUEST_PARAMETERS" => ResponseType::BadRequestParameters,
+            "BAD_REQUEST_BODY" => ResponseType::BadRequestBody,
+            "DEFAULT_4XX" => ResponseType::Default4xx,
+            "DEFAULT_5XX" => ResponseType::Default5xx,
+            "EXPIRED_TOKEN" => ResponseType::ExpiredToken,
+            "INVALID_SIGNATURE" => ResponseType::InvalidSignature,
+            "INTEGRATION_FAILURE" => ResponseType::IntegrationFailure,
+            "INTEGRATION_TIMEOUT" => ResponseType::IntegrationTimeout,
+            "INVALID_API_KEY" => ResponseType::InvalidApiKey,
+            "MISSING_AUTHENTICATION_TOKEN" => ResponseType::MissingAuthenticationToken,
+            "QUOTA_EXCEEDED" => ResponseType::QuotaExceeded,
+            "REQUEST_TOO_LARGE" => ResponseType::RequestTooLarge,
+            "RESOURCE_NOT_FOUND" => ResponseType::ResourceNotFound,
+            "THROTTLED" => ResponseType::Throttled,
+            "UNAUTHORIZED" => ResponseType::Unauthorized,
+            "UNSUPPORTED_MEDIA_TYPE" => ResponseType::UnsupportedMediaType,
+            "WAF_FILTERED" => ResponseType::WafFiltered,
+            _ => ResponseType::Other(name),
+        }
     }
 
     /// The CloudFormation value.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match self {
+            ResponseType::AccessDenied => "ACCESS_DENIED",
+            ResponseType::ApiConfigurationError => "API_CONFIGURATION_ERROR",
+            ResponseType::AuthorizerFailure => "AUTHORIZER_FAILURE",
+            ResponseType::AuthorizerConfigurationError => "AUTHORIZER_CONFIGURATION_ERROR",
+            ResponseType::BadRequestParameters => "BAD_REQUEST_PARAMETERS",
+            ResponseType::BadRequestBody => "BAD_REQUEST_BODY",
+            ResponseType::Default4xx => "DEFAULT_4XX",
+            ResponseType::Default5xx => "DEFAULT_5XX",
+            ResponseType::ExpiredToken => "EXPIRED_TOKEN",
+            ResponseType::InvalidSignature => "INVALID_SIGNATURE",
+            ResponseType::IntegrationFailure => "INTEGRATION_FAILURE",
+            ResponseType::IntegrationTimeout => "INTEGRATION_TIMEOUT",
+            ResponseType::InvalidApiKey => "INVALID_API_KEY",
+            ResponseType::MissingAuthenticationToken => "MISSING_AUTHENTICATION_TOKEN",
+            ResponseType::QuotaExceeded => "QUOTA_EXCEEDED",
+            ResponseType::RequestTooLarge => "REQUEST_TOO_LARGE",
+            ResponseType::ResourceNotFound => "RESOURCE_NOT_FOUND",
+            ResponseType::Throttled => "THROTTLED",
+            ResponseType::Unauthorized => "UNAUTHORIZED",
+            ResponseType::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            ResponseType::WafFiltered => "WAF_FILTERED",
+            ResponseType::Other(name) => name,
+        }
+    }
+}
+
+impl From<ResponseType> for Value {
+    fn from(t: ResponseType) -> Value {
+        Value::from(t.as_str())
     }
 }
 
 /// Options of a gateway response added with [`RestApi::add_gateway_response`]
 /// (`GatewayResponseOptions`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct GatewayResponseOptions {
     /// The failure this response answers. Required.
@@ -101,20 +170,20 @@ pub struct GatewayResponseOptions {
     pub templates: Option<IndexMap<String, Value>>,
 }
 
-impl GatewayResponseOptions {
-    /// Starts a builder.
-    pub fn builder() -> GatewayResponseOptionsBuilder {
-        GatewayResponseOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(GatewayResponseOptions, GatewayResponseOptionsBuilder);
 
 /// Props of a [`GatewayResponse`] (`GatewayResponseProps`): its options and its API.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct GatewayResponseProps {
-    /// The API the response belongs to. Required.
-    pub rest_api: RestApi,
+    /// The API the response belongs to (`restApi`: any [`IRestApi`](crate::IRestApi), by
+    /// reference). Required.
+    pub rest_api: ApiHandle,
     /// The failure this response answers. Required.
     pub type_: ResponseType,
     /// The HTTP status code. Default: the response type's.
@@ -129,12 +198,7 @@ pub struct GatewayResponseProps {
     pub templates: Option<IndexMap<String, Value>>,
 }
 
-impl GatewayResponseProps {
-    /// Starts a builder.
-    pub fn builder() -> GatewayResponsePropsBuilder {
-        GatewayResponsePropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(GatewayResponseProps, GatewayResponsePropsBuilder);
 
 fn entries<K: Into<String>, V: Into<Value>>(
     entries: impl IntoIterator<Item = (K, V)>,
@@ -184,15 +248,17 @@ impl Construct for GatewayResponse {
 }
 
 impl GatewayResponse {
-    /// Defines a gateway response of `props.rest_api`.
+    /// Defines a gateway response of `props.rest_api`; `props` is a [`GatewayResponseProps`]
+    /// or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the response's path; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: GatewayResponseProps,
+        props: impl IntoProps<GatewayResponseProps>,
     ) -> Result<GatewayResponse, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.GatewayResponse", crate::FQN));
         let response_type = Value::from(props.type_.as_str());
@@ -211,7 +277,7 @@ impl GatewayResponse {
             .rest_api_id(rest_api_id.clone())
             .response_type(response_type.clone())
             .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
+            .map_err(|source| Error::build(node.path(), source))?;
         l1.response_parameters = parameters.clone();
         l1.response_templates = templates.clone();
         l1.status_code = status_code.clone();
@@ -246,20 +312,39 @@ impl GatewayResponse {
 }
 
 impl RestApi {
-    /// Adds a gateway response to this API (`addGatewayResponse`).
+    /// Adds a gateway response to this API (`addGatewayResponse`); `options` is a
+    /// [`GatewayResponseOptions`] or its unfinished builder.
+    ///
+    /// ```
+    /// use apigw_core::{GatewayResponseOptions, ResponseType, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// api.root().add_method("GET", None)?;
+    /// api.add_gateway_response(
+    ///     "default-4xx",
+    ///     GatewayResponseOptions::builder()
+    ///         .type_(ResponseType::Default4xx)
+    ///         .response_headers([("Access-Control-Allow-Origin", "'*'")]),
+    /// )?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the response's path; id errors from the tree.
     pub fn add_gateway_response(
         &self,
         id: &str,
-        options: GatewayResponseOptions,
+        options: impl IntoProps<GatewayResponseOptions>,
     ) -> Result<GatewayResponse, Error> {
+        let options = options.into_props_at(&self.node().child_path(id))?;
         GatewayResponse::new(
             self,
             id,
             GatewayResponseProps {
-                rest_api: self.clone(),
+                rest_api: crate::IRestApi::api_handle(self),
                 type_: options.type_,
                 status_code: options.status_code,
                 response_headers: options.response_headers,
@@ -275,17 +360,19 @@ mod tests {
 
     #[test]
     fn response_types() {
-        assert_eq!(ResponseType::ACCESS_DENIED.as_str(), "ACCESS_DENIED");
-        assert_eq!(ResponseType::DEFAULT_4XX.as_str(), "DEFAULT_4XX");
+        assert_eq!(ResponseType::AccessDenied.as_str(), "ACCESS_DENIED");
+        assert_eq!(ResponseType::Default4xx.as_str(), "DEFAULT_4XX");
         assert_eq!(ResponseType::of("new_type").as_str(), "NEW_TYPE");
-        assert_eq!(ResponseType::of("waf_filtered"), ResponseType::WAF_FILTERED);
+        assert_eq!(ResponseType::of("default_4xx"), ResponseType::Default4xx);
+        assert_eq!(Value::from(ResponseType::Throttled), Value::from("THROTTLED"));
+        assert_eq!(ResponseType::of("waf_filtered"), ResponseType::WafFiltered);
     }
 
     #[test]
     fn options_need_a_type() {
         let e = GatewayResponseOptions::builder().status_code("500").build().unwrap_err();
         assert!(e.message().contains("type_"), "{e}");
-        let o = GatewayResponseOptions::builder().type_(ResponseType::THROTTLED).build().unwrap();
+        let o = GatewayResponseOptions::builder().type_(ResponseType::Throttled).build().unwrap();
         assert_eq!(o.response_headers, None);
     }
 }

@@ -4,38 +4,37 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cdk_iam::PolicyDocument;
 
-use crate::rest_api::{ApiHandle, ApiShared, RestApiBase};
+use crate::rest_api::{ApiHandle, ApiShared, IRestApi};
 use crate::{Resource, RestApi};
 
 /// What an import needs to know (`RestApiAttributes`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RestApiAttributes {
-    /// The API id.
+    /// The API id. Required.
     pub rest_api_id: Value,
-    /// The id of its root resource.
+    /// The id of its root resource. Required.
     pub root_resource_id: Value,
     /// The API's name. Default: the construct id.
     #[builder(default)]
     pub rest_api_name: Option<String>,
 }
 
-impl RestApiAttributes {
-    /// Starts a builder.
-    pub fn builder() -> RestApiAttributesBuilder {
-        RestApiAttributesBuilder::default()
-    }
-}
+cdk_core::impl_props!(RestApiAttributes, RestApiAttributesBuilder);
 
-/// An imported REST API.
+/// An imported REST API ([`RestApi::from_rest_api_id`], [`RestApi::from_rest_api_attributes`]).
 #[derive(Clone, Debug)]
 pub struct ImportedRestApi {
     node: Node,
-    root: Option<Resource>,
+    root: Resource,
     shared: Rc<ApiShared>,
 }
 
@@ -45,7 +44,7 @@ impl Construct for ImportedRestApi {
     }
 }
 
-impl RestApiBase for ImportedRestApi {
+impl IRestApi for ImportedRestApi {
     fn api_handle(&self) -> ApiHandle {
         ApiHandle(self.shared.clone())
     }
@@ -79,15 +78,22 @@ fn import(
         Some(_) => {
             let root_node = node.add_child("Default")?;
             root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
-            Some(Resource::root(shared.clone(), root_node, None, Default::default()))
+            Resource::root(shared.clone(), root_node, None, Default::default())
         }
-        None => None,
+        // CDK throws when `root` is read; here the root refuses every addition instead, so
+        // that `root()` is infallible as it is for the other APIs.
+        None => {
+            let root = Resource::root(shared.clone(), node.clone(), None, Default::default());
+            root.lock(crate::resource::Lock::NoRoot);
+            root
+        }
     };
     Ok(ImportedRestApi { node, root, shared })
 }
 
 impl RestApi {
-    /// Imports an API by id (`fromRestApiId`); it has no root resource.
+    /// Imports an API by id (`fromRestApiId`); its root refuses resources and methods (use
+    /// [`RestApi::from_rest_api_attributes`] to add some).
     ///
     /// # Errors
     /// Id errors from the tree.
@@ -100,15 +106,17 @@ impl RestApi {
     }
 
     /// Imports an API with its root resource (`fromRestApiAttributes`), so that resources and
-    /// methods can be added to it.
+    /// methods can be added to it; `attributes` is a [`RestApiAttributes`] or its unfinished
+    /// builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the import's path; id errors from the tree.
     pub fn from_rest_api_attributes(
         scope: &impl Construct,
         id: &str,
-        attributes: RestApiAttributes,
+        attributes: impl IntoProps<RestApiAttributes>,
     ) -> Result<ImportedRestApi, Error> {
+        let attributes = attributes.into_props_at(&scope.node().child_path(id))?;
         import(
             scope,
             id,
@@ -125,14 +133,10 @@ impl ImportedRestApi {
         self.shared.rest_api_id.clone()
     }
 
-    /// The root resource.
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] for an API imported with [`RestApi::from_rest_api_id`].
-    pub fn root(&self) -> Result<&Resource, Error> {
-        self.root.as_ref().ok_or_else(|| Error::InvalidArgument {
-            path: self.node.path(),
-            message: "root is not configured when imported using `fromRestApiId()`. Use `fromRestApiAttributes()` API instead.".into(),
-        })
+    /// The root resource. For an API imported with [`RestApi::from_rest_api_id`], adding a
+    /// resource or a method to it fails with [`Error::InvalidArgument`] ("root is not
+    /// configured when imported using `fromRestApiId()`", where CDK throws on reading `root`).
+    pub fn root(&self) -> &Resource {
+        &self.root
     }
 }

@@ -1,21 +1,31 @@
 //! Integrations: what a method calls (`integration.ts`, `integrations/mock.ts`).
 
+use std::rc::Rc;
+use std::time::Duration;
+
 use cdk_core::{Map, Value};
+
+pub use cfn_apigateway::method::{ContentHandling, PassthroughBehavior};
 
 /// The kind of backend (`IntegrationType`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IntegrationType {
     /// An AWS service action.
+    #[doc(alias = "AWS")]
     Aws,
     /// An AWS service with the request passed through (Lambda proxy).
+    #[doc(alias = "AWS_PROXY")]
     AwsProxy,
     /// An HTTP backend.
+    #[doc(alias = "HTTP")]
     Http,
     /// An HTTP backend with the request passed through.
+    #[doc(alias = "HTTP_PROXY")]
     HttpProxy,
     /// A response made up by API Gateway (the default integration).
     #[default]
+    #[doc(alias = "MOCK")]
     Mock,
 }
 
@@ -38,8 +48,10 @@ impl IntegrationType {
 #[non_exhaustive]
 pub enum ConnectionType {
     /// Over the internet (`INTERNET`), API Gateway's default.
+    #[doc(alias = "INTERNET")]
     Internet,
     /// Through a VPC link (`VPC_LINK`); needs [`IntegrationOptions::vpc_link`].
+    #[doc(alias = "VPC_LINK")]
     VpcLink,
 }
 
@@ -53,75 +65,211 @@ impl ConnectionType {
     }
 }
 
+impl From<IntegrationType> for Value {
+    fn from(t: IntegrationType) -> Value {
+        Value::from(t.as_str())
+    }
+}
+
 impl From<ConnectionType> for Value {
     fn from(c: ConnectionType) -> Value {
         Value::from(c.as_str())
     }
 }
 
-/// Options common to every integration (`IntegrationOptions`), with CloudFormation's value
-/// shapes. Each is documented with aws-cdk-lib's default: absent.
-#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct IntegrationOptions {
-    /// Request parameters used as cache keys.
-    #[builder(default)]
-    pub cache_key_parameters: Option<Value>,
-    /// The cache namespace.
-    #[builder(default)]
-    pub cache_namespace: Option<Value>,
-    /// `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT`.
-    #[builder(default)]
-    pub content_handling: Option<Value>,
-    /// Request parameters mapped to the backend.
-    #[builder(default)]
-    pub request_parameters: Option<Value>,
-    /// Request templates by content type.
-    #[builder(default)]
-    pub request_templates: Option<Value>,
-    /// `WHEN_NO_MATCH`, `NEVER` or `WHEN_NO_TEMPLATES`.
-    #[builder(default)]
-    pub passthrough_behavior: Option<Value>,
-    /// The responses of the integration, mapped to method responses. Default: none.
-    #[builder(default)]
-    pub integration_responses: Option<Vec<crate::IntegrationResponse>>,
-    /// `INTERNET` or `VPC_LINK` (a [`ConnectionType`]). Default: API Gateway's (`INTERNET`),
-    /// or `VPC_LINK` when `vpc_link` is set.
-    #[builder(default)]
-    pub connection_type: Option<Value>,
-    /// The VPC link id (`ConnectionId`); `vpc_link` replaces it. Default: none.
-    #[builder(default)]
-    pub connection_id: Option<Value>,
-    /// The VPC link of a private integration (`vpcLink`): `ConnectionType` becomes `VPC_LINK`
-    /// and `ConnectionId` the link's id. With `connection_type` `VPC_LINK` and no URI, the URI
-    /// is `http://<DNS name of the link's load balancer>`. Default: none.
-    #[builder(default)]
-    pub vpc_link: Option<crate::VpcLink>,
-    /// The role API Gateway assumes (ARN).
-    #[builder(default)]
-    pub credentials: Option<Value>,
-    /// The role API Gateway assumes to call the backend (`credentialsRole`); exclusive with
-    /// `credentials_passthrough`.
-    #[builder(default)]
-    pub credentials_role: Option<cdk_iam::Role>,
-    /// Call the backend with the caller's identity (`credentialsPassthrough`:
-    /// `arn:<partition>:iam::*:user/*`). Default: false.
-    #[builder(default)]
-    pub credentials_passthrough: Option<bool>,
-    /// Timeout in milliseconds.
-    #[builder(default)]
-    pub timeout_in_millis: Option<Value>,
+/// Declares a props struct with the fields of CDK's `IntegrationOptions` after its own, their
+/// custom setters on its builder, and `integration_options()` to get them as an
+/// [`IntegrationOptions`]: the one list of these fields, shared by [`IntegrationOptions`] and
+/// [`LambdaIntegrationOptions`](crate::LambdaIntegrationOptions) (rule 11: extended props are
+/// flat).
+macro_rules! integration_options {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident / $builder:ident { $($body:tt)* }
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            $($body)*
+        /// Request parameters used as cache keys (`cacheKeyParameters`). Default: none.
+        #[builder(default, setter(custom))]
+        pub cache_key_parameters: Option<cdk_core::Value>,
+        /// The cache namespace (`cacheNamespace`). Default: none.
+        #[builder(default)]
+        pub cache_namespace: Option<cdk_core::Value>,
+        /// How the payload is converted (`contentHandling`): a
+        /// [`ContentHandling`](crate::ContentHandling). Default: the
+        /// payload passes through.
+        #[builder(default)]
+        pub content_handling: Option<cdk_core::Value>,
+        /// Request parameters mapped to the backend (`requestParameters`): destination →
+        /// source. Default: none.
+        #[builder(default, setter(custom))]
+        pub request_parameters: Option<cdk_core::Value>,
+        /// Request templates by content type (`requestTemplates`). Default: none.
+        #[builder(default, setter(custom))]
+        pub request_templates: Option<cdk_core::Value>,
+        /// What happens to a request without a matching template (`passthroughBehavior`): a
+        /// [`PassthroughBehavior`](crate::PassthroughBehavior). Default: API Gateway's
+        /// (`WHEN_NO_MATCH`).
+        #[builder(default)]
+        pub passthrough_behavior: Option<cdk_core::Value>,
+        /// The responses of the integration, mapped to method responses
+        /// (`integrationResponses`). Default: none.
+        #[builder(default, setter(custom))]
+        pub integration_responses: Option<Vec<$crate::IntegrationResponse>>,
+        /// How API Gateway reaches the backend (`connectionType`): a
+        /// [`ConnectionType`](crate::ConnectionType).
+        /// Default: API Gateway's (`INTERNET`), or `VPC_LINK` when `vpc_link` is set.
+        #[builder(default)]
+        pub connection_type: Option<cdk_core::Value>,
+        /// The VPC link id (`ConnectionId`); `vpc_link` replaces it. Default: none.
+        #[builder(default)]
+        pub connection_id: Option<cdk_core::Value>,
+        /// The VPC link of a private integration (`vpcLink`, by reference or value):
+        /// `ConnectionType` becomes `VPC_LINK` and `ConnectionId` the link's id. With
+        /// `connection_type` `VPC_LINK` and no URI, the URI is `http://<DNS name of the link's
+        /// load balancer>`. Default: none.
+        #[builder(default)]
+        pub vpc_link: Option<$crate::VpcLink>,
+        /// The role API Gateway assumes, as an ARN (`credentials`). Default: none.
+        #[builder(default)]
+        pub credentials: Option<cdk_core::Value>,
+        /// The role API Gateway assumes to call the backend (`credentialsRole`); exclusive with
+        /// `credentials_passthrough`. Default: none.
+        #[builder(default)]
+        pub credentials_role: Option<cdk_iam::Role>,
+        /// Call the backend with the caller's identity (`credentialsPassthrough`:
+        /// `arn:<partition>:iam::*:user/*`). Default: false.
+        #[builder(default)]
+        pub credentials_passthrough: Option<bool>,
+        /// How long API Gateway waits for the backend (`timeout`, rendered as
+        /// `TimeoutInMillis`): at least 50 milliseconds (aws-cdk-lib's rule; API Gateway's
+        /// default quota is 29 seconds, which Regional and private APIs may raise, so no upper
+        /// bound is enforced). Default: API Gateway's (29 seconds).
+        #[builder(default)]
+        pub timeout: Option<std::time::Duration>,
+        }
+
+        impl $name {
+            /// The fields of [`IntegrationOptions`].
+            #[allow(dead_code)]
+            pub(crate) fn integration_options(&self) -> $crate::IntegrationOptions {
+                $crate::IntegrationOptions {
+                    cache_key_parameters: self.cache_key_parameters.clone(),
+                    cache_namespace: self.cache_namespace.clone(),
+                    content_handling: self.content_handling.clone(),
+                    request_parameters: self.request_parameters.clone(),
+                    request_templates: self.request_templates.clone(),
+                    passthrough_behavior: self.passthrough_behavior.clone(),
+                    integration_responses: self.integration_responses.clone(),
+                    connection_type: self.connection_type.clone(),
+                    connection_id: self.connection_id.clone(),
+                    vpc_link: self.vpc_link.clone(),
+                    credentials: self.credentials.clone(),
+                    credentials_role: self.credentials_role.clone(),
+                    credentials_passthrough: self.credentials_passthrough.clone(),
+                    timeout: self.timeout.clone(),
+                }
+            }
+        }
+
+        impl $builder {
+            /// Request parameters used as cache keys (`cacheKeyParameters`), such as
+            /// `["method.request.path.id"]`. Default: none.
+            pub fn cache_key_parameters<S: Into<cdk_core::Value>>(
+                mut self,
+                parameters: impl IntoIterator<Item = S>,
+            ) -> Self {
+                self.cache_key_parameters =
+                    Some(Some(cdk_core::Value::Array(
+                        parameters.into_iter().map(Into::into).collect(),
+                    )));
+                self
+            }
+
+            /// Request parameters mapped to the backend (`requestParameters`): any iterator of
+            /// (destination, source) pairs, such as
+            /// `[("integration.request.path.proxy", "method.request.path.proxy")]`. Default: none.
+            pub fn request_parameters<K: Into<String>, V: Into<cdk_core::Value>>(
+                mut self,
+                parameters: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.request_parameters = Some(Some(cdk_core::Value::object(parameters)));
+                self
+            }
+
+            /// Request templates by content type (`requestTemplates`): any iterator of
+            /// (content type, template) pairs, such as `[("application/json", "{}")]`.
+            /// Default: none.
+            pub fn request_templates<K: Into<String>, V: Into<cdk_core::Value>>(
+                mut self,
+                templates: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.request_templates = Some(Some(cdk_core::Value::object(templates)));
+                self
+            }
+
+            /// The responses of the integration (`integrationResponses`): any iterator of
+            /// [`IntegrationResponse`](crate::IntegrationResponse). Default: none.
+            pub fn integration_responses(
+                mut self,
+                responses: impl IntoIterator<Item = $crate::IntegrationResponse>,
+            ) -> Self {
+                self.integration_responses = Some(Some(responses.into_iter().collect()));
+                self
+            }
+        }
+    };
+}
+pub(crate) use integration_options;
+
+integration_options! {
+    /// Options common to every integration (`IntegrationOptions`). Every field is optional and
+    /// absent by default (API Gateway's behaviour).
+    #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(
+            private,
+            name = "build_fields",
+            error = "cdk_core::BuildError",
+            validate = "Self::validate"
+        )
+    )]
+    #[non_exhaustive]
+    pub struct IntegrationOptions / IntegrationOptionsBuilder {}
 }
 
-impl IntegrationOptions {
-    /// Starts a builder.
-    pub fn builder() -> IntegrationOptionsBuilder {
-        IntegrationOptionsBuilder::default()
+cdk_core::impl_props!(IntegrationOptions, IntegrationOptionsBuilder);
+
+/// The shortest integration timeout.
+pub const MIN_TIMEOUT: Duration = Duration::from_millis(50);
+/// The message of a timeout under [`MIN_TIMEOUT`] (aws-cdk-lib's only bound: API Gateway's
+/// 29-second default quota can be raised for Regional and private APIs).
+fn timeout_problem(timeout: Option<Duration>) -> Option<String> {
+    let t = timeout?;
+    if t < MIN_TIMEOUT {
+        Some(format!(
+            "Integration timeout must be greater than 50 milliseconds (got {} ms).",
+            t.as_millis()
+        ))
+    } else {
+        None
     }
 }
 
-/// What an integration learns of the method it is bound to (`Integration.bind(method)`).
+impl IntegrationOptionsBuilder {
+    fn validate(&self) -> Result<(), cdk_core::BuildError> {
+        match timeout_problem(self.timeout.flatten()) {
+            Some(message) => Err(cdk_core::BuildError::invalid_field("timeout", message)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What an integration learns of the method it is bound to (`Integration.bind(method)`):
+/// what a [`Binder`] is called with.
 pub struct BindContext<'a> {
     pub(crate) method: &'a cdk_core::Node,
     pub(crate) http_method: &'a str,
@@ -166,24 +314,34 @@ impl BindContext<'_> {
     }
 }
 
-/// What binding adds to an integration.
+/// What binding adds to an integration: what a [`Binder`] returns. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BindResult {
-    /// Replaces the integration's `Credentials` (a role ARN).
+    /// Replaces the integration's `Credentials` (a role ARN). Default: none.
     pub credentials: Option<Value>,
-    /// Data hashed into the deployment's logical ID (`deploymentToken`).
+    /// Data hashed into the deployment's logical ID (`deploymentToken`). Default: none.
     pub deployment_token: Option<String>,
-    /// Method responses the integration adds (`method.addMethodResponse`).
+    /// Method responses the integration adds (`method.addMethodResponse`). Default: none.
     pub method_responses: Vec<crate::MethodResponse>,
 }
 
 /// The bind step of an integration: called with the method before its resource is created.
 pub type BindFn = dyn Fn(&BindContext<'_>) -> Result<BindResult, cdk_core::Error>;
 
-/// A bind step, compared by identity.
+/// The bind step of an integration (CDK's `Integration.bind`), compared by identity: see
+/// [`Integration`] for a custom integration that uses one.
 #[derive(Clone)]
-pub struct Binder(pub std::rc::Rc<BindFn>);
+pub struct Binder(pub Rc<BindFn>);
+
+impl Binder {
+    /// A bind step running `bind` each time the integration is bound to a method.
+    pub fn new(
+        bind: impl Fn(&BindContext<'_>) -> Result<BindResult, cdk_core::Error> + 'static,
+    ) -> Binder {
+        Binder(Rc::new(bind))
+    }
+}
 
 impl std::fmt::Debug for Binder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -218,63 +376,76 @@ impl IntegrationOptions {
         self.credentials.clone()
     }
 
-    /// `credentialsRole` and `credentialsPassthrough` exclude each other.
+    /// The rules of `Integration`'s constructor, checked when the integration is bound: an
+    /// [`Error::InvalidArgument`](cdk_core::Error::InvalidArgument) naming the method.
     pub(crate) fn validate(&self, scope: &str) -> Result<(), cdk_core::Error> {
         match self.rule_violation() {
-            Some((_, message)) => Err(cdk_core::Error::InvalidArgument {
-                path: scope.to_string(),
-                message: message.into(),
-            }),
+            Some((_, message)) => {
+                Err(cdk_core::Error::InvalidArgument { path: scope.to_string(), message })
+            }
             None => Ok(()),
         }
     }
 
     /// The first rule of `Integration`'s constructor the options break, as (field, message):
     /// `credentialsRole` with `credentialsPassthrough`, `VPC_LINK` without a link, a link with
-    /// `INTERNET`.
-    fn rule_violation(&self) -> Option<(&'static str, &'static str)> {
+    /// `INTERNET`, a timeout under 50 ms.
+    fn rule_violation(&self) -> Option<(&'static str, String)> {
         if self.credentials_role.is_some() && self.credentials_passthrough == Some(true) {
             return Some((
                 "credentials_role",
-                "'credentialsPassthrough' and 'credentialsRole' are mutually exclusive",
+                "'credentialsPassthrough' and 'credentialsRole' are mutually exclusive".into(),
             ));
         }
         let connection_type = self.connection_type.as_ref().and_then(Value::as_str);
         if connection_type == Some(ConnectionType::VpcLink.as_str()) && self.vpc_link.is_none() {
             return Some((
                 "vpc_link",
-                "'connectionType' of VPC_LINK requires 'vpcLink' prop to be set",
+                "'connectionType' of VPC_LINK requires 'vpcLink' prop to be set".into(),
             ));
         }
         if connection_type == Some(ConnectionType::Internet.as_str()) && self.vpc_link.is_some() {
-            return Some(("vpc_link", "cannot set 'vpcLink' where 'connectionType' is INTERNET"));
+            return Some((
+                "vpc_link",
+                "cannot set 'vpcLink' where 'connectionType' is INTERNET".into(),
+            ));
         }
-        None
+        timeout_problem(self.timeout).map(|message| ("timeout", message))
     }
 }
 
 /// Options of a generic [`Integration`] (`IntegrationProps`), for [`Integration::new`].
 ///
 /// `build()` checks the rules of aws-cdk-lib's `Integration` constructor: those of the
-/// options, a timeout of at least 50 milliseconds, and an `integration_http_method` for every
-/// type but `MOCK`.
+/// options (a timeout of at least 50 milliseconds among them), and an
+/// `integration_http_method` for every type but `MOCK`.
 ///
 /// ```
-/// use apigw_core::{Integration, IntegrationProps, IntegrationType};
+/// use apigw_core::{Integration, IntegrationOptions, IntegrationProps, IntegrationType};
+/// use std::time::Duration;
+///
 /// let i = Integration::new(IntegrationProps::builder()
 ///     .type_(IntegrationType::HttpProxy)
 ///     .integration_http_method("GET")
 ///     .uri("https://example.com/books")
+///     .options(IntegrationOptions::builder().timeout(Duration::from_secs(3)).build()?)
 ///     .build()?);
 /// assert_eq!(i.type_, IntegrationType::HttpProxy);
 /// assert!(IntegrationProps::builder().type_(IntegrationType::Http).build().is_err());
-/// # Ok::<(), cdk_core::BuildError>(())
+/// let e = IntegrationOptions::builder().timeout(Duration::from_millis(20)).build().unwrap_err();
+/// assert!(e.to_string().contains("greater than 50 milliseconds"));
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(private, name = "build_unvalidated", error = "cdk_core::BuildError")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct IntegrationProps {
@@ -292,56 +463,97 @@ pub struct IntegrationProps {
     pub options: IntegrationOptions,
 }
 
-impl IntegrationProps {
-    /// Starts a builder.
-    pub fn builder() -> IntegrationPropsBuilder {
-        IntegrationPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(IntegrationProps, IntegrationPropsBuilder);
 
 impl IntegrationPropsBuilder {
-    /// Builds the props.
-    ///
-    /// # Errors
-    /// A missing `type_`; `credentials_role` with `credentials_passthrough`; `connection_type`
-    /// `VPC_LINK` without `vpc_link`, or `INTERNET` with one; a literal timeout under 50
-    /// milliseconds; no `integration_http_method` for a type other than `MOCK`.
-    pub fn build(self) -> Result<IntegrationProps, cdk_core::BuildError> {
-        let props = self.build_unvalidated()?;
-        if let Some((field, message)) = props.options.rule_violation() {
-            return Err(cdk_core::BuildError::invalid_field(field, message));
-        }
-        if let Some(Value::Number(ms)) = &props.options.timeout_in_millis {
-            if *ms < 50.0 {
-                return Err(cdk_core::BuildError::invalid_field(
-                    "timeout_in_millis",
-                    "Integration timeout must be greater than 50 milliseconds.",
-                ));
+    /// `credentials_role` with `credentials_passthrough`; `connection_type` `VPC_LINK`
+    /// without `vpc_link`, or `INTERNET` with one; a timeout under 50 ms; no
+    /// `integration_http_method` for a type other than `MOCK`.
+    fn validate(&self) -> Result<(), cdk_core::BuildError> {
+        if let Some(options) = &self.options {
+            if let Some((field, message)) = options.rule_violation() {
+                return Err(cdk_core::BuildError::invalid_field(field, message));
             }
         }
-        if props.type_ != IntegrationType::Mock && props.integration_http_method.is_none() {
+        let type_ = self.type_.unwrap_or(IntegrationType::Mock);
+        if type_ != IntegrationType::Mock
+            && self.integration_http_method.clone().flatten().is_none()
+        {
             return Err(cdk_core::BuildError::invalid_field(
                 "integration_http_method",
                 "integrationHttpMethod is required for non-mock integration types.",
             ));
         }
-        Ok(props)
+        Ok(())
     }
 }
 
-/// A method's backend (`Integration`).
+/// A method's backend (`Integration`). Cloning is cheap (the options are shared), and
+/// `&Integration` converts into `Option<Integration>`, so one integration can serve several
+/// methods: `resource.add_method("GET", &integration)`.
+///
+/// # Custom integrations
+///
+/// A custom integration sets the fields and, to create what it needs when a method uses it
+/// (roles, permissions), a [`Binder`]: a function of the [`BindContext`] (the method's node,
+/// HTTP method, path and ARNs) returning a [`BindResult`] (credentials, a deployment token,
+/// method responses):
+///
+/// ```
+/// use apigw_core::{
+///     BindContext, BindResult, Binder, Integration, IntegrationProps, IntegrationType,
+///     RestApi, RestApiProps,
+/// };
+/// use cdk_core::{App, Stack};
+///
+/// /// An HTTP integration that makes the deployment change with the method's path.
+/// fn path_aware(url: &str) -> Result<Integration, cdk_core::Error> {
+///     let base = Integration::new(IntegrationProps::builder()
+///         .type_(IntegrationType::HttpProxy)
+///         .integration_http_method("ANY")
+///         .uri(url)
+///         .build()?);
+///     Ok(base.with_binder(Binder::new(|ctx: &BindContext<'_>| {
+///         let mut result = BindResult::default();
+///         let token = format!("{} {}", ctx.http_method(), ctx.resource_path());
+///         result.deployment_token = Some(token);
+///         Ok(result)
+///     })))
+/// }
+///
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+/// let integration = path_aware("https://example.com")?;
+/// api.root().add_method("GET", &integration)?;
+/// api.root().add_resource("books")?.add_method("GET", &integration)?;
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Integration {
     /// The kind of backend.
     pub type_: IntegrationType,
-    /// The backend URI.
+    /// The backend URI. Default: none.
     pub uri: Option<Value>,
-    /// The HTTP method used towards the backend.
+    /// The HTTP method used towards the backend. Default: none (`MOCK`).
     pub integration_http_method: Option<Value>,
-    /// The options.
-    pub options: IntegrationOptions,
+    /// The options (shared between clones; `Rc::make_mut` changes one copy).
+    pub options: Rc<IntegrationOptions>,
     /// What happens when the integration is bound to a method (roles, permissions).
+    /// Default: nothing.
     pub binder: Option<Binder>,
+}
+
+impl From<&Integration> for Option<Integration> {
+    fn from(integration: &Integration) -> Option<Integration> {
+        Some(integration.clone())
+    }
+}
+
+impl From<&Integration> for Integration {
+    fn from(integration: &Integration) -> Integration {
+        integration.clone()
+    }
 }
 
 impl Integration {
@@ -351,9 +563,15 @@ impl Integration {
             type_: props.type_,
             uri: props.uri,
             integration_http_method: props.integration_http_method,
-            options: props.options,
+            options: Rc::new(props.options),
             binder: None,
         }
+    }
+
+    /// This integration with `binder` as its bind step.
+    pub fn with_binder(mut self, binder: Binder) -> Integration {
+        self.binder = Some(binder);
+        self
     }
 
     /// Binds the integration to a method: runs its bind step and applies what it returns.
@@ -370,15 +588,16 @@ impl Integration {
             if vpc_link_type && bound.uri.is_none() {
                 bound.uri = Some(link.integration_uri(ctx.method));
             }
-            bound.options.connection_type = Some(ConnectionType::VpcLink.into());
-            bound.options.connection_id = Some(link.vpc_link_id());
+            let options = Rc::make_mut(&mut bound.options);
+            options.connection_type = Some(ConnectionType::VpcLink.into());
+            options.connection_id = Some(link.vpc_link_id());
         }
         let result = match &self.binder {
             Some(b) => (b.0)(ctx)?,
             None => BindResult::default(),
         };
         if let Some(c) = &result.credentials {
-            bound.options.credentials = Some(c.clone());
+            Rc::make_mut(&mut bound.options).credentials = Some(c.clone());
         }
         Ok((bound, result))
     }
@@ -390,7 +609,11 @@ pub struct MockIntegration;
 impl MockIntegration {
     /// A mock integration with options.
     pub fn with_options(options: IntegrationOptions) -> Integration {
-        Integration { type_: IntegrationType::Mock, options, ..Default::default() }
+        Integration {
+            type_: IntegrationType::Mock,
+            options: Rc::new(options),
+            ..Default::default()
+        }
     }
 
     /// A mock integration without options.
@@ -429,7 +652,7 @@ impl Integration {
         put("connectionType", o.connection_type.clone());
         put("connectionId", o.connection_id.clone());
         put("credentials", o.effective_credentials());
-        put("timeoutInMillis", o.timeout_in_millis.clone());
+        put("timeoutInMillis", o.timeout.map(|t| Value::from(t.as_millis() as f64)));
         Value::Object(m)
     }
 
@@ -455,7 +678,72 @@ impl Integration {
         i.connection_type = o.connection_type.clone();
         i.connection_id = o.connection_id.clone();
         i.credentials = o.effective_credentials();
-        i.timeout_in_millis = o.timeout_in_millis.clone();
+        i.timeout_in_millis = o.timeout.map(|t| Value::from(t.as_millis() as f64));
         Ok(i.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{resources_of_type, synth};
+    use crate::{HttpIntegration, HttpIntegrationProps, RestApi, RestApiProps};
+    use cdk_core::{App, Stack};
+
+    #[test]
+    fn timeouts_under_50_ms_are_refused() {
+        let build = |ms: u64| {
+            IntegrationOptions::builder().timeout(Duration::from_millis(ms)).build().map(|_| ())
+        };
+        assert!(build(50).is_ok() && build(29_000).is_ok() && build(120_000).is_ok());
+        let short = build(49).unwrap_err().to_string();
+        assert_eq!(
+            short,
+            "IntegrationOptions: property 'timeout' is invalid: Integration timeout must be greater than 50 milliseconds (got 49 ms)."
+        );
+        // options made without the builder are checked when bound, naming the method
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack").unwrap();
+        let api = RestApi::new(&stack, "api", RestApiProps::default()).unwrap();
+        let options = IntegrationOptions {
+            timeout: Some(Duration::from_millis(10)),
+            ..IntegrationOptions::default()
+        };
+        let props = HttpIntegrationProps::builder().options(options).build().unwrap();
+        let e = api
+            .root()
+            .add_method("GET", HttpIntegration::with_props("https://example.com", props))
+            .unwrap_err();
+        assert_eq!(e.path(), Some("Stack/api/Default/GET"));
+        assert!(e.to_string().contains("greater than 50 milliseconds"), "{e}");
+    }
+
+    #[test]
+    fn a_shared_integration_renders_its_timeout_and_typed_options() {
+        let t = synth("integration-shared", |stack| {
+            let api = RestApi::new(stack, "api", RestApiProps::default())?;
+            let integration = MockIntegration::with_options(
+                IntegrationOptions::builder()
+                    .timeout(Duration::from_secs(3))
+                    .passthrough_behavior(PassthroughBehavior::Never)
+                    .content_handling(ContentHandling::ConvertToText)
+                    .request_templates([("application/json", "{}")])
+                    .cache_key_parameters(["method.request.path.id"])
+                    .build()?,
+            );
+            api.root().add_method("GET", &integration)?;
+            api.root().add_method("POST", &integration)?;
+            Ok(())
+        });
+        let methods = resources_of_type(&t, "AWS::ApiGateway::Method");
+        assert_eq!(methods.len(), 2);
+        for m in methods.values() {
+            let i = &m["Properties"]["Integration"];
+            assert_eq!(i["TimeoutInMillis"], 3000);
+            assert_eq!(i["PassthroughBehavior"], "NEVER");
+            assert_eq!(i["ContentHandling"], "CONVERT_TO_TEXT");
+            assert_eq!(i["RequestTemplates"]["application/json"], "{}");
+            assert_eq!(i["CacheKeyParameters"][0], "method.request.path.id");
+        }
     }
 }

@@ -26,9 +26,9 @@ enum Field {
 ///     .selection_pattern("(\n|.)+")
 ///     .status_code("400")
 ///     .response_templates([("application/json", "{}")])
-///     .build()
-///     .unwrap();
+///     .build()?;
 /// assert_eq!(r.status_code(), "400");
+/// # Ok::<(), cdk_core::BuildError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct IntegrationResponse {
@@ -39,6 +39,8 @@ pub struct IntegrationResponse {
     response_templates: Option<IndexMap<String, Value>>,
     order: Vec<Field>,
 }
+
+cdk_core::impl_props!(IntegrationResponse, IntegrationResponseBuilder);
 
 /// Builder of an [`IntegrationResponse`]; the order of the calls is the order of the keys in
 /// the deployment hash.
@@ -80,7 +82,7 @@ impl IntegrationResponseBuilder {
     }
 
     /// `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT` (see
-    /// `cfn_apigateway::method::ContentHandling`). Default: the payload passes through.
+    /// [`ContentHandling`](crate::ContentHandling)). Default: the payload passes through.
     pub fn content_handling(mut self, handling: impl Into<Value>) -> Self {
         self.content_handling = Some(handling.into());
         self.mark(Field::ContentHandling)
@@ -105,11 +107,8 @@ impl IntegrationResponseBuilder {
         self.mark(Field::ResponseTemplates)
     }
 
-    /// Finishes the response.
-    ///
-    /// # Errors
-    /// A [`BuildError`] without a status code.
-    pub fn build(self) -> Result<IntegrationResponse, BuildError> {
+    /// Finishes the response (what `build()` and [`cdk_core::IntoProps`] call).
+    fn build_fields(self) -> Result<IntegrationResponse, BuildError> {
         Ok(IntegrationResponse {
             status_code: self
                 .status_code
@@ -124,11 +123,6 @@ impl IntegrationResponseBuilder {
 }
 
 impl IntegrationResponse {
-    /// Starts a builder.
-    pub fn builder() -> IntegrationResponseBuilder {
-        IntegrationResponseBuilder::default()
-    }
-
     /// The status code.
     pub fn status_code(&self) -> &str {
         &self.status_code

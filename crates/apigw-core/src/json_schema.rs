@@ -30,8 +30,10 @@ use cdk_core::{Map, Value};
 #[non_exhaustive]
 pub enum JsonSchemaVersion {
     /// Draft 4 (`http://json-schema.org/draft-04/schema#`), the one API Gateway uses.
+    #[doc(alias = "DRAFT4")]
     Draft4,
     /// Draft 7 (`http://json-schema.org/draft-07/schema#`).
+    #[doc(alias = "DRAFT7")]
     Draft7,
 }
 
@@ -50,18 +52,25 @@ impl JsonSchemaVersion {
 #[non_exhaustive]
 pub enum JsonSchemaType {
     /// `null`.
+    #[doc(alias = "NULL")]
     Null,
     /// `boolean`.
+    #[doc(alias = "BOOLEAN")]
     Boolean,
     /// `object`.
+    #[doc(alias = "OBJECT")]
     Object,
     /// `array`.
+    #[doc(alias = "ARRAY")]
     Array,
     /// `number`.
+    #[doc(alias = "NUMBER")]
     Number,
     /// `integer`.
+    #[doc(alias = "INTEGER")]
     Integer,
     /// `string`.
+    #[doc(alias = "STRING")]
     String,
 }
 

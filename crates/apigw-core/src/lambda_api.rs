@@ -1,40 +1,61 @@
 //! `LambdaRestApi` (`lambda-api.ts`): a REST API whose every method goes to one function,
 //! by default through a greedy `{proxy+}` resource.
 
-use cdk_core::{Construct, Error, Node};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cdk_lambda::Function;
 
-use crate::{
-    LambdaIntegration, LambdaIntegrationOptions, ProxyResourceOptions, RestApi, RestApiProps,
-};
+use crate::resource::Lock;
+use crate::rest_api::{rest_api_props, ApiHandle, IRestApi};
+use crate::{LambdaIntegration, LambdaIntegrationOptions, ProxyResourceOptions, RestApi, Stage};
 
-/// Options of a [`LambdaRestApi`] (`LambdaRestApiProps`).
-#[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct LambdaRestApiProps {
-    /// The function behind every method.
-    pub handler: Function,
-    /// Route everything through `{proxy+}` and `ANY` (and refuse other resources). Default:
-    /// true.
-    #[builder(default)]
-    pub proxy: Option<bool>,
-    /// Options of the Lambda integration.
-    #[builder(default)]
-    pub integration_options: Option<LambdaIntegrationOptions>,
-    /// The API's own options (without `default_integration`, which is the function).
-    #[builder(default)]
-    pub rest_api: RestApiProps,
-}
-
-impl LambdaRestApiProps {
-    /// Starts a builder.
-    pub fn builder() -> LambdaRestApiPropsBuilder {
-        LambdaRestApiPropsBuilder::default()
+rest_api_props! {
+    /// Options of a [`LambdaRestApi`] (`LambdaRestApiProps`): the function, and every setter of
+    /// [`RestApiProps`](crate::RestApiProps) directly (CDK's `LambdaRestApiProps` extends
+    /// `RestApiProps`), except that `default_integration` is refused.
+    ///
+    /// ```
+    /// use apigw_core::{LambdaRestApi, LambdaRestApiProps};
+    /// use cdk_core::{App, Stack};
+    /// use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let handler = Function::new(&stack, "Handler", FunctionProps::builder()
+    ///     .runtime(Runtime::NODEJS_20_X)
+    ///     .handler("index.handler")
+    ///     .code(Code::from_inline("exports.handler = async () => ({ statusCode: 200 })"))
+    ///     .build()?)?;
+    /// let api = LambdaRestApi::new(&stack, "api", LambdaRestApiProps::builder()
+    ///     .handler(handler)
+    ///     .rest_api_name("books")
+    ///     .binary_media_types(["image/png"]))?;
+    /// assert_eq!(api.rest_api_name(), "books");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct LambdaRestApiProps / LambdaRestApiPropsBuilder {
+        /// The function behind every method. Required.
+        pub handler: Function,
+        /// Route everything through `{proxy+}` and `ANY` (and refuse other resources).
+        /// Default: true.
+        #[builder(default)]
+        pub proxy: Option<bool>,
+        /// Options of the Lambda integration. Default: those of [`LambdaIntegration::new`].
+        #[builder(default)]
+        pub integration_options: Option<LambdaIntegrationOptions>,
     }
 }
 
-/// A REST API backed by one Lambda function (`LambdaRestApi`).
+cdk_core::impl_props!(LambdaRestApiProps, LambdaRestApiPropsBuilder);
+
+/// A REST API backed by one Lambda function (`LambdaRestApi`). It dereferences to its
+/// [`RestApi`].
 #[derive(Clone, Debug)]
 pub struct LambdaRestApi {
     api: RestApi,
@@ -46,6 +67,20 @@ impl Construct for LambdaRestApi {
     }
 }
 
+impl IRestApi for LambdaRestApi {
+    fn api_handle(&self) -> ApiHandle {
+        self.api.api_handle()
+    }
+
+    fn rest_api_id(&self) -> Value {
+        self.api.rest_api_id()
+    }
+
+    fn deployment_stage(&self) -> Result<Stage, Error> {
+        self.api.deployment_stage()
+    }
+}
+
 impl std::ops::Deref for LambdaRestApi {
     type Target = RestApi;
     fn deref(&self) -> &RestApi {
@@ -54,19 +89,24 @@ impl std::ops::Deref for LambdaRestApi {
 }
 
 impl LambdaRestApi {
-    /// Defines the API.
+    /// Defines the API; `props` is a [`LambdaRestApiProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] when `rest_api.default_integration` is set; the errors of
-    /// [`RestApi::new`].
-    pub fn new(scope: &impl Construct, id: &str, props: LambdaRestApiProps) -> Result<Self, Error> {
-        if props.rest_api.default_integration.is_some() {
+    /// A builder error naming the API's path; [`Error::InvalidArgument`] when
+    /// `default_integration` is set; the errors of [`RestApi::new`].
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<LambdaRestApiProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
+        if props.default_integration.is_some() {
             return Err(Error::InvalidArgument {
                 path: scope.node().path(),
                 message: "Cannot specify \"defaultIntegration\" since Lambda integration is automatically defined".into(),
             });
         }
-        let mut api_props = props.rest_api;
+        let mut api_props = props.rest_api_props();
         api_props.default_integration = Some(LambdaIntegration::with_options(
             &props.handler,
             props.integration_options.unwrap_or_default(),
@@ -74,7 +114,7 @@ impl LambdaRestApi {
         let api = RestApi::new(scope, id, api_props)?;
         if props.proxy.unwrap_or(true) {
             api.root().add_proxy(ProxyResourceOptions::default())?;
-            api.root().lock();
+            api.root().lock(Lock::LambdaProxy);
         }
         Ok(LambdaRestApi { api })
     }

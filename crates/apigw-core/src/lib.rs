@@ -10,14 +10,15 @@
 //! use cdk_core::{App, AppProps, Stack};
 //!
 //! let dir = std::env::temp_dir().join("apigw-core-doctest");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
-//! let stack = Stack::new(&app, "Stack").unwrap();
-//! let api = RestApi::new(&stack, "books-api", RestApiProps::default()).unwrap();
-//! api.root().add_method("ANY", None).unwrap();
-//! let books = api.root().add_resource("books").unwrap();
-//! books.add_method("GET", None).unwrap();
-//! app.synth().unwrap();
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let stack = Stack::new(&app, "Stack")?;
+//! let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
+//! api.root().add_method("ANY", None)?;
+//! let books = api.root().add_resource("books")?;
+//! books.add_method("GET", None)?;
+//! app.synth()?;
 //! assert!(dir.join("Stack.template.json").exists());
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 //!
 //! Modules port the files of `aws-cdk-lib/aws-apigateway/lib`: [`rest_api`] (`restapi.ts`),
@@ -64,7 +65,7 @@ pub use api_key::{
 };
 pub use authorizer::{Authorizer, IAuthorizer};
 pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
-pub use deployment::{Deployment, DeploymentProps};
+pub use deployment::{Deployment, DeploymentProps, DeploymentPropsBuilder};
 pub use gateway_response::{
     GatewayResponse, GatewayResponseOptions, GatewayResponseOptionsBuilder, GatewayResponseProps,
     GatewayResponsePropsBuilder, ResponseType,
@@ -72,8 +73,9 @@ pub use gateway_response::{
 pub use imported_rest_api::{ImportedRestApi, RestApiAttributes, RestApiAttributesBuilder};
 pub use imported_stage::{ImportedStage, StageAttributes, StageAttributesBuilder, StageReference};
 pub use integration::{
-    BindContext, BindFn, BindResult, Binder, ConnectionType, Integration, IntegrationOptions,
-    IntegrationProps, IntegrationPropsBuilder, IntegrationType, MockIntegration,
+    BindContext, BindFn, BindResult, Binder, ConnectionType, ContentHandling, Integration,
+    IntegrationOptions, IntegrationOptionsBuilder, IntegrationProps, IntegrationPropsBuilder,
+    IntegrationType, MockIntegration, PassthroughBehavior,
 };
 pub use integration_response::{IntegrationResponse, IntegrationResponseBuilder};
 pub use integrations::{
@@ -100,17 +102,26 @@ pub use resource::{
     ProxyResourceOptions, ProxyResourceOptionsBuilder, Resource, ResourceOptions,
     ResourceOptionsBuilder,
 };
+/// The former name of [`IRestApi`], kept while the other `apigw-*` crates move to the new
+/// one.
+#[doc(hidden)]
+pub use rest_api::IRestApi as RestApiBase;
 pub use rest_api::{
     ApiHandle, DomainNameHook, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType,
-    RestApi, RestApiBase, RestApiProps, RestApiPropsBuilder,
+    IRestApi, RestApi, RestApiProps, RestApiPropsBuilder,
 };
-pub use spec_rest_api::{ApiDefinition, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder};
-pub use stage::{MethodDeploymentOptions, MethodLoggingLevel, Stage, StageOptions};
+pub use spec_rest_api::{
+    ApiDefinition, RestApiMode, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder,
+};
+pub use stage::{
+    IStage, MethodDeploymentOptions, MethodDeploymentOptionsBuilder, MethodLoggingLevel, Stage,
+    StageOptions, StageOptionsBuilder,
+};
 pub use usage_plan::{
     AddApiKeyOptions, AddApiKeyOptionsBuilder, IUsagePlan, ImportedUsagePlan, Period,
     QuotaSettings, QuotaSettingsBuilder, ThrottleSettings, ThrottleSettingsBuilder,
-    ThrottlingPerMethod, UsagePlan, UsagePlanPerApiStage, UsagePlanPerApiStageBuilder,
-    UsagePlanProps, UsagePlanPropsBuilder,
+    ThrottlingPerMethod, ThrottlingPerMethodBuilder, UsagePlan, UsagePlanPerApiStage,
+    UsagePlanPerApiStageBuilder, UsagePlanProps, UsagePlanPropsBuilder,
 };
 pub use vpc_link::{VpcLink, VpcLinkProps, VpcLinkPropsBuilder, VpcLinkTarget};
 

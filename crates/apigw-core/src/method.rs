@@ -22,13 +22,23 @@ pub const ALLOWED_METHODS: &[&str] =
 pub enum AuthorizationType {
     /// Open access (the default).
     #[default]
+    #[doc(alias = "NONE")]
     None,
     /// IAM (SigV4) permissions.
+    #[doc(alias = "IAM")]
     Iam,
     /// A Lambda authorizer.
+    #[doc(alias = "CUSTOM")]
     Custom,
     /// A Cognito user pool.
+    #[doc(alias = "COGNITO")]
     Cognito,
+}
+
+impl From<AuthorizationType> for Value {
+    fn from(t: AuthorizationType) -> Value {
+        Value::from(t.as_str())
+    }
 }
 
 impl AuthorizationType {
@@ -45,39 +55,46 @@ impl AuthorizationType {
 
 /// Options of a method (`MethodOptions`); unset ones come from the resource's defaults.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct MethodOptions {
-    /// An operation name for SDK generation.
+    /// An operation name for SDK generation. Default: none.
     #[builder(default)]
     pub operation_name: Option<String>,
-    /// Whether an API key is required.
+    /// Whether an API key is required. Default: false.
     #[builder(default)]
     pub api_key_required: Option<bool>,
     /// How callers are authorized. Default: the authorizer's type, else
     /// [`AuthorizationType::None`].
     #[builder(default)]
     pub authorization_type: Option<AuthorizationType>,
-    /// The authorizer (Lambda or Cognito, from `apigw-auth`). Default: none.
+    /// The authorizer (Lambda or Cognito, from `apigw-auth`): anything that converts into an
+    /// [`Authorizer`](crate::Authorizer), such as `&TokenAuthorizer`. Default: none.
     #[builder(default)]
     pub authorizer: Option<crate::Authorizer>,
-    /// Request parameters: `method.request.<location>.<name>` → required.
-    #[builder(default)]
+    /// Request parameters: `method.request.<location>.<name>` → whether it is required
+    /// (`requestParameters`). Default: none.
+    #[builder(default, setter(custom))]
     pub request_parameters: Option<Value>,
     /// OAuth scopes accepted by a Cognito user pools authorizer (only rendered with
-    /// [`AuthorizationType::Cognito`]).
-    #[builder(default)]
+    /// [`AuthorizationType::Cognito`]). Default: none.
+    #[builder(default, setter(custom))]
     pub authorization_scopes: Option<Vec<String>>,
     /// The responses the method declares (more can be added with
     /// [`Method::add_method_response`]). Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub method_responses: Option<Vec<MethodResponse>>,
     /// The model of the request body, by content type. Default: none. As in aws-cdk-lib,
     /// not taken from the resource's default method options.
     #[builder(default, setter(custom))]
     pub request_models: Option<IndexMap<String, ModelRef>>,
-    /// A validator of the API to check requests with. Default: none. Not together with
-    /// `request_validator_options`; not taken from the resource's default method options.
+    /// A validator of the API to check requests with (by reference or value). Default: none.
+    /// Not together with `request_validator_options`; not taken from the resource's default
+    /// method options.
     #[builder(default)]
     pub request_validator: Option<RequestValidator>,
     /// Options of a validator created for this method (a child of the API, named
@@ -88,14 +105,37 @@ pub struct MethodOptions {
     pub request_validator_options: Option<RequestValidatorOptions>,
 }
 
-impl MethodOptions {
-    /// Starts a builder.
-    pub fn builder() -> MethodOptionsBuilder {
-        MethodOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(MethodOptions, MethodOptionsBuilder);
 
 impl MethodOptionsBuilder {
+    /// Request parameters (`requestParameters`): any iterator of
+    /// (`method.request.<location>.<name>`, required) pairs, such as
+    /// `[("method.request.querystring.q", true)]`. Default: none.
+    pub fn request_parameters<K: Into<String>>(
+        mut self,
+        parameters: impl IntoIterator<Item = (K, bool)>,
+    ) -> Self {
+        self.request_parameters = Some(Some(Value::object(parameters)));
+        self
+    }
+
+    /// OAuth scopes accepted by a Cognito user pools authorizer (`authorizationScopes`), such
+    /// as `["Scope1", "Scope2"]`. Default: none.
+    pub fn authorization_scopes<S: Into<String>>(
+        mut self,
+        scopes: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.authorization_scopes = Some(Some(scopes.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// The responses the method declares (`methodResponses`): any iterator of
+    /// [`MethodResponse`]. Default: none.
+    pub fn method_responses(mut self, responses: impl IntoIterator<Item = MethodResponse>) -> Self {
+        self.method_responses = Some(Some(responses.into_iter().collect()));
+        self
+    }
+
     /// The model of the request body, by content type (a [`crate::Model`], `&Model` or
     /// [`crate::Model::EMPTY_MODEL`]). Default: none.
     pub fn request_models<K: Into<String>, M: Into<ModelRef>>(
@@ -205,7 +245,7 @@ impl Method {
             resource: on,
         })?;
         let authorization_type = required.or(options.authorization_type).unwrap_or_default();
-        let build_err = |source| Error::Build { path: node.path(), source };
+        let build_err = |source| Error::build(node.path(), source);
         let mut responses = options.method_responses.clone().unwrap_or_default();
         responses.extend(bound.method_responses.iter().cloned());
         let method_responses: Rc<RefCell<Vec<MethodResponse>>> = Rc::new(RefCell::new(responses));

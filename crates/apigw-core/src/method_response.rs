@@ -8,7 +8,11 @@ use crate::ModelRef;
 
 /// A response a method declares (`MethodResponse`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The HTTP status code (`"200"`). Required.
@@ -21,6 +25,8 @@ pub struct MethodResponse {
     #[builder(default, setter(custom))]
     pub response_models: Option<IndexMap<String, ModelRef>>,
 }
+
+cdk_core::impl_props!(MethodResponse, MethodResponseBuilder);
 
 impl MethodResponseBuilder {
     /// Headers the response may carry: `method.response.header.<name>` → whether it is
@@ -47,11 +53,6 @@ impl MethodResponseBuilder {
 }
 
 impl MethodResponse {
-    /// Starts a builder.
-    pub fn builder() -> MethodResponseBuilder {
-        MethodResponseBuilder::default()
-    }
-
     fn parameters(&self) -> Option<Value> {
         self.response_parameters
             .as_ref()

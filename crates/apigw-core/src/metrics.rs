@@ -14,26 +14,29 @@
 //! ```
 //! use apigw_core::{MetricOptions, RestApi, RestApiProps};
 //! use cdk_core::{App, Stack};
+//! use std::time::Duration;
+//!
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
-//! let api = RestApi::new(&stack, "books-api", RestApiProps::default()).unwrap();
-//! let get = api.root().add_method("GET", None).unwrap();
-//! let errors = api.metric_client_error(None).unwrap();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
+//! let get = api.root().add_method("GET", None)?;
+//! let errors = api.metric_client_error(None)?;
 //! assert_eq!((errors.metric_name(), errors.statistic()), ("4XXError", "Sum"));
-//! let per_minute = api
-//!     .metric_count(Some(MetricOptions::builder().period(60u32).statistic("Sum").build().unwrap()))
-//!     .unwrap();
-//! assert_eq!((per_minute.period(), per_minute.statistic()), (60, "Sum"));
-//! let stage = api.deployment_stage().unwrap();
-//! let latency = get.metric_latency(&stage, None).unwrap();
+//! let per_minute = api.metric_count(
+//!     MetricOptions::builder().period(Duration::from_secs(60)).statistic("Sum").build()?,
+//! )?;
+//! assert_eq!((per_minute.period().as_secs(), per_minute.statistic()), (60, "Sum"));
+//! let stage = api.deployment_stage()?;
+//! let latency = get.metric_latency(&stage, None)?;
 //! assert_eq!(latency.dimensions().len(), 4);
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 use cdk_cloudwatch::MetricProps;
 use cdk_core::{Construct, Error, Value};
 
-use crate::rest_api::RestApiBase;
-use crate::{Method, RestApi, SpecRestApi, Stage};
+use crate::rest_api::IRestApi;
+use crate::{IStage, Method, RestApi, SpecRestApi, Stage};
 
 pub use cdk_cloudwatch::{Metric, MetricOptions, MetricOptionsBuilder};
 
@@ -58,7 +61,7 @@ fn api_gateway_metric(
     }
     let props =
         props.build().map_err(|source| Error::Build { path: scope.node().path(), source })?;
-    Metric::new(props).attach_to(scope)
+    Metric::new(props)?.attach_to(scope)
 }
 
 /// The `metric*` methods of a type: `metric` (no default statistic, so `Average`) and the
@@ -67,69 +70,69 @@ fn api_gateway_metric(
 macro_rules! metric_methods {
     ($ty:ty, $of:literal $(, $arg:ident : $arg_ty:ty)*) => {
         impl $ty {
-            #[doc = concat!("The metric `metric_name` of ", $of, " (`metric`); `Average` unless `options` say otherwise.")]
+            #[doc = concat!("The metric `metric_name` of ", $of, " (`metric`); `Average` unless `options` (a `MetricOptions` or `None`) say otherwise.")]
             ///
             /// # Errors
             /// [`Error::Build`] when the options (or the API's name) give an invalid period or
             /// dimension.
-            pub fn metric(&self, metric_name: &str $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric(metric_name, None $(, $arg)*, options)
+            pub fn metric(&self, metric_name: &str $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric(metric_name, None $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Client-side errors of ", $of, " (`4XXError`, `metricClientError`); `Sum` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_client_error(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("4XXError", Some("Sum") $(, $arg)*, options)
+            pub fn metric_client_error(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("4XXError", Some("Sum") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Server-side errors of ", $of, " (`5XXError`, `metricServerError`); `Sum` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_server_error(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("5XXError", Some("Sum") $(, $arg)*, options)
+            pub fn metric_server_error(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("5XXError", Some("Sum") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Requests of ", $of, " served from the API cache (`CacheHitCount`, `metricCacheHitCount`); `Sum` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_cache_hit_count(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("CacheHitCount", Some("Sum") $(, $arg)*, options)
+            pub fn metric_cache_hit_count(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("CacheHitCount", Some("Sum") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Requests of ", $of, " served from the backend while caching is on (`CacheMissCount`, `metricCacheMissCount`); `Sum` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_cache_miss_count(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("CacheMissCount", Some("Sum") $(, $arg)*, options)
+            pub fn metric_cache_miss_count(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("CacheMissCount", Some("Sum") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Requests of ", $of, " (`Count`, `metricCount`); `SampleCount` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_count(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("Count", Some("SampleCount") $(, $arg)*, options)
+            pub fn metric_count(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("Count", Some("SampleCount") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Time from relaying a request of ", $of, " to the backend to its response (`IntegrationLatency`, `metricIntegrationLatency`); `Average` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_integration_latency(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("IntegrationLatency", Some("Average") $(, $arg)*, options)
+            pub fn metric_integration_latency(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("IntegrationLatency", Some("Average") $(, $arg)*, options.into())
             }
 
             #[doc = concat!("Time from receiving a request of ", $of, " to returning the response, integration latency included (`Latency`, `metricLatency`); `Average` unless `options` say otherwise.")]
             ///
             /// # Errors
             /// As [`Self::metric`].
-            pub fn metric_latency(&self $(, $arg: $arg_ty)*, options: Option<MetricOptions>) -> Result<Metric, Error> {
-                self.api_gateway_metric("Latency", Some("Average") $(, $arg)*, options)
+            pub fn metric_latency(&self $(, $arg: $arg_ty)*, options: impl Into<Option<MetricOptions>>) -> Result<Metric, Error> {
+                self.api_gateway_metric("Latency", Some("Average") $(, $arg)*, options.into())
             }
         }
     };
@@ -138,7 +141,7 @@ macro_rules! metric_methods {
 metric_methods!(RestApi, "this API");
 metric_methods!(SpecRestApi, "this API");
 metric_methods!(Stage, "this stage");
-metric_methods!(Method, "this method in `stage`", stage: &Stage);
+metric_methods!(Method, "this method in `stage` (any stage: a [`Stage`] or an imported one)", stage: &dyn IStage);
 
 impl RestApi {
     /// Dimension `ApiName`.
@@ -190,7 +193,7 @@ impl Method {
         &self,
         metric_name: &str,
         statistic: Option<&str>,
-        stage: &Stage,
+        stage: &dyn IStage,
         options: Option<MetricOptions>,
     ) -> Result<Metric, Error> {
         let resource = self.api_resource();
@@ -276,7 +279,7 @@ mod tests {
                 let m = m.as_ref().unwrap();
                 assert_eq!(m.namespace(), "AWS/ApiGateway");
                 assert_eq!((m.metric_name(), m.statistic()), (*name, *statistic));
-                assert_eq!(m.period(), 300);
+                assert_eq!(m.period().as_secs(), 300);
                 assert_eq!(names(m), dims);
                 assert_eq!(m.dimensions()["ApiName"], Value::from("Books"));
             }
@@ -298,7 +301,7 @@ mod tests {
         let m = api
             .metric_count(Some(
                 MetricOptions::builder()
-                    .period(60u32)
+                    .period(std::time::Duration::from_secs(60))
                     .statistic("sum")
                     .dimension("Other", "x")
                     .label("requests")
@@ -306,7 +309,7 @@ mod tests {
                     .unwrap(),
             ))
             .unwrap();
-        assert_eq!((m.period(), m.statistic(), m.label()), (60, "Sum", Some("requests")));
+        assert_eq!((m.period().as_secs(), m.statistic(), m.label()), (60, "Sum", Some("requests")));
         assert_eq!(names(&m), ["Other"]);
         assert_eq!(api.metric_latency(None).unwrap().dimensions()["ApiName"], Value::from("api"));
     }
@@ -349,13 +352,11 @@ mod tests {
     fn invalid_dimensions_name_the_construct() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let api =
-            RestApi::new(&stack, "api", RestApiProps::builder().rest_api_name("").build().unwrap())
-                .unwrap();
+        let api = RestApi::new(&stack, "api", RestApiProps::builder().rest_api_name("")).unwrap();
         let e = api.metric_latency(None).unwrap_err().to_string();
         assert!(
             e.starts_with(
-                "Stack/api: property 'dimensions' is invalid: Dimension value must be at least 1"
+                "Stack/api: MetricProps: property 'dimensions' is invalid: Dimension value must be at least 1"
             ),
             "{e}"
         );

@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::{CfnModel, CfnModelProps};
 
-use crate::rest_api::ApiShared;
+use crate::rest_api::{ApiHandle, ApiShared};
 use crate::{JsonSchema, RestApi};
 
 /// A model as methods refer to it (`IModel`): its `modelId`.
@@ -49,7 +49,11 @@ impl From<Model> for ModelRef {
 
 /// Options of a model added with [`RestApi::add_model`] (`ModelOptions`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ModelOptions {
     /// The content type of the payloads the model describes. Default: `application/json`.
@@ -65,20 +69,20 @@ pub struct ModelOptions {
     pub schema: JsonSchema,
 }
 
-impl ModelOptions {
-    /// Starts a builder.
-    pub fn builder() -> ModelOptionsBuilder {
-        ModelOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ModelOptions, ModelOptionsBuilder);
 
 /// Props of a [`Model`] (`ModelProps`): its options and the API it belongs to.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ModelProps {
-    /// The API the model belongs to. Required.
-    pub rest_api: RestApi,
+    /// The API the model belongs to (`restApi`: any [`IRestApi`](crate::IRestApi), by
+    /// reference). Required.
+    pub rest_api: ApiHandle,
     /// The content type of the payloads the model describes. Default: `application/json`.
     #[builder(default)]
     pub content_type: Option<String>,
@@ -92,12 +96,7 @@ pub struct ModelProps {
     pub schema: JsonSchema,
 }
 
-impl ModelProps {
-    /// Starts a builder.
-    pub fn builder() -> ModelPropsBuilder {
-        ModelPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ModelProps, ModelPropsBuilder);
 
 /// A model of an API (`Model`).
 #[derive(Clone, Debug)]
@@ -118,18 +117,24 @@ impl Model {
     /// API Gateway's built-in error model (`Model.ERROR_MODEL`, id `Error`).
     pub const ERROR_MODEL: ModelRef = ModelRef(ModelRefKind::Error);
 
-    /// Defines a model of `props.rest_api`.
+    /// Defines a model of `props.rest_api`; `props` is a [`ModelProps`] or its unfinished
+    /// builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: ModelProps) -> Result<Model, Error> {
+    /// A builder error naming the new construct's path; id errors from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<ModelProps>,
+    ) -> Result<Model, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let options = ModelOptions {
             content_type: props.content_type,
             description: props.description,
             model_name: props.model_name,
             schema: props.schema,
         };
-        Self::create(scope.node(), id, props.rest_api.shared(), options)
+        Self::create(scope.node(), id, &props.rest_api.0, options)
     }
 
     pub(crate) fn create(
@@ -148,7 +153,7 @@ impl Model {
         let mut l1 = CfnModelProps::builder()
             .rest_api_id(api.rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
+            .map_err(|source| Error::build(node.path(), source))?;
         l1.name = name.clone();
         l1.content_type = Some(content_type.clone());
         l1.description = description.clone();
@@ -197,11 +202,17 @@ impl Model {
 }
 
 impl RestApi {
-    /// Adds a model to this API (`addModel`).
+    /// Adds a model to this API (`addModel`); `options` is a
+    /// [`ModelOptions`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
-    pub fn add_model(&self, id: &str, options: ModelOptions) -> Result<Model, Error> {
+    /// A builder error naming the new construct's path; id errors from the tree.
+    pub fn add_model(
+        &self,
+        id: &str,
+        options: impl IntoProps<ModelOptions>,
+    ) -> Result<Model, Error> {
+        let options = options.into_props_at(&self.node().child_path(id))?;
         Model::create(self.node(), id, self.shared(), options)
     }
 }
@@ -253,7 +264,7 @@ mod tests {
             &stack,
             "Other",
             ModelProps::builder()
-                .rest_api(api.clone())
+                .rest_api(&api)
                 .schema(JsonSchema::new())
                 .model_name("Named")
                 .build()

@@ -1,17 +1,21 @@
 //! Rate-limited API keys (`RateLimitedApiKey` of `api-key.ts`): an [`ApiKey`] plus a usage
 //! plan of its own that applies the given stages, quota and throttling to it.
 
-use cdk_core::{Construct, Error, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 
 use crate::{
-    ApiKey, ApiKeyProps, IApiKey, IUsagePlan, QuotaSettings, StageReference, ThrottleSettings,
-    UsagePlan, UsagePlanPerApiStage, UsagePlanProps,
+    ApiKey, ApiKeyProps, IApiKey, QuotaSettings, StageReference, ThrottleSettings, UsagePlan,
+    UsagePlanPerApiStage, UsagePlanProps,
 };
 
 /// Properties of a [`RateLimitedApiKey`] (`RateLimitedApiKeyProps`): those of an
 /// [`ApiKeyProps`] plus the usage plan's.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RateLimitedApiKeyProps {
     /// The key's name (`Name`). Default: a name CloudFormation generates.
@@ -24,9 +28,8 @@ pub struct RateLimitedApiKeyProps {
     /// The key's description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
-    /// The stages the key is for (`StageKeys`); [`RateLimitedApiKeyPropsBuilder::stage`] adds
-    /// one. Default: none.
-    #[builder(default, setter(each(name = "stage", into)))]
+    /// The stages the key is for (`StageKeys`): any stages by reference. Default: none.
+    #[builder(default, setter(custom))]
     pub stages: Vec<StageReference>,
     /// An AWS Marketplace customer identifier (`CustomerId`). Default: none.
     #[builder(default)]
@@ -38,9 +41,8 @@ pub struct RateLimitedApiKeyProps {
     /// Default: false (left to CloudFormation).
     #[builder(default)]
     pub generate_distinct_id: Option<bool>,
-    /// The stages of the key's usage plan; [`RateLimitedApiKeyPropsBuilder::api_stage`] adds
-    /// one. Default: none.
-    #[builder(default, setter(each(name = "api_stage")))]
+    /// The stages of the key's usage plan (`apiStages`). Default: none.
+    #[builder(default, setter(custom))]
     pub api_stages: Vec<UsagePlanPerApiStage>,
     /// Requests allowed per period. Default: none.
     #[builder(default)]
@@ -50,10 +52,21 @@ pub struct RateLimitedApiKeyProps {
     pub throttle: Option<ThrottleSettings>,
 }
 
-impl RateLimitedApiKeyProps {
-    /// Starts a builder.
-    pub fn builder() -> RateLimitedApiKeyPropsBuilder {
-        RateLimitedApiKeyPropsBuilder::default()
+cdk_core::impl_props!(RateLimitedApiKeyProps, RateLimitedApiKeyPropsBuilder);
+
+impl RateLimitedApiKeyPropsBuilder {
+    /// The stages the key is for (`StageKeys`): any iterator of stages by reference
+    /// (`[&stage]`) or of [`StageReference`]s. Default: none.
+    pub fn stages<S: Into<StageReference>>(mut self, stages: impl IntoIterator<Item = S>) -> Self {
+        self.stages.get_or_insert_with(Vec::new).extend(stages.into_iter().map(Into::into));
+        self
+    }
+
+    /// The stages of the key's usage plan (`apiStages`): any iterator of
+    /// [`UsagePlanPerApiStage`]. Default: none.
+    pub fn api_stages(mut self, stages: impl IntoIterator<Item = UsagePlanPerApiStage>) -> Self {
+        self.api_stages.get_or_insert_with(Vec::new).extend(stages);
+        self
     }
 }
 
@@ -84,15 +97,18 @@ impl IApiKey for RateLimitedApiKey {
 }
 
 impl RateLimitedApiKey {
-    /// Defines the key and, when stages, a quota or a throttle are given, its usage plan.
+    /// Defines the key and, when stages, a quota or a throttle are given, its usage plan;
+    /// `props` is a [`RateLimitedApiKeyProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Errors of [`ApiKey::new`] and [`UsagePlan::new`].
+    /// A builder error naming the key's path; errors of [`ApiKey::new`] and
+    /// [`UsagePlan::new`].
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: RateLimitedApiKeyProps,
+        props: impl IntoProps<RateLimitedApiKeyProps>,
     ) -> Result<RateLimitedApiKey, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.RateLimitedApiKey", crate::FQN));
         let key_props = ApiKeyProps {
@@ -114,7 +130,7 @@ impl RateLimitedApiKey {
                     ..UsagePlanProps::default()
                 };
                 let plan = UsagePlan::new(&node, "UsagePlanResource", plan_props)?;
-                plan.add_api_key(&api_key, None)?;
+                plan.add_api_key(&api_key)?;
                 Some(plan)
             } else {
                 None
@@ -150,9 +166,7 @@ mod tests {
             &stack,
             "limited",
             RateLimitedApiKeyProps::builder()
-                .throttle(ThrottleSettings::builder().rate_limit(1.0).build().unwrap())
-                .build()
-                .unwrap(),
+                .throttle(ThrottleSettings::builder().rate_limit(1.0).build().unwrap()),
         )
         .unwrap();
         let plan = limited.usage_plan().unwrap();

@@ -4,16 +4,20 @@
 use std::rc::Rc;
 
 use cdk_core::logical_id::{path_hash, HASH_LEN, HIDDEN_FROM_HUMAN_ID, HIDDEN_ID};
-use cdk_core::{Construct, Error, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::{CfnRequestValidator, CfnRequestValidatorProps};
 
-use crate::rest_api::ApiShared;
+use crate::rest_api::{ApiHandle, ApiShared};
 use crate::RestApi;
 
 /// Options of a request validator (`RequestValidatorOptions`), for
 /// [`RestApi::add_request_validator`] and a method's `request_validator_options`.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RequestValidatorOptions {
     /// The validator's name. Default: a name CloudFormation generates.
@@ -27,20 +31,20 @@ pub struct RequestValidatorOptions {
     pub validate_request_parameters: Option<bool>,
 }
 
-impl RequestValidatorOptions {
-    /// Starts a builder.
-    pub fn builder() -> RequestValidatorOptionsBuilder {
-        RequestValidatorOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(RequestValidatorOptions, RequestValidatorOptionsBuilder);
 
 /// Props of a [`RequestValidator`] (`RequestValidatorProps`): its options and its API.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RequestValidatorProps {
-    /// The API the validator belongs to. Required.
-    pub rest_api: RestApi,
+    /// The API the validator belongs to (`restApi`: any [`IRestApi`](crate::IRestApi), by
+    /// reference). Required.
+    pub rest_api: ApiHandle,
     /// The validator's name. Default: a name CloudFormation generates.
     #[builder(default)]
     pub request_validator_name: Option<String>,
@@ -52,12 +56,7 @@ pub struct RequestValidatorProps {
     pub validate_request_parameters: Option<bool>,
 }
 
-impl RequestValidatorProps {
-    /// Starts a builder.
-    pub fn builder() -> RequestValidatorPropsBuilder {
-        RequestValidatorPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(RequestValidatorProps, RequestValidatorPropsBuilder);
 
 /// A request validator (`RequestValidator`).
 #[derive(Clone, Debug)]
@@ -74,6 +73,12 @@ impl PartialEq for RequestValidator {
     }
 }
 
+impl From<&RequestValidator> for RequestValidator {
+    fn from(validator: &RequestValidator) -> RequestValidator {
+        validator.clone()
+    }
+}
+
 impl Construct for RequestValidator {
     fn node(&self) -> &Node {
         &self.node
@@ -81,21 +86,23 @@ impl Construct for RequestValidator {
 }
 
 impl RequestValidator {
-    /// Defines a request validator of `props.rest_api`.
+    /// Defines a request validator of `props.rest_api`; `props` is a
+    /// [`RequestValidatorProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the new construct's path; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: RequestValidatorProps,
+        props: impl IntoProps<RequestValidatorProps>,
     ) -> Result<RequestValidator, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let options = RequestValidatorOptions {
             request_validator_name: props.request_validator_name,
             validate_request_body: props.validate_request_body,
             validate_request_parameters: props.validate_request_parameters,
         };
-        Self::create(scope.node(), id, props.rest_api.shared(), options)
+        Self::create(scope.node(), id, &props.rest_api.0, options)
     }
 
     pub(crate) fn create(
@@ -112,7 +119,7 @@ impl RequestValidator {
         let mut l1 = CfnRequestValidatorProps::builder()
             .rest_api_id(api.rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
+            .map_err(|source| Error::build(node.path(), source))?;
         l1.name = name.clone();
         l1.validate_request_body = body.clone();
         l1.validate_request_parameters = parameters.clone();
@@ -168,15 +175,17 @@ impl RequestValidator {
 }
 
 impl RestApi {
-    /// Adds a request validator to this API (`addRequestValidator`).
+    /// Adds a request validator to this API (`addRequestValidator`); `options` is a
+    /// [`RequestValidatorOptions`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the new construct's path; id errors from the tree.
     pub fn add_request_validator(
         &self,
         id: &str,
-        options: RequestValidatorOptions,
+        options: impl IntoProps<RequestValidatorOptions>,
     ) -> Result<RequestValidator, Error> {
+        let options = options.into_props_at(&self.node().child_path(id))?;
         RequestValidator::create(self.node(), id, self.shared(), options)
     }
 }
@@ -310,7 +319,7 @@ mod tests {
             &stack,
             "V",
             RequestValidatorProps::builder()
-                .rest_api(api.clone())
+                .rest_api(&api)
                 .validate_request_body(true)
                 .build()
                 .unwrap(),
@@ -362,7 +371,8 @@ mod tests {
         // a single component is kept as is
         assert_eq!(unique_resource_name(stack.node()), "Named");
         // nested stacks are part of the path below the top-level stack
-        let nested = NestedStack::new(&stack, "Nested").unwrap();
+        let nested =
+            NestedStack::new(&stack, "Nested", cdk_core::NestedStackProps::default()).unwrap();
         let r = nested.node().add_child("Resource").unwrap();
         let x = r.add_child("x-y").unwrap();
         let h = path_hash(&["Named", "Nested", "Resource", "x-y"]);

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::CfnResourceProps;
 use indexmap::IndexMap;
 
@@ -30,8 +30,18 @@ struct ResourceInner {
     parent: Option<std::rc::Weak<ResourceInner>>,
     /// A `{proxy+}` resource (`ProxyResource`): its methods are mirrored on a root parent.
     proxy: bool,
-    /// Set on the root of a proxying `LambdaRestApi`: adding to it is refused.
-    locked: std::cell::Cell<bool>,
+    /// Set on the root of a proxying `LambdaRestApi` or of an API imported by id: adding to
+    /// it is refused.
+    locked: std::cell::Cell<Option<Lock>>,
+}
+
+/// Why a resource refuses additions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lock {
+    /// The root of a proxying `LambdaRestApi`.
+    LambdaProxy,
+    /// The root of an API imported with `fromRestApiId` (CDK has none).
+    NoRoot,
 }
 
 impl std::fmt::Debug for Resource {
@@ -49,7 +59,11 @@ impl Construct for Resource {
 /// What a resource passes on to the resources below it (`ResourceOptions`); each unset
 /// option is inherited from the parent resource.
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ResourceOptions {
     /// Integration of methods that give none. Default: the parent's.
@@ -65,16 +79,15 @@ pub struct ResourceOptions {
     pub default_cors_preflight_options: Option<CorsOptions>,
 }
 
-impl ResourceOptions {
-    /// Starts a builder.
-    pub fn builder() -> ResourceOptionsBuilder {
-        ResourceOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ResourceOptions, ResourceOptionsBuilder);
 
 /// Options of [`Resource::add_proxy`] (`ProxyResourceOptions`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ProxyResourceOptions {
     /// Add an `ANY` method. Default: true.
@@ -83,7 +96,7 @@ pub struct ProxyResourceOptions {
     /// Integration of methods that give none. Default: the parent's.
     #[builder(default)]
     pub default_integration: Option<Integration>,
-    /// Options of methods, merged over the parent's.
+    /// Options of methods, merged over the parent's. Default: the parent's.
     #[builder(default)]
     pub default_method_options: Option<MethodOptions>,
     /// CORS preflight options. Default: the parent's.
@@ -91,12 +104,7 @@ pub struct ProxyResourceOptions {
     pub default_cors_preflight_options: Option<CorsOptions>,
 }
 
-impl ProxyResourceOptions {
-    /// Starts a builder.
-    pub fn builder() -> ProxyResourceOptionsBuilder {
-        ProxyResourceOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ProxyResourceOptions, ProxyResourceOptionsBuilder);
 
 /// Checks a path part (`validateResourcePathPart`).
 pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Error> {
@@ -207,28 +215,51 @@ impl Resource {
         self.add_resource_with(path_part, ResourceOptions::default())
     }
 
-    /// Adds a child resource with options (`addResource(pathPart, options)`); unset options
-    /// are inherited from this resource. With CORS options (given or inherited), the child
-    /// gets its preflight method at once.
+    /// Adds a child resource with options (`addResource(pathPart, options)`); `options` is a
+    /// [`ResourceOptions`] or its unfinished builder; unset options are inherited from this
+    /// resource. With CORS options (given or inherited), the child gets its preflight method
+    /// at once.
+    ///
+    /// ```
+    /// use apigw_core::{MockIntegration, ResourceOptions, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// let admin = api.root().add_resource_with(
+    ///     "admin",
+    ///     ResourceOptions::builder().default_integration(MockIntegration::new()),
+    /// )?;
+    /// admin.add_method("GET", None)?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// As [`Resource::add_resource`], and those of [`Resource::add_cors_preflight`].
+    /// A builder error naming the child's path; as [`Resource::add_resource`], and those of
+    /// [`Resource::add_cors_preflight`].
     pub fn add_resource_with(
         &self,
         path_part: &str,
-        options: ResourceOptions,
+        options: impl IntoProps<ResourceOptions>,
     ) -> Result<Resource, Error> {
+        let options = options.into_props_at(&self.node().child_path(path_part))?;
         self.refuse_if_locked("addResource")?;
         self.create_child(path_part, options, false)
     }
 
     /// Adds a greedy `{proxy+}` resource (`addProxy`) that takes every path below this one;
-    /// with `any_method` (the default), it gets an `ANY` method, and so does this resource
-    /// when it is the root.
+    /// `options` is a [`ProxyResourceOptions`] (`ProxyResourceOptions::default()` for none)
+    /// or its unfinished builder. With `any_method` (the default), it gets an `ANY` method,
+    /// and so does this resource when it is the root.
     ///
     /// # Errors
-    /// As [`Resource::add_resource`].
-    pub fn add_proxy(&self, options: ProxyResourceOptions) -> Result<Resource, Error> {
+    /// A builder error naming the proxy's path; as [`Resource::add_resource`].
+    pub fn add_proxy(
+        &self,
+        options: impl IntoProps<ProxyResourceOptions>,
+    ) -> Result<Resource, Error> {
+        let options = options.into_props_at(&self.node().child_path("{proxy+}"))?;
         self.refuse_if_locked("addProxy")?;
         let proxy = self.create_child(
             "{proxy+}",
@@ -255,21 +286,21 @@ impl Resource {
         self.0.parent.as_ref().and_then(|p| p.upgrade()).map(Resource)
     }
 
-    /// Refuses additions to the root of a proxying `LambdaRestApi`.
-    pub(crate) fn lock(&self) {
-        self.0.locked.set(true);
+    /// Refuses additions to this resource (the root of a proxying `LambdaRestApi`, or of an
+    /// API imported by id).
+    pub(crate) fn lock(&self, lock: Lock) {
+        self.0.locked.set(Some(lock));
     }
 
     fn refuse_if_locked(&self, what: &str) -> Result<(), Error> {
-        if self.0.locked.get() {
-            return Err(Error::InvalidArgument {
-                path: self.node().path(),
-                message: format!(
-                    "Cannot call '{what}' on a proxying LambdaRestApi; set 'proxy' to false"
-                ),
-            });
-        }
-        Ok(())
+        let message = match self.0.locked.get() {
+            None => return Ok(()),
+            Some(Lock::LambdaProxy) => {
+                format!("Cannot call '{what}' on a proxying LambdaRestApi; set 'proxy' to false")
+            }
+            Some(Lock::NoRoot) => "root is not configured when imported using `fromRestApiId()`. Use `fromRestApiAttributes()` API instead.".to_string(),
+        };
+        Err(Error::InvalidArgument { path: self.node().path(), message })
     }
 
     fn create_child(
@@ -282,7 +313,7 @@ impl Resource {
         let node = self.node().add_child(path_part)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
         let api = self.0.api.clone();
-        let build_err = |source| Error::Build { path: node.path(), source };
+        let build_err = |source| Error::build(node.path(), source);
         let l1 = CfnResourceProps::builder()
             .parent_id(self.resource_id())
             .path_part(path_part)
@@ -353,8 +384,23 @@ impl Resource {
         Ok(current)
     }
 
-    /// Adds a method (`addMethod`); without an integration, the resource's default one, else
-    /// a `MockIntegration`.
+    /// Adds a method (`addMethod`). `integration` is an [`Integration`], `&Integration` (to
+    /// share one) or `None` for the resource's default integration, else a
+    /// `MockIntegration`.
+    ///
+    /// ```
+    /// use apigw_core::{HttpIntegration, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// let backend = HttpIntegration::new("https://example.com");
+    /// api.root().add_method("GET", &backend)?;
+    /// api.root().add_method("POST", &backend)?;
+    /// api.root().add_method("DELETE", None)?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for an unknown HTTP method; [`Error::DuplicateId`] when the
@@ -362,21 +408,42 @@ impl Resource {
     pub fn add_method(
         &self,
         http_method: &str,
-        integration: Option<Integration>,
+        integration: impl Into<Option<Integration>>,
     ) -> Result<Method, Error> {
         self.add_method_with(http_method, integration, MethodOptions::default())
     }
 
-    /// Adds a method with options.
+    /// Adds a method with options (`addMethod(httpMethod, integration, options)`);
+    /// `options` is a [`MethodOptions`] or its unfinished builder.
+    ///
+    /// ```
+    /// use apigw_core::{MethodOptions, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// api.root().add_method_with(
+    ///     "GET",
+    ///     None,
+    ///     MethodOptions::builder()
+    ///         .api_key_required(true)
+    ///         .request_parameters([("method.request.querystring.q", true)]),
+    /// )?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// As [`Resource::add_method`].
+    /// A builder error naming the method's path; as [`Resource::add_method`].
     pub fn add_method_with(
         &self,
         http_method: &str,
-        integration: Option<Integration>,
-        options: MethodOptions,
+        integration: impl Into<Option<Integration>>,
+        options: impl IntoProps<MethodOptions>,
     ) -> Result<Method, Error> {
+        let options =
+            options.into_props_at(&self.node().child_path(&http_method.to_uppercase()))?;
+        let integration = integration.into();
         self.refuse_if_locked("addMethod")?;
         // A proxy under the root also gets its methods on the root, so that the empty path
         // is proxied too (`ProxyResource.addMethod`).

@@ -3,13 +3,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{CfnOutput, CfnOutputProps, Construct, Error, Node, RemovalPolicy, Value};
+use cdk_core::{
+    CfnOutput, CfnOutputProps, Construct, Error, IntoProps, Node, RemovalPolicy, Value,
+};
 use cdk_iam::{Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Principal, Role, RoleProps};
 use cfn_apigateway::{CfnAccount, CfnAccountProps};
 use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
 
-use crate::method::MethodOptions;
-use crate::{Deployment, DeploymentProps, Integration, Resource, Stage, StageOptions};
+use crate::{Deployment, DeploymentProps, Resource, Stage, StageOptions};
 
 /// What resources and deployments of one API share.
 pub(crate) struct ApiShared {
@@ -100,8 +101,16 @@ impl ApiShared {
 }
 
 /// An opaque handle to an API, for constructs that attach to one (deployments, stages).
+/// Any [`IRestApi`] converts into it (`ApiHandle::from(&api)`); handles are equal when they
+/// are of the same API.
 #[derive(Clone, Debug)]
 pub struct ApiHandle(pub(crate) Rc<ApiShared>);
+
+impl PartialEq for ApiHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 impl ApiHandle {
     /// The API's automatic stage (`deploymentStage`), if any.
@@ -158,92 +167,221 @@ impl std::fmt::Debug for DomainNameHook {
     }
 }
 
-/// What [`RestApi`] and [`SpecRestApi`](crate::SpecRestApi) share (`RestApiBase`).
-pub trait RestApiBase {
+/// A REST API, defined in this app or imported (CDK's `IRestApi`): what deployments, stages,
+/// usage plans, gateway responses, models, validators and custom domains attach to.
+///
+/// Implemented by [`RestApi`], [`SpecRestApi`](crate::SpecRestApi),
+/// [`LambdaRestApi`](crate::LambdaRestApi), [`ImportedRestApi`](crate::ImportedRestApi) and
+/// `apigw_stepfunctions::StepFunctionsRestApi`; functions take `&impl IRestApi` (or
+/// `&dyn IRestApi` where they keep it).
+pub trait IRestApi: Construct {
     /// The handle deployments and stages attach to.
     fn api_handle(&self) -> ApiHandle;
+
+    /// The API id (`restApiId`: the `Ref` of the `AWS::ApiGateway::RestApi`, or the imported
+    /// id).
+    fn rest_api_id(&self) -> Value {
+        self.api_handle().rest_api_id()
+    }
+
+    /// The API's name (`restApiName`: the given name, else the construct id).
+    fn rest_api_name(&self) -> String {
+        self.api_handle().0.name.clone()
+    }
+
+    /// The automatic deployment (`latestDeployment`); none when `deploy` is false or for an
+    /// imported API.
+    fn latest_deployment(&self) -> Option<Deployment> {
+        self.api_handle().latest_deployment()
+    }
+
+    /// The automatic stage (`deploymentStage`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the API's path when it has none (`deploy: false`,
+    /// or an imported API): CDK's "Cannot determine deployment stage for API from
+    /// "deploymentStage"".
+    fn deployment_stage(&self) -> Result<Stage, Error> {
+        self.api_handle().0.deployment_stage().ok_or_else(|| no_deployment_stage(self.node()))
+    }
 }
 
-impl RestApiBase for RestApi {
+/// The error of `deploymentStage` on an API without one.
+pub(crate) fn no_deployment_stage(api: &Node) -> Error {
+    Error::InvalidArgument {
+        path: api.path(),
+        message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
+    }
+}
+
+impl IRestApi for RestApi {
     fn api_handle(&self) -> ApiHandle {
         ApiHandle(self.shared.clone())
     }
 }
 
-/// Options of a [`RestApi`] (`RestApiProps`).
-#[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct RestApiProps {
-    /// The API's name. Default: the construct id.
-    #[builder(default)]
-    pub rest_api_name: Option<String>,
-    /// The API's description.
-    #[builder(default)]
-    pub description: Option<String>,
-    /// Create a deployment and stage automatically. Default: true.
-    #[builder(default)]
-    pub deploy: Option<bool>,
-    /// Options of the automatic stage.
-    #[builder(default)]
-    pub deploy_options: Option<StageOptions>,
-    /// Keep old deployments. Default: false.
-    #[builder(default)]
-    pub retain_deployments: bool,
-    /// Binary media types.
-    #[builder(default)]
-    pub binary_media_types: Option<Vec<String>>,
-    /// Endpoint types, as a shorthand for [`RestApiProps::endpoint_configuration`].
-    #[builder(default)]
-    pub endpoint_types: Option<Vec<EndpointType>>,
-    /// Endpoint types and, for private APIs, the VPC endpoints that may call it.
-    #[builder(default)]
-    pub endpoint_configuration: Option<EndpointConfiguration>,
-    /// The API's resource policy. Statements added later with
-    /// [`RestApi::add_to_resource_policy`] join it.
-    #[builder(default)]
-    pub policy: Option<PolicyDocument>,
-    /// Minimum payload size to compress, in bytes.
-    #[builder(default)]
-    pub minimum_compression_size: Option<u32>,
-    /// Fail on warnings when importing a definition.
-    #[builder(default)]
-    pub fail_on_warnings: Option<bool>,
-    /// Name of the `Endpoint` output's export.
-    #[builder(default)]
-    pub endpoint_export_name: Option<String>,
-    /// Integration of methods that give none.
-    #[builder(default)]
-    pub default_integration: Option<Integration>,
-    /// Options of methods, unless they give their own.
-    #[builder(default)]
-    pub default_method_options: Option<MethodOptions>,
-    /// Add a CORS preflight (`OPTIONS`) method to the root and every resource. Default: none.
-    #[builder(default)]
-    pub default_cors_preflight_options: Option<crate::CorsOptions>,
-    /// Disable the `execute-api` endpoint.
-    #[builder(default)]
-    pub disable_execute_api_endpoint: Option<bool>,
-    /// Create the account-wide role API Gateway uses to write CloudWatch logs
-    /// (`AWS::ApiGateway::Account`). Default: false with the recommended flags
-    /// (`@aws-cdk/aws-apigateway:disableCloudWatchRole`), true without.
-    #[builder(default)]
-    pub cloud_watch_role: Option<bool>,
-    /// Removal policy of that role and account. Default: `Retain`.
-    #[builder(default)]
-    pub cloud_watch_role_removal_policy: Option<RemovalPolicy>,
-    /// A custom domain, created as `CustomDomain` and mapped to the API's root
-    /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
-    #[builder(default)]
-    pub domain_name: Option<DomainNameHook>,
-}
-
-impl RestApiProps {
-    /// Starts a builder.
-    pub fn builder() -> RestApiPropsBuilder {
-        RestApiPropsBuilder::default()
+impl<T: IRestApi + ?Sized> From<&T> for ApiHandle {
+    fn from(api: &T) -> ApiHandle {
+        api.api_handle()
     }
 }
+
+/// Declares a props struct with the fields of CDK's `RestApiProps` (those of
+/// `RestApiOptions` included) after its own, the custom setters of those fields on its
+/// builder, and `rest_api_props()` to get them as a [`RestApiProps`]: the one list of these
+/// fields, shared by [`RestApiProps`] and [`LambdaRestApiProps`](crate::LambdaRestApiProps)
+/// (rule 11: extended props are flat).
+macro_rules! rest_api_props {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident / $builder:ident { $($body:tt)* }
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            $($body)*
+            /// The API's name (`restApiName`). Default: the construct id.
+            #[builder(default)]
+            pub rest_api_name: Option<String>,
+            /// The API's description, also that of the automatic deployment. Default: none
+            /// (the deployment's is "Automatically created by the RestApi construct").
+            #[builder(default)]
+            pub description: Option<String>,
+            /// Create a deployment and a stage automatically. Default: true.
+            #[builder(default)]
+            pub deploy: Option<bool>,
+            /// Options of the automatic stage (`deployOptions`). Default: a `prod` stage
+            /// with API Gateway's settings; not allowed with `deploy(false)`.
+            #[builder(default)]
+            pub deploy_options: Option<$crate::StageOptions>,
+            /// Keep old deployments (`Retain` removal policy). Default: false.
+            #[builder(default)]
+            pub retain_deployments: bool,
+            /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
+            /// Default: none.
+            #[builder(default, setter(custom))]
+            pub binary_media_types: Option<Vec<String>>,
+            /// Endpoint types, as a shorthand for `endpoint_configuration`
+            /// (`endpointTypes`). Default: API Gateway's (`EDGE`).
+            #[builder(default, setter(custom))]
+            pub endpoint_types: Option<Vec<$crate::EndpointType>>,
+            /// Endpoint types and, for private APIs, the VPC endpoints that may call it.
+            /// Default: API Gateway's (`EDGE`).
+            #[builder(default)]
+            pub endpoint_configuration: Option<$crate::EndpointConfiguration>,
+            /// The API's resource policy. Statements added later with
+            /// [`RestApi::add_to_resource_policy`](crate::RestApi::add_to_resource_policy) join
+            /// it. Default: none.
+            #[builder(default)]
+            pub policy: Option<cdk_iam::PolicyDocument>,
+            /// Minimum payload size to compress, in bytes (`minimumCompressionSize`,
+            /// deprecated in CDK for `min_compression_size`). Default: compression off.
+            #[builder(default, setter(into = false))]
+            pub minimum_compression_size: Option<u32>,
+            /// Minimum payload size to compress (`minCompressionSize`). Default:
+            /// compression off.
+            #[builder(default)]
+            pub min_compression_size: Option<cdk_core::Size>,
+            /// Fail on warnings when importing a definition. Default: false.
+            #[builder(default)]
+            pub fail_on_warnings: Option<bool>,
+            /// Name of the export of the `Endpoint` output. Default: no export.
+            #[builder(default)]
+            pub endpoint_export_name: Option<String>,
+            /// Integration of methods that give none. Default: a mock integration.
+            #[builder(default)]
+            pub default_integration: Option<$crate::Integration>,
+            /// Options of methods, unless they give their own. Default: none.
+            #[builder(default)]
+            pub default_method_options: Option<$crate::MethodOptions>,
+            /// Add a CORS preflight (`OPTIONS`) method to the root and every resource.
+            /// Default: none.
+            #[builder(default)]
+            pub default_cors_preflight_options: Option<$crate::CorsOptions>,
+            /// Disable the `execute-api` endpoint. Default: false.
+            #[builder(default)]
+            pub disable_execute_api_endpoint: Option<bool>,
+            /// Create the account-wide role API Gateway uses to write CloudWatch logs
+            /// (`AWS::ApiGateway::Account`). Default: false with the recommended flags
+            /// (`@aws-cdk/aws-apigateway:disableCloudWatchRole`), true without.
+            #[builder(default)]
+            pub cloud_watch_role: Option<bool>,
+            /// Removal policy of that role and account. Default: `Retain`.
+            #[builder(default)]
+            pub cloud_watch_role_removal_policy: Option<cdk_core::RemovalPolicy>,
+            /// A custom domain, created as `CustomDomain` and mapped to the API's root
+            /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
+            #[builder(default)]
+            pub domain_name: Option<$crate::DomainNameHook>,
+        }
+
+        impl $name {
+            /// The fields of [`RestApiProps`].
+            #[allow(dead_code)]
+            pub(crate) fn rest_api_props(&self) -> $crate::RestApiProps {
+                $crate::RestApiProps {
+                    rest_api_name: self.rest_api_name.clone(),
+                    description: self.description.clone(),
+                    deploy: self.deploy,
+                    deploy_options: self.deploy_options.clone(),
+                    retain_deployments: self.retain_deployments,
+                    binary_media_types: self.binary_media_types.clone(),
+                    endpoint_types: self.endpoint_types.clone(),
+                    endpoint_configuration: self.endpoint_configuration.clone(),
+                    policy: self.policy.clone(),
+                    minimum_compression_size: self.minimum_compression_size,
+                    min_compression_size: self.min_compression_size,
+                    fail_on_warnings: self.fail_on_warnings,
+                    endpoint_export_name: self.endpoint_export_name.clone(),
+                    default_integration: self.default_integration.clone(),
+                    default_method_options: self.default_method_options.clone(),
+                    default_cors_preflight_options: self.default_cors_preflight_options.clone(),
+                    disable_execute_api_endpoint: self.disable_execute_api_endpoint,
+                    cloud_watch_role: self.cloud_watch_role,
+                    cloud_watch_role_removal_policy: self.cloud_watch_role_removal_policy,
+                    domain_name: self.domain_name.clone(),
+                }
+            }
+        }
+
+        impl $builder {
+            /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
+            /// Default: none.
+            pub fn binary_media_types<S: Into<String>>(
+                mut self,
+                types: impl IntoIterator<Item = S>,
+            ) -> Self {
+                self.binary_media_types = Some(Some(types.into_iter().map(Into::into).collect()));
+                self
+            }
+
+            /// Endpoint types, as a shorthand for `endpoint_configuration`
+            /// (`endpointTypes`). Default: API Gateway's (`EDGE`).
+            pub fn endpoint_types(
+                mut self,
+                types: impl IntoIterator<Item = $crate::EndpointType>,
+            ) -> Self {
+                self.endpoint_types = Some(Some(types.into_iter().collect()));
+                self
+            }
+        }
+    };
+}
+pub(crate) use rest_api_props;
+
+rest_api_props! {
+    /// Options of a [`RestApi`] (`RestApiProps`, with the fields of `RestApiOptions`). Every
+    /// field is optional.
+    #[derive(Clone, Debug, Default, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct RestApiProps / RestApiPropsBuilder {}
+}
+
+cdk_core::impl_props!(RestApiProps, RestApiPropsBuilder);
 
 /// A REST API (`RestApi`).
 #[derive(Clone, Debug)]
@@ -266,13 +404,55 @@ impl std::fmt::Debug for ApiShared {
     }
 }
 
+/// `MinimumCompressionSize` from `minimumCompressionSize` or `minCompressionSize`.
+pub(crate) fn compression_size(
+    api: &Node,
+    minimum_compression_size: Option<u32>,
+    min_compression_size: Option<cdk_core::Size>,
+) -> Result<Option<Value>, Error> {
+    match (minimum_compression_size, min_compression_size) {
+        (Some(_), Some(_)) => Err(Error::InvalidArgument {
+            path: api.path(),
+            message: "both properties minCompressionSize and minimumCompressionSize cannot be set at once.".into(),
+        }),
+        (Some(n), None) => Ok(Some(Value::from(n))),
+        (None, Some(size)) => {
+            let bytes = size.to_bytes().map_err(|e| Error::InvalidArgument {
+                path: api.path(),
+                message: e.to_string(),
+            })?;
+            Ok(Some(Value::from(bytes as f64)))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
 impl RestApi {
-    /// Defines a REST API with a `prod` stage (unless `deploy` is false).
+    /// Defines a REST API with a `prod` stage (unless `deploy` is false); `props` is a
+    /// [`RestApiProps`] or its unfinished builder.
+    ///
+    /// ```
+    /// use apigw_core::{RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::builder().deploy(false))?;
+    /// api.root().add_method("GET", None)?;
+    /// assert!(api.deployment_stage().is_err());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// Id errors from the tree; [`Error::InvalidArgument`] for `deploy_options` without
-    /// `deploy`.
-    pub fn new(scope: &impl Construct, id: &str, props: RestApiProps) -> Result<RestApi, Error> {
+    /// A builder error naming the API's path; id errors from the tree;
+    /// [`Error::InvalidArgument`] for `deploy_options` without `deploy`, both endpoint
+    /// settings, both compression sizes, or a CloudWatch role removal policy without the role.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<RestApiProps>,
+    ) -> Result<RestApi, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.RestApi", crate::FQN));
         let deploy = props.deploy.unwrap_or(true);
@@ -286,7 +466,8 @@ impl RestApi {
         l1.name = Some(Value::String(props.rest_api_name.clone().unwrap_or_else(|| node.id())));
         l1.description = props.description.clone().map(Value::String);
         l1.binary_media_types = props.binary_media_types.clone().map(Value::from);
-        l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
+        l1.minimum_compression_size =
+            compression_size(&node, props.minimum_compression_size, props.min_compression_size)?;
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
         l1.endpoint_configuration =
@@ -346,19 +527,27 @@ impl RestApi {
         self.shared.rest_api_id.clone()
     }
 
+    /// The API's name (`restApiName`: the given name, else the construct id).
+    pub fn rest_api_name(&self) -> String {
+        self.shared.name.clone()
+    }
+
     /// The root resource id (`Fn::GetAtt RootResourceId`).
     pub fn rest_api_root_resource_id(&self) -> Value {
         self.shared.root_resource_id.clone()
     }
 
-    /// The automatic deployment, if any.
+    /// The automatic deployment (`latestDeployment`); none with `deploy(false)`.
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.shared.latest_deployment()
     }
 
-    /// The automatic stage, if any.
-    pub fn deployment_stage(&self) -> Option<Stage> {
-        self.shared.deployment_stage()
+    /// The automatic stage (`deploymentStage`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the API's path when it has none (`deploy(false)`).
+    pub fn deployment_stage(&self) -> Result<Stage, Error> {
+        self.shared.deployment_stage().ok_or_else(|| no_deployment_stage(&self.node))
     }
 
     pub(crate) fn shared(&self) -> &Rc<ApiShared> {
@@ -372,7 +561,11 @@ impl RestApi {
 
     /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a
     /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone.
-    pub fn grant_invoke_from_vpc_endpoints_only(&self, vpc_endpoint_ids: Vec<Value>) {
+    pub fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+        &self,
+        vpc_endpoint_ids: impl IntoIterator<Item = V>,
+    ) {
+        let ids: Vec<Value> = vpc_endpoint_ids.into_iter().map(Into::into).collect();
         let base = || {
             PolicyStatement::new()
                 .principal("AWS", "*")
@@ -382,7 +575,7 @@ impl RestApi {
         self.add_to_resource_policy(base().effect(Effect::Deny).condition(
             "StringNotEquals",
             "aws:SourceVpce",
-            Value::Array(vpc_endpoint_ids),
+            Value::Array(ids),
         ));
         self.add_to_resource_policy(base().effect(Effect::Allow));
     }
@@ -400,13 +593,7 @@ impl RestApi {
     /// # Errors
     /// [`Error::InvalidArgument`] when the API has no deployment stage.
     pub fn url_for_path(&self, path: &str) -> Result<Value, Error> {
-        match self.deployment_stage() {
-            Some(s) => s.url_for_path(path),
-            None => Err(Error::InvalidArgument {
-                path: self.node.path(),
-                message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
-            }),
-        }
+        self.deployment_stage()?.url_for_path(path)
     }
 }
 
@@ -431,11 +618,11 @@ pub(crate) fn configure_cloud_watch_role(
     let role = Role::new(
         api,
         "CloudWatchRole",
-        RoleProps::new(Principal::service("apigateway.amazonaws.com")).managed_policy(
-            ManagedPolicy::from_aws_managed_policy_name(
+        RoleProps::builder()
+            .assumed_by(Principal::service("apigateway.amazonaws.com"))
+            .managed_policy(ManagedPolicy::from_aws_managed_policy_name(
                 "service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-            ),
-        ),
+            )),
     )?;
     role.apply_removal_policy(removal);
     let mut l1 = CfnAccountProps::default();
@@ -451,11 +638,20 @@ pub(crate) fn configure_cloud_watch_role(
 #[non_exhaustive]
 pub enum EndpointType {
     /// Through CloudFront edge locations.
+    #[doc(alias = "EDGE")]
     Edge,
     /// In the API's region.
+    #[doc(alias = "REGIONAL")]
     Regional,
     /// Only from VPCs, through interface VPC endpoints.
+    #[doc(alias = "PRIVATE")]
     Private,
+}
+
+impl From<EndpointType> for Value {
+    fn from(t: EndpointType) -> Value {
+        Value::from(t.as_str())
+    }
 }
 
 impl EndpointType {
@@ -471,21 +667,36 @@ impl EndpointType {
 
 /// Endpoint types and VPC endpoints of an API (`EndpointConfiguration`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
-    /// The endpoint types.
-    #[builder(default)]
+    /// The endpoint types (`types`). Default: none (API Gateway's `EDGE`).
+    #[builder(default, setter(custom))]
     pub types: Vec<EndpointType>,
-    /// Ids of the interface VPC endpoints that reach a private API.
-    #[builder(default)]
+    /// Ids of the interface VPC endpoints that reach a private API (`vpcEndpoints`).
+    /// Default: none.
+    #[builder(default, setter(custom))]
     pub vpc_endpoint_ids: Option<Vec<Value>>,
 }
 
-impl EndpointConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> EndpointConfigurationBuilder {
-        EndpointConfigurationBuilder::default()
+cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
+
+impl EndpointConfigurationBuilder {
+    /// The endpoint types (`types`), such as `[EndpointType::Private]`. Default: none.
+    pub fn types(mut self, types: impl IntoIterator<Item = EndpointType>) -> Self {
+        self.types = Some(types.into_iter().collect());
+        self
+    }
+
+    /// Ids of the interface VPC endpoints that reach a private API (`vpcEndpoints`).
+    /// Default: none.
+    pub fn vpc_endpoint_ids<V: Into<Value>>(mut self, ids: impl IntoIterator<Item = V>) -> Self {
+        self.vpc_endpoint_ids = Some(Some(ids.into_iter().map(Into::into).collect()));
+        self
     }
 }
 
@@ -564,7 +775,7 @@ pub(crate) fn configure_deployment(
     let stage =
         Stage::new(api, &format!("DeploymentStage.{stage_name}"), &deployment, stage_options)?;
     *shared.deployment_stage.borrow_mut() = Some(stage.clone());
-    let mut out = CfnOutputProps::new(stage.url_for_path("/")?);
+    let mut out = CfnOutputProps::builder().value(stage.url_for_path("/")?);
     if let Some(name) = &options.endpoint_export_name {
         out = out.export_name(name.as_str());
     }
@@ -582,9 +793,120 @@ mod tests {
     /// while empty; with `@aws-cdk/aws-iam:minimizePolicies` (a recommended flag),
     /// statements differing only in resources merged, resources sorted.
     #[test]
+    fn deployment_stage_without_deploy_is_an_error_naming_the_api() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let api = RestApi::new(&stack, "api", RestApiProps::builder().deploy(false)).unwrap();
+        let message = "Stack/api: Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"";
+        assert_eq!(api.deployment_stage().unwrap_err().to_string(), message);
+        assert_eq!(IRestApi::deployment_stage(&api).unwrap_err().to_string(), message);
+        assert_eq!(api.url().unwrap_err().to_string(), message);
+        let deployed = RestApi::new(&stack, "deployed", RestApiProps::default()).unwrap();
+        assert_eq!(
+            deployed.deployment_stage().unwrap().node().path(),
+            "Stack/deployed/DeploymentStage.prod"
+        );
+    }
+
+    #[test]
+    fn unfinished_builders_name_the_construct_path() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let e = crate::SpecRestApi::new(&stack, "spec", crate::SpecRestApiProps::builder())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Stack/spec: SpecRestApiProps: required property 'api_definition' is not set"
+        );
+        assert_eq!(e.path(), Some("Stack/spec"));
+        let api = RestApi::new(&stack, "api", RestApiProps::default()).unwrap();
+        let e = api
+            .add_gateway_response(
+                "resp",
+                crate::GatewayResponseOptions::builder().status_code("500"),
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Stack/api/resp: GatewayResponseOptions: required property 'type_' is not set"
+        );
+    }
+
+    #[test]
+    fn every_kind_of_api_is_an_irestapi() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let api = RestApi::new(&stack, "api", RestApiProps::default()).unwrap();
+        api.root().add_method("GET", None).unwrap();
+        let spec = crate::SpecRestApi::new(
+            &stack,
+            "spec",
+            crate::SpecRestApiProps::builder()
+                .api_definition(crate::ApiDefinition::from_inline(json!({"openapi": "3.0.2"}))),
+        )
+        .unwrap();
+        let imported = RestApi::from_rest_api_id(&stack, "imported", "abc").unwrap();
+        let apis: [&dyn IRestApi; 3] = [&api, &spec, &imported];
+        let names: Vec<String> = apis.iter().map(|a| a.rest_api_name()).collect();
+        assert_eq!(names, ["api", "spec", "imported"]);
+        assert!(apis[2].deployment_stage().is_err());
+        let deployment = Deployment::new(&stack, "dep", apis[2], DeploymentProps::default());
+        assert!(deployment.is_ok());
+        assert_eq!(ApiHandle::from(&api), api.api_handle());
+    }
+
+    #[test]
+    fn an_api_imported_by_id_has_a_root_that_refuses_additions() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let api = RestApi::from_rest_api_id(&stack, "imported", "abc").unwrap();
+        let e = api.root().add_resource("books").unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "Stack/imported: root is not configured when imported using `fromRestApiId()`"
+            ),
+            "{e}"
+        );
+        assert!(api.root().add_method("GET", None).is_err());
+        assert_eq!(api.rest_api_id(), Value::from("abc"));
+    }
+
+    #[test]
+    fn lambda_rest_api_props_take_rest_api_setters_directly() {
+        use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+        let t = synth("lambda-rest-api-flat-props", |stack| {
+            let handler = Function::new(
+                stack,
+                "Handler",
+                FunctionProps::builder()
+                    .runtime(Runtime::NODEJS_20_X)
+                    .handler("index.handler")
+                    .code(Code::from_inline("exports.handler = 1")),
+            )?;
+            let api = crate::LambdaRestApi::new(
+                stack,
+                "api",
+                crate::LambdaRestApiProps::builder()
+                    .handler(handler)
+                    .rest_api_name("flat")
+                    .binary_media_types(["image/png"])
+                    .min_compression_size(cdk_core::Size::kibibytes(1)),
+            )?;
+            assert_eq!(api.rest_api_name(), "flat");
+            Ok(())
+        });
+        let apis = resources_of_type(&t, "AWS::ApiGateway::RestApi");
+        let (_, api) = apis.iter().next().unwrap();
+        assert_eq!(
+            api["Properties"],
+            json!({"BinaryMediaTypes": ["image/png"], "MinimumCompressionSize": 1024, "Name": "flat"})
+        );
+    }
+
+    #[test]
     fn resource_policy_is_minimized_and_left_out_when_empty() {
         let t = synth("rest-api-resource-policy", |stack| {
-            let props = || RestApiProps::builder().deploy(false).build().unwrap();
+            let props = || RestApiProps::builder().deploy(false);
             let api = RestApi::new(stack, "Api", props())?;
             api.root().add_method("GET", None)?;
             for path in ["execute-api:/b", "execute-api:/a"] {

@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, Node, RemovalPolicy, Value};
+use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Size, Value};
 use cdk_iam::PolicyDocument;
 use cdk_s3_assets::{Asset, AssetProps};
 use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
 
 use crate::rest_api::{
     configure_cloud_watch_role, configure_deployment, configure_endpoints, ApiHandle, ApiShared,
-    DeploymentOptions, RestApiBase,
+    DeploymentOptions, IRestApi,
 };
 use crate::{Deployment, EndpointConfiguration, EndpointType, Resource, Stage, StageOptions};
 
@@ -44,69 +44,106 @@ impl ApiDefinition {
         ApiDefinition::Asset(path.into())
     }
 
-    /// An S3 object (`fromBucket`).
+    /// An S3 object (`fromBucket`); `version` is a version id (a `Value`) or `None` for the
+    /// latest.
     pub fn from_bucket(
         bucket: impl Into<Value>,
         key: impl Into<Value>,
-        version: Option<Value>,
+        version: impl Into<Option<Value>>,
     ) -> Self {
-        ApiDefinition::S3 { bucket: bucket.into(), key: key.into(), version }
+        ApiDefinition::S3 { bucket: bucket.into(), key: key.into(), version: version.into() }
+    }
+}
+
+/// How an update of a [`SpecRestApi`] applies its OpenAPI document (CDK's `RestApiMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RestApiMode {
+    /// The document replaces the API's definition (`overwrite`).
+    #[doc(alias = "OVERWRITE")]
+    Overwrite,
+    /// The document is merged into the API's definition (`merge`).
+    #[doc(alias = "MERGE")]
+    Merge,
+}
+
+impl RestApiMode {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RestApiMode::Overwrite => "overwrite",
+            RestApiMode::Merge => "merge",
+        }
+    }
+}
+
+impl From<RestApiMode> for Value {
+    fn from(mode: RestApiMode) -> Value {
+        Value::from(mode.as_str())
     }
 }
 
 /// Options of a [`SpecRestApi`] (`SpecRestApiProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct SpecRestApiProps {
-    /// The OpenAPI document.
+    /// The OpenAPI document. Required.
     pub api_definition: ApiDefinition,
     /// The API's name. Default: the construct id.
     #[builder(default)]
     pub rest_api_name: Option<String>,
-    /// Description of the automatic deployment.
+    /// Description of the automatic deployment. Default: "Automatically created by the
+    /// RestApi construct".
     #[builder(default)]
     pub description: Option<String>,
     /// Create a deployment and stage automatically. Default: true.
     #[builder(default)]
     pub deploy: Option<bool>,
-    /// Options of the automatic stage.
+    /// Options of the automatic stage. Default: a `prod` stage with API Gateway's settings.
     #[builder(default)]
     pub deploy_options: Option<StageOptions>,
     /// Keep old deployments. Default: false.
     #[builder(default)]
     pub retain_deployments: bool,
-    /// Name of the `Endpoint` output's export.
+    /// Name of the export of the `Endpoint` output. Default: no export.
     #[builder(default)]
     pub endpoint_export_name: Option<String>,
-    /// Endpoint types, as a shorthand for `endpoint_configuration`.
-    #[builder(default)]
+    /// Endpoint types, as a shorthand for `endpoint_configuration`. Default: API Gateway's
+    /// (`EDGE`).
+    #[builder(default, setter(custom))]
     pub endpoint_types: Option<Vec<EndpointType>>,
-    /// Endpoint types and VPC endpoints.
+    /// Endpoint types and VPC endpoints. Default: API Gateway's (`EDGE`).
     #[builder(default)]
     pub endpoint_configuration: Option<EndpointConfiguration>,
-    /// The API's resource policy.
+    /// The API's resource policy. Default: none.
     #[builder(default)]
     pub policy: Option<PolicyDocument>,
-    /// Fail on warnings in the document.
+    /// Fail on warnings in the document. Default: false.
     #[builder(default)]
     pub fail_on_warnings: Option<bool>,
-    /// Minimum payload size to compress, in bytes.
+    /// Minimum payload size to compress (`minCompressionSize`). Default: compression off.
     #[builder(default)]
-    pub minimum_compression_size: Option<u32>,
-    /// Binary media types.
-    #[builder(default)]
+    pub min_compression_size: Option<Size>,
+    /// Media types handled as binary. Default: none.
+    #[builder(default, setter(custom))]
     pub binary_media_types: Option<Vec<String>>,
-    /// Import parameters.
-    #[builder(default)]
+    /// Import parameters (`parameters`). Default: none.
+    #[builder(default, setter(custom))]
     pub parameters: Option<Value>,
-    /// Disable the `execute-api` endpoint.
+    /// Disable the `execute-api` endpoint. Default: false.
     #[builder(default)]
     pub disable_execute_api_endpoint: Option<bool>,
-    /// `overwrite` or `merge` when updating from the document.
+    /// How an update applies the document (`mode`). Default: API Gateway's
+    /// ([`RestApiMode::Overwrite`]).
     #[builder(default)]
-    pub mode: Option<String>,
-    /// Create the CloudWatch role (see `RestApiProps::cloud_watch_role`).
+    pub mode: Option<RestApiMode>,
+    /// Create the CloudWatch role (see `RestApiProps::cloud_watch_role`). Default: false with
+    /// the recommended flags, true without.
     #[builder(default)]
     pub cloud_watch_role: Option<bool>,
     /// Removal policy of that role. Default: `Retain`.
@@ -118,12 +155,7 @@ pub struct SpecRestApiProps {
     pub domain_name: Option<crate::DomainNameHook>,
 }
 
-impl SpecRestApiProps {
-    /// Starts a builder.
-    pub fn builder() -> SpecRestApiPropsBuilder {
-        SpecRestApiPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(SpecRestApiProps, SpecRestApiPropsBuilder);
 
 /// A REST API defined by an OpenAPI document (`SpecRestApi`); resources and methods can
 /// still be added to its root.
@@ -141,24 +173,53 @@ impl Construct for SpecRestApi {
     }
 }
 
-impl RestApiBase for SpecRestApi {
+impl SpecRestApiPropsBuilder {
+    /// Endpoint types, as a shorthand for `endpoint_configuration`. Default: API Gateway's
+    /// (`EDGE`).
+    pub fn endpoint_types(mut self, types: impl IntoIterator<Item = EndpointType>) -> Self {
+        self.endpoint_types = Some(Some(types.into_iter().collect()));
+        self
+    }
+
+    /// Media types handled as binary, such as `["image/png"]`. Default: none.
+    pub fn binary_media_types<S: Into<String>>(
+        mut self,
+        types: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.binary_media_types = Some(Some(types.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// Import parameters (`parameters`), such as `[("endpointConfigurationTypes", "REGIONAL")]`.
+    /// Default: none.
+    pub fn parameters<K: Into<String>, V: Into<Value>>(
+        mut self,
+        parameters: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.parameters = Some(Some(Value::object(parameters)));
+        self
+    }
+}
+
+impl IRestApi for SpecRestApi {
     fn api_handle(&self) -> ApiHandle {
         ApiHandle(self.shared.clone())
     }
 }
 
 impl SpecRestApi {
-    /// Defines the API.
+    /// Defines the API; `props` is a [`SpecRestApiProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors; [`Error::InvalidArgument`] for an empty or non-object inline document, a
-    /// directory as document, or `deploy_options` without `deploy`; [`Error::Asset`] when the
-    /// file cannot be read.
+    /// A builder error naming the API's path; id errors; [`Error::InvalidArgument`] for an
+    /// empty or non-object inline document, a directory as document, or `deploy_options`
+    /// without `deploy`; [`Error::Asset`] when the file cannot be read.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: SpecRestApiProps,
+        props: impl IntoProps<SpecRestApiProps>,
     ) -> Result<SpecRestApi, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.SpecRestApi", crate::FQN));
         let invalid = |message: &str| Error::InvalidArgument {
@@ -180,7 +241,8 @@ impl SpecRestApi {
                 _ => return Err(invalid("definition should be of type object")),
             },
             ApiDefinition::Asset(path) => {
-                let a = Asset::new(&node, "APIDefinition", AssetProps::new(path.clone()))?;
+                let a =
+                    Asset::new(&node, "APIDefinition", AssetProps::builder().path(path.clone()))?;
                 if a.is_zip_archive() {
                     return Err(invalid(&format!(
                         "Asset cannot be a .zip file or a directory ({})",
@@ -205,13 +267,14 @@ impl SpecRestApi {
         let policy = props.policy.clone().unwrap_or_default();
         l1.policy = Some(policy.lazy());
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
-        l1.minimum_compression_size = props.minimum_compression_size.map(Value::from);
+        l1.minimum_compression_size =
+            crate::rest_api::compression_size(&node, None, props.min_compression_size)?;
         l1.binary_media_types = props.binary_media_types.clone().map(Value::from);
         l1.endpoint_configuration =
             configure_endpoints(&node, &props.endpoint_types, &props.endpoint_configuration)?;
         l1.parameters = props.parameters.clone();
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
-        l1.mode = props.mode.clone().map(Value::String);
+        l1.mode = props.mode.map(Value::from);
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
         if let Some(a) = &asset {
             // `bindAfterCreate`: which property holds the asset (no `is-bundled` here).
@@ -267,13 +330,23 @@ impl SpecRestApi {
         self.shared.rest_api_id.clone()
     }
 
-    /// The automatic deployment, if any.
+    /// The API's name (`restApiName`: the given name, else the construct id).
+    pub fn rest_api_name(&self) -> String {
+        self.shared.name.clone()
+    }
+
+    /// The automatic deployment (`latestDeployment`); none with `deploy(false)`.
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.shared.latest_deployment()
     }
 
-    /// The automatic stage, if any.
-    pub fn deployment_stage(&self) -> Option<Stage> {
-        self.shared.deployment_stage()
+    /// The automatic stage (`deploymentStage`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the API's path when it has none (`deploy(false)`).
+    pub fn deployment_stage(&self) -> Result<Stage, Error> {
+        self.shared
+            .deployment_stage()
+            .ok_or_else(|| crate::rest_api::no_deployment_stage(&self.node))
     }
 }

@@ -1,7 +1,9 @@
 //! Stages (`stage.ts`): a named, addressable snapshot of a deployment, with its method
 //! settings (logging, metrics, throttling, caching).
 
-use cdk_core::{cfn_format, Construct, Error, Node, Value};
+use std::time::Duration;
+
+use cdk_core::{cfn_format, Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::stage::MethodSetting;
 use cfn_apigateway::{CfnStage, CfnStageProps};
 use indexmap::IndexMap;
@@ -16,10 +18,13 @@ use crate::Deployment;
 #[non_exhaustive]
 pub enum MethodLoggingLevel {
     /// No logs.
+    #[doc(alias = "OFF")]
     Off,
     /// Errors only.
+    #[doc(alias = "ERROR")]
     Error,
     /// Errors and informational events.
+    #[doc(alias = "INFO")]
     Info,
 }
 
@@ -34,44 +39,86 @@ impl MethodLoggingLevel {
     }
 }
 
-/// Settings of the methods of a stage (`MethodDeploymentOptions`). Unset ones are left to
-/// API Gateway.
-#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct MethodDeploymentOptions {
-    /// CloudWatch metrics. Default: off.
-    #[builder(default)]
-    pub metrics_enabled: Option<bool>,
-    /// Execution logging level. Default: off.
-    #[builder(default)]
-    pub logging_level: Option<MethodLoggingLevel>,
-    /// Log full requests and responses. Default: false.
-    #[builder(default)]
-    pub data_trace_enabled: Option<bool>,
-    /// Throttling burst limit.
-    #[builder(default)]
-    pub throttling_burst_limit: Option<u32>,
-    /// Throttling rate limit (requests per second).
-    #[builder(default)]
-    pub throttling_rate_limit: Option<f64>,
-    /// Cache responses (turns the stage's cache cluster on). Default: off.
-    #[builder(default)]
-    pub caching_enabled: Option<bool>,
-    /// Cache time to live, in seconds. Default: 300 (API Gateway's).
-    #[builder(default)]
-    pub cache_ttl_seconds: Option<u32>,
-    /// Encrypt cached data.
-    #[builder(default)]
-    pub cache_data_encrypted: Option<bool>,
-}
-
-impl MethodDeploymentOptions {
-    /// Starts a builder.
-    pub fn builder() -> MethodDeploymentOptionsBuilder {
-        MethodDeploymentOptionsBuilder::default()
+impl From<MethodLoggingLevel> for Value {
+    fn from(level: MethodLoggingLevel) -> Value {
+        Value::from(level.as_str())
     }
 }
+
+/// Declares a props struct with the fields of CDK's `MethodDeploymentOptions` after its own,
+/// and `method_deployment_options()` to get them as a [`MethodDeploymentOptions`]: the one
+/// list of these fields, shared by [`MethodDeploymentOptions`] and [`StageOptions`] (rule 11:
+/// extended props are flat).
+macro_rules! method_deployment_options {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident { $($body:tt)* }
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            $($body)*
+            /// CloudWatch metrics (`metricsEnabled`). Default: off.
+            #[builder(default)]
+            pub metrics_enabled: Option<bool>,
+            /// Execution logging level (`loggingLevel`). Default: off.
+            #[builder(default)]
+            pub logging_level: Option<MethodLoggingLevel>,
+            /// Log full requests and responses (`dataTraceEnabled`). Default: false.
+            #[builder(default)]
+            pub data_trace_enabled: Option<bool>,
+            /// Throttling burst limit (`throttlingBurstLimit`). Default: API Gateway's.
+            #[builder(default, setter(into = false))]
+            pub throttling_burst_limit: Option<u32>,
+            /// Throttling rate limit, in requests per second (`throttlingRateLimit`).
+            /// Default: API Gateway's.
+            #[builder(default)]
+            pub throttling_rate_limit: Option<f64>,
+            /// Cache responses (`cachingEnabled`; turns the stage's cache cluster on).
+            /// Default: off.
+            #[builder(default)]
+            pub caching_enabled: Option<bool>,
+            /// How long responses stay cached (`cacheTtl`), a whole number of seconds.
+            /// Default: 300 seconds (API Gateway's).
+            #[builder(default)]
+            pub cache_ttl: Option<Duration>,
+            /// Encrypt cached data (`cacheDataEncrypted`). Default: false.
+            #[builder(default)]
+            pub cache_data_encrypted: Option<bool>,
+        }
+
+        impl $name {
+            /// The fields of [`MethodDeploymentOptions`].
+            #[allow(dead_code)]
+            pub(crate) fn method_deployment_options(&self) -> MethodDeploymentOptions {
+                MethodDeploymentOptions {
+                    metrics_enabled: self.metrics_enabled,
+                    logging_level: self.logging_level,
+                    data_trace_enabled: self.data_trace_enabled,
+                    throttling_burst_limit: self.throttling_burst_limit,
+                    throttling_rate_limit: self.throttling_rate_limit,
+                    caching_enabled: self.caching_enabled,
+                    cache_ttl: self.cache_ttl,
+                    cache_data_encrypted: self.cache_data_encrypted,
+                }
+            }
+        }
+    };
+}
+
+method_deployment_options! {
+    /// Settings of the methods of a stage (`MethodDeploymentOptions`). Unset ones are left to
+    /// API Gateway.
+    #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct MethodDeploymentOptions {}
+}
+
+cdk_core::impl_props!(MethodDeploymentOptions, MethodDeploymentOptionsBuilder);
 
 impl MethodDeploymentOptions {
     fn any_set(&self) -> bool {
@@ -79,61 +126,119 @@ impl MethodDeploymentOptions {
     }
 }
 
-/// Options of a [`Stage`] (`StageOptions`).
-#[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct StageOptions {
-    /// The stage name. Default: `prod`.
-    #[builder(default)]
-    pub stage_name: Option<String>,
-    /// The stage's description.
-    #[builder(default)]
-    pub description: Option<Value>,
-    /// Stage variables.
-    #[builder(default)]
-    pub variables: Option<Value>,
-    /// X-Ray tracing. Default: off.
-    #[builder(default)]
-    pub tracing_enabled: Option<bool>,
-    /// The cache cluster. Default: on when a method enables caching or a size is given.
-    #[builder(default)]
-    pub cache_cluster_enabled: Option<bool>,
-    /// The cache cluster size (`0.5`, `1.6`, ...). Default: `0.5` when the cluster is on.
-    #[builder(default)]
-    pub cache_cluster_size: Option<String>,
-    /// A client certificate id for calls to the backend.
-    #[builder(default)]
-    pub client_certificate_id: Option<Value>,
-    /// The documentation version.
-    #[builder(default)]
-    pub documentation_version: Option<Value>,
-    /// Where access logs go. Default: no access logging.
-    #[builder(default)]
-    pub access_log_destination: Option<AccessLogDestination>,
-    /// The access log format. Default: [`AccessLogFormat::clf`] when a destination is set.
-    #[builder(default)]
-    pub access_log_format: Option<AccessLogFormat>,
-    /// Settings of every method (`/*/*`).
-    #[builder(default)]
-    pub method: MethodDeploymentOptions,
-    /// Settings of some methods, by `/<resource path>/<METHOD>` (`/books/GET`, `/*/*`).
-    #[builder(default, setter(custom))]
-    pub method_options: IndexMap<String, MethodDeploymentOptions>,
-}
-
-impl StageOptions {
-    /// Starts a builder.
-    pub fn builder() -> StageOptionsBuilder {
-        StageOptionsBuilder::default()
+method_deployment_options! {
+    /// Options of a [`Stage`] (`StageOptions`), with the settings of every method (`/*/*`)
+    /// directly (CDK's `StageOptions` extends `MethodDeploymentOptions`). Every field is
+    /// optional.
+    ///
+    /// ```
+    /// use apigw_core::{MethodDeploymentOptions, MethodLoggingLevel, StageOptions};
+    /// use std::time::Duration;
+    ///
+    /// let options = StageOptions::builder()
+    ///     .stage_name("beta")
+    ///     .logging_level(MethodLoggingLevel::Info)
+    ///     .metrics_enabled(true)
+    ///     .method_options([(
+    ///         "/books/GET",
+    ///         MethodDeploymentOptions::builder()
+    ///             .caching_enabled(true)
+    ///             .cache_ttl(Duration::from_secs(300))
+    ///             .build()?,
+    ///     )])
+    ///     .build()?;
+    /// assert_eq!(options.method_options.len(), 1);
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct StageOptions {
+        /// The stage name. Default: `prod`.
+        #[builder(default)]
+        pub stage_name: Option<String>,
+        /// The stage's description. Default: none.
+        #[builder(default)]
+        pub description: Option<Value>,
+        /// Stage variables (`variables`), name → value. Default: none.
+        #[builder(default, setter(custom))]
+        pub variables: Option<Value>,
+        /// X-Ray tracing. Default: off.
+        #[builder(default)]
+        pub tracing_enabled: Option<bool>,
+        /// The cache cluster. Default: on when a method enables caching or a size is given.
+        #[builder(default)]
+        pub cache_cluster_enabled: Option<bool>,
+        /// The cache cluster size (`0.5`, `1.6`, ...). Default: `0.5` when the cluster is on.
+        #[builder(default)]
+        pub cache_cluster_size: Option<String>,
+        /// A client certificate id for calls to the backend. Default: none.
+        #[builder(default)]
+        pub client_certificate_id: Option<Value>,
+        /// The documentation version. Default: none.
+        #[builder(default)]
+        pub documentation_version: Option<Value>,
+        /// Where access logs go. Default: no access logging.
+        #[builder(default)]
+        pub access_log_destination: Option<AccessLogDestination>,
+        /// The access log format. Default: [`AccessLogFormat::clf`] when a destination is set.
+        #[builder(default)]
+        pub access_log_format: Option<AccessLogFormat>,
+        /// Settings of some methods, by `/<resource path>/<METHOD>` (`/books/GET`, `/*/*`)
+        /// (`methodOptions`). Default: none.
+        #[builder(default, setter(custom))]
+        pub method_options: IndexMap<String, MethodDeploymentOptions>,
     }
 }
 
+cdk_core::impl_props!(StageOptions, StageOptionsBuilder);
+
 impl StageOptionsBuilder {
-    /// Adds settings for the methods matching `path` (`/books/GET`, `/*/*`).
-    pub fn method_option(mut self, path: &str, options: MethodDeploymentOptions) -> Self {
-        self.method_options.get_or_insert_with(IndexMap::new).insert(path.to_string(), options);
+    /// Settings of some methods, by `/<resource path>/<METHOD>` (`/books/GET`, `/*/*`)
+    /// (`methodOptions`): any iterator of (path, [`MethodDeploymentOptions`]) pairs.
+    /// Default: none.
+    pub fn method_options<K: Into<String>>(
+        mut self,
+        options: impl IntoIterator<Item = (K, MethodDeploymentOptions)>,
+    ) -> Self {
+        let map = self.method_options.get_or_insert_with(IndexMap::new);
+        map.extend(options.into_iter().map(|(k, o)| (k.into(), o)));
         self
+    }
+
+    /// Stage variables (`variables`): any iterator of (name, value) pairs. Default: none.
+    pub fn variables<K: Into<String>, V: Into<Value>>(
+        mut self,
+        variables: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.variables = Some(Some(Value::object(variables)));
+        self
+    }
+}
+
+/// A stage, defined in this app or imported (CDK's `IStage`): what usage plans, API keys and
+/// base path mappings refer to.
+///
+/// Implemented by [`Stage`] and [`ImportedStage`](crate::ImportedStage).
+pub trait IStage: Construct {
+    /// The stage name (`stageName`: the `Ref` of the stage, or the imported name).
+    fn stage_name(&self) -> Value;
+
+    /// The id of the stage's REST API (`restApi.restApiId`).
+    fn rest_api_id(&self) -> Value;
+}
+
+impl IStage for Stage {
+    fn stage_name(&self) -> Value {
+        Stage::stage_name(self)
+    }
+
+    fn rest_api_id(&self) -> Value {
+        Stage::rest_api_id(self)
     }
 }
 
@@ -187,25 +292,29 @@ pub(crate) fn parse_method_options_path(
 }
 
 impl Stage {
-    /// Defines a stage of `deployment` (`new Stage(scope, id, { deployment, ... })`).
+    /// Defines a stage of `deployment` (`new Stage(scope, id, { deployment, ... })`);
+    /// `options` is a [`StageOptions`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree; [`Error::InvalidArgument`] for an invalid method options path
-    /// or caching with the cache cluster off.
+    /// A builder error naming the stage's path; id errors from the tree;
+    /// [`Error::InvalidArgument`] for an invalid method options path, caching with the cache
+    /// cluster off, or a cache TTL that is not a whole number of seconds.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         deployment: &Deployment,
-        options: StageOptions,
+        options: impl IntoProps<StageOptions>,
     ) -> Result<Stage, Error> {
+        let options = options.into_props_at(&scope.node().child_path(id))?;
         let rest_api_id = deployment.api().rest_api_id.clone();
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.Stage", crate::FQN));
         let path = node.path();
         let mut cache_cluster = options.cache_cluster_enabled;
         let mut settings: Vec<(&str, &MethodDeploymentOptions)> = Vec::new();
-        if options.method.any_set() {
-            settings.push(("/*/*", &options.method));
+        let every_method = options.method_deployment_options();
+        if every_method.any_set() {
+            settings.push(("/*/*", &every_method));
         }
         for (p, o) in &options.method_options {
             settings.push((p.as_str(), o));
@@ -231,7 +340,19 @@ impl Stage {
             s.http_method = Some(Value::String(http_method));
             s.resource_path = Some(Value::String(resource_path));
             s.cache_data_encrypted = o.cache_data_encrypted.map(Value::Bool);
-            s.cache_ttl_in_seconds = o.cache_ttl_seconds.map(Value::from);
+            s.cache_ttl_in_seconds = match o.cache_ttl {
+                Some(ttl) if ttl.subsec_nanos() != 0 => {
+                    return Err(Error::InvalidArgument {
+                        path,
+                        message: format!(
+                            "'{} millis' cannot be converted into a whole number of seconds.",
+                            ttl.as_millis()
+                        ),
+                    })
+                }
+                Some(ttl) => Some(Value::from(ttl.as_secs() as f64)),
+                None => None,
+            };
             s.caching_enabled = o.caching_enabled.map(Value::Bool);
             s.data_trace_enabled = Some(Value::Bool(o.data_trace_enabled.unwrap_or(false)));
             s.logging_level = o.logging_level.map(|l| Value::from(l.as_str()));
@@ -258,7 +379,7 @@ impl Stage {
         let mut l1 = CfnStageProps::builder()
             .rest_api_id(rest_api_id.clone())
             .build()
-            .map_err(|source| Error::Build { path: path.clone(), source })?;
+            .map_err(|source| Error::build(path.clone(), source))?;
         l1.stage_name = Some(Value::String(stage_name.clone()));
         l1.cache_cluster_enabled = cache_cluster.map(Value::Bool);
         if cache_cluster == Some(true) {
@@ -388,6 +509,59 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn stage_options_take_method_settings_directly() {
+        use crate::test_support::{resources_of_type, synth};
+        use crate::{RestApi, RestApiProps};
+        let t = synth("stage-flat-options", |stack| {
+            let api = RestApi::new(
+                stack,
+                "api",
+                RestApiProps::builder().deploy_options(
+                    StageOptions::builder()
+                        .logging_level(MethodLoggingLevel::Info)
+                        .metrics_enabled(true)
+                        .cache_ttl(Duration::from_secs(60))
+                        .build()?,
+                ),
+            )?;
+            api.root().add_method("GET", None)?;
+            Ok(())
+        });
+        let stages = resources_of_type(&t, "AWS::ApiGateway::Stage");
+        let (_, stage) = stages.iter().next().unwrap();
+        assert_eq!(
+            stage["Properties"]["MethodSettings"],
+            serde_json::json!([{
+                "CacheTtlInSeconds": 60,
+                "DataTraceEnabled": false,
+                "HttpMethod": "*",
+                "LoggingLevel": "INFO",
+                "MetricsEnabled": true,
+                "ResourcePath": "/*"
+            }])
+        );
+    }
+
+    #[test]
+    fn a_cache_ttl_must_be_whole_seconds() {
+        use crate::{RestApi, RestApiProps};
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let e = RestApi::new(
+            &stack,
+            "api",
+            RestApiProps::builder().deploy_options(
+                StageOptions::builder().cache_ttl(Duration::from_millis(1500)).build().unwrap(),
+            ),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Stack/api/DeploymentStage.prod: '1500 millis' cannot be converted into a whole number of seconds."
+        );
+    }
 
     #[test]
     fn method_options_paths() {

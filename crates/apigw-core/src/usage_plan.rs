@@ -10,56 +10,53 @@
 //!
 //! Limits that must be integers (burst limits, quota limits and offsets) are `u32`, so
 //! aws-cdk-lib's "should be an integer" checks hold by construction. aws-cdk-lib's deprecated
-//! `apiKey` prop is not ported: use [`IUsagePlan::add_api_key`].
+//! `apiKey` prop is not ported: use [`UsagePlan::add_api_key`].
 //!
 //! ```
 //! use apigw_core::{
-//!     IUsagePlan, MethodOptions, Period, QuotaSettings, RestApi, RestApiProps,
-//!     ThrottleSettings, ThrottlingPerMethod, UsagePlanPerApiStage, UsagePlanProps,
+//!     MethodOptions, Period, QuotaSettings, RestApi, RestApiProps, ThrottleSettings,
+//!     ThrottlingPerMethod, UsagePlanPerApiStage, UsagePlanProps,
 //! };
 //! use cdk_core::{App, Stack};
 //!
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let api = RestApi::new(&stack, "hello-api", RestApiProps::default())?;
 //! let echo = api.root().add_resource("echo")?.add_method_with(
 //!     "GET",
 //!     None,
-//!     MethodOptions::builder().api_key_required(true).build()?,
+//!     MethodOptions::builder().api_key_required(true),
 //! )?;
 //! let plan = api.add_usage_plan(
 //!     "UsagePlan",
 //!     UsagePlanProps::builder()
 //!         .name("Easy")
 //!         .throttle(ThrottleSettings::builder().rate_limit(10.0).burst_limit(2u32).build()?)
-//!         .quota(QuotaSettings::builder().limit(1000u32).period(Period::Week).build()?)
-//!         .build()?,
+//!         .quota(QuotaSettings::builder().limit(1000u32).period(Period::Week).build()?),
 //! )?;
-//! let key = api.add_api_key("ApiKey", None)?;
-//! plan.add_api_key(&key, None)?;
+//! let key = api.add_api_key("ApiKey")?;
+//! plan.add_api_key(&key)?;
 //! plan.add_api_stage(
-//!     UsagePlanPerApiStage::builder()
-//!         .stage(api.deployment_stage().ok_or("no stage")?)
-//!         .method_throttle(ThrottlingPerMethod::new(
-//!             &echo,
-//!             ThrottleSettings::builder().rate_limit(5.0).build()?,
-//!         ))
-//!         .build()?,
+//!     UsagePlanPerApiStage::builder().stage(&api.deployment_stage()?).throttle([
+//!         ThrottlingPerMethod::builder()
+//!             .method(&echo)
+//!             .throttle(ThrottleSettings::builder().rate_limit(5.0).build()?)
+//!             .build()?,
+//!     ]),
 //! )?;
-//! # Ok(())
-//! # }
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, Map, Node, Value};
+use cdk_core::{Construct, Error, IntoProps, Map, Node, Value};
 use cfn_apigateway::usage_plan::{self as l1, ApiStage};
 use cfn_apigateway::usage_plan_key::KeyType;
 use cfn_apigateway::{CfnUsagePlan, CfnUsagePlanKey, CfnUsagePlanKeyProps, CfnUsagePlanProps};
 
-use crate::{IApiKey, Method, RestApi, SpecRestApi, Stage};
+use crate::rest_api::ApiHandle;
+use crate::{IApiKey, Method, RestApi, SpecRestApi, StageReference};
 
 /// The time period of a quota (`Period`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +86,12 @@ impl Period {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct ThrottleSettings {
@@ -97,16 +99,13 @@ pub struct ThrottleSettings {
     #[builder(default)]
     pub rate_limit: Option<f64>,
     /// Maximum concurrent requests (`BurstLimit`). Default: none.
-    #[builder(default)]
+    #[builder(default, setter(into = false))]
     pub burst_limit: Option<u32>,
 }
 
-impl ThrottleSettings {
-    /// Starts a builder.
-    pub fn builder() -> ThrottleSettingsBuilder {
-        ThrottleSettingsBuilder::default()
-    }
+cdk_core::impl_props!(ThrottleSettings, ThrottleSettingsBuilder);
 
+impl ThrottleSettings {
     /// `validateDouble` on the rate limit: a rate that is not a finite number is refused
     /// (JSON has no `NaN` or infinity).
     fn check(rate_limit: Option<f64>) -> Result<(), String> {
@@ -133,27 +132,28 @@ impl ThrottleSettingsBuilder {
 
 /// How many requests a key may make in a period (`QuotaSettings`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The number of requests per period (`Limit`); `0` is left out, as aws-cdk-lib does.
     /// Default: none.
-    #[builder(default)]
+    #[builder(default, setter(into = false))]
     pub limit: Option<u32>,
     /// Requests subtracted from the limit in the first period (`Offset`). Default: none.
-    #[builder(default)]
+    #[builder(default, setter(into = false))]
     pub offset: Option<u32>,
     /// The period the limit applies to (`Period`). Default: none.
     #[builder(default)]
     pub period: Option<Period>,
 }
 
-impl QuotaSettings {
-    /// Starts a builder.
-    pub fn builder() -> QuotaSettingsBuilder {
-        QuotaSettingsBuilder::default()
-    }
+cdk_core::impl_props!(QuotaSettings, QuotaSettingsBuilder);
 
+impl QuotaSettings {
     /// `renderQuota`: `{Limit, Offset, Period}`, a zero limit dropped (`limit || undefined`).
     fn render(&self) -> Value {
         let mut q = l1::QuotaSettings::default();
@@ -165,21 +165,33 @@ impl QuotaSettings {
 }
 
 /// Throttling of one method of a stage (`ThrottlingPerMethod`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ThrottlingPerMethod {
-    /// The method; its key in the plan is `<resource path>/<HTTP method>` (`/books/GET`).
+    /// The method, by reference; its key in the plan is `<resource path>/<HTTP method>`
+    /// (`/books/GET`). Required.
+    #[builder(setter(custom))]
     pub method: Method,
-    /// Its limits.
+    /// Its limits. Required.
     pub throttle: ThrottleSettings,
 }
 
-impl ThrottlingPerMethod {
-    /// Throttling of `method`.
-    pub fn new(method: &Method, throttle: ThrottleSettings) -> Self {
-        ThrottlingPerMethod { method: method.clone(), throttle }
-    }
+cdk_core::impl_props!(ThrottlingPerMethod, ThrottlingPerMethodBuilder);
 
+impl ThrottlingPerMethodBuilder {
+    /// The method, by reference. Required.
+    pub fn method(mut self, method: &Method) -> Self {
+        self.method = Some(method.clone());
+        self
+    }
+}
+
+impl ThrottlingPerMethod {
     /// The key of the method in the stage's `Throttle` map.
     fn method_id(&self) -> String {
         format!("{}/{}", self.method.api_resource().path(), self.method.http_method())
@@ -188,37 +200,55 @@ impl ThrottlingPerMethod {
 
 /// A stage a usage plan applies to, with per-method throttling (`UsagePlanPerApiStage`).
 ///
-/// aws-cdk-lib's `api` field is not ported: it never reaches the template (the stage's own
-/// API is used).
+/// ```
+/// use apigw_core::{RestApi, RestApiProps, ThrottleSettings, ThrottlingPerMethod, UsagePlanPerApiStage};
+/// use cdk_core::{App, Stack};
+///
+/// let app = App::new();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+/// let get = api.root().add_method("GET", None)?;
+/// let stage = api.deployment_stage()?;
+/// let entry = UsagePlanPerApiStage::builder()
+///     .api(&api)
+///     .stage(&stage)
+///     .throttle([ThrottlingPerMethod::builder()
+///         .method(&get)
+///         .throttle(ThrottleSettings::builder().rate_limit(5.0).build()?)
+///         .build()?])
+///     .build()?;
+/// assert_eq!(entry.throttle.len(), 1);
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct UsagePlanPerApiStage {
-    /// The stage (`Stage` and `ApiId` of the entry). Default: none (the entry then has
-    /// neither).
+    /// The API (`api`: any [`IRestApi`](crate::IRestApi), by reference). As in aws-cdk-lib,
+    /// it does not reach the template (the stage's own API does). Default: none.
     #[builder(default)]
-    pub stage: Option<Stage>,
-    /// Per-method throttling; [`UsagePlanPerApiStageBuilder::method_throttle`] adds one.
-    /// Default: none (an empty `Throttle` map).
-    #[builder(default, setter(each(name = "method_throttle")))]
+    pub api: Option<ApiHandle>,
+    /// The stage (`stage`: any [`IStage`](crate::IStage), by reference), which gives the
+    /// entry's `Stage` and `ApiId`. Default: none (the entry then has neither).
+    #[builder(default)]
+    pub stage: Option<StageReference>,
+    /// Per-method throttling (`throttle`). Default: none (an empty `Throttle` map).
+    #[builder(default, setter(custom))]
     pub throttle: Vec<ThrottlingPerMethod>,
 }
 
+cdk_core::impl_props!(UsagePlanPerApiStage, UsagePlanPerApiStageBuilder);
+
 impl UsagePlanPerApiStage {
-    /// Starts a builder.
-    pub fn builder() -> UsagePlanPerApiStageBuilder {
-        UsagePlanPerApiStageBuilder::default()
-    }
-
-    /// An entry for `stage` without per-method throttling.
-    pub fn new(stage: &Stage) -> Self {
-        UsagePlanPerApiStage { stage: Some(stage.clone()), throttle: Vec::new() }
-    }
-
     fn check(&self) -> Result<(), String> {
         self.throttle.iter().try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
     }
@@ -231,14 +261,21 @@ impl UsagePlanPerApiStage {
             throttle.insert(t.method_id(), t.throttle.render());
         }
         let mut s = ApiStage::default();
-        s.api_id = self.stage.as_ref().map(Stage::rest_api_id);
-        s.stage = self.stage.as_ref().map(Stage::stage_name);
+        s.api_id = self.stage.as_ref().map(|s| s.rest_api_id.clone());
+        s.stage = self.stage.as_ref().map(|s| s.stage_name.clone());
         s.throttle = Some(Value::Object(throttle));
         Value::from(s)
     }
 }
 
 impl UsagePlanPerApiStageBuilder {
+    /// Per-method throttling (`throttle`): any iterator of [`ThrottlingPerMethod`]. Default:
+    /// none.
+    pub fn throttle(mut self, throttle: impl IntoIterator<Item = ThrottlingPerMethod>) -> Self {
+        self.throttle.get_or_insert_with(Vec::new).extend(throttle);
+        self
+    }
+
     fn validate(&self) -> Result<(), String> {
         self.throttle
             .iter()
@@ -247,14 +284,18 @@ impl UsagePlanPerApiStageBuilder {
     }
 }
 
-/// Properties of a [`UsagePlan`] (`UsagePlanProps`).
+/// Properties of a [`UsagePlan`] (`UsagePlanProps`). Every field is optional.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct UsagePlanProps {
-    /// The stages the plan applies to; [`UsagePlanPropsBuilder::api_stage`] adds one, and
-    /// [`UsagePlan::add_api_stage`] more later. Default: none.
-    #[builder(default, setter(each(name = "api_stage")))]
+    /// The stages the plan applies to (`apiStages`); [`UsagePlan::add_api_stage`] adds more
+    /// later. Default: none.
+    #[builder(default, setter(custom))]
     pub api_stages: Vec<UsagePlanPerApiStage>,
     /// The plan's description. Default: none.
     #[builder(default)]
@@ -270,16 +311,24 @@ pub struct UsagePlanProps {
     pub name: Option<Value>,
 }
 
-impl UsagePlanProps {
-    /// Starts a builder.
-    pub fn builder() -> UsagePlanPropsBuilder {
-        UsagePlanPropsBuilder::default()
+cdk_core::impl_props!(UsagePlanProps, UsagePlanPropsBuilder);
+
+impl UsagePlanPropsBuilder {
+    /// The stages the plan applies to (`apiStages`): any iterator of
+    /// [`UsagePlanPerApiStage`]. Default: none.
+    pub fn api_stages(mut self, stages: impl IntoIterator<Item = UsagePlanPerApiStage>) -> Self {
+        self.api_stages.get_or_insert_with(Vec::new).extend(stages);
+        self
     }
 }
 
-/// Options of [`IUsagePlan::add_api_key`] (`AddApiKeyOptions`).
+/// Options of [`UsagePlan::add_api_key_with`] (`AddApiKeyOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct AddApiKeyOptions {
     /// A logical ID for the `AWS::ApiGateway::UsagePlanKey`, to keep one a template already
@@ -288,16 +337,12 @@ pub struct AddApiKeyOptions {
     pub override_logical_id: Option<String>,
 }
 
-impl AddApiKeyOptions {
-    /// Starts a builder.
-    pub fn builder() -> AddApiKeyOptionsBuilder {
-        AddApiKeyOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(AddApiKeyOptions, AddApiKeyOptionsBuilder);
 
 /// A usage plan, defined in this app or imported (`IUsagePlan`).
 ///
-/// Implemented by [`UsagePlan`] and [`ImportedUsagePlan`].
+/// Implemented by [`UsagePlan`] and [`ImportedUsagePlan`], which also have `add_api_key` and
+/// `add_api_key_with` as inherent methods (no import of this trait needed).
 pub trait IUsagePlan: Construct {
     /// The plan id (`Ref` of the `AWS::ApiGateway::UsagePlan`, or the imported id).
     fn usage_plan_id(&self) -> Value;
@@ -308,25 +353,78 @@ pub trait IUsagePlan: Construct {
     ///
     /// # Errors
     /// [`Error::DuplicateId`] when the key is already in the plan; id errors from the tree.
-    fn add_api_key(
+    fn add_api_key(&self, api_key: &dyn IApiKey) -> Result<CfnUsagePlanKey, Error>
+    where
+        Self: Sized,
+    {
+        add_key(self, api_key, AddApiKeyOptions::default())
+    }
+
+    /// [`IUsagePlan::add_api_key`] with options (`addApiKey(key, options)`); `options` is an
+    /// [`AddApiKeyOptions`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// A builder error naming the plan's path; as [`IUsagePlan::add_api_key`].
+    fn add_api_key_with(
         &self,
         api_key: &dyn IApiKey,
-        options: Option<AddApiKeyOptions>,
-    ) -> Result<CfnUsagePlanKey, Error> {
-        let id = format!("UsagePlanKeyResource:{}", api_key.node().unique_id());
-        let props = CfnUsagePlanKeyProps::builder()
-            .key_id(api_key.key_id())
-            .key_type(KeyType::ApiKey)
-            .usage_plan_id(self.usage_plan_id())
-            .build()
-            .map_err(|source| Error::Build { path: self.node().path(), source })?;
-        let resource = CfnUsagePlanKey::new(self.node(), &id, props)?;
-        if let Some(logical_id) = options.and_then(|o| o.override_logical_id) {
-            resource.override_logical_id(&logical_id);
-        }
-        Ok(resource)
+        options: impl IntoProps<AddApiKeyOptions>,
+    ) -> Result<CfnUsagePlanKey, Error>
+    where
+        Self: Sized,
+    {
+        add_key(self, api_key, options.into_props_at(&self.node().path())?)
     }
 }
+
+/// `addApiKey` of a plan.
+fn add_key(
+    plan: &dyn IUsagePlan,
+    api_key: &dyn IApiKey,
+    options: AddApiKeyOptions,
+) -> Result<CfnUsagePlanKey, Error> {
+    let id = format!("UsagePlanKeyResource:{}", api_key.node().unique_id());
+    let props = CfnUsagePlanKeyProps::builder()
+        .key_id(api_key.key_id())
+        .key_type(KeyType::ApiKey)
+        .usage_plan_id(plan.usage_plan_id());
+    let resource = CfnUsagePlanKey::new(plan.node(), &id, props)?;
+    if let Some(logical_id) = options.override_logical_id {
+        resource.override_logical_id(&logical_id);
+    }
+    Ok(resource)
+}
+
+/// The inherent `add_api_key` and `add_api_key_with` of the usage plans.
+macro_rules! add_api_key_methods {
+    ($($ty:ty),*) => {$(
+        impl $ty {
+            /// Adds an API key to the plan (`addApiKey`); see [`IUsagePlan::add_api_key`].
+            ///
+            /// # Errors
+            /// [`Error::DuplicateId`] when the key is already in the plan; id errors from the
+            /// tree.
+            pub fn add_api_key(&self, api_key: &dyn IApiKey) -> Result<CfnUsagePlanKey, Error> {
+                add_key(self, api_key, AddApiKeyOptions::default())
+            }
+
+            /// Adds an API key to the plan with options (`addApiKey(key, options)`);
+            /// `options` is an [`AddApiKeyOptions`] or its unfinished builder.
+            ///
+            /// # Errors
+            /// A builder error naming the plan's path; as `add_api_key`.
+            pub fn add_api_key_with(
+                &self,
+                api_key: &dyn IApiKey,
+                options: impl IntoProps<AddApiKeyOptions>,
+            ) -> Result<CfnUsagePlanKey, Error> {
+                add_key(self, api_key, options.into_props_at(&self.node().path())?)
+            }
+        }
+    )*};
+}
+
+add_api_key_methods!(UsagePlan, ImportedUsagePlan);
 
 /// A usage plan (`UsagePlan`): an `AWS::ApiGateway::UsagePlan` named `Resource` under this
 /// construct. Cloning gives another handle to the same plan.
@@ -356,16 +454,17 @@ impl IUsagePlan for UsagePlan {
 }
 
 impl UsagePlan {
-    /// Defines a usage plan.
+    /// Defines a usage plan; `props` is a [`UsagePlanProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a rate limit that is not a finite number; id errors
-    /// from the tree.
+    /// A builder error naming the plan's path; [`Error::InvalidArgument`] for a rate limit
+    /// that is not a finite number; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: UsagePlanProps,
+        props: impl IntoProps<UsagePlanProps>,
     ) -> Result<UsagePlan, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.UsagePlan", crate::FQN));
         let invalid = |message: String| Error::InvalidArgument { path: node.path(), message };
@@ -411,11 +510,17 @@ impl UsagePlan {
         &self.resource
     }
 
-    /// Adds a stage to the plan (`addApiStage`).
+    /// Adds a stage to the plan (`addApiStage`); `api_stage` is a [`UsagePlanPerApiStage`] or
+    /// its unfinished builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a rate limit that is not a finite number.
-    pub fn add_api_stage(&self, api_stage: UsagePlanPerApiStage) -> Result<(), Error> {
+    /// A builder error naming the plan's path; [`Error::InvalidArgument`] for a rate limit
+    /// that is not a finite number.
+    pub fn add_api_stage(
+        &self,
+        api_stage: impl IntoProps<UsagePlanPerApiStage>,
+    ) -> Result<(), Error> {
+        let api_stage = api_stage.into_props_at(&self.node.path())?;
         api_stage
             .check()
             .map_err(|message| Error::InvalidArgument { path: self.node.path(), message })?;
@@ -444,21 +549,31 @@ impl IUsagePlan for ImportedUsagePlan {
 }
 
 impl RestApi {
-    /// Adds a usage plan as a child of the API (`addUsagePlan`).
+    /// Adds a usage plan as a child of the API (`addUsagePlan`); `props` is a
+    /// [`UsagePlanProps`] or its unfinished builder.
     ///
     /// # Errors
     /// Errors of [`UsagePlan::new`].
-    pub fn add_usage_plan(&self, id: &str, props: UsagePlanProps) -> Result<UsagePlan, Error> {
+    pub fn add_usage_plan(
+        &self,
+        id: &str,
+        props: impl IntoProps<UsagePlanProps>,
+    ) -> Result<UsagePlan, Error> {
         UsagePlan::new(self, id, props)
     }
 }
 
 impl SpecRestApi {
-    /// Adds a usage plan as a child of the API (`addUsagePlan`).
+    /// Adds a usage plan as a child of the API (`addUsagePlan`); `props` is a
+    /// [`UsagePlanProps`] or its unfinished builder.
     ///
     /// # Errors
     /// Errors of [`UsagePlan::new`].
-    pub fn add_usage_plan(&self, id: &str, props: UsagePlanProps) -> Result<UsagePlan, Error> {
+    pub fn add_usage_plan(
+        &self,
+        id: &str,
+        props: impl IntoProps<UsagePlanProps>,
+    ) -> Result<UsagePlan, Error> {
         UsagePlan::new(self, id, props)
     }
 }
@@ -513,35 +628,34 @@ mod tests {
                 rate_limit,
                 burst_limit,
             };
+            let per_method = |method: &Method, throttle: ThrottleSettings| {
+                ThrottlingPerMethod::builder().method(method).throttle(throttle).build()
+            };
             let stage = UsagePlanPerApiStage::builder()
-                .stage(api.deployment_stage().unwrap())
-                .method_throttle(ThrottlingPerMethod::new(&root_get, limits(Some(1.5), None)))
-                .method_throttle(ThrottlingPerMethod::new(&post, limits(None, Some(3))))
-                .method_throttle(ThrottlingPerMethod::new(&root_get, limits(None, Some(7))))
-                .build()
-                .unwrap();
+                .stage(&api.deployment_stage()?)
+                .throttle([
+                    per_method(&root_get, limits(Some(1.5), None))?,
+                    per_method(&post, limits(None, Some(3)))?,
+                    per_method(&root_get, limits(None, Some(7)))?,
+                ])
+                .build()?;
             let plan = UsagePlan::new(
                 stack,
                 "Plan",
                 UsagePlanProps::builder()
                     .description("desc")
-                    .quota(QuotaSettings::builder().limit(0u32).offset(2u32).build().unwrap())
+                    .quota(QuotaSettings::builder().limit(0).offset(2).build()?)
                     .throttle(ThrottleSettings::default())
-                    .api_stage(stage)
-                    .build()
-                    .unwrap(),
+                    .api_stages([stage]),
             )?;
             plan.add_api_stage(UsagePlanPerApiStage::default())?;
             let empty = api.add_usage_plan("Empty", UsagePlanProps::default())?;
             let k1 = ApiKey::new(stack, "K1", ApiKeyProps::default())?;
-            empty.add_api_key(&k1, None)?;
-            plan.add_api_key(
-                &k1,
-                Some(AddApiKeyOptions::builder().override_logical_id("X").build().unwrap()),
-            )?;
+            empty.add_api_key(&k1)?;
+            plan.add_api_key_with(&k1, AddApiKeyOptions::builder().override_logical_id("X"))?;
             let imported = UsagePlan::from_usage_plan_id(stack, "IUP", "up")?;
-            imported.add_api_key(&ApiKey::from_api_key_id(stack, "IK", "kid")?, None)?;
-            let again = empty.add_api_key(&k1, None).unwrap_err().to_string();
+            imported.add_api_key(&ApiKey::from_api_key_id(stack, "IK", "kid")?)?;
+            let again = empty.add_api_key(&k1).unwrap_err().to_string();
             assert!(again.contains("UsagePlanKeyResource:StackK1C862D50C"), "{again}");
             Ok(())
         });

@@ -2,27 +2,24 @@
 //! which a private integration reaches a VPC ([`IntegrationOptions::vpc_link`]), and links
 //! imported by id (`VpcLink.fromVpcLinkId`).
 //!
-//! Targets are given by ARN and DNS name ([`VpcLinkTarget`]) rather than as load balancer
-//! constructs, so that this crate does not depend on the EC2 and load balancing crates; with
-//! `cdk_elasticloadbalancingv2`, pass `nlb.load_balancer_arn()` and
-//! `nlb.load_balancer_dns_name()`:
+//! Targets are network load balancers ([`VpcLinkTarget`]: `&NetworkLoadBalancer` converts
+//! into one), given to [`VpcLinkPropsBuilder::targets`] or [`VpcLink::add_targets`]:
 //!
 //! ```
-//! use apigw_core::{VpcLink, VpcLinkProps, VpcLinkTarget};
+//! use apigw_core::{VpcLink, VpcLinkProps};
 //! use cdk_core::{App, Stack};
+//! use cdk_ec2::{Vpc, VpcProps};
+//! use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 //!
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
-//! let link = VpcLink::new(&stack, "link", VpcLinkProps::builder()
-//!     .target(VpcLinkTarget::network_load_balancer(
-//!         "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/50dc6c495c0c9188",
-//!         "nlb-50dc6c495c0c9188.elb.us-east-1.amazonaws.com",
-//!     ))
-//!     .build()?)?;
+//! let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
+//! let nlb = NetworkLoadBalancer::new(&stack, "NLB", NetworkLoadBalancerProps::builder().vpc(vpc).build()?)?;
+//! let link = VpcLink::new(&stack, "link", VpcLinkProps::builder().targets([&nlb]))?;
 //! assert_eq!(link.targets().len(), 1);
 //! let imported = VpcLink::from_vpc_link_id(&stack, "imported", "us-east-1_oiuR12Abd")?;
 //! assert!(imported.is_imported());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 //!
 //! [`IntegrationOptions::vpc_link`]: crate::IntegrationOptions::vpc_link
@@ -30,7 +27,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{cfn_format, Construct, Error, Node, Value};
+use cdk_core::{cfn_format, Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::{CfnVpcLink, CfnVpcLinkProps};
 
 /// The validation message of a link without targets (`validateVpcLink`).
@@ -50,15 +47,22 @@ pub struct VpcLinkTarget {
     dns_name: Option<Value>,
 }
 
+impl From<&cdk_elasticloadbalancingv2::NetworkLoadBalancer> for VpcLinkTarget {
+    fn from(nlb: &cdk_elasticloadbalancingv2::NetworkLoadBalancer) -> Self {
+        VpcLinkTarget { arn: nlb.load_balancer_arn(), dns_name: Some(nlb.load_balancer_dns_name()) }
+    }
+}
+
 impl VpcLinkTarget {
-    /// A load balancer by ARN and DNS name (for an `elbv2` load balancer,
-    /// `load_balancer_arn()` and `load_balancer_dns_name()`).
-    pub fn network_load_balancer(arn: impl Into<Value>, dns_name: impl Into<Value>) -> Self {
+    /// A load balancer by ARN and DNS name (what a `NetworkLoadBalancer` converts into).
+    #[cfg(test)]
+    pub(crate) fn network_load_balancer(arn: impl Into<Value>, dns_name: impl Into<Value>) -> Self {
         VpcLinkTarget { arn: arn.into(), dns_name: Some(dns_name.into()) }
     }
 
-    /// A load balancer known by its ARN only; integrations through a link to it must give
-    /// their URI.
+    /// A load balancer known by its ARN only (an imported one,
+    /// `NetworkLoadBalancer.fromNetworkLoadBalancerAttributes` without a DNS name);
+    /// integrations through a link to it must give their URI.
     pub fn from_arn(arn: impl Into<Value>) -> Self {
         VpcLinkTarget { arn: arn.into(), dns_name: None }
     }
@@ -80,13 +84,17 @@ impl VpcLinkTarget {
 /// use apigw_core::{VpcLinkProps, VpcLinkTarget};
 /// let props = VpcLinkProps::builder()
 ///     .vpc_link_name("my-link")
-///     .target(VpcLinkTarget::from_arn("arn:aws:elasticloadbalancing:::loadbalancer/net/a/1"))
+///     .targets([VpcLinkTarget::from_arn("arn:aws:elasticloadbalancing:::loadbalancer/net/a/1")])
 ///     .build()?;
 /// assert_eq!(props.targets.len(), 1);
 /// # Ok::<(), cdk_core::BuildError>(())
 /// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct VpcLinkProps {
     /// The link's name (`Name`). Default: the construct's unique id (`Names.nodeUniqueId`).
@@ -98,14 +106,19 @@ pub struct VpcLinkProps {
     /// The network load balancers the link targets; more can be added with
     /// [`VpcLink::add_targets`]. A link must have at least one when synthesized. Default:
     /// none.
-    #[builder(default, setter(each(name = "target")))]
+    #[builder(default, setter(custom))]
     pub targets: Vec<VpcLinkTarget>,
 }
 
-impl VpcLinkProps {
-    /// Starts a builder.
-    pub fn builder() -> VpcLinkPropsBuilder {
-        VpcLinkPropsBuilder::default()
+cdk_core::impl_props!(VpcLinkProps, VpcLinkPropsBuilder);
+
+impl VpcLinkPropsBuilder {
+    /// The network load balancers of the link (`targets`): any iterator of
+    /// `&NetworkLoadBalancer` or [`VpcLinkTarget`]. Default: none (more can be added with
+    /// [`VpcLink::add_targets`]; a link without any fails validation).
+    pub fn targets<T: Into<VpcLinkTarget>>(mut self, targets: impl IntoIterator<Item = T>) -> Self {
+        self.targets.get_or_insert_with(Vec::new).extend(targets.into_iter().map(Into::into));
+        self
     }
 }
 
@@ -152,7 +165,12 @@ impl VpcLink {
     ///
     /// # Errors
     /// Id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: VpcLinkProps) -> Result<VpcLink, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<VpcLinkProps>,
+    ) -> Result<VpcLink, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.VpcLink", crate::FQN));
         let name = props.vpc_link_name.unwrap_or_else(|| Value::String(node.unique_id()));
@@ -166,7 +184,7 @@ impl VpcLink {
                 ))
             }))
             .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
+            .map_err(|source| Error::build(node.path(), source))?;
         l1.description = props.description;
         let resource = CfnVpcLink::new(&node, "Resource", l1)?;
         let checked = targets.clone();
@@ -229,13 +247,13 @@ impl VpcLink {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for an imported link, whose targets are not managed here.
-    pub fn add_targets(
+    pub fn add_targets<T: Into<VpcLinkTarget>>(
         &self,
-        targets: impl IntoIterator<Item = VpcLinkTarget>,
+        targets: impl IntoIterator<Item = T>,
     ) -> Result<(), Error> {
         match &self.0.targets {
             Some(list) => {
-                list.borrow_mut().extend(targets);
+                list.borrow_mut().extend(targets.into_iter().map(Into::into));
                 Ok(())
             }
             None => Err(Error::InvalidArgument {
@@ -295,9 +313,12 @@ mod tests {
     fn renders_name_and_targets_late() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let link =
-            VpcLink::new(&stack, "link", VpcLinkProps::builder().target(arn("a")).build().unwrap())
-                .unwrap();
+        let link = VpcLink::new(
+            &stack,
+            "link",
+            VpcLinkProps::builder().targets([arn("a")]).build().unwrap(),
+        )
+        .unwrap();
         link.add_targets([arn("b")]).unwrap();
         let r = link.resource().unwrap();
         assert_eq!(r.property("Name"), Some(Value::from("StacklinkC160B2EF")));
@@ -338,7 +359,7 @@ mod tests {
         let by_arn = VpcLink::new(
             &stack,
             "b",
-            VpcLinkProps::builder().target(VpcLinkTarget::from_arn("arn:x")).build().unwrap(),
+            VpcLinkProps::builder().targets([VpcLinkTarget::from_arn("arn:x")]).build().unwrap(),
         )
         .unwrap();
         assert!(by_arn.uri_problem().unwrap().contains("no DNS name"));
@@ -386,9 +407,12 @@ mod tests {
             .contains("'connectionType' of VPC_LINK requires 'vpcLink' prop to be set"));
         assert!(message(props(link_options(&link, Some(ConnectionType::Internet))).build())
             .contains("cannot set 'vpcLink' where 'connectionType' is INTERNET"));
-        let quick = IntegrationOptions::builder().timeout_in_millis(49).build().unwrap();
+        let quick = IntegrationOptions {
+            timeout: Some(std::time::Duration::from_millis(49)),
+            ..IntegrationOptions::default()
+        };
         assert!(message(props(quick).build())
-            .contains("Integration timeout must be greater than 50 milliseconds."));
+            .contains("Integration timeout must be greater than 50 milliseconds"));
         assert!(message(IntegrationProps::builder().type_(IntegrationType::Aws).build())
             .contains("integrationHttpMethod is required for non-mock integration types."));
         assert!(IntegrationProps::builder().type_(IntegrationType::Mock).build().is_ok());
@@ -402,7 +426,7 @@ mod tests {
             let link = VpcLink::new(
                 stack,
                 "link",
-                VpcLinkProps::builder().target(arn("nlb")).build().unwrap(),
+                VpcLinkProps::builder().targets([arn("nlb")]).build().unwrap(),
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
@@ -422,7 +446,7 @@ mod tests {
             let link = VpcLink::new(
                 stack,
                 "link",
-                VpcLinkProps::builder().target(arn("nlb")).build().unwrap(),
+                VpcLinkProps::builder().targets([arn("nlb")]).build().unwrap(),
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, None);
@@ -465,7 +489,7 @@ mod tests {
             let link = VpcLink::new(
                 stack,
                 "link",
-                VpcLinkProps::builder().target(arn("a")).target(arn("b")).build().unwrap(),
+                VpcLinkProps::builder().targets([arn("a"), arn("b")]).build().unwrap(),
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));

@@ -96,10 +96,7 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
                             .response_parameters([("method.response.header.X", "'x'")])
                             .build()?,
                     ])
-                    .request_templates(Value::object([(
-                        "application/json",
-                        "{ \"statusCode\": 200 }",
-                    )]))
+                    .request_templates([("application/json", "{ \"statusCode\": 200 }")])
                     .build()?,
             )),
             MethodOptions::builder()

@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use apigw_core::{
-    AddApiKeyOptions, ApiKey, ApiKeyOptions, ApiKeyProps, IApiKey, IUsagePlan, MethodOptions,
-    Period, QuotaSettings, RateLimitedApiKey, RateLimitedApiKeyProps, RestApi, RestApiProps, Stage,
+    AddApiKeyOptions, ApiKey, ApiKeyOptions, ApiKeyProps, IApiKey, MethodOptions, Period,
+    QuotaSettings, RateLimitedApiKey, RateLimitedApiKeyProps, RestApi, RestApiProps, Stage,
     StageAttributes, ThrottleSettings, ThrottlingPerMethod, UsagePlan, UsagePlanPerApiStage,
     UsagePlanProps,
 };
@@ -51,12 +51,16 @@ fn check(case: &str, build: impl FnOnce(&Stack) -> Result<(), Error>) {
     assert_eq!(plan_and_key_resources(&actual), expected, "{case}");
 }
 
-fn key_required() -> MethodOptions {
-    MethodOptions::builder().api_key_required(true).build().expect("method options")
+fn key_required() -> apigw_core::MethodOptionsBuilder {
+    MethodOptions::builder().api_key_required(true)
 }
 
 fn throttle(rate: f64, burst: u32) -> ThrottleSettings {
     ThrottleSettings::builder().rate_limit(rate).burst_limit(burst).build().expect("throttle")
+}
+
+fn per_method(method: &apigw_core::Method, throttle: ThrottleSettings) -> ThrottlingPerMethod {
+    ThrottlingPerMethod::builder().method(method).throttle(throttle).build().expect("throttle")
 }
 
 #[test]
@@ -68,28 +72,16 @@ fn usage_plan_api_key() {
         let echo_method = echo.add_method_with("GET", None, key_required())?;
         let plan = api.add_usage_plan(
             "UsagePlan",
-            UsagePlanProps::builder()
-                .name("Easy")
-                .throttle(throttle(10.0, 2))
-                .quota(
-                    QuotaSettings::builder()
-                        .limit(1000u32)
-                        .offset(0u32)
-                        .period(Period::Week)
-                        .build()
-                        .expect("quota"),
-                )
-                .build()
-                .expect("plan props"),
+            UsagePlanProps::builder().name("Easy").throttle(throttle(10.0, 2)).quota(
+                QuotaSettings::builder().limit(1000).offset(0).period(Period::Week).build()?,
+            ),
         )?;
-        let key = api.add_api_key("ApiKey", None)?;
-        plan.add_api_key(&key, None)?;
+        let key = api.add_api_key("ApiKey")?;
+        plan.add_api_key(&key)?;
         plan.add_api_stage(
             UsagePlanPerApiStage::builder()
-                .stage(api.deployment_stage().expect("stage"))
-                .method_throttle(ThrottlingPerMethod::new(&echo_method, throttle(10.0, 2)))
-                .build()
-                .expect("api stage"),
+                .stage(&api.deployment_stage()?)
+                .throttle([per_method(&echo_method, throttle(10.0, 2))]),
         )?;
         Ok(())
     });
@@ -101,22 +93,14 @@ fn rate_limited_api_key() {
         let api = RestApi::new(stack, "api", RestApiProps::default())?;
         let get_items =
             api.root().add_resource("items")?.add_method_with("GET", None, key_required())?;
-        let stage = api.deployment_stage().expect("stage");
+        let stage = api.deployment_stage()?;
         RateLimitedApiKey::new(
             stack,
             "rate-limited-api-key",
             RateLimitedApiKeyProps::builder()
                 .customer_id("hello-customer")
-                .api_stage(UsagePlanPerApiStage::new(&stage))
-                .quota(
-                    QuotaSettings::builder()
-                        .limit(10000u32)
-                        .period(Period::Month)
-                        .build()
-                        .expect("quota"),
-                )
-                .build()
-                .expect("props"),
+                .api_stages([UsagePlanPerApiStage::builder().stage(&stage).build()?])
+                .quota(QuotaSettings::builder().limit(10000).period(Period::Month).build()?),
         )?;
         RateLimitedApiKey::new(
             stack,
@@ -124,24 +108,12 @@ fn rate_limited_api_key() {
             RateLimitedApiKeyProps::builder()
                 .api_key_name("throttled")
                 .description("key with throttle and quota")
-                .api_stage(
-                    UsagePlanPerApiStage::builder()
-                        .stage(stage.clone())
-                        .method_throttle(ThrottlingPerMethod::new(&get_items, throttle(5.0, 1)))
-                        .build()
-                        .expect("api stage"),
-                )
+                .api_stages([UsagePlanPerApiStage::builder()
+                    .stage(&stage)
+                    .throttle([per_method(&get_items, throttle(5.0, 1))])
+                    .build()?])
                 .throttle(throttle(100.0, 20))
-                .quota(
-                    QuotaSettings::builder()
-                        .limit(500u32)
-                        .offset(1u32)
-                        .period(Period::Day)
-                        .build()
-                        .expect("quota"),
-                )
-                .build()
-                .expect("props"),
+                .quota(QuotaSettings::builder().limit(500).offset(1).period(Period::Day).build()?),
         )?;
         Ok(())
     });
@@ -155,17 +127,13 @@ fn api_keys_import_and_multiple() {
 
         let imported_usage_plan =
             UsagePlan::from_usage_plan_id(stack, "imported-usage-plan", "abc123usageplan")?;
-        let named_key = api.add_api_key(
+        let named_key = api.add_api_key_with(
             "ApiKey",
-            Some(
-                ApiKeyOptions::builder()
-                    .api_key_name("myApiKey1")
-                    .value("MyApiKeyThatIsAtLeast20Characters")
-                    .build()
-                    .expect("options"),
-            ),
+            ApiKeyOptions::builder()
+                .api_key_name("myApiKey1")
+                .value("MyApiKeyThatIsAtLeast20Characters"),
         )?;
-        imported_usage_plan.add_api_key(&named_key, None)?;
+        imported_usage_plan.add_api_key(&named_key)?;
 
         // The app grants read on an imported key to a Lambda function; a role stands in for
         // it here (its policy is not compared).
@@ -173,45 +141,38 @@ fn api_keys_import_and_multiple() {
         let reader = Role::new(
             stack,
             "KeyReader",
-            RoleProps::new(Principal::service("lambda.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("lambda.amazonaws.com")),
         )?;
         imported_key.grant_read(&reader)?;
 
-        // `RestApi.fromRestApiId(stack, 'ImportedApi', ...)` adds nothing to the template:
-        // the imported stage takes the API id directly.
+        let rest_api = RestApi::from_rest_api_id(stack, "ImportedApi", "importedrestapiid")?;
         let imported_stage = Stage::from_stage_attributes(
             stack,
             "imported-stage",
-            StageAttributes::new("importedrestapiid", "myStageName"),
+            StageAttributes::builder().stage_name("myStageName").rest_api(&rest_api),
         )?;
-        imported_stage.add_api_key("MyApiKey", None)?;
+        imported_stage.add_api_key("MyApiKey")?;
 
-        let usage_plan = api.add_usage_plan(
-            "MultiKeyPlan",
-            UsagePlanProps::builder()
-                .name("MultiKey")
-                .api_stage(UsagePlanPerApiStage::new(&api.deployment_stage().expect("stage")))
-                .build()
-                .expect("plan props"),
-        )?;
-        let key_a = api.add_api_key("KeyA", None)?;
-        let key_b = api.add_api_key("KeyB", None)?;
+        let usage_plan =
+            api.add_usage_plan(
+                "MultiKeyPlan",
+                UsagePlanProps::builder().name("MultiKey").api_stages([
+                    UsagePlanPerApiStage::builder().stage(&api.deployment_stage()?).build()?,
+                ]),
+            )?;
+        let key_a = api.add_api_key("KeyA")?;
+        let key_b = api.add_api_key("KeyB")?;
         let key_c = ApiKey::new(
             stack,
             "KeyC",
-            ApiKeyProps::builder().description("third key").enabled(false).build().expect("props"),
+            ApiKeyProps::builder().description("third key").enabled(false),
         )?;
-        usage_plan.add_api_key(&key_a, None)?;
-        usage_plan.add_api_key(
+        usage_plan.add_api_key(&key_a)?;
+        usage_plan.add_api_key_with(
             &key_b,
-            Some(
-                AddApiKeyOptions::builder()
-                    .override_logical_id("MyKeyBUsagePlanKey")
-                    .build()
-                    .expect("options"),
-            ),
+            AddApiKeyOptions::builder().override_logical_id("MyKeyBUsagePlanKey"),
         )?;
-        usage_plan.add_api_key(&key_c, None)?;
+        usage_plan.add_api_key(&key_c)?;
         Ok(())
     });
 }

@@ -2,22 +2,23 @@
 //! routes `https://<domain>/<base path>` to a stage of an API, and the rules its base path
 //! follows ([`validate_base_path`]).
 
-use apigw_core::{ApiHandle, RestApiBase, Stage};
-use cdk_core::{Construct, Error, Node, Value};
+use apigw_core::{ApiHandle, IRestApi, Stage, StageReference};
+use cdk_core::{Construct, IntoProps, Node, Value};
 use cfn_apigateway::{CfnBasePathMapping, CfnBasePathMappingProps};
 
 use crate::{DomainError, DomainNameReference};
 
 /// An API as domains map to it (`IRestApiRef`): its construct, its id and its deployment
-/// stage. Made from any API (`RestApiRef::from(&api)` for a `RestApi`, `SpecRestApi`, an
-/// imported API, ...).
+/// stage. Made from any API ([`IRestApi`]: `RestApiRef::from(&api)` for a `RestApi`,
+/// `SpecRestApi`, `LambdaRestApi`, `StepFunctionsRestApi`, an imported API, ...), which is
+/// what setters and methods taking an API accept (`.rest_api(&api)`).
 #[derive(Clone, Debug)]
 pub struct RestApiRef {
     node: Node,
     handle: ApiHandle,
 }
 
-impl<T: RestApiBase + Construct> From<&T> for RestApiRef {
+impl<T: IRestApi + ?Sized> From<&T> for RestApiRef {
     fn from(api: &T) -> Self {
         RestApiRef::new(api.node().clone(), api.api_handle())
     }
@@ -45,9 +46,16 @@ impl RestApiRef {
         self.handle.rest_api_id()
     }
 
-    /// The API's deployment stage, if any (none for imported APIs or `deploy: false`).
-    pub fn deployment_stage(&self) -> Option<Stage> {
-        self.handle.deployment_stage()
+    /// The API's deployment stage (`deploymentStage`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`](cdk_core::Error::InvalidArgument) naming the API when it has
+    /// none (`deploy: false`, or an imported API), as aws-cdk-lib's getter throws.
+    pub fn deployment_stage(&self) -> Result<Stage, cdk_core::Error> {
+        self.handle.deployment_stage().ok_or_else(|| cdk_core::Error::InvalidArgument {
+            path: self.node.path(),
+            message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
+        })
     }
 }
 
@@ -55,7 +63,11 @@ impl RestApiRef {
 /// [`DomainName::add_base_path_mapping`](crate::DomainName::add_base_path_mapping)
 /// (`BasePathMappingOptions`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct BasePathMappingOptions {
     /// The path after the domain in callers' URLs (`example.com/<base path>`); not empty.
@@ -63,24 +75,32 @@ pub struct BasePathMappingOptions {
     #[builder(default)]
     pub base_path: Option<String>,
     /// The stage to map. Default: the API's deployment stage (see `attach_to_stage`).
-    #[builder(default)]
-    pub stage: Option<Stage>,
+    #[builder(default, setter(custom))]
+    pub stage: Option<StageReference>,
     /// Map to the API's deployment stage when no `stage` is given; with `false`, callers put
     /// the stage name in the URL. Ignored when `stage` is given. Default: true.
     #[builder(default)]
     pub attach_to_stage: Option<bool>,
 }
 
-impl BasePathMappingOptions {
-    /// Starts a builder.
-    pub fn builder() -> BasePathMappingOptionsBuilder {
-        BasePathMappingOptionsBuilder::default()
+cdk_core::impl_props!(BasePathMappingOptions, BasePathMappingOptionsBuilder);
+
+impl BasePathMappingOptionsBuilder {
+    /// The stage to map (`stage`): any stage ([`IStage`](apigw_core::IStage): `&stage`, an
+    /// imported stage). Default: the API's deployment stage (see `attach_to_stage`).
+    pub fn stage(mut self, stage: &impl apigw_core::IStage) -> Self {
+        self.stage = Some(Some(StageReference::from(stage)));
+        self
     }
 }
 
 /// Props of a [`BasePathMapping`] (`BasePathMappingProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct BasePathMappingProps {
     /// The domain (a [`DomainName`](crate::DomainName) or an import). Required.
@@ -92,18 +112,22 @@ pub struct BasePathMappingProps {
     #[builder(default)]
     pub base_path: Option<String>,
     /// The stage to map. Default: the API's deployment stage (see `attach_to_stage`).
-    #[builder(default)]
-    pub stage: Option<Stage>,
+    #[builder(default, setter(custom))]
+    pub stage: Option<StageReference>,
     /// Map to the API's deployment stage when no `stage` is given. Ignored when `stage` is
     /// given. Default: true.
     #[builder(default)]
     pub attach_to_stage: Option<bool>,
 }
 
-impl BasePathMappingProps {
-    /// Starts a builder.
-    pub fn builder() -> BasePathMappingPropsBuilder {
-        BasePathMappingPropsBuilder::default()
+cdk_core::impl_props!(BasePathMappingProps, BasePathMappingPropsBuilder);
+
+impl BasePathMappingPropsBuilder {
+    /// The stage to map (`stage`): any stage ([`IStage`](apigw_core::IStage): `&stage`, an
+    /// imported stage). Default: the API's deployment stage (see `attach_to_stage`).
+    pub fn stage(mut self, stage: &impl apigw_core::IStage) -> Self {
+        self.stage = Some(Some(StageReference::from(stage)));
+        self
     }
 }
 
@@ -151,31 +175,37 @@ pub fn validate_base_path(scope_path: &str, base_path: &str) -> Result<(), Domai
 impl BasePathMapping {
     /// Defines a base path mapping of `props.domain_name` to `props.rest_api`: to `stage`,
     /// else to the API's deployment stage (unless `attach_to_stage` is false), else to no
-    /// stage.
+    /// stage. `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// The errors of [`validate_base_path`] (naming `scope`); id errors from the tree.
+    /// A builder error naming the new construct's path; the errors of
+    /// [`validate_base_path`] (naming `scope`); id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: BasePathMappingProps,
+        props: impl IntoProps<BasePathMappingProps>,
     ) -> Result<BasePathMapping, DomainError> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         if let Some(base_path) = &props.base_path {
             validate_base_path(&scope.node().path(), base_path)?;
         }
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_apigateway.BasePathMapping");
         let attach_to_stage = props.attach_to_stage.unwrap_or(true);
-        let stage = props
-            .stage
-            .or_else(|| attach_to_stage.then(|| props.rest_api.deployment_stage()).flatten());
+        let stage_name = match props.stage {
+            Some(stage) => Some(stage.stage_name),
+            None if attach_to_stage => Some(props.rest_api.deployment_stage()?.stage_name()),
+            None => None,
+        };
         let mut l1 = CfnBasePathMappingProps::builder()
             .domain_name(props.domain_name.domain_name)
-            .build()
-            .map_err(|source| Error::Build { path: node.path(), source })?;
-        l1.base_path = props.base_path.map(Value::String);
-        l1.rest_api_id = Some(props.rest_api.rest_api_id());
-        l1.stage = stage.map(|s| s.stage_name());
+            .rest_api_id(props.rest_api.rest_api_id());
+        if let Some(base_path) = props.base_path {
+            l1 = l1.base_path(base_path);
+        }
+        if let Some(stage_name) = stage_name {
+            l1 = l1.stage(stage_name);
+        }
         let resource = CfnBasePathMapping::new(&node, "Resource", l1)?;
         Ok(BasePathMapping { node, resource })
     }
@@ -189,11 +219,12 @@ impl BasePathMapping {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::TestResult;
     use crate::test_support::{api, stack};
     use apigw_core::{Deployment, DeploymentProps, RestApiProps, StageOptions};
 
     #[test]
-    fn base_path_rules() {
+    fn base_path_rules() -> TestResult {
         let check = |p| validate_base_path("Stack/D", p).map_err(|e| e.code());
         assert_eq!(check("v1"), Ok(()));
         assert_eq!(check("a$b_(c)!*'+.-"), Ok(()));
@@ -207,63 +238,78 @@ mod tests {
         assert_eq!(check("a~b"), Err("BasePathOnlyContain"));
         let e = validate_base_path("Stack/D", "/v1").unwrap_err();
         assert_eq!(e.to_string(), "Stack/D: A base path cannot start or end with /, received: /v1");
+        Ok(())
     }
 
     fn mapping(
         scope: &impl Construct,
         id: &str,
         props: BasePathMappingPropsBuilder,
-    ) -> BasePathMapping {
-        BasePathMapping::new(scope, id, props.build().unwrap()).unwrap()
+    ) -> Result<BasePathMapping, DomainError> {
+        BasePathMapping::new(scope, id, props)
     }
 
     #[test]
-    fn stage_defaults_to_the_deployment_stage() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
+    fn stage_defaults_to_the_deployment_stage() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
         let base = || {
             BasePathMappingProps::builder()
                 .domain_name(DomainNameReference::new("api.example.com"))
                 .rest_api(&a)
         };
         let stage_of = |m: &BasePathMapping| format!("{:?}", m.resource().property("Stage"));
-        let default = mapping(&stack, "Default", base());
-        let prod = a.deployment_stage().unwrap();
+        let default = mapping(&stack, "Default", base())?;
+        let prod = a.deployment_stage()?;
         assert_eq!(stage_of(&default), format!("{:?}", Some(prod.stage_name())));
-        let detached = mapping(&stack, "Detached", base().attach_to_stage(false));
+        let detached = mapping(&stack, "Detached", base().attach_to_stage(false))?;
         assert!(detached.resource().property("Stage").is_some_and(|v| v.is_absent()));
         let beta = Stage::new(
             &stack,
             "Beta",
-            &Deployment::new(&stack, "BetaDeployment", &a, DeploymentProps::default()).unwrap(),
-            StageOptions::builder().stage_name("beta").build().unwrap(),
-        )
-        .unwrap();
-        let explicit =
-            mapping(&stack, "Explicit", base().stage(beta.clone()).attach_to_stage(false));
+            &Deployment::new(&stack, "BetaDeployment", &a, DeploymentProps::default())?,
+            StageOptions::builder().stage_name("beta"),
+        )?;
+        let explicit = mapping(&stack, "Explicit", base().stage(&beta).attach_to_stage(false))?;
         assert_eq!(stage_of(&explicit), format!("{:?}", Some(beta.stage_name())));
         assert_eq!(
             explicit.resource().property("DomainName"),
             Some(Value::from("api.example.com"))
         );
+        Ok(())
     }
 
     #[test]
-    fn invalid_base_paths_name_the_scope_and_add_nothing() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
+    fn an_api_without_deployment_stage_needs_a_stage_or_no_attachment() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::builder().deploy(false))?;
+        let base = || {
+            BasePathMappingProps::builder()
+                .domain_name(DomainNameReference::new("api.example.com"))
+                .rest_api(&a)
+        };
+        let e = mapping(&stack, "Attached", base()).unwrap_err();
+        assert_eq!(cdk_core::Error::from(e).path(), Some("Stack/Api"));
+        let m = mapping(&stack, "Detached", base().attach_to_stage(false))?;
+        assert!(m.resource().property("Stage").is_some_and(|v| v.is_absent()));
+        Ok(())
+    }
+
+    #[test]
+    fn invalid_base_paths_name_the_scope_and_add_nothing() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
         let e = BasePathMapping::new(
             &stack,
             "M",
             BasePathMappingProps::builder()
                 .domain_name(DomainNameReference::new("api.example.com"))
                 .rest_api(&a)
-                .base_path("/x")
-                .build()
-                .unwrap(),
+                .base_path("/x"),
         )
         .unwrap_err();
         assert_eq!((e.code(), e.path()), ("BasePathCannotStart", Some("Stack")));
         assert!(stack.node().try_find_child("M").is_none());
+        Ok(())
     }
 }

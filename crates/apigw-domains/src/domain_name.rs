@@ -7,9 +7,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use apigw_core::{EndpointType, StageReference};
+use apigw_core::{EndpointType, IStage, StageReference};
 use cdk_certificatemanager::CertificateReference;
-use cdk_core::{cfn_format, Construct, Error, Node, Value};
+use cdk_core::{cfn_format, Construct, IntoProps, Node, Value};
 use cdk_s3::Bucket;
 use cfn_apigateway::domain_name::{EndpointConfiguration, MutualTlsAuthentication};
 use cfn_apigateway::{CfnDomainName, CfnDomainNameProps};
@@ -29,26 +29,35 @@ use crate::DomainError;
 #[non_exhaustive]
 pub enum SecurityPolicy {
     /// TLS 1.0 (`TLS_1_0`).
+    #[doc(alias = "TLS_1_0")]
     Tls10,
     /// TLS 1.2 (`TLS_1_2`).
+    #[doc(alias = "TLS_1_2")]
     Tls12,
     /// TLS 1.3, regional and private endpoints (`SecurityPolicy_TLS13_1_3_2025_09`).
+    #[doc(alias = "TLS13_1_3_2025_09")]
     Tls13_1_3_2025_09,
     /// TLS 1.3, FIPS, regional and private endpoints
     /// (`SecurityPolicy_TLS13_1_3_FIPS_2025_09`).
+    #[doc(alias = "TLS13_1_3_FIPS_2025_09")]
     Tls13_1_3Fips2025_09,
     /// TLS 1.3 and 1.2 with post-quantum cryptography, regional and private endpoints
     /// (`SecurityPolicy_TLS13_1_2_PQ_2025_09`).
+    #[doc(alias = "TLS13_1_2_PQ_2025_09")]
     Tls13_1_2Pq2025_09,
     /// TLS 1.3 and 1.2 with perfect forward secrecy and post-quantum cryptography, regional
     /// and private endpoints (`SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09`).
+    #[doc(alias = "TLS13_1_2_PFS_PQ_2025_09")]
     Tls13_1_2PfsPq2025_09,
     /// TLS 1.3, edge-optimized endpoints (`SecurityPolicy_TLS13_2025_EDGE`).
+    #[doc(alias = "TLS13_2025_EDGE")]
     Tls13_2025Edge,
     /// TLS 1.2 with perfect forward secrecy, edge-optimized endpoints
     /// (`SecurityPolicy_TLS12_PFS_2025_EDGE`).
+    #[doc(alias = "TLS12_PFS_2025_EDGE")]
     Tls12Pfs2025Edge,
     /// TLS 1.2 (legacy suite), edge-optimized endpoints (`SecurityPolicy_TLS12_2018_EDGE`).
+    #[doc(alias = "TLS12_2018_EDGE")]
     Tls12_2018Edge,
 }
 
@@ -96,8 +105,10 @@ impl SecurityPolicy {
 #[non_exhaustive]
 pub enum EndpointAccessMode {
     /// Only clients using the policy (`STRICT`); recommended for production.
+    #[doc(alias = "STRICT")]
     Strict,
     /// The migration mode (`BASIC`).
+    #[doc(alias = "BASIC")]
     Basic,
 }
 
@@ -111,12 +122,29 @@ impl EndpointAccessMode {
     }
 }
 
+impl From<SecurityPolicy> for Value {
+    fn from(policy: SecurityPolicy) -> Value {
+        Value::from(policy.as_str())
+    }
+}
+
+impl From<EndpointAccessMode> for Value {
+    fn from(mode: EndpointAccessMode) -> Value {
+        Value::from(mode.as_str())
+    }
+}
+
 /// Mutual TLS of a domain: where its truststore is (`MTLSConfig`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct MtlsConfig {
     /// The bucket holding the truststore. Required.
+    #[builder(setter(custom))]
     pub bucket: Bucket,
     /// The truststore's key in the bucket. Required.
     pub key: String,
@@ -125,12 +153,17 @@ pub struct MtlsConfig {
     pub version: Option<String>,
 }
 
-impl MtlsConfig {
-    /// Starts a builder.
-    pub fn builder() -> MtlsConfigBuilder {
-        MtlsConfigBuilder::default()
-    }
+cdk_core::impl_props!(MtlsConfig, MtlsConfigBuilder);
 
+impl MtlsConfigBuilder {
+    /// The bucket holding the truststore (`bucket`). Required.
+    pub fn bucket(mut self, bucket: impl std::borrow::Borrow<Bucket>) -> Self {
+        self.bucket = Some(std::borrow::Borrow::borrow(&bucket).clone());
+        self
+    }
+}
+
+impl MtlsConfig {
     /// `bucket.s3UrlForObject(key)`: `s3://<bucket name>/<key>` (one leading `/` of the key
     /// dropped, as `urlJoin` does).
     fn truststore_uri(&self) -> Value {
@@ -141,7 +174,11 @@ impl MtlsConfig {
 
 /// Options of an API mapping (`ApiMappingOptions`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct ApiMappingOptions {
     /// The path after the domain in callers' URLs (`orders/v1/api`; several levels allowed);
@@ -150,17 +187,16 @@ pub struct ApiMappingOptions {
     pub base_path: Option<String>,
 }
 
-impl ApiMappingOptions {
-    /// Starts a builder.
-    pub fn builder() -> ApiMappingOptionsBuilder {
-        ApiMappingOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(ApiMappingOptions, ApiMappingOptionsBuilder);
 
 /// Options of a custom domain (`DomainNameOptions`): what [`DomainNameProps`] holds except
 /// the API to map, and what the `domain_name` prop of `RestApiProps` takes.
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct DomainNameOptions {
     /// The domain name (`api.example.com`), without uppercase letters. Required.
@@ -188,16 +224,15 @@ pub struct DomainNameOptions {
     pub base_path: Option<String>,
 }
 
-impl DomainNameOptions {
-    /// Starts a builder.
-    pub fn builder() -> DomainNameOptionsBuilder {
-        DomainNameOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(DomainNameOptions, DomainNameOptionsBuilder);
 
 /// Props of a [`DomainName`] (`DomainNameProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct DomainNameProps {
     /// The domain name (`api.example.com`), without uppercase letters. Required.
@@ -229,12 +264,9 @@ pub struct DomainNameProps {
     pub mapping: Option<RestApiRef>,
 }
 
-impl DomainNameProps {
-    /// Starts a builder.
-    pub fn builder() -> DomainNamePropsBuilder {
-        DomainNamePropsBuilder::default()
-    }
+cdk_core::impl_props!(DomainNameProps, DomainNamePropsBuilder);
 
+impl DomainNameProps {
     /// The props of `options` mapped to `mapping` (what `addDomainName` passes).
     pub fn from_options(options: DomainNameOptions, mapping: Option<RestApiRef>) -> Self {
         DomainNameProps {
@@ -292,7 +324,11 @@ pub trait IDomainName: Construct {
 
 /// What identifies an existing custom domain (`DomainNameAttributes`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct DomainNameAttributes {
     /// The domain name (`api.example.com`). Required.
@@ -304,12 +340,7 @@ pub struct DomainNameAttributes {
     pub domain_name_alias_hosted_zone_id: Value,
 }
 
-impl DomainNameAttributes {
-    /// Starts a builder.
-    pub fn builder() -> DomainNameAttributesBuilder {
-        DomainNameAttributesBuilder::default()
-    }
-}
+cdk_core::impl_props!(DomainNameAttributes, DomainNameAttributesBuilder);
 
 /// A custom domain defined outside this app ([`DomainName::from_domain_name_attributes`]).
 #[derive(Clone, Debug)]
@@ -375,10 +406,11 @@ pub(crate) fn is_multi_level(base_path: Option<&str>) -> bool {
 }
 
 impl DomainName {
-    /// Defines a custom domain, mapped to `props.mapping` when given.
+    /// Defines a custom domain, mapped to `props.mapping` when given; `props` is the props
+    /// or their unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree; [`DomainError::DomainNameDoesNotSupportUppercase`] (naming
+    /// A builder error naming the new construct's path; id errors from the tree; [`DomainError::DomainNameDoesNotSupportUppercase`] (naming
     /// `scope`); the security policy rules
     /// ([`DomainError::MtlsNotSupportedWithEnhancedSecurityPolicy`],
     /// [`DomainError::EndpointAccessModeRequiredForEnhancedSecurityPolicy`],
@@ -390,8 +422,9 @@ impl DomainName {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: DomainNameProps,
+        props: impl IntoProps<DomainNameProps>,
     ) -> Result<DomainName, DomainError> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_apigateway.DomainName");
         let endpoint_type = props.endpoint_type.unwrap_or(EndpointType::Regional);
@@ -442,12 +475,7 @@ impl DomainName {
         let multi_level = domain.validate_base_path(base_path.as_deref())?;
         if let Some(api) = props.mapping {
             if multi_level {
-                let Some(stage) = api.deployment_stage() else {
-                    return Err(DomainError::MappingWithoutDeploymentStage {
-                        path: domain.node.path(),
-                        base_path: base_path.unwrap_or_default(),
-                    });
-                };
+                let stage = api.deployment_stage()?;
                 domain.add_api_mapping(&stage, ApiMappingOptions { base_path })?;
             } else {
                 domain.add_base_path_mapping(
@@ -460,14 +488,16 @@ impl DomainName {
     }
 
     /// Imports a custom domain (`fromDomainNameAttributes`): a construct without resources.
+    /// `attributes` is the attributes or their unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
+    /// A builder error naming the new construct's path; id errors from the tree.
     pub fn from_domain_name_attributes(
         scope: &impl Construct,
         id: &str,
-        attributes: DomainNameAttributes,
+        attributes: impl IntoProps<DomainNameAttributes>,
     ) -> Result<ImportedDomainName, DomainError> {
+        let attributes = attributes.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.Resource");
         Ok(ImportedDomainName { node, attributes })
@@ -541,18 +571,20 @@ impl DomainName {
 
     /// Maps a single-level base path of this domain to an API (`addBasePathMapping`), as the
     /// child `Map:<base path or />=><API's unique id>`; by default to the API's deployment
-    /// stage.
+    /// stage. `target_api` is any API (`&api`); `options` the options or their unfinished
+    /// builder ([`BasePathMappingOptions::default()`] for none).
     ///
     /// # Errors
-    /// [`DomainError::DomainNameAlreadyMappingPath`] for a base path mapped before,
+    /// A builder error naming the domain; [`DomainError::DomainNameAlreadyMappingPath`] for a base path mapped before,
     /// [`DomainError::BasePathMappingDoesNotSupportMultiLevel`] for a path of several levels
     /// (use [`DomainName::add_api_mapping`]), and the errors of [`BasePathMapping::new`].
     pub fn add_base_path_mapping(
         &self,
         target_api: impl Into<RestApiRef>,
-        options: BasePathMappingOptions,
+        options: impl IntoProps<BasePathMappingOptions>,
     ) -> Result<BasePathMapping, DomainError> {
         let target_api = target_api.into();
+        let options = options.into_props_at(&self.node.path())?;
         let base_path = options.base_path.clone();
         self.check_unmapped(&base_path)?;
         if is_multi_level(base_path.as_deref()) {
@@ -585,17 +617,14 @@ impl DomainName {
     /// # Errors
     /// Id errors; [`DomainError::DomainNameAlreadyMappingPath`] for a base path mapped before;
     /// [`DomainError::MultiLevelBasePathOnlySupported`] and
-    /// [`DomainError::DomainNameRequiresTls12`] for a multi-level path.
-    pub fn add_api_mapping<S>(
+    /// [`DomainError::DomainNameRequiresTls12`] for a multi-level path; a builder error
+    /// naming the domain.
+    pub fn add_api_mapping(
         &self,
-        target_stage: &S,
-        options: ApiMappingOptions,
-    ) -> Result<CfnApiMapping, DomainError>
-    where
-        S: Construct,
-        for<'a> &'a S: Into<StageReference>,
-    {
-        let base_path = options.base_path;
+        target_stage: &impl IStage,
+        options: impl IntoProps<ApiMappingOptions>,
+    ) -> Result<CfnApiMapping, DomainError> {
+        let base_path = options.into_props_at(&self.node.path())?.base_path;
         self.check_unmapped(&base_path)?;
         self.validate_base_path(base_path.as_deref())?;
         self.base_paths.borrow_mut().push(base_path.clone());
@@ -604,14 +633,14 @@ impl DomainName {
             base_path.as_deref().unwrap_or("none"),
             target_stage.node().unique_id()
         );
-        let stage: StageReference = target_stage.into();
+        let stage = StageReference::from(target_stage);
         let mut l1 = CfnApiMappingProps::builder()
             .api_id(stage.rest_api_id)
             .stage(stage.stage_name)
-            .domain_name(self.domain_name())
-            .build()
-            .map_err(|source| Error::Build { path: self.node.path(), source })?;
-        l1.api_mapping_key = base_path.map(Value::String);
+            .domain_name(self.domain_name());
+        if let Some(key) = base_path {
+            l1 = l1.api_mapping_key(key);
+        }
         Ok(CfnApiMapping::new(&self.node, &id, l1)?)
     }
 }
@@ -668,6 +697,7 @@ fn validate_security(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::TestResult;
     use crate::test_support::{api, stack};
     use apigw_core::{RestApiProps, StageOptions};
     use cdk_s3::{Bucket, BucketProps};
@@ -688,9 +718,9 @@ mod tests {
     }
 
     #[test]
-    fn regional_by_default_with_regional_alias_attributes() {
-        let (_app, stack) = stack();
-        let d = DomainName::new(&stack, "D", props(&stack).build().unwrap()).unwrap();
+    fn regional_by_default_with_regional_alias_attributes() -> TestResult {
+        let (_app, stack) = stack()?;
+        let d = DomainName::new(&stack, "D", props(&stack))?;
         assert_eq!(d.endpoint_type(), EndpointType::Regional);
         let r = d.resource();
         assert!(r.property("RegionalCertificateArn").is_some_and(|v| !v.is_absent()));
@@ -701,17 +731,13 @@ mod tests {
             dbg(r.attr_regional_hosted_zone_id())
         );
         assert_eq!(dbg(IDomainName::domain_name(&d)), dbg(r.ref_()));
+        Ok(())
     }
 
     #[test]
-    fn edge_domains_use_distribution_attributes() {
-        let (_app, stack) = stack();
-        let d = DomainName::new(
-            &stack,
-            "D",
-            props(&stack).endpoint_type(EndpointType::Edge).build().unwrap(),
-        )
-        .unwrap();
+    fn edge_domains_use_distribution_attributes() -> TestResult {
+        let (_app, stack) = stack()?;
+        let d = DomainName::new(&stack, "D", props(&stack).endpoint_type(EndpointType::Edge))?;
         let r = d.resource();
         assert!(r.property("CertificateArn").is_some_and(|v| !v.is_absent()));
         assert_eq!(dbg(d.domain_name_alias_domain_name()), dbg(r.attr_distribution_domain_name()));
@@ -719,21 +745,22 @@ mod tests {
             dbg(d.domain_name_alias_hosted_zone_id()),
             dbg(r.attr_distribution_hosted_zone_id())
         );
+        Ok(())
     }
 
     #[test]
-    fn uppercase_names_are_refused_naming_the_scope() {
-        let (_app, stack) = stack();
-        let r =
-            DomainName::new(&stack, "D", props(&stack).domain_name("Example.com").build().unwrap());
+    fn uppercase_names_are_refused_naming_the_scope() -> TestResult {
+        let (_app, stack) = stack()?;
+        let r = DomainName::new(&stack, "D", props(&stack).domain_name("Example.com"));
         assert_eq!(code(r), ("DomainNameDoesNotSupportUppercase", "Stack".into()));
+        Ok(())
     }
 
     #[test]
-    fn security_policy_rules() {
-        let (_app, stack) = stack();
-        let bucket = Bucket::new(&stack, "B", BucketProps::default()).unwrap();
-        let mtls = MtlsConfig::builder().bucket(bucket).key("t.pem").build().unwrap();
+    fn security_policy_rules() -> TestResult {
+        let (_app, stack) = stack()?;
+        let bucket = Bucket::new(&stack, "B", BucketProps::default())?;
+        let mtls = MtlsConfig::builder().bucket(bucket).key("t.pem").build()?;
         let enhanced = SecurityPolicy::Tls13_1_3_2025_09;
         let cases: Vec<(&str, DomainNamePropsBuilder, &str)> = vec![
             (
@@ -778,7 +805,7 @@ mod tests {
             ),
         ];
         for (id, builder, expected) in cases {
-            let r = DomainName::new(&stack, id, builder.build().unwrap());
+            let r = DomainName::new(&stack, id, builder);
             assert_eq!(code(r), (expected, format!("Stack/{id}")));
         }
         // Allowed combinations.
@@ -788,11 +815,8 @@ mod tests {
             props(&stack)
                 .endpoint_type(EndpointType::Edge)
                 .security_policy(SecurityPolicy::Tls13_2025Edge)
-                .endpoint_access_mode(EndpointAccessMode::Strict)
-                .build()
-                .unwrap(),
-        )
-        .unwrap();
+                .endpoint_access_mode(EndpointAccessMode::Strict),
+        )?;
         let r = ok.resource();
         assert_eq!(
             r.property("SecurityPolicy"),
@@ -802,13 +826,14 @@ mod tests {
         assert!(DomainName::new(
             &stack,
             "Ok2",
-            props(&stack).security_policy(SecurityPolicy::Tls10).mtls(mtls).build().unwrap(),
+            props(&stack).security_policy(SecurityPolicy::Tls10).mtls(mtls),
         )
         .is_ok());
+        Ok(())
     }
 
     #[test]
-    fn policy_groups() {
+    fn policy_groups() -> TestResult {
         assert!(SecurityPolicy::Tls13_1_2Pq2025_09.is_enhanced());
         assert!(!SecurityPolicy::Tls12.is_enhanced());
         assert_eq!(
@@ -816,88 +841,85 @@ mod tests {
             "SecurityPolicy_TLS13_1_3_FIPS_2025_09"
         );
         assert_eq!(SecurityPolicy::Tls12_2018Edge.as_str(), "SecurityPolicy_TLS12_2018_EDGE");
+        Ok(())
     }
 
     #[test]
-    fn multi_level_base_paths_need_regional_and_tls12() {
-        let (_app, stack) = stack();
+    fn multi_level_base_paths_need_regional_and_tls12() -> TestResult {
+        let (_app, stack) = stack()?;
         let r = DomainName::new(
             &stack,
             "Edge",
-            props(&stack).endpoint_type(EndpointType::Edge).base_path("a/b").build().unwrap(),
+            props(&stack).endpoint_type(EndpointType::Edge).base_path("a/b"),
         );
         assert_eq!(code(r), ("MultiLevelBasePathOnlySupported", "Stack/Edge".into()));
         let r = DomainName::new(
             &stack,
             "Tls10",
-            props(&stack).security_policy(SecurityPolicy::Tls10).base_path("a/b").build().unwrap(),
+            props(&stack).security_policy(SecurityPolicy::Tls10).base_path("a/b"),
         );
         assert_eq!(code(r), ("DomainNameRequiresTLS12", "Stack/Tls10".into()));
         // A single level, or slashes around one segment, are not multi-level.
         assert!(!is_multi_level(Some("/a/")));
         assert!(!is_multi_level(None));
         assert!(is_multi_level(Some("a//b")));
+        Ok(())
     }
 
     #[test]
-    fn mapping_maps_the_deployment_stage() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
-        let d = DomainName::new(&stack, "D", props(&stack).mapping(&a).build().unwrap()).unwrap();
+    fn mapping_maps_the_deployment_stage() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
+        let d = DomainName::new(&stack, "D", props(&stack).mapping(&a))?;
         let id = format!("Map:/=>{}", a.node().unique_id());
         assert!(id.starts_with("Map:/=>StackApi"));
-        let map = d.node().try_find_child(&id).unwrap();
+        let map = d.node().try_find_child(&id).ok_or("no such child")?;
         assert!(map.path().starts_with("Stack/D/Map:--=>StackApi"));
-        let multi = DomainName::new(
-            &stack,
-            "Multi",
-            props(&stack).mapping(&a).base_path("orders/v1").build().unwrap(),
-        )
-        .unwrap();
-        let stage_uid = a.deployment_stage().unwrap().node().unique_id();
+        let multi =
+            DomainName::new(&stack, "Multi", props(&stack).mapping(&a).base_path("orders/v1"))?;
+        let stage_uid = a.deployment_stage()?.node().unique_id();
         let id = format!("Map:orders--v1=>{stage_uid}");
-        let mapping = multi.node().try_find_child(&id).unwrap();
-        let l1 = cdk_core::CfnResource::from_node(&mapping).unwrap();
+        let mapping = multi.node().try_find_child(&id).ok_or("no such child")?;
+        let l1 = cdk_core::CfnResource::from_node(&mapping).ok_or("not an L1")?;
         assert_eq!(l1.resource_type(), "AWS::ApiGatewayV2::ApiMapping");
         assert_eq!(l1.property("ApiMappingKey"), Some(Value::from("orders/v1")));
+        Ok(())
     }
 
     #[test]
-    fn multi_level_mapping_needs_a_deployment_stage() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::builder().deploy(false).build().unwrap());
-        let r = DomainName::new(
-            &stack,
-            "D",
-            props(&stack).mapping(&a).base_path("a/b").build().unwrap(),
-        );
-        assert_eq!(code(r), ("MappingWithoutDeploymentStage", "Stack/D".into()));
+    fn multi_level_mapping_needs_a_deployment_stage() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::builder().deploy(false))?;
+        let r = DomainName::new(&stack, "D", props(&stack).mapping(&a).base_path("a/b"));
+        let e = r.unwrap_err();
+        assert_eq!((e.code(), e.path()), ("Core", None));
+        let core = cdk_core::Error::from(e);
+        assert_eq!(core.path(), Some("Stack/Api"));
+        assert!(core.to_string().contains("Cannot determine deployment stage"), "{core}");
+        Ok(())
     }
 
     #[test]
-    fn each_base_path_is_mapped_once() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
-        let d = DomainName::new(&stack, "D", props(&stack).build().unwrap()).unwrap();
+    fn each_base_path_is_mapped_once() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
+        let d = DomainName::new(&stack, "D", props(&stack))?;
         let opts = |p: Option<&str>| {
             let b = BasePathMappingOptions::builder();
             match p {
                 Some(p) => b.base_path(p),
                 None => b,
             }
-            .build()
-            .unwrap()
         };
-        d.add_base_path_mapping(&a, opts(None)).unwrap();
+        d.add_base_path_mapping(&a, opts(None))?;
         let e = d.add_base_path_mapping(&a, opts(None)).unwrap_err();
         assert_eq!(e.code(), "DomainNameAlreadyMappingPath");
         assert!(e.to_string().ends_with("for path undefined"), "{e}");
-        d.add_base_path_mapping(&a, opts(Some("v1"))).unwrap();
+        d.add_base_path_mapping(&a, opts(Some("v1")))?;
         // The paths are shared with API mappings.
-        let stage = a.deployment_stage().unwrap();
-        let e = d
-            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("v1").build().unwrap())
-            .unwrap_err();
+        let stage = a.deployment_stage()?;
+        let e =
+            d.add_api_mapping(&stage, ApiMappingOptions::builder().base_path("v1")).unwrap_err();
         assert_eq!(e.code(), "DomainNameAlreadyMappingPath");
         let e = d.add_base_path_mapping(&a, opts(Some("a/b"))).unwrap_err();
         assert_eq!(
@@ -907,66 +929,58 @@ mod tests {
         // An API mapping without base path is named `none`.
         let m = d.add_api_mapping(&stage, ApiMappingOptions::default()).unwrap_err();
         assert_eq!(m.code(), "DomainNameAlreadyMappingPath");
-        let other = DomainName::new(&stack, "O", props(&stack).build().unwrap()).unwrap();
-        let m = other.add_api_mapping(&stage, ApiMappingOptions::default()).unwrap();
+        let other = DomainName::new(&stack, "O", props(&stack))?;
+        let m = other.add_api_mapping(&stage, ApiMappingOptions::default())?;
         assert!(m.node().id().starts_with("Map:none=>"));
+        Ok(())
     }
 
     #[test]
-    fn api_mappings_check_multi_level_rules() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
-        let d = DomainName::new(
-            &stack,
-            "D",
-            props(&stack).endpoint_type(EndpointType::Edge).build().unwrap(),
-        )
-        .unwrap();
+    fn api_mappings_check_multi_level_rules() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
+        let d = DomainName::new(&stack, "D", props(&stack).endpoint_type(EndpointType::Edge))?;
         let stage = apigw_core::Stage::new(
             &stack,
             "Beta",
-            &a.latest_deployment().unwrap(),
-            StageOptions::builder().stage_name("beta").build().unwrap(),
-        )
-        .unwrap();
-        let e = d
-            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a/b").build().unwrap())
-            .unwrap_err();
+            &a.latest_deployment().ok_or("no deployment")?,
+            StageOptions::builder().stage_name("beta"),
+        )?;
+        let e =
+            d.add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a/b")).unwrap_err();
         assert_eq!(e.code(), "MultiLevelBasePathOnlySupported");
         // One level is fine on an edge domain.
-        assert!(d
-            .add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a").build().unwrap())
-            .is_ok());
+        assert!(d.add_api_mapping(&stage, ApiMappingOptions::builder().base_path("a")).is_ok());
+        Ok(())
     }
 
     #[test]
-    fn imports_have_no_resources() {
-        let (_app, stack) = stack();
+    fn imports_have_no_resources() -> TestResult {
+        let (_app, stack) = stack()?;
         let d = DomainName::from_domain_name_attributes(
             &stack,
             "Imported",
             DomainNameAttributes::builder()
                 .domain_name("api.example.com")
                 .domain_name_alias_target("d-1.execute-api.us-east-1.amazonaws.com")
-                .domain_name_alias_hosted_zone_id("Z2")
-                .build()
-                .unwrap(),
-        )
-        .unwrap();
+                .domain_name_alias_hosted_zone_id("Z2"),
+        )?;
         assert!(d.node().children().is_empty());
         assert_eq!(d.domain_name(), Value::from("api.example.com"));
         assert_eq!(DomainNameReference::from(&d), DomainNameReference::new("api.example.com"));
         assert_eq!(d.domain_name_alias_hosted_zone_id(), Value::from("Z2"));
+        Ok(())
     }
 
     #[test]
-    fn truststore_uri_drops_one_leading_slash() {
-        let (_app, stack) = stack();
-        let bucket = Bucket::new(&stack, "B", BucketProps::default()).unwrap();
-        let m = MtlsConfig::builder().bucket(bucket.clone()).key("/ca/t.pem").build().unwrap();
+    fn truststore_uri_drops_one_leading_slash() -> TestResult {
+        let (_app, stack) = stack()?;
+        let bucket = Bucket::new(&stack, "B", BucketProps::default())?;
+        let m = MtlsConfig::builder().bucket(bucket.clone()).key("/ca/t.pem").build()?;
         assert_eq!(
             format!("{:?}", m.truststore_uri()),
             format!("{:?}", cfn_format!("s3://{}/ca/t.pem", bucket.bucket_name()))
         );
+        Ok(())
     }
 }

@@ -124,17 +124,6 @@ pub enum DomainError {
         /// The base path.
         base_path: String,
     },
-    /// A multi-level `base_path` with a `mapping` API that has no deployment stage to map
-    /// (aws-cdk-lib fails on `undefined` there).
-    #[error(
-        "{path}: the API mapped at the multi-level basePath ({base_path}) has no deployment stage"
-    )]
-    MappingWithoutDeploymentStage {
-        /// Path of the domain.
-        path: String,
-        /// The base path.
-        base_path: String,
-    },
     /// `targets.ApiGateway` of an API without a custom domain (`DefineDefaultDomainName`).
     #[error("{path}: API does not define a default domain name")]
     DefineDefaultDomainName {
@@ -176,7 +165,6 @@ impl DomainError {
             BasePathCannotStart { .. } => "BasePathCannotStart",
             BasePathCannotMore { .. } => "BasePathCannotMore",
             BasePathOnlyContain { .. } => "BasePathOnlyContain",
-            MappingWithoutDeploymentStage { .. } => "MappingWithoutDeploymentStage",
             DefineDefaultDomainName { .. } => "DefineDefaultDomainName",
             Core(_) => "Core",
         }
@@ -199,7 +187,6 @@ impl DomainError {
             | BasePathCannotStart { path, .. }
             | BasePathCannotMore { path, .. }
             | BasePathOnlyContain { path, .. }
-            | MappingWithoutDeploymentStage { path, .. }
             | DefineDefaultDomainName { path } => Some(path),
             Core(_) => None,
         }

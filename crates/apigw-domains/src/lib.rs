@@ -8,13 +8,12 @@
 //! [`ApiGatewayDomain`] (`aws-route53-targets`).
 //!
 //! ```
-//! use apigw_core::{RestApi, RestApiProps};
+//! use apigw_core::{IRestApi, RestApi, RestApiProps};
 //! use apigw_domains::{AddDomainName, ApiGateway, DomainNameOptions};
 //! use cdk_certificatemanager::Certificate;
 //! use cdk_core::{App, AppProps, Stack};
 //! use cdk_route53::{ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget};
 //!
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let dir = std::env::temp_dir().join("apigw-domains-doctest");
 //! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
 //! let stack = Stack::new(&app, "Stack")?;
@@ -24,22 +23,21 @@
 //!     .domain_name(DomainNameOptions::builder()
 //!         .domain_name("api.example.com")
 //!         .certificate(&cert)
-//!         .build()?)
-//!     .build()?)?;
+//!         .build()?))?;
 //! api.root().add_method("GET", None)?;
 //! assert!(api.domain_name().is_some());
 //! let zone = HostedZone::from_hosted_zone_attributes(&stack, "Zone",
-//!     HostedZoneAttributes::new("Z1234567890ABC", "example.com"))?;
+//!     HostedZoneAttributes::builder().hosted_zone_id("Z1234567890ABC").zone_name("example.com"))?;
 //! ARecord::new(&stack, "Alias", ARecordProps::builder()
 //!     .zone(zone)
 //!     .record_name("api")
 //!     .target(RecordTarget::from_alias(ApiGateway::new(&api)?))
 //!     .build()?)?;
 //! app.synth()?;
-//! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
+//! let template = std::fs::read_to_string(dir.join("Stack.template.json"))
+//!     .map_err(|e| cdk_core::Error::Io { dir: dir.display().to_string(), reason: e.to_string() })?;
 //! assert!(template.contains("AWS::ApiGateway::BasePathMapping"));
-//! # Ok(())
-//! # }
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 //!
 //! Modules: [`domain_name`] (`domain-name.ts`), [`base_path_mapping`]
@@ -59,6 +57,7 @@ pub mod route53_targets;
 #[cfg(test)]
 mod test_support;
 
+pub use apigw_core::EndpointType;
 pub use base_path_mapping::{
     validate_base_path, BasePathMapping, BasePathMappingOptions, BasePathMappingOptionsBuilder,
     BasePathMappingProps, BasePathMappingPropsBuilder, RestApiRef,

@@ -2,8 +2,8 @@
 //! [`ApiGatewayDomain`] points a record at a custom domain, [`ApiGateway`] at the default
 //! custom domain of an API.
 
-use apigw_core::RestApiBase;
-use cdk_core::{Construct, Error, Node, Value};
+use apigw_core::IRestApi;
+use cdk_core::{Error, Node, Value};
 use cdk_route53::{AliasRecordTargetConfig, HostedZone, IAliasRecordTarget};
 
 use crate::rest_api::default_domain_name;
@@ -47,7 +47,7 @@ impl ApiGateway {
     ///
     /// # Errors
     /// [`DomainError::DefineDefaultDomainName`] naming the API when it has no custom domain.
-    pub fn new(api: &(impl RestApiBase + Construct)) -> Result<Self, DomainError> {
+    pub fn new(api: &impl IRestApi) -> Result<Self, DomainError> {
         match default_domain_name(&RestApiRef::from(api)) {
             Some(domain) => Ok(ApiGateway(ApiGatewayDomain::new(&domain))),
             None => Err(DomainError::DefineDefaultDomainName { path: api.node().path() }),
@@ -68,33 +68,32 @@ impl IAliasRecordTarget for ApiGateway {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::TestResult;
     use crate::test_support::{api, cert, stack};
     use crate::{AddDomainName, DomainNameOptions};
     use apigw_core::{EndpointType, RestApiProps};
+    use cdk_core::Construct;
 
     #[test]
-    fn api_gateway_needs_a_default_domain() {
-        let (_app, stack) = stack();
-        let a = api(&stack, "Api", RestApiProps::default());
+    fn api_gateway_needs_a_default_domain() -> TestResult {
+        let (_app, stack) = stack()?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
         let e = ApiGateway::new(&a).unwrap_err();
         assert_eq!((e.code(), e.path()), ("DefineDefaultDomainName", Some("Stack/Api")));
-        let d = a
-            .add_domain_name(
-                "Domain",
-                DomainNameOptions::builder()
-                    .domain_name("example.com")
-                    .certificate(&cert(&stack))
-                    .endpoint_type(EndpointType::Edge)
-                    .build()
-                    .unwrap(),
-            )
-            .unwrap();
-        let target = ApiGateway::new(&a).unwrap();
-        let config = target.bind(a.node(), None).unwrap();
+        let d = a.add_domain_name(
+            "Domain",
+            DomainNameOptions::builder()
+                .domain_name("example.com")
+                .certificate(&cert(&stack)?)
+                .endpoint_type(EndpointType::Edge),
+        )?;
+        let target = ApiGateway::new(&a)?;
+        let config = target.bind(a.node(), None)?;
         let dbg = |v: &Value| format!("{v:?}");
         assert_eq!(dbg(&config.dns_name), dbg(&d.domain_name_alias_domain_name()));
         assert_eq!(dbg(&config.hosted_zone_id), dbg(&d.domain_name_alias_hosted_zone_id()));
         assert!(dbg(&config.dns_name).contains("DistributionDomainName"));
         assert_eq!(config.evaluate_target_health, None);
+        Ok(())
     }
 }

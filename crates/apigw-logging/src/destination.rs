@@ -79,3 +79,79 @@ impl AccessLogDestination {
         }
     }
 }
+
+/// A CloudWatch Logs group as an access log destination (`LogGroupLogDestination`); it
+/// converts into an [`AccessLogDestination`], which stage options take.
+#[derive(Clone, Debug)]
+pub struct LogGroupLogDestination(LogGroup);
+
+impl LogGroupLogDestination {
+    /// Logs to `group`.
+    pub fn new(group: &LogGroup) -> Self {
+        LogGroupLogDestination(group.clone())
+    }
+}
+
+impl From<LogGroupLogDestination> for AccessLogDestination {
+    fn from(destination: LogGroupLogDestination) -> Self {
+        AccessLogDestination::LogGroup(destination.0)
+    }
+}
+
+/// A Kinesis Data Firehose delivery stream as an access log destination
+/// (`FirehoseLogDestination`); its name must start with `amazon-apigateway-`. It converts
+/// into an [`AccessLogDestination`], which stage options take.
+#[derive(Clone, Debug)]
+pub struct FirehoseLogDestination(CfnDeliveryStream);
+
+impl FirehoseLogDestination {
+    /// Logs to `stream`.
+    pub fn new(stream: &CfnDeliveryStream) -> Self {
+        FirehoseLogDestination(stream.clone())
+    }
+}
+
+impl From<FirehoseLogDestination> for AccessLogDestination {
+    fn from(destination: FirehoseLogDestination) -> Self {
+        AccessLogDestination::Firehose(destination.0)
+    }
+}
+
+impl From<&LogGroup> for AccessLogDestination {
+    fn from(group: &LogGroup) -> Self {
+        AccessLogDestination::log_group(group)
+    }
+}
+
+impl From<&CfnDeliveryStream> for AccessLogDestination {
+    fn from(stream: &CfnDeliveryStream) -> Self {
+        AccessLogDestination::firehose(stream)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdk_core::{App, Stack};
+    use cdk_logs::LogGroupProps;
+    use cfn_kinesisfirehose::CfnDeliveryStreamProps;
+
+    #[test]
+    fn cdk_destination_types_convert() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let group = LogGroup::new(&stack, "Logs", LogGroupProps::default())?;
+        let destination: AccessLogDestination = LogGroupLogDestination::new(&group).into();
+        assert_eq!(destination.node().path(), "Stack/Logs");
+        assert!(matches!(AccessLogDestination::from(&group), AccessLogDestination::LogGroup(_)));
+        let stream = CfnDeliveryStream::new(
+            &stack,
+            "Stream",
+            CfnDeliveryStreamProps::builder().delivery_stream_name("wrong-name"),
+        )?;
+        let destination: AccessLogDestination = FirehoseLogDestination::new(&stream).into();
+        let e = destination.bind(stack.node()).unwrap_err();
+        assert!(e.to_string().contains("must begin with 'amazon-apigateway-'"), "{e}");
+        Ok(())
+    }
+}

@@ -45,24 +45,60 @@ fields! {
     context_domain_name => "domainName",
 }
 
-/// Which fields [`AccessLogFormat::json_with_standard_fields`] writes (all by default).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub struct JsonWithStandardFields {
+/// Which fields [`AccessLogFormat::json_with_standard_fields`] writes
+/// (`JsonWithStandardFieldProps`). Every field defaults to true (CDK's default when no
+/// props are given), so a builder sets only the fields it turns off.
+///
+/// ```
+/// use apigw_logging::{AccessLogFormat, JsonWithStandardFieldProps};
+/// let fields = JsonWithStandardFieldProps::builder().caller(false).build()?;
+/// let format = AccessLogFormat::json_with_standard_fields(fields);
+/// assert!(!format.as_str().contains("caller"));
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct JsonWithStandardFieldProps {
+    /// Write `ip` (`$context.identity.sourceIp`). Default: true.
+    #[builder(default = "true")]
     pub ip: bool,
+    /// Write `user` (`$context.identity.user`). Default: true.
+    #[builder(default = "true")]
     pub user: bool,
+    /// Write `caller` (`$context.identity.caller`). Default: true.
+    #[builder(default = "true")]
     pub caller: bool,
+    /// Write `requestTime` (`$context.requestTime`). Default: true.
+    #[builder(default = "true")]
     pub request_time: bool,
+    /// Write `httpMethod` (`$context.httpMethod`). Default: true.
+    #[builder(default = "true")]
     pub http_method: bool,
+    /// Write `resourcePath` (`$context.resourcePath`). Default: true.
+    #[builder(default = "true")]
     pub resource_path: bool,
+    /// Write `status` (`$context.status`). Default: true.
+    #[builder(default = "true")]
     pub status: bool,
+    /// Write `protocol` (`$context.protocol`). Default: true.
+    #[builder(default = "true")]
     pub protocol: bool,
+    /// Write `responseLength` (`$context.responseLength`). Default: true.
+    #[builder(default = "true")]
     pub response_length: bool,
 }
 
-impl Default for JsonWithStandardFields {
+cdk_core::impl_props!(JsonWithStandardFieldProps, JsonWithStandardFieldPropsBuilder);
+
+impl Default for JsonWithStandardFieldProps {
+    /// Every field on.
     fn default() -> Self {
-        JsonWithStandardFields {
+        JsonWithStandardFieldProps {
             ip: true,
             user: true,
             caller: true,
@@ -81,7 +117,7 @@ impl Default for JsonWithStandardFields {
 pub struct AccessLogFormat(String);
 
 impl AccessLogFormat {
-    /// Common Log Format.
+    /// Common Log Format (`clf`).
     pub fn clf() -> Self {
         AccessLogFormat(format!(
             "{} {} {} [{}] \"{} {} {}\" {} {} {}",
@@ -99,8 +135,11 @@ impl AccessLogFormat {
     }
 
     /// A JSON object per request: `requestId` and the chosen standard fields, in
-    /// aws-cdk-lib's order.
-    pub fn json_with_standard_fields(fields: JsonWithStandardFields) -> Self {
+    /// aws-cdk-lib's order (`jsonWithStandardFields`); `None` writes them all.
+    pub fn json_with_standard_fields(
+        fields: impl Into<Option<JsonWithStandardFieldProps>>,
+    ) -> Self {
+        let fields = fields.into().unwrap_or_default();
         let mut parts = vec![("requestId", AccessLogField::context_request_id())];
         let mut add = |on: bool, k: &'static str, v: String| {
             if on {
@@ -121,14 +160,22 @@ impl AccessLogFormat {
         AccessLogFormat(format!("{{{}}}", body.join(",")))
     }
 
-    /// Any format string.
-    pub fn custom(format: &str) -> Self {
-        AccessLogFormat(format.to_string())
+    /// Any format string (`custom`); it must contain `$context.requestId` or
+    /// `$context.extendedRequestId`, which the stage checks.
+    pub fn custom(format: impl Into<String>) -> Self {
+        AccessLogFormat(format.into())
     }
 
     /// The format string.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::fmt::Display for AccessLogFormat {
+    /// The format string (`toString`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -148,10 +195,18 @@ mod tests {
     #[test]
     fn json_fields_match_cdk() {
         assert_eq!(
-            AccessLogFormat::json_with_standard_fields(JsonWithStandardFields::default()).as_str(),
+            AccessLogFormat::json_with_standard_fields(None).as_str(),
             "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"user\":\"$context.identity.user\",\"caller\":\"$context.identity.caller\",\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\",\"resourcePath\":\"$context.resourcePath\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\"}"
         );
-        let no_caller = JsonWithStandardFields { caller: false, ..Default::default() };
+        let no_caller = JsonWithStandardFieldProps::builder().caller(false).build().unwrap();
         assert!(!AccessLogFormat::json_with_standard_fields(no_caller).as_str().contains("caller"));
+        assert_eq!(
+            AccessLogFormat::json_with_standard_fields(JsonWithStandardFieldProps::default()),
+            AccessLogFormat::json_with_standard_fields(None)
+        );
+        assert_eq!(
+            JsonWithStandardFieldProps::builder().build().unwrap(),
+            JsonWithStandardFieldProps::default()
+        );
     }
 }

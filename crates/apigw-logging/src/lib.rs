@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use apigw_logging::{AccessLogField, AccessLogFormat};
-//! let f = AccessLogFormat::custom(&format!("{} {}", AccessLogField::context_request_id(),
+//! let f = AccessLogFormat::custom(format!("{} {}", AccessLogField::context_request_id(),
 //!     AccessLogField::context_status()));
 //! assert_eq!(f.as_str(), "$context.requestId $context.status");
 //! ```
@@ -15,5 +15,7 @@
 mod destination;
 mod format;
 
-pub use destination::AccessLogDestination;
-pub use format::{AccessLogField, AccessLogFormat, JsonWithStandardFields};
+pub use destination::{AccessLogDestination, FirehoseLogDestination, LogGroupLogDestination};
+pub use format::{
+    AccessLogField, AccessLogFormat, JsonWithStandardFieldProps, JsonWithStandardFieldPropsBuilder,
+};

@@ -13,11 +13,16 @@ use cdk_core::{Map, Value};
 ///
 /// ```
 /// use apigw_stepfunctions::RequestContext;
-/// let context = RequestContext::builder().caller(true).user(true).build().unwrap();
+/// let context = RequestContext::builder().caller(true).user(true).build()?;
 /// assert_eq!(context.caller, Some(true));
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RequestContext {
     /// `$context.identity.accountId`: the AWS account of the API owner. Default: not
@@ -86,12 +91,9 @@ pub struct RequestContext {
     pub resource_path: Option<bool>,
 }
 
-impl RequestContext {
-    /// Starts a builder.
-    pub fn builder() -> RequestContextBuilder {
-        RequestContextBuilder::default()
-    }
+cdk_core::impl_props!(RequestContext, RequestContextBuilder);
 
+impl RequestContext {
     /// The fields in aws-cdk-lib's order: (key, value, VTL variable).
     fn fields(&self) -> [(&'static str, Option<bool>, &'static str); 18] {
         [
@@ -158,22 +160,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renders_the_included_variables_in_cdk_order() {
-        let context =
-            RequestContext::builder().user(true).caller(true).stage(false).build().unwrap();
+    fn renders_the_included_variables_in_cdk_order() -> Result<(), cdk_core::BuildError> {
+        let context = RequestContext::builder().user(true).caller(true).stage(false).build()?;
         assert!(context.is_given());
         assert_eq!(
             context.render(),
             "{@@caller@@:@@$context.identity.caller@@,@@user@@:@@$context.identity.user@@}"
         );
+        Ok(())
     }
 
     #[test]
-    fn false_fields_count_as_given() {
-        let context = RequestContext::builder().api_id(false).build().unwrap();
+    fn false_fields_count_as_given() -> Result<(), cdk_core::BuildError> {
+        let context = RequestContext::builder().api_id(false).build()?;
         assert!(context.is_given());
         assert_eq!(context.render(), "{}");
         assert!(!RequestContext::default().is_given());
+        Ok(())
     }
 
     #[test]

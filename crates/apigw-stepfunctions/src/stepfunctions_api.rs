@@ -1,10 +1,11 @@
 //! `StepFunctionsRestApi` (`aws-apigateway/lib/stepfunctions-api.ts`): a REST API whose root
 //! `ANY` method runs a synchronous execution of an express state machine.
 
+use std::borrow::Borrow;
 use std::ops::Deref;
 
-use apigw_core::{ApiHandle, Method, RestApi, RestApiBase, RestApiProps};
-use cdk_core::{BuildError, Construct, Node};
+use apigw_core::{ApiHandle, IRestApi, Method, RestApi, RestApiProps};
+use cdk_core::{BuildError, Construct, IntoProps, Node};
 use cdk_iam::Role;
 use cdk_stepfunctions::StateMachine;
 
@@ -18,13 +19,14 @@ pub(crate) const DEFAULT_INTEGRATION_GIVEN: &str =
     "Cannot specify \"defaultIntegration\" since Step Functions integration is automatically defined";
 
 /// Options of a [`StepFunctionsRestApi`] (`StepFunctionsRestApiProps`): the state machine,
-/// what of the request its executions receive, and the options of the REST API itself.
+/// what of the request its executions receive, and, as aws-cdk-lib's props extend
+/// `RestApiProps`, every option of a REST API, set directly on the builder
+/// (`.deploy(true)`, `.rest_api_name("orders")`, ...).
 ///
-/// `build()` refuses a state machine that is not of type `EXPRESS` and REST API options
-/// with a `default_integration`.
+/// [`StepFunctionsRestApi::new`] refuses a state machine that is not of type `EXPRESS` and a
+/// `default_integration` (see [`StepFunctionsRestApiProps::validate`]).
 ///
 /// ```
-/// use apigw_core::RestApiProps;
 /// use apigw_stepfunctions::StepFunctionsRestApiProps;
 /// use cdk_core::{App, Stack};
 /// use cdk_stepfunctions::{
@@ -38,22 +40,24 @@ pub(crate) const DEFAULT_INTEGRATION_GIVEN: &str =
 ///     .state_machine_type(StateMachineType::Express)
 ///     .build()?)?;
 /// let props = StepFunctionsRestApiProps::builder()
-///     .state_machine(machine)
+///     .state_machine(&machine)
 ///     .headers(true)
-///     .rest_api_props(RestApiProps::builder().rest_api_name("orders").build()?)
+///     .rest_api_name("orders")
 ///     .build()?;
 /// assert_eq!(props.headers, Some(true));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// assert_eq!(props.rest_api_props().rest_api_name.as_deref(), Some("orders"));
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(private, name = "build_unvalidated", error = "cdk_core::BuildError")
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
 )]
 #[non_exhaustive]
 pub struct StepFunctionsRestApiProps {
     /// The state machine the root `ANY` method starts; of type `EXPRESS`. Required.
+    #[builder(setter(custom))]
     pub state_machine: StateMachine,
     /// Add the `200`, `400` and `500` method responses to the method. Default: true.
     #[builder(default)]
@@ -76,13 +80,116 @@ pub struct StepFunctionsRestApiProps {
     pub authorizer: Option<bool>,
     /// The role API Gateway assumes to start executions. Default: a new role
     /// `StartSyncExecutionRole` under the root `ANY` method.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub role: Option<Role>,
-    /// The options of the REST API (`RestApiProps`, which `StepFunctionsRestApiProps`
-    /// extends in aws-cdk-lib), except `default_integration`. Default: the defaults of
-    /// [`RestApiProps`].
+    /// The API's name (`restApiName`). Default: the construct id.
     #[builder(default)]
-    pub rest_api_props: RestApiProps,
+    pub rest_api_name: Option<String>,
+    /// The API's description, also that of the automatic deployment. Default: none.
+    #[builder(default)]
+    pub description: Option<String>,
+    /// Create a deployment and a stage automatically. Default: true.
+    #[builder(default)]
+    pub deploy: Option<bool>,
+    /// Options of the automatic stage (`deployOptions`). Default: a `prod` stage with API
+    /// Gateway's settings; not allowed with `deploy(false)`.
+    #[builder(default)]
+    pub deploy_options: Option<apigw_core::StageOptions>,
+    /// Keep old deployments (`Retain` removal policy). Default: false.
+    #[builder(default)]
+    pub retain_deployments: bool,
+    /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
+    /// Default: none.
+    #[builder(default, setter(custom))]
+    pub binary_media_types: Option<Vec<String>>,
+    /// Endpoint types, as a shorthand for `endpoint_configuration` (`endpointTypes`).
+    /// Default: API Gateway's (`EDGE`).
+    #[builder(default, setter(custom))]
+    pub endpoint_types: Option<Vec<apigw_core::EndpointType>>,
+    /// Endpoint types and, for private APIs, the VPC endpoints that may call it. Default:
+    /// API Gateway's (`EDGE`).
+    #[builder(default)]
+    pub endpoint_configuration: Option<apigw_core::EndpointConfiguration>,
+    /// The API's resource policy. Default: none.
+    #[builder(default)]
+    pub policy: Option<cdk_iam::PolicyDocument>,
+    /// Minimum payload size to compress, in bytes (`minimumCompressionSize`, deprecated in
+    /// CDK for `min_compression_size`). Default: compression off.
+    #[builder(default)]
+    pub minimum_compression_size: Option<u32>,
+    /// Minimum payload size to compress (`minCompressionSize`). Default: compression off.
+    #[builder(default)]
+    pub min_compression_size: Option<cdk_core::Size>,
+    /// Fail on warnings when importing a definition. Default: false.
+    #[builder(default)]
+    pub fail_on_warnings: Option<bool>,
+    /// Name of the export of the `Endpoint` output. Default: no export.
+    #[builder(default)]
+    pub endpoint_export_name: Option<String>,
+    /// Integration of methods that give none: refused, as the root method integrates with
+    /// the state machine (`CannotSpecifyDefaultIntegrationSince`). Default: none.
+    #[builder(default)]
+    pub default_integration: Option<apigw_core::Integration>,
+    /// Options of methods, unless they give their own. Default: none.
+    #[builder(default)]
+    pub default_method_options: Option<apigw_core::MethodOptions>,
+    /// Add a CORS preflight (`OPTIONS`) method to the root and every resource. Default:
+    /// none.
+    #[builder(default)]
+    pub default_cors_preflight_options: Option<apigw_core::CorsOptions>,
+    /// Disable the `execute-api` endpoint. Default: false.
+    #[builder(default)]
+    pub disable_execute_api_endpoint: Option<bool>,
+    /// Create the account-wide role API Gateway uses to write CloudWatch logs. Default:
+    /// false with the recommended flags (`@aws-cdk/aws-apigateway:disableCloudWatchRole`),
+    /// true without.
+    #[builder(default)]
+    pub cloud_watch_role: Option<bool>,
+    /// Removal policy of that role and account. Default: `Retain`.
+    #[builder(default)]
+    pub cloud_watch_role_removal_policy: Option<cdk_core::RemovalPolicy>,
+    /// A custom domain, created as `CustomDomain` and mapped to the API's root
+    /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
+    #[builder(default)]
+    pub domain_name: Option<apigw_core::DomainNameHook>,
+}
+
+cdk_core::impl_props!(StepFunctionsRestApiProps, StepFunctionsRestApiPropsBuilder);
+
+impl StepFunctionsRestApiPropsBuilder {
+    /// The state machine the root `ANY` method starts (`stateMachine`); of type `EXPRESS`.
+    /// Required.
+    pub fn state_machine(mut self, state_machine: impl Borrow<StateMachine>) -> Self {
+        self.state_machine = Some(state_machine.borrow().clone());
+        self
+    }
+
+    /// The role API Gateway assumes to start executions (`role`). Default: a new role
+    /// `StartSyncExecutionRole` under the root `ANY` method.
+    pub fn role(mut self, role: impl Borrow<Role>) -> Self {
+        self.role = Some(Some(role.borrow().clone()));
+        self
+    }
+
+    /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
+    /// Default: none.
+    pub fn binary_media_types<S: Into<String>>(
+        mut self,
+        types: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.binary_media_types = Some(Some(types.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// Endpoint types, as a shorthand for `endpoint_configuration` (`endpointTypes`).
+    /// Default: API Gateway's (`EDGE`).
+    pub fn endpoint_types(
+        mut self,
+        types: impl IntoIterator<Item = apigw_core::EndpointType>,
+    ) -> Self {
+        self.endpoint_types = Some(Some(types.into_iter().collect()));
+        self
+    }
 }
 
 /// A rule of `stepfunctions-api.ts` the props break.
@@ -92,25 +199,49 @@ enum Violation {
 }
 
 impl StepFunctionsRestApiProps {
-    /// Starts a builder.
-    pub fn builder() -> StepFunctionsRestApiPropsBuilder {
-        StepFunctionsRestApiPropsBuilder::default()
+    /// The options of the REST API itself (the fields `StepFunctionsRestApiProps` has from
+    /// `RestApiProps`).
+    pub fn rest_api_props(&self) -> RestApiProps {
+        let mut p = RestApiProps::default();
+        p.rest_api_name = self.rest_api_name.clone();
+        p.description = self.description.clone();
+        p.deploy = self.deploy;
+        p.deploy_options = self.deploy_options.clone();
+        p.retain_deployments = self.retain_deployments;
+        p.binary_media_types = self.binary_media_types.clone();
+        p.endpoint_types = self.endpoint_types.clone();
+        p.endpoint_configuration = self.endpoint_configuration.clone();
+        p.policy = self.policy.clone();
+        p.minimum_compression_size = self.minimum_compression_size;
+        p.min_compression_size = self.min_compression_size;
+        p.fail_on_warnings = self.fail_on_warnings;
+        p.endpoint_export_name = self.endpoint_export_name.clone();
+        p.default_integration = self.default_integration.clone();
+        p.default_method_options = self.default_method_options.clone();
+        p.default_cors_preflight_options = self.default_cors_preflight_options.clone();
+        p.disable_execute_api_endpoint = self.disable_execute_api_endpoint;
+        p.cloud_watch_role = self.cloud_watch_role;
+        p.cloud_watch_role_removal_policy = self.cloud_watch_role_removal_policy;
+        p.domain_name = self.domain_name.clone();
+        p
     }
 
-    /// The rules that need no construct tree (checked by `build()` and again, as typed
+    /// The rules of `stepfunctions-api.ts` that need no construct tree (checked, as typed
     /// errors naming the scope, by [`StepFunctionsRestApi::new`]).
     ///
     /// # Errors
-    /// A [`BuildError`] when `rest_api_props` has a `default_integration`, or when the state
-    /// machine's type is not `EXPRESS`.
+    /// A [`BuildError`] when `default_integration` is set, or when the state machine's type
+    /// is not `EXPRESS`.
     pub fn validate(&self) -> Result<(), BuildError> {
         match self.violation() {
             None => Ok(()),
             Some(Violation::DefaultIntegrationGiven) => {
-                Err(BuildError::invalid_field("rest_api_props", DEFAULT_INTEGRATION_GIVEN))
+                Err(BuildError::invalid_field("default_integration", DEFAULT_INTEGRATION_GIVEN)
+                    .in_props("StepFunctionsRestApiProps"))
             }
             Some(Violation::StateMachineNotExpress) => {
-                Err(BuildError::invalid_field("state_machine", MUST_BE_EXPRESS))
+                Err(BuildError::invalid_field("state_machine", MUST_BE_EXPRESS)
+                    .in_props("StepFunctionsRestApiProps"))
             }
         }
     }
@@ -118,7 +249,7 @@ impl StepFunctionsRestApiProps {
     /// In aws-cdk-lib's order: the default integration, then the type of the state machine
     /// as its resource has it (`node.defaultChild.stateMachineType`).
     fn violation(&self) -> Option<Violation> {
-        if self.rest_api_props.default_integration.is_some() {
+        if self.default_integration.is_some() {
             return Some(Violation::DefaultIntegrationGiven);
         }
         let state_machine_type = self
@@ -133,21 +264,10 @@ impl StepFunctionsRestApiProps {
     }
 }
 
-impl StepFunctionsRestApiPropsBuilder {
-    /// Builds the props.
-    ///
-    /// # Errors
-    /// A missing `state_machine`, or a rule of [`StepFunctionsRestApiProps::validate`].
-    pub fn build(self) -> Result<StepFunctionsRestApiProps, BuildError> {
-        let props = self.build_unvalidated()?;
-        props.validate()?;
-        Ok(props)
-    }
-}
-
 /// A REST API backed by an express state machine (`StepFunctionsRestApi`): a [`RestApi`]
-/// (which it dereferences to) whose root `ANY` method integrates with
-/// [`StepFunctionsIntegration::start_execution`]; more resources and methods can be added.
+/// (which it dereferences to, and which, as every API, it is as an [`IRestApi`]) whose
+/// root `ANY` method integrates with [`StepFunctionsIntegration::start_execution`]; more
+/// resources and methods can be added.
 ///
 /// ```
 /// use apigw_stepfunctions::{StepFunctionsRestApi, StepFunctionsRestApiProps};
@@ -165,13 +285,11 @@ impl StepFunctionsRestApiPropsBuilder {
 ///     .state_machine_type(StateMachineType::Express)
 ///     .build()?)?;
 /// let api = StepFunctionsRestApi::new(&stack, "Api", StepFunctionsRestApiProps::builder()
-///     .state_machine(machine)
-///     .build()?)?;
+///     .state_machine(&machine)
+///     .deploy(true))?;
 /// assert_eq!(api.method().node().path(), "Stack/Api/Default/ANY");
 /// app.synth()?;
-/// let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
-/// assert!(template.contains(":states:action/StartSyncExecution"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct StepFunctionsRestApi {
@@ -180,18 +298,20 @@ pub struct StepFunctionsRestApi {
 }
 
 impl StepFunctionsRestApi {
-    /// Defines the API, its root `ANY` method and the method's role.
+    /// Defines the API, its root `ANY` method and the method's role; `props` is the props
+    /// or their unfinished builder.
     ///
     /// # Errors
     /// [`Error::DefaultIntegrationGiven`] and [`Error::StateMachineNotExpress`] (naming
     /// `scope`'s path, as aws-cdk-lib does) for props breaking a rule of
-    /// [`StepFunctionsRestApiProps::validate`]; [`Error::Core`] for errors of the REST API
-    /// and its method.
+    /// [`StepFunctionsRestApiProps::validate`]; [`Error::Core`] for a builder error naming the
+    /// API's path and for errors of the REST API and its method.
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: StepFunctionsRestApiProps,
+        props: impl IntoProps<StepFunctionsRestApiProps>,
     ) -> Result<StepFunctionsRestApi, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let path = scope.node().path();
         match props.violation() {
             None => {}
@@ -205,22 +325,20 @@ impl StepFunctionsRestApi {
                 })
             }
         }
-        let integration = StepFunctionsIntegration::start_execution(
-            &props.state_machine,
-            StepFunctionsExecutionIntegrationOptions {
-                credentials_role: props.role.clone(),
-                request_context: props.request_context,
-                path: Some(props.path.unwrap_or(true)),
-                querystring: Some(props.querystring.unwrap_or(true)),
-                headers: props.headers,
-                authorizer: props.authorizer,
-                use_default_method_responses: props.use_default_method_responses,
-                options: Default::default(),
-            },
-        );
-        let api = RestApi::new(scope, id, props.rest_api_props)?;
+        let options = StepFunctionsExecutionIntegrationOptions {
+            credentials_role: props.role.clone(),
+            request_context: props.request_context,
+            path: Some(props.path.unwrap_or(true)),
+            querystring: Some(props.querystring.unwrap_or(true)),
+            headers: props.headers,
+            authorizer: props.authorizer,
+            use_default_method_responses: props.use_default_method_responses,
+            ..Default::default()
+        };
+        let integration = StepFunctionsIntegration::start_execution(&props.state_machine, options);
+        let api = RestApi::new(scope, id, props.rest_api_props())?;
         api.node().set_construct_info("aws-cdk-lib.aws_apigateway.StepFunctionsRestApi");
-        let method = api.root().add_method("ANY", Some(integration))?;
+        let method = api.root().add_method("ANY", integration)?;
         Ok(StepFunctionsRestApi { api, method })
     }
 
@@ -248,7 +366,7 @@ impl Construct for StepFunctionsRestApi {
     }
 }
 
-impl RestApiBase for StepFunctionsRestApi {
+impl IRestApi for StepFunctionsRestApi {
     fn api_handle(&self) -> ApiHandle {
         self.api.api_handle()
     }
@@ -261,79 +379,105 @@ mod tests {
     use cdk_core::{App, Stack, Value};
     use cdk_stepfunctions::{DefinitionBody, Pass, PassProps, StateMachineProps, StateMachineType};
 
-    fn machine(stack: &Stack, id: &str, kind: Option<StateMachineType>) -> StateMachine {
-        let pass = Pass::new(stack, &format!("{id}Pass"), PassProps::default()).unwrap();
+    fn machine(
+        stack: &Stack,
+        id: &str,
+        kind: Option<StateMachineType>,
+    ) -> Result<StateMachine, cdk_core::Error> {
+        let pass = Pass::new(stack, &format!("{id}Pass"), PassProps::default())?;
         let mut props = StateMachineProps::builder()
             .definition_body(DefinitionBody::from_chainable(&pass))
-            .build()
-            .unwrap();
+            .build()?;
         props.state_machine_type = kind;
-        StateMachine::new(stack, id, props).unwrap()
+        StateMachine::new(stack, id, props)
     }
 
-    fn express(stack: &Stack, id: &str) -> StateMachine {
+    fn express(stack: &Stack, id: &str) -> Result<StateMachine, cdk_core::Error> {
         machine(stack, id, Some(StateMachineType::Express))
-    }
-
-    fn props(machine: StateMachine) -> StepFunctionsRestApiProps {
-        StepFunctionsRestApiProps::builder().state_machine(machine).build().unwrap()
     }
 
     #[test]
     fn a_state_machine_is_required() {
         let e = StepFunctionsRestApiProps::builder().build().unwrap_err();
-        assert!(e.message().contains("state_machine"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "StepFunctionsRestApiProps: required property 'state_machine' is not set"
+        );
     }
 
     #[test]
-    fn only_express_state_machines() {
+    fn only_express_state_machines() -> Result<(), cdk_core::Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
+        let stack = Stack::new(&app, "S")?;
         for (id, kind) in [("Default", None), ("Standard", Some(StateMachineType::Standard))] {
-            let m = machine(&stack, id, kind);
-            let e =
-                StepFunctionsRestApiProps::builder().state_machine(m.clone()).build().unwrap_err();
-            assert!(e.message().contains(MUST_BE_EXPRESS), "{e}");
-            // props changed after build() are checked again by the constructor
-            let mut p = props(express(&stack, &format!("{id}Express")));
-            p.state_machine = m;
-            let e = StepFunctionsRestApi::new(&stack, "Api", p).unwrap_err();
+            let m = machine(&stack, id, kind)?;
+            let props = StepFunctionsRestApiProps::builder().state_machine(&m).build()?;
+            assert!(props.validate().unwrap_err().message().contains(MUST_BE_EXPRESS));
+            let e = StepFunctionsRestApi::new(&stack, "Api", props).unwrap_err();
             assert_eq!(e.code(), Some("MustBeStateMachineType"));
             assert_eq!(e.to_string(), format!("S: {MUST_BE_EXPRESS}"));
             assert!(stack.node().try_find_child("Api").is_none());
         }
+        Ok(())
     }
 
     #[test]
-    fn no_default_integration() {
+    fn no_default_integration() -> Result<(), cdk_core::Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = express(&stack, "M");
-        let e = StepFunctionsRestApiProps::builder()
-            .state_machine(m.clone())
-            .rest_api_props(
-                RestApiProps::builder()
-                    .default_integration(MockIntegration::new())
-                    .build()
-                    .unwrap(),
-            )
-            .build()
-            .unwrap_err();
-        assert!(e.message().contains(DEFAULT_INTEGRATION_GIVEN), "{e}");
-        let mut p = props(m);
-        p.rest_api_props.default_integration = Some(MockIntegration::new());
-        let e = StepFunctionsRestApi::new(&stack, "Api", p).unwrap_err();
+        let stack = Stack::new(&app, "S")?;
+        let m = express(&stack, "M")?;
+        let builder = StepFunctionsRestApiProps::builder()
+            .state_machine(&m)
+            .default_integration(MockIntegration::new());
+        let e = StepFunctionsRestApi::new(&stack, "Api", builder).unwrap_err();
         assert_eq!(e.code(), Some("CannotSpecifyDefaultIntegrationSince"));
         let core: cdk_core::Error = e.into();
         assert_eq!(core.to_string(), format!("S: {DEFAULT_INTEGRATION_GIVEN}"));
         assert!(matches!(core, cdk_core::Error::InvalidArgument { .. }));
+        Ok(())
     }
 
     #[test]
-    fn the_root_any_method_starts_executions() {
+    fn builder_errors_name_the_api() -> Result<(), cdk_core::Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let api = StepFunctionsRestApi::new(&stack, "Api", props(express(&stack, "M"))).unwrap();
+        let stack = Stack::new(&app, "S")?;
+        let e = StepFunctionsRestApi::new(&stack, "Api", StepFunctionsRestApiProps::builder())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "S/Api: StepFunctionsRestApiProps: required property 'state_machine' is not set"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn rest_api_options_are_flat() -> Result<(), cdk_core::Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "S")?;
+        let api = StepFunctionsRestApi::new(
+            &stack,
+            "Api",
+            StepFunctionsRestApiProps::builder()
+                .state_machine(&express(&stack, "M")?)
+                .rest_api_name("orders")
+                .binary_media_types(["image/png"])
+                .deploy(false),
+        )?;
+        let name = api.resource().property("Name");
+        assert_eq!(name, Some(Value::from("orders")));
+        assert!(IRestApi::deployment_stage(&api).is_err());
+        assert_eq!(IRestApi::rest_api_id(&api), api.rest_api().rest_api_id());
+        Ok(())
+    }
+
+    #[test]
+    fn the_root_any_method_starts_executions() -> Result<(), cdk_core::Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "S")?;
+        let props = || -> Result<_, cdk_core::Error> {
+            Ok(StepFunctionsRestApiProps::builder().state_machine(&express(&stack, "M")?))
+        };
+        let api = StepFunctionsRestApi::new(&stack, "Api", props()?)?;
         assert_eq!(api.method().http_method(), "ANY");
         assert_eq!(api.method().method_responses().len(), 3);
         let integration = api.method().resource().property("Integration").unwrap();
@@ -342,8 +486,15 @@ mod tests {
         assert_eq!(integration["PassthroughBehavior"], Value::from("NEVER"));
         assert!(api.root().node().try_find_child("ANY").is_some());
         // errors of the REST API come through as they are
-        let e = StepFunctionsRestApi::new(&stack, "Api", props(express(&stack, "N"))).unwrap_err();
+        let n = express(&stack, "N")?;
+        let e = StepFunctionsRestApi::new(
+            &stack,
+            "Api",
+            StepFunctionsRestApiProps::builder().state_machine(&n),
+        )
+        .unwrap_err();
         assert!(matches!(e, Error::Core(cdk_core::Error::DuplicateId { .. })), "{e}");
         assert_eq!(e.code(), None);
+        Ok(())
     }
 }

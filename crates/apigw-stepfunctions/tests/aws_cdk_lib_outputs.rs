@@ -9,7 +9,7 @@ use apigw_stepfunctions::{
     RequestContext, StepFunctionsExecutionIntegrationOptions, StepFunctionsIntegration,
     StepFunctionsRestApi, StepFunctionsRestApiProps,
 };
-use cdk_core::{App, AppProps, Error, RemovalPolicy, Stack, Value};
+use cdk_core::{App, AppProps, RemovalPolicy, Stack, Value};
 use cdk_iam::{Principal, Role, RoleProps, User, UserProps};
 use cdk_stepfunctions::{
     DefinitionBody, IStateMachine, Pass, PassProps, StateMachine, StateMachineProps,
@@ -99,7 +99,7 @@ fn named_state_machine_given_role_and_every_context_variable() -> Result<()> {
                 .definition_body(DefinitionBody::from_chainable(a.next(&b)?))
                 .state_machine_type(StateMachineType::Express)
                 .state_machine_name("MyMachine")
-                .timeout(30)
+                .timeout(std::time::Duration::from_secs(30))
                 .comment("hello")
                 .removal_policy(RemovalPolicy::Retain)
                 .build()?,
@@ -107,7 +107,7 @@ fn named_state_machine_given_role_and_every_context_variable() -> Result<()> {
         let role = Role::new(
             &stack,
             "Given",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         let all = Some(true);
         let mut context = RequestContext::default();
@@ -137,18 +137,12 @@ fn named_state_machine_given_role_and_every_context_variable() -> Result<()> {
             &stack,
             "Api",
             StepFunctionsRestApiProps::builder()
-                .state_machine(machine.clone())
-                .role(role)
+                .state_machine(&machine)
+                .role(&role)
                 .request_context(context)
-                .rest_api_props(
-                    RestApiProps::builder()
-                        .rest_api_name("named")
-                        .default_method_options(responses("204")?)
-                        .build()?,
-                )
-                .build()?,
-        )
-        .map_err(Error::from)?;
+                .rest_api_name("named")
+                .default_method_options(responses("204")?),
+        )?;
         let user = User::new(&stack, "U", UserProps::default())?;
         machine.grant_start_execution(&user)?;
         machine.grant(&user, &["states:DescribeExecution"])?;

@@ -8,12 +8,14 @@
 //! use cdk_core::{App, Construct, Stack};
 //! use cdk_certificatemanager::{Certificate, CertificateReference};
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
+//! # app.skip_synth_check();
+//! let stack = Stack::new(&app, "Stack")?;
 //! let cert = Certificate::from_certificate_arn(&stack, "Certificate",
-//!     "arn:aws:acm:us-east-1:111111111111:certificate/abc").unwrap();
+//!     "arn:aws:acm:us-east-1:111111111111:certificate/abc")?;
 //! assert_eq!(cert.node().path(), "Stack/Certificate");
 //! let reference = CertificateReference::from(&cert);
 //! assert_eq!(reference.certificate_arn, cert.certificate_arn());
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 use cdk_core::{Construct, Error, Node, Value};

@@ -21,18 +21,25 @@ const FQN: &str = "aws-cdk-lib.aws_cloudwatch";
 pub enum ComparisonOperator {
     /// `>=` (the default).
     #[default]
+    #[doc(alias = "GREATER_THAN_OR_EQUAL_TO_THRESHOLD")]
     GreaterThanOrEqualToThreshold,
     /// `>`.
+    #[doc(alias = "GREATER_THAN_THRESHOLD")]
     GreaterThanThreshold,
     /// `<`.
+    #[doc(alias = "LESS_THAN_THRESHOLD")]
     LessThanThreshold,
     /// `<=`.
+    #[doc(alias = "LESS_THAN_OR_EQUAL_TO_THRESHOLD")]
     LessThanOrEqualToThreshold,
     /// Outside the band of an anomaly detection model.
+    #[doc(alias = "LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD")]
     LessThanLowerOrGreaterThanUpperThreshold,
     /// Above the band of an anomaly detection model.
+    #[doc(alias = "GREATER_THAN_UPPER_THRESHOLD")]
     GreaterThanUpperThreshold,
     /// Below the band of an anomaly detection model.
+    #[doc(alias = "LESS_THAN_LOWER_THRESHOLD")]
     LessThanLowerThreshold,
 }
 
@@ -69,13 +76,29 @@ impl ComparisonOperator {
 #[non_exhaustive]
 pub enum TreatMissingData {
     /// Missing data breaches the threshold.
+    #[doc(alias = "BREACHING")]
     Breaching,
     /// Missing data does not breach the threshold.
+    #[doc(alias = "NOT_BREACHING")]
     NotBreaching,
     /// The alarm keeps its state.
+    #[doc(alias = "IGNORE")]
     Ignore,
     /// Missing data is missing (CloudWatch's default).
+    #[doc(alias = "MISSING")]
     Missing,
+}
+
+impl From<ComparisonOperator> for Value {
+    fn from(c: ComparisonOperator) -> Value {
+        Value::from(c.as_str())
+    }
+}
+
+impl From<TreatMissingData> for Value {
+    fn from(t: TreatMissingData) -> Value {
+        Value::from(t.as_str())
+    }
 }
 
 impl TreatMissingData {
@@ -95,14 +118,19 @@ impl TreatMissingData {
 /// # Errors
 /// `build()` fails without `metric`, `threshold` or `evaluation_periods`.
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct AlarmProps {
-    /// The metric to watch.
+    /// The metric to watch. Required.
     pub metric: Metric,
-    /// The value the statistic is compared with.
+    /// The value the statistic is compared with. Required.
     pub threshold: f64,
-    /// Over how many periods the statistic is compared.
+    /// Over how many periods the statistic is compared. Required.
+    #[builder(setter(into = false))]
     pub evaluation_periods: u32,
     /// How the statistic is compared. Default:
     /// [`ComparisonOperator::GreaterThanOrEqualToThreshold`].
@@ -110,7 +138,7 @@ pub struct AlarmProps {
     pub comparison_operator: Option<ComparisonOperator>,
     /// How many of the evaluated periods must breach ("M out of N"). Default:
     /// `evaluation_periods`.
-    #[builder(default)]
+    #[builder(default, setter(into = false, strip_option))]
     pub datapoints_to_alarm: Option<u32>,
     /// How missing data is treated. Default: CloudWatch's ([`TreatMissingData::Missing`]).
     #[builder(default)]
@@ -129,29 +157,26 @@ pub struct AlarmProps {
     #[builder(default)]
     pub evaluate_low_sample_count_percentile: Option<String>,
 }
-
-impl AlarmProps {
-    /// Starts a builder.
-    pub fn builder() -> AlarmPropsBuilder {
-        AlarmPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(AlarmProps, AlarmPropsBuilder);
 
 /// A CloudWatch alarm on a metric (`Alarm`).
 ///
 /// ```
+/// use std::time::Duration;
 /// use cdk_cloudwatch::{Alarm, AlarmProps, Metric, MetricProps, TreatMissingData};
 /// use cdk_core::{App, Construct, Stack};
 /// let app = App::new();
-/// let stack = Stack::new(&app, "Stack").unwrap();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Stack")?;
 /// let metric = Metric::new(
 ///     MetricProps::builder().namespace("AWS/ApiGateway").metric_name("Count")
-///         .dimension("ApiName", "books").statistic("Sum").period(60u32).build().unwrap(),
-/// );
+///         .dimension("ApiName", "books").statistic("Sum").period(Duration::from_secs(60)),
+/// )?;
 /// let alarm = Alarm::new(&stack, "CountAlarm", AlarmProps::builder()
-///     .metric(metric).threshold(10000).evaluation_periods(1u32)
-///     .treat_missing_data(TreatMissingData::NotBreaching).build().unwrap()).unwrap();
+///     .metric(metric).threshold(10000).evaluation_periods(1)
+///     .treat_missing_data(TreatMissingData::NotBreaching))?;
 /// assert_eq!(alarm.node().path(), "Stack/CountAlarm");
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Alarm {
@@ -174,7 +199,12 @@ impl Alarm {
     /// (which needs an anomaly detection band, not a plain metric) or a metric from a region
     /// other than the stack's; [`Error::Build`] for a metric whose period or dimensions were
     /// made invalid after `build()`.
-    pub fn new(scope: &impl Construct, id: &str, props: AlarmProps) -> Result<Alarm, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<AlarmProps>,
+    ) -> Result<Alarm, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{FQN}.Alarm"));
         let path = node.path();
@@ -230,7 +260,7 @@ impl Alarm {
             l1.dimensions = dimensions;
             l1.namespace = Some(Value::from(metric.namespace()));
             l1.metric_name = Some(Value::from(metric.metric_name()));
-            l1.period = Some(Value::from(metric.period()));
+            l1.period = Some(Value::from(metric.period().as_secs()));
             match statistic_field(metric.statistic()) {
                 StatisticField::Statistic(s) => l1.statistic = Some(Value::String(s)),
                 StatisticField::ExtendedStatistic(s) => {
@@ -245,7 +275,7 @@ impl Alarm {
             stat_metric.dimensions = dimensions;
             let mut stat = MetricStat::builder()
                 .metric(stat_metric)
-                .period(metric.period())
+                .period(metric.period().as_secs())
                 .stat(metric.statistic())
                 .build()
                 .map_err(build_err)?;
@@ -294,14 +324,13 @@ mod tests {
                 .namespace("NS")
                 .metric_name("M")
                 .dimension("Stage", "prod")
-                .dimension("ApiName", "api")
-                .build()
-                .unwrap(),
+                .dimension("ApiName", "api"),
         )
+        .unwrap()
     }
 
     fn props(metric: Metric) -> AlarmPropsBuilder {
-        AlarmProps::builder().metric(metric).threshold(1.5).evaluation_periods(2u32)
+        AlarmProps::builder().metric(metric).threshold(1.5).evaluation_periods(2)
     }
 
     /// Synthesizes one alarm (in a stack with `env`) and returns its properties.
@@ -352,9 +381,9 @@ mod tests {
 
     #[test]
     fn percentiles_are_extended_statistics() {
-        let m = metric().with(
-            MetricOptions::builder().statistic("P99").unit(Unit::Milliseconds).build().unwrap(),
-        );
+        let m = metric()
+            .with(MetricOptions::builder().statistic("P99").unit(Unit::Milliseconds))
+            .unwrap();
         let p = alarm_properties(
             "percentile",
             None,
@@ -362,7 +391,7 @@ mod tests {
                 .alarm_name("n")
                 .alarm_description("d")
                 .actions_enabled(false)
-                .datapoints_to_alarm(1u32)
+                .datapoints_to_alarm(1)
                 .treat_missing_data(TreatMissingData::Ignore)
                 .comparison_operator(ComparisonOperator::LessThanThreshold)
                 .evaluate_low_sample_count_percentile("ignore")
@@ -383,8 +412,7 @@ mod tests {
 
     #[test]
     fn a_labelled_metric_becomes_a_metric_data_query() {
-        let m =
-            metric().with(MetricOptions::builder().label("L").statistic("sum").build().unwrap());
+        let m = metric().with(MetricOptions::builder().label("L").statistic("sum")).unwrap();
         let p = alarm_properties("labelled", None, props(m).build().unwrap());
         assert_eq!(
             p,
@@ -485,17 +513,14 @@ mod tests {
 
     #[test]
     fn required_props_and_revalidated_metrics() {
-        let e =
-            AlarmProps::builder().metric(metric()).evaluation_periods(1u32).build().unwrap_err();
+        let e = AlarmProps::builder().metric(metric()).evaluation_periods(1).build().unwrap_err();
         assert!(e.to_string().contains("threshold"), "{e}");
-        let e = AlarmProps::builder().threshold(1).evaluation_periods(1u32).build().unwrap_err();
+        let e = AlarmProps::builder().threshold(1).evaluation_periods(1).build().unwrap_err();
         assert!(e.to_string().contains("metric"), "{e}");
 
         let mut raw = MetricProps::builder().namespace("NS").metric_name("M").build().unwrap();
-        raw.period = Some(7);
-        let app = App::new();
-        let stack = Stack::new(&app, "Stack").unwrap();
-        let e = Alarm::new(&stack, "Alarm", props(Metric::new(raw)).build().unwrap()).unwrap_err();
-        assert!(e.to_string().starts_with("Stack/Alarm: property 'period' is invalid"), "{e}");
+        raw.period = Some(std::time::Duration::from_secs(7));
+        let e = Metric::new(raw).unwrap_err();
+        assert!(e.to_string().starts_with("MetricProps: property 'period' is invalid"), "{e}");
     }
 }

@@ -9,19 +9,19 @@
 //! use cdk_cloudwatch::{Alarm, AlarmProps, Metric, MetricProps};
 //! use cdk_core::{App, Construct, Stack};
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
+//! # app.skip_synth_check();
+//! let stack = Stack::new(&app, "Stack")?;
 //! let latency = Metric::new(
 //!     MetricProps::builder()
 //!         .namespace("AWS/ApiGateway")
 //!         .metric_name("Latency")
 //!         .dimension("ApiName", "books")
-//!         .statistic("p99")
-//!         .build()
-//!         .unwrap(),
-//! );
+//!         .statistic("p99"),
+//! )?;
 //! let alarm = Alarm::new(&stack, "LatencyAlarm", AlarmProps::builder()
-//!     .metric(latency).threshold(1000).evaluation_periods(3u32).build().unwrap()).unwrap();
+//!     .metric(latency).threshold(1000).evaluation_periods(3))?;
 //! assert_eq!(alarm.metric().statistic(), "p99"); // rendered as `ExtendedStatistic`
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 //!
 //! Modules port the files of `aws-cdk-lib/aws-cloudwatch/lib`: [`metric`] (`metric.ts`),

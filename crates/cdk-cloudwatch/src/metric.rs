@@ -4,6 +4,7 @@
 //! Only `Metric` is ported; math and search expressions are not.
 
 use std::fmt;
+use std::time::Duration;
 
 use cdk_core::{BuildError, Construct, Error, Map, Value};
 
@@ -11,8 +12,8 @@ use crate::statistic::{self, ParsedStatistic};
 
 pub use cfn_cloudwatch::alarm::Unit;
 
-/// The period of a metric unless told otherwise: five minutes, in seconds.
-pub const DEFAULT_PERIOD: u32 = 300;
+/// The period of a metric unless told otherwise: five minutes.
+pub const DEFAULT_PERIOD: Duration = Duration::from_secs(300);
 /// The most dimensions a metric may have.
 pub const MAX_DIMENSIONS: usize = 30;
 /// The longest dimension name or value, in UTF-16 code units (as JavaScript counts).
@@ -28,20 +29,26 @@ pub const MAX_DIMENSION_LENGTH: usize = 255;
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct MetricProps {
-    /// The namespace (`AWS/ApiGateway`).
+    /// The namespace (`AWS/ApiGateway`). Required.
     pub namespace: String,
-    /// The metric name (`4XXError`).
+    /// The metric name (`4XXError`). Required.
     pub metric_name: String,
     /// Dimensions, name → value (values may be tokens). Default: none.
     #[builder(default, setter(custom))]
     pub dimensions: Map,
-    /// The period over which the statistic is computed, in seconds. Default: 300.
+    /// The period over which the statistic is computed: 1, 5, 10 or 30 seconds or a
+    /// multiple of a minute. Default: five minutes.
     #[builder(default)]
-    pub period: Option<u32>,
+    pub period: Option<Duration>,
     /// The statistic: `Average`, `Sum`, `SampleCount`, `Minimum`, `Maximum` or one of their
     /// aliases (`avg`, `sum`, `n`, `min`, `max`), a percentile (`p99`) or another extended
     /// statistic (`tm90`, `TM(10%:90%)`, `IQM`). Default: `Average`.
@@ -55,13 +62,7 @@ pub struct MetricProps {
     #[builder(default)]
     pub label: Option<String>,
 }
-
-impl MetricProps {
-    /// Starts a builder.
-    pub fn builder() -> MetricPropsBuilder {
-        MetricPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(MetricProps, MetricPropsBuilder);
 
 impl MetricPropsBuilder {
     /// Adds (or replaces) one dimension.
@@ -122,16 +123,21 @@ impl MetricPropsBuilder {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct MetricOptions {
     /// Dimensions replacing all of the metric's. Default: the metric's.
     #[builder(default, setter(custom))]
     pub dimensions: Option<Map>,
-    /// The period, in seconds. Default: the metric's.
+    /// The period (see [`MetricProps::period`]). Default: the metric's.
     #[builder(default)]
-    pub period: Option<u32>,
+    pub period: Option<Duration>,
     /// The statistic (see [`MetricProps::statistic`]). Default: the metric's.
     #[builder(default)]
     pub statistic: Option<String>,
@@ -142,13 +148,7 @@ pub struct MetricOptions {
     #[builder(default)]
     pub label: Option<String>,
 }
-
-impl MetricOptions {
-    /// Starts a builder.
-    pub fn builder() -> MetricOptionsBuilder {
-        MetricOptionsBuilder::default()
-    }
-}
+cdk_core::impl_props!(MetricOptions, MetricOptionsBuilder);
 
 impl MetricOptionsBuilder {
     /// Adds (or replaces) one dimension of the replacement set.
@@ -196,10 +196,21 @@ fn js_length(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-/// `'period' must be 1, 5, 10, 30, or a multiple of 60 seconds`.
-// `u32::is_multiple_of` needs Rust 1.87; the workspace's `rust-version` is 1.80.
+/// `'period' must be 1, 5, 10, 30, or a multiple of 60 seconds`, of a whole number of
+/// seconds (`Duration.toSeconds()` throws otherwise).
+// `u64::is_multiple_of` needs Rust 1.87; the workspace's `rust-version` is 1.80.
 #[allow(clippy::manual_is_multiple_of)]
-fn validate_period(seconds: u32) -> Result<(), BuildError> {
+fn validate_period(period: Duration) -> Result<(), BuildError> {
+    if period.subsec_nanos() != 0 {
+        return Err(BuildError::invalid_field(
+            "period",
+            format!(
+                "'{} millis' cannot be converted into a whole number of seconds.",
+                period.as_millis()
+            ),
+        ));
+    }
+    let seconds = period.as_secs();
     if matches!(seconds, 1 | 5 | 10 | 30) || seconds % 60 == 0 {
         Ok(())
     } else {
@@ -255,26 +266,26 @@ fn validate_dimensions(dimensions: &Map) -> Result<(), BuildError> {
 /// The statistic is kept normalized (`sum` is `Sum`, `P99` is `p99`).
 ///
 /// ```
+/// use std::time::Duration;
 /// use cdk_cloudwatch::{Metric, MetricOptions, MetricProps};
 /// let errors = Metric::new(
 ///     MetricProps::builder()
 ///         .namespace("AWS/ApiGateway")
 ///         .metric_name("5XXError")
 ///         .dimension("ApiName", "books")
-///         .statistic("sum")
-///         .build()
-///         .unwrap(),
-/// );
-/// assert_eq!((errors.statistic(), errors.period()), ("Sum", 300));
-/// let p99 = errors.with(MetricOptions::builder().statistic("p99").period(60u32).build().unwrap());
-/// assert_eq!((p99.statistic(), p99.period()), ("p99", 60));
+///         .statistic("sum"),
+/// )?;
+/// assert_eq!((errors.statistic(), errors.period()), ("Sum", Duration::from_secs(300)));
+/// let p99 = errors.with(MetricOptions::builder().statistic("p99").period(Duration::from_secs(60)))?;
+/// assert_eq!((p99.statistic(), p99.period()), ("p99", Duration::from_secs(60)));
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metric {
     namespace: String,
     metric_name: String,
     dimensions: Map,
-    period: u32,
+    period: Duration,
     statistic: String,
     unit: Option<Unit>,
     label: Option<String>,
@@ -284,8 +295,21 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// A metric from validated props.
-    pub fn new(props: MetricProps) -> Metric {
+    /// A metric (CDK's `new Metric(props)`): `props` is a [`MetricProps`] or its unfinished
+    /// builder.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for missing fields, an invalid period or invalid dimensions.
+    pub fn new(props: impl cdk_core::IntoProps<MetricProps>) -> Result<Metric, Error> {
+        let props = props.into_props()?;
+        // Props built elsewhere (or changed after `build()`) are checked again.
+        validate_period(props.period.unwrap_or(DEFAULT_PERIOD))
+            .and_then(|()| validate_dimensions(&props.dimensions))
+            .map_err(|e| e.in_props("MetricProps"))?;
+        Ok(Metric::from_props(props))
+    }
+
+    fn from_props(props: MetricProps) -> Metric {
         let raw = props
             .statistic
             .filter(|s| !s.is_empty())
@@ -320,9 +344,20 @@ impl Metric {
     }
 
     /// This metric with some of its properties changed (`with`); dimensions, when given,
-    /// replace all of the metric's.
-    pub fn with(&self, options: MetricOptions) -> Metric {
-        let mut next = Metric::new(MetricProps {
+    /// replace all of the metric's. `options` is a [`MetricOptions`] or its unfinished
+    /// builder.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for an invalid period or invalid dimensions.
+    pub fn with(&self, options: impl cdk_core::IntoProps<MetricOptions>) -> Result<Metric, Error> {
+        let options = options.into_props()?;
+        if let Some(p) = options.period {
+            validate_period(p).map_err(|e| e.in_props("MetricOptions"))?;
+        }
+        if let Some(d) = &options.dimensions {
+            validate_dimensions(d).map_err(|e| e.in_props("MetricOptions"))?;
+        }
+        let mut next = Metric::from_props(MetricProps {
             namespace: self.namespace.clone(),
             metric_name: self.metric_name.clone(),
             dimensions: options.dimensions.unwrap_or_else(|| self.dimensions.clone()),
@@ -333,7 +368,7 @@ impl Metric {
         });
         next.stack_account = self.stack_account.clone();
         next.stack_region = self.stack_region.clone();
-        next
+        Ok(next)
     }
 
     /// This metric as seen from the stack of `scope` (`attachTo`): it takes the stack's
@@ -369,8 +404,8 @@ impl Metric {
         &self.dimensions
     }
 
-    /// The period, in seconds.
-    pub fn period(&self) -> u32 {
+    /// The period.
+    pub fn period(&self) -> Duration {
         self.period
     }
 
@@ -432,6 +467,13 @@ impl fmt::Display for Metric {
     }
 }
 
+impl From<&Metric> for Metric {
+    /// A handle to the same Metric (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &Metric) -> Metric {
+        x.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,13 +488,13 @@ mod tests {
 
     #[test]
     fn defaults_are_five_minutes_and_average() {
-        let m = Metric::new(props().build().unwrap());
-        assert_eq!(m.period(), 300);
+        let m = Metric::new(props()).unwrap();
+        assert_eq!(m.period(), Duration::from_secs(300));
         assert_eq!(m.statistic(), "Average");
         assert!(m.dimensions().is_empty());
         assert!(m.warnings().is_empty());
         assert_eq!(m.to_string(), "M");
-        let empty = Metric::new(props().statistic("").build().unwrap());
+        let empty = Metric::new(props().statistic("")).unwrap();
         assert_eq!(empty.statistic(), "Average");
     }
 
@@ -467,14 +509,14 @@ mod tests {
     #[test]
     fn statistics_are_normalized() {
         for (input, expected) in [("sum", "Sum"), ("n", "SampleCount"), ("P99", "p99")] {
-            let m = Metric::new(props().statistic(input).build().unwrap());
+            let m = Metric::new(props().statistic(input)).unwrap();
             assert_eq!(m.statistic(), expected);
         }
     }
 
     #[test]
     fn unrecognized_statistics_warn() {
-        let m = Metric::new(props().statistic("bogus").label("L").build().unwrap());
+        let m = Metric::new(props().statistic("bogus").label("L")).unwrap();
         assert_eq!(m.statistic(), "bogus");
         let (id, message) = &m.warnings()[0];
         assert_eq!(id, "CloudWatch:Alarm:UnrecognizedStatistic");
@@ -485,11 +527,13 @@ mod tests {
 
     #[test]
     fn periods() {
-        for ok in [1u32, 5, 10, 30, 60, 120, 3600, 0] {
-            assert!(props().period(ok).build().is_ok(), "{ok}");
+        for ok in [1, 5, 10, 30, 60, 120, 3600, 0] {
+            assert!(props().period(Duration::from_secs(ok)).build().is_ok(), "{ok}");
         }
-        for bad in [2u32, 15, 45, 90] {
-            let e = invalid(props().period(bad));
+        let e = invalid(props().period(Duration::from_millis(1500)));
+        assert!(e.ends_with("'1500 millis' cannot be converted into a whole number of seconds."));
+        for bad in [2, 15, 45, 90] {
+            let e = invalid(props().period(Duration::from_secs(bad)));
             assert!(
                 e.ends_with(&format!(
                     "'period' must be 1, 5, 10, 30, or a multiple of 60 seconds, received {bad}"
@@ -497,7 +541,7 @@ mod tests {
                 "{e}"
             );
         }
-        let e = MetricOptions::builder().period(7u32).build().unwrap_err();
+        let e = MetricOptions::builder().period(Duration::from_secs(7)).build().unwrap_err();
         assert!(e.to_string().contains("received 7"), "{e}");
     }
 
@@ -529,15 +573,14 @@ mod tests {
 
     #[test]
     fn with_changes_only_what_is_given() {
-        let m = Metric::new(
-            props().dimension("B", "b").dimension("A", "a").unit(Unit::Count).build().unwrap(),
-        );
-        let n = m.with(MetricOptions::builder().statistic("max").build().unwrap());
+        let m =
+            Metric::new(props().dimension("B", "b").dimension("A", "a").unit(Unit::Count)).unwrap();
+        let n = m.with(MetricOptions::builder().statistic("max")).unwrap();
         assert_eq!(n.statistic(), "Maximum");
         assert_eq!(n.dimensions(), m.dimensions());
         assert_eq!(n.unit(), Some(Unit::Count));
-        assert_eq!(m.with(MetricOptions::default()), m);
-        let d = m.with(MetricOptions::builder().dimension("C", "c").build().unwrap());
+        assert_eq!(m.with(MetricOptions::default()).unwrap(), m);
+        let d = m.with(MetricOptions::builder().dimension("C", "c")).unwrap();
         assert_eq!(d.dimensions().keys().collect::<Vec<_>>(), ["C"]);
         let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(sorted, ["A", "B"]);
@@ -548,11 +591,17 @@ mod tests {
         let p = props()
             .dimension("ApiName", "a")
             .statistic("Sum")
-            .options(MetricOptions::builder().statistic("p90").period(60u32).build().unwrap())
+            .options(
+                MetricOptions::builder()
+                    .statistic("p90")
+                    .period(Duration::from_secs(60))
+                    .build()
+                    .unwrap(),
+            )
             .build()
             .unwrap();
         assert_eq!(p.statistic.as_deref(), Some("p90"));
-        assert_eq!(p.period, Some(60));
+        assert_eq!(p.period, Some(Duration::from_secs(60)));
         assert_eq!(p.dimensions.len(), 1);
     }
 
@@ -560,13 +609,9 @@ mod tests {
     fn dimensions_sort_by_utf16_code_units() {
         // U+FF21 sorts before U+10000 by code point, after it by UTF-16 code units (JavaScript).
         let m = Metric::new(
-            props()
-                .dimension("\u{10000}", "x")
-                .dimension("\u{ff21}", "y")
-                .dimension("Z", "z")
-                .build()
-                .unwrap(),
-        );
+            props().dimension("\u{10000}", "x").dimension("\u{ff21}", "y").dimension("Z", "z"),
+        )
+        .unwrap();
         let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(sorted, ["Z", "\u{10000}", "\u{ff21}"]);
     }

@@ -38,9 +38,13 @@ pub enum Flags {
     None,
 }
 
-/// Options of an [`App`].
-#[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+/// Options of an [`App`] (CDK's `AppProps`, with the switches `cdk synth` sets).
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct AppProps {
     /// Where to write the cloud assembly. Default: `$CDK_OUTDIR`, else `cdk.out`.
@@ -53,9 +57,21 @@ pub struct AppProps {
     /// does. Default: true.
     #[builder(default = "true")]
     pub cli_metadata: bool,
-    /// Extra context, applied last (flags the app sets itself).
+    /// Extra context, applied last (flags the app sets itself). Default: none.
     #[builder(default, setter(custom))]
     pub context: IndexMap<String, serde_json::Value>,
+}
+crate::impl_props!(AppProps, AppPropsBuilder);
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            outdir: None,
+            flags: Flags::default(),
+            cli_metadata: true,
+            context: IndexMap::new(),
+        }
+    }
 }
 
 impl AppPropsBuilder {
@@ -66,30 +82,71 @@ impl AppPropsBuilder {
     }
 }
 
-impl AppProps {
-    /// Starts a builder.
-    pub fn builder() -> AppPropsBuilder {
-        AppPropsBuilder::default()
-    }
-}
-
 /// The root of a construct tree.
 ///
 /// ```
-/// use cdk_core::{App, CfnResource, Stack, Value};
+/// use cdk_core::{App, AppProps, CfnResource, Stack, Value};
 /// let dir = std::env::temp_dir().join("cdk-core-doctest-app");
-/// let app = App::with_props(cdk_core::AppProps::builder().outdir(dir.clone()).build().unwrap());
-/// let stack = Stack::new(&app, "Stack").unwrap();
-/// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null).unwrap();
-/// let assembly = app.synth().unwrap();
+/// let app = App::with_props(AppProps::builder().outdir(dir.clone()));
+/// let stack = Stack::new(&app, "Stack")?;
+/// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+/// let assembly = app.synth()?;
 /// assert!(dir.join("Stack.template.json").exists());
 /// assert_eq!(assembly.stacks, vec!["Stack".to_string()]);
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
+///
+/// An app with stacks that is dropped without [`App::synth`] having been called synthesizes
+/// itself when it runs under the `cdk` CLI (`CDK_OUTDIR` is set), as CDK apps in other
+/// languages do, printing any error to stderr; elsewhere it prints a warning naming
+/// `app.synth()` to stderr. [`App::skip_synth_check`] turns both off.
 #[derive(Clone, Debug)]
 pub struct App {
     node: Node,
     outdir: PathBuf,
+    guard: Rc<SynthGuard>,
 }
+
+/// Shared by every handle of one app: when the last one is dropped, an app that was never
+/// synthesized synthesizes (under the CLI) or warns.
+#[derive(Debug)]
+struct SynthGuard {
+    node: Node,
+    outdir: PathBuf,
+    /// `synth()` was called, or the check was turned off.
+    done: std::cell::Cell<bool>,
+}
+
+impl Drop for SynthGuard {
+    fn drop(&mut self) {
+        if self.done.get() || std::thread::panicking() {
+            return;
+        }
+        let app = App {
+            node: self.node.clone(),
+            outdir: self.outdir.clone(),
+            guard: Rc::new(SynthGuard {
+                node: self.node.clone(),
+                outdir: self.outdir.clone(),
+                done: std::cell::Cell::new(true),
+            }),
+        };
+        if app.top_level_stacks().is_empty() {
+            return;
+        }
+        if std::env::var_os("CDK_OUTDIR").is_some() {
+            if let Err(e) = app.synth() {
+                eprintln!("error: synthesizing the app when it was dropped failed: {e}");
+            }
+        } else {
+            eprintln!("{}", NOT_SYNTHESIZED_WARNING);
+        }
+    }
+}
+
+/// The warning printed when an app with stacks is dropped without `app.synth()` outside the
+/// `cdk` CLI.
+pub const NOT_SYNTHESIZED_WARNING: &str = "warning: the App was dropped without being synthesized: call `app.synth()?` at the end of main to write the cloud assembly (the cdk CLI, which sets CDK_OUTDIR, synthesizes it on drop)";
 
 impl Construct for App {
     fn node(&self) -> &Node {
@@ -116,11 +173,21 @@ impl Default for App {
 impl App {
     /// An app with the recommended feature flags and `cdk synth`'s metadata switches.
     pub fn new() -> App {
-        Self::with_props(AppProps { cli_metadata: true, ..Default::default() })
+        Self::with_props(AppProps::default())
     }
 
-    /// An app with options.
-    pub fn with_props(props: AppProps) -> App {
+    /// An app with options: an [`AppProps`] or its unfinished builder (CDK's
+    /// `new App(props)`).
+    ///
+    /// # Panics
+    /// Never for an [`AppProps`] or its builder: every field has a default and none is
+    /// validated, so finishing the builder cannot fail (only a foreign [`IntoProps`]
+    /// implementation that fails would panic).
+    ///
+    /// [`IntoProps`]: crate::IntoProps
+    pub fn with_props(props: impl crate::IntoProps<AppProps>) -> App {
+        // Every field of AppProps has a default and none is validated: finishing cannot fail.
+        let props = props.into_props().expect("AppProps has no required or validated field");
         let mut context = IndexMap::new();
         if props.flags == Flags::Recommended {
             context.extend(feature_flags::recommended());
@@ -135,7 +202,19 @@ impl App {
             .or_else(|| std::env::var_os("CDK_OUTDIR").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("cdk.out"));
         let tree = Rc::new(RefCell::new(TreeData::new_root(context)));
-        App { node: Node::new(tree, 0), outdir }
+        let node = Node::new(tree, 0);
+        let guard = Rc::new(SynthGuard {
+            node: node.clone(),
+            outdir: outdir.clone(),
+            done: std::cell::Cell::new(false),
+        });
+        App { node, outdir, guard }
+    }
+
+    /// Turns off what happens when an app that was never synthesized is dropped (synthesis
+    /// under the `cdk` CLI, a warning elsewhere): for apps built only to inspect their tree.
+    pub fn skip_synth_check(&self) {
+        self.guard.done.set(true);
     }
 
     /// The folder the assembly is written to.
@@ -149,6 +228,7 @@ impl App {
     /// [`Error::Validation`] with every construct's validation messages; resolution errors
     /// (logical IDs, references); [`Error::Io`] when files cannot be written.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        self.guard.done.set(true);
         let tree = &self.node.tree;
         apply_tag_aspects(&mut tree.borrow_mut());
         reify_dependencies(&mut tree.borrow_mut());
@@ -568,7 +648,12 @@ fn apply_tag_aspects(tree: &mut TreeData) {
                             for a in &aspects {
                                 if a.applies_to(&rt) {
                                     match &a.value {
-                                        Some(v) => t.set_tag(&a.key, v, a.priority, true),
+                                        Some(v) => t.set_tag(
+                                            &a.key,
+                                            v,
+                                            a.priority,
+                                            a.apply_to_launched_instances,
+                                        ),
                                         None => t.remove_tag(&a.key, a.priority),
                                     }
                                 }

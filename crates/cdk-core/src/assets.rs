@@ -262,8 +262,9 @@ pub(crate) fn add_file_asset(stack: &Stack, mut entry: AssetEntry) -> AssetLocat
 pub fn add_path_asset(
     scope: &impl Construct,
     source: &Path,
-    display_name: Option<String>,
+    display_name: impl Into<Option<String>>,
 ) -> Result<AssetLocation, Error> {
+    let display_name = display_name.into();
     let stack = scope.node().stack()?;
     let err = |e: std::io::Error| Error::Asset {
         path: scope.node().path(),
@@ -302,14 +303,15 @@ pub fn add_path_asset(
 /// use cdk_core::{assets::add_asset_metadata, App, AppProps, CfnResource, Stack, Value};
 /// let props = Value::object([("Handler", Value::from("index.handler"))]);
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let f = CfnResource::new(&stack, "Fn", "AWS::Lambda::Function", props.clone())?;
-/// add_asset_metadata(&f, "asset.abc", "Code", Some(false));
+/// add_asset_metadata(&f, "asset.abc", "Code", false);
 /// assert_eq!(f.metadata("aws:asset:path"), Some(Value::from("asset.abc")));
 /// assert_eq!(f.metadata("aws:asset:is-bundled"), Some(Value::from(false)));
 /// assert_eq!(f.metadata("aws:asset:property"), Some(Value::from("Code")));
 ///
-/// let quiet = App::with_props(AppProps::builder().cli_metadata(false).build()?);
+/// let quiet = App::with_props(AppProps::builder().cli_metadata(false));
 /// let stack = Stack::new(&quiet, "Stack")?;
 /// let f = CfnResource::new(&stack, "Fn", "AWS::Lambda::Function", props)?;
 /// add_asset_metadata(&f, "asset.abc", "Code", None);
@@ -320,8 +322,9 @@ pub fn add_asset_metadata(
     resource: &CfnResource,
     asset_path: &str,
     property: &str,
-    is_bundled: Option<bool>,
+    is_bundled: impl Into<Option<bool>>,
 ) {
+    let is_bundled = is_bundled.into();
     if !resource.node().feature_flag(crate::feature_flags::ASSET_RESOURCE_METADATA_ENABLED) {
         return;
     }

@@ -4,7 +4,7 @@
 //! `cfn-condition.ts`, `cfn-mapping.ts` and `cfn-rule.ts`. Each element knows how to render
 //! its own template fragment; [`crate::template`] merges them.
 
-use crate::error::Error;
+use crate::error::{Error, IntoProps};
 use crate::tags::{TagFormat, TagManager, Tagging};
 use crate::tree::{Construct, Node, NodeKind};
 use crate::value::{Map, Token, TokenKind, Value};
@@ -62,12 +62,16 @@ pub(crate) struct OutputData {
 #[non_exhaustive]
 pub enum RemovalPolicy {
     /// `Delete`.
+    #[doc(alias = "DESTROY")]
     Destroy,
     /// `Retain`.
+    #[doc(alias = "RETAIN")]
     Retain,
     /// `Snapshot`.
+    #[doc(alias = "SNAPSHOT")]
     Snapshot,
     /// `RetainExceptOnCreate` on deletion, `Retain` on replacement.
+    #[doc(alias = "RETAIN_ON_UPDATE_OR_DELETE")]
     RetainOnUpdateOrDelete,
 }
 
@@ -132,10 +136,12 @@ macro_rules! element_handle {
 /// ```
 /// use cdk_core::{App, CfnResource, Construct, Stack, Value};
 /// let app = App::new();
-/// let stack = Stack::new(&app, "Stack").unwrap();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Stack")?;
 /// let r = CfnResource::new(&stack, "Topic", "AWS::SNS::Topic",
-///     Value::object([("TopicName", "t")])).unwrap();
+///     Value::object([("TopicName", "t")]))?;
 /// assert_eq!(r.node().path(), "Stack/Topic");
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct CfnResource {
@@ -263,12 +269,31 @@ impl CfnResource {
         Ok(Value::object([("Resources", Value::object([(lid, def)]))]))
     }
 
-    /// Wraps the node of an existing resource element.
+    /// Wraps the node of an existing resource element (`None` when it is not one; see
+    /// [`FromNode`] for the typed form).
     pub fn from_node(node: &Node) -> Option<CfnResource> {
         let is_resource = node.with(|n| {
             matches!(&n.kind, NodeKind::Element(e) if matches!(e.kind, ElementKind::Resource(_)))
         });
         is_resource.then(|| CfnResource { node: node.clone() })
+    }
+
+    /// Wraps the node of an existing resource element of type `resource_type` (what the
+    /// generated L1 types' [`FromNode`] uses).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the node's path when it is not a resource, or a
+    /// resource of another type.
+    pub fn from_node_of_type(node: &Node, resource_type: &str) -> Result<CfnResource, Error> {
+        let resource = <CfnResource as FromNode>::try_from_node(node)?;
+        let actual = resource.resource_type();
+        if actual != resource_type {
+            return Err(Error::InvalidArgument {
+                path: node.path(),
+                message: format!("the construct is a '{actual}' resource, not a '{resource_type}'"),
+            });
+        }
+        Ok(resource)
     }
 
     fn with_data<R>(&self, f: impl FnOnce(&mut ResourceData) -> R) -> R {
@@ -490,48 +515,52 @@ pub struct CfnOutput {
 }
 element_handle!(CfnOutput);
 
-/// Options of a [`CfnOutput`].
-#[derive(Clone, Debug, Default)]
+/// Options of a [`CfnOutput`] (CDK's `CfnOutputProps`).
+///
+/// ```
+/// # use cdk_core::{App, CfnOutput, CfnOutputProps, Stack};
+/// # let app = App::new();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Stack")?;
+/// CfnOutput::new(&stack, "Region", CfnOutputProps::builder().value(stack.region()).export_name("Region"))?;
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct CfnOutputProps {
-    /// The value.
+    /// The value of the output. Required.
     pub value: Value,
-    /// `Description`.
+    /// `Description`. Default: no description.
+    #[builder(default)]
     pub description: Option<Value>,
-    /// `Export.Name`.
+    /// `Export.Name`: the name the value is exported under for `Fn::ImportValue`.
+    /// Default: not exported.
+    #[builder(default)]
     pub export_name: Option<Value>,
-    /// `Condition`.
+    /// `Condition`: the output exists only when the condition holds (pass `&condition`).
+    /// Default: no condition.
+    #[builder(default)]
     pub condition: Option<CfnCondition>,
 }
-
-impl CfnOutputProps {
-    /// Props with just a value.
-    pub fn new(value: impl Into<Value>) -> Self {
-        CfnOutputProps { value: value.into(), ..Default::default() }
-    }
-    /// With a description.
-    pub fn description(mut self, d: impl Into<Value>) -> Self {
-        self.description = Some(d.into());
-        self
-    }
-    /// With an export name.
-    pub fn export_name(mut self, n: impl Into<Value>) -> Self {
-        self.export_name = Some(n.into());
-        self
-    }
-    /// With a condition.
-    pub fn condition(mut self, c: &CfnCondition) -> Self {
-        self.condition = Some(c.clone());
-        self
-    }
-}
+crate::impl_props!(CfnOutputProps, CfnOutputPropsBuilder);
 
 impl CfnOutput {
-    /// Defines an output.
+    /// Defines an output; `props` is a [`CfnOutputProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree; [`Error::InvalidArgument`] for a condition of another app.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnOutputProps) -> Result<Self, Error> {
+    /// A builder error naming the output's path; id errors from the tree;
+    /// [`Error::InvalidArgument`] for a condition of another app.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<CfnOutputProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         if let Some(c) = &props.condition {
             if !std::rc::Rc::ptr_eq(&c.node.tree, &scope.node().tree) {
                 return Err(Error::InvalidArgument {
@@ -574,59 +603,76 @@ pub struct CfnParameter {
 }
 element_handle!(CfnParameter);
 
-/// Options of a [`CfnParameter`], with CloudFormation's names.
+/// Options of a [`CfnParameter`] (CDK's `CfnParameterProps`), with CloudFormation's names.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct CfnParameterProps {
     /// `Type`. Default: `String`.
     #[builder(default)]
     pub type_: Option<String>,
-    /// `Default`.
+    /// `Default`: the value when none is given at deployment. Default: none (a value is required).
     #[builder(default)]
     pub default_value: Option<Value>,
-    /// `AllowedValues`.
-    #[builder(default)]
+    /// `AllowedValues`. Default: any value.
+    #[builder(default, setter(custom))]
     pub allowed_values: Option<Vec<Value>>,
-    /// `AllowedPattern`.
+    /// `AllowedPattern`: a regular expression the value must match. Default: any value.
     #[builder(default)]
     pub allowed_pattern: Option<String>,
-    /// `ConstraintDescription`.
+    /// `ConstraintDescription`: shown when a constraint is broken. Default: none.
     #[builder(default)]
     pub constraint_description: Option<String>,
-    /// `Description`.
+    /// `Description`. Default: none.
     #[builder(default)]
     pub description: Option<String>,
-    /// `MaxLength`.
+    /// `MaxLength` of a `String` value. Default: none.
     #[builder(default)]
     pub max_length: Option<f64>,
-    /// `MaxValue`.
+    /// `MaxValue` of a `Number` value. Default: none.
     #[builder(default)]
     pub max_value: Option<f64>,
-    /// `MinLength`.
+    /// `MinLength` of a `String` value. Default: none.
     #[builder(default)]
     pub min_length: Option<f64>,
-    /// `MinValue`.
+    /// `MinValue` of a `Number` value. Default: none.
     #[builder(default)]
     pub min_value: Option<f64>,
-    /// `NoEcho`.
+    /// `NoEcho`: mask the value in the console and API. Default: false.
     #[builder(default)]
     pub no_echo: Option<bool>,
 }
 
-impl CfnParameterProps {
-    /// Starts a builder.
-    pub fn builder() -> CfnParameterPropsBuilder {
-        CfnParameterPropsBuilder::default()
+crate::impl_props!(CfnParameterProps, CfnParameterPropsBuilder);
+
+impl CfnParameterPropsBuilder {
+    /// `AllowedValues`: the values the parameter may take (any list of values).
+    /// Default: any value.
+    pub fn allowed_values<I>(mut self, values: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
+        self.allowed_values = Some(Some(values.into_iter().map(Into::into).collect()));
+        self
     }
 }
 
 impl CfnParameter {
-    /// Defines a parameter.
+    /// Defines a parameter; `props` is a [`CfnParameterProps`] or its unfinished builder.
     ///
     /// # Errors
-    /// Id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: CfnParameterProps) -> Result<Self, Error> {
+    /// A builder error naming the parameter's path; id errors from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<CfnParameterProps>,
+    ) -> Result<Self, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let mut m = Map::new();
         m.insert("Type".into(), Value::String(props.type_.unwrap_or_else(|| "String".into())));
         let mut put = |k: &str, v: Option<Value>| {
@@ -680,6 +726,34 @@ impl CfnCondition {
     }
 }
 
+/// A construct type that can be recovered from its node in the tree: the typed escape hatch
+/// of [`Node::default_child_as`] (CDK's `node.defaultChild as CfnBucket`).
+///
+/// Implemented by [`CfnResource`] and every generated L1 type.
+pub trait FromNode: Sized {
+    /// The construct of type `Self` at `node`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the node's path when the construct there is not a
+    /// `Self`.
+    fn try_from_node(node: &Node) -> Result<Self, Error>;
+}
+
+impl FromNode for CfnResource {
+    fn try_from_node(node: &Node) -> Result<Self, Error> {
+        CfnResource::from_node(node).ok_or_else(|| Error::InvalidArgument {
+            path: node.path(),
+            message: "the construct is not a CloudFormation resource".into(),
+        })
+    }
+}
+
+impl From<&CfnCondition> for CfnCondition {
+    fn from(c: &CfnCondition) -> Self {
+        c.clone()
+    }
+}
+
 /// A template mapping (`CfnMapping`).
 #[derive(Clone, Debug)]
 pub struct CfnMapping {
@@ -688,11 +762,21 @@ pub struct CfnMapping {
 element_handle!(CfnMapping);
 
 impl CfnMapping {
-    /// Defines a mapping (top-level key → second-level key → value).
+    /// Defines a mapping (top-level key → second-level key → value) from `(key, value)` pairs
+    /// (CDK's `{ mapping }`): a [`Map`], an array of pairs, any iterator.
     ///
     /// # Errors
     /// Id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str, mapping: Map) -> Result<Self, Error> {
+    pub fn new<K, V>(
+        scope: &impl Construct,
+        id: &str,
+        mapping: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, Error>
+    where
+        K: Into<String>,
+        V: Into<Value>,
+    {
+        let mapping: Map = mapping.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
         let node = new_element(scope.node(), id, ElementKind::Mapping(mapping))?;
         node.set_construct_info("aws-cdk-lib.CfnMapping");
         Ok(CfnMapping { node })

@@ -128,6 +128,13 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An invalid value met outside any construct (CDK's `UnscopedValidationError`), such as
+    /// a [`Size`](crate::Size) conversion that is not a whole number.
+    #[error("{message}")]
+    Unscoped {
+        /// What is wrong.
+        message: String,
+    },
     /// A builder was finished without a required field or with an invalid one.
     #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Build {
@@ -186,7 +193,7 @@ impl Error {
             | Error::Asset { path, .. }
             | Error::InvalidArgument { path, .. }
             | Error::Build { path, .. } => Some(path).filter(|p| !p.is_empty()).map(String::as_str),
-            Error::Validation { .. } | Error::Io { .. } => None,
+            Error::Validation { .. } | Error::Io { .. } | Error::Unscoped { .. } => None,
         }
     }
 }
@@ -306,8 +313,9 @@ impl<T> IntoProps<T> for T {
 ///
 /// let err = GreetingProps::builder().volume(3u32).build().unwrap_err();
 /// assert_eq!(err.to_string(), "GreetingProps: required property 'name' is not set");
-/// let props = GreetingProps::builder().name("Ada").build().unwrap();
+/// let props = GreetingProps::builder().name("Ada").build()?;
 /// assert_eq!(props.volume, None);
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[macro_export]
 macro_rules! impl_props {

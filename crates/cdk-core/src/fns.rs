@@ -81,8 +81,8 @@ impl Fn {
     }
 
     /// `Fn::GetAZs` (`""` for the stack's region).
-    pub fn get_azs(region: Option<Value>) -> Value {
-        intrinsic("Fn::GetAZs", region.unwrap_or_else(|| Value::from("")))
+    pub fn get_azs(region: impl Into<Option<Value>>) -> Value {
+        intrinsic("Fn::GetAZs", region.into().unwrap_or_else(|| Value::from("")))
     }
 
     /// `Fn::Base64`.
@@ -143,13 +143,21 @@ impl Fn {
     }
 
     /// `Fn::And`; one condition is itself, more than 10 are nested in groups of 10.
-    pub fn condition_and(conditions: Vec<Value>) -> Value {
-        group_conditions("Fn::And", conditions)
+    pub fn condition_and<I>(conditions: I) -> Value
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
+        group_conditions("Fn::And", conditions.into_iter().map(Into::into).collect())
     }
 
     /// `Fn::Or`; one condition is itself, more than 10 are nested in groups of 10.
-    pub fn condition_or(conditions: Vec<Value>) -> Value {
-        group_conditions("Fn::Or", conditions)
+    pub fn condition_or<I>(conditions: I) -> Value
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
+        group_conditions("Fn::Or", conditions.into_iter().map(Into::into).collect())
     }
 }
 

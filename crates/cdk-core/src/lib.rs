@@ -9,21 +9,23 @@
 //! use cdk_core::{App, AppProps, CfnResource, CfnOutput, CfnOutputProps, Stack, Value, cfn_format};
 //!
 //! let dir = std::env::temp_dir().join("cdk-core-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
-//! let stack = Stack::new(&app, "Stack").unwrap();
-//! let bucket = CfnResource::new(&stack, "Bucket", "AWS::S3::Bucket", Value::Null).unwrap();
-//! CfnOutput::new(&stack, "Arn", CfnOutputProps::new(cfn_format!("{}/*", bucket.get_att("Arn")))).unwrap();
-//! app.synth().unwrap();
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
+//! let stack = Stack::new(&app, "Stack")?;
+//! let bucket = CfnResource::new(&stack, "Bucket", "AWS::S3::Bucket", Value::Null)?;
+//! CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(cfn_format!("{}/*", bucket.get_att("Arn"))))?;
+//! app.synth()?;
 //! let template = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
 //! assert!(template.contains("\"Fn::Join\""));
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 //!
 //! Module map (each names the aws-cdk-lib file it ports): [`tree`] (constructs),
-//! [`value`] and [`resolve`] (tokens), [`logical_id`] (`uniqueid.ts`), [`element`]
+//! [`value`](mod@value) and [`resolve`] (tokens), [`logical_id`] (`uniqueid.ts`), [`element`]
 //! (`cfn-resource.ts` & co), [`template`] (`Stack._toCloudFormation`), [`stack`], [`refs`]
 //! (cross-stack references), [`assets`] (fingerprints, asset manifest), [`app`] (synthesis),
 //! [`tags`], [`fns`] (`Fn`, `Aws`), [`json`] (`JSON.stringify`), [`collate`]
-//! (`localeCompare`), [`feature_flags`].
+//! (`localeCompare`), [`size`] (`size.ts`), [`feature_flags`]; the [`value!`] and
+//! [`cfn_format!`] macros write values as CDK apps write object literals and template strings.
 
 pub mod app;
 pub mod assets;
@@ -36,6 +38,7 @@ pub mod json;
 pub mod logical_id;
 pub mod refs;
 pub mod resolve;
+pub mod size;
 pub mod stack;
 pub mod tags;
 pub mod template;
@@ -46,15 +49,17 @@ pub mod value_ser;
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, AssetLocation};
 pub use element::{
-    CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps,
-    CfnParameterPropsBuilder, CfnResource, CfnRule, RemovalPolicy,
+    CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,
+    CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, RemovalPolicy,
 };
 pub use error::{BuildError, Error, IntoProps};
 pub use fns::{Aws, Fn};
+pub use size::{Size, SizeRoundingBehavior};
 pub use stack::{
-    ArnComponents, ArnFormat, Environment, NestedStack, Stack, StackProps, StackPropsBuilder,
+    ArnComponents, ArnFormat, Environment, NestedStack, NestedStackProps, NestedStackPropsBuilder,
+    Stack, StackProps, StackPropsBuilder,
 };
-pub use tags::{TagFormat, TagProps, Tagging, Tags};
+pub use tags::{TagFormat, TagProps, TagPropsBuilder, Tagging, Tags};
 pub use tree::{Construct, Node};
 pub use value::{to_value, Map, Value};
 

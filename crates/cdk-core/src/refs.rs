@@ -145,7 +145,7 @@ pub(crate) fn wire(
             None => CfnOutput::new(
                 &producer_node,
                 &output_id,
-                CfnOutputProps::new(reference_value(&target_node, attribute)),
+                CfnOutputProps::builder().value(reference_value(&target_node, attribute)),
             )?
             .node()
             .clone(),
@@ -174,12 +174,8 @@ pub(crate) fn wire(
     let producer_stack = crate::Stack::from_node(root.sibling(producer));
     consumer_stack.add_dependency(
         &producer_stack,
-        Some(&format!(
-            "{} -> {}.{}",
-            consumer_stack.node().path(),
-            target_path,
-            display_name(attribute)
-        )),
+        format!("{} -> {}.{}", consumer_stack.node().path(), target_path, display_name(attribute))
+            .as_str(),
     );
     let resolved_reference = {
         let tree = root.tree.borrow();
@@ -200,7 +196,8 @@ pub(crate) fn wire(
             CfnOutput::new(
                 &scope,
                 &output_id,
-                CfnOutputProps::new(reference_value(&target_node, attribute))
+                CfnOutputProps::builder()
+                    .value(reference_value(&target_node, attribute))
                     .export_name(export_name.as_str()),
             )?;
         }
@@ -212,7 +209,7 @@ pub(crate) fn wire(
         None => CfnOutput::new(
             &scope,
             &output_id,
-            CfnOutputProps::new(reference_value(&target_node, attribute)),
+            CfnOutputProps::builder().value(reference_value(&target_node, attribute)),
         )?
         .node()
         .clone(),

@@ -158,6 +158,10 @@ impl<'a> ResolveContext<'a> {
                     other => fn_join(delimiter, other),
                 }))
             }
+            TokenKind::JsonString(value, space) => {
+                let resolved = self.resolve_at(value, depth + 1)?;
+                Ok(resolved.and_then(|v| token_aware_stringify(&v, *space)))
+            }
             TokenKind::Lazy { producer, cache } => {
                 let produced = match cache {
                     Some(cell) => {
@@ -205,6 +209,131 @@ pub(crate) fn local_reference(logical_id: String, attribute: Option<&str>) -> Va
             "Fn::GetAtt",
             Value::array([Value::String(logical_id), Value::from(a)]),
         )]),
+    }
+}
+
+/// `tokenAwareStringify` of `cloudformation-lang.ts`: JSON text of a resolved value, in
+/// which intrinsics (`{"Ref": ..}`, `{"Fn::...": ..}`) are lifted out of the text as string
+/// values (quoted, their string literals JSON-escaped) and joined with `Fn::Join`.
+///
+/// The Rust port has no type hints: every intrinsic is taken as a string (CDK's default for
+/// intrinsics without a number or list hint).
+pub(crate) fn token_aware_stringify(value: &Value, space: usize) -> Option<Value> {
+    enum Segment {
+        Literal(String),
+        Intrinsic(Value),
+    }
+    struct Writer {
+        segments: Vec<Segment>,
+        space: usize,
+        indent: usize,
+    }
+    impl Writer {
+        fn literal(&mut self, s: &str) {
+            if let Some(Segment::Literal(last)) = self.segments.last_mut() {
+                last.push_str(s);
+            } else {
+                self.segments.push(Segment::Literal(s.to_string()));
+            }
+        }
+        fn line_break(&mut self) {
+            if self.space > 0 {
+                let text = format!("\n{}", " ".repeat(self.indent));
+                self.literal(&text);
+            }
+        }
+        fn collection<'v>(
+            &mut self,
+            pre: &str,
+            post: &str,
+            items: impl Iterator<Item = (Option<&'v String>, &'v Value)>,
+        ) {
+            self.literal(pre);
+            self.indent += self.space;
+            let mut any = false;
+            for (key, item) in items {
+                if any {
+                    self.literal(",");
+                }
+                self.line_break();
+                if let Some(key) = key {
+                    let mut k = String::new();
+                    crate::json::write_string(&mut k, key);
+                    self.literal(&k);
+                    self.literal(if self.space > 0 { ": " } else { ":" });
+                }
+                self.value(item);
+                any = true;
+            }
+            self.indent -= self.space;
+            if any {
+                self.line_break();
+            }
+            self.literal(post);
+        }
+        fn value(&mut self, v: &Value) {
+            match v {
+                _ if v.is_absent() => {}
+                Value::Array(items) => {
+                    self.collection("[", "]", items.iter().map(|i| (None, i)));
+                }
+                Value::Object(map) if is_intrinsic(map) => {
+                    self.literal("\"");
+                    self.segments.push(Segment::Intrinsic(deep_quote(v)));
+                    self.literal("\"");
+                }
+                Value::Object(map) => {
+                    let entries = crate::json::js_key_order(map).filter(|(_, v)| !v.is_absent());
+                    self.collection("{", "}", entries.map(|(k, v)| (Some(k), v)));
+                }
+                other => {
+                    let text = crate::json::to_json_string(other, 0);
+                    self.literal(&text);
+                }
+            }
+        }
+    }
+    let mut w = Writer { segments: Vec::new(), space, indent: 0 };
+    w.value(value);
+    let mut parts: Vec<Value> = w
+        .segments
+        .into_iter()
+        .map(|s| match s {
+            Segment::Literal(text) => Value::String(text),
+            Segment::Intrinsic(v) => v,
+        })
+        .collect();
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(fn_join("", Value::Array(minimal_join("", parts)))),
+    }
+}
+
+/// `isIntrinsic`: a one-key object whose key is `Ref` or `Fn::...` (but not the CodePipeline
+/// `Fn::GetArtifactAtt` / `Fn::GetParam`).
+fn is_intrinsic(map: &Map) -> bool {
+    map.len() == 1
+        && map.keys().next().is_some_and(|k| {
+            k == "Ref"
+                || (k.starts_with("Fn::") && k != "Fn::GetArtifactAtt" && k != "Fn::GetParam")
+        })
+}
+
+/// `deepQuoteStringLiterals`: JSON-escapes every string (keys included) inside an intrinsic.
+fn deep_quote(v: &Value) -> Value {
+    fn quote(s: &str) -> String {
+        let mut out = String::new();
+        crate::json::write_string(&mut out, s);
+        out[1..out.len() - 1].to_string()
+    }
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(deep_quote).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (quote(k), deep_quote(v))).collect())
+        }
+        Value::String(s) => Value::String(quote(s)),
+        other => other.clone(),
     }
 }
 

@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 
 use crate::element::{CfnResource, RemovalPolicy};
-use crate::error::Error;
+use crate::error::{Error, IntoProps};
 use crate::tree::{display_path, Construct, Node, NodeKind};
 use crate::value::{Map, Value};
 
@@ -26,9 +26,24 @@ impl Environment {
     }
 }
 
-/// Options of a [`Stack`].
+/// Options of a [`Stack`] (CDK's `StackProps`).
+///
+/// ```
+/// use cdk_core::{App, Environment, Stack, StackProps};
+/// let app = App::new();
+/// # app.skip_synth_check();
+/// let stack = Stack::with_props(&app, "Stack", StackProps::builder()
+///     .env(Environment::new("123456789012", "eu-west-1"))
+///     .tags([("team", "api")]))?;
+/// assert_eq!(stack.stack_name(), "Stack");
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "crate::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct StackProps {
     /// The CloudFormation stack name. Default: the stack's id.
@@ -37,29 +52,34 @@ pub struct StackProps {
     /// The environment. Default: environment-agnostic.
     #[builder(default)]
     pub env: Option<Environment>,
-    /// The template's `Description`.
+    /// The template's `Description`. Default: no description.
     #[builder(default)]
     pub description: Option<String>,
-    /// Termination protection. Default: off.
+    /// Termination protection. Default: false.
     #[builder(default)]
     pub termination_protection: bool,
     /// Stack tags (applied by CloudFormation to every resource at deployment).
+    /// Default: none.
     #[builder(default, setter(custom))]
     pub tags: Vec<(String, String)>,
 }
+crate::impl_props!(StackProps, StackPropsBuilder);
 
 impl StackPropsBuilder {
-    /// Adds a stack tag.
-    pub fn tag(mut self, key: &str, value: &str) -> Self {
-        self.tags.get_or_insert_with(Vec::new).push((key.into(), value.into()));
+    /// Stack tags, as `(key, value)` pairs (CDK's `tags: { key: value }`). Default: none.
+    pub fn tags<K, V>(mut self, tags: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let list = self.tags.get_or_insert_with(Vec::new);
+        list.extend(tags.into_iter().map(|(k, v)| (k.into(), v.into())));
         self
     }
-}
 
-impl StackProps {
-    /// Starts a builder.
-    pub fn builder() -> StackPropsBuilder {
-        StackPropsBuilder::default()
+    /// Adds one stack tag.
+    pub fn tag(self, key: &str, value: &str) -> Self {
+        self.tags([(key, value)])
     }
 }
 
@@ -95,8 +115,10 @@ pub(crate) struct StackData {
 /// ```
 /// use cdk_core::{App, Stack};
 /// let app = App::new();
-/// let stack = Stack::new(&app, "Stack").unwrap();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Stack")?;
 /// assert_eq!(stack.stack_name(), "Stack");
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Stack {
@@ -118,11 +140,18 @@ impl Stack {
         Self::with_props(scope, id, StackProps::default())
     }
 
-    /// Defines a stack with options.
+    /// Defines a stack with options: a [`StackProps`] or its unfinished builder (CDK's
+    /// `new Stack(scope, id, props)`).
     ///
     /// # Errors
-    /// Id errors from the tree; [`Error::InvalidArgument`] for an invalid stack name.
-    pub fn with_props(scope: &impl Construct, id: &str, props: StackProps) -> Result<Stack, Error> {
+    /// A builder error naming the stack's path; id errors from the tree;
+    /// [`Error::InvalidArgument`] for an invalid stack name.
+    pub fn with_props(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<StackProps>,
+    ) -> Result<Stack, Error> {
+        let props = props.into_props_at(&display_path(&scope.node().child_path(id)))?;
         let scope = scope.node();
         let sanitized = crate::tree::sanitize_id(id);
         let stack_name = props.stack_name.clone().unwrap_or_else(|| sanitized.clone());
@@ -252,10 +281,12 @@ impl Stack {
         });
     }
 
-    /// Makes this stack depend on another (deployed after it).
-    pub fn add_dependency(&self, target: &Stack, reason: Option<&str>) {
+    /// Makes this stack depend on another (deployed after it), with an optional reason
+    /// (CDK's `addDependency(target, reason?)`): `stack.add_dependency(&other, None)` or
+    /// `stack.add_dependency(&other, "ordering")`.
+    pub fn add_dependency<'a>(&self, target: &Stack, reason: impl Into<Option<&'a str>>) {
         let t = target.node.idx;
-        let reason = reason.map(str::to_string).unwrap_or_else(|| {
+        let reason = reason.into().map(str::to_string).unwrap_or_else(|| {
             format!("{}.addDependency({})", self.node.path(), target.node.path())
         });
         self.with_data_mut(|s| {
@@ -289,6 +320,32 @@ impl Stack {
         Value::concat(parts)
     }
 
+    /// Renders a value that may hold tokens as JSON text (CDK's
+    /// `stack.toJsonString(obj, space?)`): a string token that resolves to the literal text
+    /// when the value holds no token, else to an `Fn::Join` that CloudFormation evaluates
+    /// into the text, each token taking the place of a JSON string. `space` indents as
+    /// `JSON.stringify` does (`None`: compact).
+    ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let queue = CfnResource::new(&stack, "Queue", "AWS::SQS::Queue", Value::Null)?;
+    /// let body = stack.to_json_string(Value::object([("queue", queue.get_att("Arn"))]), None);
+    /// // resolves to {"Fn::Join": ["", ["{\"queue\":\"", {"Fn::GetAtt": ["Queue", "Arn"]}, "\"}"]]}
+    /// # let _ = body;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    pub fn to_json_string(
+        &self,
+        value: impl Into<Value>,
+        space: impl Into<Option<usize>>,
+    ) -> Value {
+        let kind = crate::value::TokenKind::JsonString(value.into(), space.into().unwrap_or(0));
+        Value::Token(crate::value::Token::new(kind))
+    }
+
     /// The logical ID of an element of this stack (a token, resolved at synthesis).
     pub fn get_logical_id(&self, element: &CfnResource) -> Value {
         element.logical_id()
@@ -313,10 +370,13 @@ fn valid_stack_name(name: &str) -> bool {
 pub enum ArnFormat {
     /// `arn:aws:service:region:account:resource/resourceName`.
     #[default]
+    #[doc(alias = "SLASH_RESOURCE_NAME")]
     SlashResourceName,
     /// `arn:aws:service:region:account:resource:resourceName`.
+    #[doc(alias = "COLON_RESOURCE_NAME")]
     ColonResourceName,
     /// `arn:aws:service:region:account:resource` followed directly by the name.
+    #[doc(alias = "NO_RESOURCE_NAME")]
     NoResourceName,
 }
 
@@ -377,6 +437,77 @@ impl ArnComponents {
     }
 }
 
+/// Options of a [`NestedStack`] (CDK's `NestedStackProps`). Every field is optional:
+/// `NestedStackProps::default()` is CDK's `new NestedStack(scope, id)`.
+///
+/// ```
+/// use std::time::Duration;
+/// use cdk_core::{App, NestedStack, NestedStackProps, Stack};
+/// let app = App::new();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Parent")?;
+/// let nested = NestedStack::new(&stack, "Child", NestedStackProps::builder()
+///     .timeout(Duration::from_secs(600))
+///     .parameters([("Env", "prod")]))?;
+/// assert!(nested.is_nested());
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
+#[non_exhaustive]
+pub struct NestedStackProps {
+    /// Values of the nested template's parameters (`Parameters` of the
+    /// `AWS::CloudFormation::Stack`), name → value. Default: none, besides the parameters
+    /// the nested stack's references to its parent add.
+    #[builder(default, setter(custom))]
+    pub parameters: Vec<(String, Value)>,
+    /// How long CloudFormation waits for the nested stack to reach `CREATE_COMPLETE`
+    /// (`TimeoutInMinutes`: a whole number of minutes). Default: no timeout.
+    #[builder(default)]
+    pub timeout: Option<std::time::Duration>,
+    /// SNS topic ARNs that receive the nested stack's events (`NotificationARNs`).
+    /// Default: none.
+    #[builder(default, setter(custom))]
+    pub notification_arns: Option<Vec<Value>>,
+    /// What happens to the nested stack when it leaves the parent. Default:
+    /// [`RemovalPolicy::Destroy`].
+    #[builder(default)]
+    pub removal_policy: Option<RemovalPolicy>,
+    /// The nested template's `Description`. Default: no description.
+    #[builder(default)]
+    pub description: Option<String>,
+}
+crate::impl_props!(NestedStackProps, NestedStackPropsBuilder);
+
+impl NestedStackPropsBuilder {
+    /// Values of the nested template's parameters, as `(name, value)` pairs (CDK's
+    /// `parameters: { name: value }`). Default: none.
+    pub fn parameters<K, V>(mut self, parameters: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<Value>,
+    {
+        let list = self.parameters.get_or_insert_with(Vec::new);
+        list.extend(parameters.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// SNS topic ARNs that receive the nested stack's events (any list of values).
+    /// Default: none.
+    pub fn notification_arns<I>(mut self, arns: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
+        self.notification_arns = Some(Some(arns.into_iter().map(Into::into).collect()));
+        self
+    }
+}
+
 /// A stack deployed as a resource of its parent (`NestedStack`).
 ///
 /// Its template is written as `<ParentArtifact><uniqueid>.nested.template.json` and published
@@ -385,6 +516,7 @@ impl ArnComponents {
 #[derive(Clone, Debug)]
 pub struct NestedStack {
     stack: Stack,
+    resource: CfnResource,
 }
 
 impl Construct for NestedStack {
@@ -401,11 +533,33 @@ impl std::ops::Deref for NestedStack {
 }
 
 impl NestedStack {
-    /// Defines a nested stack inside `scope` (which must be in a stack).
+    /// Defines a nested stack inside `scope` (which must be in a stack); `props` is a
+    /// [`NestedStackProps`] or its unfinished builder (CDK's `new NestedStack(scope, id, props)`).
     ///
     /// # Errors
-    /// [`Error::NoStack`] when `scope` is not in a stack; id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str) -> Result<NestedStack, Error> {
+    /// A builder error naming the nested stack's path; [`Error::NoStack`] when `scope` is
+    /// not in a stack; [`Error::InvalidArgument`] for a timeout that is not a whole number of
+    /// minutes; id errors from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<NestedStackProps>,
+    ) -> Result<NestedStack, Error> {
+        let path = scope.node().child_path(id);
+        let props = props.into_props_at(&path)?;
+        let timeout_in_minutes = match props.timeout {
+            Some(t) if t.as_millis() % 60_000 != 0 => {
+                return Err(Error::InvalidArgument {
+                    path,
+                    message: format!(
+                        "'{} millis' cannot be converted into a whole number of minutes.",
+                        t.as_millis()
+                    ),
+                })
+            }
+            Some(t) => Some(Value::from((t.as_millis() / 60_000) as u64)),
+            None => None,
+        };
         let scope = scope.node();
         let parent = scope.stack()?;
         // The resource lives in the parent, under a scope named `<id>.NestedStack`.
@@ -425,10 +579,17 @@ impl NestedStack {
                 format: crate::tags::TagFormat::Standard,
             }),
         )?;
-        resource.apply_removal_policy(RemovalPolicy::Destroy);
+        if let Some(arns) = props.notification_arns {
+            resource.set_property("NotificationARNs", Value::Array(arns));
+        }
+        if let Some(minutes) = timeout_in_minutes {
+            resource.set_property("TimeoutInMinutes", minutes);
+        }
+        resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Destroy));
         resource.node().set_construct_info("aws-cdk-lib.CfnStack");
 
-        let stack = Stack::with_props(scope, id, StackProps::default())?;
+        let stack_props = StackProps { description: props.description, ..Default::default() };
+        let stack = Stack::with_props(scope, id, stack_props)?;
         stack.node().set_construct_info("aws-cdk-lib.NestedStack");
         let components: Vec<String> = {
             let tree = stack.node.tree.borrow();
@@ -444,7 +605,7 @@ impl NestedStack {
             s.env = env;
             s.nested = Some(NestedInfo {
                 resource: resource_idx,
-                parameters: IndexMap::new(),
+                parameters: props.parameters.into_iter().collect(),
                 template_hash: None,
             });
         });
@@ -473,11 +634,12 @@ impl NestedStack {
                 }
             }),
         );
-        Ok(NestedStack { stack })
+        Ok(NestedStack { stack, resource })
     }
 
-    /// The `AWS::CloudFormation::Stack` resource in the parent.
-    pub fn resource(&self) -> Option<CfnResource> {
-        self.stack.nested_stack_resource()
+    /// The `AWS::CloudFormation::Stack` resource in the parent (CDK's
+    /// `nestedStackResource`).
+    pub fn resource(&self) -> CfnResource {
+        self.resource.clone()
     }
 }

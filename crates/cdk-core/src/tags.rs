@@ -8,6 +8,7 @@
 use indexmap::IndexMap;
 
 use crate::collate::locale_compare;
+use crate::error::IntoProps;
 use crate::tree::{Construct, Node};
 use crate::value::{Map, Value};
 
@@ -157,6 +158,7 @@ pub(crate) struct TagAspect {
     /// `None` removes the tag.
     pub value: Option<String>,
     pub priority: u32,
+    pub apply_to_launched_instances: bool,
     pub include_resource_types: Vec<String>,
     pub exclude_resource_types: Vec<String>,
 }
@@ -171,23 +173,76 @@ impl TagAspect {
     }
 }
 
-/// Options of [`Tags::add`] and [`Tags::remove`].
-#[derive(Clone, Debug, Default)]
+/// Options of [`Tags::add_with`] and [`Tags::remove_with`] (CDK's `TagProps`).
+///
+/// ```
+/// use cdk_core::{App, TagProps, Tags};
+/// let app = App::new();
+/// # app.skip_synth_check();
+/// Tags::of(&app).add_with("team", "api", TagProps::builder().priority(300).exclude_resource_types(["AWS::S3::Bucket"]));
+/// ```
+#[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
 #[non_exhaustive]
 pub struct TagProps {
-    /// Priority (default 100 for add, 200 for remove).
-    pub priority: Option<u32>,
-    /// Only these resource types (default: all).
-    pub include_resource_types: Vec<String>,
-    /// Not these resource types.
+    /// Whether the tag propagates to instances launched by an Auto Scaling group.
+    /// Default: true.
+    #[builder(default = "true")]
+    pub apply_to_launched_instances: bool,
+    /// Resource types that do not get the tag (`AWS::S3::Bucket`). Default: none excluded.
+    #[builder(default, setter(custom))]
     pub exclude_resource_types: Vec<String>,
+    /// The only resource types that get the tag. Default: every taggable type.
+    #[builder(default, setter(custom))]
+    pub include_resource_types: Vec<String>,
+    /// Priority against other tags of the same key: the highest wins, the later of equals
+    /// wins. Default: 100 for [`Tags::add`], 200 for [`Tags::remove`].
+    #[builder(default, setter(into = false, strip_option))]
+    pub priority: Option<u32>,
+}
+crate::impl_props!(TagProps, TagPropsBuilder);
+
+impl Default for TagProps {
+    fn default() -> Self {
+        TagProps {
+            apply_to_launched_instances: true,
+            exclude_resource_types: Vec::new(),
+            include_resource_types: Vec::new(),
+            priority: None,
+        }
+    }
 }
 
-impl TagProps {
-    /// Options with a priority.
-    pub fn priority(priority: u32) -> Self {
-        TagProps { priority: Some(priority), ..Default::default() }
+impl TagPropsBuilder {
+    /// Resource types that do not get the tag (any list of strings). Default: none excluded.
+    pub fn exclude_resource_types<I>(mut self, types: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.exclude_resource_types = Some(types.into_iter().map(Into::into).collect());
+        self
     }
+
+    /// The only resource types that get the tag (any list of strings). Default: every
+    /// taggable type.
+    pub fn include_resource_types<I>(mut self, types: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.include_resource_types = Some(types.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+fn finish_tag_props(props: impl IntoProps<TagProps>) -> TagProps {
+    // Every field of TagProps has a default and none is validated: finishing cannot fail.
+    props.into_props().expect("TagProps has no required or validated field")
 }
 
 /// `Tags.of(scope)`: adds or removes tags on every taggable resource under a scope.
@@ -195,6 +250,7 @@ impl TagProps {
 /// ```
 /// use cdk_core::{App, Stack, Tags};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// Tags::of(&app).add("team", "api");
 /// ```
 pub struct Tags {
@@ -207,28 +263,45 @@ impl Tags {
         Tags { node: scope.node().clone() }
     }
 
-    /// Adds a tag with the default priority (100).
+    /// Adds a tag with the default priority (100) (CDK's `Tags.of(scope).add(key, value)`).
     pub fn add(&self, key: &str, value: &str) {
         self.add_with(key, value, TagProps::default())
     }
 
-    /// Adds a tag with options.
-    pub fn add_with(&self, key: &str, value: &str, props: TagProps) {
+    /// Adds a tag with options: a [`TagProps`] or its unfinished builder (CDK's
+    /// `Tags.of(scope).add(key, value, props)`).
+    ///
+    /// # Panics
+    /// Never for a [`TagProps`] or its builder (no field is required or validated).
+    pub fn add_with(&self, key: &str, value: &str, props: impl IntoProps<TagProps>) {
+        let props = finish_tag_props(props);
         self.push(TagAspect {
             key: key.to_string(),
             value: Some(value.to_string()),
             priority: props.priority.unwrap_or(DEFAULT_ASPECT_PRIORITY),
+            apply_to_launched_instances: props.apply_to_launched_instances,
             include_resource_types: props.include_resource_types,
             exclude_resource_types: props.exclude_resource_types,
         })
     }
 
-    /// Removes a tag (priority 200 by default).
-    pub fn remove(&self, key: &str, props: TagProps) {
+    /// Removes a tag with the default priority (200) (CDK's `Tags.of(scope).remove(key)`).
+    pub fn remove(&self, key: &str) {
+        self.remove_with(key, TagProps::default())
+    }
+
+    /// Removes a tag with options: a [`TagProps`] or its unfinished builder (CDK's
+    /// `Tags.of(scope).remove(key, props)`).
+    ///
+    /// # Panics
+    /// Never for a [`TagProps`] or its builder (no field is required or validated).
+    pub fn remove_with(&self, key: &str, props: impl IntoProps<TagProps>) {
+        let props = finish_tag_props(props);
         self.push(TagAspect {
             key: key.to_string(),
             value: None,
             priority: props.priority.unwrap_or(200),
+            apply_to_launched_instances: props.apply_to_launched_instances,
             include_resource_types: props.include_resource_types,
             exclude_resource_types: props.exclude_resource_types,
         })

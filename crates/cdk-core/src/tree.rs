@@ -314,6 +314,33 @@ impl Node {
         Ok(c.map(|c| self.sibling(c)))
     }
 
+    /// The default child (`Resource` or `Default`) as a typed construct, CDK's
+    /// `node.defaultChild as CfnX`: the L1 under an L2, for escape hatches.
+    ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Construct, Stack, Value};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let wrapper = stack.node().add_child("Wrapper")?;
+    /// CfnResource::new(&wrapper, "Resource", "AWS::SNS::Topic", Value::Null)?;
+    /// let topic = wrapper.default_child_as::<CfnResource>()?;
+    /// topic.add_property_override("TopicName", "events");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when there is no default child or it is not a `T`;
+    /// [`Error::AmbiguousDefaultChild`] when both `Resource` and `Default` exist.
+    pub fn default_child_as<T: crate::element::FromNode>(&self) -> Result<T, Error> {
+        let child = self.default_child()?.ok_or_else(|| Error::InvalidArgument {
+            path: display_path(&self.path()),
+            message: "the construct has no default child (a child named 'Resource' or 'Default')"
+                .into(),
+        })?;
+        T::try_from_node(&child)
+    }
+
     /// Makes this construct depend on another: every resource under this node gets a
     /// `DependsOn` on every resource under `other` (or a stack dependency across stacks).
     ///

@@ -59,6 +59,9 @@ pub(crate) enum TokenKind {
     /// No value (JavaScript's `undefined`): dropped from objects and lists when resolved,
     /// but it keeps its key's place in an object until then.
     Absent,
+    /// A value rendered as JSON text, with tokens lifted into an `Fn::Join`
+    /// (`Stack.toJsonString`); the second field is the indentation.
+    JsonString(Value, usize),
     /// A value computed when the template is written.
     Lazy {
         producer: Box<Producer>,
@@ -90,6 +93,9 @@ impl fmt::Debug for Token {
             TokenKind::LogicalId(n) => write!(f, "LogicalId({})", n.path()),
             TokenKind::Concat(parts) => f.debug_tuple("Concat").field(parts).finish(),
             TokenKind::Join(d, l) => f.debug_tuple("Join").field(d).field(l).finish(),
+            TokenKind::JsonString(v, space) => {
+                f.debug_tuple("JsonString").field(v).field(space).finish()
+            }
             TokenKind::Lazy { .. } => f.write_str("Lazy"),
             TokenKind::Absent => f.write_str("Absent"),
         }
@@ -185,22 +191,27 @@ impl Value {
         matches!(self, Value::Token(t) if matches!(t.kind(), TokenKind::Absent))
     }
 
-    /// A lazy value, produced once when first resolved (`Lazy.any` in aws-cdk-lib).
-    pub fn lazy<F>(producer: F) -> Value
+    /// A lazy value, produced once when first resolved (`Lazy.any` in aws-cdk-lib). The
+    /// producer returns a value, or an `Option` (`None`: absent).
+    pub fn lazy<F, R>(producer: F) -> Value
     where
-        F: Fn(&ResolveContext<'_>) -> Option<Value> + 'static,
+        F: Fn(&ResolveContext<'_>) -> R + 'static,
+        R: Into<Option<Value>>,
     {
         Value::Token(Token::new(TokenKind::Lazy {
-            producer: Box::new(producer),
+            producer: Box::new(move |ctx| producer(ctx).into()),
             cache: Some(RefCell::new(None)),
         }))
     }
 
-    /// A lazy value produced again at every resolution (`Lazy.uncachedAny`).
-    pub fn lazy_uncached<F>(producer: F) -> Value
+    /// A lazy value produced again at every resolution (`Lazy.uncachedAny`). The producer
+    /// returns a value, or an `Option` (`None`: absent).
+    pub fn lazy_uncached<F, R>(producer: F) -> Value
     where
-        F: Fn(&ResolveContext<'_>) -> Option<Value> + 'static,
+        F: Fn(&ResolveContext<'_>) -> R + 'static,
+        R: Into<Option<Value>>,
     {
+        let producer = move |ctx: &ResolveContext<'_>| producer(ctx).into();
         Value::Token(Token::new(TokenKind::Lazy { producer: Box::new(producer), cache: None }))
     }
 
@@ -276,6 +287,61 @@ impl Value {
     }
 }
 
+/// `value!({ "Key": [1, "two", token] })`: a [`Value`] written as JSON, whose leaves are any
+/// Rust expression convertible into a `Value` (strings, numbers, booleans, tokens such as
+/// `bucket.bucket_arn()` or `cfn_format!(..)`), as CDK apps write object literals.
+///
+/// Object keys are string literals; `null` is [`Value::Null`]. Long literals may need a
+/// higher `#![recursion_limit]`.
+///
+/// ```
+/// use cdk_core::{cfn_format, value, Aws, Value};
+/// let doc = value!({
+///     "Version": "2012-10-17",
+///     "Statement": [{ "Effect": "Allow", "Principal": { "Service": cfn_format!("lambda.{}", Aws::url_suffix()) } }],
+///     "Count": -3,
+///     "Nothing": null,
+/// });
+/// assert_eq!(doc.as_object().map(|o| o.len()), Some(4));
+/// assert_eq!(value!([1, "a", true]), Value::array([Value::from(1), Value::from("a"), Value::from(true)]));
+/// ```
+#[macro_export]
+macro_rules! value {
+    (@obj $m:ident;) => {};
+    (@obj $m:ident; $k:literal : $($rest:tt)*) => { $crate::value!(@objval $m; $k; (); $($rest)*) };
+    (@objval $m:ident; $k:literal; ($($v:tt)+); , $($rest:tt)*) => {
+        $m.insert(::std::string::String::from($k), $crate::value!($($v)+));
+        $crate::value!(@obj $m; $($rest)*)
+    };
+    (@objval $m:ident; $k:literal; ($($v:tt)+);) => {
+        $m.insert(::std::string::String::from($k), $crate::value!($($v)+));
+    };
+    (@objval $m:ident; $k:literal; ($($v:tt)*); $t:tt $($rest:tt)*) => {
+        $crate::value!(@objval $m; $k; ($($v)* $t); $($rest)*)
+    };
+    (@arr $a:ident; ()) => {};
+    (@arr $a:ident; ($($e:tt)+)) => { $a.push($crate::value!($($e)+)); };
+    (@arr $a:ident; ($($e:tt)+) , $($rest:tt)*) => {
+        $a.push($crate::value!($($e)+));
+        $crate::value!(@arr $a; () $($rest)*)
+    };
+    (@arr $a:ident; ($($e:tt)*) $t:tt $($rest:tt)*) => { $crate::value!(@arr $a; ($($e)* $t) $($rest)*) };
+    (null) => { $crate::Value::Null };
+    ({ $($body:tt)* }) => {{
+        #[allow(unused_mut)]
+        let mut map = $crate::Map::new();
+        $crate::value!(@obj map; $($body)*);
+        $crate::Value::Object(map)
+    }};
+    ([ $($body:tt)* ]) => {{
+        #[allow(unused_mut)]
+        let mut list: ::std::vec::Vec<$crate::Value> = ::std::vec::Vec::new();
+        $crate::value!(@arr list; () $($body)*);
+        $crate::Value::Array(list)
+    }};
+    ($e:expr) => { $crate::Value::from($e) };
+}
+
 /// `cfn_format!("arn:{}:x/{}", a, b)`: a string of literal and token parts ([`Value::concat`]).
 ///
 /// Each `{}` takes one argument converted with `Into<Value>`; `{{` and `}}` escape braces.
@@ -347,7 +413,7 @@ macro_rules! from_number {
         }
     )*};
 }
-from_number!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize, f32, f64);
+from_number!(i8, i16, i32, i64, i128, u8, u16, u32, u64, u128, usize, isize, f32, f64);
 impl From<&Value> for Value {
     fn from(v: &Value) -> Self {
         v.clone()
@@ -368,9 +434,25 @@ impl<T: Into<Value>, const N: usize> From<[T; N]> for Value {
         Value::Array(v.into_iter().map(Into::into).collect())
     }
 }
-impl From<Map> for Value {
-    fn from(m: Map) -> Self {
-        Value::Object(m)
+impl<T: Into<Value> + Clone> From<&[T]> for Value {
+    fn from(v: &[T]) -> Self {
+        Value::Array(v.iter().cloned().map(Into::into).collect())
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    /// `None` is an absent value (CDK's `undefined`: the property is dropped).
+    fn from(v: Option<T>) -> Self {
+        v.map_or_else(Value::absent, Into::into)
+    }
+}
+impl<K: Into<String>, V: Into<Value>> From<IndexMap<K, V>> for Value {
+    fn from(m: IndexMap<K, V>) -> Self {
+        Value::Object(m.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+impl From<char> for Value {
+    fn from(c: char) -> Self {
+        Value::String(c.to_string())
     }
 }
 impl<K: Into<String>, V: Into<Value>> From<std::collections::BTreeMap<K, V>> for Value {

@@ -86,10 +86,11 @@ fn strings_with_tokens_become_a_minimal_join() {
     CfnOutput::new(
         &stack,
         "Out",
-        CfnOutputProps::new(cfn_format!("a{}{}b{}c", "-", r.ref_(), stack.region())),
+        CfnOutputProps::builder().value(cfn_format!("a{}{}b{}c", "-", r.ref_(), stack.region())),
     )
     .unwrap();
-    CfnOutput::new(&stack, "Plain", CfnOutputProps::new(cfn_format!("x{}y", "-"))).unwrap();
+    CfnOutput::new(&stack, "Plain", CfnOutputProps::builder().value(cfn_format!("x{}y", "-")))
+        .unwrap();
     app.synth().unwrap();
     let t = template(&dir, "Stack");
     assert_eq!(
@@ -134,7 +135,7 @@ fn cross_stack_references_are_strong_exports_without_flags() {
     let producer = Stack::new(&app, "Producer").unwrap();
     let r = resource(&producer, "Topic");
     let consumer = Stack::new(&app, "Consumer").unwrap();
-    CfnOutput::new(&consumer, "Arn", CfnOutputProps::new(r.get_att("Arn"))).unwrap();
+    CfnOutput::new(&consumer, "Arn", CfnOutputProps::builder().value(r.get_att("Arn"))).unwrap();
     let assembly = app.synth().unwrap();
     assert_eq!(assembly.stacks, ["Producer", "Consumer"]);
     let p = template(&dir, "Producer");
@@ -184,7 +185,7 @@ fn references_across_apps_are_refused() {
     let s1 = Stack::new(&one, "One").unwrap();
     let s2 = Stack::new(&two, "Two").unwrap();
     let r1 = resource(&s1, "Topic");
-    CfnOutput::new(&s2, "Ref", CfnOutputProps::new(r1.ref_())).unwrap();
+    CfnOutput::new(&s2, "Ref", CfnOutputProps::builder().value(r1.ref_())).unwrap();
     let e = two.synth().unwrap_err();
     assert!(e.to_string().contains("Cannot reference across apps"), "{e}");
 

@@ -12,10 +12,10 @@
 //! use cdk_ec2::{SecurityGroup, SecurityGroupProps, Vpc, VpcProps};
 //!
 //! let dir = std::env::temp_dir().join("cdk-ec2-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
 //! let stack = Stack::new(&app, "Stack")?;
 //! let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
-//! SecurityGroup::new(&stack, "Sg", SecurityGroupProps::builder().vpc(vpc.clone()).build()?)?;
+//! SecurityGroup::new(&stack, "Sg", SecurityGroupProps::builder().vpc(vpc.clone()))?;
 //! app.synth()?;
 //! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
 //! assert!(template.contains("\"10.0.192.0/18\""));

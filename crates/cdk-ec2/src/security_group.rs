@@ -15,6 +15,7 @@ use crate::{Ec2Error, Vpc};
 /// use cdk_core::{App, Stack};
 /// use cdk_ec2::{SecurityGroupProps, Vpc, VpcProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
 /// let props = SecurityGroupProps::builder().vpc(vpc).allow_all_outbound(false).build()?;
@@ -22,7 +23,11 @@ use crate::{Ec2Error, Vpc};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct SecurityGroupProps {
     /// The VPC the group belongs to. Required.
@@ -38,13 +43,7 @@ pub struct SecurityGroupProps {
     #[builder(default)]
     pub allow_all_outbound: Option<bool>,
 }
-
-impl SecurityGroupProps {
-    /// Starts a builder.
-    pub fn builder() -> SecurityGroupPropsBuilder {
-        SecurityGroupPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(SecurityGroupProps, SecurityGroupPropsBuilder);
 
 /// `MATCH_NO_TRAFFIC`: the egress rule of a group that allows no outbound traffic.
 fn match_no_traffic() -> Result<Value, BuildError> {
@@ -75,9 +74,10 @@ fn allow_all_rule() -> Result<Value, BuildError> {
 /// use cdk_core::{App, Construct, Stack};
 /// use cdk_ec2::{SecurityGroup, SecurityGroupProps, Vpc, VpcProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
-/// let sg = SecurityGroup::new(&stack, "Sg", SecurityGroupProps::builder().vpc(vpc).build()?)?;
+/// let sg = SecurityGroup::new(&stack, "Sg", SecurityGroupProps::builder().vpc(vpc))?;
 /// assert!(sg.allow_all_outbound());
 /// let _id = sg.security_group_id();
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -110,8 +110,9 @@ impl SecurityGroup {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: SecurityGroupProps,
+        props: impl cdk_core::IntoProps<SecurityGroupProps>,
     ) -> Result<SecurityGroup, Ec2Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.SecurityGroup", crate::FQN));
         let build = |source| Ec2Error::Core(cdk_core::Error::Build { path: node.path(), source });
@@ -154,6 +155,13 @@ impl SecurityGroup {
     /// Whether all outbound IPv4 traffic is allowed.
     pub fn allow_all_outbound(&self) -> bool {
         self.allow_all_outbound
+    }
+}
+
+impl From<&SecurityGroup> for SecurityGroup {
+    /// A handle to the same SecurityGroup (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &SecurityGroup) -> SecurityGroup {
+        x.clone()
     }
 }
 

@@ -28,11 +28,20 @@ pub(crate) const SUBNETTYPE_TAG: &str = "aws-cdk:subnet-type";
 #[non_exhaustive]
 pub enum SubnetType {
     /// No route to the internet (`PRIVATE_ISOLATED`).
+    #[doc(alias = "PRIVATE_ISOLATED")]
     PrivateIsolated,
     /// Outbound traffic through a NAT gateway (`PRIVATE_WITH_EGRESS`).
+    #[doc(alias = "PRIVATE_WITH_EGRESS")]
     PrivateWithEgress,
     /// A route to the internet gateway; instances may get public addresses (`PUBLIC`).
+    #[doc(alias = "PUBLIC")]
     Public,
+}
+
+impl From<SubnetType> for cdk_core::Value {
+    fn from(v: SubnetType) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl SubnetType {
@@ -77,7 +86,12 @@ impl SubnetType {
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(validate = "Self::validate", error = "cdk_core::BuildError")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct SubnetConfiguration {
@@ -88,7 +102,7 @@ pub struct SubnetConfiguration {
     pub subnet_type: SubnetType,
     /// The prefix length of each subnet's block. Default: the VPC's remaining space shared
     /// equally among the subnets without one.
-    #[builder(default)]
+    #[builder(default, setter(into = false, strip_option))]
     pub cidr_mask: Option<u8>,
     /// Keep the address space but create no subnets. Default: false.
     #[builder(default)]
@@ -98,13 +112,9 @@ pub struct SubnetConfiguration {
     #[builder(default)]
     pub map_public_ip_on_launch: Option<bool>,
 }
+cdk_core::impl_props!(SubnetConfiguration, SubnetConfigurationBuilder);
 
 impl SubnetConfiguration {
-    /// Starts a builder.
-    pub fn builder() -> SubnetConfigurationBuilder {
-        SubnetConfigurationBuilder::default()
-    }
-
     /// A group with a type and name and the defaults for the rest.
     pub fn new(name: impl Into<String>, subnet_type: SubnetType) -> SubnetConfiguration {
         SubnetConfiguration {

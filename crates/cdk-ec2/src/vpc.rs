@@ -64,20 +64,20 @@ pub struct VpcProps {
     pub ip_addresses: Option<IpAddresses>,
     /// How many of the stack's availability zones to use. Default: 3 (environment-agnostic
     /// stacks know two zones, `Fn::Select` 0 and 1 of `Fn::GetAZs`).
-    #[builder(default)]
+    #[builder(default, setter(into = false, strip_option))]
     pub max_azs: Option<usize>,
     /// The availability zones to use, instead of the stack's. Default: the stack's, up to
     /// `max_azs`.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub availability_zones: Option<Vec<String>>,
     /// How many NAT gateways to create (at most one per zone). Default: one per zone when
     /// there are private subnets.
-    #[builder(default)]
+    #[builder(default, setter(into = false, strip_option))]
     pub nat_gateways: Option<usize>,
     /// The subnet groups, each with one subnet per zone. Default: a `Public` and a `Private`
     /// ([`SubnetType::PrivateWithEgress`]) group, or `Public` and `Isolated` when
     /// `nat_gateways` is 0.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub subnet_configuration: Option<Vec<SubnetConfiguration>>,
     /// Instances get DNS host names (`EnableDnsHostnames`). Default: true.
     #[builder(default)]
@@ -96,13 +96,9 @@ pub struct VpcProps {
     #[builder(default)]
     pub restrict_default_security_group: Option<bool>,
 }
+cdk_core::impl_props!(VpcProps, VpcPropsBuilder);
 
 impl VpcProps {
-    /// Starts a builder.
-    pub fn builder() -> VpcPropsBuilder {
-        VpcPropsBuilder::default()
-    }
-
     /// The rules that need no construct tree; errors name `path`.
     fn check(&self, path: &str) -> Result<(), Ec2Error> {
         if self.enable_dns_hostnames == Some(true) && self.enable_dns_support == Some(false) {
@@ -116,11 +112,32 @@ impl VpcProps {
 }
 
 impl VpcPropsBuilder {
+    /// The availability zones to use, instead of the stack's (any list of strings).
+    /// Default: the stack's, up to `max_azs`.
+    pub fn availability_zones<I>(mut self, zones: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.availability_zones = Some(Some(zones.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// The subnet groups, each with one subnet per zone (any list). Default: a `Public` and
+    /// a `Private` group, or `Public` and `Isolated` when `nat_gateways` is 0.
+    pub fn subnet_configuration(
+        mut self,
+        groups: impl IntoIterator<Item = SubnetConfiguration>,
+    ) -> Self {
+        self.subnet_configuration = Some(Some(groups.into_iter().collect()));
+        self
+    }
+
     /// Builds the props.
     ///
     /// # Errors
     /// DNS host names with DNS support disabled, or both `availability_zones` and `max_azs`.
-    pub fn build(self) -> Result<VpcProps, BuildError> {
+    fn build_fields(self) -> Result<VpcProps, BuildError> {
         let props = self.build_unvalidated()?;
         props.check("").map_err(|e| {
             let text = e.to_string();
@@ -211,6 +228,7 @@ struct VpcInner {
 /// use cdk_core::{App, Construct, Stack};
 /// use cdk_ec2::{Vpc, VpcProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
 /// assert_eq!(vpc.public_subnets().len(), 2);
@@ -250,7 +268,12 @@ impl Vpc {
     /// subnets or private subnets without NAT gateways, `map_public_ip_on_launch` on a
     /// non-public group, unknown availability zones of an environment-specific stack;
     /// [`Ec2Error::Core`] for id and asset errors.
-    pub fn new(scope: &impl Construct, id: &str, props: VpcProps) -> Result<Vpc, Ec2Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<VpcProps>,
+    ) -> Result<Vpc, Ec2Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let path = format!("{}/{}", scope.node().path(), cdk_core::tree::sanitize_id(id));
         let path = path.trim_start_matches('/').to_string();
         props.check(&path)?;
@@ -583,6 +606,13 @@ fn nat_gateway_count(
         });
     }
     Ok(count)
+}
+
+impl From<&Vpc> for Vpc {
+    /// A handle to the same Vpc (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &Vpc) -> Vpc {
+        x.clone()
+    }
 }
 
 #[cfg(test)]

@@ -11,11 +11,11 @@
 //! use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 //!
 //! let dir = std::env::temp_dir().join("cdk-elbv2-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
 //! let stack = Stack::new(&app, "Stack")?;
 //! let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
 //! let nlb = NetworkLoadBalancer::new(&stack, "NLB",
-//!     NetworkLoadBalancerProps::builder().vpc(vpc).build()?)?;
+//!     NetworkLoadBalancerProps::builder().vpc(vpc))?;
 //! let _arn = nlb.load_balancer_arn();
 //! app.synth()?;
 //! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;

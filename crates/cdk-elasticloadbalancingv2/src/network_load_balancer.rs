@@ -31,6 +31,7 @@ pub const NETWORK_LOAD_BALANCER_WITH_SECURITY_GROUP_BY_DEFAULT: &str =
 /// use cdk_ec2::{Vpc, VpcProps};
 /// use cdk_elasticloadbalancingv2::NetworkLoadBalancerProps;
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
 /// let props = NetworkLoadBalancerProps::builder().vpc(vpc.clone()).internet_facing(true).build()?;
@@ -71,19 +72,24 @@ pub struct NetworkLoadBalancerProps {
     /// traffic, under the
     /// `@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault`
     /// flag; else none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub security_groups: Option<Vec<SecurityGroup>>,
     /// Create no security group by default. Default: false.
     #[builder(default)]
     pub disable_security_groups: Option<bool>,
 }
+cdk_core::impl_props!(NetworkLoadBalancerProps, NetworkLoadBalancerPropsBuilder);
+
+impl NetworkLoadBalancerPropsBuilder {
+    /// Security groups of the load balancer (any list). Default: one new security group,
+    /// unless `disable_security_groups`.
+    pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
+        self.security_groups = Some(Some(groups.into_iter().collect()));
+        self
+    }
+}
 
 impl NetworkLoadBalancerProps {
-    /// Starts a builder.
-    pub fn builder() -> NetworkLoadBalancerPropsBuilder {
-        NetworkLoadBalancerPropsBuilder::default()
-    }
-
     fn security_groups_conflict(&self) -> bool {
         self.security_groups.is_some() && self.disable_security_groups == Some(true)
     }
@@ -96,7 +102,7 @@ impl NetworkLoadBalancerPropsBuilder {
     /// A missing `vpc`; `security_groups` with `disable_security_groups`; a literal name
     /// longer than 32 characters, starting with `internal-`, starting or ending with a hyphen,
     /// or with other characters than letters, digits and hyphens.
-    pub fn build(self) -> Result<NetworkLoadBalancerProps, BuildError> {
+    fn build_fields(self) -> Result<NetworkLoadBalancerProps, BuildError> {
         let props = self.build_unvalidated()?;
         if props.security_groups_conflict() {
             return Err(BuildError::invalid_field(
@@ -120,10 +126,11 @@ impl NetworkLoadBalancerPropsBuilder {
 /// use cdk_ec2::{Vpc, VpcProps};
 /// use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
 /// let nlb = NetworkLoadBalancer::new(&stack, "NLB",
-///     NetworkLoadBalancerProps::builder().vpc(vpc).build()?)?;
+///     NetworkLoadBalancerProps::builder().vpc(vpc))?;
 /// assert_eq!(nlb.security_groups().len(), 1);
 /// let _dns = nlb.load_balancer_dns_name();
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -160,8 +167,9 @@ impl NetworkLoadBalancer {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: NetworkLoadBalancerProps,
+        props: impl cdk_core::IntoProps<NetworkLoadBalancerProps>,
     ) -> Result<NetworkLoadBalancer, Elbv2Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let path = format!("{}/{}", scope.node().path(), cdk_core::tree::sanitize_id(id));
         if props.security_groups_conflict() {
             return Err(Elbv2Error::SecurityGroupsAndDisableSecurityGroups {
@@ -307,6 +315,13 @@ impl NetworkLoadBalancer {
     /// The current value of an attribute.
     pub fn attribute(&self, key: &str) -> Option<String> {
         self.attributes.get(key)
+    }
+}
+
+impl From<&NetworkLoadBalancer> for NetworkLoadBalancer {
+    /// A handle to the same NetworkLoadBalancer (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &NetworkLoadBalancer) -> NetworkLoadBalancer {
+        x.clone()
     }
 }
 

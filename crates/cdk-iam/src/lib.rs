@@ -9,10 +9,12 @@
 //! use cdk_core::{App, Construct, Stack};
 //! use cdk_iam::{Grant, PolicyStatement, User, UserProps};
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
-//! let user = User::new(&stack, "User", UserProps::default()).unwrap();
-//! Grant::add_to_principal(&user, &["s3:GetObject"], vec!["arn:aws:s3:::b/*".into()]).unwrap();
+//! # app.skip_synth_check();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let user = User::new(&stack, "User", UserProps::default())?;
+//! Grant::add_to_principal(&user, ["s3:GetObject"], ["arn:aws:s3:::b/*"])?;
 //! assert!(user.node().try_find_child("DefaultPolicy").is_some());
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 mod policy;
@@ -27,8 +29,13 @@ pub use user::{User, UserProps};
 
 use cdk_core::{Error, Value};
 
-/// Something that can be granted permissions: it adds statements to its own policy.
-pub trait Grantable {
+/// The former name of [`IGrantable`], kept so that existing code compiles.
+#[doc(hidden)]
+pub use self::IGrantable as Grantable;
+
+/// Something that can be granted permissions (CDK's `IGrantable`): it adds statements to
+/// its own policy.
+pub trait IGrantable {
     /// Adds a statement to the principal's policy (creating its default policy on first use).
     ///
     /// # Errors
@@ -44,14 +51,20 @@ impl Grant {
     /// grantee's own policy.
     ///
     /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn add_to_principal(
-        grantee: &impl Grantable,
-        actions: &[&str],
-        resources: Vec<Value>,
-    ) -> Result<(), Error> {
-        let statement =
-            PolicyStatement::new().actions(actions.iter().copied()).resources(resources);
+    /// Errors of [`IGrantable::add_to_principal_policy`].
+    pub fn add_to_principal<A, R>(
+        grantee: &impl IGrantable,
+        actions: A,
+        resource_arns: R,
+    ) -> Result<(), Error>
+    where
+        A: IntoIterator,
+        A::Item: AsRef<str>,
+        R: IntoIterator,
+        R::Item: Into<Value>,
+    {
+        let actions: Vec<String> = actions.into_iter().map(|a| a.as_ref().to_string()).collect();
+        let statement = PolicyStatement::new().actions(actions).resources(resource_arns);
         grantee.add_to_principal_policy(statement)
     }
 }

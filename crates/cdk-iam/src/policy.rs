@@ -13,21 +13,32 @@ const MAX_POLICY_NAME_LEN: usize = 128;
 
 /// Options of a [`Policy`].
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct PolicyProps {
     /// The policy name. Default: the last 128 characters of the resource's logical ID.
     #[builder(default)]
     pub policy_name: Option<String>,
-    /// Initial statements.
-    #[builder(default, setter(each(name = "statement")))]
+    /// Initial statements. Default: none.
+    #[builder(default, setter(custom))]
     pub statements: Vec<PolicyStatement>,
 }
+cdk_core::impl_props!(PolicyProps, PolicyPropsBuilder);
 
-impl PolicyProps {
-    /// Starts a builder.
-    pub fn builder() -> PolicyPropsBuilder {
-        PolicyPropsBuilder::default()
+impl PolicyPropsBuilder {
+    /// Initial statements (any list), after those given before. Default: none.
+    pub fn statements(mut self, statements: impl IntoIterator<Item = PolicyStatement>) -> Self {
+        self.statements.get_or_insert_with(Vec::new).extend(statements);
+        self
+    }
+
+    /// Adds one initial statement.
+    pub fn statement(self, statement: PolicyStatement) -> Self {
+        self.statements([statement])
     }
 }
 
@@ -52,7 +63,12 @@ impl Policy {
     ///
     /// # Errors
     /// Id errors from the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: PolicyProps) -> Result<Policy, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<PolicyProps>,
+    ) -> Result<Policy, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_iam.Policy");
         let document = PolicyDocument::new();
@@ -109,16 +125,26 @@ impl Policy {
         }
     }
 
-    /// Attaches the policy to a user (by name, `Ref`).
-    pub fn attach_to_user(&self, user_name: Value) {
+    /// Attaches the policy to a user (CDK's `attachToUser(user)`).
+    pub fn attach_to_user(&self, user: &crate::User) {
+        self.attach_user_name(user.user_name());
+    }
+
+    /// Attaches the policy to a role (CDK's `attachToRole(role)`).
+    pub fn attach_to_role(&self, role: &crate::Role) {
+        self.attach_role_name(role.role_name());
+    }
+
+    /// Lists a user (by name, `Ref`) in the policy's `Users`.
+    pub(crate) fn attach_user_name(&self, user_name: Value) {
         let mut u = self.users.borrow_mut();
         if !u.contains(&user_name) {
             u.push(user_name)
         }
     }
 
-    /// Attaches the policy to a role (by name, `Ref`).
-    pub fn attach_to_role(&self, role_name: Value) {
+    /// Lists a role (by name, `Ref`) in the policy's `Roles`.
+    pub(crate) fn attach_role_name(&self, role_name: Value) {
         let mut r = self.roles.borrow_mut();
         if !r.contains(&role_name) {
             r.push(role_name)

@@ -10,8 +10,10 @@ use cdk_core::{Construct, Map, Value};
 pub enum Effect {
     /// `Allow` (the default).
     #[default]
+    #[doc(alias = "ALLOW")]
     Allow,
     /// `Deny`.
+    #[doc(alias = "DENY")]
     Deny,
 }
 
@@ -50,33 +52,49 @@ impl PolicyStatement {
     }
 
     /// Adds actions (duplicates are dropped).
-    pub fn actions<'a>(mut self, actions: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn actions<I>(mut self, actions: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
         for a in actions {
-            push_unique(&mut self.actions, Value::from(a));
+            push_unique(&mut self.actions, Value::String(a.into()));
         }
         self
     }
 
     /// Adds `NotAction`s.
-    pub fn not_actions<'a>(mut self, actions: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn not_actions<I>(mut self, actions: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
         for a in actions {
-            push_unique(&mut self.not_actions, Value::from(a));
+            push_unique(&mut self.not_actions, Value::String(a.into()));
         }
         self
     }
 
     /// Adds resources (ARNs; tokens allowed).
-    pub fn resources(mut self, resources: impl IntoIterator<Item = Value>) -> Self {
+    pub fn resources<I>(mut self, resources: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
         for r in resources {
-            push_unique(&mut self.resources, r);
+            push_unique(&mut self.resources, r.into());
         }
         self
     }
 
     /// Adds `NotResource`s.
-    pub fn not_resources(mut self, resources: impl IntoIterator<Item = Value>) -> Self {
+    pub fn not_resources<I>(mut self, resources: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Value>,
+    {
         for r in resources {
-            push_unique(&mut self.not_resources, r);
+            push_unique(&mut self.not_resources, r.into());
         }
         self
     }

@@ -10,6 +10,7 @@ pub enum Architecture {
     #[default]
     X86_64,
     /// 64-bit ARM, Graviton (`arm64`).
+    #[doc(alias = "ARM_64")]
     Arm64,
 }
 

@@ -55,8 +55,9 @@ impl Code {
     pub fn from_bucket(
         bucket_name: impl Into<Value>,
         key: impl Into<Value>,
-        object_version: Option<Value>,
+        object_version: impl Into<Option<Value>>,
     ) -> Code {
+        let object_version = object_version.into();
         Code {
             kind: CodeKind::Bucket {
                 bucket_name: bucket_name.into(),
@@ -161,7 +162,7 @@ fn bind_asset(
     let asset = match existing {
         Some(asset) => asset,
         None => {
-            let asset = Asset::new(scope, "Code", AssetProps::new(path))?;
+            let asset = Asset::new(scope, "Code", AssetProps::builder().path(path))?;
             *slot.borrow_mut() = Some(asset.clone());
             asset
         }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use cdk_core::feature_flags::LAMBDA_USE_CDK_MANAGED_LOG_GROUP;
 use cdk_core::{cfn_format, BuildError, Construct, Error, Map, Node, Value};
 use cdk_iam::{
-    Grant, Grantable, ManagedPolicy, Policy, PolicyProps, PolicyStatement, Principal, Role,
+    Grant, IGrantable, ManagedPolicy, Policy, PolicyProps, PolicyStatement, Principal, Role,
     RoleProps,
 };
 use cdk_logs::{LogGroup, LogGroupProps};
@@ -56,9 +56,17 @@ pub const RESERVED_ENVIRONMENT_VARIABLES: [&str; 18] = [
 #[non_exhaustive]
 pub enum LoggingFormat {
     /// Plain text (`Text`), Lambda's default.
+    #[doc(alias = "TEXT")]
     Text,
     /// Structured JSON (`JSON`); needed for log levels.
+    #[doc(alias = "JSON")]
     Json,
+}
+
+impl From<LoggingFormat> for cdk_core::Value {
+    fn from(v: LoggingFormat) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl LoggingFormat {
@@ -76,17 +84,29 @@ impl LoggingFormat {
 #[non_exhaustive]
 pub enum ApplicationLogLevel {
     /// `TRACE`: everything.
+    #[doc(alias = "TRACE")]
     Trace,
     /// `DEBUG`.
+    #[doc(alias = "DEBUG")]
     Debug,
     /// `INFO`.
+    #[doc(alias = "INFO")]
     Info,
     /// `WARN`.
+    #[doc(alias = "WARN")]
     Warn,
     /// `ERROR`.
+    #[doc(alias = "ERROR")]
     Error,
     /// `FATAL`: the least.
+    #[doc(alias = "FATAL")]
     Fatal,
+}
+
+impl From<ApplicationLogLevel> for cdk_core::Value {
+    fn from(v: ApplicationLogLevel) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl ApplicationLogLevel {
@@ -108,11 +128,20 @@ impl ApplicationLogLevel {
 #[non_exhaustive]
 pub enum SystemLogLevel {
     /// `DEBUG`: everything.
+    #[doc(alias = "DEBUG")]
     Debug,
     /// `INFO`.
+    #[doc(alias = "INFO")]
     Info,
     /// `WARN`: the least.
+    #[doc(alias = "WARN")]
     Warn,
+}
+
+impl From<SystemLogLevel> for cdk_core::Value {
+    fn from(v: SystemLogLevel) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl SystemLogLevel {
@@ -139,12 +168,13 @@ impl SystemLogLevel {
 ///     .runtime(Runtime::NODEJS_20_X)
 ///     .handler("index.handler")
 ///     .code(Code::from_inline("exports.handler = async () => 'hi';"))
-///     .timeout(10)
+///     .timeout(std::time::Duration::from_secs(10))
 ///     .environment_variable("STAGE", "prod")
 ///     .build()
-///     .unwrap();
+///     ?;
 /// assert_eq!(props.environment.len(), 1);
 /// assert!(FunctionProps::builder().handler("index.handler").build().is_err());
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
 #[builder(
@@ -166,21 +196,22 @@ pub struct FunctionProps {
     /// A description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
-    /// How long an invocation may run, in seconds. Default: Lambda's (3 seconds).
-    #[builder(default, setter(into = false))]
-    pub timeout: Option<u32>,
+    /// How long an invocation may run: a whole number of seconds. Default: Lambda's
+    /// (3 seconds).
+    #[builder(default)]
+    pub timeout: Option<std::time::Duration>,
     /// Memory in MiB. Default: Lambda's (128 MiB).
     #[builder(default, setter(into = false))]
     pub memory_size: Option<u32>,
     /// Environment variables, in order. Default: none.
-    #[builder(default)]
+    #[builder(default, setter(custom))]
     pub environment: Map,
     /// The execution role. Default: a new role `ServiceRole` assumed by
     /// `lambda.amazonaws.com` with the `service-role/AWSLambdaBasicExecutionRole` policy.
     #[builder(default)]
     pub role: Option<Role>,
     /// Statements added to the role's policy. Default: none.
-    #[builder(default, setter(each(name = "initial_policy_statement")))]
+    #[builder(default, setter(custom))]
     pub initial_policy: Vec<PolicyStatement>,
     /// Concurrent executions reserved for the function. Default: none (the account's
     /// unreserved pool).
@@ -204,13 +235,9 @@ pub struct FunctionProps {
     #[builder(default)]
     pub system_log_level: Option<SystemLogLevel>,
 }
+cdk_core::impl_props!(FunctionProps, FunctionPropsBuilder);
 
 impl FunctionProps {
-    /// Starts a builder.
-    pub fn builder() -> FunctionPropsBuilder {
-        FunctionPropsBuilder::default()
-    }
-
     /// The rules that need no construct tree (checked by `build()` and again by
     /// [`Function::new`]).
     ///
@@ -240,6 +267,17 @@ impl FunctionProps {
                 return Err(BuildError::invalid_field(
                     "description",
                     format!("Function description can not be longer than {MAX_DESCRIPTION_LEN} characters but has {len} characters."),
+                ));
+            }
+        }
+        if let Some(t) = self.timeout {
+            if t.subsec_nanos() != 0 {
+                return Err(BuildError::invalid_field(
+                    "timeout",
+                    format!(
+                        "'{} millis' cannot be converted into a whole number of seconds.",
+                        t.as_millis()
+                    ),
                 ));
             }
         }
@@ -280,6 +318,30 @@ impl FunctionProps {
 }
 
 impl FunctionPropsBuilder {
+    /// Statements added to the role's policy (any list), after those given before.
+    /// Default: none.
+    pub fn initial_policy(mut self, statements: impl IntoIterator<Item = PolicyStatement>) -> Self {
+        self.initial_policy.get_or_insert_with(Vec::new).extend(statements);
+        self
+    }
+
+    /// Adds one statement to the role's policy.
+    pub fn initial_policy_statement(self, statement: PolicyStatement) -> Self {
+        self.initial_policy([statement])
+    }
+
+    /// Environment variables, as `(key, value)` pairs (CDK's `environment: { KEY: value }`),
+    /// after those already set. Default: none.
+    pub fn environment<K, V>(mut self, variables: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<Value>,
+    {
+        let env = self.environment.get_or_insert_with(Map::new);
+        env.extend(variables.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
     /// Adds one environment variable (after those already set).
     pub fn environment_variable(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
         self.environment.get_or_insert_with(Map::new).insert(key.into(), value.into());
@@ -290,7 +352,7 @@ impl FunctionPropsBuilder {
     ///
     /// # Errors
     /// A missing `runtime`, `handler` or `code`, or a rule of [`FunctionProps::validate`].
-    pub fn build(self) -> Result<FunctionProps, BuildError> {
+    fn build_fields(self) -> Result<FunctionProps, BuildError> {
         let props = self.build_unvalidated()?;
         props.validate()?;
         Ok(props)
@@ -323,12 +385,12 @@ fn check_environment_key(key: &str) -> Result<(), BuildError> {
 /// use cdk_core::{App, Construct, Stack};
 /// use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let f = Function::new(&stack, "Handler", FunctionProps::builder()
 ///     .runtime(Runtime::NODEJS_20_X)
 ///     .handler("index.handler")
-///     .code(Code::from_inline("exports.handler = async () => 'hi';"))
-///     .build()?)?;
+///     .code(Code::from_inline("exports.handler = async () => 'hi';")))?;
 /// assert_eq!(f.role().node().path(), "Stack/Handler/ServiceRole");
 /// assert!(f.log_group().is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -339,7 +401,7 @@ pub struct Function {
     resource: CfnFunction,
     role: Role,
     runtime: Runtime,
-    timeout: Option<u32>,
+    timeout: Option<std::time::Duration>,
     architecture: Architecture,
     function_arn: Value,
     grant_invoke_arns: Vec<Value>,
@@ -362,7 +424,12 @@ impl Function {
     /// [`FunctionProps::validate`]; [`Error::InvalidArgument`] for asset code that is neither
     /// a directory nor an archive, or already used in another stack; id and asset errors
     /// from the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: FunctionProps) -> Result<Function, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<FunctionProps>,
+    ) -> Result<Function, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let path = child_path(scope.node(), id);
         props.validate().map_err(|source| Error::Build { path: path.clone(), source })?;
         props.code.check(scope.node(), &path)?;
@@ -374,11 +441,11 @@ impl Function {
             None => Role::new(
                 &node,
                 "ServiceRole",
-                RoleProps::new(Principal::service("lambda.amazonaws.com")).managed_policy(
-                    ManagedPolicy::from_aws_managed_policy_name(
+                RoleProps::builder()
+                    .assumed_by(Principal::service("lambda.amazonaws.com"))
+                    .managed_policy(ManagedPolicy::from_aws_managed_policy_name(
                         "service-role/AWSLambdaBasicExecutionRole",
-                    ),
-                ),
+                    )),
             )?,
         };
         for statement in &props.initial_policy {
@@ -396,7 +463,7 @@ impl Function {
         l1.function_name = props.function_name.clone();
         l1.description = props.description.clone();
         l1.handler = Some(Value::from(props.handler.as_str()));
-        l1.timeout = props.timeout.map(Value::from);
+        l1.timeout = props.timeout.map(|t| Value::from(t.as_secs()));
         l1.runtime = Some(Value::from(props.runtime.name()));
         l1.environment = Some(Value::lazy_uncached(move |_| {
             let vars = env.borrow();
@@ -480,8 +547,8 @@ impl Function {
         &self.runtime
     }
 
-    /// The timeout in seconds, if set.
-    pub fn timeout(&self) -> Option<u32> {
+    /// The timeout, if set.
+    pub fn timeout(&self) -> Option<std::time::Duration> {
         self.timeout
     }
 
@@ -508,11 +575,18 @@ impl Function {
     }
 
     /// Adds a resource-based permission (`addPermission`): an `AWS::Lambda::Permission` with
-    /// id `id` under the function, or under `permission.scope`.
+    /// id `id` under the function, or under `permission.scope`; `permission` is a
+    /// [`Permission`] or its unfinished builder.
     ///
     /// # Errors
-    /// [`Error::Build`] for a principal a permission cannot name; id errors from the tree.
-    pub fn add_permission(&self, id: &str, permission: Permission) -> Result<CfnPermission, Error> {
+    /// [`Error::Build`] for a missing field or a principal a permission cannot name; id
+    /// errors from the tree.
+    pub fn add_permission(
+        &self,
+        id: &str,
+        permission: impl cdk_core::IntoProps<Permission>,
+    ) -> Result<CfnPermission, Error> {
+        let permission = permission.into_props_at(&self.node.child_path(id))?;
         permission::add_permission(&self.node, self.function_arn(), id, permission)
     }
 
@@ -523,8 +597,8 @@ impl Function {
     /// Granting twice to one grantee adds one statement.
     ///
     /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_invoke(&self, grantee: &impl Grantable) -> Result<(), Error> {
+    /// Errors of [`IGrantable::add_to_principal_policy`].
+    pub fn grant_invoke(&self, grantee: &impl IGrantable) -> Result<(), Error> {
         Grant::add_to_principal(
             grantee,
             &[permission::DEFAULT_ACTION],
@@ -542,11 +616,10 @@ impl Function {
         if self.node.feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY) {
             let n = self.policy_counter.get();
             self.policy_counter.set(n + 1);
-            let mut props = PolicyProps::default();
-            props.statements.push(statement);
+            let props = PolicyProps::builder().statements([statement]);
             let policy =
                 Policy::new(&self.node, &format!("inlinePolicyAddedToExecutionRole-{n}"), props)?;
-            policy.attach_to_role(self.role.role_name());
+            policy.attach_to_role(&self.role);
             Ok(())
         } else {
             self.role.add_to_principal_policy(statement)
@@ -555,9 +628,16 @@ impl Function {
 }
 
 /// A function's grant principal is its role: grants to the function go to the role's policy.
-impl Grantable for Function {
+impl IGrantable for Function {
     fn add_to_principal_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
         self.role.add_to_principal_policy(statement)
+    }
+}
+
+impl From<&Function> for Function {
+    /// A handle to the same Function (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &Function) -> Function {
+        x.clone()
     }
 }
 

@@ -12,17 +12,15 @@
 //! use cdk_lambda::{Code, Function, FunctionProps, Permission, Runtime};
 //!
 //! let dir = std::env::temp_dir().join("cdk-lambda-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
 //! let stack = Stack::new(&app, "Stack")?;
 //! let handler = Function::new(&stack, "Handler", FunctionProps::builder()
 //!     .runtime(Runtime::NODEJS_20_X)
 //!     .handler("index.handler")
-//!     .code(Code::from_inline("exports.handler = async () => ({ statusCode: 200 });"))
-//!     .build()?)?;
+//!     .code(Code::from_inline("exports.handler = async () => ({ statusCode: 200 });")))?;
 //! handler.add_permission("S3", Permission::builder()
 //!     .principal(Principal::service("s3.amazonaws.com"))
-//!     .source_account("123456789012")
-//!     .build()?)?;
+//!     .source_account("123456789012"))?;
 //! app.synth()?;
 //! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
 //! assert!(template.contains("\"AWS::Lambda::Function\""));

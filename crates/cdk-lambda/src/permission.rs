@@ -19,15 +19,20 @@ pub const DEFAULT_ACTION: &str = "lambda:InvokeFunction";
 ///     .principal(Principal::service("s3.amazonaws.com"))
 ///     .source_account("123456789012")
 ///     .build()
-///     .unwrap();
+///     ?;
 /// assert_eq!(p.action, None); // lambda:InvokeFunction
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct Permission {
     /// Who is granted the permission: a service (`ServicePrincipal`), an account or an ARN
-    /// (`AccountPrincipal`, `ArnPrincipal`).
+    /// (`AccountPrincipal`, `ArnPrincipal`). Required.
     pub principal: Principal,
     /// The action granted. Default: `lambda:InvokeFunction`.
     #[builder(default)]
@@ -49,13 +54,9 @@ pub struct Permission {
     #[builder(default)]
     pub scope: Option<Node>,
 }
+cdk_core::impl_props!(Permission, PermissionBuilder);
 
 impl Permission {
-    /// Starts a builder.
-    pub fn builder() -> PermissionBuilder {
-        PermissionBuilder::default()
-    }
-
     /// A permission for `principal` to invoke the function, everything else by default.
     pub fn new(principal: Principal) -> Permission {
         Permission {

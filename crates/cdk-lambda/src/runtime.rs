@@ -9,18 +9,25 @@ use std::fmt;
 #[non_exhaustive]
 pub enum RuntimeFamily {
     /// Node.js.
+    #[doc(alias = "NODEJS")]
     Nodejs,
     /// Java.
+    #[doc(alias = "JAVA")]
     Java,
     /// Python.
+    #[doc(alias = "PYTHON")]
     Python,
     /// .NET.
+    #[doc(alias = "DOTNET_CORE")]
     DotnetCore,
     /// Go.
+    #[doc(alias = "GO")]
     Go,
     /// Ruby.
+    #[doc(alias = "RUBY")]
     Ruby,
     /// Custom runtimes (`provided*`).
+    #[doc(alias = "OTHER")]
     Other,
 }
 

@@ -325,7 +325,7 @@ fn zz_lambda_props() -> TestResult {
                 .code(Code::from_inline("def main(e, c):\n  return 1\n"))
                 .function_name("my-func")
                 .description("a function")
-                .timeout(30)
+                .timeout(std::time::Duration::from_secs(30))
                 .memory_size(512)
                 .environment_variable("ZED", "z")
                 .environment_variable("ALPHA", "a")
@@ -346,7 +346,7 @@ fn zz_lambda_props() -> TestResult {
         let role = Role::new(
             &stack,
             "MyRole",
-            RoleProps::new(Principal::service("lambda.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("lambda.amazonaws.com")),
         )?;
         let with_role = Function::new(
             &stack,
@@ -387,8 +387,8 @@ fn zz_lambda_props() -> TestResult {
         with_role.add_to_role_policy(
             PolicyStatement::new().actions(["sqs:SendMessage"]).resources([Value::from("*")]),
         )?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(with_role.function_name()))?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(with_role.function_arn()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(with_role.function_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(with_role.function_arn()))?;
         Ok(())
     })?;
     assert_same_file(

@@ -5,26 +5,19 @@ use cdk_core::{ArnComponents, Construct, Error, Node, Value};
 
 /// What identifies an existing hosted zone (`HostedZoneAttributes`).
 #[derive(Clone, Debug, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct HostedZoneAttributes {
-    /// The zone's id (`Z1234567890ABC`).
+    /// The zone's id (`Z1234567890ABC`). Required.
     pub hosted_zone_id: Value,
-    /// The zone's domain name (`example.com`).
+    /// The zone's domain name (`example.com`). Required.
     pub zone_name: String,
 }
-
-impl HostedZoneAttributes {
-    /// Starts a builder.
-    pub fn builder() -> HostedZoneAttributesBuilder {
-        HostedZoneAttributesBuilder::default()
-    }
-
-    /// The attributes of the zone `zone_name` with id `hosted_zone_id`.
-    pub fn new(hosted_zone_id: impl Into<Value>, zone_name: impl Into<String>) -> Self {
-        HostedZoneAttributes { hosted_zone_id: hosted_zone_id.into(), zone_name: zone_name.into() }
-    }
-}
+cdk_core::impl_props!(HostedZoneAttributes, HostedZoneAttributesBuilder);
 
 /// A Route 53 hosted zone (`IHostedZone`), imported: a construct without resources.
 #[derive(Clone, Debug)]
@@ -61,8 +54,9 @@ impl HostedZone {
     pub fn from_hosted_zone_attributes(
         scope: &impl Construct,
         id: &str,
-        attributes: HostedZoneAttributes,
+        attributes: impl cdk_core::IntoProps<HostedZoneAttributes>,
     ) -> Result<HostedZone, Error> {
+        let attributes = attributes.into_props_at(&scope.node().child_path(id))?;
         Self::import(scope, id, attributes.hosted_zone_id, Some(attributes.zone_name))
     }
 
@@ -109,6 +103,13 @@ impl HostedZone {
     }
 }
 
+impl From<&HostedZone> for HostedZone {
+    /// A handle to the same HostedZone (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &HostedZone) -> HostedZone {
+        x.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +125,7 @@ mod tests {
         let named = HostedZone::from_hosted_zone_attributes(
             &stack,
             "Named",
-            HostedZoneAttributes::new("Z2", "example.com"),
+            HostedZoneAttributes::builder().hosted_zone_id("Z2").zone_name("example.com"),
         )
         .unwrap();
         assert_eq!(named.zone_name().unwrap(), "example.com");

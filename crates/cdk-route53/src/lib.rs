@@ -11,15 +11,16 @@
 //! use cdk_core::{App, Stack};
 //! use cdk_route53::{ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget};
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
+//! # app.skip_synth_check();
+//! let stack = Stack::new(&app, "Stack")?;
 //! let zone = HostedZone::from_hosted_zone_attributes(&stack, "Zone",
-//!     HostedZoneAttributes::new("Z1234567890ABC", "example.com")).unwrap();
+//!     HostedZoneAttributes::builder().hosted_zone_id("Z1234567890ABC").zone_name("example.com"))?;
 //! let record = ARecord::new(&stack, "Www", ARecordProps::builder()
 //!     .zone(zone)
 //!     .record_name("www")
-//!     .target(RecordTarget::from_ip_addresses(["192.0.2.1"]))
-//!     .build().unwrap()).unwrap();
+//!     .target(RecordTarget::from_ip_addresses(["192.0.2.1"])))?;
 //! let _name = record.domain_name();
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 pub mod alias_record_target;

@@ -21,22 +21,44 @@ use crate::{HostedZone, IAliasRecordTarget};
 #[allow(missing_docs)]
 pub enum RecordType {
     A,
+    #[doc(alias = "AAAA")]
     Aaaa,
+    #[doc(alias = "CAA")]
     Caa,
+    #[doc(alias = "CNAME")]
     Cname,
+    #[doc(alias = "DS")]
     Ds,
+    #[doc(alias = "HTTPS")]
     Https,
+    #[doc(alias = "MX")]
     Mx,
+    #[doc(alias = "NAPTR")]
     Naptr,
+    #[doc(alias = "NS")]
     Ns,
+    #[doc(alias = "PTR")]
     Ptr,
+    #[doc(alias = "SOA")]
     Soa,
+    #[doc(alias = "SPF")]
     Spf,
+    #[doc(alias = "SRV")]
     Srv,
+    #[doc(alias = "SSHFP")]
     Sshfp,
+    #[doc(alias = "SVCB")]
     Svcb,
+    #[doc(alias = "TLSA")]
     Tlsa,
+    #[doc(alias = "TXT")]
     Txt,
+}
+
+impl From<RecordType> for cdk_core::Value {
+    fn from(v: RecordType) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl RecordType {
@@ -116,7 +138,11 @@ impl RecordTarget {
 
 /// Options of a [`RecordSet`] (`RecordSetProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct RecordSetProps {
     /// The hosted zone of the record. Required.
@@ -136,13 +162,7 @@ pub struct RecordSetProps {
     #[builder(default)]
     pub comment: Option<String>,
 }
-
-impl RecordSetProps {
-    /// Starts a builder.
-    pub fn builder() -> RecordSetPropsBuilder {
-        RecordSetPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(RecordSetProps, RecordSetPropsBuilder);
 
 /// A record set of a hosted zone (`RecordSet`).
 #[derive(Clone, Debug)]
@@ -167,8 +187,9 @@ impl RecordSet {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: RecordSetProps,
+        props: impl cdk_core::IntoProps<RecordSetProps>,
     ) -> Result<RecordSet, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let common = Common {
             zone: props.zone,
             target: props.target,
@@ -285,7 +306,7 @@ macro_rules! typed_record {
         #[builder(
             pattern = "owned",
             setter(into, strip_option),
-            build_fn(error = "cdk_core::BuildError")
+            build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
         )]
         #[non_exhaustive]
         pub struct $props {
@@ -305,12 +326,7 @@ macro_rules! typed_record {
             pub comment: Option<String>,
         }
 
-        impl $props {
-            /// Starts a builder.
-            pub fn builder() -> $builder {
-                $builder::default()
-            }
-        }
+        cdk_core::impl_props!($props, $builder);
 
         $(#[$doc])*
         #[derive(Clone, Debug)]
@@ -330,11 +346,16 @@ macro_rules! typed_record {
         }
 
         impl $name {
-            /// Defines the record.
+            /// Defines the record; `props` is the props or their unfinished builder.
             ///
             /// # Errors
-            /// As [`RecordSet::new`].
-            pub fn new(scope: &impl Construct, id: &str, props: $props) -> Result<$name, Error> {
+            /// A builder error naming the record's path; as [`RecordSet::new`].
+            pub fn new(
+                scope: &impl Construct,
+                id: &str,
+                props: impl cdk_core::IntoProps<$props>,
+            ) -> Result<$name, Error> {
+                let props = props.into_props_at(&scope.node().child_path(id))?;
                 let common = Common {
                     zone: props.zone,
                     target: props.target,
@@ -389,7 +410,7 @@ mod tests {
         let zone = HostedZone::from_hosted_zone_attributes(
             &stack,
             "Zone",
-            HostedZoneAttributes::new("Z1", "example.com."),
+            HostedZoneAttributes::builder().hosted_zone_id("Z1").zone_name("example.com."),
         )
         .unwrap();
         (app, stack, zone)

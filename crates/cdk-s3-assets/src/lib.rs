@@ -12,37 +12,33 @@
 //! std::fs::create_dir_all(&dir).unwrap();
 //! std::fs::write(dir.join("x.json"), "{}").unwrap();
 //! let app = App::new();
-//! let stack = Stack::new(&app, "Stack").unwrap();
-//! let asset = Asset::new(&stack, "File", AssetProps::new(dir.join("x.json"))).unwrap();
+//! # app.skip_synth_check();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let asset = Asset::new(&stack, "File", AssetProps::builder().path(dir.join("x.json")))?;
 //! assert_eq!(asset.asset_hash().len(), 64);
+//! # Ok::<(), cdk_core::Error>(())
 //! ```
 
 use std::path::PathBuf;
 
 use cdk_core::{add_path_asset, AssetLocation, CfnResource, Construct, Error, Node, Value};
 
-/// Options of an [`Asset`].
-#[derive(Clone, Debug)]
+/// Options of an [`Asset`] (CDK's `AssetProps`).
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct AssetProps {
-    /// The file or directory.
+    /// The file or directory. Required.
     pub path: PathBuf,
     /// The name shown by the CLI. Default: the construct path below its stack.
+    #[builder(default)]
     pub display_name: Option<String>,
 }
-
-impl AssetProps {
-    /// Props for a path.
-    pub fn new(path: impl Into<PathBuf>) -> Self {
-        AssetProps { path: path.into(), display_name: None }
-    }
-
-    /// With a display name.
-    pub fn display_name(mut self, name: &str) -> Self {
-        self.display_name = Some(name.to_string());
-        self
-    }
-}
+cdk_core::impl_props!(AssetProps, AssetPropsBuilder);
 
 /// A file or directory asset (`s3_assets.Asset`).
 #[derive(Clone, Debug)]
@@ -62,7 +58,12 @@ impl Asset {
     ///
     /// # Errors
     /// [`Error::Asset`] when the path cannot be read; [`Error::NoStack`] outside a stack.
-    pub fn new(scope: &impl Construct, id: &str, props: AssetProps) -> Result<Asset, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<AssetProps>,
+    ) -> Result<Asset, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_s3_assets.Asset");
         let display =

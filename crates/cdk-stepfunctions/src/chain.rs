@@ -15,6 +15,7 @@ use crate::Pass;
 /// use cdk_core::{App, Stack};
 /// use cdk_stepfunctions::{Chain, Pass, PassProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let a = Pass::new(&stack, "A", PassProps::default())?;
 /// let b = Pass::new(&stack, "B", PassProps::default())?;

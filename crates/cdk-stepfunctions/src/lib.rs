@@ -15,13 +15,12 @@
 //! };
 //!
 //! let dir = std::env::temp_dir().join("cdk-stepfunctions-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
 //! let stack = Stack::new(&app, "Stack")?;
 //! let pass = Pass::new(&stack, "PassState", PassProps::default())?;
 //! StateMachine::new(&stack, "StateMachine", StateMachineProps::builder()
 //!     .definition_body(DefinitionBody::from_chainable(&pass))
-//!     .state_machine_type(StateMachineType::Express)
-//!     .build()?)?;
+//!     .state_machine_type(StateMachineType::Express))?;
 //! app.synth()?;
 //! let template = std::fs::read_to_string(dir.join("Stack.template.json"))?;
 //! assert!(template.contains(r#""DefinitionString": "{\"StartAt\":\"PassState\""#));

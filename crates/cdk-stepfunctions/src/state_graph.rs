@@ -76,7 +76,7 @@ impl StateGraph {
     }
 
     /// `toGraphJson`: `StartAt`, `States`, and `TimeoutSeconds` when a timeout is set.
-    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u32>) -> Map {
+    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u64>) -> Map {
         let states: Map = self.states.iter().map(|s| (s.state_id(), s.to_state_json())).collect();
         let mut m = Map::new();
         m.insert("StartAt".into(), Value::String(self.start.state_id()));

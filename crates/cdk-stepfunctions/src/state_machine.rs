@@ -5,7 +5,7 @@
 use cdk_core::{
     ArnComponents, ArnFormat, BuildError, Construct, Error, Node, RemovalPolicy, Value,
 };
-use cdk_iam::{Grant, Grantable, PolicyDocument, PolicyStatement, Principal, Role, RoleProps};
+use cdk_iam::{Grant, IGrantable, PolicyDocument, PolicyStatement, Principal, Role, RoleProps};
 use cfn_stepfunctions::{CfnStateMachine, CfnStateMachineProps};
 
 use crate::state_graph::StateGraph;
@@ -19,10 +19,18 @@ const STATE_MACHINE_NAME_LEN: std::ops::RangeInclusive<usize> = 1..=80;
 #[non_exhaustive]
 pub enum StateMachineType {
     /// Short workflows at high rates; the only type API Gateway can start synchronously.
+    #[doc(alias = "EXPRESS")]
     Express,
     /// Durable, long-running workflows (aws-cdk-lib's default).
     #[default]
+    #[doc(alias = "STANDARD")]
     Standard,
+}
+
+impl From<StateMachineType> for cdk_core::Value {
+    fn from(v: StateMachineType) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
 }
 
 impl StateMachineType {
@@ -65,9 +73,10 @@ impl DefinitionBody {
 ///     .definition_body(DefinitionBody::from_string(r#"{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}"#))
 ///     .state_machine_type(StateMachineType::Express)
 ///     .build()
-///     .unwrap();
+///     ?;
 /// assert_eq!(props.state_machine_type, Some(StateMachineType::Express));
 /// assert!(StateMachineProps::builder().build().is_err()); // no definition
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, derive_builder::Builder)]
 #[builder(
@@ -93,22 +102,18 @@ pub struct StateMachineProps {
     /// [`RemovalPolicy::Destroy`].
     #[builder(default)]
     pub removal_policy: Option<RemovalPolicy>,
-    /// The longest an execution may run, in seconds (`TimeoutSeconds`; only for a
-    /// definition built from states). Default: none.
-    #[builder(default, setter(into = false))]
-    pub timeout: Option<u32>,
+    /// The longest an execution may run, a whole number of seconds (`TimeoutSeconds`; only
+    /// for a definition built from states). Default: none.
+    #[builder(default)]
+    pub timeout: Option<std::time::Duration>,
     /// A comment in the definition (only for a definition built from states). Default:
     /// none.
     #[builder(default)]
     pub comment: Option<String>,
 }
+cdk_core::impl_props!(StateMachineProps, StateMachinePropsBuilder);
 
 impl StateMachineProps {
-    /// Starts a builder.
-    pub fn builder() -> StateMachinePropsBuilder {
-        StateMachinePropsBuilder::default()
-    }
-
     /// The rules that need no construct tree (checked by `build()` and again by
     /// [`StateMachine::new`]).
     ///
@@ -117,6 +122,17 @@ impl StateMachineProps {
     /// or with other characters than letters, digits and `+!@.()-=_'`
     /// (`InvalidStateMachineNamePattern`).
     pub fn validate(&self) -> Result<(), BuildError> {
+        if let Some(t) = self.timeout {
+            if t.subsec_nanos() != 0 {
+                return Err(BuildError::invalid_field(
+                    "timeout",
+                    format!(
+                        "'{} millis' cannot be converted into a whole number of seconds.",
+                        t.as_millis()
+                    ),
+                ));
+            }
+        }
         let Some(name) = self.state_machine_name.as_ref().and_then(Value::as_str) else {
             return Ok(());
         };
@@ -144,7 +160,7 @@ impl StateMachinePropsBuilder {
     ///
     /// # Errors
     /// A missing `definition_body`, or a rule of [`StateMachineProps::validate`].
-    pub fn build(self) -> Result<StateMachineProps, BuildError> {
+    fn build_fields(self) -> Result<StateMachineProps, BuildError> {
         let props = self.build_unvalidated()?;
         props.validate()?;
         Ok(props)
@@ -167,7 +183,7 @@ pub trait IStateMachine: Construct {
     ///
     /// # Errors
     /// Errors of the grantee's policy.
-    fn grant(&self, grantee: &impl Grantable, actions: &[&str]) -> Result<(), Error>
+    fn grant(&self, grantee: &impl IGrantable, actions: &[&str]) -> Result<(), Error>
     where
         Self: Sized,
     {
@@ -178,7 +194,7 @@ pub trait IStateMachine: Construct {
     ///
     /// # Errors
     /// Errors of the grantee's policy.
-    fn grant_start_execution(&self, grantee: &impl Grantable) -> Result<(), Error>
+    fn grant_start_execution(&self, grantee: &impl IGrantable) -> Result<(), Error>
     where
         Self: Sized,
     {
@@ -190,7 +206,7 @@ pub trait IStateMachine: Construct {
     ///
     /// # Errors
     /// Errors of the grantee's policy.
-    fn grant_start_sync_execution(&self, grantee: &impl Grantable) -> Result<(), Error>
+    fn grant_start_sync_execution(&self, grantee: &impl IGrantable) -> Result<(), Error>
     where
         Self: Sized,
     {
@@ -219,12 +235,12 @@ pub(crate) fn child_path(scope: &Node, id: &str) -> String {
 ///     DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
 /// };
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let pass = Pass::new(&stack, "PassState", PassProps::default())?;
 /// let machine = StateMachine::new(&stack, "StateMachine", StateMachineProps::builder()
 ///     .definition_body(DefinitionBody::from_chainable(&pass))
-///     .state_machine_type(StateMachineType::Express)
-///     .build()?)?;
+///     .state_machine_type(StateMachineType::Express))?;
 /// assert_eq!(machine.role().node().path(), "Stack/StateMachine/Role");
 /// assert_eq!(machine.state_machine_type(), StateMachineType::Express);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -253,8 +269,9 @@ impl StateMachine {
     pub fn new(
         scope: &impl Construct,
         id: &str,
-        props: StateMachineProps,
+        props: impl cdk_core::IntoProps<StateMachineProps>,
     ) -> Result<StateMachine, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         let path = child_path(scope.node(), id);
         props.validate().map_err(|source| Error::Build { path: path.clone(), source })?;
         let node = scope.node().add_child(id)?;
@@ -266,7 +283,7 @@ impl StateMachine {
         let definition = match &props.definition_body {
             DefinitionBody::Chain(chain) => {
                 let graph = StateGraph::new(chain.start_state(), &node.path())?;
-                let mut json = graph.to_graph_json(props.timeout);
+                let mut json = graph.to_graph_json(props.timeout.map(|t| t.as_secs()));
                 if let Some(comment) = &props.comment {
                     json.insert("Comment".into(), Value::String(comment.clone()));
                 }
@@ -371,7 +388,7 @@ impl IStateMachine for StateMachine {
 }
 
 /// Grants to the state machine go to its role (`grantPrincipal`).
-impl Grantable for StateMachine {
+impl IGrantable for StateMachine {
     fn add_to_principal_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
         self.role.add_to_principal_policy(statement)
     }
@@ -382,7 +399,8 @@ impl Grantable for StateMachine {
 fn default_role(scope: &Node) -> Result<Role, Error> {
     let stack = scope.stack()?;
     let principal = "states.amazonaws.com";
-    let role = Role::new(scope, "Role", RoleProps::new(Principal::service(principal)))?;
+    let role =
+        Role::new(scope, "Role", RoleProps::builder().assumed_by(Principal::service(principal)))?;
     let source_arn = stack.format_arn(
         &ArnComponents::new("states", "stateMachine")
             .arn_format(ArnFormat::ColonResourceName)
@@ -417,6 +435,13 @@ impl Construct for ImportedStateMachine {
 impl IStateMachine for ImportedStateMachine {
     fn state_machine_arn(&self) -> Value {
         self.arn.clone()
+    }
+}
+
+impl From<&StateMachine> for StateMachine {
+    /// A handle to the same StateMachine (handles are cheap to clone), so setters take `&x`.
+    fn from(x: &StateMachine) -> StateMachine {
+        x.clone()
     }
 }
 
@@ -495,7 +520,7 @@ mod tests {
             "M",
             StateMachineProps::builder()
                 .definition_body(body(&stack, "PassState"))
-                .timeout(60)
+                .timeout(std::time::Duration::from_secs(60))
                 .comment("hello")
                 .build()
                 .unwrap(),

@@ -1,7 +1,6 @@
 //! Twin of `cases/cors/app.js`.
 
 use super::prelude::*;
-use apigw_core::{Cors, CorsOptions, ResourceOptions};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("cors", build);
@@ -14,16 +13,12 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         let api = RestApi::new(
             &stack,
             "api",
-            RestApiProps::builder()
-                .default_cors_preflight_options(
-                    CorsOptions::builder()
-                        .allow_origins(Cors::ALL_ORIGINS.iter().copied())
-                        .allow_methods(Cors::ALL_METHODS.iter().copied()) // this is also the default
-                        .build()
-                        .map_err(build_err("AllOriginsStack/api"))?,
-                )
-                .build()
-                .map_err(build_err("AllOriginsStack/api"))?,
+            RestApiProps::builder().default_cors_preflight_options(
+                CorsOptions::builder()
+                    .allow_origins(Cors::ALL_ORIGINS)
+                    .allow_methods(Cors::ALL_METHODS) // this is also the default
+                    .build()?,
+            ),
         )?;
         api.root().add_method("GET", None)?;
         let books = api.root().add_resource("books")?;
@@ -40,23 +35,15 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         my_resource.add_cors_preflight(
             CorsOptions::builder()
                 .allow_origins(["https://amazon.com"])
-                .allow_methods(["GET", "PUT"])
-                .build()
-                .map_err(build_err("ResourceStack/api/Default/myResource"))?,
+                .allow_methods(["GET", "PUT"]),
         )?;
 
         let resource = api.root().add_resource("resource")?;
         let subtree = resource.add_resource_with(
             "subtree",
-            ResourceOptions::builder()
-                .default_cors_preflight_options(
-                    CorsOptions::builder()
-                        .allow_origins(["https://amazon.com"])
-                        .build()
-                        .map_err(build_err("ResourceStack/api/Default/resource/subtree"))?,
-                )
-                .build()
-                .map_err(build_err("ResourceStack/api/Default/resource/subtree"))?,
+            ResourceOptions::builder().default_cors_preflight_options(
+                CorsOptions::builder().allow_origins(["https://amazon.com"]).build()?,
+            ),
         )?;
         subtree.add_method("GET", None)?;
         subtree.add_resource("child")?.add_method("POST", None)?;

@@ -1,55 +1,40 @@
 //! Twin of `cases/custom-domain-restapi-route53/app.js`.
 
 use super::prelude::*;
-use apigw_domains::{
-    AddDomainName, ApiGateway, ApiGatewayDomain, BasePathMapping, BasePathMappingProps, DomainName,
-    DomainNameAttributes, DomainNameOptions,
-};
-use cdk_certificatemanager::Certificate;
-use cdk_route53::{ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("custom-domain-restapi-route53", build);
 
-fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
+const CERTIFICATE_ARN: &str = "arn:aws:acm:us-east-1:111111111111:certificate/abc";
+
+fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
 
-    let acm_certificate_for_example_com = Certificate::from_certificate_arn(
-        &stack,
-        "Certificate",
-        "arn:aws:acm:us-east-1:111111111111:certificate/abc",
-    )?;
+    let acm_certificate_for_example_com =
+        Certificate::from_certificate_arn(&stack, "Certificate", CERTIFICATE_ARN)?;
     let hosted_zone_for_example_com = HostedZone::from_hosted_zone_attributes(
         &stack,
         "Zone",
-        HostedZoneAttributes::new("Z1234567890ABC", "example.com"),
+        HostedZoneAttributes::builder().hosted_zone_id("Z1234567890ABC").zone_name("example.com"),
     )?;
 
     let api = RestApi::new(
         &stack,
         "MyDomain",
-        RestApiProps::builder()
-            .domain_name(
-                DomainNameOptions::builder()
-                    .domain_name("example.com")
-                    .certificate(&acm_certificate_for_example_com)
-                    .build()
-                    .map_err(build_err("Stack/MyDomain"))?,
-            )
-            .build()
-            .map_err(build_err("Stack/MyDomain"))?,
+        RestApiProps::builder().domain_name(
+            DomainNameOptions::builder()
+                .domain_name("example.com")
+                .certificate(&acm_certificate_for_example_com),
+        ),
     )?;
     api.root().add_method("GET", None)?;
-    debug_assert!(api.domain_name().is_some());
 
     ARecord::new(
         &stack,
         "CustomDomainAliasRecord",
         ARecordProps::builder()
             .zone(hosted_zone_for_example_com.clone())
-            .target(RecordTarget::from_alias(ApiGateway::new(&api)?))
-            .build()
-            .map_err(build_err("Stack/CustomDomainAliasRecord"))?,
+            .target(RecordTarget::from_alias(ApiGateway::new(&api)?)),
     )?;
 
     // Base path mappings on an imported domain, and an alias record for it.
@@ -62,19 +47,13 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
         DomainNameAttributes::builder()
             .domain_name("api.example.com")
             .domain_name_alias_hosted_zone_id("Z2FDTNDATAQYW2")
-            .domain_name_alias_target("d-abcdef1234.execute-api.us-east-1.amazonaws.com")
-            .build()
-            .map_err(build_err("Stack/DomainName"))?,
+            .domain_name_alias_target("d-abcdef1234.execute-api.us-east-1.amazonaws.com"),
     )?;
 
     BasePathMapping::new(
         &stack,
         "BasePathMapping",
-        BasePathMappingProps::builder()
-            .domain_name(&domain_name)
-            .rest_api(&api2)
-            .build()
-            .map_err(build_err("Stack/BasePathMapping"))?,
+        BasePathMappingProps::builder().domain_name(&domain_name).rest_api(&api2),
     )?;
 
     ARecord::new(
@@ -83,9 +62,7 @@ fn build(app: &App, _inputs: &Path) -> Result<(), Error> {
         ARecordProps::builder()
             .zone(hosted_zone_for_example_com)
             .record_name("api")
-            .target(RecordTarget::from_alias(ApiGatewayDomain::new(&domain_name)))
-            .build()
-            .map_err(build_err("Stack/ImportedDomainAliasRecord"))?,
+            .target(RecordTarget::from_alias(ApiGatewayDomain::new(&domain_name))),
     )?;
     Ok(())
 }

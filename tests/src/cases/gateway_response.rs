@@ -1,7 +1,6 @@
 //! Twin of `cases/gateway-response/app.js`.
 
 use super::prelude::*;
-use apigw_core::{GatewayResponseOptions, ResponseType};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("gateway-response", build);
@@ -17,7 +16,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     api.add_gateway_response(
         "test-response",
         GatewayResponseOptions::builder()
-            .type_(ResponseType::ACCESS_DENIED)
+            .type_(ResponseType::AccessDenied)
             .status_code("500")
             .response_headers([
                 // Note that values must be enclosed within a pair of single quotes
@@ -27,18 +26,14 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .templates([(
                 "application/json",
                 "{ \"message\": $context.error.messageString, \"statusCode\": \"488\", \"type\": \"$context.error.responseType\" }",
-            )])
-            .build()
-            .map_err(build_err("Stack/books-api/test-response"))?,
+            )]),
     )?;
 
     api.add_gateway_response(
         "default-4xx",
         GatewayResponseOptions::builder()
-            .type_(ResponseType::DEFAULT_4XX)
-            .response_headers([("Access-Control-Allow-Origin", "'*'")])
-            .build()
-            .map_err(build_err("Stack/books-api/default-4xx"))?,
+            .type_(ResponseType::Default4xx)
+            .response_headers([("Access-Control-Allow-Origin", "'*'")]),
     )?;
     Ok(())
 }

@@ -1,16 +1,20 @@
 //! Twin of `cases/lambda-rest-api/app.js`.
 
 use super::prelude::*;
-use apigw_core::{LambdaIntegrationOptions, LambdaRestApi, LambdaRestApiProps};
+use apigw_core::{LambdaRestApi, LambdaRestApiProps};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("lambda-rest-api", build);
 
-fn backend_fn(scope: &Stack) -> Result<cdk_lambda::Function, Error> {
-    inline_function(
+fn backend_fn(scope: &Stack) -> Result<Function, Error> {
+    Function::new(
         scope,
         "Backend",
-        "exports.handler = async () => ({ statusCode: 200, body: \"hello\" });",
+        FunctionProps::builder().runtime(Runtime::NODEJS_20_X).handler("index.handler").code(
+            Code::from_inline(
+                "exports.handler = async () => ({ statusCode: 200, body: \"hello\" });",
+            ),
+        ),
     )
 }
 
@@ -20,54 +24,41 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder()
-                .handler(backend_fn(&stack)?)
-                .build()
-                .map_err(build_err("ProxyStack/myapi"))?,
+            LambdaRestApiProps::builder().handler(backend_fn(&stack)?),
         )?;
     }
+
     {
         let stack = Stack::new(app, "ExplicitModelStack")?;
         let api = LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder()
-                .handler(backend_fn(&stack)?)
-                .proxy(false)
-                .build()
-                .map_err(build_err("ExplicitModelStack/myapi"))?,
+            LambdaRestApiProps::builder().handler(backend_fn(&stack)?).proxy(false),
         )?;
+
         let items = api.root().add_resource("items")?;
         items.add_method("GET", None)?; // GET /items
         items.add_method("POST", None)?; // POST /items
+
         let item = items.add_resource("{item}")?;
         item.add_method("GET", None)?; // GET /items/{item}
-                                       // the default integration for methods is "handler", but one can
-                                       // customize this behavior per method or even a sub path.
-        item.add_method("DELETE", Some(HttpIntegration::new("http://amazon.com")))?;
+
+        // the default integration for methods is "handler", but one can
+        // customize this behavior per method or even a sub path.
+        item.add_method("DELETE", HttpIntegration::new("http://amazon.com"))?;
     }
+
     {
         let stack = Stack::new(app, "IntegrationOptionsStack")?;
-        let err = build_err("IntegrationOptionsStack/myapi");
         LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder()
-                .handler(backend_fn(&stack)?)
-                .integration_options(
-                    LambdaIntegrationOptions::builder()
-                        .allow_test_invoke(false)
-                        .options(
-                            IntegrationOptions::builder()
-                                .timeout_in_millis(1000)
-                                .build()
-                                .map_err(&err)?,
-                        )
-                        .build()
-                        .map_err(&err)?,
-                )
-                .build()
-                .map_err(&err)?,
+            LambdaRestApiProps::builder().handler(backend_fn(&stack)?).integration_options(
+                LambdaIntegrationOptions::builder()
+                    .allow_test_invoke(false)
+                    .timeout(Duration::from_secs(1))
+                    .build()?,
+            ),
         )?;
     }
     Ok(())

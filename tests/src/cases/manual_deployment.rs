@@ -9,56 +9,31 @@ pub(crate) const CASE: Case = Case::new("manual-deployment", build);
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "ExistingStageStack")?;
-        let rest_api = RestApi::new(
-            &stack,
-            "my-rest-api",
-            RestApiProps::builder()
-                .deploy(false)
-                .build()
-                .map_err(build_err("ExistingStageStack/my-rest-api"))?,
-        )?;
+        let rest_api = RestApi::new(&stack, "my-rest-api", RestApiProps::builder().deploy(false))?;
         rest_api.root().add_method("GET", None)?;
+
+        // Use `stageName` to deploy to an existing stage
         Deployment::new(
             &stack,
             "my-deployment",
             &rest_api,
-            DeploymentProps::builder()
-                .stage_name("dev")
-                .retain_deployments(true)
-                .build()
-                .map_err(build_err("ExistingStageStack/my-deployment"))?,
+            DeploymentProps::builder().stage_name("dev").retain_deployments(true), // keep old deployments
         )?;
     }
+
     {
         let stack = Stack::new(app, "RevisionStack")?;
-        let rest_api = RestApi::new(
-            &stack,
-            "my-api",
-            RestApiProps::builder()
-                .deploy(false)
-                .build()
-                .map_err(build_err("RevisionStack/my-api"))?,
-        )?;
+        let rest_api = RestApi::new(&stack, "my-api", RestApiProps::builder().deploy(false))?;
         rest_api.root().add_resource("items")?.add_method("GET", None)?;
-        let revision = 5;
+
+        let deployment_revision = 5; // Bump this counter to trigger a new deployment
         let deployment = Deployment::new(
             &stack,
-            &format!("Deployment{revision}"),
+            &format!("Deployment{deployment_revision}"),
             &rest_api,
-            DeploymentProps::builder()
-                .description(format!("revision {revision}"))
-                .build()
-                .map_err(build_err("RevisionStack/Deployment"))?,
+            DeploymentProps::builder().description(format!("revision {deployment_revision}")),
         )?;
-        Stage::new(
-            &stack,
-            "Stage",
-            &deployment,
-            StageOptions::builder()
-                .stage_name("live")
-                .build()
-                .map_err(build_err("RevisionStack/Stage"))?,
-        )?;
+        Stage::new(&stack, "Stage", &deployment, StageOptions::builder().stage_name("live"))?;
     }
     Ok(())
 }

@@ -12,10 +12,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
 
     let api = RestApi::new(&stack, "my-api", RestApiProps::default())?;
-    let stage = api.deployment_stage().ok_or_else(|| Error::InvalidArgument {
-        path: "Stack/my-api".into(),
-        message: "no deployment stage".into(),
-    })?;
+    let stage = api.deployment_stage()?;
     let method = api.root().add_method("GET", None)?;
 
     let client_error_api_metric = api.metric_client_error(None)?;
@@ -25,12 +22,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     Alarm::new(
         &stack,
         "ClientErrorAlarm",
-        AlarmProps::builder()
-            .metric(client_error_api_metric)
-            .threshold(10)
-            .evaluation_periods(1u32)
-            .build()
-            .map_err(build_err("Stack/ClientErrorAlarm"))?,
+        AlarmProps::builder().metric(client_error_api_metric).threshold(10).evaluation_periods(1),
     )?;
     Alarm::new(
         &stack,
@@ -38,39 +30,20 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         AlarmProps::builder()
             .metric(server_error_stage_metric)
             .threshold(1)
-            .evaluation_periods(2u32)
-            .comparison_operator(ComparisonOperator::GreaterThanOrEqualToThreshold)
-            .build()
-            .map_err(build_err("Stack/ServerErrorAlarm"))?,
+            .evaluation_periods(2)
+            .comparison_operator(ComparisonOperator::GreaterThanOrEqualToThreshold),
     )?;
-    Alarm::new(
-        &stack,
-        "LatencyAlarm",
-        AlarmProps::builder()
-            .metric(latency_method_metric)
-            .threshold(1000)
-            .evaluation_periods(3u32)
-            .datapoints_to_alarm(2u32)
-            .build()
-            .map_err(build_err("Stack/LatencyAlarm"))?,
-    )?;
-    let count = api.metric_count(Some(
-        MetricOptions::builder()
-            .period(60u32)
-            .statistic("Sum")
-            .build()
-            .map_err(build_err("Stack/my-api"))?,
-    ))?;
+    let latency = AlarmProps::builder().metric(latency_method_metric).threshold(1000);
+    Alarm::new(&stack, "LatencyAlarm", latency.evaluation_periods(3).datapoints_to_alarm(2))?;
+    let per_minute = MetricOptions::builder().period(Duration::from_secs(60)).statistic("Sum");
     Alarm::new(
         &stack,
         "CountAlarm",
         AlarmProps::builder()
-            .metric(count)
+            .metric(api.metric_count(Some(per_minute.build()?))?)
             .threshold(10000)
-            .evaluation_periods(1u32)
-            .treat_missing_data(TreatMissingData::NotBreaching)
-            .build()
-            .map_err(build_err("Stack/CountAlarm"))?,
+            .evaluation_periods(1)
+            .treat_missing_data(TreatMissingData::NotBreaching),
     )?;
     Ok(())
 }

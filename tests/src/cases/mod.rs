@@ -47,25 +47,33 @@ mod usage_plan_api_key;
 /// What the twins share: imports and small helpers.
 pub(crate) mod prelude {
     pub(crate) use std::path::Path;
+    pub(crate) use std::time::Duration;
 
     pub(crate) use crate::Case;
     pub(crate) use cdk_core::Flags;
 
     pub(crate) use apigw_core::{
-        ApiDefinition, AuthorizationType, AwsIntegration, AwsIntegrationProps, Deployment,
-        DeploymentProps, EndpointConfiguration, EndpointType, HttpIntegration, IntegrationOptions,
-        LambdaIntegration, MethodDeploymentOptions, MethodLoggingLevel, MethodOptions,
-        MockIntegration, ResourceOptions, RestApi, RestApiProps, RestApiPropsBuilder, SpecRestApi,
-        SpecRestApiProps, Stage, StageOptions,
+        AddApiKeyOptions, ApiDefinition, ApiKey, ApiKeyOptions, ApiKeyProps, AuthorizationType,
+        AwsIntegration, AwsIntegrationProps, Cors, CorsOptions, Deployment, DeploymentProps,
+        EndpointConfiguration, EndpointType, GatewayResponseOptions, HttpIntegration,
+        HttpIntegrationProps, IApiKey, IntegrationOptions, IntegrationResponse, JsonSchema,
+        JsonSchemaType, JsonSchemaVersion, LambdaIntegration, LambdaIntegrationOptions,
+        MethodDeploymentOptions, MethodLoggingLevel, MethodOptions, MethodResponse,
+        MockIntegration, ModelOptions, PassthroughBehavior, Period, ProxyResourceOptions,
+        QuotaSettings, RateLimitedApiKey, RateLimitedApiKeyProps, RequestValidatorOptions,
+        ResourceOptions, ResponseType, RestApi, RestApiProps, SpecRestApi, SpecRestApiProps, Stage,
+        StageAttributes, StageOptions, ThrottleSettings, ThrottlingPerMethod, UsagePlan,
+        UsagePlanPerApiStage, UsagePlanProps,
     };
     pub(crate) use cdk_core::{
         cfn_format, App, ArnComponents, Aws, CfnCondition, CfnMapping, CfnOutput, CfnOutputProps,
-        CfnParameter, CfnParameterProps, Construct, Environment, Error, Fn, Map, NestedStack,
-        RemovalPolicy, Stack, StackProps, TagProps, Tags, Value,
+        CfnParameter, CfnParameterProps, Construct, Environment, Error, Fn, NestedStack,
+        NestedStackProps, RemovalPolicy, Stack, StackProps, TagProps, Tags, Value,
     };
     pub(crate) use cdk_iam::{
         Effect, Policy, PolicyProps, PolicyStatement, Principal, Role, RoleProps, User, UserProps,
     };
+    pub(crate) use cdk_lambda::{Code, Function, FunctionProps, Runtime};
     pub(crate) use cdk_logs::{LogGroup, LogGroupProps, RetentionDays};
     pub(crate) use cdk_s3::{Bucket, BucketProps};
     pub(crate) use cdk_s3_assets::{Asset, AssetProps};
@@ -73,10 +81,33 @@ pub(crate) mod prelude {
     pub(crate) use cfn_iam::{CfnRole, CfnRoleProps};
     pub(crate) use cfn_logs::{CfnLogGroup, CfnLogGroupProps};
     pub(crate) use cfn_s3::{CfnBucket, CfnBucketProps};
-
-    pub(crate) fn build_err(path: &str) -> impl std::ops::Fn(cdk_core::BuildError) -> Error + '_ {
-        move |source| Error::Build { path: path.into(), source }
-    }
+    // The authorizer, logging, domain and Step Functions cases.
+    pub(crate) use apigw_auth::{
+        CognitoUserPoolsAuthorizer, CognitoUserPoolsAuthorizerProps, IdentitySource,
+        RequestAuthorizer, RequestAuthorizerProps, TokenAuthorizer, TokenAuthorizerProps,
+    };
+    pub(crate) use apigw_domains::{
+        ApiGateway, ApiGatewayDomain, ApiMappingOptions, BasePathMapping, BasePathMappingOptions,
+        BasePathMappingProps, DomainName, DomainNameAttributes, DomainNameOptions, DomainNameProps,
+        MtlsConfig, SecurityPolicy,
+    };
+    pub(crate) use apigw_logging::{
+        AccessLogField, AccessLogFormat, FirehoseLogDestination, JsonWithStandardFieldProps,
+        LogGroupLogDestination,
+    };
+    pub(crate) use apigw_stepfunctions::{
+        RequestContext, StepFunctionsRestApi, StepFunctionsRestApiProps,
+    };
+    pub(crate) use cdk_certificatemanager::Certificate;
+    pub(crate) use cdk_cognito::{UserPool, UserPoolProps};
+    pub(crate) use cdk_route53::{
+        ARecord, ARecordProps, HostedZone, HostedZoneAttributes, RecordTarget,
+    };
+    pub(crate) use cdk_stepfunctions::{
+        DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
+    };
+    pub(crate) use cfn_kinesisfirehose::delivery_stream::S3DestinationConfiguration;
+    pub(crate) use cfn_kinesisfirehose::{CfnDeliveryStream, CfnDeliveryStreamProps};
 
     /// A Node.js 20 function with inline code (what the Lambda-backed cases use).
     pub(crate) fn inline_function(
@@ -90,10 +121,16 @@ pub(crate) mod prelude {
             cdk_lambda::FunctionProps::builder()
                 .runtime(cdk_lambda::Runtime::NODEJS_20_X)
                 .handler("index.handler")
-                .code(cdk_lambda::Code::from_inline(source))
-                .build()
-                .map_err(build_err(id))?,
+                .code(cdk_lambda::Code::from_inline(source)),
         )
+    }
+
+    /// `JSON.parse(fs.readFileSync(file, 'utf8'))`.
+    pub(crate) fn read_json(file: &Path) -> Result<Value, Error> {
+        let io = |reason: String| Error::Io { dir: file.display().to_string(), reason };
+        let text = std::fs::read_to_string(file).map_err(|e| io(e.to_string()))?;
+        let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| io(e.to_string()))?;
+        Ok(json.into())
     }
 
     pub(crate) fn bucket(scope: &impl Construct, id: &str) -> Result<CfnBucket, Error> {

@@ -1,106 +1,123 @@
 //! Twin of `cases/nested-stacks-split/app.js` (aws-cdk's `integ.restapi-import`).
 
 use super::prelude::*;
-use apigw_core::{IntegrationResponse, MethodResponse, RestApiAttributes};
-use cfn_apigateway::method::PassthroughBehavior;
+use apigw_core::{
+    IntegrationResponse, Method, MethodResponse, PassthroughBehavior, Resource, RestApiAttributes,
+};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("nested-stacks-split", build);
 
-fn mock_get(resource: &apigw_core::Resource) -> Result<apigw_core::Method, Error> {
-    let err = build_err("mockGet");
+/// `RootStack`
+fn root_stack(scope: &App) -> Result<(), Error> {
+    let this = Stack::new(scope, "integ-restapi-import-RootStack")?;
+
+    let rest_api = RestApi::new(
+        &this,
+        "RestApi",
+        RestApiProps::builder().cloud_watch_role(true).deploy(false),
+    )?;
+    rest_api.root().add_method("ANY", None)?;
+
+    let pets_methods =
+        pets_stack(&this, &rest_api.rest_api_id(), &rest_api.rest_api_root_resource_id())?;
+    let books_methods =
+        books_stack(&this, &rest_api.rest_api_id(), &rest_api.rest_api_root_resource_id())?;
+    deploy_stack(&this, &rest_api.rest_api_id(), [pets_methods, books_methods].concat())?;
+
+    CfnOutput::new(
+        &this,
+        "PetsURL",
+        CfnOutputProps::builder().value(cfn_format!(
+            "https://{}.execute-api.{}.amazonaws.com/prod/pets",
+            rest_api.rest_api_id(),
+            this.region()
+        )),
+    )?;
+
+    CfnOutput::new(
+        &this,
+        "BooksURL",
+        CfnOutputProps::builder().value(cfn_format!(
+            "https://{}.execute-api.{}.amazonaws.com/prod/books",
+            rest_api.rest_api_id(),
+            this.region()
+        )),
+    )?;
+    Ok(())
+}
+
+fn mock_get(resource: &Resource) -> Result<Method, Error> {
     resource.add_method_with(
         "GET",
-        Some(MockIntegration::with_options(
+        MockIntegration::with_options(
             IntegrationOptions::builder()
-                .integration_responses(vec![IntegrationResponse::builder()
+                .integration_responses([IntegrationResponse::builder()
                     .status_code("200")
-                    .build()
-                    .map_err(&err)?])
+                    .build()?])
                 .passthrough_behavior(PassthroughBehavior::Never)
-                .request_templates(Value::object([("application/json", "{ \"statusCode\": 200 }")]))
-                .build()
-                .map_err(&err)?,
-        )),
+                .request_templates([("application/json", "{ \"statusCode\": 200 }")])
+                .build()?,
+        ),
         MethodOptions::builder()
-            .method_responses(vec![MethodResponse::builder()
-                .status_code("200")
-                .build()
-                .map_err(&err)?])
-            .build()
-            .map_err(&err)?,
+            .method_responses([MethodResponse::builder().status_code("200").build()?]),
     )
 }
 
-/// `PetsStack` / `BooksStack`: import the API and add one resource with a GET.
-fn resource_stack(
+/// `PetsStack`
+fn pets_stack(
     scope: &Stack,
-    id: &str,
-    path_part: &str,
     rest_api_id: &Value,
     root_resource_id: &Value,
-) -> Result<apigw_core::Method, Error> {
-    let nested = NestedStack::new(scope, id)?;
+) -> Result<Vec<Method>, Error> {
+    let this =
+        NestedStack::new(scope, "integ-restapi-import-PetsStack", NestedStackProps::default())?;
+
     let api = RestApi::from_rest_api_attributes(
-        &*nested,
+        &this,
         "RestApi",
-        RestApiAttributes::builder()
-            .rest_api_id(rest_api_id.clone())
-            .root_resource_id(root_resource_id.clone())
-            .build()
-            .map_err(build_err(id))?,
+        RestApiAttributes::builder().rest_api_id(rest_api_id).root_resource_id(root_resource_id),
     )?;
-    mock_get(&api.root()?.add_resource(path_part)?)
+
+    Ok(vec![mock_get(&api.root().add_resource("pets")?)?])
+}
+
+/// `BooksStack`
+fn books_stack(
+    scope: &Stack,
+    rest_api_id: &Value,
+    root_resource_id: &Value,
+) -> Result<Vec<Method>, Error> {
+    let this =
+        NestedStack::new(scope, "integ-restapi-import-BooksStack", NestedStackProps::default())?;
+
+    let api = RestApi::from_rest_api_attributes(
+        &this,
+        "RestApi",
+        RestApiAttributes::builder().rest_api_id(rest_api_id).root_resource_id(root_resource_id),
+    )?;
+
+    Ok(vec![mock_get(&api.root().add_resource("books")?)?])
+}
+
+/// `DeployStack`
+fn deploy_stack(scope: &Stack, rest_api_id: &Value, methods: Vec<Method>) -> Result<(), Error> {
+    let this =
+        NestedStack::new(scope, "integ-restapi-import-DeployStack", NestedStackProps::default())?;
+
+    let deployment = Deployment::new(
+        &this,
+        "Deployment",
+        &RestApi::from_rest_api_id(&this, "RestApi", rest_api_id)?,
+        DeploymentProps::default(),
+    )?;
+    for method in &methods {
+        deployment.node().add_dependency(method);
+    }
+    Stage::new(&this, "Stage", &deployment, StageOptions::default())?;
+    Ok(())
 }
 
 fn build(app: &App, _: &Path) -> Result<(), Error> {
-    let root = Stack::new(app, "integ-restapi-import-RootStack")?;
-    let rest_api = RestApi::new(
-        &root,
-        "RestApi",
-        RestApiProps::builder()
-            .cloud_watch_role(true)
-            .deploy(false)
-            .build()
-            .map_err(build_err("RestApi"))?,
-    )?;
-    rest_api.root().add_method("ANY", None)?;
-    let rest_api_id = rest_api.rest_api_id();
-    let root_resource_id = rest_api.rest_api_root_resource_id();
-    let pets = resource_stack(
-        &root,
-        "integ-restapi-import-PetsStack",
-        "pets",
-        &rest_api_id,
-        &root_resource_id,
-    )?;
-    let books = resource_stack(
-        &root,
-        "integ-restapi-import-BooksStack",
-        "books",
-        &rest_api_id,
-        &root_resource_id,
-    )?;
-    // DeployStack
-    let deploy = NestedStack::new(&root, "integ-restapi-import-DeployStack")?;
-    let imported = RestApi::from_rest_api_id(&*deploy, "RestApi", rest_api_id.clone())?;
-    let deployment =
-        Deployment::new(&*deploy, "Deployment", &imported, DeploymentProps::default())?;
-    for method in [&pets, &books] {
-        deployment.node().add_dependency(method);
-    }
-    Stage::new(&*deploy, "Stage", &deployment, StageOptions::default())?;
-    for (id, path) in [("PetsURL", "pets"), ("BooksURL", "books")] {
-        CfnOutput::new(
-            &root,
-            id,
-            CfnOutputProps::new(cfn_format!(
-                "https://{}.execute-api.{}.amazonaws.com/prod/{}",
-                rest_api_id.clone(),
-                root.region(),
-                path
-            )),
-        )?;
-    }
-    Ok(())
+    root_stack(app)
 }

@@ -2,7 +2,7 @@
 
 use super::prelude::*;
 use apigw_core::{ConnectionType, Integration, IntegrationProps, IntegrationType};
-use apigw_core::{VpcLink, VpcLinkProps, VpcLinkTarget};
+use apigw_core::{VpcLink, VpcLinkProps};
 use cdk_ec2::{Vpc, VpcProps};
 use cdk_elasticloadbalancingv2::{NetworkLoadBalancer, NetworkLoadBalancerProps};
 
@@ -13,47 +13,27 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
 
     let vpc = Vpc::new(&stack, "VPC", VpcProps::default())?;
-    let nlb = NetworkLoadBalancer::new(
-        &stack,
-        "NLB",
-        NetworkLoadBalancerProps::builder().vpc(vpc).build().map_err(build_err("Stack/NLB"))?,
-    )?;
-    let link = VpcLink::new(
-        &stack,
-        "link",
-        VpcLinkProps::builder()
-            .target(VpcLinkTarget::network_load_balancer(
-                nlb.load_balancer_arn(),
-                nlb.load_balancer_dns_name(),
-            ))
-            .build()
-            .map_err(build_err("Stack/link"))?,
-    )?;
+    let nlb =
+        NetworkLoadBalancer::new(&stack, "NLB", NetworkLoadBalancerProps::builder().vpc(vpc))?;
+    let link = VpcLink::new(&stack, "link", VpcLinkProps::builder().targets([&nlb]))?;
 
-    let err = build_err("Stack/api");
+    let via_link = IntegrationOptions::builder().connection_type(ConnectionType::VpcLink);
     let integration = Integration::new(
         IntegrationProps::builder()
             .type_(IntegrationType::HttpProxy)
             .integration_http_method("ANY")
-            .options(
-                IntegrationOptions::builder()
-                    .connection_type(ConnectionType::VpcLink)
-                    .vpc_link(link)
-                    .build()
-                    .map_err(&err)?,
-            )
-            .build()
-            .map_err(&err)?,
+            .options(via_link.vpc_link(link).build()?)
+            .build()?,
     );
 
     let api = RestApi::new(&stack, "api", RestApiProps::default())?;
-    api.root().add_method("ANY", Some(integration))?;
+    api.root().add_method("ANY", integration)?;
 
     let awesome_link =
         VpcLink::from_vpc_link_id(&stack, "awesome-vpc-link", "us-east-1_oiuR12Abd")?;
     api.root().add_resource("imported")?.add_method(
         "GET",
-        Some(Integration::new(
+        Integration::new(
             IntegrationProps::builder()
                 .type_(IntegrationType::HttpProxy)
                 .integration_http_method("GET")
@@ -62,12 +42,10 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                     IntegrationOptions::builder()
                         .connection_type(ConnectionType::VpcLink)
                         .vpc_link(awesome_link)
-                        .build()
-                        .map_err(&err)?,
+                        .build()?,
                 )
-                .build()
-                .map_err(&err)?,
-        )),
+                .build()?,
+        ),
     )?;
     Ok(())
 }

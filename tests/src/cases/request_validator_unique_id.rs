@@ -1,8 +1,6 @@
 //! Twin of `cases/request-validator-unique-id/app.js`.
 
 use super::prelude::*;
-use apigw_core::{LambdaIntegration, RequestValidatorOptions};
-use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("request-validator-unique-id", build);
@@ -14,55 +12,36 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "Stack")?;
     stack.node().set_context("@aws-cdk/aws-apigateway:requestValidatorUniqueId", true)?;
 
-    let handler = Function::new(
+    let handler = inline_function(
         &stack,
         "Handler",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_20_X)
-            .handler("index.handler")
-            .code(Code::from_inline(
-                "exports.handler = async (e) => ({ statusCode: 200, body: \"ok\" });",
-            ))
-            .build()
-            .map_err(build_err("Stack/Handler"))?,
+        "exports.handler = async (e) => ({ statusCode: 200, body: \"ok\" });",
     )?;
     let integration = LambdaIntegration::new(&handler);
 
     let api = RestApi::new(&stack, "api", RestApiProps::default())?;
     let resource = api.root().add_resource("v1")?;
 
+    let validator_options = RequestValidatorOptions::builder()
+        .request_validator_name("test-validator")
+        .validate_request_body(true)
+        .validate_request_parameters(false);
     resource.add_method_with(
         "GET",
-        Some(integration.clone()),
-        MethodOptions::builder()
-            // we can set request validator options like below
-            .request_validator_options(
-                RequestValidatorOptions::builder()
-                    .request_validator_name("test-validator")
-                    .validate_request_body(true)
-                    .validate_request_parameters(false)
-                    .build()
-                    .map_err(build_err("Stack/api/Default/v1/GET"))?,
-            )
-            .build()
-            .map_err(build_err("Stack/api/Default/v1/GET"))?,
+        &integration,
+        // we can set request validator options like below
+        MethodOptions::builder().request_validator_options(validator_options.build()?),
     )?;
 
+    let validator_options = RequestValidatorOptions::builder()
+        .request_validator_name("test-validator2")
+        .validate_request_body(true)
+        .validate_request_parameters(false);
     resource.add_method_with(
         "POST",
-        Some(integration.clone()),
-        MethodOptions::builder()
-            // we can set request validator options like below
-            .request_validator_options(
-                RequestValidatorOptions::builder()
-                    .request_validator_name("test-validator2")
-                    .validate_request_body(true)
-                    .validate_request_parameters(false)
-                    .build()
-                    .map_err(build_err("Stack/api/Default/v1/POST"))?,
-            )
-            .build()
-            .map_err(build_err("Stack/api/Default/v1/POST"))?,
+        &integration,
+        // we can set request validator options like below
+        MethodOptions::builder().request_validator_options(validator_options.build()?),
     )?;
 
     // An already-initialized validator is passed with `request_validator` instead.
@@ -70,18 +49,14 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         "ParamsValidator",
         RequestValidatorOptions::builder()
             .request_validator_name("params-only")
-            .validate_request_parameters(true)
-            .build()
-            .map_err(build_err("Stack/api/ParamsValidator"))?,
+            .validate_request_parameters(true),
     )?;
     resource.add_method_with(
         "PUT",
-        Some(integration),
+        &integration,
         MethodOptions::builder()
-            .request_validator(validator)
-            .request_parameters(Value::object([("method.request.header.x-id", true)]))
-            .build()
-            .map_err(build_err("Stack/api/Default/v1/PUT"))?,
+            .request_validator(&validator)
+            .request_parameters([("method.request.header.x-id", true)]),
     )?;
     Ok(())
 }

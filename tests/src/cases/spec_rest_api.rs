@@ -9,20 +9,21 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "AssetStack")?;
         let integration = HttpIntegration::new("https://example.com/books");
+
         let api = SpecRestApi::new(
             &stack,
             "books-api",
             SpecRestApiProps::builder()
-                .api_definition(ApiDefinition::from_asset(inputs.join("openapi.json")))
-                .build()
-                .map_err(build_err("AssetStack/books-api"))?,
+                .api_definition(ApiDefinition::from_asset(inputs.join("openapi.json"))),
         )?;
-        let books = api.root().add_resource("books")?;
-        books.add_method("GET", Some(integration))?;
+
+        let books_resource = api.root().add_resource("books")?;
+        books_resource.add_method("GET", &integration)?;
     }
+
     {
         let stack = Stack::new(app, "InlinePrivateStack")?;
-        let definition: Value = serde_json::json!({
+        let api_definition = ApiDefinition::from_inline(serde_json::json!({
             "openapi": "3.0.2",
             "info": { "title": "inline-api", "version": "1.0" },
             "paths": {
@@ -39,23 +40,16 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
             },
             "x-amazon-apigateway-policy": {
                 "Version": "2012-10-17",
-                "Statement": [{
-                    "Effect": "Allow",
-                    "Principal": "*",
-                    "Action": "execute-api:Invoke",
-                    "Resource": "execute-api:/*"
-                }]
+                "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*" }]
             }
-        })
-        .into();
+        }));
+
         SpecRestApi::new(
             &stack,
             "ExampleRestApi",
             SpecRestApiProps::builder()
-                .api_definition(ApiDefinition::from_inline(definition))
-                .endpoint_types(vec![EndpointType::Private])
-                .build()
-                .map_err(build_err("InlinePrivateStack/ExampleRestApi"))?,
+                .api_definition(api_definition)
+                .endpoint_types([EndpointType::Private]),
         )?;
     }
     Ok(())

@@ -17,50 +17,38 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             &stack,
             "my-stage",
             &deployment,
-            StageOptions::builder()
-                .stage_name("throttled")
-                .method_option(
-                    "/*/*",
-                    MethodDeploymentOptions::builder()
-                        .throttling_rate_limit(100.0)
-                        .throttling_burst_limit(200u32)
-                        .build()
-                        .map_err(build_err("StageStack/my-stage"))?,
-                )
-                .build()
-                .map_err(build_err("StageStack/my-stage"))?,
+            StageOptions::builder().stage_name("throttled").method_options([(
+                "/*/*", // This special path applies to all resource paths and all HTTP methods
+                MethodDeploymentOptions::builder()
+                    .throttling_rate_limit(100.0)
+                    .throttling_burst_limit(200)
+                    .build()?,
+            )]),
         )?;
     }
+
     {
         let stack = Stack::new(app, "DeployOptionsStack")?;
         let options = StageOptions::builder()
-            .method_option(
-                "/*/*",
-                MethodDeploymentOptions::builder()
-                    .throttling_rate_limit(100.0)
-                    .throttling_burst_limit(1000u32)
-                    .build()
-                    .map_err(build_err("DeployOptionsStack/books"))?,
-            )
-            .method_option(
-                "/books/GET",
-                MethodDeploymentOptions::builder()
-                    .caching_enabled(true)
-                    .cache_ttl_seconds(5 * 60u32)
-                    .metrics_enabled(true)
-                    .build()
-                    .map_err(build_err("DeployOptionsStack/books"))?,
-            )
-            .build()
-            .map_err(build_err("DeployOptionsStack/books"))?;
-        let api = RestApi::new(
-            &stack,
-            "books",
-            RestApiProps::builder()
-                .deploy_options(options)
-                .build()
-                .map_err(build_err("DeployOptionsStack/books"))?,
-        )?;
+            .method_options([
+                (
+                    "/*/*", // This special path applies to all resource paths and all HTTP methods
+                    MethodDeploymentOptions::builder()
+                        .throttling_rate_limit(100.0)
+                        .throttling_burst_limit(1000)
+                        .build()?,
+                ),
+                (
+                    "/books/GET",
+                    MethodDeploymentOptions::builder()
+                        .caching_enabled(true)
+                        .cache_ttl(Duration::from_secs(5 * 60))
+                        .metrics_enabled(true)
+                        .build()?,
+                ),
+            ])
+            .build()?;
+        let api = RestApi::new(&stack, "books", RestApiProps::builder().deploy_options(options))?;
         api.root().add_resource("books")?.add_method("GET", None)?;
     }
     Ok(())

@@ -2,15 +2,9 @@
 
 use super::prelude::*;
 
-use apigw_stepfunctions::{RequestContext, StepFunctionsRestApi, StepFunctionsRestApiProps};
-use cdk_stepfunctions::{
-    DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
-};
-
 /// The case.
 pub(crate) const CASE: Case = Case::new("stepfunctions-rest-api", build);
 
-/// `expressMachine(scope)`: a single Pass state in an express state machine.
 fn express_machine(scope: &Stack) -> Result<StateMachine, Error> {
     let state_machine_definition = Pass::new(scope, "PassState", PassProps::default())?;
     StateMachine::new(
@@ -19,12 +13,10 @@ fn express_machine(scope: &Stack) -> Result<StateMachine, Error> {
         StateMachineProps::builder()
             .definition_body(DefinitionBody::from_chainable(&state_machine_definition))
             .state_machine_type(StateMachineType::Express)
-            .build()
-            .map_err(build_err("StateMachine"))?,
+            .build()?,
     )
 }
 
-/// cases/stepfunctions-rest-api
 fn build(app: &App, _: &Path) -> Result<(), Error> {
     {
         let stack = Stack::new(app, "DefaultStack")?;
@@ -32,15 +24,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             &stack,
             "StepFunctionsRestApi",
             StepFunctionsRestApiProps::builder()
-                .rest_api_props(
-                    RestApiProps::builder()
-                        .deploy(true)
-                        .build()
-                        .map_err(build_err("DefaultStack"))?,
-                )
-                .state_machine(express_machine(&stack)?)
-                .build()
-                .map_err(build_err("DefaultStack"))?,
+                .deploy(true)
+                .state_machine(express_machine(&stack)?),
         )?;
     }
 
@@ -51,9 +36,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             "StepFunctionsRestApi",
             StepFunctionsRestApiProps::builder()
                 .state_machine(express_machine(&stack)?)
-                .use_default_method_responses(false)
-                .build()
-                .map_err(build_err("NoDefaultResponsesStack"))?,
+                .use_default_method_responses(false),
         )?;
     }
 
@@ -68,15 +51,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 .path(false)
                 .querystring(false)
                 .authorizer(false)
-                .request_context(
-                    RequestContext::builder()
-                        .caller(true)
-                        .user(true)
-                        .build()
-                        .map_err(build_err("RequestOptionsStack"))?,
-                )
-                .build()
-                .map_err(build_err("RequestOptionsStack"))?,
+                .request_context(RequestContext::builder().caller(true).user(true).build()?),
         )?;
     }
     Ok(())

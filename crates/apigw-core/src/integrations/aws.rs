@@ -10,23 +10,30 @@ use crate::{Integration, IntegrationOptions, IntegrationType};
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct AwsIntegrationProps {
     /// The service (`sqs`, `states`, `lambda`, ...).
     pub service: String,
-    /// A subdomain of the service endpoint.
+    /// A subdomain of the service endpoint. Default: none.
     #[builder(default)]
     pub subdomain: Option<String>,
-    /// The API path (`path/...` URI; may hold tokens); exclusive with `action`.
+    /// The API path (`path/...` URI; may hold tokens); exclusive with `action`. Default:
+    /// none (one of `path` and `action` is required).
     #[builder(default)]
     pub path: Option<Value>,
-    /// The API action (`action/...` URI); exclusive with `path`.
+    /// The API action (`action/...` URI); exclusive with `path`. Default: none.
     #[builder(default)]
     pub action: Option<String>,
-    /// Parameters of the action, appended as a query string (in the given order).
-    #[builder(default)]
+    /// Parameters of the action (`actionParameters`), appended as a query string (in the
+    /// given order). Default: none.
+    #[builder(default, setter(custom))]
     pub action_parameters: Vec<(String, String)>,
     /// The HTTP method towards the service. Default: `POST`.
     #[builder(default)]
@@ -37,12 +44,25 @@ pub struct AwsIntegrationProps {
     /// The service's region. Default: the stack's.
     #[builder(default)]
     pub region: Option<String>,
-    /// Integration options.
+    /// Integration options. Default: none set.
     #[builder(default)]
     pub options: IntegrationOptions,
 }
 
+cdk_core::impl_props!(AwsIntegrationProps, AwsIntegrationPropsBuilder);
+
 impl AwsIntegrationPropsBuilder {
+    /// Parameters of the action (`actionParameters`): any iterator of (name, value) pairs,
+    /// appended as a query string in the given order. Default: none.
+    pub fn action_parameters<K: Into<String>, V: Into<String>>(
+        mut self,
+        parameters: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.action_parameters =
+            Some(parameters.into_iter().map(|(k, v)| (k.into(), v.into())).collect());
+        self
+    }
+
     /// `parseAwsApiCall`: exactly one of `path` and `action`; parameters need an action.
     fn validate(&self) -> Result<(), BuildError> {
         let path = self.path.clone().flatten();
@@ -67,13 +87,6 @@ impl AwsIntegrationPropsBuilder {
             }
             _ => Ok(()),
         }
-    }
-}
-
-impl AwsIntegrationProps {
-    /// Starts a builder.
-    pub fn builder() -> AwsIntegrationPropsBuilder {
-        AwsIntegrationPropsBuilder::default()
     }
 }
 
@@ -144,7 +157,7 @@ impl AwsIntegration {
             integration_http_method: Some(Value::String(
                 props.integration_http_method.unwrap_or_else(|| "POST".into()),
             )),
-            options: props.options,
+            options: std::rc::Rc::new(props.options),
             binder: None,
         }
     }
@@ -166,7 +179,7 @@ mod tests {
         assert!(AwsIntegrationProps::builder()
             .service("sqs")
             .path("a")
-            .action_parameters(vec![("k".to_string(), "v".to_string())])
+            .action_parameters([("k", "v")])
             .build()
             .is_err());
         assert!(AwsIntegrationProps::builder().service("sqs").path("q").build().is_ok());

@@ -6,7 +6,11 @@ use crate::{Integration, IntegrationOptions, IntegrationType};
 
 /// Options of an [`HttpIntegration`].
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct HttpIntegrationProps {
     /// Pass the whole request to the backend (`HTTP_PROXY`). Default: true.
@@ -15,17 +19,12 @@ pub struct HttpIntegrationProps {
     /// The HTTP method towards the backend. Default: `GET`.
     #[builder(default)]
     pub http_method: Option<String>,
-    /// Integration options.
+    /// Integration options. Default: none set.
     #[builder(default)]
     pub options: IntegrationOptions,
 }
 
-impl HttpIntegrationProps {
-    /// Starts a builder.
-    pub fn builder() -> HttpIntegrationPropsBuilder {
-        HttpIntegrationPropsBuilder::default()
-    }
-}
+cdk_core::impl_props!(HttpIntegrationProps, HttpIntegrationPropsBuilder);
 
 /// An HTTP backend (`HttpIntegration`).
 ///
@@ -52,7 +51,7 @@ impl HttpIntegration {
             integration_http_method: Some(Value::String(
                 props.http_method.unwrap_or_else(|| "GET".into()),
             )),
-            options: props.options,
+            options: std::rc::Rc::new(props.options),
             binder: None,
         }
     }

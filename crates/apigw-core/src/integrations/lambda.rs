@@ -7,35 +7,47 @@ use cdk_core::Value;
 use cdk_iam::Principal;
 use cdk_lambda::{Function, Permission};
 
-use crate::integration::{BindContext, BindResult, Binder};
-use crate::{AwsIntegration, AwsIntegrationProps, Integration, IntegrationOptions};
+use crate::integration::{integration_options, BindContext, BindResult, Binder};
+use crate::{AwsIntegration, AwsIntegrationProps, Integration};
 
-/// Options of a [`LambdaIntegration`].
-#[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
-#[non_exhaustive]
-pub struct LambdaIntegrationOptions {
-    /// Pass the whole request to the function (`AWS_PROXY`). Default: true.
-    #[builder(default)]
-    pub proxy: Option<bool>,
-    /// Also let the console's test invocations call the function. Default: true.
-    #[builder(default)]
-    pub allow_test_invoke: Option<bool>,
-    /// Scope the invoke permission to this method's ARN; otherwise to any method of the API.
-    /// Default: true.
-    #[builder(default)]
-    pub scope_permission_to_method: Option<bool>,
-    /// Integration options.
-    #[builder(default)]
-    pub options: IntegrationOptions,
-}
-
-impl LambdaIntegrationOptions {
-    /// Starts a builder.
-    pub fn builder() -> LambdaIntegrationOptionsBuilder {
-        LambdaIntegrationOptionsBuilder::default()
+integration_options! {
+    /// Options of a [`LambdaIntegration`] (`LambdaIntegrationOptions`), with every setter of
+    /// [`IntegrationOptions`](crate::IntegrationOptions) directly (CDK's
+    /// `LambdaIntegrationOptions` extends `IntegrationOptions`). Every field is optional.
+    ///
+    /// ```
+    /// use apigw_core::{LambdaIntegrationOptions, PassthroughBehavior};
+    ///
+    /// let options = LambdaIntegrationOptions::builder()
+    ///     .proxy(false)
+    ///     .request_templates([("application/json", "{}")])
+    ///     .passthrough_behavior(PassthroughBehavior::Never)
+    ///     .build()?;
+    /// assert_eq!(options.proxy, Some(false));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct LambdaIntegrationOptions / LambdaIntegrationOptionsBuilder {
+        /// Pass the whole request to the function (`AWS_PROXY`). Default: true.
+        #[builder(default)]
+        pub proxy: Option<bool>,
+        /// Also let the console's test invocations call the function. Default: true.
+        #[builder(default)]
+        pub allow_test_invoke: Option<bool>,
+        /// Scope the invoke permission to this method's ARN; otherwise to any method of the
+        /// API. Default: true.
+        #[builder(default)]
+        pub scope_permission_to_method: Option<bool>,
     }
 }
+
+cdk_core::impl_props!(LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder);
 
 /// A Lambda function backend (`LambdaIntegration`).
 pub struct LambdaIntegration;
@@ -55,14 +67,14 @@ impl LambdaIntegration {
             service: "lambda".into(),
             path: Some(path),
             proxy: options.proxy.unwrap_or(true),
-            options: options.options.clone(),
+            options: options.integration_options(),
             ..Default::default()
         };
-        let mut integration = AwsIntegration::new(props);
+        let integration = AwsIntegration::new(props);
         let handler = handler.clone();
         let allow_test = options.allow_test_invoke.unwrap_or(true);
         let scoped = options.scope_permission_to_method.unwrap_or(true);
-        integration.binder = Some(Binder(Rc::new(move |ctx: &BindContext<'_>| {
+        integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
             let desc = format!(
                 "{}.{}.{}",
                 ctx.api_unique_id(),
@@ -89,8 +101,7 @@ impl LambdaIntegration {
                 cdk_core::json::to_json_string(&token, 0)
             });
             Ok(BindResult { deployment_token, ..Default::default() })
-        })));
-        integration
+        })))
     }
 }
 

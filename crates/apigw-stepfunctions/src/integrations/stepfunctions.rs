@@ -73,24 +73,31 @@ pub fn method_responses() -> Vec<MethodResponse> {
 
 /// Options of a [`StepFunctionsIntegration`] (`StepFunctionsExecutionIntegrationOptions`).
 ///
+/// As aws-cdk-lib's options extend `IntegrationOptions`, every integration option is set
+/// directly on the builder (`.passthrough_behavior(..)`, `.request_templates(..)`, ...).
+/// Those given replace the integration's defaults: `integration_responses` (default:
+/// [`integration_responses`]), `passthrough_behavior` (default: `NEVER`) and
+/// `request_templates` (default: the `application/json` template that starts the
+/// execution).
+///
 /// ```
 /// use apigw_stepfunctions::{RequestContext, StepFunctionsExecutionIntegrationOptions};
 /// let options = StepFunctionsExecutionIntegrationOptions::builder()
 ///     .headers(true)
-///     .request_context(RequestContext::builder().caller(true).build().unwrap())
-///     .build()
-///     .unwrap();
+///     .request_context(RequestContext::builder().caller(true).build()?)
+///     .request_templates([("application/json", "{}")])
+///     .build()?;
 /// assert_eq!(options.headers, Some(true));
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(pattern = "owned", setter(into, strip_option), build_fn(error = "cdk_core::BuildError"))]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
 #[non_exhaustive]
 pub struct StepFunctionsExecutionIntegrationOptions {
-    /// The role API Gateway assumes to start executions; it is granted
-    /// `states:StartSyncExecution`. Default: a new role `StartSyncExecutionRole` under the
-    /// method. (Any `options.credentials` is replaced by this role's ARN.)
-    #[builder(default)]
-    pub credentials_role: Option<Role>,
     /// Which `$context` variables the execution input carries under `requestContext`.
     /// Default: none.
     #[builder(default)]
@@ -110,18 +117,136 @@ pub struct StepFunctionsExecutionIntegrationOptions {
     /// Add the `200`, `400` and `500` [`method_responses`] to the method. Default: true.
     #[builder(default)]
     pub use_default_method_responses: Option<bool>,
-    /// Integration options. Those given replace the defaults: `integration_responses`
-    /// (default: [`integration_responses`]), `passthrough_behavior` (default: `NEVER`) and
-    /// `request_templates` (default: the `application/json` template that starts the
-    /// execution). Default: none.
+    /// Request parameters used as cache keys (`cacheKeyParameters`). Default: none.
+    #[builder(default, setter(custom))]
+    pub cache_key_parameters: Option<Value>,
+    /// The cache namespace (`cacheNamespace`). Default: none.
     #[builder(default)]
-    pub options: IntegrationOptions,
+    pub cache_namespace: Option<Value>,
+    /// How the payload is converted (`contentHandling`): an
+    /// [`apigw_core::ContentHandling`]. Default: the payload passes through.
+    #[builder(default)]
+    pub content_handling: Option<Value>,
+    /// Request parameters mapped to the backend (`requestParameters`): destination →
+    /// source. Default: none.
+    #[builder(default, setter(custom))]
+    pub request_parameters: Option<Value>,
+    /// Request templates by content type (`requestTemplates`). Default: the
+    /// `application/json` template that starts the execution.
+    #[builder(default, setter(custom))]
+    pub request_templates: Option<Value>,
+    /// What happens to a request without a matching template (`passthroughBehavior`): an
+    /// [`apigw_core::PassthroughBehavior`]. Default: `NEVER`.
+    #[builder(default)]
+    pub passthrough_behavior: Option<Value>,
+    /// The responses of the integration (`integrationResponses`). Default:
+    /// [`integration_responses`].
+    #[builder(default, setter(custom))]
+    pub integration_responses: Option<Vec<IntegrationResponse>>,
+    /// How API Gateway reaches the backend (`connectionType`). Default: API Gateway's
+    /// (`INTERNET`).
+    #[builder(default)]
+    pub connection_type: Option<Value>,
+    /// The VPC link id (`connectionId`). Default: none.
+    #[builder(default)]
+    pub connection_id: Option<Value>,
+    /// The VPC link of a private integration (`vpcLink`). Default: none.
+    #[builder(default)]
+    pub vpc_link: Option<apigw_core::VpcLink>,
+    /// The role API Gateway assumes, as an ARN (`credentials`); replaced by the ARN of
+    /// `credentials_role` (or of the role made for the method). Default: none.
+    #[builder(default)]
+    pub credentials: Option<Value>,
+    /// The role API Gateway assumes to start executions (`credentialsRole`); it is granted
+    /// `states:StartSyncExecution`. Default: a new role `StartSyncExecutionRole` under the
+    /// method.
+    #[builder(default, setter(custom))]
+    pub credentials_role: Option<Role>,
+    /// Call the backend with the caller's identity (`credentialsPassthrough`). Default:
+    /// false.
+    #[builder(default)]
+    pub credentials_passthrough: Option<bool>,
+    /// How long API Gateway waits for the execution (`timeout`): from 50 milliseconds to 29
+    /// seconds. Default: API Gateway's (29 seconds).
+    #[builder(default)]
+    pub timeout: Option<std::time::Duration>,
+}
+
+cdk_core::impl_props!(
+    StepFunctionsExecutionIntegrationOptions,
+    StepFunctionsExecutionIntegrationOptionsBuilder
+);
+
+impl StepFunctionsExecutionIntegrationOptionsBuilder {
+    /// Request parameters used as cache keys (`cacheKeyParameters`), such as
+    /// `["method.request.path.id"]`. Default: none.
+    pub fn cache_key_parameters<S: Into<Value>>(
+        mut self,
+        parameters: impl IntoIterator<Item = S>,
+    ) -> Self {
+        let parameters = parameters.into_iter().map(Into::into).collect();
+        self.cache_key_parameters = Some(Some(Value::Array(parameters)));
+        self
+    }
+
+    /// Request parameters mapped to the backend (`requestParameters`): any iterator of
+    /// (destination, source) pairs. Default: none.
+    pub fn request_parameters<K: Into<String>, V: Into<Value>>(
+        mut self,
+        parameters: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.request_parameters = Some(Some(Value::object(parameters)));
+        self
+    }
+
+    /// Request templates by content type (`requestTemplates`): any iterator of (content
+    /// type, template) pairs, such as `[("application/json", "{}")]`. Default: the
+    /// `application/json` template that starts the execution.
+    pub fn request_templates<K: Into<String>, V: Into<Value>>(
+        mut self,
+        templates: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.request_templates = Some(Some(Value::object(templates)));
+        self
+    }
+
+    /// The responses of the integration (`integrationResponses`): any iterator of
+    /// [`IntegrationResponse`]. Default: [`integration_responses`].
+    pub fn integration_responses(
+        mut self,
+        responses: impl IntoIterator<Item = IntegrationResponse>,
+    ) -> Self {
+        self.integration_responses = Some(Some(responses.into_iter().collect()));
+        self
+    }
+
+    /// The role API Gateway assumes to start executions (`credentialsRole`). Default: a new
+    /// role `StartSyncExecutionRole` under the method.
+    pub fn credentials_role(mut self, role: impl std::borrow::Borrow<Role>) -> Self {
+        self.credentials_role = Some(Some(std::borrow::Borrow::borrow(&role).clone()));
+        self
+    }
 }
 
 impl StepFunctionsExecutionIntegrationOptions {
-    /// Starts a builder.
-    pub fn builder() -> StepFunctionsExecutionIntegrationOptionsBuilder {
-        StepFunctionsExecutionIntegrationOptionsBuilder::default()
+    /// The integration options of the `AWS` integration (`credentials_role` aside, which
+    /// the integration's binder uses).
+    fn integration_options(&self) -> IntegrationOptions {
+        let mut o = IntegrationOptions::default();
+        o.cache_key_parameters = self.cache_key_parameters.clone();
+        o.cache_namespace = self.cache_namespace.clone();
+        o.content_handling = self.content_handling.clone();
+        o.request_parameters = self.request_parameters.clone();
+        o.request_templates = self.request_templates.clone();
+        o.passthrough_behavior = self.passthrough_behavior.clone();
+        o.integration_responses = self.integration_responses.clone();
+        o.connection_type = self.connection_type.clone();
+        o.connection_id = self.connection_id.clone();
+        o.vpc_link = self.vpc_link.clone();
+        o.credentials = self.credentials.clone();
+        o.credentials_passthrough = self.credentials_passthrough;
+        o.timeout = self.timeout;
+        o
     }
 }
 
@@ -172,7 +297,7 @@ impl StepFunctionsIntegration {
     where
         S: IStateMachine + Clone + 'static,
     {
-        let base = &options.options;
+        let base = options.integration_options();
         let mut integration_options = base.clone();
         integration_options.integration_responses =
             Some(base.integration_responses.clone().unwrap_or_else(integration_responses));
@@ -200,7 +325,7 @@ impl StepFunctionsIntegration {
                 None => Role::new(
                     ctx.method_node(),
                     "StartSyncExecutionRole",
-                    RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+                    RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
                 )?,
             };
             machine.grant_start_sync_execution(&role)?;
@@ -333,47 +458,51 @@ mod tests {
     use cdk_core::{App, Stack};
     use cdk_stepfunctions::{DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps};
 
-    fn machine(stack: &Stack, kind: Option<StateMachineType>, name: Option<&str>) -> StateMachine {
-        let pass = Pass::new(stack, "PassState", PassProps::default()).unwrap();
+    fn machine(
+        stack: &Stack,
+        kind: Option<StateMachineType>,
+        name: Option<&str>,
+    ) -> Result<StateMachine, Error> {
+        let pass = Pass::new(stack, "PassState", PassProps::default())?;
         let mut props = StateMachineProps::builder()
             .definition_body(DefinitionBody::from_chainable(&pass))
-            .build()
-            .unwrap();
+            .build()?;
         props.state_machine_type = kind;
         props.state_machine_name = name.map(Value::from);
-        StateMachine::new(stack, "StateMachine", props).unwrap()
+        StateMachine::new(stack, "StateMachine", props)
     }
 
     #[test]
-    fn the_template_is_aws_cdk_libs_file() {
+    fn the_template_is_aws_cdk_libs_file() -> Result<(), Error> {
         assert_eq!(STEPFUNCTIONS_VTL.len(), 2978);
         assert!(STEPFUNCTIONS_VTL
             .starts_with("## Velocity Template used for API Gateway request mapping template\n"));
         assert!(STEPFUNCTIONS_VTL.ends_with("\"\n}\n"));
         assert!(STEPFUNCTIONS_VTL.contains(" }\")\n        \n    #end"));
+        Ok(())
     }
 
     #[test]
-    fn literal_arns_and_flags() {
+    fn literal_arns_and_flags() -> Result<(), Error> {
         let options = StepFunctionsExecutionIntegrationOptions::builder()
             .headers(true)
             .path(false)
-            .request_context(RequestContext::builder().stage(true).build().unwrap())
-            .build()
-            .unwrap();
+            .request_context(RequestContext::builder().stage(true).build()?)
+            .build()?;
         let t = request_template(&Value::from("arn:aws:states:r:a:stateMachine:m"), &options);
         let t = t.as_str().unwrap();
         assert!(t.contains("#set($includeHeaders = true)\n#set($includeQueryString = true)\n#set($includePath = false)\n#set($includeAuthorizer = false)\n"));
         assert!(t.contains("\"stateMachineArn\": \"arn:aws:states:r:a:stateMachine:m\","));
         assert!(t.contains("#set($requestContext = \"{@@stage@@:@@$context.stage@@}\")"));
         assert!(!t.contains('%'));
+        Ok(())
     }
 
     #[test]
-    fn token_arns_become_a_join() {
+    fn token_arns_become_a_join() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = machine(&stack, Some(StateMachineType::Express), None);
+        let stack = Stack::new(&app, "S")?;
+        let m = machine(&stack, Some(StateMachineType::Express), None)?;
         let t = request_template(
             &m.state_machine_arn(),
             &StepFunctionsExecutionIntegrationOptions::default(),
@@ -383,25 +512,28 @@ mod tests {
         assert!(debug.contains("#set($includeHeaders = false)\\n#set($includeQueryString = true)\\n#set($includePath = true)\\n#set($includeAuthorizer = false)"));
         assert!(debug.contains("Ref(S/StateMachine/Resource)"));
         assert!(debug.contains("#set($requestContext = \\\"\\\")"));
+        Ok(())
     }
 
     #[test]
-    fn replace_is_javascripts() {
+    fn replace_is_javascripts() -> Result<(), Error> {
         assert_eq!(js_replace("a%X%b%X%", "%X%", "1"), "a1b%X%");
         assert_eq!(js_replace("ab", "%X%", "1"), "ab");
         assert_eq!(js_replace("a%X%b", "%X%", "$$|$&|$`|$'|$1|$"), "a$|%X%|a|b|$1|$b");
+        Ok(())
     }
 
     #[test]
-    fn addresses_are_those_of_constructs() {
+    fn addresses_are_those_of_constructs() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "DefaultStack").unwrap();
+        let stack = Stack::new(&app, "DefaultStack")?;
         // node -e "new cdk.Stack(new cdk.App(), 'DefaultStack').node.addr"
         assert_eq!(construct_addr(stack.node()), "c8583b6d44e3dbccf58a6be9f8db45a8ab8fe76d74");
+        Ok(())
     }
 
     #[test]
-    fn default_responses() {
+    fn default_responses() -> Result<(), Error> {
         let r = integration_responses();
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].status_code(), "200");
@@ -417,83 +549,80 @@ mod tests {
         assert_eq!(codes, ["200", "400", "500"]);
         let models = m[1].response_models.as_ref().unwrap();
         assert_eq!(models["application/json"], Model::ERROR_MODEL);
+        Ok(())
     }
 
     #[test]
-    fn binding_refuses_standard_state_machines() {
+    fn binding_refuses_standard_state_machines() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = machine(&stack, None, None);
-        let api = RestApi::new(&stack, "Api", RestApiProps::default()).unwrap();
+        let stack = Stack::new(&app, "S")?;
+        let m = machine(&stack, None, None)?;
+        let api = RestApi::new(&stack, "Api", RestApiProps::default())?;
         let integration = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
         );
         let e = api.root().add_method("POST", Some(integration)).unwrap_err();
         assert_eq!(e.to_string(), format!("S/Api/Default/POST: {MUST_BE_EXPRESS}"));
+        Ok(())
     }
 
     #[test]
-    fn binding_creates_the_role_and_method_responses() {
+    fn binding_creates_the_role_and_method_responses() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = machine(&stack, Some(StateMachineType::Express), Some("Named"));
-        let api = RestApi::new(&stack, "Api", RestApiProps::default()).unwrap();
+        let stack = Stack::new(&app, "S")?;
+        let m = machine(&stack, Some(StateMachineType::Express), Some("Named"))?;
+        let api = RestApi::new(&stack, "Api", RestApiProps::default())?;
         let with = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
         );
-        let method = api.root().add_method("GET", Some(with)).unwrap();
+        let method = api.root().add_method("GET", Some(with))?;
         assert_eq!(method.method_responses().len(), 3);
         assert!(method.node().try_find_child("StartSyncExecutionRole").is_some());
         let without = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::builder()
                 .use_default_method_responses(false)
-                .build()
-                .unwrap(),
+                .build()?,
         );
-        let method = api.root().add_method("POST", Some(without)).unwrap();
+        let method = api.root().add_method("POST", Some(without))?;
         assert!(method.method_responses().is_empty());
+        Ok(())
     }
 
     #[test]
-    fn binding_uses_a_given_role() {
+    fn binding_uses_a_given_role() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = machine(&stack, Some(StateMachineType::Express), None);
+        let stack = Stack::new(&app, "S")?;
+        let m = machine(&stack, Some(StateMachineType::Express), None)?;
         let role = Role::new(
             &stack,
             "Given",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
-        )
-        .unwrap();
-        let api = RestApi::new(&stack, "Api", RestApiProps::default()).unwrap();
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
+        )?;
+        let api = RestApi::new(&stack, "Api", RestApiProps::default())?;
         let integration = StepFunctionsIntegration::start_execution(
             &m,
-            StepFunctionsExecutionIntegrationOptions::builder()
-                .credentials_role(role.clone())
-                .build()
-                .unwrap(),
+            StepFunctionsExecutionIntegrationOptions::builder().credentials_role(&role).build()?,
         );
-        let method = api.root().add_method("GET", Some(integration)).unwrap();
+        let method = api.root().add_method("GET", Some(integration))?;
         assert!(method.node().try_find_child("StartSyncExecutionRole").is_none());
         assert!(role.node().try_find_child("DefaultPolicy").is_some());
+        Ok(())
     }
 
     #[test]
-    fn given_options_replace_the_defaults() {
+    fn given_options_replace_the_defaults() -> Result<(), Error> {
         let app = App::new();
-        let stack = Stack::new(&app, "S").unwrap();
-        let m = machine(&stack, Some(StateMachineType::Express), None);
-        let mut base = IntegrationOptions::default();
-        base.passthrough_behavior = Some(Value::from("WHEN_NO_MATCH"));
-        base.request_templates = Some(Value::object([("application/json", "{}")]));
-        base.integration_responses = Some(Vec::new());
-        let integration = StepFunctionsIntegration::start_execution(
-            &m,
-            StepFunctionsExecutionIntegrationOptions::builder().options(base).build().unwrap(),
-        );
+        let stack = Stack::new(&app, "S")?;
+        let m = machine(&stack, Some(StateMachineType::Express), None)?;
+        let given = StepFunctionsExecutionIntegrationOptions::builder()
+            .passthrough_behavior("WHEN_NO_MATCH")
+            .request_templates([("application/json", "{}")])
+            .integration_responses([])
+            .build()?;
+        let integration = StepFunctionsIntegration::start_execution(&m, given);
         let o = &integration.options;
         assert_eq!(o.passthrough_behavior, Some(Value::from("WHEN_NO_MATCH")));
         assert_eq!(
@@ -507,5 +636,6 @@ mod tests {
         );
         assert_eq!(defaults.options.passthrough_behavior, Some(Value::from("NEVER")));
         assert_eq!(defaults.options.integration_responses, Some(integration_responses()));
+        Ok(())
     }
 }

@@ -16,15 +16,21 @@ use crate::Chain;
 ///
 /// ```
 /// use cdk_stepfunctions::PassProps;
-/// let props = PassProps::builder().comment("noop").result_path("$.out").build().unwrap();
+/// let props = PassProps::builder().comment("noop").result_path("$.out").build()?;
 /// assert_eq!(props.comment.as_deref(), Some("noop"));
 /// assert!(PassProps::builder().input_path("out").build().is_err());
+/// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
     setter(into, strip_option),
-    build_fn(error = "cdk_core::BuildError", validate = "Self::validate")
+    build_fn(
+        private,
+        name = "build_fields",
+        error = "cdk_core::BuildError",
+        validate = "Self::validate"
+    )
 )]
 #[non_exhaustive]
 pub struct PassProps {
@@ -51,13 +57,9 @@ pub struct PassProps {
     #[builder(default)]
     pub parameters: Option<Value>,
 }
+cdk_core::impl_props!(PassProps, PassPropsBuilder);
 
 impl PassProps {
-    /// Starts a builder.
-    pub fn builder() -> PassPropsBuilder {
-        PassPropsBuilder::default()
-    }
-
     /// The rules `build()` checks (also checked by [`Pass::new`]).
     ///
     /// # Errors
@@ -139,6 +141,7 @@ struct PassInner {
 /// use cdk_core::{App, Stack};
 /// use cdk_stepfunctions::{Pass, PassProps};
 /// let app = App::new();
+/// # app.skip_synth_check();
 /// let stack = Stack::new(&app, "Stack")?;
 /// let first = Pass::new(&stack, "First", PassProps::default())?;
 /// let second = Pass::new(&stack, "Second", PassProps::default())?;
@@ -168,7 +171,12 @@ impl Pass {
     /// # Errors
     /// [`Error::Build`] for props breaking a rule of [`PassProps::validate`]; id errors from
     /// the tree.
-    pub fn new(scope: &impl Construct, id: &str, props: PassProps) -> Result<Pass, Error> {
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<PassProps>,
+    ) -> Result<Pass, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
         props.validate().map_err(|source| Error::Build {
             path: crate::state_machine::child_path(scope.node(), id),
             source,

@@ -82,6 +82,14 @@ impl Construct for CfnClientCertificate {
     }
 }
 
+impl cdk_core::FromNode for CfnClientCertificate {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// An array of key-value pairs to apply to this resource.
 ///
 /// For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).

@@ -97,3 +97,11 @@ impl Construct for CfnGatewayResponse {
         self.resource.node()
     }
 }
+
+impl cdk_core::FromNode for CfnGatewayResponse {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}

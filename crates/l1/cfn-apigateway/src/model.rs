@@ -95,3 +95,11 @@ impl Construct for CfnModel {
         self.resource.node()
     }
 }
+
+impl cdk_core::FromNode for CfnModel {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}

@@ -195,6 +195,14 @@ impl Construct for CfnRestApi {
     }
 }
 
+impl cdk_core::FromNode for CfnRestApi {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The ``EndpointConfiguration`` property type specifies the endpoint types and IP address types of a REST API.
 ///
 /// ``EndpointConfiguration`` is a property of the [AWS::ApiGateway::RestApi](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html) resource.

@@ -148,6 +148,14 @@ impl Construct for CfnStage {
     }
 }
 
+impl cdk_core::FromNode for CfnStage {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The ``AccessLogSetting`` property type specifies settings for logging access in this stage.
 ///
 /// ``AccessLogSetting`` is a property of the [AWS::ApiGateway::Stage](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html) resource.

@@ -108,6 +108,14 @@ impl Construct for CfnUsagePlan {
     }
 }
 
+impl cdk_core::FromNode for CfnUsagePlan {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `ApiStage` property type of `AWS::ApiGateway::UsagePlan`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-usageplan-apistage.html)

@@ -85,6 +85,14 @@ impl Construct for CfnUsagePlanKey {
     }
 }
 
+impl cdk_core::FromNode for CfnUsagePlanKey {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// Known values of `KeyType` in `AWS::ApiGateway::UsagePlanKey`. The property takes any string or token as well; these convert into a [`Value`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

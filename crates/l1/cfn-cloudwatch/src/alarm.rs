@@ -269,6 +269,14 @@ impl Construct for CfnAlarm {
     }
 }
 
+impl cdk_core::FromNode for CfnAlarm {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `ActionConfiguration` property type of `AWS::CloudWatch::Alarm`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudwatch-alarm-actionconfiguration.html)

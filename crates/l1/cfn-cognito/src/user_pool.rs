@@ -277,6 +277,14 @@ impl Construct for CfnUserPool {
     }
 }
 
+impl cdk_core::FromNode for CfnUserPool {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `AccountRecoverySetting` property type of `AWS::Cognito::UserPool`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-accountrecoverysetting.html)

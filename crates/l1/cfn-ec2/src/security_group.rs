@@ -114,6 +114,14 @@ impl Construct for CfnSecurityGroup {
     }
 }
 
+impl cdk_core::FromNode for CfnSecurityGroup {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `Egress` property type of `AWS::EC2::SecurityGroup`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html)

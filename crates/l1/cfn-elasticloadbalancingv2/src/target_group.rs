@@ -213,6 +213,14 @@ impl Construct for CfnTargetGroup {
     }
 }
 
+impl cdk_core::FromNode for CfnTargetGroup {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `Matcher` property type of `AWS::ElasticLoadBalancingV2::TargetGroup`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-matcher.html)

@@ -156,6 +156,14 @@ impl Construct for CfnRole {
     }
 }
 
+impl cdk_core::FromNode for CfnRole {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// Contains information about an attached policy.
 ///
 /// An attached policy is a managed policy that has been attached to a user, group, or role.

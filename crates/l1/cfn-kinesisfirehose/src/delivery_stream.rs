@@ -211,6 +211,14 @@ impl Construct for CfnDeliveryStream {
     }
 }
 
+impl cdk_core::FromNode for CfnDeliveryStream {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `AmazonOpenSearchServerlessBufferingHints` property type of `AWS::KinesisFirehose::DeliveryStream`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-kinesisfirehose-deliverystream-amazonopensearchserverlessbufferinghints.html)

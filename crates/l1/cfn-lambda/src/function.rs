@@ -310,6 +310,14 @@ impl Construct for CfnFunction {
     }
 }
 
+impl cdk_core::FromNode for CfnFunction {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// Configuration for the capacity provider that manages compute resources for Lambda functions.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-capacityproviderconfig.html)

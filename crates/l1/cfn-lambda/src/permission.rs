@@ -137,6 +137,14 @@ impl Construct for CfnPermission {
     }
 }
 
+impl cdk_core::FromNode for CfnPermission {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// Known values of `FunctionUrlAuthType` in `AWS::Lambda::Permission`. The property takes any string or token as well; these convert into a [`Value`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -165,6 +165,14 @@ impl Construct for CfnRecordSet {
     }
 }
 
+impl cdk_core::FromNode for CfnRecordSet {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `AliasTarget` property type of `AWS::Route53::RecordSet`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-recordset-aliastarget.html)

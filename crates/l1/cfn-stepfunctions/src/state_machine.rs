@@ -145,6 +145,14 @@ impl Construct for CfnStateMachine {
     }
 }
 
+impl cdk_core::FromNode for CfnStateMachine {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `CloudWatchLogsLogGroup` property type of `AWS::StepFunctions::StateMachine`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-stepfunctions-statemachine-cloudwatchlogsloggroup.html)
