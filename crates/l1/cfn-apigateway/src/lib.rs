@@ -9,10 +9,14 @@
 //! | `AWS::ApiGateway::ApiKey` | [`CfnApiKey`] | [`CfnApiKeyProps`] |
 //! | `AWS::ApiGateway::Authorizer` | [`CfnAuthorizer`] | [`CfnAuthorizerProps`] |
 //! | `AWS::ApiGateway::BasePathMapping` | [`CfnBasePathMapping`] | [`CfnBasePathMappingProps`] |
+//! | `AWS::ApiGateway::BasePathMappingV2` | [`CfnBasePathMappingV2`] | [`CfnBasePathMappingV2Props`] |
 //! | `AWS::ApiGateway::ClientCertificate` | [`CfnClientCertificate`] | [`CfnClientCertificateProps`] |
 //! | `AWS::ApiGateway::Deployment` | [`CfnDeployment`] | [`CfnDeploymentProps`] |
+//! | `AWS::ApiGateway::DocumentationPart` | [`CfnDocumentationPart`] | [`CfnDocumentationPartProps`] |
 //! | `AWS::ApiGateway::DocumentationVersion` | [`CfnDocumentationVersion`] | [`CfnDocumentationVersionProps`] |
 //! | `AWS::ApiGateway::DomainName` | [`CfnDomainName`] | [`CfnDomainNameProps`] |
+//! | `AWS::ApiGateway::DomainNameAccessAssociation` | [`CfnDomainNameAccessAssociation`] | [`CfnDomainNameAccessAssociationProps`] |
+//! | `AWS::ApiGateway::DomainNameV2` | [`CfnDomainNameV2`] | [`CfnDomainNameV2Props`] |
 //! | `AWS::ApiGateway::GatewayResponse` | [`CfnGatewayResponse`] | [`CfnGatewayResponseProps`] |
 //! | `AWS::ApiGateway::Method` | [`CfnMethod`] | [`CfnMethodProps`] |
 //! | `AWS::ApiGateway::Model` | [`CfnModel`] | [`CfnModelProps`] |
@@ -45,14 +49,24 @@ pub mod authorizer;
 pub use authorizer::{CfnAuthorizer, CfnAuthorizerProps};
 pub mod base_path_mapping;
 pub use base_path_mapping::{CfnBasePathMapping, CfnBasePathMappingProps};
+pub mod base_path_mapping_v2;
+pub use base_path_mapping_v2::{CfnBasePathMappingV2, CfnBasePathMappingV2Props};
 pub mod client_certificate;
 pub use client_certificate::{CfnClientCertificate, CfnClientCertificateProps};
 pub mod deployment;
 pub use deployment::{CfnDeployment, CfnDeploymentProps};
+pub mod documentation_part;
+pub use documentation_part::{CfnDocumentationPart, CfnDocumentationPartProps};
 pub mod documentation_version;
 pub use documentation_version::{CfnDocumentationVersion, CfnDocumentationVersionProps};
 pub mod domain_name;
 pub use domain_name::{CfnDomainName, CfnDomainNameProps};
+pub mod domain_name_access_association;
+pub use domain_name_access_association::{
+    CfnDomainNameAccessAssociation, CfnDomainNameAccessAssociationProps,
+};
+pub mod domain_name_v2;
+pub use domain_name_v2::{CfnDomainNameV2, CfnDomainNameV2Props};
 pub mod gateway_response;
 pub use gateway_response::{CfnGatewayResponse, CfnGatewayResponseProps};
 pub mod method;

@@ -11,6 +11,8 @@
 //! | `AWS::EC2::Route` | [`CfnRoute`] | [`CfnRouteProps`] |
 //! | `AWS::EC2::RouteTable` | [`CfnRouteTable`] | [`CfnRouteTableProps`] |
 //! | `AWS::EC2::SecurityGroup` | [`CfnSecurityGroup`] | [`CfnSecurityGroupProps`] |
+//! | `AWS::EC2::SecurityGroupEgress` | [`CfnSecurityGroupEgress`] | [`CfnSecurityGroupEgressProps`] |
+//! | `AWS::EC2::SecurityGroupIngress` | [`CfnSecurityGroupIngress`] | [`CfnSecurityGroupIngressProps`] |
 //! | `AWS::EC2::Subnet` | [`CfnSubnet`] | [`CfnSubnetProps`] |
 //! | `AWS::EC2::SubnetRouteTableAssociation` | [`CfnSubnetRouteTableAssociation`] | [`CfnSubnetRouteTableAssociationProps`] |
 //! | `AWS::EC2::VPC` | [`CfnVPC`] | [`CfnVPCProps`] |
@@ -42,6 +44,10 @@ pub mod route_table;
 pub use route_table::{CfnRouteTable, CfnRouteTableProps};
 pub mod security_group;
 pub use security_group::{CfnSecurityGroup, CfnSecurityGroupProps};
+pub mod security_group_egress;
+pub use security_group_egress::{CfnSecurityGroupEgress, CfnSecurityGroupEgressProps};
+pub mod security_group_ingress;
+pub use security_group_ingress::{CfnSecurityGroupIngress, CfnSecurityGroupIngressProps};
 pub mod subnet;
 pub use subnet::{CfnSubnet, CfnSubnetProps};
 pub mod subnet_route_table_association;

@@ -5,20 +5,23 @@
 //!
 //! | Resource type | L1 construct | Props |
 //! |---|---|---|
+//! | `AWS::Route53::HostedZone` | [`CfnHostedZone`] | [`CfnHostedZoneProps`] |
 //! | `AWS::Route53::RecordSet` | [`CfnRecordSet`] | [`CfnRecordSetProps`] |
 //!
 //! ```
 //! use cdk_core::{App, Stack};
-//! use cfn_route53::{CfnRecordSet, CfnRecordSetProps};
+//! use cfn_route53::{CfnHostedZone, CfnHostedZoneProps};
 //!
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
-//! let props = CfnRecordSetProps::builder()
-//!     .name("name")
-//!     .type_("type");
-//! let record_set = CfnRecordSet::new(&stack, "RecordSet", props)?;
+//! let props = CfnHostedZoneProps::builder()
+//!     .name("name");
+//! let hosted_zone = CfnHostedZone::new(&stack, "HostedZone", props)?;
+//! let id = hosted_zone.attr_id();
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod hosted_zone;
+pub use hosted_zone::{CfnHostedZone, CfnHostedZoneProps};
 pub mod record_set;
 pub use record_set::{CfnRecordSet, CfnRecordSetProps};
