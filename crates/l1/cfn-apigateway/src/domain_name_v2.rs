@@ -125,6 +125,14 @@ impl Construct for CfnDomainNameV2 {
     }
 }
 
+impl cdk_core::FromNode for CfnDomainNameV2 {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `EndpointConfiguration` property type of `AWS::ApiGateway::DomainNameV2`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-domainnamev2-endpointconfiguration.html)

@@ -134,6 +134,14 @@ impl Construct for CfnCertificate {
     }
 }
 
+impl cdk_core::FromNode for CfnCertificate {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `DomainValidationOption` property type of `AWS::CertificateManager::Certificate`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-certificatemanager-certificate-domainvalidationoption.html)

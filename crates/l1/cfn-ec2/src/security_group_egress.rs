@@ -145,3 +145,11 @@ impl Construct for CfnSecurityGroupEgress {
         self.resource.node()
     }
 }
+
+impl cdk_core::FromNode for CfnSecurityGroupEgress {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}

@@ -119,6 +119,14 @@ impl Construct for CfnEventBus {
     }
 }
 
+impl cdk_core::FromNode for CfnEventBus {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `Tag` property type of `AWS::Events::EventBus`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-eventbus-tag.html)

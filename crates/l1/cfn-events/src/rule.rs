@@ -135,6 +135,14 @@ impl Construct for CfnRule {
     }
 }
 
+impl cdk_core::FromNode for CfnRule {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// The `AppSyncParameters` property type of `AWS::Events::Rule`.
 ///
 /// [CloudFormation reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-appsyncparameters.html)

@@ -286,6 +286,14 @@ impl Construct for CfnKey {
     }
 }
 
+impl cdk_core::FromNode for CfnKey {
+    fn try_from_node(node: &cdk_core::Node) -> Result<Self, Error> {
+        let resource =
+            cdk_core::CfnResource::from_node_of_type(node, Self::CFN_RESOURCE_TYPE_NAME)?;
+        Ok(Self { resource })
+    }
+}
+
 /// A key-value pair. A tag consists of a tag key and a tag value. Tag keys and tag values are both required, but tag values can be empty (null) strings.
 ///
 /// Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
