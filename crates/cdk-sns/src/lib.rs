@@ -1,0 +1,27 @@
+//! # cdk-sns
+//!
+//! A thin L2 over [`cfn_sns`]: the [`Topic`] construct of `aws-cdk-lib/aws-sns` (`topic.ts`,
+//! `topic-base.ts`) and its grants, rendered as aws-cdk-lib 2.276.0 renders them: no removal
+//! policy, a FIFO topic's name ending in `.fifo` (generated from the construct path when not
+//! given), grants as statements on the grantee's default policy.
+//!
+//! ```
+//! use cdk_core::{App, Stack};
+//! use cdk_iam::{Principal, Role, RoleProps};
+//! use cdk_sns::{Topic, TopicProps};
+//!
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let topic = Topic::new(&stack, "Topic", TopicProps::builder().display_name("Orders"))?;
+//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! topic.grant_publish(&role)?;
+//! let _arn = topic.topic_arn();
+//! # Ok::<(), cdk_core::Error>(())
+//! ```
+
+mod throughput;
+mod topic;
+mod unique_name;
+
+pub use throughput::FifoThroughputScope;
+pub use topic::{Topic, TopicProps, TopicPropsBuilder, PUBLISH_ACTIONS, SUBSCRIBE_ACTIONS};
