@@ -1,0 +1,25 @@
+//! `kinesis.StreamEncryption` (`stream.ts`).
+
+/// How a stream's records are encrypted at rest (`kinesis.StreamEncryption`).
+///
+/// A customer managed KMS key (`StreamEncryption.KMS`) is not offered by this crate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StreamEncryption {
+    /// No encryption (no `StreamEncryption`).
+    #[doc(alias = "UNENCRYPTED")]
+    Unencrypted,
+    /// The AWS managed key of Kinesis, `alias/aws/kinesis`, in every region.
+    #[doc(alias = "MANAGED")]
+    Managed,
+}
+
+impl StreamEncryption {
+    /// aws-cdk-lib's value of the constant (`NONE`, `MANAGED`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StreamEncryption::Unencrypted => "NONE",
+            StreamEncryption::Managed => "MANAGED",
+        }
+    }
+}
