@@ -22,6 +22,8 @@ impl Schedule {
     ///
     /// # Errors
     /// A duration of 0 or one that is not a whole number of minutes.
+    // `u64::is_multiple_of` needs Rust 1.87; the workspace's `rust-version` is 1.82.
+    #[allow(clippy::manual_is_multiple_of)]
     pub fn rate(duration: Duration) -> Result<Schedule, BuildError> {
         if duration.subsec_nanos() != 0 || duration.as_secs() % 60 != 0 {
             return Err(BuildError::invalid_field(
