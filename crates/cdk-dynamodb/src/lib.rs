@@ -1,0 +1,37 @@
+//! # cdk-dynamodb
+//!
+//! A thin L2 over [`cfn_dynamodb`]: the [`Table`] construct of `aws-cdk-lib/aws-dynamodb`
+//! (`table.ts`) and its data grants (`table-grants.ts`), rendered as aws-cdk-lib 2.276.0
+//! renders them: provisioned billing with 5 read and 5 write capacity units by default,
+//! removal policy `Retain`, grants as statements on the grantee's default policy.
+//! Secondary indexes, replicas, auto scaling and customer managed keys are not offered.
+//!
+//! ```
+//! use cdk_core::{App, Stack};
+//! use cdk_dynamodb::{Attribute, AttributeType, BillingMode, Table, TableProps};
+//! use cdk_iam::{Principal, Role, RoleProps};
+//!
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack")?;
+//! let table = Table::new(&stack, "Table", TableProps::builder()
+//!     .partition_key(Attribute { name: "id".into(), r#type: AttributeType::String })
+//!     .billing_mode(BillingMode::PayPerRequest))?;
+//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! table.grant_read_write_data(&role)?;
+//! let _name = table.table_name();
+//! # Ok::<(), cdk_core::Error>(())
+//! ```
+
+mod attribute;
+mod settings;
+mod table;
+
+pub use attribute::{Attribute, AttributeType};
+pub use settings::{
+    BillingMode, PointInTimeRecoverySpecification, PointInTimeRecoverySpecificationBuilder,
+    StreamViewType, TableClass, TableEncryption,
+};
+pub use table::{
+    Table, TableProps, TablePropsBuilder, DESCRIBE_TABLE, PRINCIPAL_ONLY_READ_DATA_ACTIONS,
+    RESOURCE_READ_DATA_ACTIONS, WRITE_DATA_ACTIONS,
+};
