@@ -4,7 +4,8 @@
 //! (`table.ts`) and its data grants (`table-grants.ts`), rendered as aws-cdk-lib 2.276.0
 //! renders them: provisioned billing with 5 read and 5 write capacity units by default,
 //! removal policy `Retain`, grants as statements on the grantee's default policy.
-//! Secondary indexes, replicas, auto scaling and customer managed keys are not offered.
+//! Global and local secondary indexes are offered; replicas, auto scaling and customer
+//! managed keys are not.
 //!
 //! ```
 //! use cdk_core::{App, Stack};
@@ -23,10 +24,15 @@
 //! ```
 
 mod attribute;
+mod index;
 mod settings;
 mod table;
 
 pub use attribute::{Attribute, AttributeType};
+pub use index::{
+    GlobalSecondaryIndexProps, GlobalSecondaryIndexPropsBuilder, LocalSecondaryIndexProps,
+    LocalSecondaryIndexPropsBuilder, ProjectionType,
+};
 pub use settings::{
     BillingMode, PointInTimeRecoverySpecification, PointInTimeRecoverySpecificationBuilder,
     StreamViewType, TableClass, TableEncryption,

@@ -1,13 +1,21 @@
 //! `dynamodb.Table` (`table.ts`, `table-grants.ts`, `perms.ts`).
 
-use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cdk_core::{Construct, Error, IntoProps, Map, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_dynamodb::{CfnTable, CfnTableProps};
 
 use crate::{
-    Attribute, BillingMode, PointInTimeRecoverySpecification, StreamViewType, TableClass,
-    TableEncryption,
+    Attribute, BillingMode, GlobalSecondaryIndexProps, LocalSecondaryIndexProps,
+    PointInTimeRecoverySpecification, ProjectionType, StreamViewType, TableClass, TableEncryption,
 };
+
+/// Most local secondary indexes of a table.
+const MAX_LOCAL_SECONDARY_INDEX_COUNT: usize = 5;
+/// Most distinct non-key attributes across the secondary indexes of a table.
+const MAX_NON_KEY_ATTRIBUTES: usize = 100;
 
 /// Read actions a table's resource policy could also grant (`RESOURCE_READ_DATA_ACTIONS`).
 pub const RESOURCE_READ_DATA_ACTIONS: [&str; 5] = [
@@ -85,6 +93,106 @@ pub struct Table {
     node: Node,
     resource: CfnTable,
     has_stream: bool,
+    billing_mode: BillingMode,
+    partition_key: Attribute,
+    sort_key: Option<Attribute>,
+    schema: Rc<RefCell<Schema>>,
+}
+
+/// What grows as indexes are added: attribute definitions, indexes, their names.
+#[derive(Clone, Debug, Default)]
+struct Schema {
+    attributes: Vec<Attribute>,
+    global_indexes: Vec<Value>,
+    local_indexes: Vec<Value>,
+    index_names: Vec<String>,
+    non_key_attributes: Vec<String>,
+}
+
+impl Schema {
+    /// `registerAttribute`: defined once; the same name with another type is an error.
+    fn register(&mut self, attribute: &Attribute) -> Result<(), String> {
+        match self.attributes.iter().find(|a| a.name == attribute.name) {
+            Some(existing) if existing.r#type != attribute.r#type => Err(format!(
+                "Unable to specify {} as {} because it was already defined as {}",
+                attribute.name,
+                attribute.r#type.as_str(),
+                existing.r#type.as_str()
+            )),
+            Some(_) => Ok(()),
+            None => {
+                self.attributes.push(attribute.clone());
+                Ok(())
+            }
+        }
+    }
+
+    /// `buildIndexProjection`: the projection, checking the non-key attributes.
+    fn projection(
+        &mut self,
+        projection_type: Option<ProjectionType>,
+        non_key_attributes: Option<Vec<String>>,
+    ) -> Result<Value, String> {
+        let include = projection_type == Some(ProjectionType::Include);
+        if include && non_key_attributes.is_none() {
+            return Err("non-key attributes should be specified when using INCLUDE projection \
+                        type"
+                .into());
+        }
+        if !include && non_key_attributes.is_some() {
+            return Err("non-key attributes should not be specified when not using INCLUDE \
+                        projection type"
+                .into());
+        }
+        let mut m = Map::new();
+        if let Some(names) = non_key_attributes {
+            let mut all = self.non_key_attributes.clone();
+            for n in &names {
+                if !all.contains(n) {
+                    all.push(n.clone());
+                }
+            }
+            if self.non_key_attributes.len() + names.len() > MAX_NON_KEY_ATTRIBUTES {
+                return Err("a maximum number of nonKeyAttributes across all of secondary \
+                            indexes is 100"
+                    .into());
+            }
+            self.non_key_attributes = all;
+            m.insert("NonKeyAttributes".into(), Value::array(names));
+        }
+        m.insert(
+            "ProjectionType".into(),
+            Value::from(projection_type.unwrap_or(ProjectionType::All)),
+        );
+        Ok(Value::Object(m))
+    }
+
+    /// `validateIndexName`.
+    fn check_name(&self, name: &str) -> Result<(), String> {
+        if self.index_names.iter().any(|n| n == name) {
+            return Err(format!("a duplicate index name, {name}, is not allowed"));
+        }
+        Ok(())
+    }
+}
+
+fn definitions(attributes: &[Attribute]) -> Value {
+    Value::Array(
+        attributes
+            .iter()
+            .map(|a| {
+                Value::object([
+                    ("AttributeName", Value::from(a.name.as_str())),
+                    ("AttributeType", Value::from(a.r#type)),
+                ])
+            })
+            .collect(),
+    )
+}
+
+fn throughput(read: Option<u32>, write: Option<u32>) -> Value {
+    let units = |v: Option<u32>| Value::from(v.filter(|n| *n != 0).unwrap_or(5));
+    Value::object([("ReadCapacityUnits", units(read)), ("WriteCapacityUnits", units(write))])
 }
 
 impl Construct for Table {
@@ -142,23 +250,14 @@ impl Table {
                 }
             }
         }
-        let mut definitions: Vec<&Attribute> = vec![&props.partition_key];
+        let mut schema = Schema::default();
+        schema.register(&props.partition_key).map_err(&invalid)?;
         let mut key_schema = vec![key(&props.partition_key, "HASH")];
         if let Some(sort) = &props.sort_key {
-            match definitions.iter().find(|d| d.name == sort.name) {
-                Some(existing) if existing.r#type != sort.r#type => {
-                    return Err(invalid(format!(
-                        "Unable to specify {} as {} because it was already defined as {}",
-                        sort.name,
-                        sort.r#type.as_str(),
-                        existing.r#type.as_str()
-                    )));
-                }
-                Some(_) => {}
-                None => definitions.push(sort),
-            }
+            schema.register(sort).map_err(&invalid)?;
             key_schema.push(key(sort, "RANGE"));
         }
+        let schema = Rc::new(RefCell::new(schema));
 
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_dynamodb.Table");
@@ -167,17 +266,19 @@ impl Table {
             .build()
             .map_err(|source| Error::build(node.child_path("Resource"), source))?;
         l1.table_name = props.table_name;
-        l1.attribute_definitions = Some(Value::Array(
-            definitions
-                .iter()
-                .map(|a| {
-                    Value::object([
-                        ("AttributeName", Value::from(a.name.as_str())),
-                        ("AttributeType", Value::from(a.r#type)),
-                    ])
-                })
-                .collect(),
-        ));
+        let state = schema.clone();
+        l1.attribute_definitions =
+            Some(Value::lazy_uncached(move |_| Some(definitions(&state.borrow().attributes))));
+        let state = schema.clone();
+        l1.global_secondary_indexes = Some(Value::lazy_uncached(move |_| {
+            let s = state.borrow();
+            (!s.global_indexes.is_empty()).then(|| Value::Array(s.global_indexes.clone()))
+        }));
+        let state = schema.clone();
+        l1.local_secondary_indexes = Some(Value::lazy_uncached(move |_| {
+            let s = state.borrow();
+            (!s.local_indexes.is_empty()).then(|| Value::Array(s.local_indexes.clone()))
+        }));
         l1.point_in_time_recovery_specification =
             props.point_in_time_recovery_specification.map(|p| {
                 let mut m = cdk_core::Map::new();
@@ -193,11 +294,8 @@ impl Table {
         match billing_mode {
             BillingMode::PayPerRequest => l1.billing_mode = Some(billing_mode.into()),
             BillingMode::Provisioned => {
-                let units = |v: Option<u32>| Value::from(v.filter(|n| *n != 0).unwrap_or(5));
-                l1.provisioned_throughput = Some(Value::object([
-                    ("ReadCapacityUnits", units(props.read_capacity)),
-                    ("WriteCapacityUnits", units(props.write_capacity)),
-                ]));
+                l1.provisioned_throughput =
+                    Some(throughput(props.read_capacity, props.write_capacity));
             }
         }
         l1.sse_specification = props.encryption.map(|e| {
@@ -213,7 +311,15 @@ impl Table {
         let has_stream = l1.stream_specification.is_some();
         let resource = CfnTable::new(&node, "Resource", l1)?;
         resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Retain));
-        Ok(Table { node, resource, has_stream })
+        Ok(Table {
+            node,
+            resource,
+            has_stream,
+            billing_mode,
+            partition_key: props.partition_key,
+            sort_key: props.sort_key,
+            schema,
+        })
     }
 
     /// The L1 resource.
@@ -236,8 +342,125 @@ impl Table {
         self.has_stream.then(|| self.resource.attr_stream_arn())
     }
 
-    /// Grants `actions` on this table to `grantee` (`grant`): a statement on the grantee's
-    /// policy.
+    /// Adds a global secondary index (`addGlobalSecondaryIndex`); its key attributes join
+    /// the table's attribute definitions.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for an unfinished builder; [`Error::InvalidArgument`] (naming the
+    /// table's path) for capacity on an on-demand table, a duplicate index name, a key
+    /// attribute already defined with another type, or non-key attributes that do not fit
+    /// the projection type (or exceed 100 across the indexes). Nothing is added on error.
+    pub fn add_global_secondary_index(
+        &self,
+        props: impl IntoProps<GlobalSecondaryIndexProps>,
+    ) -> Result<(), Error> {
+        let path = self.node.path();
+        let props = props.into_props_at(&path)?;
+        let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
+        if self.billing_mode == BillingMode::PayPerRequest
+            && (props.read_capacity.is_some() || props.write_capacity.is_some())
+        {
+            return Err(invalid(
+                "you cannot provision read and write capacity for a table with PAY_PER_REQUEST \
+                 billing mode"
+                    .into(),
+            ));
+        }
+        let mut schema = self.schema.borrow().clone();
+        schema.check_name(&props.index_name).map_err(&invalid)?;
+        let mut key_schema = vec![key(&props.partition_key, "HASH")];
+        schema.register(&props.partition_key).map_err(&invalid)?;
+        if let Some(sort) = &props.sort_key {
+            schema.register(sort).map_err(&invalid)?;
+            key_schema.push(key(sort, "RANGE"));
+        }
+        let projection =
+            schema.projection(props.projection_type, props.non_key_attributes).map_err(&invalid)?;
+        let mut index = Map::new();
+        index.insert("IndexName".into(), Value::from(props.index_name.as_str()));
+        index.insert("KeySchema".into(), Value::Array(key_schema));
+        index.insert("Projection".into(), projection);
+        if self.billing_mode == BillingMode::Provisioned {
+            index.insert(
+                "ProvisionedThroughput".into(),
+                throughput(props.read_capacity, props.write_capacity),
+            );
+        }
+        schema.global_indexes.push(Value::Object(index));
+        schema.index_names.push(props.index_name);
+        *self.schema.borrow_mut() = schema;
+        Ok(())
+    }
+
+    /// Adds a local secondary index (`addLocalSecondaryIndex`): the table's partition key
+    /// with another sort key.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for an unfinished builder; [`Error::InvalidArgument`] (naming the
+    /// table's path) for a table without a sort key, a sixth local index, a duplicate index
+    /// name, a key attribute already defined with another type, or non-key attributes that
+    /// do not fit the projection type. Nothing is added on error.
+    pub fn add_local_secondary_index(
+        &self,
+        props: impl IntoProps<LocalSecondaryIndexProps>,
+    ) -> Result<(), Error> {
+        let path = self.node.path();
+        let props = props.into_props_at(&path)?;
+        let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
+        if self.sort_key.is_none() {
+            return Err(invalid(
+                "a sort key of the table must be specified to add local secondary indexes".into(),
+            ));
+        }
+        let mut schema = self.schema.borrow().clone();
+        if schema.local_indexes.len() >= MAX_LOCAL_SECONDARY_INDEX_COUNT {
+            return Err(invalid(format!(
+                "a maximum number of local secondary index per table is \
+                 {MAX_LOCAL_SECONDARY_INDEX_COUNT}"
+            )));
+        }
+        schema.check_name(&props.index_name).map_err(&invalid)?;
+        schema.register(&self.partition_key).map_err(&invalid)?;
+        schema.register(&props.sort_key).map_err(&invalid)?;
+        let key_schema = vec![key(&self.partition_key, "HASH"), key(&props.sort_key, "RANGE")];
+        let projection =
+            schema.projection(props.projection_type, props.non_key_attributes).map_err(&invalid)?;
+        schema.local_indexes.push(Value::object([
+            ("IndexName", Value::from(props.index_name.as_str())),
+            ("KeySchema", Value::Array(key_schema)),
+            ("Projection", projection),
+        ]));
+        schema.index_names.push(props.index_name);
+        *self.schema.borrow_mut() = schema;
+        Ok(())
+    }
+
+    /// Whether the table has a secondary index (`hasIndex`).
+    pub fn has_index(&self) -> bool {
+        !self.schema.borrow().index_names.is_empty()
+    }
+
+    /// What grants are on: the table's ARN and, when the table has (or later gets) an
+    /// index, `<arn>/index/*`. One value resolving to the ARN alone or to both, so that a
+    /// table without index renders `Resource` as the ARN itself, as aws-cdk-lib does.
+    fn grant_resources(&self) -> Value {
+        let arn = self.table_arn();
+        let state = self.schema.clone();
+        Value::lazy_uncached(move |_| {
+            let has_index = !state.borrow().index_names.is_empty();
+            Some(if has_index {
+                Value::Array(vec![
+                    arn.clone(),
+                    Value::concat([arn.clone(), Value::from("/index/*")]),
+                ])
+            } else {
+                arn.clone()
+            })
+        })
+    }
+
+    /// Grants `actions` on this table (and its indexes) to `grantee` (`grant`): a statement
+    /// on the grantee's policy.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -247,7 +470,7 @@ impl Table {
         actions: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), Error> {
         let actions: Vec<&str> = actions.into_iter().collect();
-        Grant::add_to_principal(grantee, &actions, vec![self.table_arn()])
+        Grant::add_to_principal(grantee, &actions, vec![self.grant_resources()])
     }
 
     /// Grants reading items (`grantReadData`): [`RESOURCE_READ_DATA_ACTIONS`] and
@@ -337,8 +560,44 @@ mod tests {
         );
         assert!(err.is_err());
         assert!(stack.node().try_find_child("B").is_none());
-        let t = Table::new(&stack, "D", TableProps::builder().partition_key(id))?;
+        let t = Table::new(&stack, "D", TableProps::builder().partition_key(id.clone()))?;
         assert!(t.table_stream_arn().is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn index_rules() -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let id = Attribute::new("id", AttributeType::String);
+        let no_sort = Table::new(&stack, "A", TableProps::builder().partition_key(id.clone()))?;
+        let lsi = LocalSecondaryIndexProps::builder()
+            .index_name("l")
+            .sort_key(Attribute::new("s", AttributeType::Number));
+        assert!(no_sort.add_local_secondary_index(lsi).is_err());
+        let gsi = |name: &str| {
+            GlobalSecondaryIndexProps::builder()
+                .index_name(name)
+                .partition_key(Attribute::new("g", AttributeType::String))
+        };
+        assert!(no_sort
+            .add_global_secondary_index(gsi("x").projection_type(ProjectionType::Include))
+            .is_err());
+        assert!(no_sort.add_global_secondary_index(gsi("x").non_key_attributes(["a"])).is_err());
+        assert!(!no_sort.has_index(), "nothing added on error");
+        no_sort.add_global_secondary_index(gsi("x"))?;
+        let err = no_sort.add_global_secondary_index(gsi("x")).err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("Stack/A: a duplicate index name, x, is not allowed"));
+        let conflict = GlobalSecondaryIndexProps::builder()
+            .index_name("y")
+            .partition_key(Attribute::new("id", AttributeType::Number));
+        assert!(no_sort.add_global_secondary_index(conflict).is_err());
+        let on_demand = Table::new(
+            &stack,
+            "B",
+            TableProps::builder().partition_key(id).billing_mode(BillingMode::PayPerRequest),
+        )?;
+        assert!(on_demand.add_global_secondary_index(gsi("z").read_capacity(1u32)).is_err());
         Ok(())
     }
 }

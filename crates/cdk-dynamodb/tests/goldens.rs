@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, RemovalPolicy, Stack};
 use cdk_dynamodb::{
-    Attribute, AttributeType, BillingMode, PointInTimeRecoverySpecification, StreamViewType, Table,
-    TableProps,
+    Attribute, AttributeType, BillingMode, GlobalSecondaryIndexProps, LocalSecondaryIndexProps,
+    PointInTimeRecoverySpecification, ProjectionType, StreamViewType, Table, TableClass,
+    TableEncryption, TableProps,
 };
 use cdk_iam::{Principal, Role, RoleProps};
 
@@ -94,4 +95,73 @@ fn zz_dynamodb_table() -> TestResult {
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-dynamodb-table"))
+}
+
+/// zz-dynamodb-indexes: global and local secondary indexes, a grant made before the first
+/// index (its `<arn>/index/*` still rendered), table settings, grantFullAccess.
+#[test]
+fn zz_dynamodb_indexes() -> TestResult {
+    let out = synth("zz-dynamodb-indexes", |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let role = Role::new(
+            &stack,
+            "Role",
+            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+        )?;
+        let table = Table::new(
+            &stack,
+            "Table",
+            TableProps::builder()
+                .partition_key(Attribute::new("pk", AttributeType::String))
+                .sort_key(Attribute::new("sk", AttributeType::String)),
+        )?;
+        table.grant_read_data(&role)?;
+        table.add_global_secondary_index(
+            GlobalSecondaryIndexProps::builder()
+                .index_name("byStatus")
+                .partition_key(Attribute::new("status", AttributeType::String))
+                .sort_key(Attribute::new("createdAt", AttributeType::Number)),
+        )?;
+        table.add_global_secondary_index(
+            GlobalSecondaryIndexProps::builder()
+                .index_name("byOwner")
+                .partition_key(Attribute::new("owner", AttributeType::String))
+                .projection_type(ProjectionType::KeysOnly)
+                .read_capacity(2u32)
+                .write_capacity(1u32),
+        )?;
+        table.add_local_secondary_index(
+            LocalSecondaryIndexProps::builder()
+                .index_name("byPriority")
+                .sort_key(Attribute::new("priority", AttributeType::Number))
+                .projection_type(ProjectionType::Include)
+                .non_key_attributes(["title", "owner"]),
+        )?;
+        let on_demand = Table::new(
+            &stack,
+            "OnDemand",
+            TableProps::builder()
+                .partition_key(Attribute::new("id", AttributeType::String))
+                .billing_mode(BillingMode::PayPerRequest)
+                .encryption(TableEncryption::AwsManaged)
+                .table_class(TableClass::StandardInfrequentAccess)
+                .deletion_protection(true),
+        )?;
+        on_demand.add_global_secondary_index(
+            GlobalSecondaryIndexProps::builder()
+                .index_name("byEmail")
+                .partition_key(Attribute::new("email", AttributeType::String)),
+        )?;
+        on_demand.grant_write_data(&role)?;
+        let plain = Table::new(
+            &stack,
+            "Plain",
+            TableProps::builder()
+                .partition_key(Attribute::new("id", AttributeType::String))
+                .encryption(TableEncryption::Default),
+        )?;
+        plain.grant_full_access(&role)?;
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden("zz-dynamodb-indexes"))
 }
