@@ -1,7 +1,8 @@
 //! # cdk-kinesis
 //!
 //! A thin L2 over [`cfn_kinesis`]: the [`Stream`] construct of `aws-cdk-lib/aws-kinesis`
-//! (`stream.ts`) and its grants, rendered as aws-cdk-lib 2.276.0 renders them: one shard and
+//! (`stream.ts`), streams imported by ARN ([`ImportedStream`]) and the [`IStream`] trait
+//! with the grants, rendered as aws-cdk-lib 2.276.0 renders them: one shard and
 //! 24 hours of retention by default, removal policy `Retain`, and, without an explicit
 //! [`StreamEncryption`], the Kinesis managed key behind the stack condition
 //! [`ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION`] (no encryption in the China regions).
@@ -9,7 +10,7 @@
 //! ```
 //! use cdk_core::{App, Stack};
 //! use cdk_iam::{Principal, Role, RoleProps};
-//! use cdk_kinesis::{Stream, StreamProps};
+//! use cdk_kinesis::{IStream, Stream, StreamProps};
 //!
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
@@ -27,6 +28,6 @@ mod stream;
 pub use encryption::StreamEncryption;
 pub use mode::StreamMode;
 pub use stream::{
-    Stream, StreamProps, StreamPropsBuilder, ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION,
-    READ_OPERATIONS, WRITE_OPERATIONS,
+    IStream, ImportedStream, Stream, StreamProps, StreamPropsBuilder,
+    ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION, READ_OPERATIONS, WRITE_OPERATIONS,
 };

@@ -63,6 +63,71 @@ pub struct StreamProps {
 }
 cdk_core::impl_props!(StreamProps, StreamPropsBuilder);
 
+/// A stream, owned or imported (`IStream`), with its grants.
+pub trait IStream: Construct + std::fmt::Debug {
+    /// The stream's ARN.
+    fn stream_arn(&self) -> Value;
+
+    /// The stream's name.
+    fn stream_name(&self) -> Value;
+
+    /// Grants `actions` on this stream to `grantee` (`grant`): a statement on the grantee's
+    /// policy (each action once).
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let mut list: Vec<&str> = Vec::new();
+        for a in actions {
+            if !list.contains(&a) {
+                list.push(a);
+            }
+        }
+        Grant::add_to_principal(grantee, &list, vec![self.stream_arn()])
+    }
+
+    /// Grants reading records (`grantRead`): [`READ_OPERATIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_read(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, READ_OPERATIONS)
+    }
+
+    /// Grants writing records (`grantWrite`): [`WRITE_OPERATIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_write(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, WRITE_OPERATIONS)
+    }
+
+    /// Grants reading and writing records (`grantReadWrite`): [`READ_OPERATIONS`] then
+    /// [`WRITE_OPERATIONS`], each once.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_read_write(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, READ_OPERATIONS.into_iter().chain(WRITE_OPERATIONS))
+    }
+}
+
 /// A Kinesis data stream (`kinesis.Stream`).
 #[derive(Clone, Debug)]
 pub struct Stream {
@@ -168,58 +233,73 @@ impl Stream {
         &self.resource
     }
 
-    /// The stream's ARN (`Fn::GetAtt Arn`).
-    pub fn stream_arn(&self) -> Value {
+    /// A stream of another stack or app, by ARN (`fromStreamArn`); its name is the part
+    /// after `stream/` (`Fn::Select` over `Fn::Split` when the ARN is a token).
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn from_stream_arn(
+        scope: &impl Construct,
+        id: &str,
+        stream_arn: impl Into<Value>,
+    ) -> Result<ImportedStream, Error> {
+        let arn = stream_arn.into();
+        let name = slash_resource_name(&arn);
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_kinesis.StreamBase");
+        Ok(ImportedStream { node, arn, name })
+    }
+}
+
+/// The resource name of an ARN in `ArnFormat.SLASH_RESOURCE_NAME` form
+/// (`arn:<partition>:<service>:<region>:<account>:<resource>/<name>`, `Stack.splitArn`).
+fn slash_resource_name(arn: &Value) -> Value {
+    if let Some(text) = arn.as_literal_string() {
+        let parts: Vec<&str> = text.splitn(6, ':').collect();
+        if parts.len() == 6 && parts[0] == "arn" {
+            if let Some((_, name)) = parts[5].split_once('/') {
+                return Value::from(name);
+            }
+        }
+    }
+    Fn::select(1, Fn::split("/", Fn::select(5, Fn::split(":", arn.clone()))))
+}
+
+impl IStream for Stream {
+    /// `Fn::GetAtt Arn`.
+    fn stream_arn(&self) -> Value {
         self.resource.attr_arn()
     }
 
-    /// The stream's name (`Ref`).
-    pub fn stream_name(&self) -> Value {
+    /// `Ref`.
+    fn stream_name(&self) -> Value {
         self.resource.ref_()
     }
+}
 
-    /// Grants `actions` on this stream to `grantee` (`grant`): a statement on the grantee's
-    /// policy.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant<'a>(
-        &self,
-        grantee: &impl Grantable,
-        actions: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Error> {
-        let mut list: Vec<&str> = Vec::new();
-        for a in actions {
-            if !list.contains(&a) {
-                list.push(a);
-            }
-        }
-        Grant::add_to_principal(grantee, &list, vec![self.stream_arn()])
+/// A stream imported by ARN (`Stream.fromStreamArn`): a construct without resources that
+/// grants and integrations refer to.
+#[derive(Clone, Debug)]
+pub struct ImportedStream {
+    node: Node,
+    arn: Value,
+    name: Value,
+}
+
+impl Construct for ImportedStream {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IStream for ImportedStream {
+    fn stream_arn(&self) -> Value {
+        self.arn.clone()
     }
 
-    /// Grants reading records (`grantRead`): [`READ_OPERATIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_read(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, READ_OPERATIONS)
-    }
-
-    /// Grants writing records (`grantWrite`): [`WRITE_OPERATIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_write(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, WRITE_OPERATIONS)
-    }
-
-    /// Grants reading and writing records (`grantReadWrite`): [`READ_OPERATIONS`] then
-    /// [`WRITE_OPERATIONS`], each once.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_read_write(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, READ_OPERATIONS.into_iter().chain(WRITE_OPERATIONS))
+    /// The ARN's resource name.
+    fn stream_name(&self) -> Value {
+        self.name.clone()
     }
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, RemovalPolicy, Stack};
 use cdk_iam::{Principal, Role, RoleProps};
-use cdk_kinesis::{Stream, StreamEncryption, StreamMode, StreamProps};
+use cdk_kinesis::{IStream, Stream, StreamEncryption, StreamMode, StreamProps};
 
 type TestResult = Result<(), Box<dyn StdError>>;
 

@@ -1,14 +1,15 @@
 //! # cdk-sns
 //!
 //! A thin L2 over [`cfn_sns`]: the [`Topic`] construct of `aws-cdk-lib/aws-sns` (`topic.ts`,
-//! `topic-base.ts`) and its grants, rendered as aws-cdk-lib 2.276.0 renders them: no removal
+//! `topic-base.ts`), topics imported by ARN ([`ImportedTopic`]) and the [`ITopic`] trait
+//! with the grants, rendered as aws-cdk-lib 2.276.0 renders them: no removal
 //! policy, a FIFO topic's name ending in `.fifo` (generated from the construct path when not
 //! given), grants as statements on the grantee's default policy.
 //!
 //! ```
 //! use cdk_core::{App, Stack};
 //! use cdk_iam::{Principal, Role, RoleProps};
-//! use cdk_sns::{Topic, TopicProps};
+//! use cdk_sns::{ITopic, Topic, TopicProps};
 //!
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
@@ -24,4 +25,6 @@ mod topic;
 mod unique_name;
 
 pub use throughput::FifoThroughputScope;
-pub use topic::{Topic, TopicProps, TopicPropsBuilder, PUBLISH_ACTIONS, SUBSCRIBE_ACTIONS};
+pub use topic::{
+    ITopic, ImportedTopic, Topic, TopicProps, TopicPropsBuilder, PUBLISH_ACTIONS, SUBSCRIBE_ACTIONS,
+};

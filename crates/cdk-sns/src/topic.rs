@@ -1,6 +1,6 @@
 //! `sns.Topic` (`topic.ts`, `topic-base.ts`, `sns-grants.generated.ts`).
 
-use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
+use cdk_core::{Construct, Error, Fn, IntoProps, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_sns::{CfnTopic, CfnTopicProps};
 
@@ -49,6 +49,57 @@ cdk_core::impl_props!(TopicProps, TopicPropsBuilder);
 pub const PUBLISH_ACTIONS: [&str; 1] = ["sns:Publish"];
 /// Actions of [`Topic::grant_subscribe`].
 pub const SUBSCRIBE_ACTIONS: [&str; 1] = ["sns:Subscribe"];
+
+/// A topic, owned or imported (`ITopic`), with the grants of `sns-grants.generated.ts`.
+pub trait ITopic: Construct + std::fmt::Debug {
+    /// The topic's ARN.
+    fn topic_arn(&self) -> Value;
+
+    /// The topic's name.
+    fn topic_name(&self) -> Value;
+
+    /// Whether this is a FIFO topic.
+    fn fifo(&self) -> bool;
+
+    /// Grants `actions` on this topic to `grantee` (`grants.actions`): a statement on the
+    /// grantee's policy.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let actions: Vec<&str> = actions.into_iter().collect();
+        Grant::add_to_principal(grantee, &actions, vec![self.topic_arn()])
+    }
+
+    /// Grants publishing to the topic (`grantPublish`): [`PUBLISH_ACTIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_publish(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, PUBLISH_ACTIONS)
+    }
+
+    /// Grants subscribing to the topic (`grantSubscribe`): [`SUBSCRIBE_ACTIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_subscribe(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, SUBSCRIBE_ACTIONS)
+    }
+}
 
 /// An SNS topic (`sns.Topic`).
 #[derive(Clone, Debug)]
@@ -160,55 +211,82 @@ impl Topic {
         &self.resource
     }
 
-    /// The topic's ARN (`Ref`).
-    pub fn topic_arn(&self) -> Value {
-        self.resource.ref_()
-    }
-
-    /// The topic's name (`Fn::GetAtt TopicName`).
-    pub fn topic_name(&self) -> Value {
-        self.resource.get_att("TopicName")
-    }
-
-    /// Whether this is a FIFO topic.
-    pub fn fifo(&self) -> bool {
-        self.fifo
-    }
-
     /// Sets what happens to the topic when it leaves the stack. Default (not called):
     /// CloudFormation's, the topic is deleted.
     pub fn apply_removal_policy(&self, policy: RemovalPolicy) {
         self.resource.apply_removal_policy(policy);
     }
 
-    /// Grants `actions` on this topic to `grantee` (`grants.actions`): a statement on the
-    /// grantee's policy.
+    /// A topic of another stack or app, by ARN (`fromTopicArn`); its name is the ARN's last
+    /// part (`Fn::Select` over `Fn::Split` when the ARN is a token).
     ///
     /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant<'a>(
-        &self,
-        grantee: &impl Grantable,
-        actions: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Error> {
-        let actions: Vec<&str> = actions.into_iter().collect();
-        Grant::add_to_principal(grantee, &actions, vec![self.topic_arn()])
+    /// Id errors from the tree.
+    pub fn from_topic_arn(
+        scope: &impl Construct,
+        id: &str,
+        topic_arn: impl Into<Value>,
+    ) -> Result<ImportedTopic, Error> {
+        let arn = topic_arn.into();
+        let literal = arn.as_literal_string().and_then(|text| {
+            let parts: Vec<&str> = text.splitn(6, ':').collect();
+            (parts.len() == 6 && parts[0] == "arn").then(|| parts[5].to_string())
+        });
+        let (name, fifo) = match literal {
+            Some(n) => (Value::from(n.as_str()), n.ends_with(".fifo")),
+            None => (Fn::select(5, Fn::split(":", arn.clone())), false),
+        };
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_sns.TopicBase");
+        Ok(ImportedTopic { node, arn, name, fifo })
+    }
+}
+
+impl ITopic for Topic {
+    /// `Ref`.
+    fn topic_arn(&self) -> Value {
+        self.resource.ref_()
     }
 
-    /// Grants publishing to the topic (`grantPublish`): [`PUBLISH_ACTIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_publish(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, PUBLISH_ACTIONS)
+    /// `Fn::GetAtt TopicName`.
+    fn topic_name(&self) -> Value {
+        self.resource.get_att("TopicName")
     }
 
-    /// Grants subscribing to the topic (`grantSubscribe`): [`SUBSCRIBE_ACTIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_subscribe(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, SUBSCRIBE_ACTIONS)
+    fn fifo(&self) -> bool {
+        self.fifo
+    }
+}
+
+/// A topic imported by ARN (`Topic.fromTopicArn`): a construct without resources that
+/// grants and integrations refer to.
+#[derive(Clone, Debug)]
+pub struct ImportedTopic {
+    node: Node,
+    arn: Value,
+    name: Value,
+    fifo: bool,
+}
+
+impl Construct for ImportedTopic {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl ITopic for ImportedTopic {
+    fn topic_arn(&self) -> Value {
+        self.arn.clone()
+    }
+
+    /// The ARN's last part.
+    fn topic_name(&self) -> Value {
+        self.name.clone()
+    }
+
+    /// Whether a literal name ends in `.fifo` (`false` for a token ARN).
+    fn fifo(&self) -> bool {
+        self.fifo
     }
 }
 

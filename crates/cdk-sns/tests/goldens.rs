@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, Stack};
 use cdk_iam::{Principal, Role, RoleProps};
-use cdk_sns::{FifoThroughputScope, Topic, TopicProps};
+use cdk_sns::{FifoThroughputScope, ITopic, Topic, TopicProps};
 
 type TestResult = Result<(), Box<dyn StdError>>;
 

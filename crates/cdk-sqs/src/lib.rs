@@ -1,7 +1,8 @@
 //! # cdk-sqs
 //!
 //! A thin L2 over [`cfn_sqs`]: the [`Queue`] construct of `aws-cdk-lib/aws-sqs` (`queue.ts`,
-//! `queue-base.ts`), its [`QueuePolicy`] (`policy.ts`) and its grants, rendered as
+//! `queue-base.ts`), queues imported by ARN ([`ImportedQueue`]), the [`IQueue`] trait with
+//! the grants, and [`QueuePolicy`] (`policy.ts`), rendered as
 //! aws-cdk-lib 2.276.0 renders them: removal policy `Destroy` by default, no encryption
 //! property unless [`QueueEncryption`] is chosen (SQS then applies SSE-SQS), grants as
 //! statements on the grantee's default policy (merged by `@aws-cdk/aws-iam:minimizePolicies`).
@@ -10,7 +11,7 @@
 //! use std::time::Duration;
 //! use cdk_core::{App, Stack};
 //! use cdk_iam::{Principal, Role, RoleProps};
-//! use cdk_sqs::{Queue, QueueProps};
+//! use cdk_sqs::{IQueue, Queue, QueueProps};
 //!
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
@@ -22,6 +23,7 @@
 //! # Ok::<(), cdk_core::Error>(())
 //! ```
 
+mod arn;
 mod encryption;
 mod fifo;
 mod policy;
@@ -31,6 +33,6 @@ pub use encryption::QueueEncryption;
 pub use fifo::{DeduplicationScope, FifoThroughputLimit};
 pub use policy::QueuePolicy;
 pub use queue::{
-    DeadLetterQueue, DeadLetterQueueBuilder, Queue, QueueProps, QueuePropsBuilder,
-    CONSUME_MESSAGES_ACTIONS, PURGE_ACTIONS, SEND_MESSAGES_ACTIONS,
+    DeadLetterQueue, DeadLetterQueueBuilder, IQueue, ImportedQueue, Queue, QueueProps,
+    QueuePropsBuilder, CONSUME_MESSAGES_ACTIONS, PURGE_ACTIONS, SEND_MESSAGES_ACTIONS,
 };

@@ -34,13 +34,88 @@ pub const PURGE_ACTIONS: [&str; 3] =
 )]
 #[non_exhaustive]
 pub struct DeadLetterQueue {
-    /// The queue that receives the failed messages. Required.
-    pub queue: Queue,
+    /// The queue that receives the failed messages (owned or imported). Required.
+    #[builder(setter(custom))]
+    pub queue: Rc<dyn IQueue>,
     /// How many times a message is received before it goes to the dead-letter queue
     /// (at least 1). Required.
     pub max_receive_count: u32,
 }
 cdk_core::impl_props!(DeadLetterQueue, DeadLetterQueueBuilder);
+
+impl DeadLetterQueueBuilder {
+    /// The queue that receives the failed messages (owned or imported). Required.
+    pub fn queue(mut self, queue: &(impl IQueue + Clone + 'static)) -> Self {
+        self.queue = Some(Rc::new(queue.clone()));
+        self
+    }
+}
+
+/// A queue, owned or imported (`IQueue`), with the grants of `sqs-grants.generated.ts`.
+pub trait IQueue: Construct + std::fmt::Debug {
+    /// The queue's ARN.
+    fn queue_arn(&self) -> Value;
+
+    /// The queue's URL.
+    fn queue_url(&self) -> Value;
+
+    /// The queue's name.
+    fn queue_name(&self) -> Value;
+
+    /// Whether this is a FIFO queue.
+    fn fifo(&self) -> bool;
+
+    /// Grants `actions` on this queue to `grantee` (`grant`): a statement on the grantee's
+    /// policy.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let actions: Vec<&str> = actions.into_iter().collect();
+        Grant::add_to_principal(grantee, &actions, vec![self.queue_arn()])
+    }
+
+    /// Grants sending messages (`grantSendMessages`): [`SEND_MESSAGES_ACTIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_send_messages(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, SEND_MESSAGES_ACTIONS)
+    }
+
+    /// Grants receiving and deleting messages (`grantConsumeMessages`):
+    /// [`CONSUME_MESSAGES_ACTIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_consume_messages(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, CONSUME_MESSAGES_ACTIONS)
+    }
+
+    /// Grants purging the queue (`grantPurge`): [`PURGE_ACTIONS`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_purge(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, PURGE_ACTIONS)
+    }
+}
 
 /// Options of a [`Queue`] (`sqs.QueueProps`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -123,12 +198,6 @@ pub struct Queue {
 impl Construct for Queue {
     fn node(&self) -> &Node {
         &self.node
-    }
-}
-
-impl From<&Queue> for Queue {
-    fn from(q: &Queue) -> Queue {
-        q.clone()
     }
 }
 
@@ -262,26 +331,6 @@ impl Queue {
         &self.resource
     }
 
-    /// The queue's ARN (`Fn::GetAtt Arn`).
-    pub fn queue_arn(&self) -> Value {
-        self.resource.attr_arn()
-    }
-
-    /// The queue's URL (`Ref`).
-    pub fn queue_url(&self) -> Value {
-        self.resource.ref_()
-    }
-
-    /// The queue's name (`Fn::GetAtt QueueName`).
-    pub fn queue_name(&self) -> Value {
-        self.resource.get_att("QueueName")
-    }
-
-    /// Whether this is a FIFO queue.
-    pub fn fifo(&self) -> bool {
-        self.fifo
-    }
-
     /// The encryption chosen in the props (`None`: SQS's default).
     pub fn encryption_type(&self) -> Option<QueueEncryption> {
         self.encryption
@@ -307,44 +356,96 @@ impl Queue {
         }
         Ok(())
     }
+}
 
-    /// Grants `actions` on this queue to `grantee` (`grant`): a statement on the grantee's
-    /// policy.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant<'a>(
-        &self,
-        grantee: &impl Grantable,
-        actions: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Error> {
-        let actions: Vec<&str> = actions.into_iter().collect();
-        Grant::add_to_principal(grantee, &actions, vec![self.queue_arn()])
+impl IQueue for Queue {
+    /// `Fn::GetAtt Arn`.
+    fn queue_arn(&self) -> Value {
+        self.resource.attr_arn()
     }
 
-    /// Grants sending messages (`grantSendMessages`): [`SEND_MESSAGES_ACTIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_send_messages(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, SEND_MESSAGES_ACTIONS)
+    /// `Ref`.
+    fn queue_url(&self) -> Value {
+        self.resource.ref_()
     }
 
-    /// Grants receiving and deleting messages (`grantConsumeMessages`):
-    /// [`CONSUME_MESSAGES_ACTIONS`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_consume_messages(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, CONSUME_MESSAGES_ACTIONS)
+    /// `Fn::GetAtt QueueName`.
+    fn queue_name(&self) -> Value {
+        self.resource.get_att("QueueName")
     }
 
-    /// Grants purging the queue (`grantPurge`): [`PURGE_ACTIONS`].
+    fn fifo(&self) -> bool {
+        self.fifo
+    }
+}
+
+/// A queue imported by ARN (`Queue.fromQueueArn`): a construct without resources that grants
+/// and integrations refer to.
+#[derive(Clone, Debug)]
+pub struct ImportedQueue {
+    node: Node,
+    arn: Value,
+    url: Value,
+    name: Value,
+    fifo: bool,
+}
+
+impl Construct for ImportedQueue {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IQueue for ImportedQueue {
+    fn queue_arn(&self) -> Value {
+        self.arn.clone()
+    }
+
+    /// `https://sqs.<region>.<url suffix>/<account>/<name>`, from the ARN.
+    fn queue_url(&self) -> Value {
+        self.url.clone()
+    }
+
+    /// The ARN's resource part.
+    fn queue_name(&self) -> Value {
+        self.name.clone()
+    }
+
+    /// Whether a literal name ends in `.fifo` (`false` for a token ARN).
+    fn fifo(&self) -> bool {
+        self.fifo
+    }
+}
+
+impl Queue {
+    /// A queue of another stack or app, by ARN (`fromQueueArn`); its name, region and
+    /// account come from the ARN (split with `Fn::Split` when it is a token).
     ///
     /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_purge(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, PURGE_ACTIONS)
+    /// [`Error::NoStack`] outside a stack; id errors from the tree.
+    pub fn from_queue_arn(
+        scope: &impl Construct,
+        id: &str,
+        queue_arn: impl Into<Value>,
+    ) -> Result<ImportedQueue, Error> {
+        let stack = scope.node().stack()?;
+        let arn = queue_arn.into();
+        let (region, account, name) = crate::arn::split(&arn);
+        let url = Value::concat([
+            Value::from("https://sqs."),
+            region,
+            Value::from("."),
+            stack.url_suffix(),
+            Value::from("/"),
+            account,
+            Value::from("/"),
+            name.clone(),
+        ]);
+        let fifo =
+            !arn.is_unresolved() && name.as_literal_string().is_some_and(|n| n.ends_with(".fifo"));
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_sqs.QueueBase");
+        Ok(ImportedQueue { node, arn, url, name, fifo })
     }
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, RemovalPolicy, Stack};
 use cdk_iam::{Principal, Role, RoleProps};
-use cdk_sqs::{DeadLetterQueue, Queue, QueueEncryption, QueueProps};
+use cdk_sqs::{DeadLetterQueue, IQueue, Queue, QueueEncryption, QueueProps};
 
 type TestResult = Result<(), Box<dyn StdError>>;
 
