@@ -1,7 +1,8 @@
 //! # cdk-dynamodb
 //!
 //! A thin L2 over [`cfn_dynamodb`]: the [`Table`] construct of `aws-cdk-lib/aws-dynamodb`
-//! (`table.ts`) and its data grants (`table-grants.ts`), rendered as aws-cdk-lib 2.276.0
+//! (`table.ts`), tables imported by name or ARN ([`ImportedTable`]) and the [`ITable`] trait
+//! with the data grants (`table-grants.ts`), rendered as aws-cdk-lib 2.276.0
 //! renders them: provisioned billing with 5 read and 5 write capacity units by default,
 //! removal policy `Retain`, grants as statements on the grantee's default policy.
 //! Global and local secondary indexes are offered; replicas, auto scaling and customer
@@ -9,7 +10,7 @@
 //!
 //! ```
 //! use cdk_core::{App, Stack};
-//! use cdk_dynamodb::{Attribute, AttributeType, BillingMode, Table, TableProps};
+//! use cdk_dynamodb::{Attribute, AttributeType, BillingMode, ITable, Table, TableProps};
 //! use cdk_iam::{Principal, Role, RoleProps};
 //!
 //! let app = App::new();
@@ -38,6 +39,6 @@ pub use settings::{
     StreamViewType, TableClass, TableEncryption,
 };
 pub use table::{
-    Table, TableProps, TablePropsBuilder, DESCRIBE_TABLE, PRINCIPAL_ONLY_READ_DATA_ACTIONS,
-    RESOURCE_READ_DATA_ACTIONS, WRITE_DATA_ACTIONS,
+    ITable, ImportedTable, Table, TableProps, TablePropsBuilder, DESCRIBE_TABLE,
+    PRINCIPAL_ONLY_READ_DATA_ACTIONS, RESOURCE_READ_DATA_ACTIONS, WRITE_DATA_ACTIONS,
 };

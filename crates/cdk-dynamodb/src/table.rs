@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{Construct, Error, IntoProps, Map, Node, RemovalPolicy, Value};
+use cdk_core::{ArnComponents, Construct, Error, Fn, IntoProps, Map, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_dynamodb::{CfnTable, CfnTableProps};
 
@@ -327,21 +327,6 @@ impl Table {
         &self.resource
     }
 
-    /// The table's name (`Ref`).
-    pub fn table_name(&self) -> Value {
-        self.resource.ref_()
-    }
-
-    /// The table's ARN (`Fn::GetAtt Arn`).
-    pub fn table_arn(&self) -> Value {
-        self.resource.attr_arn()
-    }
-
-    /// The ARN of the table's stream (`Fn::GetAtt StreamArn`); `None` without a stream.
-    pub fn table_stream_arn(&self) -> Option<Value> {
-        self.has_stream.then(|| self.resource.attr_stream_arn())
-    }
-
     /// Adds a global secondary index (`addGlobalSecondaryIndex`); its key attributes join
     /// the table's attribute definitions.
     ///
@@ -440,9 +425,163 @@ impl Table {
         !self.schema.borrow().index_names.is_empty()
     }
 
-    /// What grants are on: the table's ARN and, when the table has (or later gets) an
-    /// index, `<arn>/index/*`. One value resolving to the ARN alone or to both, so that a
-    /// table without index renders `Resource` as the ARN itself, as aws-cdk-lib does.
+    /// A table of this stack's account and region, by name (`fromTableName`):
+    /// `arn:<partition>:dynamodb:<region>:<account>:table/<name>`. Grants on it do not cover
+    /// indexes.
+    ///
+    /// # Errors
+    /// [`Error::NoStack`] outside a stack; id errors from the tree.
+    pub fn from_table_name(
+        scope: &impl Construct,
+        id: &str,
+        table_name: impl Into<Value>,
+    ) -> Result<ImportedTable, Error> {
+        let stack = scope.node().stack()?;
+        let name = table_name.into();
+        let arn =
+            stack.format_arn(&ArnComponents::new("dynamodb", "table").resource_name(name.clone()));
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_dynamodb.TableBase");
+        Ok(ImportedTable { node, arn, name })
+    }
+
+    /// A table of another stack or app, by ARN (`fromTableArn`); its name is the part after
+    /// `table/` (`Fn::Select` over `Fn::Split` when the ARN is a token). Grants on it do not
+    /// cover indexes.
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn from_table_arn(
+        scope: &impl Construct,
+        id: &str,
+        table_arn: impl Into<Value>,
+    ) -> Result<ImportedTable, Error> {
+        let arn = table_arn.into();
+        let name = slash_resource_name(&arn);
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_dynamodb.TableBase");
+        Ok(ImportedTable { node, arn, name })
+    }
+}
+
+/// A table, owned or imported (`ITable`), with the data grants of `table-grants.ts`.
+pub trait ITable: Construct + std::fmt::Debug {
+    /// The table's ARN.
+    fn table_arn(&self) -> Value;
+
+    /// The table's name.
+    fn table_name(&self) -> Value;
+
+    /// The ARN of the table's stream, when it has one. Default: `None`.
+    fn table_stream_arn(&self) -> Option<Value> {
+        None
+    }
+
+    /// What grants apply to (`TableGrants.arns`): the table's ARN, and for a table with
+    /// secondary indexes also `<arn>/index/*`. Default: the table's ARN.
+    ///
+    /// Known difference: aws-cdk-lib's resources hold a lazy `<arn>/index/*` even without
+    /// an index, and it merges statements by comparing unresolved tokens, so a table grant
+    /// never merges with another statement of the same principal on exactly the same ARN;
+    /// `cdk-iam` merges resolved statements, so here such statements are merged.
+    fn grant_resources(&self) -> Value {
+        self.table_arn()
+    }
+
+    /// Grants `actions` on this table (and its indexes) to `grantee` (`grant`): a statement
+    /// on the grantee's policy.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let actions: Vec<&str> = actions.into_iter().collect();
+        Grant::add_to_principal(grantee, &actions, vec![self.grant_resources()])
+    }
+
+    /// Grants reading items (`grantReadData`): [`RESOURCE_READ_DATA_ACTIONS`] and
+    /// [`DESCRIBE_TABLE`], then [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement
+    /// (merged with the first under `@aws-cdk/aws-iam:minimizePolicies`).
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_read_data(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, RESOURCE_READ_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))?;
+        self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
+    }
+
+    /// Grants writing items (`grantWriteData`): [`WRITE_DATA_ACTIONS`] and
+    /// [`DESCRIBE_TABLE`].
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_write_data(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, WRITE_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))
+    }
+
+    /// Grants reading and writing items (`grantReadWriteData`):
+    /// [`RESOURCE_READ_DATA_ACTIONS`], [`WRITE_DATA_ACTIONS`] and [`DESCRIBE_TABLE`], then
+    /// [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_read_write_data(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(
+            grantee,
+            RESOURCE_READ_DATA_ACTIONS
+                .into_iter()
+                .chain(WRITE_DATA_ACTIONS)
+                .chain([DESCRIBE_TABLE]),
+        )?;
+        self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
+    }
+
+    /// Grants every DynamoDB action on the table (`grantFullAccess`): `dynamodb:*`.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_full_access(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.grant(grantee, ["dynamodb:*"])
+    }
+}
+
+impl ITable for Table {
+    /// `Fn::GetAtt Arn`.
+    fn table_arn(&self) -> Value {
+        self.resource.attr_arn()
+    }
+
+    /// `Ref`.
+    fn table_name(&self) -> Value {
+        self.resource.ref_()
+    }
+
+    /// `Fn::GetAtt StreamArn`; `None` without a stream.
+    fn table_stream_arn(&self) -> Option<Value> {
+        self.has_stream.then(|| self.resource.attr_stream_arn())
+    }
+
+    /// The table's ARN and, when the table has (or later gets) an index, `<arn>/index/*`:
+    /// one value resolving to the ARN alone or to both, so that a table without index
+    /// renders `Resource` as the ARN itself, as aws-cdk-lib does.
     fn grant_resources(&self) -> Value {
         let arn = self.table_arn();
         let state = self.schema.clone();
@@ -458,65 +597,46 @@ impl Table {
             })
         })
     }
+}
 
-    /// Grants `actions` on this table (and its indexes) to `grantee` (`grant`): a statement
-    /// on the grantee's policy.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant<'a>(
-        &self,
-        grantee: &impl Grantable,
-        actions: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Error> {
-        let actions: Vec<&str> = actions.into_iter().collect();
-        Grant::add_to_principal(grantee, &actions, vec![self.grant_resources()])
+/// A table imported by name or ARN (`Table.fromTableName`, `fromTableArn`): a construct
+/// without resources that grants and integrations refer to.
+#[derive(Clone, Debug)]
+pub struct ImportedTable {
+    node: Node,
+    arn: Value,
+    name: Value,
+}
+
+impl Construct for ImportedTable {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl ITable for ImportedTable {
+    fn table_arn(&self) -> Value {
+        self.arn.clone()
     }
 
-    /// Grants reading items (`grantReadData`): [`RESOURCE_READ_DATA_ACTIONS`] and
-    /// [`DESCRIBE_TABLE`], then [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement
-    /// (merged with the first under `@aws-cdk/aws-iam:minimizePolicies`).
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_read_data(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, RESOURCE_READ_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))?;
-        self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
+    /// The name given, or the ARN's resource name.
+    fn table_name(&self) -> Value {
+        self.name.clone()
     }
+}
 
-    /// Grants writing items (`grantWriteData`): [`WRITE_DATA_ACTIONS`] and
-    /// [`DESCRIBE_TABLE`].
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_write_data(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, WRITE_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))
+/// The resource name of an ARN in `ArnFormat.SLASH_RESOURCE_NAME` form
+/// (`arn:<partition>:<service>:<region>:<account>:<resource>/<name>`, `Stack.splitArn`).
+fn slash_resource_name(arn: &Value) -> Value {
+    if let Some(text) = arn.as_literal_string() {
+        let parts: Vec<&str> = text.splitn(6, ':').collect();
+        if parts.len() == 6 && parts[0] == "arn" {
+            if let Some((_, name)) = parts[5].split_once('/') {
+                return Value::from(name);
+            }
+        }
     }
-
-    /// Grants reading and writing items (`grantReadWriteData`): [`RESOURCE_READ_DATA_ACTIONS`],
-    /// [`WRITE_DATA_ACTIONS`] and [`DESCRIBE_TABLE`], then
-    /// [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_read_write_data(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(
-            grantee,
-            RESOURCE_READ_DATA_ACTIONS
-                .into_iter()
-                .chain(WRITE_DATA_ACTIONS)
-                .chain([DESCRIBE_TABLE]),
-        )?;
-        self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
-    }
-
-    /// Grants every DynamoDB action on the table (`grantFullAccess`): `dynamodb:*`.
-    ///
-    /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_full_access(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        self.grant(grantee, ["dynamodb:*"])
-    }
+    Fn::select(1, Fn::split("/", Fn::select(5, Fn::split(":", arn.clone()))))
 }
 
 fn key(attribute: &Attribute, key_type: &str) -> Value {

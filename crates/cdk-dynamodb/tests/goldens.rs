@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, RemovalPolicy, Stack};
 use cdk_dynamodb::{
-    Attribute, AttributeType, BillingMode, GlobalSecondaryIndexProps, LocalSecondaryIndexProps,
-    PointInTimeRecoverySpecification, ProjectionType, StreamViewType, Table, TableClass,
-    TableEncryption, TableProps,
+    Attribute, AttributeType, BillingMode, GlobalSecondaryIndexProps, ITable,
+    LocalSecondaryIndexProps, PointInTimeRecoverySpecification, ProjectionType, StreamViewType,
+    Table, TableClass, TableEncryption, TableProps,
 };
 use cdk_iam::{Principal, Role, RoleProps};
 

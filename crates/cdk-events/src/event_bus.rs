@@ -1,6 +1,6 @@
 //! `events.EventBus` (`event-bus.ts`, `events-grants.generated.ts`).
 
-use cdk_core::{Construct, Error, IntoProps, Node, Value};
+use cdk_core::{ArnComponents, Construct, Error, Fn, IntoProps, Node, Value};
 use cdk_iam::{Grant, Grantable};
 use cfn_events::{CfnEventBus, CfnEventBusProps};
 
@@ -25,6 +25,27 @@ pub struct EventBusProps {
     pub description: Option<Value>,
 }
 cdk_core::impl_props!(EventBusProps, EventBusPropsBuilder);
+
+/// An event bus, owned or imported (`IEventBus`), with its grant.
+pub trait IEventBus: Construct + std::fmt::Debug {
+    /// The bus's ARN.
+    fn event_bus_arn(&self) -> Value;
+
+    /// The bus's name.
+    fn event_bus_name(&self) -> Value;
+
+    /// Grants putting events on this bus (`grantPutEventsTo`): [`PUT_EVENTS_ACTIONS`] on the
+    /// bus, a statement on the grantee's policy.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_put_events_to(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        Grant::add_to_principal(grantee, &PUT_EVENTS_ACTIONS, vec![self.event_bus_arn()])
+    }
+}
 
 /// An EventBridge event bus (`events.EventBus`).
 #[derive(Clone, Debug)]
@@ -108,23 +129,40 @@ impl EventBus {
         &self.resource
     }
 
-    /// The bus's name (`Ref`).
-    pub fn event_bus_name(&self) -> Value {
-        self.resource.ref_()
-    }
-
-    /// The bus's ARN (`Fn::GetAtt Arn`).
-    pub fn event_bus_arn(&self) -> Value {
-        self.resource.attr_arn()
-    }
-
-    /// Grants putting events on this bus (`grantPutEventsTo`): [`PUT_EVENTS_ACTIONS`] on the
-    /// bus, a statement on the grantee's policy.
+    /// A bus of another stack or app, by ARN (`fromEventBusArn`); its name is the part
+    /// after `event-bus/` (`Fn::Select` over `Fn::Split` when the ARN is a token).
     ///
     /// # Errors
-    /// Errors of [`Grantable::add_to_principal_policy`].
-    pub fn grant_put_events_to(&self, grantee: &impl Grantable) -> Result<(), Error> {
-        Grant::add_to_principal(grantee, &PUT_EVENTS_ACTIONS, vec![self.event_bus_arn()])
+    /// Id errors from the tree.
+    pub fn from_event_bus_arn(
+        scope: &impl Construct,
+        id: &str,
+        event_bus_arn: impl Into<Value>,
+    ) -> Result<ImportedEventBus, Error> {
+        let arn = event_bus_arn.into();
+        let name = slash_resource_name(&arn);
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_events.EventBusBase");
+        Ok(ImportedEventBus { node, arn, name })
+    }
+
+    /// A bus of this stack's account and region, by name (`fromEventBusName`):
+    /// `arn:<partition>:events:<region>:<account>:event-bus/<name>`.
+    ///
+    /// # Errors
+    /// [`Error::NoStack`] outside a stack; id errors from the tree.
+    pub fn from_event_bus_name(
+        scope: &impl Construct,
+        id: &str,
+        event_bus_name: impl Into<Value>,
+    ) -> Result<ImportedEventBus, Error> {
+        let stack = scope.node().stack()?;
+        let name = event_bus_name.into();
+        let arn = stack
+            .format_arn(&ArnComponents::new("events", "event-bus").resource_name(name.clone()));
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.aws_events.EventBusBase");
+        Ok(ImportedEventBus { node, arn, name })
     }
 
     /// Grants putting events on every bus (`EventBus.grantAllPutEvents`):
@@ -134,6 +172,58 @@ impl EventBus {
     /// Errors of [`Grantable::add_to_principal_policy`].
     pub fn grant_all_put_events(grantee: &impl Grantable) -> Result<(), Error> {
         Grant::add_to_principal(grantee, &PUT_EVENTS_ACTIONS, vec![Value::from("*")])
+    }
+}
+
+impl IEventBus for EventBus {
+    /// `Fn::GetAtt Arn`.
+    fn event_bus_arn(&self) -> Value {
+        self.resource.attr_arn()
+    }
+
+    /// `Ref`.
+    fn event_bus_name(&self) -> Value {
+        self.resource.ref_()
+    }
+}
+
+/// The resource name of an ARN in `ArnFormat.SLASH_RESOURCE_NAME` form
+/// (`arn:<partition>:<service>:<region>:<account>:<resource>/<name>`, `Stack.splitArn`).
+fn slash_resource_name(arn: &Value) -> Value {
+    if let Some(text) = arn.as_literal_string() {
+        let parts: Vec<&str> = text.splitn(6, ':').collect();
+        if parts.len() == 6 && parts[0] == "arn" {
+            if let Some((_, name)) = parts[5].split_once('/') {
+                return Value::from(name);
+            }
+        }
+    }
+    Fn::select(1, Fn::split("/", Fn::select(5, Fn::split(":", arn.clone()))))
+}
+
+/// A bus imported by ARN or name (`EventBus.fromEventBusArn`, `fromEventBusName`): a
+/// construct without resources that grants, rules and integrations refer to.
+#[derive(Clone, Debug)]
+pub struct ImportedEventBus {
+    node: Node,
+    arn: Value,
+    name: Value,
+}
+
+impl Construct for ImportedEventBus {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IEventBus for ImportedEventBus {
+    fn event_bus_arn(&self) -> Value {
+        self.arn.clone()
+    }
+
+    /// The name given, or the ARN's resource name.
+    fn event_bus_name(&self) -> Value {
+        self.name.clone()
     }
 }
 

@@ -1,9 +1,11 @@
 //! `events.Rule` (`rule.ts`), without targets.
 
+use std::rc::Rc;
+
 use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_events::{CfnRule, CfnRuleProps};
 
-use crate::{EventBus, EventPattern, Schedule};
+use crate::{EventPattern, IEventBus, Schedule};
 
 /// Options of a [`Rule`] (`events.RuleProps`); a rule needs an event pattern or a schedule.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -29,16 +31,18 @@ pub struct RuleProps {
     /// When the rule runs. Default: none (an event pattern is then required).
     #[builder(default)]
     pub schedule: Option<Schedule>,
-    /// The bus whose events the rule matches (not with a schedule). Default: the account's
-    /// default bus.
-    #[builder(default)]
-    pub event_bus: Option<EventBus>,
+    /// The bus whose events the rule matches, owned or imported (not with a schedule).
+    /// Default: the account's default bus.
+    #[builder(default, setter(custom))]
+    pub event_bus: Option<Rc<dyn IEventBus>>,
 }
 cdk_core::impl_props!(RuleProps, RulePropsBuilder);
 
-impl From<&EventBus> for EventBus {
-    fn from(b: &EventBus) -> EventBus {
-        b.clone()
+impl RulePropsBuilder {
+    /// The bus whose events the rule matches, owned or imported (not with a schedule).
+    pub fn event_bus(mut self, bus: &(impl IEventBus + Clone + 'static)) -> Self {
+        self.event_bus = Some(Some(Rc::new(bus.clone())));
+        self
     }
 }
 
@@ -124,7 +128,7 @@ mod tests {
             err.as_deref(),
             Some("Stack/A: Either 'eventPattern' or 'schedule' must be defined")
         );
-        let bus = EventBus::new(&stack, "Bus", crate::EventBusProps::default())?;
+        let bus = crate::EventBus::new(&stack, "Bus", crate::EventBusProps::default())?;
         let both = Rule::new(
             &stack,
             "B",

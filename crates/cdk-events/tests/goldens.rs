@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Error, Stack};
-use cdk_events::{EventBus, EventBusProps, EventPattern, Rule, RuleProps, Schedule};
+use cdk_events::{EventBus, EventBusProps, EventPattern, IEventBus, Rule, RuleProps, Schedule};
 use cdk_iam::{Principal, Role, RoleProps};
 
 type TestResult = Result<(), Box<dyn StdError>>;
