@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
 use cdk_iam::{Effect, Grant, Grantable, PolicyStatement};
+use cdk_kms::{grant_on_key, IKey, Key, KeyProps, DECRYPT_ACTIONS, ENCRYPT_ACTIONS};
 use cfn_sqs::{CfnQueue, CfnQueueProps};
 
 use crate::{DeduplicationScope, FifoThroughputLimit, QueueEncryption, QueuePolicy};
@@ -65,6 +66,11 @@ pub trait IQueue: Construct + std::fmt::Debug {
     /// Whether this is a FIFO queue.
     fn fifo(&self) -> bool;
 
+    /// The customer managed key the queue is encrypted with, if any. Default: `None`.
+    fn encryption_master_key(&self) -> Option<Rc<dyn IKey>> {
+        None
+    }
+
     /// Grants `actions` on this queue to `grantee` (`grant`): a statement on the grantee's
     /// policy.
     ///
@@ -82,7 +88,9 @@ pub trait IQueue: Construct + std::fmt::Debug {
         Grant::add_to_principal(grantee, &actions, vec![self.queue_arn()])
     }
 
-    /// Grants sending messages (`grantSendMessages`): [`SEND_MESSAGES_ACTIONS`].
+    /// Grants sending messages (`grantSendMessages`): [`SEND_MESSAGES_ACTIONS`], and on the
+    /// queue's customer managed key `kms:Decrypt`, `kms:Encrypt`, `kms:ReEncrypt*`,
+    /// `kms:GenerateDataKey*`.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -90,11 +98,17 @@ pub trait IQueue: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, SEND_MESSAGES_ACTIONS)
+        self.grant(grantee, SEND_MESSAGES_ACTIONS)?;
+        match self.encryption_master_key() {
+            Some(key) => {
+                grant_on_key(&*key, grantee, DECRYPT_ACTIONS.into_iter().chain(ENCRYPT_ACTIONS))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Grants receiving and deleting messages (`grantConsumeMessages`):
-    /// [`CONSUME_MESSAGES_ACTIONS`].
+    /// [`CONSUME_MESSAGES_ACTIONS`], and `kms:Decrypt` on the queue's customer managed key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -102,7 +116,11 @@ pub trait IQueue: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, CONSUME_MESSAGES_ACTIONS)
+        self.grant(grantee, CONSUME_MESSAGES_ACTIONS)?;
+        match self.encryption_master_key() {
+            Some(key) => grant_on_key(&*key, grantee, DECRYPT_ACTIONS),
+            None => Ok(()),
+        }
     }
 
     /// Grants purging the queue (`grantPurge`): [`PURGE_ACTIONS`].
@@ -164,12 +182,19 @@ pub struct QueueProps {
     /// nothing rendered).
     #[builder(default)]
     pub max_message_size_bytes: Option<u32>,
-    /// Server-side encryption. Default: nothing rendered, so SQS applies its own default,
+    /// Server-side encryption. Default: [`QueueEncryption::Kms`] with an
+    /// `encryption_master_key`, else nothing rendered, so SQS applies its own default,
     /// SSE-SQS (as [`QueueEncryption::SqsManaged`] does explicitly).
     #[builder(default)]
     pub encryption: Option<QueueEncryption>,
-    /// How long SQS reuses a data key (with [`QueueEncryption::KmsManaged`]; 1 min–24 h,
-    /// whole seconds). Default: 5 minutes (SQS's default; nothing rendered).
+    /// The customer managed key of [`QueueEncryption::Kms`] (owned or imported); giving one
+    /// implies `Kms`. Default: with `Kms`, a new key `Key` under the queue
+    /// (`Created by <path>`).
+    #[builder(default, setter(custom))]
+    pub encryption_master_key: Option<Rc<dyn IKey>>,
+    /// How long SQS reuses a data key (with [`QueueEncryption::KmsManaged`] or
+    /// [`QueueEncryption::Kms`]; 1 min–24 h, whole seconds). Default: 5 minutes (SQS's
+    /// default; nothing rendered).
     #[builder(default)]
     pub data_key_reuse: Option<Duration>,
     /// Where messages go after too many receives. Default: no dead-letter queue.
@@ -185,6 +210,15 @@ pub struct QueueProps {
 }
 cdk_core::impl_props!(QueueProps, QueuePropsBuilder);
 
+impl QueuePropsBuilder {
+    /// The customer managed key of [`QueueEncryption::Kms`] (owned or imported); giving one
+    /// implies `Kms`.
+    pub fn encryption_master_key(mut self, key: &(impl IKey + Clone + 'static)) -> Self {
+        self.encryption_master_key = Some(Some(Rc::new(key.clone())));
+        self
+    }
+}
+
 /// An SQS queue (`sqs.Queue`).
 #[derive(Clone, Debug)]
 pub struct Queue {
@@ -192,6 +226,7 @@ pub struct Queue {
     resource: CfnQueue,
     fifo: bool,
     encryption: Option<QueueEncryption>,
+    key: Option<Rc<dyn IKey>>,
     policy: Rc<RefCell<Option<QueuePolicy>>>,
 }
 
@@ -280,6 +315,20 @@ impl Queue {
             }
         }
         let fifo = determine_fifo(&path, &props)?;
+        let mut encryption = props.encryption;
+        if props.encryption_master_key.is_some() {
+            match encryption {
+                Some(QueueEncryption::SqsManaged) => {
+                    return Err(Error::InvalidArgument {
+                        path,
+                        message: "'encryptionMasterKey' is not supported if encryption type \
+                                  'SQS_MANAGED' is used"
+                            .into(),
+                    })
+                }
+                _ => encryption = Some(QueueEncryption::Kms),
+            }
+        }
 
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_sqs.Queue");
@@ -289,13 +338,27 @@ impl Queue {
         l1.deduplication_scope = props.deduplication_scope.map(Value::from);
         l1.fifo_throughput_limit = props.fifo_throughput_limit.map(Value::from);
         l1.fifo_queue = fifo.then_some(Value::Bool(true));
-        match props.encryption {
+        let mut key = None;
+        match encryption {
             None => {}
             Some(QueueEncryption::Unencrypted) => l1.sqs_managed_sse_enabled = Some(false.into()),
             Some(QueueEncryption::SqsManaged) => l1.sqs_managed_sse_enabled = Some(true.into()),
             Some(QueueEncryption::KmsManaged) => {
                 l1.kms_master_key_id = Some("alias/aws/sqs".into());
                 l1.kms_data_key_reuse_period_seconds = reuse.map(Value::from);
+            }
+            Some(QueueEncryption::Kms) => {
+                let master: Rc<dyn IKey> = match props.encryption_master_key {
+                    Some(k) => k,
+                    None => Rc::new(Key::new(
+                        &node,
+                        "Key",
+                        KeyProps::builder().description(format!("Created by {}", node.path())),
+                    )?),
+                };
+                l1.kms_master_key_id = Some(master.key_arn());
+                l1.kms_data_key_reuse_period_seconds = reuse.map(Value::from);
+                key = Some(master);
             }
         }
         l1.redrive_policy = props.dead_letter_queue.as_ref().map(|dlq| {
@@ -311,8 +374,7 @@ impl Queue {
         l1.visibility_timeout = visibility.map(Value::from);
         let resource = CfnQueue::new(&node, "Resource", l1)?;
         resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Destroy));
-        let queue =
-            Queue { node, resource, fifo, encryption: props.encryption, policy: Rc::default() };
+        let queue = Queue { node, resource, fifo, encryption, key, policy: Rc::default() };
         if props.enforce_ssl == Some(true) {
             queue.add_to_resource_policy(
                 PolicyStatement::new()
@@ -331,7 +393,8 @@ impl Queue {
         &self.resource
     }
 
-    /// The encryption chosen in the props (`None`: SQS's default).
+    /// The encryption: the one chosen, [`QueueEncryption::Kms`] when a key was given, `None`
+    /// for SQS's default.
     pub fn encryption_type(&self) -> Option<QueueEncryption> {
         self.encryption
     }
@@ -376,6 +439,10 @@ impl IQueue for Queue {
 
     fn fifo(&self) -> bool {
         self.fifo
+    }
+
+    fn encryption_master_key(&self) -> Option<Rc<dyn IKey>> {
+        self.key.clone()
     }
 }
 
