@@ -5,8 +5,7 @@
 //! with the data grants (`table-grants.ts`), rendered as aws-cdk-lib 2.276.0
 //! renders them: provisioned billing with 5 read and 5 write capacity units by default,
 //! removal policy `Retain`, grants as statements on the grantee's default policy.
-//! Global and local secondary indexes are offered; replicas, auto scaling and customer
-//! managed keys are not.
+//! Global and local secondary indexes are offered; replicas and auto scaling are not.
 //!
 //! ```
 //! use cdk_core::{App, Stack};
@@ -39,6 +38,7 @@ pub use settings::{
     StreamViewType, TableClass, TableEncryption,
 };
 pub use table::{
-    ITable, ImportedTable, Table, TableProps, TablePropsBuilder, DESCRIBE_TABLE,
-    PRINCIPAL_ONLY_READ_DATA_ACTIONS, RESOURCE_READ_DATA_ACTIONS, WRITE_DATA_ACTIONS,
+    ITable, ImportedTable, Table, TableProps, TablePropsBuilder, DESCRIBE_TABLE, KEY_READ_ACTIONS,
+    KEY_WRITE_ACTIONS, PRINCIPAL_ONLY_READ_DATA_ACTIONS, RESOURCE_READ_DATA_ACTIONS,
+    WRITE_DATA_ACTIONS,
 };

@@ -64,9 +64,6 @@ string_enum! {
 }
 
 /// How a table is encrypted at rest (`dynamodb.TableEncryption`).
-///
-/// A customer managed KMS key (`TableEncryption.CUSTOMER_MANAGED`) is not offered by this
-/// crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TableEncryption {
@@ -76,14 +73,19 @@ pub enum TableEncryption {
     /// The AWS managed key of DynamoDB: `SSESpecification: { SSEEnabled: true }`.
     #[doc(alias = "AWS_MANAGED")]
     AwsManaged,
+    /// A customer managed key (the table's `encryption_key`, else a new rotating one):
+    /// `SSESpecification: { KMSMasterKeyId, SSEEnabled: true, SSEType: KMS }`.
+    #[doc(alias = "CUSTOMER_MANAGED")]
+    CustomerManaged,
 }
 
 impl TableEncryption {
-    /// aws-cdk-lib's value of the constant (`AWS_OWNED`, `AWS_MANAGED`).
+    /// aws-cdk-lib's value of the constant (`AWS_OWNED`, `AWS_MANAGED`, `CUSTOMER_MANAGED`).
     pub fn as_str(self) -> &'static str {
         match self {
             TableEncryption::Default => "AWS_OWNED",
             TableEncryption::AwsManaged => "AWS_MANAGED",
+            TableEncryption::CustomerManaged => "CUSTOMER_MANAGED",
         }
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use cdk_core::{ArnComponents, Construct, Error, Fn, IntoProps, Map, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
+use cdk_kms::{grant_on_key, IKey, Key, KeyProps};
 use cfn_dynamodb::{CfnTable, CfnTableProps};
 
 use crate::{
@@ -71,9 +72,14 @@ pub struct TableProps {
     /// Point-in-time recovery. Default: nothing rendered (off).
     #[builder(default)]
     pub point_in_time_recovery_specification: Option<PointInTimeRecoverySpecification>,
-    /// Encryption at rest. Default: nothing rendered (a key owned by DynamoDB).
+    /// Encryption at rest. Default: [`TableEncryption::CustomerManaged`] with an
+    /// `encryption_key`, else nothing rendered (a key owned by DynamoDB).
     #[builder(default)]
     pub encryption: Option<TableEncryption>,
+    /// The key of [`TableEncryption::CustomerManaged`] (owned or imported). Default: with
+    /// `CustomerManaged`, a new rotating key `Key` under the table.
+    #[builder(default, setter(custom))]
+    pub encryption_key: Option<Rc<dyn IKey>>,
     /// The storage class. Default: DynamoDB's, standard (nothing rendered).
     #[builder(default)]
     pub table_class: Option<TableClass>,
@@ -87,6 +93,20 @@ pub struct TableProps {
 }
 cdk_core::impl_props!(TableProps, TablePropsBuilder);
 
+impl TablePropsBuilder {
+    /// The key of [`TableEncryption::CustomerManaged`] (owned or imported); giving one
+    /// implies `CustomerManaged`.
+    pub fn encryption_key(mut self, key: &(impl IKey + Clone + 'static)) -> Self {
+        self.encryption_key = Some(Some(Rc::new(key.clone())));
+        self
+    }
+}
+
+/// Actions on the table's key of [`ITable::grant_read_data`] (`KEY_READ_ACTIONS`).
+pub const KEY_READ_ACTIONS: [&str; 2] = ["kms:Decrypt", "kms:DescribeKey"];
+/// Further actions on the table's key of the write grants (`KEY_WRITE_ACTIONS`).
+pub const KEY_WRITE_ACTIONS: [&str; 3] = ["kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
+
 /// A DynamoDB table (`dynamodb.Table`).
 #[derive(Clone, Debug)]
 pub struct Table {
@@ -97,6 +117,7 @@ pub struct Table {
     partition_key: Attribute,
     sort_key: Option<Attribute>,
     schema: Rc<RefCell<Schema>>,
+    key: Option<Rc<dyn IKey>>,
 }
 
 /// What grows as indexes are added: attribute definitions, indexes, their names.
@@ -224,6 +245,18 @@ impl Table {
         let path = scope.node().child_path(id);
         let props = props.into_props_at(&path)?;
         let invalid = |message: String| Error::InvalidArgument { path: path.clone(), message };
+        let encryption = props
+            .encryption
+            .or_else(|| props.encryption_key.as_ref().map(|_| TableEncryption::CustomerManaged));
+        if let (Some(e), Some(_)) = (encryption, &props.encryption_key) {
+            if e != TableEncryption::CustomerManaged {
+                return Err(invalid(format!(
+                    "encryptionKey cannot be specified unless encryption is set to \
+                     TableEncryption.CUSTOMER_MANAGED (it was set to {})",
+                    e.as_str()
+                )));
+            }
+        }
         let billing_mode = props.billing_mode.unwrap_or(BillingMode::Provisioned);
         if billing_mode == BillingMode::PayPerRequest
             && (props.read_capacity.is_some() || props.write_capacity.is_some())
@@ -298,9 +331,36 @@ impl Table {
                     Some(throughput(props.read_capacity, props.write_capacity));
             }
         }
-        l1.sse_specification = props.encryption.map(|e| {
-            Value::object([("SSEEnabled", Value::from(e == TableEncryption::AwsManaged))])
-        });
+        let mut key = None;
+        l1.sse_specification = match encryption {
+            None => None,
+            Some(TableEncryption::CustomerManaged) => {
+                let k: Rc<dyn IKey> = match props.encryption_key {
+                    Some(k) => k,
+                    None => Rc::new(Key::new(
+                        &node,
+                        "Key",
+                        KeyProps::builder()
+                            .description(format!(
+                                "Customer-managed key auto-created for encrypting DynamoDB table \
+                                 at {}",
+                                node.path()
+                            ))
+                            .enable_key_rotation(true),
+                    )?),
+                };
+                let value = Value::object([
+                    ("KMSMasterKeyId", k.key_arn()),
+                    ("SSEEnabled", Value::from(true)),
+                    ("SSEType", Value::from("KMS")),
+                ]);
+                key = Some(k);
+                Some(value)
+            }
+            Some(e) => {
+                Some(Value::object([("SSEEnabled", Value::from(e == TableEncryption::AwsManaged))]))
+            }
+        };
         l1.stream_specification =
             props.stream.map(|s| Value::object([("StreamViewType", Value::from(s))]));
         l1.table_class = props.table_class.map(Value::from);
@@ -319,6 +379,7 @@ impl Table {
             partition_key: props.partition_key,
             sort_key: props.sort_key,
             schema,
+            key,
         })
     }
 
@@ -477,6 +538,29 @@ pub trait ITable: Construct + std::fmt::Debug {
         None
     }
 
+    /// The customer managed key encrypting the table, if any. Default: `None`.
+    fn encryption_key(&self) -> Option<Rc<dyn IKey>> {
+        None
+    }
+
+    /// Grants `actions` on the table's customer managed key, if it has one (`grantOnKey`).
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_on_key<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        match self.encryption_key() {
+            Some(key) => grant_on_key(&*key, grantee, actions),
+            None => Ok(()),
+        }
+    }
+
     /// What grants apply to (`TableGrants.arns`): the table's ARN, and for a table with
     /// secondary indexes also `<arn>/index/*`. Default: the table's ARN.
     ///
@@ -505,9 +589,10 @@ pub trait ITable: Construct + std::fmt::Debug {
         Grant::add_to_principal(grantee, &actions, vec![self.grant_resources()])
     }
 
-    /// Grants reading items (`grantReadData`): [`RESOURCE_READ_DATA_ACTIONS`] and
-    /// [`DESCRIBE_TABLE`], then [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement
-    /// (merged with the first under `@aws-cdk/aws-iam:minimizePolicies`).
+    /// Grants reading items (`grantReadData`): [`KEY_READ_ACTIONS`] on the table's key
+    /// first, then [`RESOURCE_READ_DATA_ACTIONS`] and [`DESCRIBE_TABLE`], then
+    /// [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement (merged with the first
+    /// under `@aws-cdk/aws-iam:minimizePolicies`).
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -515,12 +600,14 @@ pub trait ITable: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
+        self.grant_on_key(grantee, KEY_READ_ACTIONS)?;
         self.grant(grantee, RESOURCE_READ_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))?;
         self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
     }
 
     /// Grants writing items (`grantWriteData`): [`WRITE_DATA_ACTIONS`] and
-    /// [`DESCRIBE_TABLE`].
+    /// [`DESCRIBE_TABLE`], then [`KEY_READ_ACTIONS`] and [`KEY_WRITE_ACTIONS`] on the table's
+    /// key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -528,12 +615,14 @@ pub trait ITable: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, WRITE_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))
+        self.grant(grantee, WRITE_DATA_ACTIONS.into_iter().chain([DESCRIBE_TABLE]))?;
+        self.grant_on_key(grantee, KEY_READ_ACTIONS.into_iter().chain(KEY_WRITE_ACTIONS))
     }
 
     /// Grants reading and writing items (`grantReadWriteData`):
     /// [`RESOURCE_READ_DATA_ACTIONS`], [`WRITE_DATA_ACTIONS`] and [`DESCRIBE_TABLE`], then
-    /// [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in a second statement.
+    /// [`KEY_READ_ACTIONS`] and [`KEY_WRITE_ACTIONS`] on the table's key, then
+    /// [`PRINCIPAL_ONLY_READ_DATA_ACTIONS`] in another statement.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -548,10 +637,12 @@ pub trait ITable: Construct + std::fmt::Debug {
                 .chain(WRITE_DATA_ACTIONS)
                 .chain([DESCRIBE_TABLE]),
         )?;
+        self.grant_on_key(grantee, KEY_READ_ACTIONS.into_iter().chain(KEY_WRITE_ACTIONS))?;
         self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
     }
 
-    /// Grants every DynamoDB action on the table (`grantFullAccess`): `dynamodb:*`.
+    /// Grants every DynamoDB action on the table (`grantFullAccess`): `dynamodb:*`, then
+    /// [`KEY_READ_ACTIONS`] and [`KEY_WRITE_ACTIONS`] on the table's key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -559,11 +650,16 @@ pub trait ITable: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, ["dynamodb:*"])
+        self.grant(grantee, ["dynamodb:*"])?;
+        self.grant_on_key(grantee, KEY_READ_ACTIONS.into_iter().chain(KEY_WRITE_ACTIONS))
     }
 }
 
 impl ITable for Table {
+    fn encryption_key(&self) -> Option<Rc<dyn IKey>> {
+        self.key.clone()
+    }
+
     /// `Fn::GetAtt Arn`.
     fn table_arn(&self) -> Value {
         self.resource.attr_arn()

@@ -1,9 +1,11 @@
 //! `kinesis.Stream` (`stream.ts`).
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use cdk_core::{Aws, CfnCondition, Construct, Error, Fn, IntoProps, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
+use cdk_kms::{grant_on_key, IKey, Key, KeyProps, DECRYPT_ACTIONS, ENCRYPT_ACTIONS};
 use cfn_kinesis::{CfnStream, CfnStreamProps};
 
 use crate::{StreamEncryption, StreamMode};
@@ -51,17 +53,31 @@ pub struct StreamProps {
     /// How long records are kept (24 h–365 days, whole hours). Default: 24 hours.
     #[builder(default)]
     pub retention_period: Option<Duration>,
-    /// Encryption at rest. Default: the Kinesis managed key where the region supports it:
-    /// `Fn::If` on the stack condition [`ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION`]
-    /// (created once per stack), `AWS::NoValue` in `cn-north-1`/`cn-northwest-1`.
+    /// Encryption at rest. Default: [`StreamEncryption::Kms`] with an `encryption_key`,
+    /// else the Kinesis managed key where the region supports it: `Fn::If` on the stack
+    /// condition [`ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION`] (created once per
+    /// stack), `AWS::NoValue` in `cn-north-1`/`cn-northwest-1`.
     #[builder(default)]
     pub encryption: Option<StreamEncryption>,
+    /// The customer managed key of [`StreamEncryption::Kms`] (owned or imported). Default:
+    /// with `Kms`, a new key `Key` under the stream (`Created by <path>`).
+    #[builder(default, setter(custom))]
+    pub encryption_key: Option<Rc<dyn IKey>>,
     /// What happens to the stream when it leaves the stack. Default:
     /// [`RemovalPolicy::Retain`].
     #[builder(default)]
     pub removal_policy: Option<RemovalPolicy>,
 }
 cdk_core::impl_props!(StreamProps, StreamPropsBuilder);
+
+impl StreamPropsBuilder {
+    /// The customer managed key of [`StreamEncryption::Kms`] (owned or imported); giving
+    /// one implies `Kms`.
+    pub fn encryption_key(mut self, key: &(impl IKey + Clone + 'static)) -> Self {
+        self.encryption_key = Some(Some(Rc::new(key.clone())));
+        self
+    }
+}
 
 /// A stream, owned or imported (`IStream`), with its grants.
 pub trait IStream: Construct + std::fmt::Debug {
@@ -70,6 +86,29 @@ pub trait IStream: Construct + std::fmt::Debug {
 
     /// The stream's name.
     fn stream_name(&self) -> Value;
+
+    /// The customer managed key encrypting the stream, if any. Default: `None`.
+    fn encryption_key(&self) -> Option<Rc<dyn IKey>> {
+        None
+    }
+
+    /// Grants `actions` on the stream's customer managed key, if it has one.
+    ///
+    /// # Errors
+    /// Errors of [`Grantable::add_to_principal_policy`].
+    fn grant_on_key<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        match self.encryption_key() {
+            Some(key) => grant_on_key(&*key, grantee, actions),
+            None => Ok(()),
+        }
+    }
 
     /// Grants `actions` on this stream to `grantee` (`grant`): a statement on the grantee's
     /// policy (each action once).
@@ -93,7 +132,8 @@ pub trait IStream: Construct + std::fmt::Debug {
         Grant::add_to_principal(grantee, &list, vec![self.stream_arn()])
     }
 
-    /// Grants reading records (`grantRead`): [`READ_OPERATIONS`].
+    /// Grants reading records (`grantRead`): [`READ_OPERATIONS`], and `kms:Decrypt` on the
+    /// stream's key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -101,10 +141,12 @@ pub trait IStream: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, READ_OPERATIONS)
+        self.grant(grantee, READ_OPERATIONS)?;
+        self.grant_on_key(grantee, DECRYPT_ACTIONS)
     }
 
-    /// Grants writing records (`grantWrite`): [`WRITE_OPERATIONS`].
+    /// Grants writing records (`grantWrite`): [`WRITE_OPERATIONS`], and `kms:Encrypt`,
+    /// `kms:ReEncrypt*`, `kms:GenerateDataKey*` on the stream's key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -112,11 +154,12 @@ pub trait IStream: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, WRITE_OPERATIONS)
+        self.grant(grantee, WRITE_OPERATIONS)?;
+        self.grant_on_key(grantee, ENCRYPT_ACTIONS)
     }
 
     /// Grants reading and writing records (`grantReadWrite`): [`READ_OPERATIONS`] then
-    /// [`WRITE_OPERATIONS`], each once.
+    /// [`WRITE_OPERATIONS`], each once, and decrypting and encrypting with the stream's key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -124,7 +167,8 @@ pub trait IStream: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, READ_OPERATIONS.into_iter().chain(WRITE_OPERATIONS))
+        self.grant(grantee, READ_OPERATIONS.into_iter().chain(WRITE_OPERATIONS))?;
+        self.grant_on_key(grantee, DECRYPT_ACTIONS.into_iter().chain(ENCRYPT_ACTIONS))
     }
 }
 
@@ -133,6 +177,7 @@ pub trait IStream: Construct + std::fmt::Debug {
 pub struct Stream {
     node: Node,
     resource: CfnStream,
+    key: Option<Rc<dyn IKey>>,
 }
 
 impl Construct for Stream {
@@ -195,9 +240,25 @@ impl Stream {
             )));
         }
 
+        let encryption = match (props.encryption, &props.encryption_key) {
+            (None, Some(_)) => Some(StreamEncryption::Kms),
+            (Some(e), Some(_)) if e != StreamEncryption::Kms => {
+                return Err(Error::InvalidArgument {
+                    path: path.clone(),
+                    message: format!(
+                        "encryptionKey is specified, so 'encryption' must be set to KMS (value: \
+                         {})",
+                        e.as_str()
+                    ),
+                })
+            }
+            (e, _) => e,
+        };
+
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_kinesis.Stream");
-        let stream_encryption = match props.encryption {
+        let mut key = None;
+        let stream_encryption = match encryption {
             None => {
                 let stack = node.stack()?;
                 let name = ENCRYPTED_STREAMS_UNSUPPORTED_REGIONS_CONDITION;
@@ -215,6 +276,20 @@ impl Stream {
             }
             Some(StreamEncryption::Unencrypted) => None,
             Some(StreamEncryption::Managed) => Some(managed_key()),
+            Some(StreamEncryption::Kms) => {
+                let k: Rc<dyn IKey> = match props.encryption_key {
+                    Some(k) => k,
+                    None => Rc::new(Key::new(
+                        &node,
+                        "Key",
+                        KeyProps::builder().description(format!("Created by {}", node.path())),
+                    )?),
+                };
+                let value =
+                    Value::object([("EncryptionType", Value::from("KMS")), ("KeyId", k.key_arn())]);
+                key = Some(k);
+                Some(value)
+            }
         };
         let mut l1 = CfnStreamProps::default();
         l1.name = props.stream_name;
@@ -225,7 +300,7 @@ impl Stream {
             props.stream_mode.map(|m| Value::object([("StreamMode", Value::from(m))]));
         let resource = CfnStream::new(&node, "Resource", l1)?;
         resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Retain));
-        Ok(Stream { node, resource })
+        Ok(Stream { node, resource, key })
     }
 
     /// The L1 resource.
@@ -266,6 +341,10 @@ fn slash_resource_name(arn: &Value) -> Value {
 }
 
 impl IStream for Stream {
+    fn encryption_key(&self) -> Option<Rc<dyn IKey>> {
+        self.key.clone()
+    }
+
     /// `Fn::GetAtt Arn`.
     fn stream_arn(&self) -> Value {
         self.resource.attr_arn()

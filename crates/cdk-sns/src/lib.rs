@@ -26,5 +26,6 @@ mod unique_name;
 
 pub use throughput::FifoThroughputScope;
 pub use topic::{
-    ITopic, ImportedTopic, Topic, TopicProps, TopicPropsBuilder, PUBLISH_ACTIONS, SUBSCRIBE_ACTIONS,
+    ITopic, ImportedTopic, Topic, TopicProps, TopicPropsBuilder, PUBLISH_ACTIONS,
+    PUBLISH_KEY_ACTIONS, SUBSCRIBE_ACTIONS,
 };

@@ -1,7 +1,10 @@
 //! `sns.Topic` (`topic.ts`, `topic-base.ts`, `sns-grants.generated.ts`).
 
+use std::rc::Rc;
+
 use cdk_core::{Construct, Error, Fn, IntoProps, Node, RemovalPolicy, Value};
 use cdk_iam::{Grant, Grantable};
+use cdk_kms::{grant_on_key, IKey};
 use cfn_sns::{CfnTopic, CfnTopicProps};
 
 use crate::unique_name::unique_resource_name;
@@ -42,8 +45,23 @@ pub struct TopicProps {
     /// Default: SNS's default, `"1"` (nothing rendered).
     #[builder(default)]
     pub signature_version: Option<String>,
+    /// The customer managed key encrypting messages (owned or imported). Default: no
+    /// encryption.
+    #[builder(default, setter(custom))]
+    pub master_key: Option<Rc<dyn IKey>>,
 }
 cdk_core::impl_props!(TopicProps, TopicPropsBuilder);
+
+impl TopicPropsBuilder {
+    /// The customer managed key encrypting messages (owned or imported).
+    pub fn master_key(mut self, key: &(impl IKey + Clone + 'static)) -> Self {
+        self.master_key = Some(Some(Rc::new(key.clone())));
+        self
+    }
+}
+
+/// Actions on the master key of [`ITopic::grant_publish`].
+pub const PUBLISH_KEY_ACTIONS: [&str; 2] = ["kms:Decrypt", "kms:GenerateDataKey*"];
 
 /// Actions of [`Topic::grant_publish`].
 pub const PUBLISH_ACTIONS: [&str; 1] = ["sns:Publish"];
@@ -60,6 +78,11 @@ pub trait ITopic: Construct + std::fmt::Debug {
 
     /// Whether this is a FIFO topic.
     fn fifo(&self) -> bool;
+
+    /// The customer managed key encrypting the topic, if any. Default: `None`.
+    fn master_key(&self) -> Option<Rc<dyn IKey>> {
+        None
+    }
 
     /// Grants `actions` on this topic to `grantee` (`grants.actions`): a statement on the
     /// grantee's policy.
@@ -78,7 +101,8 @@ pub trait ITopic: Construct + std::fmt::Debug {
         Grant::add_to_principal(grantee, &actions, vec![self.topic_arn()])
     }
 
-    /// Grants publishing to the topic (`grantPublish`): [`PUBLISH_ACTIONS`].
+    /// Grants publishing to the topic (`grantPublish`): [`PUBLISH_ACTIONS`], and
+    /// [`PUBLISH_KEY_ACTIONS`] on its master key.
     ///
     /// # Errors
     /// Errors of [`Grantable::add_to_principal_policy`].
@@ -86,7 +110,11 @@ pub trait ITopic: Construct + std::fmt::Debug {
     where
         Self: Sized,
     {
-        self.grant(grantee, PUBLISH_ACTIONS)
+        self.grant(grantee, PUBLISH_ACTIONS)?;
+        match self.master_key() {
+            Some(key) => grant_on_key(&*key, grantee, PUBLISH_KEY_ACTIONS),
+            None => Ok(()),
+        }
     }
 
     /// Grants subscribing to the topic (`grantSubscribe`): [`SUBSCRIBE_ACTIONS`].
@@ -107,6 +135,7 @@ pub struct Topic {
     node: Node,
     resource: CfnTopic,
     fifo: bool,
+    master_key: Option<Rc<dyn IKey>>,
 }
 
 impl Construct for Topic {
@@ -202,8 +231,9 @@ impl Topic {
         l1.fifo_topic = props.fifo.map(Value::from);
         l1.signature_version = props.signature_version.map(Value::from);
         l1.fifo_throughput_scope = props.fifo_throughput_scope.map(Value::from);
+        l1.kms_master_key_id = props.master_key.as_ref().map(|k| k.key_arn());
         let resource = CfnTopic::new(&node, "Resource", l1)?;
-        Ok(Topic { node, resource, fifo })
+        Ok(Topic { node, resource, fifo, master_key: props.master_key })
     }
 
     /// The L1 resource.
@@ -243,6 +273,10 @@ impl Topic {
 }
 
 impl ITopic for Topic {
+    fn master_key(&self) -> Option<Rc<dyn IKey>> {
+        self.master_key.clone()
+    }
+
     /// `Ref`.
     fn topic_arn(&self) -> Value {
         self.resource.ref_()
