@@ -32,6 +32,9 @@ pub const PRINCIPAL_ONLY_READ_DATA_ACTIONS: [&str; 2] =
 /// Write actions (`WRITE_DATA_ACTIONS`).
 pub const WRITE_DATA_ACTIONS: [&str; 4] =
     ["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"];
+/// Actions of [`ITable::grant_stream_read`] on the stream (`READ_STREAM_DATA_ACTIONS`).
+pub const READ_STREAM_DATA_ACTIONS: [&str; 3] =
+    ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
 /// `dynamodb:DescribeTable`, part of every data grant (`DESCRIBE_TABLE`).
 pub const DESCRIBE_TABLE: &str = "dynamodb:DescribeTable";
 
@@ -639,6 +642,68 @@ pub trait ITable: Construct + std::fmt::Debug {
         )?;
         self.grant_on_key(grantee, KEY_READ_ACTIONS.into_iter().chain(KEY_WRITE_ACTIONS))?;
         self.grant(grantee, PRINCIPAL_ONLY_READ_DATA_ACTIONS)
+    }
+
+    /// The stream's ARN, or the error of a table without stream (`streamGrants`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the table's path when it has no stream.
+    fn require_stream_arn(&self) -> Result<Value, Error> {
+        self.table_stream_arn().ok_or_else(|| Error::InvalidArgument {
+            path: self.node().path(),
+            message: format!(
+                "DynamoDB Streams must be enabled on the table {}",
+                self.node().path()
+            ),
+        })
+    }
+
+    /// Grants `actions` on the table's stream (`grantStream`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a table without stream; errors of
+    /// [`Grantable::add_to_principal_policy`].
+    fn grant_stream<'a>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let arn = self.require_stream_arn()?;
+        let actions: Vec<&str> = actions.into_iter().collect();
+        Grant::add_to_principal(grantee, &actions, vec![arn])
+    }
+
+    /// Grants listing streams (`grantTableListStreams`): `dynamodb:ListStreams` on `*`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a table without stream; errors of
+    /// [`Grantable::add_to_principal_policy`].
+    fn grant_table_list_streams(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        self.require_stream_arn()?;
+        Grant::add_to_principal(grantee, &["dynamodb:ListStreams"], vec![Value::from("*")])
+    }
+
+    /// Grants reading the stream (`grantStreamRead`): `dynamodb:ListStreams` on `*`, then
+    /// [`KEY_READ_ACTIONS`] on the table's key, then [`READ_STREAM_DATA_ACTIONS`] on the
+    /// stream.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a table without stream; errors of
+    /// [`Grantable::add_to_principal_policy`].
+    fn grant_stream_read(&self, grantee: &impl Grantable) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        let arn = self.require_stream_arn()?;
+        self.grant_table_list_streams(grantee)?;
+        self.grant_on_key(grantee, KEY_READ_ACTIONS)?;
+        Grant::add_to_principal(grantee, &READ_STREAM_DATA_ACTIONS, vec![arn])
     }
 
     /// Grants every DynamoDB action on the table (`grantFullAccess`): `dynamodb:*`, then

@@ -22,10 +22,12 @@
 //! ```
 
 mod encryption;
+mod metrics;
 mod mode;
 mod stream;
 
 pub use encryption::StreamEncryption;
+pub use metrics::ShardLevelMetrics;
 pub use mode::StreamMode;
 pub use stream::{
     IStream, ImportedStream, Stream, StreamProps, StreamPropsBuilder,

@@ -8,7 +8,7 @@ use cdk_iam::{Grant, Grantable};
 use cdk_kms::{grant_on_key, IKey, Key, KeyProps, DECRYPT_ACTIONS, ENCRYPT_ACTIONS};
 use cfn_kinesis::{CfnStream, CfnStreamProps};
 
-use crate::{StreamEncryption, StreamMode};
+use crate::{ShardLevelMetrics, StreamEncryption, StreamMode};
 
 /// Actions of [`Stream::grant_read`].
 pub const READ_OPERATIONS: [&str; 8] = [
@@ -63,6 +63,10 @@ pub struct StreamProps {
     /// with `Kms`, a new key `Key` under the stream (`Created by <path>`).
     #[builder(default, setter(custom))]
     pub encryption_key: Option<Rc<dyn IKey>>,
+    /// Enhanced shard-level metrics to enable (each once; [`ShardLevelMetrics::All`] alone).
+    /// Default: none.
+    #[builder(default, setter(custom))]
+    pub shard_level_metrics: Option<Vec<ShardLevelMetrics>>,
     /// What happens to the stream when it leaves the stack. Default:
     /// [`RemovalPolicy::Retain`].
     #[builder(default)]
@@ -71,6 +75,15 @@ pub struct StreamProps {
 cdk_core::impl_props!(StreamProps, StreamPropsBuilder);
 
 impl StreamPropsBuilder {
+    /// Enhanced shard-level metrics to enable (each once; [`ShardLevelMetrics::All`] alone).
+    pub fn shard_level_metrics(
+        mut self,
+        metrics: impl IntoIterator<Item = ShardLevelMetrics>,
+    ) -> Self {
+        self.shard_level_metrics = Some(Some(metrics.into_iter().collect()));
+        self
+    }
+
     /// The customer managed key of [`StreamEncryption::Kms`] (owned or imported); giving
     /// one implies `Kms`.
     pub fn encryption_key(mut self, key: &(impl IKey + Clone + 'static)) -> Self {
@@ -240,6 +253,19 @@ impl Stream {
             )));
         }
 
+        if let Some(metrics) = &props.shard_level_metrics {
+            if metrics.contains(&ShardLevelMetrics::All) && metrics.len() > 1 {
+                return Err(invalid(
+                    "`shardLevelMetrics` cannot include `ShardLevelMetrics.ALL` together with \
+                     individual metrics, use either `ShardLevelMetrics.ALL` alone or specify \
+                     individual metrics."
+                        .into(),
+                ));
+            }
+            if metrics.iter().enumerate().any(|(i, m)| metrics[..i].contains(m)) {
+                return Err(invalid("shardLevelMetrics cannot contain duplicate items.".into()));
+            }
+        }
         let encryption = match (props.encryption, &props.encryption_key) {
             (None, Some(_)) => Some(StreamEncryption::Kms),
             (Some(e), Some(_)) if e != StreamEncryption::Kms => {
@@ -296,6 +322,9 @@ impl Stream {
         l1.retention_period_hours = Some(Value::from(hours));
         l1.shard_count = shard_count.map(Value::from);
         l1.stream_encryption = stream_encryption;
+        l1.desired_shard_level_metrics = props
+            .shard_level_metrics
+            .map(|m| Value::Array(m.into_iter().map(Value::from).collect()));
         l1.stream_mode_details =
             props.stream_mode.map(|m| Value::object([("StreamMode", Value::from(m))]));
         let resource = CfnStream::new(&node, "Resource", l1)?;

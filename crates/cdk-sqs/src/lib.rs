@@ -28,6 +28,7 @@ mod encryption;
 mod fifo;
 mod policy;
 mod queue;
+mod redrive;
 
 pub use encryption::QueueEncryption;
 pub use fifo::{DeduplicationScope, FifoThroughputLimit};
@@ -36,3 +37,4 @@ pub use queue::{
     DeadLetterQueue, DeadLetterQueueBuilder, IQueue, ImportedQueue, Queue, QueueProps,
     QueuePropsBuilder, CONSUME_MESSAGES_ACTIONS, PURGE_ACTIONS, SEND_MESSAGES_ACTIONS,
 };
+pub use redrive::{RedriveAllowPolicy, RedriveAllowPolicyBuilder, RedrivePermission};

@@ -9,7 +9,9 @@ use cdk_iam::{Effect, Grant, Grantable, PolicyStatement};
 use cdk_kms::{grant_on_key, IKey, Key, KeyProps, DECRYPT_ACTIONS, ENCRYPT_ACTIONS};
 use cfn_sqs::{CfnQueue, CfnQueueProps};
 
-use crate::{DeduplicationScope, FifoThroughputLimit, QueueEncryption, QueuePolicy};
+use crate::{
+    DeduplicationScope, FifoThroughputLimit, QueueEncryption, QueuePolicy, RedriveAllowPolicy,
+};
 
 /// Actions of [`Queue::grant_send_messages`].
 pub const SEND_MESSAGES_ACTIONS: [&str; 3] =
@@ -200,6 +202,10 @@ pub struct QueueProps {
     /// Where messages go after too many receives. Default: no dead-letter queue.
     #[builder(default)]
     pub dead_letter_queue: Option<DeadLetterQueue>,
+    /// Which queues may use this one as their dead-letter queue. Default: SQS's, every
+    /// queue (nothing rendered).
+    #[builder(default)]
+    pub redrive_allow_policy: Option<RedriveAllowPolicy>,
     /// Denies every request not made over TLS, in a queue policy. Default: `false`.
     #[builder(default, setter(name = "enforce_ssl"))]
     pub enforce_ssl: Option<bool>,
@@ -314,6 +320,11 @@ impl Queue {
                 });
             }
         }
+        if let Some(policy) = &props.redrive_allow_policy {
+            policy
+                .check()
+                .map_err(|message| Error::InvalidArgument { path: path.clone(), message })?;
+        }
         let fifo = determine_fifo(&path, &props)?;
         let mut encryption = props.encryption;
         if props.encryption_master_key.is_some() {
@@ -367,6 +378,7 @@ impl Queue {
                 ("maxReceiveCount", Value::from(dlq.max_receive_count)),
             ])
         });
+        l1.redrive_allow_policy = props.redrive_allow_policy.as_ref().map(|p| p.render());
         l1.delay_seconds = delay.map(Value::from);
         l1.maximum_message_size = props.max_message_size_bytes.map(Value::from);
         l1.message_retention_period = retention.map(Value::from);
