@@ -3,12 +3,14 @@
 use std::rc::Rc;
 
 use cdk_core::{Construct, Error, Fn, IntoProps, Node, RemovalPolicy, Value};
-use cdk_iam::{Grant, Grantable};
+use std::cell::RefCell;
+
+use cdk_iam::{Grant, Grantable, PolicyStatement};
 use cdk_kms::{grant_on_key, IKey};
 use cfn_sns::{CfnTopic, CfnTopicProps};
 
 use crate::unique_name::unique_resource_name;
-use crate::FifoThroughputScope;
+use crate::{FifoThroughputScope, TopicPolicy};
 
 /// Options of a [`Topic`] (`sns.TopicProps`).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -136,6 +138,7 @@ pub struct Topic {
     resource: CfnTopic,
     fifo: bool,
     master_key: Option<Rc<dyn IKey>>,
+    policy: Rc<RefCell<Option<TopicPolicy>>>,
 }
 
 impl Construct for Topic {
@@ -233,12 +236,33 @@ impl Topic {
         l1.fifo_throughput_scope = props.fifo_throughput_scope.map(Value::from);
         l1.kms_master_key_id = props.master_key.as_ref().map(|k| k.key_arn());
         let resource = CfnTopic::new(&node, "Resource", l1)?;
-        Ok(Topic { node, resource, fifo, master_key: props.master_key })
+        Ok(Topic { node, resource, fifo, master_key: props.master_key, policy: Rc::default() })
     }
 
     /// The L1 resource.
     pub fn resource(&self) -> &CfnTopic {
         &self.resource
+    }
+
+    /// The topic policy, once a statement went to the resource policy.
+    pub fn policy(&self) -> Option<TopicPolicy> {
+        self.policy.borrow().clone()
+    }
+
+    /// Adds a statement to the topic's resource policy (`addToResourcePolicy`), creating the
+    /// [`TopicPolicy`] `Policy` on first use.
+    ///
+    /// # Errors
+    /// Id errors when the policy cannot be created.
+    pub fn add_to_resource_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+        let mut slot = self.policy.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(TopicPolicy::new(self, "Policy", [self.topic_arn()])?);
+        }
+        if let Some(p) = slot.as_ref() {
+            p.document().add_statement(statement);
+        }
+        Ok(())
     }
 
     /// Sets what happens to the topic when it leaves the stack. Default (not called):
