@@ -22,7 +22,13 @@ impl Construct for TopicPolicy {
     }
 }
 
-/// The rendered document with `Sid: "<index>"` on every statement that has none.
+/// The id of the statement of `enforce_ssl`, whose principal is rendered as `"*"`
+/// (`StarPrincipal`).
+pub(crate) const SSL_STATEMENT_SID: &str = "AllowPublishThroughSSLOnly";
+
+/// The rendered document with `Sid: "<index>"` on every statement that has none, and the
+/// `enforce_ssl` statement's principal `{"AWS": "*"}` written `"*"` as aws-cdk-lib's
+/// `StarPrincipal` renders.
 fn assign_sids(document: Value) -> Value {
     let Value::Object(mut doc) = document else { return document };
     if let Some(Value::Array(statements)) = doc.get_mut("Statement") {
@@ -30,6 +36,12 @@ fn assign_sids(document: Value) -> Value {
             if let Value::Object(s) = statement {
                 if !s.contains_key("Sid") {
                     s.insert("Sid".into(), Value::from(i.to_string()));
+                }
+                let star = Value::object([("AWS", "*")]);
+                if s.get("Sid").and_then(Value::as_str) == Some(SSL_STATEMENT_SID)
+                    && s.get("Principal") == Some(&star)
+                {
+                    s.insert("Principal".into(), Value::from("*"));
                 }
             }
         }

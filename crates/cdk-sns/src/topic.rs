@@ -5,10 +5,11 @@ use std::rc::Rc;
 use cdk_core::{Construct, Error, Fn, IntoProps, Node, RemovalPolicy, Value};
 use std::cell::RefCell;
 
-use cdk_iam::{Grant, Grantable, PolicyStatement};
+use cdk_iam::{Effect, Grant, Grantable, PolicyStatement};
 use cdk_kms::{grant_on_key, IKey};
 use cfn_sns::{CfnTopic, CfnTopicProps};
 
+use crate::policy::SSL_STATEMENT_SID;
 use crate::unique_name::unique_resource_name;
 use crate::{FifoThroughputScope, TopicPolicy};
 
@@ -51,6 +52,10 @@ pub struct TopicProps {
     /// encryption.
     #[builder(default, setter(custom))]
     pub master_key: Option<Rc<dyn IKey>>,
+    /// Denies publishing not made over TLS, in the topic policy (statement
+    /// `AllowPublishThroughSSLOnly`). Default: `false`.
+    #[builder(default, setter(name = "enforce_ssl"))]
+    pub enforce_ssl: Option<bool>,
 }
 cdk_core::impl_props!(TopicProps, TopicPropsBuilder);
 
@@ -236,7 +241,20 @@ impl Topic {
         l1.fifo_throughput_scope = props.fifo_throughput_scope.map(Value::from);
         l1.kms_master_key_id = props.master_key.as_ref().map(|k| k.key_arn());
         let resource = CfnTopic::new(&node, "Resource", l1)?;
-        Ok(Topic { node, resource, fifo, master_key: props.master_key, policy: Rc::default() })
+        let topic =
+            Topic { node, resource, fifo, master_key: props.master_key, policy: Rc::default() };
+        if props.enforce_ssl == Some(true) {
+            topic.add_to_resource_policy(
+                PolicyStatement::new()
+                    .sid(SSL_STATEMENT_SID)
+                    .actions(["sns:Publish"])
+                    .effect(Effect::Deny)
+                    .resources([topic.topic_arn()])
+                    .condition("Bool", "aws:SecureTransport", "false")
+                    .principal("AWS", "*"),
+            )?;
+        }
+        Ok(topic)
     }
 
     /// The L1 resource.

@@ -1,5 +1,6 @@
 //! Resource policies against an aws-cdk-lib 2.276.0 golden: statements added to a topic
-//! (its `TopicPolicy` assigns statement ids) and to a queue (its `QueuePolicy` does not).
+//! (its `TopicPolicy` assigns statement ids) and to a queue (its `QueuePolicy` does not),
+//! a topic enforcing TLS.
 //! Compared byte for byte.
 
 use std::error::Error as StdError;
@@ -40,6 +41,20 @@ fn zz_resource_policies() -> TestResult {
             .actions(["sqs:SendMessage"])
             .resources([queue.queue_arn()])
             .condition("ArnEquals", "aws:SourceArn", topic.topic_arn()),
+    )?;
+    let ssl = Topic::new(&stack, "Ssl", TopicProps::builder().enforce_ssl(true))?;
+    let root = cdk_core::Value::concat([
+        cdk_core::Value::from("arn:"),
+        cdk_core::Aws::partition(),
+        cdk_core::Value::from(":iam::"),
+        cdk_core::Aws::account_id(),
+        cdk_core::Value::from(":root"),
+    ]);
+    ssl.add_to_resource_policy(
+        PolicyStatement::new()
+            .principal("AWS", root)
+            .actions(["sns:Subscribe"])
+            .resources([ssl.topic_arn()]),
     )?;
     app.synth()?;
 

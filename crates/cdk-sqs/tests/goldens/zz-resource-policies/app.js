@@ -1,5 +1,5 @@
 // zz-resource-policies: statements added to the resource policies of a topic and a queue
-// (their TopicPolicy / QueuePolicy created on first use).
+// (their TopicPolicy / QueuePolicy created on first use), a topic enforcing TLS.
 const cdk = require('aws-cdk-lib');
 const sqs = require('aws-cdk-lib/aws-sqs');
 const sns = require('aws-cdk-lib/aws-sns');
@@ -26,5 +26,11 @@ queue.addToResourcePolicy(new iam.PolicyStatement({
   actions: ['sqs:SendMessage'],
   resources: [queue.queueArn],
   conditions: { ArnEquals: { 'aws:SourceArn': topic.topicArn } },
+}));
+const ssl = new sns.Topic(stack, 'Ssl', { enforceSSL: true });
+ssl.addToResourcePolicy(new iam.PolicyStatement({
+  principals: [new iam.AccountRootPrincipal()],
+  actions: ['sns:Subscribe'],
+  resources: [ssl.topicArn],
 }));
 finish(app, __dirname);
