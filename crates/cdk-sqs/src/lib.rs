@@ -2,10 +2,11 @@
 //!
 //! A thin L2 over [`cfn_sqs`]: the [`Queue`] construct of `aws-cdk-lib/aws-sqs` (`queue.ts`,
 //! `queue-base.ts`), queues imported by ARN ([`ImportedQueue`]), the [`IQueue`] trait with
-//! the grants, and [`QueuePolicy`] (`policy.ts`), rendered as
-//! aws-cdk-lib 2.276.0 renders them: removal policy `Destroy` by default, no encryption
-//! property unless [`QueueEncryption`] is chosen (SQS then applies SSE-SQS), grants as
-//! statements on the grantee's default policy (merged by `@aws-cdk/aws-iam:minimizePolicies`).
+//! the grants, and [`QueuePolicy`] (`policy.ts`), rendered as aws-cdk-lib 2.276.0 renders
+//! them: removal policy `Destroy` by default, no encryption property unless
+//! [`QueueEncryption`] is chosen (SQS then applies SSE-SQS; a customer managed key comes
+//! from `cdk-kms`), grants as statements on the grantee's default policy (merged by
+//! `@aws-cdk/aws-iam:minimizePolicies`), key grants after them.
 //!
 //! ```
 //! use std::time::Duration;
