@@ -17,7 +17,7 @@
 //! let table = Table::new(&stack, "Table", TableProps::builder()
 //!     .partition_key(Attribute { name: "id".into(), r#type: AttributeType::String })
 //!     .billing_mode(BillingMode::PayPerRequest))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! table.grant_read_write_data(&role)?;
 //! let _name = table.table_name();
 //! # Ok::<(), cdk_core::Error>(())

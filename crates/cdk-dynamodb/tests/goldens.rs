@@ -80,18 +80,18 @@ fn zz_dynamodb_table() -> TestResult {
         let role = Role::new(
             &stack,
             "Role",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         plain.grant_read_data(&role)?;
         full.grant_write_data(&role)?;
         provisioned.grant_read_write_data(&role)?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(plain.table_name()))?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(full.table_arn()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(plain.table_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(full.table_arn()))?;
         let stream_arn = full.table_stream_arn().ok_or_else(|| Error::InvalidArgument {
             path: "Stack/Full".into(),
             message: "no stream".into(),
         })?;
-        CfnOutput::new(&stack, "StreamArn", CfnOutputProps::new(stream_arn))?;
+        CfnOutput::new(&stack, "StreamArn", CfnOutputProps::builder().value(stream_arn))?;
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-dynamodb-table"))
@@ -106,7 +106,7 @@ fn zz_dynamodb_indexes() -> TestResult {
         let role = Role::new(
             &stack,
             "Role",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         let table = Table::new(
             &stack,

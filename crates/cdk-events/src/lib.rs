@@ -15,7 +15,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let bus = EventBus::new(&stack, "Bus", EventBusProps::builder().event_bus_name("orders"))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! bus.grant_put_events_to(&role)?;
 //! Rule::new(&stack, "OnOrder", RuleProps::builder()
 //!     .event_bus(&bus)

@@ -53,7 +53,7 @@ fn zz_events_bus() -> TestResult {
         let role = Role::new(
             &stack,
             "Role",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         plain.grant_put_events_to(&role)?;
         named.grant_put_events_to(&role)?;
@@ -72,8 +72,8 @@ fn zz_events_bus() -> TestResult {
             "Scheduled",
             RuleProps::builder().schedule(Schedule::rate(Duration::from_secs(300))?).enabled(false),
         )?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(plain.event_bus_arn()))?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(plain.event_bus_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(plain.event_bus_arn()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(plain.event_bus_name()))?;
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-events-bus"))

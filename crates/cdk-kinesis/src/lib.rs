@@ -15,7 +15,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let stream = Stream::new(&stack, "Stream", StreamProps::builder().shard_count(2u32))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! stream.grant_write(&role)?;
 //! let _name = stream.stream_name();
 //! # Ok::<(), cdk_core::Error>(())

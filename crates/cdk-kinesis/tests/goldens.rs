@@ -62,15 +62,16 @@ fn zz_kinesis_stream() -> TestResult {
                 .stream_mode(StreamMode::OnDemand)
                 .encryption(StreamEncryption::Unencrypted),
         )?;
-        let service = || RoleProps::new(Principal::service("apigateway.amazonaws.com"));
+        let service =
+            || RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com"));
         let reader = Role::new(&stack, "Reader", service())?;
         let writer = Role::new(&stack, "Writer", service())?;
         plain.grant_read(&reader)?;
         second.grant_read(&reader)?;
         full.grant_write(&writer)?;
         on_demand.grant_read_write(&writer)?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(plain.stream_arn()))?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(full.stream_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(plain.stream_arn()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(full.stream_name()))?;
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-kinesis-stream"))

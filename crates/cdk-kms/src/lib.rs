@@ -16,7 +16,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let key = Key::new(&stack, "Key", KeyProps::builder().enable_key_rotation(true))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! key.grant_encrypt_decrypt(&role)?;
 //! let _arn = key.key_arn();
 //! # Ok::<(), cdk_core::Error>(())

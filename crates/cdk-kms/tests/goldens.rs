@@ -35,15 +35,18 @@ fn zz_kms_key() -> TestResult {
         "Imported",
         "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     )?;
-    let role =
-        Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+    let role = Role::new(
+        &stack,
+        "Role",
+        RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
+    )?;
     let user = User::new(&stack, "User", UserProps::default())?;
     key.grant_decrypt(&role)?;
     full.grant_encrypt(&role)?;
     imported.grant_encrypt_decrypt(&role)?;
     key.grant(&user, ["kms:DescribeKey"])?;
-    CfnOutput::new(&stack, "KeyArn", CfnOutputProps::new(full.key_arn()))?;
-    CfnOutput::new(&stack, "KeyId", CfnOutputProps::new(full.key_id()))?;
+    CfnOutput::new(&stack, "KeyArn", CfnOutputProps::builder().value(full.key_arn()))?;
+    CfnOutput::new(&stack, "KeyId", CfnOutputProps::builder().value(full.key_id()))?;
     app.synth()?;
 
     let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -15,7 +15,7 @@
 //! let app = App::new();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let topic = Topic::new(&stack, "Topic", TopicProps::builder().display_name("Orders"))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! topic.grant_publish(&role)?;
 //! let _arn = topic.topic_arn();
 //! # Ok::<(), cdk_core::Error>(())

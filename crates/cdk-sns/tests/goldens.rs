@@ -67,15 +67,15 @@ fn zz_sns_topic() -> TestResult {
         let role = Role::new(
             &stack,
             "Role",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         plain.grant_publish(&role)?;
         named.grant_publish(&role)?;
         fifo.grant_publish(&role)?;
         fifo_named.grant_publish(&role)?;
         signed.grant_publish(&role)?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(plain.topic_arn()))?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(plain.topic_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(plain.topic_arn()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(plain.topic_name()))?;
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-sns-topic"))

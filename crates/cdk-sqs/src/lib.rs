@@ -18,7 +18,7 @@
 //! let stack = Stack::new(&app, "Stack")?;
 //! let queue = Queue::new(&stack, "Queue",
 //!     QueueProps::builder().visibility_timeout(Duration::from_secs(60)))?;
-//! let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+//! let role = Role::new(&stack, "Role", RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")))?;
 //! queue.grant_send_messages(&role)?;
 //! let _url = queue.queue_url();
 //! # Ok::<(), cdk_core::Error>(())

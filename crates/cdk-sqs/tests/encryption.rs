@@ -35,8 +35,11 @@ fn zz_kms_encryption() -> TestResult {
             .alias("alias/shared")
             .removal_policy(RemovalPolicy::Destroy),
     )?;
-    let role =
-        Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+    let role = Role::new(
+        &stack,
+        "Role",
+        RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
+    )?;
     let queue =
         Queue::new(&stack, "Queue", QueueProps::builder().encryption(QueueEncryption::Kms))?;
     let queue2 = Queue::new(&stack, "Queue2", QueueProps::builder().encryption_master_key(&key))?;
@@ -58,8 +61,8 @@ fn zz_kms_encryption() -> TestResult {
     )?;
     table.grant_read_write_data(&role)?;
     key.grant_encrypt_decrypt(&role)?;
-    CfnOutput::new(&stack, "KeyArn", CfnOutputProps::new(key.key_arn()))?;
-    CfnOutput::new(&stack, "KeyId", CfnOutputProps::new(key.key_id()))?;
+    CfnOutput::new(&stack, "KeyArn", CfnOutputProps::builder().value(key.key_arn()))?;
+    CfnOutput::new(&stack, "KeyId", CfnOutputProps::builder().value(key.key_id()))?;
     app.synth()?;
 
     let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -22,7 +22,8 @@ fn zz_neigh_extras() -> TestResult {
     let _ = std::fs::remove_dir_all(&out);
     let app = App::with_props(AppProps::builder().outdir(out.clone()).build()?);
     let stack = Stack::new(&app, "Stack")?;
-    let service = || RoleProps::new(Principal::service("apigateway.amazonaws.com"));
+    let service =
+        || RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com"));
     let role = Role::new(&stack, "Role", service())?;
     let source = Queue::new(&stack, "Source", QueueProps::default())?;
     Queue::new(
@@ -100,7 +101,11 @@ fn extras_rules() -> TestResult {
         "E",
         TableProps::builder().partition_key(Attribute::new("id", AttributeType::String)),
     )?;
-    let role = Role::new(&stack, "Role", RoleProps::new(Principal::service("x.amazonaws.com")))?;
+    let role = Role::new(
+        &stack,
+        "Role",
+        RoleProps::builder().assumed_by(Principal::service("x.amazonaws.com")),
+    )?;
     let err = no_stream.grant_stream_read(&role).err().map(|e| e.to_string());
     assert_eq!(
         err.as_deref(),

@@ -85,16 +85,16 @@ fn zz_sqs_queue() -> TestResult {
         let role = Role::new(
             &stack,
             "Role",
-            RoleProps::new(Principal::service("apigateway.amazonaws.com")),
+            RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
         )?;
         plain.grant_send_messages(&role)?;
         full.grant_consume_messages(&role)?;
         fifo.grant_purge(&role)?;
         named.grant(&role, ["sqs:ChangeMessageVisibility", "sqs:SendMessage"])?;
         ssl.grant_send_messages(&role)?;
-        CfnOutput::new(&stack, "Url", CfnOutputProps::new(plain.queue_url()))?;
-        CfnOutput::new(&stack, "Name", CfnOutputProps::new(plain.queue_name()))?;
-        CfnOutput::new(&stack, "Arn", CfnOutputProps::new(full.queue_arn()))?;
+        CfnOutput::new(&stack, "Url", CfnOutputProps::builder().value(plain.queue_url()))?;
+        CfnOutput::new(&stack, "Name", CfnOutputProps::builder().value(plain.queue_name()))?;
+        CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(full.queue_arn()))?;
         Ok(())
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-sqs-queue"))

@@ -19,7 +19,7 @@ use cdk_sqs::{IQueue, Queue};
 type TestResult = Result<(), Box<dyn StdError>>;
 
 fn output(stack: &Stack, id: &str, value: cdk_core::Value) -> Result<(), Error> {
-    CfnOutput::new(stack, id, CfnOutputProps::new(value)).map(|_| ())
+    CfnOutput::new(stack, id, CfnOutputProps::builder().value(value)).map(|_| ())
 }
 
 /// zz-neigh-imports.
@@ -29,8 +29,11 @@ fn zz_neigh_imports() -> TestResult {
     let _ = std::fs::remove_dir_all(&out);
     let app = App::with_props(AppProps::builder().outdir(out.clone()).build()?);
     let stack = Stack::new(&app, "Stack")?;
-    let role =
-        Role::new(&stack, "Role", RoleProps::new(Principal::service("apigateway.amazonaws.com")))?;
+    let role = Role::new(
+        &stack,
+        "Role",
+        RoleProps::builder().assumed_by(Principal::service("apigateway.amazonaws.com")),
+    )?;
     let arn =
         CfnParameter::new(&stack, "Arn", CfnParameterProps::builder().type_("String").build()?)?
             .value();
