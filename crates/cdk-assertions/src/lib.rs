@@ -1,0 +1,95 @@
+//! # cdk-assertions
+//!
+//! Assertions on the CloudFormation templates a CDK app synthesizes, for the unit tests of
+//! your own constructs and stacks: the Rust port of aws-cdk-lib's `assertions` module
+//! (`Template`, `Match`, `Capture`), with its matching rules and its failure messages.
+//!
+//! ```
+//! use cdk_assertions::{pattern, Capture, Match, Template};
+//! use cdk_core::{App, CfnResource, Stack, Value};
+//!
+//! // The app under test.
+//! let app = App::new();
+//! let stack = Stack::new(&app, "Stack")?;
+//! CfnResource::new(&stack, "Queue", "AWS::SQS::Queue", Value::object([
+//!     ("QueueName", Value::from("orders")),
+//!     ("VisibilityTimeout", Value::from(30)),
+//! ]))?;
+//!
+//! // Its template, synthesized in memory.
+//! let template = Template::from_stack(&stack)?;
+//! template.resource_count_is("AWS::SQS::Queue", 1)?;
+//! // Objects match partially (`Match::object_like`): other properties may be present.
+//! template.has_resource_properties("AWS::SQS::Queue", pattern!({ "QueueName": "orders" }))?;
+//! template.has_resource_properties("AWS::SQS::Queue", pattern!({
+//!     "QueueName": Match::string_like_regexp("^ord"),
+//!     "FifoQueue": Match::absent(),
+//! }))?;
+//!
+//! // Capture a value to look at it more closely.
+//! let timeout = Capture::new();
+//! template.has_resource_properties("AWS::SQS::Queue", pattern!({ "VisibilityTimeout": &timeout }))?;
+//! assert_eq!(timeout.as_number()?, 30.0);
+//!
+//! // A failed assertion is an error whose message shows the closest resource and the
+//! // place where it differs.
+//! let err = template
+//!     .has_resource_properties("AWS::SQS::Queue", pattern!({ "QueueName": "invoices" }))
+//!     .unwrap_err();
+//! assert_eq!(err.message(), [
+//!     "Template has 1 resources with type AWS::SQS::Queue, but none match as expected.",
+//!     "The 1 closest matches:",
+//!     "Queue :: {",
+//!     "  \"Properties\": {",
+//!     "!!   Expected invoices but received orders",
+//!     "    \"QueueName\": \"orders\",",
+//!     "    \"VisibilityTimeout\": 30",
+//!     "  },",
+//!     "  \"Type\": \"AWS::SQS::Queue\"",
+//!     "}",
+//! ].join("\n"));
+//! # Ok::<(), cdk_assertions::AssertionError>(())
+//! ```
+//!
+//! ## Results, not panics
+//!
+//! Every assertion returns `Result<(), AssertionError>`: end it with `?` in a test that
+//! returns `Result<(), AssertionError>` (or a boxed error), or with `.unwrap()`, which prints
+//! the message as it is ([`AssertionError`]'s `Debug` form is its message). There are no
+//! panicking `assert_*` twins: `.unwrap()` already gives CDK's ergonomics, and a failing
+//! `?` keeps the test's own line in the backtrace-free output. Misusing a matcher (what
+//! aws-cdk-lib throws for) is an `AssertionError` too.
+//!
+//! ## Patterns
+//!
+//! Expected values are [`Pattern`]s: JSON with matchers anywhere inside. Write them with
+//! [`pattern!`] (JSON syntax, Rust expressions as values), with `serde_json::json!` when they
+//! hold no matcher, or from plain values. As in aws-cdk-lib, a literal object given to an
+//! assertion is matched with [`Match::object_like`], and so are the literal objects nested in
+//! it (also inside arrays); literal arrays must match element for element; use
+//! [`Match::exact`], [`Match::object_equals`], [`Match::array_equals`] for exact matches and
+//! [`Match::array_with`] for a subsequence.
+//!
+//! ## Port notes
+//!
+//! Ports `assertions/lib/{template,match,matcher,capture}.ts` and `private/*.ts` of
+//! aws-cdk-lib 2.276.0 (annotations and tags assertions are not ported). Regular expressions
+//! use the `regex` crate's syntax. `Match::exact(null)` matches `null` (aws-cdk-lib throws).
+//! [`Template::template_matches`] hands captured values to captures, which aws-cdk-lib
+//! forgets to do.
+
+mod capture;
+mod cyclic;
+mod error;
+mod js;
+mod matcher;
+mod matchers;
+mod pattern;
+mod template;
+
+pub use capture::Capture;
+pub use error::AssertionError;
+pub use matcher::{MatchFailure, MatchResult, Matcher};
+pub use matchers::Match;
+pub use pattern::Pattern;
+pub use template::{Matches, Template, TemplateParsingOptions, TemplateParsingOptionsBuilder};
