@@ -40,6 +40,7 @@
 //!     "Template has 1 resources with type AWS::SQS::Queue, but none match as expected.",
 //!     "The 1 closest matches:",
 //!     "Queue :: {",
+//!     "  \"Metadata\": { \"aws:cdk:path\": \"Stack/Queue\" },",
 //!     "  \"Properties\": {",
 //!     "!!   Expected invoices but received orders",
 //!     "    \"QueueName\": \"orders\",",

@@ -23,7 +23,7 @@ impl Match {
     /// ```
     /// # use cdk_assertions::{pattern, Match};
     /// # use serde_json::json;
-    /// let p = pattern!({ "foo": Match::absent() });
+    /// let p = Match::object_like(pattern!({ "foo": Match::absent() }));
     /// assert!(p.test(Some(&json!({ "bar": 1 }))).is_success());
     /// assert!(p.test(Some(&json!({ "foo": 1 }))).has_failed());
     /// ```
