@@ -92,5 +92,7 @@ pub use capture::Capture;
 pub use error::AssertionError;
 pub use matcher::{MatchFailure, MatchResult, Matcher};
 pub use matchers::Match;
+#[doc(hidden)]
+pub use pattern::__empty_vec;
 pub use pattern::Pattern;
 pub use template::{Matches, Template, TemplateParsingOptions, TemplateParsingOptionsBuilder};

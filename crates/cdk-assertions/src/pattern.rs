@@ -251,20 +251,26 @@ macro_rules! pattern {
     };
     ([ $($tt:tt)* ]) => {{
         #[allow(unused_mut)]
-        let mut items: ::std::vec::Vec<$crate::Pattern> = ::std::vec::Vec::new();
+        let mut items: ::std::vec::Vec<$crate::Pattern> = $crate::__empty_vec();
         $crate::pattern!(@array items () ($($tt)*));
         $crate::Pattern::Array(items)
     }};
     ({ $($tt:tt)* }) => {{
         #[allow(unused_mut)]
         let mut entries: ::std::vec::Vec<(::std::string::String, $crate::Pattern)> =
-            ::std::vec::Vec::new();
+            $crate::__empty_vec();
         $crate::pattern!(@object entries ($($tt)*));
         $crate::Pattern::from_iter(entries)
     }};
     ($e:expr) => {
         $crate::Pattern::from($e)
     };
+}
+
+/// An empty vector, for [`pattern!`](crate::pattern!) (not part of the API).
+#[doc(hidden)]
+pub fn __empty_vec<T>() -> Vec<T> {
+    Vec::new()
 }
 
 #[cfg(test)]

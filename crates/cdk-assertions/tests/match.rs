@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 /// A needle: a substring (`s:`) or a regular expression (`r:`).
 fn found(needle: &str, haystack: &str) -> bool {
     match needle.strip_prefix("r:") {
-        Some(re) => regex::Regex::new(re).unwrap().is_match(haystack),
+        Some(re) => regex::Regex::new(re).expect("a valid needle").is_match(haystack),
         None => haystack.contains(needle.strip_prefix("s:").unwrap_or(needle)),
     }
 }

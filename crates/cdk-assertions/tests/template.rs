@@ -10,7 +10,7 @@ use serde_json::json;
 
 /// A template with the given resources (`logical id -> definition`).
 fn resources(resources: serde_json::Value) -> Template {
-    Template::from_json(json!({ "Resources": resources })).unwrap()
+    Template::from_json(json!({ "Resources": resources })).expect("a valid template")
 }
 
 /// Asserts that `result` failed with a message holding each needle.
@@ -724,7 +724,7 @@ mod mappings {
             "Foo": { "Foo": { "Bar": "Lightning", "Fred": "Waldo" }, "Baz": { "Bar": "Qux" } },
             "Fred": { "Foo": { "Bar": "Lightning" } },
         }}))
-        .unwrap()
+        .expect("a valid template")
     }
 
     #[test]
