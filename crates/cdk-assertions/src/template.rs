@@ -574,3 +574,46 @@ impl Template {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    // The facts of aws-cdk-lib's `assertions/test/private/section.test.ts`.
+
+    #[test]
+    fn match_section_success() {
+        let section = json!({
+            "Entry1": { "foo": "bar" },
+            "Entry2": { "foo": "bar", "baz": "qux" },
+            "Entry3": { "fred": "waldo" },
+        });
+        let template = json!({ "S": section });
+        let pattern = crate::Match::object_like(json!({ "foo": "bar" }));
+        let result = match_section(Template::section(&template, "S"), &pattern).unwrap();
+        let matches = to_matches(&result.matches);
+        assert_eq!(matches.len(), 2);
+        assert_eq!(matches["Entry1"], json!({ "foo": "bar" }));
+        assert_eq!(matches["Entry2"], json!({ "foo": "bar", "baz": "qux" }));
+        assert!(result.closest.is_empty());
+    }
+
+    #[test]
+    fn match_section_failure() {
+        let template =
+            json!({ "S": { "Entry1": { "foo": "qux" }, "Entry3": { "fred": "waldo" } } });
+        let pattern = crate::Match::object_like(json!({ "foo": "bar" }));
+        let result = match_section(Template::section(&template, "S"), &pattern).unwrap();
+        assert!(result.matches.is_empty());
+        assert_eq!(result.analyzed.len(), 2);
+        assert_eq!(result.closest[0].1.target(), Some(&json!({ "foo": "qux" })));
+    }
+
+    #[test]
+    fn sections_that_are_not_objects_are_empty() {
+        let t = Template::from_json(json!({ "Resources": [1, 2], "Outputs": "x" })).unwrap();
+        t.resource_count_is("AWS::SNS::Topic", 0).unwrap();
+        assert!(t.find_outputs("*", json!({})).unwrap().is_empty());
+    }
+}

@@ -3,8 +3,8 @@
 
 use cdk_assertions::{pattern, AssertionError, Capture, Match, Template, TemplateParsingOptions};
 use cdk_core::{
-    App, CfnCondition, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps, CfnResource,
-    Construct, Fn, NestedStack, Stack, Value,
+    App, AppProps, CfnCondition, CfnOutput, CfnOutputProps, CfnParameter, CfnParameterProps,
+    CfnResource, Construct, Fn, NestedStack, Stack, Value,
 };
 use serde_json::json;
 
@@ -63,6 +63,27 @@ mod from {
         )?;
         // Synthesizing in memory writes nothing and leaves the app synthesizable.
         assert_eq!(template.to_json(), Template::from_stack(&stack)?.to_json());
+        Ok(())
+    }
+
+    #[test]
+    fn from_stack_is_what_synth_writes() -> Result<(), AssertionError> {
+        let dir = std::env::temp_dir().join(format!("cdk-assertions-synth-{}", std::process::id()));
+        let app = App::with_props(AppProps::builder().outdir(dir.clone()).build()?);
+        let stack = Stack::new(&app, "Stack")?;
+        let nested = NestedStack::new(&stack, "Nested")?;
+        CfnResource::new(&nested, "Foo", "Foo::Bar", Value::object([("Baz", "Qux")]))?;
+        CfnOutput::new(&stack, "Out", CfnOutputProps::new("x"))?;
+        let in_memory = Template::from_stack(&stack)?;
+        let nested_in_memory = Template::from_stack(&nested)?;
+        app.synth()?;
+        let read = |file: &str| -> serde_json::Value {
+            let text = std::fs::read_to_string(dir.join(file)).expect("synthesized file");
+            serde_json::from_str(&text).expect("JSON")
+        };
+        assert_eq!(in_memory.to_json(), &read("Stack.template.json"));
+        assert_eq!(nested_in_memory.to_json(), &read(&nested.template_file()));
+        std::fs::remove_dir_all(&dir).ok();
         Ok(())
     }
 

@@ -569,6 +569,16 @@ impl Stack {
     /// `cdk-assertions` crate's `Template::from_stack` reads. Synthesizing more than once
     /// (here, then with `App::synth`) gives the same output.
     ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+    /// let template = stack.synthesize_template()?;
+    /// assert_eq!(template["Resources"]["Topic"]["Type"], "AWS::SNS::Topic");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// Whatever [`App::synth`] reports (validation, resolution).
     pub fn synthesize_template(&self) -> Result<serde_json::Value, Error> {
