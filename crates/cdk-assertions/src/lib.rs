@@ -56,7 +56,9 @@
 //!
 //! Every assertion returns `Result<(), AssertionError>`: end it with `?` in a test that
 //! returns `Result<(), AssertionError>` (or a boxed error), or with `.unwrap()`, which prints
-//! the message as it is ([`AssertionError`]'s `Debug` form is its message). There are no
+//! the message as it is ([`AssertionError`]'s `Debug` form is its message). `AssertionError`
+//! converts from `cdk_core::Error` and `cdk_core::BuildError`, so one such test builds its
+//! app and asserts on it with `?` throughout, as the example above does. There are no
 //! panicking `assert_*` twins: `.unwrap()` already gives CDK's ergonomics, and a failing
 //! `?` keeps the test's own line in the backtrace-free output. Misusing a matcher (what
 //! aws-cdk-lib throws for) is an `AssertionError` too.

@@ -84,10 +84,11 @@ impl Match {
     /// and `$` for the whole string; `^`/`$` also match at line ends, as JavaScript's `m`
     /// flag does). The syntax is the `regex` crate's, which shares JavaScript's common subset
     /// but has no look-around or back-references.
-    pub fn string_like_regexp(pattern: &str) -> Pattern {
+    pub fn string_like_regexp(pattern: impl Into<String>) -> Pattern {
+        let pattern = pattern.into();
         let compiled = regex::Regex::new(&format!("(?m){pattern}"))
             .map_err(|e| format!("Invalid regular expression: /{pattern}/: {e}"));
-        Pattern::matcher(StringLikeRegexpMatch { pattern: pattern.to_string(), regex: compiled })
+        Pattern::matcher(StringLikeRegexpMatch { pattern, regex: compiled })
     }
 }
 
