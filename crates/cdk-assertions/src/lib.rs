@@ -69,9 +69,10 @@
 //! [`pattern!`] (JSON syntax, Rust expressions as values), with `serde_json::json!` when they
 //! hold no matcher, or from plain values. As in aws-cdk-lib, a literal object given to an
 //! assertion is matched with [`Match::object_like`], and so are the literal objects nested in
-//! it (also inside arrays); literal arrays must match element for element; use
+//! it (also inside literal arrays); literal arrays must match element for element. Use
 //! [`Match::exact`], [`Match::object_equals`], [`Match::array_equals`] for exact matches and
-//! [`Match::array_with`] for a subsequence.
+//! [`Match::array_with`] for a subsequence (whose literal elements match exactly: wrap them in
+//! `Match::object_like` to match partially).
 //!
 //! ## Port notes
 //!

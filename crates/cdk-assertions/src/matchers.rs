@@ -32,8 +32,19 @@ impl Match {
     }
 
     /// An array holding elements that match `pattern`'s elements, in the same order, others
-    /// allowed in between (a subsequence). Literal elements are matched as in an
-    /// `object_like` pattern. [`Match::absent`] and [`Match::any_value`] cannot be elements.
+    /// allowed in between (a subsequence). Literal elements are matched exactly, as in
+    /// aws-cdk-lib: wrap an object in [`Match::object_like`] to match it partially.
+    /// [`Match::absent`] and [`Match::any_value`] cannot be elements.
+    ///
+    /// ```
+    /// # use cdk_assertions::{pattern, Match};
+    /// # use serde_json::json;
+    /// let tags = json!([{ "Key": "a", "Value": "1" }, { "Key": "b", "Value": "2" }]);
+    /// assert!(Match::array_with(json!([{ "Key": "b", "Value": "2" }])).test(Some(&tags)).is_success());
+    /// assert!(Match::array_with(json!([{ "Key": "b" }])).test(Some(&tags)).has_failed());
+    /// let partial = Match::array_with([Match::object_like(json!({ "Key": "b" }))]);
+    /// assert!(partial.test(Some(&tags)).is_success());
+    /// ```
     pub fn array_with(pattern: impl Into<Pattern>) -> Pattern {
         Pattern::matcher(ArrayMatch::new("arrayWith", pattern.into(), true, false))
     }
