@@ -200,14 +200,18 @@ impl From<&Pattern> for Pattern {
 /// Builds a [`Pattern`] in JSON syntax, with any expression that converts into a pattern as a
 /// value: matchers, captures, variables, `json!` values.
 ///
-/// Keys are string literals. `null`, `true`, `false`, numbers, strings, arrays and objects
-/// read as in JSON; anything else is a Rust expression turned into a pattern with
-/// `Pattern::from`.
+/// Keys are string literals, or any expression that converts into a `String` written in
+/// brackets (`[logical_id]: ...`, as JavaScript's computed keys). `null`, `true`, `false`,
+/// numbers, strings, arrays and objects read as in JSON; anything else is a Rust expression
+/// turned into a pattern with `Pattern::from`.
 ///
 /// ```
 /// use cdk_assertions::{pattern, Capture, Match};
 /// let name = Capture::new();
+/// let id = "MyTopic";
 /// let p = pattern!({
+///     [id]: { "Type": "AWS::SNS::Topic" },
+///     [format!("{id}Policy")]: Match::any_value(),
 ///     "Properties": {
 ///         "Name": &name,
 ///         "Tags": Match::array_with(pattern!([{ "Key": "team" }])),
@@ -231,20 +235,23 @@ macro_rules! pattern {
     (@array $v:ident ($($cur:tt)*) ($next:tt $($rest:tt)*)) => {
         $crate::pattern!(@array $v ($($cur)* $next) ($($rest)*));
     };
-    // Internal: `"key": value,` pairs.
+    // Internal: `"key": value,` and `[key expression]: value,` pairs.
     (@object $m:ident ()) => {};
     (@object $m:ident ($key:literal : $($rest:tt)*)) => {
-        $crate::pattern!(@value $m $key () ($($rest)*));
+        $crate::pattern!(@value $m [$key] () ($($rest)*));
     };
-    (@value $m:ident $key:literal ($($cur:tt)+) (, $($rest:tt)*)) => {
-        $m.push((::std::string::String::from($key), $crate::pattern!($($cur)+)));
+    (@object $m:ident ([$($key:tt)+] : $($rest:tt)*)) => {
+        $crate::pattern!(@value $m [$($key)+] () ($($rest)*));
+    };
+    (@value $m:ident [$($key:tt)+] ($($cur:tt)+) (, $($rest:tt)*)) => {
+        $m.push((::std::string::String::from($($key)+), $crate::pattern!($($cur)+)));
         $crate::pattern!(@object $m ($($rest)*));
     };
-    (@value $m:ident $key:literal ($($cur:tt)+) ()) => {
-        $m.push((::std::string::String::from($key), $crate::pattern!($($cur)+)));
+    (@value $m:ident [$($key:tt)+] ($($cur:tt)+) ()) => {
+        $m.push((::std::string::String::from($($key)+), $crate::pattern!($($cur)+)));
     };
-    (@value $m:ident $key:literal ($($cur:tt)*) ($next:tt $($rest:tt)*)) => {
-        $crate::pattern!(@value $m $key ($($cur)* $next) ($($rest)*));
+    (@value $m:ident [$($key:tt)+] ($($cur:tt)*) ($next:tt $($rest:tt)*)) => {
+        $crate::pattern!(@value $m [$($key)+] ($($cur)* $next) ($($rest)*));
     };
     (null) => {
         $crate::Pattern::Null
@@ -299,6 +306,15 @@ mod tests {
         assert!(matches!(&m["e"], Pattern::Object(_)));
         assert!(matches!(&m["g"], Pattern::Array(items) if items.is_empty()));
         assert!(matches!(&m["h"], Pattern::Object(items) if items.is_empty()));
+    }
+
+    #[test]
+    fn computed_keys() {
+        let id = String::from("Topic");
+        let p = pattern!({ [&id]: 1, [format!("{id}2")]: { [id.as_str()]: true }, "x": 2 });
+        let Pattern::Object(m) = p else { panic!("not an object") };
+        assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["Topic", "Topic2", "x"]);
+        assert!(matches!(&m["Topic2"], Pattern::Object(inner) if inner.contains_key("Topic")));
     }
 
     #[test]
