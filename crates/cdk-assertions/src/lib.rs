@@ -74,6 +74,21 @@
 //! [`Match::array_with`] for a subsequence (whose literal elements match exactly: wrap them in
 //! `Match::object_like` to match partially).
 //!
+//! ## From TypeScript
+//!
+//! | aws-cdk-lib | cdk-assertions |
+//! | --- | --- |
+//! | `Template.fromStack(stack)` | `Template::from_stack(&stack)?` (a nested stack too) |
+//! | `Template.fromJSON(t, { skipCyclicalDependenciesCheck: true })` | `Template::from_json_with(t, TemplateParsingOptions::builder().skip_cyclical_dependencies_check(true))?` |
+//! | `template.hasResourceProperties('T', { A: 1 })` | `template.has_resource_properties("T", pattern!({ "A": 1 }))?` |
+//! | `template.findResources('T')` | `template.find_resources("T", pattern!({}))?` |
+//! | `template.hasOutput('*', { Value: 'x' })` | `template.has_output("*", pattern!({ "Value": "x" }))?` |
+//! | `Match.objectLike({ A: Match.anyValue() })` | `Match::object_like(pattern!({ "A": Match::any_value() }))` |
+//! | `Match.arrayWith([x, y])` | `Match::array_with(pattern!([x, y]))` or `Match::array_with([x, y])` |
+//! | `{ [logicalId]: ... }` | `pattern!({ [logical_id]: ... })` |
+//! | `const c = new Capture(); ... c.asString()` | `let c = Capture::new(); ... c.as_string()?` (`&c` in patterns) |
+//! | `expect(() => ...).toThrow(/msg/)` | `let err = ....unwrap_err(); assert!(err.message().contains("msg"))` |
+//!
 //! ## Port notes
 //!
 //! Ports `assertions/lib/{template,match,matcher,capture}.ts` and `private/*.ts` of
