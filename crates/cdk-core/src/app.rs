@@ -119,7 +119,7 @@ struct SynthGuard {
 
 impl Drop for SynthGuard {
     fn drop(&mut self) {
-        if self.done.get() || std::thread::panicking() {
+        if self.done.get() || self.node.tree.borrow().synthesized || std::thread::panicking() {
             return;
         }
         let app = App {
@@ -229,7 +229,12 @@ impl App {
     /// (logical IDs, references); [`Error::Io`] when files cannot be written.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
         self.guard.done.set(true);
+        self.synth_to(&Out { dir: &self.outdir, memory: None })
+    }
+
+    fn synth_to(&self, out: &Out<'_>) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
+        tree.borrow_mut().synthesized = true;
         apply_tag_aspects(&mut tree.borrow_mut());
         reify_dependencies(&mut tree.borrow_mut());
         let top_stacks = self.top_level_stacks();
@@ -242,20 +247,22 @@ impl App {
         }
         validate(&self.node)?;
         let outdir = &self.outdir;
-        std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+        if out.memory.is_none() {
+            std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+        }
 
         let mut artifacts = Map::new();
         let mut ids = Vec::new();
         for stack_idx in &top_stacks {
             let stack = Stack::from_node(self.node.sibling(*stack_idx));
             add_bootstrap_version_rule(&stack)?;
-            let template_hash = self.synth_stack(&stack, &stack)?;
+            let template_hash = self.synth_stack(&stack, &stack, out)?;
             let artifact_id = stack.artifact_id();
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
             let manifest = asset_manifest(&stack, &entries);
-            write(outdir, &format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
-            for e in &entries {
+            out.write(&format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
+            for e in entries.iter().filter(|_| out.memory.is_none()) {
                 if let Some(from) = &e.stage_from {
                     crate::assets::stage(from, &outdir.join(&e.path))
                         .map_err(|err| io_err(&outdir.join(&e.path), err))?;
@@ -278,8 +285,7 @@ impl App {
             let metadata = stack_metadata(&self.node, *stack_idx)?;
             let has_metadata = !metadata.is_empty();
             if has_metadata {
-                write(
-                    outdir,
+                out.write(
                     &format!("{artifact_id}.metadata.json"),
                     &to_json_string(&Value::Object(metadata), 2),
                 )?;
@@ -288,7 +294,7 @@ impl App {
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
-        write(outdir, "tree.json", &tree_json(&self.node))?;
+        out.write("tree.json", &tree_json(&self.node))?;
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -315,9 +321,8 @@ impl App {
             ("artifacts", Value::Object(artifacts)),
             ("minimumCliVersion", Value::from(crate::MINIMUM_CLI_VERSION)),
         ]);
-        write(outdir, "manifest.json", &to_json_string(&manifest, 2))?;
-        write(
-            outdir,
+        out.write("manifest.json", &to_json_string(&manifest, 2))?;
+        out.write(
             "cdk.out",
             &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
         )?;
@@ -335,7 +340,7 @@ impl App {
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
     /// returns the SHA-256 of the stack's template file.
-    fn synth_stack(&self, stack: &Stack, top: &Stack) -> Result<String, Error> {
+    fn synth_stack(&self, stack: &Stack, top: &Stack, out: &Out<'_>) -> Result<String, Error> {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
@@ -351,12 +356,12 @@ impl App {
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
-            self.synth_stack(&child, top)?;
+            self.synth_stack(&child, top, out)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
         let template = render(&self.node.tree, stack.node().idx, &refs)?;
         let text = to_json_string(&template, 1);
-        write(&self.outdir, &stack.template_file(), &text)?;
+        out.write(&stack.template_file(), &text)?;
         if stack.is_nested() {
             let hash = sha256_hex(to_json_string(&template, 0).as_bytes());
             let display = format!("{} Nested Stack Template", stack_relative_path(stack));
@@ -617,6 +622,66 @@ fn tree_json(root: &Node) -> String {
     node_json(&mut out, &tree, 0);
     out.push('}');
     out
+}
+
+/// Where synthesis writes its files: the assembly folder, or memory
+/// ([`Stack::synthesize_template`]).
+struct Out<'a> {
+    dir: &'a Path,
+    memory: Option<&'a RefCell<IndexMap<String, String>>>,
+}
+
+impl Out<'_> {
+    fn write(&self, name: &str, text: &str) -> Result<(), Error> {
+        match self.memory {
+            Some(files) => {
+                files.borrow_mut().insert(name.to_string(), text.to_string());
+                Ok(())
+            }
+            None => write(self.dir, name, text),
+        }
+    }
+}
+
+impl Stack {
+    /// Synthesizes the app that holds this stack in memory (no file is written, no asset
+    /// is staged) and returns this stack's template as `App::synth` would write it to
+    /// `<artifact>.template.json`; a nested stack gives its own template. This is what the
+    /// `cdk-assertions` crate's `Template::from_stack` reads. Synthesizing more than once
+    /// (here, then with `App::synth`) gives the same output.
+    ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+    /// let template = stack.synthesize_template()?;
+    /// assert_eq!(template["Resources"]["Topic"]["Type"], "AWS::SNS::Topic");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Whatever [`App::synth`] reports (validation, resolution).
+    pub fn synthesize_template(&self) -> Result<serde_json::Value, Error> {
+        let node = self.node().sibling(0);
+        // A handle on the user's app, not a new app: its drop check must stay quiet.
+        let guard = Rc::new(SynthGuard {
+            node: node.clone(),
+            outdir: PathBuf::new(),
+            done: std::cell::Cell::new(true),
+        });
+        let app = App { node, outdir: PathBuf::new(), guard };
+        let files = RefCell::new(IndexMap::new());
+        app.synth_to(&Out { dir: &app.outdir, memory: Some(&files) })?;
+        let name = self.template_file();
+        let files = files.into_inner();
+        let parsed = files.get(&name).map(|text| serde_json::from_str(text));
+        match parsed {
+            Some(Ok(template)) => Ok(template),
+            Some(Err(e)) => Err(Error::Io { dir: name, reason: e.to_string() }),
+            None => Err(Error::Io { dir: name, reason: "no template was synthesized".into() }),
+        }
+    }
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {

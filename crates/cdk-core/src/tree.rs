@@ -38,6 +38,9 @@ pub(crate) struct TreeData {
     pub nodes: Vec<NodeData>,
     /// Set while the app synthesizes: adding children is refused then.
     pub locked: bool,
+    /// The app was synthesized at least once (to files or in memory): an app dropped
+    /// afterwards neither warns nor synthesizes again.
+    pub synthesized: bool,
     /// Cross-stack references wired at synthesis: the value each consumer uses instead.
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
     /// Logical IDs computed so far, once no ID can change any more (final rendering).
@@ -105,6 +108,7 @@ impl TreeData {
                 construct_info: Some(("aws-cdk-lib.App".into(), crate::CDK_VERSION.into())),
             }],
             locked: false,
+            synthesized: false,
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
         }
