@@ -6,7 +6,8 @@ LocalStack): ``probe.py [--expect-body-contains PATH=TEXT]... STACK...``.
 - every stack (and nested stack) is CREATE_COMPLETE or UPDATE_COMPLETE, every resource *_COMPLETE;
 - every method of every REST API of the stacks is called through
   ``http://127.0.0.1:4566/restapis/<id>/<stage>/_user_request_/<path>``:
-  a MOCK method answers the status (and static body) of its selected integration response;
+  a MOCK method answers the status (and static body) of its selected integration response, or
+  500 when none matches;
   a method with ``apiKeyRequired`` answers 403 without a key (and its normal answer with the key
   of its usage plan); an OPTIONS preflight answers with ``Access-Control-Allow-Origin``;
   other methods (Lambda, HTTP, AWS integrations, authorizers) are called and reported only.
@@ -149,6 +150,11 @@ def exercise(label, api_id, expect_contains):
                 selected = selected_response(integration) if kind == "MOCK" else None
 
                 def expect_answer(status, hdrs, body, suffix=""):
+                    if selected is None and kind == "MOCK":
+                        # No integration response to select: API Gateway answers 500
+                        # ("No match for output mapping and no default output mapping").
+                        check(status == 500, f"{what}{suffix}: {status} (MOCK without a matching integration response: 500)")
+                        return
                     if selected is None:
                         info(f"{what}{suffix}: {status} {body[:120]!r} ({kind}, auth {auth})")
                         return

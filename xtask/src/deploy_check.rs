@@ -83,7 +83,7 @@ pub fn deploy_check(root: &Path, args: &[&str]) -> Result<(), String> {
         println!("== cdk bootstrap aws://{ACCOUNT}/{REGION}");
         run(
             Command::new(&tools.cdk)
-                .args(["bootstrap", &format!("aws://{ACCOUNT}/{REGION}")])
+                .args(["bootstrap", "--no-notices", &format!("aws://{ACCOUNT}/{REGION}")])
                 .current_dir(&work)
                 .envs(&env),
             &work.join("bootstrap.log"),
@@ -210,7 +210,8 @@ fn check_case(
     };
     let cdk = |args: &[&str]| {
         let mut c = Command::new(&tools.cdk);
-        c.args(args).args(&app_args).current_dir(&cwd).envs(&env);
+        // --no-notices: the CLI would fetch its notices from the internet.
+        c.args(args).arg("--no-notices").args(&app_args).current_dir(&cwd).envs(&env);
         c
     };
     let log_mark = emulator.log_len();
@@ -472,6 +473,7 @@ fn status(cmd: &mut Command) -> Result<(), String> {
 struct Emulator {
     child: Option<Child>,
     log: PathBuf,
+    pid_file: PathBuf,
 }
 
 impl Emulator {
@@ -504,7 +506,10 @@ impl Emulator {
             .spawn()
             .map_err(|e| format!("cannot start LocalStack: {e}"))?;
         let pid = child.id();
-        let mut emulator = Emulator { child: Some(child), log };
+        // For a caller's trap (`.ci/run`), should this process be killed before it stops it.
+        let _ = fs::write(work.join("localstack.pid"), format!("{pid}\n"));
+        let mut emulator =
+            Emulator { child: Some(child), log, pid_file: work.join("localstack.pid") };
         println!("== LocalStack starting (pid {pid}, log {})", emulator.log.display());
         while t.elapsed() < Duration::from_secs(120) {
             if let Some(child) = emulator.child.as_mut() {
@@ -560,10 +565,12 @@ impl Emulator {
     fn shutdown(&mut self) {
         let Some(mut child) = self.child.take() else { return };
         let pid = child.id();
-        // SIGTERM by process id, then SIGKILL if it has not exited within 20 s.
+        let _ = fs::remove_file(&self.pid_file);
+        // SIGTERM by process id, then SIGKILL if it has not exited within 10 s (its shutdown
+        // sometimes waits on service threads).
         let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
         let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(20) {
+        while t.elapsed() < Duration::from_secs(10) {
             if let Ok(Some(_)) = child.try_wait() {
                 println!("== LocalStack (pid {pid}) stopped");
                 return;
@@ -572,7 +579,7 @@ impl Emulator {
         }
         let _ = child.kill();
         let _ = child.wait();
-        println!("== LocalStack (pid {pid}) killed");
+        println!("== LocalStack (pid {pid}) killed (no exit 10 s after SIGTERM)");
     }
 }
 
