@@ -76,31 +76,20 @@ pub fn deploy_check(root: &Path, args: &[&str]) -> Result<(), String> {
         crate::parity(&["--out", &out, "--only", &missing.join(",")])?;
     }
 
-    let emulator = Emulator::start(root, &tools, &work)?;
-    let env = aws_env();
+    let mut emulator = start_and_bootstrap(root, &tools, &work)?;
     let mut results: Vec<(String, CaseResult)> = Vec::new();
-    let bootstrap = {
-        println!("== cdk bootstrap aws://{ACCOUNT}/{REGION}");
-        run(
-            Command::new(&tools.cdk)
-                .args(["bootstrap", "--no-notices", &format!("aws://{ACCOUNT}/{REGION}")])
-                .current_dir(&work)
-                .envs(&env),
-            &work.join("bootstrap.log"),
-        )
-    };
-    match bootstrap {
-        Ok(()) => {
-            for case in &cases {
-                let t = Instant::now();
-                let r = check_case(root, &tools, &work, &emulator, case);
-                println!("== {case}: {} ({:.0} s)", r.summary(), t.elapsed().as_secs_f64());
-                results.push((case.clone(), r));
-            }
-        }
-        Err(e) => {
+    for (i, case) in cases.iter().enumerate() {
+        let t = Instant::now();
+        let r = check_case(root, &tools, &work, &emulator, case);
+        println!("== {case}: {} ({:.0} s)", r.summary(), t.elapsed().as_secs_f64());
+        let clean = matches!(r.destroy, Some(Ok(())));
+        results.push((case.clone(), r));
+        if !clean && i + 1 < cases.len() {
+            // A stack that could not be deleted would be in the way of the next case (most
+            // parity cases name their stack `Stack`): start from a fresh emulator.
+            println!("== restarting LocalStack (a stack of {case} is left over)");
             emulator.stop();
-            return Err(format!("cdk bootstrap failed: {e}"));
+            emulator = start_and_bootstrap(root, &tools, &work)?;
         }
     }
     emulator.stop();
@@ -117,6 +106,30 @@ pub fn deploy_check(root: &Path, args: &[&str]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("deploy-check failed for: {} (logs in {})", failed.join(", "), work.display()))
+    }
+}
+
+/// Starts the emulator and bootstraps its environment.
+fn start_and_bootstrap(root: &Path, tools: &Tools, work: &Path) -> Result<Emulator, String> {
+    let emulator = Emulator::start(root, tools, work)?;
+    println!("== cdk bootstrap aws://{ACCOUNT}/{REGION}");
+    let t = Instant::now();
+    let bootstrap = run(
+        Command::new(&tools.cdk)
+            .args(["bootstrap", "--no-notices", &format!("aws://{ACCOUNT}/{REGION}")])
+            .current_dir(work)
+            .envs(aws_env()),
+        &work.join("bootstrap.log"),
+    );
+    match bootstrap {
+        Ok(()) => {
+            println!("bootstrapped in {:.0} s", t.elapsed().as_secs_f64());
+            Ok(emulator)
+        }
+        Err(e) => {
+            emulator.stop();
+            Err(format!("cdk bootstrap failed: {e}"))
+        }
     }
 }
 
