@@ -225,6 +225,10 @@ fn check_case(
         let mut c = Command::new(&tools.cdk);
         // --no-notices: the CLI would fetch its notices from the internet.
         c.args(args).arg("--no-notices").args(&app_args).current_dir(&cwd).envs(&env);
+        if quickstart {
+            // run-app.sh builds into the worktree's target folder rather than the project's.
+            c.env("CARGO_TARGET_DIR", root.join("target/quickstart"));
+        }
         c
     };
     let log_mark = emulator.log_len();
