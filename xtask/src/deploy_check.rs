@@ -518,6 +518,8 @@ impl Emulator {
             .env("SKIP_SSL_CERT_DOWNLOAD", "1")
             .env("DISABLE_EVENTS", "1")
             .env("LOCALSTACK_TELEMETRY", "0")
+            // plux (LocalStack's plugin loader) caches entry points in the user's cache dir.
+            .env("XDG_CACHE_HOME", work.join("cache"))
             .stdout(Stdio::from(file))
             .stderr(Stdio::from(err))
             .spawn()
