@@ -460,7 +460,16 @@ pub fn cargo_toml(svc: &Service) -> String {
          version.workspace = true\n\
          edition.workspace = true\n\
          license.workspace = true\n\
-         publish.workspace = true\n\
+         rust-version.workspace = true\n\
+         repository.workspace = true\n\
+         homepage.workspace = true\n\
+         readme.workspace = true\n\
+         keywords.workspace = true\n\
+         categories.workspace = true\n\
+         \n\
+         [package.metadata.docs.rs]\n\
+         all-features = true\n\
+         rustdoc-args = [\"--cfg\", \"docsrs\"]\n\
          \n\
          [dependencies]\n\
          cdk-core = {{ workspace = true }}\n\

@@ -8,8 +8,13 @@
 //! - `cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]` times the benchmark app: our
 //!   release `perf` binary and aws-cdk-lib's `perf/app.js` (run from DIR, a copy of
 //!   `shared/parity` with `npm install` done) side by side, and prints the ratios.
+//! - `cargo xtask deploy-check [--install-only] [CASE...]` deploys `quickstart` and parity cases
+//!   to LocalStack with the `cdk` CLI, calls their APIs, diffs and destroys them
+//!   (see `deploy_check.rs`).
+//! - `cargo xtask publish-check` runs `cargo package` for every library crate.
 
 mod bench;
+mod deploy_check;
 mod vendor;
 
 use std::collections::BTreeSet;
@@ -23,7 +28,11 @@ const USAGE: &str = "usage:
   cargo xtask parity [--out DIR] [--only a,b]
                                          synthesize every parity twin into DIR/<case>/cdk.out/
   cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]
-                                         time our synthesis against aws-cdk-lib's, side by side";
+                                         time our synthesis against aws-cdk-lib's, side by side
+  cargo xtask deploy-check [--install-only] [CASE...]
+                                         deploy assemblies to LocalStack with the cdk CLI and call
+                                         their APIs (default: defining-apis quickstart)
+  cargo xtask publish-check              cargo package every library crate";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +43,8 @@ fn main() -> ExitCode {
         ["vendor-spec", "--wheel", path] => vendor::vendor_spec(&workspace_root(), Path::new(path)),
         ["parity", rest @ ..] => parity(rest),
         ["bench", rest @ ..] => bench::bench(&workspace_root(), rest),
+        ["publish-check"] => publish_check(),
+        ["deploy-check", rest @ ..] => deploy_check::deploy_check(&workspace_root(), rest),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -179,5 +190,52 @@ fn remove_empty_dirs(dir: &Path) {
             // Fails (and is left alone) when not empty.
             let _ = fs::remove_dir(&path);
         }
+    }
+}
+
+/// `cargo xtask publish-check`: `cargo package` for every publishable crate of the workspace
+/// (the libraries in `crates/` and `crates/l1/`; tests, examples, codegen and xtask have
+/// `publish = false`), all at once, so that cargo resolves their path dependencies on each
+/// other through a temporary local registry. Each package is verified (built from its
+/// `.crate` file).
+fn publish_check() -> Result<(), String> {
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(&cargo)
+        .current_dir(&root)
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let mut publishable = Vec::new();
+    let mut private = Vec::new();
+    for p in metadata["packages"].as_array().into_iter().flatten() {
+        let name = p["name"].as_str().unwrap_or_default().to_string();
+        // `publish`: null when publishable anywhere, [] when `publish = false`.
+        if p["publish"].as_array().is_some_and(Vec::is_empty) {
+            private.push(name);
+        } else {
+            publishable.push(name);
+        }
+    }
+    publishable.sort();
+    private.sort();
+    println!("publishable ({}): {}", publishable.len(), publishable.join(" "));
+    println!("publish = false: {}", private.join(" "));
+    let mut cmd = std::process::Command::new(&cargo);
+    cmd.current_dir(&root).args(["package", "--allow-dirty"]);
+    for p in &publishable {
+        cmd.args(["-p", p]);
+    }
+    let status = cmd.status().map_err(|e| format!("cannot run cargo package: {e}"))?;
+    if status.success() {
+        println!("publish-check: {} crates packaged and verified", publishable.len());
+        Ok(())
+    } else {
+        Err("cargo package failed".into())
     }
 }

@@ -57,7 +57,8 @@ pub struct AppProps {
     /// does. Default: true.
     #[builder(default = "true")]
     pub cli_metadata: bool,
-    /// Extra context, applied last (flags the app sets itself). Default: none.
+    /// Extra context (flags the app sets itself), applied after the feature flags; the CLI's
+    /// context (`$CDK_CONTEXT_JSON`) overrides it, as in aws-cdk-lib.
     #[builder(default, setter(custom))]
     pub context: IndexMap<String, serde_json::Value>,
 }
@@ -80,6 +81,27 @@ impl AppPropsBuilder {
         self.context.get_or_insert_with(IndexMap::new).insert(key.to_string(), value.into());
         self
     }
+}
+
+/// Environment variable through which the CDK CLI passes the context to the app.
+pub const CONTEXT_ENV: &str = "CDK_CONTEXT_JSON";
+/// Environment variable naming a JSON file with more context (the CLI's overflow for large
+/// contexts).
+pub const CONTEXT_OVERFLOW_LOCATION_ENV: &str = "CONTEXT_OVERFLOW_LOCATION_ENV";
+
+/// The context the CDK CLI passes: `$CDK_CONTEXT_JSON`, then the overflow file. Entries that
+/// are not a JSON object are ignored (aws-cdk-lib would throw on unparsable JSON).
+fn cli_context() -> IndexMap<String, serde_json::Value> {
+    let mut context = IndexMap::new();
+    let from_env = std::env::var(CONTEXT_ENV).ok();
+    let from_file = std::env::var_os(CONTEXT_OVERFLOW_LOCATION_ENV)
+        .and_then(|path| std::fs::read_to_string(path).ok());
+    for json in [from_env, from_file].into_iter().flatten() {
+        if let Ok(serde_json::Value::Object(entries)) = serde_json::from_str(&json) {
+            context.extend(entries);
+        }
+    }
+    context
 }
 
 /// The root of a construct tree.
@@ -197,6 +219,10 @@ impl App {
             context.insert(feature_flags::ASSET_RESOURCE_METADATA_ENABLED.into(), true.into());
         }
         context.extend(props.context);
+        // The CDK CLI's context (cdk.json, cdk.context.json, `-c key=value`, and the metadata
+        // switches), as aws-cdk-lib's `App` reads it: `$CDK_CONTEXT_JSON`, then the file named
+        // by `$CONTEXT_OVERFLOW_LOCATION_ENV` (where the CLI puts large contexts).
+        context.extend(cli_context());
         let outdir = props
             .outdir
             .or_else(|| std::env::var_os("CDK_OUTDIR").map(PathBuf::from))
