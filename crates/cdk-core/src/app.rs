@@ -148,10 +148,35 @@ impl App {
     /// # Errors
     /// [`Error::Validation`] with every construct's validation messages; resolution errors
     /// (logical IDs, references); [`Error::Io`] when files cannot be written.
+    ///
+    /// As `Stage.synth` in aws-cdk-lib, a second call returns the assembly of the first
+    /// without writing anything, unless constructs were added or removed in between:
+    /// [`Error::TreeModifiedAfterSynth`] then.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        let cached = self.node.tree.borrow().synthesized.clone();
+        if let Some((assembly, paths)) = cached {
+            let now = self.construct_paths();
+            if now == paths {
+                return Ok(assembly);
+            }
+            return Err(Error::TreeModifiedAfterSynth { changes: path_set_diff(&paths, &now) });
+        }
+        let assembly = self.synth_once()?;
+        let paths = self.construct_paths();
+        self.node.tree.borrow_mut().synthesized = Some((assembly.clone(), paths));
+        Ok(assembly)
+    }
+
+    /// Every construct path, pre-order (`listAllConstructPaths`).
+    fn construct_paths(&self) -> Vec<String> {
+        let tree = self.node.tree.borrow();
+        tree.descendants(0).into_iter().map(|i| tree.nodes[i].path.clone()).collect()
+    }
+
+    fn synth_once(&self) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
         apply_tag_aspects(&mut tree.borrow_mut());
-        reify_dependencies(&mut tree.borrow_mut());
+        reify_dependencies(&mut tree.borrow_mut())?;
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
         compute_lazy_logical_ids(&self.node)?;
@@ -318,6 +343,34 @@ impl App {
             Ok(hash)
         }
     }
+}
+
+/// `constructPathSetsDiff`: `-path` for each removed path, then `+path` for each added one,
+/// shortest first (stable), each path dropped when an earlier entry names its ancestor.
+fn path_set_diff(before: &[String], after: &[String]) -> Vec<String> {
+    let old: std::collections::HashSet<&str> = before.iter().map(String::as_str).collect();
+    let new: std::collections::HashSet<&str> = after.iter().map(String::as_str).collect();
+    let mut ret: Vec<String> = before
+        .iter()
+        .filter(|p| !new.contains(p.as_str()))
+        .map(|p| format!("-{p}"))
+        .chain(after.iter().filter(|p| !old.contains(p.as_str())).map(|p| format!("+{p}")))
+        .collect();
+    ret.sort_by_key(|r| r.encode_utf16().count());
+    let mut i = 0;
+    while i < ret.len() {
+        let prefix = format!("{}/", ret[i]);
+        let mut j = i + 1;
+        while j < ret.len() {
+            if ret[j].starts_with(&prefix) {
+                ret.remove(j);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    ret
 }
 
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
@@ -551,10 +604,10 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
 /// Applies the `Tags.of(...)` operations to every taggable resource, top-down: a scope's
 /// inherited operations first, then its own, each in the order they were added.
 fn apply_tag_aspects(tree: &mut TreeData) {
-    let explicit_stack_tags = tree
-        .context(0, feature_flags::EXPLICIT_STACK_TAGS)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let explicit_stack_tags = feature_flags::is_enabled(
+        tree.context(0, feature_flags::EXPLICIT_STACK_TAGS),
+        feature_flags::EXPLICIT_STACK_TAGS,
+    );
     let mut stack: Vec<(usize, Vec<crate::tags::TagAspect>)> = vec![(0, Vec::new())];
     while let Some((i, inherited)) = stack.pop() {
         let mut aspects = inherited;
@@ -601,7 +654,7 @@ fn apply_tag_aspects(tree: &mut TreeData) {
 
 /// Turns construct dependencies (`node.add_dependency`) into `DependsOn` between resources
 /// of one stack, or dependencies between stacks.
-fn reify_dependencies(tree: &mut TreeData) {
+fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
     let mut pairs = Vec::new();
     for i in 0..tree.nodes.len() {
         for d in tree.nodes[i].dependencies.clone() {
@@ -617,17 +670,28 @@ fn reify_dependencies(tree: &mut TreeData) {
     for (source, target) in pairs {
         let sources = resources_under(tree, source);
         let targets = resources_under(tree, target);
+        let reason = format!(
+            "<{}>.node.addDependency(<{}>)",
+            tree.nodes[source].path, tree.nodes[target].path
+        );
         for s in &sources {
             for t in &targets {
-                add_resource_dependency(tree, *s, *t);
+                add_resource_dependency(tree, *s, *t, (source, target), &reason)?;
             }
         }
     }
+    Ok(())
 }
 
-fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
+fn add_resource_dependency(
+    tree: &mut TreeData,
+    source: usize,
+    target: usize,
+    key: (usize, usize),
+    reason: &str,
+) -> Result<(), Error> {
     let (Some(ss), Some(ts)) = (tree.stack_of(source), tree.stack_of(target)) else {
-        return;
+        return Ok(());
     };
     if ss == ts {
         if let Some(ElementKind::Resource(r)) = tree.element_mut(source).map(|e| &mut e.kind) {
@@ -635,7 +699,7 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
                 r.depends_on.insert(target);
             }
         }
-        return;
+        return Ok(());
     }
     // Different stacks: find the closest common stack.
     let chain = |tree: &TreeData, mut s: usize| {
@@ -664,15 +728,12 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
         let s = in_common(tree, source, &sc);
         let t = in_common(tree, target, &tc);
         if s != t {
-            add_resource_dependency(tree, s, t);
+            add_resource_dependency(tree, s, t, key, reason)?;
         }
+        Ok(())
     } else {
         let (src_top, tgt_top) = (*sc.last().unwrap_or(&ss), *tc.last().unwrap_or(&ts));
-        let reason = format!("{} -> {}", tree.nodes[source].path, tree.nodes[target].path);
-        let data = tree.stack_mut(src_top);
-        if !data.dependencies.iter().any(|(d, _)| *d == tgt_top) {
-            data.dependencies.push((tgt_top, reason));
-        }
+        crate::stack::add_stack_dependency(tree, src_top, tgt_top, key, reason.to_string())
     }
 }
 
@@ -737,6 +798,39 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
     Ok(())
 }
 
+/// JavaScript's `parseInt(String(value), 10)`, how aws-cdk-lib reads `stackResourceLimit`
+/// (`"10"` is 10, `"3x"` is 3, `2.9` is 2, `[3]` is 3; `NaN` when no digits lead).
+fn js_parse_int(value: &serde_json::Value) -> f64 {
+    fn js_string(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Null => "null".into(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            serde_json::Value::Number(n) => {
+                n.as_f64().map(crate::json::format_number).unwrap_or_else(|| n.to_string())
+            }
+            serde_json::Value::String(s) => s.clone(),
+            // `Array.prototype.toString`: items joined by `,`, null items empty.
+            serde_json::Value::Array(a) => a
+                .iter()
+                .map(|x| if x.is_null() { String::new() } else { js_string(x) })
+                .collect::<Vec<_>>()
+                .join(","),
+            serde_json::Value::Object(_) => "[object Object]".into(),
+        }
+    }
+    let text = js_string(value);
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let digits: String = digits.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return f64::NAN;
+    }
+    sign * digits.parse::<f64>().unwrap_or(f64::NAN)
+}
+
 fn validate(root: &Node) -> Result<(), Error> {
     let validations: Vec<(String, crate::tree::Validation)> = {
         let tree = root.tree.borrow();
@@ -754,28 +848,42 @@ fn validate(root: &Node) -> Result<(), Error> {
     // Logical IDs must be computable; stacks hold at most `stackResourceLimit` resources.
     {
         let tree = root.tree.borrow();
-        let mut per_stack: IndexMap<usize, usize> = IndexMap::new();
+        let mut stacks = Vec::new();
         for i in 0..tree.nodes.len() {
-            if let Some(e) = tree.element(i) {
-                logical_id(&tree, i)?;
-                if matches!(e.kind, ElementKind::Resource(_)) {
-                    if let Some(s) = tree.stack_of(i) {
-                        *per_stack.entry(s).or_default() += 1;
-                    }
+            match &tree.nodes[i].kind {
+                NodeKind::Element(_) => {
+                    logical_id(&tree, i)?;
                 }
+                NodeKind::Stack(_) => stacks.push(i),
+                _ => {}
             }
         }
-        for (stack, count) in per_stack {
-            let limit = tree
-                .context(stack, STACK_RESOURCE_LIMIT_CONTEXT)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(DEFAULT_STACK_RESOURCE_LIMIT);
-            if limit > 0 && count as u64 > limit {
+        for stack in stacks {
+            let limit = match tree.context(stack, STACK_RESOURCE_LIMIT_CONTEXT) {
+                Some(v) => js_parse_int(v),
+                None => DEFAULT_STACK_RESOURCE_LIMIT as f64,
+            };
+            // `NaN > 0` is false in JavaScript too: an unreadable limit turns the check off.
+            if !(limit > 0.0) {
+                continue;
+            }
+            // Resource types in template order, each with its count.
+            let mut counts: IndexMap<&str, usize> = IndexMap::new();
+            for i in crate::template::stack_elements(&tree, stack) {
+                if let Some(ElementKind::Resource(r)) = tree.element(i).map(|e| &e.kind) {
+                    *counts.entry(r.resource_type.as_str()).or_default() += 1;
+                }
+            }
+            let count: usize = counts.values().sum();
+            if count as f64 > limit {
+                let breakdown =
+                    counts.iter().map(|(t, c)| format!("{t} ({c})")).collect::<Vec<_>>().join(", ");
                 messages.push((
                     tree.nodes[stack].path.clone(),
                     format!(
-                        "Number of resources in stack '{}': {count} is greater than allowed maximum of {limit}",
-                        tree.nodes[stack].path
+                        "Number of resources in stack '{}': {count} is greater than allowed maximum of {}: {breakdown}",
+                        tree.nodes[stack].path,
+                        crate::json::format_number(limit)
                     ),
                 ));
             }

@@ -172,15 +172,15 @@ pub(crate) fn wire(
         .unwrap_or_else(|| "strong".into());
     let consumer_stack = crate::Stack::from_node(root.sibling(consumer));
     let producer_stack = crate::Stack::from_node(root.sibling(producer));
-    consumer_stack.add_dependency(
-        &producer_stack,
-        Some(&format!(
-            "{} -> {}.{}",
-            consumer_stack.node().path(),
-            target_path,
-            display_name(attribute)
-        )),
-    );
+    let reason =
+        format!("{} -> {}.{}", consumer_stack.node().path(), target_path, display_name(attribute));
+    crate::stack::add_stack_dependency(
+        &mut root.tree.borrow_mut(),
+        consumer,
+        producer,
+        (consumer, producer),
+        reason,
+    )?;
     let resolved_reference = {
         let tree = root.tree.borrow();
         local_reference(logical_id(&tree, target)?, attribute)

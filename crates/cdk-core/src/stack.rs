@@ -7,7 +7,9 @@ use indexmap::IndexMap;
 
 use crate::element::{CfnResource, RemovalPolicy};
 use crate::error::Error;
-use crate::tree::{display_path, Construct, Node, NodeKind};
+use std::rc::Rc;
+
+use crate::tree::{display_path, Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 
 /// The account and region a stack deploys to; unset parts make it environment-agnostic.
@@ -84,6 +86,9 @@ pub(crate) struct StackData {
     pub tags: IndexMap<String, String>,
     /// Stacks this one depends on, with reasons.
     pub dependencies: Vec<(usize, String)>,
+    /// Every reason of every dependency, in order: (target stack, (source construct, target
+    /// construct), reason); one per construct pair, as aws-cdk-lib's `sameReason` keeps them.
+    pub dependency_reasons: Vec<(usize, (usize, usize), String)>,
     pub nested: Option<NestedInfo>,
     /// Assets registered with this stack's synthesizer.
     pub assets: Vec<crate::assets::AssetEntry>,
@@ -144,6 +149,7 @@ impl Stack {
             termination_protection: props.termination_protection,
             tags: props.tags.into_iter().collect(),
             dependencies: Vec::new(),
+            dependency_reasons: Vec::new(),
             nested: None,
             assets: Vec::new(),
             artifact_id: sanitized,
@@ -253,16 +259,33 @@ impl Stack {
     }
 
     /// Makes this stack depend on another (deployed after it).
+    ///
+    /// A dependency that would close a cycle (`target` already depends on this stack) is
+    /// not added; synthesis reports it as a validation error of this stack, with
+    /// aws-cdk-lib's message (`'B' depends on 'A' (...). Adding this dependency (...) would
+    /// create a cyclic reference.`).
     pub fn add_dependency(&self, target: &Stack, reason: Option<&str>) {
-        let t = target.node.idx;
         let reason = reason.map(str::to_string).unwrap_or_else(|| {
-            format!("{}.addDependency({})", self.node.path(), target.node.path())
+            format!("<{}>.addStackDependency(<{}>)", self.node.path(), target.node.path())
         });
-        self.with_data_mut(|s| {
-            if !s.dependencies.iter().any(|(d, _)| *d == t) {
-                s.dependencies.push((t, reason))
-            }
-        });
+        if !Rc::ptr_eq(&self.node.tree, &target.node.tree) {
+            let path = target.node.path();
+            self.node.add_validation(move || {
+                vec![format!("cannot depend on '{path}': it belongs to another app")]
+            });
+            return;
+        }
+        let (s, t) = (self.node.idx, target.node.idx);
+        let result = add_stack_dependency(&mut self.node.tree.borrow_mut(), s, t, (s, t), reason);
+        if let Err(e) = result {
+            let message = match &e {
+                Error::DependencyCycle { path, .. } => {
+                    e.to_string().trim_start_matches(&format!("{path}: ")).to_string()
+                }
+                other => other.to_string(),
+            };
+            self.node.add_validation(move || vec![message.clone()]);
+        }
     }
 
     /// An ARN for a resource of this stack's account and region (`Stack.formatArn`).
@@ -480,4 +503,69 @@ impl NestedStack {
     pub fn resource(&self) -> Option<CfnResource> {
         self.stack.nested_stack_resource()
     }
+}
+
+/// `Stack._addStackDependency`: `source` depends on `target` because of the construct pair
+/// `key` (a second reason for the same pair is dropped).
+///
+/// # Errors
+/// [`Error::DependencyCycle`] when `target` already depends on `source`, directly or not.
+pub(crate) fn add_stack_dependency(
+    tree: &mut TreeData,
+    source: usize,
+    target: usize,
+    key: (usize, usize),
+    reason: String,
+) -> Result<(), Error> {
+    if source == target {
+        return Ok(());
+    }
+    if let Some(cycle) = dependency_reasons(tree, target, source, 0) {
+        return Err(Error::DependencyCycle {
+            path: tree.nodes[source].path.clone(),
+            target: tree.nodes[target].path.clone(),
+            cycle: cycle.join(", "),
+            reason,
+        });
+    }
+    let data = tree.stack_mut(source);
+    if !data.dependencies.iter().any(|(d, _)| *d == target) {
+        data.dependencies.push((target, reason.clone()));
+    }
+    if !data.dependency_reasons.iter().any(|(d, k, _)| *d == target && *k == key) {
+        data.dependency_reasons.push((target, key, reason));
+    }
+    Ok(())
+}
+
+/// `stackDependencyReasons`: the reasons along the first chain of dependencies from `from`
+/// to `to` (empty when they are the same stack), `None` when `from` does not depend on `to`.
+fn dependency_reasons(
+    tree: &TreeData,
+    from: usize,
+    to: usize,
+    depth: usize,
+) -> Option<Vec<String>> {
+    if from == to {
+        return Some(Vec::new());
+    }
+    // The dependency graph has no cycle (each edge was checked), so the depth is bounded by
+    // the number of stacks; the guard only protects against a broken invariant.
+    if depth > tree.nodes.len() {
+        return None;
+    }
+    let data = tree.stack(from);
+    for (next, _) in &data.dependencies {
+        if let Some(rest) = dependency_reasons(tree, *next, to, depth + 1) {
+            let mut out: Vec<String> = data
+                .dependency_reasons
+                .iter()
+                .filter(|(d, _, _)| d == next)
+                .map(|(_, _, r)| r.clone())
+                .collect();
+            out.extend(rest);
+            return Some(out);
+        }
+    }
+    None
 }

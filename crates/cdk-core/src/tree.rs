@@ -42,6 +42,9 @@ pub(crate) struct TreeData {
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
     /// Logical IDs computed so far, once no ID can change any more (final rendering).
     pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
+    /// The assembly of the first successful synthesis and the construct paths after it
+    /// (`Stage.synth` returns it again while the paths are unchanged).
+    pub synthesized: Option<(crate::app::CloudAssembly, Vec<String>)>,
 }
 
 pub(crate) struct NodeData {
@@ -107,6 +110,7 @@ impl TreeData {
             locked: false,
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
+            synthesized: None,
         }
     }
 
@@ -354,15 +358,11 @@ impl Node {
         })
     }
 
-    /// Whether a boolean feature flag is enabled for this construct (context, then the
-    /// flag's default when unset).
+    /// Whether a boolean feature flag is enabled for this construct: a set value read as
+    /// JavaScript's `Boolean(value)` (so `0`, `null` and `""` are off, `"false"` is on), as
+    /// aws-cdk-lib's `FeatureFlags.isEnabled` does; the flag's default when unset.
     pub fn feature_flag(&self, flag: &str) -> bool {
-        match self.try_get_context(flag) {
-            Some(serde_json::Value::Bool(b)) => b,
-            Some(serde_json::Value::String(s)) => s == "true",
-            Some(_) => true,
-            None => crate::feature_flags::unconfigured_default(flag),
-        }
+        crate::feature_flags::is_enabled(self.try_get_context(flag).as_ref(), flag)
     }
 
     /// Adds a validation, run before synthesis; its messages fail synthesis.
