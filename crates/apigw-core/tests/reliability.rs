@@ -1,0 +1,75 @@
+//! Paths and integrations that aws-cdk-lib refuses are refused with its message, naming the
+//! construct; a second synthesis returns the first assembly.
+#![allow(clippy::unwrap_used)]
+
+use apigw_core::{AwsIntegration, AwsIntegrationProps, RestApi, RestApiProps};
+use cdk_core::{App, AppProps, Construct, Error, Stack};
+
+fn api(name: &str) -> (App, RestApi, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join("apigw-core-reliability").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
+    let stack = Stack::new(&app, "Stack").unwrap();
+    let api = RestApi::new(&stack, "Api", RestApiProps::default()).unwrap();
+    (app, api, dir)
+}
+
+fn invalid(err: Error) -> (String, String) {
+    match err {
+        Error::InvalidArgument { path, message } => (path, message),
+        other => panic!("expected InvalidArgument, got {other:?}"),
+    }
+}
+
+#[test]
+fn url_for_path_must_begin_with_a_slash() {
+    let (_app, api, _) = api("url-for-path");
+    api.root().add_method("GET", None).unwrap();
+    let (path, message) = invalid(api.url_for_path("books").unwrap_err());
+    assert_eq!(path, "Stack/Api/DeploymentStage.prod");
+    assert_eq!(message, "Path must begin with \"/\": books");
+    assert!(api.url_for_path("/books").is_ok());
+}
+
+#[test]
+fn resource_for_path_refuses_a_slash_below_the_root() {
+    let (_app, api, _) = api("resource-for-path");
+    let (path, message) = invalid(api.root().resource_for_path("a//b").unwrap_err());
+    assert_eq!(path, "Stack/Api/Default/a");
+    assert_eq!(message, "Path may start with \"/\" only for the resource, but we are at: /a");
+    let a = api.root().get_resource("a").unwrap();
+    let (_, message) = invalid(a.resource_for_path("/x").unwrap_err());
+    assert_eq!(message, "Path may start with \"/\" only for the resource, but we are at: /a");
+    // What aws-cdk-lib accepts: a leading slash on the root, a trailing slash, nothing.
+    assert_eq!(api.root().resource_for_path("//a/b/").unwrap().path(), "/a/b");
+    assert_eq!(a.resource_for_path("").unwrap().path(), "/a");
+}
+
+#[test]
+fn aws_integration_needs_a_path_or_an_action() {
+    let err = AwsIntegrationProps::builder().service("sqs").build().unwrap_err();
+    assert!(err.to_string().contains("Either \"path\" or \"action\" are required"), "{err}");
+
+    // Props emptied after they were built: refused when bound, naming the method.
+    let (_app, api, _) = api("aws-integration");
+    let mut props = AwsIntegrationProps::builder().service("sqs").path("q").build().unwrap();
+    props.path = None;
+    let err = api.root().add_method("POST", Some(AwsIntegration::new(props))).unwrap_err();
+    let (path, message) = invalid(err);
+    assert_eq!(path, "Stack/Api/Default/POST");
+    assert_eq!(message, "Either \"path\" or \"action\" are required");
+}
+
+#[test]
+fn a_second_synth_keeps_the_deployment_id_and_the_files() {
+    let (app, api, dir) = api("synth-twice");
+    api.root().add_method("GET", None).unwrap();
+    app.synth().unwrap();
+    let before = std::fs::read(dir.join("Stack.template.json")).unwrap();
+    app.synth().unwrap();
+    assert_eq!(before, std::fs::read(dir.join("Stack.template.json")).unwrap());
+    let text = String::from_utf8(before).unwrap();
+    let ids: Vec<&str> = text.matches("\"ApiDeployment").collect();
+    assert!(!ids.is_empty());
+    assert!(api.node().path() == "Stack/Api");
+}
