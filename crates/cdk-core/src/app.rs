@@ -180,21 +180,38 @@ impl App {
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
         compute_lazy_logical_ids(&self.node)?;
+        flush_pending(&self.node);
         {
             // From here on no logical ID changes: remember them.
             let tree = tree.borrow();
             *tree.logical_ids.borrow_mut() = Some(vec![None; tree.nodes.len()]);
         }
         validate(&self.node)?;
-        let outdir = &self.outdir;
-        std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+        // Written into a fresh folder beside the target, renamed into place once complete:
+        // a failed synthesis leaves the previous assembly as it was, a successful one leaves
+        // no file of an earlier one behind.
+        let staging = staging_dir(&self.outdir)?;
+        match self.write_assembly(&staging, &top_stacks) {
+            Ok(ids) => {
+                publish(&staging, &self.outdir)?;
+                Ok(CloudAssembly { directory: self.outdir.clone(), stacks: ids })
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                Err(e)
+            }
+        }
+    }
 
+    /// Writes the whole assembly into `outdir`; returns the top-level stacks' artifact ids.
+    fn write_assembly(&self, outdir: &Path, top_stacks: &[usize]) -> Result<Vec<String>, Error> {
+        let tree = &self.node.tree;
         let mut artifacts = Map::new();
         let mut ids = Vec::new();
-        for stack_idx in &top_stacks {
+        for stack_idx in top_stacks {
             let stack = Stack::from_node(self.node.sibling(*stack_idx));
             add_bootstrap_version_rule(&stack)?;
-            let template_hash = self.synth_stack(&stack, &stack)?;
+            let template_hash = self.synth_stack(outdir, &stack, &stack)?;
             let artifact_id = stack.artifact_id();
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
@@ -203,7 +220,7 @@ impl App {
             for e in &entries {
                 if let Some(from) = &e.stage_from {
                     crate::assets::stage(from, &outdir.join(&e.path))
-                        .map_err(|err| io_err(&outdir.join(&e.path), err))?;
+                        .map_err(|err| crate::assets::source_error(&e.owner, from, err))?;
                 }
             }
             artifacts.insert(
@@ -266,7 +283,7 @@ impl App {
             "cdk.out",
             &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
         )?;
-        Ok(CloudAssembly { directory: outdir.clone(), stacks: ids })
+        Ok(ids)
     }
 
     fn top_level_stacks(&self) -> Vec<usize> {
@@ -280,7 +297,7 @@ impl App {
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
     /// returns the SHA-256 of the stack's template file.
-    fn synth_stack(&self, stack: &Stack, top: &Stack) -> Result<String, Error> {
+    fn synth_stack(&self, outdir: &Path, stack: &Stack, top: &Stack) -> Result<String, Error> {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
@@ -296,12 +313,17 @@ impl App {
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
-            self.synth_stack(&child, top)?;
+            self.synth_stack(outdir, &child, top)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        let template = render(&self.node.tree, stack.node().idx, &refs)?;
+        let mut template = render(&self.node.tree, stack.node().idx, &refs)?;
+        if flush_pending(&self.node) {
+            // A lazy value's producer added constructs: render again with them (lazies are
+            // cached, so they are not produced twice).
+            template = render(&self.node.tree, stack.node().idx, &refs)?;
+        }
         let text = to_json_string(&template, 1);
-        write(&self.outdir, &stack.template_file(), &text)?;
+        write(outdir, &stack.template_file(), &text)?;
         if stack.is_nested() {
             let hash = sha256_hex(to_json_string(&template, 0).as_bytes());
             let display = format!("{} Nested Stack Template", stack_relative_path(stack));
@@ -314,6 +336,7 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    owner: stack.node().path(),
                 },
             );
             let file = stack.template_file();
@@ -338,6 +361,7 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    owner: stack.node().path(),
                 },
             );
             Ok(hash)
@@ -371,6 +395,14 @@ fn path_set_diff(before: &[String], after: &[String]) -> Vec<String> {
         i += 1;
     }
     ret
+}
+
+/// Moves constructs added by lazy values' producers into the tree; whether there were any.
+fn flush_pending(root: &Node) -> bool {
+    let mut tree = root.tree.borrow_mut();
+    let any = tree.has_pending();
+    tree.flush_pending();
+    any
 }
 
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
@@ -592,6 +624,61 @@ fn tree_json(root: &Node) -> String {
     out
 }
 
+/// A new, empty folder beside `target` (same file system, so it can be renamed onto it):
+/// `.<name>.<pid>-<n>.tmp`.
+fn staging_dir(target: &Path) -> Result<PathBuf, Error> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, e))?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(&dir, e)),
+        }
+    }
+}
+
+/// Renames the complete assembly in `staging` onto `target`: an existing target (an earlier
+/// assembly, or the folder the CLI created for `CDK_OUTDIR`) is renamed away first and
+/// removed after; when the second rename fails, it is put back.
+fn publish(staging: &Path, target: &Path) -> Result<(), Error> {
+    let fail = |e: std::io::Error| {
+        let _ = std::fs::remove_dir_all(staging);
+        io_err(target, e)
+    };
+    let old = match std::fs::symlink_metadata(target) {
+        Ok(_) => {
+            let old = staging.with_extension("old");
+            std::fs::rename(target, &old).map_err(fail)?;
+            Some(old)
+        }
+        Err(_) => None,
+    };
+    if let Err(e) = std::fs::rename(staging, target) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, target);
+        }
+        return Err(fail(e));
+    }
+    if let Some(old) = old {
+        let removed = if std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir()) {
+            std::fs::remove_dir_all(&old)
+        } else {
+            std::fs::remove_file(&old)
+        };
+        removed.map_err(|e| io_err(&old, e))?;
+    }
+    Ok(())
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {
     let path = dir.join(name);
     std::fs::write(&path, text).map_err(|e| io_err(&path, e))
@@ -752,6 +839,7 @@ fn wire_references(root: &Node, top_stacks: &[usize]) -> Result<(), Error> {
     for _round in 0..16 {
         let refs = RefCell::new(Vec::<CrossRef>::new());
         crate::template::discover_references(&root.tree, &refs)?;
+        flush_pending(root);
         let mut new_found = false;
         for r in refs.into_inner() {
             let key = (r.consumer, r.target, r.attribute.clone());
@@ -864,7 +952,7 @@ fn validate(root: &Node) -> Result<(), Error> {
                 None => DEFAULT_STACK_RESOURCE_LIMIT as f64,
             };
             // `NaN > 0` is false in JavaScript too: an unreadable limit turns the check off.
-            if !(limit > 0.0) {
+            if limit.is_nan() || limit <= 0.0 {
                 continue;
             }
             // Resource types in template order, each with its count.

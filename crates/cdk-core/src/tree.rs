@@ -45,6 +45,10 @@ pub(crate) struct TreeData {
     /// The assembly of the first successful synthesis and the construct paths after it
     /// (`Stage.synth` returns it again while the paths are unchanged).
     pub synthesized: Option<(crate::app::CloudAssembly, Vec<String>)>,
+    /// Constructs added while the tree is borrowed for reading (by a lazy value's producer
+    /// during resolution, as aws-cdk-lib allows): node `nodes.len() + i` is `pending[i]`
+    /// until [`TreeData::flush_pending`] appends them to `nodes`, where they keep their index.
+    pub pending: RefCell<Vec<NodeData>>,
 }
 
 pub(crate) struct NodeData {
@@ -111,11 +115,89 @@ impl TreeData {
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
             synthesized: None,
+            pending: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Moves the constructs added during resolution into the tree (same indices), linking
+    /// each to its parent.
+    pub fn flush_pending(&mut self) {
+        let pending = std::mem::take(self.pending.get_mut());
+        let base = self.nodes.len();
+        for (k, node) in pending.into_iter().enumerate() {
+            let idx = base + k;
+            let parent = node.parent;
+            let id = node.id.clone();
+            self.nodes.push(node);
+            // Pending parents already list their pending children.
+            if let Some(p) = parent.filter(|p| *p < base) {
+                let p = &mut self.nodes[p];
+                p.children.push(idx);
+                p.by_id.insert(id, idx);
+            }
+        }
+    }
+
+    /// Whether constructs were added during resolution and are not in `nodes` yet.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.borrow().is_empty()
+    }
+
+    /// [`TreeData::add_child`] through a shared borrow: the node is kept in `pending`.
+    pub fn add_pending_child(
+        &self,
+        parent: usize,
+        id: &str,
+        kind: NodeKind,
+    ) -> Result<usize, Error> {
+        let id = sanitize_id(id);
+        let base = self.nodes.len();
+        let mut pending = self.pending.borrow_mut();
+        let parent_path = match parent.checked_sub(base) {
+            None => self.nodes[parent].path.clone(),
+            Some(k) => pending[k].path.clone(),
+        };
+        if self.locked {
+            return Err(Error::Locked { path: parent_path, id });
+        }
+        if id.is_empty() {
+            return Err(Error::EmptyId { path: parent_path });
+        }
+        let taken = match parent.checked_sub(base) {
+            None => {
+                self.nodes[parent].by_id.contains_key(&id)
+                    || pending.iter().any(|n| n.parent == Some(parent) && n.id == id)
+            }
+            Some(k) => pending[k].by_id.contains_key(&id),
+        };
+        if taken {
+            return Err(Error::DuplicateId { path: display_path(&parent_path), id });
+        }
+        let idx = base + pending.len();
+        let path = if parent_path.is_empty() { id.clone() } else { format!("{parent_path}/{id}") };
+        pending.push(NodeData {
+            id: id.clone(),
+            path,
+            parent: Some(parent),
+            children: Vec::new(),
+            by_id: HashMap::new(),
+            kind,
+            dependencies: indexmap::IndexSet::new(),
+            context: IndexMap::new(),
+            validations: Vec::new(),
+            tag_aspects: Vec::new(),
+            construct_info: None,
+        });
+        if let Some(k) = parent.checked_sub(base) {
+            pending[k].children.push(idx);
+            pending[k].by_id.insert(id, idx);
+        }
+        Ok(idx)
     }
 
     /// Adds a child node and returns its index.
     pub fn add_child(&mut self, parent: usize, id: &str, kind: NodeKind) -> Result<usize, Error> {
+        self.flush_pending();
         let id = sanitize_id(id);
         let parent_path = self.nodes[parent].path.clone();
         if self.locked {
@@ -203,17 +285,6 @@ impl TreeData {
         out
     }
 
-    /// The default child: `Resource` or `Default`; both is an error.
-    pub fn default_child(&self, idx: usize) -> Result<Option<usize>, Error> {
-        let n = &self.nodes[idx];
-        match (n.by_id.get("Resource"), n.by_id.get("Default")) {
-            (Some(_), Some(_)) => Err(Error::AmbiguousDefaultChild { path: display_path(&n.path) }),
-            (Some(r), None) => Ok(Some(*r)),
-            (None, Some(d)) => Ok(Some(*d)),
-            (None, None) => Ok(None),
-        }
-    }
-
     /// Pre-order walk of the subtree under `idx` (itself first), children in creation order.
     pub fn descendants(&self, idx: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -257,16 +328,66 @@ impl Node {
     }
 
     pub(crate) fn add_child_kind(&self, id: &str, kind: NodeKind) -> Result<Node, Error> {
-        let idx = self.tree.borrow_mut().add_child(self.idx, id, kind)?;
+        let idx = match self.tree.try_borrow_mut() {
+            Ok(mut tree) => tree.add_child(self.idx, id, kind)?,
+            // The tree is being read (a lazy value's producer runs during resolution): the
+            // construct waits in `pending` until the reading ends.
+            Err(_) => match self.tree.try_borrow() {
+                Ok(tree) => tree.add_pending_child(self.idx, id, kind)?,
+                Err(_) => {
+                    return Err(Error::Locked { path: self.path(), id: sanitize_id(id) });
+                }
+            },
+        };
         Ok(Node::new(self.tree.clone(), idx))
     }
 
     pub(crate) fn with<R>(&self, f: impl FnOnce(&NodeData) -> R) -> R {
-        f(&self.tree.borrow().nodes[self.idx])
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            None => f(&tree.nodes[self.idx]),
+            Some(k) => f(&tree.pending.borrow()[k]),
+        }
     }
 
+    /// Mutable access to this node's data. A node added during resolution is reachable
+    /// while the tree is read; a node of the tree is not (the reading holds it).
     pub(crate) fn with_mut<R>(&self, f: impl FnOnce(&mut NodeData) -> R) -> R {
-        f(&mut self.tree.borrow_mut().nodes[self.idx])
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree.nodes[self.idx]);
+        }
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            Some(k) => f(&mut tree.pending.borrow_mut()[k]),
+            None => panic!(
+                "internal error: construct '{}' changed while templates are resolved",
+                tree.nodes[self.idx].path
+            ),
+        }
+    }
+
+    /// The closest node at or above this one that is in `nodes` (not pending), with the
+    /// context value for `key` and the stack met on the way up through pending nodes.
+    fn settled_ancestor(&self, key: &str) -> (usize, Option<serde_json::Value>, Option<usize>) {
+        let tree = self.tree.borrow();
+        let base = tree.nodes.len();
+        let pending = tree.pending.borrow();
+        let (mut idx, mut value, mut stack) = (self.idx, None, None);
+        while let Some(k) = idx.checked_sub(base) {
+            let n = &pending[k];
+            if value.is_none() {
+                value = n.context.get(key).cloned();
+            }
+            if stack.is_none() && matches!(n.kind, NodeKind::Stack(_)) {
+                stack = Some(idx);
+            }
+            match n.parent {
+                Some(p) => idx = p,
+                None => break,
+            }
+        }
+        (idx, value, stack)
     }
 
     pub(crate) fn sibling(&self, idx: usize) -> Node {
@@ -300,13 +421,33 @@ impl Node {
 
     /// The direct children, in creation order.
     pub fn children(&self) -> Vec<Node> {
-        self.with(|n| n.children.clone()).into_iter().map(|c| self.sibling(c)).collect()
+        let mut children = self.with(|n| n.children.clone());
+        {
+            // Children added during resolution to a node of the tree are linked on flush.
+            let tree = self.tree.borrow();
+            if self.idx < tree.nodes.len() {
+                let base = tree.nodes.len();
+                let pending = tree.pending.borrow();
+                children.extend(
+                    (0..pending.len())
+                        .filter(|k| pending[*k].parent == Some(self.idx))
+                        .map(|k| base + k),
+                );
+            }
+        }
+        children.into_iter().map(|c| self.sibling(c)).collect()
     }
 
     /// The child with this id, if any.
     pub fn try_find_child(&self, id: &str) -> Option<Node> {
         let id = sanitize_id(id);
-        self.with(|n| n.by_id.get(&id).copied()).map(|c| self.sibling(c))
+        if let Some(c) = self.with(|n| n.by_id.get(&id).copied()) {
+            return Some(self.sibling(c));
+        }
+        if !self.tree.borrow().has_pending() {
+            return None;
+        }
+        self.children().into_iter().find(|c| c.with(|n| n.id == id))
     }
 
     /// The child named `Resource` or `Default`, if any.
@@ -314,7 +455,15 @@ impl Node {
     /// # Errors
     /// [`Error::AmbiguousDefaultChild`] when both exist.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let c = self.tree.borrow().default_child(self.idx)?;
+        let (path, resource, default) = self.with(|n| {
+            (n.path.clone(), n.by_id.get("Resource").copied(), n.by_id.get("Default").copied())
+        });
+        let c = match (resource, default) {
+            (Some(_), Some(_)) => {
+                return Err(Error::AmbiguousDefaultChild { path: display_path(&path) })
+            }
+            (r, d) => r.or(d),
+        };
         Ok(c.map(|c| self.sibling(c)))
     }
 
@@ -340,7 +489,8 @@ impl Node {
 
     /// The context value for `key`, looked up from this node towards the root.
     pub fn try_get_context(&self, key: &str) -> Option<serde_json::Value> {
-        self.tree.borrow().context(self.idx, key).cloned()
+        let (idx, value, _) = self.settled_ancestor(key);
+        value.or_else(|| self.tree.borrow().context(idx, key).cloned())
     }
 
     /// Sets a context value on this node (before children are added, as in aws-cdk-lib).
@@ -381,7 +531,8 @@ impl Node {
     /// # Errors
     /// [`Error::NoStack`] when the construct is not inside a stack.
     pub fn stack(&self) -> Result<crate::Stack, Error> {
-        match self.tree.borrow().stack_of(self.idx) {
+        let (idx, _, pending_stack) = self.settled_ancestor("");
+        match pending_stack.or_else(|| self.tree.borrow().stack_of(idx)) {
             Some(s) => Ok(crate::Stack::from_node(self.sibling(s))),
             None => Err(Error::NoStack { path: self.path() }),
         }
@@ -402,8 +553,20 @@ impl Node {
 
     /// Every node in this subtree, pre-order (this node first).
     pub fn find_all(&self) -> Vec<Node> {
-        let all = self.tree.borrow().descendants(self.idx);
-        all.into_iter().map(|i| self.sibling(i)).collect()
+        {
+            let tree = self.tree.borrow();
+            if self.idx < tree.nodes.len() && !tree.has_pending() {
+                let all = tree.descendants(self.idx);
+                return all.into_iter().map(|i| self.sibling(i)).collect();
+            }
+        }
+        let mut out = Vec::new();
+        let mut todo = vec![self.clone()];
+        while let Some(n) = todo.pop() {
+            todo.extend(n.children().into_iter().rev());
+            out.push(n);
+        }
+        out
     }
 }
 

@@ -189,3 +189,251 @@ fn stack_resource_limit_is_parsed_as_parse_int_does() {
         assert_eq!(limit_error(off.clone()), None, "{off}");
     }
 }
+
+// Item 1: a lazy value's producer may add constructs, as in aws-cdk-lib.
+
+fn lazy_adding_a_queue(stack: &Stack) {
+    let s = stack.clone();
+    let name = Value::lazy(move |_| {
+        CfnResource::new(&s, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
+        Some(Value::from("x"))
+    });
+    CfnResource::new(stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+}
+
+#[test]
+fn a_producer_that_adds_a_construct_works() {
+    let (app, dir) = new_app("lazy-adds");
+    let stack = Stack::new(&app, "S").unwrap();
+    lazy_adding_a_queue(&stack);
+    app.synth().unwrap();
+    // aws-cdk-lib 2.276.0's template for the same app (the new queue is in it).
+    assert_eq!(
+        std::fs::read_to_string(dir.join("S.template.json")).unwrap(),
+        include_str!("data/lazy-adds-construct.S.template.json")
+    );
+    assert!(stack.node().try_find_child("Added").is_some());
+    let tree = std::fs::read_to_string(dir.join("tree.json")).unwrap();
+    assert!(tree.contains("\"path\":\"S/Added\""));
+}
+
+#[test]
+fn a_producer_that_adds_a_construct_works_with_several_stacks() {
+    let (app, dir) = new_app("lazy-adds-multi");
+    let stack = Stack::new(&app, "S").unwrap();
+    lazy_adding_a_queue(&stack);
+    let other = Stack::new(&app, "Other").unwrap();
+    topic(&other, "T");
+    app.synth().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("S.template.json")).unwrap(),
+        include_str!("data/lazy-adds-construct.S.template.json")
+    );
+}
+
+#[test]
+fn a_producer_adding_a_taken_id_gets_an_error_not_a_panic() {
+    let (app, _) = new_app("lazy-adds-duplicate");
+    let stack = Stack::new(&app, "S").unwrap();
+    topic(&stack, "Taken");
+    let s = stack.clone();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let seen2 = seen.clone();
+    let v = Value::lazy(move |_| {
+        *seen2.borrow_mut() = Some(s.node().add_child("Taken").unwrap_err());
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", v)])).unwrap();
+    app.synth().unwrap();
+    assert_eq!(
+        seen.borrow().clone(),
+        Some(Error::DuplicateId { path: "S".into(), id: "Taken".into() })
+    );
+}
+
+// Items 8 and 9: asset folders with symbolic links, missing assets.
+
+/// The fixture of the aws-cdk-lib run: `loopdir` (`loop -> .`, `sub/up -> ../a.txt`, an
+/// absolute link inside), `selfdir` (`self -> self`), `extdir` (`ext -> ../outside`, whose
+/// `deep/back -> ..` loops outside and `into` points back inside).
+#[cfg(unix)]
+fn link_fixture(name: &str) -> PathBuf {
+    use std::os::unix::fs::symlink;
+    let fx = std::env::temp_dir().join("cdk-core-reliability-fx").join(name);
+    let _ = std::fs::remove_dir_all(&fx);
+    for d in ["loopdir/sub", "selfdir", "extdir", "outside/deep"] {
+        std::fs::create_dir_all(fx.join(d)).unwrap();
+    }
+    std::fs::write(fx.join("loopdir/a.txt"), "hello\n").unwrap();
+    std::fs::write(fx.join("loopdir/sub/b.txt"), "sub\n").unwrap();
+    symlink(".", fx.join("loopdir/loop")).unwrap();
+    symlink("../a.txt", fx.join("loopdir/sub/up")).unwrap();
+    symlink(fx.join("loopdir/a.txt"), fx.join("loopdir/abs")).unwrap();
+    std::fs::write(fx.join("selfdir/f.txt"), "s\n").unwrap();
+    symlink("self", fx.join("selfdir/self")).unwrap();
+    std::fs::write(fx.join("extdir/e.txt"), "e\n").unwrap();
+    symlink("../outside", fx.join("extdir/ext")).unwrap();
+    std::fs::write(fx.join("outside/o.txt"), "o\n").unwrap();
+    symlink("..", fx.join("outside/deep/back")).unwrap();
+    symlink("../extdir/e.txt", fx.join("outside/into")).unwrap();
+    fx
+}
+
+/// Every entry below `dir`, links with their text, as `find | readlink` lists them.
+#[cfg(unix)]
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.file_type().is_symlink() {
+                out.push(format!("{rel} -> {}", std::fs::read_link(&p).unwrap().display()));
+            } else {
+                if meta.is_dir() {
+                    todo.push(p);
+                }
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn asset_folders_with_link_loops_hash_and_copy_as_aws_cdk_lib_does() {
+    let fx = link_fixture("loops");
+    let (app, dir) = new_app("asset-links");
+    let stack = Stack::new(&app, "S").unwrap();
+    let mut hashes = Vec::new();
+    for d in ["loopdir", "selfdir", "extdir"] {
+        let loc = cdk_core::add_path_asset(&stack, &fx.join(d), None).unwrap();
+        hashes.push(loc.source_hash);
+    }
+    // aws-cdk-lib 2.276.0's `assetHash` of the same folders.
+    assert_eq!(
+        hashes,
+        [
+            "e34cde84533a38fa8835b0f6c44efd0f86ece5457b965a638f051fdc5b7aa83b",
+            "86dfb7b209c311120fe1fa2bbc215420fe656c96425a8a7c74d2c8e7eaf23234",
+            "71c74441f9f0a18182ef94dd21cc7bd6c8af14fb14d51eea210e51fa18d056b1",
+        ]
+    );
+    app.synth().unwrap();
+    // What aws-cdk-lib copies into cdk.out: links inside kept as links (an absolute one made
+    // relative to the copy), the external folder followed, its loop entered once.
+    let staged = |h: &str| listing(&dir.join(format!("asset.{h}")));
+    assert_eq!(
+        staged(&hashes[0]),
+        ["a.txt", "abs -> a.txt", "loop -> .", "sub", "sub/b.txt", "sub/up -> ../a.txt"]
+    );
+    assert_eq!(staged(&hashes[1]), ["f.txt", "self -> self"]);
+    assert_eq!(
+        staged(&hashes[2]),
+        ["e.txt", "ext", "ext/deep", "ext/deep/back", "ext/into -> ../e.txt", "ext/o.txt"]
+    );
+}
+
+#[test]
+fn a_missing_asset_is_reported_at_construction_with_its_source() {
+    let (app, _) = new_app("asset-missing");
+    let stack = Stack::new(&app, "S").unwrap();
+    let missing = std::env::temp_dir().join("cdk-core-reliability-fx/does-not-exist");
+    let err = cdk_core::add_path_asset(&stack, &missing, None).unwrap_err();
+    assert_eq!(err, Error::AssetNotFound { path: "S".into(), file: missing.display().to_string() });
+    assert_eq!(err.to_string(), format!("S: Cannot find asset at {}", missing.display()));
+}
+
+// Item 7: synthesis is atomic.
+
+/// Every file below `dir` with its bytes (links by their text).
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                todo.push(p);
+            } else if meta.is_file() {
+                out.push((rel, std::fs::read(&p).unwrap()));
+            } else {
+                out.push((
+                    rel,
+                    std::fs::read_link(&p).unwrap().to_string_lossy().as_bytes().to_vec(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Entries beside `dir` left by a synthesis (its temporary folders).
+fn leftovers(dir: &Path) -> Vec<String> {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::read_dir(dir.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")))
+        .collect()
+}
+
+fn asset_app(dir: &Path, source: &Path, stacks: &[&str]) -> App {
+    let app = App::with_props(AppProps::builder().outdir(dir.to_path_buf()).build().unwrap());
+    for s in stacks {
+        let stack = Stack::new(&app, s).unwrap();
+        topic(&stack, "Topic");
+        cdk_core::add_path_asset(&stack, source, None).unwrap();
+    }
+    app
+}
+
+#[test]
+fn a_synthesis_failing_late_leaves_the_previous_assembly_intact() {
+    let root = std::env::temp_dir().join("cdk-core-reliability-atomic");
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("cdk.out");
+    let source = root.join("src");
+    std::fs::create_dir_all(&source).unwrap();
+    std::fs::write(source.join("index.js"), "exports.handler = 1;\n").unwrap();
+    asset_app(&dir, &source, &["S"]).synth().unwrap();
+    let before = snapshot(&dir);
+    assert!(before.iter().any(|(n, _)| n == "manifest.json"));
+
+    // The source changes (a new hash, so new file names), then disappears before synthesis.
+    std::fs::write(source.join("index.js"), "exports.handler = 2;\n").unwrap();
+    let app = asset_app(&dir, &source, &["S", "T"]);
+    std::fs::remove_dir_all(&source).unwrap();
+    let err = app.synth().unwrap_err();
+    // The error names the missing source and the asset's construct, not the copy.
+    assert_eq!(err, Error::AssetNotFound { path: "S".into(), file: source.display().to_string() });
+    assert_eq!(snapshot(&dir), before);
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn a_successful_synthesis_removes_files_of_stacks_that_no_longer_exist() {
+    let root = std::env::temp_dir().join("cdk-core-reliability-stale");
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("out");
+    // The folder exists already (as when the CLI passes CDK_OUTDIR), with a stray file.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("stray.txt"), "x").unwrap();
+    let source = root.join("file.txt");
+    std::fs::write(&source, "data").unwrap();
+    asset_app(&dir, &source, &["A", "B"]).synth().unwrap();
+    assert!(dir.join("B.template.json").exists());
+    assert!(!dir.join("stray.txt").exists());
+    asset_app(&dir, &source, &["A"]).synth().unwrap();
+    let names: Vec<String> = snapshot(&dir).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"A.template.json".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("B.")), "{names:?}");
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+}
