@@ -73,3 +73,53 @@ fn a_second_synth_keeps_the_deployment_id_and_the_files() {
     assert!(!ids.is_empty());
     assert!(api.node().path() == "Stack/Api");
 }
+
+/// The resources of an API with one method, with the CloudWatch role flag set to `value`.
+fn resources_with_cloudwatch_flag(value: serde_json::Value) -> Vec<String> {
+    let dir = std::env::temp_dir().join("apigw-core-reliability").join("flag");
+    let app = App::with_props(
+        AppProps::builder()
+            .outdir(dir.clone())
+            .context("@aws-cdk/aws-apigateway:disableCloudWatchRole", value)
+            .build()
+            .unwrap(),
+    );
+    let stack = Stack::new(&app, "S").unwrap();
+    let api = RestApi::new(&stack, "Api", RestApiProps::default()).unwrap();
+    api.root().add_method("GET", None).unwrap();
+    app.synth().unwrap();
+    let t: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("S.template.json")).unwrap()).unwrap();
+    t["Resources"].as_object().unwrap().values().map(|r| r["Type"].to_string()).collect()
+}
+
+#[test]
+fn flags_set_to_0_false_or_null_are_read_as_aws_cdk_lib_reads_them() {
+    use serde_json::json;
+    // aws-cdk-lib 2.276.0: `Boolean(value)`; a CloudWatch role (and account) only when off.
+    for (value, role) in
+        [(json!(0), true), (json!(null), true), (json!(""), true), (json!("false"), false)]
+    {
+        let types = resources_with_cloudwatch_flag(value.clone());
+        assert_eq!(types.iter().any(|t| t.contains("AWS::IAM::Role")), role, "{value}");
+        assert_eq!(types.len(), if role { 6 } else { 4 }, "{value}");
+    }
+}
+
+#[test]
+fn a_synthesis_retried_after_a_failure_hashes_the_deployment_once() {
+    let (fresh, fresh_api, fresh_dir) = api("retry-fresh");
+    fresh_api.root().add_method("GET", None).unwrap();
+    fresh.synth().unwrap();
+    let expected = std::fs::read(fresh_dir.join("Stack.template.json")).unwrap();
+
+    let (app, api, dir) = api("retry");
+    api.root().add_method("GET", None).unwrap();
+    let failing = std::rc::Rc::new(std::cell::Cell::new(true));
+    let f = failing.clone();
+    api.node().add_validation(move || if f.get() { vec!["not yet".into()] } else { vec![] });
+    assert!(matches!(app.synth(), Err(Error::Validation { .. })));
+    failing.set(false);
+    app.synth().unwrap();
+    assert_eq!(std::fs::read(dir.join("Stack.template.json")).unwrap(), expected);
+}

@@ -175,6 +175,8 @@ impl App {
 
     fn synth_once(&self) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
+        // Logical IDs remembered by an earlier, failed synthesis may change now.
+        *tree.borrow().logical_ids.borrow_mut() = None;
         apply_tag_aspects(&mut tree.borrow_mut());
         reify_dependencies(&mut tree.borrow_mut())?;
         let top_stacks = self.top_level_stacks();
@@ -866,6 +868,13 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
             .collect()
     };
     for (idx, f) in pending {
+        if let Some(e) = root.tree.borrow_mut().element_mut(idx) {
+            match &e.lazy_base {
+                // A retried synthesis: start from the same ID as the first one.
+                Some(base) => e.logical_id_override = base.clone(),
+                None => e.lazy_base = Some(e.logical_id_override.clone()),
+            }
+        }
         let id = {
             let tree = root.tree.borrow();
             let refs = RefCell::new(Vec::new());
@@ -889,24 +898,7 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
 /// JavaScript's `parseInt(String(value), 10)`, how aws-cdk-lib reads `stackResourceLimit`
 /// (`"10"` is 10, `"3x"` is 3, `2.9` is 2, `[3]` is 3; `NaN` when no digits lead).
 fn js_parse_int(value: &serde_json::Value) -> f64 {
-    fn js_string(v: &serde_json::Value) -> String {
-        match v {
-            serde_json::Value::Null => "null".into(),
-            serde_json::Value::Bool(b) => b.to_string(),
-            serde_json::Value::Number(n) => {
-                n.as_f64().map(crate::json::format_number).unwrap_or_else(|| n.to_string())
-            }
-            serde_json::Value::String(s) => s.clone(),
-            // `Array.prototype.toString`: items joined by `,`, null items empty.
-            serde_json::Value::Array(a) => a
-                .iter()
-                .map(|x| if x.is_null() { String::new() } else { js_string(x) })
-                .collect::<Vec<_>>()
-                .join(","),
-            serde_json::Value::Object(_) => "[object Object]".into(),
-        }
-    }
-    let text = js_string(value);
+    let text = feature_flags::js_string(value);
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let (sign, digits) = match t.strip_prefix('-') {
         Some(rest) => (-1.0, rest),

@@ -18,6 +18,9 @@ pub(crate) struct ElementData {
     pub logical_id_override: Option<String>,
     /// Computed at synthesis, once references are wired; replaces the override then.
     pub lazy_logical_id: Option<LazyLogicalId>,
+    /// The override the lazy logical ID was first computed from (set by the first
+    /// synthesis), so a synthesis retried after a failure starts from it again.
+    pub lazy_base: Option<Option<String>>,
     pub kind: ElementKind,
 }
 
@@ -88,6 +91,7 @@ fn new_element(scope: &Node, id: &str, kind: ElementKind) -> Result<Node, Error>
         NodeKind::Element(Box::new(ElementData {
             logical_id_override: None,
             lazy_logical_id: None,
+            lazy_base: None,
             kind,
         })),
     )

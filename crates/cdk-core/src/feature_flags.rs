@@ -86,6 +86,25 @@ pub fn is_truthy(value: &serde_json::Value) -> bool {
     }
 }
 
+/// JavaScript's `String(value)` of a context value (`${value}` in a message).
+pub(crate) fn js_string(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "null".into(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => {
+            n.as_f64().map(crate::json::format_number).unwrap_or_else(|| n.to_string())
+        }
+        serde_json::Value::String(s) => s.clone(),
+        // `Array.prototype.toString`: items joined by `,`, null items empty.
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|x| if x.is_null() { String::new() } else { js_string(x) })
+            .collect::<Vec<_>>()
+            .join(","),
+        serde_json::Value::Object(_) => "[object Object]".into(),
+    }
+}
+
 /// `FeatureFlags.isEnabled`: a set flag by [`is_truthy`], an unset one by
 /// [`unconfigured_default`].
 pub fn is_enabled(value: Option<&serde_json::Value>, flag: &str) -> bool {

@@ -437,3 +437,26 @@ fn a_successful_synthesis_removes_files_of_stacks_that_no_longer_exist() {
     assert!(!names.iter().any(|n| n.starts_with("B.")), "{names:?}");
     assert_eq!(leftovers(&dir), Vec::<String>::new());
 }
+
+#[test]
+fn an_unknown_cross_stack_reference_strength_is_refused() {
+    use serde_json::json;
+    let flag = cdk_core::feature_flags::DEFAULT_CROSS_STACK_REFERENCES;
+    for (value, shown) in [(json!("strng"), "strng"), (json!(5), "5"), (json!(true), "true")] {
+        let (app, _) = app_with("strength", &[(flag, value)]);
+        let a = Stack::new(&app, "A").unwrap();
+        let b = Stack::new(&app, "B").unwrap();
+        let bucket = CfnResource::new(&a, "Bucket", "AWS::S3::Bucket", Value::Null).unwrap();
+        CfnResource::new(&b, "Use", "AWS::SNS::Topic", Value::object([("N", bucket.ref_())]))
+            .unwrap();
+        assert_eq!(
+            app.synth().unwrap_err(),
+            Error::InvalidArgument {
+                path: "B".into(),
+                message: format!(
+                    "Invalid value for {flag}: \"{shown}\". Must be \"strong\", \"weak\", or \"both\"."
+                ),
+            }
+        );
+    }
+}
