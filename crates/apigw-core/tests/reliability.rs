@@ -123,3 +123,11 @@ fn a_synthesis_retried_after_a_failure_hashes_the_deployment_once() {
     app.synth().unwrap();
     assert_eq!(std::fs::read(dir.join("Stack.template.json")).unwrap(), expected);
 }
+
+#[test]
+fn the_default_child_of_a_rest_api_is_its_cfn_rest_api() {
+    // aws-cdk-lib sets `node.defaultChild` (the API has both `Resource` and `Default`).
+    let (_app, api, _) = api("default-child");
+    let child = api.node().default_child().unwrap().unwrap();
+    assert_eq!(child.path(), "Stack/Api/Resource");
+}

@@ -67,6 +67,8 @@ pub(crate) struct NodeData {
     pub tag_aspects: Vec<crate::tags::TagAspect>,
     /// `constructInfo` of tree.json: (fqn, version).
     pub construct_info: Option<(String, String)>,
+    /// `node.defaultChild = ...`: the default child set explicitly.
+    pub default_child: Option<usize>,
 }
 
 pub(crate) enum NodeKind {
@@ -110,6 +112,7 @@ impl TreeData {
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
                 construct_info: Some(("aws-cdk-lib.App".into(), crate::CDK_VERSION.into())),
+                default_child: None,
             }],
             locked: false,
             cross_ref_values: HashMap::new(),
@@ -187,6 +190,7 @@ impl TreeData {
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
+            default_child: None,
         });
         if let Some(k) = parent.checked_sub(base) {
             pending[k].children.push(idx);
@@ -223,6 +227,7 @@ impl TreeData {
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
+            default_child: None,
         });
         let p = &mut self.nodes[parent];
         p.children.push(idx);
@@ -450,14 +455,23 @@ impl Node {
         self.children().into_iter().find(|c| c.with(|n| n.id == id))
     }
 
-    /// The child named `Resource` or `Default`, if any.
+    /// The child set by [`Node::set_default_child`], else the child named `Resource` or
+    /// `Default`, if any.
     ///
     /// # Errors
-    /// [`Error::AmbiguousDefaultChild`] when both exist.
+    /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let (path, resource, default) = self.with(|n| {
-            (n.path.clone(), n.by_id.get("Resource").copied(), n.by_id.get("Default").copied())
+        let (path, explicit, resource, default) = self.with(|n| {
+            (
+                n.path.clone(),
+                n.default_child,
+                n.by_id.get("Resource").copied(),
+                n.by_id.get("Default").copied(),
+            )
         });
+        if let Some(c) = explicit {
+            return Ok(Some(self.sibling(c)));
+        }
         let c = match (resource, default) {
             (Some(_), Some(_)) => {
                 return Err(Error::AmbiguousDefaultChild { path: display_path(&path) })
@@ -465,6 +479,17 @@ impl Node {
             (r, d) => r.or(d),
         };
         Ok(c.map(|c| self.sibling(c)))
+    }
+
+    /// Sets the default child (`node.defaultChild = child` in aws-cdk-lib), for a construct
+    /// that has both a `Resource` and a `Default` child, as a `RestApi` has. A construct of
+    /// another tree is ignored.
+    pub fn set_default_child(&self, child: &impl Construct) {
+        let child = child.node();
+        if Rc::ptr_eq(&self.tree, &child.tree) {
+            let c = child.idx;
+            self.with_mut(|n| n.default_child = Some(c));
+        }
     }
 
     /// Makes this construct depend on another: every resource under this node gets a
