@@ -385,7 +385,7 @@ pub(crate) fn add_file_asset(stack: &Stack, mut entry: AssetEntry) -> AssetLocat
         is_zip,
     };
     entry.object_key = object_key;
-    target.with_data_mut(|d| {
+    target.update(move |d| {
         if !d.assets.iter().any(|a| a.source_hash == entry.source_hash) {
             d.assets.push(entry)
         }

@@ -179,6 +179,11 @@ impl Stack {
         self.node.with_mut(|n| f(n.kind.stack_mut()))
     }
 
+    /// Changes the stack's data (later, when a producer changes it during resolution).
+    pub(crate) fn update(&self, f: impl FnOnce(&mut StackData) + 'static) {
+        self.node.update(move |n| f(n.kind.stack_mut()))
+    }
+
     /// The CloudFormation stack name.
     pub fn stack_name(&self) -> String {
         self.with_data(|s| s.stack_name.clone())
@@ -237,21 +242,22 @@ impl Stack {
     /// Sets the template `Description`.
     pub fn set_description(&self, description: &str) {
         let d = description.to_string();
-        self.with_data_mut(|s| s.description = Some(d));
+        self.update(move |s| s.description = Some(d));
     }
 
     /// Adds an entry to the template's `Metadata` section.
     pub fn add_template_metadata(&self, key: &str, value: impl Into<Value>) {
         let v = value.into();
-        self.with_data_mut(|s| {
-            s.template_metadata.insert(key.to_string(), v);
+        let key = key.to_string();
+        self.update(move |s| {
+            s.template_metadata.insert(key, v);
         });
     }
 
     /// Adds a template `Transform` (such as `AWS::Serverless-2016-10-31`).
     pub fn add_transform(&self, transform: &str) {
         let t = transform.to_string();
-        self.with_data_mut(|s| {
+        self.update(move |s| {
             if !s.transforms.contains(&t) {
                 s.transforms.push(t)
             }
@@ -276,16 +282,17 @@ impl Stack {
             return;
         }
         let (s, t) = (self.node.idx, target.node.idx);
-        let result = add_stack_dependency(&mut self.node.tree.borrow_mut(), s, t, (s, t), reason);
-        if let Err(e) = result {
-            let message = match &e {
-                Error::DependencyCycle { path, .. } => {
-                    e.to_string().trim_start_matches(&format!("{path}: ")).to_string()
-                }
-                other => other.to_string(),
-            };
-            self.node.add_validation(move || vec![message.clone()]);
-        }
+        self.node.update_tree(move |tree| {
+            if let Err(e) = add_stack_dependency(tree, s, t, (s, t), reason) {
+                let message = match &e {
+                    Error::DependencyCycle { path, .. } => {
+                        e.to_string().trim_start_matches(&format!("{path}: ")).to_string()
+                    }
+                    other => other.to_string(),
+                };
+                tree.nodes[s].validations.push(Rc::new(move || vec![message.clone()]));
+            }
+        });
     }
 
     /// An ARN for a resource of this stack's account and region (`Stack.formatArn`).
@@ -461,7 +468,7 @@ impl NestedStack {
         let parent_name = parent.stack_name();
         let env = parent.environment();
         let resource_idx = resource.node().idx;
-        stack.with_data_mut(|s| {
+        stack.update(move |s| {
             s.artifact_id = artifact_id.clone();
             s.stack_name = format!("{parent_name}-{artifact_id}");
             s.env = env;

@@ -235,6 +235,6 @@ impl Tags {
     }
 
     fn push(&self, aspect: TagAspect) {
-        self.node.with_mut(|n| n.tag_aspects.push(aspect));
+        self.node.update(move |n| n.tag_aspects.push(aspect));
     }
 }

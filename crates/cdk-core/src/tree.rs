@@ -49,7 +49,13 @@ pub(crate) struct TreeData {
     /// during resolution, as aws-cdk-lib allows): node `nodes.len() + i` is `pending[i]`
     /// until [`TreeData::flush_pending`] appends them to `nodes`, where they keep their index.
     pub pending: RefCell<Vec<NodeData>>,
+    /// Changes to constructs of the tree made while it is read (by a producer during
+    /// resolution), applied in order by [`TreeData::flush_pending`].
+    pub deferred: RefCell<Vec<DeferredChange>>,
 }
+
+/// A change to the tree, applied once the tree is no longer being read.
+pub(crate) type DeferredChange = Box<dyn FnOnce(&mut TreeData)>;
 
 pub(crate) struct NodeData {
     pub id: String,
@@ -119,6 +125,7 @@ impl TreeData {
             logical_ids: RefCell::new(None),
             synthesized: None,
             pending: RefCell::new(Vec::new()),
+            deferred: RefCell::new(Vec::new()),
         }
     }
 
@@ -139,11 +146,15 @@ impl TreeData {
                 p.by_id.insert(id, idx);
             }
         }
+        for change in std::mem::take(self.deferred.get_mut()) {
+            change(self);
+        }
     }
 
-    /// Whether constructs were added during resolution and are not in `nodes` yet.
+    /// Whether constructs were added or changed during resolution and the tree does not
+    /// have them yet.
     pub fn has_pending(&self) -> bool {
-        !self.pending.borrow().is_empty()
+        !self.pending.borrow().is_empty() || !self.deferred.borrow().is_empty()
     }
 
     /// [`TreeData::add_child`] through a shared borrow: the node is kept in `pending`.
@@ -372,6 +383,32 @@ impl Node {
         }
     }
 
+    /// Changes this node's data: at once, or, while the tree is read (a lazy value's
+    /// producer runs), once the reading ends.
+    pub(crate) fn update(&self, f: impl FnOnce(&mut NodeData) + 'static) {
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree.nodes[self.idx]);
+        }
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            Some(k) => f(&mut tree.pending.borrow_mut()[k]),
+            None => {
+                let idx = self.idx;
+                tree.deferred.borrow_mut().push(Box::new(move |t| f(&mut t.nodes[idx])))
+            }
+        }
+    }
+
+    /// Changes the tree: at once, or, while it is read, once the reading ends.
+    pub(crate) fn update_tree(&self, f: impl FnOnce(&mut TreeData) + 'static) {
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree);
+        }
+        self.tree.borrow().deferred.borrow_mut().push(Box::new(f));
+    }
+
     /// The closest node at or above this one that is in `nodes` (not pending), with the
     /// context value for `key` and the stack met on the way up through pending nodes.
     fn settled_ancestor(&self, key: &str) -> (usize, Option<serde_json::Value>, Option<usize>) {
@@ -488,7 +525,7 @@ impl Node {
         let child = child.node();
         if Rc::ptr_eq(&self.tree, &child.tree) {
             let c = child.idx;
-            self.with_mut(|n| n.default_child = Some(c));
+            self.update(move |n| n.default_child = Some(c));
         }
     }
 
@@ -507,7 +544,7 @@ impl Node {
             return;
         }
         let o = other.idx;
-        self.with_mut(|n| {
+        self.update(move |n| {
             n.dependencies.insert(o);
         });
     }
@@ -524,13 +561,14 @@ impl Node {
     /// [`Error::ContextAfterChildren`] when this node already has children.
     pub fn set_context(&self, key: &str, value: impl Into<serde_json::Value>) -> Result<(), Error> {
         let value = value.into();
-        self.with_mut(|n| {
-            if !n.children.is_empty() {
-                return Err(Error::ContextAfterChildren { path: display_path(&n.path) });
-            }
-            n.context.insert(key.to_string(), value);
-            Ok(())
-        })
+        if !self.children().is_empty() {
+            return Err(Error::ContextAfterChildren { path: display_path(&self.path()) });
+        }
+        let key = key.to_string();
+        self.update(move |n| {
+            n.context.insert(key, value);
+        });
+        Ok(())
     }
 
     /// Whether a boolean feature flag is enabled for this construct: a set value read as
@@ -542,13 +580,13 @@ impl Node {
 
     /// Adds a validation, run before synthesis; its messages fail synthesis.
     pub fn add_validation(&self, validation: impl Fn() -> Vec<String> + 'static) {
-        self.with_mut(|n| n.validations.push(Rc::new(validation)));
+        self.update(move |n| n.validations.push(Rc::new(validation)));
     }
 
     /// Records `constructInfo` (fully qualified name and version) for tree.json.
     pub fn set_construct_info(&self, fqn: &str) {
         let fqn = fqn.to_string();
-        self.with_mut(|n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
+        self.update(move |n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
     }
 
     /// The stack this construct belongs to (itself when it is a stack).

@@ -460,3 +460,29 @@ fn an_unknown_cross_stack_reference_strength_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_producer_may_read_and_change_existing_constructs() {
+    let (app, dir) = new_app("lazy-changes");
+    let stack = Stack::new(&app, "S").unwrap();
+    let before = CfnResource::new(&stack, "Before", "AWS::SQS::Queue", Value::Null).unwrap();
+    let after: std::rc::Rc<std::cell::RefCell<Option<CfnResource>>> = Default::default();
+    let (s, a) = (stack.clone(), after.clone());
+    let name = Value::lazy(move |_| {
+        before.add_override("Properties.DelaySeconds", 5);
+        if let Some(after) = a.borrow().as_ref() {
+            after.add_metadata("Note", before.resource_type());
+        }
+        s.set_description("changed by a producer");
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    *after.borrow_mut() =
+        Some(CfnResource::new(&stack, "After", "AWS::SQS::Queue", Value::Null).unwrap());
+    app.synth().unwrap();
+    // aws-cdk-lib 2.276.0's template for the same app.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("S.template.json")).unwrap(),
+        include_str!("data/lazy-changes-constructs.S.template.json")
+    );
+}
