@@ -153,6 +153,13 @@ impl App {
     /// without writing anything, unless constructs were added or removed in between:
     /// [`Error::TreeModifiedAfterSynth`] then.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        if self.node.tree.try_borrow_mut().is_err() {
+            // Called from a lazy value's producer or a validation while synthesizing.
+            return Err(Error::InvalidArgument {
+                path: String::new(),
+                message: "synth() cannot be called while the app is being synthesized".into(),
+            });
+        }
         let cached = self.node.tree.borrow().synthesized.clone();
         if let Some((assembly, paths)) = cached {
             let now = self.construct_paths();

@@ -486,3 +486,44 @@ fn a_producer_may_read_and_change_existing_constructs() {
         include_str!("data/lazy-changes-constructs.S.template.json")
     );
 }
+
+#[test]
+fn a_write_failing_midway_leaves_the_previous_assembly_intact() {
+    let root = std::env::temp_dir().join("cdk-core-reliability-write-fails");
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("cdk.out");
+    let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
+    topic(&Stack::new(&app, "A").unwrap(), "T");
+    app.synth().unwrap();
+    let before = snapshot(&dir);
+
+    // The second stack's template name is too long for the file system: its write fails
+    // after the first stack's files were written.
+    let app = App::with_props(AppProps::builder().outdir(dir.clone()).build().unwrap());
+    let a = Stack::new(&app, "A").unwrap();
+    topic(&a, "T");
+    topic(&a, "U");
+    topic(&Stack::new(&app, &"B".repeat(300)).unwrap(), "T");
+    match app.synth() {
+        Err(Error::Io { .. }) => {}
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+    assert_eq!(snapshot(&dir), before);
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn synth_from_a_producer_is_an_error_not_a_panic() {
+    let (app, _) = new_app("synth-in-producer");
+    let stack = Stack::new(&app, "S").unwrap();
+    let inner = app.clone();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let seen2 = seen.clone();
+    let v = Value::lazy(move |_| {
+        *seen2.borrow_mut() = Some(inner.synth().is_err());
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", v)])).unwrap();
+    app.synth().unwrap();
+    assert_eq!(*seen.borrow(), Some(true));
+}
