@@ -460,10 +460,8 @@ impl NestedStack {
 
         let stack = Stack::with_props(scope, id, StackProps::default())?;
         stack.node().set_construct_info("aws-cdk-lib.NestedStack");
-        let components: Vec<String> = {
-            let tree = stack.node.tree.borrow();
-            tree.scopes(stack.node.idx).into_iter().map(|i| tree.nodes[i].id.clone()).collect()
-        };
+        // The ids from the app down (ids hold no `/`), also for a stack added by a producer.
+        let components: Vec<String> = stack.node.path().split('/').map(str::to_string).collect();
         let artifact_id = crate::logical_id::make_unique_id(&components).unwrap_or_default();
         let parent_name = parent.stack_name();
         let env = parent.environment();

@@ -527,3 +527,21 @@ fn synth_from_a_producer_is_an_error_not_a_panic() {
     app.synth().unwrap();
     assert_eq!(*seen.borrow(), Some(true));
 }
+
+#[test]
+fn a_producer_may_define_stacks_and_nested_stacks_without_a_panic() {
+    let (app, _) = new_app("lazy-stacks");
+    let stack = Stack::new(&app, "S").unwrap();
+    let (a, s) = (app.clone(), stack.clone());
+    let v = Value::lazy(move |_| {
+        let late = Stack::new(&a, "Late").unwrap();
+        topic(&late, "T");
+        let nested = cdk_core::NestedStack::new(&s, "Nested").unwrap();
+        topic(&nested, "T");
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", v)])).unwrap();
+    // Stacks defined this late are not synthesized (the stacks to write are known by then);
+    // what matters here is that nothing panics.
+    assert_eq!(app.synth().unwrap().stacks, ["S"]);
+}
