@@ -664,9 +664,16 @@ fn publish(staging: &Path, target: &Path) -> Result<(), Error> {
         io_err(target, e)
     };
     let old = match std::fs::symlink_metadata(target) {
-        Ok(_) => {
+        Ok(meta) => {
             let old = staging.with_extension("old");
-            std::fs::rename(target, &old).map_err(fail)?;
+            if let Err(e) = std::fs::rename(target, &old) {
+                if !meta.is_dir() {
+                    return Err(fail(e));
+                }
+                // A folder that cannot be renamed (a mount point, say): its contents are
+                // replaced instead, which is not atomic.
+                return replace_contents(staging, target).map_err(fail);
+            }
             Some(old)
         }
         Err(_) => None,
@@ -684,6 +691,51 @@ fn publish(staging: &Path, target: &Path) -> Result<(), Error> {
             std::fs::remove_file(&old)
         };
         removed.map_err(|e| io_err(&old, e))?;
+    }
+    Ok(())
+}
+
+/// Empties `target`, moves everything of `staging` into it (copying across file systems)
+/// and removes `staging`.
+fn replace_contents(staging: &Path, target: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(target)? {
+        let path = entry?.path();
+        if std::fs::symlink_metadata(&path)?.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for entry in std::fs::read_dir(staging)? {
+        let entry = entry?;
+        let to = target.join(entry.file_name());
+        if std::fs::rename(entry.path(), &to).is_err() {
+            copy_tree(&entry.path(), &to)?;
+        }
+    }
+    std::fs::remove_dir_all(staging)
+}
+
+/// Copies a file, a link (as a link) or a folder recursively.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut todo = vec![(from.to_path_buf(), to.to_path_buf())];
+    while let Some((from, to)) = todo.pop() {
+        let meta = std::fs::symlink_metadata(&from)?;
+        if meta.file_type().is_symlink() {
+            let link = std::fs::read_link(&from)?;
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&link, &to)?;
+            #[cfg(not(unix))]
+            std::fs::copy(&from, &to).map(|_| ())?;
+        } else if meta.is_dir() {
+            std::fs::create_dir_all(&to)?;
+            for entry in std::fs::read_dir(&from)? {
+                let entry = entry?;
+                todo.push((entry.path(), to.join(entry.file_name())));
+            }
+        } else {
+            std::fs::copy(&from, &to)?;
+        }
     }
     Ok(())
 }
@@ -980,5 +1032,45 @@ fn validate(root: &Node) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Validation { messages })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_contents_swaps_what_a_folder_holds() {
+        let root = std::env::temp_dir().join("cdk-core-replace-contents");
+        let _ = std::fs::remove_dir_all(&root);
+        let (staging, target) = (root.join(".t.tmp"), root.join("t"));
+        std::fs::create_dir_all(staging.join("sub")).unwrap();
+        std::fs::write(staging.join("new.json"), "{}").unwrap();
+        std::fs::write(staging.join("sub/f"), "f").unwrap();
+        std::fs::create_dir_all(target.join("stale")).unwrap();
+        std::fs::write(target.join("old.json"), "{}").unwrap();
+        replace_contents(&staging, &target).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&target)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["new.json", "sub"]);
+        assert_eq!(std::fs::read_to_string(target.join("sub/f")).unwrap(), "f");
+        assert!(!staging.exists());
+    }
+
+    #[test]
+    fn copy_tree_keeps_links() {
+        let root = std::env::temp_dir().join("cdk-core-copy-tree");
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/f"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("b/f", root.join("a/l")).unwrap();
+        copy_tree(&root.join("a"), &root.join("c")).unwrap();
+        assert_eq!(std::fs::read_to_string(root.join("c/b/f")).unwrap(), "x");
+        #[cfg(unix)]
+        assert_eq!(std::fs::read_link(root.join("c/l")).unwrap(), Path::new("b/f"));
     }
 }
