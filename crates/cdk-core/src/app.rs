@@ -390,19 +390,10 @@ fn path_set_diff(before: &[String], after: &[String]) -> Vec<String> {
         .chain(after.iter().filter(|p| !old.contains(p.as_str())).map(|p| format!("+{p}")))
         .collect();
     ret.sort_by_key(|r| r.encode_utf16().count());
-    let mut i = 0;
-    while i < ret.len() {
-        let prefix = format!("{}/", ret[i]);
-        let mut j = i + 1;
-        while j < ret.len() {
-            if ret[j].starts_with(&prefix) {
-                ret.remove(j);
-            } else {
-                j += 1;
-            }
-        }
-        i += 1;
-    }
+    // An entry goes when a shorter one (sorted before it) names an ancestor, as
+    // `stripInPlace` does; checked by the entry's own prefixes, not pairwise.
+    let all: std::collections::HashSet<String> = ret.iter().cloned().collect();
+    ret.retain(|r| !r.match_indices('/').any(|(i, _)| all.contains(&r[..i])));
     ret
 }
 
@@ -1058,6 +1049,16 @@ mod tests {
         assert_eq!(names, ["new.json", "sub"]);
         assert_eq!(std::fs::read_to_string(target.join("sub/f")).unwrap(), "f");
         assert!(!staging.exists());
+    }
+
+    #[test]
+    fn path_set_diff_is_constructpathsetsdiff() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            path_set_diff(&v(&["", "S", "S/A"]), &v(&["", "S", "S/B", "S/B/C", "T"])),
+            v(&["+T", "-S/A", "+S/B"])
+        );
+        assert_eq!(path_set_diff(&v(&["", "S"]), &v(&["", "S"])), Vec::<String>::new());
     }
 
     #[test]
