@@ -30,6 +30,8 @@ struct Case {
     /// A second stack using the API's id, made a dependency of the first when `true`
     /// (a cycle).
     consumer: Option<(String, bool)>,
+    /// A value for a feature flag the API reads (`disableCloudWatchRole`).
+    flag: Option<serde_json::Value>,
 }
 
 fn id() -> impl Strategy<Value = String> {
@@ -125,20 +127,27 @@ fn case() -> impl Strategy<Value = Case> {
         proptest::collection::vec((path(), method(), status()), 0..6),
         proptest::collection::vec(id(), 0..4),
         proptest::collection::vec(("[A-Za-z0-9.]{0,24}|\\PC{0,12}", json_leaf()), 0..4),
-        (proptest::option::of(json_leaf()), proptest::option::of((id(), any::<bool>()))),
+        (
+            proptest::option::of(json_leaf()),
+            proptest::option::of((id(), any::<bool>())),
+            proptest::option::of(json_leaf()),
+        ),
     )
         .prop_map(
-            |(ids, cors, (rate, burst), routes, children, overrides, (limit, consumer))| Case {
-                stack_id: ids.0,
-                api_id: ids.1,
-                cors,
-                rate,
-                burst,
-                routes,
-                children,
-                overrides,
-                resource_limit: limit,
-                consumer,
+            |(ids, cors, (rate, burst), routes, children, overrides, (limit, consumer, flag))| {
+                Case {
+                    stack_id: ids.0,
+                    api_id: ids.1,
+                    cors,
+                    rate,
+                    burst,
+                    routes,
+                    children,
+                    overrides,
+                    resource_limit: limit,
+                    consumer,
+                    flag,
+                }
             },
         )
 }
@@ -158,6 +167,9 @@ fn run(case: &Case) -> Result<(), Error> {
     let mut props = AppProps::builder().outdir(dir.clone());
     if let Some(limit) = &case.resource_limit {
         props = props.context("@aws-cdk/core:stackResourceLimit", limit.clone());
+    }
+    if let Some(flag) = &case.flag {
+        props = props.context("@aws-cdk/aws-apigateway:disableCloudWatchRole", flag.clone());
     }
     let app = App::with_props(props.build()?);
     let stack = Stack::new(&app, &case.stack_id)?;
