@@ -370,16 +370,35 @@ impl Resource {
     }
 
     /// The resource at a path below this one, creating what is missing (`resourceForPath`).
+    /// A leading `/` is only allowed on the root resource; an empty part (`a//b`) is a `/`
+    /// leading the rest, so it is refused too.
     ///
     /// # Errors
-    /// Errors of [`Resource::add_resource`].
+    /// [`Error::InvalidArgument`] (`Path may start with "/" only for the resource, but we
+    /// are at: /a`); errors of [`Resource::add_resource`].
     pub fn resource_for_path(&self, path: &str) -> Result<Resource, Error> {
         let mut current = self.clone();
-        for part in path.split('/').filter(|p| !p.is_empty()) {
+        let mut rest = path;
+        while !rest.is_empty() {
+            if let Some(tail) = rest.strip_prefix('/') {
+                let at = current.path();
+                if at != "/" {
+                    return Err(Error::InvalidArgument {
+                        path: current.node().path(),
+                        message: format!(
+                            "Path may start with \"/\" only for the resource, but we are at: {at}"
+                        ),
+                    });
+                }
+                rest = tail;
+                continue;
+            }
+            let (part, tail) = rest.split_once('/').map_or((rest, ""), |(p, t)| (p, t));
             current = match current.get_resource(part) {
                 Some(r) => r,
                 None => current.add_resource(part)?,
             };
+            rest = tail;
         }
         Ok(current)
     }

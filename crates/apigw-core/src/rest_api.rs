@@ -475,6 +475,7 @@ impl RestApi {
         let policy = props.policy.clone().unwrap_or_default();
         l1.policy = Some(policy.lazy());
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
+        node.set_default_child(&resource);
         let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
         let shared = ApiShared::new(&resource, name, policy);
         let account = configure_cloud_watch_role(

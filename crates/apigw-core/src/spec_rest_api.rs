@@ -276,6 +276,7 @@ impl SpecRestApi {
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
         l1.mode = props.mode.map(Value::from);
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
+        node.set_default_child(&resource);
         if let Some(a) = &asset {
             // `bindAfterCreate`: which property holds the asset (no `is-bundled` here).
             cdk_core::assets::add_asset_metadata(

@@ -434,8 +434,15 @@ impl Stage {
     /// `https://<api>.execute-api.<region>.<suffix>/<stage><path>` (`urlForPath`).
     ///
     /// # Errors
-    /// [`Error::NoStack`] outside a stack.
+    /// [`Error::InvalidArgument`] when `path` does not begin with `/`; [`Error::NoStack`]
+    /// outside a stack.
     pub fn url_for_path(&self, path: &str) -> Result<Value, Error> {
+        if !path.starts_with('/') {
+            return Err(Error::InvalidArgument {
+                path: self.node.path(),
+                message: format!("Path must begin with \"/\": {path}"),
+            });
+        }
         let stack = self.node.stack()?;
         Ok(cfn_format!(
             "https://{}.execute-api.{}.{}/{}{}",

@@ -10,7 +10,7 @@ use std::fmt;
 #[derive(Clone)]
 pub struct AssertionError {
     message: String,
-    source: Option<cdk_core::Error>,
+    source: Option<Box<cdk_core::Error>>,
 }
 
 impl AssertionError {
@@ -26,7 +26,7 @@ impl AssertionError {
 
     /// The synthesis error, when synthesizing the stack failed.
     pub fn synth_error(&self) -> Option<&cdk_core::Error> {
-        self.source.as_ref()
+        self.source.as_deref()
     }
 }
 
@@ -44,13 +44,13 @@ impl fmt::Debug for AssertionError {
 
 impl std::error::Error for AssertionError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_ref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
 impl From<cdk_core::Error> for AssertionError {
     fn from(e: cdk_core::Error) -> AssertionError {
-        AssertionError { message: e.to_string(), source: Some(e) }
+        AssertionError { message: e.to_string(), source: Some(Box::new(e)) }
     }
 }
 

@@ -141,7 +141,7 @@ struct SynthGuard {
 
 impl Drop for SynthGuard {
     fn drop(&mut self) {
-        if self.done.get() || self.node.tree.borrow().synthesized || std::thread::panicking() {
+        if self.done.get() || self.node.tree.borrow().synthesized_once || std::thread::panicking() {
             return;
         }
         let app = App {
@@ -253,33 +253,85 @@ impl App {
     /// # Errors
     /// [`Error::Validation`] with every construct's validation messages; resolution errors
     /// (logical IDs, references); [`Error::Io`] when files cannot be written.
+    ///
+    /// As `Stage.synth` in aws-cdk-lib, a second call returns the assembly of the first
+    /// without writing anything, unless constructs were added or removed in between:
+    /// [`Error::TreeModifiedAfterSynth`] then.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
         self.guard.done.set(true);
-        self.synth_to(&Out { dir: &self.outdir, memory: None })
+        if self.node.tree.try_borrow_mut().is_err() {
+            // Called from a lazy value's producer or a validation while synthesizing.
+            return Err(Error::InvalidArgument {
+                path: String::new(),
+                message: "synth() cannot be called while the app is being synthesized".into(),
+            });
+        }
+        let cached = self.node.tree.borrow().synthesized.clone();
+        if let Some((assembly, paths)) = cached {
+            let now = self.construct_paths();
+            if now == paths {
+                return Ok(assembly);
+            }
+            return Err(Error::TreeModifiedAfterSynth { changes: path_set_diff(&paths, &now) });
+        }
+        let assembly = self.synth_once(None)?;
+        let paths = self.construct_paths();
+        self.node.tree.borrow_mut().synthesized = Some((assembly.clone(), paths));
+        Ok(assembly)
     }
 
-    fn synth_to(&self, out: &Out<'_>) -> Result<CloudAssembly, Error> {
+    /// Every construct path, pre-order (`listAllConstructPaths`).
+    fn construct_paths(&self) -> Vec<String> {
+        let tree = self.node.tree.borrow();
+        tree.descendants(0).into_iter().map(|i| tree.nodes[i].path.clone()).collect()
+    }
+
+    /// One synthesis: into the assembly folder, or into `memory` (file name → text; no
+    /// asset is staged) for [`Stack::synthesize_template`].
+    fn synth_once(&self, memory: Option<&Memory>) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
-        tree.borrow_mut().synthesized = true;
+        tree.borrow_mut().synthesized_once = true;
+        // Logical IDs remembered by an earlier, failed synthesis may change now.
+        *tree.borrow().logical_ids.borrow_mut() = None;
         apply_tag_aspects(&mut tree.borrow_mut());
-        reify_dependencies(&mut tree.borrow_mut());
+        reify_dependencies(&mut tree.borrow_mut())?;
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
         compute_lazy_logical_ids(&self.node)?;
+        flush_pending(&self.node);
         {
             // From here on no logical ID changes: remember them.
             let tree = tree.borrow();
             *tree.logical_ids.borrow_mut() = Some(vec![None; tree.nodes.len()]);
         }
         validate(&self.node)?;
-        let outdir = &self.outdir;
-        if out.memory.is_none() {
-            std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+        // Written into a fresh folder beside the target, renamed into place once complete:
+        // a failed synthesis leaves the previous assembly as it was, a successful one leaves
+        // no file of an earlier one behind.
+        if let Some(memory) = memory {
+            let ids = self
+                .write_assembly(&Out { dir: Path::new(""), memory: Some(memory) }, &top_stacks)?;
+            return Ok(CloudAssembly { directory: self.outdir.clone(), stacks: ids });
         }
+        let staging = staging_dir(&self.outdir)?;
+        match self.write_assembly(&Out { dir: &staging, memory: None }, &top_stacks) {
+            Ok(ids) => {
+                publish(&staging, &self.outdir)?;
+                Ok(CloudAssembly { directory: self.outdir.clone(), stacks: ids })
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                Err(e)
+            }
+        }
+    }
 
+    /// Writes the whole assembly through `out`; returns the top-level stacks' artifact ids.
+    fn write_assembly(&self, out: &Out<'_>, top_stacks: &[usize]) -> Result<Vec<String>, Error> {
+        let tree = &self.node.tree;
         let mut artifacts = Map::new();
         let mut ids = Vec::new();
-        for stack_idx in &top_stacks {
+        for stack_idx in top_stacks {
             let stack = Stack::from_node(self.node.sibling(*stack_idx));
             add_bootstrap_version_rule(&stack)?;
             let template_hash = self.synth_stack(&stack, &stack, out)?;
@@ -290,8 +342,8 @@ impl App {
             out.write(&format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
             for e in entries.iter().filter(|_| out.memory.is_none()) {
                 if let Some(from) = &e.stage_from {
-                    crate::assets::stage(from, &outdir.join(&e.path))
-                        .map_err(|err| io_err(&outdir.join(&e.path), err))?;
+                    crate::assets::stage(from, &out.dir.join(&e.path))
+                        .map_err(|err| crate::assets::source_error(&e.owner, from, err))?;
                 }
             }
             artifacts.insert(
@@ -352,7 +404,7 @@ impl App {
             "cdk.out",
             &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
         )?;
-        Ok(CloudAssembly { directory: outdir.clone(), stacks: ids })
+        Ok(ids)
     }
 
     fn top_level_stacks(&self) -> Vec<usize> {
@@ -385,7 +437,12 @@ impl App {
             self.synth_stack(&child, top, out)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        let template = render(&self.node.tree, stack.node().idx, &refs)?;
+        let mut template = render(&self.node.tree, stack.node().idx, &refs)?;
+        if flush_pending(&self.node) {
+            // A lazy value's producer added constructs: render again with them (lazies are
+            // cached, so they are not produced twice).
+            template = render(&self.node.tree, stack.node().idx, &refs)?;
+        }
         let text = to_json_string(&template, 1);
         out.write(&stack.template_file(), &text)?;
         if stack.is_nested() {
@@ -400,6 +457,7 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    owner: stack.node().path(),
                 },
             );
             let file = stack.template_file();
@@ -424,11 +482,39 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    owner: stack.node().path(),
                 },
             );
             Ok(hash)
         }
     }
+}
+
+/// `constructPathSetsDiff`: `-path` for each removed path, then `+path` for each added one,
+/// shortest first (stable), each path dropped when an earlier entry names its ancestor.
+fn path_set_diff(before: &[String], after: &[String]) -> Vec<String> {
+    let old: std::collections::HashSet<&str> = before.iter().map(String::as_str).collect();
+    let new: std::collections::HashSet<&str> = after.iter().map(String::as_str).collect();
+    let mut ret: Vec<String> = before
+        .iter()
+        .filter(|p| !new.contains(p.as_str()))
+        .map(|p| format!("-{p}"))
+        .chain(after.iter().filter(|p| !old.contains(p.as_str())).map(|p| format!("+{p}")))
+        .collect();
+    ret.sort_by_key(|r| r.encode_utf16().count());
+    // An entry goes when a shorter one (sorted before it) names an ancestor, as
+    // `stripInPlace` does; checked by the entry's own prefixes, not pairwise.
+    let all: std::collections::HashSet<String> = ret.iter().cloned().collect();
+    ret.retain(|r| !r.match_indices('/').any(|(i, _)| all.contains(&r[..i])));
+    ret
+}
+
+/// Moves constructs added by lazy values' producers into the tree; whether there were any.
+fn flush_pending(root: &Node) -> bool {
+    let mut tree = root.tree.borrow_mut();
+    let any = tree.has_pending();
+    tree.flush_pending();
+    any
 }
 
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
@@ -654,8 +740,11 @@ fn tree_json(root: &Node) -> String {
 /// ([`Stack::synthesize_template`]).
 struct Out<'a> {
     dir: &'a Path,
-    memory: Option<&'a RefCell<IndexMap<String, String>>>,
+    memory: Option<&'a Memory>,
 }
+
+/// Files synthesized in memory: name → text.
+type Memory = RefCell<IndexMap<String, String>>;
 
 impl Out<'_> {
     fn write(&self, name: &str, text: &str) -> Result<(), Error> {
@@ -698,7 +787,7 @@ impl Stack {
         });
         let app = App { node, outdir: PathBuf::new(), guard };
         let files = RefCell::new(IndexMap::new());
-        app.synth_to(&Out { dir: &app.outdir, memory: Some(&files) })?;
+        app.synth_once(Some(&files))?;
         let name = self.template_file();
         let files = files.into_inner();
         let parsed = files.get(&name).map(|text| serde_json::from_str(text));
@@ -708,6 +797,113 @@ impl Stack {
             None => Err(Error::Io { dir: name, reason: "no template was synthesized".into() }),
         }
     }
+}
+
+/// A new, empty folder beside `target` (same file system, so it can be renamed onto it):
+/// `.<name>.<pid>-<n>.tmp`.
+fn staging_dir(target: &Path) -> Result<PathBuf, Error> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, e))?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(&dir, e)),
+        }
+    }
+}
+
+/// Renames the complete assembly in `staging` onto `target`: an existing target (an earlier
+/// assembly, or the folder the CLI created for `CDK_OUTDIR`) is renamed away first and
+/// removed after; when the second rename fails, it is put back.
+fn publish(staging: &Path, target: &Path) -> Result<(), Error> {
+    let fail = |e: std::io::Error| {
+        let _ = std::fs::remove_dir_all(staging);
+        io_err(target, e)
+    };
+    let old = match std::fs::symlink_metadata(target) {
+        Ok(meta) => {
+            let old = staging.with_extension("old");
+            if let Err(e) = std::fs::rename(target, &old) {
+                if !meta.is_dir() {
+                    return Err(fail(e));
+                }
+                // A folder that cannot be renamed (a mount point, say): its contents are
+                // replaced instead, which is not atomic.
+                return replace_contents(staging, target).map_err(fail);
+            }
+            Some(old)
+        }
+        Err(_) => None,
+    };
+    if let Err(e) = std::fs::rename(staging, target) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, target);
+        }
+        return Err(fail(e));
+    }
+    if let Some(old) = old {
+        let removed = if std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir()) {
+            std::fs::remove_dir_all(&old)
+        } else {
+            std::fs::remove_file(&old)
+        };
+        removed.map_err(|e| io_err(&old, e))?;
+    }
+    Ok(())
+}
+
+/// Empties `target`, moves everything of `staging` into it (copying across file systems)
+/// and removes `staging`.
+fn replace_contents(staging: &Path, target: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(target)? {
+        let path = entry?.path();
+        if std::fs::symlink_metadata(&path)?.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for entry in std::fs::read_dir(staging)? {
+        let entry = entry?;
+        let to = target.join(entry.file_name());
+        if std::fs::rename(entry.path(), &to).is_err() {
+            copy_tree(&entry.path(), &to)?;
+        }
+    }
+    std::fs::remove_dir_all(staging)
+}
+
+/// Copies a file, a link (as a link) or a folder recursively.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut todo = vec![(from.to_path_buf(), to.to_path_buf())];
+    while let Some((from, to)) = todo.pop() {
+        let meta = std::fs::symlink_metadata(&from)?;
+        if meta.file_type().is_symlink() {
+            let link = std::fs::read_link(&from)?;
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&link, &to)?;
+            #[cfg(not(unix))]
+            std::fs::copy(&from, &to).map(|_| ())?;
+        } else if meta.is_dir() {
+            std::fs::create_dir_all(&to)?;
+            for entry in std::fs::read_dir(&from)? {
+                let entry = entry?;
+                todo.push((entry.path(), to.join(entry.file_name())));
+            }
+        } else {
+            std::fs::copy(&from, &to)?;
+        }
+    }
+    Ok(())
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), Error> {
@@ -722,10 +918,10 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
 /// Applies the `Tags.of(...)` operations to every taggable resource, top-down: a scope's
 /// inherited operations first, then its own, each in the order they were added.
 fn apply_tag_aspects(tree: &mut TreeData) {
-    let explicit_stack_tags = tree
-        .context(0, feature_flags::EXPLICIT_STACK_TAGS)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let explicit_stack_tags = feature_flags::is_enabled(
+        tree.context(0, feature_flags::EXPLICIT_STACK_TAGS),
+        feature_flags::EXPLICIT_STACK_TAGS,
+    );
     let mut stack: Vec<(usize, Vec<crate::tags::TagAspect>)> = vec![(0, Vec::new())];
     while let Some((i, inherited)) = stack.pop() {
         let mut aspects = inherited;
@@ -777,7 +973,7 @@ fn apply_tag_aspects(tree: &mut TreeData) {
 
 /// Turns construct dependencies (`node.add_dependency`) into `DependsOn` between resources
 /// of one stack, or dependencies between stacks.
-fn reify_dependencies(tree: &mut TreeData) {
+fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
     let mut pairs = Vec::new();
     for i in 0..tree.nodes.len() {
         for d in tree.nodes[i].dependencies.clone() {
@@ -793,17 +989,28 @@ fn reify_dependencies(tree: &mut TreeData) {
     for (source, target) in pairs {
         let sources = resources_under(tree, source);
         let targets = resources_under(tree, target);
+        let reason = format!(
+            "<{}>.node.addDependency(<{}>)",
+            tree.nodes[source].path, tree.nodes[target].path
+        );
         for s in &sources {
             for t in &targets {
-                add_resource_dependency(tree, *s, *t);
+                add_resource_dependency(tree, *s, *t, (source, target), &reason)?;
             }
         }
     }
+    Ok(())
 }
 
-fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
+fn add_resource_dependency(
+    tree: &mut TreeData,
+    source: usize,
+    target: usize,
+    key: (usize, usize),
+    reason: &str,
+) -> Result<(), Error> {
     let (Some(ss), Some(ts)) = (tree.stack_of(source), tree.stack_of(target)) else {
-        return;
+        return Ok(());
     };
     if ss == ts {
         if let Some(ElementKind::Resource(r)) = tree.element_mut(source).map(|e| &mut e.kind) {
@@ -811,7 +1018,7 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
                 r.depends_on.insert(target);
             }
         }
-        return;
+        return Ok(());
     }
     // Different stacks: find the closest common stack.
     let chain = |tree: &TreeData, mut s: usize| {
@@ -840,15 +1047,12 @@ fn add_resource_dependency(tree: &mut TreeData, source: usize, target: usize) {
         let s = in_common(tree, source, &sc);
         let t = in_common(tree, target, &tc);
         if s != t {
-            add_resource_dependency(tree, s, t);
+            add_resource_dependency(tree, s, t, key, reason)?;
         }
+        Ok(())
     } else {
         let (src_top, tgt_top) = (*sc.last().unwrap_or(&ss), *tc.last().unwrap_or(&ts));
-        let reason = format!("{} -> {}", tree.nodes[source].path, tree.nodes[target].path);
-        let data = tree.stack_mut(src_top);
-        if !data.dependencies.iter().any(|(d, _)| *d == tgt_top) {
-            data.dependencies.push((tgt_top, reason));
-        }
+        crate::stack::add_stack_dependency(tree, src_top, tgt_top, key, reason.to_string())
     }
 }
 
@@ -867,6 +1071,7 @@ fn wire_references(root: &Node, top_stacks: &[usize]) -> Result<(), Error> {
     for _round in 0..16 {
         let refs = RefCell::new(Vec::<CrossRef>::new());
         crate::template::discover_references(&root.tree, &refs)?;
+        flush_pending(root);
         let mut new_found = false;
         for r in refs.into_inner() {
             let key = (r.consumer, r.target, r.attribute.clone());
@@ -893,6 +1098,13 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
             .collect()
     };
     for (idx, f) in pending {
+        if let Some(e) = root.tree.borrow_mut().element_mut(idx) {
+            match &e.lazy_base {
+                // A retried synthesis: start from the same ID as the first one.
+                Some(base) => e.logical_id_override = base.clone(),
+                None => e.lazy_base = Some(e.logical_id_override.clone()),
+            }
+        }
         let id = {
             let tree = root.tree.borrow();
             let refs = RefCell::new(Vec::new());
@@ -913,6 +1125,22 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
     Ok(())
 }
 
+/// JavaScript's `parseInt(String(value), 10)`, how aws-cdk-lib reads `stackResourceLimit`
+/// (`"10"` is 10, `"3x"` is 3, `2.9` is 2, `[3]` is 3; `NaN` when no digits lead).
+fn js_parse_int(value: &serde_json::Value) -> f64 {
+    let text = feature_flags::js_string(value);
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let digits: String = digits.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return f64::NAN;
+    }
+    sign * digits.parse::<f64>().unwrap_or(f64::NAN)
+}
+
 fn validate(root: &Node) -> Result<(), Error> {
     let validations: Vec<(String, crate::tree::Validation)> = {
         let tree = root.tree.borrow();
@@ -930,28 +1158,42 @@ fn validate(root: &Node) -> Result<(), Error> {
     // Logical IDs must be computable; stacks hold at most `stackResourceLimit` resources.
     {
         let tree = root.tree.borrow();
-        let mut per_stack: IndexMap<usize, usize> = IndexMap::new();
+        let mut stacks = Vec::new();
         for i in 0..tree.nodes.len() {
-            if let Some(e) = tree.element(i) {
-                logical_id(&tree, i)?;
-                if matches!(e.kind, ElementKind::Resource(_)) {
-                    if let Some(s) = tree.stack_of(i) {
-                        *per_stack.entry(s).or_default() += 1;
-                    }
+            match &tree.nodes[i].kind {
+                NodeKind::Element(_) => {
+                    logical_id(&tree, i)?;
                 }
+                NodeKind::Stack(_) => stacks.push(i),
+                _ => {}
             }
         }
-        for (stack, count) in per_stack {
-            let limit = tree
-                .context(stack, STACK_RESOURCE_LIMIT_CONTEXT)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(DEFAULT_STACK_RESOURCE_LIMIT);
-            if limit > 0 && count as u64 > limit {
+        for stack in stacks {
+            let limit = match tree.context(stack, STACK_RESOURCE_LIMIT_CONTEXT) {
+                Some(v) => js_parse_int(v),
+                None => DEFAULT_STACK_RESOURCE_LIMIT as f64,
+            };
+            // `NaN > 0` is false in JavaScript too: an unreadable limit turns the check off.
+            if limit.is_nan() || limit <= 0.0 {
+                continue;
+            }
+            // Resource types in template order, each with its count.
+            let mut counts: IndexMap<&str, usize> = IndexMap::new();
+            for i in crate::template::stack_elements(&tree, stack) {
+                if let Some(ElementKind::Resource(r)) = tree.element(i).map(|e| &e.kind) {
+                    *counts.entry(r.resource_type.as_str()).or_default() += 1;
+                }
+            }
+            let count: usize = counts.values().sum();
+            if count as f64 > limit {
+                let breakdown =
+                    counts.iter().map(|(t, c)| format!("{t} ({c})")).collect::<Vec<_>>().join(", ");
                 messages.push((
                     tree.nodes[stack].path.clone(),
                     format!(
-                        "Number of resources in stack '{}': {count} is greater than allowed maximum of {limit}",
-                        tree.nodes[stack].path
+                        "Number of resources in stack '{}': {count} is greater than allowed maximum of {}: {breakdown}",
+                        tree.nodes[stack].path,
+                        crate::json::format_number(limit)
                     ),
                 ));
             }
@@ -961,5 +1203,55 @@ fn validate(root: &Node) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Validation { messages })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_contents_swaps_what_a_folder_holds() {
+        let root = std::env::temp_dir().join("cdk-core-replace-contents");
+        let _ = std::fs::remove_dir_all(&root);
+        let (staging, target) = (root.join(".t.tmp"), root.join("t"));
+        std::fs::create_dir_all(staging.join("sub")).unwrap();
+        std::fs::write(staging.join("new.json"), "{}").unwrap();
+        std::fs::write(staging.join("sub/f"), "f").unwrap();
+        std::fs::create_dir_all(target.join("stale")).unwrap();
+        std::fs::write(target.join("old.json"), "{}").unwrap();
+        replace_contents(&staging, &target).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&target)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["new.json", "sub"]);
+        assert_eq!(std::fs::read_to_string(target.join("sub/f")).unwrap(), "f");
+        assert!(!staging.exists());
+    }
+
+    #[test]
+    fn path_set_diff_is_constructpathsetsdiff() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            path_set_diff(&v(&["", "S", "S/A"]), &v(&["", "S", "S/B", "S/B/C", "T"])),
+            v(&["+T", "-S/A", "+S/B"])
+        );
+        assert_eq!(path_set_diff(&v(&["", "S"]), &v(&["", "S"])), Vec::<String>::new());
+    }
+
+    #[test]
+    fn copy_tree_keeps_links() {
+        let root = std::env::temp_dir().join("cdk-core-copy-tree");
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/f"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("b/f", root.join("a/l")).unwrap();
+        copy_tree(&root.join("a"), &root.join("c")).unwrap();
+        assert_eq!(std::fs::read_to_string(root.join("c/b/f")).unwrap(), "x");
+        #[cfg(unix)]
+        assert_eq!(std::fs::read_link(root.join("c/l")).unwrap(), Path::new("b/f"));
     }
 }

@@ -55,6 +55,8 @@ pub(crate) struct AssetEntry {
     /// What to copy into the assembly: a file or directory to stage (none for templates,
     /// which synthesis writes itself).
     pub stage_from: Option<PathBuf>,
+    /// Path of the construct that added the asset (for errors).
+    pub owner: String,
 }
 
 /// The result of adding a file asset: where it lands and how templates refer to it.
@@ -107,78 +109,214 @@ fn content_fingerprint(path: &Path) -> std::io::Result<String> {
 }
 
 /// The source fingerprint of a file or directory, as aws-cdk-lib computes asset hashes
-/// (default options: no extra hash, symlinks followed when they point outside, `.is_custom_resource`
-/// excluded).
+/// (default options: no extra hash, symlinks followed when they point outside, links inside
+/// kept as links, `.is_custom_resource` excluded). Link loops end where aws-cdk-lib's walk
+/// ends them: a followed directory already being walked is not entered again.
 ///
 /// # Errors
-/// I/O errors reading the files.
+/// I/O errors reading the files; a followed link to something neither a file nor a
+/// directory.
 pub fn fingerprint(path: &Path) -> std::io::Result<String> {
     let mut h = Sha256::new();
     hash_field(&mut h, "options.extra", "");
     hash_field(&mut h, "options.follow", "external");
     let root = std::fs::canonicalize(path)?;
-    if root.is_dir() {
-        walk(&root, &root, &mut h)?;
+    if std::fs::metadata(&root)?.is_dir() {
+        walk_directory(&root, &root, &mut |entry| {
+            match entry {
+                WalkEntry::Directory { .. } => {}
+                WalkEntry::File { path, real } => {
+                    let key = format!("file:{}", relative(&root, path));
+                    hash_field(&mut h, &key, &content_fingerprint(real)?);
+                }
+                WalkEntry::Symlink { path, link_target, resolved, internal } => {
+                    let target = if internal && link_target.is_absolute() {
+                        relative(&root, resolved)
+                    } else {
+                        link_target.to_string_lossy().into_owned()
+                    };
+                    hash_field(&mut h, &format!("link:{}", relative(&root, path)), &target);
+                }
+            }
+            Ok(())
+        })?;
     } else {
         hash_field(&mut h, "file:", &content_fingerprint(&root)?);
     }
     Ok(hex(&h.finalize()))
 }
 
-fn walk(root: &Path, dir: &Path, h: &mut Sha256) -> std::io::Result<()> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    // JavaScript `<` on strings: UTF-16 code units (byte order for ASCII).
-    names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
-    for name in names {
-        if name == ".is_custom_resource" {
-            continue;
+/// What [`walk_directory`] meets: `path` is where the entry appears below the walked folder
+/// (through followed links), `real` where it is on disk.
+enum WalkEntry<'a> {
+    Directory { path: &'a Path },
+    File { path: &'a Path, real: &'a Path },
+    Symlink { path: &'a Path, link_target: &'a Path, resolved: &'a Path, internal: bool },
+}
+
+/// The name excluded from every asset (`exclude: ['.is_custom_resource']`).
+fn ignored(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == ".is_custom_resource")
+}
+
+/// `walkDirectory` of `core/lib/fs/utils.ts` in `follow: EXTERNAL` mode: entries sorted by
+/// name (UTF-16 order), links that stay inside `root` reported as links, links that leave it
+/// followed, a directory already on the walk's path (by its canonical path) not entered
+/// again. Iterative, so a deep tree cannot overflow the stack.
+fn walk_directory(
+    directory: &Path,
+    root: &Path,
+    visit: &mut dyn FnMut(WalkEntry<'_>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let canonical_root = real_path_or_self(root);
+    // (symbolic path, real path, canonical path, entries left) per open directory; the
+    // canonical paths of the open directories are the walk's ancestors.
+    type Frame = (PathBuf, PathBuf, PathBuf, std::vec::IntoIter<(String, std::fs::FileType)>);
+    let mut stack: Vec<Frame> = Vec::new();
+    let open = |symbolic: PathBuf, real: PathBuf, canonical: PathBuf| -> std::io::Result<Frame> {
+        let mut entries = Vec::new();
+        for e in std::fs::read_dir(&real)? {
+            let e = e?;
+            entries.push((e.file_name().to_string_lossy().into_owned(), e.file_type()?));
         }
-        let p = dir.join(&name);
-        let rel = p
-            .strip_prefix(root)
-            .map(|r| r.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_else(|_| name.clone());
-        let meta = std::fs::symlink_metadata(&p)?;
-        if meta.file_type().is_symlink() {
-            let target = std::fs::canonicalize(&p)?;
-            if target.starts_with(root) {
-                let link = std::fs::read_link(&p)?;
-                hash_field(h, &format!("link:{rel}"), &link.to_string_lossy());
-                continue;
+        entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+        Ok((symbolic, real, canonical, entries.into_iter()))
+    };
+    stack.push(open(
+        directory.to_path_buf(),
+        directory.to_path_buf(),
+        real_path_or_self(directory),
+    )?);
+    // A directory to enter: skipped when it is one of the open ones (a link loop).
+    let enter = |stack: &mut Vec<Frame>,
+                 symbolic: PathBuf,
+                 real: PathBuf,
+                 canonical: PathBuf,
+                 visit: &mut dyn FnMut(WalkEntry<'_>) -> std::io::Result<()>|
+     -> std::io::Result<()> {
+        if ignored(&symbolic) {
+            return Ok(());
+        }
+        visit(WalkEntry::Directory { path: &symbolic })?;
+        if stack.iter().any(|f| f.2 == canonical) {
+            return Ok(());
+        }
+        let frame = open(symbolic, real, canonical)?;
+        stack.push(frame);
+        Ok(())
+    };
+    while let Some(frame) = stack.last_mut() {
+        let Some((name, file_type)) = frame.3.next() else {
+            stack.pop();
+            continue;
+        };
+        let child = frame.0.join(&name);
+        let child_real = frame.1.join(&name);
+        let child_canonical = frame.2.join(&name);
+        if file_type.is_symlink() {
+            let link_target = std::fs::read_link(&child_real)?;
+            let resolved = canonical_link_target(&resolve_link_target(&child_real, &link_target));
+            let internal = is_internal_path(&canonical_root, &resolved);
+            // EXTERNAL: only links that leave the root are followed.
+            let stats = if internal { None } else { std::fs::metadata(&resolved).ok() };
+            match stats {
+                None => {
+                    if !ignored(&child) {
+                        visit(WalkEntry::Symlink {
+                            path: &child,
+                            link_target: &link_target,
+                            resolved: &resolved,
+                            internal,
+                        })?;
+                    }
+                }
+                Some(m) if m.is_dir() => {
+                    let canonical = real_path_or_self(&resolved);
+                    enter(&mut stack, child, resolved, canonical, visit)?;
+                }
+                Some(m) if m.is_file() => {
+                    if !ignored(&child) {
+                        visit(WalkEntry::File { path: &child, real: &resolved })?;
+                    }
+                }
+                Some(_) => {
+                    return Err(std::io::Error::other(format!(
+                        "Unable to hash {}: it is neither a file nor a directory",
+                        child.display()
+                    )));
+                }
             }
-            if target.is_dir() {
-                walk_external(&rel, &target, h)?;
-            } else {
-                hash_field(h, &format!("file:{rel}"), &content_fingerprint(&target)?);
-            }
-        } else if meta.is_dir() {
-            walk(root, &p, h)?;
-        } else {
-            hash_field(h, &format!("file:{rel}"), &content_fingerprint(&p)?);
+        } else if file_type.is_dir() {
+            enter(&mut stack, child, child_real, child_canonical, visit)?;
+        } else if file_type.is_file() && !ignored(&child) {
+            visit(WalkEntry::File { path: &child, real: &child_real })?;
         }
     }
     Ok(())
 }
 
-fn walk_external(prefix: &str, dir: &Path, h: &mut Sha256) -> std::io::Result<()> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
-    for name in names {
-        let p = dir.join(&name);
-        let rel = format!("{prefix}/{name}");
-        if p.is_dir() {
-            walk_external(&rel, &p, h)?;
+/// `fs.realpathSync`, or the path itself when it cannot be resolved.
+fn real_path_or_self(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// `path.resolve`: absolute, with `.` and `..` folded lexically.
+fn resolve_path(base: &Path, p: &Path) -> PathBuf {
+    use std::path::Component;
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        let base = if base.is_absolute() {
+            base.to_path_buf()
         } else {
-            hash_field(h, &format!("file:{rel}"), &content_fingerprint(&p)?);
+            std::env::current_dir().unwrap_or_default().join(base)
+        };
+        base.join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
         }
     }
-    Ok(())
+    out
+}
+
+/// `resolveLinkTarget`: the target of a link at `real`, absolute.
+fn resolve_link_target(real: &Path, link_target: &Path) -> PathBuf {
+    match real.parent() {
+        Some(dir) => resolve_path(dir, link_target),
+        None => resolve_path(Path::new("/"), link_target),
+    }
+}
+
+/// `canonicalLinkTarget`: the folder of `target` made canonical, its last part kept (a link
+/// to a link is not resolved further).
+fn canonical_link_target(target: &Path) -> PathBuf {
+    match (target.parent(), target.file_name()) {
+        (Some(dir), Some(name)) => real_path_or_self(dir).join(name),
+        _ => target.to_path_buf(),
+    }
+}
+
+/// `isInternalPath`: `target` is `root` or below it.
+fn is_internal_path(root: &Path, target: &Path) -> bool {
+    let (r, t) = (root.to_string_lossy(), target.to_string_lossy());
+    r == t || t.starts_with(&format!("{r}{}", std::path::MAIN_SEPARATOR))
+}
+
+/// `path.relative(from, to)` with `/` separators (both absolute and normalized).
+fn relative(from: &Path, to: &Path) -> String {
+    let f: Vec<_> = from.components().collect();
+    let t: Vec<_> = to.components().collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); f.len() - common];
+    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
 }
 
 /// The extension of a staged file: a known archive suffix, else the file's extension.
@@ -247,7 +385,7 @@ pub(crate) fn add_file_asset(stack: &Stack, mut entry: AssetEntry) -> AssetLocat
         is_zip,
     };
     entry.object_key = object_key;
-    target.with_data_mut(|d| {
+    target.update(move |d| {
         if !d.assets.iter().any(|a| a.source_hash == entry.source_hash) {
             d.assets.push(entry)
         }
@@ -271,6 +409,14 @@ pub fn add_path_asset(
         file: source.display().to_string(),
         reason: e.to_string(),
     };
+    let absolute = resolve_path(Path::new("."), source);
+    // `fs.existsSync`: a broken link is missing too.
+    if !absolute.exists() {
+        return Err(Error::AssetNotFound {
+            path: scope.node().path(),
+            file: absolute.display().to_string(),
+        });
+    }
     let hash = fingerprint(source).map_err(err)?;
     let is_dir = source.is_dir();
     let (path, packaging, object_key) = if is_dir {
@@ -290,6 +436,7 @@ pub fn add_path_asset(
             display_name,
             object_key,
             stage_from: Some(source.to_path_buf()),
+            owner: scope.node().path(),
         },
     ))
 }
@@ -397,23 +544,75 @@ pub(crate) fn asset_manifest(stack: &Stack, entries: &[AssetEntry]) -> Value {
     ])
 }
 
-/// Copies a staged asset into the assembly (a file, or a directory recursively).
+/// Copies a staged asset into the assembly: a file, or a directory as `copyDirectory` does
+/// (links inside the folder copied as links, pointing at the copy; links leaving it
+/// followed; the walk of [`fingerprint`], so loops end the same way).
 pub(crate) fn stage(from: &Path, to: &Path) -> std::io::Result<()> {
     if to.exists() {
         return Ok(());
     }
-    if from.is_dir() {
-        std::fs::create_dir_all(to)?;
-        for entry in std::fs::read_dir(from)? {
-            let entry = entry?;
-            if entry.file_name() == ".is_custom_resource" {
-                continue;
+    let src = resolve_path(Path::new("."), from);
+    if !std::fs::metadata(&src)?.is_dir() {
+        return std::fs::copy(&src, to).map(|_| ());
+    }
+    std::fs::create_dir_all(to)?;
+    let canonical_src = std::fs::canonicalize(&src)?;
+    let dest = resolve_path(Path::new("."), to);
+    let destination = |p: &Path| dest.join(p.strip_prefix(&src).unwrap_or(p));
+    walk_directory(&src, &src, &mut |entry| match entry {
+        WalkEntry::Directory { path } => std::fs::create_dir_all(destination(path)),
+        WalkEntry::File { path, real } => {
+            let d = destination(path);
+            if let Some(parent) = d.parent() {
+                std::fs::create_dir_all(parent)?;
             }
-            stage(&entry.path(), &to.join(entry.file_name()))?;
+            std::fs::copy(real, d).map(|_| ())
         }
-        Ok(())
-    } else {
-        std::fs::copy(from, to).map(|_| ())
+        WalkEntry::Symlink { path, link_target, resolved, .. } => {
+            let d = destination(path);
+            if let Some(parent) = d.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            let text = if is_internal_path(&canonical_src, resolved) {
+                let copied = dest.join(resolved.strip_prefix(&canonical_src).unwrap_or(resolved));
+                let rel = relative(d.parent().unwrap_or(&dest), &copied);
+                PathBuf::from(if rel.is_empty() { ".".to_string() } else { rel })
+            } else {
+                link_target.to_path_buf()
+            };
+            symlink(&text, &d)
+        }
+    })
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other(format!(
+        "cannot copy the symbolic link {} -> {}: links are only copied on Unix",
+        link.display(),
+        target.display()
+    )))
+}
+
+/// The error of staging `source` for the construct at `owner`: [`Error::AssetNotFound`]
+/// when the source is gone, else [`Error::Asset`] naming the source (not the copy).
+pub(crate) fn source_error(owner: &str, source: &Path, e: std::io::Error) -> Error {
+    let absolute = resolve_path(Path::new("."), source);
+    if !absolute.exists() {
+        return Error::AssetNotFound {
+            path: owner.to_string(),
+            file: absolute.display().to_string(),
+        };
+    }
+    Error::Asset {
+        path: owner.to_string(),
+        file: source.display().to_string(),
+        reason: e.to_string(),
     }
 }
 

@@ -18,6 +18,9 @@ pub(crate) struct ElementData {
     pub logical_id_override: Option<String>,
     /// Computed at synthesis, once references are wired; replaces the override then.
     pub lazy_logical_id: Option<LazyLogicalId>,
+    /// The override the lazy logical ID was first computed from (set by the first
+    /// synthesis), so a synthesis retried after a failure starts from it again.
+    pub lazy_base: Option<Option<String>>,
     pub kind: ElementKind,
 }
 
@@ -92,6 +95,7 @@ fn new_element(scope: &Node, id: &str, kind: ElementKind) -> Result<Node, Error>
         NodeKind::Element(Box::new(ElementData {
             logical_id_override: None,
             lazy_logical_id: None,
+            lazy_base: None,
             kind,
         })),
     )
@@ -114,7 +118,7 @@ macro_rules! element_handle {
             /// Replaces the computed logical ID.
             pub fn override_logical_id(&self, logical_id: &str) {
                 let id = logical_id.to_string();
-                self.node.with_mut(|n| {
+                self.node.update(move |n| {
                     if let NodeKind::Element(e) = &mut n.kind {
                         e.logical_id_override = Some(id);
                     }
@@ -244,7 +248,7 @@ impl CfnResource {
         f: impl Fn(&crate::resolve::ResolveContext<'_>) -> Result<String, Error> + 'static,
     ) {
         let f: LazyLogicalId = std::rc::Rc::new(f);
-        self.node.with_mut(|n| {
+        self.node.update(move |n| {
             if let NodeKind::Element(e) = &mut n.kind {
                 e.lazy_logical_id = Some(f);
             }
@@ -296,13 +300,24 @@ impl CfnResource {
         Ok(resource)
     }
 
-    fn with_data<R>(&self, f: impl FnOnce(&mut ResourceData) -> R) -> R {
-        self.node.with_mut(|n| match &mut n.kind {
-            NodeKind::Element(e) => match &mut e.kind {
+    fn with_data<R>(&self, f: impl FnOnce(&ResourceData) -> R) -> R {
+        self.node.with(|n| match &n.kind {
+            NodeKind::Element(e) => match &e.kind {
                 ElementKind::Resource(r) => f(r),
                 _ => unreachable_resource(),
             },
             _ => unreachable_resource(),
+        })
+    }
+
+    /// Changes the resource's data (later, when a producer changes it during resolution).
+    fn update(&self, f: impl FnOnce(&mut ResourceData) + 'static) {
+        self.node.update(move |n| {
+            if let NodeKind::Element(e) = &mut n.kind {
+                if let ElementKind::Resource(r) = &mut e.kind {
+                    f(r)
+                }
+            }
         })
     }
 
@@ -324,8 +339,9 @@ impl CfnResource {
     /// Sets (or replaces) one property, by its CloudFormation name.
     pub fn set_property(&self, name: &str, value: impl Into<Value>) {
         let value = value.into();
-        self.with_data(|r| {
-            r.properties.insert(name.to_string(), value);
+        let name = name.to_string();
+        self.update(move |r| {
+            r.properties.insert(name, value);
         });
     }
 
@@ -358,7 +374,7 @@ impl CfnResource {
 
     fn set_override(&self, path: &str, value: Option<Value>) {
         let parts = split_on_periods(path);
-        self.with_data(|r| {
+        self.update(move |r| {
             let mut cur = &mut r.overrides;
             let (last, init) = match parts.split_last() {
                 Some(x) => x,
@@ -387,7 +403,7 @@ impl CfnResource {
             return;
         }
         let t = target.node.idx;
-        self.with_data(|r| {
+        self.update(move |r| {
             r.depends_on.insert(t);
         });
     }
@@ -395,7 +411,7 @@ impl CfnResource {
     /// `applyRemovalPolicy`: sets `DeletionPolicy` and `UpdateReplacePolicy`.
     pub fn apply_removal_policy(&self, policy: RemovalPolicy) {
         let (deletion, replace) = policy.policies();
-        self.with_data(|r| {
+        self.update(move |r| {
             r.deletion_policy = Some(deletion.into());
             r.update_replace_policy = Some(replace.into());
         });
@@ -404,25 +420,25 @@ impl CfnResource {
     /// Sets `DeletionPolicy` alone.
     pub fn set_deletion_policy(&self, policy: &str) {
         let p = policy.to_string();
-        self.with_data(|r| r.deletion_policy = Some(p));
+        self.update(move |r| r.deletion_policy = Some(p));
     }
 
     /// Sets `UpdateReplacePolicy` alone.
     pub fn set_update_replace_policy(&self, policy: &str) {
         let p = policy.to_string();
-        self.with_data(|r| r.update_replace_policy = Some(p));
+        self.update(move |r| r.update_replace_policy = Some(p));
     }
 
     /// Sets `CreationPolicy`.
     pub fn set_creation_policy(&self, policy: impl Into<Value>) {
         let p = policy.into();
-        self.with_data(|r| r.creation_policy = Some(p));
+        self.update(move |r| r.creation_policy = Some(p));
     }
 
     /// Sets `UpdatePolicy`.
     pub fn set_update_policy(&self, policy: impl Into<Value>) {
         let p = policy.into();
-        self.with_data(|r| r.update_policy = Some(p));
+        self.update(move |r| r.update_policy = Some(p));
     }
 
     /// Sets the resource's `Condition`.
@@ -437,14 +453,15 @@ impl CfnResource {
             return;
         }
         let c = condition.node.idx;
-        self.with_data(|r| r.condition = Some(c));
+        self.update(move |r| r.condition = Some(c));
     }
 
     /// Adds a `Metadata` entry.
     pub fn add_metadata(&self, key: &str, value: impl Into<Value>) {
         let v = value.into();
-        self.with_data(|r| {
-            r.metadata.insert(key.to_string(), v);
+        let key = key.to_string();
+        self.update(move |r| {
+            r.metadata.insert(key, v);
         });
     }
 
@@ -461,9 +478,10 @@ impl CfnResource {
     /// Sets a tag directly on this resource (as a `Tags` aspect would, priority 100 unless
     /// given).
     pub fn set_tag(&self, key: &str, value: &str, priority: u32) {
-        self.with_data(|r| {
+        let (key, value) = (key.to_string(), value.to_string());
+        self.update(move |r| {
             if let Some(t) = &mut r.tags {
-                t.set_tag(key, value, priority, true)
+                t.set_tag(&key, &value, priority, true)
             }
         });
     }

@@ -120,6 +120,35 @@ pub enum Error {
         /// The I/O error.
         reason: String,
     },
+    /// `app.synth()` was called again after constructs were added or removed (aws-cdk-lib's
+    /// `ConstructTreeModifiedAfterSynth`). A second call on an unchanged tree returns the
+    /// assembly of the first.
+    #[error("Synthesis has been called multiple times and the construct tree was modified after the first synthesis ({}) This is not allowed. Remove multple synth() calls and do not modify the construct tree after the first synth().", changes.join(", "))]
+    TreeModifiedAfterSynth {
+        /// The construct paths added (`+path`) or removed (`-path`), shortest first, a
+        /// subtree named by its root only.
+        changes: Vec<String>,
+    },
+    /// A dependency between stacks would close a cycle (aws-cdk-lib's `DependencyCycle`).
+    #[error("{path}: '{target}' depends on '{path}' ({cycle}). Adding this dependency ({reason}) would create a cyclic reference.")]
+    DependencyCycle {
+        /// Path of the stack that would depend on `target`.
+        path: String,
+        /// Path of the stack it would depend on.
+        target: String,
+        /// The reasons `target` already depends on `path`, joined by `, `.
+        cycle: String,
+        /// The reason of the refused dependency.
+        reason: String,
+    },
+    /// An asset's source file or folder does not exist.
+    #[error("{path}: Cannot find asset at {file}")]
+    AssetNotFound {
+        /// Path of the asset construct.
+        path: String,
+        /// The absolute path of the missing source.
+        file: String,
+    },
     /// An invalid property or option given to a construct.
     #[error("{path}: {message}")]
     InvalidArgument {
@@ -191,9 +220,14 @@ impl Error {
             | Error::InvalidValue { path, .. }
             | Error::CrossStackReference { path, .. }
             | Error::Asset { path, .. }
+            | Error::AssetNotFound { path, .. }
+            | Error::DependencyCycle { path, .. }
             | Error::InvalidArgument { path, .. }
             | Error::Build { path, .. } => Some(path).filter(|p| !p.is_empty()).map(String::as_str),
-            Error::Validation { .. } | Error::Io { .. } | Error::Unscoped { .. } => None,
+            Error::Validation { .. }
+            | Error::Io { .. }
+            | Error::Unscoped { .. }
+            | Error::TreeModifiedAfterSynth { .. } => None,
         }
     }
 }

@@ -66,6 +66,54 @@ pub fn unconfigured_default(flag: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether a flag's context value enables it: JavaScript's `Boolean(value)`, as
+/// `FeatureFlags.isEnabled` reads a set flag (`false`, `0`, `""` and `null` are off; any
+/// other string, `"false"` included, any other number, lists and objects are on).
+///
+/// ```
+/// use cdk_core::feature_flags::is_truthy;
+/// use serde_json::json;
+/// assert!(!is_truthy(&json!(0)) && !is_truthy(&json!(null)) && !is_truthy(&json!("")));
+/// assert!(is_truthy(&json!("false")) && is_truthy(&json!([])) && is_truthy(&json!(-1)));
+/// ```
+pub fn is_truthy(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Null => false,
+        serde_json::Value::Bool(b) => *b,
+        serde_json::Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0 && !f.is_nan()),
+        serde_json::Value::String(s) => !s.is_empty(),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => true,
+    }
+}
+
+/// JavaScript's `String(value)` of a context value (`${value}` in a message).
+pub(crate) fn js_string(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "null".into(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => {
+            n.as_f64().map(crate::json::format_number).unwrap_or_else(|| n.to_string())
+        }
+        serde_json::Value::String(s) => s.clone(),
+        // `Array.prototype.toString`: items joined by `,`, null items empty.
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|x| if x.is_null() { String::new() } else { js_string(x) })
+            .collect::<Vec<_>>()
+            .join(","),
+        serde_json::Value::Object(_) => "[object Object]".into(),
+    }
+}
+
+/// `FeatureFlags.isEnabled`: a set flag by [`is_truthy`], an unset one by
+/// [`unconfigured_default`].
+pub fn is_enabled(value: Option<&serde_json::Value>, flag: &str) -> bool {
+    match value {
+        Some(v) => is_truthy(v),
+        None => unconfigured_default(flag),
+    }
+}
+
 /// The `aws-cdk-lib/feature-flag-report` artifact's `flags`: every known flag with the
 /// app's value (when set), the recommended value and the explanation.
 pub(crate) fn report(context: &IndexMap<String, serde_json::Value>) -> Value {

@@ -165,18 +165,31 @@ pub(crate) fn wire(
         return wire(root, consumer, resource.idx, Some(&format!("Outputs.{output_lid}")));
     }
     // Two top-level stacks.
-    let strength = root
-        .sibling(consumer)
-        .try_get_context(crate::feature_flags::DEFAULT_CROSS_STACK_REFERENCES)
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "strong".into());
+    let flag = crate::feature_flags::DEFAULT_CROSS_STACK_REFERENCES;
+    let strength = match root.sibling(consumer).try_get_context(flag) {
+        None | Some(serde_json::Value::Null) => "strong".to_string(),
+        Some(serde_json::Value::String(s)) if ["strong", "weak", "both"].contains(&s.as_str()) => s,
+        Some(other) => {
+            return Err(Error::InvalidArgument {
+                path: root.sibling(consumer).path(),
+                message: format!(
+                    "Invalid value for {flag}: \"{}\". Must be \"strong\", \"weak\", or \"both\".",
+                    crate::feature_flags::js_string(&other)
+                ),
+            })
+        }
+    };
     let consumer_stack = crate::Stack::from_node(root.sibling(consumer));
     let producer_stack = crate::Stack::from_node(root.sibling(producer));
-    consumer_stack.add_dependency(
-        &producer_stack,
-        format!("{} -> {}.{}", consumer_stack.node().path(), target_path, display_name(attribute))
-            .as_str(),
-    );
+    let reason =
+        format!("{} -> {}.{}", consumer_stack.node().path(), target_path, display_name(attribute));
+    crate::stack::add_stack_dependency(
+        &mut root.tree.borrow_mut(),
+        consumer,
+        producer,
+        (consumer, producer),
+        reason,
+    )?;
     let resolved_reference = {
         let tree = root.tree.borrow();
         local_reference(logical_id(&tree, target)?, attribute)

@@ -7,7 +7,9 @@ use indexmap::IndexMap;
 
 use crate::element::{CfnResource, RemovalPolicy};
 use crate::error::{Error, IntoProps};
-use crate::tree::{display_path, Construct, Node, NodeKind};
+use std::rc::Rc;
+
+use crate::tree::{display_path, Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 
 /// The account and region a stack deploys to; unset parts make it environment-agnostic.
@@ -104,6 +106,9 @@ pub(crate) struct StackData {
     pub tags: IndexMap<String, String>,
     /// Stacks this one depends on, with reasons.
     pub dependencies: Vec<(usize, String)>,
+    /// Every reason of every dependency, in order: (target stack, (source construct, target
+    /// construct), reason); one per construct pair, as aws-cdk-lib's `sameReason` keeps them.
+    pub dependency_reasons: Vec<(usize, (usize, usize), String)>,
     pub nested: Option<NestedInfo>,
     /// Assets registered with this stack's synthesizer.
     pub assets: Vec<crate::assets::AssetEntry>,
@@ -173,6 +178,7 @@ impl Stack {
             termination_protection: props.termination_protection,
             tags: props.tags.into_iter().collect(),
             dependencies: Vec::new(),
+            dependency_reasons: Vec::new(),
             nested: None,
             assets: Vec::new(),
             artifact_id: sanitized,
@@ -200,6 +206,11 @@ impl Stack {
 
     pub(crate) fn with_data_mut<R>(&self, f: impl FnOnce(&mut StackData) -> R) -> R {
         self.node.with_mut(|n| f(n.kind.stack_mut()))
+    }
+
+    /// Changes the stack's data (later, when a producer changes it during resolution).
+    pub(crate) fn update(&self, f: impl FnOnce(&mut StackData) + 'static) {
+        self.node.update(move |n| f(n.kind.stack_mut()))
     }
 
     /// The CloudFormation stack name.
@@ -260,21 +271,22 @@ impl Stack {
     /// Sets the template `Description`.
     pub fn set_description(&self, description: &str) {
         let d = description.to_string();
-        self.with_data_mut(|s| s.description = Some(d));
+        self.update(move |s| s.description = Some(d));
     }
 
     /// Adds an entry to the template's `Metadata` section.
     pub fn add_template_metadata(&self, key: &str, value: impl Into<Value>) {
         let v = value.into();
-        self.with_data_mut(|s| {
-            s.template_metadata.insert(key.to_string(), v);
+        let key = key.to_string();
+        self.update(move |s| {
+            s.template_metadata.insert(key, v);
         });
     }
 
     /// Adds a template `Transform` (such as `AWS::Serverless-2016-10-31`).
     pub fn add_transform(&self, transform: &str) {
         let t = transform.to_string();
-        self.with_data_mut(|s| {
+        self.update(move |s| {
             if !s.transforms.contains(&t) {
                 s.transforms.push(t)
             }
@@ -284,14 +296,32 @@ impl Stack {
     /// Makes this stack depend on another (deployed after it), with an optional reason
     /// (CDK's `addDependency(target, reason?)`): `stack.add_dependency(&other, None)` or
     /// `stack.add_dependency(&other, "ordering")`.
+    ///
+    /// A dependency that would close a cycle (`target` already depends on this stack) is
+    /// not added; synthesis reports it as a validation error of this stack, with
+    /// aws-cdk-lib's message (`'B' depends on 'A' (...). Adding this dependency (...) would
+    /// create a cyclic reference.`).
     pub fn add_dependency<'a>(&self, target: &Stack, reason: impl Into<Option<&'a str>>) {
-        let t = target.node.idx;
         let reason = reason.into().map(str::to_string).unwrap_or_else(|| {
-            format!("{}.addDependency({})", self.node.path(), target.node.path())
+            format!("<{}>.addStackDependency(<{}>)", self.node.path(), target.node.path())
         });
-        self.with_data_mut(|s| {
-            if !s.dependencies.iter().any(|(d, _)| *d == t) {
-                s.dependencies.push((t, reason))
+        if !Rc::ptr_eq(&self.node.tree, &target.node.tree) {
+            let path = target.node.path();
+            self.node.add_validation(move || {
+                vec![format!("cannot depend on '{path}': it belongs to another app")]
+            });
+            return;
+        }
+        let (s, t) = (self.node.idx, target.node.idx);
+        self.node.update_tree(move |tree| {
+            if let Err(e) = add_stack_dependency(tree, s, t, (s, t), reason) {
+                let message = match &e {
+                    Error::DependencyCycle { path, .. } => {
+                        e.to_string().trim_start_matches(&format!("{path}: ")).to_string()
+                    }
+                    other => other.to_string(),
+                };
+                tree.nodes[s].validations.push(Rc::new(move || vec![message.clone()]));
             }
         });
     }
@@ -591,15 +621,13 @@ impl NestedStack {
         let stack_props = StackProps { description: props.description, ..Default::default() };
         let stack = Stack::with_props(scope, id, stack_props)?;
         stack.node().set_construct_info("aws-cdk-lib.NestedStack");
-        let components: Vec<String> = {
-            let tree = stack.node.tree.borrow();
-            tree.scopes(stack.node.idx).into_iter().map(|i| tree.nodes[i].id.clone()).collect()
-        };
+        // The ids from the app down (ids hold no `/`), also for a stack added by a producer.
+        let components: Vec<String> = stack.node.path().split('/').map(str::to_string).collect();
         let artifact_id = crate::logical_id::make_unique_id(&components).unwrap_or_default();
         let parent_name = parent.stack_name();
         let env = parent.environment();
         let resource_idx = resource.node().idx;
-        stack.with_data_mut(|s| {
+        stack.update(move |s| {
             s.artifact_id = artifact_id.clone();
             s.stack_name = format!("{parent_name}-{artifact_id}");
             s.env = env;
@@ -642,4 +670,69 @@ impl NestedStack {
     pub fn resource(&self) -> CfnResource {
         self.resource.clone()
     }
+}
+
+/// `Stack._addStackDependency`: `source` depends on `target` because of the construct pair
+/// `key` (a second reason for the same pair is dropped).
+///
+/// # Errors
+/// [`Error::DependencyCycle`] when `target` already depends on `source`, directly or not.
+pub(crate) fn add_stack_dependency(
+    tree: &mut TreeData,
+    source: usize,
+    target: usize,
+    key: (usize, usize),
+    reason: String,
+) -> Result<(), Error> {
+    if source == target {
+        return Ok(());
+    }
+    if let Some(cycle) = dependency_reasons(tree, target, source, 0) {
+        return Err(Error::DependencyCycle {
+            path: tree.nodes[source].path.clone(),
+            target: tree.nodes[target].path.clone(),
+            cycle: cycle.join(", "),
+            reason,
+        });
+    }
+    let data = tree.stack_mut(source);
+    if !data.dependencies.iter().any(|(d, _)| *d == target) {
+        data.dependencies.push((target, reason.clone()));
+    }
+    if !data.dependency_reasons.iter().any(|(d, k, _)| *d == target && *k == key) {
+        data.dependency_reasons.push((target, key, reason));
+    }
+    Ok(())
+}
+
+/// `stackDependencyReasons`: the reasons along the first chain of dependencies from `from`
+/// to `to` (empty when they are the same stack), `None` when `from` does not depend on `to`.
+fn dependency_reasons(
+    tree: &TreeData,
+    from: usize,
+    to: usize,
+    depth: usize,
+) -> Option<Vec<String>> {
+    if from == to {
+        return Some(Vec::new());
+    }
+    // The dependency graph has no cycle (each edge was checked), so the depth is bounded by
+    // the number of stacks; the guard only protects against a broken invariant.
+    if depth > tree.nodes.len() {
+        return None;
+    }
+    let data = tree.stack(from);
+    for (next, _) in &data.dependencies {
+        if let Some(rest) = dependency_reasons(tree, *next, to, depth + 1) {
+            let mut out: Vec<String> = data
+                .dependency_reasons
+                .iter()
+                .filter(|(d, _, _)| d == next)
+                .map(|(_, _, r)| r.clone())
+                .collect();
+            out.extend(rest);
+            return Some(out);
+        }
+    }
+    None
 }

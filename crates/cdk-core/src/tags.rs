@@ -308,6 +308,6 @@ impl Tags {
     }
 
     fn push(&self, aspect: TagAspect) {
-        self.node.with_mut(|n| n.tag_aspects.push(aspect));
+        self.node.update(move |n| n.tag_aspects.push(aspect));
     }
 }

@@ -40,12 +40,25 @@ pub(crate) struct TreeData {
     pub locked: bool,
     /// The app was synthesized at least once (to files or in memory): an app dropped
     /// afterwards neither warns nor synthesizes again.
-    pub synthesized: bool,
+    pub synthesized_once: bool,
     /// Cross-stack references wired at synthesis: the value each consumer uses instead.
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
     /// Logical IDs computed so far, once no ID can change any more (final rendering).
     pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
+    /// The assembly of the first successful synthesis and the construct paths after it
+    /// (`Stage.synth` returns it again while the paths are unchanged).
+    pub synthesized: Option<(crate::app::CloudAssembly, Vec<String>)>,
+    /// Constructs added while the tree is borrowed for reading (by a lazy value's producer
+    /// during resolution, as aws-cdk-lib allows): node `nodes.len() + i` is `pending[i]`
+    /// until [`TreeData::flush_pending`] appends them to `nodes`, where they keep their index.
+    pub pending: RefCell<Vec<NodeData>>,
+    /// Changes to constructs of the tree made while it is read (by a producer during
+    /// resolution), applied in order by [`TreeData::flush_pending`].
+    pub deferred: RefCell<Vec<DeferredChange>>,
 }
+
+/// A change to the tree, applied once the tree is no longer being read.
+pub(crate) type DeferredChange = Box<dyn FnOnce(&mut TreeData)>;
 
 pub(crate) struct NodeData {
     pub id: String,
@@ -63,6 +76,8 @@ pub(crate) struct NodeData {
     pub tag_aspects: Vec<crate::tags::TagAspect>,
     /// `constructInfo` of tree.json: (fqn, version).
     pub construct_info: Option<(String, String)>,
+    /// `node.defaultChild = ...`: the default child set explicitly.
+    pub default_child: Option<usize>,
 }
 
 pub(crate) enum NodeKind {
@@ -106,16 +121,102 @@ impl TreeData {
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
                 construct_info: Some(("aws-cdk-lib.App".into(), crate::CDK_VERSION.into())),
+                default_child: None,
             }],
             locked: false,
-            synthesized: false,
+            synthesized_once: false,
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
+            synthesized: None,
+            pending: RefCell::new(Vec::new()),
+            deferred: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Moves the constructs added during resolution into the tree (same indices), linking
+    /// each to its parent.
+    pub fn flush_pending(&mut self) {
+        let pending = std::mem::take(self.pending.get_mut());
+        let base = self.nodes.len();
+        for (k, node) in pending.into_iter().enumerate() {
+            let idx = base + k;
+            let parent = node.parent;
+            let id = node.id.clone();
+            self.nodes.push(node);
+            // Pending parents already list their pending children.
+            if let Some(p) = parent.filter(|p| *p < base) {
+                let p = &mut self.nodes[p];
+                p.children.push(idx);
+                p.by_id.insert(id, idx);
+            }
+        }
+        for change in std::mem::take(self.deferred.get_mut()) {
+            change(self);
+        }
+    }
+
+    /// Whether constructs were added or changed during resolution and the tree does not
+    /// have them yet.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.borrow().is_empty() || !self.deferred.borrow().is_empty()
+    }
+
+    /// [`TreeData::add_child`] through a shared borrow: the node is kept in `pending`.
+    pub fn add_pending_child(
+        &self,
+        parent: usize,
+        id: &str,
+        kind: NodeKind,
+    ) -> Result<usize, Error> {
+        let id = sanitize_id(id);
+        let base = self.nodes.len();
+        let mut pending = self.pending.borrow_mut();
+        let parent_path = match parent.checked_sub(base) {
+            None => self.nodes[parent].path.clone(),
+            Some(k) => pending[k].path.clone(),
+        };
+        if self.locked {
+            return Err(Error::Locked { path: parent_path, id });
+        }
+        if id.is_empty() {
+            return Err(Error::EmptyId { path: parent_path });
+        }
+        let taken = match parent.checked_sub(base) {
+            None => {
+                self.nodes[parent].by_id.contains_key(&id)
+                    || pending.iter().any(|n| n.parent == Some(parent) && n.id == id)
+            }
+            Some(k) => pending[k].by_id.contains_key(&id),
+        };
+        if taken {
+            return Err(Error::DuplicateId { path: display_path(&parent_path), id });
+        }
+        let idx = base + pending.len();
+        let path = if parent_path.is_empty() { id.clone() } else { format!("{parent_path}/{id}") };
+        pending.push(NodeData {
+            id: id.clone(),
+            path,
+            parent: Some(parent),
+            children: Vec::new(),
+            by_id: HashMap::new(),
+            kind,
+            dependencies: indexmap::IndexSet::new(),
+            context: IndexMap::new(),
+            validations: Vec::new(),
+            tag_aspects: Vec::new(),
+            construct_info: None,
+            default_child: None,
+        });
+        if let Some(k) = parent.checked_sub(base) {
+            pending[k].children.push(idx);
+            pending[k].by_id.insert(id, idx);
+        }
+        Ok(idx)
     }
 
     /// Adds a child node and returns its index.
     pub fn add_child(&mut self, parent: usize, id: &str, kind: NodeKind) -> Result<usize, Error> {
+        self.flush_pending();
         let id = sanitize_id(id);
         let parent_path = self.nodes[parent].path.clone();
         if self.locked {
@@ -141,6 +242,7 @@ impl TreeData {
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
+            default_child: None,
         });
         let p = &mut self.nodes[parent];
         p.children.push(idx);
@@ -203,17 +305,6 @@ impl TreeData {
         out
     }
 
-    /// The default child: `Resource` or `Default`; both is an error.
-    pub fn default_child(&self, idx: usize) -> Result<Option<usize>, Error> {
-        let n = &self.nodes[idx];
-        match (n.by_id.get("Resource"), n.by_id.get("Default")) {
-            (Some(_), Some(_)) => Err(Error::AmbiguousDefaultChild { path: display_path(&n.path) }),
-            (Some(r), None) => Ok(Some(*r)),
-            (None, Some(d)) => Ok(Some(*d)),
-            (None, None) => Ok(None),
-        }
-    }
-
     /// Pre-order walk of the subtree under `idx` (itself first), children in creation order.
     pub fn descendants(&self, idx: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -257,16 +348,92 @@ impl Node {
     }
 
     pub(crate) fn add_child_kind(&self, id: &str, kind: NodeKind) -> Result<Node, Error> {
-        let idx = self.tree.borrow_mut().add_child(self.idx, id, kind)?;
+        let idx = match self.tree.try_borrow_mut() {
+            Ok(mut tree) => tree.add_child(self.idx, id, kind)?,
+            // The tree is being read (a lazy value's producer runs during resolution): the
+            // construct waits in `pending` until the reading ends.
+            Err(_) => match self.tree.try_borrow() {
+                Ok(tree) => tree.add_pending_child(self.idx, id, kind)?,
+                Err(_) => {
+                    return Err(Error::Locked { path: self.path(), id: sanitize_id(id) });
+                }
+            },
+        };
         Ok(Node::new(self.tree.clone(), idx))
     }
 
     pub(crate) fn with<R>(&self, f: impl FnOnce(&NodeData) -> R) -> R {
-        f(&self.tree.borrow().nodes[self.idx])
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            None => f(&tree.nodes[self.idx]),
+            Some(k) => f(&tree.pending.borrow()[k]),
+        }
     }
 
+    /// Mutable access to this node's data. A node added during resolution is reachable
+    /// while the tree is read; a node of the tree is not (the reading holds it).
     pub(crate) fn with_mut<R>(&self, f: impl FnOnce(&mut NodeData) -> R) -> R {
-        f(&mut self.tree.borrow_mut().nodes[self.idx])
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree.nodes[self.idx]);
+        }
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            Some(k) => f(&mut tree.pending.borrow_mut()[k]),
+            None => panic!(
+                "internal error: construct '{}' changed while templates are resolved",
+                tree.nodes[self.idx].path
+            ),
+        }
+    }
+
+    /// Changes this node's data: at once, or, while the tree is read (a lazy value's
+    /// producer runs), once the reading ends.
+    pub(crate) fn update(&self, f: impl FnOnce(&mut NodeData) + 'static) {
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree.nodes[self.idx]);
+        }
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            Some(k) => f(&mut tree.pending.borrow_mut()[k]),
+            None => {
+                let idx = self.idx;
+                tree.deferred.borrow_mut().push(Box::new(move |t| f(&mut t.nodes[idx])))
+            }
+        }
+    }
+
+    /// Changes the tree: at once, or, while it is read, once the reading ends.
+    pub(crate) fn update_tree(&self, f: impl FnOnce(&mut TreeData) + 'static) {
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            return f(&mut tree);
+        }
+        self.tree.borrow().deferred.borrow_mut().push(Box::new(f));
+    }
+
+    /// The closest node at or above this one that is in `nodes` (not pending), with the
+    /// context value for `key` and the stack met on the way up through pending nodes.
+    fn settled_ancestor(&self, key: &str) -> (usize, Option<serde_json::Value>, Option<usize>) {
+        let tree = self.tree.borrow();
+        let base = tree.nodes.len();
+        let pending = tree.pending.borrow();
+        let (mut idx, mut value, mut stack) = (self.idx, None, None);
+        while let Some(k) = idx.checked_sub(base) {
+            let n = &pending[k];
+            if value.is_none() {
+                value = n.context.get(key).cloned();
+            }
+            if stack.is_none() && matches!(n.kind, NodeKind::Stack(_)) {
+                stack = Some(idx);
+            }
+            match n.parent {
+                Some(p) => idx = p,
+                None => break,
+            }
+        }
+        (idx, value, stack)
     }
 
     pub(crate) fn sibling(&self, idx: usize) -> Node {
@@ -300,21 +467,58 @@ impl Node {
 
     /// The direct children, in creation order.
     pub fn children(&self) -> Vec<Node> {
-        self.with(|n| n.children.clone()).into_iter().map(|c| self.sibling(c)).collect()
+        let mut children = self.with(|n| n.children.clone());
+        {
+            // Children added during resolution to a node of the tree are linked on flush.
+            let tree = self.tree.borrow();
+            if self.idx < tree.nodes.len() {
+                let base = tree.nodes.len();
+                let pending = tree.pending.borrow();
+                children.extend(
+                    (0..pending.len())
+                        .filter(|k| pending[*k].parent == Some(self.idx))
+                        .map(|k| base + k),
+                );
+            }
+        }
+        children.into_iter().map(|c| self.sibling(c)).collect()
     }
 
     /// The child with this id, if any.
     pub fn try_find_child(&self, id: &str) -> Option<Node> {
         let id = sanitize_id(id);
-        self.with(|n| n.by_id.get(&id).copied()).map(|c| self.sibling(c))
+        if let Some(c) = self.with(|n| n.by_id.get(&id).copied()) {
+            return Some(self.sibling(c));
+        }
+        if !self.tree.borrow().has_pending() {
+            return None;
+        }
+        self.children().into_iter().find(|c| c.with(|n| n.id == id))
     }
 
-    /// The child named `Resource` or `Default`, if any.
+    /// The child set by [`Node::set_default_child`], else the child named `Resource` or
+    /// `Default`, if any.
     ///
     /// # Errors
-    /// [`Error::AmbiguousDefaultChild`] when both exist.
+    /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let c = self.tree.borrow().default_child(self.idx)?;
+        let (path, explicit, resource, default) = self.with(|n| {
+            (
+                n.path.clone(),
+                n.default_child,
+                n.by_id.get("Resource").copied(),
+                n.by_id.get("Default").copied(),
+            )
+        });
+        if let Some(c) = explicit {
+            return Ok(Some(self.sibling(c)));
+        }
+        let c = match (resource, default) {
+            (Some(_), Some(_)) => {
+                return Err(Error::AmbiguousDefaultChild { path: display_path(&path) })
+            }
+            (r, d) => r.or(d),
+        };
         Ok(c.map(|c| self.sibling(c)))
     }
 
@@ -345,6 +549,17 @@ impl Node {
         T::try_from_node(&child)
     }
 
+    /// Sets the default child (`node.defaultChild = child` in aws-cdk-lib), for a construct
+    /// that has both a `Resource` and a `Default` child, as a `RestApi` has. A construct of
+    /// another tree is ignored.
+    pub fn set_default_child(&self, child: &impl Construct) {
+        let child = child.node();
+        if Rc::ptr_eq(&self.tree, &child.tree) {
+            let c = child.idx;
+            self.update(move |n| n.default_child = Some(c));
+        }
+    }
+
     /// Makes this construct depend on another: every resource under this node gets a
     /// `DependsOn` on every resource under `other` (or a stack dependency across stacks).
     ///
@@ -360,14 +575,15 @@ impl Node {
             return;
         }
         let o = other.idx;
-        self.with_mut(|n| {
+        self.update(move |n| {
             n.dependencies.insert(o);
         });
     }
 
     /// The context value for `key`, looked up from this node towards the root.
     pub fn try_get_context(&self, key: &str) -> Option<serde_json::Value> {
-        self.tree.borrow().context(self.idx, key).cloned()
+        let (idx, value, _) = self.settled_ancestor(key);
+        value.or_else(|| self.tree.borrow().context(idx, key).cloned())
     }
 
     /// Sets a context value on this node (before children are added, as in aws-cdk-lib).
@@ -376,35 +592,32 @@ impl Node {
     /// [`Error::ContextAfterChildren`] when this node already has children.
     pub fn set_context(&self, key: &str, value: impl Into<serde_json::Value>) -> Result<(), Error> {
         let value = value.into();
-        self.with_mut(|n| {
-            if !n.children.is_empty() {
-                return Err(Error::ContextAfterChildren { path: display_path(&n.path) });
-            }
-            n.context.insert(key.to_string(), value);
-            Ok(())
-        })
+        if !self.children().is_empty() {
+            return Err(Error::ContextAfterChildren { path: display_path(&self.path()) });
+        }
+        let key = key.to_string();
+        self.update(move |n| {
+            n.context.insert(key, value);
+        });
+        Ok(())
     }
 
-    /// Whether a boolean feature flag is enabled for this construct (context, then the
-    /// flag's default when unset).
+    /// Whether a boolean feature flag is enabled for this construct: a set value read as
+    /// JavaScript's `Boolean(value)` (so `0`, `null` and `""` are off, `"false"` is on), as
+    /// aws-cdk-lib's `FeatureFlags.isEnabled` does; the flag's default when unset.
     pub fn feature_flag(&self, flag: &str) -> bool {
-        match self.try_get_context(flag) {
-            Some(serde_json::Value::Bool(b)) => b,
-            Some(serde_json::Value::String(s)) => s == "true",
-            Some(_) => true,
-            None => crate::feature_flags::unconfigured_default(flag),
-        }
+        crate::feature_flags::is_enabled(self.try_get_context(flag).as_ref(), flag)
     }
 
     /// Adds a validation, run before synthesis; its messages fail synthesis.
     pub fn add_validation(&self, validation: impl Fn() -> Vec<String> + 'static) {
-        self.with_mut(|n| n.validations.push(Rc::new(validation)));
+        self.update(move |n| n.validations.push(Rc::new(validation)));
     }
 
     /// Records `constructInfo` (fully qualified name and version) for tree.json.
     pub fn set_construct_info(&self, fqn: &str) {
         let fqn = fqn.to_string();
-        self.with_mut(|n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
+        self.update(move |n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
     }
 
     /// The stack this construct belongs to (itself when it is a stack).
@@ -412,7 +625,8 @@ impl Node {
     /// # Errors
     /// [`Error::NoStack`] when the construct is not inside a stack.
     pub fn stack(&self) -> Result<crate::Stack, Error> {
-        match self.tree.borrow().stack_of(self.idx) {
+        let (idx, _, pending_stack) = self.settled_ancestor("");
+        match pending_stack.or_else(|| self.tree.borrow().stack_of(idx)) {
             Some(s) => Ok(crate::Stack::from_node(self.sibling(s))),
             None => Err(Error::NoStack { path: self.path() }),
         }
@@ -433,8 +647,20 @@ impl Node {
 
     /// Every node in this subtree, pre-order (this node first).
     pub fn find_all(&self) -> Vec<Node> {
-        let all = self.tree.borrow().descendants(self.idx);
-        all.into_iter().map(|i| self.sibling(i)).collect()
+        {
+            let tree = self.tree.borrow();
+            if self.idx < tree.nodes.len() && !tree.has_pending() {
+                let all = tree.descendants(self.idx);
+                return all.into_iter().map(|i| self.sibling(i)).collect();
+            }
+        }
+        let mut out = Vec::new();
+        let mut todo = vec![self.clone()];
+        while let Some(n) = todo.pop() {
+            todo.extend(n.children().into_iter().rev());
+            out.push(n);
+        }
+        out
     }
 }
 

@@ -140,6 +140,18 @@ impl AwsIntegration {
             }
             (None, None) => ("path", Value::from("")),
         };
+        // Props changed after `build()` may hold neither: refused when bound to a method.
+        let binder = match (&props.path, &props.action) {
+            (None, None) => Some(crate::integration::Binder(std::rc::Rc::new(
+                |ctx: &crate::integration::BindContext<'_>| {
+                    Err(cdk_core::Error::InvalidArgument {
+                        path: ctx.method.path(),
+                        message: "Either \"path\" or \"action\" are required".into(),
+                    })
+                },
+            ))),
+            _ => None,
+        };
         let region = props.region.clone();
         let uri = Value::lazy(move |ctx| {
             let mut c = ArnComponents::new("apigateway", api_type)
@@ -158,7 +170,7 @@ impl AwsIntegration {
                 props.integration_http_method.unwrap_or_else(|| "POST".into()),
             )),
             options: std::rc::Rc::new(props.options),
-            binder: None,
+            binder,
         }
     }
 }
