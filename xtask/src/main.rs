@@ -12,7 +12,11 @@
 //!   to LocalStack with the `cdk` CLI, calls their APIs, diffs and destroys them
 //!   (see `deploy_check.rs`).
 //! - `cargo xtask publish-check` runs `cargo package` for every library crate.
+//! - `cargo xtask api-coverage [--check | --update | --refresh [--from DIR]]` compares
+//!   `docs/api-coverage.md` with aws-cdk-lib's `aws-apigateway` declarations
+//!   (see `api_coverage.rs`).
 
+mod api_coverage;
 mod bench;
 mod deploy_check;
 mod vendor;
@@ -32,7 +36,12 @@ const USAGE: &str = "usage:
   cargo xtask deploy-check [--install-only] [CASE...]
                                          deploy assemblies to LocalStack with the cdk CLI and call
                                          their APIs (default: defining-apis quickstart)
-  cargo xtask publish-check              cargo package every library crate";
+  cargo xtask publish-check              cargo package every library crate
+  cargo xtask api-coverage [--check] [--update] [--refresh [--from DIR]]
+                                         totals of docs/api-coverage.md against aws-apigateway's
+                                         .d.ts members (--check: fail on unlisted members, stale
+                                         paths, missing rows not allowed; --update: rewrite the
+                                         table; --refresh: re-extract the member list from npm)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +53,7 @@ fn main() -> ExitCode {
         ["parity", rest @ ..] => parity(rest),
         ["bench", rest @ ..] => bench::bench(&workspace_root(), rest),
         ["publish-check"] => publish_check(),
+        ["api-coverage", rest @ ..] => api_coverage::api_coverage(&workspace_root(), rest),
         ["deploy-check", rest @ ..] => deploy_check::deploy_check(&workspace_root(), rest),
         _ => {
             eprintln!("{USAGE}");

@@ -143,9 +143,10 @@ impl CognitoUserPoolsAuthorizer {
                 .resource_name(cfn_format!("authorizers/{}", resource.ref_())),
         );
         let unattached = api_id.clone();
+        let path = node.path();
         node.add_validation(move || {
             if unattached.borrow().is_none() {
-                vec!["CognitoUserPoolsAuthorizer is not attached to a RestApi".into()]
+                vec![format!("Authorizer ({path}) must be attached to a RestApi")]
             } else {
                 Vec::new()
             }

@@ -255,15 +255,24 @@ impl LambdaAuthorizer {
                 p.source_arn = Some(authorizer_arn.clone());
                 c.handler.add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
             }
+            // `addLambdaInvokePermission`: an inline policy under the authorizer.
             Some(role) => {
-                c.handler.grant_invoke(role)?;
+                let statement = cdk_iam::PolicyStatement::new()
+                    .actions(["lambda:InvokeFunction"])
+                    .resources(c.handler.resource_arns_for_grant_invoke());
+                let policy = cdk_iam::Policy::new(
+                    &node,
+                    "authorizerInvokePolicy",
+                    cdk_iam::PolicyProps::builder().statement(statement),
+                )?;
+                role.attach_inline_policy(&policy);
             }
         }
         let unattached = api.clone();
-        let kind_name = if kind == "TOKEN" { "TokenAuthorizer" } else { "RequestAuthorizer" };
+        let path = node.path();
         node.add_validation(move || {
             if unattached.borrow().is_none() {
-                vec![format!("{kind_name} is not attached to a RestApi")]
+                vec![format!("Authorizer ({path}) must be attached to a RestApi")]
             } else {
                 Vec::new()
             }

@@ -2,8 +2,8 @@
 //! ([`ApiKey::from_api_key_id`]), the grants on a key (`ApiKeyGrants` of
 //! `apigateway-grants.generated.ts`) and the `addApiKey` methods of `RestApi` and `Stage`.
 //!
-//! aws-cdk-lib's deprecated `resources` prop (keys bound to an API's deployment stage) is
-//! not ported: give the stages with [`ApiKeyPropsBuilder::stages`] or use
+//! aws-cdk-lib's deprecated `resources` prop (keys for the deployment stages of APIs) is
+//! [`ApiKeyPropsBuilder::resources`]; prefer [`ApiKeyPropsBuilder::stages`] or
 //! [`RestApi::add_api_key`] ([`SpecRestApi::add_api_key`]).
 
 use cdk_core::{ArnComponents, ArnFormat, Construct, Error, IntoProps, Node, Value};
@@ -70,6 +70,80 @@ pub trait IApiKey: Construct {
     {
         Grant::add_to_principal(grantee, READ_WRITE_ACTIONS, vec![self.key_arn()])
     }
+
+    /// The grants on the key (`grants`: `ApiKeyGrants.fromApiKey(this)`), whose
+    /// `read`/`write`/`read_write` are the `grant_*` methods and `actions` grants any actions.
+    fn grants(&self) -> ApiKeyGrants
+    where
+        Self: Sized,
+    {
+        ApiKeyGrants::from_api_key(self)
+    }
+}
+
+/// The grants on an API key (`ApiKeyGrants`): IAM permissions on
+/// `arn:<partition>:apigateway:<region>::/apikeys/<key id>`.
+///
+/// ```
+/// use apigw_core::{ApiKey, ApiKeyProps, IApiKey};
+/// use cdk_core::{App, Stack};
+/// use cdk_iam::{User, UserProps};
+///
+/// let app = App::new();
+/// # app.skip_synth_check();
+/// let stack = Stack::new(&app, "Stack")?;
+/// let key = ApiKey::new(&stack, "Key", ApiKeyProps::default())?;
+/// let user = User::new(&stack, "User", UserProps::default())?;
+/// key.grants().read(&user)?;
+/// key.grants().actions(&user, ["apigateway:GET", "apigateway:PATCH"])?;
+/// # Ok::<(), cdk_core::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiKeyGrants {
+    key_arn: Value,
+}
+
+impl ApiKeyGrants {
+    /// The grants on `key` (`ApiKeyGrants.fromApiKey`).
+    pub fn from_api_key(key: &impl IApiKey) -> ApiKeyGrants {
+        ApiKeyGrants { key_arn: key.key_arn() }
+    }
+
+    /// Lets `grantee` perform `actions` on the key (`actions(grantee, actions)`).
+    ///
+    /// # Errors
+    /// Errors of the grantee's policy.
+    pub fn actions<S: AsRef<str>>(
+        &self,
+        grantee: &impl Grantable,
+        actions: impl IntoIterator<Item = S>,
+    ) -> Result<(), Error> {
+        Grant::add_to_principal(grantee, actions, [self.key_arn.clone()])
+    }
+
+    /// Lets `grantee` read the key (`read`: `apigateway:GET`).
+    ///
+    /// # Errors
+    /// Errors of the grantee's policy.
+    pub fn read(&self, grantee: &impl Grantable) -> Result<(), Error> {
+        self.actions(grantee, READ_ACTIONS)
+    }
+
+    /// Lets `grantee` change the key (`write`: `apigateway:POST`, `PUT`, `PATCH`, `DELETE`).
+    ///
+    /// # Errors
+    /// Errors of the grantee's policy.
+    pub fn write(&self, grantee: &impl Grantable) -> Result<(), Error> {
+        self.actions(grantee, WRITE_ACTIONS)
+    }
+
+    /// Lets `grantee` read and change the key (`readWrite`).
+    ///
+    /// # Errors
+    /// Errors of the grantee's policy.
+    pub fn read_write(&self, grantee: &impl Grantable) -> Result<(), Error> {
+        self.actions(grantee, READ_WRITE_ACTIONS)
+    }
 }
 
 /// What a caller of `add_api_key` on an API or a stage may set (`ApiKeyOptions`).
@@ -114,6 +188,10 @@ pub struct ApiKeyProps {
     /// The key's description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
+    /// The APIs whose deployment stages the key is for (`resources`, deprecated in CDK in
+    /// favour of `stages`); exclusive with `stages`. Default: none.
+    #[builder(default, setter(custom))]
+    pub resources: Vec<crate::ApiHandle>,
     /// The stages the key is for (`StageKeys`): any stages ([`crate::IStage`]) by reference,
     /// or [`StageReference`]s. Default: none (an empty list is the same as none).
     #[builder(default, setter(custom))]
@@ -133,6 +211,16 @@ pub struct ApiKeyProps {
 cdk_core::impl_props!(ApiKeyProps, ApiKeyPropsBuilder);
 
 impl ApiKeyPropsBuilder {
+    /// The APIs whose deployment stages the key is for (`resources`): any iterator of APIs
+    /// by reference (`[&api]`); exclusive with `stages`. Default: none.
+    pub fn resources<A: Into<crate::ApiHandle>>(
+        mut self,
+        apis: impl IntoIterator<Item = A>,
+    ) -> Self {
+        self.resources.get_or_insert_with(Vec::new).extend(apis.into_iter().map(Into::into));
+        self
+    }
+
     /// The stages the key is for (`StageKeys`): any iterator of stages by reference
     /// (`[&stage]`) or of [`StageReference`]s. Default: none.
     pub fn stages<S: Into<StageReference>>(mut self, stages: impl IntoIterator<Item = S>) -> Self {
@@ -179,6 +267,29 @@ impl IApiKey for ApiKey {
     }
 }
 
+/// The stages of `StageKeys` (`renderStageKeys`): those given, or the deployment stages of
+/// the APIs given.
+fn render_stages(node: &Node, props: &ApiKeyProps) -> Result<Vec<StageReference>, Error> {
+    let invalid =
+        |message: &str| Error::InvalidArgument { path: node.path(), message: message.into() };
+    if props.resources.is_empty() {
+        return Ok(props.stages.clone());
+    }
+    if !props.stages.is_empty() {
+        return Err(invalid("Only one of \"resources\" or \"stages\" should be provided"));
+    }
+    props
+        .resources
+        .iter()
+        .map(|api| match api.deployment_stage() {
+            Ok(stage) => Ok(StageReference::from(&stage)),
+            Err(_) => Err(invalid(
+                "Cannot add an ApiKey to a RestApi that does not contain a \"deploymentStage\".\nEither set the RestApi.deploymentStage or create an ApiKey from a Stage",
+            )),
+        })
+        .collect()
+}
+
 /// `arn:<partition>:apigateway:<region>::/apikeys/<key id>` in the stack of `node`.
 fn api_key_arn(node: &Node, key_id: Value) -> Result<Value, Error> {
     Ok(node.stack()?.format_arn(
@@ -203,10 +314,10 @@ impl ApiKey {
         let props = props.into_props_at(&scope.node().child_path(id))?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.ApiKey", crate::FQN));
-        let stage_keys = (!props.stages.is_empty()).then(|| {
+        let stages = render_stages(&node, &props)?;
+        let stage_keys = (!stages.is_empty()).then(|| {
             Value::Array(
-                props
-                    .stages
+                stages
                     .iter()
                     .map(|s| {
                         let mut key = StageKey::default();

@@ -289,7 +289,7 @@ impl Resource {
                 .integration_responses([response.build().map_err(build)?])
                 .build()
                 .map_err(build)?,
-        );
+        )?;
         // aws-cdk-lib also passes a placeholder authorizer so that the API's default
         // authorizer does not apply: the preflight is always open.
         let method_options = MethodOptions::builder()

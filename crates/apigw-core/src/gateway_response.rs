@@ -354,6 +354,32 @@ impl RestApi {
     }
 }
 
+impl crate::SpecRestApi {
+    /// Adds a gateway response to this API (`addGatewayResponse`), as
+    /// [`RestApi::add_gateway_response`] does.
+    ///
+    /// # Errors
+    /// A builder error naming the response's path; id errors from the tree.
+    pub fn add_gateway_response(
+        &self,
+        id: &str,
+        options: impl IntoProps<GatewayResponseOptions>,
+    ) -> Result<GatewayResponse, Error> {
+        let options = options.into_props_at(&self.node().child_path(id))?;
+        GatewayResponse::new(
+            self,
+            id,
+            GatewayResponseProps {
+                rest_api: crate::IRestApi::api_handle(self),
+                type_: options.type_,
+                status_code: options.status_code,
+                response_headers: options.response_headers,
+                templates: options.templates,
+            },
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,7 +61,7 @@ fn import(
     node.set_construct_info(&format!("{}.RestApiBase", crate::FQN));
     let shared = Rc::new(ApiShared {
         node: Some(node.clone()),
-        imported: true,
+        tracks_methods: false,
         rest_api_id,
         root_resource_id: root_resource_id.clone().unwrap_or(Value::Null),
         name: name.unwrap_or_else(|| node.id()),
@@ -73,6 +73,7 @@ fn import(
         resource: None,
         policy: PolicyDocument::new(),
         domain_name: RefCell::new(None),
+        allowed_vpc_endpoints: Default::default(),
     });
     let root = match root_resource_id {
         Some(_) => {

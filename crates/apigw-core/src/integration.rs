@@ -42,6 +42,51 @@ impl IntegrationType {
     }
 }
 
+/// How API Gateway returns the backend's response (`ResponseTransferMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseTransferMode {
+    /// API Gateway waits for the whole response before sending it (`BUFFERED`), API
+    /// Gateway's default.
+    #[doc(alias = "BUFFERED")]
+    Buffered,
+    /// API Gateway streams the response as it arrives (`STREAM`); only for `AWS_PROXY` and
+    /// `HTTP_PROXY` integrations.
+    #[doc(alias = "STREAM")]
+    Stream,
+}
+
+impl ResponseTransferMode {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResponseTransferMode::Buffered => "BUFFERED",
+            ResponseTransferMode::Stream => "STREAM",
+        }
+    }
+}
+
+impl From<ResponseTransferMode> for Value {
+    fn from(m: ResponseTransferMode) -> Value {
+        Value::from(m.as_str())
+    }
+}
+
+/// The message of a `STREAM` response transfer mode on an integration type that cannot
+/// stream (aws-cdk-lib's `ResponseTransferModeSupportedInteg`).
+fn transfer_mode_problem(
+    type_: IntegrationType,
+    mode: Option<ResponseTransferMode>,
+) -> Option<String> {
+    let streams = matches!(type_, IntegrationType::AwsProxy | IntegrationType::HttpProxy);
+    (mode == Some(ResponseTransferMode::Stream) && !streams).then(|| {
+        format!(
+            "ResponseTransferMode STREAM is only supported for AWS_PROXY and HTTP_PROXY integration types, got: {}",
+            type_.as_str()
+        )
+    })
+}
+
 /// How API Gateway reaches the backend (`ConnectionType`); converts into the `Value` that
 /// [`IntegrationOptions::connection_type`] takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +126,11 @@ impl From<ConnectionType> for Value {
 /// custom setters on its builder, and `integration_options()` to get them as an
 /// [`IntegrationOptions`]: the one list of these fields, shared by [`IntegrationOptions`] and
 /// [`LambdaIntegrationOptions`](crate::LambdaIntegrationOptions) (rule 11: extended props are
-/// flat).
+/// flat). Exported (hidden) for the other `apigw-*` crates
+/// (`apigw_stepfunctions::StepFunctionsExecutionIntegrationOptions`); the struct's crate needs
+/// `derive_builder`, `cdk_core` and `cdk_iam`.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! integration_options {
     (
         $(#[$attr:meta])*
@@ -148,28 +197,35 @@ macro_rules! integration_options {
         /// bound is enforced). Default: API Gateway's (29 seconds).
         #[builder(default)]
         pub timeout: Option<std::time::Duration>,
+        /// How API Gateway returns the backend's response (`responseTransferMode`): a
+        /// [`ResponseTransferMode`](crate::ResponseTransferMode); `Stream` needs an
+        /// `AWS_PROXY` or `HTTP_PROXY` integration. Default: none set (API Gateway's
+        /// `BUFFERED`).
+        #[builder(default)]
+        pub response_transfer_mode: Option<$crate::ResponseTransferMode>,
         }
 
         impl $name {
-            /// The fields of [`IntegrationOptions`].
+            /// The fields of `IntegrationOptions`.
             #[allow(dead_code)]
-            pub(crate) fn integration_options(&self) -> $crate::IntegrationOptions {
-                $crate::IntegrationOptions {
-                    cache_key_parameters: self.cache_key_parameters.clone(),
-                    cache_namespace: self.cache_namespace.clone(),
-                    content_handling: self.content_handling.clone(),
-                    request_parameters: self.request_parameters.clone(),
-                    request_templates: self.request_templates.clone(),
-                    passthrough_behavior: self.passthrough_behavior.clone(),
-                    integration_responses: self.integration_responses.clone(),
-                    connection_type: self.connection_type.clone(),
-                    connection_id: self.connection_id.clone(),
-                    vpc_link: self.vpc_link.clone(),
-                    credentials: self.credentials.clone(),
-                    credentials_role: self.credentials_role.clone(),
-                    credentials_passthrough: self.credentials_passthrough.clone(),
-                    timeout: self.timeout.clone(),
-                }
+            pub fn integration_options(&self) -> $crate::IntegrationOptions {
+                let mut o = $crate::IntegrationOptions::default();
+                o.cache_key_parameters = ::core::clone::Clone::clone(&self.cache_key_parameters);
+                o.cache_namespace = ::core::clone::Clone::clone(&self.cache_namespace);
+                o.content_handling = ::core::clone::Clone::clone(&self.content_handling);
+                o.request_parameters = ::core::clone::Clone::clone(&self.request_parameters);
+                o.request_templates = ::core::clone::Clone::clone(&self.request_templates);
+                o.passthrough_behavior = ::core::clone::Clone::clone(&self.passthrough_behavior);
+                o.integration_responses = ::core::clone::Clone::clone(&self.integration_responses);
+                o.connection_type = ::core::clone::Clone::clone(&self.connection_type);
+                o.connection_id = ::core::clone::Clone::clone(&self.connection_id);
+                o.vpc_link = ::core::clone::Clone::clone(&self.vpc_link);
+                o.credentials = ::core::clone::Clone::clone(&self.credentials);
+                o.credentials_role = ::core::clone::Clone::clone(&self.credentials_role);
+                o.credentials_passthrough = ::core::clone::Clone::clone(&self.credentials_passthrough);
+                o.timeout = ::core::clone::Clone::clone(&self.timeout);
+                o.response_transfer_mode = self.response_transfer_mode;
+                o
             }
         }
 
@@ -221,9 +277,8 @@ macro_rules! integration_options {
         }
     };
 }
-pub(crate) use integration_options;
 
-integration_options! {
+crate::integration_options! {
     /// Options common to every integration (`IntegrationOptions`). Every field is optional and
     /// absent by default (API Gateway's behaviour).
     #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
@@ -306,6 +361,12 @@ impl BindContext<'_> {
     /// The ARN of any method of the API in any stage (`api.arnForExecuteApi('*', '/*', '*')`).
     pub fn any_method_arn(&self) -> cdk_core::Value {
         crate::method::lazy_api_arn(self.resource)
+    }
+
+    /// The API's construct (`method.api.node`): the scope of what an integration creates
+    /// once per API. `None` only for an API without a construct.
+    pub fn api_node(&self) -> Option<&cdk_core::Node> {
+        self.resource.api().node.as_ref()
     }
 
     /// The method's ARN for console test invocations (`method.testMethodArn`).
@@ -428,8 +489,7 @@ impl IntegrationOptions {
 ///     .type_(IntegrationType::HttpProxy)
 ///     .integration_http_method("GET")
 ///     .uri("https://example.com/books")
-///     .options(IntegrationOptions::builder().timeout(Duration::from_secs(3)).build()?)
-///     .build()?);
+///     .options(IntegrationOptions::builder().timeout(Duration::from_secs(3)).build()?))?;
 /// assert_eq!(i.type_, IntegrationType::HttpProxy);
 /// assert!(IntegrationProps::builder().type_(IntegrationType::Http).build().is_err());
 /// let e = IntegrationOptions::builder().timeout(Duration::from_millis(20)).build().unwrap_err();
@@ -476,6 +536,10 @@ impl IntegrationPropsBuilder {
             }
         }
         let type_ = self.type_.unwrap_or(IntegrationType::Mock);
+        let mode = self.options.as_ref().and_then(|o| o.response_transfer_mode);
+        if let Some(message) = transfer_mode_problem(type_, mode) {
+            return Err(cdk_core::BuildError::invalid_field("options", message));
+        }
         if type_ != IntegrationType::Mock
             && self.integration_http_method.clone().flatten().is_none()
         {
@@ -511,8 +575,7 @@ impl IntegrationPropsBuilder {
 ///     let base = Integration::new(IntegrationProps::builder()
 ///         .type_(IntegrationType::HttpProxy)
 ///         .integration_http_method("ANY")
-///         .uri(url)
-///         .build()?);
+///         .uri(url))?;
 ///     Ok(base.with_binder(Binder::new(|ctx: &BindContext<'_>| {
 ///         let mut result = BindResult::default();
 ///         let token = format!("{} {}", ctx.http_method(), ctx.resource_path());
@@ -557,15 +620,24 @@ impl From<&Integration> for Integration {
 }
 
 impl Integration {
-    /// A generic integration (`new Integration({ type, integrationHttpMethod, uri, options })`).
-    pub fn new(props: IntegrationProps) -> Integration {
-        Integration {
+    /// A generic integration (`new Integration({ type, integrationHttpMethod, uri, options })`);
+    /// `props` is an [`IntegrationProps`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished: no `type_`, the rules
+    /// of `Integration`'s constructor (see [`IntegrationProps`]).
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(
+        props: impl cdk_core::IntoProps<IntegrationProps>,
+    ) -> Result<Integration, cdk_core::Error> {
+        let props = props.into_props()?;
+        Ok(Integration {
             type_: props.type_,
             uri: props.uri,
             integration_http_method: props.integration_http_method,
             options: Rc::new(props.options),
             binder: None,
-        }
+        })
     }
 
     /// This integration with `binder` as its bind step.
@@ -574,12 +646,37 @@ impl Integration {
         self
     }
 
+    /// Binds the integration to `method` (CDK's `integration.bind(method)`): runs its bind
+    /// step again, creating what it makes per method (permissions, roles), and returns what
+    /// it adds to the method (`IntegrationConfig`: credentials, the deployment token, method
+    /// responses). [`Resource::add_method`](crate::Resource::add_method) binds the
+    /// integration already; call this for a custom construct that reads the configuration.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`](cdk_core::Error::InvalidArgument) naming the method when
+    /// the options break a rule of `Integration` (see [`IntegrationProps`]); errors of the
+    /// bind step (a permission id used twice).
+    pub fn bind(&self, method: &crate::Method) -> Result<BindResult, cdk_core::Error> {
+        use cdk_core::Construct;
+        let ctx = BindContext {
+            method: method.node(),
+            http_method: method.http_method(),
+            resource: method.api_resource(),
+        };
+        Ok(self.bind_context(&ctx)?.1)
+    }
+
     /// Binds the integration to a method: runs its bind step and applies what it returns.
-    pub(crate) fn bind(
+    pub(crate) fn bind_context(
         &self,
         ctx: &BindContext<'_>,
     ) -> Result<(Integration, BindResult), cdk_core::Error> {
         self.options.validate(&ctx.method.path())?;
+        if let Some(message) =
+            transfer_mode_problem(self.type_, self.options.response_transfer_mode)
+        {
+            return Err(cdk_core::Error::InvalidArgument { path: ctx.method.path(), message });
+        }
         let mut bound = self.clone();
         if let Some(link) = &self.options.vpc_link {
             // a URI is derived only when the connection type was given as VPC_LINK
@@ -607,19 +704,26 @@ impl Integration {
 pub struct MockIntegration;
 
 impl MockIntegration {
-    /// A mock integration with options.
-    pub fn with_options(options: IntegrationOptions) -> Integration {
-        Integration {
+    /// A mock integration with options (`new MockIntegration(options)`): an
+    /// [`IntegrationOptions`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished (a rule of
+    /// [`IntegrationOptions`] broken).
+    pub fn with_options(
+        options: impl cdk_core::IntoProps<IntegrationOptions>,
+    ) -> Result<Integration, cdk_core::Error> {
+        Ok(Integration {
             type_: IntegrationType::Mock,
-            options: Rc::new(options),
+            options: Rc::new(options.into_props()?),
             ..Default::default()
-        }
+        })
     }
 
-    /// A mock integration without options.
+    /// A mock integration without options (`new MockIntegration()`).
     #[allow(clippy::new_ret_no_self)]
     pub fn new() -> Integration {
-        Self::with_options(IntegrationOptions::default())
+        Integration { type_: IntegrationType::Mock, ..Default::default() }
     }
 }
 
@@ -653,6 +757,7 @@ impl Integration {
         put("connectionId", o.connection_id.clone());
         put("credentials", o.effective_credentials());
         put("timeoutInMillis", o.timeout.map(|t| Value::from(t.as_millis() as f64)));
+        put("responseTransferMode", o.response_transfer_mode.map(Value::from));
         Value::Object(m)
     }
 
@@ -679,6 +784,7 @@ impl Integration {
         i.connection_id = o.connection_id.clone();
         i.credentials = o.effective_credentials();
         i.timeout_in_millis = o.timeout.map(|t| Value::from(t.as_millis() as f64));
+        i.response_transfer_mode = o.response_transfer_mode.map(Value::from);
         Ok(i.into())
     }
 }
@@ -712,7 +818,7 @@ mod tests {
         let props = HttpIntegrationProps::builder().options(options).build().unwrap();
         let e = api
             .root()
-            .add_method("GET", HttpIntegration::with_props("https://example.com", props))
+            .add_method("GET", HttpIntegration::with_props("https://example.com", props).unwrap())
             .unwrap_err();
         assert_eq!(e.path(), Some("Stack/api/Default/GET"));
         assert!(e.to_string().contains("greater than 50 milliseconds"), "{e}");
@@ -728,9 +834,8 @@ mod tests {
                     .passthrough_behavior(PassthroughBehavior::Never)
                     .content_handling(ContentHandling::ConvertToText)
                     .request_templates([("application/json", "{}")])
-                    .cache_key_parameters(["method.request.path.id"])
-                    .build()?,
-            );
+                    .cache_key_parameters(["method.request.path.id"]),
+            )?;
             api.root().add_method("GET", &integration)?;
             api.root().add_method("POST", &integration)?;
             Ok(())

@@ -42,6 +42,20 @@ pub struct IntegrationResponse {
 
 cdk_core::impl_props!(IntegrationResponse, IntegrationResponseBuilder);
 
+impl IntegrationResponse {
+    /// A response with only a status code (what `.status_code(code).build()` gives).
+    pub(crate) fn of_status(code: &str) -> IntegrationResponse {
+        IntegrationResponse {
+            status_code: code.to_string(),
+            selection_pattern: None,
+            content_handling: None,
+            response_parameters: None,
+            response_templates: None,
+            order: vec![Field::StatusCode],
+        }
+    }
+}
+
 /// Builder of an [`IntegrationResponse`]; the order of the calls is the order of the keys in
 /// the deployment hash.
 #[derive(Clone, Debug, Default)]

@@ -5,10 +5,10 @@ use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cdk_lambda::Function;
 
 use crate::resource::Lock;
-use crate::rest_api::{rest_api_props, ApiHandle, IRestApi};
+use crate::rest_api::{ApiHandle, IRestApi};
 use crate::{LambdaIntegration, LambdaIntegrationOptions, ProxyResourceOptions, RestApi, Stage};
 
-rest_api_props! {
+crate::rest_api_props! {
     /// Options of a [`LambdaRestApi`] (`LambdaRestApiProps`): the function, and every setter of
     /// [`RestApiProps`](crate::RestApiProps) directly (CDK's `LambdaRestApiProps` extends
     /// `RestApiProps`), except that `default_integration` is refused.
@@ -110,7 +110,7 @@ impl LambdaRestApi {
         api_props.default_integration = Some(LambdaIntegration::with_options(
             &props.handler,
             props.integration_options.unwrap_or_default(),
-        ));
+        )?);
         let api = RestApi::new(scope, id, api_props)?;
         if props.proxy.unwrap_or(true) {
             api.root().add_proxy(ProxyResourceOptions::default())?;

@@ -208,15 +208,97 @@ pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<Str
     }
 }
 
+/// Props of a [`Method`] defined with [`Method::new`] (`MethodProps`): the resource, the
+/// HTTP method, and optionally its integration and options.
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct MethodProps {
+    /// The resource the method is on (`resource`). Required.
+    #[builder(setter(custom))]
+    pub resource: Resource,
+    /// The HTTP method (`httpMethod`), such as `GET` (any case; upper-cased in the
+    /// template). Required.
+    pub http_method: String,
+    /// The backend (`integration`). Default: the resource's default integration, else a
+    /// mock integration.
+    #[builder(default)]
+    pub integration: Option<Integration>,
+    /// The method's options (`options`). Default: the resource's default method options.
+    #[builder(default)]
+    pub options: Option<MethodOptions>,
+}
+
+cdk_core::impl_props!(MethodProps, MethodPropsBuilder);
+
+impl MethodPropsBuilder {
+    /// The resource the method is on (`resource`), such as `api.root()`. Required.
+    pub fn resource(mut self, resource: &Resource) -> Self {
+        self.resource = Some(resource.clone());
+        self
+    }
+}
+
 impl Method {
-    pub(crate) fn new(
+    /// Defines a method in any scope (`new Method(scope, id, props)`); most methods are
+    /// added with [`Resource::add_method`], which uses the resource as scope and the HTTP
+    /// method as id.
+    ///
+    /// ```
+    /// use apigw_core::{Method, MethodProps, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// Method::new(&stack, "my-method", MethodProps::builder().resource(api.root()).http_method("POST"))?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error naming the method's path; [`Error::InvalidArgument`] for an unknown
+    /// HTTP method and the rules of [`MethodOptions`]; id errors from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl cdk_core::IntoProps<MethodProps>,
+    ) -> Result<Method, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
+        Self::create(
+            scope.node(),
+            id,
+            &props.resource,
+            &props.http_method,
+            props.integration,
+            props.options.unwrap_or_default(),
+        )
+    }
+
+    /// `resource.addMethod(httpMethod, ...)`: the method as given is the construct id
+    /// (`addMethod('get')` is `.../get`); only the `HttpMethod` property is upper-cased.
+    pub(crate) fn on(
         on: &Resource,
         http_method: &str,
         integration: Option<Integration>,
         options: MethodOptions,
     ) -> Result<Method, Error> {
-        let http_method = validate_http_method(&on.node().path(), http_method)?;
-        let node = on.node().add_child(&http_method)?;
+        Self::create(on.node(), http_method, on, http_method, integration, options)
+    }
+
+    fn create(
+        scope: &Node,
+        id: &str,
+        on: &Resource,
+        http_method: &str,
+        integration: Option<Integration>,
+        options: MethodOptions,
+    ) -> Result<Method, Error> {
+        let http_method = validate_http_method(&scope.path(), http_method)?;
+        let node = scope.add_child(id)?;
         node.set_construct_info(&format!("{}.Method", crate::FQN));
         let options = options.or(&on.default_method_options());
         let authorizer = options.authorizer.clone();
@@ -239,7 +321,7 @@ impl Method {
             a.0.attach_to_api(&crate::rest_api::ApiHandle(on.api().clone()))?;
         }
         let integration = integration.or_else(|| on.default_integration()).unwrap_or_default();
-        let (integration, bound) = integration.bind(&crate::integration::BindContext {
+        let (integration, bound) = integration.bind_context(&crate::integration::BindContext {
             method: &node,
             http_method: &http_method,
             resource: on,
@@ -296,6 +378,7 @@ impl Method {
         let resource = CfnMethod::new(&node, "Resource", l1)?;
         on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
+            deployment.node().add_dependency(resource.node());
             let mut m = Map::new();
             let mut put = |k: &str, v: Option<Value>| {
                 if let Some(v) = v {
@@ -348,6 +431,11 @@ impl Method {
     /// The method id (`Ref`).
     pub fn method_id(&self) -> Value {
         self.resource.ref_()
+    }
+
+    /// The API this method belongs to (`api`), as a handle.
+    pub fn api(&self) -> crate::ApiHandle {
+        crate::ApiHandle(self.api_resource.api().clone())
     }
 
     /// The resource this method is on.

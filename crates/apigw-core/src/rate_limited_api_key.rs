@@ -28,6 +28,10 @@ pub struct RateLimitedApiKeyProps {
     /// The key's description. Default: none.
     #[builder(default)]
     pub description: Option<Value>,
+    /// The APIs whose deployment stages the key is for (`resources`, deprecated in CDK in
+    /// favour of `stages`); exclusive with `stages`. Default: none.
+    #[builder(default, setter(custom))]
+    pub resources: Vec<crate::ApiHandle>,
     /// The stages the key is for (`StageKeys`): any stages by reference. Default: none.
     #[builder(default, setter(custom))]
     pub stages: Vec<StageReference>,
@@ -55,6 +59,16 @@ pub struct RateLimitedApiKeyProps {
 cdk_core::impl_props!(RateLimitedApiKeyProps, RateLimitedApiKeyPropsBuilder);
 
 impl RateLimitedApiKeyPropsBuilder {
+    /// The APIs whose deployment stages the key is for (`resources`): any iterator of APIs
+    /// by reference (`[&api]`); exclusive with `stages`. Default: none.
+    pub fn resources<A: Into<crate::ApiHandle>>(
+        mut self,
+        apis: impl IntoIterator<Item = A>,
+    ) -> Self {
+        self.resources.get_or_insert_with(Vec::new).extend(apis.into_iter().map(Into::into));
+        self
+    }
+
     /// The stages the key is for (`StageKeys`): any iterator of stages by reference
     /// (`[&stage]`) or of [`StageReference`]s. Default: none.
     pub fn stages<S: Into<StageReference>>(mut self, stages: impl IntoIterator<Item = S>) -> Self {
@@ -115,6 +129,7 @@ impl RateLimitedApiKey {
             api_key_name: props.api_key_name,
             value: props.value,
             description: props.description,
+            resources: props.resources,
             stages: props.stages,
             customer_id: props.customer_id,
             enabled: props.enabled,

@@ -460,8 +460,7 @@ impl Resource {
         integration: impl Into<Option<Integration>>,
         options: impl IntoProps<MethodOptions>,
     ) -> Result<Method, Error> {
-        let options =
-            options.into_props_at(&self.node().child_path(&http_method.to_uppercase()))?;
+        let options = options.into_props_at(&self.node().child_path(http_method))?;
         let integration = integration.into();
         self.refuse_if_locked("addMethod")?;
         // A proxy under the root also gets its methods on the root, so that the empty path
@@ -473,7 +472,7 @@ impl Resource {
                 }
             }
         }
-        Method::new(self, http_method, integration, options)
+        Method::on(self, http_method, integration, options)
     }
 }
 

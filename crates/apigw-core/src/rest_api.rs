@@ -16,8 +16,10 @@ use crate::{Deployment, DeploymentProps, Resource, Stage, StageOptions};
 pub(crate) struct ApiShared {
     /// The API construct (`RestApi`, `SpecRestApi` or an import).
     pub node: Option<Node>,
-    /// An imported API: methods and deployments are not tracked (`RestApiBase`'s no-ops).
-    pub imported: bool,
+    /// Methods and deployments are tracked (`RestApi._attachMethod`/`_attachDeployment`):
+    /// false for a `SpecRestApi` and an imported API (`RestApiBase`'s no-ops), whose methods
+    /// only the automatic deployment depends on.
+    pub tracks_methods: bool,
     pub rest_api_id: Value,
     pub root_resource_id: Value,
     /// The API's name (`restApiName`: the given name, else the construct id).
@@ -37,13 +39,21 @@ pub(crate) struct ApiShared {
     pub policy: PolicyDocument,
     /// The default custom domain (`domainName`), stored type-erased by `apigw-domains`.
     pub domain_name: RefCell<Option<Rc<dyn std::any::Any>>>,
+    /// The VPC endpoints `grantInvokeFromVpcEndpointsOnly` allowed so far
+    /// (`allowedVpcEndpoints`), rendered lazily in the policy's `Deny` statements.
+    pub allowed_vpc_endpoints: Rc<RefCell<Vec<Value>>>,
 }
 
 impl ApiShared {
-    pub fn new(resource: &CfnRestApi, name: String, policy: PolicyDocument) -> Rc<ApiShared> {
+    pub fn new(
+        resource: &CfnRestApi,
+        name: String,
+        policy: PolicyDocument,
+        tracks_methods: bool,
+    ) -> Rc<ApiShared> {
         Rc::new(ApiShared {
             node: resource.node().scope(),
-            imported: false,
+            tracks_methods,
             rest_api_id: resource.ref_(),
             root_resource_id: resource.attr_root_resource_id(),
             name,
@@ -55,6 +65,7 @@ impl ApiShared {
             resource: Some((**resource).clone()),
             policy,
             domain_name: RefCell::new(None),
+            allowed_vpc_endpoints: Rc::default(),
         })
     }
 
@@ -69,7 +80,7 @@ impl ApiShared {
 
     /// `_attachMethod`: every deployment depends on the method.
     pub fn attach_method(&self, method: &Node) {
-        if self.imported {
+        if !self.tracks_methods {
             return;
         }
         for d in self.deployments.borrow().iter() {
@@ -80,7 +91,7 @@ impl ApiShared {
 
     /// `_attachDeployment`: the deployment depends on every method so far.
     pub fn attach_deployment(&self, deployment: &Deployment) {
-        if self.imported {
+        if !self.tracks_methods {
             return;
         }
         for m in self.methods.borrow().iter() {
@@ -113,9 +124,23 @@ impl PartialEq for ApiHandle {
 }
 
 impl ApiHandle {
-    /// The API's automatic stage (`deploymentStage`), if any.
-    pub fn deployment_stage(&self) -> Option<Stage> {
-        self.0.deployment_stage()
+    /// The API's automatic stage (`deploymentStage`), as [`IRestApi::deployment_stage`].
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the API's path when it has none (`deploy: false`,
+    /// or an imported API).
+    pub fn deployment_stage(&self) -> Result<Stage, Error> {
+        self.0.deployment_stage().ok_or_else(|| self.no_deployment_stage())
+    }
+
+    /// The error of `deploymentStage` on an API without one, naming the API's path.
+    fn no_deployment_stage(&self) -> Error {
+        match &self.0.node {
+            Some(node) => no_deployment_stage(node),
+            None => {
+                Error::InvalidArgument { path: String::new(), message: NO_DEPLOYMENT_STAGE.into() }
+            }
+        }
     }
 
     /// The API's default custom domain (`domainName`: the first one added with
@@ -195,6 +220,41 @@ pub trait IRestApi: Construct {
         self.api_handle().latest_deployment()
     }
 
+    /// The `execute-api` ARN of a method and path in a stage (`arnForExecuteApi`):
+    /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<method><path>`;
+    /// `None` stands for CDK's defaults (`*`, `/*`, `*`), and `ANY` becomes `*`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the API's path when a literal `path` does not begin
+    /// with `/` (`"path" must begin with a "/": 'p'`); [`Error::NoStack`] outside a stack.
+    fn arn_for_execute_api(
+        &self,
+        method: Option<&str>,
+        path: Option<Value>,
+        stage: Option<Value>,
+    ) -> Result<Value, Error> {
+        let path = path.unwrap_or_else(|| Value::from("/*"));
+        if let Value::String(p) = &path {
+            if !p.starts_with('/') {
+                return Err(Error::InvalidArgument {
+                    path: self.node().path(),
+                    message: format!("\"path\" must begin with a \"/\": '{p}'"),
+                });
+            }
+        }
+        let method = match method.unwrap_or("*") {
+            m if m.eq_ignore_ascii_case("ANY") => "*".to_string(),
+            m => m.to_string(),
+        };
+        let stage = stage.unwrap_or_else(|| Value::from("*"));
+        let stack = self.node().stack()?;
+        Ok(stack.format_arn(
+            &cdk_core::ArnComponents::new("execute-api", self.rest_api_id())
+                .arn_format(cdk_core::ArnFormat::SlashResourceName)
+                .resource_name(cdk_core::cfn_format!("{}/{}{}", stage, Value::from(method), path)),
+        ))
+    }
+
     /// The automatic stage (`deploymentStage`).
     ///
     /// # Errors
@@ -208,11 +268,11 @@ pub trait IRestApi: Construct {
 
 /// The error of `deploymentStage` on an API without one.
 pub(crate) fn no_deployment_stage(api: &Node) -> Error {
-    Error::InvalidArgument {
-        path: api.path(),
-        message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
-    }
+    Error::InvalidArgument { path: api.path(), message: NO_DEPLOYMENT_STAGE.into() }
 }
+
+/// CDK's message for `deploymentStage` on an API without one.
+const NO_DEPLOYMENT_STAGE: &str = "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"";
 
 impl IRestApi for RestApi {
     fn api_handle(&self) -> ApiHandle {
@@ -230,7 +290,11 @@ impl<T: IRestApi + ?Sized> From<&T> for ApiHandle {
 /// `RestApiOptions` included) after its own, the custom setters of those fields on its
 /// builder, and `rest_api_props()` to get them as a [`RestApiProps`]: the one list of these
 /// fields, shared by [`RestApiProps`] and [`LambdaRestApiProps`](crate::LambdaRestApiProps)
-/// (rule 11: extended props are flat).
+/// (rule 11: extended props are flat). Exported (hidden) for the other `apigw-*` crates
+/// (`apigw_stepfunctions::StepFunctionsRestApiProps`); the struct's crate needs
+/// `derive_builder`, `cdk_core` and `cdk_iam`.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! rest_api_props {
     (
         $(#[$attr:meta])*
@@ -242,8 +306,9 @@ macro_rules! rest_api_props {
             /// The API's name (`restApiName`). Default: the construct id.
             #[builder(default)]
             pub rest_api_name: Option<String>,
-            /// The API's description, also that of the automatic deployment. Default: none
-            /// (the deployment's is "Automatically created by the RestApi construct").
+            /// The API's description, also that of the automatic deployment unless
+            /// `deploy_options` gives one. Default: none (the deployment's is "Automatically
+            /// created by the RestApi construct").
             #[builder(default)]
             pub description: Option<String>,
             /// Create a deployment and a stage automatically. Default: true.
@@ -312,34 +377,39 @@ macro_rules! rest_api_props {
             /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
             #[builder(default)]
             pub domain_name: Option<$crate::DomainNameHook>,
+            /// The API to clone (`cloneFrom`: any [`IRestApi`]($crate::IRestApi), by
+            /// reference; rendered as `CloneFrom`). Default: none.
+            #[builder(default)]
+            pub clone_from: Option<$crate::ApiHandle>,
         }
 
         impl $name {
-            /// The fields of [`RestApiProps`].
+            /// The options of the REST API itself (the fields of `RestApiProps`).
             #[allow(dead_code)]
-            pub(crate) fn rest_api_props(&self) -> $crate::RestApiProps {
-                $crate::RestApiProps {
-                    rest_api_name: self.rest_api_name.clone(),
-                    description: self.description.clone(),
-                    deploy: self.deploy,
-                    deploy_options: self.deploy_options.clone(),
-                    retain_deployments: self.retain_deployments,
-                    binary_media_types: self.binary_media_types.clone(),
-                    endpoint_types: self.endpoint_types.clone(),
-                    endpoint_configuration: self.endpoint_configuration.clone(),
-                    policy: self.policy.clone(),
-                    minimum_compression_size: self.minimum_compression_size,
-                    min_compression_size: self.min_compression_size,
-                    fail_on_warnings: self.fail_on_warnings,
-                    endpoint_export_name: self.endpoint_export_name.clone(),
-                    default_integration: self.default_integration.clone(),
-                    default_method_options: self.default_method_options.clone(),
-                    default_cors_preflight_options: self.default_cors_preflight_options.clone(),
-                    disable_execute_api_endpoint: self.disable_execute_api_endpoint,
-                    cloud_watch_role: self.cloud_watch_role,
-                    cloud_watch_role_removal_policy: self.cloud_watch_role_removal_policy,
-                    domain_name: self.domain_name.clone(),
-                }
+            pub fn rest_api_props(&self) -> $crate::RestApiProps {
+                let mut p = $crate::RestApiProps::default();
+                p.rest_api_name = ::core::clone::Clone::clone(&self.rest_api_name);
+                p.description = ::core::clone::Clone::clone(&self.description);
+                p.deploy = ::core::clone::Clone::clone(&self.deploy);
+                p.deploy_options = ::core::clone::Clone::clone(&self.deploy_options);
+                p.retain_deployments = ::core::clone::Clone::clone(&self.retain_deployments);
+                p.binary_media_types = ::core::clone::Clone::clone(&self.binary_media_types);
+                p.endpoint_types = ::core::clone::Clone::clone(&self.endpoint_types);
+                p.endpoint_configuration = ::core::clone::Clone::clone(&self.endpoint_configuration);
+                p.policy = ::core::clone::Clone::clone(&self.policy);
+                p.minimum_compression_size = ::core::clone::Clone::clone(&self.minimum_compression_size);
+                p.min_compression_size = ::core::clone::Clone::clone(&self.min_compression_size);
+                p.fail_on_warnings = ::core::clone::Clone::clone(&self.fail_on_warnings);
+                p.endpoint_export_name = ::core::clone::Clone::clone(&self.endpoint_export_name);
+                p.default_integration = ::core::clone::Clone::clone(&self.default_integration);
+                p.default_method_options = ::core::clone::Clone::clone(&self.default_method_options);
+                p.default_cors_preflight_options = ::core::clone::Clone::clone(&self.default_cors_preflight_options);
+                p.disable_execute_api_endpoint = ::core::clone::Clone::clone(&self.disable_execute_api_endpoint);
+                p.cloud_watch_role = ::core::clone::Clone::clone(&self.cloud_watch_role);
+                p.cloud_watch_role_removal_policy = ::core::clone::Clone::clone(&self.cloud_watch_role_removal_policy);
+                p.domain_name = ::core::clone::Clone::clone(&self.domain_name);
+                p.clone_from = ::core::clone::Clone::clone(&self.clone_from);
+                p
             }
         }
 
@@ -366,9 +436,8 @@ macro_rules! rest_api_props {
         }
     };
 }
-pub(crate) use rest_api_props;
 
-rest_api_props! {
+crate::rest_api_props! {
     /// Options of a [`RestApi`] (`RestApiProps`, with the fields of `RestApiOptions`). Every
     /// field is optional.
     #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -470,6 +539,7 @@ impl RestApi {
             compression_size(&node, props.minimum_compression_size, props.min_compression_size)?;
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
+        l1.clone_from = props.clone_from.as_ref().map(ApiHandle::rest_api_id);
         l1.endpoint_configuration =
             configure_endpoints(&node, &props.endpoint_types, &props.endpoint_configuration)?;
         let policy = props.policy.clone().unwrap_or_default();
@@ -477,7 +547,7 @@ impl RestApi {
         let resource = CfnRestApi::new(&node, "Resource", l1)?;
         node.set_default_child(&resource);
         let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
-        let shared = ApiShared::new(&resource, name, policy);
+        let shared = ApiShared::new(&resource, name, policy, true);
         let account = configure_cloud_watch_role(
             &node,
             &resource,
@@ -566,19 +636,7 @@ impl RestApi {
         &self,
         vpc_endpoint_ids: impl IntoIterator<Item = V>,
     ) {
-        let ids: Vec<Value> = vpc_endpoint_ids.into_iter().map(Into::into).collect();
-        let base = || {
-            PolicyStatement::new()
-                .principal("AWS", "*")
-                .actions(["execute-api:Invoke"])
-                .resources([Value::from("execute-api:/*")])
-        };
-        self.add_to_resource_policy(base().effect(Effect::Deny).condition(
-            "StringNotEquals",
-            "aws:SourceVpce",
-            Value::Array(ids),
-        ));
-        self.add_to_resource_policy(base().effect(Effect::Allow));
+        grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoint_ids);
     }
 
     /// The URL of the automatic stage's root (`url`).
@@ -596,6 +654,40 @@ impl RestApi {
     pub fn url_for_path(&self, path: &str) -> Result<Value, Error> {
         self.deployment_stage()?.url_for_path(path)
     }
+}
+
+/// `grantInvokeFromVpcEndpointsOnly` on an API's resource policy: the endpoints join the
+/// API's allowed set, then a `Deny` unless `aws:SourceVpce` is one of the set (rendered
+/// lazily, so that every call's `Deny` lists them all and identical statements collapse)
+/// and an `Allow` for everyone.
+pub(crate) fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+    api: &ApiShared,
+    vpc_endpoint_ids: impl IntoIterator<Item = V>,
+) {
+    {
+        let mut allowed = api.allowed_vpc_endpoints.borrow_mut();
+        for id in vpc_endpoint_ids.into_iter().map(Into::into) {
+            // a set of endpoints, as CDK's `allowedVpcEndpoints`
+            let key = format!("{id:?}");
+            if !allowed.iter().any(|a| format!("{a:?}") == key) {
+                allowed.push(id);
+            }
+        }
+    }
+    let allowed = api.allowed_vpc_endpoints.clone();
+    let ids = Value::lazy(move |_| Value::Array(allowed.borrow().clone()));
+    let base = || {
+        PolicyStatement::new()
+            .principal("AWS", "*")
+            .actions(["execute-api:Invoke"])
+            .resources([Value::from("execute-api:/*")])
+    };
+    api.policy.add_statement(base().effect(Effect::Deny).condition(
+        "StringNotEquals",
+        "aws:SourceVpce",
+        ids,
+    ));
+    api.policy.add_statement(base().effect(Effect::Allow));
 }
 
 /// The CloudWatch role and `AWS::ApiGateway::Account` (`_configureCloudWatchRole`).
@@ -760,12 +852,15 @@ pub(crate) fn configure_deployment(
         "Deployment",
         shared,
         DeploymentProps {
-            description: Some(Value::String(
+            // `deployOptions.description ?? description ?? "Automatically created ..."`
+            description: Some(
                 options
-                    .description
-                    .clone()
+                    .deploy_options
+                    .as_ref()
+                    .and_then(|o| o.description.clone())
+                    .or_else(|| options.description.clone().map(Value::String))
                     .unwrap_or_else(|| "Automatically created by the RestApi construct".into()),
-            )),
+            ),
             retain_deployments: options.retain_deployments,
             stage_name: None,
         },

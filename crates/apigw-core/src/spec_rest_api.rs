@@ -287,7 +287,7 @@ impl SpecRestApi {
             );
         }
         let name = props.rest_api_name.clone().unwrap_or_else(|| node.id());
-        let shared = ApiShared::new(&resource, name, policy);
+        let shared = ApiShared::new(&resource, name, policy, false);
         let root_node = node.add_child("Default")?;
         root_node.set_construct_info(&format!("{}.ResourceBase", crate::FQN));
         let root = Resource::root(shared.clone(), root_node, None, Default::default());
@@ -336,9 +336,45 @@ impl SpecRestApi {
         self.shared.name.clone()
     }
 
+    /// The root resource id (`restApiRootResourceId`: `Fn::GetAtt RootResourceId`).
+    pub fn rest_api_root_resource_id(&self) -> Value {
+        self.shared.root_resource_id.clone()
+    }
+
     /// The automatic deployment (`latestDeployment`); none with `deploy(false)`.
     pub fn latest_deployment(&self) -> Option<Deployment> {
         self.shared.latest_deployment()
+    }
+
+    /// Adds a statement to the API's resource policy (`addToResourcePolicy`).
+    pub fn add_to_resource_policy(&self, statement: cdk_iam::PolicyStatement) {
+        self.shared.policy.add_statement(statement);
+    }
+
+    /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a
+    /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone.
+    pub fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+        &self,
+        vpc_endpoint_ids: impl IntoIterator<Item = V>,
+    ) {
+        crate::rest_api::grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoint_ids);
+    }
+
+    /// The URL of the automatic stage's root (`url`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the API has no deployment stage.
+    pub fn url(&self) -> Result<Value, Error> {
+        self.url_for_path("/")
+    }
+
+    /// The URL of a path in the automatic stage (`urlForPath`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the API has no deployment stage or `path` does not
+    /// begin with `/`.
+    pub fn url_for_path(&self, path: &str) -> Result<Value, Error> {
+        self.deployment_stage()?.url_for_path(path)
     }
 
     /// The automatic stage (`deploymentStage`).

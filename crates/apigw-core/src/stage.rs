@@ -251,6 +251,8 @@ pub struct Stage {
     stage_name: String,
     /// The name of the stage's REST API (its `ApiName` metric dimension).
     pub(crate) rest_api_name: String,
+    /// The stage's REST API (that of its deployment).
+    api: crate::ApiHandle,
 }
 
 impl Construct for Stage {
@@ -408,6 +410,7 @@ impl Stage {
             rest_api_id,
             stage_name,
             rest_api_name: deployment.api().name.clone(),
+            api: crate::ApiHandle(deployment.api().clone()),
         })
     }
 
@@ -429,6 +432,27 @@ impl Stage {
     /// The id of the stage's REST API (`restApi.restApiId`).
     pub fn rest_api_id(&self) -> Value {
         self.rest_api_id.clone()
+    }
+
+    /// The stage's REST API (`restApi`: that of its deployment), as a handle.
+    pub fn rest_api(&self) -> crate::ApiHandle {
+        self.api.clone()
+    }
+
+    /// The stage's ARN (`stageArn`):
+    /// `arn:<partition>:apigateway:<region>::/restapis/<api id>/stages/<stage name>`.
+    ///
+    /// # Errors
+    /// [`Error::NoStack`] outside a stack.
+    pub fn stage_arn(&self) -> Result<Value, Error> {
+        let stack = self.node.stack()?;
+        Ok(cfn_format!(
+            "arn:{}:apigateway:{}::/restapis/{}/stages/{}",
+            stack.partition(),
+            stack.region(),
+            self.rest_api_id.clone(),
+            self.stage_name()
+        ))
     }
 
     /// `https://<api>.execute-api.<region>.<suffix>/<stage><path>` (`urlForPath`).

@@ -430,8 +430,7 @@ mod tests {
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root()
-                .add_method("ANY", Some(Integration::new(props(options).build().unwrap())))?;
+            api.root().add_method("ANY", Some(Integration::new(props(options))?))?;
             Ok(())
         });
         let integration = method_integration(&template);
@@ -450,8 +449,7 @@ mod tests {
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, None);
-            api.root()
-                .add_method("ANY", Some(Integration::new(props(options).build().unwrap())))?;
+            api.root().add_method("ANY", Some(Integration::new(props(options))?))?;
             Ok(())
         });
         let integration = method_integration(&template);
@@ -475,8 +473,7 @@ mod tests {
             let link = VpcLink::from_vpc_link_id(stack, "link", "abc")?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root()
-                .add_method("GET", Some(Integration::new(props(options).build().unwrap())))?;
+            api.root().add_method("GET", Some(Integration::new(props(options))?))?;
             Ok(())
         });
         assert!(
@@ -493,8 +490,7 @@ mod tests {
             )?;
             let api = RestApi::new(stack, "api", RestApiProps::default())?;
             let options = link_options(&link, Some(ConnectionType::VpcLink));
-            api.root()
-                .add_method("GET", Some(Integration::new(props(options).build().unwrap())))?;
+            api.root().add_method("GET", Some(Integration::new(props(options))?))?;
             Ok(())
         });
         assert!(
@@ -514,7 +510,7 @@ mod tests {
                     .options(link_options(&link, Some(ConnectionType::Internet)))
                     .build()
                     .unwrap(),
-            );
+            )?;
             api.root().add_method("GET", Some(integration))?;
             Ok(())
         });

@@ -96,9 +96,8 @@ fn build(app: &App) -> Result<(), Box<dyn std::error::Error>> {
                             .response_parameters([("method.response.header.X", "'x'")])
                             .build()?,
                     ])
-                    .request_templates([("application/json", "{ \"statusCode\": 200 }")])
-                    .build()?,
-            )),
+                    .request_templates([("application/json", "{ \"statusCode\": 200 }")]),
+            )?),
             MethodOptions::builder()
                 .request_models([("application/json", &model)])
                 .request_validator_options(

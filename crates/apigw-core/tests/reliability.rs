@@ -54,7 +54,7 @@ fn aws_integration_needs_a_path_or_an_action() {
     let (_app, api, _) = api("aws-integration");
     let mut props = AwsIntegrationProps::builder().service("sqs").path("q").build().unwrap();
     props.path = None;
-    let err = api.root().add_method("POST", Some(AwsIntegration::new(props))).unwrap_err();
+    let err = api.root().add_method("POST", Some(AwsIntegration::new(props).unwrap())).unwrap_err();
     let (path, message) = invalid(err);
     assert_eq!(path, "Stack/Api/Default/POST");
     assert_eq!(message, "Either \"path\" or \"action\" are required");

@@ -52,10 +52,7 @@ impl RestApiRef {
     /// [`Error::InvalidArgument`](cdk_core::Error::InvalidArgument) naming the API when it has
     /// none (`deploy: false`, or an imported API), as aws-cdk-lib's getter throws.
     pub fn deployment_stage(&self) -> Result<Stage, cdk_core::Error> {
-        self.handle.deployment_stage().ok_or_else(|| cdk_core::Error::InvalidArgument {
-            path: self.node.path(),
-            message: "Cannot determine deployment stage for API from \"deploymentStage\". Use \"deploy\" or explicitly set \"deploymentStage\"".into(),
-        })
+        self.handle.deployment_stage()
     }
 }
 

@@ -39,7 +39,7 @@ pub enum DomainError {
     },
     /// An endpoint access mode with a legacy (or no) security policy
     /// (`EndpointAccessModeNotSupportedForLegacySecurityPolicy`).
-    #[error("{path}: endpointAccessMode ({endpoint_access_mode}) is not supported for legacy security policies (TLS_1_0, TLS_1_2). It can only be specified when using enhanced security policies (those starting with SecurityPolicy_). See: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html#apigateway-security-policies-endpoint-access-mode")]
+    #[error("{path}: endpointAccessMode is not supported for legacy security policies (TLS_1_0, TLS_1_2). It can only be specified when using enhanced security policies (those starting with SecurityPolicy_). See: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html#apigateway-security-policies-endpoint-access-mode")]
     EndpointAccessModeNotSupportedForLegacySecurityPolicy {
         /// Path of the domain.
         path: String,
@@ -65,7 +65,9 @@ pub enum DomainError {
         policy: String,
     },
     /// A multi-level base path on an edge-optimized domain (`MultiLevelBasePathOnlySupported`).
-    #[error("{path}: multi-level basePath ({base_path}) is only supported when endpointType is EndpointType.REGIONAL")]
+    #[error(
+        "{path}: multi-level basePath is only supported when endpointType is EndpointType.REGIONAL"
+    )]
     MultiLevelBasePathOnlySupported {
         /// Path of the domain.
         path: String,
@@ -73,7 +75,7 @@ pub enum DomainError {
         base_path: String,
     },
     /// A multi-level base path with TLS 1.0 (`DomainNameRequiresTLS12`).
-    #[error("{path}: securityPolicy must be TLS 1.2 or higher for multi-level basePath ({base_path}). See: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html")]
+    #[error("{path}: securityPolicy must be TLS 1.2 or higher for multi-level basePath. See: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html")]
     DomainNameRequiresTls12 {
         /// Path of the domain.
         path: String,

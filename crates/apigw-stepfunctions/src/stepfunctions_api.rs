@@ -4,7 +4,7 @@
 use std::borrow::Borrow;
 use std::ops::Deref;
 
-use apigw_core::{ApiHandle, IRestApi, Method, RestApi, RestApiProps};
+use apigw_core::{ApiHandle, IRestApi, Method, RestApi};
 use cdk_core::{BuildError, Construct, IntoProps, Node};
 use cdk_iam::Role;
 use cdk_stepfunctions::StateMachine;
@@ -18,140 +18,72 @@ use crate::{
 pub(crate) const DEFAULT_INTEGRATION_GIVEN: &str =
     "Cannot specify \"defaultIntegration\" since Step Functions integration is automatically defined";
 
-/// Options of a [`StepFunctionsRestApi`] (`StepFunctionsRestApiProps`): the state machine,
-/// what of the request its executions receive, and, as aws-cdk-lib's props extend
-/// `RestApiProps`, every option of a REST API, set directly on the builder
-/// (`.deploy(true)`, `.rest_api_name("orders")`, ...).
-///
-/// [`StepFunctionsRestApi::new`] refuses a state machine that is not of type `EXPRESS` and a
-/// `default_integration` (see [`StepFunctionsRestApiProps::validate`]).
-///
-/// ```
-/// use apigw_stepfunctions::StepFunctionsRestApiProps;
-/// use cdk_core::{App, Stack};
-/// use cdk_stepfunctions::{
-///     DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
-/// };
-/// let app = App::new();
-/// let stack = Stack::new(&app, "Stack")?;
-/// let pass = Pass::new(&stack, "PassState", PassProps::default())?;
-/// let machine = StateMachine::new(&stack, "StateMachine", StateMachineProps::builder()
-///     .definition_body(DefinitionBody::from_chainable(&pass))
-///     .state_machine_type(StateMachineType::Express)
-///     .build()?)?;
-/// let props = StepFunctionsRestApiProps::builder()
-///     .state_machine(&machine)
-///     .headers(true)
-///     .rest_api_name("orders")
-///     .build()?;
-/// assert_eq!(props.headers, Some(true));
-/// assert_eq!(props.rest_api_props().rest_api_name.as_deref(), Some("orders"));
-/// # Ok::<(), cdk_core::Error>(())
-/// ```
-#[derive(Clone, Debug, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
-)]
-#[non_exhaustive]
-pub struct StepFunctionsRestApiProps {
-    /// The state machine the root `ANY` method starts; of type `EXPRESS`. Required.
-    #[builder(setter(custom))]
-    pub state_machine: StateMachine,
-    /// Add the `200`, `400` and `500` method responses to the method. Default: true.
-    #[builder(default)]
-    pub use_default_method_responses: Option<bool>,
-    /// Which `$context` variables the execution input carries under `requestContext`.
-    /// Default: none.
-    #[builder(default)]
-    pub request_context: Option<RequestContext>,
-    /// Pass the query string parameters (under `querystring`). Default: true.
-    #[builder(default)]
-    pub querystring: Option<bool>,
-    /// Pass the path parameters (under `path`). Default: true.
-    #[builder(default)]
-    pub path: Option<bool>,
-    /// Pass the headers (under `header`). Default: false.
-    #[builder(default)]
-    pub headers: Option<bool>,
-    /// Pass the authorizer's context (under `authorizer`). Default: false.
-    #[builder(default)]
-    pub authorizer: Option<bool>,
-    /// The role API Gateway assumes to start executions. Default: a new role
-    /// `StartSyncExecutionRole` under the root `ANY` method.
-    #[builder(default, setter(custom))]
-    pub role: Option<Role>,
-    /// The API's name (`restApiName`). Default: the construct id.
-    #[builder(default)]
-    pub rest_api_name: Option<String>,
-    /// The API's description, also that of the automatic deployment. Default: none.
-    #[builder(default)]
-    pub description: Option<String>,
-    /// Create a deployment and a stage automatically. Default: true.
-    #[builder(default)]
-    pub deploy: Option<bool>,
-    /// Options of the automatic stage (`deployOptions`). Default: a `prod` stage with API
-    /// Gateway's settings; not allowed with `deploy(false)`.
-    #[builder(default)]
-    pub deploy_options: Option<apigw_core::StageOptions>,
-    /// Keep old deployments (`Retain` removal policy). Default: false.
-    #[builder(default)]
-    pub retain_deployments: bool,
-    /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
-    /// Default: none.
-    #[builder(default, setter(custom))]
-    pub binary_media_types: Option<Vec<String>>,
-    /// Endpoint types, as a shorthand for `endpoint_configuration` (`endpointTypes`).
-    /// Default: API Gateway's (`EDGE`).
-    #[builder(default, setter(custom))]
-    pub endpoint_types: Option<Vec<apigw_core::EndpointType>>,
-    /// Endpoint types and, for private APIs, the VPC endpoints that may call it. Default:
-    /// API Gateway's (`EDGE`).
-    #[builder(default)]
-    pub endpoint_configuration: Option<apigw_core::EndpointConfiguration>,
-    /// The API's resource policy. Default: none.
-    #[builder(default)]
-    pub policy: Option<cdk_iam::PolicyDocument>,
-    /// Minimum payload size to compress, in bytes (`minimumCompressionSize`, deprecated in
-    /// CDK for `min_compression_size`). Default: compression off.
-    #[builder(default)]
-    pub minimum_compression_size: Option<u32>,
-    /// Minimum payload size to compress (`minCompressionSize`). Default: compression off.
-    #[builder(default)]
-    pub min_compression_size: Option<cdk_core::Size>,
-    /// Fail on warnings when importing a definition. Default: false.
-    #[builder(default)]
-    pub fail_on_warnings: Option<bool>,
-    /// Name of the export of the `Endpoint` output. Default: no export.
-    #[builder(default)]
-    pub endpoint_export_name: Option<String>,
-    /// Integration of methods that give none: refused, as the root method integrates with
-    /// the state machine (`CannotSpecifyDefaultIntegrationSince`). Default: none.
-    #[builder(default)]
-    pub default_integration: Option<apigw_core::Integration>,
-    /// Options of methods, unless they give their own. Default: none.
-    #[builder(default)]
-    pub default_method_options: Option<apigw_core::MethodOptions>,
-    /// Add a CORS preflight (`OPTIONS`) method to the root and every resource. Default:
-    /// none.
-    #[builder(default)]
-    pub default_cors_preflight_options: Option<apigw_core::CorsOptions>,
-    /// Disable the `execute-api` endpoint. Default: false.
-    #[builder(default)]
-    pub disable_execute_api_endpoint: Option<bool>,
-    /// Create the account-wide role API Gateway uses to write CloudWatch logs. Default:
-    /// false with the recommended flags (`@aws-cdk/aws-apigateway:disableCloudWatchRole`),
-    /// true without.
-    #[builder(default)]
-    pub cloud_watch_role: Option<bool>,
-    /// Removal policy of that role and account. Default: `Retain`.
-    #[builder(default)]
-    pub cloud_watch_role_removal_policy: Option<cdk_core::RemovalPolicy>,
-    /// A custom domain, created as `CustomDomain` and mapped to the API's root
-    /// (`domainName`): pass an `apigw_domains::DomainNameOptions`. Default: none.
-    #[builder(default)]
-    pub domain_name: Option<apigw_core::DomainNameHook>,
+apigw_core::rest_api_props! {
+    /// Options of a [`StepFunctionsRestApi`] (`StepFunctionsRestApiProps`): the state machine,
+    /// what of the request its executions receive, and, as aws-cdk-lib's props extend
+    /// `RestApiProps`, every option of a REST API, set directly on the builder
+    /// (`.deploy(true)`, `.rest_api_name("orders")`, ...).
+    ///
+    /// [`StepFunctionsRestApi::new`] refuses a state machine that is not of type `EXPRESS` and a
+    /// `default_integration` (see [`StepFunctionsRestApiProps::validate`]).
+    ///
+    /// ```
+    /// use apigw_stepfunctions::StepFunctionsRestApiProps;
+    /// use cdk_core::{App, Stack};
+    /// use cdk_stepfunctions::{
+    ///     DefinitionBody, Pass, PassProps, StateMachine, StateMachineProps, StateMachineType,
+    /// };
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let pass = Pass::new(&stack, "PassState", PassProps::default())?;
+    /// let machine = StateMachine::new(&stack, "StateMachine", StateMachineProps::builder()
+    ///     .definition_body(DefinitionBody::from_chainable(&pass))
+    ///     .state_machine_type(StateMachineType::Express)
+    ///     .build()?)?;
+    /// let props = StepFunctionsRestApiProps::builder()
+    ///     .state_machine(&machine)
+    ///     .headers(true)
+    ///     .rest_api_name("orders")
+    ///     .build()?;
+    /// assert_eq!(props.headers, Some(true));
+    /// assert_eq!(props.rest_api_props().rest_api_name.as_deref(), Some("orders"));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct StepFunctionsRestApiProps / StepFunctionsRestApiPropsBuilder {
+        /// The state machine the root `ANY` method starts; of type `EXPRESS`. Required.
+        #[builder(setter(custom))]
+        pub state_machine: StateMachine,
+        /// Add the `200`, `400` and `500` method responses to the method. Default: true.
+        #[builder(default)]
+        pub use_default_method_responses: Option<bool>,
+        /// Which `$context` variables the execution input carries under `requestContext`.
+        /// Default: none.
+        #[builder(default)]
+        pub request_context: Option<RequestContext>,
+        /// Pass the query string parameters (under `querystring`). Default: true.
+        #[builder(default)]
+        pub querystring: Option<bool>,
+        /// Pass the path parameters (under `path`). Default: true.
+        #[builder(default)]
+        pub path: Option<bool>,
+        /// Pass the headers (under `header`). Default: false.
+        #[builder(default)]
+        pub headers: Option<bool>,
+        /// Pass the authorizer's context (under `authorizer`). Default: false.
+        #[builder(default)]
+        pub authorizer: Option<bool>,
+        /// The role API Gateway assumes to start executions. Default: a new role
+        /// `StartSyncExecutionRole` under the root `ANY` method.
+        #[builder(default, setter(custom))]
+        pub role: Option<Role>,
+    }
 }
 
 cdk_core::impl_props!(StepFunctionsRestApiProps, StepFunctionsRestApiPropsBuilder);
@@ -170,26 +102,6 @@ impl StepFunctionsRestApiPropsBuilder {
         self.role = Some(Some(role.borrow().clone()));
         self
     }
-
-    /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
-    /// Default: none.
-    pub fn binary_media_types<S: Into<String>>(
-        mut self,
-        types: impl IntoIterator<Item = S>,
-    ) -> Self {
-        self.binary_media_types = Some(Some(types.into_iter().map(Into::into).collect()));
-        self
-    }
-
-    /// Endpoint types, as a shorthand for `endpoint_configuration` (`endpointTypes`).
-    /// Default: API Gateway's (`EDGE`).
-    pub fn endpoint_types(
-        mut self,
-        types: impl IntoIterator<Item = apigw_core::EndpointType>,
-    ) -> Self {
-        self.endpoint_types = Some(Some(types.into_iter().collect()));
-        self
-    }
 }
 
 /// A rule of `stepfunctions-api.ts` the props break.
@@ -199,33 +111,6 @@ enum Violation {
 }
 
 impl StepFunctionsRestApiProps {
-    /// The options of the REST API itself (the fields `StepFunctionsRestApiProps` has from
-    /// `RestApiProps`).
-    pub fn rest_api_props(&self) -> RestApiProps {
-        let mut p = RestApiProps::default();
-        p.rest_api_name = self.rest_api_name.clone();
-        p.description = self.description.clone();
-        p.deploy = self.deploy;
-        p.deploy_options = self.deploy_options.clone();
-        p.retain_deployments = self.retain_deployments;
-        p.binary_media_types = self.binary_media_types.clone();
-        p.endpoint_types = self.endpoint_types.clone();
-        p.endpoint_configuration = self.endpoint_configuration.clone();
-        p.policy = self.policy.clone();
-        p.minimum_compression_size = self.minimum_compression_size;
-        p.min_compression_size = self.min_compression_size;
-        p.fail_on_warnings = self.fail_on_warnings;
-        p.endpoint_export_name = self.endpoint_export_name.clone();
-        p.default_integration = self.default_integration.clone();
-        p.default_method_options = self.default_method_options.clone();
-        p.default_cors_preflight_options = self.default_cors_preflight_options.clone();
-        p.disable_execute_api_endpoint = self.disable_execute_api_endpoint;
-        p.cloud_watch_role = self.cloud_watch_role;
-        p.cloud_watch_role_removal_policy = self.cloud_watch_role_removal_policy;
-        p.domain_name = self.domain_name.clone();
-        p
-    }
-
     /// The rules of `stepfunctions-api.ts` that need no construct tree (checked, as typed
     /// errors naming the scope, by [`StepFunctionsRestApi::new`]).
     ///
@@ -335,7 +220,7 @@ impl StepFunctionsRestApi {
             use_default_method_responses: props.use_default_method_responses,
             ..Default::default()
         };
-        let integration = StepFunctionsIntegration::start_execution(&props.state_machine, options);
+        let integration = StepFunctionsIntegration::start_execution(&props.state_machine, options)?;
         let api = RestApi::new(scope, id, props.rest_api_props())?;
         api.node().set_construct_info("aws-cdk-lib.aws_apigateway.StepFunctionsRestApi");
         let method = api.root().add_method("ANY", integration)?;

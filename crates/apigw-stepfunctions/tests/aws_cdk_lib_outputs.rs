@@ -49,13 +49,16 @@ fn imported_state_machines() -> Result<()> {
             .build()?;
         api.root().add_method_with(
             "POST",
-            Some(StepFunctionsIntegration::start_execution(&imported, options)),
+            Some(StepFunctionsIntegration::start_execution(&imported, options)?),
             responses("201")?,
         )?;
         let by_name = StateMachine::from_state_machine_name(&stack, "ByName", "Other")?;
         api.root().add_resource("x")?.add_method(
             "GET",
-            Some(StepFunctionsIntegration::start_execution(&by_name, Default::default())),
+            Some(StepFunctionsIntegration::start_execution(
+                &by_name,
+                StepFunctionsExecutionIntegrationOptions::default(),
+            )?),
         )?;
         Ok(())
     })?;

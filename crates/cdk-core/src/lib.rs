@@ -1,31 +1,4 @@
-//! # cdk-core
-//!
-//! The core of the Rust port of aws-cdk-lib: the construct tree, template values and tokens,
-//! logical IDs, template rendering and synthesis into a cloud assembly that the `cdk` CLI
-//! reads (`cdk ls --app cdk.out`, `cdk deploy --app cdk.out`). Output is byte-identical to
-//! aws-cdk-lib 2.276.0 for the same app.
-//!
-//! ```
-//! use cdk_core::{App, AppProps, CfnResource, CfnOutput, CfnOutputProps, Stack, Value, cfn_format};
-//!
-//! let dir = std::env::temp_dir().join("cdk-core-doctest-lib");
-//! let app = App::with_props(AppProps::builder().outdir(dir.clone()));
-//! let stack = Stack::new(&app, "Stack")?;
-//! let bucket = CfnResource::new(&stack, "Bucket", "AWS::S3::Bucket", Value::Null)?;
-//! CfnOutput::new(&stack, "Arn", CfnOutputProps::builder().value(cfn_format!("{}/*", bucket.get_att("Arn"))))?;
-//! app.synth()?;
-//! let template = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
-//! assert!(template.contains("\"Fn::Join\""));
-//! # Ok::<(), cdk_core::Error>(())
-//! ```
-//!
-//! Module map (each names the aws-cdk-lib file it ports): [`tree`] (constructs),
-//! [`value`](mod@value) and [`resolve`] (tokens), [`logical_id`] (`uniqueid.ts`), [`element`]
-//! (`cfn-resource.ts` & co), [`template`] (`Stack._toCloudFormation`), [`stack`], [`refs`]
-//! (cross-stack references), [`assets`] (fingerprints, asset manifest), [`app`] (synthesis),
-//! [`tags`], [`fns`] (`Fn`, `Aws`), [`json`] (`JSON.stringify`), [`collate`]
-//! (`localeCompare`), [`size`] (`size.ts`), [`feature_flags`]; the [`value!`] and
-//! [`cfn_format!`] macros write values as CDK apps write object literals and template strings.
+#![doc = include_str!("../docs/guide.md")]
 
 pub mod app;
 pub mod assets;

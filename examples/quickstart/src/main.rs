@@ -21,9 +21,8 @@ fn mock_ok(body: &str) -> Result<apigw_core::Integration, Error> {
     Ok(MockIntegration::with_options(
         IntegrationOptions::builder()
             .request_templates([("application/json", "{ \"statusCode\": 200 }")])
-            .integration_responses([ok.build()?])
-            .build()?,
-    ))
+            .integration_responses([ok.build()?]),
+    )?)
 }
 
 fn main() -> Result<(), Error> {

@@ -10,11 +10,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
 
     let user_pool = UserPool::new(&stack, "UserPool", UserPoolProps::default())?;
 
-    let auth = CognitoUserPoolsAuthorizer::new(
-        &stack,
-        "booksAuthorizer",
-        CognitoUserPoolsAuthorizerProps::builder().cognito_user_pools([&user_pool]),
-    )?;
+    let pools = CognitoUserPoolsAuthorizerProps::builder().cognito_user_pools([&user_pool]);
+    let auth = CognitoUserPoolsAuthorizer::new(&stack, "booksAuthorizer", pools)?;
 
     let api = RestApi::new(&stack, "books-api", RestApiProps::default())?;
     let books = api.root().add_resource("books")?;
@@ -24,12 +21,10 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         MethodOptions::builder().authorizer(&auth).authorization_type(AuthorizationType::Cognito),
     )?;
 
+    let post = HttpIntegrationProps::builder().http_method("POST");
     books.add_method_with(
         "POST",
-        HttpIntegration::with_props(
-            "http://amazon.com",
-            HttpIntegrationProps::builder().http_method("POST").build()?,
-        ),
+        HttpIntegration::with_props("http://amazon.com", post)?,
         MethodOptions::builder()
             .authorizer(&auth)
             .authorization_type(AuthorizationType::Cognito)

@@ -1,7 +1,7 @@
 //! Twin of `cases/integration-sagemaker/app.js`.
 
 use super::prelude::*;
-use apigw_core::{SagemakerEndpoint, SagemakerIntegration};
+use apigw_core::{SagemakerEndpoint, SagemakerIntegration, SagemakerIntegrationOptions};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("integration-sagemaker", build);
@@ -25,9 +25,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let endpoint = imported_endpoint(&stack, "Endpoint", "my-sagemaker-endpoint")?;
     let api = RestApi::new(&stack, "Api", RestApiProps::default())?;
 
-    api.root()
-        .add_resource("predict")?
-        .add_method("POST", SagemakerIntegration::new(&endpoint, IntegrationOptions::default())?)?;
+    api.root().add_resource("predict")?.add_method("POST", SagemakerIntegration::new(&endpoint))?;
 
     let role = Role::new(
         &stack,
@@ -36,14 +34,13 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     )?;
     api.root().add_resource("predict-v2")?.add_method(
         "POST",
-        SagemakerIntegration::new(
+        SagemakerIntegration::with_options(
             &endpoint,
-            IntegrationOptions::builder()
+            SagemakerIntegrationOptions::builder()
                 .credentials_role(role)
                 .request_templates([("application/json", "$input.body")])
                 .passthrough_behavior(PassthroughBehavior::WhenNoTemplates)
-                .timeout(Duration::from_secs(10))
-                .build()?,
+                .timeout(Duration::from_secs(10)),
         )?,
     )?;
     Ok(())

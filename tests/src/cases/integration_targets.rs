@@ -24,9 +24,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         &get_book_handler,
         LambdaIntegrationOptions::builder()
             .content_handling(ContentHandling::ConvertToText) // convert to base64
-            .credentials_passthrough(true) // use caller identity to invoke the function
-            .build()?,
-    );
+            .credentials_passthrough(true), // use caller identity to invoke the function
+    )?;
     book.add_method_with(
         "PUT",
         put_book_integration,
@@ -35,7 +34,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
 
     let messages = api.root().add_resource("messages")?;
     let queue = AwsIntegrationProps::builder().service("sqs").path("queueName").region("eu-west-1");
-    let get_message_integration = AwsIntegration::new(queue.build()?);
+    let get_message_integration = AwsIntegration::new(queue)?;
     messages.add_method("GET", get_message_integration)?;
 
     let apigateway = Principal::service("apigateway.amazonaws.com");
@@ -60,9 +59,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                         .request_templates([("application/json", send_message)])
                         .integration_responses([ok.clone()])
                         .build()?,
-                )
-                .build()?,
-        ),
+                ),
+        )?,
         MethodOptions::builder().method_responses([method_ok.clone()]),
     )?;
 
@@ -76,9 +74,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             HttpIntegrationProps::builder()
                 .http_method("GET")
                 .proxy(false)
-                .options(http_options.build()?)
-                .build()?,
-        ),
+                .options(http_options.build()?),
+        )?,
         MethodOptions::builder()
             .request_parameters([("method.request.querystring.q", false)])
             .method_responses([method_ok.clone()]),
@@ -93,9 +90,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                 .integration_responses([IntegrationResponse::builder()
                     .status_code("200")
                     .response_templates([("application/json", "{ \"message\": \"mocked\" }")])
-                    .build()?])
-                .build()?,
-        ),
+                    .build()?]),
+        )?,
         MethodOptions::builder().method_responses([method_ok]),
     )?;
     Ok(())

@@ -91,9 +91,8 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
                         ("method.response.header.Access-Control-Allow-Credentials", "'true'"),
                     ])
                     .build()?,
-            ])
-            .build()?,
-    );
+            ]),
+    )?;
 
     // We define the JSON Schema for the transformed valid response
     let response_model = api.add_model(

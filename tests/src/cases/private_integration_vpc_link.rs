@@ -22,9 +22,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         IntegrationProps::builder()
             .type_(IntegrationType::HttpProxy)
             .integration_http_method("ANY")
-            .options(via_link.vpc_link(link).build()?)
-            .build()?,
-    );
+            .options(via_link.vpc_link(link).build()?),
+    )?;
 
     let api = RestApi::new(&stack, "api", RestApiProps::default())?;
     api.root().add_method("ANY", integration)?;
@@ -43,9 +42,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                         .connection_type(ConnectionType::VpcLink)
                         .vpc_link(awesome_link)
                         .build()?,
-                )
-                .build()?,
-        ),
+                ),
+        )?,
     )?;
     Ok(())
 }

@@ -30,7 +30,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
     let props = HttpIntegrationProps::builder().proxy(true).options(options.build()?);
     root_proxy.add_method_with(
         "GET",
-        HttpIntegration::with_props("http://example.com/{proxy}", props.build()?),
+        HttpIntegration::with_props("http://example.com/{proxy}", props)?,
         MethodOptions::builder().request_parameters([("method.request.path.proxy", true)]),
     )?;
     Ok(())

@@ -45,9 +45,8 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
                     .status_code("200")
                     .build()?])
                 .passthrough_behavior(PassthroughBehavior::Never)
-                .request_templates([("application/json", "{ \"statusCode\": 200 }")])
-                .build()?,
-        ),
+                .request_templates([("application/json", "{ \"statusCode\": 200 }")]),
+        )?,
         MethodOptions::builder()
             .method_responses([MethodResponse::builder().status_code("200").build()?]),
     )?;

@@ -117,9 +117,23 @@ fn encode(s: &str) -> String {
 }
 
 impl AwsIntegration {
-    /// The integration. Its URI is formatted with the stack of the method it is bound to.
+    /// The integration (`new AwsIntegration(props)`); `props` is an [`AwsIntegrationProps`] or
+    /// its unfinished builder. Its URI is formatted with the stack of the method it is bound
+    /// to.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished: no `service`, neither
+    /// or both of `path` and `action`, `action_parameters` without an `action`, options
+    /// breaking a rule of [`IntegrationOptions`](crate::IntegrationOptions).
     #[allow(clippy::new_ret_no_self)]
-    pub fn new(props: AwsIntegrationProps) -> Integration {
+    pub fn new(
+        props: impl cdk_core::IntoProps<AwsIntegrationProps>,
+    ) -> Result<Integration, cdk_core::Error> {
+        Ok(Self::from_props(props.into_props()?))
+    }
+
+    /// The integration of finished props.
+    pub(crate) fn from_props(props: AwsIntegrationProps) -> Integration {
         let backend = match &props.subdomain {
             Some(s) => format!("{s}.{}", props.service),
             None => props.service.clone(),

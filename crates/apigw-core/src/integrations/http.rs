@@ -36,14 +36,25 @@ cdk_core::impl_props!(HttpIntegrationProps, HttpIntegrationPropsBuilder);
 pub struct HttpIntegration;
 
 impl HttpIntegration {
-    /// A proxy integration to `url` with `GET`.
+    /// A proxy integration to `url` with `GET` (`new HttpIntegration(url)`).
     #[allow(clippy::new_ret_no_self)]
     pub fn new(url: impl Into<Value>) -> Integration {
-        Self::with_props(url, HttpIntegrationProps::default())
+        Self::from_props(url, HttpIntegrationProps::default())
     }
 
-    /// An integration to `url` with options.
-    pub fn with_props(url: impl Into<Value>, props: HttpIntegrationProps) -> Integration {
+    /// An integration to `url` with props (`new HttpIntegration(url, props)`): an
+    /// [`HttpIntegrationProps`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished.
+    pub fn with_props(
+        url: impl Into<Value>,
+        props: impl cdk_core::IntoProps<HttpIntegrationProps>,
+    ) -> Result<Integration, cdk_core::Error> {
+        Ok(Self::from_props(url, props.into_props()?))
+    }
+
+    fn from_props(url: impl Into<Value>, props: HttpIntegrationProps) -> Integration {
         let proxy = props.proxy.unwrap_or(true);
         Integration {
             type_: if proxy { IntegrationType::HttpProxy } else { IntegrationType::Http },

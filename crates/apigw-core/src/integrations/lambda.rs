@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use cdk_core::Value;
+use cdk_core::{Construct, Value};
 use cdk_iam::Principal;
 use cdk_lambda::{Function, Permission};
 
-use crate::integration::{integration_options, BindContext, BindResult, Binder};
+use crate::integration::{BindContext, BindResult, Binder};
 use crate::{AwsIntegration, AwsIntegrationProps, Integration};
 
-integration_options! {
+crate::integration_options! {
     /// Options of a [`LambdaIntegration`] (`LambdaIntegrationOptions`), with every setter of
     /// [`IntegrationOptions`](crate::IntegrationOptions) directly (CDK's
     /// `LambdaIntegrationOptions` extends `IntegrationOptions`). Every field is optional.
@@ -53,16 +53,35 @@ cdk_core::impl_props!(LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder)
 pub struct LambdaIntegration;
 
 impl LambdaIntegration {
-    /// A proxy integration to `handler`.
+    /// A proxy integration to `handler` (`new LambdaIntegration(handler)`).
     #[allow(clippy::new_ret_no_self)]
     pub fn new(handler: &Function) -> Integration {
-        Self::with_options(handler, LambdaIntegrationOptions::default())
+        Self::from_options(handler, LambdaIntegrationOptions::default())
     }
 
-    /// An integration to `handler` with options.
-    pub fn with_options(handler: &Function, options: LambdaIntegrationOptions) -> Integration {
-        let path =
-            cdk_core::cfn_format!("2015-03-31/functions/{}/invocations", handler.function_arn());
+    /// An integration to `handler` with options (`new LambdaIntegration(handler, options)`):
+    /// a [`LambdaIntegrationOptions`] or its unfinished builder.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished (a rule of
+    /// [`IntegrationOptions`](crate::IntegrationOptions) broken).
+    pub fn with_options(
+        handler: &Function,
+        options: impl cdk_core::IntoProps<LambdaIntegrationOptions>,
+    ) -> Result<Integration, cdk_core::Error> {
+        Ok(Self::from_options(handler, options.into_props()?))
+    }
+
+    fn from_options(handler: &Function, options: LambdaIntegrationOptions) -> Integration {
+        // A streaming integration calls the function's response-streaming API.
+        let path = if options.response_transfer_mode == Some(crate::ResponseTransferMode::Stream) {
+            cdk_core::cfn_format!(
+                "2021-11-15/functions/{}/response-streaming-invocations",
+                handler.function_arn()
+            )
+        } else {
+            cdk_core::cfn_format!("2015-03-31/functions/{}/invocations", handler.function_arn())
+        };
         let props = AwsIntegrationProps {
             service: "lambda".into(),
             path: Some(path),
@@ -70,30 +89,49 @@ impl LambdaIntegration {
             options: options.integration_options(),
             ..Default::default()
         };
-        let integration = AwsIntegration::new(props);
+        let integration = AwsIntegration::from_props(props);
         let handler = handler.clone();
         let allow_test = options.allow_test_invoke.unwrap_or(true);
         let scoped = options.scope_permission_to_method.unwrap_or(true);
         integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
-            let desc = format!(
-                "{}.{}.{}",
-                ctx.api_unique_id(),
-                ctx.http_method(),
-                ctx.resource_path().replace('/', ".")
-            );
-            let source_arn = if scoped { ctx.method_arn() } else { ctx.any_method_arn() };
-            let permission = |arn: Value| {
+            let permission = |scope: &cdk_core::Node, arn: Value| {
                 let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
-                p.scope = Some(ctx.method_node().clone());
+                p.scope = Some(scope.clone());
                 p.source_arn = Some(arn);
                 p
             };
-            handler.add_permission(&format!("ApiPermission.{desc}"), permission(source_arn))?;
-            if allow_test {
-                handler.add_permission(
-                    &format!("ApiPermission.Test.{desc}"),
-                    permission(ctx.test_method_arn()),
-                )?;
+            match ctx.api_node().filter(|_| !scoped) {
+                // One permission per (function, API), under the API, made by the first
+                // method that uses it; no test-invoke permission.
+                Some(api) => {
+                    let id = format!(
+                        "ApiPermission.ApiScoped.{}.{}",
+                        handler.node().unique_id(),
+                        api.unique_id()
+                    );
+                    if api.try_find_child(&id).is_none() {
+                        handler.add_permission(&id, permission(api, ctx.any_method_arn()))?;
+                    }
+                }
+                None => {
+                    let desc = format!(
+                        "{}.{}.{}",
+                        ctx.api_unique_id(),
+                        ctx.http_method(),
+                        ctx.resource_path().replace('/', ".")
+                    );
+                    let method = ctx.method_node();
+                    handler.add_permission(
+                        &format!("ApiPermission.{desc}"),
+                        permission(method, ctx.method_arn()),
+                    )?;
+                    if allow_test {
+                        handler.add_permission(
+                            &format!("ApiPermission.Test.{desc}"),
+                            permission(method, ctx.test_method_arn()),
+                        )?;
+                    }
+                }
             }
             // A literal function name makes the deployment change with it.
             let deployment_token = handler.literal_function_name().map(|name| {
@@ -130,6 +168,80 @@ mod tests {
         });
         let deployments = resources_of_type(&t, "AWS::ApiGateway::Deployment");
         deployments.keys().next().unwrap().clone()
+    }
+
+    /// `ResponseTransferMode`: a streaming Lambda integration calls the response-streaming
+    /// API; the mode is rendered and hashed into the deployment as aws-cdk-lib 2.276.0 does
+    /// (logical ID and properties from the npm package).
+    #[test]
+    fn response_transfer_mode_matches_aws_cdk_lib() {
+        use crate::ResponseTransferMode;
+        use crate::{HttpIntegration, HttpIntegrationProps, IntegrationOptions};
+        // CDK's `new cdk.Stack()`: no feature flags, no path metadata, a stack `Default`.
+        let app = cdk_core::App::with_props(
+            cdk_core::AppProps::builder().flags(cdk_core::Flags::None).cli_metadata(false),
+        );
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Default").unwrap();
+        let build = |stack: &cdk_core::Stack| -> Result<(), cdk_core::Error> {
+            let handler = Function::new(
+                stack,
+                "Handler",
+                FunctionProps::builder()
+                    .runtime(Runtime::NODEJS_20_X)
+                    .handler("index.handler")
+                    .code(Code::from_inline("foo")),
+            )?;
+            let api = RestApi::new(stack, "api", RestApiProps::default())?;
+            let stream = LambdaIntegrationOptions::builder()
+                .response_transfer_mode(ResponseTransferMode::Stream);
+            api.root().add_method("GET", LambdaIntegration::with_options(&handler, stream)?)?;
+            let buffered = IntegrationOptions::builder()
+                .response_transfer_mode(ResponseTransferMode::Buffered)
+                .build()?;
+            let props = HttpIntegrationProps::builder().options(buffered);
+            api.root().add_method("POST", HttpIntegration::with_props("http://x", props)?)?;
+            Ok(())
+        };
+        build(&stack).unwrap();
+        let t = stack.synthesize_template().unwrap();
+        let deployments = resources_of_type(&t, "AWS::ApiGateway::Deployment");
+        assert_eq!(
+            deployments.keys().collect::<Vec<_>>(),
+            ["apiDeployment149F1294ce4dde7cdd60c29933e2c77b2f53f3d6"]
+        );
+        let get = &t["Resources"]["apiGETECF0BD67"]["Properties"]["Integration"];
+        assert_eq!(get["ResponseTransferMode"], "STREAM");
+        assert_eq!(
+            get["Uri"]["Fn::Join"][1],
+            serde_json::json!([
+                "arn:", { "Ref": "AWS::Partition" }, ":apigateway:", { "Ref": "AWS::Region" },
+                ":lambda:path/2021-11-15/functions/",
+                { "Fn::GetAtt": ["Handler886CB40B", "Arn"] },
+                "/response-streaming-invocations",
+            ])
+        );
+        let post = &t["Resources"]["apiPOST36368FF5"]["Properties"]["Integration"];
+        assert_eq!(post["ResponseTransferMode"], "BUFFERED");
+        // STREAM needs a proxy integration (aws-cdk-lib's message).
+        let e = crate::Integration::new(
+            crate::IntegrationProps::builder()
+                .type_(crate::IntegrationType::Aws)
+                .integration_http_method("POST")
+                .options(
+                    IntegrationOptions::builder()
+                        .response_transfer_mode(ResponseTransferMode::Stream)
+                        .build()
+                        .unwrap(),
+                ),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains(
+                "ResponseTransferMode STREAM is only supported for AWS_PROXY and HTTP_PROXY integration types, got: AWS"
+            ),
+            "{e}"
+        );
     }
 
     /// A literal function name is part of the deployment's logical ID (`deploymentToken`),

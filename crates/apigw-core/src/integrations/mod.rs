@@ -8,4 +8,7 @@ mod sagemaker;
 pub use aws::{AwsIntegration, AwsIntegrationProps, AwsIntegrationPropsBuilder};
 pub use http::{HttpIntegration, HttpIntegrationProps, HttpIntegrationPropsBuilder};
 pub use lambda::{LambdaIntegration, LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder};
-pub use sagemaker::{SagemakerEndpoint, SagemakerIntegration};
+pub use sagemaker::{
+    SagemakerEndpoint, SagemakerIntegration, SagemakerIntegrationOptions,
+    SagemakerIntegrationOptionsBuilder,
+};

@@ -8,8 +8,7 @@ use cdk_iam::{Grant, Principal, Role, RoleProps};
 
 use crate::integration::{BindContext, BindResult, Binder};
 use crate::{
-    AwsIntegration, AwsIntegrationProps, Integration, IntegrationOptions, IntegrationResponse,
-    MethodResponse,
+    AwsIntegration, AwsIntegrationProps, Integration, IntegrationResponse, MethodResponse,
 };
 
 /// The SageMaker endpoint an integration calls (what `IEndpointRef` provides).
@@ -21,25 +20,67 @@ pub struct SagemakerEndpoint {
     pub endpoint_arn: Value,
 }
 
+crate::integration_options! {
+    /// Options of a [`SagemakerIntegration`] (`SagemakerIntegrationOptions`, which extends
+    /// `IntegrationOptions` and adds nothing): every setter of
+    /// [`IntegrationOptions`](crate::IntegrationOptions) directly. Every field is optional.
+    ///
+    /// ```
+    /// use apigw_core::SagemakerIntegrationOptions;
+    ///
+    /// let options = SagemakerIntegrationOptions::builder()
+    ///     .request_templates([("application/json", "$input.body")])
+    ///     .build()?;
+    /// assert!(options.integration_responses.is_none());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct SagemakerIntegrationOptions / SagemakerIntegrationOptionsBuilder {}
+}
+
+cdk_core::impl_props!(SagemakerIntegrationOptions, SagemakerIntegrationOptionsBuilder);
+
 /// A SageMaker endpoint backend (`SagemakerIntegration`).
 pub struct SagemakerIntegration;
 
 impl SagemakerIntegration {
-    /// An integration to `endpoint`. Without `options.credentials_role`, binding creates a
-    /// `SagemakerRole` under the method; either role is granted `sagemaker:InvokeEndpoint`,
-    /// and the method gets a `200` response.
+    /// An integration to `endpoint` (`new SagemakerIntegration(endpoint)`): binding creates a
+    /// `SagemakerRole` under the method, granted `sagemaker:InvokeEndpoint`, and the method
+    /// gets a `200` response.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(endpoint: &SagemakerEndpoint) -> Integration {
+        Self::from_options(endpoint, SagemakerIntegrationOptions::default())
+    }
+
+    /// An integration to `endpoint` with options (`new SagemakerIntegration(endpoint,
+    /// options)`): a [`SagemakerIntegrationOptions`] or its unfinished builder. Without
+    /// `credentials_role`, binding creates a `SagemakerRole` under the method; either role is
+    /// granted `sagemaker:InvokeEndpoint`. Without `integration_responses`, the integration
+    /// answers `200`. The method gets a `200` response.
     ///
     /// # Errors
-    /// A [`cdk_core::BuildError`] when the default integration response cannot be built.
-    #[allow(clippy::new_ret_no_self)]
-    pub fn new(
+    /// [`cdk_core::Error::Build`] when the builder cannot be finished (a rule of
+    /// [`IntegrationOptions`](crate::IntegrationOptions) broken).
+    pub fn with_options(
         endpoint: &SagemakerEndpoint,
-        options: IntegrationOptions,
-    ) -> Result<Integration, cdk_core::BuildError> {
-        let mut options = options;
+        options: impl cdk_core::IntoProps<SagemakerIntegrationOptions>,
+    ) -> Result<Integration, cdk_core::Error> {
+        Ok(Self::from_options(endpoint, options.into_props()?))
+    }
+
+    fn from_options(
+        endpoint: &SagemakerEndpoint,
+        options: SagemakerIntegrationOptions,
+    ) -> Integration {
+        let mut options = options.integration_options();
         if options.integration_responses.is_none() {
-            options.integration_responses =
-                Some(vec![IntegrationResponse::builder().status_code("200").build()?]);
+            options.integration_responses = Some(vec![IntegrationResponse::of_status("200")]);
         }
         let given_role = options.credentials_role.take();
         let props = AwsIntegrationProps {
@@ -48,10 +89,14 @@ impl SagemakerIntegration {
             options,
             ..Default::default()
         };
-        let integration = AwsIntegration::new(props);
+        let integration = AwsIntegration::from_props(props);
         let endpoint = endpoint.clone();
-        let ok = MethodResponse::builder().status_code("200").build()?;
-        Ok(integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
+        let ok = MethodResponse {
+            status_code: "200".into(),
+            response_parameters: None,
+            response_models: None,
+        };
+        integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
             let role = match &given_role {
                 Some(r) => r.clone(),
                 None => {
@@ -71,6 +116,6 @@ impl SagemakerIntegration {
                 method_responses: vec![ok.clone()],
                 ..Default::default()
             })
-        }))))
+        })))
     }
 }

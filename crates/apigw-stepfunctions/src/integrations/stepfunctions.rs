@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use apigw_core::{
     AwsIntegration, AwsIntegrationProps, BindContext, BindResult, Binder, Integration,
-    IntegrationOptions, IntegrationResponse, MethodResponse, Model,
+    IntegrationResponse, MethodResponse, Model,
 };
 use cdk_core::{Construct, Error, Node, Value};
 use cdk_iam::{Principal, Role, RoleProps};
@@ -71,184 +71,60 @@ pub fn method_responses() -> Vec<MethodResponse> {
         .collect()
 }
 
-/// Options of a [`StepFunctionsIntegration`] (`StepFunctionsExecutionIntegrationOptions`).
-///
-/// As aws-cdk-lib's options extend `IntegrationOptions`, every integration option is set
-/// directly on the builder (`.passthrough_behavior(..)`, `.request_templates(..)`, ...).
-/// Those given replace the integration's defaults: `integration_responses` (default:
-/// [`integration_responses`]), `passthrough_behavior` (default: `NEVER`) and
-/// `request_templates` (default: the `application/json` template that starts the
-/// execution).
-///
-/// ```
-/// use apigw_stepfunctions::{RequestContext, StepFunctionsExecutionIntegrationOptions};
-/// let options = StepFunctionsExecutionIntegrationOptions::builder()
-///     .headers(true)
-///     .request_context(RequestContext::builder().caller(true).build()?)
-///     .request_templates([("application/json", "{}")])
-///     .build()?;
-/// assert_eq!(options.headers, Some(true));
-/// # Ok::<(), cdk_core::Error>(())
-/// ```
-#[derive(Clone, Debug, Default, derive_builder::Builder)]
-#[builder(
-    pattern = "owned",
-    setter(into, strip_option),
-    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
-)]
-#[non_exhaustive]
-pub struct StepFunctionsExecutionIntegrationOptions {
-    /// Which `$context` variables the execution input carries under `requestContext`.
-    /// Default: none.
-    #[builder(default)]
-    pub request_context: Option<RequestContext>,
-    /// Pass the query string parameters (under `querystring`). Default: true.
-    #[builder(default)]
-    pub querystring: Option<bool>,
-    /// Pass the path parameters (under `path`). Default: true.
-    #[builder(default)]
-    pub path: Option<bool>,
-    /// Pass the headers (under `header`). Default: false.
-    #[builder(default)]
-    pub headers: Option<bool>,
-    /// Pass the authorizer's context (under `authorizer`). Default: false.
-    #[builder(default)]
-    pub authorizer: Option<bool>,
-    /// Add the `200`, `400` and `500` [`method_responses`] to the method. Default: true.
-    #[builder(default)]
-    pub use_default_method_responses: Option<bool>,
-    /// Request parameters used as cache keys (`cacheKeyParameters`). Default: none.
-    #[builder(default, setter(custom))]
-    pub cache_key_parameters: Option<Value>,
-    /// The cache namespace (`cacheNamespace`). Default: none.
-    #[builder(default)]
-    pub cache_namespace: Option<Value>,
-    /// How the payload is converted (`contentHandling`): an
-    /// [`apigw_core::ContentHandling`]. Default: the payload passes through.
-    #[builder(default)]
-    pub content_handling: Option<Value>,
-    /// Request parameters mapped to the backend (`requestParameters`): destination →
-    /// source. Default: none.
-    #[builder(default, setter(custom))]
-    pub request_parameters: Option<Value>,
-    /// Request templates by content type (`requestTemplates`). Default: the
-    /// `application/json` template that starts the execution.
-    #[builder(default, setter(custom))]
-    pub request_templates: Option<Value>,
-    /// What happens to a request without a matching template (`passthroughBehavior`): an
-    /// [`apigw_core::PassthroughBehavior`]. Default: `NEVER`.
-    #[builder(default)]
-    pub passthrough_behavior: Option<Value>,
-    /// The responses of the integration (`integrationResponses`). Default:
-    /// [`integration_responses`].
-    #[builder(default, setter(custom))]
-    pub integration_responses: Option<Vec<IntegrationResponse>>,
-    /// How API Gateway reaches the backend (`connectionType`). Default: API Gateway's
-    /// (`INTERNET`).
-    #[builder(default)]
-    pub connection_type: Option<Value>,
-    /// The VPC link id (`connectionId`). Default: none.
-    #[builder(default)]
-    pub connection_id: Option<Value>,
-    /// The VPC link of a private integration (`vpcLink`). Default: none.
-    #[builder(default)]
-    pub vpc_link: Option<apigw_core::VpcLink>,
-    /// The role API Gateway assumes, as an ARN (`credentials`); replaced by the ARN of
-    /// `credentials_role` (or of the role made for the method). Default: none.
-    #[builder(default)]
-    pub credentials: Option<Value>,
-    /// The role API Gateway assumes to start executions (`credentialsRole`); it is granted
-    /// `states:StartSyncExecution`. Default: a new role `StartSyncExecutionRole` under the
-    /// method.
-    #[builder(default, setter(custom))]
-    pub credentials_role: Option<Role>,
-    /// Call the backend with the caller's identity (`credentialsPassthrough`). Default:
-    /// false.
-    #[builder(default)]
-    pub credentials_passthrough: Option<bool>,
-    /// How long API Gateway waits for the execution (`timeout`): from 50 milliseconds to 29
-    /// seconds. Default: API Gateway's (29 seconds).
-    #[builder(default)]
-    pub timeout: Option<std::time::Duration>,
+apigw_core::integration_options! {
+    /// Options of a [`StepFunctionsIntegration`] (`StepFunctionsExecutionIntegrationOptions`).
+    ///
+    /// As aws-cdk-lib's options extend `IntegrationOptions`, every integration option is set
+    /// directly on the builder (`.passthrough_behavior(..)`, `.request_templates(..)`, ...).
+    /// Those given replace the integration's defaults: `integration_responses` (default:
+    /// [`integration_responses`]), `passthrough_behavior` (default: `NEVER`) and
+    /// `request_templates` (default: the `application/json` template that starts the
+    /// execution).
+    ///
+    /// ```
+    /// use apigw_stepfunctions::{RequestContext, StepFunctionsExecutionIntegrationOptions};
+    /// let options = StepFunctionsExecutionIntegrationOptions::builder()
+    ///     .headers(true)
+    ///     .request_context(RequestContext::builder().caller(true).build()?)
+    ///     .request_templates([("application/json", "{}")])
+    ///     .build()?;
+    /// assert_eq!(options.headers, Some(true));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, derive_builder::Builder)]
+    #[builder(
+        pattern = "owned",
+        setter(into, strip_option),
+        build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+    )]
+    #[non_exhaustive]
+    pub struct StepFunctionsExecutionIntegrationOptions / StepFunctionsExecutionIntegrationOptionsBuilder {
+        /// Which `$context` variables the execution input carries under `requestContext`.
+        /// Default: none.
+        #[builder(default)]
+        pub request_context: Option<RequestContext>,
+        /// Pass the query string parameters (under `querystring`). Default: true.
+        #[builder(default)]
+        pub querystring: Option<bool>,
+        /// Pass the path parameters (under `path`). Default: true.
+        #[builder(default)]
+        pub path: Option<bool>,
+        /// Pass the headers (under `header`). Default: false.
+        #[builder(default)]
+        pub headers: Option<bool>,
+        /// Pass the authorizer's context (under `authorizer`). Default: false.
+        #[builder(default)]
+        pub authorizer: Option<bool>,
+        /// Add the `200`, `400` and `500` [`method_responses`] to the method. Default: true.
+        #[builder(default)]
+        pub use_default_method_responses: Option<bool>,
+    }
 }
 
 cdk_core::impl_props!(
     StepFunctionsExecutionIntegrationOptions,
     StepFunctionsExecutionIntegrationOptionsBuilder
 );
-
-impl StepFunctionsExecutionIntegrationOptionsBuilder {
-    /// Request parameters used as cache keys (`cacheKeyParameters`), such as
-    /// `["method.request.path.id"]`. Default: none.
-    pub fn cache_key_parameters<S: Into<Value>>(
-        mut self,
-        parameters: impl IntoIterator<Item = S>,
-    ) -> Self {
-        let parameters = parameters.into_iter().map(Into::into).collect();
-        self.cache_key_parameters = Some(Some(Value::Array(parameters)));
-        self
-    }
-
-    /// Request parameters mapped to the backend (`requestParameters`): any iterator of
-    /// (destination, source) pairs. Default: none.
-    pub fn request_parameters<K: Into<String>, V: Into<Value>>(
-        mut self,
-        parameters: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.request_parameters = Some(Some(Value::object(parameters)));
-        self
-    }
-
-    /// Request templates by content type (`requestTemplates`): any iterator of (content
-    /// type, template) pairs, such as `[("application/json", "{}")]`. Default: the
-    /// `application/json` template that starts the execution.
-    pub fn request_templates<K: Into<String>, V: Into<Value>>(
-        mut self,
-        templates: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.request_templates = Some(Some(Value::object(templates)));
-        self
-    }
-
-    /// The responses of the integration (`integrationResponses`): any iterator of
-    /// [`IntegrationResponse`]. Default: [`integration_responses`].
-    pub fn integration_responses(
-        mut self,
-        responses: impl IntoIterator<Item = IntegrationResponse>,
-    ) -> Self {
-        self.integration_responses = Some(Some(responses.into_iter().collect()));
-        self
-    }
-
-    /// The role API Gateway assumes to start executions (`credentialsRole`). Default: a new
-    /// role `StartSyncExecutionRole` under the method.
-    pub fn credentials_role(mut self, role: impl std::borrow::Borrow<Role>) -> Self {
-        self.credentials_role = Some(Some(std::borrow::Borrow::borrow(&role).clone()));
-        self
-    }
-}
-
-impl StepFunctionsExecutionIntegrationOptions {
-    /// The integration options of the `AWS` integration (`credentials_role` aside, which
-    /// the integration's binder uses).
-    fn integration_options(&self) -> IntegrationOptions {
-        let mut o = IntegrationOptions::default();
-        o.cache_key_parameters = self.cache_key_parameters.clone();
-        o.cache_namespace = self.cache_namespace.clone();
-        o.content_handling = self.content_handling.clone();
-        o.request_parameters = self.request_parameters.clone();
-        o.request_templates = self.request_templates.clone();
-        o.passthrough_behavior = self.passthrough_behavior.clone();
-        o.integration_responses = self.integration_responses.clone();
-        o.connection_type = self.connection_type.clone();
-        o.connection_id = self.connection_id.clone();
-        o.vpc_link = self.vpc_link.clone();
-        o.credentials = self.credentials.clone();
-        o.credentials_passthrough = self.credentials_passthrough;
-        o.timeout = self.timeout;
-        o
-    }
-}
 
 /// Integrations with Step Functions (`StepFunctionsIntegration`).
 ///
@@ -271,7 +147,7 @@ impl StepFunctionsExecutionIntegrationOptions {
 /// let integration = StepFunctionsIntegration::start_execution(
 ///     &machine,
 ///     StepFunctionsExecutionIntegrationOptions::default(),
-/// );
+/// )?;
 /// let method = api.root().add_method("GET", Some(integration))?;
 /// assert_eq!(method.method_responses().len(), 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -290,14 +166,20 @@ impl StepFunctionsIntegration {
     /// machine name. Binding fails with [`Error::InvalidArgument`] at the method's path
     /// when the state machine is defined in the app but not of type `EXPRESS`
     /// (`MustBeStateMachineType`).
+    ///
+    /// # Errors
+    /// [`Error::Build`] for options breaking a rule of `IntegrationOptions` (a timeout under
+    /// 50 milliseconds, a credentials role with credentials passthrough).
     pub fn start_execution<S>(
         state_machine: &S,
         options: StepFunctionsExecutionIntegrationOptions,
-    ) -> Integration
+    ) -> Result<Integration, Error>
     where
         S: IStateMachine + Clone + 'static,
     {
-        let base = options.integration_options();
+        let mut base = options.integration_options();
+        // the role goes to the binder, which grants it the right to start executions
+        base.credentials_role = None;
         let mut integration_options = base.clone();
         integration_options.integration_responses =
             Some(base.integration_responses.clone().unwrap_or_else(integration_responses));
@@ -314,7 +196,7 @@ impl StepFunctionsIntegration {
         props.service = "states".into();
         props.action = Some("StartSyncExecution".into());
         props.options = integration_options;
-        let mut integration = AwsIntegration::new(props);
+        let mut integration = AwsIntegration::new(props)?;
 
         let machine = state_machine.clone();
         let credentials_role = options.credentials_role.clone();
@@ -357,7 +239,7 @@ impl StepFunctionsIntegration {
             }
             Ok(result)
         })));
-        integration
+        Ok(integration)
     }
 }
 
@@ -561,7 +443,7 @@ mod tests {
         let integration = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
-        );
+        )?;
         let e = api.root().add_method("POST", Some(integration)).unwrap_err();
         assert_eq!(e.to_string(), format!("S/Api/Default/POST: {MUST_BE_EXPRESS}"));
         Ok(())
@@ -576,7 +458,7 @@ mod tests {
         let with = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
-        );
+        )?;
         let method = api.root().add_method("GET", Some(with))?;
         assert_eq!(method.method_responses().len(), 3);
         assert!(method.node().try_find_child("StartSyncExecutionRole").is_some());
@@ -585,7 +467,7 @@ mod tests {
             StepFunctionsExecutionIntegrationOptions::builder()
                 .use_default_method_responses(false)
                 .build()?,
-        );
+        )?;
         let method = api.root().add_method("POST", Some(without))?;
         assert!(method.method_responses().is_empty());
         Ok(())
@@ -605,7 +487,7 @@ mod tests {
         let integration = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::builder().credentials_role(&role).build()?,
-        );
+        )?;
         let method = api.root().add_method("GET", Some(integration))?;
         assert!(method.node().try_find_child("StartSyncExecutionRole").is_none());
         assert!(role.node().try_find_child("DefaultPolicy").is_some());
@@ -622,7 +504,7 @@ mod tests {
             .request_templates([("application/json", "{}")])
             .integration_responses([])
             .build()?;
-        let integration = StepFunctionsIntegration::start_execution(&m, given);
+        let integration = StepFunctionsIntegration::start_execution(&m, given)?;
         let o = &integration.options;
         assert_eq!(o.passthrough_behavior, Some(Value::from("WHEN_NO_MATCH")));
         assert_eq!(
@@ -633,7 +515,7 @@ mod tests {
         let defaults = StepFunctionsIntegration::start_execution(
             &m,
             StepFunctionsExecutionIntegrationOptions::default(),
-        );
+        )?;
         assert_eq!(defaults.options.passthrough_behavior, Some(Value::from("NEVER")));
         assert_eq!(defaults.options.integration_responses, Some(integration_responses()));
         Ok(())
