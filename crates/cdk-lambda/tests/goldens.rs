@@ -372,14 +372,14 @@ fn zz_lambda_props() -> TestResult {
         with_role.add_permission(
             "Perm2",
             Permission::builder()
-                .principal(Principal::Aws("123456789012".into()))
+                .principal(Principal::account("123456789012"))
                 .action("lambda:GetFunction")
                 .build()
                 .map_err(build_error("Perm2"))?,
         )?;
         with_role.add_permission(
             "Perm3",
-            Permission::new(Principal::Aws("arn:aws:iam::123456789012:role/x".into())),
+            Permission::new(Principal::arn("arn:aws:iam::123456789012:role/x")),
         )?;
         let user = User::new(&stack, "Invoker", UserProps::default())?;
         with_role.grant_invoke(&user)?;
