@@ -48,5 +48,4 @@ const importedAttrs = lambda.Function.fromFunctionAttributes(stack, 'ImportedAtt
   sameEnvironment: true,
 });
 importedAttrs.addPermission('ImportedPerm', { principal: new iam.ServicePrincipal('events.amazonaws.com') });
-importedAttrs.grantInvoke(user);
 finish(app, __dirname);
