@@ -1,9 +1,10 @@
 //! The bucket construct (`aws-s3/lib/bucket.ts`, with the grants of `bucket-grants.ts`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::{cfn_format, BuildError, Construct, Error, Node, RemovalPolicy, Value};
-use cdk_iam::{Grant, IGrantable};
+use cdk_iam::{Effect, Grant, IGrantable, PolicyStatement, Principal};
 use cdk_kms::{grant_on_key, IKey, Key, KeyProps};
 use cfn_s3::{CfnBucket, CfnBucketProps};
 
@@ -12,6 +13,7 @@ use crate::perms::{
     KEY_WRITE_ACTIONS, S3_PUBLIC_ACCESS_BLOCKED_BY_DEFAULT,
 };
 use crate::rule::{cfn_object, CorsRule, LifecycleRule};
+use crate::BucketPolicy;
 
 /// How objects are encrypted at rest (`BucketEncryption`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,8 +124,7 @@ impl BlockPublicAccess {
 
 /// Options of a [`Bucket`] (`BucketProps`).
 ///
-/// Not ported: `enforceSSL`, `minimumTLSVersion` and `publicReadAccess` (they need a bucket
-/// policy), `autoDeleteObjects` (a custom resource), server access logs, notifications,
+/// Not ported: `autoDeleteObjects` (a custom resource), server access logs, notifications,
 /// object lock, replication, inventories, metrics, intelligent tiering, transitions,
 /// `objectOwnership` and `accessControl`.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -170,6 +171,16 @@ pub struct BucketProps {
     /// The error document of a static website (needs an index document). Default: none.
     #[builder(default)]
     pub website_error_document: Option<String>,
+    /// Whether requests without TLS are denied by the bucket policy. Default: no.
+    #[builder(default)]
+    pub enforce_ssl: Option<bool>,
+    /// The lowest TLS version accepted (needs `enforce_ssl`), such as `1.2`. Default: any.
+    #[builder(default, setter(into = false))]
+    pub minimum_tls_version: Option<f64>,
+    /// Whether anybody may read the objects (`s3:GetObject` for `*` in the bucket policy);
+    /// needs a `block_public_access` that allows public policies. Default: no.
+    #[builder(default)]
+    pub public_read_access: Option<bool>,
 }
 cdk_core::impl_props!(BucketProps, BucketPropsBuilder);
 
@@ -200,6 +211,8 @@ pub struct Bucket {
     node: Node,
     resource: CfnBucket,
     encryption_key: Option<Rc<dyn IKey>>,
+    policy: Rc<RefCell<Option<BucketPolicy>>>,
+    disallow_public_access: bool,
 }
 
 impl Construct for Bucket {
@@ -279,6 +292,12 @@ impl Bucket {
         l1.public_access_block_configuration = props
             .block_public_access
             .map(|b| b.render(node.feature_flag(S3_PUBLIC_ACCESS_BLOCKED_BY_DEFAULT)));
+        let disallow_public_access = l1
+            .public_access_block_configuration
+            .as_ref()
+            .and_then(Value::as_object)
+            .and_then(|o| o.get("BlockPublicPolicy"))
+            == Some(&Value::from(true));
         l1.cors_configuration = (!props.cors.is_empty()).then(|| {
             Value::object([(
                 "CorsRules",
@@ -287,7 +306,79 @@ impl Bucket {
         });
         let resource = CfnBucket::new(&node, "Resource", l1)?;
         resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Retain));
-        Ok(Bucket { node, resource, encryption_key })
+        let bucket = Bucket {
+            node,
+            resource,
+            encryption_key,
+            policy: Rc::default(),
+            disallow_public_access,
+        };
+        if props.enforce_ssl == Some(true) {
+            bucket.add_to_resource_policy(
+                deny_all(&bucket)
+                    .conditions_object("Bool", Value::object([("aws:SecureTransport", "false")])),
+            )?;
+            if let Some(version) = props.minimum_tls_version {
+                bucket.add_to_resource_policy(deny_all(&bucket).conditions_object(
+                    "NumericLessThan",
+                    Value::object([("s3:TlsVersion", version)]),
+                ))?;
+            }
+        }
+        if props.public_read_access == Some(true) {
+            bucket.grant_public_access(None, [])?;
+        }
+        Ok(bucket)
+    }
+
+    /// The bucket policy, once a statement was added to it.
+    pub fn policy(&self) -> Option<BucketPolicy> {
+        self.policy.borrow().clone()
+    }
+
+    /// Adds a statement to the bucket policy (`addToResourcePolicy`), creating the policy
+    /// (`Policy` under the bucket) on first use.
+    ///
+    /// # Errors
+    /// Id errors when the policy is created.
+    pub fn add_to_resource_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+        let mut slot = self.policy.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(BucketPolicy::new(&self.node, "Policy", self.bucket_name(), None)?);
+        }
+        if let Some(policy) = slot.as_ref() {
+            policy.add_statements([statement]);
+        }
+        Ok(())
+    }
+
+    /// Lets anybody perform `allowed_actions` (default: `s3:GetObject`) on the objects
+    /// matching `key_prefix` (default: `*`) through the bucket policy (`grantPublicAccess`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the bucket blocks public policies
+    /// (`blockPublicPolicy`); id errors when the policy is created.
+    pub fn grant_public_access<'a>(
+        &self,
+        key_prefix: impl Into<Option<&'a str>>,
+        allowed_actions: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error> {
+        if self.disallow_public_access {
+            return Err(Error::InvalidArgument {
+                path: self.node.path(),
+                message: "Cannot grant public access when 'blockPublicPolicy' is enabled".into(),
+            });
+        }
+        let mut actions: Vec<&str> = allowed_actions.into_iter().collect();
+        if actions.is_empty() {
+            actions.push("s3:GetObject");
+        }
+        let prefix = key_prefix.into().unwrap_or("*");
+        let statement = PolicyStatement::new()
+            .actions(actions)
+            .resources([self.arn_for_objects(prefix)])
+            .principals([Principal::any()]);
+        self.add_to_resource_policy(statement)
     }
 
     /// The L1 resource.
@@ -462,8 +553,30 @@ impl Bucket {
     }
 }
 
-/// The checks of `parseEncryption`.
+/// `enforceSSLStatement` / `minimumTLSVersionStatement` without their condition.
+fn deny_all(bucket: &Bucket) -> PolicyStatement {
+    PolicyStatement::new()
+        .actions(["s3:*"])
+        .effect(Effect::Deny)
+        .resources([bucket.bucket_arn(), bucket.arn_for_objects("*")])
+        .principals([Principal::any()])
+}
+
+/// The checks of `parseEncryption`, `EnforceEnabledMinimumVersionApplied` and
+/// `CannotPublicReadAccessProperty`.
 fn check_encryption(props: &BucketProps, encryption: BucketEncryption) -> Result<(), BuildError> {
+    if props.minimum_tls_version.is_some() && props.enforce_ssl != Some(true) {
+        return Err(BuildError::invalid_field(
+            "minimum_tls_version",
+            "'enforceSSL' must be enabled for 'minimumTLSVersion' to be applied",
+        ));
+    }
+    if props.public_read_access == Some(true) && props.block_public_access.is_none() {
+        return Err(BuildError::invalid_field(
+            "public_read_access",
+            "Cannot use 'publicReadAccess' property on a bucket without allowing bucket-level public access through 'blockPublicAccess' property.",
+        ));
+    }
     if props.encryption_key.is_some()
         && !matches!(encryption, BucketEncryption::Kms | BucketEncryption::Dsse)
     {

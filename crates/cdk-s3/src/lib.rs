@@ -3,7 +3,8 @@
 //! A thin L2 over [`cfn_s3`]: the [`Bucket`] construct of `aws-cdk-lib/aws-s3` (`bucket.ts`)
 //! with versioning, encryption ([`BucketEncryption`], with a KMS key of `cdk-kms`), public
 //! access blocks ([`BlockPublicAccess`]), lifecycle rules ([`LifecycleRule`], `rule.ts`),
-//! CORS ([`CorsRule`]), static website documents and the grants of `bucket-grants.ts` with
+//! CORS ([`CorsRule`]), static website documents, the bucket policy ([`BucketPolicy`],
+//! `enforce_ssl`, `public_read_access`) and the grants of `bucket-grants.ts` with
 //! the action lists of `perms.ts` ([`perms`]), rendered as aws-cdk-lib 2.276.0 renders them
 //! under the recommended feature flags. Its default removal policy is `Retain`, as in
 //! aws-cdk-lib.
@@ -27,8 +28,10 @@
 //! ```
 
 mod bucket;
+mod bucket_policy;
 pub mod perms;
 mod rule;
 
 pub use bucket::{BlockPublicAccess, Bucket, BucketEncryption, BucketProps, BucketPropsBuilder};
+pub use bucket_policy::BucketPolicy;
 pub use rule::{CorsRule, CorsRuleBuilder, HttpMethods, LifecycleRule, LifecycleRuleBuilder};
