@@ -10,7 +10,8 @@ use cfn_lambda::{CfnVersion, CfnVersionProps};
 use crate::{Architecture, IFunction};
 
 /// Options of a [`Version`] (`VersionOptions`), also those of
-/// [`Function::current_version_with`](crate::Function::current_version_with).
+/// [`Function::current_version`](crate::Function::current_version) (through
+/// [`FunctionProps::current_version_options`](crate::FunctionProps::current_version_options)).
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
 #[builder(
     pattern = "owned",
