@@ -71,6 +71,40 @@ impl AliasPropsBuilder {
     }
 }
 
+/// Options of [`Function::add_alias`](crate::Function::add_alias) (`AliasOptions`): the
+/// [`AliasProps`] without the name and the version.
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct AliasOptions {
+    /// A description. Default: none.
+    #[builder(default)]
+    pub description: Option<Value>,
+    /// Other versions taking a share of the traffic. Default: none.
+    #[builder(default, setter(custom))]
+    pub additional_versions: Vec<VersionWeight>,
+    /// Provisioned concurrent executions (at least 1). Default: none.
+    #[builder(default, setter(into = false))]
+    pub provisioned_concurrent_executions: Option<u32>,
+}
+cdk_core::impl_props!(AliasOptions, AliasOptionsBuilder);
+
+impl AliasOptionsBuilder {
+    /// Other versions and their share of traffic (any list), after those given before.
+    /// Default: none.
+    pub fn additional_versions(
+        mut self,
+        versions: impl IntoIterator<Item = VersionWeight>,
+    ) -> Self {
+        self.additional_versions.get_or_insert_with(Vec::new).extend(versions);
+        self
+    }
+}
+
 /// An alias of a function version (`lambda.Alias`).
 #[derive(Clone, Debug)]
 pub struct Alias {

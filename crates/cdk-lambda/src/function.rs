@@ -565,6 +565,31 @@ impl Function {
         })
     }
 
+    /// An alias of the [current version](Self::current_version) (`addAlias`): an
+    /// [`Alias`](crate::Alias) `Alias<name>` under the function; `options` is an
+    /// [`AliasOptions`](crate::AliasOptions), its builder, or `AliasOptions::default()`.
+    ///
+    /// # Errors
+    /// Errors of [`Function::current_version`] and [`Alias::new`](crate::Alias::new).
+    pub fn add_alias(
+        &self,
+        alias_name: &str,
+        options: impl cdk_core::IntoProps<crate::AliasOptions>,
+    ) -> Result<crate::Alias, Error> {
+        let id = format!("Alias{alias_name}");
+        let options = options.into_props_at(&self.node.child_path(&id))?;
+        let version = self.current_version()?;
+        let mut props = crate::AliasProps::builder()
+            .alias_name(alias_name)
+            .version(&version)
+            .additional_versions(options.additional_versions)
+            .build()
+            .map_err(|source| Error::Build { path: self.node.child_path(&id), source })?;
+        props.description = options.description;
+        props.provisioned_concurrent_executions = options.provisioned_concurrent_executions;
+        crate::Alias::new(&self.node, &id, props)
+    }
+
     /// A function defined outside the app, by ARN (`Function.fromFunctionArn`).
     ///
     /// # Errors
@@ -962,5 +987,53 @@ mod tests {
         assert!(ok.is_ok());
         let dup = f.add_permission("P", Permission::new(Principal::service("s3.amazonaws.com")));
         assert!(dup.is_err());
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+    use crate::{AliasOptions, IFunction};
+
+    fn props() -> FunctionPropsBuilder {
+        FunctionProps::builder()
+            .runtime(Runtime::NODEJS_22_X)
+            .handler("index.handler")
+            .code(Code::from_inline("exports.handler = 1"))
+    }
+
+    #[test]
+    fn current_version_is_created_once_and_aliased() -> Result<(), Error> {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Stack")?;
+        let f = Function::new(&stack, "Fn", props())?;
+        let v1 = f.current_version()?;
+        let v2 = f.current_version()?;
+        assert!(v1.node().same(v2.node()));
+        let alias = f.add_alias("live", AliasOptions::default())?;
+        assert_eq!(alias.node().path(), "Stack/Fn/Aliaslive");
+        assert_eq!(alias.alias_name(), "live");
+        let functions: Vec<std::rc::Rc<dyn IFunction>> =
+            vec![std::rc::Rc::new(f.clone()), std::rc::Rc::new(v1), std::rc::Rc::new(alias)];
+        assert_eq!(functions.iter().filter(|f| f.role().is_some()).count(), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn version_hash_follows_the_configuration() -> Result<(), Box<dyn std::error::Error>> {
+        let id_of = |memory: u32| -> Result<String, Box<dyn std::error::Error>> {
+            let app = cdk_core::App::new();
+            let stack = cdk_core::Stack::new(&app, "Stack")?;
+            let f = Function::new(&stack, "Fn", props().memory_size(memory))?;
+            f.current_version()?;
+            let template = stack.synthesize_template()?;
+            let text = serde_json::to_string(&template)?;
+            let start = text.find("FnCurrentVersion").ok_or("no version")?;
+            Ok(text[start..start + 56].to_string())
+        };
+        assert_ne!(id_of(128)?, id_of(256)?);
+        assert_eq!(id_of(128)?, id_of(128)?);
+        Ok(())
     }
 }

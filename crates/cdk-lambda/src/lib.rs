@@ -42,7 +42,9 @@ mod lambda_version;
 mod permission;
 mod runtime;
 
-pub use alias::{Alias, AliasProps, AliasPropsBuilder, VersionWeight};
+pub use alias::{
+    Alias, AliasOptions, AliasOptionsBuilder, AliasProps, AliasPropsBuilder, VersionWeight,
+};
 pub use architecture::Architecture;
 pub use code::Code;
 pub use function::{

@@ -528,3 +528,41 @@ fn zz_lambda_versions() -> TestResult {
     })?;
     assert_same_file(&out.join("Stack.template.json"), &golden(case, "Stack.template.json"))
 }
+
+#[test]
+fn zz_lambda_alias() -> TestResult {
+    use cdk_lambda::{AliasOptions, Version, VersionOptions, VersionProps, VersionWeight};
+    let case = "zz-lambda-alias";
+    let out = synth(case, &[], |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let f = Function::new(
+            &stack,
+            "Fn",
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_22_X)
+                .handler("index.handler")
+                .code(Code::from_inline("exports.handler = async () => 2;"))
+                .timeout(std::time::Duration::from_secs(10))
+                .reserved_concurrent_executions(3)
+                .current_version_options(
+                    VersionOptions::builder()
+                        .description("current")
+                        .removal_policy(cdk_core::RemovalPolicy::Retain)
+                        .build()?,
+                ),
+        )?;
+        let old = Version::new(
+            &stack,
+            "Old",
+            VersionProps::builder().lambda(&f).provisioned_concurrent_executions(1),
+        )?;
+        f.add_alias(
+            "prod",
+            AliasOptions::builder()
+                .description("prod")
+                .additional_versions([VersionWeight::new(&old, 0.1)]),
+        )?;
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden(case, "Stack.template.json"))
+}
