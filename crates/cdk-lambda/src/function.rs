@@ -1017,6 +1017,10 @@ mod version_tests {
         let functions: Vec<std::rc::Rc<dyn IFunction>> =
             vec![std::rc::Rc::new(f.clone()), std::rc::Rc::new(v1), std::rc::Rc::new(alias)];
         assert_eq!(functions.iter().filter(|f| f.role().is_some()).count(), 3);
+        // A grant to the alias lands in the function's role.
+        let alias = f.add_alias("beta", AliasOptions::default())?;
+        cdk_iam::Grant::add_to_principal(&alias, ["s3:GetObject"], ["*"])?;
+        assert!(f.role().node().try_find_child("DefaultPolicy").is_some());
         Ok(())
     }
 

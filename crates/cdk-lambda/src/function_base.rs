@@ -258,3 +258,19 @@ impl From<&ImportedFunction> for ImportedFunction {
         x.clone()
     }
 }
+
+/// Grants to a version, an alias or an import go to the execution role (`grantPrincipal`);
+/// without a known role they are dropped, as aws-cdk-lib's `UnknownPrincipal` drops them.
+macro_rules! grantable_through_role {
+    ($($t:ty),*) => {$(
+        impl IGrantable for $t {
+            fn add_to_principal_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+                match IFunction::role(self) {
+                    Some(role) => role.add_to_principal_policy(statement),
+                    None => Ok(()),
+                }
+            }
+        }
+    )*};
+}
+grantable_through_role!(ImportedFunction, crate::Version, crate::Alias);
