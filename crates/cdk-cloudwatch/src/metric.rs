@@ -61,6 +61,10 @@ pub struct MetricProps {
     /// data query (`Metrics`). Default: none.
     #[builder(default)]
     pub label: Option<String>,
+    /// The color of the metric in graphs (`#rrggbb`; see [`Color`](crate::Color)).
+    /// Default: picked by CloudWatch.
+    #[builder(default)]
+    pub color: Option<String>,
 }
 cdk_core::impl_props!(MetricProps, MetricPropsBuilder);
 
@@ -147,6 +151,9 @@ pub struct MetricOptions {
     /// The label. Default: the metric's.
     #[builder(default)]
     pub label: Option<String>,
+    /// The color in graphs. Default: the metric's.
+    #[builder(default)]
+    pub color: Option<String>,
 }
 cdk_core::impl_props!(MetricOptions, MetricOptionsBuilder);
 
@@ -289,6 +296,7 @@ pub struct Metric {
     statistic: String,
     unit: Option<Unit>,
     label: Option<String>,
+    color: Option<String>,
     stack_account: Option<String>,
     stack_region: Option<String>,
     warnings: Vec<(String, String)>,
@@ -337,6 +345,7 @@ impl Metric {
             statistic: parsed.normalized(),
             unit: props.unit,
             label: props.label,
+            color: props.color,
             stack_account: None,
             stack_region: None,
             warnings,
@@ -365,6 +374,7 @@ impl Metric {
             statistic: Some(options.statistic.unwrap_or_else(|| self.statistic.clone())),
             unit: options.unit.or(self.unit),
             label: options.label.or_else(|| self.label.clone()),
+            color: options.color.or_else(|| self.color.clone()),
         });
         next.stack_account = self.stack_account.clone();
         next.stack_region = self.stack_region.clone();
@@ -422,6 +432,11 @@ impl Metric {
     /// The label, if any.
     pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
+    }
+
+    /// The color in graphs, if any.
+    pub fn color(&self) -> Option<&str> {
+        self.color.as_deref()
     }
 
     /// The account of the metric: the literal account of the stack it was attached to.

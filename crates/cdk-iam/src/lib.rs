@@ -3,7 +3,7 @@
 //! A thin L2 over [`cfn_iam`] with what API Gateway constructs need of `aws-cdk-lib/aws-iam`:
 //! [`PolicyStatement`] and [`PolicyDocument`] (`policy-statement.ts`, `policy-document.ts`),
 //! [`Grant`] (`grant.ts`), [`User`] with its default policy (`user.ts`) and [`Policy`]
-//! (`policy.ts`), [`Role`] (`role.ts`).
+//! (`policy.ts`), [`Role`] (`role.ts`), [`Principal`] (`principals.ts`).
 //!
 //! ```
 //! use cdk_core::{App, Construct, Stack};
@@ -18,18 +18,21 @@
 //! ```
 
 mod policy;
+mod principals;
 mod role;
 mod statement;
 mod user;
 
 pub use policy::{Policy, PolicyProps, PolicyPropsBuilder};
-pub use role::{ManagedPolicy, Principal, Role, RoleProps};
+pub use principals::Principal;
+pub use role::{ManagedPolicy, Role, RoleProps};
 pub use statement::{Effect, PolicyDocument, PolicyStatement};
 pub use user::{User, UserProps};
 
 use cdk_core::{Error, Value};
 
-/// The former name of [`IGrantable`], kept so that existing code compiles.
+/// The former name of [`IGrantable`], kept so that existing code compiles (`apigw-core` and
+/// several neighbour crates still name it).
 #[doc(hidden)]
 pub use self::IGrantable as Grantable;
 

@@ -1,4 +1,4 @@
-//! `iam.Role` (`role.ts`), with service principals (`principals.ts`) and AWS managed policies
+//! `iam.Role` (`role.ts`) and AWS managed policies
 //! (`managed-policy.ts`).
 
 use std::cell::RefCell;
@@ -7,7 +7,7 @@ use std::rc::Rc;
 use cdk_core::{Aws, Construct, Error, Node, RemovalPolicy, Value};
 use cfn_iam::{CfnRole, CfnRoleProps};
 
-use crate::{IGrantable, Policy, PolicyDocument, PolicyProps, PolicyStatement};
+use crate::{IGrantable, Policy, PolicyDocument, PolicyProps, PolicyStatement, Principal};
 
 /// A managed policy, referred to by ARN (`IManagedPolicy`).
 #[derive(Clone, Debug, PartialEq)]
@@ -36,30 +36,6 @@ impl ManagedPolicy {
     /// The policy's ARN.
     pub fn arn(&self) -> Value {
         self.arn.clone()
-    }
-}
-
-/// Who may assume a role.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Principal {
-    /// An AWS service (`ServicePrincipal`, such as `lambda.amazonaws.com`).
-    Service(String),
-    /// An account or ARN (`AccountPrincipal`, `ArnPrincipal`).
-    Aws(Value),
-}
-
-impl Principal {
-    /// A service principal.
-    pub fn service(name: &str) -> Self {
-        Principal::Service(name.to_string())
-    }
-
-    pub(crate) fn add_to(&self, statement: PolicyStatement) -> PolicyStatement {
-        match self {
-            Principal::Service(s) => statement.principal("Service", s.as_str()),
-            Principal::Aws(v) => statement.principal("AWS", v.clone()),
-        }
     }
 }
 
@@ -143,9 +119,7 @@ impl Role {
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_iam.Role");
         let trust = PolicyDocument::new();
-        trust.add_statement(
-            props.assumed_by.add_to(PolicyStatement::new().actions(["sts:AssumeRole"])),
-        );
+        props.assumed_by.add_to_assume_role_policy(&trust);
         let managed: Rc<RefCell<Vec<Value>>> =
             Rc::new(RefCell::new(props.managed_policies.iter().map(ManagedPolicy::arn).collect()));
         let list = managed.clone();

@@ -117,6 +117,23 @@ impl PolicyStatement {
         self
     }
 
+    /// Adds a condition block: operator (`StringEquals`) → an object of keys and values,
+    /// merged into the keys already under that operator.
+    pub fn conditions_object(mut self, operator: &str, value: impl Into<Value>) -> Self {
+        match (self.conditions.get_mut(operator), value.into()) {
+            (Some(Value::Object(existing)), Value::Object(new)) => existing.extend(new),
+            (_, value) => {
+                self.conditions.insert(operator.to_string(), value);
+            }
+        }
+        self
+    }
+
+    /// Adds principals (CDK's `principals` / `addPrincipals`), with their conditions.
+    pub fn principals(self, principals: impl IntoIterator<Item = crate::Principal>) -> Self {
+        principals.into_iter().fold(self, |s, p| p.add_to(s))
+    }
+
     /// Adds a principal: kind (`Service`, `AWS`, `Federated`) → value.
     pub fn principal(mut self, kind: &str, value: impl Into<Value>) -> Self {
         let value = value.into();
@@ -160,15 +177,26 @@ impl PolicyStatement {
                 Effect::Deny => "Deny",
             })),
         );
-        put(
-            "Principal",
-            (!self.principals.is_empty()).then(|| Value::Object(self.principals.clone())),
-        );
+        put("Principal", norm_principal(&self.principals));
         put("Resource", norm(&self.resources));
         put("NotResource", norm(&self.not_resources));
         put("Sid", self.sid.clone().map(Value::String));
         Value::Object(m)
     }
+}
+
+/// `_normPrincipal`: a literal principal (`"*"`) as itself, else the block.
+fn norm_principal(principals: &Map) -> Option<Value> {
+    if principals.is_empty() {
+        return None;
+    }
+    if let Some(literal) = principals.get(crate::principals::LITERAL_STRING_KEY) {
+        return Some(match literal {
+            Value::Array(a) => a.first().cloned().unwrap_or_default(),
+            other => other.clone(),
+        });
+    }
+    Some(Value::Object(principals.clone()))
 }
 
 /// A policy document: a list of statements, rendered with `Version: 2012-10-17`.

@@ -16,8 +16,11 @@ use cdk_logs::{LogGroup, LogGroupProps};
 use cfn_lambda::function::LoggingConfig as CfnLoggingConfig;
 use cfn_lambda::{CfnFunction, CfnFunctionProps, CfnPermission};
 
+use crate::function_base::{FunctionAttributes, ImportedFunction};
 use crate::permission::{self, child_path};
-use crate::{Architecture, Code, Permission, Runtime};
+use crate::{
+    Architecture, Code, IFunction, Permission, Runtime, Version, VersionOptions, VersionProps,
+};
 
 /// `@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy`: [`Function::add_to_role_policy`]
 /// creates a new inline policy per statement instead of growing the role's default policy.
@@ -155,6 +158,38 @@ impl SystemLogLevel {
     }
 }
 
+/// X-Ray tracing of a function (`Tracing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Tracing {
+    /// Sample incoming requests and trace them (`Active`).
+    #[doc(alias = "ACTIVE")]
+    Active,
+    /// Trace only requests arriving with a sampled trace header (`PassThrough`).
+    #[doc(alias = "PASS_THROUGH")]
+    PassThrough,
+    /// No tracing: nothing rendered, no X-Ray permissions (`Disabled`).
+    #[doc(alias = "DISABLED")]
+    Disabled,
+}
+
+impl Tracing {
+    /// The CloudFormation value (`Active`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tracing::Active => "Active",
+            Tracing::PassThrough => "PassThrough",
+            Tracing::Disabled => "Disabled",
+        }
+    }
+}
+
+impl From<Tracing> for cdk_core::Value {
+    fn from(v: Tracing) -> cdk_core::Value {
+        cdk_core::Value::from(v.as_str())
+    }
+}
+
 /// Options of a [`Function`] (`FunctionProps`).
 ///
 /// `runtime`, `handler` and `code` are required. `build()` also checks the rules that need
@@ -234,6 +269,13 @@ pub struct FunctionProps {
     /// System log level (needs [`LoggingFormat::Json`]). Default: Lambda's (`INFO`).
     #[builder(default)]
     pub system_log_level: Option<SystemLogLevel>,
+    /// X-Ray tracing; any mode but [`Tracing::Disabled`] also lets the role write traces.
+    /// Default: none rendered (Lambda's `PassThrough`).
+    #[builder(default)]
+    pub tracing: Option<Tracing>,
+    /// Options of [`Function::current_version`]. Default: none.
+    #[builder(default)]
+    pub current_version_options: Option<VersionOptions>,
 }
 cdk_core::impl_props!(FunctionProps, FunctionPropsBuilder);
 
@@ -408,6 +450,8 @@ pub struct Function {
     environment: Rc<RefCell<Map>>,
     log_group: Option<LogGroup>,
     policy_counter: Rc<Cell<usize>>,
+    current_version: Rc<RefCell<Option<Version>>>,
+    current_version_options: Option<VersionOptions>,
 }
 
 impl Construct for Function {
@@ -451,6 +495,15 @@ impl Function {
         for statement in &props.initial_policy {
             role.add_to_principal_policy(statement.clone())?;
         }
+        let policy_counter: Rc<Cell<usize>> = Rc::default();
+        // `buildTracingConfig`: the role may write traces (`addToRolePolicy`).
+        let tracing = props.tracing.filter(|t| *t != Tracing::Disabled);
+        if tracing.is_some() {
+            let statement = PolicyStatement::new()
+                .actions(["xray:PutTraceSegments", "xray:PutTelemetryRecords"])
+                .resources(["*"]);
+            add_to_role_policy(&node, &role, &policy_counter, statement)?;
+        }
         let code = props.code.bind(&node)?;
 
         let environment: Rc<RefCell<Map>> = Rc::new(RefCell::new(props.environment.clone()));
@@ -473,6 +526,7 @@ impl Function {
         l1.reserved_concurrent_executions = props.reserved_concurrent_executions.map(Value::from);
         l1.architectures = props.architecture.map(|a| Value::array([a.name()]));
         l1.logging_config = props.logging_config();
+        l1.tracing_config = tracing.map(|t| Value::object([("Mode", t.as_str())]));
         let resource = CfnFunction::new(&node, "Resource", l1)?;
         resource.node().add_dependency(&role);
 
@@ -505,8 +559,95 @@ impl Function {
             grant_invoke_arns,
             environment,
             log_group,
-            policy_counter: Rc::default(),
+            policy_counter,
+            current_version: Rc::default(),
+            current_version_options: props.current_version_options,
         })
+    }
+
+    /// An alias of the [current version](Self::current_version) (`addAlias`): an
+    /// [`Alias`](crate::Alias) `Alias<name>` under the function; `options` is an
+    /// [`AliasOptions`](crate::AliasOptions), its builder, or `AliasOptions::default()`.
+    ///
+    /// # Errors
+    /// Errors of [`Function::current_version`] and [`Alias::new`](crate::Alias::new).
+    pub fn add_alias(
+        &self,
+        alias_name: &str,
+        options: impl cdk_core::IntoProps<crate::AliasOptions>,
+    ) -> Result<crate::Alias, Error> {
+        let id = format!("Alias{alias_name}");
+        let options = options.into_props_at(&self.node.child_path(&id))?;
+        let version = self.current_version()?;
+        let mut props = crate::AliasProps::builder()
+            .alias_name(alias_name)
+            .version(&version)
+            .additional_versions(options.additional_versions)
+            .build()
+            .map_err(|source| Error::Build { path: self.node.child_path(&id), source })?;
+        props.description = options.description;
+        props.provisioned_concurrent_executions = options.provisioned_concurrent_executions;
+        crate::Alias::new(&self.node, &id, props)
+    }
+
+    /// A function defined outside the app, by ARN (`Function.fromFunctionArn`).
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn from_function_arn(
+        scope: &impl Construct,
+        id: &str,
+        function_arn: impl Into<Value>,
+    ) -> Result<ImportedFunction, Error> {
+        let attrs = FunctionAttributes::builder().function_arn(function_arn);
+        Function::from_function_attributes(scope, id, attrs)
+    }
+
+    /// A function defined outside the app (`Function.fromFunctionAttributes`).
+    ///
+    /// # Errors
+    /// [`Error::Build`] for a missing ARN; id errors from the tree.
+    pub fn from_function_attributes(
+        scope: &impl Construct,
+        id: &str,
+        attrs: impl cdk_core::IntoProps<FunctionAttributes>,
+    ) -> Result<ImportedFunction, Error> {
+        let attrs = attrs.into_props_at(&scope.node().child_path(id))?;
+        ImportedFunction::new(scope, id, attrs)
+    }
+
+    /// The version of the function as it is configured now (`currentVersion`): a
+    /// `CurrentVersion` [`Version`] under the function, created on first use, whose logical
+    /// ID ends with a hash of the function's version-locked properties (code, handler,
+    /// role, runtime, environment, memory, tracing, ...), so that a change of configuration
+    /// publishes a new version.
+    ///
+    /// # Errors
+    /// Id errors when the version is first created; at synthesis, a property of the
+    /// function not known as version-locked or not.
+    pub fn current_version(&self) -> Result<Version, Error> {
+        if let Some(v) = self.current_version.borrow().as_ref() {
+            return Ok(v.clone());
+        }
+        let options = self.current_version_options.clone().unwrap_or_default();
+        let mut props = VersionProps::builder()
+            .lambda(self)
+            .build()
+            .map_err(|source| Error::Build { path: self.node.path(), source })?;
+        props.code_sha256 = options.code_sha256;
+        props.description = options.description;
+        props.provisioned_concurrent_executions = options.provisioned_concurrent_executions;
+        props.removal_policy = options.removal_policy;
+        let version = Version::new(&self.node, "CurrentVersion", props)?;
+        let function = self.resource.clone();
+        let me = version.resource().node().clone();
+        version.resource().set_lazy_logical_id(move |ctx| {
+            let original = ctx.logical_id(&me)?;
+            let hash = crate::function_hash::calculate_function_hash(ctx, &function, "")?;
+            Ok(format!("{}{hash}", crate::function_hash::trim_from_start(&original, 255 - 32)))
+        });
+        *self.current_version.borrow_mut() = Some(version.clone());
+        Ok(version)
     }
 
     /// The L1 resource (`node.defaultChild`).
@@ -613,17 +754,47 @@ impl Function {
     /// # Errors
     /// Id errors when a policy cannot be created.
     pub fn add_to_role_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
-        if self.node.feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY) {
-            let n = self.policy_counter.get();
-            self.policy_counter.set(n + 1);
-            let props = PolicyProps::builder().statements([statement]);
-            let policy =
-                Policy::new(&self.node, &format!("inlinePolicyAddedToExecutionRole-{n}"), props)?;
-            policy.attach_to_role(&self.role);
-            Ok(())
-        } else {
-            self.role.add_to_principal_policy(statement)
-        }
+        add_to_role_policy(&self.node, &self.role, &self.policy_counter, statement)
+    }
+}
+
+/// `addToRolePolicy` of a function `node` with execution role `role`.
+fn add_to_role_policy(
+    node: &Node,
+    role: &Role,
+    counter: &Cell<usize>,
+    statement: PolicyStatement,
+) -> Result<(), Error> {
+    if node.feature_flag(LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY) {
+        let n = counter.get();
+        counter.set(n + 1);
+        let props = PolicyProps::builder().statements([statement]);
+        let policy = Policy::new(node, &format!("inlinePolicyAddedToExecutionRole-{n}"), props)?;
+        policy.attach_to_role(role);
+        Ok(())
+    } else {
+        role.add_to_principal_policy(statement)
+    }
+}
+
+impl IFunction for Function {
+    fn function_arn(&self) -> Value {
+        Function::function_arn(self)
+    }
+    fn function_name(&self) -> Value {
+        Function::function_name(self)
+    }
+    fn resource_arns_for_grant_invoke(&self) -> Vec<Value> {
+        Function::resource_arns_for_grant_invoke(self)
+    }
+    fn role(&self) -> Option<Role> {
+        Some(self.role.clone())
+    }
+    fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+    fn add_to_role_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
+        Function::add_to_role_policy(self, statement)
     }
 }
 
@@ -816,5 +987,57 @@ mod tests {
         assert!(ok.is_ok());
         let dup = f.add_permission("P", Permission::new(Principal::service("s3.amazonaws.com")));
         assert!(dup.is_err());
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+    use crate::{AliasOptions, IFunction};
+
+    fn props() -> FunctionPropsBuilder {
+        FunctionProps::builder()
+            .runtime(Runtime::NODEJS_22_X)
+            .handler("index.handler")
+            .code(Code::from_inline("exports.handler = 1"))
+    }
+
+    #[test]
+    fn current_version_is_created_once_and_aliased() -> Result<(), Error> {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Stack")?;
+        let f = Function::new(&stack, "Fn", props())?;
+        let v1 = f.current_version()?;
+        let v2 = f.current_version()?;
+        assert!(v1.node().same(v2.node()));
+        let alias = f.add_alias("live", AliasOptions::default())?;
+        assert_eq!(alias.node().path(), "Stack/Fn/Aliaslive");
+        assert_eq!(alias.alias_name(), "live");
+        let functions: Vec<std::rc::Rc<dyn IFunction>> =
+            vec![std::rc::Rc::new(f.clone()), std::rc::Rc::new(v1), std::rc::Rc::new(alias)];
+        assert_eq!(functions.iter().filter(|f| f.role().is_some()).count(), 3);
+        // A grant to the alias lands in the function's role.
+        let alias = f.add_alias("beta", AliasOptions::default())?;
+        cdk_iam::Grant::add_to_principal(&alias, ["s3:GetObject"], ["*"])?;
+        assert!(f.role().node().try_find_child("DefaultPolicy").is_some());
+        Ok(())
+    }
+
+    #[test]
+    fn version_hash_follows_the_configuration() -> Result<(), Box<dyn std::error::Error>> {
+        let id_of = |memory: u32| -> Result<String, Box<dyn std::error::Error>> {
+            let app = cdk_core::App::new();
+            let stack = cdk_core::Stack::new(&app, "Stack")?;
+            let f = Function::new(&stack, "Fn", props().memory_size(memory))?;
+            f.current_version()?;
+            let template = stack.synthesize_template()?;
+            let text = serde_json::to_string(&template)?;
+            let start = text.find("FnCurrentVersion").ok_or("no version")?;
+            Ok(text[start..start + 56].to_string())
+        };
+        assert_ne!(id_of(128)?, id_of(256)?);
+        assert_eq!(id_of(128)?, id_of(128)?);
+        Ok(())
     }
 }

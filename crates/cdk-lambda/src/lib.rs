@@ -4,7 +4,10 @@
 //! `aws-cdk-lib/aws-lambda`, rendered as aws-cdk-lib 2.276.0 renders it under the recommended
 //! feature flags: [`Function`] (`function.ts`, `function-base.ts`) with its execution role
 //! and CDK-managed log group, [`Code`] (`code.ts`), [`Runtime`] (`runtime.ts`),
-//! [`Architecture`] (`architecture.ts`) and [`Permission`] (`permission.ts`).
+//! [`Architecture`] (`architecture.ts`), [`Permission`] (`permission.ts`), the [`IFunction`]
+//! trait with imported functions (`function-base.ts`), [`Version`] and
+//! [`Function::current_version`] (`lambda-version.ts`, `function-hash.ts`) and [`Alias`]
+//! (`alias.ts`).
 //!
 //! ```
 //! use cdk_core::{App, AppProps, Stack};
@@ -29,18 +32,32 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod alias;
 mod architecture;
 mod code;
 mod function;
+mod function_base;
+mod function_hash;
+mod lambda_version;
 mod permission;
 mod runtime;
 
+pub use alias::{
+    Alias, AliasOptions, AliasOptionsBuilder, AliasProps, AliasPropsBuilder, VersionWeight,
+};
 pub use architecture::Architecture;
 pub use code::Code;
 pub use function::{
     ApplicationLogLevel, Function, FunctionProps, FunctionPropsBuilder, LoggingFormat,
-    SystemLogLevel, LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY,
+    SystemLogLevel, Tracing, LAMBDA_CREATE_NEW_POLICIES_WITH_ADD_TO_ROLE_POLICY,
     RESERVED_ENVIRONMENT_VARIABLES,
+};
+pub use function_base::{
+    FunctionAttributes, FunctionAttributesBuilder, IFunction, ImportedFunction,
+};
+pub use function_hash::LAMBDA_RECOGNIZE_LAYER_VERSION;
+pub use lambda_version::{
+    Version, VersionOptions, VersionOptionsBuilder, VersionProps, VersionPropsBuilder,
 };
 pub use permission::{Permission, PermissionBuilder, DEFAULT_ACTION};
 pub use runtime::{Runtime, RuntimeFamily};

@@ -372,14 +372,14 @@ fn zz_lambda_props() -> TestResult {
         with_role.add_permission(
             "Perm2",
             Permission::builder()
-                .principal(Principal::Aws("123456789012".into()))
+                .principal(Principal::account("123456789012"))
                 .action("lambda:GetFunction")
                 .build()
                 .map_err(build_error("Perm2"))?,
         )?;
         with_role.add_permission(
             "Perm3",
-            Permission::new(Principal::Aws("arn:aws:iam::123456789012:role/x".into())),
+            Permission::new(Principal::arn("arn:aws:iam::123456789012:role/x")),
         )?;
         let user = User::new(&stack, "Invoker", UserProps::default())?;
         with_role.grant_invoke(&user)?;
@@ -441,4 +441,128 @@ fn zz_lambda_flags() -> TestResult {
         &out.join("Stack.assets.json"),
         &golden("zz-lambda-flags", "Stack.assets.json"),
     )
+}
+
+#[test]
+fn zz_lambda_versions() -> TestResult {
+    use cdk_lambda::{
+        Alias, AliasProps, FunctionAttributes, IFunction, Tracing, Version, VersionProps,
+    };
+    let case = "zz-lambda-versions";
+    let out = synth(case, &[], |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let f = Function::new(
+            &stack,
+            "Fn",
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_22_X)
+                .handler("index.handler")
+                .code(Code::from_inline("exports.handler = async () => 1;"))
+                .tracing(Tracing::Active)
+                .memory_size(256)
+                .description("versioned")
+                .environment([("STAGE", "prod")]),
+        )?;
+        let version = f.current_version()?;
+        let alias = Alias::new(
+            &stack,
+            "LiveAlias",
+            AliasProps::builder()
+                .alias_name("live")
+                .version(&version)
+                .description("the live alias")
+                .provisioned_concurrent_executions(2),
+        )?;
+        let user = User::new(&stack, "Invoker", UserProps::default())?;
+        alias.grant_invoke(&user)?;
+        alias
+            .add_permission("AliasPerm", Permission::new(Principal::service("s3.amazonaws.com")))?;
+        let output = |id: &str, value: Value| {
+            CfnOutput::new(&stack, id, CfnOutputProps::builder().value(value))
+        };
+        output("VersionArn", version.function_arn())?;
+        output("VersionName", version.version())?;
+        output("AliasArn", alias.function_arn())?;
+        output("AliasFnName", alias.function_name())?;
+
+        let other = Function::new(
+            &stack,
+            "Other",
+            FunctionProps::builder()
+                .runtime(Runtime::PYTHON_3_12)
+                .handler("index.main")
+                .code(Code::from_inline("def main(e, c):\n  return 1\n"))
+                .tracing(Tracing::PassThrough),
+        )?;
+        let v2 = Version::new(
+            &stack,
+            "ManualVersion",
+            VersionProps::builder().lambda(&other).description("manual"),
+        )?;
+        output("ManualVersionArn", v2.function_arn())?;
+
+        let imported = Function::from_function_arn(
+            &stack,
+            "Imported",
+            "arn:aws:lambda:us-east-1:123456789012:function:imported-fn",
+        )?;
+        output("ImportedName", imported.function_name())?;
+        let attrs = Function::from_function_attributes(
+            &stack,
+            "ImportedAttrs",
+            FunctionAttributes::builder()
+                .function_arn("arn:aws:lambda:us-east-1:123456789012:function:attrs-fn")
+                .same_environment(true),
+        )?;
+        attrs.add_permission(
+            "ImportedPerm",
+            Permission::new(Principal::service("events.amazonaws.com")),
+        )?;
+        // Not in the app: a permission on an import of another account is refused.
+        let err = imported
+            .add_permission("Refused", Permission::new(Principal::service("s3.amazonaws.com")))
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("Cannot modify permission"), "{err}");
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden(case, "Stack.template.json"))
+}
+
+#[test]
+fn zz_lambda_alias() -> TestResult {
+    use cdk_lambda::{AliasOptions, Version, VersionOptions, VersionProps, VersionWeight};
+    let case = "zz-lambda-alias";
+    let out = synth(case, &[], |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let f = Function::new(
+            &stack,
+            "Fn",
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_22_X)
+                .handler("index.handler")
+                .code(Code::from_inline("exports.handler = async () => 2;"))
+                .timeout(std::time::Duration::from_secs(10))
+                .reserved_concurrent_executions(3)
+                .current_version_options(
+                    VersionOptions::builder()
+                        .description("current")
+                        .removal_policy(cdk_core::RemovalPolicy::Retain)
+                        .build()?,
+                ),
+        )?;
+        let old = Version::new(
+            &stack,
+            "Old",
+            VersionProps::builder().lambda(&f).provisioned_concurrent_executions(1),
+        )?;
+        f.add_alias(
+            "prod",
+            AliasOptions::builder()
+                .description("prod")
+                .additional_versions([VersionWeight::new(&old, 0.1)]),
+        )?;
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden(case, "Stack.template.json"))
 }

@@ -6,6 +6,7 @@
 //! | Resource type | L1 construct | Props |
 //! |---|---|---|
 //! | `AWS::S3::Bucket` | [`CfnBucket`] | [`CfnBucketProps`] |
+//! | `AWS::S3::BucketPolicy` | [`CfnBucketPolicy`] | [`CfnBucketPolicyProps`] |
 //!
 //! ```
 //! use cdk_core::{App, Stack};
@@ -22,3 +23,5 @@
 
 pub mod bucket;
 pub use bucket::{CfnBucket, CfnBucketProps};
+pub mod bucket_policy;
+pub use bucket_policy::{CfnBucketPolicy, CfnBucketPolicyProps};
