@@ -500,6 +500,73 @@ mod tests {
         )
     }
 
+    /// `assumeRole`: an inline policy `authorizerInvokePolicy` under the authorizer, attached
+    /// to the role, and no permission on the function; with the recommended flags the
+    /// deployment waits for the policy too. Logical IDs and `DependsOn` as aws-cdk-lib 2.276.0
+    /// synthesizes them (checked with the npm package).
+    #[test]
+    fn assume_role_gets_an_inline_invoke_policy() -> Result<(), Error> {
+        use cdk_iam::{Principal, RoleProps};
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "Default")?;
+        let f = Function::new(
+            &stack,
+            "myfunction",
+            FunctionProps::builder()
+                .runtime(Runtime::NODEJS_20_X)
+                .handler("handler")
+                .code(Code::from_inline("foo")),
+        )?;
+        let role = Role::new(
+            &stack,
+            "authorizerassumerole",
+            RoleProps::builder()
+                .assumed_by(Principal::service("apigateway.amazonaws.com"))
+                .role_name("authorizerassumerole"),
+        )?;
+        let auth = TokenAuthorizer::new(
+            &stack,
+            "myauthorizer",
+            TokenAuthorizerProps::builder().handler(&f).assume_role(&role),
+        )?;
+        let api = RestApi::new(&stack, "myrestapi", RestApiProps::default())?;
+        api.root().add_method_with(
+            "ANY",
+            None,
+            MethodOptions::builder()
+                .authorizer(&auth)
+                .authorization_type(apigw_core::AuthorizationType::Custom),
+        )?;
+        let t = stack.synthesize_template()?;
+        let resources = t["Resources"].as_object().cloned().unwrap_or_default();
+        let of_type = |ty: &str| -> Vec<String> {
+            resources.iter().filter(|(_, r)| r["Type"] == ty).map(|(k, _)| k.clone()).collect()
+        };
+        assert_eq!(of_type("AWS::Lambda::Permission"), Vec::<String>::new());
+        assert_eq!(of_type("AWS::IAM::Policy"), ["myauthorizerauthorizerInvokePolicyC2F7FF24"]);
+        let policy = &resources["myauthorizerauthorizerInvokePolicyC2F7FF24"]["Properties"];
+        assert_eq!(policy["Roles"][0]["Ref"], "authorizerassumerole26BEF9F7");
+        assert_eq!(policy["PolicyName"], "myauthorizerauthorizerInvokePolicyC2F7FF24");
+        let deployment = "myrestapiDeployment419B14640cc94fc591f3364476f9d80ebde9395d";
+        assert_eq!(of_type("AWS::ApiGateway::Deployment"), [deployment]);
+        let depends_on: Vec<&str> = resources[deployment]["DependsOn"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.as_str())
+            .collect();
+        assert_eq!(
+            depends_on,
+            [
+                "myauthorizerauthorizerInvokePolicyC2F7FF24",
+                "myauthorizer23CB99DD",
+                "myrestapiANY94B0497F"
+            ]
+        );
+        Ok(())
+    }
+
     #[test]
     fn cache_ttl_over_an_hour_is_refused_naming_the_path() -> Result<(), Error> {
         let app = App::new();

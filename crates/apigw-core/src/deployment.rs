@@ -135,6 +135,18 @@ impl Deployment {
         &self.api
     }
 
+    /// The API this deployment belongs to (`api`), as a handle.
+    #[doc(alias = "api")]
+    pub fn api_handle(&self) -> crate::ApiHandle {
+        crate::ApiHandle(self.api.clone())
+    }
+
+    /// The stage the deployment creates (`stageName`, CloudFormation's `StageName`), if
+    /// given.
+    pub fn stage_name(&self) -> Option<Value> {
+        self.resource.property("StageName")
+    }
+
     /// The deployment id (`Ref`).
     pub fn deployment_id(&self) -> Value {
         self.resource.ref_()

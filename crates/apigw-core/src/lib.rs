@@ -74,8 +74,9 @@ pub use resource::{
     ResourceOptionsBuilder,
 };
 pub use rest_api::{
-    ApiHandle, DomainNameHook, EndpointConfiguration, EndpointConfigurationBuilder, EndpointType,
-    IRestApi, RestApi, RestApiProps, RestApiPropsBuilder,
+    ApiHandle, ApiKeySourceType, DomainNameHook, EndpointConfiguration,
+    EndpointConfigurationBuilder, EndpointType, IRestApi, IpAddressType, RestApi, RestApiProps,
+    RestApiPropsBuilder,
 };
 pub use spec_rest_api::{
     ApiDefinition, RestApiMode, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder,

@@ -198,11 +198,21 @@ impl Resource {
         self.0.api.rest_api_id.clone()
     }
 
-    pub(crate) fn default_integration(&self) -> Option<Integration> {
+    /// The API this resource belongs to (`api`), as a handle.
+    #[doc(alias = "api")]
+    pub fn api_handle(&self) -> crate::ApiHandle {
+        crate::ApiHandle(self.0.api.clone())
+    }
+
+    /// The integration of methods added without one (`defaultIntegration`): this
+    /// resource's, else its parent's. Default: none (a mock integration is used).
+    pub fn default_integration(&self) -> Option<Integration> {
         self.0.default_integration.clone()
     }
 
-    pub(crate) fn default_method_options(&self) -> MethodOptions {
+    /// The options of methods added without their own (`defaultMethodOptions`), merged over
+    /// the parent's. Default: none set.
+    pub fn default_method_options(&self) -> MethodOptions {
         self.0.default_method_options.clone()
     }
 
@@ -362,6 +372,12 @@ impl Resource {
             child.add_cors_preflight(cors)?;
         }
         Ok(child)
+    }
+
+    /// The CORS preflight options of this resource and those below it
+    /// (`defaultCorsPreflightOptions`). Default: the parent's (none at the root).
+    pub fn default_cors_preflight_options(&self) -> Option<CorsOptions> {
+        self.0.default_cors_preflight_options.clone()
     }
 
     /// The child resource with this path part, if any (`getResource`).

@@ -381,6 +381,14 @@ macro_rules! rest_api_props {
             /// reference; rendered as `CloneFrom`). Default: none.
             #[builder(default)]
             pub clone_from: Option<$crate::ApiHandle>,
+            /// Where API keys come from (`apiKeySourceType`). Default: API Gateway's
+            /// (`HEADER`).
+            #[builder(default)]
+            pub api_key_source_type: Option<$crate::ApiKeySourceType>,
+            /// Custom header parameters of the import request (`parameters`), name → value.
+            /// Default: none.
+            #[builder(default, setter(custom))]
+            pub parameters: Option<cdk_core::Value>,
         }
 
         impl $name {
@@ -409,11 +417,23 @@ macro_rules! rest_api_props {
                 p.cloud_watch_role_removal_policy = ::core::clone::Clone::clone(&self.cloud_watch_role_removal_policy);
                 p.domain_name = ::core::clone::Clone::clone(&self.domain_name);
                 p.clone_from = ::core::clone::Clone::clone(&self.clone_from);
+                p.api_key_source_type = ::core::clone::Clone::clone(&self.api_key_source_type);
+                p.parameters = ::core::clone::Clone::clone(&self.parameters);
                 p
             }
         }
 
         impl $builder {
+            /// Custom header parameters of the import request (`parameters`): any iterator
+            /// of (name, value) pairs. Default: none.
+            pub fn parameters<K: Into<String>, V: Into<cdk_core::Value>>(
+                mut self,
+                parameters: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.parameters = Some(Some(cdk_core::Value::object(parameters)));
+                self
+            }
+
             /// Media types handled as binary (`binaryMediaTypes`), such as `["image/png"]`.
             /// Default: none.
             pub fn binary_media_types<S: Into<String>>(
@@ -540,6 +560,8 @@ impl RestApi {
         l1.fail_on_warnings = props.fail_on_warnings.map(Value::Bool);
         l1.disable_execute_api_endpoint = props.disable_execute_api_endpoint.map(Value::Bool);
         l1.clone_from = props.clone_from.as_ref().map(ApiHandle::rest_api_id);
+        l1.api_key_source_type = props.api_key_source_type.map(Value::from);
+        l1.parameters = props.parameters.clone();
         l1.endpoint_configuration =
             configure_endpoints(&node, &props.endpoint_types, &props.endpoint_configuration)?;
         let policy = props.policy.clone().unwrap_or_default();
@@ -591,6 +613,11 @@ impl RestApi {
     /// The root resource (`/`).
     pub fn root(&self) -> &Resource {
         &self.root
+    }
+
+    /// The construct nodes of the API's methods (`methods`), in the order they were added.
+    pub fn methods(&self) -> Vec<Node> {
+        self.shared.methods.borrow().iter().filter_map(Node::scope).collect()
     }
 
     /// The API id (`Ref`).
@@ -758,6 +785,62 @@ impl EndpointType {
     }
 }
 
+/// Where an API's keys come from (`ApiKeySourceType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApiKeySourceType {
+    /// The `X-API-Key` header of the request.
+    #[doc(alias = "HEADER")]
+    Header,
+    /// The `UsageIdentifierKey` of a custom authorizer.
+    #[doc(alias = "AUTHORIZER")]
+    Authorizer,
+}
+
+impl ApiKeySourceType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiKeySourceType::Header => "HEADER",
+            ApiKeySourceType::Authorizer => "AUTHORIZER",
+        }
+    }
+}
+
+impl From<ApiKeySourceType> for Value {
+    fn from(t: ApiKeySourceType) -> Value {
+        Value::from(t.as_str())
+    }
+}
+
+/// The IP address types that can call an API (`IpAddressType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IpAddressType {
+    /// IPv4 only.
+    #[doc(alias = "IPV4")]
+    Ipv4,
+    /// IPv4 and IPv6.
+    #[doc(alias = "DUAL_STACK")]
+    DualStack,
+}
+
+impl IpAddressType {
+    /// The CloudFormation value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IpAddressType::Ipv4 => "ipv4",
+            IpAddressType::DualStack => "dualstack",
+        }
+    }
+}
+
+impl From<IpAddressType> for Value {
+    fn from(t: IpAddressType) -> Value {
+        Value::from(t.as_str())
+    }
+}
+
 /// Endpoint types and VPC endpoints of an API (`EndpointConfiguration`).
 #[derive(Clone, Debug, Default, PartialEq, derive_builder::Builder)]
 #[builder(
@@ -774,6 +857,11 @@ pub struct EndpointConfiguration {
     /// Default: none.
     #[builder(default, setter(custom))]
     pub vpc_endpoint_ids: Option<Vec<Value>>,
+    /// The IP address types that can call the API (`ipAddressType`); a private API must be
+    /// [`IpAddressType::DualStack`]. Default: API Gateway's (`ipv4` for edge and regional
+    /// APIs, `dualstack` for private ones).
+    #[builder(default)]
+    pub ip_address_type: Option<IpAddressType>,
 }
 
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
@@ -808,7 +896,16 @@ pub(crate) fn configure_endpoints(
                     .into(),
         }),
         (None, Some(c)) => {
+            if c.types.contains(&EndpointType::Private)
+                && c.ip_address_type == Some(IpAddressType::Ipv4)
+            {
+                return Err(Error::InvalidArgument {
+                    path: api.path(),
+                    message: "Private APIs can only have a dualstack IP address type.".into(),
+                });
+            }
             let mut m = cfn_apigateway::rest_api::EndpointConfiguration::default();
+            m.ip_address_type = c.ip_address_type.map(Value::from);
             m.types = Some(types(&c.types));
             m.vpc_endpoint_ids = c.vpc_endpoint_ids.clone().map(Value::Array);
             Ok(Some(m.into()))

@@ -515,8 +515,8 @@ impl AccessLogField {
 
     /// The path for an API mapping that an incoming request matched. Applicable when a client uses
     /// a custom domain name to access an API. For example if a client sends a request to
-    /// https://api.example.com/v1/orders/1234, and the request matches the API mapping with the
-    /// path v1/orders, the value is v1/orders. (`contextCustomDomainBasePathMatched`):
+    /// `https://api.example.com/v1/orders/1234`, and the request matches the API mapping with
+    /// the path `v1/orders`, the value is `v1/orders` (`contextCustomDomainBasePathMatched`):
     /// `$context.customDomain.basePathMatched`.
     #[doc(alias = "contextCustomDomainBasePathMatched")]
     pub fn context_custom_domain_base_path_matched() -> String {

@@ -1354,3 +1354,47 @@ mod telemetry_metadata {
     #[ignore = "JS-only: mocks `Object.getPrototypeOf` to check aws-cdk-lib's analytics metadata (`aws:cdk:analytics:construct`), which the port does not emit"]
     fn redaction_happens_when_feature_flag_is_disabled() {}
 }
+
+/// Not a CDK test of the stored file: members of 2.276.0 added with this port
+/// (`apiKeySourceType`, `parameters`, `endpointConfiguration.ipAddressType`), checked against
+/// the 2.276.0 package.
+#[test]
+fn member_api_key_source_type_parameters_and_ip_address_type() -> TestResult {
+    use apigw_core::{ApiKeySourceType, IpAddressType};
+    let (_app, stack) = stack()?;
+    let api = RestApi::new(
+        &stack,
+        "api",
+        RestApiProps::builder()
+            .api_key_source_type(ApiKeySourceType::Authorizer)
+            .parameters([("endpointConfigurationTypes", "REGIONAL")])
+            .endpoint_configuration(
+                EndpointConfiguration::builder()
+                    .types([EndpointType::Regional])
+                    .ip_address_type(IpAddressType::DualStack)
+                    .build()?,
+            ),
+    )?;
+    api.root().add_method("GET", None)?;
+    assert_eq!(api.methods().len(), 1);
+    template(&stack)?.has_resource_properties(
+        "AWS::ApiGateway::RestApi",
+        pattern!({
+            "ApiKeySourceType": "AUTHORIZER",
+            "Parameters": { "endpointConfigurationTypes": "REGIONAL" },
+            "EndpointConfiguration": { "IpAddressType": "dualstack", "Types": ["REGIONAL"] },
+        }),
+    )?;
+    let m = message(RestApi::new(
+        &stack,
+        "private",
+        RestApiProps::builder().endpoint_configuration(
+            EndpointConfiguration::builder()
+                .types([EndpointType::Private])
+                .ip_address_type(IpAddressType::Ipv4)
+                .build()?,
+        ),
+    ));
+    assert!(m.contains("Private APIs can only have a dualstack IP address type."), "{m}");
+    Ok(())
+}

@@ -1,7 +1,5 @@
-//! `test/integrations/lambda.test.ts`: tests in CDK 11, ported 11, passing 10, ignored 1
-//! (`bind works for integration with imported functions`: cdk-lambda has no imported
-//! functions, `Function.fromFunctionArn`), newer than 2.276.0: 0. `Runtime.NODEJS_LATEST` of
-//! 2.276.0 is `NODEJS_24_X`.
+//! `test/integrations/lambda.test.ts`: tests in CDK 11, ported 11, passing 11, ignored 0,
+//! newer than 2.276.0: 0. `Runtime.NODEJS_LATEST` of 2.276.0 is `NODEJS_24_X`.
 
 use apigw_core::{
     LambdaIntegration, LambdaIntegrationOptions, RestApi, RestApiAttributes, RestApiProps,
@@ -183,8 +181,21 @@ fn fingerprint_is_not_computed_when_function_name_is_not_specified() -> TestResu
 }
 
 #[test]
-#[ignore = "cdk-lambda has no imported functions (Function.fromFunctionArn)"]
-fn bind_works_for_integration_with_imported_functions() {}
+fn bind_works_for_integration_with_imported_functions() -> TestResult {
+    let (_app, stack) = stack()?;
+    let restapi = RestApi::new(&stack, "RestApi", RestApiProps::default())?;
+    let method = restapi.root().add_method("ANY", None)?;
+    let handler = cdk_lambda::Function::from_function_arn(
+        &stack,
+        "MyFunc",
+        "arn:aws:lambda:region:account:function:myfunc",
+    )?;
+    let integration = LambdaIntegration::new(&handler);
+    let bind_result = integration.bind(&method)?;
+    // The function name is a literal, so the deployment token is defined.
+    assert_eq!(bind_result.deployment_token.as_deref(), Some("{\"functionName\":\"myfunc\"}"));
+    Ok(())
+}
 
 /// The API-scoped permission, `arn:...:<api>/*/*/*`.
 fn api_scoped_arn() -> serde_json::Value {

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
-use cdk_core::{Construct, Value};
+use cdk_core::Value;
 use cdk_iam::Principal;
-use cdk_lambda::{Function, Permission};
+use cdk_lambda::{IFunction, Permission};
 
 use crate::integration::{BindContext, BindResult, Binder};
 use crate::{AwsIntegration, AwsIntegrationProps, Integration};
@@ -49,14 +49,34 @@ crate::integration_options! {
 
 cdk_core::impl_props!(LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder);
 
-/// A Lambda function backend (`LambdaIntegration`).
+/// A Lambda function backend (`LambdaIntegration`): any function
+/// ([`IFunction`]: a `Function`, an import, a version, an alias).
 pub struct LambdaIntegration;
+
+/// `functionName` as the deployment token reads it: the name given to a function of the app
+/// (its L1's literal `FunctionName`), else the function's name when it is a literal (an
+/// import by ARN).
+fn literal_function_name(handler: &dyn IFunction) -> Option<String> {
+    let l1 = handler
+        .node()
+        .default_child()
+        .ok()
+        .flatten()
+        .and_then(|n| cdk_core::CfnResource::from_node(&n))
+        .filter(|r| r.resource_type() == "AWS::Lambda::Function");
+    match l1 {
+        Some(resource) => {
+            resource.property("FunctionName").and_then(|n| n.as_str().map(str::to_string))
+        }
+        None => handler.function_name().as_str().map(str::to_string),
+    }
+}
 
 impl LambdaIntegration {
     /// A proxy integration to `handler` (`new LambdaIntegration(handler)`).
     #[allow(clippy::new_ret_no_self)]
-    pub fn new(handler: &Function) -> Integration {
-        Self::from_options(handler, LambdaIntegrationOptions::default())
+    pub fn new<H: IFunction + Clone + 'static>(handler: &H) -> Integration {
+        Self::from_options(Rc::new(handler.clone()), LambdaIntegrationOptions::default())
     }
 
     /// An integration to `handler` with options (`new LambdaIntegration(handler, options)`):
@@ -65,14 +85,14 @@ impl LambdaIntegration {
     /// # Errors
     /// [`cdk_core::Error::Build`] when the builder cannot be finished (a rule of
     /// [`IntegrationOptions`](crate::IntegrationOptions) broken).
-    pub fn with_options(
-        handler: &Function,
+    pub fn with_options<H: IFunction + Clone + 'static>(
+        handler: &H,
         options: impl cdk_core::IntoProps<LambdaIntegrationOptions>,
     ) -> Result<Integration, cdk_core::Error> {
-        Ok(Self::from_options(handler, options.into_props()?))
+        Ok(Self::from_options(Rc::new(handler.clone()), options.into_props()?))
     }
 
-    fn from_options(handler: &Function, options: LambdaIntegrationOptions) -> Integration {
+    fn from_options(handler: Rc<dyn IFunction>, options: LambdaIntegrationOptions) -> Integration {
         // A streaming integration calls the function's response-streaming API.
         let path = if options.response_transfer_mode == Some(crate::ResponseTransferMode::Stream) {
             cdk_core::cfn_format!(
@@ -90,7 +110,6 @@ impl LambdaIntegration {
             ..Default::default()
         };
         let integration = AwsIntegration::from_props(props);
-        let handler = handler.clone();
         let allow_test = options.allow_test_invoke.unwrap_or(true);
         let scoped = options.scope_permission_to_method.unwrap_or(true);
         integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
@@ -99,6 +118,14 @@ impl LambdaIntegration {
                 p.scope = Some(scope.clone());
                 p.source_arn = Some(arn);
                 p
+            };
+            // aws-cdk-lib's `addPermission` on a function the app may not change (an import
+            // of an unclear environment) only warns: no permission, no error.
+            let add_permission = |id: &str, p: Permission| -> Result<(), cdk_core::Error> {
+                if handler.can_create_permissions() {
+                    handler.add_permission(id, p)?;
+                }
+                Ok(())
             };
             match ctx.api_node().filter(|_| !scoped) {
                 // One permission per (function, API), under the API, made by the first
@@ -110,7 +137,7 @@ impl LambdaIntegration {
                         api.unique_id()
                     );
                     if api.try_find_child(&id).is_none() {
-                        handler.add_permission(&id, permission(api, ctx.any_method_arn()))?;
+                        add_permission(&id, permission(api, ctx.any_method_arn()))?;
                     }
                 }
                 None => {
@@ -121,12 +148,12 @@ impl LambdaIntegration {
                         ctx.resource_path().replace('/', ".")
                     );
                     let method = ctx.method_node();
-                    handler.add_permission(
+                    add_permission(
                         &format!("ApiPermission.{desc}"),
                         permission(method, ctx.method_arn()),
                     )?;
                     if allow_test {
-                        handler.add_permission(
+                        add_permission(
                             &format!("ApiPermission.Test.{desc}"),
                             permission(method, ctx.test_method_arn()),
                         )?;
@@ -134,7 +161,7 @@ impl LambdaIntegration {
                 }
             }
             // A literal function name makes the deployment change with it.
-            let deployment_token = handler.literal_function_name().map(|name| {
+            let deployment_token = literal_function_name(&*handler).map(|name| {
                 let token = Value::object([("functionName", name)]);
                 cdk_core::json::to_json_string(&token, 0)
             });
@@ -148,7 +175,7 @@ mod tests {
     use super::*;
     use crate::test_support::{resources_of_type, synth};
     use crate::{RestApi, RestApiProps};
-    use cdk_lambda::{Code, FunctionProps, Runtime};
+    use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
     /// The logical ID of the deployment of an API whose one method calls a function with
     /// this name (none: a generated one).
