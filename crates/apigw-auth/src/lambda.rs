@@ -8,7 +8,7 @@ use std::time::Duration;
 use apigw_core::{ApiHandle, AuthorizationType, IAuthorizer};
 use cdk_core::{cfn_format, ArnComponents, Construct, Error, Fn, IntoProps, Map, Node, Value};
 use cdk_iam::{Principal, Role};
-use cdk_lambda::{Function, Permission};
+use cdk_lambda::{IFunction, Permission};
 use cfn_apigateway::{CfnAuthorizer, CfnAuthorizerProps};
 
 /// Longest cache time aws-cdk-lib accepts (one hour).
@@ -45,9 +45,10 @@ pub const DEFAULT_RESULTS_CACHE_TTL: Duration = Duration::from_secs(300);
 )]
 #[non_exhaustive]
 pub struct TokenAuthorizerProps {
-    /// The function that decides. Required.
+    /// The function that decides (any [`IFunction`]: a function, an import, a version, an
+    /// alias). Required.
     #[builder(setter(custom))]
-    pub handler: Function,
+    pub handler: Rc<dyn IFunction>,
     /// The authorizer's name. Default: its unique id.
     #[builder(default)]
     pub authorizer_name: Option<String>,
@@ -73,8 +74,8 @@ cdk_core::impl_props!(TokenAuthorizerProps, TokenAuthorizerPropsBuilder);
 
 impl TokenAuthorizerPropsBuilder {
     /// The function that decides (`handler`). Required.
-    pub fn handler(mut self, handler: impl std::borrow::Borrow<Function>) -> Self {
-        self.handler = Some(std::borrow::Borrow::borrow(&handler).clone());
+    pub fn handler<H: IFunction + Clone + 'static>(mut self, handler: &H) -> Self {
+        self.handler = Some(Rc::new(handler.clone()));
         self
     }
 
@@ -95,9 +96,10 @@ impl TokenAuthorizerPropsBuilder {
 )]
 #[non_exhaustive]
 pub struct RequestAuthorizerProps {
-    /// The function that decides. Required.
+    /// The function that decides (any [`IFunction`]: a function, an import, a version, an
+    /// alias). Required.
     #[builder(setter(custom))]
-    pub handler: Function,
+    pub handler: Rc<dyn IFunction>,
     /// Where the identity is (see [`crate::IdentitySource`]); at least one while caching.
     /// Required.
     #[builder(setter(custom))]
@@ -119,8 +121,8 @@ cdk_core::impl_props!(RequestAuthorizerProps, RequestAuthorizerPropsBuilder);
 
 impl RequestAuthorizerPropsBuilder {
     /// The function that decides (`handler`). Required.
-    pub fn handler(mut self, handler: impl std::borrow::Borrow<Function>) -> Self {
-        self.handler = Some(std::borrow::Borrow::borrow(&handler).clone());
+    pub fn handler<H: IFunction + Clone + 'static>(mut self, handler: &H) -> Self {
+        self.handler = Some(Rc::new(handler.clone()));
         self
     }
 
@@ -168,7 +170,7 @@ fn cache_ttl_seconds(path: &str, ttl: Option<Duration>) -> Result<u64, Error> {
 struct LambdaAuthorizer {
     node: Node,
     resource: CfnAuthorizer,
-    handler: Function,
+    handler: Rc<dyn IFunction>,
     /// `authorizerArn`.
     authorizer_arn: Value,
     /// `authorizerProps` with aws-cdk-lib's camelCase names, for the deployment hash.
@@ -180,7 +182,7 @@ struct LambdaAuthorizer {
 
 /// `lambdaAuthorizerArn`: `arn:<partition>:apigateway:<region>:lambda:path/.../invocations`,
 /// with partition and region taken from the function's ARN.
-fn lambda_authorizer_arn(handler: &Function) -> Value {
+fn lambda_authorizer_arn(handler: &dyn IFunction) -> Value {
     let arn = handler.function_arn();
     let part = |i: usize| Fn::select(i, Fn::split(":", arn.clone()));
     cfn_format!(
@@ -191,8 +193,24 @@ fn lambda_authorizer_arn(handler: &Function) -> Value {
     )
 }
 
+/// `functionName` as the deployment hash reads it: the `FunctionName` given to a function of
+/// the app (none when it has none), else the function's name (a token or a literal).
+fn function_name_token(handler: &dyn IFunction) -> Option<Value> {
+    let l1 = handler
+        .node()
+        .default_child()
+        .ok()
+        .flatten()
+        .and_then(|n| cdk_core::CfnResource::from_node(&n))
+        .filter(|r| r.resource_type() == "AWS::Lambda::Function");
+    match l1 {
+        Some(resource) => resource.property("FunctionName"),
+        None => Some(handler.function_name()),
+    }
+}
+
 struct Common {
-    handler: Function,
+    handler: Rc<dyn IFunction>,
     authorizer_name: Option<String>,
     identity_source: String,
     validation_regex: Option<String>,
@@ -215,7 +233,7 @@ impl LambdaAuthorizer {
         let api: Rc<RefCell<Option<Value>>> = Rc::default();
         let lazy_api = api.clone();
         let rest_api_id = Value::lazy(move |_| lazy_api.borrow().clone());
-        let uri = lambda_authorizer_arn(&c.handler);
+        let uri = lambda_authorizer_arn(&*c.handler);
         let credentials = c.assume_role.as_ref().map(Role::role_arn);
         let mut hash = Map::new();
         hash.insert("name".into(), Value::String(name.clone()));
@@ -253,7 +271,11 @@ impl LambdaAuthorizer {
             None => {
                 let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
                 p.source_arn = Some(authorizer_arn.clone());
-                c.handler.add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
+                // aws-cdk-lib's `addPermission` only warns on a function the app may not
+                // change (an import of an unclear environment).
+                if c.handler.can_create_permissions() {
+                    c.handler.add_permission(&format!("{}:Permissions", node.unique_id()), p)?;
+                }
             }
             // `addLambdaInvokePermission`: an inline policy under the authorizer.
             Some(role) => {
@@ -315,8 +337,8 @@ impl IAuthorizer for LambdaAuthorizer {
                 deployment.node().add_dependency(&self.node);
                 let mut component = Map::new();
                 component.insert("authorizer".into(), self.hash_props.clone());
-                if let Some(name) = self.handler.literal_function_name() {
-                    component.insert("authorizerToken".into(), Value::String(name));
+                if let Some(name) = function_name_token(&*self.handler) {
+                    component.insert("authorizerToken".into(), name);
                 }
                 deployment.add_to_logical_id(Value::Object(component));
             }
@@ -486,7 +508,7 @@ mod tests {
     use super::*;
     use apigw_core::{MethodOptions, MockIntegration, RestApi, RestApiProps};
     use cdk_core::{App, Stack};
-    use cdk_lambda::{Code, FunctionProps, Runtime};
+    use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
     fn handler(stack: &Stack) -> Result<Function, Error> {
         Function::new(

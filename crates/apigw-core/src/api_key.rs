@@ -37,6 +37,11 @@ pub trait IApiKey: Construct {
     /// `arn:<partition>:apigateway:<region>::/apikeys/<key id>`.
     fn key_arn(&self) -> Value;
 
+    /// A reference to the key (`apiKeyRef`: `{ apiKeyId }`).
+    fn api_key_ref(&self) -> ApiKeyReference {
+        ApiKeyReference { api_key_id: self.key_id() }
+    }
+
     /// Lets `grantee` read the key (`apigateway:GET` on [`IApiKey::key_arn`]; `grantRead`).
     ///
     /// # Errors
@@ -144,6 +149,14 @@ impl ApiKeyGrants {
     pub fn read_write(&self, grantee: &impl Grantable) -> Result<(), Error> {
         self.actions(grantee, READ_WRITE_ACTIONS)
     }
+}
+
+/// A reference to an API key (`ApiKeyReference`), what [`IApiKey::api_key_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ApiKeyReference {
+    /// The key id (`apiKeyId`).
+    pub api_key_id: Value,
 }
 
 /// What a caller of `add_api_key` on an API or a stage may set (`ApiKeyOptions`).

@@ -29,7 +29,7 @@ pub mod vpc_link;
 
 pub use api_key::{
     ApiKey, ApiKeyGrants, ApiKeyOptions, ApiKeyOptionsBuilder, ApiKeyProps, ApiKeyPropsBuilder,
-    IApiKey, ImportedApiKey,
+    ApiKeyReference, IApiKey, ImportedApiKey,
 };
 pub use authorizer::{Authorizer, IAuthorizer};
 pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
@@ -89,9 +89,11 @@ pub use usage_plan::{
     AddApiKeyOptions, AddApiKeyOptionsBuilder, IUsagePlan, ImportedUsagePlan, Period,
     QuotaSettings, QuotaSettingsBuilder, ThrottleSettings, ThrottleSettingsBuilder,
     ThrottlingPerMethod, ThrottlingPerMethodBuilder, UsagePlan, UsagePlanPerApiStage,
-    UsagePlanPerApiStageBuilder, UsagePlanProps, UsagePlanPropsBuilder,
+    UsagePlanPerApiStageBuilder, UsagePlanProps, UsagePlanPropsBuilder, UsagePlanReference,
 };
-pub use vpc_link::{VpcLink, VpcLinkProps, VpcLinkPropsBuilder, VpcLinkTarget};
+pub use vpc_link::{
+    IVpcLink, VpcLink, VpcLinkProps, VpcLinkPropsBuilder, VpcLinkReference, VpcLinkTarget,
+};
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).
 pub(crate) const FQN: &str = "aws-cdk-lib.aws_apigateway";

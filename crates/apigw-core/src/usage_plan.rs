@@ -339,6 +339,15 @@ pub struct AddApiKeyOptions {
 
 cdk_core::impl_props!(AddApiKeyOptions, AddApiKeyOptionsBuilder);
 
+/// A reference to a usage plan (`UsagePlanReference`), what [`IUsagePlan::usage_plan_ref`]
+/// gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UsagePlanReference {
+    /// The plan id (`usagePlanId`).
+    pub usage_plan_id: Value,
+}
+
 /// A usage plan, defined in this app or imported (`IUsagePlan`).
 ///
 /// Implemented by [`UsagePlan`] and [`ImportedUsagePlan`], which also have `add_api_key` and
@@ -346,6 +355,11 @@ cdk_core::impl_props!(AddApiKeyOptions, AddApiKeyOptionsBuilder);
 pub trait IUsagePlan: Construct {
     /// The plan id (`Ref` of the `AWS::ApiGateway::UsagePlan`, or the imported id).
     fn usage_plan_id(&self) -> Value;
+
+    /// A reference to the plan (`usagePlanRef`: `{ usagePlanId }`).
+    fn usage_plan_ref(&self) -> UsagePlanReference {
+        UsagePlanReference { usage_plan_id: self.usage_plan_id() }
+    }
 
     /// Adds an API key to the plan (`addApiKey`): an `AWS::ApiGateway::UsagePlanKey` with
     /// construct id `UsagePlanKeyResource:<unique id of the key>` under the plan, returned so

@@ -160,6 +160,31 @@ impl Construct for VpcLink {
     }
 }
 
+/// A VPC link, defined in this app or imported (`IVpcLink`).
+pub trait IVpcLink: Construct {
+    /// The link id (`vpcLinkId`).
+    fn vpc_link_id(&self) -> Value;
+
+    /// A reference to the link (`vpcLinkRef`: `{ vpcLinkId }`).
+    fn vpc_link_ref(&self) -> VpcLinkReference {
+        VpcLinkReference { vpc_link_id: self.vpc_link_id() }
+    }
+}
+
+/// A reference to a VPC link (`VpcLinkReference`), what [`IVpcLink::vpc_link_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct VpcLinkReference {
+    /// The link id (`vpcLinkId`).
+    pub vpc_link_id: Value,
+}
+
+impl IVpcLink for VpcLink {
+    fn vpc_link_id(&self) -> Value {
+        VpcLink::vpc_link_id(self)
+    }
+}
+
 impl VpcLink {
     /// Defines a VPC link.
     ///

@@ -1,6 +1,6 @@
-//! `test/authorizers/lambda.test.ts`: tests in CDK 14, ported 14, passing 13, ignored 1
-//! (`a new deployment is created when an imported lambda function changes name`: cdk-lambda
-//! has no imported functions, `Function.fromFunctionName`), newer than 2.276.0: 0.
+//! `test/authorizers/lambda.test.ts`: tests in CDK 13, ported 13, passing 13, ignored 0,
+//! newer than 2.276.0: 0. `Function.fromFunctionName` is not in cdk-lambda: its import is
+//! built with `Function::from_function_attributes` and the ARN `fromFunctionName` formats.
 //!
 //! The two `throws when not attached to a rest api` tests resolve `authorizerArn` in CDK,
 //! whose lazy `RestApiId` throws; here the same message is a validation error of synthesis.
@@ -412,6 +412,36 @@ fn a_new_deployment_is_created_when_a_lambda_function_changes_name_and_flag_is_e
 }
 
 #[test]
-#[ignore = "cdk-lambda has no imported functions (Function.fromFunctionName)"]
-fn a_new_deployment_is_created_when_an_imported_lambda_function_changes_name_and_flag_is_enabled() {
+fn a_new_deployment_is_created_when_an_imported_lambda_function_changes_name_and_flag_is_enabled(
+) -> TestResult {
+    let deployment_id = |name: &str| -> Result<String, AssertionError> {
+        let (_app, stack) = stack()?;
+        stack.node().set_context(FLAG, true)?;
+        // `lambda.Function.fromFunctionName(stack, 'myfunction', name)`: an import by the ARN
+        // it formats (`arn:<partition>:lambda:<region>:<account>:function:<name>`).
+        let arn = stack.format_arn(
+            &cdk_core::ArnComponents::new("lambda", "function")
+                .resource_name(name)
+                .arn_format(cdk_core::ArnFormat::ColonResourceName),
+        );
+        let func = cdk_lambda::Function::from_function_attributes(
+            &stack,
+            "myfunction",
+            cdk_lambda::FunctionAttributes::builder().function_arn(arn),
+        )?;
+        let auth = RequestAuthorizer::new(
+            &stack,
+            "myauthorizer",
+            RequestAuthorizerProps::builder()
+                .handler(&func)
+                .results_cache_ttl(Duration::from_secs(0))
+                .identity_sources(Vec::<String>::new()),
+        )?;
+        add_any(&stack, &auth)?;
+        let template = Template::from_stack(&stack)?;
+        let deployments = template.find_resources("AWS::ApiGateway::Deployment", pattern!({}))?;
+        Ok(deployments.keys().next().cloned().unwrap_or_default())
+    };
+    assert_ne!(deployment_id("foo")?, deployment_id("bar")?);
+    Ok(())
 }

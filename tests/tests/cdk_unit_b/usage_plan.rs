@@ -1,4 +1,4 @@
-//! `test/usage-plan.test.ts`: tests in CDK 11, ported 11, passing 11, ignored 0, newer than
+//! `test/usage-plan.test.ts`: tests in CDK 10, ported 10, passing 10, ignored 0, newer than
 //! 2.276.0: 0.
 
 use apigw_core::{
