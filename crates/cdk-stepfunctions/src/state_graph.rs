@@ -4,12 +4,12 @@
 
 use cdk_core::{Error, Map, Value};
 
-use crate::Pass;
+use crate::State;
 
 /// The states of one state machine, in the order aws-cdk-lib collects them (`allStates`).
 pub(crate) struct StateGraph {
-    start: Pass,
-    states: Vec<Pass>,
+    start: State,
+    states: Vec<State>,
 }
 
 impl StateGraph {
@@ -21,7 +21,7 @@ impl StateGraph {
     /// [`Error::InvalidArgument`] (at `owner`, the state machine's path) for a state already
     /// used in another state machine (`StateAlreadyInGraph`) or two states with one name
     /// (`DuplicateStateId`).
-    pub(crate) fn new(start: &Pass, owner: &str) -> Result<StateGraph, Error> {
+    pub(crate) fn new(start: &State, owner: &str) -> Result<StateGraph, Error> {
         let mut graph = StateGraph { start: start.clone(), states: vec![start.clone()] };
         graph.bind(start, owner)?;
         Ok(graph)
@@ -29,7 +29,7 @@ impl StateGraph {
 
     /// `toString`: up to three state names.
     fn describe(&self) -> String {
-        let mut names: Vec<String> = self.states.iter().take(3).map(Pass::state_id).collect();
+        let mut names: Vec<String> = self.states.iter().take(3).map(State::state_id).collect();
         if self.states.len() > 3 {
             names.push("...".into());
         }
@@ -37,7 +37,7 @@ impl StateGraph {
     }
 
     /// `bindToGraph` and `registerState`.
-    fn bind(&mut self, state: &Pass, owner: &str) -> Result<(), Error> {
+    fn bind(&mut self, state: &State, owner: &str) -> Result<(), Error> {
         match state.containing_graph() {
             Some(g) if g == owner => return Ok(()),
             Some(g) => {
@@ -69,22 +69,30 @@ impl StateGraph {
         for incoming in state.incoming_states() {
             self.bind(&incoming, owner)?;
         }
-        if let Some(next) = state.next_state() {
-            self.bind(&next, owner)?;
+        for outgoing in state.outgoing_transitions() {
+            self.bind(&outgoing, owner)?;
         }
         Ok(())
     }
 
     /// `toGraphJson`: `StartAt`, `States`, and `TimeoutSeconds` when a timeout is set.
-    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u64>) -> Map {
-        let states: Map = self.states.iter().map(|s| (s.state_id(), s.to_state_json())).collect();
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a state that cannot be rendered (`validateState`: a
+    /// Parallel state without branches, a Map state without an item processor).
+    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u64>) -> Result<Map, Error> {
+        let mut states = Map::new();
+        for s in &self.states {
+            s.validate_state()?;
+            states.insert(s.state_id(), s.to_state_json()?);
+        }
         let mut m = Map::new();
         m.insert("StartAt".into(), Value::String(self.start.state_id()));
         m.insert("States".into(), Value::Object(states));
         if let Some(t) = timeout_seconds {
             m.insert("TimeoutSeconds".into(), Value::from(t));
         }
-        m
+        Ok(m)
     }
 }
 
@@ -95,9 +103,9 @@ mod tests {
     use cdk_core::json::to_json_string;
     use cdk_core::{App, Stack};
 
-    fn pass(stack: &Stack, id: &str, name: Option<&str>) -> Pass {
+    fn pass(stack: &Stack, id: &str, name: Option<&str>) -> crate::Pass {
         let props = PassProps { state_name: name.map(str::to_string), ..Default::default() };
-        Pass::new(stack, id, props).unwrap()
+        crate::Pass::new(stack, id, props).unwrap()
     }
 
     #[test]
@@ -108,9 +116,9 @@ mod tests {
         let b = pass(&stack, "B", None);
         let c = pass(&stack, "C", None);
         a.next(&b).unwrap().next(&c).unwrap();
-        let graph = StateGraph::new(&b, "S/M").unwrap();
+        let graph = StateGraph::new(b.state(), "S/M").unwrap();
         assert_eq!(
-            to_json_string(&Value::Object(graph.to_graph_json(Some(30))), 0),
+            to_json_string(&Value::Object(graph.to_graph_json(Some(30)).unwrap()), 0),
             r#"{"StartAt":"B","States":{"B":{"Type":"Pass","Next":"C"},"A":{"Type":"Pass","Next":"B"},"C":{"Type":"Pass","End":true}},"TimeoutSeconds":30}"#
         );
     }
@@ -123,7 +131,7 @@ mod tests {
         let b = pass(&stack, "B", None);
         a.next(&b).unwrap();
         b.next(&a).unwrap();
-        let graph = StateGraph::new(&a, "S/M").unwrap();
+        let graph = StateGraph::new(a.state(), "S/M").unwrap();
         assert_eq!(graph.states.len(), 2);
     }
 
@@ -134,7 +142,7 @@ mod tests {
         let a = pass(&stack, "A", Some("Same"));
         let b = pass(&stack, "B", Some("Same"));
         a.next(&b).unwrap();
-        let e = StateGraph::new(&a, "S/M").err().unwrap();
+        let e = StateGraph::new(a.state(), "S/M").err().unwrap();
         assert!(e.to_string().starts_with("S/M: State with name 'Same' occurs in both"), "{e}");
     }
 
@@ -143,8 +151,8 @@ mod tests {
         let app = App::new();
         let stack = Stack::new(&app, "S").unwrap();
         let a = pass(&stack, "A", None);
-        StateGraph::new(&a, "S/M1").unwrap();
-        let e = StateGraph::new(&a, "S/M2").err().unwrap();
+        StateGraph::new(a.state(), "S/M1").unwrap();
+        let e = StateGraph::new(a.state(), "S/M2").err().unwrap();
         assert_eq!(
             e.to_string(),
             "S/M2: Trying to use state 'A' in State Machine definition (A), but is already in the definition of S/M1. Every state can only be used in one graph."
