@@ -261,6 +261,38 @@ impl NetworkLoadBalancer {
         Ok(nlb)
     }
 
+    /// Adds a listener (`addListener`), a child of the load balancer.
+    ///
+    /// ```
+    /// use cdk_core::{App, Stack};
+    /// use cdk_ec2::{Vpc, VpcProps};
+    /// use cdk_elasticloadbalancingv2::{
+    ///     AddNetworkTargetsProps, IpTarget, NetworkListenerOptions, NetworkLoadBalancer,
+    ///     NetworkLoadBalancerProps,
+    /// };
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let vpc = Vpc::new(&stack, "Vpc", VpcProps::default())?;
+    /// let nlb = NetworkLoadBalancer::new(&stack, "NLB", NetworkLoadBalancerProps::builder().vpc(vpc))?;
+    /// let listener = nlb.add_listener("Listener", NetworkListenerOptions::builder().port(80u16))?;
+    /// listener.add_targets("Targets", AddNetworkTargetsProps::builder()
+    ///     .port(8080u16)
+    ///     .targets([IpTarget::new("10.0.128.10", None, None)]))?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Elbv2Error::Core`] for a missing port and id errors.
+    pub fn add_listener(
+        &self,
+        id: &str,
+        props: impl cdk_core::IntoProps<crate::NetworkListenerOptions>,
+    ) -> Result<crate::NetworkListener, Elbv2Error> {
+        let props = props.into_props_at(&self.node.child_path(id))?;
+        crate::NetworkListener::create(self, id, props)
+    }
+
     /// The L1 resource.
     pub fn resource(&self) -> &CfnLoadBalancer {
         &self.resource
