@@ -1,7 +1,7 @@
 //! Connections between constructs with security groups (`aws-ec2/lib/connections.ts`):
 //! `allow_from` / `allow_to` add the rule on both sides.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::{Ec2Error, Peer, Port, SecurityGroup};
@@ -37,7 +37,7 @@ pub(crate) struct ConnectionFlags {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Connections {
-    security_groups: Vec<SecurityGroup>,
+    security_groups: Rc<RefCell<Vec<SecurityGroup>>>,
     peer: Option<Peer>,
     default_port: Option<Port>,
     flags: Rc<ConnectionFlags>,
@@ -50,12 +50,33 @@ impl Connections {
         default_port: Option<Port>,
         flags: Rc<ConnectionFlags>,
     ) -> Connections {
+        let security_groups = Rc::new(RefCell::new(security_groups));
         Connections { security_groups, peer, default_port, flags }
     }
 
+    /// Connections of `security_groups` with a default port (`new Connections({
+    /// securityGroups, defaultPort })`), for constructs of other crates. Clones share the
+    /// groups and the state that stops the two sides of a rule from recursing.
+    pub fn new(
+        security_groups: impl IntoIterator<Item = SecurityGroup>,
+        default_port: impl Into<Option<Port>>,
+    ) -> Connections {
+        Connections::with(
+            security_groups.into_iter().collect(),
+            None,
+            default_port.into(),
+            Rc::default(),
+        )
+    }
+
+    /// Adds security groups (`addSecurityGroup`); rules added later apply to them.
+    pub fn add_security_group(&self, groups: impl IntoIterator<Item = SecurityGroup>) {
+        self.security_groups.borrow_mut().extend(groups);
+    }
+
     /// The security groups (`securityGroups`).
-    pub fn security_groups(&self) -> &[SecurityGroup] {
-        &self.security_groups
+    pub fn security_groups(&self) -> Vec<SecurityGroup> {
+        self.security_groups.borrow().clone()
     }
 
     /// The default port (`defaultPort`), if any.
@@ -66,7 +87,7 @@ impl Connections {
     /// The peers rules about this object name (`_securityGroupRules`): its groups, then its
     /// peer.
     fn rule_peers(&self) -> Vec<Peer> {
-        let mut peers: Vec<Peer> = self.security_groups.iter().map(Peer::from).collect();
+        let mut peers: Vec<Peer> = self.security_groups().iter().map(Peer::from).collect();
         peers.extend(self.peer.clone());
         peers
     }
@@ -94,7 +115,7 @@ impl Connections {
         self.flags.skip.set(true);
         other.flags.remote_rule.set(true);
         let result = (|| {
-            for sg in &self.security_groups {
+            for sg in &self.security_groups() {
                 for peer in other.rule_peers() {
                     sg.add_rule(true, &peer, port, description, remote_rule)?;
                 }
@@ -129,7 +150,7 @@ impl Connections {
         self.flags.skip.set(true);
         other.flags.remote_rule.set(true);
         let result = (|| {
-            for sg in &self.security_groups {
+            for sg in &self.security_groups() {
                 for peer in other.rule_peers() {
                     sg.add_rule(false, &peer, port, description, remote_rule)?;
                 }
@@ -184,7 +205,7 @@ impl Connections {
     fn require_default_port(&self, method: &str) -> Result<Port, Ec2Error> {
         self.default_port.clone().ok_or_else(|| {
             let path = self
-                .security_groups
+                .security_groups()
                 .first()
                 .map(|sg| cdk_core::Construct::node(sg).path())
                 .unwrap_or_default();

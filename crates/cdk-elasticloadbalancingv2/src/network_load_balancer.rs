@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::{BuildError, Construct, Node, Value};
-use cdk_ec2::{SecurityGroup, SecurityGroupProps, SubnetSelection, SubnetType, Vpc};
+use cdk_ec2::{
+    Connections, IConnectable, SecurityGroup, SecurityGroupProps, SubnetSelection, SubnetType, Vpc,
+};
 use cfn_elasticloadbalancingv2::{CfnLoadBalancer, CfnLoadBalancerProps};
 
 use crate::base_load_balancer::{
@@ -141,6 +143,7 @@ pub struct NetworkLoadBalancer {
     resource: CfnLoadBalancer,
     attributes: Attributes,
     security_groups: Rc<RefCell<Vec<SecurityGroup>>>,
+    connections: Connections,
     vpc: Vpc,
 }
 
@@ -216,6 +219,7 @@ impl NetworkLoadBalancer {
             resource,
             attributes,
             security_groups,
+            connections: Connections::new([], None),
             vpc: props.vpc.clone(),
         };
         nlb.set_attribute(
@@ -257,6 +261,7 @@ impl NetworkLoadBalancer {
             }
             None => Vec::new(),
         };
+        nlb.connections.add_security_group(groups.iter().cloned());
         *nlb.security_groups.borrow_mut() = groups;
         Ok(nlb)
     }
@@ -354,6 +359,14 @@ impl From<&NetworkLoadBalancer> for NetworkLoadBalancer {
     /// A handle to the same NetworkLoadBalancer (handles are cheap to clone), so setters take `&x`.
     fn from(x: &NetworkLoadBalancer) -> NetworkLoadBalancer {
         x.clone()
+    }
+}
+
+impl IConnectable for NetworkLoadBalancer {
+    /// The load balancer's connections (`connections`): its security groups, no default
+    /// port; empty when security groups are disabled.
+    fn connections(&self) -> Connections {
+        self.connections.clone()
     }
 }
 

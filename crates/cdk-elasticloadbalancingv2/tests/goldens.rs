@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, Stack};
-use cdk_ec2::{Vpc, VpcProps};
+use cdk_ec2::{IConnectable, Peer, Port, SecurityGroup, SecurityGroupProps, Vpc, VpcProps};
 use cdk_elasticloadbalancingv2::{
     AddNetworkTargetsProps, HealthCheck, InstanceTarget, IpTarget, NetworkListenerOptions,
     NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTarget, NetworkTargetGroup,
@@ -86,6 +86,40 @@ fn zz_elbv2_listeners() -> TestResult {
     CfnOutput::new(&stack, "TgArn", CfnOutputProps::builder().value(tg.target_group_arn()))?;
     app.synth()?;
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-elbv2-listeners"))
+}
+
+/// zz-elbv2-connections: the load balancer's connections (its default security group).
+#[test]
+fn zz_elbv2_connections() -> TestResult {
+    let out = std::env::temp_dir().join("cdk-elbv2-goldens-zz-elbv2-connections");
+    let _ = std::fs::remove_dir_all(&out);
+    let app = App::with_props(AppProps::builder().outdir(out.clone()).build()?);
+    let stack = Stack::new(&app, "Stack")?;
+    let vpc = Vpc::new(&stack, "Vpc", VpcProps::default())?;
+    let nlb = NetworkLoadBalancer::new(
+        &stack,
+        "NLB",
+        NetworkLoadBalancerProps::builder().vpc(vpc.clone()),
+    )?;
+    let clients = SecurityGroup::new(&stack, "Clients", SecurityGroupProps::builder().vpc(&vpc))?;
+    let backends = SecurityGroup::new(
+        &stack,
+        "Backends",
+        SecurityGroupProps::builder().vpc(&vpc).allow_all_outbound(false),
+    )?;
+    nlb.connections().allow_from(&Peer::ipv4("10.0.0.0/16"), &Port::tcp(80), None)?;
+    nlb.connections().allow_from(&clients, &Port::tcp(443), "clients")?;
+    nlb.connections().allow_to(&backends, &Port::tcp(8080), None)?;
+    nlb.add_listener("Listener", NetworkListenerOptions::builder().port(80u16))?.add_targets(
+        "Targets",
+        AddNetworkTargetsProps::builder().port(8080u16).targets([IpTarget::new(
+            "10.0.128.10",
+            None,
+            None,
+        )]),
+    )?;
+    app.synth()?;
+    assert_same_file(&out.join("Stack.template.json"), &golden("zz-elbv2-connections"))
 }
 
 /// A listener without targets fails validation; mixed target types are refused.
