@@ -203,7 +203,7 @@ impl Connections {
     }
 
     fn require_default_port(&self, method: &str) -> Result<Port, Ec2Error> {
-        self.default_port.clone().ok_or_else(|| {
+        self.default_port.ok_or_else(|| {
             let path = self
                 .security_groups()
                 .first()

@@ -8,72 +8,105 @@
 /// assert_eq!(Port::tcp(443).to_string(), "443");
 /// assert_eq!(Port::udp_range(1, 2).to_string(), "UDP 1-2");
 /// assert_eq!(Port::all_traffic().to_string(), "ALL TRAFFIC");
+/// assert_eq!(Port::HTTPS, Port::tcp(443));
+/// assert_eq!(Port::all_udp().to_string(), "UDP ALL PORTS");
+/// assert_eq!(Port::icmp_type_and_code(3, 4).to_string(), "ICMP Type 3 Code 4");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Port {
     protocol: &'static str,
     from_port: Option<i64>,
     to_port: Option<i64>,
-    text: String,
+    text: Text,
+}
+
+/// How a port renders as text (`stringRepresentation`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Text {
+    Single,
+    Range,
+    AllPorts,
+    IcmpType,
+    IcmpTypeAndCode,
+    AllIcmp,
+    AllTraffic,
 }
 
 impl Port {
     /// SSH, TCP 22 (`Port.SSH`).
-    pub const SSH: u16 = 22;
-    /// HTTP, TCP 80 (`Port.HTTP`): use `Port::tcp(Port::HTTP)`.
-    pub const HTTP: u16 = 80;
-    /// HTTPS, TCP 443 (`Port.HTTPS`): use `Port::tcp(Port::HTTPS)`.
-    pub const HTTPS: u16 = 443;
+    pub const SSH: Port = Port::tcp(22);
+    /// SMTP, TCP 25 (`Port.SMTP`).
+    pub const SMTP: Port = Port::tcp(25);
+    /// DNS over UDP, UDP 53 (`Port.DNS_UDP`).
+    pub const DNS_UDP: Port = Port::udp(53);
+    /// DNS over TCP, TCP 53 (`Port.DNS_TCP`).
+    pub const DNS_TCP: Port = Port::tcp(53);
+    /// HTTP, TCP 80 (`Port.HTTP`).
+    pub const HTTP: Port = Port::tcp(80);
+    /// HTTPS, TCP 443 (`Port.HTTPS`).
+    pub const HTTPS: Port = Port::tcp(443);
+    /// MySQL / Aurora, TCP 3306 (`Port.MYSQL_AURORA`).
+    pub const MYSQL_AURORA: Port = Port::tcp(3306);
     /// PostgreSQL, TCP 5432 (`Port.POSTGRES`).
-    pub const POSTGRES: u16 = 5432;
+    pub const POSTGRES: Port = Port::tcp(5432);
 
-    fn new(protocol: &'static str, from: Option<i64>, to: Option<i64>, text: String) -> Port {
+    const fn new(protocol: &'static str, from: Option<i64>, to: Option<i64>, text: Text) -> Port {
         Port { protocol, from_port: from, to_port: to, text }
     }
 
     /// One TCP port (`Port.tcp`).
-    pub fn tcp(port: u16) -> Port {
-        Port::new("tcp", Some(port.into()), Some(port.into()), port.to_string())
+    pub const fn tcp(port: u16) -> Port {
+        Port::new("tcp", Some(port as i64), Some(port as i64), Text::Single)
     }
 
     /// A range of TCP ports (`Port.tcpRange`).
-    pub fn tcp_range(start: u16, end: u16) -> Port {
-        Port::new("tcp", Some(start.into()), Some(end.into()), format!("{start}-{end}"))
+    pub const fn tcp_range(start: u16, end: u16) -> Port {
+        Port::new("tcp", Some(start as i64), Some(end as i64), Text::Range)
     }
 
     /// Every TCP port (`Port.allTcp`).
-    pub fn all_tcp() -> Port {
-        Port::new("tcp", Some(0), Some(65535), "ALL PORTS".into())
+    pub const fn all_tcp() -> Port {
+        Port::new("tcp", Some(0), Some(65535), Text::AllPorts)
     }
 
     /// One UDP port (`Port.udp`).
-    pub fn udp(port: u16) -> Port {
-        Port::new("udp", Some(port.into()), Some(port.into()), format!("UDP {port}"))
+    pub const fn udp(port: u16) -> Port {
+        Port::new("udp", Some(port as i64), Some(port as i64), Text::Single)
     }
 
     /// A range of UDP ports (`Port.udpRange`).
-    pub fn udp_range(start: u16, end: u16) -> Port {
-        Port::new("udp", Some(start.into()), Some(end.into()), format!("UDP {start}-{end}"))
+    pub const fn udp_range(start: u16, end: u16) -> Port {
+        Port::new("udp", Some(start as i64), Some(end as i64), Text::Range)
     }
 
     /// Every UDP port (`Port.allUdp`).
-    pub fn all_udp() -> Port {
-        Port::new("udp", Some(0), Some(65535), "UDP ALL PORTS".into())
+    pub const fn all_udp() -> Port {
+        Port::new("udp", Some(0), Some(65535), Text::AllPorts)
     }
 
-    /// ICMP echo requests (`Port.icmpPing`).
-    pub fn icmp_ping() -> Port {
-        Port::new("icmp", Some(8), Some(-1), "ICMP Type 8".into())
+    /// An ICMP type, any code (`Port.icmpType`).
+    pub const fn icmp_type(icmp_type: u8) -> Port {
+        Port::new("icmp", Some(icmp_type as i64), Some(-1), Text::IcmpType)
+    }
+
+    /// An ICMP type and code (`Port.icmpTypeAndCode`).
+    pub const fn icmp_type_and_code(icmp_type: u8, code: u8) -> Port {
+        Port::new("icmp", Some(icmp_type as i64), Some(code as i64), Text::IcmpTypeAndCode)
+    }
+
+    /// ICMP echo requests, type 8 (`Port.icmpPing`).
+    pub const fn icmp_ping() -> Port {
+        Port::icmp_type(8)
     }
 
     /// Every ICMP type (`Port.allIcmp`).
-    pub fn all_icmp() -> Port {
-        Port::new("icmp", Some(-1), Some(-1), "ALL ICMP".into())
+    pub const fn all_icmp() -> Port {
+        Port::new("icmp", Some(-1), Some(-1), Text::AllIcmp)
     }
 
     /// All traffic, any protocol (`Port.allTraffic`).
-    pub fn all_traffic() -> Port {
-        Port::new("-1", None, None, "ALL TRAFFIC".into())
+    pub const fn all_traffic() -> Port {
+        Port::new("-1", None, None, Text::AllTraffic)
     }
 
     /// The protocol as a rule renders it (`tcp`, `udp`, `icmp`, `-1`).
@@ -96,6 +129,17 @@ impl std::fmt::Display for Port {
     /// The text CDK uses in rule descriptions and ids (`toString`): `443`, `8000-8080`,
     /// `UDP 53`, `ALL PORTS`, `ALL TRAFFIC`, ...
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
+        let udp = if self.protocol == "udp" { "UDP " } else { "" };
+        let from = self.from_port.unwrap_or_default();
+        let to = self.to_port.unwrap_or_default();
+        match self.text {
+            Text::Single => write!(f, "{udp}{from}"),
+            Text::Range => write!(f, "{udp}{from}-{to}"),
+            Text::AllPorts => write!(f, "{udp}ALL PORTS"),
+            Text::IcmpType => write!(f, "ICMP Type {from}"),
+            Text::IcmpTypeAndCode => write!(f, "ICMP Type {from} Code {to}"),
+            Text::AllIcmp => f.write_str("ALL ICMP"),
+            Text::AllTraffic => f.write_str("ALL TRAFFIC"),
+        }
     }
 }

@@ -298,7 +298,7 @@ impl InterfaceVpcEndpoint {
         let port = Port::tcp(props.service.port());
         let flags: Rc<ConnectionFlags> = Rc::default();
         let connections =
-            Connections::with(security_groups.clone(), None, Some(port.clone()), flags.clone());
+            Connections::with(security_groups.clone(), None, Some(port), flags.clone());
         if props.open != Some(false) {
             connections.allow_default_port_from(&Peer::ipv4(props.vpc.vpc_cidr_block()), None)?;
         }
@@ -339,12 +339,7 @@ impl InterfaceVpcEndpoint {
 impl IConnectable for InterfaceVpcEndpoint {
     /// The endpoint's connections: its security groups, the service's port as default port.
     fn connections(&self) -> Connections {
-        Connections::with(
-            self.security_groups.clone(),
-            None,
-            Some(self.port.clone()),
-            self.flags.clone(),
-        )
+        Connections::with(self.security_groups.clone(), None, Some(self.port), self.flags.clone())
     }
 }
 

@@ -10,6 +10,8 @@ use crate::State;
 pub(crate) struct StateGraph {
     start: State,
     states: Vec<State>,
+    /// The states `bind` has reached in this collection.
+    visited: Vec<State>,
 }
 
 impl StateGraph {
@@ -22,9 +24,51 @@ impl StateGraph {
     /// used in another state machine (`StateAlreadyInGraph`) or two states with one name
     /// (`DuplicateStateId`).
     pub(crate) fn new(start: &State, owner: &str) -> Result<StateGraph, Error> {
-        let mut graph = StateGraph { start: start.clone(), states: vec![start.clone()] };
+        let mut graph =
+            StateGraph { start: start.clone(), states: vec![start.clone()], visited: Vec::new() };
         graph.bind(start, owner)?;
+        graph.check_contained_names(owner)?;
         Ok(graph)
+    }
+
+    /// `registerSuperGraph` / `registerContainedState`: the states of the graphs of
+    /// Parallel branches and Map item processors have names unique among all the states
+    /// of this graph and its nested graphs.
+    fn check_contained_names(&self, owner: &str) -> Result<(), Error> {
+        let mut seen: Vec<(String, String)> =
+            self.states.iter().map(|s| (s.state_id(), self.describe())).collect();
+        for state in &self.states {
+            let mut nested: Vec<(String, State)> = state
+                .0
+                .branches
+                .borrow()
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    (format!("Parallel '{}' branch {}", state.state_id(), i + 1), b.clone())
+                })
+                .collect();
+            if let Some(p) = state.0.processor.borrow().as_ref() {
+                nested.push((format!("Map {} Item Processor", state.state_id()), p.clone()));
+            }
+            for (name, start) in nested {
+                let graph = StateGraph::new(&start, &name)?;
+                for s in &graph.states {
+                    let id = s.state_id();
+                    if let Some((_, other)) = seen.iter().find(|(n, _)| *n == id) {
+                        return Err(Error::InvalidArgument {
+                            path: owner.to_string(),
+                            message: format!(
+                                "State with name '{id}' occurs in both {} and {other}. All states must have unique names.",
+                                graph.describe()
+                            ),
+                        });
+                    }
+                    seen.push((id, graph.describe()));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `toString`: up to three state names.
@@ -38,8 +82,14 @@ impl StateGraph {
 
     /// `bindToGraph` and `registerState`.
     fn bind(&mut self, state: &State, owner: &str) -> Result<(), Error> {
+        if self.visited.iter().any(|s| s.same(state)) {
+            return Ok(());
+        }
+        self.visited.push(state.clone());
         match state.containing_graph() {
-            Some(g) if g == owner => return Ok(()),
+            // bound by an earlier collection of the same graph (a nested graph is collected
+            // for the name check and again when rendered): collect it again
+            Some(g) if g == owner => {}
             Some(g) => {
                 return Err(Error::InvalidArgument {
                     path: owner.to_string(),

@@ -192,3 +192,24 @@ fn refusals() -> TestResult {
     }
     Ok(())
 }
+
+/// State names are unique across a state machine and its branches.
+#[test]
+fn names_unique_across_branches() -> TestResult {
+    let app = App::new();
+    app.skip_synth_check();
+    let stack = Stack::new(&app, "Stack")?;
+    let parallel = Parallel::new(&stack, "P", ParallelProps::default())?;
+    let inner = Pass::new(&stack, "Inner", PassProps::builder().state_name("Same"))?;
+    parallel.branch(&inner);
+    let outer = Pass::new(&stack, "Outer", PassProps::builder().state_name("Same"))?;
+    let chain = parallel.next(&outer)?;
+    let e = StateMachine::new(
+        &stack,
+        "M",
+        StateMachineProps::builder().definition_body(DefinitionBody::from_chainable(chain)),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("State with name 'Same' occurs in both"), "{e}");
+    Ok(())
+}

@@ -11,8 +11,10 @@ use super::state::{nextable, put, state_handle, string, Kind, State};
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WaitTime {
-    /// A fixed number of seconds (`WaitTime.duration`, `WaitTime.seconds`): `Seconds`.
+    /// A fixed number of seconds (`WaitTime.seconds`): `Seconds`.
     Seconds(u64),
+    /// A fixed duration (`WaitTime.duration`), a whole number of seconds: `Seconds`.
+    Duration(Duration),
     /// Until a fixed ISO 8601 timestamp (`WaitTime.timestamp`): `Timestamp`.
     Timestamp(String),
     /// The number of seconds at a JSON path of the input (`WaitTime.secondsPath`):
@@ -24,10 +26,10 @@ pub enum WaitTime {
 }
 
 impl WaitTime {
-    /// Waits for `duration`, in whole seconds (`WaitTime.duration`; sub-second parts are
-    /// dropped, as `Duration.toSeconds()` would refuse them).
+    /// Waits for `duration` (`WaitTime.duration`); [`Wait::new`] refuses a duration that is
+    /// not a whole number of seconds, as `Duration.toSeconds()` does.
     pub fn duration(duration: Duration) -> WaitTime {
-        WaitTime::Seconds(duration.as_secs())
+        WaitTime::Duration(duration)
     }
 
     /// Waits for a number of seconds (`WaitTime.seconds`).
@@ -53,6 +55,7 @@ impl WaitTime {
     fn render(&self, m: &mut Map) {
         let (key, value) = match self {
             WaitTime::Seconds(s) => ("Seconds", Value::from(*s)),
+            WaitTime::Duration(d) => ("Seconds", Value::from(d.as_secs())),
             WaitTime::Timestamp(t) => ("Timestamp", Value::from(t.as_str())),
             WaitTime::SecondsPath(p) => ("SecondsPath", Value::from(p.as_str())),
             WaitTime::TimestampPath(p) => ("TimestampPath", Value::from(p.as_str())),
@@ -92,6 +95,8 @@ cdk_core::impl_props!(WaitProps, WaitPropsBuilder);
 /// let stack = Stack::new(&app, "Stack")?;
 /// let wait = Wait::new(&stack, "W", WaitProps::builder().time(WaitTime::duration(Duration::from_secs(60))))?;
 /// assert_eq!(wait.state_id(), "W");
+/// let half = WaitProps::builder().time(WaitTime::duration(Duration::from_millis(500)));
+/// assert!(Wait::new(&stack, "Half", half).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
@@ -103,13 +108,26 @@ impl Wait {
     /// Defines a Wait state.
     ///
     /// # Errors
-    /// [`Error::Build`] without a `time`; id errors from the tree.
+    /// [`Error::Build`] without a `time`; [`Error::InvalidArgument`] for a duration that is
+    /// not a whole number of seconds; id errors from the tree.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<WaitProps>,
     ) -> Result<Wait, Error> {
-        let props = props.into_props_at(&crate::state_machine::child_path(scope.node(), id))?;
+        let path = crate::state_machine::child_path(scope.node(), id);
+        let props = props.into_props_at(&path)?;
+        if let WaitTime::Duration(d) = props.time {
+            if d.subsec_nanos() != 0 {
+                return Err(Error::InvalidArgument {
+                    path,
+                    message: format!(
+                        "'{} millis' cannot be converted into a whole number of seconds.",
+                        d.as_millis()
+                    ),
+                });
+            }
+        }
         let name = props.state_name.clone();
         Ok(Wait(State::create(scope, id, "Wait", name, Kind::Wait(props))?))
     }
