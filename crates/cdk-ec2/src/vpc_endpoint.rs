@@ -348,3 +348,51 @@ impl From<&InterfaceVpcEndpoint> for InterfaceVpcEndpoint {
         x.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdk_core::{App, StackProps};
+
+    fn name_in(region: &str, service: InterfaceVpcEndpointAwsService) -> Value {
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::with_props(
+            &app,
+            "S",
+            StackProps::builder()
+                .env(cdk_core::Environment::new("111111111111", region))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        InterfaceVpcEndpointService::from(service).name(&stack)
+    }
+
+    #[test]
+    fn region_prefixes_follow_cdk_table() {
+        use InterfaceVpcEndpointAwsService as S;
+        assert_eq!(
+            name_in("us-east-1", S::ApiGateway),
+            Value::from("com.amazonaws.us-east-1.execute-api")
+        );
+        assert_eq!(
+            name_in("cn-north-1", S::ApiGateway),
+            Value::from("cn.com.amazonaws.cn-north-1.execute-api")
+        );
+        assert_eq!(name_in("cn-north-1", S::Sns), Value::from("com.amazonaws.cn-north-1.sns"));
+        assert_eq!(name_in("us-iso-east-1", S::Sns), Value::from("gov.ic.c2s.us-iso-east-1.sns"));
+        assert_eq!(
+            name_in("us-isob-west-1", S::Sqs),
+            Value::from("com.amazonaws.us-isob-west-1.sqs")
+        );
+        assert_eq!(
+            name_in("eu-isoe-west-1", S::ApiGateway),
+            Value::from("uk.adc-e.cloud.eu-isoe-west-1.execute-api")
+        );
+        assert_eq!(
+            name_in("eusc-de-east-1", S::ApiGateway),
+            Value::from("eu.amazonaws.eusc-de-east-1.execute-api")
+        );
+    }
+}
