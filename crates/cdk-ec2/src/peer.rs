@@ -18,6 +18,8 @@ pub enum Peer {
     /// An IPv4 CIDR range (`Peer.ipv4`, `Peer.anyIpv4`); the range may be a token such as
     /// `vpc.vpc_cidr_block()`.
     Ipv4(Value),
+    /// An IPv6 CIDR range (`Peer.ipv6`, `Peer.anyIpv6`).
+    Ipv6(Value),
     /// A security group by id (`Peer.securityGroupId`), optionally of another account.
     SecurityGroupId {
         /// The group's id (`sg-...`).
@@ -40,6 +42,16 @@ impl Peer {
         Peer::Ipv4(Value::from("0.0.0.0/0"))
     }
 
+    /// An IPv6 CIDR range (`Peer.ipv6`); a literal range is checked when the rule is added.
+    pub fn ipv6(cidr: impl Into<Value>) -> Peer {
+        Peer::Ipv6(cidr.into())
+    }
+
+    /// Any IPv6 address, `::/0` (`Peer.anyIpv6`).
+    pub fn any_ipv6() -> Peer {
+        Peer::Ipv6(Value::from("::/0"))
+    }
+
     /// A security group by id (`Peer.securityGroupId`); a literal id is checked when the rule
     /// is added.
     pub fn security_group_id(id: impl Into<Value>, owner_id: impl Into<Option<Value>>) -> Peer {
@@ -50,7 +62,7 @@ impl Peer {
     /// (`canInlineRule`): IPv4 ranges always, group ids when literal, groups never.
     pub fn can_inline_rule(&self) -> bool {
         match self {
-            Peer::Ipv4(_) => true,
+            Peer::Ipv4(_) | Peer::Ipv6(_) => true,
             Peer::SecurityGroupId { id, owner_id } => {
                 !is_token(id) && !owner_id.as_ref().is_some_and(is_token)
             }
@@ -62,7 +74,7 @@ impl Peer {
     /// id, or the unique id of the group's construct.
     pub fn unique_id(&self) -> Value {
         match self {
-            Peer::Ipv4(c) => c.clone(),
+            Peer::Ipv4(c) | Peer::Ipv6(c) => c.clone(),
             Peer::SecurityGroupId { id, .. } => id.clone(),
             Peer::SecurityGroup(sg) => Value::from(sg.node().unique_id()),
         }
@@ -89,6 +101,29 @@ impl Peer {
                 if mask.is_none() {
                     return Err(format!(
                         "CIDR mask is missing in IPv4: \"{cidr}\". Did you mean \"{cidr}/32\"?"
+                    ));
+                }
+                Ok(())
+            }
+            Peer::Ipv6(Value::String(cidr)) => {
+                let (ip, mask) = match cidr.split_once('/') {
+                    Some((ip, mask)) => (ip, Some(mask)),
+                    None => (cidr.as_str(), None),
+                };
+                let groups: Vec<&str> = ip.split(':').collect();
+                let ip_ok = (3..=8).contains(&groups.len())
+                    && groups.iter().all(|g| {
+                        g.len() <= 4
+                            && g.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                    });
+                let mask_ok =
+                    mask.is_none_or(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
+                if !ip_ok || !mask_ok {
+                    return Err(format!("Invalid IPv6 CIDR: \"{cidr}\""));
+                }
+                if mask.is_none() {
+                    return Err(format!(
+                        "CIDR mask is missing in IPv6: \"{cidr}\". Did you mean \"{cidr}/128\"?"
                     ));
                 }
                 Ok(())

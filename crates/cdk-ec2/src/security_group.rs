@@ -4,7 +4,7 @@
 //! [`SecurityGroup::add_ingress_rule`] / [`SecurityGroup::add_egress_rule`]: inline in the
 //! group when the peer allows it (IPv4 ranges, literal group ids), else as separate
 //! `AWS::EC2::SecurityGroupIngress` / `AWS::EC2::SecurityGroupEgress` resources below the
-//! group, exactly as CDK decides. IPv6 peers and `disableInlineRules` are not ported.
+//! group, exactly as CDK decides. IPv6 peers follow `allowAllIpv6Outbound`; `disableInlineRules` is not ported.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -52,6 +52,9 @@ pub struct SecurityGroupProps {
     /// false, the group gets a rule that matches no traffic, so that EC2 adds none.
     #[builder(default)]
     pub allow_all_outbound: Option<bool>,
+    /// Allow all outbound IPv6 traffic (the `::/0` egress rule). Default: false.
+    #[builder(default)]
+    pub allow_all_ipv6_outbound: Option<bool>,
 }
 cdk_core::impl_props!(SecurityGroupProps, SecurityGroupPropsBuilder);
 
@@ -97,6 +100,7 @@ pub struct SecurityGroup {
     node: Node,
     resource: CfnSecurityGroup,
     allow_all_outbound: bool,
+    allow_all_ipv6_outbound: bool,
     rules: Rc<Rules>,
 }
 
@@ -120,8 +124,9 @@ fn rule_json(peer: &[(&str, Value)], port: &Port, description: Value) -> Value {
     if let Some(t) = port.to_port() {
         fields.push(("ToPort", Value::from(t)));
     }
-    const ORDER: [&str; 9] = [
+    const ORDER: [&str; 10] = [
         "CidrIp",
+        "CidrIpv6",
         "Description",
         "DestinationSecurityGroupId",
         "FromPort",
@@ -140,6 +145,7 @@ fn rule_json(peer: &[(&str, Value)], port: &Port, description: Value) -> Value {
 fn peer_config(peer: &Peer, ingress: bool) -> Vec<(&'static str, Value)> {
     match (peer, ingress) {
         (Peer::Ipv4(c), _) => vec![("CidrIp", c.clone())],
+        (Peer::Ipv6(c), _) => vec![("CidrIpv6", c.clone())],
         (Peer::SecurityGroupId { id, owner_id }, true) => {
             let mut v = vec![("SourceSecurityGroupId", id.clone())];
             if let Some(o) = owner_id {
@@ -195,6 +201,16 @@ impl SecurityGroup {
         l1.group_name = props.security_group_name;
         let rules = Rc::new(Rules::default());
         rules.egress.borrow_mut().push(default_egress);
+        let allow_all_ipv6_outbound = props.allow_all_ipv6_outbound == Some(true);
+        if allow_all_ipv6_outbound {
+            // `addDefaultIpv6EgressRule`
+            let rule = rule_json(
+                &[("CidrIpv6", Value::from("::/0"))],
+                &Port::all_traffic(),
+                Value::from("Allow all outbound ipv6 traffic by default"),
+            );
+            rules.egress.borrow_mut().push(rule);
+        }
         let lazy_list = |list: fn(&Rules) -> &RefCell<Vec<Value>>| {
             let rules = rules.clone();
             Value::lazy(move |_| {
@@ -206,7 +222,7 @@ impl SecurityGroup {
         l1.security_group_ingress = Some(lazy_list(|r| &r.ingress));
         l1.vpc_id = Some(props.vpc.vpc_id());
         let resource = CfnSecurityGroup::new(&node, "Resource", l1)?;
-        Ok(SecurityGroup { node, resource, allow_all_outbound, rules })
+        Ok(SecurityGroup { node, resource, allow_all_outbound, allow_all_ipv6_outbound, rules })
     }
 
     /// The L1 resource.
@@ -232,6 +248,11 @@ impl SecurityGroup {
     /// Whether all outbound IPv4 traffic is allowed.
     pub fn allow_all_outbound(&self) -> bool {
         self.allow_all_outbound
+    }
+
+    /// Whether all outbound IPv6 traffic is allowed.
+    pub fn allow_all_ipv6_outbound(&self) -> bool {
+        self.allow_all_ipv6_outbound
     }
 
     /// Allows traffic from `peer` on `port` (`addIngressRule`): inline in the group when the
@@ -287,11 +308,18 @@ impl SecurityGroup {
         peer.validate().map_err(|m| self.invalid(m))?;
         let from_to = if ingress { "from" } else { "to" };
         if !ingress {
-            if self.allow_all_outbound {
+            let ipv6 = matches!(peer, Peer::Ipv6(_));
+            if !ipv6 && self.allow_all_outbound {
                 // CDK adds the warning `@aws-cdk/aws-ec2:ipv4IgnoreEgressRule` unless remote
                 return Ok(());
             }
-            self.remove_no_traffic_rule()?;
+            if !ipv6 {
+                self.remove_no_traffic_rule()?;
+            }
+            if ipv6 && self.allow_all_ipv6_outbound {
+                // CDK adds the warning `@aws-cdk/aws-ec2:ipv6IgnoreEgressRule` unless remote
+                return Ok(());
+            }
         }
         let config = peer_config(peer, ingress);
         if peer.can_inline_rule() {
@@ -306,7 +334,7 @@ impl SecurityGroup {
             };
             if !ingress
                 && port.protocol() == "-1"
-                && matches!(peer, Peer::Ipv4(Value::String(c)) if c == "0.0.0.0/0")
+                && matches!(peer, Peer::Ipv4(Value::String(c)) | Peer::Ipv6(Value::String(c)) if c == "0.0.0.0/0" || c == "::/0")
             {
                 return Err(self.invalid("Cannot add an \"all traffic\" egress rule in this way; set allowAllOutbound=true on the SecurityGroup instead.".into()));
             }
@@ -342,6 +370,7 @@ impl SecurityGroup {
                 .map_err(build)?;
             l1.group_id = Some(self.security_group_id());
             l1.cidr_ip = get("CidrIp");
+            l1.cidr_ipv6 = get("CidrIpv6");
             l1.source_security_group_id = get("SourceSecurityGroupId");
             l1.source_security_group_owner_id = get("SourceSecurityGroupOwnerId");
             l1.from_port = port.from_port().map(Value::from);
@@ -355,6 +384,7 @@ impl SecurityGroup {
                 .build()
                 .map_err(build)?;
             l1.cidr_ip = get("CidrIp");
+            l1.cidr_ipv6 = get("CidrIpv6");
             l1.destination_security_group_id = get("DestinationSecurityGroupId");
             l1.from_port = port.from_port().map(Value::from);
             l1.to_port = port.to_port().map(Value::from);

@@ -126,6 +126,44 @@ fn zz_ec2_endpoints() -> TestResult {
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-ec2-endpoints"))
 }
 
+/// zz-ec2-ipv6: IPv6 peers and `allow_all_ipv6_outbound`.
+#[test]
+fn zz_ec2_ipv6() -> TestResult {
+    let out = synth("zz-ec2-ipv6", |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let vpc = Vpc::new(&stack, "Vpc", VpcProps::default()).map_err(ec2)?;
+        let open6 = SecurityGroup::new(
+            &stack,
+            "Open6",
+            SecurityGroupProps::builder().vpc(&vpc).allow_all_ipv6_outbound(true),
+        )
+        .map_err(ec2)?;
+        open6.add_ingress_rule(Peer::any_ipv6(), &Port::tcp(443), None).map_err(ec2)?;
+        open6.add_egress_rule(Peer::ipv6("2001:db8::/32"), &Port::tcp(80), None).map_err(ec2)?;
+        let closed = SecurityGroup::new(
+            &stack,
+            "Closed",
+            SecurityGroupProps::builder().vpc(&vpc).allow_all_outbound(false),
+        )
+        .map_err(ec2)?;
+        closed.add_egress_rule(Peer::ipv6("2001:db8::/32"), &Port::HTTPS, "v6 out").map_err(ec2)?;
+        closed
+            .add_ingress_rule(Peer::ipv6("2001:db8:1::/48"), &Port::udp_range(1000, 2000), None)
+            .map_err(ec2)?;
+        SecurityGroup::new(
+            &stack,
+            "Both",
+            SecurityGroupProps::builder()
+                .vpc(&vpc)
+                .allow_all_outbound(false)
+                .allow_all_ipv6_outbound(true),
+        )
+        .map_err(ec2)?;
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden("zz-ec2-ipv6"))
+}
+
 /// Peers CDK refuses, and the inline "all traffic" egress rule.
 #[test]
 fn refused_rules() -> TestResult {
@@ -144,6 +182,10 @@ fn refused_rules() -> TestResult {
         .add_ingress_rule(Peer::security_group_id("sg-1", None), &Port::tcp(1), None)
         .unwrap_err();
     assert!(e.to_string().contains("Invalid security group ID"), "{e}");
+    let e = sg.add_ingress_rule(Peer::ipv6("2001:db8::"), &Port::tcp(1), None).unwrap_err();
+    assert!(e.to_string().contains("Did you mean \"2001:db8::/128\"?"), "{e}");
+    let e = sg.add_ingress_rule(Peer::ipv6("2001:DB8::/32"), &Port::tcp(1), None).unwrap_err();
+    assert!(e.to_string().contains("Invalid IPv6 CIDR"), "{e}");
     let e = sg.add_egress_rule(Peer::any_ipv4(), &Port::all_traffic(), None).unwrap_err();
     assert!(e.to_string().contains("all traffic"), "{e}");
     let e = sg.connections().allow_default_port_from(&Peer::any_ipv4(), None).unwrap_err();
