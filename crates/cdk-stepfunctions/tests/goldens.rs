@@ -152,6 +152,47 @@ fn zz_sfn_states() -> TestResult {
     assert_same_file(&out.join("Stack.template.json"), &golden("zz-sfn-states"))
 }
 
+/// zz-sfn-selectors: item and result selectors of Map and Parallel states.
+#[test]
+fn zz_sfn_selectors() -> TestResult {
+    let out = synth("zz-sfn-selectors", |app| {
+        let stack = Stack::new(app, "Stack")?;
+        let map = Map::new(
+            &stack,
+            "Map",
+            MapProps::builder()
+                .comment("each")
+                .input_path("$.in")
+                .output_path("$.out")
+                .items_path("$.items")
+                .item_selector(cdk_core::Value::object([
+                    ("value.$", "$$.Map.Item.Value"),
+                    ("fixed", "x"),
+                ]))
+                .result_selector(cdk_core::Value::object([("count.$", "$.length()")])),
+        )?;
+        map.item_processor(&pass(&stack, "Item")?);
+        let parallel = Parallel::new(
+            &stack,
+            "Both",
+            ParallelProps::builder()
+                .comment("fan")
+                .input_path("$.p")
+                .output_path("$.q")
+                .result_selector(cdk_core::Value::object([("first.$", "$[0]")])),
+        )?;
+        parallel.branch(&pass(&stack, "One")?);
+        StateMachine::new(
+            &stack,
+            "Machine",
+            StateMachineProps::builder()
+                .definition_body(DefinitionBody::from_chainable(map.next(&parallel)?)),
+        )?;
+        Ok(())
+    })?;
+    assert_same_file(&out.join("Stack.template.json"), &golden("zz-sfn-selectors"))
+}
+
 /// A chain ending with a state that cannot be followed refuses more states; a Parallel state
 /// without branches and a Map state without a processor fail synthesis.
 #[test]

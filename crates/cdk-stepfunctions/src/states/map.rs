@@ -3,7 +3,9 @@
 
 use cdk_core::{BuildError, Construct, Error, Map as JsonMap, Value};
 
-use super::state::{check_json_path, nextable, put, state_handle, string, Kind, State};
+use super::state::{
+    check_json_path, check_literal, nextable, put, state_handle, string, Kind, State,
+};
 use crate::state_graph::StateGraph;
 use crate::Chain;
 
@@ -39,6 +41,14 @@ pub struct MapProps {
     /// not rendered, as in CDK).
     #[builder(default)]
     pub max_concurrency: Option<u32>,
+    /// The input of each iteration, as literal JSON (`ItemSelector`; keys ending in `.$`
+    /// take JSON paths, such as `$$.Map.Item.Value`). Default: the item.
+    #[builder(default)]
+    pub item_selector: Option<Value>,
+    /// The state's result built from the raw results, as literal JSON (`ResultSelector`).
+    /// Default: the raw results.
+    #[builder(default)]
+    pub result_selector: Option<Value>,
 }
 cdk_core::impl_props!(MapProps, MapPropsBuilder);
 
@@ -77,7 +87,9 @@ impl Map {
             check_json_path("input_path", props.input_path.as_ref())?;
             check_json_path("output_path", props.output_path.as_ref())?;
             check_json_path("result_path", props.result_path.as_ref())?;
-            check_json_path("items_path", props.items_path.as_ref())
+            check_json_path("items_path", props.items_path.as_ref())?;
+            check_literal("item_selector", props.item_selector.as_ref())?;
+            check_literal("result_selector", props.result_selector.as_ref())
         };
         check().map_err(|source| Error::Build { path, source })?;
         let name = props.state_name.clone();
@@ -94,7 +106,8 @@ impl Map {
 }
 
 /// `Map.toStateJson`: `Type`, `Comment`, `ResultPath`, `Next` or `End`, `InputPath`,
-/// `OutputPath`, `ItemsPath`, `ItemProcessor`, `MaxConcurrency`.
+/// `OutputPath`, `ResultSelector`, `ItemsPath`, `ItemSelector`, `ItemProcessor`,
+/// `MaxConcurrency`.
 pub(crate) fn render(state: &State, p: &MapProps, m: &mut JsonMap) -> Result<(), Error> {
     put(m, "Type", Some(Value::from("Map")));
     put(m, "Comment", string(&p.comment));
@@ -102,7 +115,9 @@ pub(crate) fn render(state: &State, p: &MapProps, m: &mut JsonMap) -> Result<(),
     state.render_next_end(m);
     put(m, "InputPath", string(&p.input_path));
     put(m, "OutputPath", string(&p.output_path));
+    put(m, "ResultSelector", p.result_selector.clone());
     put(m, "ItemsPath", string(&p.items_path));
+    put(m, "ItemSelector", p.item_selector.clone());
     if let Some(start) = state.0.processor.borrow().as_ref() {
         let name = format!("Map {} Item Processor", state.state_id());
         let graph = StateGraph::new(start, &name)?;

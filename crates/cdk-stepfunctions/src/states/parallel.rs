@@ -3,7 +3,9 @@
 
 use cdk_core::{BuildError, Construct, Error, Map, Value};
 
-use super::state::{check_json_path, nextable, put, state_handle, string, Kind, State};
+use super::state::{
+    check_json_path, check_literal, nextable, put, state_handle, string, Kind, State,
+};
 use crate::state_graph::StateGraph;
 use crate::Chain;
 
@@ -32,6 +34,10 @@ pub struct ParallelProps {
     /// replace the input).
     #[builder(default)]
     pub result_path: Option<String>,
+    /// The state's result built from the branches' results, as literal JSON
+    /// (`ResultSelector`). Default: the array of results.
+    #[builder(default)]
+    pub result_selector: Option<Value>,
 }
 cdk_core::impl_props!(ParallelProps, ParallelPropsBuilder);
 
@@ -71,7 +77,8 @@ impl Parallel {
         let check = || -> Result<(), BuildError> {
             check_json_path("input_path", props.input_path.as_ref())?;
             check_json_path("output_path", props.output_path.as_ref())?;
-            check_json_path("result_path", props.result_path.as_ref())
+            check_json_path("result_path", props.result_path.as_ref())?;
+            check_literal("result_selector", props.result_selector.as_ref())
         };
         check().map_err(|source| Error::Build { path, source })?;
         let name = props.state_name.clone();
@@ -87,7 +94,7 @@ impl Parallel {
 }
 
 /// `Parallel.toStateJson`: `Type`, `Comment`, `ResultPath`, `Next` or `End`, `InputPath`,
-/// `OutputPath`, `Branches`.
+/// `OutputPath`, `Branches`, `ResultSelector`.
 pub(crate) fn render(state: &State, p: &ParallelProps, m: &mut Map) -> Result<(), Error> {
     put(m, "Type", Some(Value::from("Parallel")));
     put(m, "Comment", string(&p.comment));
@@ -102,5 +109,6 @@ pub(crate) fn render(state: &State, p: &ParallelProps, m: &mut Map) -> Result<()
         branches.push(Value::Object(graph.to_graph_json(None)?));
     }
     put(m, "Branches", Some(Value::array(branches)));
+    put(m, "ResultSelector", p.result_selector.clone());
     Ok(())
 }

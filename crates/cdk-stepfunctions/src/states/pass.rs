@@ -91,7 +91,7 @@ impl PassProps {
 /// Whether a value is or holds a token or an intrinsic function (`{"Ref": ...}`,
 /// `{"Fn::...": ...}`, as pseudo parameters such as `stack.region()` are), which a literal JSON
 /// string cannot carry.
-fn holds_intrinsic(value: &Value) -> bool {
+pub(crate) fn holds_intrinsic(value: &Value) -> bool {
     match value {
         Value::Token(_) => true,
         Value::Array(items) => items.iter().any(holds_intrinsic),

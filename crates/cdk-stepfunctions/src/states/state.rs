@@ -66,6 +66,17 @@ pub(crate) fn check_json_path(field: &str, path: Option<&String>) -> Result<(), 
     }
 }
 
+/// Checks that a selector is literal JSON (the definition is a literal JSON string).
+pub(crate) fn check_literal(field: &str, value: Option<&Value>) -> Result<(), BuildError> {
+    if value.is_some_and(super::pass::holds_intrinsic) {
+        return Err(BuildError::invalid_field(
+            field,
+            "tokens and intrinsic functions are not supported here: the definition is rendered as a literal JSON string",
+        ));
+    }
+    Ok(())
+}
+
 /// Inserts `value` under `key` when present (JavaScript drops `undefined` fields).
 pub(crate) fn put(m: &mut Map, key: &str, value: Option<Value>) {
     if let Some(v) = value {
