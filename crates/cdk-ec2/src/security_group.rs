@@ -1,13 +1,23 @@
 //! Security groups (`aws-ec2/lib/security-group.ts`): an `AWS::EC2::SecurityGroup` in a VPC
 //! with aws-cdk-lib's default egress rule, inline (allow all outbound traffic, or the rule
-//! that matches no traffic when outbound traffic is not allowed). Ingress and egress rules
-//! beyond the default (`addIngressRule`, peers and ports, connections) are not ported yet.
+//! that matches no traffic when outbound traffic is not allowed), and the rules added with
+//! [`SecurityGroup::add_ingress_rule`] / [`SecurityGroup::add_egress_rule`]: inline in the
+//! group when the peer allows it (IPv4 ranges, literal group ids), else as separate
+//! `AWS::EC2::SecurityGroupIngress` / `AWS::EC2::SecurityGroupEgress` resources below the
+//! group, exactly as CDK decides. IPv6 peers follow `allowAllIpv6Outbound`; `disableInlineRules` is not ported.
 
-use cdk_core::{BuildError, Construct, Node, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use cdk_core::{BuildError, Construct, Map, Node, Value};
 use cfn_ec2::security_group::Egress;
-use cfn_ec2::{CfnSecurityGroup, CfnSecurityGroupProps};
+use cfn_ec2::{
+    CfnSecurityGroup, CfnSecurityGroupEgress, CfnSecurityGroupEgressProps, CfnSecurityGroupIngress,
+    CfnSecurityGroupIngressProps, CfnSecurityGroupProps,
+};
 
-use crate::{Ec2Error, Vpc};
+use crate::connections::ConnectionFlags;
+use crate::{Connections, Ec2Error, IConnectable, Peer, Port, Vpc};
 
 /// Options of a [`SecurityGroup`] (`SecurityGroupProps`).
 ///
@@ -42,6 +52,9 @@ pub struct SecurityGroupProps {
     /// false, the group gets a rule that matches no traffic, so that EC2 adds none.
     #[builder(default)]
     pub allow_all_outbound: Option<bool>,
+    /// Allow all outbound IPv6 traffic (the `::/0` egress rule). Default: false.
+    #[builder(default)]
+    pub allow_all_ipv6_outbound: Option<bool>,
 }
 cdk_core::impl_props!(SecurityGroupProps, SecurityGroupPropsBuilder);
 
@@ -87,6 +100,67 @@ pub struct SecurityGroup {
     node: Node,
     resource: CfnSecurityGroup,
     allow_all_outbound: bool,
+    allow_all_ipv6_outbound: bool,
+    rules: Rc<Rules>,
+}
+
+/// The inline rules (`directIngressRules`, `directEgressRules`) and the state rule ids use.
+#[derive(Debug, Default)]
+struct Rules {
+    ingress: RefCell<Vec<Value>>,
+    egress: RefCell<Vec<Value>>,
+    peer_as_token_count: Cell<u32>,
+    flags: Rc<ConnectionFlags>,
+}
+
+/// Renders a rule's fields in the CloudFormation key order.
+fn rule_json(peer: &[(&str, Value)], port: &Port, description: Value) -> Value {
+    let mut fields: Vec<(&str, Value)> = peer.to_vec();
+    fields.push(("Description", description));
+    fields.push(("IpProtocol", Value::from(port.protocol())));
+    if let Some(f) = port.from_port() {
+        fields.push(("FromPort", Value::from(f)));
+    }
+    if let Some(t) = port.to_port() {
+        fields.push(("ToPort", Value::from(t)));
+    }
+    const ORDER: [&str; 10] = [
+        "CidrIp",
+        "CidrIpv6",
+        "Description",
+        "DestinationSecurityGroupId",
+        "FromPort",
+        "IpProtocol",
+        "SourceSecurityGroupId",
+        "SourceSecurityGroupName",
+        "SourceSecurityGroupOwnerId",
+        "ToPort",
+    ];
+    fields.sort_by_key(|(k, _)| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+    let m: Map = fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    Value::Object(m)
+}
+
+/// `peer.toIngressRuleConfig()` / `toEgressRuleConfig()`.
+fn peer_config(peer: &Peer, ingress: bool) -> Vec<(&'static str, Value)> {
+    match (peer, ingress) {
+        (Peer::Ipv4(c), _) => vec![("CidrIp", c.clone())],
+        (Peer::Ipv6(c), _) => vec![("CidrIpv6", c.clone())],
+        (Peer::SecurityGroupId { id, owner_id }, true) => {
+            let mut v = vec![("SourceSecurityGroupId", id.clone())];
+            if let Some(o) = owner_id {
+                v.push(("SourceSecurityGroupOwnerId", o.clone()));
+            }
+            v
+        }
+        (Peer::SecurityGroupId { id, .. }, false) => {
+            vec![("DestinationSecurityGroupId", id.clone())]
+        }
+        (Peer::SecurityGroup(sg), true) => vec![("SourceSecurityGroupId", sg.security_group_id())],
+        (Peer::SecurityGroup(sg), false) => {
+            vec![("DestinationSecurityGroupId", sg.security_group_id())]
+        }
+    }
 }
 
 impl Construct for SecurityGroup {
@@ -125,11 +199,30 @@ impl SecurityGroup {
             .build()
             .map_err(build)?;
         l1.group_name = props.security_group_name;
-        // no ingress rules yet: an empty list is not rendered
-        l1.security_group_egress = Some(Value::array([default_egress]));
+        let rules = Rc::new(Rules::default());
+        rules.egress.borrow_mut().push(default_egress);
+        let allow_all_ipv6_outbound = props.allow_all_ipv6_outbound == Some(true);
+        if allow_all_ipv6_outbound {
+            // `addDefaultIpv6EgressRule`
+            let rule = rule_json(
+                &[("CidrIpv6", Value::from("::/0"))],
+                &Port::all_traffic(),
+                Value::from("Allow all outbound ipv6 traffic by default"),
+            );
+            rules.egress.borrow_mut().push(rule);
+        }
+        let lazy_list = |list: fn(&Rules) -> &RefCell<Vec<Value>>| {
+            let rules = rules.clone();
+            Value::lazy(move |_| {
+                let items = list(&rules).borrow().clone();
+                (!items.is_empty()).then(|| Value::array(items))
+            })
+        };
+        l1.security_group_egress = Some(lazy_list(|r| &r.egress));
+        l1.security_group_ingress = Some(lazy_list(|r| &r.ingress));
         l1.vpc_id = Some(props.vpc.vpc_id());
         let resource = CfnSecurityGroup::new(&node, "Resource", l1)?;
-        Ok(SecurityGroup { node, resource, allow_all_outbound })
+        Ok(SecurityGroup { node, resource, allow_all_outbound, allow_all_ipv6_outbound, rules })
     }
 
     /// The L1 resource.
@@ -156,6 +249,199 @@ impl SecurityGroup {
     pub fn allow_all_outbound(&self) -> bool {
         self.allow_all_outbound
     }
+
+    /// Whether all outbound IPv6 traffic is allowed.
+    pub fn allow_all_ipv6_outbound(&self) -> bool {
+        self.allow_all_ipv6_outbound
+    }
+
+    /// Allows traffic from `peer` on `port` (`addIngressRule`): inline in the group when the
+    /// peer can be inlined, else an `AWS::EC2::SecurityGroupIngress` below the group with
+    /// the id `from <peer>:<port>` (added once).
+    ///
+    /// `description` default: `from <peer>:<port>`.
+    ///
+    /// # Errors
+    /// [`cdk_core::Error::InvalidArgument`] for a literal peer CDK refuses (an IPv4 range
+    /// without a mask, a malformed group id); id errors from the tree.
+    pub fn add_ingress_rule<'a>(
+        &self,
+        peer: impl Into<Peer>,
+        port: &Port,
+        description: impl Into<Option<&'a str>>,
+    ) -> Result<(), Ec2Error> {
+        self.add_rule(true, &peer.into(), port, description.into(), false)
+    }
+
+    /// Allows traffic to `peer` on `port` (`addEgressRule`). Ignored when the group allows
+    /// all outbound traffic (CDK warns); otherwise replaces the rule that matches no traffic,
+    /// inline or as an `AWS::EC2::SecurityGroupEgress` with the id `to <peer>:<port>`.
+    ///
+    /// `description` default: `from <peer>:<port>` inline (as CDK writes it), `to
+    /// <peer>:<port>` for a separate rule.
+    ///
+    /// # Errors
+    /// As [`SecurityGroup::add_ingress_rule`]; an inline "all traffic" rule to `0.0.0.0/0`
+    /// (`CannotAddTrafficEgressRule`).
+    pub fn add_egress_rule<'a>(
+        &self,
+        peer: impl Into<Peer>,
+        port: &Port,
+        description: impl Into<Option<&'a str>>,
+    ) -> Result<(), Ec2Error> {
+        self.add_rule(false, &peer.into(), port, description.into(), false)
+    }
+
+    fn invalid(&self, message: String) -> Ec2Error {
+        Ec2Error::Core(cdk_core::Error::InvalidArgument { path: self.node.path(), message })
+    }
+
+    /// `addIngressRule` / `addEgressRule` of `SecurityGroup` over `SecurityGroupBase`.
+    pub(crate) fn add_rule(
+        &self,
+        ingress: bool,
+        peer: &Peer,
+        port: &Port,
+        description: Option<&str>,
+        remote_rule: bool,
+    ) -> Result<(), Ec2Error> {
+        peer.validate().map_err(|m| self.invalid(m))?;
+        let from_to = if ingress { "from" } else { "to" };
+        if !ingress {
+            let ipv6 = matches!(peer, Peer::Ipv6(_));
+            if !ipv6 && self.allow_all_outbound {
+                // CDK adds the warning `@aws-cdk/aws-ec2:ipv4IgnoreEgressRule` unless remote
+                return Ok(());
+            }
+            if !ipv6 {
+                self.remove_no_traffic_rule()?;
+            }
+            if ipv6 && self.allow_all_ipv6_outbound {
+                // CDK adds the warning `@aws-cdk/aws-ec2:ipv6IgnoreEgressRule` unless remote
+                return Ok(());
+            }
+        }
+        let config = peer_config(peer, ingress);
+        if peer.can_inline_rule() {
+            // CDK's inline egress description also says "from"
+            let description = match description {
+                Some(d) => Value::from(d),
+                None => Value::concat([
+                    Value::from("from "),
+                    peer.unique_id(),
+                    Value::from(format!(":{port}")),
+                ]),
+            };
+            if !ingress
+                && port.protocol() == "-1"
+                && matches!(peer, Peer::Ipv4(Value::String(c)) | Peer::Ipv6(Value::String(c)) if c == "0.0.0.0/0" || c == "::/0")
+            {
+                return Err(self.invalid("Cannot add an \"all traffic\" egress rule in this way; set allowAllOutbound=true on the SecurityGroup instead.".into()));
+            }
+            let rule = rule_json(&config, port, description);
+            let list = if ingress { &self.rules.ingress } else { &self.rules.egress };
+            let exists = list.borrow().iter().any(|r| same_rule(r, &rule));
+            if !exists {
+                list.borrow_mut().push(rule);
+            }
+            return Ok(());
+        }
+        let _ = remote_rule; // rules across stacks (`remoteRule`) are not ported
+        let description = match description {
+            Some(d) => Value::from(d),
+            None => Value::concat([
+                Value::from(format!("{from_to} ")),
+                peer.unique_id(),
+                Value::from(format!(":{port}")),
+            ]),
+        };
+        let id = format!("{from_to} {}:{port}", self.render_peer(peer)).replacen('/', "_", 1);
+        if self.node.try_find_child(&id).is_some() {
+            return Ok(());
+        }
+        let build = |source| {
+            Ec2Error::Core(cdk_core::Error::Build { path: self.node.child_path(&id), source })
+        };
+        let get = |key: &str| config.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+        if ingress {
+            let mut l1 = CfnSecurityGroupIngressProps::builder()
+                .ip_protocol(port.protocol())
+                .build()
+                .map_err(build)?;
+            l1.group_id = Some(self.security_group_id());
+            l1.cidr_ip = get("CidrIp");
+            l1.cidr_ipv6 = get("CidrIpv6");
+            l1.source_security_group_id = get("SourceSecurityGroupId");
+            l1.source_security_group_owner_id = get("SourceSecurityGroupOwnerId");
+            l1.from_port = port.from_port().map(Value::from);
+            l1.to_port = port.to_port().map(Value::from);
+            l1.description = Some(description);
+            CfnSecurityGroupIngress::new(&self.node, &id, l1)?;
+        } else {
+            let mut l1 = CfnSecurityGroupEgressProps::builder()
+                .ip_protocol(port.protocol())
+                .group_id(self.security_group_id())
+                .build()
+                .map_err(build)?;
+            l1.cidr_ip = get("CidrIp");
+            l1.cidr_ipv6 = get("CidrIpv6");
+            l1.destination_security_group_id = get("DestinationSecurityGroupId");
+            l1.from_port = port.from_port().map(Value::from);
+            l1.to_port = port.to_port().map(Value::from);
+            l1.description = Some(description);
+            CfnSecurityGroupEgress::new(&self.node, &id, l1)?;
+        }
+        Ok(())
+    }
+
+    /// `removeNoTrafficRule`.
+    fn remove_no_traffic_rule(&self) -> Result<(), Ec2Error> {
+        let no_traffic = match_no_traffic().map_err(|source| {
+            Ec2Error::Core(cdk_core::Error::Build { path: self.node.path(), source })
+        })?;
+        self.rules.egress.borrow_mut().retain(|r| !same_rule(r, &no_traffic));
+        Ok(())
+    }
+
+    /// `renderPeer`: the peer's unique id, or `{IndirectPeer}` for a token.
+    fn render_peer(&self, peer: &Peer) -> String {
+        match peer.unique_id() {
+            Value::String(s) => s,
+            _ => {
+                let n = self.rules.peer_as_token_count.get();
+                self.rules.peer_as_token_count.set(n + 1);
+                if n == 0 {
+                    "{IndirectPeer}".into()
+                } else {
+                    format!("'{{IndirectPeer{}}}'", n + 1)
+                }
+            }
+        }
+    }
+}
+
+/// Whether two inline rules are the same rule (`ingressRulesEqual`/`egressRulesEqual`
+/// compare every field but the description).
+fn same_rule(a: &Value, b: &Value) -> bool {
+    let strip = |v: &Value| match v {
+        Value::Object(m) => {
+            let m: Map = m
+                .iter()
+                .filter(|(k, v)| *k != "Description" && !v.is_absent())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            Value::Object(m)
+        }
+        other => other.clone(),
+    };
+    strip(a) == strip(b)
+}
+
+impl IConnectable for SecurityGroup {
+    /// The group's connections (`connections`): the group itself, no default port.
+    fn connections(&self) -> Connections {
+        Connections::with(vec![self.clone()], None, None, self.rules.flags.clone())
+    }
 }
 
 impl From<&SecurityGroup> for SecurityGroup {
@@ -180,7 +466,7 @@ mod tests {
         }
         let sg = SecurityGroup::new(&stack, "Sg", props.build().unwrap()).unwrap();
         assert_eq!(sg.resource().property("GroupDescription"), Some(Value::from("Stack/Sg")));
-        let rules = sg.resource().property("SecurityGroupEgress").unwrap();
+        let rules = Value::array(sg.rules.egress.borrow().clone());
         rules
             .as_array()
             .unwrap()

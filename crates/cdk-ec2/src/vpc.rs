@@ -450,6 +450,32 @@ impl Vpc {
         &self.0.isolated_subnets
     }
 
+    /// Adds an interface endpoint to the VPC (`addInterfaceEndpoint`), as a child of the VPC.
+    ///
+    /// # Errors
+    /// As [`crate::InterfaceVpcEndpoint::new`].
+    pub fn add_interface_endpoint(
+        &self,
+        id: &str,
+        options: impl cdk_core::IntoProps<crate::InterfaceVpcEndpointOptions>,
+    ) -> Result<crate::InterfaceVpcEndpoint, Ec2Error> {
+        let o = options.into_props_at(&self.0.node.child_path(id))?;
+        let mut props = crate::InterfaceVpcEndpointProps::builder().vpc(self).service(o.service);
+        if let Some(s) = o.subnets {
+            props = props.subnets(s);
+        }
+        if let Some(p) = o.private_dns_enabled {
+            props = props.private_dns_enabled(p);
+        }
+        if let Some(g) = o.security_groups {
+            props = props.security_groups(g);
+        }
+        if let Some(open) = o.open {
+            props = props.open(open);
+        }
+        crate::InterfaceVpcEndpoint::new(self, id, props)
+    }
+
     /// The subnets a selection names (`selectSubnets`).
     ///
     /// # Errors

@@ -3,7 +3,10 @@
 //! A thin L2 over [`cfn_elasticloadbalancingv2`] with what private API integrations need of
 //! `aws-cdk-lib/aws-elasticloadbalancingv2`, rendered as aws-cdk-lib 2.276.0 renders it under
 //! the recommended feature flags: the [`NetworkLoadBalancer`] that an API Gateway VPC link
-//! targets, in a [`cdk_ec2::Vpc`], with its own security group.
+//! targets, in a [`cdk_ec2::Vpc`], with its own security group; its listeners
+//! ([`NetworkListener`], `nlb/network-listener.ts`) and target groups
+//! ([`NetworkTargetGroup`], `nlb/network-target-group.ts`) with [`IpTarget`] and
+//! [`InstanceTarget`] targets (`aws-elasticloadbalancingv2-targets`).
 //!
 //! ```
 //! use cdk_core::{App, AppProps, Stack};
@@ -29,13 +32,24 @@
 
 pub mod base_load_balancer;
 pub mod error;
+pub mod network_listener;
 pub mod network_load_balancer;
+pub mod network_target_group;
 
 pub use base_load_balancer::MAX_LOAD_BALANCER_NAME_LEN;
 pub use error::Elbv2Error;
+pub use network_listener::{
+    AddNetworkTargetsProps, AddNetworkTargetsPropsBuilder, NetworkListener, NetworkListenerOptions,
+    NetworkListenerOptionsBuilder,
+};
 pub use network_load_balancer::{
     NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkLoadBalancerPropsBuilder,
     NETWORK_LOAD_BALANCER_WITH_SECURITY_GROUP_BY_DEFAULT,
+};
+pub use network_target_group::{
+    HealthCheck, HealthCheckBuilder, INetworkLoadBalancerTarget, InstanceTarget, IpTarget,
+    NetworkTarget, NetworkTargetGroup, NetworkTargetGroupProps, NetworkTargetGroupPropsBuilder,
+    Protocol, TargetType,
 };
 
 /// The aws-cdk-lib module path used in construct infos (`tree.json`).

@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::{BuildError, Construct, Node, Value};
-use cdk_ec2::{SecurityGroup, SecurityGroupProps, SubnetSelection, SubnetType, Vpc};
+use cdk_ec2::{
+    Connections, IConnectable, SecurityGroup, SecurityGroupProps, SubnetSelection, SubnetType, Vpc,
+};
 use cfn_elasticloadbalancingv2::{CfnLoadBalancer, CfnLoadBalancerProps};
 
 use crate::base_load_balancer::{
@@ -141,6 +143,7 @@ pub struct NetworkLoadBalancer {
     resource: CfnLoadBalancer,
     attributes: Attributes,
     security_groups: Rc<RefCell<Vec<SecurityGroup>>>,
+    connections: Connections,
     vpc: Vpc,
 }
 
@@ -216,6 +219,7 @@ impl NetworkLoadBalancer {
             resource,
             attributes,
             security_groups,
+            connections: Connections::new([], None),
             vpc: props.vpc.clone(),
         };
         nlb.set_attribute(
@@ -257,8 +261,41 @@ impl NetworkLoadBalancer {
             }
             None => Vec::new(),
         };
+        nlb.connections.add_security_group(groups.iter().cloned());
         *nlb.security_groups.borrow_mut() = groups;
         Ok(nlb)
+    }
+
+    /// Adds a listener (`addListener`), a child of the load balancer.
+    ///
+    /// ```
+    /// use cdk_core::{App, Stack};
+    /// use cdk_ec2::{Vpc, VpcProps};
+    /// use cdk_elasticloadbalancingv2::{
+    ///     AddNetworkTargetsProps, IpTarget, NetworkListenerOptions, NetworkLoadBalancer,
+    ///     NetworkLoadBalancerProps,
+    /// };
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let vpc = Vpc::new(&stack, "Vpc", VpcProps::default())?;
+    /// let nlb = NetworkLoadBalancer::new(&stack, "NLB", NetworkLoadBalancerProps::builder().vpc(vpc))?;
+    /// let listener = nlb.add_listener("Listener", NetworkListenerOptions::builder().port(80u16))?;
+    /// listener.add_targets("Targets", AddNetworkTargetsProps::builder()
+    ///     .port(8080u16)
+    ///     .targets([IpTarget::new("10.0.128.10", None, None)]))?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Elbv2Error::Core`] for a missing port and id errors.
+    pub fn add_listener(
+        &self,
+        id: &str,
+        props: impl cdk_core::IntoProps<crate::NetworkListenerOptions>,
+    ) -> Result<crate::NetworkListener, Elbv2Error> {
+        let props = props.into_props_at(&self.node.child_path(id))?;
+        crate::NetworkListener::create(self, id, props)
     }
 
     /// The L1 resource.
@@ -322,6 +359,14 @@ impl From<&NetworkLoadBalancer> for NetworkLoadBalancer {
     /// A handle to the same NetworkLoadBalancer (handles are cheap to clone), so setters take `&x`.
     fn from(x: &NetworkLoadBalancer) -> NetworkLoadBalancer {
         x.clone()
+    }
+}
+
+impl IConnectable for NetworkLoadBalancer {
+    /// The load balancer's connections (`connections`): its security groups, no default
+    /// port; empty when security groups are disabled.
+    fn connections(&self) -> Connections {
+        self.connections.clone()
     }
 }
 

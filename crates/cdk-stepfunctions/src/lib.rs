@@ -4,9 +4,10 @@
 //! `aws-cdk-lib/aws-stepfunctions`, rendered as aws-cdk-lib 2.276.0 renders it:
 //! [`StateMachine`] (`state-machine.ts`) with its role, [`StateMachineType`], its definition
 //! ([`DefinitionBody`]) and the grants of `state-machine-grants.ts` ([`IStateMachine`]);
-//! state machines imported by ARN or name ([`ImportedStateMachine`]); the [`Pass`] state
-//! (`states/pass.ts`), [`Chain`]s of states (`chain.ts`) and the state graph they form
-//! (`state-graph.ts`).
+//! state machines imported by ARN or name ([`ImportedStateMachine`]); the flow states
+//! ([`Pass`], [`Succeed`], [`Fail`], [`Wait`], [`Choice`] with its [`Condition`]s,
+//! [`Parallel`], [`Map`]; `states/*.ts`), [`Chain`]s of states (`chain.ts`) and the state
+//! graph they form (`state-graph.ts`).
 //!
 //! ```
 //! use cdk_core::{App, AppProps, Stack};
@@ -29,13 +30,20 @@
 //! ```
 
 mod chain;
+mod condition;
 mod state_graph;
 mod state_machine;
 mod states;
 
 pub use chain::Chain;
+pub use condition::Condition;
 pub use state_machine::{
     DefinitionBody, IStateMachine, ImportedStateMachine, StateMachine, StateMachineProps,
     StateMachinePropsBuilder, StateMachineType,
 };
-pub use states::{Pass, PassProps, PassPropsBuilder};
+pub use states::{
+    Choice, ChoiceProps, ChoicePropsBuilder, Fail, FailProps, FailPropsBuilder, Map, MapProps,
+    MapPropsBuilder, Parallel, ParallelProps, ParallelPropsBuilder, Pass, PassProps,
+    PassPropsBuilder, State, Succeed, SucceedProps, SucceedPropsBuilder, Wait, WaitProps,
+    WaitPropsBuilder, WaitTime,
+};

@@ -4,12 +4,14 @@
 
 use cdk_core::{Error, Map, Value};
 
-use crate::Pass;
+use crate::State;
 
 /// The states of one state machine, in the order aws-cdk-lib collects them (`allStates`).
 pub(crate) struct StateGraph {
-    start: Pass,
-    states: Vec<Pass>,
+    start: State,
+    states: Vec<State>,
+    /// The states `bind` has reached in this collection.
+    visited: Vec<State>,
 }
 
 impl StateGraph {
@@ -21,15 +23,57 @@ impl StateGraph {
     /// [`Error::InvalidArgument`] (at `owner`, the state machine's path) for a state already
     /// used in another state machine (`StateAlreadyInGraph`) or two states with one name
     /// (`DuplicateStateId`).
-    pub(crate) fn new(start: &Pass, owner: &str) -> Result<StateGraph, Error> {
-        let mut graph = StateGraph { start: start.clone(), states: vec![start.clone()] };
+    pub(crate) fn new(start: &State, owner: &str) -> Result<StateGraph, Error> {
+        let mut graph =
+            StateGraph { start: start.clone(), states: vec![start.clone()], visited: Vec::new() };
         graph.bind(start, owner)?;
+        graph.check_contained_names(owner)?;
         Ok(graph)
+    }
+
+    /// `registerSuperGraph` / `registerContainedState`: the states of the graphs of
+    /// Parallel branches and Map item processors have names unique among all the states
+    /// of this graph and its nested graphs.
+    fn check_contained_names(&self, owner: &str) -> Result<(), Error> {
+        let mut seen: Vec<(String, String)> =
+            self.states.iter().map(|s| (s.state_id(), self.describe())).collect();
+        for state in &self.states {
+            let mut nested: Vec<(String, State)> = state
+                .0
+                .branches
+                .borrow()
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    (format!("Parallel '{}' branch {}", state.state_id(), i + 1), b.clone())
+                })
+                .collect();
+            if let Some(p) = state.0.processor.borrow().as_ref() {
+                nested.push((format!("Map {} Item Processor", state.state_id()), p.clone()));
+            }
+            for (name, start) in nested {
+                let graph = StateGraph::new(&start, &name)?;
+                for s in &graph.states {
+                    let id = s.state_id();
+                    if let Some((_, other)) = seen.iter().find(|(n, _)| *n == id) {
+                        return Err(Error::InvalidArgument {
+                            path: owner.to_string(),
+                            message: format!(
+                                "State with name '{id}' occurs in both {} and {other}. All states must have unique names.",
+                                graph.describe()
+                            ),
+                        });
+                    }
+                    seen.push((id, graph.describe()));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `toString`: up to three state names.
     fn describe(&self) -> String {
-        let mut names: Vec<String> = self.states.iter().take(3).map(Pass::state_id).collect();
+        let mut names: Vec<String> = self.states.iter().take(3).map(State::state_id).collect();
         if self.states.len() > 3 {
             names.push("...".into());
         }
@@ -37,9 +81,15 @@ impl StateGraph {
     }
 
     /// `bindToGraph` and `registerState`.
-    fn bind(&mut self, state: &Pass, owner: &str) -> Result<(), Error> {
+    fn bind(&mut self, state: &State, owner: &str) -> Result<(), Error> {
+        if self.visited.iter().any(|s| s.same(state)) {
+            return Ok(());
+        }
+        self.visited.push(state.clone());
         match state.containing_graph() {
-            Some(g) if g == owner => return Ok(()),
+            // bound by an earlier collection of the same graph (a nested graph is collected
+            // for the name check and again when rendered): collect it again
+            Some(g) if g == owner => {}
             Some(g) => {
                 return Err(Error::InvalidArgument {
                     path: owner.to_string(),
@@ -69,22 +119,30 @@ impl StateGraph {
         for incoming in state.incoming_states() {
             self.bind(&incoming, owner)?;
         }
-        if let Some(next) = state.next_state() {
-            self.bind(&next, owner)?;
+        for outgoing in state.outgoing_transitions() {
+            self.bind(&outgoing, owner)?;
         }
         Ok(())
     }
 
     /// `toGraphJson`: `StartAt`, `States`, and `TimeoutSeconds` when a timeout is set.
-    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u64>) -> Map {
-        let states: Map = self.states.iter().map(|s| (s.state_id(), s.to_state_json())).collect();
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a state that cannot be rendered (`validateState`: a
+    /// Parallel state without branches, a Map state without an item processor).
+    pub(crate) fn to_graph_json(&self, timeout_seconds: Option<u64>) -> Result<Map, Error> {
+        let mut states = Map::new();
+        for s in &self.states {
+            s.validate_state()?;
+            states.insert(s.state_id(), s.to_state_json()?);
+        }
         let mut m = Map::new();
         m.insert("StartAt".into(), Value::String(self.start.state_id()));
         m.insert("States".into(), Value::Object(states));
         if let Some(t) = timeout_seconds {
             m.insert("TimeoutSeconds".into(), Value::from(t));
         }
-        m
+        Ok(m)
     }
 }
 
@@ -95,9 +153,9 @@ mod tests {
     use cdk_core::json::to_json_string;
     use cdk_core::{App, Stack};
 
-    fn pass(stack: &Stack, id: &str, name: Option<&str>) -> Pass {
+    fn pass(stack: &Stack, id: &str, name: Option<&str>) -> crate::Pass {
         let props = PassProps { state_name: name.map(str::to_string), ..Default::default() };
-        Pass::new(stack, id, props).unwrap()
+        crate::Pass::new(stack, id, props).unwrap()
     }
 
     #[test]
@@ -108,9 +166,9 @@ mod tests {
         let b = pass(&stack, "B", None);
         let c = pass(&stack, "C", None);
         a.next(&b).unwrap().next(&c).unwrap();
-        let graph = StateGraph::new(&b, "S/M").unwrap();
+        let graph = StateGraph::new(b.state(), "S/M").unwrap();
         assert_eq!(
-            to_json_string(&Value::Object(graph.to_graph_json(Some(30))), 0),
+            to_json_string(&Value::Object(graph.to_graph_json(Some(30)).unwrap()), 0),
             r#"{"StartAt":"B","States":{"B":{"Type":"Pass","Next":"C"},"A":{"Type":"Pass","Next":"B"},"C":{"Type":"Pass","End":true}},"TimeoutSeconds":30}"#
         );
     }
@@ -123,7 +181,7 @@ mod tests {
         let b = pass(&stack, "B", None);
         a.next(&b).unwrap();
         b.next(&a).unwrap();
-        let graph = StateGraph::new(&a, "S/M").unwrap();
+        let graph = StateGraph::new(a.state(), "S/M").unwrap();
         assert_eq!(graph.states.len(), 2);
     }
 
@@ -134,7 +192,7 @@ mod tests {
         let a = pass(&stack, "A", Some("Same"));
         let b = pass(&stack, "B", Some("Same"));
         a.next(&b).unwrap();
-        let e = StateGraph::new(&a, "S/M").err().unwrap();
+        let e = StateGraph::new(a.state(), "S/M").err().unwrap();
         assert!(e.to_string().starts_with("S/M: State with name 'Same' occurs in both"), "{e}");
     }
 
@@ -143,8 +201,8 @@ mod tests {
         let app = App::new();
         let stack = Stack::new(&app, "S").unwrap();
         let a = pass(&stack, "A", None);
-        StateGraph::new(&a, "S/M1").unwrap();
-        let e = StateGraph::new(&a, "S/M2").err().unwrap();
+        StateGraph::new(a.state(), "S/M1").unwrap();
+        let e = StateGraph::new(a.state(), "S/M2").err().unwrap();
         assert_eq!(
             e.to_string(),
             "S/M2: Trying to use state 'A' in State Machine definition (A), but is already in the definition of S/M1. Every state can only be used in one graph."

@@ -283,7 +283,7 @@ impl StateMachine {
         let definition = match &props.definition_body {
             DefinitionBody::Chain(chain) => {
                 let graph = StateGraph::new(chain.start_state(), &node.path())?;
-                let mut json = graph.to_graph_json(props.timeout.map(|t| t.as_secs()));
+                let mut json = graph.to_graph_json(props.timeout.map(|t| t.as_secs()))?;
                 if let Some(comment) = &props.comment {
                     json.insert("Comment".into(), Value::String(comment.clone()));
                 }

@@ -1,13 +1,9 @@
 //! The `Pass` state (`aws-stepfunctions/lib/states/pass.ts`, with what it uses of
 //! `states/state.ts`): passes its input to its output, optionally injecting a fixed result.
 
-use std::cell::RefCell;
-use std::fmt;
-use std::rc::{Rc, Weak};
+use cdk_core::{BuildError, Construct, Error, Map, Value};
 
-use cdk_core::{BuildError, Construct, Error, Map, Node, Value};
-
-use crate::Chain;
+use super::state::{nextable, put, state_handle, string, Kind, State};
 
 /// Options of a [`Pass`] state (`PassProps`). Every field is optional.
 ///
@@ -95,7 +91,7 @@ impl PassProps {
 /// Whether a value is or holds a token or an intrinsic function (`{"Ref": ...}`,
 /// `{"Fn::...": ...}`, as pseudo parameters such as `stack.region()` are), which a literal JSON
 /// string cannot carry.
-fn holds_intrinsic(value: &Value) -> bool {
+pub(crate) fn holds_intrinsic(value: &Value) -> bool {
     match value {
         Value::Token(_) => true,
         Value::Array(items) => items.iter().any(holds_intrinsic),
@@ -123,15 +119,6 @@ impl PassPropsBuilder {
     }
 }
 
-struct PassInner {
-    node: Node,
-    props: PassProps,
-    next: RefCell<Option<Pass>>,
-    incoming: RefCell<Vec<Weak<PassInner>>>,
-    /// The path of the state machine whose graph holds this state (`containingGraph`).
-    graph: RefCell<Option<String>>,
-}
-
 /// A state that passes its input to its output (`sfn.Pass`). A construct without resources;
 /// it is rendered into the definition of the state machine it is part of.
 ///
@@ -151,19 +138,9 @@ struct PassInner {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
-pub struct Pass(Rc<PassInner>);
-
-impl fmt::Debug for Pass {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pass({})", self.0.node.path())
-    }
-}
-
-impl Construct for Pass {
-    fn node(&self) -> &Node {
-        &self.0.node
-    }
-}
+pub struct Pass(State);
+state_handle!(Pass);
+nextable!(Pass);
 
 impl Pass {
     /// Defines a Pass state.
@@ -181,94 +158,22 @@ impl Pass {
             path: crate::state_machine::child_path(scope.node(), id),
             source,
         })?;
-        let node = scope.node().add_child(id)?;
-        node.set_construct_info("aws-cdk-lib.aws_stepfunctions.Pass");
-        Ok(Pass(Rc::new(PassInner {
-            node,
-            props,
-            next: RefCell::new(None),
-            incoming: RefCell::new(Vec::new()),
-            graph: RefCell::new(None),
-        })))
+        let name = props.state_name.clone();
+        Ok(Pass(State::create(scope, id, "Pass", name, Kind::Pass(props))?))
     }
+}
 
-    /// The state's name in the definition (`stateId`): its `state_name`, else its id.
-    pub fn state_id(&self) -> String {
-        self.0.props.state_name.clone().unwrap_or_else(|| self.0.node.id())
-    }
-
-    /// Continues with `next` (a state or a chain) and returns the chain from this state to
-    /// the end of `next`.
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when this state already has a next state
-    /// (`StateAlreadyHasNextState`).
-    pub fn next(&self, next: impl Into<Chain>) -> Result<Chain, Error> {
-        let next = next.into();
-        self.make_next(next.start_state())?;
-        Ok(Chain::from_parts(self.clone(), next.end_state().clone()))
-    }
-
-    /// The state that follows, if any.
-    pub fn next_state(&self) -> Option<Pass> {
-        self.0.next.borrow().clone()
-    }
-
-    /// `makeNext`: links `next` after this state.
-    fn make_next(&self, next: &Pass) -> Result<(), Error> {
-        if self.0.next.borrow().is_some() {
-            return Err(Error::InvalidArgument {
-                path: self.0.node.path(),
-                message: format!("State '{}' already has a next state", self.0.node.id()),
-            });
-        }
-        *self.0.next.borrow_mut() = Some(next.clone());
-        next.0.incoming.borrow_mut().push(Rc::downgrade(&self.0));
-        Ok(())
-    }
-
-    /// The states whose next state this is.
-    pub(crate) fn incoming_states(&self) -> Vec<Pass> {
-        self.0.incoming.borrow().iter().filter_map(Weak::upgrade).map(Pass).collect()
-    }
-
-    /// The graph (state machine path) this state belongs to, if any.
-    pub(crate) fn containing_graph(&self) -> Option<String> {
-        self.0.graph.borrow().clone()
-    }
-
-    pub(crate) fn set_containing_graph(&self, graph: &str) {
-        *self.0.graph.borrow_mut() = Some(graph.to_string());
-    }
-
-    /// Whether two handles are the same state.
-    pub fn same(&self, other: &Pass) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-
-    /// `toStateJson`: `Type`, `Comment`, `Result`, `ResultPath`, `InputPath`, `Parameters`,
-    /// `OutputPath`, then `Next` or `End`.
-    pub(crate) fn to_state_json(&self) -> Value {
-        let p = &self.0.props;
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                m.insert(k.to_string(), v);
-            }
-        };
-        put("Type", Some(Value::from("Pass")));
-        put("Comment", p.comment.clone().map(Value::String));
-        put("Result", p.result.clone());
-        put("ResultPath", p.result_path.clone().map(Value::String));
-        put("InputPath", p.input_path.clone().map(Value::String));
-        put("Parameters", p.parameters.clone());
-        put("OutputPath", p.output_path.clone().map(Value::String));
-        match self.next_state() {
-            Some(n) => put("Next", Some(Value::String(n.state_id()))),
-            None => put("End", Some(Value::Bool(true))),
-        }
-        Value::Object(m)
-    }
+/// `Pass.toStateJson`: `Type`, `Comment`, `Result`, `ResultPath`, `InputPath`,
+/// `Parameters`, `OutputPath`, then `Next` or `End`.
+pub(crate) fn render(state: &State, p: &PassProps, m: &mut Map) {
+    put(m, "Type", Some(Value::from("Pass")));
+    put(m, "Comment", string(&p.comment));
+    put(m, "Result", p.result.clone());
+    put(m, "ResultPath", string(&p.result_path));
+    put(m, "InputPath", string(&p.input_path));
+    put(m, "Parameters", p.parameters.clone());
+    put(m, "OutputPath", string(&p.output_path));
+    state.render_next_end(m);
 }
 
 #[cfg(test)]
@@ -334,13 +239,16 @@ mod tests {
         let b = Pass::new(&stack, "B", PassProps::default()).unwrap();
         a.next(&b).unwrap();
         assert_eq!(
-            to_json_string(&a.to_state_json(), 0),
+            to_json_string(&a.state().to_state_json().unwrap(), 0),
             r#"{"Type":"Pass","Comment":"c","Result":{"x":"y"},"ResultPath":"$.r","InputPath":"$.i","Parameters":{"p":1},"OutputPath":"$.o","Next":"B"}"#
         );
-        assert_eq!(to_json_string(&b.to_state_json(), 0), r#"{"Type":"Pass","End":true}"#);
+        assert_eq!(
+            to_json_string(&b.state().to_state_json().unwrap(), 0),
+            r#"{"Type":"Pass","End":true}"#
+        );
         assert_eq!(a.state_id(), "First");
         let e = a.next(&b).unwrap_err();
         assert_eq!(e.to_string(), "S/A: State 'A' already has a next state");
-        assert!(b.incoming_states()[0].same(&a));
+        assert!(b.state().incoming_states()[0].same(a.state()));
     }
 }
