@@ -2,7 +2,9 @@
 //! by default through a greedy `{proxy+}` resource.
 
 use cdk_core::{Construct, Error, IntoProps, Node, Value};
-use cdk_lambda::Function;
+use std::rc::Rc;
+
+use cdk_lambda::IFunction;
 
 use crate::resource::Lock;
 use crate::rest_api::{ApiHandle, IRestApi};
@@ -26,7 +28,7 @@ crate::rest_api_props! {
     ///     .code(Code::from_inline("exports.handler = async () => ({ statusCode: 200 })"))
     ///     .build()?)?;
     /// let api = LambdaRestApi::new(&stack, "api", LambdaRestApiProps::builder()
-    ///     .handler(handler)
+    ///     .handler(&handler)
     ///     .rest_api_name("books")
     ///     .binary_media_types(["image/png"]))?;
     /// assert_eq!(api.rest_api_name(), "books");
@@ -40,8 +42,10 @@ crate::rest_api_props! {
     )]
     #[non_exhaustive]
     pub struct LambdaRestApiProps / LambdaRestApiPropsBuilder {
-        /// The function behind every method. Required.
-        pub handler: Function,
+        /// The function behind every method (`handler`): any [`IFunction`] (a function, a
+        /// version, an alias, an import), set by reference. Required.
+        #[builder(setter(custom))]
+        pub handler: Rc<dyn IFunction>,
         /// Route everything through `{proxy+}` and `ANY` (and refuse other resources).
         /// Default: true.
         #[builder(default)]
@@ -53,6 +57,15 @@ crate::rest_api_props! {
 }
 
 cdk_core::impl_props!(LambdaRestApiProps, LambdaRestApiPropsBuilder);
+
+impl LambdaRestApiPropsBuilder {
+    /// The function behind every method (`handler`): any [`IFunction`] (a function, a
+    /// version, an alias, an import). Required.
+    pub fn handler<H: IFunction + Clone + 'static>(mut self, handler: &H) -> Self {
+        self.handler = Some(Rc::new(handler.clone()));
+        self
+    }
+}
 
 /// A REST API backed by one Lambda function (`LambdaRestApi`). It dereferences to its
 /// [`RestApi`].
@@ -107,10 +120,10 @@ impl LambdaRestApi {
             });
         }
         let mut api_props = props.rest_api_props();
-        api_props.default_integration = Some(LambdaIntegration::with_options(
-            &props.handler,
+        api_props.default_integration = Some(LambdaIntegration::from_options(
+            props.handler.clone(),
             props.integration_options.unwrap_or_default(),
-        )?);
+        ));
         let api = RestApi::new(scope, id, api_props)?;
         if props.proxy.unwrap_or(true) {
             api.root().add_proxy(ProxyResourceOptions::default())?;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use cdk_core::{
     CfnOutput, CfnOutputProps, Construct, Error, IntoProps, Node, RemovalPolicy, Value,
 };
+use cdk_ec2::IVpcEndpoint;
 use cdk_iam::{Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Principal, Role, RoleProps};
 use cfn_apigateway::{CfnAccount, CfnAccountProps};
 use cfn_apigateway::{CfnRestApi, CfnRestApiProps};
@@ -658,12 +659,13 @@ impl RestApi {
     }
 
     /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a
-    /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone.
-    pub fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+    /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone. Takes
+    /// endpoints by reference, created or imported (`[&endpoint]`).
+    pub fn grant_invoke_from_vpc_endpoints_only<E: IVpcEndpoint>(
         &self,
-        vpc_endpoint_ids: impl IntoIterator<Item = V>,
+        vpc_endpoints: impl IntoIterator<Item = E>,
     ) {
-        grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoint_ids);
+        grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoints);
     }
 
     /// The URL of the automatic stage's root (`url`).
@@ -687,13 +689,13 @@ impl RestApi {
 /// API's allowed set, then a `Deny` unless `aws:SourceVpce` is one of the set (rendered
 /// lazily, so that every call's `Deny` lists them all and identical statements collapse)
 /// and an `Allow` for everyone.
-pub(crate) fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+pub(crate) fn grant_invoke_from_vpc_endpoints_only<E: IVpcEndpoint>(
     api: &ApiShared,
-    vpc_endpoint_ids: impl IntoIterator<Item = V>,
+    vpc_endpoints: impl IntoIterator<Item = E>,
 ) {
     {
         let mut allowed = api.allowed_vpc_endpoints.borrow_mut();
-        for id in vpc_endpoint_ids.into_iter().map(Into::into) {
+        for id in vpc_endpoints.into_iter().map(|e| e.vpc_endpoint_id()) {
             // a set of endpoints, as CDK's `allowedVpcEndpoints`
             let key = format!("{id:?}");
             if !allowed.iter().any(|a| format!("{a:?}") == key) {
@@ -853,10 +855,10 @@ pub struct EndpointConfiguration {
     /// The endpoint types (`types`). Default: none (API Gateway's `EDGE`).
     #[builder(default, setter(custom))]
     pub types: Vec<EndpointType>,
-    /// Ids of the interface VPC endpoints that reach a private API (`vpcEndpoints`).
-    /// Default: none.
+    /// The ids of the VPC endpoints that reach a private API (`vpcEndpoints`, set from the
+    /// endpoints). Default: none.
     #[builder(default, setter(custom))]
-    pub vpc_endpoint_ids: Option<Vec<Value>>,
+    pub vpc_endpoints: Option<Vec<Value>>,
     /// The IP address types that can call the API (`ipAddressType`); a private API must be
     /// [`IpAddressType::DualStack`]. Default: API Gateway's (`ipv4` for edge and regional
     /// APIs, `dualstack` for private ones).
@@ -873,10 +875,14 @@ impl EndpointConfigurationBuilder {
         self
     }
 
-    /// Ids of the interface VPC endpoints that reach a private API (`vpcEndpoints`).
-    /// Default: none.
-    pub fn vpc_endpoint_ids<V: Into<Value>>(mut self, ids: impl IntoIterator<Item = V>) -> Self {
-        self.vpc_endpoint_ids = Some(Some(ids.into_iter().map(Into::into).collect()));
+    /// The VPC endpoints that reach a private API (`vpcEndpoints`), by reference, created or
+    /// imported (`[&endpoint]`). Default: none.
+    pub fn vpc_endpoints<E: IVpcEndpoint>(
+        mut self,
+        endpoints: impl IntoIterator<Item = E>,
+    ) -> Self {
+        self.vpc_endpoints =
+            Some(Some(endpoints.into_iter().map(|e| e.vpc_endpoint_id()).collect()));
         self
     }
 }
@@ -907,7 +913,7 @@ pub(crate) fn configure_endpoints(
             let mut m = cfn_apigateway::rest_api::EndpointConfiguration::default();
             m.ip_address_type = c.ip_address_type.map(Value::from);
             m.types = Some(types(&c.types));
-            m.vpc_endpoint_ids = c.vpc_endpoint_ids.clone().map(Value::Array);
+            m.vpc_endpoint_ids = c.vpc_endpoints.clone().map(Value::Array);
             Ok(Some(m.into()))
         }
         (Some(t), None) => {
@@ -1080,7 +1086,7 @@ mod tests {
                 stack,
                 "api",
                 crate::LambdaRestApiProps::builder()
-                    .handler(handler)
+                    .handler(&handler)
                     .rest_api_name("flat")
                     .binary_media_types(["image/png"])
                     .min_compression_size(cdk_core::Size::kibibytes(1)),

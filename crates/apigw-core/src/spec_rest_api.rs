@@ -24,7 +24,7 @@ pub enum ApiDefinition {
     Asset(PathBuf),
     /// An object in S3 (`BodyS3Location`).
     S3 {
-        /// The bucket name.
+        /// The bucket's name.
         bucket: Value,
         /// The object key.
         key: Value,
@@ -44,14 +44,15 @@ impl ApiDefinition {
         ApiDefinition::Asset(path.into())
     }
 
-    /// An S3 object (`fromBucket`); `version` is a version id (a `Value`) or `None` for the
-    /// latest.
+    /// An object in a bucket (`fromBucket(bucket, key, objectVersion?)`): any
+    /// [`IBucket`](cdk_s3::IBucket), created or imported; `version` is a version id (a
+    /// `Value`) or `None` for the latest.
     pub fn from_bucket(
-        bucket: impl Into<Value>,
+        bucket: &impl cdk_s3::IBucket,
         key: impl Into<Value>,
         version: impl Into<Option<Value>>,
     ) -> Self {
-        ApiDefinition::S3 { bucket: bucket.into(), key: key.into(), version: version.into() }
+        ApiDefinition::S3 { bucket: bucket.bucket_name(), key: key.into(), version: version.into() }
     }
 }
 
@@ -353,11 +354,11 @@ impl SpecRestApi {
 
     /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a
     /// `Deny` unless `aws:SourceVpce` is one of them, then an `Allow` for everyone.
-    pub fn grant_invoke_from_vpc_endpoints_only<V: Into<Value>>(
+    pub fn grant_invoke_from_vpc_endpoints_only<E: cdk_ec2::IVpcEndpoint>(
         &self,
-        vpc_endpoint_ids: impl IntoIterator<Item = V>,
+        vpc_endpoints: impl IntoIterator<Item = E>,
     ) {
-        crate::rest_api::grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoint_ids);
+        crate::rest_api::grant_invoke_from_vpc_endpoints_only(&self.shared, vpc_endpoints);
     }
 
     /// The URL of the automatic stage's root (`url`).

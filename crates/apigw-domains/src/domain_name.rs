@@ -9,8 +9,8 @@ use std::rc::Rc;
 
 use apigw_core::{EndpointType, IStage, StageReference};
 use cdk_certificatemanager::CertificateReference;
-use cdk_core::{cfn_format, Construct, IntoProps, Node, Value};
-use cdk_s3::Bucket;
+use cdk_core::{Construct, IntoProps, Node, Value};
+use cdk_s3::IBucket;
 use cfn_apigateway::domain_name::{EndpointConfiguration, MutualTlsAuthentication};
 use cfn_apigateway::{CfnDomainName, CfnDomainNameProps};
 use cfn_apigatewayv2::{CfnApiMapping, CfnApiMappingProps};
@@ -143,9 +143,10 @@ impl From<EndpointAccessMode> for Value {
 )]
 #[non_exhaustive]
 pub struct MtlsConfig {
-    /// The bucket holding the truststore. Required.
+    /// The bucket holding the truststore (`bucket`): any [`IBucket`], created or imported
+    /// ([`Bucket::from_bucket_name`](cdk_s3::Bucket::from_bucket_name)). Required.
     #[builder(setter(custom))]
-    pub bucket: Bucket,
+    pub bucket: Rc<dyn IBucket>,
     /// The truststore's key in the bucket. Required.
     pub key: String,
     /// The truststore object's version (the bucket must be versioned). Default: the latest.
@@ -156,9 +157,10 @@ pub struct MtlsConfig {
 cdk_core::impl_props!(MtlsConfig, MtlsConfigBuilder);
 
 impl MtlsConfigBuilder {
-    /// The bucket holding the truststore (`bucket`). Required.
-    pub fn bucket(mut self, bucket: impl std::borrow::Borrow<Bucket>) -> Self {
-        self.bucket = Some(std::borrow::Borrow::borrow(&bucket).clone());
+    /// The bucket holding the truststore (`bucket`), by reference: a [`Bucket`](cdk_s3::Bucket)
+    /// or an imported one. Required.
+    pub fn bucket<B: IBucket + Clone + 'static>(mut self, bucket: &B) -> Self {
+        self.bucket = Some(Rc::new(bucket.clone()));
         self
     }
 }
@@ -167,8 +169,7 @@ impl MtlsConfig {
     /// `bucket.s3UrlForObject(key)`: `s3://<bucket name>/<key>` (one leading `/` of the key
     /// dropped, as `urlJoin` does).
     fn truststore_uri(&self) -> Value {
-        let key = self.key.strip_prefix('/').unwrap_or(&self.key);
-        cfn_format!("s3://{}/{}", self.bucket.bucket_name(), key)
+        self.bucket.s3_url_for_object(Some(&self.key))
     }
 }
 
@@ -760,7 +761,7 @@ mod tests {
     fn security_policy_rules() -> TestResult {
         let (_app, stack) = stack()?;
         let bucket = Bucket::new(&stack, "B", BucketProps::default())?;
-        let mtls = MtlsConfig::builder().bucket(bucket).key("t.pem").build()?;
+        let mtls = MtlsConfig::builder().bucket(&bucket).key("t.pem").build()?;
         let enhanced = SecurityPolicy::Tls13_1_3_2025_09;
         let cases: Vec<(&str, DomainNamePropsBuilder, &str)> = vec![
             (
@@ -976,10 +977,10 @@ mod tests {
     fn truststore_uri_drops_one_leading_slash() -> TestResult {
         let (_app, stack) = stack()?;
         let bucket = Bucket::new(&stack, "B", BucketProps::default())?;
-        let m = MtlsConfig::builder().bucket(bucket.clone()).key("/ca/t.pem").build()?;
+        let m = MtlsConfig::builder().bucket(&bucket).key("/ca/t.pem").build()?;
         assert_eq!(
             format!("{:?}", m.truststore_uri()),
-            format!("{:?}", cfn_format!("s3://{}/ca/t.pem", bucket.bucket_name()))
+            format!("{:?}", cdk_core::cfn_format!("s3://{}/ca/t.pem", bucket.bucket_name()))
         );
         Ok(())
     }

@@ -59,7 +59,9 @@ pub use vpc::{
     EC2_RESTRICT_DEFAULT_SECURITY_GROUP,
 };
 pub use vpc_endpoint::{
-    InterfaceVpcEndpoint, InterfaceVpcEndpointAwsService, InterfaceVpcEndpointOptions,
+    IVpcEndpoint, ImportedInterfaceVpcEndpoint, InterfaceVpcEndpoint,
+    InterfaceVpcEndpointAttributes, InterfaceVpcEndpointAttributesBuilder,
+    InterfaceVpcEndpointAwsService, InterfaceVpcEndpointOptions,
     InterfaceVpcEndpointOptionsBuilder, InterfaceVpcEndpointProps,
     InterfaceVpcEndpointPropsBuilder, InterfaceVpcEndpointService,
 };

@@ -327,12 +327,55 @@ impl InterfaceVpcEndpoint {
 
     /// The endpoint's id (`vpcEndpointId`, `Ref`).
     pub fn vpc_endpoint_id(&self) -> Value {
-        self.resource.ref_()
+        IVpcEndpoint::vpc_endpoint_id(self)
+    }
+
+    /// Imports an existing interface endpoint (`fromInterfaceVpcEndpointAttributes`): a
+    /// construct at `scope/id` that adds nothing to the template.
+    ///
+    /// ```
+    /// use cdk_core::{App, Stack};
+    /// use cdk_ec2::{InterfaceVpcEndpoint, InterfaceVpcEndpointAttributes, IVpcEndpoint};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let endpoint = InterfaceVpcEndpoint::from_interface_vpc_endpoint_attributes(
+    ///     &stack,
+    ///     "Endpoint",
+    ///     InterfaceVpcEndpointAttributes::builder().vpc_endpoint_id("vpce-0123").port(443u16),
+    /// )?;
+    /// assert_eq!(endpoint.vpc_endpoint_id(), "vpce-0123".into());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error for missing attributes; id errors from the tree.
+    pub fn from_interface_vpc_endpoint_attributes(
+        scope: &impl Construct,
+        id: &str,
+        attrs: impl cdk_core::IntoProps<InterfaceVpcEndpointAttributes>,
+    ) -> Result<ImportedInterfaceVpcEndpoint, Ec2Error> {
+        let attrs = attrs.into_props_at(&scope.node().child_path(id))?;
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info(&format!("{}.InterfaceVpcEndpoint", crate::FQN));
+        Ok(ImportedInterfaceVpcEndpoint {
+            node,
+            vpc_endpoint_id: attrs.vpc_endpoint_id,
+            security_groups: attrs.security_groups.unwrap_or_default(),
+            port: Port::tcp(attrs.port),
+            flags: Rc::default(),
+        })
     }
 
     /// The endpoint's security groups.
     pub fn security_groups(&self) -> &[SecurityGroup] {
         &self.security_groups
+    }
+}
+
+impl IVpcEndpoint for InterfaceVpcEndpoint {
+    fn vpc_endpoint_id(&self) -> Value {
+        self.resource.ref_()
     }
 }
 
@@ -346,6 +389,82 @@ impl IConnectable for InterfaceVpcEndpoint {
 impl From<&InterfaceVpcEndpoint> for InterfaceVpcEndpoint {
     fn from(x: &InterfaceVpcEndpoint) -> InterfaceVpcEndpoint {
         x.clone()
+    }
+}
+
+/// A VPC endpoint (`ec2.IVpcEndpoint`): created ([`InterfaceVpcEndpoint`]) or imported
+/// ([`ImportedInterfaceVpcEndpoint`]).
+pub trait IVpcEndpoint {
+    /// The endpoint's id (`vpcEndpointId`).
+    fn vpc_endpoint_id(&self) -> Value;
+}
+
+impl<T: IVpcEndpoint + ?Sized> IVpcEndpoint for &T {
+    fn vpc_endpoint_id(&self) -> Value {
+        (**self).vpc_endpoint_id()
+    }
+}
+
+/// What [`InterfaceVpcEndpoint::from_interface_vpc_endpoint_attributes`] imports
+/// (`ec2.InterfaceVpcEndpointAttributes`).
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct InterfaceVpcEndpointAttributes {
+    /// The endpoint's id (`vpcEndpointId`). Required.
+    pub vpc_endpoint_id: Value,
+    /// The port of the endpoint's service (`port`). Required.
+    pub port: u16,
+    /// The endpoint's security groups (`securityGroups`). Default: none.
+    #[builder(default, setter(custom))]
+    pub security_groups: Option<Vec<SecurityGroup>>,
+}
+cdk_core::impl_props!(InterfaceVpcEndpointAttributes, InterfaceVpcEndpointAttributesBuilder);
+
+impl InterfaceVpcEndpointAttributesBuilder {
+    /// The endpoint's security groups (`securityGroups`). Default: none.
+    pub fn security_groups<I, S>(mut self, groups: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<SecurityGroup>,
+    {
+        self.security_groups = Some(Some(groups.into_iter().map(Into::into).collect()));
+        self
+    }
+}
+
+/// An interface endpoint imported by
+/// [`InterfaceVpcEndpoint::from_interface_vpc_endpoint_attributes`] (CDK's
+/// `IInterfaceVpcEndpoint`): its id, security groups and port.
+#[derive(Clone, Debug)]
+pub struct ImportedInterfaceVpcEndpoint {
+    node: Node,
+    vpc_endpoint_id: Value,
+    security_groups: Vec<SecurityGroup>,
+    port: Port,
+    flags: Rc<ConnectionFlags>,
+}
+
+impl Construct for ImportedInterfaceVpcEndpoint {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IVpcEndpoint for ImportedInterfaceVpcEndpoint {
+    fn vpc_endpoint_id(&self) -> Value {
+        self.vpc_endpoint_id.clone()
+    }
+}
+
+impl IConnectable for ImportedInterfaceVpcEndpoint {
+    /// The endpoint's connections: the imported security groups, the port as default port.
+    fn connections(&self) -> Connections {
+        Connections::with(self.security_groups.clone(), None, Some(self.port), self.flags.clone())
     }
 }
 

@@ -615,6 +615,100 @@ fn website(props: &BucketProps) -> Result<Option<Value>, BuildError> {
     }
 }
 
+/// A bucket (`s3.IBucket`): created ([`Bucket`]) or imported ([`ImportedBucket`]).
+pub trait IBucket: Construct + std::fmt::Debug {
+    /// The bucket's name (`bucketName`).
+    fn bucket_name(&self) -> Value;
+
+    /// The bucket's ARN (`bucketArn`).
+    fn bucket_arn(&self) -> Value;
+
+    /// The S3 URL of an object (`s3UrlForObject`): `s3://<bucket name>/<key>`, one leading
+    /// `/` of the key dropped; `s3://<bucket name>` without a key.
+    fn s3_url_for_object(&self, key: Option<&str>) -> Value {
+        match key {
+            None => cfn_format!("s3://{}", self.bucket_name()),
+            Some(key) => {
+                let key = key.strip_prefix('/').unwrap_or(key);
+                cfn_format!("s3://{}/{}", self.bucket_name(), key)
+            }
+        }
+    }
+}
+
+impl IBucket for Bucket {
+    fn bucket_name(&self) -> Value {
+        Bucket::bucket_name(self)
+    }
+    fn bucket_arn(&self) -> Value {
+        Bucket::bucket_arn(self)
+    }
+}
+
+impl Bucket {
+    /// Imports a bucket by name (`Bucket.fromBucketName`): a construct at `scope/id` that adds
+    /// nothing to the template; its ARN is `arn:<partition>:s3:::<name>`.
+    ///
+    /// ```
+    /// use cdk_core::{App, Stack};
+    /// use cdk_s3::{Bucket, IBucket};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let bucket = Bucket::from_bucket_name(&stack, "Imported", "my-bucket")?;
+    /// assert_eq!(bucket.bucket_name(), "my-bucket".into());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty name ("Bucket name is required"); id errors
+    /// from the tree.
+    pub fn from_bucket_name(
+        scope: &impl Construct,
+        id: &str,
+        bucket_name: impl Into<Value>,
+    ) -> Result<ImportedBucket, Error> {
+        let bucket_name = bucket_name.into();
+        if bucket_name == Value::from("") {
+            return Err(Error::InvalidArgument {
+                path: scope.node().path(),
+                message: "Bucket name is required".into(),
+            });
+        }
+        let stack = cdk_core::Stack::of(scope)?;
+        let mut arn = cdk_core::ArnComponents::new("s3", bucket_name.clone());
+        arn.region = Some("".into());
+        arn.account = Some("".into());
+        let bucket_arn = stack.format_arn(&arn);
+        let node = scope.node().add_child(id)?;
+        Ok(ImportedBucket { node, bucket_name, bucket_arn })
+    }
+}
+
+/// A bucket defined outside the app, from [`Bucket::from_bucket_name`] (CDK's
+/// `ReferencedBucket`): its name and ARN.
+#[derive(Clone, Debug)]
+pub struct ImportedBucket {
+    node: Node,
+    bucket_name: Value,
+    bucket_arn: Value,
+}
+
+impl Construct for ImportedBucket {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IBucket for ImportedBucket {
+    fn bucket_name(&self) -> Value {
+        self.bucket_name.clone()
+    }
+    fn bucket_arn(&self) -> Value {
+        self.bucket_arn.clone()
+    }
+}
+
 impl From<&Bucket> for Bucket {
     /// A handle to the same Bucket (handles are cheap to clone), so setters take `&x`.
     fn from(x: &Bucket) -> Bucket {

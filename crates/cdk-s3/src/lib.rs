@@ -32,6 +32,9 @@ mod bucket_policy;
 pub mod perms;
 mod rule;
 
-pub use bucket::{BlockPublicAccess, Bucket, BucketEncryption, BucketProps, BucketPropsBuilder};
+pub use bucket::{
+    BlockPublicAccess, Bucket, BucketEncryption, BucketProps, BucketPropsBuilder, IBucket,
+    ImportedBucket,
+};
 pub use bucket_policy::BucketPolicy;
 pub use rule::{CorsRule, CorsRuleBuilder, HttpMethods, LifecycleRule, LifecycleRuleBuilder};

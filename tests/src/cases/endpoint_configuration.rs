@@ -1,6 +1,7 @@
 //! Twin of `cases/endpoint-configuration/app.js`.
 
 use super::prelude::*;
+use cdk_ec2::{InterfaceVpcEndpoint, InterfaceVpcEndpointAttributes};
 
 /// The case.
 pub(crate) const CASE: Case = Case::new("endpoint-configuration", build);
@@ -20,23 +21,25 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
 
     {
         let stack = Stack::new(app, "PrivateStack")?;
-        // `InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes`: an imported endpoint is
-        // only a construct with an id; it adds nothing to the template.
-        let some_endpoint = stack.node().add_child("SomeEndpoint")?;
-        some_endpoint.set_construct_info("aws-cdk-lib.aws_ec2.InterfaceVpcEndpoint");
-        let some_endpoint_id = "vpce-0123456789abcdef0";
+        let some_endpoint = InterfaceVpcEndpoint::from_interface_vpc_endpoint_attributes(
+            &stack,
+            "SomeEndpoint",
+            InterfaceVpcEndpointAttributes::builder()
+                .vpc_endpoint_id("vpce-0123456789abcdef0")
+                .port(443u16),
+        )?;
         let api = RestApi::new(
             &stack,
             "api",
             RestApiProps::builder().endpoint_configuration(
                 EndpointConfiguration::builder()
                     .types([EndpointType::Private])
-                    .vpc_endpoint_ids([some_endpoint_id])
+                    .vpc_endpoints([&some_endpoint])
                     .build()?,
             ),
         )?;
         api.root().add_method("GET", None)?;
-        api.grant_invoke_from_vpc_endpoints_only([some_endpoint_id]);
+        api.grant_invoke_from_vpc_endpoints_only([&some_endpoint]);
     }
     Ok(())
 }

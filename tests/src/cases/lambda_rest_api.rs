@@ -24,7 +24,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder().handler(backend_fn(&stack)?),
+            LambdaRestApiProps::builder().handler(&backend_fn(&stack)?),
         )?;
     }
 
@@ -33,7 +33,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         let api = LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder().handler(backend_fn(&stack)?).proxy(false),
+            LambdaRestApiProps::builder().handler(&backend_fn(&stack)?).proxy(false),
         )?;
 
         let items = api.root().add_resource("items")?;
@@ -53,7 +53,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
         LambdaRestApi::new(
             &stack,
             "myapi",
-            LambdaRestApiProps::builder().handler(backend_fn(&stack)?).integration_options(
+            LambdaRestApiProps::builder().handler(&backend_fn(&stack)?).integration_options(
                 LambdaIntegrationOptions::builder()
                     .allow_test_invoke(false)
                     .timeout(Duration::from_secs(1))

@@ -19,7 +19,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .certificate(&Certificate::from_certificate_arn(&stack, "cert", CERTIFICATE_ARN)?)
             .mtls(
                 MtlsConfig::builder()
-                    .bucket(Bucket::new(&stack, "bucket", BucketProps::default())?)
+                    .bucket(&Bucket::new(&stack, "bucket", BucketProps::default())?)
                     .key("truststore.pem")
                     .version("version")
                     .build()?,

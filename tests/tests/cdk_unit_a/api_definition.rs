@@ -129,8 +129,7 @@ mod from_bucket {
     fn happy_case() -> Result<(), Error> {
         let (_app, stack) = stack()?;
         let bucket = cdk_s3::Bucket::new(&stack, "my-bucket", cdk_s3::BucketProps::default())?;
-        match ApiDefinition::from_bucket(bucket.bucket_name(), "my-key", Value::from("my-version"))
-        {
+        match ApiDefinition::from_bucket(&bucket, "my-key", Value::from("my-version")) {
             ApiDefinition::S3 { bucket: b, key, version } => {
                 assert_eq!(format!("{b:?}"), format!("{:?}", bucket.bucket_name()));
                 assert_eq!(key, Value::from("my-key"));

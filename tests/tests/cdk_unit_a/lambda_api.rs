@@ -1,8 +1,8 @@
-//! `test/lambda-api.test.ts`: tests in CDK 13, ported 8, passing 8, ignored 0, newer than
-//! 2.276.0: 0. Not ported (5): `LambdaRestApi supports function Alias` (cdk-lambda has no
-//! `Alias`/`Version`), `setting deployOptions variable with invalid value throws validation
-//! error` (needs `Version.fromVersionAttributes`), and the three `LambdaRestApi inherits from
-//! RestApi prop injector` tests (cdk-core has no property injectors). `Runtime.NODEJS_LATEST`
+//! `test/lambda-api.test.ts`: tests in CDK 13, ported 9, passing 9, ignored 0, newer than
+//! 2.276.0: 0. Not ported (4): `setting deployOptions variable with invalid value throws
+//! validation error` (needs `Version.fromVersionAttributes` in cdk-lambda and the stage
+//! variable validation of `Stage`, neither ported yet), and the three `LambdaRestApi inherits
+//! from RestApi prop injector` tests (cdk-core has no property injectors). `Runtime.NODEJS_LATEST`
 //! of 2.276.0 is `NODEJS_24_X`.
 
 use apigw_core::{
@@ -25,13 +25,48 @@ fn handler(stack: &Stack) -> Result<Function, Error> {
 }
 
 #[test]
+fn lambda_rest_api_supports_function_alias() -> TestResult {
+    use cdk_lambda::{Alias, AliasProps, Version, VersionProps};
+    let (_app, stack) = stack()?;
+    let handler = handler(&stack)?;
+    let version = Version::new(&stack, "version", VersionProps::builder().lambda(&handler))?;
+    let alias = Alias::new(
+        &stack,
+        "alias",
+        AliasProps::builder().alias_name("my-alias").version(&version),
+    )?;
+    let api = LambdaRestApi::new(
+        &stack,
+        "lambda-rest-api",
+        LambdaRestApiProps::builder().handler(&alias),
+    )?;
+    assert!(api.root().add_resource("cant-touch-this").is_err());
+    let t = Template::from_stack(&stack)?;
+    t.has_resource_properties("AWS::ApiGateway::Resource", pattern!({ "PathPart": "{proxy+}" }))?;
+    t.has_resource_properties("AWS::ApiGateway::Method", pattern!({
+        "HttpMethod": "ANY",
+        "ResourceId": { "Ref": "lambdarestapiproxyE3AE07E3" },
+        "RestApiId": { "Ref": "lambdarestapiAAD10924" },
+        "AuthorizationType": "NONE",
+        "Integration": {
+            "IntegrationHttpMethod": "POST",
+            "Type": "AWS_PROXY",
+            "Uri": { "Fn::Join": ["", [
+                "arn:", { "Ref": "AWS::Partition" }, ":apigateway:", { "Ref": "AWS::Region" },
+                ":lambda:path/2015-03-31/functions/", { "Ref": "alias68BF17F5" }, "/invocations",
+            ]] },
+        },
+    }))
+}
+
+#[test]
 fn lambda_rest_api_defines_a_rest_api_with_lambda_proxy_integration() -> TestResult {
     let (_app, stack) = stack()?;
     let handler = handler(&stack)?;
     let api = LambdaRestApi::new(
         &stack,
         "lambda-rest-api",
-        LambdaRestApiProps::builder().handler(handler),
+        LambdaRestApiProps::builder().handler(&handler),
     )?;
     assert!(api.root().add_resource("cant-touch-this").is_err());
     let t = Template::from_stack(&stack)?;
@@ -57,7 +92,7 @@ fn not_proxied(stack: &Stack) -> Result<(), Error> {
     let api = LambdaRestApi::new(
         stack,
         "lambda-rest-api",
-        LambdaRestApiProps::builder().handler(handler).proxy(false),
+        LambdaRestApiProps::builder().handler(&handler).proxy(false),
     )?;
     let tasks = api.root().add_resource("tasks")?;
     tasks.add_method("GET", None)?;
@@ -105,7 +140,7 @@ fn fails_if_options_default_integration_is_also_set() -> Result<(), Error> {
             &stack,
             "lambda-rest-api",
             LambdaRestApiProps::builder()
-                .handler(handler.clone())
+                .handler(&handler)
                 .default_integration(HttpIntegration::new("https://foo/bar")),
         ));
         assert!(m.contains("Cannot specify \"defaultIntegration\" since Lambda integration is automatically defined"), "{m}");
@@ -160,7 +195,7 @@ fn lambda_rest_api_defines_a_rest_api_with_cors_enabled() -> TestResult {
     LambdaRestApi::new(
         &stack,
         "lambda-rest-api",
-        LambdaRestApiProps::builder().handler(handler).default_cors_preflight_options(cors()?),
+        LambdaRestApiProps::builder().handler(&handler).default_cors_preflight_options(cors()?),
     )?;
     Template::from_stack(&stack)?
         .has_resource_properties("AWS::ApiGateway::Method", cors_options_method(json!({})))
@@ -174,7 +209,7 @@ fn lambda_rest_api_defines_a_rest_api_with_cors_enabled_and_default_method_optio
         &stack,
         "lambda-rest-api",
         LambdaRestApiProps::builder()
-            .handler(handler)
+            .handler(&handler)
             .default_method_options(
                 MethodOptions::builder().authorization_type(AuthorizationType::Iam).build()?,
             )
@@ -197,7 +232,7 @@ fn provided_integration_options_are_applied() -> TestResult {
     LambdaRestApi::new(
         &stack,
         "lamda-rest-api",
-        LambdaRestApiProps::builder().handler(handler).integration_options(
+        LambdaRestApiProps::builder().handler(&handler).integration_options(
             LambdaIntegrationOptions::builder()
                 .timeout(std::time::Duration::from_secs(1))
                 .build()?,
@@ -217,7 +252,7 @@ fn setting_integration_options_proxy_to_false_retains_proxy_path_part() -> TestR
         &stack,
         "lamda-rest-api",
         LambdaRestApiProps::builder()
-            .handler(handler)
+            .handler(&handler)
             .integration_options(LambdaIntegrationOptions::builder().proxy(false).build()?),
     )?;
     let t = Template::from_stack(&stack)?;

@@ -8,8 +8,10 @@
 //!
 //! The counts are of the stored aws-cdk test file, which may predate 2.276.0 by a few tests
 //! (`apiKeySourceType`, `ipAddressType`, `RestApi.methods` are in 2.276.0's typings and not in
-//! it). `grantInvokeFromVpcEndpointOnly` uses stand-in `AWS::EC2::VPCEndpoint` resources with
-//! the logical IDs of CDK's interface endpoints (cdk-ec2 has no interface endpoints).
+//! it). `endpointConfiguration can be used to specify VPC endpoints` imports its endpoints with
+//! `InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes` where CDK uses
+//! `GatewayVpcEndpoint.fromGatewayVpcEndpointId` (cdk-ec2 has no gateway endpoints; both
+//! imports are id-only constructs that add nothing to the template).
 //!
 //! `minimal setup` also checks `RestApi.isRestApi(api)`, a JS brand check that Rust's types
 //! make moot; the rest of it is ported. `fails in synthesis if there are no methods or
@@ -456,17 +458,35 @@ fn endpoint_configuration_can_be_used_to_specify_endpoint_types_for_the_api() ->
     )
 }
 
+/// `fromGatewayVpcEndpointId(stack, id, endpointId)`'s stand-in: an imported endpoint.
+fn imported_endpoint(
+    stack: &Stack,
+    id: &str,
+    endpoint_id: &str,
+) -> Result<cdk_ec2::ImportedInterfaceVpcEndpoint, Error> {
+    Ok(cdk_ec2::InterfaceVpcEndpoint::from_interface_vpc_endpoint_attributes(
+        stack,
+        id,
+        cdk_ec2::InterfaceVpcEndpointAttributes::builder()
+            .vpc_endpoint_id(endpoint_id)
+            .port(443u16),
+    )?)
+}
+
 #[test]
 fn endpoint_configuration_can_be_used_to_specify_vpc_endpoints_on_the_api() -> TestResult {
     let (_app, stack) = stack()?;
-    // `GatewayVpcEndpoint.fromGatewayVpcEndpointId(...)` gives the id; the port takes ids.
+    // CDK imports them with `GatewayVpcEndpoint.fromGatewayVpcEndpointId`; cdk-ec2 has no
+    // gateway endpoints, and an imported interface endpoint is the same id-only construct.
+    let e1 = imported_endpoint(&stack, "ImportedVpcEndpoint", "vpcEndpoint")?;
+    let e2 = imported_endpoint(&stack, "ImportedVpcEndpoint2", "vpcEndpoint2")?;
     let api = RestApi::new(
         &stack,
         "api",
         RestApiProps::builder().endpoint_configuration(
             EndpointConfiguration::builder()
                 .types([EndpointType::Edge, EndpointType::Private])
-                .vpc_endpoint_ids(["vpcEndpoint", "vpcEndpoint2"])
+                .vpc_endpoints([&e1, &e2])
                 .build()?,
         ),
     )?;
@@ -481,6 +501,7 @@ fn endpoint_configuration_can_be_used_to_specify_vpc_endpoints_on_the_api() -> T
 fn endpoint_types_and_endpoint_configuration_can_not_both_be_used_to_specify_endpoint_configuration_for_the_api(
 ) -> Result<(), Error> {
     let (_app, stack) = stack()?;
+    let e = imported_endpoint(&stack, "ImportedVpcEndpoint", "vpcEndpoint")?;
     let m = message(RestApi::new(
         &stack,
         "api",
@@ -488,7 +509,7 @@ fn endpoint_types_and_endpoint_configuration_can_not_both_be_used_to_specify_end
             .endpoint_configuration(
                 EndpointConfiguration::builder()
                     .types([EndpointType::Private])
-                    .vpc_endpoint_ids(["vpcEndpoint"])
+                    .vpc_endpoints([&e])
                     .build()?,
             )
             .endpoint_types([EndpointType::Private]),
@@ -1254,21 +1275,22 @@ mod spec_rest_api {
 mod grant_invoke_from_vpc_endpoint_only {
     use super::*;
 
-    /// Stand-ins for `vpc.addInterfaceEndpoint(id, ...)` (cdk-ec2 has no interface
-    /// endpoints): an `AWS::EC2::VPCEndpoint` at `VPC/<id>/Resource`, whose `Ref` is the
-    /// endpoint id, with the logical ID CDK gives the real one.
-    fn endpoints(stack: &Stack, ids: &[&str]) -> Result<Vec<Value>, Error> {
-        let vpc = stack.node().add_child("VPC")?;
+    use cdk_ec2::{
+        InterfaceVpcEndpoint, InterfaceVpcEndpointAwsService, InterfaceVpcEndpointOptions, Vpc,
+        VpcProps,
+    };
+
+    /// `new ec2.Vpc(stack, 'VPC')` and `vpc.addInterfaceEndpoint(id, { service: APIGATEWAY })`
+    /// for each id.
+    fn endpoints(stack: &Stack, ids: &[&str]) -> Result<Vec<InterfaceVpcEndpoint>, Error> {
+        let vpc = Vpc::new(stack, "VPC", VpcProps::default())?;
         ids.iter()
             .map(|id| {
-                let scope = vpc.add_child(id)?;
-                let r = cdk_core::CfnResource::new(
-                    &scope,
-                    "Resource",
-                    "AWS::EC2::VPCEndpoint",
-                    Value::from(json!({})),
-                )?;
-                Ok(r.ref_())
+                Ok(vpc.add_interface_endpoint(
+                    id,
+                    InterfaceVpcEndpointOptions::builder()
+                        .service(InterfaceVpcEndpointAwsService::ApiGateway),
+                )?)
             })
             .collect()
     }
@@ -1300,7 +1322,7 @@ mod grant_invoke_from_vpc_endpoint_only {
     fn called_once() -> TestResult {
         let (_app, stack) = stack()?;
         let e = endpoints(&stack, &["APIGatewayEndpoint"])?;
-        api(&stack)?.grant_invoke_from_vpc_endpoints_only(e);
+        api(&stack)?.grant_invoke_from_vpc_endpoints_only(&e);
         template(&stack)?.has_resource_properties(
             "AWS::ApiGateway::RestApi",
             policy(&["VPCAPIGatewayEndpoint5865ABCA"]),
@@ -1311,7 +1333,7 @@ mod grant_invoke_from_vpc_endpoint_only {
     fn called_once_with_multiple_endpoints() -> TestResult {
         let (_app, stack) = stack()?;
         let e = endpoints(&stack, &["APIGatewayEndpoint1", "APIGatewayEndpoint2"])?;
-        api(&stack)?.grant_invoke_from_vpc_endpoints_only(e);
+        api(&stack)?.grant_invoke_from_vpc_endpoints_only(&e);
         template(&stack)?.has_resource_properties(
             "AWS::ApiGateway::RestApi",
             policy(&["VPCAPIGatewayEndpoint1226CF9D3", "VPCAPIGatewayEndpoint2E77DD966"]),
@@ -1323,8 +1345,8 @@ mod grant_invoke_from_vpc_endpoint_only {
         let (_app, stack) = stack()?;
         let e = endpoints(&stack, &["APIGatewayEndpoint1", "APIGatewayEndpoint2"])?;
         let api = api(&stack)?;
-        api.grant_invoke_from_vpc_endpoints_only([e[0].clone()]);
-        api.grant_invoke_from_vpc_endpoints_only([e[1].clone()]);
+        api.grant_invoke_from_vpc_endpoints_only([&e[0]]);
+        api.grant_invoke_from_vpc_endpoints_only([&e[1]]);
         template(&stack)?.has_resource_properties(
             "AWS::ApiGateway::RestApi",
             policy(&["VPCAPIGatewayEndpoint1226CF9D3", "VPCAPIGatewayEndpoint2E77DD966"]),
@@ -1336,8 +1358,8 @@ mod grant_invoke_from_vpc_endpoint_only {
         let (_app, stack) = stack()?;
         let e = endpoints(&stack, &["APIGatewayEndpoint"])?;
         let api = api(&stack)?;
-        api.grant_invoke_from_vpc_endpoints_only(e.clone());
-        api.grant_invoke_from_vpc_endpoints_only(e);
+        api.grant_invoke_from_vpc_endpoints_only(&e);
+        api.grant_invoke_from_vpc_endpoints_only(&e);
         template(&stack)?.has_resource_properties(
             "AWS::ApiGateway::RestApi",
             policy(&["VPCAPIGatewayEndpoint5865ABCA"]),

@@ -1,10 +1,7 @@
-//! `test/domains.test.ts`: tests in CDK 41, ported 41, passing 34, ignored 7, newer than
+//! `test/domains.test.ts`: tests in CDK 41, ported 41, passing 37, ignored 4, newer than
 //! 2.276.0: 0.
 //!
-//! Ignored: `allows mTLS with legacy security policy TLS_1_2`, `accepts a mutual TLS
-//! configuration`, `mTLS should allow versions to be set on the s3 bucket` (cdk-s3 has no
-//! imported buckets, `Bucket.fromBucketName`, whose literal name the expected `TruststoreUri`
-//! holds); the four `token handling` tests that pass a token `as any` where CDK types an enum
+//! Ignored: the four `token handling` tests that pass a token `as any` where CDK types an enum
 //! (`endpointAccessMode`, `securityPolicy`, `endpointType`: Rust enums hold no tokens).
 //!
 //! `new acm.Certificate(stack, 'Cert', { domainName })` is not in cdk-certificatemanager;
@@ -18,7 +15,7 @@ use apigw_domains::{
     DomainNameProps, EndpointAccessMode, EndpointType, SecurityPolicy,
 };
 use cdk_certificatemanager::{Certificate, CertificateReference};
-use cdk_s3::{Bucket, BucketProps};
+use cdk_s3::Bucket;
 
 use crate::support::*;
 
@@ -307,9 +304,9 @@ fn domain_error(
             props = props.endpoint_access_mode(m);
         }
         if mtls {
-            let bucket = Bucket::new(&stack, "testBucket", BucketProps::default())?;
+            let bucket = Bucket::from_bucket_name(&stack, "testBucket", "example-bucket")?;
             props = props.mtls(
-                apigw_domains::MtlsConfig::builder().bucket(bucket).key("someca.pem").build()?,
+                apigw_domains::MtlsConfig::builder().bucket(&bucket).key("someca.pem").build()?,
             );
         }
         DomainName::new(&stack, "domain", props).map_err(Error::from)
@@ -340,8 +337,6 @@ fn throws_if_endpoint_access_mode_is_set_with_a_legacy_security_policy() {
     );
 }
 
-/// Departure: the bucket is created (`Bucket.fromBucketName` is not in cdk-s3); the error
-/// does not depend on it.
 #[test]
 fn throws_if_mtls_is_used_with_enhanced_security_policy() {
     let err = domain_error("mtls.example.com", None, SecurityPolicy::Tls13_1_3_2025_09, None, true);
@@ -352,8 +347,29 @@ fn throws_if_mtls_is_used_with_enhanced_security_policy() {
 }
 
 #[test]
-#[ignore = "cdk-s3 has no imported buckets (Bucket.fromBucketName), whose name the TruststoreUri holds"]
-fn allows_mtls_with_legacy_security_policy_tls_1_2() {}
+fn allows_mtls_with_legacy_security_policy_tls_1_2() -> TestResult {
+    let (_app, stack) = stack()?;
+    let cert = certificate(&stack, "Cert", "example.com")?;
+    let bucket = Bucket::from_bucket_name(&stack, "testBucket", "example-bucket")?;
+    DomainName::new(
+        &stack,
+        "domain",
+        DomainNameProps::builder()
+            .domain_name("mtls.example.com")
+            .certificate(cert)
+            .security_policy(SecurityPolicy::Tls12)
+            .mtls(apigw_domains::MtlsConfig::builder().bucket(&bucket).key("someca.pem").build()?),
+    )
+    .map_err(Error::from)?;
+    Template::from_stack(&stack)?.has_resource_properties(
+        "AWS::ApiGateway::DomainName",
+        pattern!({
+            "DomainName": "mtls.example.com",
+            "SecurityPolicy": "TLS_1_2",
+            "MutualTlsAuthentication": { "TruststoreUri": "s3://example-bucket/someca.pem" },
+        }),
+    )
+}
 
 #[test]
 fn throws_if_regional_only_security_policy_is_used_with_edge_endpoint() {
@@ -816,13 +832,55 @@ fn add_base_path_mapping_can_be_used_to_add_base_path_mapping_to_the_domain_with
     )
 }
 
-#[test]
-#[ignore = "cdk-s3 has no imported buckets (Bucket.fromBucketName), whose name the TruststoreUri holds"]
-fn accepts_a_mutual_tls_configuration() {}
+/// `accepts a mutual TLS configuration` and `mTLS should allow versions to be set on the s3
+/// bucket`: the domain `another-domain` with the truststore of an imported bucket.
+fn mtls_domain(cert_id: &str, version: Option<&str>) -> Result<Template, AssertionError> {
+    let (_app, stack) = stack()?;
+    let bucket = Bucket::from_bucket_name(&stack, "testBucket", "example-bucket")?;
+    let mut mtls = apigw_domains::MtlsConfig::builder().bucket(&bucket).key("someca.pem");
+    if let Some(v) = version {
+        mtls = mtls.version(v);
+    }
+    DomainName::new(
+        &stack,
+        "another-domain",
+        DomainNameProps::builder()
+            .domain_name("example.com")
+            .mtls(mtls.build()?)
+            .certificate(&Certificate::from_certificate_arn(&stack, cert_id, CERT_ARN)?),
+    )
+    .map_err(Error::from)?;
+    Ok(Template::from_stack(&stack)?)
+}
 
 #[test]
-#[ignore = "cdk-s3 has no imported buckets (Bucket.fromBucketName), whose name the TruststoreUri holds"]
-fn mtls_should_allow_versions_to_be_set_on_the_s3_bucket() {}
+fn accepts_a_mutual_tls_configuration() -> TestResult {
+    mtls_domain("cert", None)?.has_resource_properties(
+        "AWS::ApiGateway::DomainName",
+        pattern!({
+            "DomainName": "example.com",
+            "EndpointConfiguration": { "Types": ["REGIONAL"] },
+            "RegionalCertificateArn": CERT_ARN,
+            "MutualTlsAuthentication": { "TruststoreUri": "s3://example-bucket/someca.pem" },
+        }),
+    )
+}
+
+#[test]
+fn mtls_should_allow_versions_to_be_set_on_the_s3_bucket() -> TestResult {
+    mtls_domain("cert2", Some("version"))?.has_resource_properties(
+        "AWS::ApiGateway::DomainName",
+        pattern!({
+            "DomainName": "example.com",
+            "EndpointConfiguration": { "Types": ["REGIONAL"] },
+            "RegionalCertificateArn": CERT_ARN,
+            "MutualTlsAuthentication": {
+                "TruststoreUri": "s3://example-bucket/someca.pem",
+                "TruststoreVersion": "version",
+            },
+        }),
+    )
+}
 
 #[test]
 fn base_path_mapping_configures_stage_for_rest_api_creation() -> TestResult {

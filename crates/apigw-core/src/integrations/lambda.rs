@@ -92,7 +92,10 @@ impl LambdaIntegration {
         Ok(Self::from_options(Rc::new(handler.clone()), options.into_props()?))
     }
 
-    fn from_options(handler: Rc<dyn IFunction>, options: LambdaIntegrationOptions) -> Integration {
+    pub(crate) fn from_options(
+        handler: Rc<dyn IFunction>,
+        options: LambdaIntegrationOptions,
+    ) -> Integration {
         // A streaming integration calls the function's response-streaming API.
         let path = if options.response_transfer_mode == Some(crate::ResponseTransferMode::Stream) {
             cdk_core::cfn_format!(
