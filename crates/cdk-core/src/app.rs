@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use indexmap::IndexMap;
 
@@ -17,7 +18,7 @@ use crate::element::ElementKind;
 use crate::error::Error;
 use crate::json::to_json_string;
 use crate::resolve::{logical_id, CrossRef};
-use crate::template::render;
+use crate::template::write_template;
 use crate::tree::{Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::{feature_flags, Stack};
@@ -149,32 +150,52 @@ impl App {
     /// [`Error::Validation`] with every construct's validation messages; resolution errors
     /// (logical IDs, references); [`Error::Io`] when files cannot be written.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        self.synth_timed().map(|(assembly, _)| assembly)
+    }
+
+    /// [`App::synth`], also returning how long each phase took.
+    ///
+    /// # Errors
+    /// As [`App::synth`].
+    pub fn synth_timed(&self) -> Result<(CloudAssembly, SynthTimings), Error> {
+        let mut clock = Clock::new();
+        let assembly = self.synth_with(&mut clock)?;
+        Ok((assembly, clock.timings))
+    }
+
+    fn synth_with(&self, clock: &mut Clock) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
         apply_tag_aspects(&mut tree.borrow_mut());
         reify_dependencies(&mut tree.borrow_mut());
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
-        compute_lazy_logical_ids(&self.node)?;
+        clock.lap(Phase::Prepare);
         {
-            // From here on no logical ID changes: remember them.
+            // From here on logical IDs change only when a lazy one is computed (which updates
+            // its entry): remember them.
             let tree = tree.borrow();
             *tree.logical_ids.borrow_mut() = Some(vec![None; tree.nodes.len()]);
         }
+        compute_lazy_logical_ids(&self.node)?;
         validate(&self.node)?;
+        clock.lap(Phase::Resolve);
         let outdir = &self.outdir;
         std::fs::create_dir_all(outdir).map_err(|e| io_err(outdir, e))?;
+        clock.lap(Phase::Write);
 
         let mut artifacts = Map::new();
         let mut ids = Vec::new();
         for stack_idx in &top_stacks {
             let stack = Stack::from_node(self.node.sibling(*stack_idx));
             add_bootstrap_version_rule(&stack)?;
-            let template_hash = self.synth_stack(&stack, &stack)?;
+            let template_hash = self.synth_stack(&stack, &stack, clock)?;
             let artifact_id = stack.artifact_id();
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
-            let manifest = asset_manifest(&stack, &entries);
-            write(outdir, &format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
+            let manifest = to_json_string(&asset_manifest(&stack, &entries), 2);
+            clock.lap(Phase::Render);
+            write(outdir, &format!("{assets_id}.json"), &manifest)?;
+            clock.lap(Phase::Write);
             for e in &entries {
                 if let Some(from) = &e.stage_from {
                     crate::assets::stage(from, &outdir.join(&e.path))
@@ -196,19 +217,21 @@ impl App {
                 ]),
             );
             let metadata = stack_metadata(&self.node, *stack_idx)?;
-            let has_metadata = !metadata.is_empty();
-            if has_metadata {
-                write(
-                    outdir,
-                    &format!("{artifact_id}.metadata.json"),
-                    &to_json_string(&Value::Object(metadata), 2),
-                )?;
+            clock.lap(Phase::Render);
+            let has_metadata = metadata.is_some();
+            if let Some(text) = metadata {
+                write(outdir, &format!("{artifact_id}.metadata.json"), &text)?;
             }
+            clock.lap(Phase::Write);
             artifacts
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
-        write(outdir, "tree.json", &tree_json(&self.node))?;
+        let tree_text = tree_json(&self.node);
+        clock.lap(Phase::Render);
+        write(outdir, "tree.json", &tree_text)?;
+        drop(tree_text);
+        clock.lap(Phase::Write);
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -235,12 +258,13 @@ impl App {
             ("artifacts", Value::Object(artifacts)),
             ("minimumCliVersion", Value::from(crate::MINIMUM_CLI_VERSION)),
         ]);
-        write(outdir, "manifest.json", &to_json_string(&manifest, 2))?;
-        write(
-            outdir,
-            "cdk.out",
-            &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
-        )?;
+        let manifest = to_json_string(&manifest, 2);
+        let version =
+            to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0);
+        clock.lap(Phase::Render);
+        write(outdir, "manifest.json", &manifest)?;
+        write(outdir, "cdk.out", &version)?;
+        clock.lap(Phase::Write);
         Ok(CloudAssembly { directory: outdir.clone(), stacks: ids })
     }
 
@@ -255,7 +279,7 @@ impl App {
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
     /// returns the SHA-256 of the stack's template file.
-    fn synth_stack(&self, stack: &Stack, top: &Stack) -> Result<String, Error> {
+    fn synth_stack(&self, stack: &Stack, top: &Stack, clock: &mut Clock) -> Result<String, Error> {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
@@ -271,14 +295,23 @@ impl App {
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
-            self.synth_stack(&child, top)?;
+            self.synth_stack(&child, top, clock)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        let template = render(&self.node.tree, stack.node().idx, &refs)?;
-        let text = to_json_string(&template, 1);
+        let mut text = String::new();
+        clock.lap(Phase::Render);
+        write_template(&self.node.tree, stack.node().idx, &refs, 1, &mut text)?;
+        clock.lap(Phase::Render);
         write(&self.outdir, &stack.template_file(), &text)?;
+        clock.lap(Phase::Write);
+        let hash = if stack.is_nested() {
+            sha256_hex(crate::json::compact(&text).as_bytes())
+        } else {
+            sha256_hex(text.as_bytes())
+        };
+        drop(text);
+        clock.lap(Phase::Hash);
         if stack.is_nested() {
-            let hash = sha256_hex(to_json_string(&template, 0).as_bytes());
             let display = format!("{} Nested Stack Template", stack_relative_path(stack));
             crate::assets::add_file_asset(
                 stack,
@@ -302,7 +335,6 @@ impl App {
             }
             Ok(hash)
         } else {
-            let hash = sha256_hex(text.as_bytes());
             let display = format!("{} Template", stack.stack_name());
             crate::assets::add_file_asset(
                 top,
@@ -317,6 +349,58 @@ impl App {
             );
             Ok(hash)
         }
+    }
+}
+
+/// How long each phase of synthesis took ([`App::synth_timed`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SynthTimings {
+    /// Tag aspects, construct dependencies and references between stacks.
+    pub prepare: Duration,
+    /// Lazy logical IDs (an API deployment's hash resolves the whole API), logical IDs and
+    /// validation.
+    pub resolve: Duration,
+    /// Resolving and writing templates, manifests and `tree.json` as text in memory.
+    pub render: Duration,
+    /// Hashing templates (SHA-256).
+    pub hash: Duration,
+    /// Writing files.
+    pub write: Duration,
+}
+
+#[derive(Clone, Copy)]
+enum Phase {
+    Prepare,
+    Resolve,
+    Render,
+    Hash,
+    Write,
+}
+
+/// Adds the time since the last lap to a phase.
+struct Clock {
+    last: Instant,
+    timings: SynthTimings,
+}
+
+impl Clock {
+    fn new() -> Clock {
+        Clock { last: Instant::now(), timings: SynthTimings::default() }
+    }
+
+    fn lap(&mut self, phase: Phase) {
+        let now = Instant::now();
+        let spent = now - self.last;
+        self.last = now;
+        let t = &mut self.timings;
+        *match phase {
+            Phase::Prepare => &mut t.prepare,
+            Phase::Resolve => &mut t.resolve,
+            Phase::Render => &mut t.render,
+            Phase::Hash => &mut t.hash,
+            Phase::Write => &mut t.write,
+        } += spent;
     }
 }
 
@@ -446,44 +530,87 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
 
 /// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
 /// template file and tags (stack traces are not recorded).
-fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
+///
+/// Written straight as text (indent 2); `None` when there is nothing to record.
+fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
+    use crate::json::{newline, object_key, write_string, write_value};
+    const INDENT: usize = 2;
     let tree = root.tree.borrow();
-    let mut out = Map::new();
+    let mut out = String::new();
+    out.push('{');
+    let mut first = true;
+    let mut key = String::new();
     let mut queue = std::collections::VecDeque::from([stack]);
     while let Some(i) = queue.pop_front() {
         let n = &tree.nodes[i];
         if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
             continue;
         }
-        let entry =
-            |t: &str, data: Value| Value::object([("type", Value::from(t)), ("data", data)]);
-        let mut md = Vec::new();
+        // `"/path": [{"type": t, "data": ...}, ...]` at level 1, entries at level 2
+        let mut open = |out: &mut String, first: &mut bool| {
+            key.clear();
+            key.push('/');
+            key.push_str(&n.path);
+            object_key(out, first, &key, INDENT, 0);
+            out.push('[');
+        };
+        let entry = |out: &mut String, k: usize, t: &str| {
+            if k > 0 {
+                out.push(',');
+            }
+            newline(out, INDENT, 2);
+            out.push('{');
+            newline(out, INDENT, 3);
+            out.push_str("\"type\": ");
+            write_string(out, t);
+            out.push(',');
+            newline(out, INDENT, 3);
+            out.push_str("\"data\": ");
+        };
+        let close_entry = |out: &mut String| {
+            newline(out, INDENT, 2);
+            out.push('}');
+        };
         match &n.kind {
             NodeKind::Stack(s) if i == stack => {
+                open(&mut out, &mut first);
                 let file = Stack::from_node(root.sibling(i)).template_file();
-                md.push(entry("aws:cdk:templateFile", Value::String(file)));
+                entry(&mut out, 0, "aws:cdk:templateFile");
+                write_string(&mut out, &file);
+                close_entry(&mut out);
                 if !s.tags.is_empty() {
                     let mut sorted: Vec<_> = s.tags.iter().collect();
                     sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
-                    md.push(entry(
-                        "aws:cdk:stack-tags",
+                    let tags =
                         Value::array(sorted.into_iter().map(|(k, v)| {
                             Value::object([("key", k.as_str()), ("value", v.as_str())])
-                        })),
-                    ));
+                        }));
+                    entry(&mut out, 1, "aws:cdk:stack-tags");
+                    write_value(&mut out, &tags, INDENT, 3);
+                    close_entry(&mut out);
                 }
             }
             NodeKind::Element(_) => {
-                md.push(entry("aws:cdk:logicalId", Value::String(logical_id(&tree, i)?)));
+                open(&mut out, &mut first);
+                entry(&mut out, 0, "aws:cdk:logicalId");
+                write_string(&mut out, &logical_id(&tree, i)?);
+                close_entry(&mut out);
             }
-            _ => {}
+            _ => {
+                queue.extend(n.children.iter().copied());
+                continue;
+            }
         }
-        if !md.is_empty() {
-            out.insert(format!("/{}", n.path), Value::Array(md));
-        }
+        newline(&mut out, INDENT, 1);
+        out.push(']');
         queue.extend(n.children.iter().copied());
     }
-    Ok(out)
+    if first {
+        return Ok(None);
+    }
+    newline(&mut out, INDENT, 0);
+    out.push('}');
+    Ok(Some(out))
 }
 
 /// `tree.json` (compact): every construct with its id, path, construct info and, for
@@ -730,6 +857,9 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
             f(&ctx)?
         };
         let mut tree = root.tree.borrow_mut();
+        if let Some(slot) = tree.logical_ids.get_mut().as_mut().and_then(|c| c.get_mut(idx)) {
+            *slot = Some(id.clone());
+        }
         if let Some(e) = tree.element_mut(idx) {
             e.logical_id_override = Some(id);
         }

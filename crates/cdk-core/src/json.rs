@@ -24,17 +24,15 @@ pub fn to_json_string(value: &Value, indent: usize) -> String {
     out
 }
 
-fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
+/// Writes a resolved value into `out` as `JSON.stringify(value, null, indent)` does, its first
+/// line at nesting level `depth` (nested lines are indented by `indent * (depth + 1)`).
+///
+/// Tokens must have been resolved before; any left are written as `null`.
+pub fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
     match value {
         Value::Null | Value::Token(_) => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if n.is_finite() {
-                out.push_str(&format_number(*n))
-            } else {
-                out.push_str("null")
-            }
-        }
+        Value::Number(n) => write_number(out, *n),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => {
             if items.is_empty() {
@@ -56,6 +54,19 @@ fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
     }
 }
 
+/// Writes a number as JSON: JavaScript's digits when finite, `null` otherwise.
+pub(crate) fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
+        // integers print as their digits (`-0` as `0`)
+        use std::fmt::Write;
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        out.push_str(&format_number(n))
+    }
+}
+
 fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
     if map.is_empty() {
         out.push_str("{}");
@@ -63,30 +74,63 @@ fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
     }
     out.push('{');
     let mut first = true;
-    for (key, value) in js_key_order(map) {
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        newline(out, indent, depth + 1);
-        write_string(out, key);
-        out.push(':');
-        if indent > 0 {
-            out.push(' ');
-        }
+    let mut entry = |out: &mut String, key: &str, value: &Value| {
+        object_key(out, &mut first, key, indent, depth);
         write_value(out, value, indent, depth + 1);
+    };
+    if has_index_keys(map) {
+        for (key, value) in js_key_order(map) {
+            entry(out, key, value);
+        }
+    } else {
+        for (key, value) in map {
+            entry(out, key, value);
+        }
     }
     newline(out, indent, depth);
     out.push('}');
 }
 
-fn newline(out: &mut String, indent: usize, depth: usize) {
+/// Writes the separator, line break and `"key": ` of an object entry at nesting level
+/// `depth` (the object's own level); `first` tracks whether a separator is due.
+pub(crate) fn object_key(
+    out: &mut String,
+    first: &mut bool,
+    key: &str,
+    indent: usize,
+    depth: usize,
+) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    newline(out, indent, depth + 1);
+    write_string(out, key);
+    out.push(':');
+    if indent > 0 {
+        out.push(' ');
+    }
+}
+
+const SPACES: &str = "                                                                ";
+
+/// A line break and the indentation of nesting level `depth` (nothing when `indent` is 0).
+pub(crate) fn newline(out: &mut String, indent: usize, depth: usize) {
     if indent > 0 {
         out.push('\n');
-        for _ in 0..indent * depth {
-            out.push(' ');
+        let mut n = indent * depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
         }
     }
+}
+
+/// Whether some key of the map is an array index (JavaScript enumerates those first).
+pub(crate) fn has_index_keys(map: &Map) -> bool {
+    map.keys()
+        .any(|k| k.as_bytes().first().is_some_and(u8::is_ascii_digit) && array_index(k).is_some())
 }
 
 /// The order in which JavaScript enumerates an object's own string keys: array-index keys
@@ -104,7 +148,8 @@ pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&String, &Value)> {
     indexed.into_iter().map(|(_, k, v)| (k, v)).chain(rest)
 }
 
-fn array_index(key: &str) -> Option<u32> {
+/// The array index a key stands for, if it is one (`"2"`, not `"02"` or `"4294967295"`).
+pub(crate) fn array_index(key: &str) -> Option<u32> {
     if key.is_empty() || (key.len() > 1 && key.starts_with('0')) {
         return None;
     }
@@ -121,23 +166,65 @@ fn array_index(key: &str) -> Option<u32> {
 
 /// Writes a JSON string literal with JavaScript's escaping.
 pub fn write_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // escaped bytes are ASCII: `i` and `i + 1` are character boundaries
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Removes the layout of JSON text written with an indent (line breaks, indentation and the
+/// space after `:`), giving the text written with an indent of 0.
+pub(crate) fn compact(pretty: &str) -> String {
+    let bytes = pretty.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
             }
-            c => out.push(c),
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b' ' || b == b'\n' {
+            out.extend_from_slice(&bytes[start..i]);
+            start = i + 1;
         }
     }
-    out.push('"');
+    out.extend_from_slice(&bytes[start..]);
+    // only ASCII layout bytes outside strings were removed
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Formats a number as JavaScript's `Number.prototype.toString()` does.

@@ -58,6 +58,9 @@ pub use tags::{TagFormat, TagProps, Tagging, Tags};
 pub use tree::{Construct, Node};
 pub use value::{to_value, Map, Value};
 
+/// A hash map with a fast, non-cryptographic hasher, for maps whose hashes stay internal.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The aws-cdk-lib version whose output this crate reproduces.
 pub const CDK_VERSION: &str = "2.276.0";
 /// The `constructs` version reported in `tree.json`.

@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 
 use crate::error::Error;
+use crate::json;
 use crate::logical_id::make_unique_id;
 use crate::tree::{Node, NodeKind, TreeData};
 use crate::value::{Map, TokenKind, Value};
@@ -79,10 +80,7 @@ impl<'a> ResolveContext<'a> {
 
     fn resolve_at(&self, value: &Value, depth: usize) -> Result<Option<Value>, Error> {
         if depth > MAX_DEPTH {
-            return Err(Error::InvalidValue {
-                path: self.tree.nodes[self.stack].path.clone(),
-                reason: "value nested too deeply (a lazy value that produces itself?)".into(),
-            });
+            return Err(self.too_deep());
         }
         Ok(Some(match value {
             Value::Array(items) => {
@@ -110,6 +108,167 @@ impl<'a> ResolveContext<'a> {
             Value::Token(t) => return self.resolve_token(t.kind(), depth),
             other => other.clone(),
         }))
+    }
+
+    /// Resolves `value` and writes it as JSON text (`JSON.stringify(value, null, indent)`)
+    /// straight into `out`, without building the resolved value: literal strings, lists and
+    /// objects are written as they are read; only tokens are resolved into (small) values.
+    /// Returns `false`, writing nothing, when the value is absent.
+    ///
+    /// # Errors
+    /// As [`ResolveContext::resolve`].
+    pub fn write_json(
+        &self,
+        out: &mut String,
+        value: &Value,
+        indent: usize,
+    ) -> Result<bool, Error> {
+        self.write_at(out, value, indent, 0, 0)
+    }
+
+    /// [`ResolveContext::write_json`] of a value whose first line is at JSON nesting level
+    /// `level`; `depth` counts resolution depth as [`ResolveContext::resolve`] does.
+    pub(crate) fn write_at(
+        &self,
+        out: &mut String,
+        value: &Value,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        match value {
+            Value::Token(t) => match self.resolve_token(t.kind(), depth)? {
+                Some(v) => {
+                    json::write_value(out, &v, indent, level);
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            Value::Array(items) => {
+                out.push('[');
+                let mut any = false;
+                for item in items {
+                    let resolved;
+                    let plain = match item {
+                        Value::Token(_) if depth + 1 > MAX_DEPTH => return Err(self.too_deep()),
+                        Value::Token(t) => match self.resolve_token(t.kind(), depth + 1)? {
+                            Some(v) => {
+                                resolved = v;
+                                Some(&resolved)
+                            }
+                            None => continue,
+                        },
+                        _ => None,
+                    };
+                    if any {
+                        out.push(',');
+                    }
+                    any = true;
+                    json::newline(out, indent, level + 1);
+                    match plain {
+                        Some(v) => json::write_value(out, v, indent, level + 1),
+                        None => {
+                            self.write_at(out, item, indent, level + 1, depth + 1)?;
+                        }
+                    }
+                }
+                if any {
+                    json::newline(out, indent, level);
+                }
+                out.push(']');
+                Ok(true)
+            }
+            Value::Object(map) => {
+                self.write_map_at(out, map, indent, level, depth)?;
+                Ok(true)
+            }
+            other => {
+                json::write_value(out, other, indent, level);
+                Ok(true)
+            }
+        }
+    }
+
+    /// Writes an object's entries resolved (absent ones left out), in JavaScript's key order.
+    pub(crate) fn write_map_at(
+        &self,
+        out: &mut String,
+        map: &Map,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<(), Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        out.push('{');
+        let mut first = true;
+        if json::has_index_keys(map) {
+            for (k, v) in json::js_key_order(map) {
+                self.write_entry(out, &mut first, k, v, indent, level, depth + 1)?;
+            }
+        } else {
+            for (k, v) in map {
+                self.write_entry(out, &mut first, k, v, indent, level, depth + 1)?;
+            }
+        }
+        if !first {
+            json::newline(out, indent, level);
+        }
+        out.push('}');
+        Ok(())
+    }
+
+    /// Writes `"key": value` into the object being written at nesting level `level`, unless
+    /// the value is absent; returns whether it was written.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_entry(
+        &self,
+        out: &mut String,
+        first: &mut bool,
+        key: &str,
+        value: &Value,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        if let Value::Token(t) = value {
+            if depth > MAX_DEPTH {
+                return Err(self.too_deep());
+            }
+            return Ok(match self.resolve_token(t.kind(), depth)? {
+                Some(v) => {
+                    json::object_key(out, first, key, indent, level);
+                    json::write_value(out, &v, indent, level + 1);
+                    true
+                }
+                None => false,
+            });
+        }
+        json::object_key(out, first, key, indent, level);
+        self.write_at(out, value, indent, level + 1, depth)
+    }
+
+    fn too_deep(&self) -> Error {
+        Error::InvalidValue {
+            path: self.tree.nodes[self.stack].path.clone(),
+            reason: "value nested too deeply (a lazy value that produces itself?)".into(),
+        }
+    }
+
+    /// Resolves a token found at resolution depth `depth`.
+    pub(crate) fn resolve_token_at(
+        &self,
+        token: &crate::value::Token,
+        depth: usize,
+    ) -> Result<Option<Value>, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        self.resolve_token(token.kind(), depth)
     }
 
     /// A referenced node must belong to this app's tree.
@@ -238,41 +397,58 @@ fn concat_pair(left: Value, right: Value) -> Value {
 /// `minimalCloudFormationJoin`: splices nested `Fn::Join`s with the same delimiter and merges
 /// adjacent non-empty literal strings.
 pub(crate) fn minimal_join(delimiter: &str, values: Vec<Value>) -> Vec<Value> {
-    let mut values = values;
-    let mut i = 0;
-    while i < values.len() {
-        if let Some(inner) = splicable_join(&values[i], delimiter) {
-            values.splice(i..=i, inner);
-        } else if i > 0 && non_empty_string(&values[i - 1]) && non_empty_string(&values[i]) {
-            let right = values.remove(i);
-            let merged = format!(
-                "{}{}{}",
-                values[i - 1].as_str().unwrap_or_default(),
-                delimiter,
-                right.as_str().unwrap_or_default()
-            );
-            values[i - 1] = Value::String(merged);
-        } else {
-            i += 1;
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        push_minimal(&mut out, delimiter, v);
+    }
+    out
+}
+
+/// Appends one value to a minimal join: a nested join with the same delimiter is spliced
+/// (its parts appended one by one), a non-empty literal after another merges with it.
+fn push_minimal(out: &mut Vec<Value>, delimiter: &str, value: Value) {
+    let value = match splice_join(value, delimiter) {
+        Ok(parts) => {
+            for p in parts {
+                push_minimal(out, delimiter, p);
+            }
+            return;
+        }
+        Err(v) => v,
+    };
+    if let (Some(Value::String(prev)), Value::String(s)) = (out.last_mut(), &value) {
+        if !prev.is_empty() && !s.is_empty() {
+            prev.push_str(delimiter);
+            prev.push_str(s);
+            return;
         }
     }
-    values
+    out.push(value);
 }
 
-fn non_empty_string(v: &Value) -> bool {
-    matches!(v, Value::String(s) if !s.is_empty())
-}
-
-fn splicable_join(v: &Value, delimiter: &str) -> Option<Vec<Value>> {
-    let o = v.as_object()?;
-    if o.len() != 1 {
-        return None;
+/// The parts of `{"Fn::Join": [delimiter, [parts...]]}`, or the value itself.
+fn splice_join(v: Value, delimiter: &str) -> Result<Vec<Value>, Value> {
+    let splicable = v.as_object().is_some_and(|o| {
+        o.len() == 1
+            && o.get("Fn::Join").and_then(Value::as_array).is_some_and(|args| {
+                args.len() == 2
+                    && args[0].as_str() == Some(delimiter)
+                    && args[1].as_array().is_some()
+            })
+    });
+    if !splicable {
+        return Err(v);
     }
-    let args = o.get("Fn::Join")?.as_array()?;
-    if args.len() != 2 || args[0].as_str() != Some(delimiter) {
-        return None;
+    match v {
+        Value::Object(mut o) => match o.swap_remove("Fn::Join") {
+            Some(Value::Array(mut args)) => match args.pop() {
+                Some(Value::Array(parts)) => Ok(parts),
+                _ => Ok(Vec::new()),
+            },
+            _ => Ok(Vec::new()),
+        },
+        other => Err(other),
     }
-    args[1].as_array().cloned()
 }
 
 /// The logical ID of an element: its override, or `makeUniqueId` of its path below its stack.
