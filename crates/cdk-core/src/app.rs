@@ -625,7 +625,7 @@ fn tree_json(root: &Node) -> String {
         out.push_str(",\"path\":");
         write_string(out, &n.path);
         let (fqn, version) = match &n.construct_info {
-            Some((f, v)) => (f.as_str(), v.as_str()),
+            Some(f) => (&**f, crate::CDK_VERSION),
             None => ("constructs.Construct", crate::CONSTRUCTS_VERSION),
         };
         out.push_str(",\"constructInfo\":{\"fqn\":");

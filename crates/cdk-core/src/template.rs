@@ -225,7 +225,7 @@ fn write_resource(
             continue;
         }
         match v {
-            Value::Token(t) => {
+            Value::Token(t) if !ctx.surely_present(t)? => {
                 let resolved = ctx.resolve_token_at(t, 1)?;
                 has_defined |= resolved.is_some();
                 tokens.push(Some(resolved));

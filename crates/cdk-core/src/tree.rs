@@ -42,14 +42,20 @@ pub(crate) struct TreeData {
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
     /// Logical IDs computed so far, once no ID can change any more (final rendering).
     pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
+    /// The construct fqns of `tree.json`, one copy each.
+    pub fqns: crate::FastSet<Rc<str>>,
 }
+
+/// Children searched one by one before a node indexes them by id.
+const LINEAR_CHILDREN: usize = 8;
 
 pub(crate) struct NodeData {
     pub id: String,
     pub path: String,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
-    pub by_id: HashMap<String, usize>,
+    /// Children by id, once there are more than [`LINEAR_CHILDREN`] (fewer are searched).
+    pub by_id: Option<Box<crate::FastMap<String, usize>>>,
     pub kind: NodeKind,
     /// `node.addDependency` targets, in call order.
     pub dependencies: indexmap::IndexSet<usize>,
@@ -59,7 +65,8 @@ pub(crate) struct NodeData {
     /// resource types).
     pub tag_aspects: Vec<crate::tags::TagAspect>,
     /// `constructInfo` of tree.json: (fqn, version).
-    pub construct_info: Option<(String, String)>,
+    /// (The version is [`crate::CDK_VERSION`]; fqns are shared, see [`TreeData::intern`].)
+    pub construct_info: Option<Rc<str>>,
 }
 
 pub(crate) enum NodeKind {
@@ -96,14 +103,15 @@ impl TreeData {
                 path: String::new(),
                 parent: None,
                 children: Vec::new(),
-                by_id: HashMap::new(),
+                by_id: None,
                 kind: NodeKind::App,
                 dependencies: indexmap::IndexSet::new(),
                 context,
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
-                construct_info: Some(("aws-cdk-lib.App".into(), crate::CDK_VERSION.into())),
+                construct_info: Some(Rc::from("aws-cdk-lib.App")),
             }],
+            fqns: crate::FastSet::default(),
             locked: false,
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
@@ -120,7 +128,7 @@ impl TreeData {
         if id.is_empty() {
             return Err(Error::EmptyId { path: parent_path });
         }
-        if self.nodes[parent].by_id.contains_key(&id) {
+        if self.child_by_id(parent, &id).is_some() {
             return Err(Error::DuplicateId { path: display_path(&parent_path), id });
         }
         let idx = self.nodes.len();
@@ -130,7 +138,7 @@ impl TreeData {
             path,
             parent: Some(parent),
             children: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: None,
             kind,
             dependencies: indexmap::IndexSet::new(),
             context: IndexMap::new(),
@@ -140,8 +148,33 @@ impl TreeData {
         });
         let p = &mut self.nodes[parent];
         p.children.push(idx);
-        p.by_id.insert(id, idx);
+        if let Some(index) = &mut p.by_id {
+            index.insert(id, idx);
+        } else if p.children.len() > LINEAR_CHILDREN {
+            let children = p.children.clone();
+            let index = children.into_iter().map(|c| (self.nodes[c].id.clone(), c)).collect();
+            self.nodes[parent].by_id = Some(Box::new(index));
+        }
         Ok(idx)
+    }
+
+    /// The child of `parent` with this (sanitized) id.
+    pub fn child_by_id(&self, parent: usize, id: &str) -> Option<usize> {
+        let p = &self.nodes[parent];
+        match &p.by_id {
+            Some(index) => index.get(id).copied(),
+            None => p.children.iter().copied().find(|c| self.nodes[*c].id == id),
+        }
+    }
+
+    /// The shared copy of a construct's fully qualified name.
+    pub fn intern(&mut self, fqn: &str) -> Rc<str> {
+        if let Some(f) = self.fqns.get(fqn) {
+            return f.clone();
+        }
+        let f: Rc<str> = Rc::from(fqn);
+        self.fqns.insert(f.clone());
+        f
     }
 
     /// Walks up from `idx` to the closest stack (itself included).
@@ -202,10 +235,10 @@ impl TreeData {
     /// The default child: `Resource` or `Default`; both is an error.
     pub fn default_child(&self, idx: usize) -> Result<Option<usize>, Error> {
         let n = &self.nodes[idx];
-        match (n.by_id.get("Resource"), n.by_id.get("Default")) {
+        match (self.child_by_id(idx, "Resource"), self.child_by_id(idx, "Default")) {
             (Some(_), Some(_)) => Err(Error::AmbiguousDefaultChild { path: display_path(&n.path) }),
-            (Some(r), None) => Ok(Some(*r)),
-            (None, Some(d)) => Ok(Some(*d)),
+            (Some(r), None) => Ok(Some(r)),
+            (None, Some(d)) => Ok(Some(d)),
             (None, None) => Ok(None),
         }
     }
@@ -302,7 +335,8 @@ impl Node {
     /// The child with this id, if any.
     pub fn try_find_child(&self, id: &str) -> Option<Node> {
         let id = sanitize_id(id);
-        self.with(|n| n.by_id.get(&id).copied()).map(|c| self.sibling(c))
+        let child = self.tree.borrow().child_by_id(self.idx, &id);
+        child.map(|c| self.sibling(c))
     }
 
     /// The child named `Resource` or `Default`, if any.
@@ -372,8 +406,9 @@ impl Node {
 
     /// Records `constructInfo` (fully qualified name and version) for tree.json.
     pub fn set_construct_info(&self, fqn: &str) {
-        let fqn = fqn.to_string();
-        self.with_mut(|n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
+        let mut tree = self.tree.borrow_mut();
+        let fqn = tree.intern(fqn);
+        tree.nodes[self.idx].construct_info = Some(fqn);
     }
 
     /// The stack this construct belongs to (itself when it is a stack).

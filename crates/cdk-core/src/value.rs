@@ -177,7 +177,11 @@ impl Value {
 
     /// No value (JavaScript's `undefined`): dropped when resolved.
     pub fn absent() -> Value {
-        Value::Token(Token::new(TokenKind::Absent))
+        thread_local! {
+            // One shared token: absent values are everywhere (every unset L1 property).
+            static ABSENT: Token = Token::new(TokenKind::Absent);
+        }
+        Value::Token(ABSENT.with(Token::clone))
     }
 
     /// Whether this is [`Value::absent`].
