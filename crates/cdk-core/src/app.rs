@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use indexmap::IndexMap;
 
-use crate::assets::{asset_manifest, sha256_hex, specialize, AssetEntry, Packaging};
+use crate::assets::{asset_manifest, specialize, AssetEntry, Packaging};
 use crate::element::ElementKind;
 use crate::error::Error;
 use crate::json::to_json_string;
@@ -22,6 +22,7 @@ use crate::template::write_template;
 use crate::tree::{Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::{feature_flags, Stack};
+use sha2::{Digest, Sha256};
 
 /// Context key of the per-stack resource limit (`0` turns the check off).
 pub const STACK_RESOURCE_LIMIT_CONTEXT: &str = "@aws-cdk/core:stackResourceLimit";
@@ -298,19 +299,26 @@ impl App {
             self.synth_stack(&child, top, clock)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        let mut text = String::new();
         clock.lap(Phase::Render);
-        write_template(&self.node.tree, stack.node().idx, &refs, 1, &mut text)?;
-        clock.lap(Phase::Render);
-        write(&self.outdir, &stack.template_file(), &text)?;
-        clock.lap(Phase::Write);
-        let hash = if stack.is_nested() {
-            sha256_hex(crate::json::compact(&text).as_bytes())
-        } else {
-            sha256_hex(text.as_bytes())
+        // The template goes to its file in chunks as it is written, and into its hash: of the
+        // text for a top-level stack, of the compact text (indent 0) for a nested one.
+        let path = self.outdir.join(stack.template_file());
+        let mut sink = TemplateSink {
+            file: std::fs::File::create(&path).map_err(|e| io_err(&path, e))?,
+            path: &path,
+            sha: Sha256::new(),
+            compact: stack.is_nested().then(crate::json::Compactor::default),
+            scratch: Vec::new(),
+            clock,
         };
-        drop(text);
-        clock.lap(Phase::Hash);
+        let mut text = String::with_capacity(1 << 19);
+        write_template(&self.node.tree, stack.node().idx, &refs, 1, &mut text, &mut |chunk| {
+            sink.feed(chunk)
+        })?;
+        sink.feed(&mut text)?;
+        let TemplateSink { sha, clock, .. } = sink;
+        let hash = crate::logical_id::hex(&sha.finalize());
+        clock.lap(Phase::Render);
         if stack.is_nested() {
             let display = format!("{} Nested Stack Template", stack_relative_path(stack));
             crate::assets::add_file_asset(
@@ -352,6 +360,39 @@ impl App {
     }
 }
 
+/// Where a template's text goes while it is written: its file and its hash.
+struct TemplateSink<'a> {
+    file: std::fs::File,
+    path: &'a Path,
+    sha: Sha256,
+    /// For a nested stack: the layout is removed before hashing.
+    compact: Option<crate::json::Compactor>,
+    scratch: Vec<u8>,
+    clock: &'a mut Clock,
+}
+
+impl TemplateSink<'_> {
+    /// Writes and hashes a chunk of the text, and empties it.
+    fn feed(&mut self, chunk: &mut String) -> Result<(), Error> {
+        use std::io::Write;
+        let start = Instant::now();
+        self.file.write_all(chunk.as_bytes()).map_err(|e| io_err(self.path, e))?;
+        let written = Instant::now();
+        self.clock.charge(Phase::Write, written - start);
+        match &mut self.compact {
+            Some(c) => {
+                self.scratch.clear();
+                c.feed(chunk.as_bytes(), &mut self.scratch);
+                self.sha.update(&self.scratch);
+            }
+            None => self.sha.update(chunk.as_bytes()),
+        }
+        self.clock.charge(Phase::Hash, written.elapsed());
+        chunk.clear();
+        Ok(())
+    }
+}
+
 /// How long each phase of synthesis took ([`App::synth_timed`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[non_exhaustive]
@@ -387,6 +428,19 @@ struct Clock {
 impl Clock {
     fn new() -> Clock {
         Clock { last: Instant::now(), timings: SynthTimings::default() }
+    }
+
+    /// Adds time measured inside the current lap to `phase` (the lap then leaves it out).
+    fn charge(&mut self, phase: Phase, spent: Duration) {
+        self.last += spent;
+        let t = &mut self.timings;
+        *match phase {
+            Phase::Prepare => &mut t.prepare,
+            Phase::Resolve => &mut t.resolve,
+            Phase::Render => &mut t.render,
+            Phase::Hash => &mut t.hash,
+            Phase::Write => &mut t.write,
+        } += spent;
     }
 
     fn lap(&mut self, phase: Phase) {

@@ -220,7 +220,7 @@ impl CfnResource {
                 tags,
             })),
         )?;
-        node.set_construct_info(&format!("aws-cdk-lib.{}", cfn_class_fqn(resource_type)));
+        node.set_cfn_construct_info(resource_type, cfn_class_fqn);
         if node.feature_flag(crate::feature_flags::PATH_METADATA_ENABLE) {
             let path = node.path();
             let r = CfnResource { node };

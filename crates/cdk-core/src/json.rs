@@ -199,32 +199,35 @@ pub fn write_string(out: &mut String, s: &str) {
 }
 
 /// Removes the layout of JSON text written with an indent (line breaks, indentation and the
-/// space after `:`), giving the text written with an indent of 0.
-pub(crate) fn compact(pretty: &str) -> String {
-    let bytes = pretty.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
+/// space after `:`), giving the text written with an indent of 0; fed the text in chunks.
+#[derive(Default)]
+pub(crate) struct Compactor {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Compactor {
+    /// Appends the compact form of the next chunk to `out`.
+    pub(crate) fn feed(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+        let mut start = 0;
+        for (i, &b) in chunk.iter().enumerate() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
             } else if b == b'"' {
-                in_string = false;
+                self.in_string = true;
+            } else if b == b' ' || b == b'\n' {
+                out.extend_from_slice(&chunk[start..i]);
+                start = i + 1;
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b' ' || b == b'\n' {
-            out.extend_from_slice(&bytes[start..i]);
-            start = i + 1;
         }
+        out.extend_from_slice(&chunk[start..]);
     }
-    out.extend_from_slice(&bytes[start..]);
-    // only ASCII layout bytes outside strings were removed
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Formats a number as JavaScript's `Number.prototype.toString()` does.

@@ -585,14 +585,19 @@ fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
             return Ok(o.clone());
         }
     }
-    let stack = tree.stack_of(idx).unwrap_or(0);
-    let components: Vec<&str> = tree
-        .scopes(idx)
-        .into_iter()
-        .skip_while(|i| *i != stack)
-        .skip(1)
-        .map(|i| tree.nodes[i].id.as_str())
-        .collect();
+    // the ids from below the stack down to the element (none outside a stack)
+    let mut components: Vec<&str> = Vec::with_capacity(8);
+    if let Some(stack) = tree.stack_of(idx) {
+        let mut cur = idx;
+        while cur != stack {
+            components.push(tree.nodes[cur].id.as_str());
+            match tree.nodes[cur].parent {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        components.reverse();
+    }
     make_unique_id(&components)
         .ok_or_else(|| Error::UnableToCalculateUniqueId { path: node.path.clone() })
 }

@@ -69,15 +69,20 @@ fn section_of(kind: &ElementKind) -> &'static str {
     }
 }
 
+/// Text written before [`write_template`] hands it on.
+const FLUSH_AT: usize = 1 << 18;
+
 /// Writes the template of `stack` as JSON text with `indent` into `out`, resolving values
-/// as they are written: the same text as rendering it ([`render`]) and writing the result,
-/// without building the resolved template.
+/// as they are written, without building the resolved template; whenever `out` holds
+/// [`FLUSH_AT`] bytes or more between two elements, `flush` takes it (and empties it). What
+/// remains at the end is left in `out`.
 pub(crate) fn write_template(
     tree_rc: &Rc<RefCell<TreeData>>,
     stack: usize,
     cross_refs: &RefCell<Vec<CrossRef>>,
     indent: usize,
     out: &mut String,
+    flush: &mut dyn FnMut(&mut String) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let tree = tree_rc.borrow();
     let ctx = ResolveContext { tree: &tree, tree_rc, stack, cross_refs, keep_absent: false };
@@ -149,6 +154,9 @@ pub(crate) fn write_template(
         for (lid, idx) in &elements {
             json::object_key(out, &mut first_element, lid, indent, 1);
             write_element(&ctx, *idx, indent, out)?;
+            if out.len() >= FLUSH_AT {
+                flush(out)?;
+            }
         }
         if !first_element {
             json::newline(out, indent, 1);

@@ -44,6 +44,8 @@ pub(crate) struct TreeData {
     pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
     /// The construct fqns of `tree.json`, one copy each.
     pub fqns: crate::FastSet<Rc<str>>,
+    /// The fqn of each L1 resource type seen.
+    pub cfn_fqns: crate::FastMap<String, Rc<str>>,
 }
 
 /// Children searched one by one before a node indexes them by id.
@@ -112,6 +114,7 @@ impl TreeData {
                 construct_info: Some(Rc::from("aws-cdk-lib.App")),
             }],
             fqns: crate::FastSet::default(),
+            cfn_fqns: crate::FastMap::default(),
             locked: false,
             cross_ref_values: HashMap::new(),
             logical_ids: RefCell::new(None),
@@ -408,6 +411,21 @@ impl Node {
     pub fn set_construct_info(&self, fqn: &str) {
         let mut tree = self.tree.borrow_mut();
         let fqn = tree.intern(fqn);
+        tree.nodes[self.idx].construct_info = Some(fqn);
+    }
+
+    /// Records the `constructInfo` of an L1 of `resource_type`: `aws-cdk-lib.<class>`, the class
+    /// computed once per type.
+    pub(crate) fn set_cfn_construct_info(&self, resource_type: &str, class: fn(&str) -> String) {
+        let mut tree = self.tree.borrow_mut();
+        let fqn = match tree.cfn_fqns.get(resource_type) {
+            Some(f) => f.clone(),
+            None => {
+                let f = tree.intern(&format!("aws-cdk-lib.{}", class(resource_type)));
+                tree.cfn_fqns.insert(resource_type.to_string(), f.clone());
+                f
+            }
+        };
         tree.nodes[self.idx].construct_info = Some(fqn);
     }
 
