@@ -164,11 +164,10 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
             md,
             "Written by `cargo xtask bench --cdk DIR --runs {runs}` on {} ({} cores). Median \
              wall-clock time of {runs} runs of the whole process, largest peak RSS; aws-cdk-lib \
-             {} is `node perf/app.js` of `shared/parity/perf`, ours is `target/release/perf`. \
+             2.276.0 is `node perf/app.js` of `shared/parity/perf`, ours is `target/release/perf`. \
              aws-cdk-lib is not run at the sizes marked \"not run\": it takes minutes there.\n",
             machine(),
             std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
-            "2.276.0"
         );
         md.push_str(&table);
         md.push_str("\n![time and peak memory against N](bench.svg)\n");
@@ -236,8 +235,10 @@ fn render_table(rows: &[Row], runs: usize) -> String {
 }
 
 /// Two log-log panels (time, peak memory) against N, one line per program.
+/// A line of a plot: its name, its colour and its points.
+type Series<'a> = (&'a str, &'a str, Vec<(f64, f64)>);
+
 fn plot(rows: &[Row]) -> String {
-    type Series<'a> = (&'a str, &'a str, Vec<(f64, f64)>);
     let pick = |f: &dyn Fn(&Row) -> Option<f64>| -> Vec<(f64, f64)> {
         rows.iter().filter_map(|r| f(r).map(|y| (r.n as f64, y))).collect()
     };
@@ -282,14 +283,7 @@ fn plot(rows: &[Row]) -> String {
     svg
 }
 
-fn panel(
-    svg: &mut String,
-    x0: f64,
-    w: f64,
-    h: f64,
-    title: &str,
-    series: &[(&str, &str, Vec<(f64, f64)>)],
-) {
+fn panel(svg: &mut String, x0: f64, w: f64, h: f64, title: &str, series: &[Series<'_>]) {
     let points: Vec<(f64, f64)> = series.iter().flat_map(|s| s.2.iter().copied()).collect();
     if points.is_empty() {
         return;

@@ -240,7 +240,7 @@ impl App {
                 ("properties", Value::object([("file", "tree.json")])),
             ]),
         );
-        let context = tree.borrow().nodes[0].context.clone();
+        let context = tree.borrow().nodes[0].context.as_deref().cloned().unwrap_or_default();
         artifacts.insert(
             "aws-cdk-lib/feature-flag-report".into(),
             Value::object([
@@ -785,8 +785,8 @@ fn apply_tag_aspects(tree: &mut TreeData) {
 fn reify_dependencies(tree: &mut TreeData) {
     let mut pairs = Vec::new();
     for i in 0..tree.nodes.len() {
-        for d in tree.nodes[i].dependencies.clone() {
-            pairs.push((i, d));
+        if let Some(deps) = &tree.nodes[i].dependencies {
+            pairs.extend(deps.iter().map(|d| (i, *d)));
         }
     }
     let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {

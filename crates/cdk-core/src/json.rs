@@ -170,7 +170,19 @@ pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight bytes at a time while none needs escaping
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -182,8 +194,8 @@ pub fn write_string(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        // escaped bytes are ASCII: `i` and `i + 1` are character boundaries
-        out.push_str(&s[start..i]);
+        // escaped bytes are ASCII: `i - 1` and `i` are character boundaries
+        out.push_str(&s[start..i - 1]);
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -192,10 +204,21 @@ pub fn write_string(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        start = i + 1;
+        start = i;
     }
     out.push_str(&s[start..]);
     out.push('"');
+}
+
+/// Whether one of eight bytes is a control character, `"` or `\\` (bit tricks: a byte below
+/// 0x20, or equal to one of the two).
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    // bytes below 0x20 (bytes of 0x80 and above are left out with `!w`)
+    let below = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+    below | zero_byte(w ^ (ONES * b'"' as u64)) | zero_byte(w ^ (ONES * b'\\' as u64)) != 0
 }
 
 /// Removes the layout of JSON text written with an indent (line breaks, indentation and the
@@ -311,6 +334,41 @@ mod tests {
         let mut out = String::new();
         write_string(&mut out, "q\"b\\t\tn\n\u{1}\u{1f}é\u{2028}😀</script>\u{8}\u{c}\r");
         assert_eq!(out, "\"q\\\"b\\\\t\\tn\\n\\u0001\\u001fé\u{2028}😀</script>\\b\\f\\r\"");
+    }
+
+    #[test]
+    fn word_at_a_time_escaping_agrees_with_byte_at_a_time() {
+        fn reference(s: &str) -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        let pieces =
+            ["abcdefgh", "é", "\"", "\\", "\u{1}", "\u{1f}", " ", "~", "😀", "\u{7f}", "\u{80}"];
+        for n in 0..400usize {
+            let mut s = String::new();
+            let mut k = n;
+            for _ in 0..(n % 13) {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k / 3 + 7;
+            }
+            let mut out = String::new();
+            write_string(&mut out, &s);
+            assert_eq!(out, reference(&s), "{s:?}");
+        }
     }
 
     #[test]

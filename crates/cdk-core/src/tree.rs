@@ -60,8 +60,9 @@ pub(crate) struct NodeData {
     pub by_id: Option<Box<crate::FastMap<String, usize>>>,
     pub kind: NodeKind,
     /// `node.addDependency` targets, in call order.
-    pub dependencies: indexmap::IndexSet<usize>,
-    pub context: IndexMap<String, serde_json::Value>,
+    pub dependencies: Option<Box<indexmap::IndexSet<usize>>>,
+    /// Context set on this node (rare: boxed, absent when empty).
+    pub context: Option<Box<IndexMap<String, serde_json::Value>>>,
     pub validations: Vec<Validation>,
     /// Tags applied with [`Tags::of`](crate::Tags::of): (key, value, priority, apply to
     /// resource types).
@@ -107,8 +108,8 @@ impl TreeData {
                 children: Vec::new(),
                 by_id: None,
                 kind: NodeKind::App,
-                dependencies: indexmap::IndexSet::new(),
-                context,
+                dependencies: None,
+                context: Some(Box::new(context)),
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
                 construct_info: Some(Rc::from("aws-cdk-lib.App")),
@@ -143,8 +144,8 @@ impl TreeData {
             children: Vec::new(),
             by_id: None,
             kind,
-            dependencies: indexmap::IndexSet::new(),
-            context: IndexMap::new(),
+            dependencies: None,
+            context: None,
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
@@ -215,7 +216,7 @@ impl TreeData {
     /// Context value: the closest definition walking up from `idx`.
     pub fn context(&self, mut idx: usize, key: &str) -> Option<&serde_json::Value> {
         loop {
-            if let Some(v) = self.nodes[idx].context.get(key) {
+            if let Some(v) = self.nodes[idx].context.as_ref().and_then(|c| c.get(key)) {
                 return Some(v);
             }
             idx = self.nodes[idx].parent?;
@@ -367,7 +368,7 @@ impl Node {
         }
         let o = other.idx;
         self.with_mut(|n| {
-            n.dependencies.insert(o);
+            n.dependencies.get_or_insert_with(Default::default).insert(o);
         });
     }
 
@@ -386,7 +387,7 @@ impl Node {
             if !n.children.is_empty() {
                 return Err(Error::ContextAfterChildren { path: display_path(&n.path) });
             }
-            n.context.insert(key.to_string(), value);
+            n.context.get_or_insert_with(Default::default).insert(key.to_string(), value);
             Ok(())
         })
     }
