@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::element::{ElementKind, ResourceData};
+use crate::element::{ElementKind, ResourceData, PATH_METADATA};
 use crate::error::Error;
 use crate::json;
 use crate::resolve::{logical_id, strip_absent, CrossRef, ResolveContext};
@@ -190,7 +190,7 @@ fn write_element(
     const LEVEL: usize = 2;
     match &element.kind {
         ElementKind::Resource(r) if r.overrides.is_empty() => {
-            write_resource(ctx, r, indent, out).map_err(wrap)
+            write_resource(ctx, idx, r, indent, out).map_err(wrap)
         }
         ElementKind::Parameter(m) | ElementKind::Mapping(m) | ElementKind::Rule(m) => {
             ctx.write_map_at(out, m, indent, LEVEL, 0).map_err(wrap)
@@ -216,6 +216,7 @@ fn write_element(
 /// resolved (and left out when none is defined), then the other attributes.
 fn write_resource(
     ctx: &ResolveContext<'_>,
+    idx: usize,
     r: &ResourceData,
     indent: usize,
     out: &mut String,
@@ -340,9 +341,34 @@ fn write_resource(
             json::write_string(out, v);
         }
     }
-    if !r.metadata.is_empty() {
+    if r.path_metadata && !json::has_index_keys(&r.metadata) {
+        // the path first, then the other entries: no copy of the map
         json::object_key(out, &mut first, "Metadata", indent, LEVEL);
-        ctx.write_map_at(out, &r.metadata, indent, LEVEL + 1, 0)?;
+        let level = LEVEL + 1;
+        out.push('{');
+        let mut first_md = true;
+        match r.metadata.get(PATH_METADATA) {
+            Some(v) => {
+                ctx.write_entry(out, &mut first_md, PATH_METADATA, v, indent, level, 1)?;
+            }
+            None => {
+                json::object_key(out, &mut first_md, PATH_METADATA, indent, level);
+                json::write_string(out, &tree.nodes[idx].path);
+            }
+        }
+        for (k, v) in &r.metadata {
+            if k != PATH_METADATA {
+                ctx.write_entry(out, &mut first_md, k, v, indent, level, 1)?;
+            }
+        }
+        if !first_md {
+            json::newline(out, indent, level);
+        }
+        out.push('}');
+    } else if r.has_metadata() {
+        json::object_key(out, &mut first, "Metadata", indent, LEVEL);
+        let md = r.full_metadata(&tree.nodes[idx].path);
+        ctx.write_map_at(out, &md, indent, LEVEL + 1, 0)?;
     }
     if let Some(c) = r.condition {
         json::object_key(out, &mut first, "Condition", indent, LEVEL);
@@ -479,8 +505,9 @@ pub(crate) fn render_resource(
     if let Some(d) = &r.description {
         def.insert("Description".into(), Value::String(d.clone()));
     }
-    if !r.metadata.is_empty() {
-        if let Some(m) = ctx.resolve(&Value::Object(r.metadata.clone()))? {
+    if r.has_metadata() {
+        let md = r.full_metadata(&tree.nodes[idx].path).into_owned();
+        if let Some(m) = ctx.resolve(&Value::Object(md))? {
             def.insert("Metadata".into(), m);
         }
     }

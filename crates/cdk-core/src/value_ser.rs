@@ -35,8 +35,28 @@ pub(crate) fn serialize_whole<S: ser::Serializer>(
     if !DIRECT.with(Cell::get) {
         return Err(s);
     }
-    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(v.clone()));
+    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(exact_copy(v)));
     Ok(s.serialize_unit_struct(VALUE_STRUCT))
+}
+
+/// A deep copy whose lists and objects hold no spare capacity (as building them entry by
+/// entry from their length gives; a clone keeps the capacity the original grew to).
+fn exact_copy(v: &Value) -> Value {
+    match v {
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            out.extend(items.iter().map(exact_copy));
+            Value::Array(out)
+        }
+        Value::Object(map) => {
+            let mut out = Map::with_capacity(map.len());
+            for (k, v) in map {
+                out.insert(k.clone(), exact_copy(v));
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
 }
 
 /// Serializes a token: while [`to_value`] runs, as a marker that brings it back unchanged;
