@@ -5,9 +5,11 @@
 //! - `cargo xtask vendor-spec --wheel PATH.whl` refreshes `cfn-spec/` from a cfn-lint wheel.
 //! - `cargo xtask parity [--out DIR] [--only a,b]` synthesizes every parity twin (the `parity`
 //!   crate in `tests/`) into `DIR/<case>/cdk.out/` (default `target/parity`).
-//! - `cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]` times the benchmark app: our
-//!   release `perf` binary and aws-cdk-lib's `perf/app.js` (run from DIR, a copy of
-//!   `shared/parity` with `npm install` done) side by side, and prints the ratios.
+//! - `cargo xtask bench --cdk DIR [--runs K] [--n 100,1000] [--ours-n 10000] [--no-docs]` times
+//!   the benchmark app: our release `perf` binary and aws-cdk-lib's `perf/app.js` (run from DIR,
+//!   a copy of `shared/parity` with `npm install` done) side by side at the `--n` sizes, ours
+//!   alone at the `--ours-n` sizes (aws-cdk-lib takes minutes there); prints the table and
+//!   writes it with a plot to `docs/bench.md` and `docs/bench.svg`.
 //! - `cargo xtask deploy-check [--install-only] [CASE...]` deploys `quickstart` and parity cases
 //!   to LocalStack with the `cdk` CLI, calls their APIs, diffs and destroys them
 //!   (see `deploy_check.rs`).
@@ -31,8 +33,9 @@ const USAGE: &str = "usage:
   cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel
   cargo xtask parity [--out DIR] [--only a,b]
                                          synthesize every parity twin into DIR/<case>/cdk.out/
-  cargo xtask bench --cdk DIR [--runs K] [--n 100,1000]
-                                         time our synthesis against aws-cdk-lib's, side by side
+  cargo xtask bench --cdk DIR [--runs K] [--n 100,1000] [--ours-n 10000] [--no-docs]
+                                         time our synthesis against aws-cdk-lib's, side by side;
+                                         write the table and plot to docs/
   cargo xtask deploy-check [--install-only] [CASE...]
                                          deploy assemblies to LocalStack with the cdk CLI and call
                                          their APIs (default: defining-apis quickstart)

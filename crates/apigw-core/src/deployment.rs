@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::json::to_json_string;
 use cdk_core::logical_id::md5_hex;
 use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
@@ -106,18 +105,33 @@ impl Deployment {
         let me = resource.node().clone();
         resource.set_lazy_logical_id(move |ctx| {
             let original = ctx.logical_id(&me)?;
-            let mut input = String::new();
-            let list = components.borrow().clone();
-            let mut parts: Vec<Value> = list;
-            if let Some(api) = &api_resource {
-                parts.push(api.to_cloudformation(ctx)?);
-            }
-            if parts.is_empty() {
+            let api = match &api_resource {
+                Some(api) => Some(api.to_cloudformation(ctx)?),
+                None => None,
+            };
+            // The components are taken out while they are resolved (a lazy value could add
+            // one meanwhile), then put back in front of anything added.
+            let list = std::mem::take(&mut *components.borrow_mut());
+            if list.is_empty() && api.is_none() {
                 return Ok(original);
             }
-            for p in &parts {
-                let resolved = ctx.resolve(p)?.unwrap_or(Value::Null);
-                input.push_str(&to_json_string(&resolved, 0));
+            // Each part resolved and written compactly, straight into the hash input.
+            let mut input = String::new();
+            let mut write = |p: &Value| -> Result<(), Error> {
+                if !ctx.write_json(&mut input, p, 0)? {
+                    input.push_str("null");
+                }
+                Ok(())
+            };
+            let written = list.iter().try_for_each(&mut write);
+            {
+                let mut current = components.borrow_mut();
+                let added = std::mem::replace(&mut *current, list);
+                current.extend(added);
+            }
+            written?;
+            if let Some(api) = &api {
+                write(api)?;
             }
             Ok(format!("{original}{}", md5_hex(input.as_bytes())))
         });

@@ -9,18 +9,20 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use indexmap::IndexMap;
 
-use crate::assets::{asset_manifest, sha256_hex, specialize, AssetEntry, Packaging};
+use crate::assets::{asset_manifest, specialize, AssetEntry, Packaging};
 use crate::element::ElementKind;
 use crate::error::Error;
 use crate::json::to_json_string;
 use crate::resolve::{logical_id, CrossRef};
-use crate::template::render;
+use crate::template::write_template;
 use crate::tree::{Construct, Node, NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::{feature_flags, Stack};
+use sha2::{Digest, Sha256};
 
 /// Context key of the per-stack resource limit (`0` turns the check off).
 pub const STACK_RESOURCE_LIMIT_CONTEXT: &str = "@aws-cdk/core:stackResourceLimit";
@@ -258,6 +260,15 @@ impl App {
     /// without writing anything, unless constructs were added or removed in between:
     /// [`Error::TreeModifiedAfterSynth`] then.
     pub fn synth(&self) -> Result<CloudAssembly, Error> {
+        self.synth_timed().map(|(assembly, _)| assembly)
+    }
+
+    /// [`App::synth`], also returning how long each phase took (all zero when the assembly
+    /// of an earlier synthesis is returned).
+    ///
+    /// # Errors
+    /// As [`App::synth`].
+    pub fn synth_timed(&self) -> Result<(CloudAssembly, SynthTimings), Error> {
         self.guard.done.set(true);
         if self.node.tree.try_borrow_mut().is_err() {
             // Called from a lazy value's producer or a validation while synthesizing.
@@ -270,14 +281,15 @@ impl App {
         if let Some((assembly, paths)) = cached {
             let now = self.construct_paths();
             if now == paths {
-                return Ok(assembly);
+                return Ok((assembly, SynthTimings::default()));
             }
             return Err(Error::TreeModifiedAfterSynth { changes: path_set_diff(&paths, &now) });
         }
-        let assembly = self.synth_once(None)?;
+        let mut clock = Clock::new();
+        let assembly = self.synth_once(None, &mut clock)?;
         let paths = self.construct_paths();
         self.node.tree.borrow_mut().synthesized = Some((assembly.clone(), paths));
-        Ok(assembly)
+        Ok((assembly, clock.timings))
     }
 
     /// Every construct path, pre-order (`listAllConstructPaths`).
@@ -288,7 +300,11 @@ impl App {
 
     /// One synthesis: into the assembly folder, or into `memory` (file name → text; no
     /// asset is staged) for [`Stack::synthesize_template`].
-    fn synth_once(&self, memory: Option<&Memory>) -> Result<CloudAssembly, Error> {
+    fn synth_once(
+        &self,
+        memory: Option<&Memory>,
+        clock: &mut Clock,
+    ) -> Result<CloudAssembly, Error> {
         let tree = &self.node.tree;
         tree.borrow_mut().synthesized_once = true;
         // Logical IDs remembered by an earlier, failed synthesis may change now.
@@ -297,26 +313,33 @@ impl App {
         reify_dependencies(&mut tree.borrow_mut())?;
         let top_stacks = self.top_level_stacks();
         wire_references(&self.node, &top_stacks)?;
-        compute_lazy_logical_ids(&self.node)?;
-        flush_pending(&self.node);
+        clock.lap(Phase::Prepare);
         {
-            // From here on no logical ID changes: remember them.
+            // From here on logical IDs change only when a lazy one is computed (which updates
+            // its entry): remember them.
             let tree = tree.borrow();
             *tree.logical_ids.borrow_mut() = Some(vec![None; tree.nodes.len()]);
         }
+        compute_lazy_logical_ids(&self.node)?;
+        // Producers run by the lazy IDs may have added or changed constructs: the tree has
+        // them from here on (and logical IDs remembered before are computed again).
+        flush_pending(&self.node);
         validate(&self.node)?;
+        clock.lap(Phase::Resolve);
         // Written into a fresh folder beside the target, renamed into place once complete:
         // a failed synthesis leaves the previous assembly as it was, a successful one leaves
         // no file of an earlier one behind.
         if let Some(memory) = memory {
-            let ids = self
-                .write_assembly(&Out { dir: Path::new(""), memory: Some(memory) }, &top_stacks)?;
+            let out = Out { dir: Path::new(""), memory: Some(memory) };
+            let ids = self.write_assembly(&out, &top_stacks, clock)?;
             return Ok(CloudAssembly { directory: self.outdir.clone(), stacks: ids });
         }
         let staging = staging_dir(&self.outdir)?;
-        match self.write_assembly(&Out { dir: &staging, memory: None }, &top_stacks) {
+        clock.lap(Phase::Write);
+        match self.write_assembly(&Out { dir: &staging, memory: None }, &top_stacks, clock) {
             Ok(ids) => {
                 publish(&staging, &self.outdir)?;
+                clock.lap(Phase::Write);
                 Ok(CloudAssembly { directory: self.outdir.clone(), stacks: ids })
             }
             Err(e) => {
@@ -327,19 +350,25 @@ impl App {
     }
 
     /// Writes the whole assembly through `out`; returns the top-level stacks' artifact ids.
-    fn write_assembly(&self, out: &Out<'_>, top_stacks: &[usize]) -> Result<Vec<String>, Error> {
+    fn write_assembly(
+        &self,
+        out: &Out<'_>,
+        top_stacks: &[usize],
+        clock: &mut Clock,
+    ) -> Result<Vec<String>, Error> {
         let tree = &self.node.tree;
         let mut artifacts = Map::new();
         let mut ids = Vec::new();
         for stack_idx in top_stacks {
             let stack = Stack::from_node(self.node.sibling(*stack_idx));
             add_bootstrap_version_rule(&stack)?;
-            let template_hash = self.synth_stack(&stack, &stack, out)?;
+            let template_hash = self.synth_stack(&stack, &stack, out, clock)?;
             let artifact_id = stack.artifact_id();
             let assets_id = format!("{artifact_id}.assets");
             let entries = stack.with_data(|d| d.assets.clone());
-            let manifest = asset_manifest(&stack, &entries);
-            out.write(&format!("{assets_id}.json"), &to_json_string(&manifest, 2))?;
+            let manifest = to_json_string(&asset_manifest(&stack, &entries), 2);
+            clock.lap(Phase::Render);
+            out.write(&format!("{assets_id}.json"), manifest)?;
             for e in entries.iter().filter(|_| out.memory.is_none()) {
                 if let Some(from) = &e.stage_from {
                     crate::assets::stage(from, &out.dir.join(&e.path))
@@ -361,18 +390,20 @@ impl App {
                 ]),
             );
             let metadata = stack_metadata(&self.node, *stack_idx)?;
-            let has_metadata = !metadata.is_empty();
-            if has_metadata {
-                out.write(
-                    &format!("{artifact_id}.metadata.json"),
-                    &to_json_string(&Value::Object(metadata), 2),
-                )?;
+            clock.lap(Phase::Render);
+            let has_metadata = metadata.is_some();
+            if let Some(text) = metadata {
+                out.write(&format!("{artifact_id}.metadata.json"), text)?;
             }
+            clock.lap(Phase::Write);
             artifacts
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
-        out.write("tree.json", &tree_json(&self.node))?;
+        let tree_text = tree_json(&self.node);
+        clock.lap(Phase::Render);
+        out.write("tree.json", tree_text)?;
+        clock.lap(Phase::Write);
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -380,7 +411,7 @@ impl App {
                 ("properties", Value::object([("file", "tree.json")])),
             ]),
         );
-        let context = tree.borrow().nodes[0].context.clone();
+        let context = tree.borrow().nodes[0].context.as_deref().cloned().unwrap_or_default();
         artifacts.insert(
             "aws-cdk-lib/feature-flag-report".into(),
             Value::object([
@@ -399,11 +430,13 @@ impl App {
             ("artifacts", Value::Object(artifacts)),
             ("minimumCliVersion", Value::from(crate::MINIMUM_CLI_VERSION)),
         ]);
-        out.write("manifest.json", &to_json_string(&manifest, 2))?;
-        out.write(
-            "cdk.out",
-            &to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0),
-        )?;
+        let manifest = to_json_string(&manifest, 2);
+        let version =
+            to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0);
+        clock.lap(Phase::Render);
+        out.write("manifest.json", manifest)?;
+        out.write("cdk.out", version)?;
+        clock.lap(Phase::Write);
         Ok(ids)
     }
 
@@ -418,7 +451,13 @@ impl App {
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
     /// returns the SHA-256 of the stack's template file.
-    fn synth_stack(&self, stack: &Stack, top: &Stack, out: &Out<'_>) -> Result<String, Error> {
+    fn synth_stack(
+        &self,
+        stack: &Stack,
+        top: &Stack,
+        out: &Out<'_>,
+        clock: &mut Clock,
+    ) -> Result<String, Error> {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
@@ -434,19 +473,47 @@ impl App {
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
-            self.synth_stack(&child, top, out)?;
+            self.synth_stack(&child, top, out, clock)?;
         }
         let refs = RefCell::new(Vec::<CrossRef>::new());
-        let mut template = render(&self.node.tree, stack.node().idx, &refs)?;
-        if flush_pending(&self.node) {
-            // A lazy value's producer added constructs: render again with them (lazies are
-            // cached, so they are not produced twice).
-            template = render(&self.node.tree, stack.node().idx, &refs)?;
+        clock.lap(Phase::Render);
+        // The template goes to its file (or to memory) in chunks as it is written, and into
+        // its hash: of the text for a top-level stack, of the compact text (indent 0) for a
+        // nested one.
+        let name = stack.template_file();
+        let path = out.dir.join(&name);
+        let target = match out.memory {
+            Some(_) => SinkTarget::Memory(String::new()),
+            None => SinkTarget::File(std::fs::File::create(&path).map_err(|e| io_err(&path, e))?),
+        };
+        let mut sink = TemplateSink {
+            target,
+            path: &path,
+            sha: Sha256::new(),
+            compact: stack.is_nested().then(crate::json::Compactor::default),
+            scratch: Vec::new(),
+            clock,
+        };
+        let mut text = String::with_capacity(1 << 19);
+        for pass in 0..2 {
+            write_template(&self.node.tree, stack.node().idx, &refs, 1, &mut text, &mut |chunk| {
+                sink.feed(chunk)
+            })?;
+            sink.feed(&mut text)?;
+            if pass == 1 || !flush_pending(&self.node) {
+                break;
+            }
+            // A lazy value's producer added or changed constructs: write the template again,
+            // once, with them (lazies are cached, so they are not produced twice).
+            sink.restart()?;
         }
-        let text = to_json_string(&template, 1);
-        out.write(&stack.template_file(), &text)?;
+        let TemplateSink { target, sha, clock, .. } = sink;
+        if let (SinkTarget::Memory(text), Some(memory)) = (target, out.memory) {
+            memory.borrow_mut().insert(name, text);
+        }
+        let hash = crate::logical_id::hex(&sha.finalize());
+        clock.lap(Phase::Render);
         if stack.is_nested() {
-            let hash = sha256_hex(to_json_string(&template, 0).as_bytes());
             let display = format!("{} Nested Stack Template", stack_relative_path(stack));
             crate::assets::add_file_asset(
                 stack,
@@ -471,7 +538,6 @@ impl App {
             }
             Ok(hash)
         } else {
-            let hash = sha256_hex(text.as_bytes());
             let display = format!("{} Template", stack.stack_name());
             crate::assets::add_file_asset(
                 top,
@@ -510,11 +576,147 @@ fn path_set_diff(before: &[String], after: &[String]) -> Vec<String> {
 }
 
 /// Moves constructs added by lazy values' producers into the tree; whether there were any.
+///
+/// Logical IDs remembered so far are forgotten then (a change may have moved one), and
+/// computed again when next asked for.
 fn flush_pending(root: &Node) -> bool {
     let mut tree = root.tree.borrow_mut();
     let any = tree.has_pending();
     tree.flush_pending();
+    if any {
+        let len = tree.nodes.len();
+        if let Some(cache) = tree.logical_ids.get_mut() {
+            *cache = vec![None; len];
+        }
+    }
     any
+}
+
+/// Where a template's text goes.
+enum SinkTarget {
+    /// A file of the assembly (in its staging folder).
+    File(std::fs::File),
+    /// Memory ([`Stack::synthesize_template`]).
+    Memory(String),
+}
+
+/// Where a template's text goes while it is written: its file (or memory) and its hash.
+struct TemplateSink<'a> {
+    target: SinkTarget,
+    path: &'a Path,
+    sha: Sha256,
+    /// For a nested stack: the layout is removed before hashing.
+    compact: Option<crate::json::Compactor>,
+    scratch: Vec<u8>,
+    clock: &'a mut Clock,
+}
+
+impl TemplateSink<'_> {
+    /// Writes and hashes a chunk of the text, and empties it.
+    fn feed(&mut self, chunk: &mut String) -> Result<(), Error> {
+        use std::io::Write;
+        let start = Instant::now();
+        match &mut self.target {
+            SinkTarget::File(file) => {
+                file.write_all(chunk.as_bytes()).map_err(|e| io_err(self.path, e))?
+            }
+            SinkTarget::Memory(text) => text.push_str(chunk),
+        }
+        let written = Instant::now();
+        self.clock.charge(Phase::Write, written - start);
+        match &mut self.compact {
+            Some(c) => {
+                self.scratch.clear();
+                c.feed(chunk.as_bytes(), &mut self.scratch);
+                self.sha.update(&self.scratch);
+            }
+            None => self.sha.update(chunk.as_bytes()),
+        }
+        self.clock.charge(Phase::Hash, written.elapsed());
+        chunk.clear();
+        Ok(())
+    }
+
+    /// Forgets what was written so far (file, memory and hash), to write the template again.
+    fn restart(&mut self) -> Result<(), Error> {
+        use std::io::Seek;
+        match &mut self.target {
+            SinkTarget::File(file) => {
+                file.set_len(0).and_then(|()| file.rewind()).map_err(|e| io_err(self.path, e))?;
+            }
+            SinkTarget::Memory(text) => text.clear(),
+        }
+        self.sha = Sha256::new();
+        if self.compact.is_some() {
+            self.compact = Some(crate::json::Compactor::default());
+        }
+        Ok(())
+    }
+}
+
+/// How long each phase of synthesis took ([`App::synth_timed`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SynthTimings {
+    /// Tag aspects, construct dependencies and references between stacks.
+    pub prepare: Duration,
+    /// Lazy logical IDs (an API deployment's hash resolves the whole API), logical IDs and
+    /// validation.
+    pub resolve: Duration,
+    /// Resolving and writing templates, manifests and `tree.json` as text in memory.
+    pub render: Duration,
+    /// Hashing templates (SHA-256).
+    pub hash: Duration,
+    /// Writing files.
+    pub write: Duration,
+}
+
+#[derive(Clone, Copy)]
+enum Phase {
+    Prepare,
+    Resolve,
+    Render,
+    Hash,
+    Write,
+}
+
+/// Adds the time since the last lap to a phase.
+struct Clock {
+    last: Instant,
+    timings: SynthTimings,
+}
+
+impl Clock {
+    fn new() -> Clock {
+        Clock { last: Instant::now(), timings: SynthTimings::default() }
+    }
+
+    /// Adds time measured inside the current lap to `phase` (the lap then leaves it out).
+    fn charge(&mut self, phase: Phase, spent: Duration) {
+        self.last += spent;
+        let t = &mut self.timings;
+        *match phase {
+            Phase::Prepare => &mut t.prepare,
+            Phase::Resolve => &mut t.resolve,
+            Phase::Render => &mut t.render,
+            Phase::Hash => &mut t.hash,
+            Phase::Write => &mut t.write,
+        } += spent;
+    }
+
+    fn lap(&mut self, phase: Phase) {
+        let now = Instant::now();
+        let spent = now - self.last;
+        self.last = now;
+        let t = &mut self.timings;
+        *match phase {
+            Phase::Prepare => &mut t.prepare,
+            Phase::Resolve => &mut t.resolve,
+            Phase::Render => &mut t.render,
+            Phase::Hash => &mut t.hash,
+            Phase::Write => &mut t.write,
+        } += spent;
+    }
 }
 
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
@@ -643,44 +845,87 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
 
 /// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
 /// template file and tags (stack traces are not recorded).
-fn stack_metadata(root: &Node, stack: usize) -> Result<Map, Error> {
+///
+/// Written straight as text (indent 2); `None` when there is nothing to record.
+fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
+    use crate::json::{newline, object_key, write_string, write_value};
+    const INDENT: usize = 2;
     let tree = root.tree.borrow();
-    let mut out = Map::new();
+    let mut out = String::new();
+    out.push('{');
+    let mut first = true;
+    let mut key = String::new();
     let mut queue = std::collections::VecDeque::from([stack]);
     while let Some(i) = queue.pop_front() {
         let n = &tree.nodes[i];
         if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
             continue;
         }
-        let entry =
-            |t: &str, data: Value| Value::object([("type", Value::from(t)), ("data", data)]);
-        let mut md = Vec::new();
+        // `"/path": [{"type": t, "data": ...}, ...]` at level 1, entries at level 2
+        let mut open = |out: &mut String, first: &mut bool| {
+            key.clear();
+            key.push('/');
+            key.push_str(&n.path);
+            object_key(out, first, &key, INDENT, 0);
+            out.push('[');
+        };
+        let entry = |out: &mut String, k: usize, t: &str| {
+            if k > 0 {
+                out.push(',');
+            }
+            newline(out, INDENT, 2);
+            out.push('{');
+            newline(out, INDENT, 3);
+            out.push_str("\"type\": ");
+            write_string(out, t);
+            out.push(',');
+            newline(out, INDENT, 3);
+            out.push_str("\"data\": ");
+        };
+        let close_entry = |out: &mut String| {
+            newline(out, INDENT, 2);
+            out.push('}');
+        };
         match &n.kind {
             NodeKind::Stack(s) if i == stack => {
+                open(&mut out, &mut first);
                 let file = Stack::from_node(root.sibling(i)).template_file();
-                md.push(entry("aws:cdk:templateFile", Value::String(file)));
+                entry(&mut out, 0, "aws:cdk:templateFile");
+                write_string(&mut out, &file);
+                close_entry(&mut out);
                 if !s.tags.is_empty() {
                     let mut sorted: Vec<_> = s.tags.iter().collect();
                     sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
-                    md.push(entry(
-                        "aws:cdk:stack-tags",
+                    let tags =
                         Value::array(sorted.into_iter().map(|(k, v)| {
                             Value::object([("key", k.as_str()), ("value", v.as_str())])
-                        })),
-                    ));
+                        }));
+                    entry(&mut out, 1, "aws:cdk:stack-tags");
+                    write_value(&mut out, &tags, INDENT, 3);
+                    close_entry(&mut out);
                 }
             }
             NodeKind::Element(_) => {
-                md.push(entry("aws:cdk:logicalId", Value::String(logical_id(&tree, i)?)));
+                open(&mut out, &mut first);
+                entry(&mut out, 0, "aws:cdk:logicalId");
+                write_string(&mut out, &logical_id(&tree, i)?);
+                close_entry(&mut out);
             }
-            _ => {}
+            _ => {
+                queue.extend(n.children.iter().copied());
+                continue;
+            }
         }
-        if !md.is_empty() {
-            out.insert(format!("/{}", n.path), Value::Array(md));
-        }
+        newline(&mut out, INDENT, 1);
+        out.push(']');
         queue.extend(n.children.iter().copied());
     }
-    Ok(out)
+    if first {
+        return Ok(None);
+    }
+    newline(&mut out, INDENT, 0);
+    out.push('}');
+    Ok(Some(out))
 }
 
 /// `tree.json` (compact): every construct with its id, path, construct info and, for
@@ -695,7 +940,7 @@ fn tree_json(root: &Node) -> String {
         out.push_str(",\"path\":");
         write_string(out, &n.path);
         let (fqn, version) = match &n.construct_info {
-            Some((f, v)) => (f.as_str(), v.as_str()),
+            Some(f) => (&**f, crate::CDK_VERSION),
             None => ("constructs.Construct", crate::CONSTRUCTS_VERSION),
         };
         out.push_str(",\"constructInfo\":{\"fqn\":");
@@ -747,13 +992,13 @@ struct Out<'a> {
 type Memory = RefCell<IndexMap<String, String>>;
 
 impl Out<'_> {
-    fn write(&self, name: &str, text: &str) -> Result<(), Error> {
+    fn write(&self, name: &str, text: String) -> Result<(), Error> {
         match self.memory {
             Some(files) => {
-                files.borrow_mut().insert(name.to_string(), text.to_string());
+                files.borrow_mut().insert(name.to_string(), text);
                 Ok(())
             }
-            None => write(self.dir, name, text),
+            None => write(self.dir, name, &text),
         }
     }
 }
@@ -787,7 +1032,7 @@ impl Stack {
         });
         let app = App { node, outdir: PathBuf::new(), guard };
         let files = RefCell::new(IndexMap::new());
-        app.synth_once(Some(&files))?;
+        app.synth_once(Some(&files), &mut Clock::new())?;
         let name = self.template_file();
         let files = files.into_inner();
         let parsed = files.get(&name).map(|text| serde_json::from_str(text));
@@ -976,8 +1221,8 @@ fn apply_tag_aspects(tree: &mut TreeData) {
 fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
     let mut pairs = Vec::new();
     for i in 0..tree.nodes.len() {
-        for d in tree.nodes[i].dependencies.clone() {
-            pairs.push((i, d));
+        if let Some(deps) = &tree.nodes[i].dependencies {
+            pairs.extend(deps.iter().map(|d| (i, *d)));
         }
     }
     let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {
@@ -1118,6 +1363,9 @@ fn compute_lazy_logical_ids(root: &Node) -> Result<(), Error> {
             f(&ctx)?
         };
         let mut tree = root.tree.borrow_mut();
+        if let Some(slot) = tree.logical_ids.get_mut().as_mut().and_then(|c| c.get_mut(idx)) {
+            *slot = Some(id.clone());
+        }
         if let Some(e) = tree.element_mut(idx) {
             e.logical_id_override = Some(id);
         }

@@ -26,7 +26,7 @@ pub(crate) struct ElementData {
 
 pub(crate) enum ElementKind {
     Resource(Box<ResourceData>),
-    Output(OutputData),
+    Output(Box<OutputData>),
     Parameter(Map),
     Condition(Value),
     Mapping(Map),
@@ -45,11 +45,14 @@ pub(crate) struct ResourceData {
     pub condition: Option<usize>,
     pub deletion_policy: Option<String>,
     pub update_replace_policy: Option<String>,
-    pub creation_policy: Option<Value>,
-    pub update_policy: Option<Value>,
+    pub creation_policy: Option<Box<Value>>,
+    pub update_policy: Option<Box<Value>>,
     pub version: Option<String>,
     pub description: Option<String>,
     pub metadata: Map,
+    /// `Metadata["aws:cdk:path"]` is the node's path, first (unless set explicitly in
+    /// `metadata`): kept as a flag rather than a copy of the path in every resource.
+    pub path_metadata: bool,
     pub tags: Option<TagManager>,
 }
 
@@ -227,14 +230,14 @@ impl CfnResource {
                 version: None,
                 description: None,
                 metadata: Map::new(),
+                path_metadata: false,
                 tags,
             })),
         )?;
-        node.set_construct_info(&format!("aws-cdk-lib.{}", cfn_class_fqn(resource_type)));
+        node.set_cfn_construct_info(resource_type, cfn_class_fqn);
         if node.feature_flag(crate::feature_flags::PATH_METADATA_ENABLE) {
-            let path = node.path();
             let r = CfnResource { node };
-            r.add_metadata("aws:cdk:path", path);
+            r.update(|r| r.path_metadata = true);
             return Ok(r);
         }
         Ok(CfnResource { node })
@@ -432,13 +435,13 @@ impl CfnResource {
     /// Sets `CreationPolicy`.
     pub fn set_creation_policy(&self, policy: impl Into<Value>) {
         let p = policy.into();
-        self.update(move |r| r.creation_policy = Some(p));
+        self.update(move |r| r.creation_policy = Some(Box::new(p)));
     }
 
     /// Sets `UpdatePolicy`.
     pub fn set_update_policy(&self, policy: impl Into<Value>) {
         let p = policy.into();
-        self.update(move |r| r.update_policy = Some(p));
+        self.update(move |r| r.update_policy = Some(Box::new(p)));
     }
 
     /// Sets the resource's `Condition`.
@@ -467,7 +470,13 @@ impl CfnResource {
 
     /// A `Metadata` entry, if set.
     pub fn metadata(&self, key: &str) -> Option<Value> {
-        self.with_data(|r| r.metadata.get(key).cloned())
+        let path = (key == PATH_METADATA).then(|| self.node.path());
+        self.with_data(|r| {
+            r.metadata
+                .get(key)
+                .cloned()
+                .or_else(|| path.filter(|_| r.path_metadata).map(Value::String))
+        })
     }
 
     /// Whether the resource type carries tags (its schema has a tag property).
@@ -489,6 +498,32 @@ impl CfnResource {
     /// The tag format of this resource type, when taggable.
     pub fn tag_format(&self) -> Option<TagFormat> {
         self.with_data(|r| r.tags.as_ref().map(|t| t.tagging().format))
+    }
+}
+
+/// The metadata key of a resource's construct path.
+pub(crate) const PATH_METADATA: &str = "aws:cdk:path";
+
+impl ResourceData {
+    /// Whether the resource has `Metadata`.
+    pub(crate) fn has_metadata(&self) -> bool {
+        self.path_metadata || !self.metadata.is_empty()
+    }
+
+    /// The resource's `Metadata`, with its path entry first (a copy only when there is one).
+    pub(crate) fn full_metadata<'a>(&'a self, path: &str) -> std::borrow::Cow<'a, Map> {
+        if !self.path_metadata {
+            return std::borrow::Cow::Borrowed(&self.metadata);
+        }
+        let mut m = Map::with_capacity(self.metadata.len() + 1);
+        let explicit = self.metadata.get(PATH_METADATA).cloned();
+        m.insert(PATH_METADATA.to_string(), explicit.unwrap_or_else(|| Value::from(path)));
+        for (k, v) in &self.metadata {
+            if k != PATH_METADATA {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        std::borrow::Cow::Owned(m)
     }
 }
 
@@ -590,12 +625,12 @@ impl CfnOutput {
         let node = new_element(
             scope.node(),
             id,
-            ElementKind::Output(OutputData {
+            ElementKind::Output(Box::new(OutputData {
                 value: props.value,
                 description: props.description,
                 export_name: props.export_name,
                 condition: props.condition.map(|c| c.node.idx),
-            }),
+            })),
         )?;
         node.set_construct_info("aws-cdk-lib.CfnOutput");
         Ok(CfnOutput { node })

@@ -24,17 +24,15 @@ pub fn to_json_string(value: &Value, indent: usize) -> String {
     out
 }
 
-fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
+/// Writes a resolved value into `out` as `JSON.stringify(value, null, indent)` does, its first
+/// line at nesting level `depth` (nested lines are indented by `indent * (depth + 1)`).
+///
+/// Tokens must have been resolved before; any left are written as `null`.
+pub fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
     match value {
         Value::Null | Value::Token(_) => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if n.is_finite() {
-                out.push_str(&format_number(*n))
-            } else {
-                out.push_str("null")
-            }
-        }
+        Value::Number(n) => write_number(out, *n),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => {
             if items.is_empty() {
@@ -56,6 +54,19 @@ fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
     }
 }
 
+/// Writes a number as JSON: JavaScript's digits when finite, `null` otherwise.
+pub(crate) fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
+        // integers print as their digits (`-0` as `0`)
+        use std::fmt::Write;
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        out.push_str(&format_number(n))
+    }
+}
+
 fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
     if map.is_empty() {
         out.push_str("{}");
@@ -63,30 +74,63 @@ fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
     }
     out.push('{');
     let mut first = true;
-    for (key, value) in js_key_order(map) {
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        newline(out, indent, depth + 1);
-        write_string(out, key);
-        out.push(':');
-        if indent > 0 {
-            out.push(' ');
-        }
+    let mut entry = |out: &mut String, key: &str, value: &Value| {
+        object_key(out, &mut first, key, indent, depth);
         write_value(out, value, indent, depth + 1);
+    };
+    if has_index_keys(map) {
+        for (key, value) in js_key_order(map) {
+            entry(out, key, value);
+        }
+    } else {
+        for (key, value) in map {
+            entry(out, key, value);
+        }
     }
     newline(out, indent, depth);
     out.push('}');
 }
 
-fn newline(out: &mut String, indent: usize, depth: usize) {
+/// Writes the separator, line break and `"key": ` of an object entry at nesting level
+/// `depth` (the object's own level); `first` tracks whether a separator is due.
+pub(crate) fn object_key(
+    out: &mut String,
+    first: &mut bool,
+    key: &str,
+    indent: usize,
+    depth: usize,
+) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    newline(out, indent, depth + 1);
+    write_string(out, key);
+    out.push(':');
+    if indent > 0 {
+        out.push(' ');
+    }
+}
+
+const SPACES: &str = "                                                                ";
+
+/// A line break and the indentation of nesting level `depth` (nothing when `indent` is 0).
+pub(crate) fn newline(out: &mut String, indent: usize, depth: usize) {
     if indent > 0 {
         out.push('\n');
-        for _ in 0..indent * depth {
-            out.push(' ');
+        let mut n = indent * depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
         }
     }
+}
+
+/// Whether some key of the map is an array index (JavaScript enumerates those first).
+pub(crate) fn has_index_keys(map: &Map) -> bool {
+    map.keys()
+        .any(|k| k.as_bytes().first().is_some_and(u8::is_ascii_digit) && array_index(k).is_some())
 }
 
 /// The order in which JavaScript enumerates an object's own string keys: array-index keys
@@ -104,7 +148,8 @@ pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&String, &Value)> {
     indexed.into_iter().map(|(_, k, v)| (k, v)).chain(rest)
 }
 
-fn array_index(key: &str) -> Option<u32> {
+/// The array index a key stands for, if it is one (`"2"`, not `"02"` or `"4294967295"`).
+pub(crate) fn array_index(key: &str) -> Option<u32> {
     if key.is_empty() || (key.len() > 1 && key.starts_with('0')) {
         return None;
     }
@@ -121,23 +166,91 @@ fn array_index(key: &str) -> Option<u32> {
 
 /// Writes a JSON string literal with JavaScript's escaping.
 pub fn write_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight bytes at a time while none needs escaping
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
             }
-            c => out.push(c),
         }
+        let b = bytes[i];
+        i += 1;
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // escaped bytes are ASCII: `i - 1` and `i` are character boundaries
+        out.push_str(&s[start..i - 1]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i;
     }
+    out.push_str(&s[start..]);
     out.push('"');
+}
+
+/// Whether one of eight bytes is a control character, `"` or `\\` (bit tricks: a byte below
+/// 0x20, or equal to one of the two).
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    // bytes below 0x20 (bytes of 0x80 and above are left out with `!w`)
+    let below = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+    below | zero_byte(w ^ (ONES * b'"' as u64)) | zero_byte(w ^ (ONES * b'\\' as u64)) != 0
+}
+
+/// Removes the layout of JSON text written with an indent (line breaks, indentation and the
+/// space after `:`), giving the text written with an indent of 0; fed the text in chunks.
+#[derive(Default)]
+pub(crate) struct Compactor {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Compactor {
+    /// Appends the compact form of the next chunk to `out`.
+    pub(crate) fn feed(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+        let mut start = 0;
+        for (i, &b) in chunk.iter().enumerate() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+            } else if b == b'"' {
+                self.in_string = true;
+            } else if b == b' ' || b == b'\n' {
+                out.extend_from_slice(&chunk[start..i]);
+                start = i + 1;
+            }
+        }
+        out.extend_from_slice(&chunk[start..]);
+    }
 }
 
 /// Formats a number as JavaScript's `Number.prototype.toString()` does.
@@ -221,6 +334,41 @@ mod tests {
         let mut out = String::new();
         write_string(&mut out, "q\"b\\t\tn\n\u{1}\u{1f}é\u{2028}😀</script>\u{8}\u{c}\r");
         assert_eq!(out, "\"q\\\"b\\\\t\\tn\\n\\u0001\\u001fé\u{2028}😀</script>\\b\\f\\r\"");
+    }
+
+    #[test]
+    fn word_at_a_time_escaping_agrees_with_byte_at_a_time() {
+        fn reference(s: &str) -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        let pieces =
+            ["abcdefgh", "é", "\"", "\\", "\u{1}", "\u{1f}", " ", "~", "😀", "\u{7f}", "\u{80}"];
+        for n in 0..400usize {
+            let mut s = String::new();
+            let mut k = n;
+            for _ in 0..(n % 13) {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k / 3 + 7;
+            }
+            let mut out = String::new();
+            write_string(&mut out, &s);
+            assert_eq!(out, reference(&s), "{s:?}");
+        }
     }
 
     #[test]

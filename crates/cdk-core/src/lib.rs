@@ -36,6 +36,12 @@ pub use tags::{TagFormat, TagProps, TagPropsBuilder, Tagging, Tags};
 pub use tree::{Construct, Node};
 pub use value::{to_value, Map, Value};
 
+/// A hash map with a fast, non-cryptographic hasher, for maps whose hashes stay internal.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set with a fast, non-cryptographic hasher.
+pub(crate) type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
 /// The aws-cdk-lib version whose output this crate reproduces.
 pub const CDK_VERSION: &str = "2.276.0";
 /// The `constructs` version reported in `tree.json`.

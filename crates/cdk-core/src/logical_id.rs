@@ -39,14 +39,37 @@ pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
             return Some(top);
         }
     }
-    let hash = path_hash(&components);
-    let mut human: String = remove_dupes(&components)
-        .into_iter()
-        .filter(|c| *c != HIDDEN_FROM_HUMAN_ID)
-        .map(remove_non_alphanumeric)
-        .collect();
-    human.truncate(MAX_HUMAN_LEN);
-    Some(human + &hash)
+    let mut id = String::with_capacity(64);
+    let mut last: Option<&str> = None;
+    for c in &components {
+        // a component is dropped when the previous kept one ends with it (`Dup/Dup` → `Dup`)
+        if last.is_some_and(|l| l.ends_with(c)) {
+            continue;
+        }
+        last = Some(c);
+        if *c != HIDDEN_FROM_HUMAN_ID {
+            id.extend(c.chars().filter(char::is_ascii_alphanumeric));
+        }
+    }
+    id.truncate(MAX_HUMAN_LEN);
+    push_path_hash(&mut id, &components);
+    Some(id)
+}
+
+/// Appends the [`HASH_LEN`] upper-case hex digits of the MD5 of the components joined by `/`.
+fn push_path_hash(out: &mut String, components: &[&str]) {
+    let mut md5 = Md5::new();
+    for (i, c) in components.iter().enumerate() {
+        if i > 0 {
+            md5.update(b"/");
+        }
+        md5.update(c.as_bytes());
+    }
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    for b in md5.finalize().iter().take(HASH_LEN / 2) {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 0xf) as usize] as char);
+    }
 }
 
 /// `makeUniqueResourceName`-style hash: the first [`HASH_LEN`] hex digits of the MD5 of the
@@ -66,27 +89,17 @@ pub fn md5_hex(bytes: &[u8]) -> String {
 
 /// Lower-case hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(s, "{b:02x}");
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 0xf) as usize] as char);
     }
     s
 }
 
 fn remove_non_alphanumeric(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
-}
-
-/// Drops a component when the previous kept one ends with it (`Dup/Dup` → `Dup`).
-fn remove_dupes<'a>(path: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for c in path {
-        if out.last().is_none_or(|last| !last.ends_with(c)) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

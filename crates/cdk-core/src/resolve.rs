@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 
 use crate::error::Error;
+use crate::json;
 use crate::logical_id::make_unique_id;
 use crate::tree::{Node, NodeKind, TreeData};
 use crate::value::{Map, TokenKind, Value};
@@ -25,6 +26,32 @@ pub(crate) struct CrossRef {
     pub target: usize,
     /// `None` for `Ref`, the attribute name for `Fn::GetAtt`.
     pub attribute: Option<String>,
+}
+
+/// Where [`ResolveContext::emit`] writes a value: at the top, as an object entry, or as a
+/// list item.
+#[derive(Clone, Copy)]
+enum Slot<'k> {
+    Root,
+    Key(&'k str),
+    Item,
+}
+
+impl Slot<'_> {
+    /// Writes what comes before a value at nesting level `level` in this slot.
+    fn open(self, out: &mut String, first: &mut bool, indent: usize, level: usize) {
+        match self {
+            Slot::Root => {}
+            Slot::Key(k) => json::object_key(out, first, k, indent, level - 1),
+            Slot::Item => {
+                if !*first {
+                    out.push(',');
+                }
+                *first = false;
+                json::newline(out, indent, level);
+            }
+        }
+    }
 }
 
 /// What resolution knows: the tree, the stack whose template is being written, and where to
@@ -79,10 +106,7 @@ impl<'a> ResolveContext<'a> {
 
     fn resolve_at(&self, value: &Value, depth: usize) -> Result<Option<Value>, Error> {
         if depth > MAX_DEPTH {
-            return Err(Error::InvalidValue {
-                path: self.tree.nodes[self.stack].path.clone(),
-                reason: "value nested too deeply (a lazy value that produces itself?)".into(),
-            });
+            return Err(self.too_deep());
         }
         Ok(Some(match value {
             Value::Array(items) => {
@@ -110,6 +134,237 @@ impl<'a> ResolveContext<'a> {
             Value::Token(t) => return self.resolve_token(t.kind(), depth),
             other => other.clone(),
         }))
+    }
+
+    /// Resolves `value` and writes it as JSON text (`JSON.stringify(value, null, indent)`)
+    /// straight into `out`, without building the resolved value: literal strings, lists and
+    /// objects are written as they are read, references as their logical IDs, lazy values as
+    /// what they produce; only strings of parts and joins are resolved into (small) values.
+    /// Returns `false`, writing nothing, when the value is absent.
+    ///
+    /// # Errors
+    /// As [`ResolveContext::resolve`].
+    pub fn write_json(
+        &self,
+        out: &mut String,
+        value: &Value,
+        indent: usize,
+    ) -> Result<bool, Error> {
+        self.emit(out, Slot::Root, &mut true, value, indent, 0, 0)
+    }
+
+    /// [`ResolveContext::write_json`] of a value whose first line is at JSON nesting level
+    /// `level`; `depth` counts resolution depth as [`ResolveContext::resolve`] does.
+    pub(crate) fn write_at(
+        &self,
+        out: &mut String,
+        value: &Value,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        self.emit(out, Slot::Root, &mut true, value, indent, level, depth)
+    }
+
+    /// Writes an object's entries resolved (absent ones left out), in JavaScript's key order;
+    /// the object is at nesting level `level`.
+    pub(crate) fn write_map_at(
+        &self,
+        out: &mut String,
+        map: &Map,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<(), Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        out.push('{');
+        let mut first = true;
+        if json::has_index_keys(map) {
+            for (k, v) in json::js_key_order(map) {
+                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)?;
+            }
+        } else {
+            for (k, v) in map {
+                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)?;
+            }
+        }
+        if !first {
+            json::newline(out, indent, level);
+        }
+        out.push('}');
+        Ok(())
+    }
+
+    /// Writes `"key": value` into the object at nesting level `level`, unless the value is
+    /// absent; returns whether it was written.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_entry(
+        &self,
+        out: &mut String,
+        first: &mut bool,
+        key: &str,
+        value: &Value,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        self.emit(out, Slot::Key(key), first, value, indent, level + 1, depth)
+    }
+
+    /// Writes `value` (at nesting level `level`) into `slot`, the slot's separator, key or
+    /// line break first, unless the value is absent; returns whether it was written.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        out: &mut String,
+        slot: Slot<'_>,
+        first: &mut bool,
+        value: &Value,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        match value {
+            Value::Token(t) => self.emit_token(out, slot, first, t.kind(), indent, level, depth),
+            Value::Array(items) => {
+                slot.open(out, first, indent, level);
+                out.push('[');
+                let mut none = true;
+                for item in items {
+                    self.emit(out, Slot::Item, &mut none, item, indent, level + 1, depth + 1)?;
+                }
+                if !none {
+                    json::newline(out, indent, level);
+                }
+                out.push(']');
+                Ok(true)
+            }
+            Value::Object(map) => {
+                slot.open(out, first, indent, level);
+                self.write_map_at(out, map, indent, level, depth)?;
+                Ok(true)
+            }
+            other => {
+                slot.open(out, first, indent, level);
+                json::write_value(out, other, indent, level);
+                Ok(true)
+            }
+        }
+    }
+
+    /// [`ResolveContext::emit`] of a token: references and logical IDs are written from the
+    /// logical ID, lazy values as what they produce.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_token(
+        &self,
+        out: &mut String,
+        slot: Slot<'_>,
+        first: &mut bool,
+        kind: &TokenKind,
+        indent: usize,
+        level: usize,
+        depth: usize,
+    ) -> Result<bool, Error> {
+        match kind {
+            TokenKind::Absent => Ok(false),
+            TokenKind::Ref(node) | TokenKind::GetAtt(node, _) | TokenKind::LogicalId(node)
+                if std::rc::Rc::ptr_eq(&node.tree, self.tree_rc)
+                    && self.tree.stack_of(node.idx).is_none_or(|s| s == self.stack) =>
+            {
+                let lid = logical_id(self.tree, node.idx)?;
+                slot.open(out, first, indent, level);
+                match kind {
+                    TokenKind::Ref(_) => {
+                        out.push('{');
+                        json::object_key(out, &mut true, "Ref", indent, level);
+                        json::write_string(out, &lid);
+                    }
+                    TokenKind::GetAtt(_, attr) => {
+                        out.push('{');
+                        json::object_key(out, &mut true, "Fn::GetAtt", indent, level);
+                        out.push('[');
+                        json::newline(out, indent, level + 2);
+                        json::write_string(out, &lid);
+                        out.push(',');
+                        json::newline(out, indent, level + 2);
+                        json::write_string(out, attr);
+                        json::newline(out, indent, level + 1);
+                        out.push(']');
+                    }
+                    _ => {
+                        json::write_string(out, &lid);
+                        return Ok(true);
+                    }
+                }
+                json::newline(out, indent, level);
+                out.push('}');
+                Ok(true)
+            }
+            TokenKind::Lazy { producer, cache: Some(cell) } => {
+                if cell.borrow().is_none() {
+                    let v = producer(self);
+                    *cell.borrow_mut() = Some(v);
+                }
+                let produced = cell.borrow();
+                match produced.as_ref() {
+                    Some(Some(v)) => self.emit(out, slot, first, v, indent, level, depth + 1),
+                    _ => Ok(false),
+                }
+            }
+            TokenKind::Lazy { producer, cache: None } => match producer(self) {
+                Some(v) => self.emit(out, slot, first, &v, indent, level, depth + 1),
+                None => Ok(false),
+            },
+            _ => match self.resolve_token(kind, depth)? {
+                Some(v) => {
+                    slot.open(out, first, indent, level);
+                    json::write_value(out, &v, indent, level);
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+        }
+    }
+
+    fn too_deep(&self) -> Error {
+        Error::InvalidValue {
+            path: self.tree.nodes[self.stack].path.clone(),
+            reason: "value nested too deeply (a lazy value that produces itself?)".into(),
+        }
+    }
+
+    /// Whether a token certainly resolves to a value (is not absent) without resolving it:
+    /// references and logical IDs, and cached lazy values that produced a value which is not
+    /// itself a token (the lazy is produced here if it was not yet).
+    pub(crate) fn surely_present(&self, token: &crate::value::Token) -> Result<bool, Error> {
+        Ok(match token.kind() {
+            TokenKind::Ref(_) | TokenKind::GetAtt(..) | TokenKind::LogicalId(_) => true,
+            TokenKind::Lazy { producer, cache: Some(cell) } => {
+                if cell.borrow().is_none() {
+                    let v = producer(self);
+                    *cell.borrow_mut() = Some(v);
+                }
+                matches!(cell.borrow().as_ref(), Some(Some(v)) if !matches!(v, Value::Token(_)))
+            }
+            _ => false,
+        })
+    }
+
+    /// Resolves a token found at resolution depth `depth`.
+    pub(crate) fn resolve_token_at(
+        &self,
+        token: &crate::value::Token,
+        depth: usize,
+    ) -> Result<Option<Value>, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        self.resolve_token(token.kind(), depth)
     }
 
     /// A referenced node must belong to this app's tree.
@@ -162,26 +417,23 @@ impl<'a> ResolveContext<'a> {
                 let resolved = self.resolve_at(value, depth + 1)?;
                 Ok(resolved.and_then(|v| token_aware_stringify(&v, *space)))
             }
-            TokenKind::Lazy { producer, cache } => {
-                let produced = match cache {
-                    Some(cell) => {
-                        let cached = cell.borrow().clone();
-                        match cached {
-                            Some(v) => v,
-                            None => {
-                                let v = producer(self);
-                                *cell.borrow_mut() = Some(v.clone());
-                                v
-                            }
-                        }
+            TokenKind::Lazy { producer, cache } => match cache {
+                Some(cell) => {
+                    if cell.borrow().is_none() {
+                        let v = producer(self);
+                        *cell.borrow_mut() = Some(v);
                     }
-                    None => producer(self),
-                };
-                match produced {
+                    let produced = cell.borrow();
+                    match produced.as_ref() {
+                        Some(Some(v)) => self.resolve_at(v, depth + 1),
+                        _ => Ok(None),
+                    }
+                }
+                None => match producer(self) {
                     Some(v) => self.resolve_at(&v, depth + 1),
                     None => Ok(None),
-                }
-            }
+                },
+            },
         }
     }
 
@@ -343,65 +595,100 @@ fn fn_join(delimiter: &str, list: Value) -> Value {
 
 /// Joins resolved string parts as `CloudFormationLang.concat` does pairwise: a single part
 /// is itself, literal parts merge, anything else becomes `{"Fn::Join": ["", minimal]}`.
+///
+/// Done in one pass: the leading literals merge into one string (a single one stays as it
+/// is), and from the first other part on each part is appended to one minimal join, which is
+/// what folding pairwise gives.
 pub(crate) fn concat_resolved(parts: Vec<Value>) -> Value {
-    let mut acc: Option<Value> = None;
-    for part in parts {
-        acc = Some(match acc {
-            None => part,
-            Some(left) => concat_pair(left, part),
-        });
-    }
-    acc.unwrap_or_else(|| Value::String(String::new()))
-}
-
-fn concat_pair(left: Value, right: Value) -> Value {
     let lit = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
-    if lit(&left) && lit(&right) {
-        let l = left.as_literal_string().unwrap_or_default();
-        let r = right.as_literal_string().unwrap_or_default();
-        return Value::String(l + &r);
+    let mut parts = parts.into_iter();
+    let mut lead: Option<Value> = None;
+    let first = loop {
+        match parts.next() {
+            None => return lead.unwrap_or_else(|| Value::String(String::new())),
+            Some(p) if lit(&p) => {
+                lead = Some(match lead {
+                    None => p,
+                    Some(l) => {
+                        let mut s = l.as_literal_string().unwrap_or_default();
+                        s.push_str(&p.as_literal_string().unwrap_or_default());
+                        Value::String(s)
+                    }
+                })
+            }
+            Some(p) => break p,
+        }
+    };
+    let mut rest = parts.peekable();
+    if lead.is_none() && rest.peek().is_none() {
+        return first;
     }
-    fn_join("", Value::Array(minimal_join("", vec![left, right])))
+    let mut out = Vec::with_capacity(rest.len() + 2);
+    if let Some(l) = lead {
+        push_minimal(&mut out, "", l);
+    }
+    push_minimal(&mut out, "", first);
+    for p in rest {
+        push_minimal(&mut out, "", p);
+    }
+    fn_join("", Value::Array(out))
 }
 
 /// `minimalCloudFormationJoin`: splices nested `Fn::Join`s with the same delimiter and merges
 /// adjacent non-empty literal strings.
 pub(crate) fn minimal_join(delimiter: &str, values: Vec<Value>) -> Vec<Value> {
-    let mut values = values;
-    let mut i = 0;
-    while i < values.len() {
-        if let Some(inner) = splicable_join(&values[i], delimiter) {
-            values.splice(i..=i, inner);
-        } else if i > 0 && non_empty_string(&values[i - 1]) && non_empty_string(&values[i]) {
-            let right = values.remove(i);
-            let merged = format!(
-                "{}{}{}",
-                values[i - 1].as_str().unwrap_or_default(),
-                delimiter,
-                right.as_str().unwrap_or_default()
-            );
-            values[i - 1] = Value::String(merged);
-        } else {
-            i += 1;
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        push_minimal(&mut out, delimiter, v);
+    }
+    out
+}
+
+/// Appends one value to a minimal join: a nested join with the same delimiter is spliced
+/// (its parts appended one by one), a non-empty literal after another merges with it.
+fn push_minimal(out: &mut Vec<Value>, delimiter: &str, value: Value) {
+    let value = match splice_join(value, delimiter) {
+        Ok(parts) => {
+            for p in parts {
+                push_minimal(out, delimiter, p);
+            }
+            return;
+        }
+        Err(v) => v,
+    };
+    if let (Some(Value::String(prev)), Value::String(s)) = (out.last_mut(), &value) {
+        if !prev.is_empty() && !s.is_empty() {
+            prev.push_str(delimiter);
+            prev.push_str(s);
+            return;
         }
     }
-    values
+    out.push(value);
 }
 
-fn non_empty_string(v: &Value) -> bool {
-    matches!(v, Value::String(s) if !s.is_empty())
-}
-
-fn splicable_join(v: &Value, delimiter: &str) -> Option<Vec<Value>> {
-    let o = v.as_object()?;
-    if o.len() != 1 {
-        return None;
+/// The parts of `{"Fn::Join": [delimiter, [parts...]]}`, or the value itself.
+fn splice_join(v: Value, delimiter: &str) -> Result<Vec<Value>, Value> {
+    let splicable = v.as_object().is_some_and(|o| {
+        o.len() == 1
+            && o.get("Fn::Join").and_then(Value::as_array).is_some_and(|args| {
+                args.len() == 2
+                    && args[0].as_str() == Some(delimiter)
+                    && args[1].as_array().is_some()
+            })
+    });
+    if !splicable {
+        return Err(v);
     }
-    let args = o.get("Fn::Join")?.as_array()?;
-    if args.len() != 2 || args[0].as_str() != Some(delimiter) {
-        return None;
+    match v {
+        Value::Object(mut o) => match o.swap_remove("Fn::Join") {
+            Some(Value::Array(mut args)) => match args.pop() {
+                Some(Value::Array(parts)) => Ok(parts),
+                _ => Ok(Vec::new()),
+            },
+            _ => Ok(Vec::new()),
+        },
+        other => Err(other),
     }
-    args[1].as_array().cloned()
 }
 
 /// The logical ID of an element: its override, or `makeUniqueId` of its path below its stack.
@@ -427,14 +714,19 @@ fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
             return Ok(o.clone());
         }
     }
-    let stack = tree.stack_of(idx).unwrap_or(0);
-    let components: Vec<&str> = tree
-        .scopes(idx)
-        .into_iter()
-        .skip_while(|i| *i != stack)
-        .skip(1)
-        .map(|i| tree.nodes[i].id.as_str())
-        .collect();
+    // the ids from below the stack down to the element (none outside a stack)
+    let mut components: Vec<&str> = Vec::with_capacity(8);
+    if let Some(stack) = tree.stack_of(idx) {
+        let mut cur = idx;
+        while cur != stack {
+            components.push(tree.nodes[cur].id.as_str());
+            match tree.nodes[cur].parent {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        components.reverse();
+    }
     make_unique_id(&components)
         .ok_or_else(|| Error::UnableToCalculateUniqueId { path: node.path.clone() })
 }

@@ -10,11 +10,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::element::{ElementKind, ResourceData};
+use crate::element::{ElementKind, ResourceData, PATH_METADATA};
 use crate::error::Error;
+use crate::json;
 use crate::resolve::{logical_id, strip_absent, CrossRef, ResolveContext};
 use crate::tree::{NodeKind, TreeData};
 use crate::value::{Map, Value};
+use crate::FastMap as HashMap;
 
 /// Intrinsic function names that replace, rather than merge with, what an override meets.
 const MERGE_EXCLUDE_KEYS: &[&str] = &[
@@ -55,59 +57,326 @@ pub(crate) fn stack_elements(tree: &TreeData, stack: usize) -> Vec<usize> {
     out
 }
 
-/// Renders the template of `stack`.
-pub(crate) fn render(
+/// The template section an element belongs to.
+fn section_of(kind: &ElementKind) -> &'static str {
+    match kind {
+        ElementKind::Resource(_) => "Resources",
+        ElementKind::Output(_) => "Outputs",
+        ElementKind::Parameter(_) => "Parameters",
+        ElementKind::Condition(_) => "Conditions",
+        ElementKind::Mapping(_) => "Mappings",
+        ElementKind::Rule(_) => "Rules",
+    }
+}
+
+/// Text written before [`write_template`] hands it on.
+const FLUSH_AT: usize = 1 << 18;
+
+/// Writes the template of `stack` as JSON text with `indent` into `out`, resolving values
+/// as they are written, without building the resolved template; whenever `out` holds
+/// [`FLUSH_AT`] bytes or more between two elements, `flush` takes it (and empties it). What
+/// remains at the end is left in `out`.
+pub(crate) fn write_template(
     tree_rc: &Rc<RefCell<TreeData>>,
     stack: usize,
     cross_refs: &RefCell<Vec<CrossRef>>,
-) -> Result<Value, Error> {
+    indent: usize,
+    out: &mut String,
+    flush: &mut dyn FnMut(&mut String) -> Result<(), Error>,
+) -> Result<(), Error> {
     let tree = tree_rc.borrow();
     let ctx = ResolveContext { tree: &tree, tree_rc, stack, cross_refs, keep_absent: false };
     let data = tree.stack(stack);
-    let mut template = Map::new();
+
+    // Sections in order of their first element, each with its elements' logical IDs.
+    let mut sections: Vec<(&'static str, Vec<(String, usize)>)> = Vec::new();
+    let mut owners: HashMap<(&'static str, String), usize> = HashMap::default();
+    for idx in stack_elements(&tree, stack) {
+        let Some(element) = tree.element(idx) else {
+            continue;
+        };
+        let section = section_of(&element.kind);
+        let lid = logical_id(&tree, idx)?;
+        match owners.entry((section, lid)) {
+            std::collections::hash_map::Entry::Occupied(o) => {
+                return Err(Error::DuplicateLogicalId {
+                    path: tree.nodes[idx].path.clone(),
+                    logical_id: o.key().1.clone(),
+                    section: section.into(),
+                    other: tree.nodes[*o.get()].path.clone(),
+                });
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let lid = v.key().1.clone();
+                v.insert(idx);
+                match sections.iter_mut().find(|(s, _)| *s == section) {
+                    Some((_, list)) => list.push((lid, idx)),
+                    None => sections.push((section, vec![(lid, idx)])),
+                }
+            }
+        }
+    }
+    drop(owners);
+
+    out.push('{');
+    let mut first = true;
     if let Some(d) = &data.description {
-        template.insert("Description".into(), Value::String(d.clone()));
+        json::object_key(out, &mut first, "Description", indent, 0);
+        json::write_string(out, d);
     }
     match data.transforms.len() {
         0 => {}
         1 => {
-            template.insert("Transform".into(), Value::String(data.transforms[0].clone()));
+            json::object_key(out, &mut first, "Transform", indent, 0);
+            json::write_string(out, &data.transforms[0]);
         }
         _ => {
-            template.insert("Transform".into(), Value::array(data.transforms.iter().cloned()));
+            json::object_key(out, &mut first, "Transform", indent, 0);
+            json::write_value(out, &Value::array(data.transforms.iter().cloned()), indent, 1);
         }
     }
     if let Some(v) = &data.template_format_version {
-        template.insert("AWSTemplateFormatVersion".into(), Value::String(v.clone()));
+        json::object_key(out, &mut first, "AWSTemplateFormatVersion", indent, 0);
+        json::write_string(out, v);
     }
     if !data.template_metadata.is_empty() {
-        if let Some(m) = ctx.resolve(&Value::Object(data.template_metadata.clone()))? {
-            template.insert("Metadata".into(), m);
+        json::object_key(out, &mut first, "Metadata", indent, 0);
+        ctx.write_map_at(out, &data.template_metadata, indent, 1, 0)?;
+    }
+    for (section, mut elements) in sections {
+        json::object_key(out, &mut first, section, indent, 0);
+        if elements.iter().any(|(lid, _)| json::array_index(lid).is_some()) {
+            // JavaScript enumerates array-index keys first, ascending
+            elements.sort_by_key(|(lid, _)| json::array_index(lid).map_or((1, 0), |i| (0, i)));
+        }
+        out.push('{');
+        let mut first_element = true;
+        for (lid, idx) in &elements {
+            json::object_key(out, &mut first_element, lid, indent, 1);
+            write_element(&ctx, *idx, indent, out)?;
+            if out.len() >= FLUSH_AT {
+                flush(out)?;
+            }
+        }
+        if !first_element {
+            json::newline(out, indent, 1);
+        }
+        out.push('}');
+    }
+    if !first {
+        json::newline(out, indent, 0);
+    }
+    out.push('}');
+    Ok(())
+}
+
+/// Writes one element's definition (at nesting level 2 of the template).
+fn write_element(
+    ctx: &ResolveContext<'_>,
+    idx: usize,
+    indent: usize,
+    out: &mut String,
+) -> Result<(), Error> {
+    let tree = ctx.tree;
+    let Some(element) = tree.element(idx) else {
+        return Ok(());
+    };
+    let wrap = |e: Error| match e {
+        Error::InvalidValue { reason, .. } => {
+            Error::InvalidValue { path: tree.nodes[idx].path.clone(), reason }
+        }
+        other => other,
+    };
+    const LEVEL: usize = 2;
+    match &element.kind {
+        ElementKind::Resource(r) if r.overrides.is_empty() => {
+            write_resource(ctx, idx, r, indent, out).map_err(wrap)
+        }
+        ElementKind::Parameter(m) | ElementKind::Mapping(m) | ElementKind::Rule(m) => {
+            ctx.write_map_at(out, m, indent, LEVEL, 0).map_err(wrap)
+        }
+        ElementKind::Condition(c) => {
+            if !ctx.write_at(out, c, indent, LEVEL, 0).map_err(wrap)? {
+                out.push_str("null");
+            }
+            Ok(())
+        }
+        _ => {
+            let body = match render_element(ctx, idx)? {
+                Some((_, body)) => body,
+                None => Value::Null,
+            };
+            json::write_value(out, &body, indent, LEVEL);
+            Ok(())
         }
     }
-    let mut owners: std::collections::HashMap<(String, String), usize> = Default::default();
-    for idx in stack_elements(&tree, stack) {
-        let Some((section, body)) = render_element(&ctx, idx)? else {
+}
+
+/// Writes a resource without overrides as [`render_resource`] renders it: properties
+/// resolved (and left out when none is defined), then the other attributes.
+fn write_resource(
+    ctx: &ResolveContext<'_>,
+    idx: usize,
+    r: &ResourceData,
+    indent: usize,
+    out: &mut String,
+) -> Result<(), Error> {
+    const LEVEL: usize = 2;
+    let tree = ctx.tree;
+    // Top-level tokens are resolved first (to know whether any property is defined); the
+    // rest is resolved while it is written.
+    let tag_property = r.tags.as_ref().map(|t| t.tagging().property);
+    let mut tokens: Vec<Option<Option<Value>>> = Vec::with_capacity(r.properties.len());
+    let mut has_defined = false;
+    for (k, v) in &r.properties {
+        if tag_property == Some(k.as_str()) {
+            tokens.push(None);
             continue;
-        };
-        let lid = logical_id(&tree, idx)?;
-        let key = (section.to_string(), lid.clone());
-        if let Some(other) = owners.get(&key) {
-            return Err(Error::DuplicateLogicalId {
-                path: tree.nodes[idx].path.clone(),
-                logical_id: lid,
-                section: section.into(),
-                other: tree.nodes[*other].path.clone(),
-            });
         }
-        owners.insert(key, idx);
-        let entry =
-            template.entry(section.to_string()).or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(m) = entry {
-            m.insert(lid, body);
+        match v {
+            Value::Token(t) if !ctx.surely_present(t)? => {
+                let resolved = ctx.resolve_token_at(t, 1)?;
+                has_defined |= resolved.is_some();
+                tokens.push(Some(resolved));
+            }
+            _ => {
+                has_defined = true;
+                tokens.push(None);
+            }
         }
     }
-    Ok(Value::Object(template))
+    let mut tags: Option<Option<Value>> = None;
+    if let Some(t) = &r.tags {
+        let rendered = ctx.resolve(&t.render())?;
+        has_defined |= rendered.is_some();
+        tags = Some(rendered);
+    }
+
+    out.push('{');
+    let mut first = true;
+    json::object_key(out, &mut first, "Type", indent, LEVEL);
+    json::write_string(out, &r.resource_type);
+    if has_defined {
+        json::object_key(out, &mut first, "Properties", indent, LEVEL);
+        let level = LEVEL + 1;
+        out.push('{');
+        let mut first_prop = true;
+        let mut write_prop =
+            |out: &mut String, i: usize, k: &str, v: &Value| -> Result<(), Error> {
+                let resolved =
+                    if tag_property == Some(k) { tags.as_ref() } else { tokens[i].as_ref() };
+                match resolved {
+                    Some(Some(value)) => {
+                        json::object_key(out, &mut first_prop, k, indent, level);
+                        json::write_value(out, value, indent, level + 1);
+                    }
+                    Some(None) => {}
+                    None => {
+                        ctx.write_entry(out, &mut first_prop, k, v, indent, level, 1)?;
+                    }
+                }
+                Ok(())
+            };
+        if json::has_index_keys(&r.properties) {
+            let order: Vec<usize> = {
+                let mut o: Vec<usize> = (0..r.properties.len()).collect();
+                o.sort_by_key(|i| {
+                    r.properties
+                        .get_index(*i)
+                        .and_then(|(k, _)| json::array_index(k))
+                        .map_or((1, 0), |n| (0, n))
+                });
+                o
+            };
+            for i in order {
+                if let Some((k, v)) = r.properties.get_index(i) {
+                    write_prop(out, i, k, v)?;
+                }
+            }
+        } else {
+            for (i, (k, v)) in r.properties.iter().enumerate() {
+                write_prop(out, i, k, v)?;
+            }
+        }
+        if let (Some(prop), Some(Some(value))) = (tag_property, &tags) {
+            if !r.properties.contains_key(prop) {
+                json::object_key(out, &mut first_prop, prop, indent, level);
+                json::write_value(out, value, indent, level + 1);
+            }
+        }
+        if !first_prop {
+            json::newline(out, indent, level);
+        }
+        out.push('}');
+    }
+    if !r.depends_on.is_empty() {
+        let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
+        deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
+        json::object_key(out, &mut first, "DependsOn", indent, LEVEL);
+        out.push('[');
+        for (i, d) in deps.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::newline(out, indent, LEVEL + 2);
+            json::write_string(out, &logical_id(tree, *d)?);
+        }
+        json::newline(out, indent, LEVEL + 1);
+        out.push(']');
+    }
+    if let Some(p) = &r.creation_policy {
+        ctx.write_entry(out, &mut first, "CreationPolicy", p, indent, LEVEL, 0)?;
+    }
+    if let Some(p) = &r.update_policy {
+        ctx.write_entry(out, &mut first, "UpdatePolicy", p, indent, LEVEL, 0)?;
+    }
+    for (key, value) in [
+        ("UpdateReplacePolicy", &r.update_replace_policy),
+        ("DeletionPolicy", &r.deletion_policy),
+        ("Version", &r.version),
+        ("Description", &r.description),
+    ] {
+        if let Some(v) = value {
+            json::object_key(out, &mut first, key, indent, LEVEL);
+            json::write_string(out, v);
+        }
+    }
+    if r.path_metadata && !json::has_index_keys(&r.metadata) {
+        // the path first, then the other entries: no copy of the map
+        json::object_key(out, &mut first, "Metadata", indent, LEVEL);
+        let level = LEVEL + 1;
+        out.push('{');
+        let mut first_md = true;
+        match r.metadata.get(PATH_METADATA) {
+            Some(v) => {
+                ctx.write_entry(out, &mut first_md, PATH_METADATA, v, indent, level, 1)?;
+            }
+            None => {
+                json::object_key(out, &mut first_md, PATH_METADATA, indent, level);
+                json::write_string(out, &tree.nodes[idx].path);
+            }
+        }
+        for (k, v) in &r.metadata {
+            if k != PATH_METADATA {
+                ctx.write_entry(out, &mut first_md, k, v, indent, level, 1)?;
+            }
+        }
+        if !first_md {
+            json::newline(out, indent, level);
+        }
+        out.push('}');
+    } else if r.has_metadata() {
+        json::object_key(out, &mut first, "Metadata", indent, LEVEL);
+        let md = r.full_metadata(&tree.nodes[idx].path);
+        ctx.write_map_at(out, &md, indent, LEVEL + 1, 0)?;
+    }
+    if let Some(c) = r.condition {
+        json::object_key(out, &mut first, "Condition", indent, LEVEL);
+        json::write_string(out, &logical_id(tree, c)?);
+    }
+    json::newline(out, indent, LEVEL);
+    out.push('}');
+    Ok(())
 }
 
 pub(crate) fn render_element(
@@ -236,8 +505,9 @@ pub(crate) fn render_resource(
     if let Some(d) = &r.description {
         def.insert("Description".into(), Value::String(d.clone()));
     }
-    if !r.metadata.is_empty() {
-        if let Some(m) = ctx.resolve(&Value::Object(r.metadata.clone()))? {
+    if r.has_metadata() {
+        let md = r.full_metadata(&tree.nodes[idx].path).into_owned();
+        if let Some(m) = ctx.resolve(&Value::Object(md))? {
             def.insert("Metadata".into(), m);
         }
     }

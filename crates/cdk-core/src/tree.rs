@@ -55,27 +55,37 @@ pub(crate) struct TreeData {
     /// Changes to constructs of the tree made while it is read (by a producer during
     /// resolution), applied in order by [`TreeData::flush_pending`].
     pub deferred: RefCell<Vec<DeferredChange>>,
+    /// The construct fqns of `tree.json`, one copy each.
+    pub fqns: crate::FastSet<Rc<str>>,
+    /// The fqn of each L1 resource type seen.
+    pub cfn_fqns: crate::FastMap<String, Rc<str>>,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
 pub(crate) type DeferredChange = Box<dyn FnOnce(&mut TreeData)>;
+
+/// Children searched one by one before a node indexes them by id.
+const LINEAR_CHILDREN: usize = 8;
 
 pub(crate) struct NodeData {
     pub id: String,
     pub path: String,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
-    pub by_id: HashMap<String, usize>,
+    /// Children by id, once there are more than [`LINEAR_CHILDREN`] (fewer are searched).
+    pub by_id: Option<Box<crate::FastMap<String, usize>>>,
     pub kind: NodeKind,
     /// `node.addDependency` targets, in call order.
-    pub dependencies: indexmap::IndexSet<usize>,
-    pub context: IndexMap<String, serde_json::Value>,
+    pub dependencies: Option<Box<indexmap::IndexSet<usize>>>,
+    /// Context set on this node (rare: boxed, absent when empty).
+    pub context: Option<Box<IndexMap<String, serde_json::Value>>>,
     pub validations: Vec<Validation>,
     /// Tags applied with [`Tags::of`](crate::Tags::of): (key, value, priority, apply to
     /// resource types).
     pub tag_aspects: Vec<crate::tags::TagAspect>,
     /// `constructInfo` of tree.json: (fqn, version).
-    pub construct_info: Option<(String, String)>,
+    /// (The version is [`crate::CDK_VERSION`]; fqns are shared, see [`TreeData::intern`].)
+    pub construct_info: Option<Rc<str>>,
     /// `node.defaultChild = ...`: the default child set explicitly.
     pub default_child: Option<usize>,
 }
@@ -114,15 +124,17 @@ impl TreeData {
                 path: String::new(),
                 parent: None,
                 children: Vec::new(),
-                by_id: HashMap::new(),
+                by_id: None,
                 kind: NodeKind::App,
-                dependencies: indexmap::IndexSet::new(),
-                context,
+                dependencies: None,
+                context: Some(Box::new(context)),
                 validations: Vec::new(),
                 tag_aspects: Vec::new(),
-                construct_info: Some(("aws-cdk-lib.App".into(), crate::CDK_VERSION.into())),
+                construct_info: Some(Rc::from("aws-cdk-lib.App")),
                 default_child: None,
             }],
+            fqns: crate::FastSet::default(),
+            cfn_fqns: crate::FastMap::default(),
             locked: false,
             synthesized_once: false,
             cross_ref_values: HashMap::new(),
@@ -145,9 +157,7 @@ impl TreeData {
             self.nodes.push(node);
             // Pending parents already list their pending children.
             if let Some(p) = parent.filter(|p| *p < base) {
-                let p = &mut self.nodes[p];
-                p.children.push(idx);
-                p.by_id.insert(id, idx);
+                self.link_child(p, id, idx);
             }
         }
         for change in std::mem::take(self.deferred.get_mut()) {
@@ -183,10 +193,10 @@ impl TreeData {
         }
         let taken = match parent.checked_sub(base) {
             None => {
-                self.nodes[parent].by_id.contains_key(&id)
+                self.child_by_id(parent, &id).is_some()
                     || pending.iter().any(|n| n.parent == Some(parent) && n.id == id)
             }
-            Some(k) => pending[k].by_id.contains_key(&id),
+            Some(k) => pending[k].by_id.as_ref().is_some_and(|m| m.contains_key(&id)),
         };
         if taken {
             return Err(Error::DuplicateId { path: display_path(&parent_path), id });
@@ -198,18 +208,19 @@ impl TreeData {
             path,
             parent: Some(parent),
             children: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: None,
             kind,
-            dependencies: indexmap::IndexSet::new(),
-            context: IndexMap::new(),
+            dependencies: None,
+            context: None,
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
             default_child: None,
         });
         if let Some(k) = parent.checked_sub(base) {
+            // A pending node always indexes its children (they are pending too).
             pending[k].children.push(idx);
-            pending[k].by_id.insert(id, idx);
+            pending[k].by_id.get_or_insert_with(Default::default).insert(id, idx);
         }
         Ok(idx)
     }
@@ -225,7 +236,7 @@ impl TreeData {
         if id.is_empty() {
             return Err(Error::EmptyId { path: parent_path });
         }
-        if self.nodes[parent].by_id.contains_key(&id) {
+        if self.child_by_id(parent, &id).is_some() {
             return Err(Error::DuplicateId { path: display_path(&parent_path), id });
         }
         let idx = self.nodes.len();
@@ -235,19 +246,50 @@ impl TreeData {
             path,
             parent: Some(parent),
             children: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: None,
             kind,
-            dependencies: indexmap::IndexSet::new(),
-            context: IndexMap::new(),
+            dependencies: None,
+            context: None,
             validations: Vec::new(),
             tag_aspects: Vec::new(),
             construct_info: None,
             default_child: None,
         });
+        self.link_child(parent, id, idx);
+        Ok(idx)
+    }
+
+    /// Appends node `idx` (already in `nodes`) to the children of `parent`, indexing them by
+    /// id once there are more than [`LINEAR_CHILDREN`].
+    fn link_child(&mut self, parent: usize, id: String, idx: usize) {
         let p = &mut self.nodes[parent];
         p.children.push(idx);
-        p.by_id.insert(id, idx);
-        Ok(idx)
+        if let Some(index) = &mut p.by_id {
+            index.insert(id, idx);
+        } else if p.children.len() > LINEAR_CHILDREN {
+            let children = p.children.clone();
+            let index = children.into_iter().map(|c| (self.nodes[c].id.clone(), c)).collect();
+            self.nodes[parent].by_id = Some(Box::new(index));
+        }
+    }
+
+    /// The child of `parent` with this (sanitized) id.
+    pub fn child_by_id(&self, parent: usize, id: &str) -> Option<usize> {
+        let p = &self.nodes[parent];
+        match &p.by_id {
+            Some(index) => index.get(id).copied(),
+            None => p.children.iter().copied().find(|c| self.nodes[*c].id == id),
+        }
+    }
+
+    /// The shared copy of a construct's fully qualified name.
+    pub fn intern(&mut self, fqn: &str) -> Rc<str> {
+        if let Some(f) = self.fqns.get(fqn) {
+            return f.clone();
+        }
+        let f: Rc<str> = Rc::from(fqn);
+        self.fqns.insert(f.clone());
+        f
     }
 
     /// Walks up from `idx` to the closest stack (itself included).
@@ -285,7 +327,7 @@ impl TreeData {
     /// Context value: the closest definition walking up from `idx`.
     pub fn context(&self, mut idx: usize, key: &str) -> Option<&serde_json::Value> {
         loop {
-            if let Some(v) = self.nodes[idx].context.get(key) {
+            if let Some(v) = self.nodes[idx].context.as_ref().and_then(|c| c.get(key)) {
                 return Some(v);
             }
             idx = self.nodes[idx].parent?;
@@ -423,7 +465,7 @@ impl Node {
         while let Some(k) = idx.checked_sub(base) {
             let n = &pending[k];
             if value.is_none() {
-                value = n.context.get(key).cloned();
+                value = n.context.as_ref().and_then(|c| c.get(key)).cloned();
             }
             if stack.is_none() && matches!(n.kind, NodeKind::Stack(_)) {
                 stack = Some(idx);
@@ -484,10 +526,20 @@ impl Node {
         children.into_iter().map(|c| self.sibling(c)).collect()
     }
 
+    /// The child with this (sanitized) id among the children linked so far (those of a node of
+    /// the tree added during resolution are linked on flush).
+    fn lookup_child(&self, id: &str) -> Option<usize> {
+        let tree = self.tree.borrow();
+        match self.idx.checked_sub(tree.nodes.len()) {
+            None => tree.child_by_id(self.idx, id),
+            Some(k) => tree.pending.borrow()[k].by_id.as_ref().and_then(|m| m.get(id).copied()),
+        }
+    }
+
     /// The child with this id, if any.
     pub fn try_find_child(&self, id: &str) -> Option<Node> {
         let id = sanitize_id(id);
-        if let Some(c) = self.with(|n| n.by_id.get(&id).copied()) {
+        if let Some(c) = self.lookup_child(&id) {
             return Some(self.sibling(c));
         }
         if !self.tree.borrow().has_pending() {
@@ -502,14 +554,8 @@ impl Node {
     /// # Errors
     /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let (path, explicit, resource, default) = self.with(|n| {
-            (
-                n.path.clone(),
-                n.default_child,
-                n.by_id.get("Resource").copied(),
-                n.by_id.get("Default").copied(),
-            )
-        });
+        let (path, explicit) = self.with(|n| (n.path.clone(), n.default_child));
+        let (resource, default) = (self.lookup_child("Resource"), self.lookup_child("Default"));
         if let Some(c) = explicit {
             return Ok(Some(self.sibling(c)));
         }
@@ -576,7 +622,7 @@ impl Node {
         }
         let o = other.idx;
         self.update(move |n| {
-            n.dependencies.insert(o);
+            n.dependencies.get_or_insert_with(Default::default).insert(o);
         });
     }
 
@@ -597,7 +643,7 @@ impl Node {
         }
         let key = key.to_string();
         self.update(move |n| {
-            n.context.insert(key, value);
+            n.context.get_or_insert_with(Default::default).insert(key, value);
         });
         Ok(())
     }
@@ -616,8 +662,33 @@ impl Node {
 
     /// Records `constructInfo` (fully qualified name and version) for tree.json.
     pub fn set_construct_info(&self, fqn: &str) {
-        let fqn = fqn.to_string();
-        self.update(move |n| n.construct_info = Some((fqn, crate::CDK_VERSION.into())));
+        if let Ok(mut tree) = self.tree.try_borrow_mut() {
+            tree.flush_pending();
+            let fqn = tree.intern(fqn);
+            tree.nodes[self.idx].construct_info = Some(fqn);
+            return;
+        }
+        // Read by a producer during resolution: a copy of its own, set once the reading ends.
+        let fqn: Rc<str> = Rc::from(fqn);
+        self.update(move |n| n.construct_info = Some(fqn));
+    }
+
+    /// Records the `constructInfo` of an L1 of `resource_type`: `aws-cdk-lib.<class>`, the class
+    /// computed once per type.
+    pub(crate) fn set_cfn_construct_info(&self, resource_type: &str, class: fn(&str) -> String) {
+        let Ok(mut tree) = self.tree.try_borrow_mut() else {
+            return self.set_construct_info(&format!("aws-cdk-lib.{}", class(resource_type)));
+        };
+        tree.flush_pending();
+        let fqn = match tree.cfn_fqns.get(resource_type) {
+            Some(f) => f.clone(),
+            None => {
+                let f = tree.intern(&format!("aws-cdk-lib.{}", class(resource_type)));
+                tree.cfn_fqns.insert(resource_type.to_string(), f.clone());
+                f
+            }
+        };
+        tree.nodes[self.idx].construct_info = Some(fqn);
     }
 
     /// The stack this construct belongs to (itself when it is a stack).

@@ -183,7 +183,11 @@ impl Value {
 
     /// No value (JavaScript's `undefined`): dropped when resolved.
     pub fn absent() -> Value {
-        Value::Token(Token::new(TokenKind::Absent))
+        thread_local! {
+            // One shared token: absent values are everywhere (every unset L1 property).
+            static ABSENT: Token = Token::new(TokenKind::Absent);
+        }
+        Value::Token(ABSENT.with(Token::clone))
     }
 
     /// Whether this is [`Value::absent`].
@@ -493,6 +497,11 @@ impl serde::Serialize for Value {
             }
             Value::String(v) => s.serialize_str(v),
             Value::Array(a) => {
+                // building a `Value` (`to_value`): copied whole
+                let s = match crate::value_ser::serialize_whole(self, s) {
+                    Ok(done) => return done,
+                    Err(s) => s,
+                };
                 let mut seq = s.serialize_seq(Some(a.len()))?;
                 for v in a {
                     seq.serialize_element(v)?;
@@ -500,6 +509,10 @@ impl serde::Serialize for Value {
                 seq.end()
             }
             Value::Object(o) => {
+                let s = match crate::value_ser::serialize_whole(self, s) {
+                    Ok(done) => return done,
+                    Err(s) => s,
+                };
                 let mut map = s.serialize_map(Some(o.len()))?;
                 for (k, v) in o {
                     map.serialize_entry(k, v)?;

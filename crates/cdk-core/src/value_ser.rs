@@ -14,12 +14,49 @@ use crate::value::{Map, Token, Value};
 
 const TOKEN_STRUCT: &str = "$cdk:token";
 const ABSENT_STRUCT: &str = "$cdk:absent";
+const VALUE_STRUCT: &str = "$cdk:value";
 
 thread_local! {
     /// Set while [`to_value`] runs: tokens and absent values become marker unit structs.
     static DIRECT: Cell<bool> = const { Cell::new(false) };
     /// The token a marker stands for, between `Value::serialize` and the serializer.
     static SLOT: RefCell<Option<Token>> = const { RefCell::new(None) };
+    /// The list or object a marker stands for (copied whole rather than field by field).
+    static VALUE_SLOT: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// Serializes a list or object: while [`to_value`] runs, as a marker that brings a copy of
+/// it back whole (what serializing it entry by entry would build); otherwise the serializer
+/// is handed back, to serialize it as usual.
+pub(crate) fn serialize_whole<S: ser::Serializer>(
+    v: &Value,
+    s: S,
+) -> Result<Result<S::Ok, S::Error>, S> {
+    if !DIRECT.with(Cell::get) {
+        return Err(s);
+    }
+    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(exact_copy(v)));
+    Ok(s.serialize_unit_struct(VALUE_STRUCT))
+}
+
+/// A deep copy whose lists and objects hold no spare capacity (as building them entry by
+/// entry from their length gives; a clone keeps the capacity the original grew to).
+fn exact_copy(v: &Value) -> Value {
+    match v {
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            out.extend(items.iter().map(exact_copy));
+            Value::Array(out)
+        }
+        Value::Object(map) => {
+            let mut out = Map::with_capacity(map.len());
+            for (k, v) in map {
+                out.insert(k.clone(), exact_copy(v));
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
 }
 
 /// Serializes a token: while [`to_value`] runs, as a marker that brings it back unchanged;
@@ -155,6 +192,7 @@ impl ser::Serializer for ValueSerializer {
                 Ok(SLOT.with(|s| s.borrow_mut().take()).map(Value::Token).unwrap_or(Value::Null))
             }
             ABSENT_STRUCT => Ok(Value::absent()),
+            VALUE_STRUCT => Ok(VALUE_SLOT.with(|s| s.borrow_mut().take()).unwrap_or(Value::Null)),
             _ => Ok(Value::Null),
         }
     }

@@ -231,6 +231,54 @@ fn a_producer_that_adds_a_construct_works_with_several_stacks() {
     );
 }
 
+/// A stack whose template is written in several chunks (far more than the writer holds),
+/// with `R` and `Added` at its end: `Added` created by `R`'s lazy name (when `lazy`), or
+/// directly.
+fn large_stack_ending_with_an_added_queue(app: &App, lazy: bool) -> Stack {
+    let stack = Stack::new(app, "S").unwrap();
+    for i in 0..3000 {
+        let name = format!("topic-{i}-{}", "n".repeat(60));
+        let props = Value::object([("TopicName", name)]);
+        CfnResource::new(&stack, &format!("T{i}"), "AWS::SNS::Topic", props).unwrap();
+    }
+    if lazy {
+        lazy_adding_a_queue(&stack);
+    } else {
+        let props = Value::object([("TopicName", "x")]);
+        CfnResource::new(&stack, "R", "AWS::SNS::Topic", props).unwrap();
+        CfnResource::new(&stack, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
+    }
+    stack
+}
+
+#[test]
+fn a_producer_adding_a_construct_late_in_a_streamed_template_gets_it_written_whole() {
+    let no_limit = [("@aws-cdk/core:stackResourceLimit", serde_json::json!(0))];
+    let (lazy_app, lazy_dir) = app_with("lazy-adds-streamed", &no_limit);
+    large_stack_ending_with_an_added_queue(&lazy_app, true);
+    lazy_app.synth().unwrap();
+    let (plain_app, plain_dir) = app_with("lazy-adds-streamed-plain", &no_limit);
+    large_stack_ending_with_an_added_queue(&plain_app, false);
+    plain_app.synth().unwrap();
+    let written = std::fs::read_to_string(lazy_dir.join("S.template.json")).unwrap();
+    assert!(written.len() > 1 << 19, "the template is written in several chunks");
+    assert!(written == std::fs::read_to_string(plain_dir.join("S.template.json")).unwrap());
+    // The template's hash (in the asset manifest) is the hash of the final text alone.
+    assert_eq!(
+        std::fs::read_to_string(lazy_dir.join("S.assets.json")).unwrap(),
+        std::fs::read_to_string(plain_dir.join("S.assets.json")).unwrap()
+    );
+
+    // In memory as well.
+    let (memory_app, memory_dir) = app_with("lazy-adds-streamed-memory", &no_limit);
+    memory_app.skip_synth_check();
+    let stack = large_stack_ending_with_an_added_queue(&memory_app, true);
+    let template = stack.synthesize_template().unwrap();
+    assert!(!memory_dir.exists(), "nothing is written in memory");
+    let expected: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(template, expected);
+}
+
 #[test]
 fn a_producer_adding_a_taken_id_gets_an_error_not_a_panic() {
     let (app, _) = new_app("lazy-adds-duplicate");

@@ -1,11 +1,13 @@
 //! The synthesis benchmark of `shared/parity/perf` ([`parity::perf`]):
 //! `perf [N] [--out DIR]` synthesizes it and prints one JSON line with the counts, the
-//! template size, the build and synthesis times and the peak resident memory.
+//! template size, the build and synthesis times, the time of each synthesis phase (prepare,
+//! resolve, render, hash, write) and the peak resident memory.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use cdk_core::app::SynthTimings;
 use cdk_core::{App, AppProps, Error};
 use parity::perf::{build, TOP};
 
@@ -38,7 +40,7 @@ fn main() -> ExitCode {
     }
     let _ = std::fs::remove_dir_all(&out);
     let t0 = Instant::now();
-    let result = (|| -> Result<(usize, usize, u64, f64, f64), Error> {
+    let result = (|| -> Result<Report, Error> {
         let props = AppProps::builder()
             .outdir(out.clone())
             .context("@aws-cdk/core:stackResourceLimit", 0)
@@ -47,29 +49,36 @@ fn main() -> ExitCode {
         let app = App::with_props(props);
         let created = build(&app, n)?;
         let t1 = Instant::now();
-        app.synth()?;
+        let build_rss = peak_rss_kib().unwrap_or(0);
+        let (_, phases) = app.synth_timed()?;
         let t2 = Instant::now();
         let template = out.join("PerfStack.template.json");
-        let text = std::fs::read_to_string(&template).map_err(|e| Error::Io {
+        let io = |e: std::io::Error| Error::Io {
             dir: template.display().to_string(),
             reason: e.to_string(),
-        })?;
-        let count = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|t| t.get("Resources").and_then(|r| r.as_object()).map(|r| r.len()))
-            .unwrap_or(0);
-        Ok((
-            created,
-            count,
-            text.len() as u64,
-            (t1 - t0).as_secs_f64() * 1000.0,
-            (t2 - t1).as_secs_f64() * 1000.0,
-        ))
+        };
+        let (count, bytes) = count_resources(&template).map_err(io)?;
+        // The process ends here: freeing the tree construct by construct is wasted work.
+        std::mem::forget(app);
+        Ok(Report { created, count, bytes, build: t1 - t0, synth: t2 - t1, phases, build_rss })
     })();
     match result {
-        Ok((created, count, bytes, build_ms, synth_ms)) => {
+        Ok(r) => {
+            let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+            let p = &r.phases;
             println!(
-                "{{\"n\":{n},\"apiResources\":{created},\"cfnResources\":{count},\"templateBytes\":{bytes},\"buildMs\":{build_ms:.1},\"synthMs\":{synth_ms:.1},\"peakRssKiB\":{}}}",
+                "{{\"n\":{n},\"apiResources\":{},\"cfnResources\":{},\"templateBytes\":{},\"buildMs\":{:.1},\"synthMs\":{:.1},\"prepareMs\":{:.1},\"resolveMs\":{:.1},\"renderMs\":{:.1},\"hashMs\":{:.1},\"writeMs\":{:.1},\"buildRssKiB\":{},\"peakRssKiB\":{}}}",
+                r.created,
+                r.count,
+                r.bytes,
+                ms(r.build),
+                ms(r.synth),
+                ms(p.prepare),
+                ms(p.resolve),
+                ms(p.render),
+                ms(p.hash),
+                ms(p.write),
+                r.build_rss,
                 peak_rss_kib().unwrap_or(0)
             );
             ExitCode::SUCCESS
@@ -79,6 +88,45 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What one run measured.
+struct Report {
+    created: usize,
+    count: usize,
+    bytes: u64,
+    build: Duration,
+    synth: Duration,
+    phases: SynthTimings,
+    /// Peak resident memory once the app is built, before synthesis (KiB).
+    build_rss: u64,
+}
+
+/// The number of entries of the template's `Resources` and the template's size, read line by
+/// line: the template is written with an indent of 1, so resources are the lines indented by
+/// two spaces between ` "Resources": {` and the line closing it.
+fn count_resources(template: &std::path::Path) -> std::io::Result<(usize, u64)> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(template)?;
+    let bytes = file.metadata()?.len();
+    let mut count = 0;
+    let mut inside = false;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        if !inside {
+            inside = line.starts_with(b" \"Resources\": {");
+        } else if line.starts_with(b"  \"") {
+            count += 1;
+        } else if line.starts_with(b" }") {
+            break;
+        }
+    }
+    Ok((count, bytes))
 }
 
 fn usage() -> ExitCode {
