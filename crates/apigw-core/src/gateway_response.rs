@@ -309,6 +309,85 @@ impl GatewayResponse {
     pub fn gateway_response_id(&self) -> Value {
         self.resource.ref_()
     }
+
+    /// The reference to the response (`gatewayResponseRef`).
+    pub fn gateway_response_ref(&self) -> GatewayResponseReference {
+        IGatewayResponse::gateway_response_ref(self)
+    }
+
+    /// Imports an existing gateway response by id (`GatewayResponse.fromGatewayResponseId`):
+    /// a construct at `scope/id` that adds nothing to the template.
+    ///
+    /// ```
+    /// use apigw_core::{GatewayResponse, IGatewayResponse};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let response = GatewayResponse::from_gateway_response_id(&stack, "Imported", "gr-123")?;
+    /// assert_eq!(response.gateway_response_ref().gateway_response_id, "gr-123".into());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Id errors from the tree.
+    pub fn from_gateway_response_id(
+        scope: &impl Construct,
+        id: &str,
+        gateway_response_id: impl Into<Value>,
+    ) -> Result<ImportedGatewayResponse, Error> {
+        let node = scope.node().add_child(id)?;
+        node.set_construct_info("aws-cdk-lib.Resource");
+        Ok(ImportedGatewayResponse { node, gateway_response_id: gateway_response_id.into() })
+    }
+}
+
+/// A gateway response (`IGatewayResponse`): created ([`GatewayResponse`]) or imported
+/// ([`ImportedGatewayResponse`]).
+pub trait IGatewayResponse: Construct {
+    /// The response's id.
+    fn gateway_response_id(&self) -> Value;
+
+    /// The reference to the response (`gatewayResponseRef`).
+    fn gateway_response_ref(&self) -> GatewayResponseReference {
+        GatewayResponseReference { gateway_response_id: self.gateway_response_id() }
+    }
+}
+
+/// A reference to a gateway response (`GatewayResponseReference`), what
+/// [`IGatewayResponse::gateway_response_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct GatewayResponseReference {
+    /// The response's id (`gatewayResponseId`).
+    pub gateway_response_id: Value,
+}
+
+impl IGatewayResponse for GatewayResponse {
+    fn gateway_response_id(&self) -> Value {
+        GatewayResponse::gateway_response_id(self)
+    }
+}
+
+/// A gateway response defined outside the app, from
+/// [`GatewayResponse::from_gateway_response_id`].
+#[derive(Clone, Debug)]
+pub struct ImportedGatewayResponse {
+    node: Node,
+    gateway_response_id: Value,
+}
+
+impl Construct for ImportedGatewayResponse {
+    fn node(&self) -> &Node {
+        &self.node
+    }
+}
+
+impl IGatewayResponse for ImportedGatewayResponse {
+    fn gateway_response_id(&self) -> Value {
+        self.gateway_response_id.clone()
+    }
 }
 
 impl RestApi {

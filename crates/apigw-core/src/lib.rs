@@ -36,7 +36,8 @@ pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
 pub use deployment::{Deployment, DeploymentProps, DeploymentPropsBuilder};
 pub use gateway_response::{
     GatewayResponse, GatewayResponseOptions, GatewayResponseOptionsBuilder, GatewayResponseProps,
-    GatewayResponsePropsBuilder, ResponseType,
+    GatewayResponsePropsBuilder, GatewayResponseReference, IGatewayResponse,
+    ImportedGatewayResponse, ResponseType,
 };
 pub use imported_rest_api::{ImportedRestApi, RestApiAttributes, RestApiAttributesBuilder};
 pub use imported_stage::{ImportedStage, StageAttributes, StageAttributesBuilder, StageReference};
@@ -67,16 +68,18 @@ pub use rate_limited_api_key::{
 };
 pub use request_validator::{
     RequestValidator, RequestValidatorOptions, RequestValidatorOptionsBuilder,
-    RequestValidatorProps, RequestValidatorPropsBuilder,
+    RequestValidatorProps, RequestValidatorPropsBuilder, RequestValidatorReference,
 };
 pub use resource::{
-    ProxyResourceOptions, ProxyResourceOptionsBuilder, Resource, ResourceOptions,
-    ResourceOptionsBuilder,
+    ProxyResource, ProxyResourceOptions, ProxyResourceOptionsBuilder, ProxyResourceProps,
+    ProxyResourcePropsBuilder, Resource, ResourceAttributes, ResourceAttributesBuilder,
+    ResourceOptions, ResourceOptionsBuilder, ResourceProps, ResourcePropsBuilder,
+    ResourceReference,
 };
 pub use rest_api::{
     ApiHandle, ApiKeySourceType, DomainNameHook, EndpointConfiguration,
     EndpointConfigurationBuilder, EndpointType, IRestApi, IpAddressType, RestApi, RestApiProps,
-    RestApiPropsBuilder,
+    RestApiPropsBuilder, RestApiReference,
 };
 pub use spec_rest_api::{
     ApiDefinition, RestApiMode, SpecRestApi, SpecRestApiProps, SpecRestApiPropsBuilder,

@@ -172,6 +172,20 @@ impl RequestValidator {
     pub fn request_validator_id(&self) -> Value {
         self.request_validator_id.clone()
     }
+
+    /// The reference to the validator (`requestValidatorRef`).
+    pub fn request_validator_ref(&self) -> RequestValidatorReference {
+        RequestValidatorReference { request_validator_id: self.request_validator_id() }
+    }
+}
+
+/// A reference to a request validator (`RequestValidatorReference`), what
+/// [`RequestValidator::request_validator_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RequestValidatorReference {
+    /// The validator's id (`requestValidatorId`).
+    pub request_validator_id: Value,
 }
 
 impl RestApi {

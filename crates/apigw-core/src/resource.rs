@@ -99,31 +99,218 @@ pub struct ProxyResourceOptions {
     /// Options of methods, merged over the parent's. Default: the parent's.
     #[builder(default)]
     pub default_method_options: Option<MethodOptions>,
-    /// CORS preflight options. Default: the parent's.
+    /// CORS preflight options. CDK's `ProxyResource` does not use them (the proxy has the
+    /// parent's), and neither does the port. Default: the parent's.
     #[builder(default)]
     pub default_cors_preflight_options: Option<CorsOptions>,
 }
 
 cdk_core::impl_props!(ProxyResourceOptions, ProxyResourceOptionsBuilder);
 
+/// Options of [`Resource::new`] (`ResourceProps`): the parent, the path part, and the
+/// [`ResourceOptions`] setters directly.
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct ResourceProps {
+    /// The parent resource (`parent`), set by reference. Required.
+    #[builder(setter(custom))]
+    pub parent: Resource,
+    /// The last part of the path (`pathPart`), such as `books` or `{book_id}`. Required.
+    pub path_part: String,
+    /// Integration of methods that give none. Default: the parent's.
+    #[builder(default)]
+    pub default_integration: Option<Integration>,
+    /// Options of methods, merged over the parent's. Default: the parent's.
+    #[builder(default)]
+    pub default_method_options: Option<MethodOptions>,
+    /// Add a CORS preflight (`OPTIONS`) method to this resource and every resource below.
+    /// Default: the parent's.
+    #[builder(default)]
+    pub default_cors_preflight_options: Option<CorsOptions>,
+}
+
+cdk_core::impl_props!(ResourceProps, ResourcePropsBuilder);
+
+impl ResourcePropsBuilder {
+    /// The parent resource (`parent`). Required.
+    pub fn parent(mut self, parent: &Resource) -> Self {
+        self.parent = Some(parent.clone());
+        self
+    }
+}
+
+/// Options of [`ProxyResource::new`] (`ProxyResourceProps`): the parent and the
+/// [`ProxyResourceOptions`] setters directly.
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct ProxyResourceProps {
+    /// The parent resource (`parent`), set by reference. Required.
+    #[builder(setter(custom))]
+    pub parent: Resource,
+    /// Add an `ANY` method. Default: true.
+    #[builder(default)]
+    pub any_method: Option<bool>,
+    /// Integration of methods that give none. Default: the parent's.
+    #[builder(default)]
+    pub default_integration: Option<Integration>,
+    /// Options of methods, merged over the parent's. Default: the parent's.
+    #[builder(default)]
+    pub default_method_options: Option<MethodOptions>,
+}
+
+cdk_core::impl_props!(ProxyResourceProps, ProxyResourcePropsBuilder);
+
+impl ProxyResourcePropsBuilder {
+    /// The parent resource (`parent`). Required.
+    pub fn parent(mut self, parent: &Resource) -> Self {
+        self.parent = Some(parent.clone());
+        self
+    }
+}
+
+/// A greedy `{proxy+}` resource defined in any scope (`ProxyResource`); it dereferences to
+/// its [`Resource`], whose methods are mirrored on a root parent.
+/// [`Resource::add_proxy`] defines one under its resource.
+#[derive(Clone, Debug)]
+pub struct ProxyResource {
+    resource: Resource,
+    any_method: Option<Method>,
+}
+
+impl Construct for ProxyResource {
+    fn node(&self) -> &Node {
+        self.resource.node()
+    }
+}
+
+impl std::ops::Deref for ProxyResource {
+    type Target = Resource;
+    fn deref(&self) -> &Resource {
+        &self.resource
+    }
+}
+
+impl ProxyResource {
+    /// Defines a `{proxy+}` resource under `props.parent` at `scope/id` (`new
+    /// ProxyResource(scope, id, props)`), with an `ANY` method unless `any_method(false)`.
+    ///
+    /// ```
+    /// use apigw_core::{ProxyResource, ProxyResourceProps, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// let proxy = ProxyResource::new(&stack, "proxy", ProxyResourceProps::builder().parent(&api.root()))?;
+    /// assert!(proxy.any_method().is_some());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error naming `scope/id`; the errors of [`Resource::add_method`].
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<ProxyResourceProps>,
+    ) -> Result<ProxyResource, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
+        let resource = props.parent.create_child_in(
+            scope.node(),
+            id,
+            "{proxy+}",
+            ResourceOptions {
+                default_integration: props.default_integration,
+                default_method_options: props.default_method_options,
+                default_cors_preflight_options: None,
+            },
+            true,
+        )?;
+        let any_method = match props.any_method {
+            Some(false) => None,
+            _ => Some(resource.add_method("ANY", None)?),
+        };
+        Ok(ProxyResource { resource, any_method })
+    }
+
+    /// The `ANY` method (`anyMethod`); none with `any_method(false)`.
+    pub fn any_method(&self) -> Option<&Method> {
+        self.any_method.as_ref()
+    }
+
+    /// The resource.
+    pub fn resource(&self) -> &Resource {
+        &self.resource
+    }
+}
+
+/// What [`Resource::from_resource_attributes`] imports (`ResourceAttributes`).
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct ResourceAttributes {
+    /// The resource's id (`resourceId`). Required.
+    pub resource_id: Value,
+    /// The API the resource belongs to (`restApi`), set by reference. Required.
+    #[builder(setter(custom))]
+    pub rest_api: crate::ApiHandle,
+    /// The resource's full path (`path`), such as `/books`. Required.
+    pub path: String,
+}
+
+cdk_core::impl_props!(ResourceAttributes, ResourceAttributesBuilder);
+
+impl ResourceAttributesBuilder {
+    /// The API the resource belongs to (`restApi`): any [`IRestApi`](crate::IRestApi).
+    /// Required.
+    pub fn rest_api(mut self, api: &impl crate::IRestApi) -> Self {
+        self.rest_api = Some(api.api_handle());
+        self
+    }
+}
+
+/// A reference to a resource (`ResourceReference`), what [`Resource::resource_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ResourceReference {
+    /// The id of the resource's API (`restApiId`).
+    pub rest_api_id: Value,
+    /// The resource id (`resourceId`).
+    pub resource_id: Value,
+}
+
 /// Checks a path part (`validateResourcePathPart`).
 pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Error> {
-    let ok = if part.starts_with('{') && part.ends_with('}') && part.len() > 2 {
-        let inner = &part[1..part.len() - 1];
-        let inner = inner.strip_suffix('+').unwrap_or(inner);
-        !inner.is_empty()
-            && inner.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-    } else {
-        !part.is_empty()
-            && part.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '_' | '-'))
-    };
+    // as CDK: the braces, then a trailing `+` inside them, are taken off before the check
+    let mut checked = part;
+    if checked.len() >= 2 && checked.starts_with('{') && checked.ends_with('}') {
+        checked = &checked[1..checked.len() - 1];
+        checked = checked.strip_suffix('+').unwrap_or(checked);
+    }
+    let ok = !checked.is_empty()
+        && checked
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '_' | '-' | '$'));
     if ok {
         Ok(())
     } else {
         Err(Error::InvalidArgument {
             path: scope_path.to_string(),
             message: format!(
-                "Resource's path part only allow [a-zA-Z0-9:._-], an optional trailing '+' and curly braces at the beginning and the end: {part}"
+                "Resource's path part only allow [a-zA-Z0-9:._-$], an optional trailing '+'\n      and curly braces at the beginning and the end: {checked}"
             ),
         })
     }
@@ -183,12 +370,107 @@ impl Resource {
         &self.0.api
     }
 
+    /// Defines a resource under `props.parent` at `scope/id` (`new Resource(scope, id,
+    /// props)`); the parent tracks it as its child for its path part.
+    ///
+    /// ```
+    /// use apigw_core::{Resource, ResourceProps, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// let books = Resource::new(
+    ///     &stack,
+    ///     "books",
+    ///     ResourceProps::builder().parent(&api.root()).path_part("books"),
+    /// )?;
+    /// books.add_method("GET", None)?;
+    /// assert!(api.root().get_resource("books").is_some());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error naming `scope/id`; [`Error::InvalidArgument`] for an invalid path
+    /// part; id errors from the tree.
+    pub fn new(
+        scope: &impl Construct,
+        id: &str,
+        props: impl IntoProps<ResourceProps>,
+    ) -> Result<Resource, Error> {
+        let props = props.into_props_at(&scope.node().child_path(id))?;
+        props.parent.create_child_in(
+            scope.node(),
+            id,
+            &props.path_part,
+            ResourceOptions {
+                default_integration: props.default_integration,
+                default_method_options: props.default_method_options,
+                default_cors_preflight_options: props.default_cors_preflight_options,
+            },
+            false,
+        )
+    }
+
+    /// Imports an existing resource (`Resource.fromResourceAttributes`): a construct at
+    /// `scope/id` that adds nothing to the template; methods and resources added to it go
+    /// under that construct, with no default integration, method options or CORS options.
+    /// It has no parent resource.
+    ///
+    /// ```
+    /// use apigw_core::{Resource, ResourceAttributes, RestApi, RestApiProps};
+    /// use cdk_core::{App, Stack};
+    ///
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    /// api.root().add_method("GET", None)?;
+    /// let books = Resource::from_resource_attributes(
+    ///     &stack,
+    ///     "books",
+    ///     ResourceAttributes::builder().resource_id("abc123").rest_api(&api).path("/books"),
+    /// )?;
+    /// books.add_method("GET", None)?;
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error naming `scope/id` for a missing attribute; id errors from the tree.
+    pub fn from_resource_attributes(
+        scope: &impl Construct,
+        id: &str,
+        attrs: impl IntoProps<ResourceAttributes>,
+    ) -> Result<Resource, Error> {
+        let attrs = attrs.into_props_at(&scope.node().child_path(id))?;
+        let node = scope.node().add_child(id)?;
+        Ok(Resource(Rc::new(ResourceInner {
+            node,
+            api: attrs.rest_api.0,
+            path: attrs.path,
+            resource_id: attrs.resource_id,
+            children: RefCell::default(),
+            default_integration: None,
+            default_method_options: MethodOptions::default(),
+            default_cors_preflight_options: None,
+            parent: None,
+            proxy: false,
+            locked: Default::default(),
+        })))
+    }
+
     /// The full path (`/books/{book_id}`).
     pub fn path(&self) -> String {
         self.0.path.clone()
     }
 
-    /// The resource id (`Ref` of the resource, or the API's root resource id).
+    /// The reference to the resource (`resourceRef`): its API's id and its id.
+    pub fn resource_ref(&self) -> ResourceReference {
+        ResourceReference { rest_api_id: self.rest_api_id(), resource_id: self.resource_id() }
+    }
+
+    /// The resource id (`resourceId`): the root resource id of the API for the root, else the
+    /// `Ref` of the `AWS::ApiGateway::Resource` (or the imported id).
     pub fn resource_id(&self) -> Value {
         self.0.resource_id.clone()
     }
@@ -271,12 +553,14 @@ impl Resource {
     ) -> Result<Resource, Error> {
         let options = options.into_props_at(&self.node().child_path("{proxy+}"))?;
         self.refuse_if_locked("addProxy")?;
+        // CDK's `ProxyResource` passes only the integration and the method options on; its
+        // CORS options are the parent's.
         let proxy = self.create_child(
             "{proxy+}",
             ResourceOptions {
                 default_integration: options.default_integration,
                 default_method_options: options.default_method_options,
-                default_cors_preflight_options: options.default_cors_preflight_options,
+                default_cors_preflight_options: None,
             },
             true,
         )?;
@@ -319,8 +603,21 @@ impl Resource {
         options: ResourceOptions,
         proxy: bool,
     ) -> Result<Resource, Error> {
-        validate_path_part(&self.node().path(), path_part)?;
-        let node = self.node().add_child(path_part)?;
+        self.create_child_in(self.node(), path_part, path_part, options, proxy)
+    }
+
+    /// A child resource of this one whose construct is `scope/id` (`new Resource(scope, id,
+    /// { parent: this, pathPart })`).
+    fn create_child_in(
+        &self,
+        scope: &Node,
+        id: &str,
+        path_part: &str,
+        options: ResourceOptions,
+        proxy: bool,
+    ) -> Result<Resource, Error> {
+        validate_path_part(&scope.path(), path_part)?;
+        let node = scope.add_child(id)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
         let api = self.0.api.clone();
         let build_err = |source| Error::build(node.path(), source);
@@ -498,11 +795,52 @@ mod tests {
 
     #[test]
     fn path_parts() {
-        for ok in ["books", "{book_id}", "{proxy+}", "v1.2", "a:b"] {
+        for ok in ["books", "{book_id}", "{proxy+}", "v1.2", "a:b", "a$b", "{a:b}", "{a$+}"] {
             assert!(validate_path_part("p", ok).is_ok(), "{ok}");
         }
-        for bad in ["", "a/b", "{}", "{a", "a b", "{a b}"] {
+        for bad in ["", "a/b", "{}", "{a", "a b", "{a b}", "a+"] {
             assert!(validate_path_part("p", bad).is_err(), "{bad}");
         }
+        // aws-cdk-lib 2.276.0's message names the part without braces and `+`
+        let err = validate_path_part("p", "{a b}").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            err.contains("[a-zA-Z0-9:._-$], an optional trailing '+'\n      and curly braces at the beginning and the end: a b"),
+            "{err}"
+        );
+    }
+
+    /// `resourceRef` and `restApiRef` (aws-cdk-lib 2.276.0's reference getters).
+    #[test]
+    fn references() -> Result<(), Error> {
+        use crate::IRestApi;
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "S")?;
+        let api = crate::RestApi::new(&stack, "api", crate::RestApiProps::default())?;
+        let books = api.root().add_resource("books")?;
+        let r = books.resource_ref();
+        assert_eq!(r.rest_api_id, api.rest_api_id());
+        assert_eq!(r.resource_id, books.resource_id());
+        assert_eq!(api.rest_api_ref().rest_api_id, api.rest_api_id());
+        Ok(())
+    }
+
+    /// As aws-cdk-lib 2.276.0: a proxy's own CORS options are not used (`ProxyResource`
+    /// passes only its integration and method options on), so no `OPTIONS` method.
+    #[test]
+    fn proxy_ignores_its_own_cors_options() -> Result<(), Error> {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "S")?;
+        let api = crate::RestApi::new(&stack, "api", crate::RestApiProps::default())?;
+        let proxy = api.root().add_proxy(
+            ProxyResourceOptions::builder().default_cors_preflight_options(
+                CorsOptions::builder().allow_origins(["*"]).build()?,
+            ),
+        )?;
+        assert!(proxy.default_cors_preflight_options().is_none());
+        assert!(proxy.node().try_find_child("OPTIONS").is_none());
+        assert!(proxy.node().try_find_child("ANY").is_some());
+        Ok(())
     }
 }

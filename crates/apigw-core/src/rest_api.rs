@@ -112,6 +112,14 @@ impl ApiShared {
     }
 }
 
+/// A reference to a REST API (`RestApiReference`), what [`IRestApi::rest_api_ref`] gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RestApiReference {
+    /// The API id (`restApiId`).
+    pub rest_api_id: Value,
+}
+
 /// An opaque handle to an API, for constructs that attach to one (deployments, stages).
 /// Any [`IRestApi`] converts into it (`ApiHandle::from(&api)`); handles are equal when they
 /// are of the same API.
@@ -208,6 +216,11 @@ pub trait IRestApi: Construct {
     /// id).
     fn rest_api_id(&self) -> Value {
         self.api_handle().rest_api_id()
+    }
+
+    /// The reference to the API (`restApiRef`).
+    fn rest_api_ref(&self) -> RestApiReference {
+        RestApiReference { rest_api_id: self.rest_api_id() }
     }
 
     /// The API's name (`restApiName`: the given name, else the construct id).

@@ -1,20 +1,58 @@
-//! `test/resource.test.ts`: tests in CDK 16, ported 11, passing 11, ignored 0, newer than
-//! 2.276.0: 0. Not ported (5): `ProxyResource defines a "{proxy+}" resource with ANY method`
-//! and `if "anyMethod" is false, then an ANY method will not be defined` (they create
-//! `new ProxyResource(stack, 'proxy', { parent })` in the stack's scope; the port only has
-//! `Resource::add_proxy`), `fromResourceAttributes()` (no `Resource::from_resource_attributes`
-//! yet), and the two `returns the resource even if it was created using "new"` tests (no
-//! `Resource::new` in any scope yet).
+//! `test/resource.test.ts`: tests in CDK 16, ported 16, passing 16, ignored 0, newer than
+//! 2.276.0: 0. Not ported: none.
 
 use apigw_core::{
-    IntegrationOptions, MethodOptions, MockIntegration, ProxyResourceOptions, Resource, RestApi,
-    RestApiProps,
+    IntegrationOptions, MethodOptions, MockIntegration, ProxyResource, ProxyResourceOptions,
+    ProxyResourceProps, Resource, RestApi, RestApiProps,
 };
 
 use crate::support::*;
 
 fn same(a: &Resource, b: &Resource) -> bool {
     a.node().path() == b.node().path()
+}
+
+#[test]
+fn proxy_resource_defines_a_proxy_resource_with_any_method() -> TestResult {
+    let (_app, stack) = stack()?;
+    let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    ProxyResource::new(&stack, "proxy", ProxyResourceProps::builder().parent(api.root()))?;
+    let t = Template::from_stack(&stack)?;
+    t.has_resource_properties(
+        "AWS::ApiGateway::Resource",
+        pattern!({
+            "ParentId": { "Fn::GetAtt": ["apiC8550315", "RootResourceId"] },
+            "PathPart": "{proxy+}",
+            "RestApiId": { "Ref": "apiC8550315" },
+        }),
+    )?;
+    t.has_resource_properties(
+        "AWS::ApiGateway::Method",
+        pattern!({
+            "HttpMethod": "ANY",
+            "ResourceId": { "Ref": "proxy3A1DA9C7" },
+            "RestApiId": { "Ref": "apiC8550315" },
+            "AuthorizationType": "NONE",
+            "Integration": { "Type": "MOCK" },
+        }),
+    )
+}
+
+#[test]
+fn if_any_method_is_false_then_an_any_method_will_not_be_defined() -> TestResult {
+    let (_app, stack) = stack()?;
+    let api = RestApi::new(&stack, "api", RestApiProps::default())?;
+    let proxy = ProxyResource::new(
+        &stack,
+        "proxy",
+        ProxyResourceProps::builder().parent(api.root()).any_method(false),
+    )?;
+    assert!(proxy.any_method().is_none());
+    proxy.add_method("GET", None)?;
+    let t = Template::from_stack(&stack)?;
+    t.has_resource("AWS::ApiGateway::Resource", pattern!({}))?;
+    t.has_resource_properties("AWS::ApiGateway::Method", pattern!({ "HttpMethod": "GET" }))?;
+    t.resource_properties_count_is("AWS::ApiGateway::Method", pattern!({ "HttpMethod": "ANY" }), 0)
 }
 
 #[test]
@@ -126,6 +164,26 @@ fn url_for_a_resource() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn from_resource_attributes() -> TestResult {
+    let (_app, stack) = stack()?;
+    let resource_id = "resource-id";
+    let api = RestApi::new(&stack, "MyRestApi", RestApiProps::default())?;
+    let imported = Resource::from_resource_attributes(
+        &stack,
+        "imported-resource",
+        apigw_core::ResourceAttributes::builder()
+            .resource_id(resource_id)
+            .rest_api(&api)
+            .path("some-path"),
+    )?;
+    imported.add_method("GET", None)?;
+    Template::from_stack(&stack)?.has_resource_properties(
+        "AWS::ApiGateway::Method",
+        pattern!({ "HttpMethod": "GET", "ResourceId": resource_id }),
+    )
+}
+
 mod get_resource {
     use super::*;
 
@@ -148,6 +206,19 @@ mod get_resource {
             let r2 = api.root().add_resource("world")?;
             assert!(api.root().get_resource("hello").is_some_and(|r| same(&r, &r1)));
             assert!(api.root().get_resource("world").is_some_and(|r| same(&r, &r2)));
+            Ok(())
+        }
+
+        #[test]
+        fn returns_the_resource_even_if_it_was_created_using_new() -> Result<(), Error> {
+            let (_app, stack) = stack()?;
+            let api = RestApi::new(&stack, "MyRestApi", RestApiProps::default())?;
+            let r1 = Resource::new(
+                &stack,
+                "child",
+                apigw_core::ResourceProps::builder().parent(api.root()).path_part("yello"),
+            )?;
+            assert!(api.root().get_resource("yello").is_some_and(|r| same(&r, &r1)));
             Ok(())
         }
     }
@@ -173,6 +244,22 @@ mod get_resource {
             let r2 = child.add_resource("world")?;
             assert!(child.get_resource("hello").is_some_and(|r| same(&r, &r1)));
             assert!(child.get_resource("world").is_some_and(|r| same(&r, &r2)));
+            Ok(())
+        }
+
+        #[test]
+        fn returns_the_resource_even_if_created_with_new() -> Result<(), Error> {
+            let (_app, stack) = stack()?;
+            let api = RestApi::new(&stack, "MyRestApi", RestApiProps::default())?;
+            let child = api.root().add_resource("boom")?;
+            let r1 = child.add_resource("hello")?;
+            let r2 = Resource::new(
+                &stack,
+                "world",
+                apigw_core::ResourceProps::builder().parent(&child).path_part("outside-world"),
+            )?;
+            assert!(child.get_resource("hello").is_some_and(|r| same(&r, &r1)));
+            assert!(child.get_resource("outside-world").is_some_and(|r| same(&r, &r2)));
             Ok(())
         }
     }
