@@ -1599,6 +1599,9 @@ fn update_rows(
     for m in members {
         if let Some(r) = old.get(&m.id) {
             let keep = match status_kind(&r.status) {
+                // Written by `--update` itself (an interface member found on a type, not the
+                // trait): proposed again, as the trait may have gained it.
+                _ if r.status.starts_with("mapped (on `") => false,
                 "n/a" => true,
                 "mapped" => !r.paths.is_empty() && r.paths.iter().all(|p| index.verify(p).is_ok()),
                 _ => false,
