@@ -1602,7 +1602,8 @@ fn update_rows(
                 // Written by `--update` itself (an interface member found on a type, not the
                 // trait): proposed again, as the trait may have gained it.
                 _ if r.status.starts_with("mapped (on `") => false,
-                "n/a" => true,
+                // A deprecated member is n/a only while it is not ported.
+                "n/a" => !(r.status.starts_with("n/a: deprecated") && guess(m, index).is_some()),
                 "mapped" => !r.paths.is_empty() && r.paths.iter().all(|p| index.verify(p).is_ok()),
                 _ => false,
             };

@@ -140,4 +140,13 @@ impl ImportedRestApi {
     pub fn root(&self) -> &Resource {
         &self.root
     }
+
+    /// Adds nothing (`addToResourcePolicy` of an imported API): the resource policy of an API
+    /// defined elsewhere cannot be changed here, so the result has `statement_added: false`.
+    pub fn add_to_resource_policy(
+        &self,
+        _statement: cdk_iam::PolicyStatement,
+    ) -> cdk_iam::AddToResourcePolicyResult {
+        cdk_iam::AddToResourcePolicyResult::not_added()
+    }
 }

@@ -662,13 +662,28 @@ impl RestApi {
         self.shared.deployment_stage().ok_or_else(|| no_deployment_stage(&self.node))
     }
 
+    /// Makes `stage` the API's stage (CDK's `restapi.deploymentStage = stage`): the one
+    /// [`deployment_stage`](Self::deployment_stage), the URLs and the `execute-api` ARNs of
+    /// the API and its methods use from now on; for an API made with `deploy(false)` and
+    /// deployed by a [`Deployment`] and a [`Stage`] of its own. The automatic deployment and
+    /// stage, if any, stay in the template.
+    #[doc(alias = "deploymentStage")]
+    pub fn set_deployment_stage(&self, stage: &Stage) {
+        *self.shared.deployment_stage.borrow_mut() = Some(stage.clone());
+    }
+
     pub(crate) fn shared(&self) -> &Rc<ApiShared> {
         &self.shared
     }
 
-    /// Adds a statement to the API's resource policy (`addToResourcePolicy`).
-    pub fn add_to_resource_policy(&self, statement: PolicyStatement) {
+    /// Adds a statement to the API's resource policy (`addToResourcePolicy`), created with the
+    /// first statement; the result says it was added, the API being what applies it.
+    pub fn add_to_resource_policy(
+        &self,
+        statement: PolicyStatement,
+    ) -> cdk_iam::AddToResourcePolicyResult {
         self.shared.policy.add_statement(statement);
+        cdk_iam::AddToResourcePolicyResult::added(self.node.clone())
     }
 
     /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a

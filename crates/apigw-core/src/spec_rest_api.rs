@@ -347,9 +347,14 @@ impl SpecRestApi {
         self.shared.latest_deployment()
     }
 
-    /// Adds a statement to the API's resource policy (`addToResourcePolicy`).
-    pub fn add_to_resource_policy(&self, statement: cdk_iam::PolicyStatement) {
+    /// Adds a statement to the API's resource policy (`addToResourcePolicy`), created with the
+    /// first statement; the result says it was added, the API being what applies it.
+    pub fn add_to_resource_policy(
+        &self,
+        statement: cdk_iam::PolicyStatement,
+    ) -> cdk_iam::AddToResourcePolicyResult {
         self.shared.policy.add_statement(statement);
+        cdk_iam::AddToResourcePolicyResult::added(self.node.clone())
     }
 
     /// Lets only these VPC endpoints invoke the API (`grantInvokeFromVpcEndpointsOnly`): a

@@ -46,6 +46,34 @@ pub trait IGrantable {
     fn add_to_principal_policy(&self, statement: PolicyStatement) -> Result<(), Error>;
 }
 
+/// What adding a statement to a resource policy did (CDK's `AddToResourcePolicyResult`,
+/// `grant.ts`): a resource imported from elsewhere has no policy this app can change, so it
+/// adds nothing and says so.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AddToResourcePolicyResult {
+    /// Whether the statement was added (`statementAdded`).
+    pub statement_added: bool,
+    /// What to depend on for the policy change to be applied (`policyDependable`). Default:
+    /// the resource itself when the statement was added, nothing otherwise.
+    pub policy_dependable: Option<cdk_core::Node>,
+}
+
+impl AddToResourcePolicyResult {
+    /// The statement was added; `policy_dependable` applies it (usually the resource).
+    pub fn added(policy_dependable: impl Into<Option<cdk_core::Node>>) -> Self {
+        AddToResourcePolicyResult {
+            statement_added: true,
+            policy_dependable: policy_dependable.into(),
+        }
+    }
+
+    /// The statement was not added (`{ statementAdded: false }`).
+    pub fn not_added() -> Self {
+        AddToResourcePolicyResult { statement_added: false, policy_dependable: None }
+    }
+}
+
 /// Grants of permissions (`iam.Grant`).
 pub struct Grant;
 

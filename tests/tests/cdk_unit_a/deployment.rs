@@ -1,11 +1,10 @@
-//! `test/deployment.test.ts`: tests in CDK 9, ported 8, passing 8, ignored 0, newer than
-//! 2.276.0: 0. Not ported (1): `integration change invalidates deployment`, whose expected
-//! logical IDs hash the asset of `Code.fromAsset(test/lambda)`, a directory of aws-cdk's test
-//! tree not vendored here.
+//! `test/deployment.test.ts`: tests in CDK 9, ported 9, passing 9, ignored 0, newer than
+//! 2.276.0: 0. Not ported: none.
 //!
-//! `deployment resource depends on all restapi methods defined` sets
-//! `restapi.deploymentStage = stage` in CDK; the port has no setter for it, and the
-//! assertion (the deployment's `DependsOn`) does not involve it.
+//! `integration change invalidates deployment` gives its handlers inline code where CDK zips
+//! `test/lambda` (`Code.fromAsset`), a directory of aws-cdk's test tree not vendored here; the
+//! deployments' logical IDs it checks hash the methods, not the functions' code, and come out
+//! as CDK's.
 
 use apigw_core::{
     ApiDefinition, Deployment, DeploymentProps, RestApi, RestApiProps, SpecRestApi,
@@ -159,12 +158,59 @@ fn add_dependency_can_be_used_to_add_a_resource_as_a_dependency() -> TestResult 
 }
 
 #[test]
+fn integration_change_invalidates_deployment() -> TestResult {
+    use apigw_core::LambdaIntegration;
+    use cdk_lambda::{Code, Function, FunctionProps, Runtime};
+    let (_app1, stack1) = stack()?;
+    let (_app2, stack2) = stack()?;
+    let handler = |stack: &Stack, id: &str| {
+        Function::new(
+            stack,
+            id,
+            FunctionProps::builder()
+                .code(Code::from_inline(LAMBDA_SOURCE))
+                .runtime(Runtime::NODEJS_14_X)
+                .handler("index.handler"),
+        )
+    };
+    let handler1 = handler(&stack1, "handler1")?;
+    let handler2 = handler(&stack2, "handler2")?;
+
+    let api1 = RestApi::new(
+        &stack1,
+        "myapi",
+        RestApiProps::builder().default_integration(LambdaIntegration::new(&handler1)),
+    )?;
+    let api2 = RestApi::new(
+        &stack2,
+        "myapi",
+        RestApiProps::builder().default_integration(LambdaIntegration::new(&handler2)),
+    )?;
+    api1.root().add_method("GET", None)?;
+    api2.root().add_method("GET", None)?;
+
+    Template::from_stack(&stack1)?.has_resource_properties(
+        "AWS::ApiGateway::Stage",
+        pattern!({ "DeploymentId": { "Ref": "myapiDeploymentB7EF8EB74c5295c27fa87ff13f4d04e13f67662d" } }),
+    )?;
+    Template::from_stack(&stack2)?.has_resource_properties(
+        "AWS::ApiGateway::Stage",
+        pattern!({ "DeploymentId": { "Ref": "myapiDeploymentB7EF8EB7b50d305057ba109c118e4aafd4509355" } }),
+    )
+}
+
+/// The handler's source; CDK's test zips it from `test/lambda` (`Code.fromAsset`), which
+/// changes nothing the deployment's logical ID hashes.
+const LAMBDA_SOURCE: &str = "exports.handler = async () => ({ statusCode: 200 });";
+
+#[test]
 fn deployment_resource_depends_on_all_restapi_methods_defined() -> TestResult {
     let (_app, stack) = stack()?;
     let restapi = RestApi::new(&stack, "myapi", RestApiProps::builder().deploy(false))?;
     restapi.root().add_method("GET", None)?;
     let deployment = Deployment::new(&stack, "mydeployment", &restapi, DeploymentProps::default())?;
-    Stage::new(&stack, "mystage", &deployment, StageOptions::default())?;
+    let stage = Stage::new(&stack, "mystage", &deployment, StageOptions::default())?;
+    restapi.set_deployment_stage(&stage);
     restapi.root().add_method("POST", None)?;
     let resource = restapi.root().add_resource("myresource")?;
     resource.add_method("GET", None)?;

@@ -1,8 +1,6 @@
-//! `test/integrations/stepfunctions.test.ts`: tests in CDK 14, ported 12, passing 12, ignored
-//! 0, newer than 2.276.0: 0. Not ported (2): `fingerprint is not computed when
-//! stateMachineName is not specified` and `bind works for integration with imported State
-//! Machine`, which call `integration.bind(method)` directly (binding is internal to
-//! `add_method` here; apigw-stepfunctions' own unit tests cover both deployment tokens).
+//! `test/integrations/stepfunctions.test.ts`: tests in CDK 14, ported 14, passing 14, ignored
+//! 0, newer than 2.276.0: 0. Not ported: none.
+//!
 //! `fails integration if State Machine is not of type EXPRESS` binds through `addMethod`.
 
 use apigw_core::{
@@ -151,6 +149,53 @@ mod start_execution {
             "AWS::ApiGateway::Method",
             pattern!({ "ResourceId": "imported-root-resource-id", "RestApiId": "imported-rest-api-id" }),
         )
+    }
+
+    #[test]
+    fn fingerprint_is_not_computed_when_state_machine_name_is_not_specified() -> TestResult {
+        let (_app, stack) = stack()?;
+        let restapi = RestApi::new(&stack, "RestApi", RestApiProps::default())?;
+        let method = restapi.root().add_method("ANY", None)?;
+        let pass = Pass::new(&stack, "passTask", PassProps::builder().input_path("$.somekey"))?;
+        let state_machine = StateMachine::new(
+            &stack,
+            "StateMachine",
+            StateMachineProps::builder()
+                .definition_body(DefinitionBody::from_chainable(&pass))
+                .state_machine_type(StateMachineType::Express)
+                .build()?,
+        )?;
+        let integ = StepFunctionsIntegration::start_execution(&state_machine, Options::default())?;
+
+        let bind_result = integ.bind(&method)?;
+
+        assert_eq!(bind_result.deployment_token, None);
+        Ok(())
+    }
+
+    #[test]
+    fn bind_works_for_integration_with_imported_state_machine() -> TestResult {
+        let (_app, stack) = stack()?;
+        let restapi = RestApi::new(&stack, "RestApi", RestApiProps::default())?;
+        let method = restapi.root().add_method("ANY", None)?;
+        let state_machine = StateMachine::from_state_machine_arn(
+            &stack,
+            "MyStateMachine",
+            "arn:aws:states:region:account:stateMachine:MyStateMachine",
+        )?;
+        let integration =
+            StepFunctionsIntegration::start_execution(&state_machine, Options::default())?;
+
+        let bind_result = integration.bind(&method)?;
+
+        // the deployment token is defined: the state machine's name is a literal string
+        assert_eq!(
+            bind_result.deployment_token.as_deref(),
+            Some(
+                r#"{"stateMachineName":"StateMachine-c8adc83b19e793491b1c6ea0fd8b46cd9f32e592fc"}"#
+            )
+        );
+        Ok(())
     }
 
     #[test]

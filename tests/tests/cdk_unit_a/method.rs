@@ -1,7 +1,10 @@
-//! `test/method.test.ts`: tests in CDK 40, ported 40, passing 38, ignored 2 (`"restApi" and
-//! "api" properties return the RestApi correctly` and `"restApi" throws an error on
-//! imported while "api" returns correctly`: deprecated `Method.restApi`, not in 2.276.0's
-//! typings; the `api` halves are ported as `method_api_*`), newer than 2.276.0: 0.
+//! `test/method.test.ts`: tests in CDK 40, ported 38, passing 38, ignored 0, newer than
+//! 2.276.0: 2 (`"restApi" and "api" properties return the RestApi correctly` and `"restApi"
+//! throws an error on imported while "api" returns correctly`, left out of the other counts:
+//! they test the deprecated `Method.restApi`, which is not in 2.276.0's typings
+//! (`aws-apigateway/lib/method.d.ts` of the 2.276.0 package has `api`, no `restApi`)). Their
+//! `api` halves are kept as `method_api_returns_the_rest_api` and
+//! `method_api_returns_an_imported_api`, outside the counts.
 //!
 //! The stored test file predates 2.276.0's rule "integrationHttpMethod is required for
 //! non-mock integration types" (checked with the 2.276.0 package): the `HTTP_PROXY` and
@@ -754,10 +757,6 @@ fn method_does_not_support_both_request_validator_and_request_validator_options(
     Ok(())
 }
 
-#[test]
-#[ignore = "`Method.restApi` (deprecated) is not in 2.276.0's typings; the `api` half is `method_api_returns_the_rest_api`"]
-fn rest_api_and_api_properties_return_the_rest_api_correctly() {}
-
 /// The `api` half of `"restApi" and "api" properties return the RestApi correctly`.
 #[test]
 fn method_api_returns_the_rest_api() -> Result<(), Error> {
@@ -767,10 +766,6 @@ fn method_api_returns_the_rest_api() -> Result<(), Error> {
     assert_eq!(method.api(), api.api_handle());
     Ok(())
 }
-
-#[test]
-#[ignore = "`Method.restApi` (deprecated) is not in 2.276.0's typings; the `api` half is `method_api_returns_an_imported_api`"]
-fn rest_api_throws_an_error_on_imported_while_api_returns_correctly() {}
 
 /// The `api` half of `"restApi" throws an error on imported while "api" returns correctly`.
 #[test]
