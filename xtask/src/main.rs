@@ -206,6 +206,35 @@ fn remove_empty_dirs(dir: &Path) {
     }
 }
 
+/// Removes the sources cargo extracted from earlier runs' temporary local registries
+/// (`$CARGO_HOME/registry/src/<local registry>/<crate>-<version>`): cargo does not extract a
+/// package again when its folder exists, so a crate changed since would be verified against
+/// its stale copy. Only folders of our own crates outside crates.io's are removed.
+fn forget_extracted_packages(crates: &[String]) {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")));
+    let Some(src) = home.map(|h| h.join("registry").join("src")) else { return };
+    let Ok(registries) = std::fs::read_dir(&src) else { return };
+    for registry in registries.flatten() {
+        if registry.file_name().to_string_lossy().starts_with("index.crates.io") {
+            continue;
+        }
+        let Ok(packages) = std::fs::read_dir(registry.path()) else { continue };
+        for package in packages.flatten() {
+            let name = package.file_name().to_string_lossy().into_owned();
+            let ours = crates.iter().any(|c| {
+                name.strip_prefix(c.as_str())
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|v| v.starts_with(|ch: char| ch.is_ascii_digit()))
+            });
+            if ours {
+                let _ = std::fs::remove_dir_all(package.path());
+            }
+        }
+    }
+}
+
 /// `cargo xtask publish-check`: `cargo package` for every publishable crate of the workspace
 /// (the libraries in `crates/` and `crates/l1/`; tests, examples, codegen and xtask have
 /// `publish = false`), all at once, so that cargo resolves their path dependencies on each
@@ -239,6 +268,7 @@ fn publish_check() -> Result<(), String> {
     private.sort();
     println!("publishable ({}): {}", publishable.len(), publishable.join(" "));
     println!("publish = false: {}", private.join(" "));
+    forget_extracted_packages(&publishable);
     let mut cmd = std::process::Command::new(&cargo);
     cmd.current_dir(&root).args(["package", "--allow-dirty"]);
     for p in &publishable {
