@@ -146,15 +146,7 @@ impl Drop for SynthGuard {
         if self.done.get() || self.node.tree.borrow().synthesized_once || std::thread::panicking() {
             return;
         }
-        let app = App {
-            node: self.node.clone(),
-            outdir: self.outdir.clone(),
-            guard: Rc::new(SynthGuard {
-                node: self.node.clone(),
-                outdir: self.outdir.clone(),
-                done: std::cell::Cell::new(true),
-            }),
-        };
+        let app = App::handle(self.node.clone(), self.outdir.clone(), true);
         if app.top_level_stacks().is_empty() {
             return;
         }
@@ -231,10 +223,16 @@ impl App {
             .unwrap_or_else(|| PathBuf::from("cdk.out"));
         let tree = Rc::new(RefCell::new(TreeData::new_root(context)));
         let node = Node::new(tree, 0);
+        App::handle(node, outdir, false)
+    }
+
+    /// A handle on the app whose root is `node`, with its own drop check (`quiet`: already
+    /// done, for handles made inside the crate on an app the user holds).
+    fn handle(node: Node, outdir: PathBuf, quiet: bool) -> App {
         let guard = Rc::new(SynthGuard {
             node: node.clone(),
             outdir: outdir.clone(),
-            done: std::cell::Cell::new(false),
+            done: std::cell::Cell::new(quiet),
         });
         App { node, outdir, guard }
     }
@@ -1025,12 +1023,7 @@ impl Stack {
     pub fn synthesize_template(&self) -> Result<serde_json::Value, Error> {
         let node = self.node().sibling(0);
         // A handle on the user's app, not a new app: its drop check must stay quiet.
-        let guard = Rc::new(SynthGuard {
-            node: node.clone(),
-            outdir: PathBuf::new(),
-            done: std::cell::Cell::new(true),
-        });
-        let app = App { node, outdir: PathBuf::new(), guard };
+        let app = App::handle(node, PathBuf::new(), true);
         let files = RefCell::new(IndexMap::new());
         app.synth_once(Some(&files), &mut Clock::new())?;
         let name = self.template_file();
