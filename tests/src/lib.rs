@@ -10,13 +10,15 @@ use std::path::{Path, PathBuf};
 use cdk_core::{App, AppProps, Error, Flags};
 
 mod cases;
+mod integ;
 pub mod perf;
 
 /// A twin: the case's name, the golden folder it belongs to, and the app it builds.
 pub struct Case {
     /// The case name (`defining-apis`).
     pub name: &'static str,
-    /// `core-cases` or `cases`.
+    /// `core-cases` or `cases` (from `../shared/parity`), or `integ` (the ports of aws-cdk's
+    /// framework-integ tests of aws-apigateway, whose apps live in `integ/<case>/app.js` here).
     pub group: &'static str,
     /// Feature flags the app starts from.
     pub flags: Flags,
@@ -35,15 +37,23 @@ impl Case {
         Case { name, group: "core-cases", flags: Flags::Recommended, build }
     }
 
+    /// A port of one of aws-cdk's `integ.*.ts` tests of aws-apigateway (`integ/<name>/app.js`,
+    /// goldens made here with aws-cdk-lib 2.276.0), with the recommended flags.
+    pub const fn integ(name: &'static str, build: fn(&App, &Path) -> Result<(), Error>) -> Case {
+        Case { name, group: "integ", flags: Flags::Recommended, build }
+    }
+
     /// The same case, starting from other feature flags.
     pub const fn flags(self, flags: Flags) -> Case {
         Case { flags, ..self }
     }
 }
 
-/// Every twin, core cases first.
+/// Every twin, core cases first, then the parity cases, then the integ-test ports.
 pub fn cases() -> Vec<Case> {
-    cases::all()
+    let mut all = cases::all();
+    all.extend(integ::all());
+    all
 }
 
 /// The folder with the inputs of the cases (asset files), next to this crate.

@@ -1,0 +1,12 @@
+//! Twins of aws-cdk's framework-integ tests of aws-apigateway
+//! (`packages/@aws-cdk-testing/framework-integ/test/aws-apigateway/test/**/integ.*.ts`), one
+//! module per test. Each test's app, translated to the parity harness, is `integ/<case>/app.js`
+//! (see `integ/README.md`); its goldens are in `goldens/<case>/`. To add one: write
+//! `integ/<case>.rs` with its `CASE` (`Case::integ`), and add `mod <case>;` and `<case>::CASE,`
+//! below (one line each, in alphabetical order).
+
+use crate::Case;
+
+pub(crate) fn all() -> Vec<Case> {
+    vec![]
+}
