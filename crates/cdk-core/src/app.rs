@@ -491,6 +491,7 @@ impl App {
             compact: stack.is_nested().then(crate::json::Compactor::default),
             scratch: Vec::new(),
             clock,
+            bytes: 0,
         };
         let mut text = String::with_capacity(1 << 19);
         for pass in 0..2 {
@@ -505,7 +506,10 @@ impl App {
             // once, with them (lazies are cached, so they are not produced twice).
             sink.restart()?;
         }
-        let TemplateSink { target, sha, clock, .. } = sink;
+        let TemplateSink { target, sha, clock, bytes, .. } = sink;
+        if let Some(message) = template_size_problem(bytes) {
+            return Err(Error::Validation { messages: vec![(stack.node().path(), message)] });
+        }
         if let (SinkTarget::Memory(text), Some(memory)) = (target, out.memory) {
             memory.borrow_mut().insert(name, text);
         }
@@ -607,6 +611,8 @@ struct TemplateSink<'a> {
     compact: Option<crate::json::Compactor>,
     scratch: Vec<u8>,
     clock: &'a mut Clock,
+    /// Bytes written so far (the template's size, checked against CloudFormation's limit).
+    bytes: usize,
 }
 
 impl TemplateSink<'_> {
@@ -614,6 +620,7 @@ impl TemplateSink<'_> {
     fn feed(&mut self, chunk: &mut String) -> Result<(), Error> {
         use std::io::Write;
         let start = Instant::now();
+        self.bytes += chunk.len();
         match &mut self.target {
             SinkTarget::File(file) => {
                 file.write_all(chunk.as_bytes()).map_err(|e| io_err(self.path, e))?
@@ -645,6 +652,7 @@ impl TemplateSink<'_> {
             SinkTarget::Memory(text) => text.clear(),
         }
         self.sha = Sha256::new();
+        self.bytes = 0;
         if self.compact.is_some() {
             self.compact = Some(crate::json::Compactor::default());
         }
@@ -1382,7 +1390,56 @@ fn js_parse_int(value: &serde_json::Value) -> f64 {
     sign * digits.parse::<f64>().unwrap_or(f64::NAN)
 }
 
+/// CloudFormation's largest template (`TemplateBody` passed through S3, as the cdk CLI
+/// deploys it): 1 MB ("Template body size in an Amazon S3 object: 1 MB" in the CloudFormation
+/// quotas).
+pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
+
+/// The message of a written template larger than [`MAX_TEMPLATE_BYTES`].
+fn template_size_problem(bytes: usize) -> Option<String> {
+    (bytes > MAX_TEMPLATE_BYTES).then(|| {
+        format!(
+            "the template is {bytes} bytes: CloudFormation accepts templates of at most {MAX_TEMPLATE_BYTES} bytes (1 MB, from S3) and would fail the deployment ('Template may not exceed 1000000 bytes in size.'). Move groups of resources into nested stacks (cdk_core::NestedStack) or into another stack"
+        )
+    })
+}
+
+/// The hint that follows aws-cdk-lib's resource-limit error (a check of ours): the direct
+/// children of the stack holding the most resources, the groups to move into nested stacks.
+fn resource_limit_hint(tree: &crate::tree::TreeData, stack: usize, limit: f64) -> String {
+    let prefix = format!("{}/", tree.nodes[stack].path);
+    let mut groups: IndexMap<&str, usize> = IndexMap::new();
+    for i in crate::template::stack_elements(tree, stack) {
+        if let Some(ElementKind::Resource(_)) = tree.element(i).map(|e| &e.kind) {
+            let path = tree.nodes[i].path.as_str();
+            let rest = path.strip_prefix(prefix.as_str()).unwrap_or(path);
+            let group = rest.split('/').next().unwrap_or(rest);
+            *groups.entry(group).or_default() += 1;
+        }
+    }
+    let mut biggest: Vec<(&str, usize)> = groups.into_iter().collect();
+    biggest.sort_by(|a, b| b.1.cmp(&a.1));
+    let named = biggest
+        .iter()
+        .take(5)
+        .map(|(g, c)| format!("{prefix}{g} ({c})"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "the stack holds more than the {} resources allowed (CloudFormation's own limit is 500: 'Template format error: Number of resources, N, is greater than maximum allowed, 500'); move the biggest groups into nested stacks (cdk_core::NestedStack) or other stacks: {named}",
+        crate::json::format_number(limit)
+    )
+}
+
+/// Prints each warning ([`Node::add_warning`]) to stderr, as the cdk CLI prints annotations.
+fn print_warnings(root: &Node) {
+    for (path, message) in root.warnings() {
+        eprintln!("[Warning at /{path}] {message}");
+    }
+}
+
 fn validate(root: &Node) -> Result<(), Error> {
+    print_warnings(root);
     let validations: Vec<(String, crate::tree::Validation)> = {
         let tree = root.tree.borrow();
         tree.nodes
@@ -1427,6 +1484,7 @@ fn validate(root: &Node) -> Result<(), Error> {
             }
             let count: usize = counts.values().sum();
             if count as f64 > limit {
+                let hint = resource_limit_hint(&tree, stack, limit);
                 let breakdown =
                     counts.iter().map(|(t, c)| format!("{t} ({c})")).collect::<Vec<_>>().join(", ");
                 messages.push((
@@ -1437,6 +1495,7 @@ fn validate(root: &Node) -> Result<(), Error> {
                         crate::json::format_number(limit)
                     ),
                 ));
+                messages.push((tree.nodes[stack].path.clone(), hint));
             }
         }
     }

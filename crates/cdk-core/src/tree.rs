@@ -59,6 +59,8 @@ pub(crate) struct TreeData {
     pub fqns: crate::FastSet<Rc<str>>,
     /// The fqn of each L1 resource type seen.
     pub cfn_fqns: crate::FastMap<String, Rc<str>>,
+    /// Warnings added with [`Node::add_warning`]: (node, message), in the order added.
+    pub warnings: Vec<(usize, String)>,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
@@ -142,6 +144,7 @@ impl TreeData {
             synthesized: None,
             pending: RefCell::new(Vec::new()),
             deferred: RefCell::new(Vec::new()),
+            warnings: Vec::new(),
         }
     }
 
@@ -658,6 +661,41 @@ impl Node {
     /// Adds a validation, run before synthesis; its messages fail synthesis.
     pub fn add_validation(&self, validation: impl Fn() -> Vec<String> + 'static) {
         self.update(move |n| n.validations.push(Rc::new(validation)));
+    }
+
+    /// Adds a warning about this construct (aws-cdk-lib's `Annotations.of(c).addWarning`):
+    /// what the template deploys but surely misbehaves with, or a likely deploy failure a
+    /// check cannot be sure of. Warnings never fail synthesis and are not written to the
+    /// cloud assembly (its files stay those of aws-cdk-lib); read them with
+    /// [`Node::warnings`], and synthesis prints each to stderr as
+    /// `[Warning at <path>] <message>`.
+    pub fn add_warning(&self, message: impl Into<String>) {
+        let (idx, message) = (self.idx, message.into());
+        self.update_tree(move |t| {
+            if !t.warnings.iter().any(|(i, m)| *i == idx && *m == message) {
+                t.warnings.push((idx, message));
+            }
+        });
+    }
+
+    /// The warnings of this construct and those below it, as (construct path, message), in
+    /// the order they were added.
+    pub fn warnings(&self) -> Vec<(String, String)> {
+        let tree = self.tree.borrow();
+        let under = |mut i: usize| loop {
+            if i == self.idx {
+                return true;
+            }
+            match tree.nodes.get(i).and_then(|n| n.parent) {
+                Some(p) => i = p,
+                None => return false,
+            }
+        };
+        tree.warnings
+            .iter()
+            .filter(|(i, _)| under(*i))
+            .map(|(i, m)| (tree.nodes.get(*i).map(|n| n.path.clone()).unwrap_or_default(), m.clone()))
+            .collect()
     }
 
     /// Records `constructInfo` (fully qualified name and version) for tree.json.
