@@ -328,6 +328,7 @@ impl ApiKey {
         let node = scope.node().add_child(id)?;
         node.set_construct_info(&format!("{}.ApiKey", crate::FQN));
         let stages = render_stages(&node, &props)?;
+        crate::checks::check_api_key_value(&node.path(), props.value.as_ref())?;
         let stage_keys = (!stages.is_empty()).then(|| {
             Value::Array(
                 stages

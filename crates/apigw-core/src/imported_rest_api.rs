@@ -74,6 +74,7 @@ fn import(
         policy: PolicyDocument::new(),
         domain_name: RefCell::new(None),
         allowed_vpc_endpoints: Default::default(),
+        checks: Default::default(),
     });
     let root = match root_resource_id {
         Some(_) => {

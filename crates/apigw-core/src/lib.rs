@@ -2,6 +2,7 @@
 
 pub mod api_key;
 pub mod authorizer;
+pub mod checks;
 pub mod cors;
 pub mod deployment;
 pub mod gateway_response;
@@ -32,6 +33,7 @@ pub use api_key::{
     ApiKeyReference, IApiKey, ImportedApiKey,
 };
 pub use authorizer::{Authorizer, IAuthorizer};
+pub use checks::Check;
 pub use cors::{Cors, CorsOptions, CorsOptionsBuilder};
 pub use deployment::{Deployment, DeploymentProps, DeploymentPropsBuilder};
 pub use gateway_response::{

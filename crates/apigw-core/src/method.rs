@@ -326,6 +326,13 @@ impl Method {
             http_method: &http_method,
             resource: on,
         })?;
+        crate::checks::check_method(
+            &node.path(),
+            &on.path(),
+            options.request_parameters.as_ref(),
+            &integration,
+        )?;
+        on.api().checks.add_method(&on.path(), &http_method);
         let authorization_type = required.or(options.authorization_type).unwrap_or_default();
         let build_err = |source| Error::build(node.path(), source);
         let mut responses = options.method_responses.clone().unwrap_or_default();

@@ -150,6 +150,7 @@ impl Model {
             Value::String(options.content_type.unwrap_or_else(|| "application/json".into()));
         let description = options.description.map(Value::String);
         let schema = options.schema.to_cfn();
+        crate::checks::check_model_schema(&node, &schema)?;
         let mut l1 = CfnModelProps::builder()
             .rest_api_id(api.rest_api_id.clone())
             .build()

@@ -617,6 +617,12 @@ impl Resource {
         proxy: bool,
     ) -> Result<Resource, Error> {
         validate_path_part(&scope.path(), path_part)?;
+        crate::checks::check_new_child(
+            &scope.child_path(id),
+            &self.0.path,
+            path_part,
+            self.0.children.borrow().keys(),
+        )?;
         let node = scope.add_child(id)?;
         node.set_construct_info(&format!("{}.Resource", crate::FQN));
         let api = self.0.api.clone();

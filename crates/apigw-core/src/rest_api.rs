@@ -43,6 +43,8 @@ pub(crate) struct ApiShared {
     /// The VPC endpoints `grantInvokeFromVpcEndpointsOnly` allowed so far
     /// (`allowedVpcEndpoints`), rendered lazily in the policy's `Deny` statements.
     pub allowed_vpc_endpoints: Rc<RefCell<Vec<Value>>>,
+    /// What the synth-time checks remember of the API (`crate::checks`).
+    pub checks: crate::checks::ApiRecord,
 }
 
 impl ApiShared {
@@ -67,6 +69,7 @@ impl ApiShared {
             policy,
             domain_name: RefCell::new(None),
             allowed_vpc_endpoints: Rc::default(),
+            checks: Default::default(),
         })
     }
 

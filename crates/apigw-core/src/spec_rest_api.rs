@@ -238,7 +238,10 @@ impl SpecRestApi {
                 Value::Object(m) if m.is_empty() => {
                     return Err(invalid("JSON definition cannot be empty"))
                 }
-                Value::Object(_) => l1.body = Some(v.clone()),
+                Value::Object(_) => {
+                    crate::checks::check_openapi_inline(&node, v)?;
+                    l1.body = Some(v.clone())
+                }
                 _ => return Err(invalid("definition should be of type object")),
             },
             ApiDefinition::Asset(path) => {
@@ -250,6 +253,7 @@ impl SpecRestApi {
                         path.display()
                     )));
                 }
+                crate::checks::check_openapi_asset(&node, path)?;
                 let mut loc = cfn_apigateway::rest_api::S3Location::default();
                 loc.bucket = Some(a.s3_bucket_name());
                 loc.key = Some(a.s3_object_key());

@@ -338,6 +338,10 @@ impl Stage {
                 }
             }
             let (http_method, resource_path) = parse_method_options_path(&path, p)?;
+            if let Some(ttl) = o.cache_ttl.filter(|t| t.subsec_nanos() == 0) {
+                crate::checks::check_stage_ttl(&path, p, ttl)?;
+            }
+            crate::checks::check_throttle(&path, &format!("'{p}'"), o.throttling_rate_limit)?;
             let mut s = MethodSetting::default();
             s.http_method = Some(Value::String(http_method));
             s.resource_path = Some(Value::String(resource_path));
@@ -378,6 +382,12 @@ impl Stage {
             }
         }
         let stage_name = options.stage_name.unwrap_or_else(|| "prod".into());
+        crate::checks::check_stage_name(&path, &stage_name)?;
+        deployment.api().checks.add_stage(&stage_name, &path)?;
+        if deployment.api().tracks_methods {
+            let paths: Vec<String> = options.method_options.keys().cloned().collect();
+            crate::checks::check_method_settings_paths(&node, deployment.api(), paths);
+        }
         let mut l1 = CfnStageProps::builder()
             .rest_api_id(rest_api_id.clone())
             .build()

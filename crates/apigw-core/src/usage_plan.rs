@@ -253,6 +253,16 @@ impl UsagePlanPerApiStage {
         self.throttle.iter().try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
     }
 
+    /// The synth-time checks of ours (`crate::checks`): a stage is given, per-method rate
+    /// limits are not negative.
+    fn check_synth(&self, path: &str) -> Result<(), Error> {
+        crate::checks::check_usage_plan_stage(path, self.stage.is_some())?;
+        for t in &self.throttle {
+            crate::checks::check_throttle(path, "per-method", t.throttle.rate_limit)?;
+        }
+        Ok(())
+    }
+
     /// `createStage`: `{ApiId, Stage, Throttle}`; `Throttle` maps each method to its
     /// limits (a method given twice keeps its first place and its last limits).
     fn render(&self) -> Value {
@@ -484,9 +494,14 @@ impl UsagePlan {
         let invalid = |message: String| Error::InvalidArgument { path: node.path(), message };
         if let Some(t) = &props.throttle {
             ThrottleSettings::check(t.rate_limit).map_err(invalid)?;
+            crate::checks::check_throttle(&node.path(), "usage plan", t.rate_limit)?;
+        }
+        if let Some(q) = &props.quota {
+            crate::checks::check_quota(&node, q);
         }
         for s in &props.api_stages {
             s.check().map_err(invalid)?;
+            s.check_synth(&node.path())?;
         }
         let api_stages: Rc<RefCell<Vec<UsagePlanPerApiStage>>> = Rc::default();
         let stages = api_stages.clone();
@@ -538,6 +553,7 @@ impl UsagePlan {
         api_stage
             .check()
             .map_err(|message| Error::InvalidArgument { path: self.node.path(), message })?;
+        api_stage.check_synth(&self.node.path())?;
         self.api_stages.borrow_mut().push(api_stage);
         Ok(())
     }
@@ -662,7 +678,9 @@ mod tests {
                     .throttle(ThrottleSettings::default())
                     .api_stages([stage]),
             )?;
-            plan.add_api_stage(UsagePlanPerApiStage::default())?;
+            // a stage without a stage is refused (a check of ours, `APIGW-6`)
+            let e = plan.add_api_stage(UsagePlanPerApiStage::default()).unwrap_err().to_string();
+            assert!(e.contains("[APIGW-6]"), "{e}");
             let empty = api.add_usage_plan("Empty", UsagePlanProps::default())?;
             let k1 = ApiKey::new(stack, "K1", ApiKeyProps::default())?;
             empty.add_api_key(&k1)?;
@@ -682,8 +700,7 @@ mod tests {
                         "ApiId": {"Ref": "apiC8550315"},
                         "Stage": {"Ref": "apiDeploymentStageprod896C8101"},
                         "Throttle": {"//GET": {"BurstLimit": 7}, "/a/{id}/POST": {"BurstLimit": 3}}
-                    },
-                    {"Throttle": {}}
+                    }
                 ],
                 "Description": "desc",
                 "Quota": {"Offset": 2},

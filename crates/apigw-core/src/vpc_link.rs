@@ -466,7 +466,9 @@ mod tests {
 
     #[test]
     fn a_link_without_connection_type_derives_no_uri() {
-        let template = synth("vpc-link-no-connection-type", |stack| {
+        // aws-cdk-lib renders the HTTP_PROXY integration without a URI, which API Gateway
+        // refuses: the check of integration URIs (`APIGW-4`) says so at `add_method`
+        let e = synth_error("vpc-link-no-connection-type", |stack| {
             let link = VpcLink::new(
                 stack,
                 "link",
@@ -477,9 +479,7 @@ mod tests {
             api.root().add_method("ANY", Some(Integration::new(props(options))?))?;
             Ok(())
         });
-        let integration = method_integration(&template);
-        assert_eq!(integration["ConnectionType"], "VPC_LINK");
-        assert!(integration.get("Uri").is_none());
+        assert!(e.contains("HTTP_PROXY integration without a URI") && e.contains("[APIGW-4]"), "{e}");
     }
 
     fn synth_error(name: &str, build: impl FnOnce(&Stack) -> Result<(), Error>) -> String {

@@ -694,7 +694,9 @@ impl Node {
         tree.warnings
             .iter()
             .filter(|(i, _)| under(*i))
-            .map(|(i, m)| (tree.nodes.get(*i).map(|n| n.path.clone()).unwrap_or_default(), m.clone()))
+            .map(|(i, m)| {
+                (tree.nodes.get(*i).map(|n| n.path.clone()).unwrap_or_default(), m.clone())
+            })
             .collect()
     }
 

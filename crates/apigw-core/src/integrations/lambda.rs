@@ -124,11 +124,14 @@ impl LambdaIntegration {
             };
             // aws-cdk-lib's `addPermission` on a function the app may not change (an import
             // of an unclear environment) only warns: no permission, no error.
-            let add_permission = |id: &str, p: Permission| -> Result<(), cdk_core::Error> {
+            let policies = &ctx.resource.api().checks.lambda;
+            let name = literal_function_name(&*handler);
+            let add_permission = |id: &str, p: Permission, source: String, per_method: bool| {
                 if handler.can_create_permissions() {
                     handler.add_permission(id, p)?;
+                    policies.record(handler.node(), name.as_deref(), &source, per_method);
                 }
-                Ok(())
+                Ok::<(), cdk_core::Error>(())
             };
             match ctx.api_node().filter(|_| !scoped) {
                 // One permission per (function, API), under the API, made by the first
@@ -140,7 +143,12 @@ impl LambdaIntegration {
                         api.unique_id()
                     );
                     if api.try_find_child(&id).is_none() {
-                        add_permission(&id, permission(api, ctx.any_method_arn()))?;
+                        add_permission(
+                            &id,
+                            permission(api, ctx.any_method_arn()),
+                            "*/*/*".into(),
+                            false,
+                        )?;
                     }
                 }
                 None => {
@@ -151,14 +159,23 @@ impl LambdaIntegration {
                         ctx.resource_path().replace('/', ".")
                     );
                     let method = ctx.method_node();
+                    // `<stage>/<method><path>` of the source ARN, `ANY` as `*`; the
+                    // deployment stage may change until synthesis: counted as `*`.
+                    let verb = if ctx.http_method() == "ANY" { "*" } else { ctx.http_method() };
+                    let tail =
+                        format!("{verb}{}", crate::method::path_for_arn(&ctx.resource_path()));
                     add_permission(
                         &format!("ApiPermission.{desc}"),
                         permission(method, ctx.method_arn()),
+                        format!("*/{tail}"),
+                        true,
                     )?;
                     if allow_test {
                         add_permission(
                             &format!("ApiPermission.Test.{desc}"),
                             permission(method, ctx.test_method_arn()),
+                            format!("test-invoke-stage/{tail}"),
+                            true,
                         )?;
                     }
                 }
