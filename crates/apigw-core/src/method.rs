@@ -327,8 +327,9 @@ impl Method {
             resource: on,
         })?;
         crate::checks::check_method(
-            &node.path(),
+            &node,
             &on.path(),
+            on.has_greedy_child(),
             options.request_parameters.as_ref(),
             &integration,
         )?;

@@ -570,6 +570,11 @@ impl Resource {
         Ok(proxy)
     }
 
+    /// Whether a child of this resource is a greedy path variable (`{proxy+}`).
+    pub(crate) fn has_greedy_child(&self) -> bool {
+        self.0.children.borrow().keys().any(|k| k.starts_with('{') && k.ends_with("+}"))
+    }
+
     /// Whether this is a `{proxy+}` resource.
     pub fn is_proxy(&self) -> bool {
         self.0.proxy

@@ -383,7 +383,7 @@ impl Stage {
         }
         let stage_name = options.stage_name.unwrap_or_else(|| "prod".into());
         crate::checks::check_stage_name(&path, &stage_name)?;
-        deployment.api().checks.add_stage(&stage_name, &path)?;
+        deployment.api().checks.add_stage(&stage_name, &node);
         if deployment.api().tracks_methods {
             let paths: Vec<String> = options.method_options.keys().cloned().collect();
             crate::checks::check_method_settings_paths(&node, deployment.api(), paths);

@@ -496,9 +496,6 @@ impl UsagePlan {
             ThrottleSettings::check(t.rate_limit).map_err(invalid)?;
             crate::checks::check_throttle(&node.path(), "usage plan", t.rate_limit)?;
         }
-        if let Some(q) = &props.quota {
-            crate::checks::check_quota(&node, q);
-        }
         for s in &props.api_stages {
             s.check().map_err(invalid)?;
             s.check_synth(&node.path())?;

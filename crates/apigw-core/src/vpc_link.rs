@@ -479,7 +479,10 @@ mod tests {
             api.root().add_method("ANY", Some(Integration::new(props(options))?))?;
             Ok(())
         });
-        assert!(e.contains("HTTP_PROXY integration without a URI") && e.contains("[APIGW-4]"), "{e}");
+        assert!(
+            e.contains("HTTP_PROXY integration without a URI") && e.contains("[APIGW-4]"),
+            "{e}"
+        );
     }
 
     fn synth_error(name: &str, build: impl FnOnce(&Stack) -> Result<(), Error>) -> String {

@@ -1399,7 +1399,7 @@ pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
 fn template_size_problem(bytes: usize) -> Option<String> {
     (bytes > MAX_TEMPLATE_BYTES).then(|| {
         format!(
-            "the template is {bytes} bytes: CloudFormation accepts templates of at most {MAX_TEMPLATE_BYTES} bytes (1 MB, from S3) and would fail the deployment ('Template may not exceed 1000000 bytes in size.'). Move groups of resources into nested stacks (cdk_core::NestedStack) or into another stack"
+            "the template is {bytes} bytes: CloudFormation accepts templates of at most {MAX_TEMPLATE_BYTES} bytes (the quota 'Template body size in an Amazon S3 object: 1 MB') and would fail the deployment. Move groups of resources into nested stacks (cdk_core::NestedStack) or into another stack"
         )
     })
 }
@@ -1439,7 +1439,6 @@ fn print_warnings(root: &Node) {
 }
 
 fn validate(root: &Node) -> Result<(), Error> {
-    print_warnings(root);
     let validations: Vec<(String, crate::tree::Validation)> = {
         let tree = root.tree.borrow();
         tree.nodes
@@ -1453,6 +1452,8 @@ fn validate(root: &Node) -> Result<(), Error> {
             messages.push((path.clone(), m));
         }
     }
+    // validations may add warnings too
+    print_warnings(root);
     // Logical IDs must be computable; stacks hold at most `stackResourceLimit` resources.
     {
         let tree = root.tree.borrow();

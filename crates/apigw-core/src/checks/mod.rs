@@ -20,8 +20,7 @@ pub(crate) use documents::{check_model_schema, check_openapi_asset, check_openap
 pub(crate) use lambda_policy::LambdaPolicies;
 pub(crate) use paths::{check_method, check_new_child};
 pub(crate) use values::{
-    check_api_key_value, check_quota, check_stage_name, check_stage_ttl, check_throttle,
-    check_usage_plan_stage,
+    check_api_key_value, check_stage_name, check_stage_ttl, check_throttle, check_usage_plan_stage,
 };
 
 /// A synth-time check of this crate (and of `apigw-domains`), with the code its messages end
@@ -125,19 +124,18 @@ impl ApiRecord {
         self.methods.borrow_mut().push((resource_path.to_string(), http_method.to_string()));
     }
 
-    /// Records a stage: the error of a second stage with the same name on the API.
-    pub fn add_stage(&self, name: &str, path: &str) -> Result<(), Error> {
+    /// Records the stage at `node`: a warning for a second stage with the same name on the
+    /// API (a warning: aws-cdk-lib's own tests make such stages).
+    pub fn add_stage(&self, name: &str, node: &cdk_core::Node) {
         let mut stages = self.stages.borrow_mut();
         if let Some((_, other)) = stages.iter().find(|(n, _)| n == name) {
-            return Err(Check::DuplicateStageName.error(
-                path,
+            node.add_warning(Check::DuplicateStageName.message(
                 &format!("stage name '{name}' is used by '{other}' already"),
-                "a REST API has at most one stage of each name (API Gateway: 'Stage already exists')",
+                "a REST API has at most one stage of each name; CloudFormation fails to create the second one",
                 "give the stages of one API different names, or use one stage",
             ));
         }
-        stages.push((name.to_string(), path.to_string()));
-        Ok(())
+        stages.push((name.to_string(), node.path()));
     }
 
     /// Whether `(resource_path, http_method)` names a method of the API (`*` matches any).
@@ -151,7 +149,8 @@ impl ApiRecord {
 
 /// Checks, when the app is synthesized, that the method settings `paths`
 /// (`/<resource path>/<HTTP method>`) of the stage at `node` name methods of `api` (a path or
-/// method `*` matches any).
+/// method `*` matches any): a warning for each that does not (aws-cdk-lib's own tests set
+/// such paths).
 pub(crate) fn check_method_settings_paths(
     node: &cdk_core::Node,
     api: &std::rc::Rc<crate::rest_api::ApiShared>,
@@ -161,16 +160,16 @@ pub(crate) fn check_method_settings_paths(
         return;
     }
     let api = std::rc::Rc::downgrade(api);
+    let stage = node.clone();
     node.add_validation(move || {
         let Some(api) = api.upgrade() else { return Vec::new() };
-        let mut messages = Vec::new();
         for p in &paths {
             let Some((resource, method)) = p.rsplit_once('/') else { continue };
             let resource = if resource.is_empty() { "/" } else { resource };
             if resource.contains('*') || api.checks.has_method(resource, &method.to_uppercase()) {
                 continue;
             }
-            messages.push(Check::MethodSettingsPath.message(
+            stage.add_warning(Check::MethodSettingsPath.message(
                 &format!("method settings for '{p}'"),
                 &format!(
                     "the API has no {} method on '{resource}', and API Gateway refuses method settings for a method that does not exist",
@@ -179,7 +178,7 @@ pub(crate) fn check_method_settings_paths(
                 "name an existing resource path and HTTP method (such as '/books/GET'), '/*/*' for every method, or add the method",
             ));
         }
-        messages
+        Vec::new()
     });
 }
 

@@ -64,14 +64,21 @@ fn path_parameter(expression: &str) -> Option<&str> {
     expression.strip_prefix("method.request.path.")
 }
 
-/// Checks a new method: path parameters its request parameters and its integration's
-/// mappings name, and its integration's URI. `path` is the method's construct path.
+/// Checks a new method (at `node`): path parameters its request parameters and its
+/// integration's mappings name, and its integration's URI.
+///
+/// A method request parameter naming a missing path parameter and an HTTP or AWS
+/// integration without a URI are warnings: aws-cdk-lib's own tests build such methods. So is
+/// a mapping on a resource with a greedy child (`mirrors_proxy`): aws-cdk-lib gives the root
+/// the methods of a `{proxy+}` under it, mappings included.
 pub(crate) fn check_method(
-    path: &str,
+    node: &cdk_core::Node,
     resource_path: &str,
+    mirrors_proxy: bool,
     request_parameters: Option<&Value>,
     integration: &Integration,
 ) -> Result<(), Error> {
+    let path = &node.path();
     let variables = path_variables(resource_path);
     let unknown = |name: &str| !variables.contains(&name);
     let fix = |name: &str| {
@@ -83,10 +90,9 @@ pub(crate) fn check_method(
     if let Some(Value::Object(params)) = request_parameters {
         for key in params.keys() {
             if let Some(name) = path_parameter(key).filter(|n| unknown(n)) {
-                return Err(Check::UnknownPathParameter.error(
-                    path,
+                node.add_warning(Check::UnknownPathParameter.message(
                     &format!("request parameter '{key}' of a method on '{resource_path}'"),
-                    "a path parameter of a method is a path variable of its resource ('Invalid mapping expression parameter specified')",
+                    "a path parameter of a method is a path variable of its resource; a request never has this one",
                     &fix(name),
                 ));
             }
@@ -96,21 +102,25 @@ pub(crate) fn check_method(
         for (key, value) in mappings {
             let Some(expression) = literal(value) else { continue };
             if let Some(name) = path_parameter(expression).filter(|n| unknown(n)) {
-                return Err(Check::UnknownPathParameter.error(
-                    path,
-                    &format!("integration request parameter '{key}' mapped from '{expression}' on '{resource_path}'"),
-                    "API Gateway maps only path variables of the resource ('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.request.path.<name>]')",
-                    &fix(name),
-                ));
+                let found = format!(
+                    "integration request parameter '{key}' mapped from '{expression}' on '{resource_path}'"
+                );
+                let rule = "API Gateway maps only path variables of the resource ('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.request.path.<name>]')";
+                if mirrors_proxy {
+                    node.add_warning(Check::UnknownPathParameter.message(&found, rule, &fix(name)));
+                    continue;
+                }
+                return Err(Check::UnknownPathParameter.error(path, &found, rule, &fix(name)));
             }
         }
     }
-    check_uri(path, integration)
+    check_uri(node, integration)
 }
 
 /// An HTTP integration's URI must be an absolute `http(s)` URL; an AWS one an
 /// `arn:<partition>:apigateway:<region>:<service>:path|action/...` ARN.
-fn check_uri(path: &str, integration: &Integration) -> Result<(), Error> {
+fn check_uri(node: &cdk_core::Node, integration: &Integration) -> Result<(), Error> {
+    let path = &node.path();
     let http = matches!(integration.type_, IntegrationType::Http | IntegrationType::HttpProxy);
     let aws = matches!(integration.type_, IntegrationType::Aws | IntegrationType::AwsProxy);
     if !http && !aws {
@@ -119,12 +129,12 @@ fn check_uri(path: &str, integration: &Integration) -> Result<(), Error> {
     let kind = integration.type_.as_str();
     let uri = match &integration.uri {
         None => {
-            return Err(Check::IntegrationUri.error(
-                path,
+            node.add_warning(Check::IntegrationUri.message(
                 &format!("{kind} integration without a URI"),
                 "API Gateway requires the uri of HTTP, HTTP_PROXY, AWS and AWS_PROXY integrations",
                 "give the integration its backend URI (HttpIntegration::new(url), AwsIntegration, LambdaIntegration)",
-            ))
+            ));
+            return Ok(());
         }
         Some(uri) => match literal(uri) {
             Some(u) => u,

@@ -26,7 +26,7 @@ pub(crate) fn check_api_key_value(path: &str, value: Option<&Value>) -> Result<(
     Err(Check::ApiKeyValueLength.error(
         path,
         &format!("API key value of {n} characters"),
-        "API Gateway accepts API key values of 20 to 128 characters ('API Key value should be at least 20 characters' for a shorter one)",
+        "API Gateway accepts API key values of 20 to 128 characters",
         "use a value of 20 to 128 characters, or leave the value out so that API Gateway generates one",
     ))
 }
@@ -42,7 +42,7 @@ pub(crate) fn check_stage_name(path: &str, name: &str) -> Result<(), Error> {
     Err(Check::StageName.error(
         path,
         &format!("stage name '{name}'"),
-        "stage names can only contain alphanumeric characters, hyphens, and underscores, and have at most 128 characters (API Gateway: 'Stage name only allows a-zA-Z0-9_-')",
+        "API Gateway: 'Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.'",
         "rename the stage with letters, digits, '-' and '_' only (for example 'prod' or 'v1_beta')",
     ))
 }
@@ -70,24 +70,6 @@ pub(crate) fn check_throttle(path: &str, what: &str, rate_limit: Option<f64>) ->
             "use a rate limit of 0 or more requests per second, or leave it out for no limit",
         )),
         _ => Ok(()),
-    }
-}
-
-/// A quota whose period is given with an offset outside that period's days: a warning (the
-/// offset's meaning is documented loosely, so the plan is not refused).
-pub(crate) fn check_quota(node: &cdk_core::Node, quota: &crate::QuotaSettings) {
-    let (Some(offset), Some(period)) = (quota.offset, quota.period) else { return };
-    let max = match period {
-        crate::Period::Day => 0,
-        crate::Period::Week => 6,
-        crate::Period::Month => 27,
-    };
-    if offset > max {
-        node.add_warning(Check::OutOfRange.message(
-            &format!("quota offset {offset} with period {}", period.as_str()),
-            &format!("a {} quota period starts at an offset of 0 to {max} days", period.as_str()),
-            &format!("use an offset of 0 to {max}, or leave it out"),
-        ));
     }
 }
 
