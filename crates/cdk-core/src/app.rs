@@ -1418,7 +1418,7 @@ fn resource_limit_hint(tree: &crate::tree::TreeData, stack: usize, limit: f64) -
         }
     }
     let mut biggest: Vec<(&str, usize)> = groups.into_iter().collect();
-    biggest.sort_by(|a, b| b.1.cmp(&a.1));
+    biggest.sort_by_key(|g| std::cmp::Reverse(g.1));
     let named = biggest
         .iter()
         .take(5)

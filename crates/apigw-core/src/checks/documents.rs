@@ -177,17 +177,13 @@ fn schema_problems(schema: &Value, at: &str, errors: &mut Vec<String>, warnings:
                 }
                 _ => {}
             },
-            "multipleOf" => {
-                if number(v).is_some_and(|n| n <= 0.0) {
-                    errors.push(format!("{here} is not greater than 0"));
-                }
+            "multipleOf" if number(v).is_some_and(|n| n <= 0.0) => {
+                errors.push(format!("{here} is not greater than 0"));
             }
-            "exclusiveMaximum" | "exclusiveMinimum" if draft4 => {
-                if number(v).is_some() {
-                    errors.push(format!(
-                        "{here} is a number (draft 4: a boolean beside maximum/minimum)"
-                    ));
-                }
+            "exclusiveMaximum" | "exclusiveMinimum" if draft4 && number(v).is_some() => {
+                errors.push(format!(
+                    "{here} is a number (draft 4: a boolean beside maximum/minimum)"
+                ));
             }
             "allOf" | "anyOf" | "oneOf" => match v {
                 Value::Array(a) if a.is_empty() => {
