@@ -109,6 +109,9 @@ impl CognitoUserPoolsAuthorizer {
             }
             ttl => ttl.map(|t| t.as_secs()),
         };
+        if let Some(ttl) = props.results_cache_ttl {
+            apigw_core::checks::check_authorizer_ttl(&scope.node().child_path(id), ttl)?;
+        }
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_apigateway.CognitoUserPoolsAuthorizer");
         let name = props.authorizer_name.unwrap_or_else(|| node.unique_id());
@@ -244,6 +247,29 @@ mod tests {
     use apigw_core::{MethodOptions, MockIntegration, RestApi, RestApiProps};
     use cdk_cognito::UserPoolProps;
     use cdk_core::{App, Stack};
+
+    #[test]
+    fn a_result_ttl_over_an_hour_is_refused() -> Result<(), Error> {
+        // a synth-time check of ours (`APIGW-7`): aws-cdk-lib checks Lambda authorizers only
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "Stack")?;
+        let pool = UserPool::new(&stack, "Pool", UserPoolProps::default())?;
+        let auth = |id: &str, secs: u64| {
+            CognitoUserPoolsAuthorizer::new(
+                &stack,
+                id,
+                CognitoUserPoolsAuthorizerProps::builder()
+                    .cognito_user_pools([&pool])
+                    .results_cache_ttl(Duration::from_secs(secs)),
+            )
+        };
+        auth("Hour", 3600)?;
+        let e = auth("Day", 86_400).map(|_| ()).unwrap_err().to_string();
+        assert!(e.starts_with("Stack/Day: authorizer result TTL of 86400 seconds"), "{e}");
+        assert!(e.contains("The maximum value is 3600") && e.ends_with("[APIGW-7]"), "{e}");
+        Ok(())
+    }
 
     #[test]
     fn takes_user_pools_and_goes_to_methods_by_reference() -> Result<(), Error> {

@@ -334,6 +334,11 @@ impl Method {
             &integration,
         )?;
         on.api().checks.add_method(&on.path(), &http_method);
+        if let (Some(timeout), Some(api), true) =
+            (integration.options.timeout, &on.api().resource, on.api().tracks_methods)
+        {
+            crate::checks::check_edge_timeout(&node, api, timeout);
+        }
         let authorization_type = required.or(options.authorization_type).unwrap_or_default();
         let build_err = |source| Error::build(node.path(), source);
         let mut responses = options.method_responses.clone().unwrap_or_default();

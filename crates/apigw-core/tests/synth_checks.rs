@@ -252,6 +252,38 @@ fn ttls_throttles_quotas_and_stage_names_outside_their_ranges() {
 }
 
 #[test]
+fn integration_timeouts_over_29_seconds_on_an_edge_optimized_api() {
+    let slow = || {
+        HttpIntegration::with_props(
+            "https://example.com",
+            apigw_core::HttpIntegrationProps::builder().options(
+                IntegrationOptions::builder().timeout(Duration::from_secs(60)).build().unwrap(),
+            ),
+        )
+        .unwrap()
+    };
+    let (edge, _, api) = api("edge-timeout");
+    api.root().add_method("GET", Some(slow())).unwrap();
+    let messages = synth_messages(&edge);
+    assert_eq!(messages[0].0, "Stack/Api/Default/GET");
+    assert!(
+        messages[0].1.starts_with("integration timeout of 60000 ms on an edge-optimized API"),
+        "{messages:?}"
+    );
+    assert!(messages[0].1.ends_with("[APIGW-7]"));
+    // a Regional API may raise its quota
+    let (regional, stack) = app("regional-timeout");
+    let api = RestApi::new(
+        &stack,
+        "Api",
+        RestApiProps::builder().endpoint_types([apigw_core::EndpointType::Regional]),
+    )
+    .unwrap();
+    api.root().add_method("GET", Some(slow())).unwrap();
+    regional.synth().unwrap();
+}
+
+#[test]
 fn two_stages_with_one_name_on_one_api() {
     let (_app, stack, api) = api("duplicate-stages");
     api.root().add_method("GET", None).unwrap();

@@ -18,9 +18,15 @@ use cdk_core::{Error, Value};
 
 pub(crate) use documents::{check_model_schema, check_openapi_asset, check_openapi_inline};
 pub(crate) use lambda_policy::LambdaPolicies;
+pub use lambda_policy::MAX_POLICY_BYTES;
 pub(crate) use paths::{check_method, check_new_child};
 pub(crate) use values::{
-    check_api_key_value, check_stage_name, check_stage_ttl, check_throttle, check_usage_plan_stage,
+    check_api_key_value, check_edge_timeout, check_stage_name, check_stage_ttl, check_throttle,
+    check_usage_plan_stage,
+};
+pub use values::{
+    check_authorizer_ttl, MAX_API_KEY_LENGTH, MAX_AUTHORIZER_TTL, MAX_CACHE_TTL,
+    MAX_EDGE_INTEGRATION_TIMEOUT, MAX_STAGE_NAME_LENGTH, MIN_API_KEY_LENGTH,
 };
 
 /// A synth-time check of this crate (and of `apigw-domains`), with the code its messages end

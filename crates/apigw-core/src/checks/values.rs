@@ -73,6 +73,69 @@ pub(crate) fn check_throttle(path: &str, what: &str, rate_limit: Option<f64>) ->
     }
 }
 
+/// The longest result TTL of an authorizer.
+pub const MAX_AUTHORIZER_TTL: Duration = Duration::from_secs(3600);
+/// The longest integration timeout of an edge-optimized API (raisable for Regional and
+/// private APIs only).
+pub const MAX_EDGE_INTEGRATION_TIMEOUT: Duration = Duration::from_secs(29);
+
+/// An authorizer's result TTL is at most 3600 seconds (aws-cdk-lib checks it for Lambda
+/// authorizers only; this is the same rule for Cognito user pool authorizers).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming `path` for a TTL over an hour (`APIGW-7`).
+pub fn check_authorizer_ttl(path: &str, ttl: Duration) -> Result<(), Error> {
+    if ttl <= MAX_AUTHORIZER_TTL {
+        return Ok(());
+    }
+    Err(Check::OutOfRange.error(
+        path,
+        &format!("authorizer result TTL of {} seconds", ttl.as_secs()),
+        "API Gateway caches authorizer results for 0 to 3600 seconds (authorizerResultTtlInSeconds: 'The maximum value is 3600, or 1 hour')",
+        "use a results cache TTL of at most 3600 seconds, or Duration::ZERO to turn caching off",
+    ))
+}
+
+/// An integration of a method of an edge-optimized API waits at most 29 seconds: checked
+/// when the app is synthesized (the endpoint configuration is final then) on the method at
+/// `node` of the API whose `AWS::ApiGateway::RestApi` is `api`.
+pub(crate) fn check_edge_timeout(
+    node: &cdk_core::Node,
+    api: &cdk_core::CfnResource,
+    timeout: Duration,
+) {
+    if timeout <= MAX_EDGE_INTEGRATION_TIMEOUT {
+        return;
+    }
+    let api = api.clone();
+    let path = node.path();
+    node.add_validation(move || {
+        let edge = match api.property("EndpointConfiguration") {
+            // CloudFormation's default endpoint type
+            None => true,
+            Some(v) if v.is_absent() => true,
+            Some(Value::Object(c)) => match c.get("Types") {
+                Some(Value::Array(types)) if !types.iter().any(Value::is_unresolved) => {
+                    types.iter().any(|t| literal(t) == Some("EDGE"))
+                }
+                None => true,
+                _ => false,
+            },
+            Some(_) => false,
+        };
+        if !edge {
+            return Vec::new();
+        }
+        vec![Check::OutOfRange.message(
+            &format!("integration timeout of {} ms on an edge-optimized API", timeout.as_millis()),
+            "API Gateway quotas: 'Integration timeout: 50 milliseconds - 29 seconds for all integration types'; only Regional and private APIs can raise it",
+            &format!(
+                "use a timeout of at most 29 seconds, or make the API Regional (endpoint_types([EndpointType::Regional])) and raise the quota; method {path}"
+            ),
+        )]
+    });
+}
+
 /// A usage plan API stage names its stage.
 pub(crate) fn check_usage_plan_stage(path: &str, has_stage: bool) -> Result<(), Error> {
     if has_stage {
