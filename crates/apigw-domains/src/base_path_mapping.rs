@@ -169,6 +169,48 @@ pub fn validate_base_path(scope_path: &str, base_path: &str) -> Result<(), Domai
     Ok(())
 }
 
+/// A synth-time check of ours (`APIGW-14`, `apigw_core::Check::DuplicateBasePath`): when the
+/// app is synthesized, no earlier `AWS::ApiGateway::BasePathMapping` of the app maps the same
+/// domain (the same literal name, or the same reference) and base path as `mapping`.
+/// `DomainName::add_base_path_mapping` refuses a second mapping already (aws-cdk-lib's
+/// error); this catches those made with [`BasePathMapping::new`].
+fn check_unique_base_path(mapping: &CfnBasePathMapping) {
+    let mapping = (**mapping).clone();
+    let node = mapping.node().clone();
+    node.clone().add_validation(move || {
+        let key = |r: &cdk_core::CfnResource| {
+            let domain = r.property("DomainName").filter(|v| !v.is_absent());
+            let base = r.property("BasePath").filter(|v| !v.is_absent());
+            (domain, base)
+        };
+        let (domain, base) = key(&mapping);
+        if domain.is_none() || base.as_ref().is_some_and(Value::is_unresolved) {
+            return Vec::new();
+        }
+        let mut root = node.clone();
+        while let Some(parent) = root.scope() {
+            root = parent;
+        }
+        for other in root.find_all() {
+            if other.same(&node) {
+                return Vec::new();
+            }
+            let Some(r) = cdk_core::CfnResource::from_node(&other) else { continue };
+            if r.resource_type() == "AWS::ApiGateway::BasePathMapping"
+                && key(&r) == (domain.clone(), base.clone())
+            {
+                let base = base.as_ref().and_then(Value::as_str).unwrap_or("(none: the domain's root)");
+                return vec![apigw_core::Check::DuplicateBasePath.message(
+                    &format!("base path '{base}' of the domain is mapped by '{}' already", other.path()),
+                    "a custom domain maps each base path once (CreateBasePathMapping: ConflictException)",
+                    "give the mappings different base paths, or remove one",
+                )];
+            }
+        }
+        Vec::new()
+    });
+}
+
 impl BasePathMapping {
     /// Defines a base path mapping of `props.domain_name` to `props.rest_api`: to `stage`,
     /// else to the API's deployment stage (unless `attach_to_stage` is false), else to no
@@ -204,6 +246,7 @@ impl BasePathMapping {
             l1 = l1.stage(stage_name);
         }
         let resource = CfnBasePathMapping::new(&node, "Resource", l1)?;
+        check_unique_base_path(&resource);
         Ok(BasePathMapping { node, resource })
     }
 
@@ -273,6 +316,43 @@ mod tests {
             explicit.resource().property("DomainName"),
             Some(Value::from("api.example.com"))
         );
+        Ok(())
+    }
+
+    #[test]
+    fn two_mappings_of_one_base_path_on_one_domain() -> TestResult {
+        // a synth-time check of ours (`APIGW-14`)
+        let dir = std::env::temp_dir().join("apigw-domains-test-duplicate-base-path");
+        let app = cdk_core::App::with_props(cdk_core::AppProps::builder().outdir(dir).build()?);
+        let stack = cdk_core::Stack::new(&app, "Stack")?;
+        let a = api(&stack, "Api", RestApiProps::default())?;
+        let map = |id: &str, domain: &str, base: &str| {
+            BasePathMapping::new(
+                &stack,
+                id,
+                BasePathMappingProps::builder()
+                    .domain_name(DomainNameReference::new(domain))
+                    .rest_api(&a)
+                    .base_path(base),
+            )
+        };
+        map("V1", "api.example.com", "v1")?;
+        map("V2", "api.example.com", "v2")?;
+        map("OtherDomain", "www.example.com", "v1")?;
+        map("Again", "api.example.com", "v1")?;
+        let messages = match app.synth() {
+            Err(cdk_core::Error::Validation { messages }) => messages,
+            other => panic!("expected a validation error, got {other:?}"),
+        };
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert_eq!(messages[0].0, "Stack/Again/Resource");
+        assert!(
+            messages[0].1.starts_with(
+                "base path 'v1' of the domain is mapped by 'Stack/V1/Resource' already"
+            ),
+            "{messages:?}"
+        );
+        assert!(messages[0].1.ends_with("[APIGW-14]"));
         Ok(())
     }
 

@@ -63,6 +63,9 @@ pub enum Check {
     OpenApiDefinition,
     /// `APIGW-13`: a model schema that is not a valid JSON Schema draft 4 document.
     ModelSchema,
+    /// `APIGW-14`: two base path mappings of one custom domain with the same base path
+    /// (made with `BasePathMapping::new`; `add_base_path_mapping` refuses it already).
+    DuplicateBasePath,
 }
 
 impl Check {
@@ -82,11 +85,13 @@ impl Check {
             Check::LambdaPolicySize => "APIGW-11",
             Check::OpenApiDefinition => "APIGW-12",
             Check::ModelSchema => "APIGW-13",
+            Check::DuplicateBasePath => "APIGW-14",
         }
     }
 
-    /// The message of a failed check: what was found, the rule, how to fix it, the code.
-    pub(crate) fn message(self, found: &str, rule: &str, fix: &str) -> String {
+    /// The message of a failed check: what was found, the rule, how to fix it, the code
+    /// (`<found>: <rule>. Fix: <fix> [APIGW-n]`).
+    pub fn message(self, found: &str, rule: &str, fix: &str) -> String {
         format!("{found}: {rule}. Fix: {fix} [{}]", self.code())
     }
 
