@@ -492,11 +492,20 @@ fn model_schemas_that_are_not_json_schema_draft_4() {
         |id: &str, schema: JsonSchema| api.add_model(id, ModelOptions::builder().schema(schema));
     model("Ok", JsonSchema::new().type_(JsonSchemaType::Object).required(["a"])).unwrap();
     let (path, message) = failed(
-        model("NoRequired", JsonSchema::new().required(Vec::<String>::new())).unwrap_err(),
+        model("BadType", JsonSchema::new().properties([("a", JsonSchema::new().types([]))]))
+            .unwrap_err(),
         Check::ModelSchema,
     );
-    assert_eq!(path, "Stack/Api/NoRequired");
-    assert!(message.starts_with("#/required is an empty list"), "{message}");
+    assert_eq!(path, "Stack/Api/BadType");
+    assert!(
+        message.starts_with("#/properties/a/type is not a type or a non-empty list"),
+        "{message}"
+    );
+    // an empty `required`: a warning (the meta-schema's rule, which API Gateway may not enforce)
+    let m = model("NoRequired", JsonSchema::new().required(Vec::<String>::new())).unwrap();
+    let warnings = m.node().warnings();
+    assert!(warnings[0].1.starts_with("#/required is an empty list"), "{warnings:?}");
+    assert!(warnings[0].1.ends_with("[APIGW-13]"));
     let (_, message) = failed(
         model("Nested", JsonSchema::new().properties([("n", JsonSchema::new().multiple_of(0.0))]))
             .unwrap_err(),

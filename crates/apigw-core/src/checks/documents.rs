@@ -139,9 +139,22 @@ pub(crate) fn check_openapi_asset(node: &Node, file: &Path) -> Result<(), Error>
 /// The JSON types of draft 4.
 const TYPES: [&str; 7] = ["array", "boolean", "integer", "null", "number", "object", "string"];
 
-/// The first violation of the draft 4 meta-schema in `schema` (at JSON pointer `at`), and
-/// the first contradiction (a minimum over its maximum), as (error, warning).
-fn schema_problems(schema: &Value, at: &str, errors: &mut Vec<String>, warnings: &mut Vec<String>) {
+/// A warning about a model schema.
+struct Warning {
+    found: String,
+    rule: &'static str,
+    fix: &'static str,
+}
+
+/// The violations of the draft 4 meta-schema in `schema` (at JSON pointer `at`): errors, and
+/// warnings for what API Gateway may accept (an empty or repeating `required`/`enum`) or
+/// what no payload satisfies (a minimum over its maximum).
+fn schema_problems(
+    schema: &Value,
+    at: &str,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
+) {
     let Value::Object(m) = schema else {
         if !matches!(schema, Value::Token(_)) {
             errors.push(format!("{at} is not a schema object"));
@@ -169,12 +182,17 @@ fn schema_problems(schema: &Value, at: &str, errors: &mut Vec<String>, warnings:
                 }
             }
             "required" | "enum" => match v {
-                Value::Array(a) if a.is_empty() => {
-                    errors.push(format!("{here} is an empty list (draft 4: at least one item)"))
-                }
-                Value::Array(a) if !unique(a) => {
-                    errors.push(format!("{here} repeats an item (draft 4: items are unique)"))
-                }
+                // the meta-schema's rule, which API Gateway may not enforce: a warning
+                Value::Array(a) if a.is_empty() => warnings.push(Warning {
+                    found: format!("{here} is an empty list"),
+                    rule: "JSON Schema draft 4 requires at least one item",
+                    fix: "leave the keyword out instead of giving an empty list",
+                }),
+                Value::Array(a) if !unique(a) => warnings.push(Warning {
+                    found: format!("{here} repeats an item"),
+                    rule: "JSON Schema draft 4 requires its items to be unique",
+                    fix: "list each item once",
+                }),
                 _ => {}
             },
             "multipleOf" if number(v).is_some_and(|n| n <= 0.0) => {
@@ -224,11 +242,15 @@ fn schema_problems(schema: &Value, at: &str, errors: &mut Vec<String>, warnings:
     ] {
         if let (Some(lo), Some(hi)) = (m.get(min).and_then(number), m.get(max).and_then(number)) {
             if lo > hi {
-                warnings.push(format!(
-                    "{at}: {min} {} is greater than {max} {}: no value is valid",
-                    cdk_core::json::format_number(lo),
-                    cdk_core::json::format_number(hi)
-                ));
+                warnings.push(Warning {
+                    found: format!(
+                        "{at}: {min} {} is greater than {max} {}: no value is valid",
+                        cdk_core::json::format_number(lo),
+                        cdk_core::json::format_number(hi)
+                    ),
+                    rule: "every request or response checked against this model is refused",
+                    fix: "make the lower bound at most the upper bound",
+                });
             }
         }
     }
@@ -246,11 +268,7 @@ pub(crate) fn check_model_schema(node: &Node, schema: &Value) -> Result<(), Erro
     schema_problems(schema, "#", &mut errors, &mut warnings);
     let rule = "API Gateway validates a model's schema against JSON Schema draft 4 and refuses an invalid one ('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified ...]')";
     for w in warnings {
-        node.add_warning(Check::ModelSchema.message(
-            &w,
-            "every request or response checked against this model is refused",
-            "make the lower bound at most the upper bound",
-        ));
+        node.add_warning(Check::ModelSchema.message(&w.found, w.rule, w.fix));
     }
     match errors.first() {
         Some(found) => Err(Check::ModelSchema.error(
@@ -299,7 +317,9 @@ mod tests {
             (e.len(), w.len())
         };
         assert_eq!(problems(json!({"type": "object", "required": ["a"]})), (0, 0));
-        assert_eq!(problems(json!({"required": []})), (1, 0));
+        assert_eq!(problems(json!({"required": []})), (0, 1));
+        assert_eq!(problems(json!({"enum": [1, 1]})), (0, 1));
+        assert_eq!(problems(json!({"type": ["string", "string"]})), (1, 0));
         assert_eq!(problems(json!({"properties": {"a": {"type": "text"}}})), (1, 0));
         assert_eq!(problems(json!({"exclusiveMaximum": 3})), (1, 0));
         assert_eq!(
