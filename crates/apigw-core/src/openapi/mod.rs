@@ -44,6 +44,8 @@ pub struct ApiExport {
     pub stack: String,
     /// `<stack>.<API path below the stack, with '/' as '.'>.json`, unique in an app.
     pub file_name: String,
+    /// The logical ID of the API's `AWS::ApiGateway::RestApi` in the stack's template.
+    pub logical_id: String,
     /// The OpenAPI 3.0 document.
     pub document: Json,
 }
@@ -104,11 +106,12 @@ pub fn export_all(scope: &impl Construct) -> Result<Vec<ApiExport>, Error> {
             }
         };
         let document = document(&node, &cfn, &template)?;
+        let logical_id = cfn.template_logical_id()?;
         let stack_path = stack.node().path();
         let path = node.path();
         let below = path.strip_prefix(&stack_path).unwrap_or(&path).trim_start_matches('/');
         let file_name = format!("{}.{}.json", stack.artifact_id(), below.replace('/', "."));
-        out.push(ApiExport { path, stack: stack.artifact_id(), file_name, document });
+        out.push(ApiExport { path, stack: stack.artifact_id(), file_name, logical_id, document });
     }
     Ok(out)
 }
