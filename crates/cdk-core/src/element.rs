@@ -330,6 +330,19 @@ impl CfnResource {
     /// a synthesized template ([`Stack::synthesize_template`](crate::Stack::synthesize_template))
     /// finds the resource's entry by.
     ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let topic = CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+    /// let queue = CfnResource::new(&stack, "Queue", "AWS::SQS::Queue", Value::Null)?;
+    /// queue.override_logical_id("MyQueue");
+    /// let template = stack.synthesize_template()?;
+    /// assert_eq!(template["Resources"][topic.template_logical_id()?]["Type"], "AWS::SNS::Topic");
+    /// assert_eq!(queue.template_logical_id()?, "MyQueue");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::UnableToCalculateUniqueId`], also for a resource added while the tree is
     /// being read (during synthesis).

@@ -766,6 +766,104 @@ mod tests {
         );
     }
 
+    use crate::{
+        ApiDefinition, JsonSchema, JsonSchemaType, Model, ModelOptions, RestApi, RestApiProps,
+        SpecRestApi, SpecRestApiProps,
+    };
+    use cdk_core::{App, Stack};
+
+    fn app_with_api() -> Result<(App, Stack, RestApi), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let api = RestApi::new(&stack, "api", RestApiProps::builder().description("Pets"))?;
+        Ok((app, stack, api))
+    }
+
+    #[test]
+    fn any_methods_models_operation_ids_and_overrides() -> Result<(), Error> {
+        let (_app, _stack, api) = app_with_api()?;
+        api.root().add_method("ANY", None)?;
+        let pet = api.add_model(
+            "Pet",
+            ModelOptions::builder().model_name("Pet").schema(
+                JsonSchema::new()
+                    .schema(crate::JsonSchemaVersion::Draft4)
+                    .type_(JsonSchemaType::Object),
+            ),
+        )?;
+        let pets = api.root().add_resource("pets")?;
+        let options = || {
+            crate::MethodOptions::builder()
+                .operation_name("listPets")
+                .request_models([("application/json", &pet)])
+        };
+        pets.add_method_with("POST", None, options())?;
+        pets.add_method_with(
+            "PUT",
+            None,
+            options().request_models([("application/json", Model::EMPTY_MODEL)]),
+        )?;
+        let get = pets.add_method("GET", None)?;
+        // an escape hatch is in the template, so it is in the document
+        get.resource().add_property_override("Integration.TimeoutInMillis", 1234);
+
+        let doc = api.to_openapi()?;
+        assert_eq!(doc["info"], json!({ "title": "api", "description": "Pets", "version": "1.0" }));
+        assert!(doc["paths"]["/"]["x-amazon-apigateway-any-method"].is_object());
+        let item = &doc["paths"]["/pets"];
+        assert_eq!(item["post"]["operationId"], "listPets");
+        assert!(item["put"].get("operationId").is_none(), "operation ids stay unique");
+        assert_eq!(
+            item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Pet"
+        );
+        assert_eq!(
+            item["put"]["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Empty"
+        );
+        assert_eq!(doc["components"]["schemas"]["Pet"], json!({ "type": "object" }));
+        assert_eq!(doc["components"]["schemas"]["Empty"]["type"], "object");
+        assert_eq!(item["get"]["x-amazon-apigateway-integration"]["timeoutInMillis"], 1234);
+        assert_eq!(
+            item["get"]["responses"]["default"]["description"],
+            "No method response declared"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn spec_apis_are_not_exported() -> Result<(), Error> {
+        let (app, stack, api) = app_with_api()?;
+        api.root().add_method("GET", None)?;
+        let spec = SpecRestApi::new(
+            &stack,
+            "spec",
+            SpecRestApiProps::builder().api_definition(ApiDefinition::from_inline(json!({
+                "openapi": "3.0.1", "info": { "title": "t", "version": "1" }, "paths": {}
+            }))),
+        )?;
+        let e = export(&spec).unwrap_err();
+        assert!(e.to_string().starts_with("Stack/spec: not a REST API to export"), "{e}");
+        let found: Vec<String> = rest_apis(&app).iter().map(Node::path).collect();
+        assert_eq!(found, ["Stack/api"]);
+        let all = export_all(&app)?;
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].file_name, "Stack.api.json");
+        assert_eq!(all[0].logical_id, api.resource().template_logical_id()?);
+        assert_eq!(all[0].document, api.to_openapi()?);
+        Ok(())
+    }
+
+    #[test]
+    fn an_api_without_methods_is_a_synthesis_error() -> Result<(), Error> {
+        let (_app, _stack, api) = app_with_api()?;
+        let e = api.to_openapi().unwrap_err();
+        assert!(e.to_string().contains("The REST API doesn't contain any methods"), "{e}");
+        api.root().add_method("GET", None)?;
+        assert!(api.to_openapi().is_ok());
+        Ok(())
+    }
+
     #[test]
     fn component_keys_are_sanitized() {
         assert_eq!(component_key("My Model!"), "My_Model_");
