@@ -1,7 +1,7 @@
 //! OpenAPI 3 export: a [`RestApi`](crate::RestApi) (and so a
 //! [`LambdaRestApi`](crate::LambdaRestApi) or a Step Functions API) as the OpenAPI 3.0
-//! document with API Gateway extensions that describes it ([`RestApi::to_openapi`],
-//! [`export`], [`export_all`]).
+//! document with API Gateway extensions that describes it
+//! ([`RestApi::to_openapi`](crate::RestApi::to_openapi), [`export`], [`export_all`]).
 //!
 //! The document is read from the API's synthesized template, so it shows what CloudFormation
 //! is given, escape hatches and overrides included. Tokens are rendered as CloudFormation sees
