@@ -21,8 +21,9 @@ use apigw_core::{ApiDefinition, SpecRestApi, SpecRestApiProps};
 use cdk_core::{App, Stack};
 use serde_json::{json, Value as Json};
 
-fn out_dir(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi").join(case)
+/// The assembly folder of a case in one test's run (tests run in parallel: one folder each).
+fn out_dir(run: &str, case: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi").join(run).join(case)
 }
 
 /// One method: its path, HTTP method and integration summary.
@@ -147,11 +148,11 @@ fn through_spec_rest_api(doc: &Json) -> Result<Json, cdk_core::Error> {
 }
 
 /// Every twin's app, synthesized, with its exports.
-fn all_exports() -> Vec<(&'static str, PathBuf, Vec<ApiExport>)> {
+fn all_exports(run: &str) -> Vec<(&'static str, PathBuf, Vec<ApiExport>)> {
     parity::cases()
         .iter()
         .map(|case| {
-            let dir = out_dir(case.name);
+            let dir = out_dir(run, case.name);
             let _ = std::fs::remove_dir_all(&dir);
             let (_, exports) = parity::synth_case_with_openapi(case, &dir)
                 .unwrap_or_else(|e| panic!("{}: {e}", case.name));
@@ -164,7 +165,7 @@ fn all_exports() -> Vec<(&'static str, PathBuf, Vec<ApiExport>)> {
 fn every_export_round_trips_through_a_spec_rest_api() {
     let mut failures = Vec::new();
     let mut apis = 0;
-    for (case, dir, exports) in all_exports() {
+    for (case, dir, exports) in all_exports("round-trip") {
         for export in exports {
             apis += 1;
             let original = from_template(&template_of(&dir, &export), &export.logical_id);
@@ -233,7 +234,7 @@ fn operations(doc: &Json) -> Vec<(String, String, Json)> {
 
 #[test]
 fn exports_carry_authorizers_keys_models_validators_cors_and_links() {
-    let all = all_exports();
+    let all = all_exports("coverage");
 
     let token = export_of(&all, "token-authorizer");
     let schemes = authorizers(&token, "token");
