@@ -316,6 +316,20 @@ fn exports_carry_authorizers_keys_models_validators_cors_and_links() {
             .is_some_and(|p| p.contains_key("method.response.header.Access-Control-Allow-Origin")));
     }
 
+    // LambdaRestApi and StepFunctionsRestApi export through their RestApi
+    let (_, _, lambda) = all.iter().find(|(c, _, _)| *c == "lambda-rest-api").expect("case");
+    let proxy =
+        lambda.iter().find(|e| e.file_name == "ProxyStack.myapi.json").expect("ProxyStack's API");
+    let any = &proxy.document["paths"]["/{proxy+}"]["x-amazon-apigateway-any-method"];
+    assert_eq!(any["x-amazon-apigateway-integration"]["type"], "aws_proxy");
+    assert_eq!(any["parameters"][0]["name"], "proxy+");
+    let states = export_of(&all, "stepfunctions-rest-api");
+    let root =
+        &states["paths"]["/"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"];
+    assert_eq!(root["type"], "aws");
+    assert!(root["uri"].to_string().contains(":states:action/StartSyncExecution"), "{root}");
+    assert!(root["credentials"]["Fn::GetAtt"].is_array());
+
     let link = export_of(&all, "private-integration-vpc-link");
     let root =
         &link["paths"]["/"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"];
