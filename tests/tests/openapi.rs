@@ -322,7 +322,16 @@ fn exports_carry_authorizers_keys_models_validators_cors_and_links() {
         lambda.iter().find(|e| e.file_name == "ProxyStack.myapi.json").expect("ProxyStack's API");
     let any = &proxy.document["paths"]["/{proxy+}"]["x-amazon-apigateway-any-method"];
     assert_eq!(any["x-amazon-apigateway-integration"]["type"], "aws_proxy");
-    assert_eq!(any["parameters"][0]["name"], "proxy+");
+    // API Gateway's name of the greedy variable (`method.request.path.proxy`)
+    assert_eq!(
+        any["parameters"],
+        json!([{ "name": "proxy", "in": "path", "required": true, "schema": { "type": "string" } }])
+    );
+    let routes = export_of(&all, "proxy-routes");
+    let get = &routes["paths"]["/{proxy+}"]["get"];
+    let names: Vec<&Json> =
+        get["parameters"].as_array().expect("parameters").iter().map(|p| &p["name"]).collect();
+    assert_eq!(names, [&json!("proxy"), &json!("proxy+")], "API Gateway's name, then OpenAPI's");
     let states = export_of(&all, "stepfunctions-rest-api");
     let root =
         &states["paths"]["/"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"];

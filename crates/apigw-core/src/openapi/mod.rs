@@ -458,7 +458,7 @@ impl Exporter<'_> {
             } else {
                 "x-amazon-apigateway-any-method".to_string()
             };
-            let operation = self.operation(&path, props);
+            let operation = self.operation(&path, props, !OPERATIONS.contains(&verb));
             if let Some(Json::Object(item)) = paths.get_mut(&path) {
                 item.insert(key, operation);
             }
@@ -466,7 +466,7 @@ impl Exporter<'_> {
         Ok(paths)
     }
 
-    fn operation(&mut self, path: &str, props: &Json) -> Json {
+    fn operation(&mut self, path: &str, props: &Json, any_method: bool) -> Json {
         let mut op = Map::new();
         if let Some(name) = props["OperationName"].as_str() {
             // operation ids are unique in a document: the first method keeps a repeated one
@@ -475,7 +475,7 @@ impl Exporter<'_> {
                 op.insert("operationId".into(), Json::String(name.into()));
             }
         }
-        let parameters = parameters(path, &props["RequestParameters"]);
+        let parameters = parameters(path, &props["RequestParameters"], any_method);
         if !parameters.is_empty() {
             op.insert("parameters".into(), Json::Array(parameters));
         }
@@ -560,10 +560,15 @@ impl Exporter<'_> {
     }
 }
 
-/// The parameters of an operation: every path parameter of `path` (`{id}`, `{proxy+}`:
-/// OpenAPI names them as the path does), then the method's request parameters
-/// (`method.request.<location>.<name>`).
-fn parameters(path: &str, request_parameters: &Json) -> Vec<Json> {
+/// The parameters of an operation: every path parameter of `path`, then the method's request
+/// parameters (`method.request.<location>.<name>`).
+///
+/// A greedy path variable (`{proxy+}`) is the parameter `proxy` for API Gateway (what
+/// `method.request.path.proxy` maps; AWS's own exports name it so), while OpenAPI names it as
+/// the template does (`proxy+`) and its validators refuse an operation that does not declare
+/// that name. The catch-all `x-amazon-apigateway-any-method`, which OpenAPI tools do not read,
+/// declares `proxy` only; other operations declare both.
+fn parameters(path: &str, request_parameters: &Json, any_method: bool) -> Vec<Json> {
     let mut out: Vec<Json> = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
     let mut push = |name: &str, location: &str, required: bool, multi: bool| {
@@ -580,7 +585,15 @@ fn parameters(path: &str, request_parameters: &Json) -> Vec<Json> {
     };
     for part in path.split('/') {
         if let Some(name) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-            push(name, "path", true, false);
+            match name.strip_suffix('+') {
+                Some(greedy) => {
+                    push(greedy, "path", true, false);
+                    if !any_method {
+                        push(name, "path", true, false);
+                    }
+                }
+                None => push(name, "path", true, false),
+            }
         }
     }
     for (key, required) in request_parameters.as_object().into_iter().flatten() {
@@ -713,6 +726,7 @@ mod tests {
                 "method.request.header.X-Trace": true,
                 "method.request.multivaluequerystring.tags": false,
             }),
+            false,
         );
         let names: Vec<(&str, &str, bool)> = got
             .iter()
@@ -724,13 +738,21 @@ mod tests {
             names,
             [
                 ("id", "path", true),
+                ("proxy", "path", true),
                 ("proxy+", "path", true),
                 ("q", "query", false),
                 ("X-Trace", "header", true),
                 ("tags", "query", false)
             ]
         );
-        assert_eq!(got[4]["schema"]["type"], "array");
+        assert_eq!(got[5]["schema"]["type"], "array");
+        let any = parameters("/{proxy+}", &json!({}), true);
+        assert_eq!(
+            any,
+            [
+                json!({ "name": "proxy", "in": "path", "required": true, "schema": { "type": "string" } })
+            ]
+        );
     }
 
     #[test]
