@@ -565,9 +565,9 @@ impl Exporter<'_> {
 ///
 /// A greedy path variable (`{proxy+}`) is the parameter `proxy` for API Gateway (what
 /// `method.request.path.proxy` maps; AWS's own exports name it so), while OpenAPI names it as
-/// the template does (`proxy+`) and its validators refuse an operation that does not declare
-/// that name. The catch-all `x-amazon-apigateway-any-method`, which OpenAPI tools do not read,
-/// declares `proxy` only; other operations declare both.
+/// the template does (`proxy+`), and its validators refuse an operation that declares another
+/// name. The catch-all `x-amazon-apigateway-any-method`, which OpenAPI tools do not read,
+/// declares `proxy`; other operations declare `proxy+`.
 fn parameters(path: &str, request_parameters: &Json, any_method: bool) -> Vec<Json> {
     let mut out: Vec<Json> = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -586,13 +586,8 @@ fn parameters(path: &str, request_parameters: &Json, any_method: bool) -> Vec<Js
     for part in path.split('/') {
         if let Some(name) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
             match name.strip_suffix('+') {
-                Some(greedy) => {
-                    push(greedy, "path", true, false);
-                    if !any_method {
-                        push(name, "path", true, false);
-                    }
-                }
-                None => push(name, "path", true, false),
+                Some(greedy) if any_method => push(greedy, "path", true, false),
+                _ => push(name, "path", true, false),
             }
         }
     }
@@ -738,14 +733,13 @@ mod tests {
             names,
             [
                 ("id", "path", true),
-                ("proxy", "path", true),
                 ("proxy+", "path", true),
                 ("q", "query", false),
                 ("X-Trace", "header", true),
                 ("tags", "query", false)
             ]
         );
-        assert_eq!(got[5]["schema"]["type"], "array");
+        assert_eq!(got[4]["schema"]["type"], "array");
         let any = parameters("/{proxy+}", &json!({}), true);
         assert_eq!(
             any,
