@@ -305,11 +305,14 @@ impl Exporter<'_> {
     fn collect_models(&mut self) {
         for (id, props) in of_type(self.resources, &self.api_ref, "AWS::ApiGateway::Model") {
             let key = name_or_id(props, id);
-            let mut s = schema::convert(&props["Schema"]);
-            if let (Some(d), Json::Object(m)) = (props["Description"].as_str(), &mut s) {
-                m.entry("description").or_insert_with(|| Json::String(d.into()));
+            for (i, (component, mut s)) in
+                schema::convert_model(&key, &props["Schema"]).into_iter().enumerate()
+            {
+                if let (0, Some(d), Json::Object(m)) = (i, props["Description"].as_str(), &mut s) {
+                    m.entry("description").or_insert_with(|| Json::String(d.into()));
+                }
+                self.schemas.insert(component, s);
             }
-            self.schemas.insert(key.clone(), s);
             self.models.push((id.to_string(), key));
         }
     }
@@ -843,6 +846,73 @@ mod tests {
         assert_eq!(
             item["get"]["responses"]["default"]["description"],
             "No method response declared"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn api_settings_definitions_validators_and_multi_value_parameters() -> Result<(), Error> {
+        use crate::{ApiKeySourceType, JsonSchemaVersion, MethodResponse, RequestValidatorOptions};
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let api = RestApi::new(
+            &stack,
+            "api",
+            RestApiProps::builder()
+                .binary_media_types(["image/png"])
+                .min_compression_size(cdk_core::Size::kibibytes(1))
+                .api_key_source_type(ApiKeySourceType::Header),
+        )?;
+        let toy = JsonSchema::new().type_(JsonSchemaType::Object).required(Vec::<String>::new());
+        let pet = api.add_model(
+            "Pet",
+            ModelOptions::builder().model_name("Pet").description("a pet").schema(
+                JsonSchema::new()
+                    .schema(JsonSchemaVersion::Draft4)
+                    .type_(JsonSchemaType::Object)
+                    .definitions([("Toy", toy)])
+                    .properties([("toy", JsonSchema::new().ref_("#/definitions/Toy"))]),
+            ),
+        )?;
+        let validator = api.add_request_validator(
+            "v",
+            RequestValidatorOptions::builder().validate_request_body(true),
+        )?;
+        api.root().add_resource("pets")?.add_method_with(
+            "POST",
+            None,
+            crate::MethodOptions::builder()
+                .request_models([("application/json", &pet)])
+                .request_validator(validator)
+                .request_parameters([("method.request.multivalueheader.X-Tags", false)])
+                .method_responses([MethodResponse::builder()
+                    .status_code("400")
+                    .response_models([("application/json", Model::ERROR_MODEL)])
+                    .build()?]),
+        )?;
+        let doc = api.to_openapi()?;
+        assert_eq!(doc["x-amazon-apigateway-api-key-source"], "HEADER");
+        assert_eq!(doc["x-amazon-apigateway-binary-media-types"], json!(["image/png"]));
+        assert_eq!(doc["x-amazon-apigateway-minimum-compression-size"], 1024);
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["Pet"]["description"], "a pet");
+        assert_eq!(schemas["Pet"]["properties"]["toy"]["$ref"], "#/components/schemas/PetToy");
+        assert_eq!(schemas["PetToy"], json!({ "type": "object" }));
+        assert_eq!(schemas["Error"]["title"], "Error Schema");
+        let post = &doc["paths"]["/pets"]["post"];
+        let validator = post["x-amazon-apigateway-request-validator"].as_str().expect("name");
+        assert_eq!(
+            doc["x-amazon-apigateway-request-validators"][validator],
+            json!({ "validateRequestBody": true, "validateRequestParameters": false })
+        );
+        assert_eq!(
+            post["parameters"],
+            json!([{ "name": "X-Tags", "in": "header", "required": false,
+                     "schema": { "type": "array", "items": { "type": "string" } } }])
+        );
+        assert_eq!(
+            post["responses"]["400"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Error"
         );
         Ok(())
     }

@@ -11,7 +11,9 @@
 //! | `$ref` to a model of the API (`.../restapis/<id>/models/<Name>`) | `$ref: #/components/schemas/<Name>` |
 //! | `items: [S1, S2]` (a tuple) | `items: {anyOf: [S1, S2]}` |
 //! | `const: v` | `enum: [v]` |
-//! | `$schema`, `id`, `definitions`, `patternProperties`, `dependencies`, `additionalItems`, `contains`, `propertyNames`, `examples` | dropped (OpenAPI 3.0 has no such keyword) |
+//! | `definitions: {X: S}` of model `M` | the component `MX` (API Gateway's model names are alphanumeric), and `$ref: #/definitions/X` a `$ref` to it |
+//! | `required: []` | dropped (OpenAPI wants one name at least) |
+//! | `$schema`, `id`, `patternProperties`, `dependencies`, `additionalItems`, `contains`, `propertyNames`, `examples` | dropped (OpenAPI 3.0 has no such keyword) |
 //!
 //! Sub-schemas (`properties`, `items`, `additionalProperties`, `allOf`, `anyOf`, `oneOf`,
 //! `not`) are converted the same way; `x-` extension keywords are kept.
@@ -37,8 +39,24 @@ const ONE_SCHEMA: &[&str] = &["not", "additionalProperties"];
 /// Keywords whose value is a list of schemas.
 const SCHEMA_LIST: &[&str] = &["allOf", "anyOf", "oneOf"];
 
-/// Converts a model's schema (as the template has it) into an OpenAPI 3.0 schema object.
-pub(crate) fn convert(schema: &Json) -> Json {
+/// Converts the schema of the model whose component is `key` (as the template has it) into
+/// OpenAPI 3.0 schema objects: the model's, then its `definitions` as components `<key>X`.
+pub(crate) fn convert_model(key: &str, schema: &Json) -> Vec<(String, Json)> {
+    let mut out = vec![(key.to_string(), convert(schema, key))];
+    for (name, definition) in schema["definitions"].as_object().into_iter().flatten() {
+        out.push((definition_key(key, name), convert(definition, key)));
+    }
+    out
+}
+
+/// The component of the definition `name` of the model whose component is `model`.
+fn definition_key(model: &str, name: &str) -> String {
+    let alphanumeric: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+    super::component_key(&format!("{model}{alphanumeric}"))
+}
+
+/// Converts one schema of the model whose component is `model`.
+fn convert(schema: &Json, model: &str) -> Json {
     let Json::Object(map) = schema else {
         // `true`/`false` schemas and anything else: an empty (any-value) schema
         return Json::Object(Map::new());
@@ -49,15 +67,16 @@ pub(crate) fn convert(schema: &Json) -> Json {
             k if DROPPED.contains(&k) => {}
             "type" => convert_type(value, &mut out),
             "$ref" => {
-                out.insert("$ref".into(), convert_ref(value));
+                out.insert("$ref".into(), convert_ref(value, model));
             }
+            "required" if value.as_array().is_some_and(Vec::is_empty) => {}
             "const" => {
                 out.insert("enum".into(), Json::Array(vec![value.clone()]));
             }
             "properties" => {
                 let props = value
                     .as_object()
-                    .map(|p| p.iter().map(|(k, v)| (k.clone(), convert(v))).collect())
+                    .map(|p| p.iter().map(|(k, v)| (k.clone(), convert(v, model))).collect())
                     .unwrap_or_default();
                 out.insert(key.clone(), Json::Object(props));
             }
@@ -65,19 +84,20 @@ pub(crate) fn convert(schema: &Json) -> Json {
                 let items = match value {
                     Json::Array(list) => {
                         let mut any = Map::new();
-                        any.insert("anyOf".into(), Json::Array(list.iter().map(convert).collect()));
+                        let list = list.iter().map(|s| convert(s, model)).collect();
+                        any.insert("anyOf".into(), Json::Array(list));
                         Json::Object(any)
                     }
-                    other => convert(other),
+                    other => convert(other, model),
                 };
                 out.insert(key.clone(), items);
             }
             k if ONE_SCHEMA.contains(&k) => {
-                let v = if value.is_boolean() { value.clone() } else { convert(value) };
+                let v = if value.is_boolean() { value.clone() } else { convert(value, model) };
                 out.insert(key.clone(), v);
             }
             k if SCHEMA_LIST.contains(&k) => {
-                let list = value.as_array().map(|l| l.iter().map(convert).collect());
+                let list = value.as_array().map(|l| l.iter().map(|s| convert(s, model)).collect());
                 out.insert(key.clone(), Json::Array(list.unwrap_or_default()));
             }
             _ => {
@@ -128,9 +148,13 @@ fn convert_type(value: &Json, out: &mut Map<String, Json>) {
     }
 }
 
-/// A reference to another model of the API (`https://apigateway.amazonaws.com/restapis/<id>/models/<Name>`,
-/// literal or joined with the API's id) becomes a reference to its component; others stay.
-fn convert_ref(value: &Json) -> Json {
+/// A reference to a definition of the model (`#/definitions/X`) or to another model of the
+/// API (`https://apigateway.amazonaws.com/restapis/<id>/models/<Name>`, literal or joined with
+/// the API's id) becomes a reference to its component; others stay.
+fn convert_ref(value: &Json, model: &str) -> Json {
+    if let Some(name) = value.as_str().and_then(|r| r.strip_prefix("#/definitions/")) {
+        return Json::String(format!("#/components/schemas/{}", definition_key(model, name)));
+    }
     let tail = match value {
         Json::String(s) => Some(s.as_str()),
         Json::Object(o) => o
@@ -151,7 +175,7 @@ fn convert_ref(value: &Json) -> Json {
 
 #[cfg(test)]
 mod tests {
-    use super::convert;
+    use super::convert_model;
     use serde_json::json;
 
     #[test]
@@ -160,19 +184,24 @@ mod tests {
             "$schema": "http://json-schema.org/draft-04/schema#",
             "title": "pet",
             "type": "object",
-            "definitions": { "x": {} },
+            "definitions": { "Toy": { "type": "object", "required": [] } },
             "properties": {
                 "name": { "type": ["string", "null"], "minLength": 1 },
                 "tag": { "type": ["string", "integer"] },
                 "kind": { "const": "cat" },
                 "owner": { "$ref": {"Fn::Join": ["", ["https://apigateway.amazonaws.com/restapis/", {"Ref": "Api"}, "/models/Owner"]]} },
-                "toys": { "type": "array", "items": [{ "type": "string" }, { "type": "null" }] }
+                "toys": { "type": "array", "items": [{ "type": "string" }, { "type": "null" }] },
+                "favourite": { "$ref": "#/definitions/Toy" }
             },
             "patternProperties": { "^x": {} },
             "additionalProperties": false
         });
+        let converted = convert_model("Pet", &schema);
+        assert_eq!(converted.len(), 2);
+        assert_eq!(converted[1], ("PetToy".to_string(), json!({ "type": "object" })));
+        assert_eq!(converted[0].0, "Pet");
         assert_eq!(
-            convert(&schema),
+            converted[0].1,
             json!({
                 "title": "pet",
                 "type": "object",
@@ -181,7 +210,8 @@ mod tests {
                     "tag": { "anyOf": [{ "type": "string" }, { "type": "integer" }] },
                     "kind": { "enum": ["cat"] },
                     "owner": { "$ref": "#/components/schemas/Owner" },
-                    "toys": { "type": "array", "items": { "anyOf": [{ "type": "string" }, { "nullable": true }] } }
+                    "toys": { "type": "array", "items": { "anyOf": [{ "type": "string" }, { "nullable": true }] } },
+                    "favourite": { "$ref": "#/components/schemas/PetToy" }
                 },
                 "additionalProperties": false
             })
