@@ -71,7 +71,30 @@ pub fn golden_dir(case: &str) -> PathBuf {
 /// # Errors
 /// Whatever building or synthesizing the app returns.
 pub fn synth_case(case: &Case, outdir: &Path) -> Result<cdk_core::CloudAssembly, Error> {
+    build_case(case, outdir)?.synth()
+}
+
+/// Builds one twin's app (its cloud assembly goes to `outdir` when synthesized).
+///
+/// # Errors
+/// Whatever building the app returns.
+pub fn build_case(case: &Case, outdir: &Path) -> Result<App, Error> {
     let app = App::with_props(AppProps::builder().outdir(outdir).flags(case.flags));
     (case.build)(&app, &inputs_dir(case.name))?;
-    app.synth()
+    Ok(app)
+}
+
+/// Synthesizes one twin into `outdir` (its `cdk.out`) and exports every API of it that is
+/// not a `SpecRestApi` as OpenAPI 3 (`apigw_core::openapi::export_all`).
+///
+/// # Errors
+/// Whatever building, synthesizing or exporting the app returns.
+pub fn synth_case_with_openapi(
+    case: &Case,
+    outdir: &Path,
+) -> Result<(cdk_core::CloudAssembly, Vec<apigw_core::openapi::ApiExport>), Error> {
+    let app = build_case(case, outdir)?;
+    let assembly = app.synth()?;
+    let exports = apigw_core::openapi::export_all(&app)?;
+    Ok((assembly, exports))
 }

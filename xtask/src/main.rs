@@ -4,7 +4,11 @@
 //!   `cargo xtask codegen --check` regenerates in memory and fails when anything on disk differs.
 //! - `cargo xtask vendor-spec --wheel PATH.whl` refreshes `cfn-spec/` from a cfn-lint wheel.
 //! - `cargo xtask parity [--out DIR] [--only a,b]` synthesizes every parity twin (the `parity`
-//!   crate in `tests/`) into `DIR/<case>/cdk.out/` (default `target/parity`).
+//!   crate in `tests/`) into `DIR/<case>/cdk.out/` (default `target/parity`), and writes the
+//!   OpenAPI 3 export of each API that is not a `SpecRestApi` to
+//!   `DIR/<case>/openapi/<Stack>.<Api>.json`.
+//! - `cargo xtask openapi-check [--install-only] [DIR]` validates those exports with the pinned
+//!   `openapi-spec-validator` (see `openapi_check.rs`).
 //! - `cargo xtask bench --cdk DIR [--runs K] [--n 100,1000] [--ours-n 10000] [--no-docs]` times
 //!   the benchmark app: our release `perf` binary and aws-cdk-lib's `perf/app.js` (run from DIR,
 //!   a copy of `shared/parity` with `npm install` done) side by side at the `--n` sizes, ours
@@ -21,6 +25,7 @@
 mod api_coverage;
 mod bench;
 mod deploy_check;
+mod openapi_check;
 mod vendor;
 
 use std::collections::BTreeSet;
@@ -32,7 +37,11 @@ const USAGE: &str = "usage:
   cargo xtask codegen [--check]          regenerate crates/l1/ from cfn-spec/ (--check: only verify)
   cargo xtask vendor-spec --wheel PATH   refresh cfn-spec/ from a cfn-lint wheel
   cargo xtask parity [--out DIR] [--only a,b]
-                                         synthesize every parity twin into DIR/<case>/cdk.out/
+                                         synthesize every parity twin into DIR/<case>/cdk.out/,
+                                         its APIs' OpenAPI exports into DIR/<case>/openapi/
+  cargo xtask openapi-check [--install-only] [DIR]
+                                         validate DIR/*/openapi/*.json (default target/parity)
+                                         with the pinned openapi-spec-validator
   cargo xtask bench --cdk DIR [--runs K] [--n 100,1000] [--ours-n 10000] [--no-docs]
                                          time our synthesis against aws-cdk-lib's, side by side;
                                          write the table and plot to docs/
@@ -57,6 +66,7 @@ fn main() -> ExitCode {
         ["bench", rest @ ..] => bench::bench(&workspace_root(), rest),
         ["publish-check"] => publish_check(),
         ["api-coverage", rest @ ..] => api_coverage::api_coverage(&workspace_root(), rest),
+        ["openapi-check", rest @ ..] => openapi_check::openapi_check(&workspace_root(), rest),
         ["deploy-check", rest @ ..] => deploy_check::deploy_check(&workspace_root(), rest),
         _ => {
             eprintln!("{USAGE}");

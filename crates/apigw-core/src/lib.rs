@@ -17,6 +17,7 @@ pub mod method;
 pub mod method_response;
 pub mod metrics;
 pub mod model;
+pub mod openapi;
 pub mod rate_limited_api_key;
 pub mod request_validator;
 pub mod resource;

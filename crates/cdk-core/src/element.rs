@@ -324,6 +324,36 @@ impl CfnResource {
         })
     }
 
+    /// The logical ID the resource has in its template now, as text (what
+    /// [`logical_id`](Self::logical_id) resolves to): its override, else the one computed
+    /// from its path, or for a lazy ID the one the last synthesis computed. What a tool reading
+    /// a synthesized template ([`Stack::synthesize_template`](crate::Stack::synthesize_template))
+    /// finds the resource's entry by.
+    ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let topic = CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+    /// let queue = CfnResource::new(&stack, "Queue", "AWS::SQS::Queue", Value::Null)?;
+    /// queue.override_logical_id("MyQueue");
+    /// let template = stack.synthesize_template()?;
+    /// assert_eq!(template["Resources"][topic.template_logical_id()?]["Type"], "AWS::SNS::Topic");
+    /// assert_eq!(queue.template_logical_id()?, "MyQueue");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnableToCalculateUniqueId`], also for a resource added while the tree is
+    /// being read (during synthesis).
+    pub fn template_logical_id(&self) -> Result<String, Error> {
+        let tree = self.node.tree.borrow();
+        if self.node.idx >= tree.nodes.len() {
+            return Err(Error::UnableToCalculateUniqueId { path: self.node.path() });
+        }
+        crate::resolve::logical_id(&tree, self.node.idx)
+    }
+
     /// The CloudFormation type (`AWS::S3::Bucket`).
     pub fn resource_type(&self) -> String {
         self.with_data(|r| r.resource_type.clone())

@@ -1,5 +1,6 @@
 //! Synthesizes every parity twin: `parity [--out DIR] [--only a,b]` writes
-//! `DIR/<case>/cdk.out/` (default `target/parity`).
+//! `DIR/<case>/cdk.out/` (default `target/parity`), and the OpenAPI 3 export of each API
+//! that is not a `SpecRestApi` to `DIR/<case>/openapi/<Stack>.<Api>.json`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,8 +29,18 @@ fn main() -> ExitCode {
         }
         let dir = out.join(case.name).join("cdk.out");
         let _ = std::fs::remove_dir_all(&dir);
-        match parity::synth_case(&case, &dir) {
-            Ok(a) => println!("{}: {} stack(s) -> {}", case.name, a.stacks.len(), dir.display()),
+        let openapi = out.join(case.name).join("openapi");
+        let _ = std::fs::remove_dir_all(&openapi);
+        match parity::synth_case_with_openapi(&case, &dir).and_then(|(a, exports)| {
+            write_exports(&openapi, &exports)?;
+            Ok((a, exports.len()))
+        }) {
+            Ok((a, apis)) => println!(
+                "{}: {} stack(s) -> {}, {apis} OpenAPI export(s)",
+                case.name,
+                a.stacks.len(),
+                dir.display()
+            ),
             Err(e) => {
                 failed += 1;
                 eprintln!("{}: error: {e}", case.name);
@@ -41,6 +52,28 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes each export as `<dir>/<file name>` (pretty JSON).
+fn write_exports(
+    dir: &std::path::Path,
+    exports: &[apigw_core::openapi::ApiExport],
+) -> Result<(), cdk_core::Error> {
+    let io = |e: std::io::Error| cdk_core::Error::Io {
+        dir: dir.display().to_string(),
+        reason: e.to_string(),
+    };
+    if exports.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
+    for e in exports {
+        let text = serde_json::to_string_pretty(&e.document).map_err(|err| {
+            cdk_core::Error::Io { dir: e.file_name.clone(), reason: err.to_string() }
+        })?;
+        std::fs::write(dir.join(&e.file_name), text + "\n").map_err(io)?;
+    }
+    Ok(())
 }
 
 fn usage() -> ExitCode {
