@@ -7,6 +7,14 @@
 
 use crate::Case;
 
+mod integ_api_definition_asset;
+mod integ_api_definition_inline;
+mod integ_base_path_mapping;
+
 pub(crate) fn all() -> Vec<Case> {
-    vec![]
+    vec![
+        integ_api_definition_asset::CASE,
+        integ_api_definition_inline::CASE,
+        integ_base_path_mapping::CASE,
+    ]
 }
