@@ -20,13 +20,14 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
         "GET",
         MockIntegration::with_options(
             IntegrationOptions::builder()
-                .integration_responses([IntegrationResponse::builder().status_code("200").build()?])
+                .integration_responses([IntegrationResponse::builder()
+                    .status_code("200")
+                    .build()?])
                 .passthrough_behavior(PassthroughBehavior::Never)
                 .request_templates([("application/json", "{ \"statusCode\": 200 }")]),
         )?,
-        MethodOptions::builder().method_responses([MethodResponse::builder()
-            .status_code("200")
-            .build()?]),
+        MethodOptions::builder()
+            .method_responses([MethodResponse::builder().status_code("200").build()?]),
     )?;
 
     CfnOutput::new(&stack, "PetsURL", CfnOutputProps::builder().value(api.url_for_path("/pets")?))?;

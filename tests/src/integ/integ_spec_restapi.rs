@@ -82,11 +82,13 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     // The test's `apiKey: key` prop: aws-cdk-lib 2.276.0 no longer types it, but its
     // UsagePlan constructor still ends with `addApiKey(props.apiKey)`; this is that call.
     plan.add_api_key(&key)?;
-    plan.add_api_stage(UsagePlanPerApiStage::builder().stage(&api.deployment_stage()?).throttle(
-        [ThrottlingPerMethod::builder()
-            .method(&get_toys_method)
-            .throttle(ThrottleSettings::builder().rate_limit(10.0).burst_limit(2).build()?)
-            .build()?],
-    ))?;
+    plan.add_api_stage(
+        UsagePlanPerApiStage::builder().stage(&api.deployment_stage()?).throttle([
+            ThrottlingPerMethod::builder()
+                .method(&get_toys_method)
+                .throttle(ThrottleSettings::builder().rate_limit(10.0).burst_limit(2).build()?)
+                .build()?,
+        ]),
+    )?;
     Ok(())
 }

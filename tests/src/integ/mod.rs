@@ -13,6 +13,11 @@ mod integ_base_path_mapping;
 mod integ_spec_restapi;
 mod integ_spec_restapi_endpointconfiguration;
 mod integ_spec_restapi_import_deploymentstage;
+mod integ_stepfunctions_api;
+mod integ_stepfunctions_api_without_default_method_responses;
+mod integ_stepfunctions_cognito_authorizer;
+mod integ_stepfunctions_startexecution;
+mod integ_stepfunctions_startexecution_without_default_method_responses;
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
@@ -22,5 +27,10 @@ pub(crate) fn all() -> Vec<Case> {
         integ_spec_restapi::CASE,
         integ_spec_restapi_endpointconfiguration::CASE,
         integ_spec_restapi_import_deploymentstage::CASE,
+        integ_stepfunctions_api::CASE,
+        integ_stepfunctions_api_without_default_method_responses::CASE,
+        integ_stepfunctions_cognito_authorizer::CASE,
+        integ_stepfunctions_startexecution::CASE,
+        integ_stepfunctions_startexecution_without_default_method_responses::CASE,
     ]
 }
