@@ -11,6 +11,7 @@ mod integ_api_definition_asset;
 mod integ_api_definition_inline;
 mod integ_base_path_mapping;
 mod integ_domain_name;
+mod integ_sfn_generated_name;
 mod integ_spec_restapi;
 mod integ_spec_restapi_endpointconfiguration;
 mod integ_spec_restapi_import_deploymentstage;
@@ -26,6 +27,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_api_definition_inline::CASE,
         integ_base_path_mapping::CASE,
         integ_domain_name::CASE,
+        integ_sfn_generated_name::CASE,
         integ_spec_restapi::CASE,
         integ_spec_restapi_endpointconfiguration::CASE,
         integ_spec_restapi_import_deploymentstage::CASE,
