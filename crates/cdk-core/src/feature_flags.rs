@@ -33,6 +33,9 @@ pub const APIGATEWAY_LOG_GROUP_DESTINATION_ARN_WITHOUT_WILDCARD: &str =
     "@aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard";
 /// IAM: merge policy statements.
 pub const IAM_MINIMIZE_POLICIES: &str = "@aws-cdk/aws-iam:minimizePolicies";
+/// Core: a stack in a known region writes its partition as a literal (`aws`) instead of
+/// `{"Ref": "AWS::Partition"}`.
+pub const ENABLE_PARTITION_LITERALS: &str = "@aws-cdk/core:enablePartitionLiterals";
 /// Lambda: a managed log group per function.
 pub const LAMBDA_USE_CDK_MANAGED_LOG_GROUP: &str = "@aws-cdk/aws-lambda:useCdkManagedLogGroup";
 

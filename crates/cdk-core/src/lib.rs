@@ -9,7 +9,9 @@ pub mod feature_flags;
 pub mod fns;
 pub mod json;
 pub mod logical_id;
+pub mod physical_name;
 pub mod refs;
+pub mod region_info;
 pub mod resolve;
 pub mod size;
 pub mod stack;
@@ -27,6 +29,7 @@ pub use element::{
 };
 pub use error::{BuildError, Error, IntoProps};
 pub use fns::{Aws, Fn};
+pub use physical_name::{PhysicalName, ResourcePhysicalName};
 pub use size::{Size, SizeRoundingBehavior};
 pub use stack::{
     ArnComponents, ArnFormat, Environment, NestedStack, NestedStackProps, NestedStackPropsBuilder,

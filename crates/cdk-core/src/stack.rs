@@ -258,9 +258,20 @@ impl Stack {
         }
     }
 
-    /// The partition (`{"Ref": "AWS::Partition"}`).
+    /// The partition (`Stack.partition`): with `@aws-cdk/core:enablePartitionLiterals`, the
+    /// literal partition of the stack's region when the environment sets a region aws-cdk-lib
+    /// knows (`"aws"` for `us-east-1`); else `{"Ref": "AWS::Partition"}`.
     pub fn partition(&self) -> Value {
-        crate::fns::Aws::partition()
+        let region = self.with_data(|s| s.env.region.clone());
+        match region {
+            Some(r) if self.node.feature_flag(crate::feature_flags::ENABLE_PARTITION_LITERALS) => {
+                match crate::region_info::partition(&r) {
+                    Some(p) => Value::from(p),
+                    None => crate::fns::Aws::partition(),
+                }
+            }
+            _ => crate::fns::Aws::partition(),
+        }
     }
 
     /// The URL suffix (`{"Ref": "AWS::URLSuffix"}`).

@@ -7,6 +7,34 @@
 
 use crate::Case;
 
+mod integ_api_definition_asset;
+mod integ_api_definition_inline;
+mod integ_base_path_mapping;
+mod integ_domain_name;
+mod integ_sfn_generated_name;
+mod integ_spec_restapi;
+mod integ_spec_restapi_endpointconfiguration;
+mod integ_spec_restapi_import_deploymentstage;
+mod integ_stepfunctions_api;
+mod integ_stepfunctions_api_without_default_method_responses;
+mod integ_stepfunctions_cognito_authorizer;
+mod integ_stepfunctions_startexecution;
+mod integ_stepfunctions_startexecution_without_default_method_responses;
+
 pub(crate) fn all() -> Vec<Case> {
-    vec![]
+    vec![
+        integ_api_definition_asset::CASE,
+        integ_api_definition_inline::CASE,
+        integ_base_path_mapping::CASE,
+        integ_domain_name::CASE,
+        integ_sfn_generated_name::CASE,
+        integ_spec_restapi::CASE,
+        integ_spec_restapi_endpointconfiguration::CASE,
+        integ_spec_restapi_import_deploymentstage::CASE,
+        integ_stepfunctions_api::CASE,
+        integ_stepfunctions_api_without_default_method_responses::CASE,
+        integ_stepfunctions_cognito_authorizer::CASE,
+        integ_stepfunctions_startexecution::CASE,
+        integ_stepfunctions_startexecution_without_default_method_responses::CASE,
+    ]
 }

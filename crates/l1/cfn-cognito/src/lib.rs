@@ -6,6 +6,7 @@
 //! | Resource type | L1 construct | Props |
 //! |---|---|---|
 //! | `AWS::Cognito::UserPool` | [`CfnUserPool`] | [`CfnUserPoolProps`] |
+//! | `AWS::Cognito::UserPoolClient` | [`CfnUserPoolClient`] | [`CfnUserPoolClientProps`] |
 //!
 //! ```
 //! use cdk_core::{App, Stack};
@@ -22,3 +23,5 @@
 
 pub mod user_pool;
 pub use user_pool::{CfnUserPool, CfnUserPoolProps};
+pub mod user_pool_client;
+pub use user_pool_client::{CfnUserPoolClient, CfnUserPoolClientProps};
