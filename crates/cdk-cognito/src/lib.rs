@@ -2,9 +2,13 @@
 //!
 //! A thin L2 over [`cfn_cognito`]: the [`UserPool`] of `aws-cdk-lib/aws-cognito`
 //! (`user-pool.ts`) with its defaults (administrators create users, verification by code,
-//! account recovery by phone then email, `Retain` removal policy), which is what an API's
-//! Cognito authorizer needs.
+//! account recovery by phone then email, `Retain` removal policy) and its sign-in aliases,
+//! and the [`OAuthScope`]s, which is what an API's Cognito authorizer needs.
 
+mod oauth_scope;
 mod user_pool;
 
-pub use user_pool::{UserPool, UserPoolProps, UserPoolPropsBuilder};
+pub use oauth_scope::OAuthScope;
+pub use user_pool::{
+    SignInAliases, SignInAliasesBuilder, UserPool, UserPoolProps, UserPoolPropsBuilder,
+};

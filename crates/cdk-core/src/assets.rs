@@ -419,10 +419,12 @@ pub fn add_path_asset(
     }
     let hash = fingerprint(source).map_err(err)?;
     let is_dir = source.is_dir();
+    // The staged copy keeps the source's extension, a directory's too (`asset.<hash>.handler`
+    // for a folder `integ.cors.handler`), as aws-cdk-lib's `getExtension` does.
+    let ext = staged_extension(source);
     let (path, packaging, object_key) = if is_dir {
-        (format!("asset.{hash}"), Packaging::Zip, format!("{hash}.zip"))
+        (format!("asset.{hash}{ext}"), Packaging::Zip, format!("{hash}.zip"))
     } else {
-        let ext = staged_extension(source);
         let plain_ext =
             source.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
         (format!("asset.{hash}{ext}"), Packaging::File, format!("{hash}{plain_ext}"))

@@ -7,6 +7,38 @@
 
 use crate::Case;
 
+mod integ_api_with_authorizer_and_method;
+mod integ_api_with_authorizer_and_proxy;
+mod integ_api_with_overriding_default_authorizer;
+mod integ_cognito_authorizer;
+mod integ_cors;
+mod integ_cors_allow_multiple_origins;
+mod integ_lambda_api;
+mod integ_lambda_api_latebound_deploymentstage;
+mod integ_lambda_api_nonproxy;
+mod integ_lambda_api_stream;
+mod integ_lambda_permission_consolidation;
+mod integ_method_grant_execute;
+mod integ_model_schema_additional_items;
+mod integ_request_authorizer_lit;
+mod integ_token_authorizer_iam_role;
+
 pub(crate) fn all() -> Vec<Case> {
-    vec![]
+    vec![
+        integ_api_with_authorizer_and_method::CASE,
+        integ_api_with_authorizer_and_proxy::CASE,
+        integ_api_with_overriding_default_authorizer::CASE,
+        integ_cognito_authorizer::CASE,
+        integ_cors::CASE,
+        integ_cors_allow_multiple_origins::CASE,
+        integ_lambda_api::CASE,
+        integ_lambda_api_latebound_deploymentstage::CASE,
+        integ_lambda_api_nonproxy::CASE,
+        integ_lambda_api_stream::CASE,
+        integ_lambda_permission_consolidation::CASE,
+        integ_method_grant_execute::CASE,
+        integ_model_schema_additional_items::CASE,
+        integ_request_authorizer_lit::CASE,
+        integ_token_authorizer_iam_role::CASE,
+    ]
 }
