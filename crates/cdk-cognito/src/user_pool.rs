@@ -110,10 +110,10 @@ impl UserPool {
     ) -> Result<UserPool, Error> {
         let path = scope.node().child_path(id);
         let props = props.into_props_at(&path)?;
-        let sign_in = props.sign_in_aliases.clone().unwrap_or_else(|| SignInAliases {
-            username: Some(true),
-            ..SignInAliases::default()
-        });
+        let sign_in = props
+            .sign_in_aliases
+            .clone()
+            .unwrap_or_else(|| SignInAliases { username: Some(true), ..SignInAliases::default() });
         let (username_attrs, alias_attrs, auto_verify) =
             sign_in.attributes().map_err(|message| Error::InvalidArgument {
                 path: path.clone(),
@@ -214,8 +214,7 @@ mod tests {
 
     #[test]
     fn with_username_the_other_aliases_are_alias_attributes() -> Result<(), Error> {
-        let aliases =
-            SignInAliases::builder().username(true).email(true).preferred_username(true);
+        let aliases = SignInAliases::builder().username(true).email(true).preferred_username(true);
         let p = pool(Some(aliases.build()?))?;
         assert_eq!(p["AliasAttributes"], serde_json::json!(["email", "preferred_username"]));
         assert!(p.get("UsernameAttributes").is_none());

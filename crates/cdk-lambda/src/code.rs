@@ -30,16 +30,28 @@ pub struct Code {
 
 #[derive(Clone, Debug)]
 enum CodeKind {
-    Inline(String),
+    Inline(Value),
     Asset { path: PathBuf, asset: Rc<RefCell<Option<Asset>>> },
     Bucket { bucket_name: Value, key: Value, object_version: Option<Value> },
 }
 
 impl Code {
-    /// Inline source (`Code.fromInline`), rendered as `Code.ZipFile`. Only runtimes that
-    /// support inline code take it, and it may not be empty; [`crate::Function::new`]
-    /// checks both.
-    pub fn from_inline(source: impl Into<String>) -> Code {
+    /// Inline source (`Code.fromInline`), rendered as `Code.ZipFile`: a string, or one with
+    /// tokens in it (a [`Value::concat`] of text and references, rendered as `Fn::Join`, as a
+    /// CDK template literal with tokens is). Only runtimes that support inline code take it,
+    /// and it may not be empty; [`crate::Function::new`] checks both.
+    ///
+    /// ```
+    /// use cdk_core::{Aws, Value};
+    /// use cdk_lambda::Code;
+    /// let code = Code::from_inline(Value::concat([
+    ///     Value::from("const region = '"),
+    ///     Aws::region(),
+    ///     Value::from("';"),
+    /// ]));
+    /// assert!(code.is_inline());
+    /// ```
+    pub fn from_inline(source: impl Into<Value>) -> Code {
         Code { kind: CodeKind::Inline(source.into()) }
     }
 
@@ -83,7 +95,7 @@ impl Code {
     /// Local checks (`InlineCode`'s constructor): inline code may not be empty.
     pub(crate) fn validate(&self) -> Result<(), BuildError> {
         match &self.kind {
-            CodeKind::Inline(s) if s.is_empty() => {
+            CodeKind::Inline(s) if s.as_str() == Some("") => {
                 Err(BuildError::invalid_field("code", "Lambda inline code cannot be empty"))
             }
             _ => Ok(()),
@@ -130,7 +142,7 @@ impl Code {
     pub(crate) fn bind(&self, scope: &Node) -> Result<Value, Error> {
         let mut code = CfnCode::default();
         match &self.kind {
-            CodeKind::Inline(source) => code.zip_file = Some(Value::from(source.as_str())),
+            CodeKind::Inline(source) => code.zip_file = Some(source.clone()),
             CodeKind::Bucket { bucket_name, key, object_version } => {
                 code.s3_bucket = Some(bucket_name.clone());
                 code.s3_key = Some(key.clone());
@@ -196,6 +208,29 @@ mod tests {
         let err = Code::from_inline("").validate().unwrap_err();
         assert!(err.message().contains("Lambda inline code cannot be empty"));
         assert!(Code::from_inline("x").validate().is_ok());
+    }
+
+    #[test]
+    fn inline_code_with_tokens_renders_as_a_join() -> Result<(), Error> {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack")?;
+        let source =
+            Value::concat([Value::from("const r = '"), cdk_core::Aws::region(), Value::from("';")]);
+        let code = Code::from_inline(source);
+        assert!(code.validate().is_ok());
+        let props = crate::FunctionProps::builder()
+            .runtime(crate::Runtime::NODEJS_20_X)
+            .handler("index.handler")
+            .code(code);
+        crate::Function::new(&stack, "F", props)?;
+        let template = stack.synthesize_template()?;
+        let resources = template["Resources"].as_object().cloned().unwrap_or_default();
+        let function = resources.values().find(|r| r["Type"] == "AWS::Lambda::Function");
+        assert_eq!(
+            function.map(|f| f["Properties"]["Code"]["ZipFile"].clone()).unwrap_or_default(),
+            serde_json::json!({ "Fn::Join": ["", ["const r = '", { "Ref": "AWS::Region" }, "';"]] })
+        );
+        Ok(())
     }
 
     #[test]

@@ -8,7 +8,8 @@ pub(crate) const CASE: Case = Case::integ("integ-cors", build);
 fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let stack = Stack::new(app, "cors-twitch-test")?;
 
-    let api = RestApi::new(&stack, "cors-api-test", RestApiProps::builder().cloud_watch_role(true))?;
+    let api =
+        RestApi::new(&stack, "cors-api-test", RestApiProps::builder().cloud_watch_role(true))?;
 
     let handler = Function::new(
         &stack,

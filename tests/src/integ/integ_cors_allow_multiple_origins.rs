@@ -15,7 +15,11 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
         "cors-api-test",
         RestApiProps::builder().default_cors_preflight_options(
             CorsOptions::builder()
-                .allow_origins(["https://amazon.com", "https://twitch.tv", "https://aws.amazon.com"])
+                .allow_origins([
+                    "https://amazon.com",
+                    "https://twitch.tv",
+                    "https://aws.amazon.com",
+                ])
                 .build()?,
         ),
     )?;

@@ -6,7 +6,8 @@ use apigw_core::{LambdaRestApi, LambdaRestApiProps, ResponseTransferMode};
 /// The case.
 pub(crate) const CASE: Case = Case::integ("integ-lambda-api-stream", build);
 
-const CODE: &str = "exports.handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
+const CODE: &str =
+    "exports.handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
         const metadata = {
           statusCode: 200,
           headers: { 'Content-Type': 'text/plain' }

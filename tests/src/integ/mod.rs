@@ -21,6 +21,7 @@ mod integ_lambda_permission_consolidation;
 mod integ_method_grant_execute;
 mod integ_model_schema_additional_items;
 mod integ_request_authorizer_lit;
+mod integ_token_authorizer;
 mod integ_token_authorizer_iam_role;
 
 pub(crate) fn all() -> Vec<Case> {
@@ -39,6 +40,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_method_grant_execute::CASE,
         integ_model_schema_additional_items::CASE,
         integ_request_authorizer_lit::CASE,
+        integ_token_authorizer::CASE,
         integ_token_authorizer_iam_role::CASE,
     ]
 }
