@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use cdk_core::{BuildError, CfnResource, Construct, Error, Node, Value};
-use cdk_s3_assets::{Asset, AssetProps};
+use cdk_s3_assets::{Asset, AssetOptions, AssetProps};
 use cfn_lambda::function::Code as CfnCode;
 
 /// Extensions of files that are archives already (`ARCHIVE_EXTENSIONS` of `asset-staging.ts`).
@@ -31,7 +31,7 @@ pub struct Code {
 #[derive(Clone, Debug)]
 enum CodeKind {
     Inline(Value),
-    Asset { path: PathBuf, asset: Rc<RefCell<Option<Asset>>> },
+    Asset { path: PathBuf, exclude: Vec<String>, asset: Rc<RefCell<Option<Asset>>> },
     Bucket { bucket_name: Value, key: Value, object_version: Option<Value> },
 }
 
@@ -59,7 +59,37 @@ impl Code {
     /// (`Code.fromAsset`): an `s3_assets.Asset` with id `Code` under the function, rendered
     /// as `Code.S3Bucket` / `Code.S3Key`.
     pub fn from_asset(path: impl Into<PathBuf>) -> Code {
-        Code { kind: CodeKind::Asset { path: path.into(), asset: Rc::default() } }
+        Code {
+            kind: CodeKind::Asset { path: path.into(), exclude: Vec::new(), asset: Rc::default() },
+        }
+    }
+
+    /// [`from_asset`](Self::from_asset) with the asset's options (`Code.fromAsset(path,
+    /// options)`): an [`AssetOptions`] or its unfinished builder, such as
+    /// `AssetOptions::builder().exclude(["*.ts"])` to leave files out of the zip and its hash.
+    ///
+    /// ```
+    /// use cdk_lambda::Code;
+    /// use cdk_s3_assets::AssetOptions;
+    /// let code = Code::from_asset_with("lambda", AssetOptions::builder().exclude(["*.ts"]))?;
+    /// assert!(!code.is_inline());
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A builder error from finishing `options`.
+    pub fn from_asset_with(
+        path: impl Into<PathBuf>,
+        options: impl cdk_core::IntoProps<AssetOptions>,
+    ) -> Result<Code, Error> {
+        let options = options.into_props()?;
+        Ok(Code {
+            kind: CodeKind::Asset {
+                path: path.into(),
+                exclude: options.exclude,
+                asset: Rc::default(),
+            },
+        })
     }
 
     /// An object already in S3 (`Code.fromBucket`): the bucket's name (a literal or a token
@@ -109,7 +139,7 @@ impl Code {
     /// # Errors
     /// [`Error::InvalidArgument`] naming `path`; [`Error::NoStack`] outside a stack.
     pub(crate) fn check(&self, scope: &Node, path: &str) -> Result<(), Error> {
-        let CodeKind::Asset { path: file, asset } = &self.kind else {
+        let CodeKind::Asset { path: file, asset, .. } = &self.kind else {
             return Ok(());
         };
         if let Some(asset) = asset.borrow().as_ref() {
@@ -148,8 +178,8 @@ impl Code {
                 code.s3_key = Some(key.clone());
                 code.s3_object_version = object_version.clone();
             }
-            CodeKind::Asset { path, asset } => {
-                let asset = bind_asset(scope, path, asset)?;
+            CodeKind::Asset { path, exclude, asset } => {
+                let asset = bind_asset(scope, path, exclude, asset)?;
                 code.s3_bucket = Some(asset.s3_bucket_name());
                 code.s3_key = Some(asset.s3_object_key());
             }
@@ -168,13 +198,15 @@ impl Code {
 fn bind_asset(
     scope: &Node,
     path: &Path,
+    exclude: &[String],
     slot: &Rc<RefCell<Option<Asset>>>,
 ) -> Result<Asset, Error> {
     let existing = slot.borrow().clone();
     let asset = match existing {
         Some(asset) => asset,
         None => {
-            let asset = Asset::new(scope, "Code", AssetProps::builder().path(path))?;
+            let props = AssetProps::builder().path(path).exclude(exclude.iter().cloned());
+            let asset = Asset::new(scope, "Code", props)?;
             *slot.borrow_mut() = Some(asset.clone());
             asset
         }
@@ -231,6 +263,48 @@ mod tests {
             serde_json::json!({ "Fn::Join": ["", ["const r = '", { "Ref": "AWS::Region" }, "';"]] })
         );
         Ok(())
+    }
+
+    #[test]
+    fn excluded_files_are_neither_hashed_nor_staged() -> Result<(), Error> {
+        let base = std::env::temp_dir().join("cdk-lambda-code-exclude");
+        let _ = std::fs::remove_dir_all(&base);
+        let (with_ts, plain) = (base.join("with-ts"), base.join("plain"));
+        for dir in [&with_ts, &plain] {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+            std::fs::write(dir.join("index.js"), "exports.handler = 1;\n")
+                .map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(with_ts.join("index.ts"), "export const x = 1;\n")
+            .map_err(|e| io(&with_ts, e))?;
+        let out = base.join("cdk.out");
+        let app = cdk_core::App::with_props(cdk_core::AppProps::builder().outdir(out.clone()));
+        let stack = cdk_core::Stack::new(&app, "Stack")?;
+        let function = |id: &str, code: Code| -> Result<String, Error> {
+            let props = crate::FunctionProps::builder()
+                .runtime(crate::Runtime::NODEJS_20_X)
+                .handler("index.handler")
+                .code(code.clone());
+            crate::Function::new(&stack, id, props)?;
+            Ok(code.asset().map(|a| a.asset_path()).unwrap_or_default())
+        };
+        let excluded = function(
+            "Excluded",
+            Code::from_asset_with(&with_ts, AssetOptions::builder().exclude(["*.ts"]))?,
+        )?;
+        let whole = function("Whole", Code::from_asset(&with_ts))?;
+        let plain_path = function("Plain", Code::from_asset(&plain))?;
+        assert_eq!(excluded, plain_path);
+        assert_ne!(excluded, whole);
+        app.synth()?;
+        assert!(out.join(&excluded).join("index.js").is_file());
+        assert!(!out.join(&excluded).join("index.ts").exists());
+        assert!(out.join(&whole).join("index.ts").is_file());
+        Ok(())
+    }
+
+    fn io(dir: &Path, e: std::io::Error) -> Error {
+        Error::Io { dir: dir.display().to_string(), reason: e.to_string() }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 // Adaptations: the parity harness's App (newApp/finish); the test's postCliContext
 // ('@aws-cdk/aws-lambda:useCdkManagedLogGroup': false) is passed as the harness's context
 // (applied last, after the recommended flags); the IntegTest is left out; the handler folder
-// `integ.cors.handler` is a small plain handler of our own
-// (tests/inputs/integ-cors-allow-multiple-origins).
+// `integ.cors.handler` is a small plain handler of our own, with its TypeScript source next
+// to it for `exclude` to leave out (tests/inputs/integ-cors-allow-multiple-origins).
 const path = require('path');
 const cdk = require('aws-cdk-lib');
 const lambda = require('aws-cdk-lib/aws-lambda');

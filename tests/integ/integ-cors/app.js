@@ -1,7 +1,8 @@
 // Source: aws/aws-cdk packages/@aws-cdk-testing/framework-integ/test/aws-apigateway/test/integ.cors.ts
 // Adaptations: the parity harness's App (newApp/finish) instead of `new App()`; the IntegTest
 // is left out; STANDARD_NODEJS_RUNTIME (../../config) is written out as NODEJS_18_X; the
-// handler folder `integ.cors.handler` is a small plain handler of our own (tests/inputs/integ-cors).
+// handler folder `integ.cors.handler` is a small plain handler of our own, with its TypeScript source
+// next to it for `exclude` to leave out (tests/inputs/integ-cors).
 const path = require('path');
 const cdk = require('aws-cdk-lib');
 const lambda = require('aws-cdk-lib/aws-lambda');

@@ -1,8 +1,8 @@
 // Source: aws/aws-cdk packages/@aws-cdk-testing/framework-integ/test/aws-apigateway/test/authorizers/integ.token-authorizer-iam-role.ts
 // Adaptations: the parity harness's App (newApp/finish); the IntegTest is left out;
 // STANDARD_NODEJS_RUNTIME (../../../config) is written out as NODEJS_18_X; the handler folder
-// `integ.token-authorizer.handler` is a small plain authorizer of our own
-// (tests/inputs/integ-token-authorizer-iam-role).
+// `integ.token-authorizer.handler` is a small plain authorizer of our own, with its TypeScript
+// source next to it for `exclude` to leave out (tests/inputs/integ-token-authorizer-iam-role).
 const path = require('path');
 const cdk = require('aws-cdk-lib');
 const iam = require('aws-cdk-lib/aws-iam');

@@ -1,6 +1,7 @@
 //! Twin of `integ/integ-cors/app.js` (aws-cdk's `integ.cors.ts`).
 
 use crate::cases::prelude::*;
+use cdk_lambda::AssetOptions;
 
 /// The case.
 pub(crate) const CASE: Case = Case::integ("integ-cors", build);
@@ -14,10 +15,12 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let handler = Function::new(
         &stack,
         "handler",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_18_X)
-            .handler("index.handler")
-            .code(Code::from_asset(inputs.join("integ.cors.handler"))),
+        FunctionProps::builder().runtime(Runtime::NODEJS_18_X).handler("index.handler").code(
+            Code::from_asset_with(
+                inputs.join("integ.cors.handler"),
+                AssetOptions::builder().exclude(["*.ts"]),
+            )?,
+        ),
     )?;
 
     let twitch = api.root().add_resource("twitch")?;

@@ -2,6 +2,7 @@
 //! `integ.cors-allow-multiple-origins.ts`).
 
 use crate::cases::prelude::*;
+use cdk_lambda::AssetOptions;
 
 /// The case.
 pub(crate) const CASE: Case = Case::integ("integ-cors-allow-multiple-origins", build);
@@ -27,10 +28,12 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let handler = Function::new(
         &stack,
         "handler",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_LATEST)
-            .handler("index.handler")
-            .code(Code::from_asset(inputs.join("integ.cors.handler"))),
+        FunctionProps::builder().runtime(Runtime::NODEJS_LATEST).handler("index.handler").code(
+            Code::from_asset_with(
+                inputs.join("integ.cors.handler"),
+                AssetOptions::builder().exclude(["*.ts"]),
+            )?,
+        ),
     )?;
 
     let lambda_integ = LambdaIntegration::new(&handler);

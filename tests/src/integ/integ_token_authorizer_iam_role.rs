@@ -2,6 +2,7 @@
 //! `authorizers/integ.token-authorizer-iam-role.ts`).
 
 use crate::cases::prelude::*;
+use cdk_lambda::AssetOptions;
 
 /// The case.
 pub(crate) const CASE: Case = Case::integ("integ-token-authorizer-iam-role", build);
@@ -12,10 +13,12 @@ fn build(app: &App, inputs: &Path) -> Result<(), Error> {
     let authorizer_fn = Function::new(
         &stack,
         "MyAuthorizerFunction",
-        FunctionProps::builder()
-            .runtime(Runtime::NODEJS_18_X)
-            .handler("index.handler")
-            .code(Code::from_asset(inputs.join("integ.token-authorizer.handler"))),
+        FunctionProps::builder().runtime(Runtime::NODEJS_18_X).handler("index.handler").code(
+            Code::from_asset_with(
+                inputs.join("integ.token-authorizer.handler"),
+                AssetOptions::builder().exclude(["*.ts"]),
+            )?,
+        ),
     )?;
 
     let role = Role::new(
