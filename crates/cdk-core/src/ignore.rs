@@ -72,7 +72,8 @@ fn match_segments(path: &[String], pattern: &[&str]) -> bool {
         None => path.is_empty(),
         Some((&"**", rest)) => {
             if rest.is_empty() {
-                return path.iter().all(|s| !s.starts_with('.'));
+                // A trailing `**` takes at least one segment (`a/**` matches `a/b`, not `a`).
+                return !path.is_empty() && path.iter().all(|s| !s.starts_with('.'));
             }
             for skip in 0..=path.len() {
                 if match_segments(&path[skip..], rest) {
@@ -260,6 +261,34 @@ mod tests {
         assert!(ignores(&["*.{ts,map}"], "a.ts"));
         assert!(!ignores(&["*.{ts,map}"], "a.js"));
         assert!(!ignores(&["#*.js"], "a.js"));
+    }
+
+    #[test]
+    fn agrees_with_minimatch() {
+        // minimatch 10.2.6 (aws-cdk-lib 2.276.0's), `{ matchBase: true, flipNegate: true }`.
+        let cases = [
+            ("a", "a/**", false),
+            ("a/b", "a/**", true),
+            ("a/.b", "a/**", false),
+            (".a/b", "**/b", false),
+            ("a/b/c", "a/**/c", true),
+            ("a/c", "a/**/c", true),
+            ("x", "*", true),
+            (".x", "*", false),
+            ("a/b", "a/*", true),
+            ("sub", "sub", true),
+            ("sub/x", "sub", false),
+            ("x/sub", "sub/", false),
+            ("ab", "a?", true),
+            ("a", "a?", false),
+            ("a{b", "a{b", true),
+            ("ab", "a{b}", false),
+            ("a{b}", "a{b}", true),
+        ];
+        for (path, pattern, expected) in cases {
+            let segments: Vec<String> = path.split('/').map(String::from).collect();
+            assert_eq!(matches(&segments, pattern), expected, "{path} against {pattern}");
+        }
     }
 
     #[test]
