@@ -301,6 +301,43 @@ mod tests {
     }
 
     #[test]
+    fn a_method_with_authorization_type_none_opts_out_of_the_default_authorizer(
+    ) -> Result<(), Error> {
+        let app = App::new();
+        let stack = Stack::new(&app, "Stack")?;
+        let pool = UserPool::new(&stack, "Pool", UserPoolProps::default())?;
+        let auth = CognitoUserPoolsAuthorizer::new(
+            &stack,
+            "Auth",
+            CognitoUserPoolsAuthorizerProps::builder().cognito_user_pools([&pool]),
+        )?;
+        let defaults = MethodOptions::builder()
+            .authorizer(&auth)
+            .authorization_type(apigw_core::AuthorizationType::Cognito)
+            .authorization_scopes(["scope"]);
+        let api = RestApi::new(
+            &stack,
+            "Api",
+            RestApiProps::builder().default_method_options(defaults.build()?),
+        )?;
+        let open = api.root().add_method_with(
+            "ANY",
+            MockIntegration::new(),
+            MethodOptions::builder().authorization_type(apigw_core::AuthorizationType::None),
+        )?;
+        let kind = open.resource().property("AuthorizationType");
+        assert_eq!(kind, Some(Value::from("NONE")));
+        let unset = |name: &str| open.resource().property(name).is_none_or(|v| v.is_absent());
+        assert!(unset("AuthorizerId") && unset("AuthorizationScopes"));
+        let guarded = api.root().add_method("GET", MockIntegration::new())?;
+        let kind = guarded.resource().property("AuthorizationType");
+        assert_eq!(kind, Some(Value::from("COGNITO_USER_POOLS")));
+        let id = guarded.resource().property("AuthorizerId");
+        assert!(id.is_some_and(|v| !v.is_absent()));
+        Ok(())
+    }
+
+    #[test]
     fn user_pools_are_required() {
         let e = CognitoUserPoolsAuthorizerProps::builder().build().unwrap_err();
         assert_eq!(

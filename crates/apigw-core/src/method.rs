@@ -300,8 +300,12 @@ impl Method {
         let http_method = validate_http_method(&scope.path(), http_method)?;
         let node = scope.add_child(id)?;
         node.set_construct_info(&format!("{}.Method", crate::FQN));
+        // A method that sets `AuthorizationType::None` and no authorizer of its own opts out of
+        // the default authorizer (aws-cdk-lib's `Method`).
+        let opts_out = options.authorization_type == Some(AuthorizationType::None)
+            && options.authorizer.is_none();
         let options = options.or(&on.default_method_options());
-        let authorizer = options.authorizer.clone();
+        let authorizer = if opts_out { None } else { options.authorizer.clone() };
         let authorizer_id = authorizer.as_ref().and_then(|a| a.0.authorizer_id());
         let required = authorizer.as_ref().and_then(|a| a.0.authorization_type());
         if let (Some(required), Some(given)) = (required, options.authorization_type) {

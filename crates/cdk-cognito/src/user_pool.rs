@@ -27,8 +27,63 @@ pub struct UserPoolProps {
     /// What happens when the pool leaves the stack. Default: [`RemovalPolicy::Retain`].
     #[builder(default)]
     pub removal_policy: Option<RemovalPolicy>,
+    /// How users sign in (`signInAliases`). Default: with their username only.
+    #[builder(default)]
+    pub sign_in_aliases: Option<SignInAliases>,
 }
 cdk_core::impl_props!(UserPoolProps, UserPoolPropsBuilder);
+
+/// What users may sign in with (`SignInAliases`; this port covers username, e-mail address
+/// and preferred username, not phone numbers, whose SMS role it does not build).
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct SignInAliases {
+    /// Sign in with the username. Default: false.
+    #[builder(default)]
+    pub username: Option<bool>,
+    /// Sign in with the e-mail address. Default: false.
+    #[builder(default)]
+    pub email: Option<bool>,
+    /// Sign in with the preferred username (needs `username`). Default: false.
+    #[builder(default)]
+    pub preferred_username: Option<bool>,
+}
+cdk_core::impl_props!(SignInAliases, SignInAliasesBuilder);
+
+/// The pool's `UsernameAttributes`, `AliasAttributes` and `AutoVerifiedAttributes`, as
+/// aws-cdk-lib's `signInConfiguration` derives them (each `None` when not rendered).
+type SignInAttributes =
+    (Option<Vec<&'static str>>, Option<Vec<&'static str>>, Option<Vec<&'static str>>);
+
+impl SignInAliases {
+    /// aws-cdk-lib's `signInConfiguration`: with `username`, the other aliases are alias
+    /// attributes; without it, they are the username attributes; e-mail is auto-verified.
+    fn attributes(&self) -> Result<SignInAttributes, &'static str> {
+        let username = self.username.unwrap_or(false);
+        let email = self.email.unwrap_or(false);
+        let preferred = self.preferred_username.unwrap_or(false);
+        if preferred && !username {
+            return Err("username signIn must be enabled if preferredUsername is enabled");
+        }
+        let (mut username_attrs, mut alias_attrs) = (None, None);
+        if username {
+            let aliases: Vec<_> = [(email, "email"), (preferred, "preferred_username")]
+                .into_iter()
+                .filter_map(|(on, name)| on.then_some(name))
+                .collect();
+            alias_attrs = (!aliases.is_empty()).then_some(aliases);
+        } else {
+            username_attrs = Some(if email { vec!["email"] } else { vec![] });
+        }
+        let auto_verify = email.then(|| vec!["email"]);
+        Ok((username_attrs, alias_attrs, auto_verify))
+    }
+}
 
 /// A Cognito user pool (`cognito.UserPool`).
 #[derive(Clone, Debug)]
@@ -53,7 +108,17 @@ impl UserPool {
         id: &str,
         props: impl cdk_core::IntoProps<UserPoolProps>,
     ) -> Result<UserPool, Error> {
-        let props = props.into_props_at(&scope.node().child_path(id))?;
+        let path = scope.node().child_path(id);
+        let props = props.into_props_at(&path)?;
+        let sign_in = props
+            .sign_in_aliases
+            .clone()
+            .unwrap_or_else(|| SignInAliases { username: Some(true), ..SignInAliases::default() });
+        let (username_attrs, alias_attrs, auto_verify) =
+            sign_in.attributes().map_err(|message| Error::InvalidArgument {
+                path: path.clone(),
+                message: message.to_string(),
+            })?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.aws_cognito.UserPool");
         let recovery = |name: &str, priority: u32| {
@@ -68,6 +133,10 @@ impl UserPool {
             "AllowAdminCreateUserOnly",
             !props.self_sign_up_enabled.unwrap_or(false),
         )]));
+        let list = |names: Vec<&str>| Value::array(names);
+        l1.alias_attributes = alias_attrs.map(list);
+        l1.auto_verified_attributes = auto_verify.map(list);
+        l1.username_attributes = username_attrs.map(list);
         l1.email_verification_message = Some(DEFAULT_VERIFICATION_MESSAGE.into());
         l1.email_verification_subject = Some(DEFAULT_VERIFICATION_SUBJECT.into());
         l1.sms_verification_message = Some(DEFAULT_VERIFICATION_MESSAGE.into());
@@ -103,5 +172,65 @@ impl From<&UserPool> for UserPool {
     /// A handle to the same UserPool (handles are cheap to clone), so setters take `&x`.
     fn from(x: &UserPool) -> UserPool {
         x.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdk_core::{App, AppProps, Stack};
+
+    fn pool(aliases: Option<SignInAliases>) -> Result<serde_json::Value, Error> {
+        let dir = std::env::temp_dir().join("cdk-cognito-user-pool-test");
+        let app = App::with_props(AppProps::builder().outdir(dir));
+        let stack = Stack::new(&app, "S")?;
+        let props = match aliases {
+            Some(a) => UserPoolProps::builder().self_sign_up_enabled(true).sign_in_aliases(a),
+            None => UserPoolProps::builder(),
+        };
+        UserPool::new(&stack, "Pool", props)?;
+        let template = stack.synthesize_template()?;
+        Ok(template["Resources"]["PoolD3F588B8"]["Properties"].clone())
+    }
+
+    #[test]
+    fn default_sign_in_is_by_username_without_attributes() -> Result<(), Error> {
+        let p = pool(None)?;
+        assert!(p.get("UsernameAttributes").is_none());
+        assert!(p.get("AliasAttributes").is_none());
+        assert!(p.get("AutoVerifiedAttributes").is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn email_sign_in_makes_email_the_username_and_verifies_it() -> Result<(), Error> {
+        let p = pool(Some(SignInAliases::builder().email(true).build()?))?;
+        assert_eq!(p["UsernameAttributes"], serde_json::json!(["email"]));
+        assert_eq!(p["AutoVerifiedAttributes"], serde_json::json!(["email"]));
+        assert!(p.get("AliasAttributes").is_none());
+        assert_eq!(p["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"], false);
+        Ok(())
+    }
+
+    #[test]
+    fn with_username_the_other_aliases_are_alias_attributes() -> Result<(), Error> {
+        let aliases = SignInAliases::builder().username(true).email(true).preferred_username(true);
+        let p = pool(Some(aliases.build()?))?;
+        assert_eq!(p["AliasAttributes"], serde_json::json!(["email", "preferred_username"]));
+        assert!(p.get("UsernameAttributes").is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn preferred_username_needs_username() -> Result<(), Error> {
+        let err = pool(Some(SignInAliases::builder().preferred_username(true).build()?))
+            .expect_err("refused");
+        assert!(err.to_string().contains("S/Pool"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("username signIn must be enabled if preferredUsername is enabled"),
+            "{err}"
+        );
+        Ok(())
     }
 }

@@ -3,15 +3,20 @@
 use cdk_core::{Construct, Error, Node, Value};
 use cfn_cognito::{CfnUserPoolClient, CfnUserPoolClientProps};
 
-use crate::UserPool;
+use crate::{OAuthScope, UserPool};
 
 /// The callback URL a client with code or implicit grants gets when none is given.
 pub const DEFAULT_CALLBACK_URL: &str = "https://example.com";
 
 /// The OAuth scopes a client gets by default (`OAuthScope.PROFILE`, `PHONE`, `EMAIL`,
 /// `OPENID`, `COGNITO_ADMIN`), in aws-cdk-lib's order.
-pub const DEFAULT_OAUTH_SCOPES: [&str; 5] =
-    ["profile", "phone", "email", "openid", "aws.cognito.signin.user.admin"];
+pub const DEFAULT_OAUTH_SCOPES: [OAuthScope; 5] = [
+    OAuthScope::Profile,
+    OAuthScope::Phone,
+    OAuthScope::Email,
+    OAuthScope::OpenId,
+    OAuthScope::CognitoAdmin,
+];
 
 /// Options of a [`UserPoolClient`] (`UserPoolClientOptions`, the part this port covers).
 /// OAuth is on with aws-cdk-lib's defaults (implicit and authorization-code grants, the
@@ -95,7 +100,9 @@ impl UserPoolClient {
         if o_auth {
             l1 = l1
                 .allowed_o_auth_flows(strings(&["implicit", "code"]))
-                .allowed_o_auth_scopes(strings(&DEFAULT_OAUTH_SCOPES))
+                .allowed_o_auth_scopes(Value::array(
+                    DEFAULT_OAUTH_SCOPES.iter().map(|scope| Value::from(scope.scope_name())),
+                ))
                 .callback_urls(strings(&[DEFAULT_CALLBACK_URL]));
         }
         if let Some(name) = options.user_pool_client_name {

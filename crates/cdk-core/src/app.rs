@@ -369,7 +369,7 @@ impl App {
             out.write(&format!("{assets_id}.json"), manifest)?;
             for e in entries.iter().filter(|_| out.memory.is_none()) {
                 if let Some(from) = &e.stage_from {
-                    crate::assets::stage(from, &out.dir.join(&e.path))
+                    crate::assets::stage(from, &out.dir.join(&e.path), &e.exclude)
                         .map_err(|err| crate::assets::source_error(&e.owner, from, err))?;
                 }
             }
@@ -526,6 +526,7 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    exclude: Vec::new(),
                     owner: stack.node().path(),
                 },
             );
@@ -550,6 +551,7 @@ impl App {
                     display_name: Some(display),
                     object_key: format!("{hash}.json"),
                     stage_from: None,
+                    exclude: Vec::new(),
                     owner: stack.node().path(),
                 },
             );

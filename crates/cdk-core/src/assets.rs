@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::fns::Fn;
+use crate::ignore::GlobIgnore;
 use crate::logical_id::hex;
 use crate::tree::Construct;
 use crate::value::Value;
@@ -55,6 +56,8 @@ pub(crate) struct AssetEntry {
     /// What to copy into the assembly: a file or directory to stage (none for templates,
     /// which synthesis writes itself).
     pub stage_from: Option<PathBuf>,
+    /// The `exclude` patterns of a staged directory (see [`crate::ignore`]).
+    pub exclude: Vec<String>,
     /// Path of the construct that added the asset (for errors).
     pub owner: String,
 }
@@ -117,12 +120,22 @@ fn content_fingerprint(path: &Path) -> std::io::Result<String> {
 /// I/O errors reading the files; a followed link to something neither a file nor a
 /// directory.
 pub fn fingerprint(path: &Path) -> std::io::Result<String> {
+    fingerprint_excluding(path, &[])
+}
+
+/// [`fingerprint`] of a directory without what its `exclude` patterns match (aws-cdk-lib's
+/// `exclude` option, glob mode: see [`add_path_asset_excluding`]).
+///
+/// # Errors
+/// As [`fingerprint`].
+pub fn fingerprint_excluding(path: &Path, exclude: &[String]) -> std::io::Result<String> {
     let mut h = Sha256::new();
     hash_field(&mut h, "options.extra", "");
     hash_field(&mut h, "options.follow", "external");
     let root = std::fs::canonicalize(path)?;
     if std::fs::metadata(&root)?.is_dir() {
-        walk_directory(&root, &root, &mut |entry| {
+        let ignore = GlobIgnore::new(&root, exclude);
+        walk_directory(&root, &root, &ignore, &mut |entry| {
             match entry {
                 WalkEntry::Directory { .. } => {}
                 WalkEntry::File { path, real } => {
@@ -154,11 +167,6 @@ enum WalkEntry<'a> {
     Symlink { path: &'a Path, link_target: &'a Path, resolved: &'a Path, internal: bool },
 }
 
-/// The name excluded from every asset (`exclude: ['.is_custom_resource']`).
-fn ignored(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == ".is_custom_resource")
-}
-
 /// `walkDirectory` of `core/lib/fs/utils.ts` in `follow: EXTERNAL` mode: entries sorted by
 /// name (UTF-16 order), links that stay inside `root` reported as links, links that leave it
 /// followed, a directory already on the walk's path (by its canonical path) not entered
@@ -166,8 +174,10 @@ fn ignored(path: &Path) -> bool {
 fn walk_directory(
     directory: &Path,
     root: &Path,
+    ignore: &GlobIgnore,
     visit: &mut dyn FnMut(WalkEntry<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let ignored = |path: &Path| ignore.ignores(path);
     let canonical_root = real_path_or_self(root);
     // (symbolic path, real path, canonical path, entries left) per open directory; the
     // canonical paths of the open directories are the walk's ancestors.
@@ -402,6 +412,23 @@ pub fn add_path_asset(
     source: &Path,
     display_name: impl Into<Option<String>>,
 ) -> Result<AssetLocation, Error> {
+    add_path_asset_excluding(scope, source, display_name, &[])
+}
+
+/// [`add_path_asset`] with aws-cdk-lib's `exclude` option (`AssetOptions.exclude`, the
+/// default glob mode): the files and folders of a directory that the patterns match are
+/// neither hashed nor staged. Patterns are minimatch globs relative to the directory, a
+/// pattern without `/` matching any path's last segment (`*.ts`), a later `!pattern`
+/// including again what an earlier one excluded.
+///
+/// # Errors
+/// As [`add_path_asset`].
+pub fn add_path_asset_excluding(
+    scope: &impl Construct,
+    source: &Path,
+    display_name: impl Into<Option<String>>,
+    exclude: &[String],
+) -> Result<AssetLocation, Error> {
     let display_name = display_name.into();
     let stack = scope.node().stack()?;
     let err = |e: std::io::Error| Error::Asset {
@@ -417,12 +444,14 @@ pub fn add_path_asset(
             file: absolute.display().to_string(),
         });
     }
-    let hash = fingerprint(source).map_err(err)?;
+    let hash = fingerprint_excluding(source, exclude).map_err(err)?;
     let is_dir = source.is_dir();
+    // The staged copy keeps the source's extension, a directory's too (`asset.<hash>.handler`
+    // for a folder `integ.cors.handler`), as aws-cdk-lib's `getExtension` does.
+    let ext = staged_extension(source);
     let (path, packaging, object_key) = if is_dir {
-        (format!("asset.{hash}"), Packaging::Zip, format!("{hash}.zip"))
+        (format!("asset.{hash}{ext}"), Packaging::Zip, format!("{hash}.zip"))
     } else {
-        let ext = staged_extension(source);
         let plain_ext =
             source.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
         (format!("asset.{hash}{ext}"), Packaging::File, format!("{hash}{plain_ext}"))
@@ -436,6 +465,7 @@ pub fn add_path_asset(
             display_name,
             object_key,
             stage_from: Some(source.to_path_buf()),
+            exclude: exclude.to_vec(),
             owner: scope.node().path(),
         },
     ))
@@ -547,7 +577,7 @@ pub(crate) fn asset_manifest(stack: &Stack, entries: &[AssetEntry]) -> Value {
 /// Copies a staged asset into the assembly: a file, or a directory as `copyDirectory` does
 /// (links inside the folder copied as links, pointing at the copy; links leaving it
 /// followed; the walk of [`fingerprint`], so loops end the same way).
-pub(crate) fn stage(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(crate) fn stage(from: &Path, to: &Path, exclude: &[String]) -> std::io::Result<()> {
     if to.exists() {
         return Ok(());
     }
@@ -559,7 +589,8 @@ pub(crate) fn stage(from: &Path, to: &Path) -> std::io::Result<()> {
     let canonical_src = std::fs::canonicalize(&src)?;
     let dest = resolve_path(Path::new("."), to);
     let destination = |p: &Path| dest.join(p.strip_prefix(&src).unwrap_or(p));
-    walk_directory(&src, &src, &mut |entry| match entry {
+    let ignore = GlobIgnore::new(&src, exclude);
+    walk_directory(&src, &src, &ignore, &mut |entry| match entry {
         WalkEntry::Directory { path } => std::fs::create_dir_all(destination(path)),
         WalkEntry::File { path, real } => {
             let d = destination(path);

@@ -7,6 +7,7 @@ pub mod element;
 pub mod error;
 pub mod feature_flags;
 pub mod fns;
+mod ignore;
 pub mod json;
 pub mod logical_id;
 pub mod physical_name;
@@ -22,7 +23,7 @@ pub mod value;
 pub mod value_ser;
 
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
-pub use assets::{add_path_asset, AssetLocation};
+pub use assets::{add_path_asset, add_path_asset_excluding, AssetLocation};
 pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,
     CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, RemovalPolicy,

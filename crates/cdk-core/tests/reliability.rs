@@ -595,3 +595,19 @@ fn a_producer_may_define_stacks_and_nested_stacks_without_a_panic() {
     // what matters here is that nothing panics.
     assert_eq!(app.synth().unwrap().stacks, ["S"]);
 }
+
+#[test]
+fn a_folder_asset_keeps_the_folders_extension_in_its_staged_name() {
+    // aws-cdk-lib's `getExtension` applies to folders too: `integ.cors.handler` is staged as
+    // `asset.<hash>.handler`, and that name is the asset manifest's `path`.
+    let (app, dir) = new_app("asset-folder-extension");
+    let src = dir.with_file_name("asset-folder-extension-src").join("integ.cors.handler");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("index.js"), "exports.handler = async () => 1;\n").unwrap();
+    let stack = Stack::new(&app, "S").unwrap();
+    let loc = cdk_core::add_path_asset(&stack, &src, None).unwrap();
+    assert_eq!(loc.asset_path, format!("asset.{}.handler", loc.source_hash));
+    assert!(loc.is_zip);
+    app.synth().unwrap();
+    assert!(dir.join(&loc.asset_path).join("index.js").is_file());
+}

@@ -46,6 +46,8 @@ pub use alias::{
     Alias, AliasOptions, AliasOptionsBuilder, AliasProps, AliasPropsBuilder, VersionWeight,
 };
 pub use architecture::Architecture;
+/// The options [`Code::from_asset_with`] takes (`s3_assets.AssetOptions`).
+pub use cdk_s3_assets::{AssetOptions, AssetOptionsBuilder};
 pub use code::Code;
 pub use function::{
     ApplicationLogLevel, Function, FunctionProps, FunctionPropsBuilder, LoggingFormat,

@@ -143,6 +143,13 @@ runtimes! {
 }
 
 impl Runtime {
+    /// The latest Node.js runtime (`Runtime.NODEJS_LATEST`): `nodejs24.x`, the value of
+    /// aws-cdk-lib 2.276.0's `latestNodeRuntime` regional fact in every region it knows and
+    /// its default elsewhere, so the name does not depend on the stack's region.
+    pub const NODEJS_LATEST: Runtime = predefined("nodejs24.x", Nodejs, INLINE);
+}
+
+impl Runtime {
     /// A runtime by name, in a family; it supports neither inline code, CodeGuru profiling
     /// nor SnapStart until told so ([`with_inline_code`](Self::with_inline_code), ...).
     pub fn new(name: impl Into<String>, family: RuntimeFamily) -> Runtime {
@@ -226,6 +233,8 @@ mod tests {
     fn predefined_runtimes() {
         assert_eq!(Runtime::NODEJS_18_X.name(), "nodejs18.x");
         assert_eq!(Runtime::NODEJS_22_X.name(), "nodejs22.x");
+        assert_eq!(Runtime::NODEJS_LATEST.name(), "nodejs24.x");
+        assert!(Runtime::NODEJS_LATEST.supports_inline_code());
         assert_eq!(Runtime::PYTHON_3_12.family(), Some(RuntimeFamily::Python));
         assert!(Runtime::PYTHON_3_12.supports_snap_start());
         assert!(Runtime::PYTHON_3_12.supports_code_guru_profiling());

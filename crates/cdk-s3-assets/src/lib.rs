@@ -21,7 +21,9 @@
 
 use std::path::PathBuf;
 
-use cdk_core::{add_path_asset, AssetLocation, CfnResource, Construct, Error, Node, Value};
+use cdk_core::{
+    add_path_asset_excluding, AssetLocation, CfnResource, Construct, Error, Node, Value,
+};
 
 /// Options of an [`Asset`] (CDK's `AssetProps`).
 #[derive(Clone, Debug, derive_builder::Builder)]
@@ -37,8 +39,46 @@ pub struct AssetProps {
     /// The name shown by the CLI. Default: the construct path below its stack.
     #[builder(default)]
     pub display_name: Option<String>,
+    /// Glob patterns of files and folders of a directory to leave out of the asset, hash
+    /// included (`exclude`, glob ignore mode: `*.ts` matches any `.ts` file, a later
+    /// `!pattern` includes again). Default: none.
+    #[builder(default, setter(custom))]
+    pub exclude: Vec<String>,
 }
 cdk_core::impl_props!(AssetProps, AssetPropsBuilder);
+
+impl AssetPropsBuilder {
+    /// Glob patterns of files and folders to leave out (`exclude`).
+    pub fn exclude<S: Into<String>>(mut self, patterns: impl IntoIterator<Item = S>) -> Self {
+        self.exclude = Some(patterns.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+/// The options of an asset that other constructs stage for you (CDK's `s3_assets.AssetOptions`,
+/// the part this port covers), as `lambda.Code.fromAsset(path, options)` takes them.
+#[derive(Clone, Debug, Default, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "cdk_core::BuildError")
+)]
+#[non_exhaustive]
+pub struct AssetOptions {
+    /// Glob patterns of files and folders of a directory to leave out of the asset, hash
+    /// included (`exclude`; see [`AssetPropsBuilder::exclude`]). Default: none.
+    #[builder(default, setter(custom))]
+    pub exclude: Vec<String>,
+}
+cdk_core::impl_props!(AssetOptions, AssetOptionsBuilder);
+
+impl AssetOptionsBuilder {
+    /// Glob patterns of files and folders to leave out (`exclude`).
+    pub fn exclude<S: Into<String>>(mut self, patterns: impl IntoIterator<Item = S>) -> Self {
+        self.exclude = Some(patterns.into_iter().map(Into::into).collect());
+        self
+    }
+}
 
 /// A file or directory asset (`s3_assets.Asset`).
 #[derive(Clone, Debug)]
@@ -68,7 +108,7 @@ impl Asset {
         node.set_construct_info("aws-cdk-lib.aws_s3_assets.Asset");
         let display =
             props.display_name.unwrap_or_else(|| cdk_core::app::stack_relative_path(&node));
-        let location = add_path_asset(&node, &props.path, Some(display))?;
+        let location = add_path_asset_excluding(&node, &props.path, Some(display), &props.exclude)?;
         Ok(Asset { node, location })
     }
 

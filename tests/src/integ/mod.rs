@@ -9,8 +9,22 @@ use crate::Case;
 
 mod integ_api_definition_asset;
 mod integ_api_definition_inline;
+mod integ_api_with_authorizer_and_method;
+mod integ_api_with_authorizer_and_proxy;
+mod integ_api_with_overriding_default_authorizer;
 mod integ_base_path_mapping;
+mod integ_cognito_authorizer;
+mod integ_cors;
+mod integ_cors_allow_multiple_origins;
 mod integ_domain_name;
+mod integ_lambda_api;
+mod integ_lambda_api_latebound_deploymentstage;
+mod integ_lambda_api_nonproxy;
+mod integ_lambda_api_stream;
+mod integ_lambda_permission_consolidation;
+mod integ_method_grant_execute;
+mod integ_model_schema_additional_items;
+mod integ_request_authorizer_lit;
 mod integ_sfn_generated_name;
 mod integ_spec_restapi;
 mod integ_spec_restapi_endpointconfiguration;
@@ -20,13 +34,29 @@ mod integ_stepfunctions_api_without_default_method_responses;
 mod integ_stepfunctions_cognito_authorizer;
 mod integ_stepfunctions_startexecution;
 mod integ_stepfunctions_startexecution_without_default_method_responses;
+mod integ_token_authorizer;
+mod integ_token_authorizer_iam_role;
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
         integ_api_definition_asset::CASE,
         integ_api_definition_inline::CASE,
+        integ_api_with_authorizer_and_method::CASE,
+        integ_api_with_authorizer_and_proxy::CASE,
+        integ_api_with_overriding_default_authorizer::CASE,
         integ_base_path_mapping::CASE,
+        integ_cognito_authorizer::CASE,
+        integ_cors::CASE,
+        integ_cors_allow_multiple_origins::CASE,
         integ_domain_name::CASE,
+        integ_lambda_api::CASE,
+        integ_lambda_api_latebound_deploymentstage::CASE,
+        integ_lambda_api_nonproxy::CASE,
+        integ_lambda_api_stream::CASE,
+        integ_lambda_permission_consolidation::CASE,
+        integ_method_grant_execute::CASE,
+        integ_model_schema_additional_items::CASE,
+        integ_request_authorizer_lit::CASE,
         integ_sfn_generated_name::CASE,
         integ_spec_restapi::CASE,
         integ_spec_restapi_endpointconfiguration::CASE,
@@ -36,5 +66,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_stepfunctions_cognito_authorizer::CASE,
         integ_stepfunctions_startexecution::CASE,
         integ_stepfunctions_startexecution_without_default_method_responses::CASE,
+        integ_token_authorizer::CASE,
+        integ_token_authorizer_iam_role::CASE,
     ]
 }

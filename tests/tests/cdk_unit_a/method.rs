@@ -587,9 +587,11 @@ fn fails_when_authorization_type_does_not_match_the_authorizer_in_default_method
     let m = message(rest_api.root().add_method_with(
         "ANY",
         None,
-        MethodOptions::builder().authorization_type(AuthorizationType::None),
+        MethodOptions::builder().authorization_type(AuthorizationType::Iam),
     ));
-    assert!(m.contains("Authorization type is set to NONE which is different from what is required by the authorizer"), "{m}");
+    // aws-cdk-lib 2.276.0's test uses IAM: NONE without an authorizer of the method's own opts
+    // out of the default authorizer instead of failing.
+    assert!(m.contains("Authorization type is set to AWS_IAM which is different from what is required by the authorizer"), "{m}");
     Ok(())
 }
 
