@@ -21,6 +21,7 @@ mod integ_lambda_api;
 mod integ_lambda_api_latebound_deploymentstage;
 mod integ_lambda_api_nonproxy;
 mod integ_lambda_api_stream;
+mod integ_lambda_generated_name;
 mod integ_lambda_permission_consolidation;
 mod integ_method_grant_execute;
 mod integ_model_schema_additional_items;
@@ -53,6 +54,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_lambda_api_latebound_deploymentstage::CASE,
         integ_lambda_api_nonproxy::CASE,
         integ_lambda_api_stream::CASE,
+        integ_lambda_generated_name::CASE,
         integ_lambda_permission_consolidation::CASE,
         integ_method_grant_execute::CASE,
         integ_model_schema_additional_items::CASE,
