@@ -35,28 +35,9 @@ pub(crate) fn serialize_whole<S: ser::Serializer>(
     if !DIRECT.with(Cell::get) {
         return Err(s);
     }
-    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(exact_copy(v)));
+    // a clone holds no spare capacity (as building it entry by entry from its length gives)
+    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(v.clone()));
     Ok(s.serialize_unit_struct(VALUE_STRUCT))
-}
-
-/// A deep copy whose lists and objects hold no spare capacity (as building them entry by
-/// entry from their length gives; a clone keeps the capacity the original grew to).
-fn exact_copy(v: &Value) -> Value {
-    match v {
-        Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            out.extend(items.iter().map(exact_copy));
-            Value::Array(out)
-        }
-        Value::Object(map) => {
-            let mut out = Map::with_capacity(map.len());
-            for (k, v) in map {
-                out.insert(k.clone(), exact_copy(v));
-            }
-            Value::Object(out)
-        }
-        other => other.clone(),
-    }
 }
 
 /// Serializes a token: while [`to_value`] runs, as a marker that brings it back unchanged;
@@ -290,10 +271,10 @@ impl ser::SerializeMap for MapBuilder {
     type Ok = Value;
     type Error = SerError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
-        match key.serialize(ValueSerializer)? {
-            Value::String(s) => self.1 = Some(s),
-            Value::Number(n) => self.1 = Some(crate::json::format_number(n)),
-            _ => return Err(SerError("map keys must be strings".into())),
+        match key.serialize(ValueSerializer)?.into_string() {
+            Ok(s) => self.1 = Some(s),
+            Err(Value::Number(n)) => self.1 = Some(crate::json::format_number(n)),
+            Err(_) => return Err(SerError("map keys must be strings".into())),
         }
         Ok(())
     }
