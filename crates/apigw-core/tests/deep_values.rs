@@ -3,6 +3,10 @@
 //! message, naming the construct and the property path, never overflowing the stack; the
 //! app and its values are built, cloned and dropped on a thread with a test thread's 2 MiB
 //! stack.
+//!
+//! The deepest case is 1,000,000 levels in release builds and 100,000 in debug builds (a
+//! million nested objects take seconds to build and copy unoptimized);
+//! `DEEP_VALUES_DEPTH=1000000 cargo test -p apigw-core --test deep_values` sets it.
 #![allow(clippy::unwrap_used)]
 
 use apigw_core::{
@@ -10,6 +14,13 @@ use apigw_core::{
 };
 use cdk_core::{App, AppProps, CfnOutput, CfnOutputProps, CfnResource, Construct, Error, Stack};
 use cdk_core::{Map, Value};
+
+/// The depths tried: 10,000 and the deepest case.
+fn depths() -> [usize; 2] {
+    let default = if cfg!(debug_assertions) { 100_000 } else { 1_000_000 };
+    let deepest = std::env::var("DEEP_VALUES_DEPTH").ok().and_then(|d| d.parse().ok());
+    [10_000, deepest.unwrap_or(default)]
+}
 
 /// A list nested `depth` levels around `leaf` (`[[[...leaf...]]]`), built without recursion.
 fn nested_list(depth: usize, leaf: Value) -> Value {
@@ -105,7 +116,7 @@ fn output_app(depth: usize) -> Error {
 
 #[test]
 fn a_deep_model_schema_is_refused_with_its_property_path() {
-    for depth in [10_000, 1_000_000] {
+    for depth in depths() {
         // with a deployment, the model's part of the deployment's logical ID hash fails first
         let err = on_small_stack(move || schema_app(depth, true));
         let (path, property_path, message) = too_deep(err);
@@ -131,7 +142,7 @@ fn a_deep_model_schema_is_refused_with_its_property_path() {
 
 #[test]
 fn a_deep_request_template_is_refused_with_its_property_path() {
-    for depth in [10_000, 1_000_000] {
+    for depth in depths() {
         let err = on_small_stack(move || request_template_app(depth));
         let (path, property_path, _) = too_deep(err);
         // the method's part of the deployment's logical ID hash fails first
@@ -143,7 +154,7 @@ fn a_deep_request_template_is_refused_with_its_property_path() {
 
 #[test]
 fn a_deep_override_is_refused_with_its_property_path() {
-    for depth in [10_000, 1_000_000] {
+    for depth in depths() {
         let (path, property_path, message) = too_deep(on_small_stack(move || override_app(depth)));
         assert_eq!(path, "Stack/Topic");
         starts_with_repeated(&property_path, "Properties/Deep/", "0/");
@@ -153,7 +164,7 @@ fn a_deep_override_is_refused_with_its_property_path() {
 
 #[test]
 fn a_deep_output_value_is_refused_with_its_property_path() {
-    for depth in [10_000, 1_000_000] {
+    for depth in depths() {
         let (path, property_path, _) = too_deep(on_small_stack(move || output_app(depth)));
         assert_eq!(path, "Stack/Out");
         starts_with_repeated(&property_path, "Value/", "0/");
