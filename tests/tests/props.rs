@@ -208,7 +208,7 @@ fn run(case: &Case) -> Result<(), Error> {
         let props = Value::object([("Api", api.rest_api_id())]);
         CfnResource::new(&other, "Consumer", "AWS::SNS::Topic", props)?;
         if *cycle {
-            stack.add_dependency(&other, None);
+            stack.add_dependency(&other, None)?;
         }
     }
     let result = app.synth().map(|_| ());
