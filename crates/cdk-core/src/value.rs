@@ -874,6 +874,58 @@ impl Value {
 mod tests {
     use super::*;
 
+    /// Runs `f` on a thread with a test thread's 2 MiB stack.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap()
+    }
+
+    #[test]
+    fn deep_values_clone_compare_convert_format_and_drop_without_recursing() {
+        on_small_stack(|| {
+            let depth = 100_000;
+            let list = (0..depth).fold(Value::from(1), |v, _| Value::Array(vec![v]));
+            let object = (0..depth).fold(Value::Null, |v, _| Value::object([("k", v)]));
+            let copy = list.clone();
+            assert!(copy == list);
+            assert!(object.clone() == object);
+            assert!(copy != object);
+            assert_eq!(list.nesting_depth(), depth);
+            assert!(!object.is_unresolved());
+            assert!(format!("{list:?}").contains("[…]"));
+            let mut json = serde_json::Value::Null;
+            for _ in 0..depth {
+                json = serde_json::Value::Array(vec![json]);
+            }
+            let converted = Value::from(json);
+            assert_eq!(converted.nesting_depth(), depth);
+            let text = crate::json::to_json_string(&converted, 0);
+            assert_eq!(text.len(), 2 * depth + 4);
+            // a token only this value holds, holding a deep value, drops too
+            let joined = Value::Token(Token::new(TokenKind::JsonString(object, 0)));
+            drop((list, copy, converted, joined));
+        });
+    }
+
+    #[test]
+    fn deep_serde_values_are_refused_not_overflowing() {
+        let result = on_small_stack(|| {
+            let mut v = serde_json::Value::Null;
+            for _ in 0..100_000 {
+                v = serde_json::Value::Array(vec![v]);
+            }
+            let result = to_value(&v).map(|_| ());
+            // serde_json's own drop recurses: take it apart level by level
+            while let serde_json::Value::Array(mut items) = v {
+                v = items.pop().unwrap_or_default();
+            }
+            result
+        });
+        assert_eq!(result, Err("the value is nested deeper than 200 levels".to_string()));
+        let deep = (0..1_000).fold(Value::Null, |v, _| Value::Array(vec![v]));
+        let err = serde_json::to_string(&deep).unwrap_err().to_string();
+        assert_eq!(err, "the value is nested deeper than 200 levels");
+    }
+
     #[test]
     fn concat_merges_literals() {
         assert_eq!(Value::concat(["a", "", "b"]), Value::from("ab"));

@@ -103,6 +103,25 @@ impl ser::Error for SerError {
 
 struct ValueSerializer;
 
+/// Serializes a value inside a list, object or variant: refused past
+/// [`crate::resolve::MAX_DEPTH`] levels, as serializing recurses once per level.
+fn nested<T: Serialize + ?Sized>(v: &T) -> R {
+    thread_local! {
+        static DEPTH: Cell<usize> = const { Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.replace(d.get() + 1));
+    let result = if depth >= crate::resolve::MAX_DEPTH {
+        Err(SerError(format!(
+            "the value is nested deeper than {} levels",
+            crate::resolve::MAX_DEPTH
+        )))
+    } else {
+        v.serialize(ValueSerializer)
+    };
+    DEPTH.with(|d| d.set(depth));
+    result
+}
+
 type R = Result<Value, SerError>;
 
 impl ser::Serializer for ValueSerializer {
@@ -191,7 +210,7 @@ impl ser::Serializer for ValueSerializer {
         v: &T,
     ) -> R {
         let mut m = Map::new();
-        m.insert(variant.to_string(), v.serialize(ValueSerializer)?);
+        m.insert(variant.to_string(), nested(v)?);
         Ok(Value::Object(m))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, SerError> {
@@ -235,7 +254,7 @@ impl ser::SerializeSeq for SeqBuilder {
     type Ok = Value;
     type Error = SerError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), SerError> {
-        self.0.push(v.serialize(ValueSerializer)?);
+        self.0.push(nested(v)?);
         Ok(())
     }
     fn end(self) -> R {
@@ -280,7 +299,7 @@ impl ser::SerializeMap for MapBuilder {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), SerError> {
         let key = self.1.take().ok_or_else(|| SerError("map value without a key".into()))?;
-        self.0.insert(key, v.serialize(ValueSerializer)?);
+        self.0.insert(key, nested(v)?);
         Ok(())
     }
     fn end(self) -> R {
@@ -296,7 +315,7 @@ impl ser::SerializeStruct for MapBuilder {
         key: &'static str,
         v: &T,
     ) -> Result<(), SerError> {
-        self.0.insert(key.to_string(), v.serialize(ValueSerializer)?);
+        self.0.insert(key.to_string(), nested(v)?);
         Ok(())
     }
     fn end(self) -> R {
