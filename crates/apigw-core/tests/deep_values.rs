@@ -175,10 +175,10 @@ fn a_deep_output_value_is_refused_with_its_property_path() {
 fn a_lazy_that_produces_itself_is_blamed() {
     let err = on_small_stack(|| {
         let (app, stack) = new_app("lazy-loop");
-        fn again(depth: usize) -> Value {
-            Value::lazy(move |_| again(depth + 1))
+        fn again() -> Value {
+            Value::lazy(|_| again())
         }
-        let props = Value::object([("Name", again(0))]);
+        let props = Value::object([("Name", again())]);
         CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", props).unwrap();
         app.synth().unwrap_err()
     });
