@@ -163,6 +163,21 @@ fn a_deep_override_is_refused_with_its_property_path() {
 }
 
 #[test]
+fn a_deep_override_path_is_refused_with_its_property_path() {
+    for depth in depths() {
+        let err = on_small_stack(move || {
+            let (app, stack) = new_app(&format!("override-path-{depth}"));
+            let topic = CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null).unwrap();
+            topic.add_override(&format!("Properties.{}x", "a.".repeat(depth)), 1);
+            app.synth().unwrap_err()
+        });
+        let (path, property_path, _) = too_deep(err);
+        assert_eq!(path, "Stack/Topic");
+        starts_with_repeated(&property_path, "Properties/", "a/");
+    }
+}
+
+#[test]
 fn a_deep_output_value_is_refused_with_its_property_path() {
     for depth in depths() {
         let (path, property_path, _) = too_deep(on_small_stack(move || output_app(depth)));
