@@ -242,14 +242,13 @@ impl Error {
     /// resolving a value of the construct at `construct_path`, named by that path (other
     /// errors are returned unchanged).
     pub fn in_construct(self, construct_path: &str) -> Error {
-        let element_path = construct_path;
         match self {
             Error::InvalidValue { reason, .. } => {
-                Error::InvalidValue { path: element_path.to_string(), reason }
+                Error::InvalidValue { path: construct_path.to_string(), reason }
             }
             Error::ValueTooDeep { property_path, max_depth, lazy_levels, .. } => {
                 Error::ValueTooDeep {
-                    path: element_path.to_string(),
+                    path: construct_path.to_string(),
                     property_path,
                     max_depth,
                     lazy_levels,
