@@ -198,10 +198,10 @@ impl CfnResource {
         tagging: Option<Tagging>,
     ) -> Result<CfnResource, Error> {
         let scope = scope.node();
-        let mut properties = match properties {
-            Value::Object(m) => m,
-            Value::Null => Map::new(),
-            other => {
+        let mut properties = match properties.into_object() {
+            Ok(m) => m,
+            Err(Value::Null) => Map::new(),
+            Err(other) => {
                 return Err(Error::InvalidValue {
                     path: format!("{}/{}", scope.path(), id),
                     reason: format!("resource properties must be an object, got {other:?}"),
