@@ -114,7 +114,7 @@ pub(crate) fn check_edge_timeout(
             // CloudFormation's default endpoint type
             None => true,
             Some(v) if v.is_absent() => true,
-            Some(Value::Object(c)) => match c.get("Types") {
+            Some(Value::Object(ref c)) => match c.get("Types") {
                 Some(Value::Array(types)) if !types.iter().any(Value::is_unresolved) => {
                     types.iter().any(|t| literal(t) == Some("EDGE"))
                 }
