@@ -7,6 +7,26 @@
 
 use crate::Case;
 
+mod cloudwatch_disabled;
+mod restapi_cloudwatch_removal_policy;
+mod restapi_default_apikey;
+mod restapi_defaults;
+mod restapi_import_deploymentstage;
+mod restapi_ip_address_type;
+mod restapi_metrics;
+mod usage_plan_multikey;
+mod usage_plan_sharing;
+
 pub(crate) fn all() -> Vec<Case> {
-    vec![]
+    vec![
+        cloudwatch_disabled::CASE,
+        restapi_cloudwatch_removal_policy::CASE,
+        restapi_default_apikey::CASE,
+        restapi_defaults::CASE,
+        restapi_import_deploymentstage::CASE,
+        restapi_ip_address_type::CASE,
+        restapi_metrics::CASE,
+        usage_plan_multikey::CASE,
+        usage_plan_sharing::CASE,
+    ]
 }
