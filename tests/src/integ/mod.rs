@@ -7,26 +7,44 @@
 
 use crate::Case;
 
-mod cloudwatch_disabled;
-mod restapi_cloudwatch_removal_policy;
-mod restapi_default_apikey;
-mod restapi_defaults;
-mod restapi_import_deploymentstage;
-mod restapi_ip_address_type;
-mod restapi_metrics;
-mod usage_plan_multikey;
-mod usage_plan_sharing;
+mod integ_cloudwatch_disabled;
+mod integ_restapi;
+mod integ_restapi_access_log;
+mod integ_restapi_access_log_arn_without_wildcard;
+mod integ_restapi_books;
+mod integ_restapi_cloudwatch_removal_policy;
+mod integ_restapi_default_apikey;
+mod integ_restapi_defaults;
+mod integ_restapi_import_deploymentstage;
+mod integ_restapi_import_lit;
+mod integ_restapi_ip_address_type;
+mod integ_restapi_metrics;
+mod integ_restapi_multistack;
+mod integ_restapi_multiuse;
+mod integ_restapi_security_policy;
+mod integ_restapi_stream;
+mod integ_usage_plan_multikey;
+mod integ_usage_plan_sharing;
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
-        cloudwatch_disabled::CASE,
-        restapi_cloudwatch_removal_policy::CASE,
-        restapi_default_apikey::CASE,
-        restapi_defaults::CASE,
-        restapi_import_deploymentstage::CASE,
-        restapi_ip_address_type::CASE,
-        restapi_metrics::CASE,
-        usage_plan_multikey::CASE,
-        usage_plan_sharing::CASE,
+        integ_cloudwatch_disabled::CASE,
+        integ_restapi::CASE,
+        integ_restapi_access_log::CASE,
+        integ_restapi_access_log_arn_without_wildcard::CASE,
+        integ_restapi_books::CASE,
+        integ_restapi_cloudwatch_removal_policy::CASE,
+        integ_restapi_default_apikey::CASE,
+        integ_restapi_defaults::CASE,
+        integ_restapi_import_deploymentstage::CASE,
+        integ_restapi_import_lit::CASE,
+        integ_restapi_ip_address_type::CASE,
+        integ_restapi_metrics::CASE,
+        integ_restapi_multistack::CASE,
+        integ_restapi_multiuse::CASE,
+        integ_restapi_security_policy::CASE,
+        integ_restapi_stream::CASE,
+        integ_usage_plan_multikey::CASE,
+        integ_usage_plan_sharing::CASE,
     ]
 }
