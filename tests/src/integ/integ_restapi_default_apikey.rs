@@ -28,10 +28,10 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
             .default_method_options(MethodOptions::builder().api_key_required(true).build()?),
     )?;
 
-    apigw.root().add_method("GET", &LambdaIntegration::new(&r#fn))?;
+    apigw.root().add_method("GET", LambdaIntegration::new(&r#fn))?;
     apigw.root().add_method_with(
         "POST",
-        &LambdaIntegration::new(&r#fn),
+        LambdaIntegration::new(&r#fn),
         MethodOptions::builder().api_key_required(false),
     )?;
     Ok(())

@@ -11,6 +11,7 @@ mod integ_cloudwatch_disabled;
 mod integ_restapi;
 mod integ_restapi_access_log;
 mod integ_restapi_access_log_arn_without_wildcard;
+mod integ_restapi_access_log_firehose;
 mod integ_restapi_books;
 mod integ_restapi_cloudwatch_removal_policy;
 mod integ_restapi_default_apikey;
@@ -32,6 +33,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_restapi::CASE,
         integ_restapi_access_log::CASE,
         integ_restapi_access_log_arn_without_wildcard::CASE,
+        integ_restapi_access_log_firehose::CASE,
         integ_restapi_books::CASE,
         integ_restapi_cloudwatch_removal_policy::CASE,
         integ_restapi_default_apikey::CASE,
