@@ -15,6 +15,7 @@
 //! # fn main() -> Result<(), cdk_core::Error> {
 //! static CODE: [(&str, &[u8]); 1] = [("index.js", b"exports.handler = async () => ({});")];
 //! let app = App::new();
+//! # app.skip_synth_check();
 //! let stack = Stack::new(&app, "Stack")?;
 //! let provider = CustomResourceProvider::get_or_create(
 //!     &stack,
