@@ -24,6 +24,7 @@ mod integ_restapi_multistack;
 mod integ_restapi_multiuse;
 mod integ_restapi_security_policy;
 mod integ_restapi_stream;
+mod integ_restapi_vpc_endpoint;
 mod integ_usage_plan_multikey;
 mod integ_usage_plan_sharing;
 
@@ -46,6 +47,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_restapi_multiuse::CASE,
         integ_restapi_security_policy::CASE,
         integ_restapi_stream::CASE,
+        integ_restapi_vpc_endpoint::CASE,
         integ_usage_plan_multikey::CASE,
         integ_usage_plan_sharing::CASE,
     ]
