@@ -287,7 +287,7 @@ pub struct FunctionProps {
     #[builder(default)]
     pub vpc_subnets: Option<SubnetSelection>,
     /// The security groups of the function in `vpc`. Default: a new `SecurityGroup` under the
-    /// function ("Automatic security group for Lambda Function <unique id>").
+    /// function ("Automatic security group for Lambda Function" and its unique id).
     #[builder(default, setter(custom))]
     pub security_groups: Vec<SecurityGroup>,
     /// Whether the automatic security group allows all outbound traffic (with `vpc` and
@@ -615,7 +615,7 @@ impl Function {
         })
     }
 
-    /// The function's security groups, for rules with other [`IConnectable`]s
+    /// The function's security groups, for rules with other [`cdk_ec2::IConnectable`]s
     /// (`connections`).
     ///
     /// # Errors

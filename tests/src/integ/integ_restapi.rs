@@ -25,7 +25,7 @@ const HANDLER_CODE: &str = "function handlerCode(event, _, callback) {
 pub(super) fn test(scope: &App, id: &str) -> Result<(), Error> {
     let this = Stack::new(scope, id)?;
 
-    let props = RestApiProps::builder()
+    let api_props = RestApiProps::builder()
         .retain_deployments(true)
         .cloud_watch_role(true)
         .min_compression_size(Size::bytes(1024))
@@ -43,7 +43,7 @@ pub(super) fn test(scope: &App, id: &str) -> Result<(), Error> {
                 )])
                 .build()?,
         );
-    let api = RestApi::new(&this, "my-api", props)?;
+    let api = RestApi::new(&this, "my-api", api_props)?;
 
     let handler = Function::new(
         &this,

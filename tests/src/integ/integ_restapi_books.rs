@@ -28,7 +28,8 @@ pub(super) const HELLO_CODE: &str = "function helloCode(_event, _context, callba
   });
 }";
 
-/// A `nodejs14.x` function with `exports.handler = <code>` inline.
+/// The Lambda integration of a `nodejs14.x` function with `exports.handler = <code>` inline
+/// (the test's `new apigw.LambdaIntegration(new lambda.Function(...))`).
 pub(super) fn node14_function(scope: &Stack, id: &str, code: &str) -> Result<Integration, Error> {
     let handler = Function::new(
         scope,
