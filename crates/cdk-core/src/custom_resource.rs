@@ -10,7 +10,10 @@
 //! asset is hashed and copied into the cloud assembly, as aws-cdk-lib stages it from a copy.
 //!
 //! ```
-//! use cdk_core::{App, CustomResource, CustomResourceProvider, CustomResourceProviderProps, Stack};
+//! use cdk_core::{
+//!     App, CustomResource, CustomResourceProps, CustomResourceProvider,
+//!     CustomResourceProviderProps, Stack,
+//! };
 //!
 //! # fn main() -> Result<(), cdk_core::Error> {
 //! static CODE: [(&str, &[u8]); 1] = [("index.js", b"exports.handler = async () => ({});")];
@@ -22,7 +25,14 @@
 //!     "Custom::MyThing",
 //!     CustomResourceProviderProps::builder().code(&CODE).use_cfn_response_wrapper(false),
 //! )?;
-//! CustomResource::new(&stack, "Thing", "Custom::MyThing", provider.service_token(), [("Size", 3)])?;
+//! CustomResource::new(
+//!     &stack,
+//!     "Thing",
+//!     CustomResourceProps::builder()
+//!         .service_token(provider.service_token())
+//!         .resource_type("Custom::MyThing")
+//!         .properties([("Size", 3)]),
+//! )?;
 //! # Ok(())
 //! # }
 //! ```
@@ -237,9 +247,51 @@ impl CustomResourceProvider {
     }
 }
 
-/// A custom resource (`CustomResource`): a `Default` resource of a `Custom::` type under its
-/// construct, whose `ServiceToken` is its provider's, deleted with the stack
-/// ([`RemovalPolicy::Destroy`], CDK's default for custom resources).
+/// The resource type of a custom resource without a `Custom::` type of its own.
+const DEFAULT_RESOURCE_TYPE: &str = "AWS::CloudFormation::CustomResource";
+
+/// Options of a [`CustomResource`] (`CustomResourceProps`).
+#[derive(Clone, Debug, derive_builder::Builder)]
+#[builder(
+    pattern = "owned",
+    setter(into, strip_option),
+    build_fn(private, name = "build_fields", error = "crate::BuildError")
+)]
+#[non_exhaustive]
+pub struct CustomResourceProps {
+    /// The ARN of the provider (a Lambda function or an SNS topic) that handles the
+    /// resource's events, such as [`CustomResourceProvider::service_token`]. Required.
+    pub service_token: Value,
+    /// The resource type: `Custom::` and a name of letters, digits, `_`, `@` and `-`, at most
+    /// 60 characters in all. Default: `AWS::CloudFormation::CustomResource`.
+    #[builder(default)]
+    pub resource_type: Option<String>,
+    /// The properties passed to the provider, rendered after `ServiceToken` in the order
+    /// given. Default: none.
+    #[builder(default, setter(custom))]
+    pub properties: crate::Map,
+    /// What happens to the resource when it leaves the stack. Default:
+    /// [`RemovalPolicy::Destroy`].
+    #[builder(default)]
+    pub removal_policy: Option<RemovalPolicy>,
+}
+crate::impl_props!(CustomResourceProps, CustomResourcePropsBuilder);
+
+impl CustomResourcePropsBuilder {
+    /// The properties passed to the provider, as `(key, value)` pairs, after those given
+    /// before. Default: none.
+    pub fn properties<K: Into<String>, V: Into<Value>>(
+        mut self,
+        properties: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let map = self.properties.get_or_insert_with(crate::Map::new);
+        map.extend(properties.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+}
+
+/// A custom resource (`CustomResource`): a `Default` resource under its construct, whose
+/// `ServiceToken` is its provider's, deleted with the stack unless told otherwise.
 #[derive(Clone, Debug)]
 pub struct CustomResource {
     node: Node,
@@ -253,46 +305,32 @@ impl Construct for CustomResource {
 }
 
 impl CustomResource {
-    /// Defines a custom resource of `resource_type` with its provider's `service_token` and
-    /// `properties` (rendered after `ServiceToken`, as given).
+    /// Defines a custom resource; `props` is a [`CustomResourceProps`] or its unfinished
+    /// builder.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] (CDK's messages) for a type that does not begin with
-    /// `Custom::`, is longer than 60 characters, or whose name has other characters than
-    /// letters, digits, `_`, `@` and `-`; id errors from the tree.
-    pub fn new<K: Into<String>, V: Into<Value>>(
+    /// A builder error naming the resource's path; [`Error::InvalidArgument`] (CDK's
+    /// messages) for a type that does not begin with `Custom::`, is longer than 60
+    /// characters, or whose name has other characters than letters, digits, `_`, `@` and `-`;
+    /// id errors from the tree.
+    pub fn new(
         scope: &impl Construct,
         id: &str,
-        resource_type: &str,
-        service_token: impl Into<Value>,
-        properties: impl IntoIterator<Item = (K, V)>,
+        props: impl IntoProps<CustomResourceProps>,
     ) -> Result<CustomResource, Error> {
-        let invalid =
-            |message: String| Error::InvalidArgument { path: scope.node().child_path(id), message };
-        let Some(name) = resource_type.strip_prefix("Custom::") else {
-            return Err(invalid(format!(
-                "Custom resource type must begin with \"Custom::\" ({resource_type})"
-            )));
-        };
-        if resource_type.len() > 60 {
-            return Err(invalid(format!("Custom resource type length > 60 ({resource_type})")));
-        }
-        let valid = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '-');
-        if name.is_empty() || !name.chars().all(valid) {
-            return Err(invalid(format!(
-                "Custom resource type name can only include alphanumeric characters and _@- \
-                 ({resource_type})"
-            )));
-        }
+        let path = scope.node().child_path(id);
+        let props = props.into_props_at(&path)?;
+        let resource_type = props.resource_type.as_deref().unwrap_or(DEFAULT_RESOURCE_TYPE);
+        check_resource_type(resource_type)
+            .map_err(|message| Error::InvalidArgument { path, message })?;
         let node = scope.node().add_child(id)?;
         node.set_construct_info("aws-cdk-lib.CustomResource");
-        let mut rendered = vec![
-            ("ServiceToken".to_string(), service_token.into()),
-            ("ServiceTimeout".to_string(), Value::absent()),
-        ];
-        rendered.extend(properties.into_iter().map(|(k, v)| (k.into(), v.into())));
-        let resource = CfnResource::new(&node, "Default", resource_type, Value::object(rendered))?;
-        resource.apply_removal_policy(RemovalPolicy::Destroy);
+        let mut rendered = crate::Map::new();
+        rendered.insert("ServiceToken".into(), props.service_token);
+        rendered.insert("ServiceTimeout".into(), Value::absent());
+        rendered.extend(props.properties);
+        let resource = CfnResource::new(&node, "Default", resource_type, Value::Object(rendered))?;
+        resource.apply_removal_policy(props.removal_policy.unwrap_or(RemovalPolicy::Destroy));
         Ok(CustomResource { node, resource })
     }
 
@@ -310,6 +348,27 @@ impl CustomResource {
     pub fn get_att(&self, attribute: &str) -> Value {
         self.resource.get_att(attribute)
     }
+}
+
+/// `renderResourceType`'s checks of a type other than the default.
+fn check_resource_type(resource_type: &str) -> Result<(), String> {
+    if resource_type == DEFAULT_RESOURCE_TYPE {
+        return Ok(());
+    }
+    let Some(name) = resource_type.strip_prefix("Custom::") else {
+        return Err(format!("Custom resource type must begin with \"Custom::\" ({resource_type})"));
+    };
+    if resource_type.len() > 60 {
+        return Err(format!("Custom resource type length > 60 ({resource_type})"));
+    }
+    let valid = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '-');
+    if name.is_empty() || !name.chars().all(valid) {
+        return Err(format!(
+            "Custom resource type name can only include alphanumeric characters and _@- \
+             ({resource_type})"
+        ));
+    }
+    Ok(())
 }
 
 /// A staging folder holding exactly `files`, under the system's temporary directory and named
@@ -441,11 +500,17 @@ mod tests {
     fn custom_resource_renders_its_token_and_properties() {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
-        let custom =
-            CustomResource::new(&stack, "Thing", "Custom::Thing", "arn", [("Size", 3)]).unwrap();
+        let props = CustomResourceProps::builder()
+            .service_token("arn")
+            .resource_type("Custom::Thing")
+            .properties([("Size", 3)]);
+        let custom = CustomResource::new(&stack, "Thing", props).unwrap();
         assert_eq!(custom.resource().property("ServiceToken"), Some(Value::from("arn")));
         assert_eq!(custom.resource().property("Size"), Some(Value::from(3)));
         assert_eq!(custom.resource().resource_type(), "Custom::Thing");
+        let plain = CustomResourceProps::builder().service_token("arn");
+        let plain = CustomResource::new(&stack, "Plain", plain).unwrap();
+        assert_eq!(plain.resource().resource_type(), "AWS::CloudFormation::CustomResource");
     }
 
     #[test]
@@ -453,7 +518,8 @@ mod tests {
         let app = App::new();
         let stack = Stack::new(&app, "Stack").unwrap();
         let message = |t: &str| {
-            CustomResource::new(&stack, "R", t, "arn", [("A", 1)]).unwrap_err().to_string()
+            let props = CustomResourceProps::builder().service_token("arn").resource_type(t);
+            CustomResource::new(&stack, "R", props).unwrap_err().to_string()
         };
         assert_eq!(
             message("AWS::S3::Bucket"),

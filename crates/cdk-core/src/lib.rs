@@ -23,8 +23,8 @@ pub mod value_ser;
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, AssetLocation};
 pub use custom_resource::{
-    CustomResource, CustomResourceProvider, CustomResourceProviderProps,
-    CustomResourceProviderPropsBuilder,
+    CustomResource, CustomResourceProps, CustomResourcePropsBuilder, CustomResourceProvider,
+    CustomResourceProviderProps, CustomResourceProviderPropsBuilder,
 };
 pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,

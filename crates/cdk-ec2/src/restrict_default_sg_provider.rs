@@ -9,7 +9,8 @@
 //! resource is a [`cdk_core::CustomResource`].
 
 use cdk_core::{
-    ArnComponents, CustomResource, CustomResourceProvider, CustomResourceProviderProps, Node, Value,
+    ArnComponents, CustomResource, CustomResourceProps, CustomResourceProvider,
+    CustomResourceProviderProps, Node, Value,
 };
 
 use crate::Ec2Error;
@@ -67,9 +68,13 @@ pub(crate) fn restrict_default_security_group(
     CustomResource::new(
         vpc,
         CUSTOM_RESOURCE_ID,
-        RESOURCE_TYPE,
-        provider.service_token(),
-        [("DefaultSecurityGroupId", default_security_group), ("Account", stack.account())],
+        CustomResourceProps::builder()
+            .resource_type(RESOURCE_TYPE)
+            .service_token(provider.service_token())
+            .properties([
+                ("DefaultSecurityGroupId", default_security_group),
+                ("Account", stack.account()),
+            ]),
     )?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::{
-    cfn_format, BuildError, Construct, CustomResource, CustomResourceProvider,
+    cfn_format, BuildError, Construct, CustomResource, CustomResourceProps, CustomResourceProvider,
     CustomResourceProviderProps, Error, Node, RemovalPolicy, Tags, Value,
 };
 use cdk_iam::{Effect, Grant, IGrantable, PolicyStatement, Principal};
@@ -392,9 +392,10 @@ impl Bucket {
         let custom_resource = CustomResource::new(
             &self.node,
             "AutoDeleteObjectsCustomResource",
-            AUTO_DELETE_OBJECTS_RESOURCE_TYPE,
-            provider.service_token(),
-            [("BucketName", self.bucket_name())],
+            CustomResourceProps::builder()
+                .resource_type(AUTO_DELETE_OBJECTS_RESOURCE_TYPE)
+                .service_token(provider.service_token())
+                .properties([("BucketName", self.bucket_name())]),
         )?;
         custom_resource.node().add_dependency(&policy);
         Tags::of(&self.resource).add(AUTO_DELETE_OBJECTS_TAG, "true");
