@@ -3,6 +3,7 @@
 pub mod app;
 pub mod assets;
 pub mod collate;
+pub mod custom_resource;
 pub mod element;
 pub mod error;
 pub mod feature_flags;
@@ -24,6 +25,10 @@ pub mod value_ser;
 
 pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, add_path_asset_excluding, AssetLocation};
+pub use custom_resource::{
+    CustomResource, CustomResourceProps, CustomResourcePropsBuilder, CustomResourceProvider,
+    CustomResourceProviderProps, CustomResourceProviderPropsBuilder,
+};
 pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,
     CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, RemovalPolicy,

@@ -137,22 +137,6 @@ pub enum Ec2Error {
         /// The keys given, comma-separated.
         provided: String,
     },
-    /// The stack already has a construct with the provider's id that is not the provider.
-    #[error("{path}: '{id}' exists in the stack but is not the default security group restriction provider")]
-    ProviderIdTaken {
-        /// Path of the stack.
-        path: String,
-        /// The provider's construct id.
-        id: String,
-    },
-    /// The handler code could not be written to a staging folder.
-    #[error("{path}: cannot stage the custom resource handler code: {reason}")]
-    HandlerStaging {
-        /// Path of the provider.
-        path: String,
-        /// The I/O error.
-        reason: String,
-    },
     /// An error of the construct tree or core (duplicate ids, assets, ...).
     #[error(transparent)]
     Core(#[from] cdk_core::Error),
@@ -179,8 +163,6 @@ impl Ec2Error {
             Ec2Error::NoSubnetGroupsOfType { .. } => "ThereSubnetGroups",
             Ec2Error::NoSubnetGroupsNamed { .. } => "ThereSubnetGroupsName",
             Ec2Error::OnlyOneSubnetSelection { .. } => "OnlySuppliedSubnetSelection",
-            Ec2Error::ProviderIdTaken { .. } => "ProviderIdTaken",
-            Ec2Error::HandlerStaging { .. } => "HandlerStaging",
             Ec2Error::Core(_) => "Core",
         }
     }
@@ -202,9 +184,7 @@ impl Ec2Error {
             | Ec2Error::MapPublicIpNotAllowed { path, .. }
             | Ec2Error::NoSubnetGroupsOfType { path, .. }
             | Ec2Error::NoSubnetGroupsNamed { path, .. }
-            | Ec2Error::OnlyOneSubnetSelection { path, .. }
-            | Ec2Error::ProviderIdTaken { path, .. }
-            | Ec2Error::HandlerStaging { path, .. } => Some(path),
+            | Ec2Error::OnlyOneSubnetSelection { path, .. } => Some(path),
             Ec2Error::Core(_) => None,
         }
     }

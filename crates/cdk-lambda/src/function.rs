@@ -11,6 +11,7 @@ use cdk_core::{
     cfn_format, ArnComponents, ArnFormat, BuildError, Construct, Error, Map, Node, PhysicalName,
     ResourcePhysicalName, Value,
 };
+use cdk_ec2::{Connections, SecurityGroup, SecurityGroupProps, SubnetSelection, Vpc};
 use cdk_iam::{
     Grant, IGrantable, ManagedPolicy, Policy, PolicyProps, PolicyStatement, Principal, Role,
     RoleProps,
@@ -281,6 +282,27 @@ pub struct FunctionProps {
     /// Options of [`Function::current_version`]. Default: none.
     #[builder(default)]
     pub current_version_options: Option<VersionOptions>,
+    /// The VPC the function runs in: its network interfaces go into `vpc_subnets` with
+    /// `security_groups`, and its role gets `service-role/AWSLambdaVPCAccessExecutionRole`.
+    /// Default: none (the function runs outside any VPC of the account).
+    #[builder(default, setter(custom))]
+    pub vpc: Option<Vpc>,
+    /// Where in `vpc` the function runs. Default: the VPC's private subnets, else its
+    /// isolated ones, else its public ones (which need `allow_public_subnet`).
+    #[builder(default)]
+    pub vpc_subnets: Option<SubnetSelection>,
+    /// The security groups of the function in `vpc`. Default: a new `SecurityGroup` under the
+    /// function ("Automatic security group for Lambda Function" and its unique id).
+    #[builder(default, setter(custom))]
+    pub security_groups: Vec<SecurityGroup>,
+    /// Whether the automatic security group allows all outbound traffic (with `vpc` and
+    /// without `security_groups`). Default: true.
+    #[builder(default)]
+    pub allow_all_outbound: Option<bool>,
+    /// Whether the function may run in public subnets (where it cannot reach the internet).
+    /// Default: false.
+    #[builder(default)]
+    pub allow_public_subnet: Option<bool>,
 }
 cdk_core::impl_props!(FunctionProps, FunctionPropsBuilder);
 
@@ -370,6 +392,19 @@ impl FunctionProps {
 }
 
 impl FunctionPropsBuilder {
+    /// The VPC the function runs in (by reference). Default: none.
+    pub fn vpc(mut self, vpc: &Vpc) -> Self {
+        self.vpc = Some(Some(vpc.clone()));
+        self
+    }
+
+    /// The security groups of the function in its VPC (any list), after those given before.
+    /// Default: a new `SecurityGroup` under the function.
+    pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
+        self.security_groups.get_or_insert_with(Vec::new).extend(groups);
+        self
+    }
+
     /// Statements added to the role's policy (any list), after those given before.
     /// Default: none.
     pub fn initial_policy(mut self, statements: impl IntoIterator<Item = PolicyStatement>) -> Self {
@@ -464,6 +499,7 @@ pub struct Function {
     policy_counter: Rc<Cell<usize>>,
     current_version: Rc<RefCell<Option<Version>>>,
     current_version_options: Option<VersionOptions>,
+    connections: Option<Connections>,
 }
 
 impl Construct for Function {
@@ -494,15 +530,23 @@ impl Function {
 
         let role = match &props.role {
             Some(role) => role.clone(),
-            None => Role::new(
-                &node,
-                "ServiceRole",
-                RoleProps::builder()
-                    .assumed_by(Principal::service("lambda.amazonaws.com"))
-                    .managed_policy(ManagedPolicy::from_aws_managed_policy_name(
-                        "service-role/AWSLambdaBasicExecutionRole",
-                    )),
-            )?,
+            None => {
+                let mut managed_policies = vec![ManagedPolicy::from_aws_managed_policy_name(
+                    "service-role/AWSLambdaBasicExecutionRole",
+                )];
+                if props.vpc.is_some() {
+                    managed_policies.push(ManagedPolicy::from_aws_managed_policy_name(
+                        "service-role/AWSLambdaVPCAccessExecutionRole",
+                    ));
+                }
+                Role::new(
+                    &node,
+                    "ServiceRole",
+                    RoleProps::builder()
+                        .assumed_by(Principal::service("lambda.amazonaws.com"))
+                        .managed_policies(managed_policies),
+                )?
+            }
         };
         for statement in &props.initial_policy {
             role.add_to_principal_policy(statement.clone())?;
@@ -540,6 +584,11 @@ impl Function {
         l1.architectures = props.architecture.map(|a| Value::array([a.name()]));
         l1.logging_config = props.logging_config();
         l1.tracing_config = tracing.map(|t| Value::object([("Mode", t.as_str())]));
+        let (vpc_config, connections) = match configure_vpc(&node, &props)? {
+            Some((config, connections)) => (Some(config), Some(connections)),
+            None => (None, None),
+        };
+        l1.vpc_config = vpc_config;
         let resource = CfnFunction::new(&node, "Resource", l1)?;
         resource.node().add_dependency(&role);
 
@@ -583,6 +632,22 @@ impl Function {
             policy_counter,
             current_version: Rc::default(),
             current_version_options: props.current_version_options,
+            connections,
+        })
+    }
+
+    /// The function's security groups, for rules with other [`cdk_ec2::IConnectable`]s
+    /// (`connections`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] (CDK's message) for a function outside any VPC.
+    pub fn connections(&self) -> Result<Connections, Error> {
+        self.connections.clone().ok_or_else(|| Error::InvalidArgument {
+            path: self.node.path(),
+            message: "Only VPC-associated Lambda Functions have security groups to manage. \
+                      Supply the \"vpc\" parameter when creating the Lambda, or \
+                      \"securityGroupId\" when importing it."
+                .into(),
         })
     }
 
@@ -843,9 +908,161 @@ impl From<&Function> for Function {
     }
 }
 
+/// `configureVpc`: CDK's checks of the VPC props, the automatic security group, and the
+/// dependency of the function on its subnets' internet connectivity; the `VpcConfig` and the
+/// function's connections, or `None` without a VPC.
+fn configure_vpc(
+    node: &Node,
+    props: &FunctionProps,
+) -> Result<Option<(Value, Connections)>, Error> {
+    let invalid =
+        |message: &str| Error::InvalidArgument { path: node.path(), message: message.into() };
+    let has_security_groups = !props.security_groups.is_empty();
+    let Some(vpc) = &props.vpc else {
+        if props.allow_all_outbound.is_some() {
+            return Err(invalid("Cannot configure 'allowAllOutbound' without configuring a VPC"));
+        }
+        if has_security_groups {
+            return Err(invalid("Cannot configure 'securityGroups' without configuring a VPC"));
+        }
+        if props.vpc_subnets.is_some() {
+            return Err(invalid("Cannot configure 'vpcSubnets' without configuring a VPC"));
+        }
+        return Ok(None);
+    };
+    if props.allow_all_outbound.is_some() && has_security_groups {
+        return Err(invalid(
+            "Configure 'allowAllOutbound' directly on the supplied SecurityGroups.",
+        ));
+    }
+    let security_groups = if has_security_groups {
+        props.security_groups.clone()
+    } else {
+        let mut group = SecurityGroupProps::builder().vpc(vpc.clone()).description(format!(
+            "Automatic security group for Lambda Function {}",
+            node.unique_id()
+        ));
+        if let Some(allow) = props.allow_all_outbound {
+            group = group.allow_all_outbound(allow);
+        }
+        vec![SecurityGroup::new(node, "SecurityGroup", group)?]
+    };
+    let connections = Connections::new(security_groups.clone(), None);
+    let selected = vpc.select_subnets(&props.vpc_subnets.clone().unwrap_or_default())?;
+    if props.allow_public_subnet != Some(true) && selected.has_public {
+        return Err(invalid(
+            "Lambda Functions in a public subnet can NOT access the internet. If you are aware \
+             of this limitation and would still like to place the function in a public subnet, \
+             set `allowPublicSubnet` to true",
+        ));
+    }
+    for dependency in selected.internet_connectivity_established() {
+        node.add_dependency(&dependency);
+    }
+    let config = Value::object([
+        (
+            "SecurityGroupIds",
+            Value::Array(security_groups.iter().map(SecurityGroup::security_group_id).collect()),
+        ),
+        ("SubnetIds", Value::Array(selected.subnet_ids.clone())),
+    ]);
+    Ok(Some((config, connections)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_function_in_a_vpc_gets_a_security_group_and_the_vpc_access_policy() {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let vpc = Vpc::new(
+            &stack,
+            "Vpc",
+            cdk_ec2::VpcProps::builder()
+                .restrict_default_security_group(false)
+                .nat_gateways(0usize),
+        )
+        .unwrap();
+        let f = Function::new(&stack, "Fn", props().vpc(&vpc)).unwrap();
+        assert_eq!(f.connections().unwrap().security_groups().len(), 1);
+        let t = stack.synthesize_template().unwrap();
+        let resources = t["Resources"].as_object().unwrap();
+        let of_type = |kind: &str| {
+            let mut found = resources.iter().filter(|(_, r)| r["Type"] == kind);
+            let (id, resource) = found.next().unwrap();
+            assert!(found.next().is_none(), "one {kind}");
+            (id.clone(), resource.clone())
+        };
+        let (group_id, group) = of_type("AWS::EC2::SecurityGroup");
+        let (_, function) = of_type("AWS::Lambda::Function");
+        let (_, role) = of_type("AWS::IAM::Role");
+        let config = &function["Properties"]["VpcConfig"];
+        assert_eq!(
+            config["SecurityGroupIds"],
+            serde_json::json!([{"Fn::GetAtt": [group_id, "GroupId"]}]),
+            "{t:#}"
+        );
+        assert_eq!(config["SubnetIds"].as_array().unwrap().len(), vpc.isolated_subnets().len());
+        assert_eq!(
+            group["Properties"]["GroupDescription"],
+            format!("Automatic security group for Lambda Function {}", f.node().unique_id())
+        );
+        // the whole function waits for its subnets' route table associations
+        assert_eq!(group["DependsOn"].as_array().unwrap().len(), 2);
+        assert_eq!(role["DependsOn"], group["DependsOn"]);
+        let policies = &role["Properties"]["ManagedPolicyArns"];
+        assert_eq!(policies.as_array().unwrap().len(), 2);
+        assert!(policies[1].to_string().contains("service-role/AWSLambdaVPCAccessExecutionRole"));
+    }
+
+    #[test]
+    fn vpc_props_need_a_vpc_and_a_private_subnet() {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let vpc = Vpc::new(
+            &stack,
+            "Vpc",
+            cdk_ec2::VpcProps::builder().restrict_default_security_group(false),
+        )
+        .unwrap();
+        let error = |id: &str, props: FunctionPropsBuilder| {
+            Function::new(&stack, id, props).unwrap_err().to_string()
+        };
+        let public = SubnetSelection::subnet_type(cdk_ec2::SubnetType::Public);
+        assert_eq!(
+            error("A", props().vpc_subnets(public.clone())),
+            "Stack/A: Cannot configure 'vpcSubnets' without configuring a VPC"
+        );
+        assert_eq!(
+            error("B", props().allow_all_outbound(false)),
+            "Stack/B: Cannot configure 'allowAllOutbound' without configuring a VPC"
+        );
+        let group =
+            SecurityGroup::new(&stack, "Group", SecurityGroupProps::builder().vpc(vpc.clone()))
+                .unwrap();
+        assert_eq!(
+            error("C", props().security_groups([group.clone()])),
+            "Stack/C: Cannot configure 'securityGroups' without configuring a VPC"
+        );
+        assert_eq!(
+            error("D", props().vpc(&vpc).security_groups([group]).allow_all_outbound(true)),
+            "Stack/D: Configure 'allowAllOutbound' directly on the supplied SecurityGroups."
+        );
+        assert!(error("E", props().vpc(&vpc).vpc_subnets(public.clone()))
+            .contains("Lambda Functions in a public subnet can NOT access the internet"));
+        Function::new(&stack, "F", props().vpc(&vpc).vpc_subnets(public).allow_public_subnet(true))
+            .unwrap();
+        let outside = Function::new(&stack, "G", props()).unwrap();
+        assert!(outside
+            .connections()
+            .unwrap_err()
+            .to_string()
+            .contains("Only VPC-associated Lambda Functions have security groups to manage."));
+    }
 
     fn props() -> FunctionPropsBuilder {
         FunctionProps::builder()

@@ -2,8 +2,8 @@
 //!
 //! A thin L2 over [`cfn_lambda`] with what API Gateway constructs need of
 //! `aws-cdk-lib/aws-lambda`, rendered as aws-cdk-lib 2.276.0 renders it under the recommended
-//! feature flags: [`Function`] (`function.ts`, `function-base.ts`) with its execution role
-//! and CDK-managed log group, [`Code`] (`code.ts`), [`Runtime`] (`runtime.ts`),
+//! feature flags: [`Function`] (`function.ts`, `function-base.ts`) with its execution role,
+//! CDK-managed log group and VPC placement (security groups, [`Function::connections`]), [`Code`] (`code.ts`), [`Runtime`] (`runtime.ts`),
 //! [`Architecture`] (`architecture.ts`), [`Permission`] (`permission.ts`), the [`IFunction`]
 //! trait with imported functions (`function-base.ts`), [`Version`] and
 //! [`Function::current_version`] (`lambda-version.ts`, `function-hash.ts`) and [`Alias`]

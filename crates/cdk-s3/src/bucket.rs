@@ -3,17 +3,30 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::{cfn_format, BuildError, Construct, Error, Node, RemovalPolicy, Value};
+use cdk_core::{
+    cfn_format, BuildError, Construct, CustomResource, CustomResourceProps, CustomResourceProvider,
+    CustomResourceProviderProps, Error, Node, RemovalPolicy, Tags, Value,
+};
 use cdk_iam::{Effect, Grant, IGrantable, PolicyStatement, Principal};
 use cdk_kms::{grant_on_key, IKey, Key, KeyProps};
 use cfn_s3::{CfnBucket, CfnBucketProps};
 
 use crate::perms::{
-    BUCKET_DELETE_ACTIONS, BUCKET_PUT_ACTIONS, BUCKET_READ_ACTIONS, KEY_READ_ACTIONS,
-    KEY_WRITE_ACTIONS, S3_PUBLIC_ACCESS_BLOCKED_BY_DEFAULT,
+    BUCKET_DELETE_ACTIONS, BUCKET_PUT_ACTIONS, BUCKET_PUT_POLICY_ACTIONS, BUCKET_READ_ACTIONS,
+    BUCKET_READ_METADATA_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS,
+    S3_PUBLIC_ACCESS_BLOCKED_BY_DEFAULT,
 };
 use crate::rule::{cfn_object, CorsRule, LifecycleRule};
 use crate::BucketPolicy;
+
+/// The resource type of the custom resource that empties a bucket
+/// (`AUTO_DELETE_OBJECTS_RESOURCE_TYPE`).
+const AUTO_DELETE_OBJECTS_RESOURCE_TYPE: &str = "Custom::S3AutoDeleteObjects";
+/// The tag that tells the handler the bucket may be emptied (`AUTO_DELETE_OBJECTS_TAG`).
+const AUTO_DELETE_OBJECTS_TAG: &str = "aws-cdk:auto-delete-objects";
+/// aws-cdk-lib's handler of `Custom::S3AutoDeleteObjects` (see `assets/NOTICE`).
+static AUTO_DELETE_OBJECTS_HANDLER: [(&str, &[u8]); 1] =
+    [("index.js", include_bytes!("../assets/auto-delete-objects-handler/index.js"))];
 
 /// How objects are encrypted at rest (`BucketEncryption`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +137,7 @@ impl BlockPublicAccess {
 
 /// Options of a [`Bucket`] (`BucketProps`).
 ///
-/// Not ported: `autoDeleteObjects` (a custom resource), server access logs, notifications,
+/// Not ported: server access logs, notifications,
 /// object lock, replication, inventories, metrics, intelligent tiering, transitions,
 /// `objectOwnership` and `accessControl`.
 #[derive(Clone, Debug, Default, derive_builder::Builder)]
@@ -181,6 +194,12 @@ pub struct BucketProps {
     /// needs a `block_public_access` that allows public policies. Default: no.
     #[builder(default)]
     pub public_read_access: Option<bool>,
+    /// Whether the bucket's objects are deleted when the bucket is removed from the stack or
+    /// the stack is deleted (needs [`RemovalPolicy::Destroy`]): a `Custom::S3AutoDeleteObjects`
+    /// resource, whose stack-wide provider function the bucket policy lets empty the bucket,
+    /// and the tag `aws-cdk:auto-delete-objects` on the bucket. Default: no.
+    #[builder(default)]
+    pub auto_delete_objects: Option<bool>,
 }
 cdk_core::impl_props!(BucketProps, BucketPropsBuilder);
 
@@ -236,6 +255,15 @@ impl Bucket {
         let path = scope.node().child_path(id);
         let props = props.into_props_at(&path)?;
         let build_err = |source| Error::Build { path: path.clone(), source };
+        let auto_delete_objects = props.auto_delete_objects == Some(true);
+        if auto_delete_objects && props.removal_policy != Some(RemovalPolicy::Destroy) {
+            return Err(Error::InvalidArgument {
+                path,
+                message: "Cannot use 'autoDeleteObjects' property on a bucket without setting \
+                          removal policy to 'DESTROY'."
+                    .into(),
+            });
+        }
         let encryption = props.encryption.unwrap_or(if props.encryption_key.is_some() {
             BucketEncryption::Kms
         } else {
@@ -328,7 +356,61 @@ impl Bucket {
         if props.public_read_access == Some(true) {
             bucket.grant_public_access(None, [])?;
         }
+        if auto_delete_objects {
+            bucket.enable_auto_delete_objects()?;
+        }
         Ok(bucket)
+    }
+
+    /// `enableAutoDeleteObjects` (the `BucketAutoDeleteObjects` mixin): the bucket policy
+    /// (created first), the stack's `Custom::S3AutoDeleteObjects` provider, the statement
+    /// that lets the provider's role empty the bucket, the custom resource (after the
+    /// policy) and the tag.
+    fn enable_auto_delete_objects(&self) -> Result<(), Error> {
+        // `maybeAutoCreatePolicy`
+        let policy = self.ensure_policy()?;
+        let provider = CustomResourceProvider::get_or_create(
+            &self.node,
+            AUTO_DELETE_OBJECTS_RESOURCE_TYPE,
+            CustomResourceProviderProps::builder()
+                .code(&AUTO_DELETE_OBJECTS_HANDLER)
+                .use_cfn_response_wrapper(false)
+                .description(cfn_format!(
+                    "Lambda function for auto-deleting objects in {} S3 bucket.",
+                    self.bucket_name()
+                )),
+        )?;
+        let actions = BUCKET_PUT_POLICY_ACTIONS
+            .iter()
+            .chain(&BUCKET_READ_METADATA_ACTIONS)
+            .chain(&BUCKET_DELETE_ACTIONS)
+            .copied();
+        policy.add_statements([PolicyStatement::new()
+            .actions(actions)
+            .resources([self.bucket_arn(), self.arn_for_objects("*")])
+            .principals([Principal::arn(provider.role_arn())])]);
+        let custom_resource = CustomResource::new(
+            &self.node,
+            "AutoDeleteObjectsCustomResource",
+            CustomResourceProps::builder()
+                .resource_type(AUTO_DELETE_OBJECTS_RESOURCE_TYPE)
+                .service_token(provider.service_token())
+                .properties([("BucketName", self.bucket_name())]),
+        )?;
+        custom_resource.node().add_dependency(&policy);
+        Tags::of(&self.resource).add(AUTO_DELETE_OBJECTS_TAG, "true");
+        Ok(())
+    }
+
+    /// The bucket policy, created (`Policy` under the bucket) if there is none yet.
+    fn ensure_policy(&self) -> Result<BucketPolicy, Error> {
+        let mut slot = self.policy.borrow_mut();
+        if let Some(policy) = slot.as_ref() {
+            return Ok(policy.clone());
+        }
+        let policy = BucketPolicy::new(&self.node, "Policy", self.bucket_name(), None)?;
+        *slot = Some(policy.clone());
+        Ok(policy)
     }
 
     /// The bucket policy, once a statement was added to it.
@@ -342,13 +424,7 @@ impl Bucket {
     /// # Errors
     /// Id errors when the policy is created.
     pub fn add_to_resource_policy(&self, statement: PolicyStatement) -> Result<(), Error> {
-        let mut slot = self.policy.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(BucketPolicy::new(&self.node, "Policy", self.bucket_name(), None)?);
-        }
-        if let Some(policy) = slot.as_ref() {
-            policy.add_statements([statement]);
-        }
+        self.ensure_policy()?.add_statements([statement]);
         Ok(())
     }
 
@@ -750,5 +826,78 @@ mod tests {
         let err = Bucket::new(&stack, "B", BucketProps::builder().website_error_document("e.html"))
             .unwrap_err();
         assert!(err.to_string().contains("websiteIndexDocument"), "{err}");
+    }
+
+    #[test]
+    fn auto_delete_objects_needs_destroy() {
+        let app = cdk_core::App::new();
+        app.skip_synth_check();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let err =
+            Bucket::new(&stack, "B", BucketProps::builder().auto_delete_objects(true)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Stack/B: Cannot use 'autoDeleteObjects' property on a bucket without setting removal \
+             policy to 'DESTROY'."
+        );
+        assert!(stack.node().try_find_child("B").is_none());
+    }
+
+    #[test]
+    fn auto_delete_objects_adds_the_custom_resource_policy_and_tag() {
+        let app = cdk_core::App::new();
+        let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
+        let destroy = || {
+            BucketProps::builder().removal_policy(RemovalPolicy::Destroy).auto_delete_objects(true)
+        };
+        Bucket::new(&stack, "A", destroy()).unwrap();
+        Bucket::new(&stack, "B", destroy()).unwrap();
+        let t = stack.synthesize_template().unwrap();
+        let resources = &t["Resources"];
+        let custom = &resources["AAutoDeleteObjectsCustomResource5A5D9248"];
+        assert_eq!(custom["Type"], "Custom::S3AutoDeleteObjects", "{t:#}");
+        assert_eq!(custom["DependsOn"], serde_json::json!(["APolicy4CDCAC5C"]));
+        assert_eq!(custom["Properties"]["BucketName"], serde_json::json!({"Ref": "ACCC8ACD5"}));
+        assert_eq!(custom["DeletionPolicy"], "Delete");
+        let tags = &resources["ACCC8ACD5"]["Properties"]["Tags"];
+        assert_eq!(
+            tags,
+            &serde_json::json!([{"Key": "aws-cdk:auto-delete-objects", "Value": "true"}])
+        );
+        let statement =
+            &resources["APolicy4CDCAC5C"]["Properties"]["PolicyDocument"]["Statement"][0];
+        assert_eq!(
+            statement["Action"],
+            serde_json::json!([
+                "s3:DeleteObject*",
+                "s3:GetBucket*",
+                "s3:List*",
+                "s3:PutBucketPolicy"
+            ])
+        );
+        let role_arn = serde_json::json!({"Fn::GetAtt": [
+            "CustomS3AutoDeleteObjectsCustomResourceProviderRole3B1BD092", "Arn"]});
+        assert_eq!(statement["Principal"]["AWS"], role_arn);
+        // one provider for both buckets
+        let handlers = resources
+            .as_object()
+            .unwrap()
+            .values()
+            .filter(|r| r["Type"] == "AWS::Lambda::Function")
+            .count();
+        assert_eq!(handlers, 1);
+        let handler = &resources["CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F"];
+        assert_eq!(handler["Properties"]["Handler"], "index.handler");
+    }
+
+    #[test]
+    fn auto_delete_handler_fingerprint_is_aws_cdk_libs() {
+        let vendored = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets")
+            .join("auto-delete-objects-handler");
+        assert_eq!(
+            cdk_core::assets::fingerprint(&vendored).unwrap(),
+            "6dba3da2af96b69a187d689b326e5272b9abc8671c0427845a8bed243e02877d"
+        );
     }
 }

@@ -4,7 +4,8 @@
 //! with versioning, encryption ([`BucketEncryption`], with a KMS key of `cdk-kms`), public
 //! access blocks ([`BlockPublicAccess`]), lifecycle rules ([`LifecycleRule`], `rule.ts`),
 //! CORS ([`CorsRule`]), static website documents, the bucket policy ([`BucketPolicy`],
-//! `enforce_ssl`, `public_read_access`) and the grants of `bucket-grants.ts` with
+//! `enforce_ssl`, `public_read_access`), `auto_delete_objects` (a `Custom::S3AutoDeleteObjects`
+//! resource with aws-cdk-lib's handler) and the grants of `bucket-grants.ts` with
 //! the action lists of `perms.ts` ([`perms`]), rendered as aws-cdk-lib 2.276.0 renders them
 //! under the recommended feature flags. Its default removal policy is `Retain`, as in
 //! aws-cdk-lib.

@@ -15,6 +15,12 @@ pub const BUCKET_PUT_ACTIONS: [&str; 6] = [
     "s3:Abort*",
 ];
 
+/// `s3:GetBucket*`, `s3:List*` (`BUCKET_READ_METADATA_ACTIONS`).
+pub const BUCKET_READ_METADATA_ACTIONS: [&str; 2] = ["s3:GetBucket*", "s3:List*"];
+
+/// `s3:PutBucketPolicy` (`BUCKET_PUT_POLICY_ACTIONS`).
+pub const BUCKET_PUT_POLICY_ACTIONS: [&str; 1] = ["s3:PutBucketPolicy"];
+
 /// `s3:DeleteObject*` (`BUCKET_DELETE_ACTIONS`).
 pub const BUCKET_DELETE_ACTIONS: [&str; 1] = ["s3:DeleteObject*"];
 

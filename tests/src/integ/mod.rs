@@ -46,6 +46,7 @@ pub(crate) fn all() -> Vec<Case> {
         integ_api_with_authorizer_and_proxy::CASE,
         integ_api_with_overriding_default_authorizer::CASE,
         integ_base_path_mapping::CASE,
+        integ_cloudwatch_disabled::CASE,
         integ_cognito_authorizer::CASE,
         integ_cors::CASE,
         integ_cors_allow_multiple_origins::CASE,
@@ -59,6 +60,23 @@ pub(crate) fn all() -> Vec<Case> {
         integ_method_grant_execute::CASE,
         integ_model_schema_additional_items::CASE,
         integ_request_authorizer_lit::CASE,
+        integ_restapi::CASE,
+        integ_restapi_access_log::CASE,
+        integ_restapi_access_log_arn_without_wildcard::CASE,
+        integ_restapi_access_log_firehose::CASE,
+        integ_restapi_books::CASE,
+        integ_restapi_cloudwatch_removal_policy::CASE,
+        integ_restapi_default_apikey::CASE,
+        integ_restapi_defaults::CASE,
+        integ_restapi_import_deploymentstage::CASE,
+        integ_restapi_import_lit::CASE,
+        integ_restapi_ip_address_type::CASE,
+        integ_restapi_metrics::CASE,
+        integ_restapi_multistack::CASE,
+        integ_restapi_multiuse::CASE,
+        integ_restapi_security_policy::CASE,
+        integ_restapi_stream::CASE,
+        integ_restapi_vpc_endpoint::CASE,
         integ_sfn_generated_name::CASE,
         integ_spec_restapi::CASE,
         integ_spec_restapi_endpointconfiguration::CASE,
@@ -70,5 +88,27 @@ pub(crate) fn all() -> Vec<Case> {
         integ_stepfunctions_startexecution_without_default_method_responses::CASE,
         integ_token_authorizer::CASE,
         integ_token_authorizer_iam_role::CASE,
+        integ_usage_plan_multikey::CASE,
+        integ_usage_plan_sharing::CASE,
+mod integ_cloudwatch_disabled;
+mod integ_restapi;
+mod integ_restapi_access_log;
+mod integ_restapi_access_log_arn_without_wildcard;
+mod integ_restapi_access_log_firehose;
+mod integ_restapi_books;
+mod integ_restapi_cloudwatch_removal_policy;
+mod integ_restapi_default_apikey;
+mod integ_restapi_defaults;
+mod integ_restapi_import_deploymentstage;
+mod integ_restapi_import_lit;
+mod integ_restapi_ip_address_type;
+mod integ_restapi_metrics;
+mod integ_restapi_multistack;
+mod integ_restapi_multiuse;
+mod integ_restapi_security_policy;
+mod integ_restapi_stream;
+mod integ_restapi_vpc_endpoint;
+mod integ_usage_plan_multikey;
+mod integ_usage_plan_sharing;
     ]
 }
