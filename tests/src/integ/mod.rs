@@ -13,6 +13,7 @@ mod integ_api_with_authorizer_and_method;
 mod integ_api_with_authorizer_and_proxy;
 mod integ_api_with_overriding_default_authorizer;
 mod integ_base_path_mapping;
+mod integ_cloudwatch_disabled;
 mod integ_cognito_authorizer;
 mod integ_cors;
 mod integ_cors_allow_multiple_origins;
@@ -26,6 +27,23 @@ mod integ_lambda_permission_consolidation;
 mod integ_method_grant_execute;
 mod integ_model_schema_additional_items;
 mod integ_request_authorizer_lit;
+mod integ_restapi;
+mod integ_restapi_access_log;
+mod integ_restapi_access_log_arn_without_wildcard;
+mod integ_restapi_access_log_firehose;
+mod integ_restapi_books;
+mod integ_restapi_cloudwatch_removal_policy;
+mod integ_restapi_default_apikey;
+mod integ_restapi_defaults;
+mod integ_restapi_import_deploymentstage;
+mod integ_restapi_import_lit;
+mod integ_restapi_ip_address_type;
+mod integ_restapi_metrics;
+mod integ_restapi_multistack;
+mod integ_restapi_multiuse;
+mod integ_restapi_security_policy;
+mod integ_restapi_stream;
+mod integ_restapi_vpc_endpoint;
 mod integ_sfn_generated_name;
 mod integ_spec_restapi;
 mod integ_spec_restapi_endpointconfiguration;
@@ -37,6 +55,8 @@ mod integ_stepfunctions_startexecution;
 mod integ_stepfunctions_startexecution_without_default_method_responses;
 mod integ_token_authorizer;
 mod integ_token_authorizer_iam_role;
+mod integ_usage_plan_multikey;
+mod integ_usage_plan_sharing;
 
 pub(crate) fn all() -> Vec<Case> {
     vec![
@@ -90,25 +110,5 @@ pub(crate) fn all() -> Vec<Case> {
         integ_token_authorizer_iam_role::CASE,
         integ_usage_plan_multikey::CASE,
         integ_usage_plan_sharing::CASE,
-mod integ_cloudwatch_disabled;
-mod integ_restapi;
-mod integ_restapi_access_log;
-mod integ_restapi_access_log_arn_without_wildcard;
-mod integ_restapi_access_log_firehose;
-mod integ_restapi_books;
-mod integ_restapi_cloudwatch_removal_policy;
-mod integ_restapi_default_apikey;
-mod integ_restapi_defaults;
-mod integ_restapi_import_deploymentstage;
-mod integ_restapi_import_lit;
-mod integ_restapi_ip_address_type;
-mod integ_restapi_metrics;
-mod integ_restapi_multistack;
-mod integ_restapi_multiuse;
-mod integ_restapi_security_policy;
-mod integ_restapi_stream;
-mod integ_restapi_vpc_endpoint;
-mod integ_usage_plan_multikey;
-mod integ_usage_plan_sharing;
     ]
 }
