@@ -148,13 +148,31 @@ struct Warning {
 
 /// The violations of the draft 4 meta-schema in `schema` (at JSON pointer `at`): errors, and
 /// warnings for what API Gateway may accept (an empty or repeating `required`/`enum`) or
-/// what no payload satisfies (a minimum over its maximum).
+/// what no payload satisfies (a minimum over its maximum). Sub-schemas deeper than
+/// [`MAX_DEPTH`](cdk_core::resolve::MAX_DEPTH) levels are not visited: synthesis refuses
+/// such a value anyway, naming its property path.
 fn schema_problems(
     schema: &Value,
     at: &str,
     errors: &mut Vec<String>,
     warnings: &mut Vec<Warning>,
 ) {
+    schema_problems_at(schema, at, 0, errors, warnings);
+}
+
+fn schema_problems_at(
+    schema: &Value,
+    at: &str,
+    depth: usize,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
+) {
+    if depth > cdk_core::resolve::MAX_DEPTH {
+        return;
+    }
+    let schema_problems = |s: &Value, at: &str, e: &mut Vec<String>, w: &mut Vec<Warning>| {
+        schema_problems_at(s, at, depth + 1, e, w)
+    };
     let Value::Object(m) = schema else {
         if !matches!(schema, Value::Token(_)) {
             errors.push(format!("{at} is not a schema object"));
