@@ -46,6 +46,8 @@ struct Builder<'a> {
     schema: &'a Json,
     type_name: &'a str,
     defs: HashMap<String, usize>,
+    /// Leaf nodes (no properties, no items) already emitted, by their row: shared.
+    leaves: &'a mut HashMap<String, usize>,
 }
 
 impl Builder<'_> {
@@ -89,6 +91,13 @@ impl Builder<'_> {
             return Ok(self.nodes.len() - 1);
         }
         let node = self.node(schema)?;
+        if node.props.is_empty() && node.items.is_none() && node.required.is_empty() {
+            let key = row(&node);
+            if let Some(i) = self.leaves.get(&key) {
+                return Ok(*i);
+            }
+            self.leaves.insert(key, self.nodes.len());
+        }
         self.nodes.push(node);
         Ok(self.nodes.len() - 1)
     }
@@ -166,12 +175,32 @@ fn opt_f64(v: Option<f64>) -> String {
     }
 }
 
+/// The Rust expression of one node (`Node::new(...)`).
+fn row(n: &Node) -> String {
+    let props = n.props.iter().map(|(k, v)| format!("({k:?}, {v})")).collect::<Vec<_>>().join(", ");
+    let required = n.required.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "Node::new({}, {}, &[{props}], &[{required}], {}, {}, [{}, {}, {}, {}], {}, {})",
+        n.types,
+        n.primary,
+        n.closed,
+        n.items.map(|i| i.to_string()).unwrap_or_else(|| "N".into()),
+        opt_u32(n.min_items),
+        opt_u32(n.max_items),
+        opt_u32(n.min_len),
+        opt_u32(n.max_len),
+        opt_f64(n.minimum),
+        opt_f64(n.maximum),
+    )
+}
+
 /// Generates `crates/cfn-validate/src/tables.rs` from the schemas.
 ///
 /// # Errors
 /// When a schema has a `$ref` that does not name one of its definitions.
 pub fn tables(schemas: &[(TypeName, Json)]) -> Result<GeneratedFile, Error> {
     let mut nodes: Vec<Node> = Vec::new();
+    let mut leaves: HashMap<String, usize> = HashMap::new();
     let mut types: Vec<(String, usize, Vec<String>)> = Vec::new();
     let mut sorted: Vec<&(TypeName, Json)> = schemas.iter().collect();
     sorted.sort_by(|a, b| a.0.full.cmp(&b.0.full));
@@ -181,6 +210,7 @@ pub fn tables(schemas: &[(TypeName, Json)]) -> Result<GeneratedFile, Error> {
             schema,
             type_name: &t.full,
             defs: HashMap::new(),
+            leaves: &mut leaves,
         };
         let mut root = b.node(schema)?;
         // The resource's `Properties` is an object whatever the schema says.
@@ -201,23 +231,7 @@ pub fn tables(schemas: &[(TypeName, Json)]) -> Result<GeneratedFile, Error> {
     );
     let _ = writeln!(out, "pub(crate) static NODES: [Node; {}] = [", nodes.len());
     for (i, n) in nodes.iter().enumerate() {
-        let props =
-            n.props.iter().map(|(k, v)| format!("({k:?}, {v})")).collect::<Vec<_>>().join(", ");
-        let required = n.required.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(
-            out,
-            "    /* {i} */ Node::new({}, {}, &[{props}], &[{required}], {}, {}, [{}, {}, {}, {}], {}, {}),",
-            n.types,
-            n.primary,
-            n.closed,
-            n.items.map(|i| i.to_string()).unwrap_or_else(|| "N".into()),
-            opt_u32(n.min_items),
-            opt_u32(n.max_items),
-            opt_u32(n.min_len),
-            opt_u32(n.max_len),
-            opt_f64(n.minimum),
-            opt_f64(n.maximum),
-        );
+        let _ = writeln!(out, "    /* {i} */ {},", row(n));
     }
     out.push_str("];\n\n");
     let _ = writeln!(

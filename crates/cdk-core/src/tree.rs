@@ -59,6 +59,10 @@ pub(crate) struct TreeData {
     pub fqns: crate::FastSet<Rc<str>>,
     /// The fqn of each L1 resource type seen.
     pub cfn_fqns: crate::FastMap<String, Rc<str>>,
+    /// `Validations::acknowledge` calls, in call order.
+    pub acknowledgements: RefCell<Vec<crate::validations::Acknowledgement>>,
+    /// Whether the built-in CloudFormation validation runs (`AppProps`).
+    pub builtin_validation: bool,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
@@ -142,6 +146,8 @@ impl TreeData {
             synthesized: None,
             pending: RefCell::new(Vec::new()),
             deferred: RefCell::new(Vec::new()),
+            acknowledgements: RefCell::new(Vec::new()),
+            builtin_validation: true,
         }
     }
 

@@ -25,6 +25,7 @@
 //! `docs/validation.md`; [`RULES`] lists them.
 
 mod schema;
+#[rustfmt::skip]
 mod tables;
 
 use std::collections::{BTreeSet, HashSet};
