@@ -37,14 +37,25 @@ pub const ANNOTATION_NAMESPACE: &str = "Annotation";
 /// Acknowledgements of validation rules on a construct (aws-cdk-lib's `Validations.of`).
 ///
 /// ```
-/// use cdk_core::{App, CfnResource, Stack, Value, Validations};
-/// let app = App::new();
+/// use cdk_core::{App, AppProps, CfnResource, Error, Stack, Validations, Value};
+/// let dir = std::env::temp_dir().join("cdk-core-doctest-validations");
+/// let app = App::with_props(AppProps::builder().outdir(dir));
 /// let stack = Stack::new(&app, "Stack")?;
+/// let throttle = Value::object([("RateLimit", Value::from(-1))]);
 /// CfnResource::new(&stack, "Plan", "AWS::ApiGateway::UsagePlan",
-///     Value::object([("Throttle", Value::object([("RateLimit", Value::from(-1))]))]))?;
+///     Value::object([("Throttle", throttle)]))?;
+/// // With the recommended flags, synthesis fails as aws-cdk-lib's does ...
+/// match app.synth() {
+///     Err(Error::TemplateValidation { violations }) => {
+///         assert_eq!(violations[0].rule_id, "F3034");
+///         assert_eq!(violations[0].description, "Throttle.RateLimit: -1 is less than the minimum of 0");
+///         assert_eq!(violations[0].resources[0].construct_path, "Stack/Plan");
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// // ... unless the rule is acknowledged on the construct or one above it.
 /// Validations::of(&stack).acknowledge("CloudFormation-Validate::F3034", "tested")?;
-/// let template = stack.synthesize_template()?;
-/// # app.skip_synth_check();
+/// app.synth()?;
 /// # Ok::<(), cdk_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
