@@ -1,11 +1,18 @@
 //! Validates template files and prints each finding as a tab-separated line:
 //! `file  [SEVERITY] RULE  logical id  property path  message`.
 //!
-//! `cargo run -p cfn-validate --example cfn_validate -- FILE...`
+//! `cargo run -p cfn-validate --example cfn_validate -- FILE...`; `--rules` lists the ids of
+//! the implemented rules instead.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("--rules") {
+        for (id, _) in cfn_validate::RULES {
+            println!("{id}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut failed = false;
     for path in std::env::args().skip(1) {
         let template: serde_json::Value = match std::fs::read_to_string(&path)

@@ -100,11 +100,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("F3033", "String length out of bounds"),
     ("F3034", "Numeric value out of bounds"),
     ("F6004", "Output name must be alphanumeric"),
-    ("F6101", "Output value must reference valid resources, parameters and attributes"),
+    ("F6101", "Output value must reference valid resources and parameters"),
     ("E3001", "Resource has valid attributes (Type, Properties, DependsOn, ...)"),
     ("E3005", "DependsOn target must exist as a resource"),
     ("E8002", "Condition referenced by resource must be defined"),
-    ("E9004", "Fn::GetAtt attribute must exist on the resource type"),
 ];
 
 /// Pseudo parameters `Ref` may name.
@@ -155,8 +154,8 @@ pub fn knows_type(t: &str) -> bool {
     type_entry(t).is_some()
 }
 
-fn type_entry(t: &str) -> Option<&'static (&'static str, u32, &'static [&'static str])> {
-    tables::TYPES.binary_search_by(|(name, _, _)| (*name).cmp(t)).ok().map(|i| &tables::TYPES[i])
+fn type_entry(t: &str) -> Option<u32> {
+    tables::TYPES.binary_search_by(|(name, _)| (*name).cmp(t)).ok().map(|i| tables::TYPES[i].1)
 }
 
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
@@ -261,24 +260,6 @@ impl Names<'_> {
             .collect();
         str_list(all)
     }
-
-    fn resource_type(&self, id: &str) -> Option<&str> {
-        self.resources.get(id).and_then(|r| r.get("Type")).and_then(Value::as_str)
-    }
-
-    /// The attribute check of `GetAtt [id, attribute]`: the message when `attribute` is not one
-    /// of the resource type's (only for types with a vendored schema).
-    fn bad_attribute(&self, id: &str, attribute: &str) -> Option<String> {
-        let t = self.resource_type(id)?;
-        if t == "AWS::CloudFormation::Stack" && attribute.starts_with("Outputs.") {
-            return None;
-        }
-        let (_, _, attributes) = type_entry(t)?;
-        if attributes.is_empty() || attributes.contains(&attribute) {
-            return None;
-        }
-        Some(format!("'{attribute}' is not one of {}", str_list(attributes.iter().copied())))
-    }
 }
 
 struct Validator {
@@ -382,10 +363,10 @@ impl Validator {
                 self.refs(id, value, key, names);
             }
         }
-        if let Some((_, root, _)) = resource_type.and_then(type_entry) {
+        if let Some(root) = resource_type.and_then(type_entry) {
             let empty = Value::Object(Map::new());
             let properties = body.get("Properties").unwrap_or(&empty);
-            self.node(id, *root, properties, "Properties");
+            self.node(id, root, properties, "Properties");
         }
     }
 
@@ -418,30 +399,19 @@ impl Validator {
                             }
                         }
                         "Fn::GetAtt" => {
-                            if let Some((target, attribute)) = get_att(arg) {
+                            if let Some((target, _)) = get_att(arg) {
                                 if !names.resources.contains_key(target) {
                                     let message = format!(
                                         "Fn::GetAtt references non-existent resource '{target}'"
                                     );
                                     self.push("F1020", message, rid(), None);
-                                } else if let Some(message) =
-                                    attribute.and_then(|a| names.bad_attribute(target, a))
-                                {
-                                    self.push("E9004", message, rid(), Some(path.to_string()));
                                 }
                             }
                         }
                         "Fn::Sub" => {
-                            for (variable, problem) in sub_problems(arg, names) {
-                                match problem {
-                                    SubProblem::Unknown => {
-                                        let message = format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter");
-                                        self.push("F1018", message, rid(), Some(path.to_string()));
-                                    }
-                                    SubProblem::Attribute(message) => {
-                                        self.push("E9004", message, rid(), Some(path.to_string()));
-                                    }
-                                }
+                            for variable in unknown_sub_variables(arg, names) {
+                                let message = format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter");
+                                self.push("F1018", message, rid(), Some(path.to_string()));
                             }
                         }
                         _ => {}
@@ -494,19 +464,12 @@ impl Validator {
                                         "GetAtt '{shown}' references a resource that does not exist"
                                     );
                                     self.push("F6101", message, oid(), at(".0"));
-                                } else if let Some(message) =
-                                    attribute.and_then(|a| names.bad_attribute(target, a))
-                                {
-                                    self.push("F6101", message, oid(), at(".1"));
                                 }
                             }
                         }
                         "Fn::Sub" => {
-                            for (variable, problem) in sub_problems(arg, names) {
-                                let message = match problem {
-                                    SubProblem::Unknown => format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter"),
-                                    SubProblem::Attribute(message) => message,
-                                };
+                            for variable in unknown_sub_variables(arg, names) {
+                                let message = format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter");
                                 self.push("F6101", message, oid(), at(""));
                             }
                         }
@@ -637,15 +600,9 @@ impl Validator {
     }
 }
 
-enum SubProblem {
-    /// `${Name}` names nothing.
-    Unknown,
-    /// `${Resource.Attribute}` names an attribute the type does not have (the message).
-    Attribute(String),
-}
-
-/// The variables of an `Fn::Sub` (string or `[string, variables]`) that name nothing.
-fn sub_problems(arg: &Value, names: &Names<'_>) -> Vec<(String, SubProblem)> {
+/// The variables of an `Fn::Sub` (string or `[string, variables]`) that name nothing (a
+/// `${Resource.Attribute}` of an existing resource names something).
+fn unknown_sub_variables(arg: &Value, names: &Names<'_>) -> Vec<String> {
     let (text, local) = match arg {
         Value::String(s) => (s.as_str(), None),
         Value::Array(parts) => match (parts.first(), parts.get(1)) {
@@ -668,12 +625,8 @@ fn sub_problems(arg: &Value, names: &Names<'_>) -> Vec<(String, SubProblem)> {
             continue;
         }
         match name.split_once('.') {
-            Some((resource, attribute)) if names.resources.contains_key(resource) => {
-                if let Some(message) = names.bad_attribute(resource, attribute) {
-                    out.push((name.to_string(), SubProblem::Attribute(message)));
-                }
-            }
-            _ => out.push((name.to_string(), SubProblem::Unknown)),
+            Some((resource, _)) if names.resources.contains_key(resource) => {}
+            _ => out.push(name.to_string()),
         }
     }
     out
