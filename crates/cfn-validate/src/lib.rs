@@ -231,7 +231,7 @@ pub fn validate(template: &Value) -> Vec<Diagnostic> {
     }
     for (name, output) in outputs {
         if let Some(value) = output.get("Value") {
-            v.output_refs(name, value, "", &names);
+            v.output_refs(name, value, "", 0, &names);
         }
     }
     v.out
@@ -360,13 +360,13 @@ impl Validator {
         }
         for key in ["Properties", "Metadata", "UpdatePolicy", "CreationPolicy"] {
             if let Some(value) = body.get(key) {
-                self.refs(id, value, key, names);
+                self.refs(id, value, &PropPath::root(key), names);
             }
         }
         if let Some(root) = resource_type.and_then(type_entry) {
             let empty = Value::Object(Map::new());
             let properties = body.get("Properties").unwrap_or(&empty);
-            self.node(id, root, properties, "Properties");
+            self.node(id, root, properties, &PropPath::root("Properties"));
         }
     }
 
@@ -378,12 +378,15 @@ impl Validator {
     }
 
     /// `Ref`, `Fn::GetAtt` and `Fn::Sub` anywhere under a resource's `value` (at `path`).
-    fn refs(&mut self, id: &str, value: &Value, path: &str, names: &Names<'_>) {
+    fn refs(&mut self, id: &str, value: &Value, path: &PropPath<'_>, names: &Names<'_>) {
+        if path.depth > MAX_DEPTH {
+            return;
+        }
         let rid = || Some(id.to_string());
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.refs(id, item, &format!("{path}.{i}"), names);
+                    self.refs(id, item, &path.index(i), names);
                 }
             }
             Value::Object(map) => {
@@ -417,12 +420,12 @@ impl Validator {
                         _ => {}
                     }
                     if f != "Ref" {
-                        self.refs(id, arg, &format!("{path}.{f}"), names);
+                        self.refs(id, arg, &path.key(f), names);
                     }
                     return;
                 }
                 for (k, item) in map {
-                    self.refs(id, item, &format!("{path}.{k}"), names);
+                    self.refs(id, item, &path.key(k), names);
                 }
             }
             _ => {}
@@ -432,12 +435,22 @@ impl Validator {
     /// References in an output's value (all reported as `F6101`); `sub` is the path within
     /// the value. Paths are written as the engine writes them (`Outputs.Url.Value.Ref` for a
     /// `Ref`, `Outputs/Url/Value.Fn::GetAtt.0` otherwise).
-    fn output_refs(&mut self, name: &str, value: &Value, sub: &str, names: &Names<'_>) {
+    fn output_refs(
+        &mut self,
+        name: &str,
+        value: &Value,
+        sub: &str,
+        depth: usize,
+        names: &Names<'_>,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         let oid = || Some(name.to_string());
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.output_refs(name, item, &format!("{sub}.{i}"), names);
+                    self.output_refs(name, item, &format!("{sub}.{i}"), depth + 1, names);
                 }
             }
             Value::Object(map) => {
@@ -476,12 +489,12 @@ impl Validator {
                         _ => {}
                     }
                     if f != "Ref" {
-                        self.output_refs(name, arg, &format!("{sub}.{f}"), names);
+                        self.output_refs(name, arg, &format!("{sub}.{f}"), depth + 1, names);
                     }
                     return;
                 }
                 for (k, item) in map {
-                    self.output_refs(name, item, &format!("{sub}.{k}"), names);
+                    self.output_refs(name, item, &format!("{sub}.{k}"), depth + 1, names);
                 }
             }
             _ => {}
@@ -489,7 +502,10 @@ impl Validator {
     }
 
     /// Checks `value` (at `path` of resource `id`) against schema node `idx`.
-    fn node(&mut self, id: &str, idx: u32, value: &Value, path: &str) {
+    fn node(&mut self, id: &str, idx: u32, value: &Value, path: &PropPath<'_>) {
+        if path.depth > MAX_DEPTH {
+            return;
+        }
         let Some(node) = tables::NODES.get(idx as usize) else {
             return;
         };
@@ -546,7 +562,7 @@ impl Validator {
         }
     }
 
-    fn array(&mut self, id: &str, node: &Node, items: &[Value], path: &str) {
+    fn array(&mut self, id: &str, node: &Node, items: &[Value], path: &PropPath<'_>) {
         let list_from_intrinsic = items.iter().any(|item| {
             item.as_object().and_then(intrinsic).is_some_and(|(f, _)| {
                 matches!(f, "Fn::Split" | "Fn::GetAZs" | "Fn::Cidr" | "Fn::FindInMap")
@@ -574,12 +590,12 @@ impl Validator {
         }
         if node.items != N {
             for (i, item) in items.iter().enumerate() {
-                self.node(id, node.items, item, &format!("{path}.{i}"));
+                self.node(id, node.items, item, &path.index(i));
             }
         }
     }
 
-    fn object(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &str) {
+    fn object(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &PropPath<'_>) {
         for required in node.required {
             if !map.contains_key(*required) {
                 let message = format!("'{required}' is a required property");
@@ -588,14 +604,58 @@ impl Validator {
         }
         for (key, value) in map {
             if let Some(child) = node.prop(key) {
-                self.node(id, child, value, &format!("{path}.{key}"));
+                self.node(id, child, value, &path.key(key));
             } else if node.closed {
                 let message = match similar(key, node) {
                     Some(s) => format!("Additional properties are not allowed ('{key}' was unexpected. Did you mean '{s}'?)"),
                     None => format!("Additional properties are not allowed ('{key}' was unexpected)"),
                 };
-                self.push("F3002", message, Some(id.to_string()), Some(format!("{path}.{key}")));
+                self.push("F3002", message, Some(id.to_string()), Some(path.key(key).to_string()));
             }
+        }
+    }
+}
+
+/// A property path (`Properties.Throttle.RateLimit`), built as the walk descends and written
+/// out only when a finding needs it.
+struct PropPath<'a> {
+    parent: Option<&'a PropPath<'a>>,
+    segment: Segment<'a>,
+    depth: usize,
+}
+
+/// Values nested deeper than this under a resource are not checked (a template read from
+/// text has at most 128 levels; this bounds the recursion for values built in memory).
+const MAX_DEPTH: usize = 128;
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> PropPath<'a> {
+    fn root(name: &'a str) -> PropPath<'a> {
+        PropPath { parent: None, segment: Segment::Key(name), depth: 0 }
+    }
+
+    fn key(&'a self, key: &'a str) -> PropPath<'a> {
+        PropPath { parent: Some(self), segment: Segment::Key(key), depth: self.depth + 1 }
+    }
+
+    fn index(&'a self, i: usize) -> PropPath<'a> {
+        PropPath { parent: Some(self), segment: Segment::Index(i), depth: self.depth + 1 }
+    }
+}
+
+impl std::fmt::Display for PropPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}.")?;
+        }
+        match self.segment {
+            Segment::Key(k) => f.write_str(k),
+            Segment::Index(i) => write!(f, "{i}"),
         }
     }
 }
@@ -777,8 +837,17 @@ fn json_type_name(value: &Value) -> &'static str {
     }
 }
 
-/// A value as the engine shows it: strings single-quoted, containers recursively.
+/// A value as the engine shows it: strings single-quoted, containers recursively (`...`
+/// below [`MAX_DEPTH`] levels).
 fn render(value: &Value) -> String {
+    render_at(value, 0)
+}
+
+fn render_at(value: &Value, depth: usize) -> String {
+    if depth > MAX_DEPTH {
+        return "...".into();
+    }
+    let render = |v: &Value| render_at(v, depth + 1);
     match value {
         Value::String(s) => format!("'{s}'"),
         Value::Null => "null".into(),

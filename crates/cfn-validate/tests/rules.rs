@@ -710,3 +710,35 @@ fn string_lengths() {
         expect(&[("F3033", "P", "Properties.SourceArn", "length 1 is below minimum 12")])
     );
 }
+
+#[test]
+fn values_nested_deeper_than_any_template_do_not_overflow_the_stack() {
+    // Built, and later leaked, without recursion (serde_json clones, serializes and drops
+    // values recursively).
+    let deep = || {
+        let mut v = Value::from(-1);
+        for _ in 0..50_000 {
+            let mut m = serde_json::Map::new();
+            m.insert("RateLimit".into(), v);
+            v = Value::Object(m);
+        }
+        v
+    };
+    let object = |entries: Vec<(&str, Value)>| {
+        Value::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    };
+    let join = object(vec![("Fn::Join", Value::Array(vec![Value::from(""), deep()]))]);
+    let properties = object(vec![("Throttle", deep()), ("Description", join)]);
+    let resource = object(vec![
+        ("Type", Value::from("AWS::ApiGateway::UsagePlan")),
+        ("Properties", properties),
+        ("Metadata", deep()),
+    ]);
+    let template = object(vec![
+        ("Resources", object(vec![("P", resource)])),
+        ("Outputs", object(vec![("O", object(vec![("Value", deep())]))])),
+    ]);
+    let found = cfn_validate::validate(&template);
+    assert!(found.iter().any(|d| d.rule_id == "F3012"));
+    std::mem::forget(template);
+}
