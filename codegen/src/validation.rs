@@ -217,10 +217,7 @@ pub fn tables(schemas: &[(TypeName, Json)]) -> Result<GeneratedFile, Error> {
         let _ = writeln!(out, "    /* {i} */ {},", row(n));
     }
     out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// (resource type, index of its `Properties` node), sorted by type."
-    );
+    let _ = writeln!(out, "/// (resource type, index of its `Properties` node), sorted by type.");
     let _ = writeln!(out, "pub(crate) static TYPES: [(&str, u32); {}] = [", types.len());
     for (name, idx) in &types {
         let _ = writeln!(out, "    ({name:?}, {idx}),");
