@@ -1,5 +1,6 @@
 //! The constraint tables of `crates/cfn-validate` (`src/tables.rs`): every vendored schema
-//! turned into a flat array of nodes (types, properties, required, closed objects, item and
+//! turned into a flat array of nodes (types, properties, required, `requiredOr` and
+//! `requiredXor` groups, closed objects, item and
 //! length and numeric bounds), `$ref`s resolved to node indices, so that the validator needs
 //! no JSON schema at run time.
 //!
@@ -30,6 +31,8 @@ struct Node {
     primary: u8,
     props: Vec<(String, usize)>,
     required: Vec<String>,
+    required_or: Vec<String>,
+    required_xor: Vec<String>,
     closed: bool,
     items: Option<usize>,
     min_items: Option<u64>,
@@ -90,7 +93,12 @@ impl Builder<'_> {
             return Ok(self.nodes.len() - 1);
         }
         let node = self.node(schema)?;
-        if node.props.is_empty() && node.items.is_none() && node.required.is_empty() {
+        if node.props.is_empty()
+            && node.items.is_none()
+            && node.required.is_empty()
+            && node.required_or.is_empty()
+            && node.required_xor.is_empty()
+        {
             let key = row(&node);
             if let Some(i) = self.leaves.get(&key) {
                 return Ok(*i);
@@ -125,9 +133,19 @@ impl Builder<'_> {
                 node.props.push((name.clone(), idx));
             }
         }
-        if let Some(Json::Array(req)) = schema.get("required") {
-            node.required = req.iter().filter_map(Json::as_str).map(str::to_string).collect();
-        }
+        let names = |key: &str| -> Vec<String> {
+            schema
+                .get(key)
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Json::as_str)
+                .map(str::to_string)
+                .collect()
+        };
+        node.required = names("required");
+        node.required_or = names("requiredOr");
+        node.required_xor = names("requiredXor");
         node.closed = schema.get("additionalProperties") == Some(&Json::Bool(false))
             && schema.get("patternProperties").is_none();
         if let Some(items) = schema.get("items").filter(|i| i.is_object()) {
@@ -161,9 +179,11 @@ fn opt_f64(v: Option<f64>) -> String {
 /// The Rust expression of one node (`Node::new(...)`).
 fn row(n: &Node) -> String {
     let props = n.props.iter().map(|(k, v)| format!("({k:?}, {v})")).collect::<Vec<_>>().join(", ");
-    let required = n.required.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", ");
+    let list =
+        |names: &[String]| names.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", ");
+    let (required, or, xor) = (list(&n.required), list(&n.required_or), list(&n.required_xor));
     format!(
-        "Node::new({}, {}, &[{props}], &[{required}], {}, {}, [{}, {}, {}, {}], {}, {})",
+        "Node::new({}, {}, &[{props}], &[{required}], &[{or}], &[{xor}], {}, {}, [{}, {}, {}, {}], {}, {})",
         n.types,
         n.primary,
         n.closed,

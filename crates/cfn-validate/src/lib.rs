@@ -96,9 +96,11 @@ pub const RULES: &[(&str, &str)] = &[
     ("F3003", "Required property missing"),
     ("F3007", "Logical ID used as both parameter and resource"),
     ("F3012", "Property type mismatch"),
+    ("F3014", "Exactly one of properties required (requiredXor)"),
     ("F3032", "Array item count out of bounds"),
     ("F3033", "String length out of bounds"),
     ("F3034", "Numeric value out of bounds"),
+    ("F3058", "One of properties required (requiredOr)"),
     ("F6004", "Output name must be alphanumeric"),
     ("F6101", "Output value must reference valid resources and parameters"),
     ("E3001", "Resource has valid attributes (Type, Properties, DependsOn, ...)"),
@@ -595,6 +597,48 @@ impl Validator {
         }
     }
 
+    /// `requiredOr` (F3058) and `requiredXor` (F3014). A member whose presence depends on a
+    /// condition (`Fn::If`) or that is `null` leaves the groups unchecked.
+    fn groups(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &PropPath<'_>) {
+        if node.required_or.is_empty() && node.required_xor.is_empty() {
+            return;
+        }
+        let present = |key: &str| -> Option<bool> {
+            match map.get(key) {
+                None => Some(false),
+                Some(Value::Null) => None,
+                Some(Value::Object(m)) => match intrinsic(m) {
+                    Some(("Ref", Value::String(r))) if r == "AWS::NoValue" => Some(false),
+                    Some(("Fn::If", _)) => None,
+                    _ => Some(true),
+                },
+                Some(_) => Some(true),
+            }
+        };
+        let Some(or) = node.required_or.iter().map(|k| present(k)).collect::<Option<Vec<bool>>>()
+        else {
+            return;
+        };
+        let Some(xor) = node.required_xor.iter().map(|k| present(k)).collect::<Option<Vec<bool>>>()
+        else {
+            return;
+        };
+        if !or.is_empty() && !or.contains(&true) {
+            let message = format!(
+                "One of {} is a required property",
+                str_list(node.required_or.iter().copied())
+            );
+            self.push("F3058", message, Some(id.to_string()), Some(path.to_string()));
+        }
+        if !xor.is_empty() && xor.iter().filter(|p| **p).count() != 1 {
+            let message = format!(
+                "Exactly one of {} must be specified",
+                str_list(node.required_xor.iter().copied())
+            );
+            self.push("F3014", message, Some(id.to_string()), Some(path.to_string()));
+        }
+    }
+
     fn object(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &PropPath<'_>) {
         for required in node.required {
             if !map.contains_key(*required) {
@@ -602,6 +646,7 @@ impl Validator {
                 self.push("F3003", message, Some(id.to_string()), Some(path.to_string()));
             }
         }
+        self.groups(id, node, map, path);
         for (key, value) in map {
             if let Some(child) = node.prop(key) {
                 self.node(id, child, value, &path.key(key));

@@ -23,6 +23,10 @@ pub(crate) struct Node {
     pub props: &'static [(&'static str, u32)],
     /// Required properties.
     pub required: &'static [&'static str],
+    /// `requiredOr`: at least one of these.
+    pub required_or: &'static [&'static str],
+    /// `requiredXor`: exactly one of these.
+    pub required_xor: &'static [&'static str],
     /// `additionalProperties: false`.
     pub closed: bool,
     /// The node of array items, or [`N`].
@@ -42,13 +46,27 @@ impl Node {
         primary: u8,
         props: &'static [(&'static str, u32)],
         required: &'static [&'static str],
+        required_or: &'static [&'static str],
+        required_xor: &'static [&'static str],
         closed: bool,
         items: u32,
         bounds: [u32; 4],
         minimum: Option<f64>,
         maximum: Option<f64>,
     ) -> Node {
-        Node { types, primary, props, required, closed, items, bounds, minimum, maximum }
+        Node {
+            types,
+            primary,
+            props,
+            required,
+            required_or,
+            required_xor,
+            closed,
+            items,
+            bounds,
+            minimum,
+            maximum,
+        }
     }
 
     pub(crate) fn prop(&self, name: &str) -> Option<u32> {

@@ -742,3 +742,28 @@ fn values_nested_deeper_than_any_template_do_not_overflow_the_stack() {
     assert!(found.iter().any(|d| d.rule_id == "F3012"));
     std::mem::forget(template);
 }
+
+#[test]
+fn required_groups() {
+    // xtask/cfn-validate-oracle/corpus/required_xor.json
+    let template: Value = serde_json::from_str(r#"{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {}}, "W": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16", "Ipv4IpamPoolId": "x"}}, "X": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16", "Ipv4IpamPoolId": {"Ref": "AWS::NoValue"}}}, "S": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "X"}}}, "G": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "d", "SecurityGroupEgress": [{"IpProtocol": "-1"}]}}}}"#).unwrap();
+    assert_eq!(
+        findings(template),
+        expect(&[
+            (
+                "F3014",
+                "G",
+                "Properties.SecurityGroupEgress.0",
+                "Exactly one of ['CidrIp', 'CidrIpv6', 'DestinationSecurityGroupId', 'DestinationPrefixListId'] must be specified"
+            ),
+            ("F3014", "V", "Properties", "Exactly one of ['CidrBlock', 'Ipv4IpamPoolId'] must be specified"),
+            ("F3014", "W", "Properties", "Exactly one of ['CidrBlock', 'Ipv4IpamPoolId'] must be specified"),
+            (
+                "F3058",
+                "S",
+                "Properties",
+                "One of ['CidrBlock', 'Ipv4IpamPoolId', 'Ipv6IpamPoolId', 'Ipv6CidrBlock'] is a required property"
+            ),
+        ])
+    );
+}
