@@ -153,3 +153,21 @@ fn the_validation_can_be_turned_off() {
     throttle_app(&app);
     app.synth().unwrap();
 }
+
+#[test]
+fn findings_outside_resources_name_the_stack() {
+    let (app, _) = new_app("output-ref", recommended);
+    let stack = Stack::new(&app, "S").unwrap();
+    CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", cdk_core::Value::Null).unwrap();
+    let nope = cdk_core::Value::object([("Ref", "Nope")]);
+    cdk_core::CfnOutput::new(&stack, "Out", cdk_core::CfnOutputProps::builder().value(nope))
+        .unwrap();
+    let v = violations(app.synth().unwrap_err());
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].rule_id, "F6101");
+    assert_eq!(
+        v[0].description,
+        "Outputs.Out.Value.Ref: Ref 'Nope' does not reference a valid resource, parameter, or pseudo-parameter"
+    );
+    assert_eq!(v[0].resources, [resource("S", None, "aws-cdk-lib.Stack", "S.template.json")]);
+}

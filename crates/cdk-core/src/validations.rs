@@ -212,10 +212,15 @@ pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<
         }
         let by_logical_id = logical_ids(tree, *stack);
         for d in findings.into_iter().filter(|d| d.severity.is_error()) {
-            let resource = d
-                .logical_id
+            // As in aws-cdk-lib, only a finding about a resource names one (and its construct);
+            // the others (template, parameters, outputs) name the stack.
+            let about_section = d
+                .property_path
                 .as_deref()
-                .filter(|_| d.property_path.as_deref().is_none_or(|p| !p.starts_with("Outputs")));
+                .is_some_and(|p| p.starts_with("Outputs") || p.starts_with("Parameters"));
+            let resource = d.logical_id.as_deref().filter(|id| {
+                !about_section && template.get("Resources").and_then(|r| r.get(*id)).is_some()
+            });
             let (construct_path, fqn) = match resource.and_then(|id| by_logical_id.get(id)) {
                 Some(i) => (tree.nodes[*i].path.clone(), tree.nodes[*i].construct_info.clone()),
                 None => {
