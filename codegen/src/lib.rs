@@ -17,6 +17,7 @@ pub mod format;
 pub mod model;
 pub mod naming;
 pub mod spec;
+pub mod validation;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,7 @@ pub fn generate(workspace: &Path) -> Result<Vec<GeneratedFile>, Error> {
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let services = model::services(&schemas)?;
+    let tables = validation::tables(&schemas)?;
 
     // (path, tokens) for every Rust file; formatting (rustfmt) runs on a few threads.
     let mut files: Vec<GeneratedFile> = Vec::new();
@@ -114,6 +116,7 @@ pub fn generate(workspace: &Path) -> Result<Vec<GeneratedFile>, Error> {
     for r in results {
         files.extend(r?);
     }
+    files.push(tables);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -5,7 +5,7 @@
 use apigw_core::{
     HttpIntegration, LambdaIntegration, MockIntegration, Resource, RestApi, RestApiProps,
 };
-use cdk_core::{App, Error, Stack};
+use cdk_core::{App, Error, Stack, Validations};
 use cdk_lambda::{Code, Function, FunctionProps, Runtime};
 
 /// Top-level resources of the API.
@@ -18,6 +18,14 @@ pub const TOP: usize = 50;
 /// Construct errors (none for this app as written).
 pub fn build(app: &App, n: usize) -> Result<usize, Error> {
     let stack = Stack::new(app, "PerfStack")?;
+    // More than 500 resources: the CloudFormation validation's F0007 is acknowledged, so the
+    // validation runs (and is timed) but passes, as in the aws-cdk-lib app.
+    Validations::of(&stack)
+        .acknowledge("CloudFormation-Validate::F0007", "performance anchor, not deployed")?;
+    // Its 400 per-method permissions on one function are far over Lambda's policy size limit
+    // (the synth-time check APIGW-11): acknowledged for the same reason.
+    Validations::of(&stack)
+        .acknowledge("apigw-checks::APIGW-11", "performance anchor, not deployed")?;
     let func = Function::new(
         &stack,
         "Shared",

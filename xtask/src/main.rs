@@ -21,11 +21,16 @@
 //! - `cargo xtask api-coverage [--check | --update | --refresh [--from DIR]]` compares
 //!   `docs/api-coverage.md` with aws-cdk-lib's `aws-apigateway` declarations
 //!   (see `api_coverage.rs`).
+//! - `cargo xtask validate-oracle` compares `crates/cfn-validate` with the real AWS
+//!   CloudFormation Validate engine (`xtask/cfn-validate-oracle`, built with
+//!   `--ignore-rust-version`) on the goldens, a corpus of bad templates and mutations
+//!   (see `validate_oracle.rs`).
 
 mod api_coverage;
 mod bench;
 mod deploy_check;
 mod openapi_check;
+mod validate_oracle;
 mod vendor;
 
 use std::collections::BTreeSet;
@@ -53,7 +58,9 @@ const USAGE: &str = "usage:
                                          totals of docs/api-coverage.md against aws-apigateway's
                                          .d.ts members (--check: fail on unlisted members, stale
                                          paths, missing rows not allowed; --update: rewrite the
-                                         table; --refresh: re-extract the member list from npm)";
+                                         table; --refresh: re-extract the member list from npm)
+  cargo xtask validate-oracle            compare crates/cfn-validate with the real CloudFormation
+                                         Validate engine on the goldens, a corpus and mutations";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,6 +75,7 @@ fn main() -> ExitCode {
         ["api-coverage", rest @ ..] => api_coverage::api_coverage(&workspace_root(), rest),
         ["openapi-check", rest @ ..] => openapi_check::openapi_check(&workspace_root(), rest),
         ["deploy-check", rest @ ..] => deploy_check::deploy_check(&workspace_root(), rest),
+        ["validate-oracle", rest @ ..] => validate_oracle::validate_oracle(&workspace_root(), rest),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

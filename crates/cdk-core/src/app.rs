@@ -63,6 +63,11 @@ pub struct AppProps {
     /// context (`$CDK_CONTEXT_JSON`) overrides it, as in aws-cdk-lib.
     #[builder(default, setter(custom))]
     pub context: IndexMap<String, serde_json::Value>,
+    /// Whether the templates are checked by the built-in CloudFormation validation after
+    /// synthesis (aws-cdk-lib's `builtinCloudFormationValidation`; see
+    /// [`crate::validations`]). Default: true; `CDK_VALIDATION=false` also turns it off.
+    #[builder(default = "true")]
+    pub builtin_cloudformation_validation: bool,
 }
 crate::impl_props!(AppProps, AppPropsBuilder);
 
@@ -73,6 +78,7 @@ impl Default for AppProps {
             flags: Flags::default(),
             cli_metadata: true,
             context: IndexMap::new(),
+            builtin_cloudformation_validation: true,
         }
     }
 }
@@ -221,7 +227,9 @@ impl App {
             .outdir
             .or_else(|| std::env::var_os("CDK_OUTDIR").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("cdk.out"));
-        let tree = Rc::new(RefCell::new(TreeData::new_root(context)));
+        let mut data = TreeData::new_root(context);
+        data.builtin_validation = props.builtin_cloudformation_validation;
+        let tree = Rc::new(RefCell::new(data));
         let node = Node::new(tree, 0);
         App::handle(node, outdir, false)
     }
@@ -334,7 +342,10 @@ impl App {
         }
         let staging = staging_dir(&self.outdir)?;
         clock.lap(Phase::Write);
-        match self.write_assembly(&Out { dir: &staging, memory: None }, &top_stacks, clock) {
+        let written = self
+            .write_assembly(&Out { dir: &staging, memory: None }, &top_stacks, clock)
+            .and_then(|ids| self.validate_templates(&staging, &top_stacks, clock).map(|()| ids));
+        match written {
             Ok(ids) => {
                 publish(&staging, &self.outdir)?;
                 clock.lap(Phase::Write);
@@ -436,6 +447,42 @@ impl App {
         out.write("cdk.out", version)?;
         clock.lap(Phase::Write);
         Ok(ids)
+    }
+
+    /// The built-in CloudFormation validation of the top-level stacks' templates written in
+    /// `dir` ([`crate::validations`]): an error when it finds errors and the flag makes them
+    /// fail synthesis, warnings on stderr otherwise.
+    fn validate_templates(
+        &self,
+        dir: &Path,
+        top_stacks: &[usize],
+        clock: &mut Clock,
+    ) -> Result<(), Error> {
+        let tree = self.node.tree.borrow();
+        if !crate::validations::enabled(&tree) {
+            return Ok(());
+        }
+        let mut templates = Vec::with_capacity(top_stacks.len());
+        for idx in top_stacks {
+            let file = Stack::from_node(self.node.sibling(*idx)).template_file();
+            let path = dir.join(&file);
+            let text = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+            templates.push((*idx, file, text));
+        }
+        let violations = crate::validations::check(&tree, &templates);
+        clock.lap(Phase::Validate);
+        if violations.is_empty() {
+            return Ok(());
+        }
+        if crate::validations::errors_fail(&tree) {
+            return Err(Error::TemplateValidation { violations });
+        }
+        eprintln!(
+            "{}\n\n{}",
+            crate::validations::WARNINGS_PREAMBLE,
+            crate::validations::format_report(&violations, "WARNING")
+        );
+        Ok(())
     }
 
     fn top_level_stacks(&self) -> Vec<usize> {
@@ -677,6 +724,9 @@ pub struct SynthTimings {
     pub hash: Duration,
     /// Writing files.
     pub write: Duration,
+    /// The built-in CloudFormation validation of the written templates (reading and
+    /// checking them; [`crate::validations`]).
+    pub validate: Duration,
 }
 
 #[derive(Clone, Copy)]
@@ -686,6 +736,7 @@ enum Phase {
     Render,
     Hash,
     Write,
+    Validate,
 }
 
 /// Adds the time since the last lap to a phase.
@@ -702,28 +753,26 @@ impl Clock {
     /// Adds time measured inside the current lap to `phase` (the lap then leaves it out).
     fn charge(&mut self, phase: Phase, spent: Duration) {
         self.last += spent;
+        *self.slot(phase) += spent;
+    }
+
+    fn slot(&mut self, phase: Phase) -> &mut Duration {
         let t = &mut self.timings;
-        *match phase {
+        match phase {
             Phase::Prepare => &mut t.prepare,
             Phase::Resolve => &mut t.resolve,
             Phase::Render => &mut t.render,
             Phase::Hash => &mut t.hash,
             Phase::Write => &mut t.write,
-        } += spent;
+            Phase::Validate => &mut t.validate,
+        }
     }
 
     fn lap(&mut self, phase: Phase) {
         let now = Instant::now();
         let spent = now - self.last;
         self.last = now;
-        let t = &mut self.timings;
-        *match phase {
-            Phase::Prepare => &mut t.prepare,
-            Phase::Resolve => &mut t.resolve,
-            Phase::Render => &mut t.render,
-            Phase::Hash => &mut t.hash,
-            Phase::Write => &mut t.write,
-        } += spent;
+        *self.slot(phase) += spent;
     }
 }
 

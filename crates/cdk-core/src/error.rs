@@ -180,6 +180,17 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The synth-time CloudFormation validation found errors and the feature flag
+    /// `@aws-cdk/core:validateAgainstDefaultRules` is set (see [`crate::validations`]).
+    #[error(
+        "Validation failed ({}):\n\n{}",
+        crate::validations::PLUGIN_NAME,
+        crate::validations::format_report(violations, "ERROR")
+    )]
+    TemplateValidation {
+        /// The findings, by rule and description, with the constructs that have them.
+        violations: Vec<crate::validations::TemplateViolation>,
+    },
     /// A builder was finished without a required field or with an invalid one.
     #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Build {
@@ -283,6 +294,11 @@ impl Error {
             | Error::DependencyCycle { path, .. }
             | Error::InvalidArgument { path, .. }
             | Error::Build { path, .. } => Some(path).filter(|p| !p.is_empty()).map(String::as_str),
+            Error::TemplateValidation { violations } => violations
+                .first()
+                .and_then(|v| v.resources.first())
+                .map(|r| r.construct_path.as_str())
+                .filter(|p| !p.is_empty()),
             Error::Validation { .. }
             | Error::Io { .. }
             | Error::Unscoped { .. }

@@ -20,6 +20,7 @@ pub mod stack;
 pub mod tags;
 pub mod template;
 pub mod tree;
+pub mod validations;
 pub mod value;
 pub mod value_ser;
 
@@ -43,6 +44,7 @@ pub use stack::{
 };
 pub use tags::{TagFormat, TagProps, TagPropsBuilder, Tagging, Tags};
 pub use tree::{Construct, Node};
+pub use validations::Validations;
 pub use value::{to_value, Map, Value};
 
 /// A hash map with a fast, non-cryptographic hasher, for maps whose hashes stay internal.

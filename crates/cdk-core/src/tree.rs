@@ -61,6 +61,10 @@ pub(crate) struct TreeData {
     pub cfn_fqns: crate::FastMap<String, Rc<str>>,
     /// Warnings added with [`Node::add_warning`]: (node, message), in the order added.
     pub warnings: Vec<(usize, String)>,
+    /// `Validations::acknowledge` calls, in call order.
+    pub acknowledgements: RefCell<Vec<crate::validations::Acknowledgement>>,
+    /// Whether the built-in CloudFormation validation runs (`AppProps`).
+    pub builtin_validation: bool,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
@@ -145,6 +149,8 @@ impl TreeData {
             pending: RefCell::new(Vec::new()),
             deferred: RefCell::new(Vec::new()),
             warnings: Vec::new(),
+            acknowledgements: RefCell::new(Vec::new()),
+            builtin_validation: true,
         }
     }
 

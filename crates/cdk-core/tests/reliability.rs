@@ -261,11 +261,17 @@ fn large_stack_ending_with_an_added_queue(app: &App, lazy: bool) -> Stack {
 #[test]
 fn a_producer_adding_a_construct_late_in_a_streamed_template_gets_it_written_whole() {
     let no_limit = [("@aws-cdk/core:stackResourceLimit", serde_json::json!(0))];
+    // More than 500 resources: the CloudFormation validation's F0007 is acknowledged.
+    let over_500 = |stack: &Stack| {
+        cdk_core::Validations::of(stack)
+            .acknowledge("CloudFormation-Validate::F0007", "a large template on purpose")
+            .unwrap()
+    };
     let (lazy_app, lazy_dir) = app_with("lazy-adds-streamed", &no_limit);
-    large_stack_ending_with_an_added_queue(&lazy_app, true);
+    over_500(&large_stack_ending_with_an_added_queue(&lazy_app, true));
     lazy_app.synth().unwrap();
     let (plain_app, plain_dir) = app_with("lazy-adds-streamed-plain", &no_limit);
-    large_stack_ending_with_an_added_queue(&plain_app, false);
+    over_500(&large_stack_ending_with_an_added_queue(&plain_app, false));
     plain_app.synth().unwrap();
     let written = std::fs::read_to_string(lazy_dir.join("S.template.json")).unwrap();
     assert!(written.len() > 1 << 19, "the template is written in several chunks");
@@ -364,6 +370,10 @@ fn asset_folders_with_link_loops_hash_and_copy_as_aws_cdk_lib_does() {
     let fx = link_fixture("loops");
     let (app, dir) = new_app("asset-links");
     let stack = Stack::new(&app, "S").unwrap();
+    // Assets only: an empty Resources section (the CloudFormation validation's F0001).
+    cdk_core::Validations::of(&stack)
+        .acknowledge("CloudFormation-Validate::F0001", "assets only")
+        .unwrap();
     let mut hashes = Vec::new();
     for d in ["loopdir", "selfdir", "extdir"] {
         let loc = cdk_core::add_path_asset(&stack, &fx.join(d), None).unwrap();
@@ -598,6 +608,10 @@ fn a_producer_may_define_stacks_and_nested_stacks_without_a_panic() {
         Some(Value::from("x"))
     });
     CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", v)])).unwrap();
+    // The nested stack's resource gets no TemplateURL (the CloudFormation validation's F3003).
+    cdk_core::Validations::of(&stack)
+        .acknowledge("CloudFormation-Validate::F3003", "defined during synthesis")
+        .unwrap();
     // Stacks defined this late are not synthesized (the stacks to write are known by then);
     // what matters here is that nothing panics.
     assert_eq!(app.synth().unwrap().stacks, ["S"]);

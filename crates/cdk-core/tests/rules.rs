@@ -120,6 +120,10 @@ fn overrides_keep_known_slots_and_append_unknown_keys() {
     r.add_property_override("Bravo", Value::object([("Ref", "X")]));
     r.add_property_deletion_override("Bravo");
     r.add_override("DeletionPolicy", "Retain");
+    // Properties an SNS topic does not have (the CloudFormation validation's F3002).
+    cdk_core::Validations::of(&stack)
+        .acknowledge("CloudFormation-Validate::F3002", "made-up properties")
+        .unwrap();
     app.synth().unwrap();
     let text = std::fs::read_to_string(dir.join("Stack.template.json")).unwrap();
     let alpha = text.find("\"Alpha\"").unwrap();
@@ -228,5 +232,16 @@ fn stacks_hold_at_most_500_resources_unless_the_context_says_otherwise() {
     for i in 0..501 {
         resource(&stack, &format!("R{i}"));
     }
+    // The CloudFormation validation still counts them (F0007), as in aws-cdk-lib.
+    assert_eq!(
+        match app.synth() {
+            Err(Error::TemplateValidation { violations }) => violations[0].rule_id.clone(),
+            other => panic!("expected the validation's resource limit, got {other:?}"),
+        },
+        "F0007"
+    );
+    cdk_core::Validations::of(&stack)
+        .acknowledge("CloudFormation-Validate::F0007", "the limit is off")
+        .unwrap();
     app.synth().unwrap();
 }

@@ -38,7 +38,8 @@ fn child_quiet_apps() -> Result<(), Error> {
     drop(empty);
     let dir = std::env::temp_dir().join("cdk-core-synth-on-drop-quiet");
     let synthesized = App::with_props(cdk_core::AppProps::builder().outdir(dir));
-    Stack::new(&synthesized, "Stack")?;
+    let stack = Stack::new(&synthesized, "Stack")?;
+    CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
     synthesized.synth()?;
     let opted_out = App::new();
     Stack::new(&opted_out, "Stack")?;

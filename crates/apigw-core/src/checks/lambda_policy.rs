@@ -15,8 +15,10 @@
 //! and statement ids) is counted at its shortest, so the computed size is a lower bound and
 //! the check reports only a policy that surely exceeds the limit.
 //!
-//! It is a warning of the synthesis, not an error: the benchmark parity app (400 per-method
-//! permissions on one function, byte-identical to aws-cdk-lib's) must still synthesize.
+//! It fails synthesis, naming the function, unless acknowledged on the function or a scope
+//! above it (`Validations::of(&stack).acknowledge("apigw-checks::APIGW-11", why)`), as the
+//! benchmark app (400 per-method permissions on one function, byte-identical to
+//! aws-cdk-lib's, never deployed) does.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -61,7 +63,7 @@ impl LambdaPolicies {
     /// Records a permission of the function at `function` (its construct), whose name is
     /// `name` when literal, for the execute-api ARN suffix `source` (`<stage>/<method><path>`
     /// after the API id). The first permission of a function adds the validation that
-    /// checks its policy's size when the app is synthesized (a warning of the function).
+    /// checks its policy's size when the app is synthesized (an error of the function).
     pub fn record(
         &self,
         function: &cdk_core::Node,
@@ -90,10 +92,14 @@ impl LambdaPolicies {
             let key = function.path();
             let node = function.clone();
             function.add_validation(move || {
-                if let Some(message) = policies.problem(&key) {
-                    node.add_warning(message);
+                let acknowledged = || {
+                    cdk_core::Validations::of(&node)
+                        .is_acknowledged(&Check::LambdaPolicySize.acknowledgement_id())
+                };
+                match policies.problem(&key) {
+                    Some(message) if !acknowledged() => vec![message],
+                    _ => Vec::new(),
                 }
-                Vec::new()
             });
         }
     }

@@ -29,6 +29,9 @@ pub use values::{
     MAX_EDGE_INTEGRATION_TIMEOUT, MAX_STAGE_NAME_LENGTH, MIN_API_KEY_LENGTH,
 };
 
+/// The namespace of [`Check::acknowledgement_id`].
+pub const ACKNOWLEDGEMENT_NAMESPACE: &str = "apigw-checks";
+
 /// A synth-time check of this crate (and of `apigw-domains`), with the code its messages end
 /// with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,6 +90,14 @@ impl Check {
             Check::ModelSchema => "APIGW-13",
             Check::DuplicateBasePath => "APIGW-14",
         }
+    }
+
+    /// The id that acknowledges a synth-time check on a construct and everything below it
+    /// (`apigw-checks::APIGW-11`, for `cdk_core::Validations::acknowledge`). Only the
+    /// checks run at synthesis can be acknowledged (the Lambda policy size); the others are
+    /// refused where the construct is made.
+    pub fn acknowledgement_id(self) -> String {
+        format!("{ACKNOWLEDGEMENT_NAMESPACE}::{}", self.code())
     }
 
     /// The message of a failed check: what was found, the rule, how to fix it, the code
