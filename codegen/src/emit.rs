@@ -157,18 +157,7 @@ fn nested_struct(r: &Resource, s: &Struct) -> TokenStream {
         None => format!("The `{}` property type of `{}`.", s.definition, r.type_name),
     };
     doc.push_str(&format!("\n\n[CloudFormation reference]({})", s.doc_url));
-    let name = ident(&s.name);
-    let tokens = builder_struct(&s.name, &doc, &s.fields, r);
-    quote! {
-        #tokens
-        impl From<#name> for Value {
-            fn from(v: #name) -> Value {
-                // Serializing plain values into a `Value` only fails for non-string map keys,
-                // which these structs do not have.
-                cdk_core::to_value(&v).unwrap_or(Value::Null)
-            }
-        }
-    }
+    builder_struct(&s.name, &doc, &s.fields, r)
 }
 
 /// A struct of `Value` fields with the builder and `builder()` constructor.
@@ -177,6 +166,14 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
     let builder = ident(&format!("{name}Builder"));
     let derive_default =
         if fields.iter().any(|f| f.required) { quote!() } else { quote!(Default,) };
+    // The object the struct serializes to, built by moving its fields (what `to_value` gives,
+    // without serializing and copying them): an unset property is an absent value in its place.
+    let count = proc_macro2::Literal::usize_unsuffixed(fields.len());
+    let inserts = fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let cfn = &f.cfn_name;
+        quote! { m.insert(String::from(#cfn), Value::from(v.#field)); }
+    });
     let fields = fields.iter().map(|f| field(f, r));
     quote! {
         #[doc = #doc]
@@ -187,6 +184,13 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
             #(#fields)*
         }
         cdk_core::impl_props!(#name, #builder);
+        impl From<#name> for Value {
+            fn from(v: #name) -> Value {
+                let mut m = cdk_core::Map::with_capacity(#count);
+                #(#inserts)*
+                Value::Object(m)
+            }
+        }
     }
 }
 
@@ -339,7 +343,7 @@ fn construct(r: &Resource) -> TokenStream {
         "Defines an `{type_name}` named `id` in `scope`; `props` is the props or their unfinished builder.\n\n\
          # Errors\n\
          A builder error naming the new construct's path; the errors of \
-         [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, \
+         [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, \
          or a sibling in `scope` already has it."
     );
     let attrs = r.attributes.iter().map(|a| {
@@ -370,11 +374,11 @@ fn construct(r: &Resource) -> TokenStream {
             #[doc = #new_doc]
             pub fn new(scope: &impl Construct, id: &str, props: impl cdk_core::IntoProps<#props>) -> Result<Self, Error> {
                 let props = props.into_props_at(&scope.node().child_path(id))?;
-                let resource = cdk_core::CfnResource::from_props(
+                let resource = cdk_core::CfnResource::with_properties(
                     scope,
                     id,
                     Self::CFN_RESOURCE_TYPE_NAME,
-                    &props,
+                    Value::from(props),
                     #tagging,
                 )?;
                 Ok(Self { resource })

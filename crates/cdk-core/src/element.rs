@@ -190,6 +190,24 @@ impl CfnResource {
         Self::create(scope, id, resource_type, properties, tagging)
     }
 
+    /// Defines a resource whose properties are already a [`Value`] object of CloudFormation
+    /// names (what generated L1s call, moving their props into it): as
+    /// [`CfnResource::from_props`] without serializing them, with `tagging` naming the
+    /// property the tags of the construct tree are written to.
+    ///
+    /// # Errors
+    /// Id errors from the tree; [`Error::InvalidValue`] when `properties` is not an object
+    /// (or `null`, no properties).
+    pub fn with_properties(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        properties: Value,
+        tagging: Option<Tagging>,
+    ) -> Result<CfnResource, Error> {
+        Self::create(scope, id, resource_type, properties, tagging)
+    }
+
     pub(crate) fn create(
         scope: &impl Construct,
         id: &str,

@@ -67,6 +67,21 @@ pub struct CfnApiKeyProps {
 }
 
 cdk_core::impl_props!(CfnApiKeyProps, CfnApiKeyPropsBuilder);
+impl From<CfnApiKeyProps> for Value {
+    fn from(v: CfnApiKeyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("CustomerId"), Value::from(v.customer_id));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("GenerateDistinctId"), Value::from(v.generate_distinct_id));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("StageKeys"), Value::from(v.stage_keys));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::ApiKey` resource: one CloudFormation resource with the properties of a [`CfnApiKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -84,18 +99,18 @@ impl CfnApiKey {
     /// Defines an `AWS::ApiGateway::ApiKey` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnApiKeyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -156,7 +171,10 @@ pub struct StageKey {
 cdk_core::impl_props!(StageKey, StageKeyBuilder);
 impl From<StageKey> for Value {
     fn from(v: StageKey) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("StageName"), Value::from(v.stage_name));
+        Value::Object(m)
     }
 }
 
@@ -188,6 +206,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

@@ -74,6 +74,29 @@ pub struct CfnAuthorizerProps {
 }
 
 cdk_core::impl_props!(CfnAuthorizerProps, CfnAuthorizerPropsBuilder);
+impl From<CfnAuthorizerProps> for Value {
+    fn from(v: CfnAuthorizerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("AuthType"), Value::from(v.auth_type));
+        m.insert(String::from("AuthorizerCredentials"), Value::from(v.authorizer_credentials));
+        m.insert(
+            String::from("AuthorizerResultTtlInSeconds"),
+            Value::from(v.authorizer_result_ttl_in_seconds),
+        );
+        m.insert(String::from("AuthorizerUri"), Value::from(v.authorizer_uri));
+        m.insert(String::from("IdentitySource"), Value::from(v.identity_source));
+        m.insert(
+            String::from("IdentityValidationExpression"),
+            Value::from(v.identity_validation_expression),
+        );
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("ProviderARNs"), Value::from(v.provider_arns));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Authorizer` resource: one CloudFormation resource with the properties of a [`CfnAuthorizerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -91,18 +114,18 @@ impl CfnAuthorizer {
     /// Defines an `AWS::ApiGateway::Authorizer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAuthorizerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

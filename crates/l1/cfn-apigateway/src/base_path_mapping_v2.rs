@@ -39,6 +39,17 @@ pub struct CfnBasePathMappingV2Props {
 }
 
 cdk_core::impl_props!(CfnBasePathMappingV2Props, CfnBasePathMappingV2PropsBuilder);
+impl From<CfnBasePathMappingV2Props> for Value {
+    fn from(v: CfnBasePathMappingV2Props) -> Value {
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("BasePath"), Value::from(v.base_path));
+        m.insert(String::from("DomainNameArn"), Value::from(v.domain_name_arn));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("Stage"), Value::from(v.stage));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::BasePathMappingV2` resource: one CloudFormation resource with the properties of a [`CfnBasePathMappingV2Props`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -56,18 +67,18 @@ impl CfnBasePathMappingV2 {
     /// Defines an `AWS::ApiGateway::BasePathMappingV2` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBasePathMappingV2Props>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -46,6 +46,21 @@ pub struct CfnDeploymentProps {
 }
 
 cdk_core::impl_props!(CfnDeploymentProps, CfnDeploymentPropsBuilder);
+impl From<CfnDeploymentProps> for Value {
+    fn from(v: CfnDeploymentProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(
+            String::from("DeploymentCanarySettings"),
+            Value::from(v.deployment_canary_settings),
+        );
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("StageDescription"), Value::from(v.stage_description));
+        m.insert(String::from("StageName"), Value::from(v.stage_name));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Deployment` resource: one CloudFormation resource with the properties of a [`CfnDeploymentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -63,18 +78,18 @@ impl CfnDeployment {
     /// Defines an `AWS::ApiGateway::Deployment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDeploymentProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -137,7 +152,10 @@ pub struct AccessLogSetting {
 cdk_core::impl_props!(AccessLogSetting, AccessLogSettingBuilder);
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("DestinationArn"), Value::from(v.destination_arn));
+        m.insert(String::from("Format"), Value::from(v.format));
+        Value::Object(m)
     }
 }
 
@@ -177,7 +195,11 @@ pub struct CanarySetting {
 cdk_core::impl_props!(CanarySetting, CanarySettingBuilder);
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("PercentTraffic"), Value::from(v.percent_traffic));
+        m.insert(String::from("StageVariableOverrides"), Value::from(v.stage_variable_overrides));
+        m.insert(String::from("UseStageCache"), Value::from(v.use_stage_cache));
+        Value::Object(m)
     }
 }
 
@@ -215,7 +237,11 @@ pub struct DeploymentCanarySettings {
 cdk_core::impl_props!(DeploymentCanarySettings, DeploymentCanarySettingsBuilder);
 impl From<DeploymentCanarySettings> for Value {
     fn from(v: DeploymentCanarySettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("PercentTraffic"), Value::from(v.percent_traffic));
+        m.insert(String::from("StageVariableOverrides"), Value::from(v.stage_variable_overrides));
+        m.insert(String::from("UseStageCache"), Value::from(v.use_stage_cache));
+        Value::Object(m)
     }
 }
 
@@ -297,7 +323,18 @@ pub struct MethodSetting {
 cdk_core::impl_props!(MethodSetting, MethodSettingBuilder);
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("CacheDataEncrypted"), Value::from(v.cache_data_encrypted));
+        m.insert(String::from("CacheTtlInSeconds"), Value::from(v.cache_ttl_in_seconds));
+        m.insert(String::from("CachingEnabled"), Value::from(v.caching_enabled));
+        m.insert(String::from("DataTraceEnabled"), Value::from(v.data_trace_enabled));
+        m.insert(String::from("HttpMethod"), Value::from(v.http_method));
+        m.insert(String::from("LoggingLevel"), Value::from(v.logging_level));
+        m.insert(String::from("MetricsEnabled"), Value::from(v.metrics_enabled));
+        m.insert(String::from("ResourcePath"), Value::from(v.resource_path));
+        m.insert(String::from("ThrottlingBurstLimit"), Value::from(v.throttling_burst_limit));
+        m.insert(String::from("ThrottlingRateLimit"), Value::from(v.throttling_rate_limit));
+        Value::Object(m)
     }
 }
 
@@ -433,7 +470,27 @@ pub struct StageDescription {
 cdk_core::impl_props!(StageDescription, StageDescriptionBuilder);
 impl From<StageDescription> for Value {
     fn from(v: StageDescription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(19);
+        m.insert(String::from("AccessLogSetting"), Value::from(v.access_log_setting));
+        m.insert(String::from("CacheClusterEnabled"), Value::from(v.cache_cluster_enabled));
+        m.insert(String::from("CacheClusterSize"), Value::from(v.cache_cluster_size));
+        m.insert(String::from("CacheDataEncrypted"), Value::from(v.cache_data_encrypted));
+        m.insert(String::from("CacheTtlInSeconds"), Value::from(v.cache_ttl_in_seconds));
+        m.insert(String::from("CachingEnabled"), Value::from(v.caching_enabled));
+        m.insert(String::from("CanarySetting"), Value::from(v.canary_setting));
+        m.insert(String::from("ClientCertificateId"), Value::from(v.client_certificate_id));
+        m.insert(String::from("DataTraceEnabled"), Value::from(v.data_trace_enabled));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("DocumentationVersion"), Value::from(v.documentation_version));
+        m.insert(String::from("LoggingLevel"), Value::from(v.logging_level));
+        m.insert(String::from("MethodSettings"), Value::from(v.method_settings));
+        m.insert(String::from("MetricsEnabled"), Value::from(v.metrics_enabled));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("ThrottlingBurstLimit"), Value::from(v.throttling_burst_limit));
+        m.insert(String::from("ThrottlingRateLimit"), Value::from(v.throttling_rate_limit));
+        m.insert(String::from("TracingEnabled"), Value::from(v.tracing_enabled));
+        m.insert(String::from("Variables"), Value::from(v.variables));
+        Value::Object(m)
     }
 }
 
@@ -465,6 +522,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

@@ -32,6 +32,16 @@ pub struct CfnDocumentationPartProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationPartProps, CfnDocumentationPartPropsBuilder);
+impl From<CfnDocumentationPartProps> for Value {
+    fn from(v: CfnDocumentationPartProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Location"), Value::from(v.location));
+        m.insert(String::from("Properties"), Value::from(v.properties));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DocumentationPart` resource: one CloudFormation resource with the properties of a [`CfnDocumentationPartProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +59,18 @@ impl CfnDocumentationPart {
     /// Defines an `AWS::ApiGateway::DocumentationPart` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDocumentationPartProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -141,7 +151,13 @@ pub struct Location {
 cdk_core::impl_props!(Location, LocationBuilder);
 impl From<Location> for Value {
     fn from(v: Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("Method"), Value::from(v.method));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Path"), Value::from(v.path));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 

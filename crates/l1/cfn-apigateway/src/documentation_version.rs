@@ -33,6 +33,16 @@ pub struct CfnDocumentationVersionProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationVersionProps, CfnDocumentationVersionPropsBuilder);
+impl From<CfnDocumentationVersionProps> for Value {
+    fn from(v: CfnDocumentationVersionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("DocumentationVersion"), Value::from(v.documentation_version));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DocumentationVersion` resource: one CloudFormation resource with the properties of a [`CfnDocumentationVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -50,18 +60,18 @@ impl CfnDocumentationVersion {
     /// Defines an `AWS::ApiGateway::DocumentationVersion` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDocumentationVersionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

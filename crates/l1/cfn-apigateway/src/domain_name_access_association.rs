@@ -41,6 +41,20 @@ cdk_core::impl_props!(
     CfnDomainNameAccessAssociationProps,
     CfnDomainNameAccessAssociationPropsBuilder
 );
+impl From<CfnDomainNameAccessAssociationProps> for Value {
+    fn from(v: CfnDomainNameAccessAssociationProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("AccessAssociationSource"), Value::from(v.access_association_source));
+        m.insert(
+            String::from("AccessAssociationSourceType"),
+            Value::from(v.access_association_source_type),
+        );
+        m.insert(String::from("DomainNameArn"), Value::from(v.domain_name_arn));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DomainNameAccessAssociation` resource: one CloudFormation resource with the properties of a [`CfnDomainNameAccessAssociationProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -58,18 +72,18 @@ impl CfnDomainNameAccessAssociation {
     /// Defines an `AWS::ApiGateway::DomainNameAccessAssociation` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDomainNameAccessAssociationProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -130,7 +144,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

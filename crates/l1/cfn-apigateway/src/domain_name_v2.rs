@@ -65,6 +65,21 @@ pub struct CfnDomainNameV2Props {
 }
 
 cdk_core::impl_props!(CfnDomainNameV2Props, CfnDomainNameV2PropsBuilder);
+impl From<CfnDomainNameV2Props> for Value {
+    fn from(v: CfnDomainNameV2Props) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("CertificateArn"), Value::from(v.certificate_arn));
+        m.insert(String::from("DomainName"), Value::from(v.domain_name));
+        m.insert(String::from("EndpointAccessMode"), Value::from(v.endpoint_access_mode));
+        m.insert(String::from("EndpointConfiguration"), Value::from(v.endpoint_configuration));
+        m.insert(String::from("Policy"), Value::from(v.policy));
+        m.insert(String::from("RoutingMode"), Value::from(v.routing_mode));
+        m.insert(String::from("SecurityPolicy"), Value::from(v.security_policy));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DomainNameV2` resource: one CloudFormation resource with the properties of a [`CfnDomainNameV2Props`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -82,18 +97,18 @@ impl CfnDomainNameV2 {
     /// Defines an `AWS::ApiGateway::DomainNameV2` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDomainNameV2Props>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -161,7 +176,10 @@ pub struct EndpointConfiguration {
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
+        m.insert(String::from("Types"), Value::from(v.types));
+        Value::Object(m)
     }
 }
 
@@ -193,7 +211,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -45,6 +45,18 @@ pub struct CfnGatewayResponseProps {
 }
 
 cdk_core::impl_props!(CfnGatewayResponseProps, CfnGatewayResponsePropsBuilder);
+impl From<CfnGatewayResponseProps> for Value {
+    fn from(v: CfnGatewayResponseProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("ResponseParameters"), Value::from(v.response_parameters));
+        m.insert(String::from("ResponseTemplates"), Value::from(v.response_templates));
+        m.insert(String::from("ResponseType"), Value::from(v.response_type));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::GatewayResponse` resource: one CloudFormation resource with the properties of a [`CfnGatewayResponseProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -62,18 +74,18 @@ impl CfnGatewayResponse {
     /// Defines an `AWS::ApiGateway::GatewayResponse` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnGatewayResponseProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -94,6 +94,26 @@ pub struct CfnMethodProps {
 }
 
 cdk_core::impl_props!(CfnMethodProps, CfnMethodPropsBuilder);
+impl From<CfnMethodProps> for Value {
+    fn from(v: CfnMethodProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(13);
+        m.insert(String::from("ApiKeyRequired"), Value::from(v.api_key_required));
+        m.insert(String::from("AuthorizationScopes"), Value::from(v.authorization_scopes));
+        m.insert(String::from("AuthorizationType"), Value::from(v.authorization_type));
+        m.insert(String::from("AuthorizerId"), Value::from(v.authorizer_id));
+        m.insert(String::from("HttpMethod"), Value::from(v.http_method));
+        m.insert(String::from("Integration"), Value::from(v.integration));
+        m.insert(String::from("MethodResponses"), Value::from(v.method_responses));
+        m.insert(String::from("OperationName"), Value::from(v.operation_name));
+        m.insert(String::from("RequestModels"), Value::from(v.request_models));
+        m.insert(String::from("RequestParameters"), Value::from(v.request_parameters));
+        m.insert(String::from("RequestValidatorId"), Value::from(v.request_validator_id));
+        m.insert(String::from("ResourceId"), Value::from(v.resource_id));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Method` resource: one CloudFormation resource with the properties of a [`CfnMethodProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -111,18 +131,18 @@ impl CfnMethod {
     /// Defines an `AWS::ApiGateway::Method` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnMethodProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -261,7 +281,24 @@ pub struct Integration {
 cdk_core::impl_props!(Integration, IntegrationBuilder);
 impl From<Integration> for Value {
     fn from(v: Integration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(16);
+        m.insert(String::from("CacheKeyParameters"), Value::from(v.cache_key_parameters));
+        m.insert(String::from("CacheNamespace"), Value::from(v.cache_namespace));
+        m.insert(String::from("ConnectionId"), Value::from(v.connection_id));
+        m.insert(String::from("ConnectionType"), Value::from(v.connection_type));
+        m.insert(String::from("ContentHandling"), Value::from(v.content_handling));
+        m.insert(String::from("Credentials"), Value::from(v.credentials));
+        m.insert(String::from("IntegrationHttpMethod"), Value::from(v.integration_http_method));
+        m.insert(String::from("IntegrationResponses"), Value::from(v.integration_responses));
+        m.insert(String::from("IntegrationTarget"), Value::from(v.integration_target));
+        m.insert(String::from("PassthroughBehavior"), Value::from(v.passthrough_behavior));
+        m.insert(String::from("RequestParameters"), Value::from(v.request_parameters));
+        m.insert(String::from("RequestTemplates"), Value::from(v.request_templates));
+        m.insert(String::from("ResponseTransferMode"), Value::from(v.response_transfer_mode));
+        m.insert(String::from("TimeoutInMillis"), Value::from(v.timeout_in_millis));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        m.insert(String::from("Uri"), Value::from(v.uri));
+        Value::Object(m)
     }
 }
 
@@ -310,7 +347,13 @@ pub struct IntegrationResponse {
 cdk_core::impl_props!(IntegrationResponse, IntegrationResponseBuilder);
 impl From<IntegrationResponse> for Value {
     fn from(v: IntegrationResponse) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("ContentHandling"), Value::from(v.content_handling));
+        m.insert(String::from("ResponseParameters"), Value::from(v.response_parameters));
+        m.insert(String::from("ResponseTemplates"), Value::from(v.response_templates));
+        m.insert(String::from("SelectionPattern"), Value::from(v.selection_pattern));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        Value::Object(m)
     }
 }
 
@@ -347,7 +390,11 @@ pub struct MethodResponse {
 cdk_core::impl_props!(MethodResponse, MethodResponseBuilder);
 impl From<MethodResponse> for Value {
     fn from(v: MethodResponse) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ResponseModels"), Value::from(v.response_models));
+        m.insert(String::from("ResponseParameters"), Value::from(v.response_parameters));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        Value::Object(m)
     }
 }
 

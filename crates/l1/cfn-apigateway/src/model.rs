@@ -48,6 +48,18 @@ pub struct CfnModelProps {
 }
 
 cdk_core::impl_props!(CfnModelProps, CfnModelPropsBuilder);
+impl From<CfnModelProps> for Value {
+    fn from(v: CfnModelProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("ContentType"), Value::from(v.content_type));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("Schema"), Value::from(v.schema));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Model` resource: one CloudFormation resource with the properties of a [`CfnModelProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -65,18 +77,18 @@ impl CfnModel {
     /// Defines an `AWS::ApiGateway::Model` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnModelProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -40,6 +40,20 @@ pub struct CfnRequestValidatorProps {
 }
 
 cdk_core::impl_props!(CfnRequestValidatorProps, CfnRequestValidatorPropsBuilder);
+impl From<CfnRequestValidatorProps> for Value {
+    fn from(v: CfnRequestValidatorProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("ValidateRequestBody"), Value::from(v.validate_request_body));
+        m.insert(
+            String::from("ValidateRequestParameters"),
+            Value::from(v.validate_request_parameters),
+        );
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::RequestValidator` resource: one CloudFormation resource with the properties of a [`CfnRequestValidatorProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -57,18 +71,18 @@ impl CfnRequestValidator {
     /// Defines an `AWS::ApiGateway::RequestValidator` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRequestValidatorProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

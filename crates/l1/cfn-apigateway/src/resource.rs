@@ -32,6 +32,16 @@ pub struct CfnResourceProps {
 }
 
 cdk_core::impl_props!(CfnResourceProps, CfnResourcePropsBuilder);
+impl From<CfnResourceProps> for Value {
+    fn from(v: CfnResourceProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ParentId"), Value::from(v.parent_id));
+        m.insert(String::from("PathPart"), Value::from(v.path_part));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Resource` resource: one CloudFormation resource with the properties of a [`CfnResourceProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +59,18 @@ impl CfnResource {
     /// Defines an `AWS::ApiGateway::Resource` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnResourceProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -137,6 +137,34 @@ pub struct CfnRestApiProps {
 }
 
 cdk_core::impl_props!(CfnRestApiProps, CfnRestApiPropsBuilder);
+impl From<CfnRestApiProps> for Value {
+    fn from(v: CfnRestApiProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(18);
+        m.insert(String::from("ApiKeySourceType"), Value::from(v.api_key_source_type));
+        m.insert(String::from("BinaryMediaTypes"), Value::from(v.binary_media_types));
+        m.insert(String::from("Body"), Value::from(v.body));
+        m.insert(String::from("BodyS3Location"), Value::from(v.body_s3_location));
+        m.insert(String::from("CloneFrom"), Value::from(v.clone_from));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(
+            String::from("DisableExecuteApiEndpoint"),
+            Value::from(v.disable_execute_api_endpoint),
+        );
+        m.insert(String::from("EndpointAccessMode"), Value::from(v.endpoint_access_mode));
+        m.insert(String::from("EndpointConfiguration"), Value::from(v.endpoint_configuration));
+        m.insert(String::from("FailOnWarnings"), Value::from(v.fail_on_warnings));
+        m.insert(String::from("MinimumCompressionSize"), Value::from(v.minimum_compression_size));
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Parameters"), Value::from(v.parameters));
+        m.insert(String::from("Policy"), Value::from(v.policy));
+        m.insert(String::from("SecurityPolicy"), Value::from(v.security_policy));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Version"), Value::from(v.version));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::RestApi` resource: one CloudFormation resource with the properties of a [`CfnRestApiProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -154,18 +182,18 @@ impl CfnRestApi {
     /// Defines an `AWS::ApiGateway::RestApi` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRestApiProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -239,7 +267,11 @@ pub struct EndpointConfiguration {
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
+        m.insert(String::from("Types"), Value::from(v.types));
+        m.insert(String::from("VpcEndpointIds"), Value::from(v.vpc_endpoint_ids));
+        Value::Object(m)
     }
 }
 
@@ -285,7 +317,12 @@ pub struct S3Location {
 cdk_core::impl_props!(S3Location, S3LocationBuilder);
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Bucket"), Value::from(v.bucket));
+        m.insert(String::from("ETag"), Value::from(v.e_tag));
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Version"), Value::from(v.version));
+        Value::Object(m)
     }
 }
 
@@ -317,6 +354,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

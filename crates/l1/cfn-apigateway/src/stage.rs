@@ -100,6 +100,27 @@ pub struct CfnStageProps {
 }
 
 cdk_core::impl_props!(CfnStageProps, CfnStagePropsBuilder);
+impl From<CfnStageProps> for Value {
+    fn from(v: CfnStageProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(String::from("AccessLogSetting"), Value::from(v.access_log_setting));
+        m.insert(String::from("CacheClusterEnabled"), Value::from(v.cache_cluster_enabled));
+        m.insert(String::from("CacheClusterSize"), Value::from(v.cache_cluster_size));
+        m.insert(String::from("CanarySetting"), Value::from(v.canary_setting));
+        m.insert(String::from("ClientCertificateId"), Value::from(v.client_certificate_id));
+        m.insert(String::from("DeploymentId"), Value::from(v.deployment_id));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("DocumentationVersion"), Value::from(v.documentation_version));
+        m.insert(String::from("MethodSettings"), Value::from(v.method_settings));
+        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("StageName"), Value::from(v.stage_name));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TracingEnabled"), Value::from(v.tracing_enabled));
+        m.insert(String::from("Variables"), Value::from(v.variables));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Stage` resource: one CloudFormation resource with the properties of a [`CfnStageProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -117,18 +138,18 @@ impl CfnStage {
     /// Defines an `AWS::ApiGateway::Stage` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStageProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -186,7 +207,10 @@ pub struct AccessLogSetting {
 cdk_core::impl_props!(AccessLogSetting, AccessLogSettingBuilder);
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("DestinationArn"), Value::from(v.destination_arn));
+        m.insert(String::from("Format"), Value::from(v.format));
+        Value::Object(m)
     }
 }
 
@@ -230,7 +254,12 @@ pub struct CanarySetting {
 cdk_core::impl_props!(CanarySetting, CanarySettingBuilder);
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("DeploymentId"), Value::from(v.deployment_id));
+        m.insert(String::from("PercentTraffic"), Value::from(v.percent_traffic));
+        m.insert(String::from("StageVariableOverrides"), Value::from(v.stage_variable_overrides));
+        m.insert(String::from("UseStageCache"), Value::from(v.use_stage_cache));
+        Value::Object(m)
     }
 }
 
@@ -312,7 +341,18 @@ pub struct MethodSetting {
 cdk_core::impl_props!(MethodSetting, MethodSettingBuilder);
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("CacheDataEncrypted"), Value::from(v.cache_data_encrypted));
+        m.insert(String::from("CacheTtlInSeconds"), Value::from(v.cache_ttl_in_seconds));
+        m.insert(String::from("CachingEnabled"), Value::from(v.caching_enabled));
+        m.insert(String::from("DataTraceEnabled"), Value::from(v.data_trace_enabled));
+        m.insert(String::from("HttpMethod"), Value::from(v.http_method));
+        m.insert(String::from("LoggingLevel"), Value::from(v.logging_level));
+        m.insert(String::from("MetricsEnabled"), Value::from(v.metrics_enabled));
+        m.insert(String::from("ResourcePath"), Value::from(v.resource_path));
+        m.insert(String::from("ThrottlingBurstLimit"), Value::from(v.throttling_burst_limit));
+        m.insert(String::from("ThrottlingRateLimit"), Value::from(v.throttling_rate_limit));
+        Value::Object(m)
     }
 }
 
@@ -344,6 +384,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

@@ -55,6 +55,19 @@ pub struct CfnUsagePlanProps {
 }
 
 cdk_core::impl_props!(CfnUsagePlanProps, CfnUsagePlanPropsBuilder);
+impl From<CfnUsagePlanProps> for Value {
+    fn from(v: CfnUsagePlanProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("ApiStages"), Value::from(v.api_stages));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("Quota"), Value::from(v.quota));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Throttle"), Value::from(v.throttle));
+        m.insert(String::from("UsagePlanName"), Value::from(v.usage_plan_name));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::UsagePlan` resource: one CloudFormation resource with the properties of a [`CfnUsagePlanProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -72,18 +85,18 @@ impl CfnUsagePlan {
     /// Defines an `AWS::ApiGateway::UsagePlan` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUsagePlanProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -150,7 +163,11 @@ pub struct ApiStage {
 cdk_core::impl_props!(ApiStage, ApiStageBuilder);
 impl From<ApiStage> for Value {
     fn from(v: ApiStage) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ApiId"), Value::from(v.api_id));
+        m.insert(String::from("Stage"), Value::from(v.stage));
+        m.insert(String::from("Throttle"), Value::from(v.throttle));
+        Value::Object(m)
     }
 }
 
@@ -190,7 +207,11 @@ pub struct QuotaSettings {
 cdk_core::impl_props!(QuotaSettings, QuotaSettingsBuilder);
 impl From<QuotaSettings> for Value {
     fn from(v: QuotaSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Limit"), Value::from(v.limit));
+        m.insert(String::from("Offset"), Value::from(v.offset));
+        m.insert(String::from("Period"), Value::from(v.period));
+        Value::Object(m)
     }
 }
 
@@ -222,7 +243,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -254,6 +278,9 @@ pub struct ThrottleSettings {
 cdk_core::impl_props!(ThrottleSettings, ThrottleSettingsBuilder);
 impl From<ThrottleSettings> for Value {
     fn from(v: ThrottleSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("BurstLimit"), Value::from(v.burst_limit));
+        m.insert(String::from("RateLimit"), Value::from(v.rate_limit));
+        Value::Object(m)
     }
 }

@@ -79,6 +79,26 @@ pub struct CfnCertificateProps {
 }
 
 cdk_core::impl_props!(CfnCertificateProps, CfnCertificatePropsBuilder);
+impl From<CfnCertificateProps> for Value {
+    fn from(v: CfnCertificateProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("CertificateAuthorityArn"), Value::from(v.certificate_authority_arn));
+        m.insert(String::from("CertificateExport"), Value::from(v.certificate_export));
+        m.insert(
+            String::from("CertificateTransparencyLoggingPreference"),
+            Value::from(v.certificate_transparency_logging_preference),
+        );
+        m.insert(String::from("DomainName"), Value::from(v.domain_name));
+        m.insert(String::from("DomainValidationOptions"), Value::from(v.domain_validation_options));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("KeyAlgorithm"), Value::from(v.key_algorithm));
+        m.insert(String::from("SubjectAlternativeNames"), Value::from(v.subject_alternative_names));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("ValidationMethod"), Value::from(v.validation_method));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CertificateManager::Certificate` resource: one CloudFormation resource with the properties of a [`CfnCertificateProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -96,18 +116,18 @@ impl CfnCertificate {
     /// Defines an `AWS::CertificateManager::Certificate` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnCertificateProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -176,7 +196,11 @@ pub struct DomainValidationOption {
 cdk_core::impl_props!(DomainValidationOption, DomainValidationOptionBuilder);
 impl From<DomainValidationOption> for Value {
     fn from(v: DomainValidationOption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("DomainName"), Value::from(v.domain_name));
+        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
+        m.insert(String::from("ValidationDomain"), Value::from(v.validation_domain));
+        Value::Object(m)
     }
 }
 
@@ -206,7 +230,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

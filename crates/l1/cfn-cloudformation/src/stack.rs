@@ -46,6 +46,18 @@ pub struct CfnStackProps {
 }
 
 cdk_core::impl_props!(CfnStackProps, CfnStackPropsBuilder);
+impl From<CfnStackProps> for Value {
+    fn from(v: CfnStackProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("NotificationARNs"), Value::from(v.notification_arns));
+        m.insert(String::from("Parameters"), Value::from(v.parameters));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TemplateURL"), Value::from(v.template_url));
+        m.insert(String::from("TimeoutInMinutes"), Value::from(v.timeout_in_minutes));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CloudFormation::Stack` resource: one CloudFormation resource with the properties of a [`CfnStackProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -63,18 +75,18 @@ impl CfnStack {
     /// Defines an `AWS::CloudFormation::Stack` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStackProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -133,6 +145,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

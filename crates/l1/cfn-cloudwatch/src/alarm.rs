@@ -216,6 +216,43 @@ pub struct CfnAlarmProps {
 }
 
 cdk_core::impl_props!(CfnAlarmProps, CfnAlarmPropsBuilder);
+impl From<CfnAlarmProps> for Value {
+    fn from(v: CfnAlarmProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(27);
+        m.insert(String::from("ActionConfiguration"), Value::from(v.action_configuration));
+        m.insert(String::from("ActionsEnabled"), Value::from(v.actions_enabled));
+        m.insert(String::from("AlarmActions"), Value::from(v.alarm_actions));
+        m.insert(String::from("AlarmDescription"), Value::from(v.alarm_description));
+        m.insert(String::from("AlarmName"), Value::from(v.alarm_name));
+        m.insert(String::from("ComparisonOperator"), Value::from(v.comparison_operator));
+        m.insert(String::from("DatapointsToAlarm"), Value::from(v.datapoints_to_alarm));
+        m.insert(String::from("Dimensions"), Value::from(v.dimensions));
+        m.insert(
+            String::from("EvaluateLowSampleCountPercentile"),
+            Value::from(v.evaluate_low_sample_count_percentile),
+        );
+        m.insert(String::from("EvaluationCriteria"), Value::from(v.evaluation_criteria));
+        m.insert(String::from("EvaluationInterval"), Value::from(v.evaluation_interval));
+        m.insert(String::from("EvaluationPeriods"), Value::from(v.evaluation_periods));
+        m.insert(String::from("EvaluationWindow"), Value::from(v.evaluation_window));
+        m.insert(String::from("ExtendedStatistic"), Value::from(v.extended_statistic));
+        m.insert(String::from("InsufficientDataActions"), Value::from(v.insufficient_data_actions));
+        m.insert(String::from("MetricName"), Value::from(v.metric_name));
+        m.insert(String::from("Metrics"), Value::from(v.metrics));
+        m.insert(String::from("Namespace"), Value::from(v.namespace));
+        m.insert(String::from("OKActions"), Value::from(v.ok_actions));
+        m.insert(String::from("Period"), Value::from(v.period));
+        m.insert(String::from("Statistic"), Value::from(v.statistic));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Threshold"), Value::from(v.threshold));
+        m.insert(String::from("ThresholdMetricId"), Value::from(v.threshold_metric_id));
+        m.insert(String::from("TreatMissingData"), Value::from(v.treat_missing_data));
+        m.insert(String::from("Unit"), Value::from(v.unit));
+        m.insert(String::from("WarmUpConfiguration"), Value::from(v.warm_up_configuration));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CloudWatch::Alarm` resource: one CloudFormation resource with the properties of a [`CfnAlarmProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -233,18 +270,18 @@ impl CfnAlarm {
     /// Defines an `AWS::CloudWatch::Alarm` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAlarmProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -299,7 +336,9 @@ pub struct ActionConfiguration {
 cdk_core::impl_props!(ActionConfiguration, ActionConfigurationBuilder);
 impl From<ActionConfiguration> for Value {
     fn from(v: ActionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AlarmTagsPropagation"), Value::from(v.alarm_tags_propagation));
+        Value::Object(m)
     }
 }
 
@@ -337,7 +376,11 @@ pub struct AlarmPromQLCriteria {
 cdk_core::impl_props!(AlarmPromQLCriteria, AlarmPromQLCriteriaBuilder);
 impl From<AlarmPromQLCriteria> for Value {
     fn from(v: AlarmPromQLCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("PendingPeriod"), Value::from(v.pending_period));
+        m.insert(String::from("Query"), Value::from(v.query));
+        m.insert(String::from("RecoveryPeriod"), Value::from(v.recovery_period));
+        Value::Object(m)
     }
 }
 
@@ -374,7 +417,11 @@ pub struct AlarmTagsPropagation {
 cdk_core::impl_props!(AlarmTagsPropagation, AlarmTagsPropagationBuilder);
 impl From<AlarmTagsPropagation> for Value {
     fn from(v: AlarmTagsPropagation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("ExcludedTagKeys"), Value::from(v.excluded_tag_keys));
+        m.insert(String::from("IncludedTagKeys"), Value::from(v.included_tag_keys));
+        Value::Object(m)
     }
 }
 
@@ -404,7 +451,10 @@ pub struct Dimension {
 cdk_core::impl_props!(Dimension, DimensionBuilder);
 impl From<Dimension> for Value {
     fn from(v: Dimension) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -430,7 +480,9 @@ pub struct EvaluationCriteria {
 cdk_core::impl_props!(EvaluationCriteria, EvaluationCriteriaBuilder);
 impl From<EvaluationCriteria> for Value {
     fn from(v: EvaluationCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PromQLCriteria"), Value::from(v.prom_ql_criteria));
+        Value::Object(m)
     }
 }
 
@@ -464,7 +516,10 @@ pub struct EvaluationWindow {
 cdk_core::impl_props!(EvaluationWindow, EvaluationWindowBuilder);
 impl From<EvaluationWindow> for Value {
     fn from(v: EvaluationWindow) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("SlidingWindow"), Value::from(v.sliding_window));
+        m.insert(String::from("WallClockWindow"), Value::from(v.wall_clock_window));
+        Value::Object(m)
     }
 }
 
@@ -502,7 +557,11 @@ pub struct Metric {
 cdk_core::impl_props!(Metric, MetricBuilder);
 impl From<Metric> for Value {
     fn from(v: Metric) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Dimensions"), Value::from(v.dimensions));
+        m.insert(String::from("MetricName"), Value::from(v.metric_name));
+        m.insert(String::from("Namespace"), Value::from(v.namespace));
+        Value::Object(m)
     }
 }
 
@@ -573,7 +632,15 @@ pub struct MetricDataQuery {
 cdk_core::impl_props!(MetricDataQuery, MetricDataQueryBuilder);
 impl From<MetricDataQuery> for Value {
     fn from(v: MetricDataQuery) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("AccountId"), Value::from(v.account_id));
+        m.insert(String::from("Expression"), Value::from(v.expression));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Label"), Value::from(v.label));
+        m.insert(String::from("MetricStat"), Value::from(v.metric_stat));
+        m.insert(String::from("Period"), Value::from(v.period));
+        m.insert(String::from("ReturnData"), Value::from(v.return_data));
+        Value::Object(m)
     }
 }
 
@@ -624,7 +691,12 @@ pub struct MetricStat {
 cdk_core::impl_props!(MetricStat, MetricStatBuilder);
 impl From<MetricStat> for Value {
     fn from(v: MetricStat) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Metric"), Value::from(v.metric));
+        m.insert(String::from("Period"), Value::from(v.period));
+        m.insert(String::from("Stat"), Value::from(v.stat));
+        m.insert(String::from("Unit"), Value::from(v.unit));
+        Value::Object(m)
     }
 }
 
@@ -654,7 +726,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -686,7 +761,9 @@ pub struct WallClockWindow {
 cdk_core::impl_props!(WallClockWindow, WallClockWindowBuilder);
 impl From<WallClockWindow> for Value {
     fn from(v: WallClockWindow) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Timezone"), Value::from(v.timezone));
+        Value::Object(m)
     }
 }
 
@@ -728,7 +805,16 @@ pub struct WarmUpConfiguration {
 cdk_core::impl_props!(WarmUpConfiguration, WarmUpConfigurationBuilder);
 impl From<WarmUpConfiguration> for Value {
     fn from(v: WarmUpConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("OnlyStartEvaluatingAfterWarmUpPeriodEnds"),
+            Value::from(v.only_start_evaluating_after_warm_up_period_ends),
+        );
+        m.insert(
+            String::from("WarmUpPeriodDurationInMinutes"),
+            Value::from(v.warm_up_period_duration_in_minutes),
+        );
+        Value::Object(m)
     }
 }
 

@@ -209,6 +209,72 @@ pub struct CfnUserPoolProps {
 }
 
 cdk_core::impl_props!(CfnUserPoolProps, CfnUserPoolPropsBuilder);
+impl From<CfnUserPoolProps> for Value {
+    fn from(v: CfnUserPoolProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(32);
+        m.insert(String::from("AccountRecoverySetting"), Value::from(v.account_recovery_setting));
+        m.insert(String::from("AdminCreateUserConfig"), Value::from(v.admin_create_user_config));
+        m.insert(String::from("AliasAttributes"), Value::from(v.alias_attributes));
+        m.insert(String::from("AutoVerifiedAttributes"), Value::from(v.auto_verified_attributes));
+        m.insert(String::from("DeletionProtection"), Value::from(v.deletion_protection));
+        m.insert(String::from("DeviceConfiguration"), Value::from(v.device_configuration));
+        m.insert(
+            String::from("EmailAuthenticationMessage"),
+            Value::from(v.email_authentication_message),
+        );
+        m.insert(
+            String::from("EmailAuthenticationSubject"),
+            Value::from(v.email_authentication_subject),
+        );
+        m.insert(String::from("EmailConfiguration"), Value::from(v.email_configuration));
+        m.insert(
+            String::from("EmailVerificationMessage"),
+            Value::from(v.email_verification_message),
+        );
+        m.insert(
+            String::from("EmailVerificationSubject"),
+            Value::from(v.email_verification_subject),
+        );
+        m.insert(String::from("EnabledMfas"), Value::from(v.enabled_mfas));
+        m.insert(String::from("IssuerConfiguration"), Value::from(v.issuer_configuration));
+        m.insert(String::from("KeyConfiguration"), Value::from(v.key_configuration));
+        m.insert(String::from("LambdaConfig"), Value::from(v.lambda_config));
+        m.insert(String::from("MfaConfiguration"), Value::from(v.mfa_configuration));
+        m.insert(String::from("Policies"), Value::from(v.policies));
+        m.insert(String::from("Schema"), Value::from(v.schema));
+        m.insert(
+            String::from("SmsAuthenticationMessage"),
+            Value::from(v.sms_authentication_message),
+        );
+        m.insert(String::from("SmsConfiguration"), Value::from(v.sms_configuration));
+        m.insert(String::from("SmsVerificationMessage"), Value::from(v.sms_verification_message));
+        m.insert(
+            String::from("UserAttributeUpdateSettings"),
+            Value::from(v.user_attribute_update_settings),
+        );
+        m.insert(String::from("UserPoolAddOns"), Value::from(v.user_pool_add_ons));
+        m.insert(String::from("UserPoolName"), Value::from(v.user_pool_name));
+        m.insert(String::from("UserPoolTags"), Value::from(v.user_pool_tags));
+        m.insert(String::from("UserPoolTier"), Value::from(v.user_pool_tier));
+        m.insert(String::from("UsernameAttributes"), Value::from(v.username_attributes));
+        m.insert(String::from("UsernameConfiguration"), Value::from(v.username_configuration));
+        m.insert(
+            String::from("VerificationMessageTemplate"),
+            Value::from(v.verification_message_template),
+        );
+        m.insert(
+            String::from("WebAuthnFactorConfiguration"),
+            Value::from(v.web_authn_factor_configuration),
+        );
+        m.insert(String::from("WebAuthnRelyingPartyID"), Value::from(v.web_authn_relying_party_id));
+        m.insert(
+            String::from("WebAuthnUserVerification"),
+            Value::from(v.web_authn_user_verification),
+        );
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Cognito::UserPool` resource: one CloudFormation resource with the properties of a [`CfnUserPoolProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `UserPoolTags` (a map from key to value).
@@ -226,18 +292,18 @@ impl CfnUserPool {
     /// Defines an `AWS::Cognito::UserPool` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUserPoolProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "UserPoolTags", format: cdk_core::TagFormat::Map }),
         )?;
         Ok(Self { resource })
@@ -307,7 +373,9 @@ pub struct AccountRecoverySetting {
 cdk_core::impl_props!(AccountRecoverySetting, AccountRecoverySettingBuilder);
 impl From<AccountRecoverySetting> for Value {
     fn from(v: AccountRecoverySetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("RecoveryMechanisms"), Value::from(v.recovery_mechanisms));
+        Value::Object(m)
     }
 }
 
@@ -345,7 +413,17 @@ pub struct AdminCreateUserConfig {
 cdk_core::impl_props!(AdminCreateUserConfig, AdminCreateUserConfigBuilder);
 impl From<AdminCreateUserConfig> for Value {
     fn from(v: AdminCreateUserConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(
+            String::from("AllowAdminCreateUserOnly"),
+            Value::from(v.allow_admin_create_user_only),
+        );
+        m.insert(String::from("InviteMessageTemplate"), Value::from(v.invite_message_template));
+        m.insert(
+            String::from("UnusedAccountValidityDays"),
+            Value::from(v.unused_account_validity_days),
+        );
+        Value::Object(m)
     }
 }
 
@@ -371,7 +449,9 @@ pub struct AdvancedSecurityAdditionalFlows {
 cdk_core::impl_props!(AdvancedSecurityAdditionalFlows, AdvancedSecurityAdditionalFlowsBuilder);
 impl From<AdvancedSecurityAdditionalFlows> for Value {
     fn from(v: AdvancedSecurityAdditionalFlows) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CustomAuthMode"), Value::from(v.custom_auth_mode));
+        Value::Object(m)
     }
 }
 
@@ -403,7 +483,10 @@ pub struct CustomEmailSender {
 cdk_core::impl_props!(CustomEmailSender, CustomEmailSenderBuilder);
 impl From<CustomEmailSender> for Value {
     fn from(v: CustomEmailSender) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("LambdaArn"), Value::from(v.lambda_arn));
+        m.insert(String::from("LambdaVersion"), Value::from(v.lambda_version));
+        Value::Object(m)
     }
 }
 
@@ -435,7 +518,10 @@ pub struct CustomSMSSender {
 cdk_core::impl_props!(CustomSMSSender, CustomSMSSenderBuilder);
 impl From<CustomSMSSender> for Value {
     fn from(v: CustomSMSSender) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("LambdaArn"), Value::from(v.lambda_arn));
+        m.insert(String::from("LambdaVersion"), Value::from(v.lambda_version));
+        Value::Object(m)
     }
 }
 
@@ -470,7 +556,16 @@ pub struct DeviceConfiguration {
 cdk_core::impl_props!(DeviceConfiguration, DeviceConfigurationBuilder);
 impl From<DeviceConfiguration> for Value {
     fn from(v: DeviceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("ChallengeRequiredOnNewDevice"),
+            Value::from(v.challenge_required_on_new_device),
+        );
+        m.insert(
+            String::from("DeviceOnlyRememberedOnUserPrompt"),
+            Value::from(v.device_only_remembered_on_user_prompt),
+        );
+        Value::Object(m)
     }
 }
 
@@ -520,7 +615,13 @@ pub struct EmailConfiguration {
 cdk_core::impl_props!(EmailConfiguration, EmailConfigurationBuilder);
 impl From<EmailConfiguration> for Value {
     fn from(v: EmailConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("ConfigurationSet"), Value::from(v.configuration_set));
+        m.insert(String::from("EmailSendingAccount"), Value::from(v.email_sending_account));
+        m.insert(String::from("From"), Value::from(v.from));
+        m.insert(String::from("ReplyToEmailAddress"), Value::from(v.reply_to_email_address));
+        m.insert(String::from("SourceArn"), Value::from(v.source_arn));
+        Value::Object(m)
     }
 }
 
@@ -581,7 +682,15 @@ pub struct EumsSmsConfiguration {
 cdk_core::impl_props!(EumsSmsConfiguration, EumsSmsConfigurationBuilder);
 impl From<EumsSmsConfiguration> for Value {
     fn from(v: EumsSmsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("CallerArn"), Value::from(v.caller_arn));
+        m.insert(String::from("ConfigurationSetName"), Value::from(v.configuration_set_name));
+        m.insert(String::from("ExternalId"), Value::from(v.external_id));
+        m.insert(String::from("InEntityId"), Value::from(v.in_entity_id));
+        m.insert(String::from("InTemplateId"), Value::from(v.in_template_id));
+        m.insert(String::from("OriginationIdentity"), Value::from(v.origination_identity));
+        m.insert(String::from("Region"), Value::from(v.region));
+        Value::Object(m)
     }
 }
 
@@ -613,7 +722,10 @@ pub struct InboundFederation {
 cdk_core::impl_props!(InboundFederation, InboundFederationBuilder);
 impl From<InboundFederation> for Value {
     fn from(v: InboundFederation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("LambdaArn"), Value::from(v.lambda_arn));
+        m.insert(String::from("LambdaVersion"), Value::from(v.lambda_version));
+        Value::Object(m)
     }
 }
 
@@ -651,7 +763,11 @@ pub struct InviteMessageTemplate {
 cdk_core::impl_props!(InviteMessageTemplate, InviteMessageTemplateBuilder);
 impl From<InviteMessageTemplate> for Value {
     fn from(v: InviteMessageTemplate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("EmailMessage"), Value::from(v.email_message));
+        m.insert(String::from("EmailSubject"), Value::from(v.email_subject));
+        m.insert(String::from("SMSMessage"), Value::from(v.sms_message));
+        Value::Object(m)
     }
 }
 
@@ -677,7 +793,9 @@ pub struct IssuerConfiguration {
 cdk_core::impl_props!(IssuerConfiguration, IssuerConfigurationBuilder);
 impl From<IssuerConfiguration> for Value {
     fn from(v: IssuerConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -709,7 +827,10 @@ pub struct KeyConfiguration {
 cdk_core::impl_props!(KeyConfiguration, KeyConfigurationBuilder);
 impl From<KeyConfiguration> for Value {
     fn from(v: KeyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KeyType"), Value::from(v.key_type));
+        m.insert(String::from("KmsKeyArn"), Value::from(v.kms_key_arn));
+        Value::Object(m)
     }
 }
 
@@ -819,7 +940,29 @@ pub struct LambdaConfig {
 cdk_core::impl_props!(LambdaConfig, LambdaConfigBuilder);
 impl From<LambdaConfig> for Value {
     fn from(v: LambdaConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(15);
+        m.insert(String::from("CreateAuthChallenge"), Value::from(v.create_auth_challenge));
+        m.insert(String::from("CustomEmailSender"), Value::from(v.custom_email_sender));
+        m.insert(String::from("CustomMessage"), Value::from(v.custom_message));
+        m.insert(String::from("CustomSMSSender"), Value::from(v.custom_sms_sender));
+        m.insert(String::from("DefineAuthChallenge"), Value::from(v.define_auth_challenge));
+        m.insert(String::from("InboundFederation"), Value::from(v.inbound_federation));
+        m.insert(String::from("KMSKeyID"), Value::from(v.kms_key_id));
+        m.insert(String::from("PostAuthentication"), Value::from(v.post_authentication));
+        m.insert(String::from("PostConfirmation"), Value::from(v.post_confirmation));
+        m.insert(String::from("PreAuthentication"), Value::from(v.pre_authentication));
+        m.insert(String::from("PreSignUp"), Value::from(v.pre_sign_up));
+        m.insert(String::from("PreTokenGeneration"), Value::from(v.pre_token_generation));
+        m.insert(
+            String::from("PreTokenGenerationConfig"),
+            Value::from(v.pre_token_generation_config),
+        );
+        m.insert(String::from("UserMigration"), Value::from(v.user_migration));
+        m.insert(
+            String::from("VerifyAuthChallengeResponse"),
+            Value::from(v.verify_auth_challenge_response),
+        );
+        Value::Object(m)
     }
 }
 
@@ -851,7 +994,10 @@ pub struct NumberAttributeConstraints {
 cdk_core::impl_props!(NumberAttributeConstraints, NumberAttributeConstraintsBuilder);
 impl From<NumberAttributeConstraints> for Value {
     fn from(v: NumberAttributeConstraints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("MaxValue"), Value::from(v.max_value));
+        m.insert(String::from("MinValue"), Value::from(v.min_value));
+        Value::Object(m)
     }
 }
 
@@ -916,7 +1062,18 @@ pub struct PasswordPolicy {
 cdk_core::impl_props!(PasswordPolicy, PasswordPolicyBuilder);
 impl From<PasswordPolicy> for Value {
     fn from(v: PasswordPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("MinimumLength"), Value::from(v.minimum_length));
+        m.insert(String::from("PasswordHistorySize"), Value::from(v.password_history_size));
+        m.insert(String::from("RequireLowercase"), Value::from(v.require_lowercase));
+        m.insert(String::from("RequireNumbers"), Value::from(v.require_numbers));
+        m.insert(String::from("RequireSymbols"), Value::from(v.require_symbols));
+        m.insert(String::from("RequireUppercase"), Value::from(v.require_uppercase));
+        m.insert(
+            String::from("TemporaryPasswordValidityDays"),
+            Value::from(v.temporary_password_validity_days),
+        );
+        Value::Object(m)
     }
 }
 
@@ -948,7 +1105,10 @@ pub struct Policies {
 cdk_core::impl_props!(Policies, PoliciesBuilder);
 impl From<Policies> for Value {
     fn from(v: Policies) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PasswordPolicy"), Value::from(v.password_policy));
+        m.insert(String::from("SignInPolicy"), Value::from(v.sign_in_policy));
+        Value::Object(m)
     }
 }
 
@@ -980,7 +1140,10 @@ pub struct PreTokenGenerationConfig {
 cdk_core::impl_props!(PreTokenGenerationConfig, PreTokenGenerationConfigBuilder);
 impl From<PreTokenGenerationConfig> for Value {
     fn from(v: PreTokenGenerationConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("LambdaArn"), Value::from(v.lambda_arn));
+        m.insert(String::from("LambdaVersion"), Value::from(v.lambda_version));
+        Value::Object(m)
     }
 }
 
@@ -1012,7 +1175,10 @@ pub struct RecoveryOption {
 cdk_core::impl_props!(RecoveryOption, RecoveryOptionBuilder);
 impl From<RecoveryOption> for Value {
     fn from(v: RecoveryOption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Priority"), Value::from(v.priority));
+        Value::Object(m)
     }
 }
 
@@ -1074,7 +1240,21 @@ pub struct SchemaAttribute {
 cdk_core::impl_props!(SchemaAttribute, SchemaAttributeBuilder);
 impl From<SchemaAttribute> for Value {
     fn from(v: SchemaAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("AttributeDataType"), Value::from(v.attribute_data_type));
+        m.insert(String::from("DeveloperOnlyAttribute"), Value::from(v.developer_only_attribute));
+        m.insert(String::from("Mutable"), Value::from(v.mutable));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(
+            String::from("NumberAttributeConstraints"),
+            Value::from(v.number_attribute_constraints),
+        );
+        m.insert(String::from("Required"), Value::from(v.required));
+        m.insert(
+            String::from("StringAttributeConstraints"),
+            Value::from(v.string_attribute_constraints),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1100,7 +1280,12 @@ pub struct SignInPolicy {
 cdk_core::impl_props!(SignInPolicy, SignInPolicyBuilder);
 impl From<SignInPolicy> for Value {
     fn from(v: SignInPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("AllowedFirstAuthFactors"),
+            Value::from(v.allowed_first_auth_factors),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1144,7 +1329,12 @@ pub struct SmsConfiguration {
 cdk_core::impl_props!(SmsConfiguration, SmsConfigurationBuilder);
 impl From<SmsConfiguration> for Value {
     fn from(v: SmsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("EumsSms"), Value::from(v.eums_sms));
+        m.insert(String::from("ExternalId"), Value::from(v.external_id));
+        m.insert(String::from("SnsCallerArn"), Value::from(v.sns_caller_arn));
+        m.insert(String::from("SnsRegion"), Value::from(v.sns_region));
+        Value::Object(m)
     }
 }
 
@@ -1176,7 +1366,10 @@ pub struct StringAttributeConstraints {
 cdk_core::impl_props!(StringAttributeConstraints, StringAttributeConstraintsBuilder);
 impl From<StringAttributeConstraints> for Value {
     fn from(v: StringAttributeConstraints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("MaxLength"), Value::from(v.max_length));
+        m.insert(String::from("MinLength"), Value::from(v.min_length));
+        Value::Object(m)
     }
 }
 
@@ -1201,7 +1394,12 @@ pub struct UserAttributeUpdateSettings {
 cdk_core::impl_props!(UserAttributeUpdateSettings, UserAttributeUpdateSettingsBuilder);
 impl From<UserAttributeUpdateSettings> for Value {
     fn from(v: UserAttributeUpdateSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("AttributesRequireVerificationBeforeUpdate"),
+            Value::from(v.attributes_require_verification_before_update),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1236,7 +1434,13 @@ pub struct UserPoolAddOns {
 cdk_core::impl_props!(UserPoolAddOns, UserPoolAddOnsBuilder);
 impl From<UserPoolAddOns> for Value {
     fn from(v: UserPoolAddOns) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("AdvancedSecurityAdditionalFlows"),
+            Value::from(v.advanced_security_additional_flows),
+        );
+        m.insert(String::from("AdvancedSecurityMode"), Value::from(v.advanced_security_mode));
+        Value::Object(m)
     }
 }
 
@@ -1262,7 +1466,9 @@ pub struct UsernameConfiguration {
 cdk_core::impl_props!(UsernameConfiguration, UsernameConfigurationBuilder);
 impl From<UsernameConfiguration> for Value {
     fn from(v: UsernameConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CaseSensitive"), Value::from(v.case_sensitive));
+        Value::Object(m)
     }
 }
 
@@ -1318,7 +1524,14 @@ pub struct VerificationMessageTemplate {
 cdk_core::impl_props!(VerificationMessageTemplate, VerificationMessageTemplateBuilder);
 impl From<VerificationMessageTemplate> for Value {
     fn from(v: VerificationMessageTemplate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("DefaultEmailOption"), Value::from(v.default_email_option));
+        m.insert(String::from("EmailMessage"), Value::from(v.email_message));
+        m.insert(String::from("EmailMessageByLink"), Value::from(v.email_message_by_link));
+        m.insert(String::from("EmailSubject"), Value::from(v.email_subject));
+        m.insert(String::from("EmailSubjectByLink"), Value::from(v.email_subject_by_link));
+        m.insert(String::from("SmsMessage"), Value::from(v.sms_message));
+        Value::Object(m)
     }
 }
 

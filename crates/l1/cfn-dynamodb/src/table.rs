@@ -190,6 +190,52 @@ pub struct CfnTableProps {
 }
 
 cdk_core::impl_props!(CfnTableProps, CfnTablePropsBuilder);
+impl From<CfnTableProps> for Value {
+    fn from(v: CfnTableProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(21);
+        m.insert(String::from("AttributeDefinitions"), Value::from(v.attribute_definitions));
+        m.insert(String::from("BillingMode"), Value::from(v.billing_mode));
+        m.insert(
+            String::from("ContributorInsightsSpecification"),
+            Value::from(v.contributor_insights_specification),
+        );
+        m.insert(
+            String::from("DeletionProtectionEnabled"),
+            Value::from(v.deletion_protection_enabled),
+        );
+        m.insert(String::from("GlobalSecondaryIndexes"), Value::from(v.global_secondary_indexes));
+        m.insert(
+            String::from("ImportSourceSpecification"),
+            Value::from(v.import_source_specification),
+        );
+        m.insert(String::from("KeySchema"), Value::from(v.key_schema));
+        m.insert(
+            String::from("KinesisStreamSpecification"),
+            Value::from(v.kinesis_stream_specification),
+        );
+        m.insert(String::from("LocalSecondaryIndexes"), Value::from(v.local_secondary_indexes));
+        m.insert(String::from("OnDemandThroughput"), Value::from(v.on_demand_throughput));
+        m.insert(
+            String::from("PointInTimeRecoverySpecification"),
+            Value::from(v.point_in_time_recovery_specification),
+        );
+        m.insert(String::from("ProvisionedThroughput"), Value::from(v.provisioned_throughput));
+        m.insert(String::from("ResourcePolicy"), Value::from(v.resource_policy));
+        m.insert(String::from("SSESpecification"), Value::from(v.sse_specification));
+        m.insert(String::from("StreamSpecification"), Value::from(v.stream_specification));
+        m.insert(String::from("TableClass"), Value::from(v.table_class));
+        m.insert(String::from("TableName"), Value::from(v.table_name));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(
+            String::from("TimeToLiveSpecification"),
+            Value::from(v.time_to_live_specification),
+        );
+        m.insert(String::from("VectorIndexes"), Value::from(v.vector_indexes));
+        m.insert(String::from("WarmThroughput"), Value::from(v.warm_throughput));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::DynamoDB::Table` resource: one CloudFormation resource with the properties of a [`CfnTableProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -207,18 +253,18 @@ impl CfnTable {
     /// Defines an `AWS::DynamoDB::Table` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTableProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -286,7 +332,10 @@ pub struct AttributeDefinition {
 cdk_core::impl_props!(AttributeDefinition, AttributeDefinitionBuilder);
 impl From<AttributeDefinition> for Value {
     fn from(v: AttributeDefinition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), Value::from(v.attribute_name));
+        m.insert(String::from("AttributeType"), Value::from(v.attribute_type));
+        Value::Object(m)
     }
 }
 
@@ -317,7 +366,10 @@ pub struct ContributorInsightsSpecification {
 cdk_core::impl_props!(ContributorInsightsSpecification, ContributorInsightsSpecificationBuilder);
 impl From<ContributorInsightsSpecification> for Value {
     fn from(v: ContributorInsightsSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        Value::Object(m)
     }
 }
 
@@ -349,7 +401,10 @@ pub struct Csv {
 cdk_core::impl_props!(Csv, CsvBuilder);
 impl From<Csv> for Value {
     fn from(v: Csv) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Delimiter"), Value::from(v.delimiter));
+        m.insert(String::from("HeaderList"), Value::from(v.header_list));
+        Value::Object(m)
     }
 }
 
@@ -413,7 +468,18 @@ pub struct GlobalSecondaryIndex {
 cdk_core::impl_props!(GlobalSecondaryIndex, GlobalSecondaryIndexBuilder);
 impl From<GlobalSecondaryIndex> for Value {
     fn from(v: GlobalSecondaryIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(
+            String::from("ContributorInsightsSpecification"),
+            Value::from(v.contributor_insights_specification),
+        );
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("KeySchema"), Value::from(v.key_schema));
+        m.insert(String::from("OnDemandThroughput"), Value::from(v.on_demand_throughput));
+        m.insert(String::from("Projection"), Value::from(v.projection));
+        m.insert(String::from("ProvisionedThroughput"), Value::from(v.provisioned_throughput));
+        m.insert(String::from("WarmThroughput"), Value::from(v.warm_throughput));
+        Value::Object(m)
     }
 }
 
@@ -455,7 +521,12 @@ pub struct ImportSourceSpecification {
 cdk_core::impl_props!(ImportSourceSpecification, ImportSourceSpecificationBuilder);
 impl From<ImportSourceSpecification> for Value {
     fn from(v: ImportSourceSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("InputCompressionType"), Value::from(v.input_compression_type));
+        m.insert(String::from("InputFormat"), Value::from(v.input_format));
+        m.insert(String::from("InputFormatOptions"), Value::from(v.input_format_options));
+        m.insert(String::from("S3BucketSource"), Value::from(v.s3_bucket_source));
+        Value::Object(m)
     }
 }
 
@@ -481,7 +552,9 @@ pub struct InputFormatOptions {
 cdk_core::impl_props!(InputFormatOptions, InputFormatOptionsBuilder);
 impl From<InputFormatOptions> for Value {
     fn from(v: InputFormatOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Csv"), Value::from(v.csv));
+        Value::Object(m)
     }
 }
 
@@ -517,7 +590,13 @@ pub struct KinesisStreamSpecification {
 cdk_core::impl_props!(KinesisStreamSpecification, KinesisStreamSpecificationBuilder);
 impl From<KinesisStreamSpecification> for Value {
     fn from(v: KinesisStreamSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("ApproximateCreationDateTimePrecision"),
+            Value::from(v.approximate_creation_date_time_precision),
+        );
+        m.insert(String::from("StreamArn"), Value::from(v.stream_arn));
+        Value::Object(m)
     }
 }
 
@@ -552,7 +631,11 @@ pub struct LocalSecondaryIndex {
 cdk_core::impl_props!(LocalSecondaryIndex, LocalSecondaryIndexBuilder);
 impl From<LocalSecondaryIndex> for Value {
     fn from(v: LocalSecondaryIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("KeySchema"), Value::from(v.key_schema));
+        m.insert(String::from("Projection"), Value::from(v.projection));
+        Value::Object(m)
     }
 }
 
@@ -588,7 +671,10 @@ pub struct OnDemandThroughput {
 cdk_core::impl_props!(OnDemandThroughput, OnDemandThroughputBuilder);
 impl From<OnDemandThroughput> for Value {
     fn from(v: OnDemandThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("MaxReadRequestUnits"), Value::from(v.max_read_request_units));
+        m.insert(String::from("MaxWriteRequestUnits"), Value::from(v.max_write_request_units));
+        Value::Object(m)
     }
 }
 
@@ -620,7 +706,13 @@ pub struct PointInTimeRecoverySpecification {
 cdk_core::impl_props!(PointInTimeRecoverySpecification, PointInTimeRecoverySpecificationBuilder);
 impl From<PointInTimeRecoverySpecification> for Value {
     fn from(v: PointInTimeRecoverySpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("PointInTimeRecoveryEnabled"),
+            Value::from(v.point_in_time_recovery_enabled),
+        );
+        m.insert(String::from("RecoveryPeriodInDays"), Value::from(v.recovery_period_in_days));
+        Value::Object(m)
     }
 }
 
@@ -662,7 +754,10 @@ pub struct Projection {
 cdk_core::impl_props!(Projection, ProjectionBuilder);
 impl From<Projection> for Value {
     fn from(v: Projection) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("NonKeyAttributes"), Value::from(v.non_key_attributes));
+        m.insert(String::from("ProjectionType"), Value::from(v.projection_type));
+        Value::Object(m)
     }
 }
 
@@ -696,7 +791,10 @@ pub struct ProvisionedThroughput {
 cdk_core::impl_props!(ProvisionedThroughput, ProvisionedThroughputBuilder);
 impl From<ProvisionedThroughput> for Value {
     fn from(v: ProvisionedThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ReadCapacityUnits"), Value::from(v.read_capacity_units));
+        m.insert(String::from("WriteCapacityUnits"), Value::from(v.write_capacity_units));
+        Value::Object(m)
     }
 }
 
@@ -735,7 +833,9 @@ pub struct ResourcePolicy {
 cdk_core::impl_props!(ResourcePolicy, ResourcePolicyBuilder);
 impl From<ResourcePolicy> for Value {
     fn from(v: ResourcePolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        Value::Object(m)
     }
 }
 
@@ -772,7 +872,11 @@ pub struct S3BucketSource {
 cdk_core::impl_props!(S3BucketSource, S3BucketSourceBuilder);
 impl From<S3BucketSource> for Value {
     fn from(v: S3BucketSource) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("S3Bucket"), Value::from(v.s3_bucket));
+        m.insert(String::from("S3BucketOwner"), Value::from(v.s3_bucket_owner));
+        m.insert(String::from("S3KeyPrefix"), Value::from(v.s3_key_prefix));
+        Value::Object(m)
     }
 }
 
@@ -811,7 +915,11 @@ pub struct SSESpecification {
 cdk_core::impl_props!(SSESpecification, SSESpecificationBuilder);
 impl From<SSESpecification> for Value {
     fn from(v: SSESpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("KMSMasterKeyId"), Value::from(v.kms_master_key_id));
+        m.insert(String::from("SSEEnabled"), Value::from(v.sse_enabled));
+        m.insert(String::from("SSEType"), Value::from(v.sse_type));
+        Value::Object(m)
     }
 }
 
@@ -841,7 +949,13 @@ pub struct SearchSchemaElement {
 cdk_core::impl_props!(SearchSchemaElement, SearchSchemaElementBuilder);
 impl From<SearchSchemaElement> for Value {
     fn from(v: SearchSchemaElement) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), Value::from(v.attribute_name));
+        m.insert(
+            String::from("SearchSchemaElementType"),
+            Value::from(v.search_schema_element_type),
+        );
+        Value::Object(m)
     }
 }
 
@@ -889,7 +1003,11 @@ pub struct StreamSpecification {
 cdk_core::impl_props!(StreamSpecification, StreamSpecificationBuilder);
 impl From<StreamSpecification> for Value {
     fn from(v: StreamSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ResourcePolicy"), Value::from(v.resource_policy));
+        m.insert(String::from("StreamViewType"), Value::from(v.stream_view_type));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
     }
 }
 
@@ -923,7 +1041,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -957,7 +1078,10 @@ pub struct TimeToLiveSpecification {
 cdk_core::impl_props!(TimeToLiveSpecification, TimeToLiveSpecificationBuilder);
 impl From<TimeToLiveSpecification> for Value {
     fn from(v: TimeToLiveSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), Value::from(v.attribute_name));
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        Value::Object(m)
     }
 }
 
@@ -982,7 +1106,9 @@ pub struct VectorAttribute {
 cdk_core::impl_props!(VectorAttribute, VectorAttributeBuilder);
 impl From<VectorAttribute> for Value {
     fn from(v: VectorAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AttributeName"), Value::from(v.attribute_name));
+        Value::Object(m)
     }
 }
 
@@ -1033,7 +1159,14 @@ pub struct VectorIndex {
 cdk_core::impl_props!(VectorIndex, VectorIndexBuilder);
 impl From<VectorIndex> for Value {
     fn from(v: VectorIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("Dimensions"), Value::from(v.dimensions));
+        m.insert(String::from("DistanceFunction"), Value::from(v.distance_function));
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("Projection"), Value::from(v.projection));
+        m.insert(String::from("SearchSchema"), Value::from(v.search_schema));
+        m.insert(String::from("VectorAttribute"), Value::from(v.vector_attribute));
+        Value::Object(m)
     }
 }
 
@@ -1065,7 +1198,10 @@ pub struct WarmThroughput {
 cdk_core::impl_props!(WarmThroughput, WarmThroughputBuilder);
 impl From<WarmThroughput> for Value {
     fn from(v: WarmThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ReadUnitsPerSecond"), Value::from(v.read_units_per_second));
+        m.insert(String::from("WriteUnitsPerSecond"), Value::from(v.write_units_per_second));
+        Value::Object(m)
     }
 }
 

@@ -79,6 +79,21 @@ pub struct CfnEIPProps {
 }
 
 cdk_core::impl_props!(CfnEIPProps, CfnEIPPropsBuilder);
+impl From<CfnEIPProps> for Value {
+    fn from(v: CfnEIPProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("Address"), Value::from(v.address));
+        m.insert(String::from("Domain"), Value::from(v.domain));
+        m.insert(String::from("InstanceId"), Value::from(v.instance_id));
+        m.insert(String::from("IpamPoolId"), Value::from(v.ipam_pool_id));
+        m.insert(String::from("NetworkBorderGroup"), Value::from(v.network_border_group));
+        m.insert(String::from("PublicIpv4Pool"), Value::from(v.public_ipv4_pool));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TransferAddress"), Value::from(v.transfer_address));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::EIP` resource: one CloudFormation resource with the properties of a [`CfnEIPProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -96,18 +111,18 @@ impl CfnEIP {
     /// Defines an `AWS::EC2::EIP` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnEIPProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -171,6 +186,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

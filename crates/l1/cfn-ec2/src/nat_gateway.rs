@@ -110,6 +110,37 @@ pub struct CfnNatGatewayProps {
 }
 
 cdk_core::impl_props!(CfnNatGatewayProps, CfnNatGatewayPropsBuilder);
+impl From<CfnNatGatewayProps> for Value {
+    fn from(v: CfnNatGatewayProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(String::from("AllocationId"), Value::from(v.allocation_id));
+        m.insert(String::from("AvailabilityMode"), Value::from(v.availability_mode));
+        m.insert(
+            String::from("AvailabilityZoneAddresses"),
+            Value::from(v.availability_zone_addresses),
+        );
+        m.insert(String::from("ConnectivityType"), Value::from(v.connectivity_type));
+        m.insert(
+            String::from("MaxDrainDurationSeconds"),
+            Value::from(v.max_drain_duration_seconds),
+        );
+        m.insert(String::from("PrivateIpAddress"), Value::from(v.private_ip_address));
+        m.insert(String::from("SecondaryAllocationIds"), Value::from(v.secondary_allocation_ids));
+        m.insert(
+            String::from("SecondaryPrivateIpAddressCount"),
+            Value::from(v.secondary_private_ip_address_count),
+        );
+        m.insert(
+            String::from("SecondaryPrivateIpAddresses"),
+            Value::from(v.secondary_private_ip_addresses),
+        );
+        m.insert(String::from("SubnetId"), Value::from(v.subnet_id));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::NatGateway` resource: one CloudFormation resource with the properties of a [`CfnNatGatewayProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -127,18 +158,18 @@ impl CfnNatGateway {
     /// Defines an `AWS::EC2::NatGateway` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnNatGatewayProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -232,7 +263,11 @@ pub struct AvailabilityZoneAddress {
 cdk_core::impl_props!(AvailabilityZoneAddress, AvailabilityZoneAddressBuilder);
 impl From<AvailabilityZoneAddress> for Value {
     fn from(v: AvailabilityZoneAddress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("AllocationIds"), Value::from(v.allocation_ids));
+        m.insert(String::from("AvailabilityZone"), Value::from(v.availability_zone));
+        m.insert(String::from("AvailabilityZoneId"), Value::from(v.availability_zone_id));
+        Value::Object(m)
     }
 }
 
@@ -262,7 +297,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -118,6 +118,38 @@ pub struct CfnRouteProps {
 }
 
 cdk_core::impl_props!(CfnRouteProps, CfnRoutePropsBuilder);
+impl From<CfnRouteProps> for Value {
+    fn from(v: CfnRouteProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(16);
+        m.insert(String::from("CarrierGatewayId"), Value::from(v.carrier_gateway_id));
+        m.insert(String::from("CoreNetworkArn"), Value::from(v.core_network_arn));
+        m.insert(String::from("DestinationCidrBlock"), Value::from(v.destination_cidr_block));
+        m.insert(
+            String::from("DestinationIpv6CidrBlock"),
+            Value::from(v.destination_ipv6_cidr_block),
+        );
+        m.insert(
+            String::from("DestinationPrefixListId"),
+            Value::from(v.destination_prefix_list_id),
+        );
+        m.insert(
+            String::from("EgressOnlyInternetGatewayId"),
+            Value::from(v.egress_only_internet_gateway_id),
+        );
+        m.insert(String::from("GatewayId"), Value::from(v.gateway_id));
+        m.insert(String::from("InstanceId"), Value::from(v.instance_id));
+        m.insert(String::from("LocalGatewayId"), Value::from(v.local_gateway_id));
+        m.insert(String::from("NatGatewayId"), Value::from(v.nat_gateway_id));
+        m.insert(String::from("NetworkInterfaceId"), Value::from(v.network_interface_id));
+        m.insert(String::from("OdbNetworkArn"), Value::from(v.odb_network_arn));
+        m.insert(String::from("RouteTableId"), Value::from(v.route_table_id));
+        m.insert(String::from("TransitGatewayId"), Value::from(v.transit_gateway_id));
+        m.insert(String::from("VpcEndpointId"), Value::from(v.vpc_endpoint_id));
+        m.insert(String::from("VpcPeeringConnectionId"), Value::from(v.vpc_peering_connection_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::Route` resource: one CloudFormation resource with the properties of a [`CfnRouteProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -135,18 +167,18 @@ impl CfnRoute {
     /// Defines an `AWS::EC2::Route` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRouteProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

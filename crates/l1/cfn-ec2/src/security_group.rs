@@ -52,6 +52,19 @@ pub struct CfnSecurityGroupProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupProps, CfnSecurityGroupPropsBuilder);
+impl From<CfnSecurityGroupProps> for Value {
+    fn from(v: CfnSecurityGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("GroupDescription"), Value::from(v.group_description));
+        m.insert(String::from("GroupName"), Value::from(v.group_name));
+        m.insert(String::from("SecurityGroupEgress"), Value::from(v.security_group_egress));
+        m.insert(String::from("SecurityGroupIngress"), Value::from(v.security_group_ingress));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SecurityGroup` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -69,18 +82,18 @@ impl CfnSecurityGroup {
     /// Defines an `AWS::EC2::SecurityGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSecurityGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -185,7 +198,22 @@ pub struct Egress {
 cdk_core::impl_props!(Egress, EgressBuilder);
 impl From<Egress> for Value {
     fn from(v: Egress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
+        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(
+            String::from("DestinationPrefixListId"),
+            Value::from(v.destination_prefix_list_id),
+        );
+        m.insert(
+            String::from("DestinationSecurityGroupId"),
+            Value::from(v.destination_security_group_id),
+        );
+        m.insert(String::from("FromPort"), Value::from(v.from_port));
+        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
+        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        Value::Object(m)
     }
 }
 
@@ -264,7 +292,24 @@ pub struct Ingress {
 cdk_core::impl_props!(Ingress, IngressBuilder);
 impl From<Ingress> for Value {
     fn from(v: Ingress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
+        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("FromPort"), Value::from(v.from_port));
+        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
+        m.insert(String::from("SourcePrefixListId"), Value::from(v.source_prefix_list_id));
+        m.insert(String::from("SourceSecurityGroupId"), Value::from(v.source_security_group_id));
+        m.insert(
+            String::from("SourceSecurityGroupName"),
+            Value::from(v.source_security_group_name),
+        );
+        m.insert(
+            String::from("SourceSecurityGroupOwnerId"),
+            Value::from(v.source_security_group_owner_id),
+        );
+        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        Value::Object(m)
     }
 }
 
@@ -294,6 +339,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

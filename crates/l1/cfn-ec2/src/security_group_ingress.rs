@@ -100,6 +100,31 @@ pub struct CfnSecurityGroupIngressProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupIngressProps, CfnSecurityGroupIngressPropsBuilder);
+impl From<CfnSecurityGroupIngressProps> for Value {
+    fn from(v: CfnSecurityGroupIngressProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
+        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("FromPort"), Value::from(v.from_port));
+        m.insert(String::from("GroupId"), Value::from(v.group_id));
+        m.insert(String::from("GroupName"), Value::from(v.group_name));
+        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
+        m.insert(String::from("SourcePrefixListId"), Value::from(v.source_prefix_list_id));
+        m.insert(String::from("SourceSecurityGroupId"), Value::from(v.source_security_group_id));
+        m.insert(
+            String::from("SourceSecurityGroupName"),
+            Value::from(v.source_security_group_name),
+        );
+        m.insert(
+            String::from("SourceSecurityGroupOwnerId"),
+            Value::from(v.source_security_group_owner_id),
+        );
+        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SecurityGroupIngress` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupIngressProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -117,18 +142,18 @@ impl CfnSecurityGroupIngress {
     /// Defines an `AWS::EC2::SecurityGroupIngress` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSecurityGroupIngressProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

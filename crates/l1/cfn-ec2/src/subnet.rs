@@ -145,6 +145,36 @@ pub struct CfnSubnetProps {
 }
 
 cdk_core::impl_props!(CfnSubnetProps, CfnSubnetPropsBuilder);
+impl From<CfnSubnetProps> for Value {
+    fn from(v: CfnSubnetProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(17);
+        m.insert(
+            String::from("AssignIpv6AddressOnCreation"),
+            Value::from(v.assign_ipv6_address_on_creation),
+        );
+        m.insert(String::from("AvailabilityZone"), Value::from(v.availability_zone));
+        m.insert(String::from("AvailabilityZoneId"), Value::from(v.availability_zone_id));
+        m.insert(String::from("CidrBlock"), Value::from(v.cidr_block));
+        m.insert(String::from("EnableDns64"), Value::from(v.enable_dns64));
+        m.insert(String::from("EnableLniAtDeviceIndex"), Value::from(v.enable_lni_at_device_index));
+        m.insert(String::from("Ipv4IpamPoolId"), Value::from(v.ipv4_ipam_pool_id));
+        m.insert(String::from("Ipv4NetmaskLength"), Value::from(v.ipv4_netmask_length));
+        m.insert(String::from("Ipv6CidrBlock"), Value::from(v.ipv6_cidr_block));
+        m.insert(String::from("Ipv6IpamPoolId"), Value::from(v.ipv6_ipam_pool_id));
+        m.insert(String::from("Ipv6Native"), Value::from(v.ipv6_native));
+        m.insert(String::from("Ipv6NetmaskLength"), Value::from(v.ipv6_netmask_length));
+        m.insert(String::from("MapPublicIpOnLaunch"), Value::from(v.map_public_ip_on_launch));
+        m.insert(String::from("OutpostArn"), Value::from(v.outpost_arn));
+        m.insert(
+            String::from("PrivateDnsNameOptionsOnLaunch"),
+            Value::from(v.private_dns_name_options_on_launch),
+        );
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::Subnet` resource: one CloudFormation resource with the properties of a [`CfnSubnetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -162,18 +192,18 @@ impl CfnSubnet {
     /// Defines an `AWS::EC2::Subnet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSubnetProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -247,6 +277,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

@@ -82,6 +82,21 @@ pub struct CfnVPCProps {
 }
 
 cdk_core::impl_props!(CfnVPCProps, CfnVPCPropsBuilder);
+impl From<CfnVPCProps> for Value {
+    fn from(v: CfnVPCProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("CidrBlock"), Value::from(v.cidr_block));
+        m.insert(String::from("EnableDnsHostnames"), Value::from(v.enable_dns_hostnames));
+        m.insert(String::from("EnableDnsSupport"), Value::from(v.enable_dns_support));
+        m.insert(String::from("InstanceTenancy"), Value::from(v.instance_tenancy));
+        m.insert(String::from("Ipv4IpamPoolId"), Value::from(v.ipv4_ipam_pool_id));
+        m.insert(String::from("Ipv4NetmaskLength"), Value::from(v.ipv4_netmask_length));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VpcEncryptionControl"), Value::from(v.vpc_encryption_control));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPC` resource: one CloudFormation resource with the properties of a [`CfnVPCProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -99,18 +114,18 @@ impl CfnVPC {
     /// Defines an `AWS::EC2::VPC` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -420,7 +435,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -502,7 +520,29 @@ pub struct VpcEncryptionControl {
 cdk_core::impl_props!(VpcEncryptionControl, VpcEncryptionControlBuilder);
 impl From<VpcEncryptionControl> for Value {
     fn from(v: VpcEncryptionControl) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(9);
+        m.insert(
+            String::from("EgressOnlyInternetGatewayExclusion"),
+            Value::from(v.egress_only_internet_gateway_exclusion),
+        );
+        m.insert(
+            String::from("ElasticFileSystemExclusion"),
+            Value::from(v.elastic_file_system_exclusion),
+        );
+        m.insert(
+            String::from("InternetGatewayExclusion"),
+            Value::from(v.internet_gateway_exclusion),
+        );
+        m.insert(String::from("LambdaExclusion"), Value::from(v.lambda_exclusion));
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        m.insert(String::from("NatGatewayExclusion"), Value::from(v.nat_gateway_exclusion));
+        m.insert(
+            String::from("VirtualPrivateGatewayExclusion"),
+            Value::from(v.virtual_private_gateway_exclusion),
+        );
+        m.insert(String::from("VpcLatticeExclusion"), Value::from(v.vpc_lattice_exclusion));
+        m.insert(String::from("VpcPeeringExclusion"), Value::from(v.vpc_peering_exclusion));
+        Value::Object(m)
     }
 }
 

@@ -118,6 +118,30 @@ pub struct CfnVPCEndpointProps {
 }
 
 cdk_core::impl_props!(CfnVPCEndpointProps, CfnVPCEndpointPropsBuilder);
+impl From<CfnVPCEndpointProps> for Value {
+    fn from(v: CfnVPCEndpointProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(String::from("DnsOptions"), Value::from(v.dns_options));
+        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("PrivateDnsEnabled"), Value::from(v.private_dns_enabled));
+        m.insert(
+            String::from("ResourceConfigurationArn"),
+            Value::from(v.resource_configuration_arn),
+        );
+        m.insert(String::from("RouteTableIds"), Value::from(v.route_table_ids));
+        m.insert(String::from("SecurityGroupIds"), Value::from(v.security_group_ids));
+        m.insert(String::from("ServiceName"), Value::from(v.service_name));
+        m.insert(String::from("ServiceNetworkArn"), Value::from(v.service_network_arn));
+        m.insert(String::from("ServiceRegion"), Value::from(v.service_region));
+        m.insert(String::from("SubnetIds"), Value::from(v.subnet_ids));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VpcEndpointType"), Value::from(v.vpc_endpoint_type));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPCEndpoint` resource: one CloudFormation resource with the properties of a [`CfnVPCEndpointProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -135,18 +159,18 @@ impl CfnVPCEndpoint {
     /// Defines an `AWS::EC2::VPCEndpoint` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCEndpointProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -237,7 +261,18 @@ pub struct DnsOptionsSpecification {
 cdk_core::impl_props!(DnsOptionsSpecification, DnsOptionsSpecificationBuilder);
 impl From<DnsOptionsSpecification> for Value {
     fn from(v: DnsOptionsSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("DnsRecordIpType"), Value::from(v.dns_record_ip_type));
+        m.insert(
+            String::from("PrivateDnsOnlyForInboundResolverEndpoint"),
+            Value::from(v.private_dns_only_for_inbound_resolver_endpoint),
+        );
+        m.insert(String::from("PrivateDnsPreference"), Value::from(v.private_dns_preference));
+        m.insert(
+            String::from("PrivateDnsSpecifiedDomains"),
+            Value::from(v.private_dns_specified_domains),
+        );
+        Value::Object(m)
     }
 }
 
@@ -271,7 +306,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -34,6 +34,16 @@ pub struct CfnVPCGatewayAttachmentProps {
 }
 
 cdk_core::impl_props!(CfnVPCGatewayAttachmentProps, CfnVPCGatewayAttachmentPropsBuilder);
+impl From<CfnVPCGatewayAttachmentProps> for Value {
+    fn from(v: CfnVPCGatewayAttachmentProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("InternetGatewayId"), Value::from(v.internet_gateway_id));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        m.insert(String::from("VpnGatewayId"), Value::from(v.vpn_gateway_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPCGatewayAttachment` resource: one CloudFormation resource with the properties of a [`CfnVPCGatewayAttachmentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -51,18 +61,18 @@ impl CfnVPCGatewayAttachment {
     /// Defines an `AWS::EC2::VPCGatewayAttachment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCGatewayAttachmentProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

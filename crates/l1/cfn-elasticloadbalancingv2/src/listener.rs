@@ -83,6 +83,23 @@ pub struct CfnListenerProps {
 }
 
 cdk_core::impl_props!(CfnListenerProps, CfnListenerPropsBuilder);
+impl From<CfnListenerProps> for Value {
+    fn from(v: CfnListenerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("AlpnPolicy"), Value::from(v.alpn_policy));
+        m.insert(String::from("Certificates"), Value::from(v.certificates));
+        m.insert(String::from("DefaultActions"), Value::from(v.default_actions));
+        m.insert(String::from("ListenerAttributes"), Value::from(v.listener_attributes));
+        m.insert(String::from("LoadBalancerArn"), Value::from(v.load_balancer_arn));
+        m.insert(String::from("MutualAuthentication"), Value::from(v.mutual_authentication));
+        m.insert(String::from("Port"), Value::from(v.port));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("SslPolicy"), Value::from(v.ssl_policy));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::Listener` resource: one CloudFormation resource with the properties of a [`CfnListenerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -100,18 +117,18 @@ impl CfnListener {
     /// Defines an `AWS::ElasticLoadBalancingV2::Listener` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnListenerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -215,7 +232,20 @@ pub struct Action {
 cdk_core::impl_props!(Action, ActionBuilder);
 impl From<Action> for Value {
     fn from(v: Action) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(9);
+        m.insert(
+            String::from("AuthenticateCognitoConfig"),
+            Value::from(v.authenticate_cognito_config),
+        );
+        m.insert(String::from("AuthenticateOidcConfig"), Value::from(v.authenticate_oidc_config));
+        m.insert(String::from("FixedResponseConfig"), Value::from(v.fixed_response_config));
+        m.insert(String::from("ForwardConfig"), Value::from(v.forward_config));
+        m.insert(String::from("JwtValidationConfig"), Value::from(v.jwt_validation_config));
+        m.insert(String::from("Order"), Value::from(v.order));
+        m.insert(String::from("RedirectConfig"), Value::from(v.redirect_config));
+        m.insert(String::from("TargetGroupArn"), Value::from(v.target_group_arn));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -289,7 +319,22 @@ pub struct AuthenticateCognitoConfig {
 cdk_core::impl_props!(AuthenticateCognitoConfig, AuthenticateCognitoConfigBuilder);
 impl From<AuthenticateCognitoConfig> for Value {
     fn from(v: AuthenticateCognitoConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(
+            String::from("AuthenticationRequestExtraParams"),
+            Value::from(v.authentication_request_extra_params),
+        );
+        m.insert(
+            String::from("OnUnauthenticatedRequest"),
+            Value::from(v.on_unauthenticated_request),
+        );
+        m.insert(String::from("Scope"), Value::from(v.scope));
+        m.insert(String::from("SessionCookieName"), Value::from(v.session_cookie_name));
+        m.insert(String::from("SessionTimeout"), Value::from(v.session_timeout));
+        m.insert(String::from("UserPoolArn"), Value::from(v.user_pool_arn));
+        m.insert(String::from("UserPoolClientId"), Value::from(v.user_pool_client_id));
+        m.insert(String::from("UserPoolDomain"), Value::from(v.user_pool_domain));
+        Value::Object(m)
     }
 }
 
@@ -385,7 +430,29 @@ pub struct AuthenticateOidcConfig {
 cdk_core::impl_props!(AuthenticateOidcConfig, AuthenticateOidcConfigBuilder);
 impl From<AuthenticateOidcConfig> for Value {
     fn from(v: AuthenticateOidcConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(
+            String::from("AuthenticationRequestExtraParams"),
+            Value::from(v.authentication_request_extra_params),
+        );
+        m.insert(String::from("AuthorizationEndpoint"), Value::from(v.authorization_endpoint));
+        m.insert(String::from("ClientId"), Value::from(v.client_id));
+        m.insert(String::from("ClientSecret"), Value::from(v.client_secret));
+        m.insert(String::from("Issuer"), Value::from(v.issuer));
+        m.insert(
+            String::from("OnUnauthenticatedRequest"),
+            Value::from(v.on_unauthenticated_request),
+        );
+        m.insert(String::from("Scope"), Value::from(v.scope));
+        m.insert(String::from("SessionCookieName"), Value::from(v.session_cookie_name));
+        m.insert(String::from("SessionTimeout"), Value::from(v.session_timeout));
+        m.insert(String::from("TokenEndpoint"), Value::from(v.token_endpoint));
+        m.insert(
+            String::from("UseExistingClientSecret"),
+            Value::from(v.use_existing_client_secret),
+        );
+        m.insert(String::from("UserInfoEndpoint"), Value::from(v.user_info_endpoint));
+        Value::Object(m)
     }
 }
 
@@ -411,7 +478,9 @@ pub struct Certificate {
 cdk_core::impl_props!(Certificate, CertificateBuilder);
 impl From<Certificate> for Value {
     fn from(v: Certificate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CertificateArn"), Value::from(v.certificate_arn));
+        Value::Object(m)
     }
 }
 
@@ -450,7 +519,11 @@ pub struct FixedResponseConfig {
 cdk_core::impl_props!(FixedResponseConfig, FixedResponseConfigBuilder);
 impl From<FixedResponseConfig> for Value {
     fn from(v: FixedResponseConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ContentType"), Value::from(v.content_type));
+        m.insert(String::from("MessageBody"), Value::from(v.message_body));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        Value::Object(m)
     }
 }
 
@@ -484,7 +557,13 @@ pub struct ForwardConfig {
 cdk_core::impl_props!(ForwardConfig, ForwardConfigBuilder);
 impl From<ForwardConfig> for Value {
     fn from(v: ForwardConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("TargetGroupStickinessConfig"),
+            Value::from(v.target_group_stickiness_config),
+        );
+        m.insert(String::from("TargetGroups"), Value::from(v.target_groups));
+        Value::Object(m)
     }
 }
 
@@ -522,7 +601,11 @@ cdk_core::impl_props!(
 );
 impl From<JwtValidationActionAdditionalClaim> for Value {
     fn from(v: JwtValidationActionAdditionalClaim) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Format"), Value::from(v.format));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Values"), Value::from(v.values));
+        Value::Object(m)
     }
 }
 
@@ -558,7 +641,11 @@ pub struct JwtValidationConfig {
 cdk_core::impl_props!(JwtValidationConfig, JwtValidationConfigBuilder);
 impl From<JwtValidationConfig> for Value {
     fn from(v: JwtValidationConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("AdditionalClaims"), Value::from(v.additional_claims));
+        m.insert(String::from("Issuer"), Value::from(v.issuer));
+        m.insert(String::from("JwksEndpoint"), Value::from(v.jwks_endpoint));
+        Value::Object(m)
     }
 }
 
@@ -620,7 +707,10 @@ pub struct ListenerAttribute {
 cdk_core::impl_props!(ListenerAttribute, ListenerAttributeBuilder);
 impl From<ListenerAttribute> for Value {
     fn from(v: ListenerAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -667,7 +757,18 @@ pub struct MutualAuthentication {
 cdk_core::impl_props!(MutualAuthentication, MutualAuthenticationBuilder);
 impl From<MutualAuthentication> for Value {
     fn from(v: MutualAuthentication) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(
+            String::from("AdvertiseTrustStoreCaNames"),
+            Value::from(v.advertise_trust_store_ca_names),
+        );
+        m.insert(
+            String::from("IgnoreClientCertificateExpiry"),
+            Value::from(v.ignore_client_certificate_expiry),
+        );
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        m.insert(String::from("TrustStoreArn"), Value::from(v.trust_store_arn));
+        Value::Object(m)
     }
 }
 
@@ -734,7 +835,14 @@ pub struct RedirectConfig {
 cdk_core::impl_props!(RedirectConfig, RedirectConfigBuilder);
 impl From<RedirectConfig> for Value {
     fn from(v: RedirectConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("Host"), Value::from(v.host));
+        m.insert(String::from("Path"), Value::from(v.path));
+        m.insert(String::from("Port"), Value::from(v.port));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("Query"), Value::from(v.query));
+        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        Value::Object(m)
     }
 }
 
@@ -764,7 +872,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -796,7 +907,10 @@ pub struct TargetGroupStickinessConfig {
 cdk_core::impl_props!(TargetGroupStickinessConfig, TargetGroupStickinessConfigBuilder);
 impl From<TargetGroupStickinessConfig> for Value {
     fn from(v: TargetGroupStickinessConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("DurationSeconds"), Value::from(v.duration_seconds));
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        Value::Object(m)
     }
 }
 
@@ -828,7 +942,10 @@ pub struct TargetGroupTuple {
 cdk_core::impl_props!(TargetGroupTuple, TargetGroupTupleBuilder);
 impl From<TargetGroupTuple> for Value {
     fn from(v: TargetGroupTuple) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("TargetGroupArn"), Value::from(v.target_group_arn));
+        m.insert(String::from("Weight"), Value::from(v.weight));
+        Value::Object(m)
     }
 }
 

@@ -141,6 +141,39 @@ pub struct CfnLoadBalancerProps {
 }
 
 cdk_core::impl_props!(CfnLoadBalancerProps, CfnLoadBalancerPropsBuilder);
+impl From<CfnLoadBalancerProps> for Value {
+    fn from(v: CfnLoadBalancerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(
+            String::from("EnableCapacityReservationProvisionStabilize"),
+            Value::from(v.enable_capacity_reservation_provision_stabilize),
+        );
+        m.insert(
+            String::from("EnablePrefixForIpv6SourceNat"),
+            Value::from(v.enable_prefix_for_ipv6_source_nat),
+        );
+        m.insert(
+            String::from("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"),
+            Value::from(v.enforce_security_group_inbound_rules_on_private_link_traffic),
+        );
+        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
+        m.insert(String::from("Ipv4IpamPoolId"), Value::from(v.ipv4_ipam_pool_id));
+        m.insert(String::from("LoadBalancerAttributes"), Value::from(v.load_balancer_attributes));
+        m.insert(
+            String::from("MinimumLoadBalancerCapacity"),
+            Value::from(v.minimum_load_balancer_capacity),
+        );
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Scheme"), Value::from(v.scheme));
+        m.insert(String::from("SecurityGroups"), Value::from(v.security_groups));
+        m.insert(String::from("SubnetMappings"), Value::from(v.subnet_mappings));
+        m.insert(String::from("Subnets"), Value::from(v.subnets));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::LoadBalancer` resource: one CloudFormation resource with the properties of a [`CfnLoadBalancerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -158,18 +191,18 @@ impl CfnLoadBalancer {
     /// Defines an `AWS::ElasticLoadBalancingV2::LoadBalancer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnLoadBalancerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -290,7 +323,10 @@ pub struct LoadBalancerAttribute {
 cdk_core::impl_props!(LoadBalancerAttribute, LoadBalancerAttributeBuilder);
 impl From<LoadBalancerAttribute> for Value {
     fn from(v: LoadBalancerAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -315,7 +351,9 @@ pub struct MinimumLoadBalancerCapacity {
 cdk_core::impl_props!(MinimumLoadBalancerCapacity, MinimumLoadBalancerCapacityBuilder);
 impl From<MinimumLoadBalancerCapacity> for Value {
     fn from(v: MinimumLoadBalancerCapacity) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CapacityUnits"), Value::from(v.capacity_units));
+        Value::Object(m)
     }
 }
 
@@ -364,7 +402,13 @@ pub struct SubnetMapping {
 cdk_core::impl_props!(SubnetMapping, SubnetMappingBuilder);
 impl From<SubnetMapping> for Value {
     fn from(v: SubnetMapping) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("AllocationId"), Value::from(v.allocation_id));
+        m.insert(String::from("IPv6Address"), Value::from(v.ipv6_address));
+        m.insert(String::from("PrivateIPv4Address"), Value::from(v.private_ipv4_address));
+        m.insert(String::from("SourceNatIpv6Prefix"), Value::from(v.source_nat_ipv6_prefix));
+        m.insert(String::from("SubnetId"), Value::from(v.subnet_id));
+        Value::Object(m)
     }
 }
 
@@ -395,7 +439,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

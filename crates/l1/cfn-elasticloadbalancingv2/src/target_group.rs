@@ -137,6 +137,39 @@ pub struct CfnTargetGroupProps {
 }
 
 cdk_core::impl_props!(CfnTargetGroupProps, CfnTargetGroupPropsBuilder);
+impl From<CfnTargetGroupProps> for Value {
+    fn from(v: CfnTargetGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(20);
+        m.insert(String::from("HealthCheckEnabled"), Value::from(v.health_check_enabled));
+        m.insert(
+            String::from("HealthCheckIntervalSeconds"),
+            Value::from(v.health_check_interval_seconds),
+        );
+        m.insert(String::from("HealthCheckPath"), Value::from(v.health_check_path));
+        m.insert(String::from("HealthCheckPort"), Value::from(v.health_check_port));
+        m.insert(String::from("HealthCheckProtocol"), Value::from(v.health_check_protocol));
+        m.insert(
+            String::from("HealthCheckTimeoutSeconds"),
+            Value::from(v.health_check_timeout_seconds),
+        );
+        m.insert(String::from("HealthyThresholdCount"), Value::from(v.healthy_threshold_count));
+        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
+        m.insert(String::from("Matcher"), Value::from(v.matcher));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Port"), Value::from(v.port));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("ProtocolVersion"), Value::from(v.protocol_version));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TargetControlPort"), Value::from(v.target_control_port));
+        m.insert(String::from("TargetGroupAttributes"), Value::from(v.target_group_attributes));
+        m.insert(String::from("TargetType"), Value::from(v.target_type));
+        m.insert(String::from("Targets"), Value::from(v.targets));
+        m.insert(String::from("UnhealthyThresholdCount"), Value::from(v.unhealthy_threshold_count));
+        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::TargetGroup` resource: one CloudFormation resource with the properties of a [`CfnTargetGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -154,18 +187,18 @@ impl CfnTargetGroup {
     /// Defines an `AWS::ElasticLoadBalancingV2::TargetGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTargetGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -249,7 +282,10 @@ pub struct Matcher {
 cdk_core::impl_props!(Matcher, MatcherBuilder);
 impl From<Matcher> for Value {
     fn from(v: Matcher) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("GrpcCode"), Value::from(v.grpc_code));
+        m.insert(String::from("HttpCode"), Value::from(v.http_code));
+        Value::Object(m)
     }
 }
 
@@ -279,7 +315,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -322,7 +361,12 @@ pub struct TargetDescription {
 cdk_core::impl_props!(TargetDescription, TargetDescriptionBuilder);
 impl From<TargetDescription> for Value {
     fn from(v: TargetDescription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("AvailabilityZone"), Value::from(v.availability_zone));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Port"), Value::from(v.port));
+        m.insert(String::from("QuicServerId"), Value::from(v.quic_server_id));
+        Value::Object(m)
     }
 }
 
@@ -354,7 +398,10 @@ pub struct TargetGroupAttribute {
 cdk_core::impl_props!(TargetGroupAttribute, TargetGroupAttributeBuilder);
 impl From<TargetGroupAttribute> for Value {
     fn from(v: TargetGroupAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

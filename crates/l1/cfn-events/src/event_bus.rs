@@ -64,6 +64,21 @@ pub struct CfnEventBusProps {
 }
 
 cdk_core::impl_props!(CfnEventBusProps, CfnEventBusPropsBuilder);
+impl From<CfnEventBusProps> for Value {
+    fn from(v: CfnEventBusProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("DeadLetterConfig"), Value::from(v.dead_letter_config));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("EventSourceName"), Value::from(v.event_source_name));
+        m.insert(String::from("KmsKeyIdentifier"), Value::from(v.kms_key_identifier));
+        m.insert(String::from("LogConfig"), Value::from(v.log_config));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Policy"), Value::from(v.policy));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Events::EventBus` resource: one CloudFormation resource with the properties of a [`CfnEventBusProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -81,18 +96,18 @@ impl CfnEventBus {
     /// Defines an `AWS::Events::EventBus` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnEventBusProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -153,6 +168,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

@@ -73,6 +73,22 @@ pub struct CfnRuleProps {
 }
 
 cdk_core::impl_props!(CfnRuleProps, CfnRulePropsBuilder);
+impl From<CfnRuleProps> for Value {
+    fn from(v: CfnRuleProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(9);
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("EventBusName"), Value::from(v.event_bus_name));
+        m.insert(String::from("EventPattern"), Value::from(v.event_pattern));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("RoleArn"), Value::from(v.role_arn));
+        m.insert(String::from("ScheduleExpression"), Value::from(v.schedule_expression));
+        m.insert(String::from("State"), Value::from(v.state));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("Targets"), Value::from(v.targets));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Events::Rule` resource: one CloudFormation resource with the properties of a [`CfnRuleProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -90,18 +106,18 @@ impl CfnRule {
     /// Defines an `AWS::Events::Rule` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRuleProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -164,7 +180,9 @@ pub struct AppSyncParameters {
 cdk_core::impl_props!(AppSyncParameters, AppSyncParametersBuilder);
 impl From<AppSyncParameters> for Value {
     fn from(v: AppSyncParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("GraphQLOperation"), Value::from(v.graph_ql_operation));
+        Value::Object(m)
     }
 }
 
@@ -201,7 +219,11 @@ pub struct AwsVpcConfiguration {
 cdk_core::impl_props!(AwsVpcConfiguration, AwsVpcConfigurationBuilder);
 impl From<AwsVpcConfiguration> for Value {
     fn from(v: AwsVpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("AssignPublicIp"), Value::from(v.assign_public_ip));
+        m.insert(String::from("SecurityGroups"), Value::from(v.security_groups));
+        m.insert(String::from("Subnets"), Value::from(v.subnets));
+        Value::Object(m)
     }
 }
 
@@ -227,7 +249,9 @@ pub struct BatchArrayProperties {
 cdk_core::impl_props!(BatchArrayProperties, BatchArrayPropertiesBuilder);
 impl From<BatchArrayProperties> for Value {
     fn from(v: BatchArrayProperties) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Size"), Value::from(v.size));
+        Value::Object(m)
     }
 }
 
@@ -269,7 +293,12 @@ pub struct BatchParameters {
 cdk_core::impl_props!(BatchParameters, BatchParametersBuilder);
 impl From<BatchParameters> for Value {
     fn from(v: BatchParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("ArrayProperties"), Value::from(v.array_properties));
+        m.insert(String::from("JobDefinition"), Value::from(v.job_definition));
+        m.insert(String::from("JobName"), Value::from(v.job_name));
+        m.insert(String::from("RetryStrategy"), Value::from(v.retry_strategy));
+        Value::Object(m)
     }
 }
 
@@ -295,7 +324,9 @@ pub struct BatchRetryStrategy {
 cdk_core::impl_props!(BatchRetryStrategy, BatchRetryStrategyBuilder);
 impl From<BatchRetryStrategy> for Value {
     fn from(v: BatchRetryStrategy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Attempts"), Value::from(v.attempts));
+        Value::Object(m)
     }
 }
 
@@ -332,7 +363,11 @@ pub struct CapacityProviderStrategyItem {
 cdk_core::impl_props!(CapacityProviderStrategyItem, CapacityProviderStrategyItemBuilder);
 impl From<CapacityProviderStrategyItem> for Value {
     fn from(v: CapacityProviderStrategyItem) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Base"), Value::from(v.base));
+        m.insert(String::from("CapacityProvider"), Value::from(v.capacity_provider));
+        m.insert(String::from("Weight"), Value::from(v.weight));
+        Value::Object(m)
     }
 }
 
@@ -358,7 +393,9 @@ pub struct DeadLetterConfig {
 cdk_core::impl_props!(DeadLetterConfig, DeadLetterConfigBuilder);
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Arn"), Value::from(v.arn));
+        Value::Object(m)
     }
 }
 
@@ -461,7 +498,25 @@ pub struct EcsParameters {
 cdk_core::impl_props!(EcsParameters, EcsParametersBuilder);
 impl From<EcsParameters> for Value {
     fn from(v: EcsParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(
+            String::from("CapacityProviderStrategy"),
+            Value::from(v.capacity_provider_strategy),
+        );
+        m.insert(String::from("EnableECSManagedTags"), Value::from(v.enable_ecs_managed_tags));
+        m.insert(String::from("EnableExecuteCommand"), Value::from(v.enable_execute_command));
+        m.insert(String::from("Group"), Value::from(v.group));
+        m.insert(String::from("LaunchType"), Value::from(v.launch_type));
+        m.insert(String::from("NetworkConfiguration"), Value::from(v.network_configuration));
+        m.insert(String::from("PlacementConstraints"), Value::from(v.placement_constraints));
+        m.insert(String::from("PlacementStrategies"), Value::from(v.placement_strategies));
+        m.insert(String::from("PlatformVersion"), Value::from(v.platform_version));
+        m.insert(String::from("PropagateTags"), Value::from(v.propagate_tags));
+        m.insert(String::from("ReferenceId"), Value::from(v.reference_id));
+        m.insert(String::from("TagList"), Value::from(v.tag_list));
+        m.insert(String::from("TaskCount"), Value::from(v.task_count));
+        m.insert(String::from("TaskDefinitionArn"), Value::from(v.task_definition_arn));
+        Value::Object(m)
     }
 }
 
@@ -499,7 +554,11 @@ pub struct HttpParameters {
 cdk_core::impl_props!(HttpParameters, HttpParametersBuilder);
 impl From<HttpParameters> for Value {
     fn from(v: HttpParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("HeaderParameters"), Value::from(v.header_parameters));
+        m.insert(String::from("PathParameterValues"), Value::from(v.path_parameter_values));
+        m.insert(String::from("QueryStringParameters"), Value::from(v.query_string_parameters));
+        Value::Object(m)
     }
 }
 
@@ -530,7 +589,10 @@ pub struct InputTransformer {
 cdk_core::impl_props!(InputTransformer, InputTransformerBuilder);
 impl From<InputTransformer> for Value {
     fn from(v: InputTransformer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("InputPathsMap"), Value::from(v.input_paths_map));
+        m.insert(String::from("InputTemplate"), Value::from(v.input_template));
+        Value::Object(m)
     }
 }
 
@@ -555,7 +617,9 @@ pub struct KinesisParameters {
 cdk_core::impl_props!(KinesisParameters, KinesisParametersBuilder);
 impl From<KinesisParameters> for Value {
     fn from(v: KinesisParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PartitionKeyPath"), Value::from(v.partition_key_path));
+        Value::Object(m)
     }
 }
 
@@ -581,7 +645,9 @@ pub struct NetworkConfiguration {
 cdk_core::impl_props!(NetworkConfiguration, NetworkConfigurationBuilder);
 impl From<NetworkConfiguration> for Value {
     fn from(v: NetworkConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AwsVpcConfiguration"), Value::from(v.aws_vpc_configuration));
+        Value::Object(m)
     }
 }
 
@@ -613,7 +679,10 @@ pub struct PlacementConstraint {
 cdk_core::impl_props!(PlacementConstraint, PlacementConstraintBuilder);
 impl From<PlacementConstraint> for Value {
     fn from(v: PlacementConstraint) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Expression"), Value::from(v.expression));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -645,7 +714,10 @@ pub struct PlacementStrategy {
 cdk_core::impl_props!(PlacementStrategy, PlacementStrategyBuilder);
 impl From<PlacementStrategy> for Value {
     fn from(v: PlacementStrategy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Field"), Value::from(v.field));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -706,7 +778,15 @@ pub struct RedshiftDataParameters {
 cdk_core::impl_props!(RedshiftDataParameters, RedshiftDataParametersBuilder);
 impl From<RedshiftDataParameters> for Value {
     fn from(v: RedshiftDataParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("Database"), Value::from(v.database));
+        m.insert(String::from("DbUser"), Value::from(v.db_user));
+        m.insert(String::from("SecretManagerArn"), Value::from(v.secret_manager_arn));
+        m.insert(String::from("Sql"), Value::from(v.sql));
+        m.insert(String::from("Sqls"), Value::from(v.sqls));
+        m.insert(String::from("StatementName"), Value::from(v.statement_name));
+        m.insert(String::from("WithEvent"), Value::from(v.with_event));
+        Value::Object(m)
     }
 }
 
@@ -738,7 +818,13 @@ pub struct RetryPolicy {
 cdk_core::impl_props!(RetryPolicy, RetryPolicyBuilder);
 impl From<RetryPolicy> for Value {
     fn from(v: RetryPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("MaximumEventAgeInSeconds"),
+            Value::from(v.maximum_event_age_in_seconds),
+        );
+        m.insert(String::from("MaximumRetryAttempts"), Value::from(v.maximum_retry_attempts));
+        Value::Object(m)
     }
 }
 
@@ -763,7 +849,9 @@ pub struct RunCommandParameters {
 cdk_core::impl_props!(RunCommandParameters, RunCommandParametersBuilder);
 impl From<RunCommandParameters> for Value {
     fn from(v: RunCommandParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("RunCommandTargets"), Value::from(v.run_command_targets));
+        Value::Object(m)
     }
 }
 
@@ -793,7 +881,10 @@ pub struct RunCommandTarget {
 cdk_core::impl_props!(RunCommandTarget, RunCommandTargetBuilder);
 impl From<RunCommandTarget> for Value {
     fn from(v: RunCommandTarget) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Values"), Value::from(v.values));
+        Value::Object(m)
     }
 }
 
@@ -823,7 +914,10 @@ pub struct SageMakerPipelineParameter {
 cdk_core::impl_props!(SageMakerPipelineParameter, SageMakerPipelineParameterBuilder);
 impl From<SageMakerPipelineParameter> for Value {
     fn from(v: SageMakerPipelineParameter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -849,7 +943,9 @@ pub struct SageMakerPipelineParameters {
 cdk_core::impl_props!(SageMakerPipelineParameters, SageMakerPipelineParametersBuilder);
 impl From<SageMakerPipelineParameters> for Value {
     fn from(v: SageMakerPipelineParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PipelineParameterList"), Value::from(v.pipeline_parameter_list));
+        Value::Object(m)
     }
 }
 
@@ -874,7 +970,9 @@ pub struct SqsParameters {
 cdk_core::impl_props!(SqsParameters, SqsParametersBuilder);
 impl From<SqsParameters> for Value {
     fn from(v: SqsParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("MessageGroupId"), Value::from(v.message_group_id));
+        Value::Object(m)
     }
 }
 
@@ -906,7 +1004,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -1026,7 +1127,28 @@ pub struct Target {
 cdk_core::impl_props!(Target, TargetBuilder);
 impl From<Target> for Value {
     fn from(v: Target) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(17);
+        m.insert(String::from("AppSyncParameters"), Value::from(v.app_sync_parameters));
+        m.insert(String::from("Arn"), Value::from(v.arn));
+        m.insert(String::from("BatchParameters"), Value::from(v.batch_parameters));
+        m.insert(String::from("DeadLetterConfig"), Value::from(v.dead_letter_config));
+        m.insert(String::from("EcsParameters"), Value::from(v.ecs_parameters));
+        m.insert(String::from("HttpParameters"), Value::from(v.http_parameters));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Input"), Value::from(v.input));
+        m.insert(String::from("InputPath"), Value::from(v.input_path));
+        m.insert(String::from("InputTransformer"), Value::from(v.input_transformer));
+        m.insert(String::from("KinesisParameters"), Value::from(v.kinesis_parameters));
+        m.insert(String::from("RedshiftDataParameters"), Value::from(v.redshift_data_parameters));
+        m.insert(String::from("RetryPolicy"), Value::from(v.retry_policy));
+        m.insert(String::from("RoleArn"), Value::from(v.role_arn));
+        m.insert(String::from("RunCommandParameters"), Value::from(v.run_command_parameters));
+        m.insert(
+            String::from("SageMakerPipelineParameters"),
+            Value::from(v.sage_maker_pipeline_parameters),
+        );
+        m.insert(String::from("SqsParameters"), Value::from(v.sqs_parameters));
+        Value::Object(m)
     }
 }
 

@@ -77,6 +77,18 @@ pub struct CfnPolicyProps {
 }
 
 cdk_core::impl_props!(CfnPolicyProps, CfnPolicyPropsBuilder);
+impl From<CfnPolicyProps> for Value {
+    fn from(v: CfnPolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("Groups"), Value::from(v.groups));
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("PolicyName"), Value::from(v.policy_name));
+        m.insert(String::from("Roles"), Value::from(v.roles));
+        m.insert(String::from("Users"), Value::from(v.users));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::Policy` resource: one CloudFormation resource with the properties of a [`CfnPolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -94,18 +106,18 @@ impl CfnPolicy {
     /// Defines an `AWS::IAM::Policy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnPolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

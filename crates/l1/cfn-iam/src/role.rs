@@ -98,6 +98,25 @@ pub struct CfnRoleProps {
 }
 
 cdk_core::impl_props!(CfnRoleProps, CfnRolePropsBuilder);
+impl From<CfnRoleProps> for Value {
+    fn from(v: CfnRoleProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(9);
+        m.insert(
+            String::from("AssumeRolePolicyDocument"),
+            Value::from(v.assume_role_policy_document),
+        );
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("ManagedPolicyArns"), Value::from(v.managed_policy_arns));
+        m.insert(String::from("MaxSessionDuration"), Value::from(v.max_session_duration));
+        m.insert(String::from("Path"), Value::from(v.path));
+        m.insert(String::from("PermissionsBoundary"), Value::from(v.permissions_boundary));
+        m.insert(String::from("Policies"), Value::from(v.policies));
+        m.insert(String::from("RoleName"), Value::from(v.role_name));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::Role` resource: one CloudFormation resource with the properties of a [`CfnRoleProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -115,18 +134,18 @@ impl CfnRole {
     /// Defines an `AWS::IAM::Role` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRoleProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -194,7 +213,10 @@ pub struct Policy {
 cdk_core::impl_props!(Policy, PolicyBuilder);
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("PolicyName"), Value::from(v.policy_name));
+        Value::Object(m)
     }
 }
 
@@ -224,6 +246,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

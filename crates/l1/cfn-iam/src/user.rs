@@ -95,6 +95,21 @@ pub struct CfnUserProps {
 }
 
 cdk_core::impl_props!(CfnUserProps, CfnUserPropsBuilder);
+impl From<CfnUserProps> for Value {
+    fn from(v: CfnUserProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("Groups"), Value::from(v.groups));
+        m.insert(String::from("LoginProfile"), Value::from(v.login_profile));
+        m.insert(String::from("ManagedPolicyArns"), Value::from(v.managed_policy_arns));
+        m.insert(String::from("Path"), Value::from(v.path));
+        m.insert(String::from("PermissionsBoundary"), Value::from(v.permissions_boundary));
+        m.insert(String::from("Policies"), Value::from(v.policies));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("UserName"), Value::from(v.user_name));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::User` resource: one CloudFormation resource with the properties of a [`CfnUserProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -112,18 +127,18 @@ impl CfnUser {
     /// Defines an `AWS::IAM::User` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUserProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -183,7 +198,10 @@ pub struct LoginProfile {
 cdk_core::impl_props!(LoginProfile, LoginProfileBuilder);
 impl From<LoginProfile> for Value {
     fn from(v: LoginProfile) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Password"), Value::from(v.password));
+        m.insert(String::from("PasswordResetRequired"), Value::from(v.password_reset_required));
+        Value::Object(m)
     }
 }
 
@@ -217,7 +235,10 @@ pub struct Policy {
 cdk_core::impl_props!(Policy, PolicyBuilder);
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("PolicyName"), Value::from(v.policy_name));
+        Value::Object(m)
     }
 }
 
@@ -247,6 +268,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

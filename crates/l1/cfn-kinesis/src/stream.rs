@@ -77,6 +77,29 @@ pub struct CfnStreamProps {
 }
 
 cdk_core::impl_props!(CfnStreamProps, CfnStreamPropsBuilder);
+impl From<CfnStreamProps> for Value {
+    fn from(v: CfnStreamProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(
+            String::from("DesiredShardLevelMetrics"),
+            Value::from(v.desired_shard_level_metrics),
+        );
+        m.insert(String::from("MaxRecordSizeInKiB"), Value::from(v.max_record_size_in_ki_b));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(
+            String::from("RecordDistributionStrategy"),
+            Value::from(v.record_distribution_strategy),
+        );
+        m.insert(String::from("RetentionPeriodHours"), Value::from(v.retention_period_hours));
+        m.insert(String::from("ShardCount"), Value::from(v.shard_count));
+        m.insert(String::from("StreamEncryption"), Value::from(v.stream_encryption));
+        m.insert(String::from("StreamModeDetails"), Value::from(v.stream_mode_details));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("WarmThroughputMiBps"), Value::from(v.warm_throughput_mi_bps));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Kinesis::Stream` resource: one CloudFormation resource with the properties of a [`CfnStreamProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -94,18 +117,18 @@ impl CfnStream {
     /// Defines an `AWS::Kinesis::Stream` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStreamProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -173,7 +196,10 @@ pub struct StreamEncryption {
 cdk_core::impl_props!(StreamEncryption, StreamEncryptionBuilder);
 impl From<StreamEncryption> for Value {
     fn from(v: StreamEncryption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("EncryptionType"), Value::from(v.encryption_type));
+        m.insert(String::from("KeyId"), Value::from(v.key_id));
+        Value::Object(m)
     }
 }
 
@@ -198,7 +224,9 @@ pub struct StreamModeDetails {
 cdk_core::impl_props!(StreamModeDetails, StreamModeDetailsBuilder);
 impl From<StreamModeDetails> for Value {
     fn from(v: StreamModeDetails) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("StreamMode"), Value::from(v.stream_mode));
+        Value::Object(m)
     }
 }
 
@@ -228,7 +256,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -158,6 +158,73 @@ pub struct CfnDeliveryStreamProps {
 }
 
 cdk_core::impl_props!(CfnDeliveryStreamProps, CfnDeliveryStreamPropsBuilder);
+impl From<CfnDeliveryStreamProps> for Value {
+    fn from(v: CfnDeliveryStreamProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(18);
+        m.insert(
+            String::from("AmazonOpenSearchServerlessDestinationConfiguration"),
+            Value::from(v.amazon_open_search_serverless_destination_configuration),
+        );
+        m.insert(
+            String::from("AmazonopensearchserviceDestinationConfiguration"),
+            Value::from(v.amazonopensearchservice_destination_configuration),
+        );
+        m.insert(
+            String::from("DatabaseSourceConfiguration"),
+            Value::from(v.database_source_configuration),
+        );
+        m.insert(
+            String::from("DeliveryStreamEncryptionConfigurationInput"),
+            Value::from(v.delivery_stream_encryption_configuration_input),
+        );
+        m.insert(String::from("DeliveryStreamName"), Value::from(v.delivery_stream_name));
+        m.insert(String::from("DeliveryStreamType"), Value::from(v.delivery_stream_type));
+        m.insert(
+            String::from("DirectPutSourceConfiguration"),
+            Value::from(v.direct_put_source_configuration),
+        );
+        m.insert(
+            String::from("ElasticsearchDestinationConfiguration"),
+            Value::from(v.elasticsearch_destination_configuration),
+        );
+        m.insert(
+            String::from("ExtendedS3DestinationConfiguration"),
+            Value::from(v.extended_s3_destination_configuration),
+        );
+        m.insert(
+            String::from("HttpEndpointDestinationConfiguration"),
+            Value::from(v.http_endpoint_destination_configuration),
+        );
+        m.insert(
+            String::from("IcebergDestinationConfiguration"),
+            Value::from(v.iceberg_destination_configuration),
+        );
+        m.insert(
+            String::from("KinesisStreamSourceConfiguration"),
+            Value::from(v.kinesis_stream_source_configuration),
+        );
+        m.insert(String::from("MSKSourceConfiguration"), Value::from(v.msk_source_configuration));
+        m.insert(
+            String::from("RedshiftDestinationConfiguration"),
+            Value::from(v.redshift_destination_configuration),
+        );
+        m.insert(
+            String::from("S3DestinationConfiguration"),
+            Value::from(v.s3_destination_configuration),
+        );
+        m.insert(
+            String::from("SnowflakeDestinationConfiguration"),
+            Value::from(v.snowflake_destination_configuration),
+        );
+        m.insert(
+            String::from("SplunkDestinationConfiguration"),
+            Value::from(v.splunk_destination_configuration),
+        );
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::KinesisFirehose::DeliveryStream` resource: one CloudFormation resource with the properties of a [`CfnDeliveryStreamProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -175,18 +242,18 @@ impl CfnDeliveryStream {
     /// Defines an `AWS::KinesisFirehose::DeliveryStream` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDeliveryStreamProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -250,7 +317,10 @@ cdk_core::impl_props!(
 );
 impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
     fn from(v: AmazonOpenSearchServerlessBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -330,7 +400,21 @@ cdk_core::impl_props!(
 );
 impl From<AmazonOpenSearchServerlessDestinationConfiguration> for Value {
     fn from(v: AmazonOpenSearchServerlessDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("CollectionEndpoint"), Value::from(v.collection_endpoint));
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(String::from("VpcConfiguration"), Value::from(v.vpc_configuration));
+        Value::Object(m)
     }
 }
 
@@ -359,7 +443,9 @@ cdk_core::impl_props!(
 );
 impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
     fn from(v: AmazonOpenSearchServerlessRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -394,7 +480,10 @@ cdk_core::impl_props!(
 );
 impl From<AmazonopensearchserviceBufferingHints> for Value {
     fn from(v: AmazonopensearchserviceBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -498,7 +587,25 @@ cdk_core::impl_props!(
 );
 impl From<AmazonopensearchserviceDestinationConfiguration> for Value {
     fn from(v: AmazonopensearchserviceDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("ClusterEndpoint"), Value::from(v.cluster_endpoint));
+        m.insert(String::from("DocumentIdOptions"), Value::from(v.document_id_options));
+        m.insert(String::from("DomainARN"), Value::from(v.domain_arn));
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("IndexRotationPeriod"), Value::from(v.index_rotation_period));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(String::from("TypeName"), Value::from(v.type_name));
+        m.insert(String::from("VpcConfiguration"), Value::from(v.vpc_configuration));
+        Value::Object(m)
     }
 }
 
@@ -527,7 +634,9 @@ cdk_core::impl_props!(
 );
 impl From<AmazonopensearchserviceRetryOptions> for Value {
     fn from(v: AmazonopensearchserviceRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -557,7 +666,10 @@ pub struct AuthenticationConfiguration {
 cdk_core::impl_props!(AuthenticationConfiguration, AuthenticationConfigurationBuilder);
 impl From<AuthenticationConfiguration> for Value {
     fn from(v: AuthenticationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Connectivity"), Value::from(v.connectivity));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        Value::Object(m)
     }
 }
 
@@ -589,7 +701,10 @@ pub struct BufferingHints {
 cdk_core::impl_props!(BufferingHints, BufferingHintsBuilder);
 impl From<BufferingHints> for Value {
     fn from(v: BufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -621,7 +736,10 @@ pub struct CatalogConfiguration {
 cdk_core::impl_props!(CatalogConfiguration, CatalogConfigurationBuilder);
 impl From<CatalogConfiguration> for Value {
     fn from(v: CatalogConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("CatalogArn"), Value::from(v.catalog_arn));
+        m.insert(String::from("WarehouseLocation"), Value::from(v.warehouse_location));
+        Value::Object(m)
     }
 }
 
@@ -659,7 +777,11 @@ pub struct CloudWatchLoggingOptions {
 cdk_core::impl_props!(CloudWatchLoggingOptions, CloudWatchLoggingOptionsBuilder);
 impl From<CloudWatchLoggingOptions> for Value {
     fn from(v: CloudWatchLoggingOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("LogGroupName"), Value::from(v.log_group_name));
+        m.insert(String::from("LogStreamName"), Value::from(v.log_stream_name));
+        Value::Object(m)
     }
 }
 
@@ -696,7 +818,11 @@ pub struct CopyCommand {
 cdk_core::impl_props!(CopyCommand, CopyCommandBuilder);
 impl From<CopyCommand> for Value {
     fn from(v: CopyCommand) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("CopyOptions"), Value::from(v.copy_options));
+        m.insert(String::from("DataTableColumns"), Value::from(v.data_table_columns));
+        m.insert(String::from("DataTableName"), Value::from(v.data_table_name));
+        Value::Object(m)
     }
 }
 
@@ -740,7 +866,18 @@ pub struct DataFormatConversionConfiguration {
 cdk_core::impl_props!(DataFormatConversionConfiguration, DataFormatConversionConfigurationBuilder);
 impl From<DataFormatConversionConfiguration> for Value {
     fn from(v: DataFormatConversionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(
+            String::from("InputFormatConfiguration"),
+            Value::from(v.input_format_configuration),
+        );
+        m.insert(
+            String::from("OutputFormatConfiguration"),
+            Value::from(v.output_format_configuration),
+        );
+        m.insert(String::from("SchemaConfiguration"), Value::from(v.schema_configuration));
+        Value::Object(m)
     }
 }
 
@@ -772,7 +909,10 @@ pub struct DatabaseColumns {
 cdk_core::impl_props!(DatabaseColumns, DatabaseColumnsBuilder);
 impl From<DatabaseColumns> for Value {
     fn from(v: DatabaseColumns) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Exclude"), Value::from(v.exclude));
+        m.insert(String::from("Include"), Value::from(v.include));
+        Value::Object(m)
     }
 }
 
@@ -800,7 +940,12 @@ cdk_core::impl_props!(
 );
 impl From<DatabaseSourceAuthenticationConfiguration> for Value {
     fn from(v: DatabaseSourceAuthenticationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("SecretsManagerConfiguration"),
+            Value::from(v.secrets_manager_configuration),
+        );
+        Value::Object(m)
     }
 }
 
@@ -890,7 +1035,27 @@ pub struct DatabaseSourceConfiguration {
 cdk_core::impl_props!(DatabaseSourceConfiguration, DatabaseSourceConfigurationBuilder);
 impl From<DatabaseSourceConfiguration> for Value {
     fn from(v: DatabaseSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(13);
+        m.insert(String::from("Columns"), Value::from(v.columns));
+        m.insert(
+            String::from("DatabaseSourceAuthenticationConfiguration"),
+            Value::from(v.database_source_authentication_configuration),
+        );
+        m.insert(
+            String::from("DatabaseSourceVPCConfiguration"),
+            Value::from(v.database_source_vpc_configuration),
+        );
+        m.insert(String::from("Databases"), Value::from(v.databases));
+        m.insert(String::from("Digest"), Value::from(v.digest));
+        m.insert(String::from("Endpoint"), Value::from(v.endpoint));
+        m.insert(String::from("Port"), Value::from(v.port));
+        m.insert(String::from("PublicCertificate"), Value::from(v.public_certificate));
+        m.insert(String::from("SSLMode"), Value::from(v.ssl_mode));
+        m.insert(String::from("SnapshotWatermarkTable"), Value::from(v.snapshot_watermark_table));
+        m.insert(String::from("SurrogateKeys"), Value::from(v.surrogate_keys));
+        m.insert(String::from("Tables"), Value::from(v.tables));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -915,7 +1080,9 @@ pub struct DatabaseSourceVPCConfiguration {
 cdk_core::impl_props!(DatabaseSourceVPCConfiguration, DatabaseSourceVPCConfigurationBuilder);
 impl From<DatabaseSourceVPCConfiguration> for Value {
     fn from(v: DatabaseSourceVPCConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("VpcEndpointServiceName"), Value::from(v.vpc_endpoint_service_name));
+        Value::Object(m)
     }
 }
 
@@ -947,7 +1114,10 @@ pub struct DatabaseTables {
 cdk_core::impl_props!(DatabaseTables, DatabaseTablesBuilder);
 impl From<DatabaseTables> for Value {
     fn from(v: DatabaseTables) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Exclude"), Value::from(v.exclude));
+        m.insert(String::from("Include"), Value::from(v.include));
+        Value::Object(m)
     }
 }
 
@@ -979,7 +1149,10 @@ pub struct Databases {
 cdk_core::impl_props!(Databases, DatabasesBuilder);
 impl From<Databases> for Value {
     fn from(v: Databases) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Exclude"), Value::from(v.exclude));
+        m.insert(String::from("Include"), Value::from(v.include));
+        Value::Object(m)
     }
 }
 
@@ -1013,7 +1186,10 @@ cdk_core::impl_props!(
 );
 impl From<DeliveryStreamEncryptionConfigurationInput> for Value {
     fn from(v: DeliveryStreamEncryptionConfigurationInput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KeyARN"), Value::from(v.key_arn));
+        m.insert(String::from("KeyType"), Value::from(v.key_type));
+        Value::Object(m)
     }
 }
 
@@ -1045,7 +1221,10 @@ pub struct Deserializer {
 cdk_core::impl_props!(Deserializer, DeserializerBuilder);
 impl From<Deserializer> for Value {
     fn from(v: Deserializer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("HiveJsonSerDe"), Value::from(v.hive_json_ser_de));
+        m.insert(String::from("OpenXJsonSerDe"), Value::from(v.open_x_json_ser_de));
+        Value::Object(m)
     }
 }
 
@@ -1093,7 +1272,13 @@ pub struct DestinationTableConfiguration {
 cdk_core::impl_props!(DestinationTableConfiguration, DestinationTableConfigurationBuilder);
 impl From<DestinationTableConfiguration> for Value {
     fn from(v: DestinationTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("DestinationDatabaseName"), Value::from(v.destination_database_name));
+        m.insert(String::from("DestinationTableName"), Value::from(v.destination_table_name));
+        m.insert(String::from("PartitionSpec"), Value::from(v.partition_spec));
+        m.insert(String::from("S3ErrorOutputPrefix"), Value::from(v.s3_error_output_prefix));
+        m.insert(String::from("UniqueKeys"), Value::from(v.unique_keys));
+        Value::Object(m)
     }
 }
 
@@ -1119,7 +1304,9 @@ pub struct DirectPutSourceConfiguration {
 cdk_core::impl_props!(DirectPutSourceConfiguration, DirectPutSourceConfigurationBuilder);
 impl From<DirectPutSourceConfiguration> for Value {
     fn from(v: DirectPutSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ThroughputHintInMBs"), Value::from(v.throughput_hint_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -1144,7 +1331,12 @@ pub struct DocumentIdOptions {
 cdk_core::impl_props!(DocumentIdOptions, DocumentIdOptionsBuilder);
 impl From<DocumentIdOptions> for Value {
     fn from(v: DocumentIdOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("DefaultDocumentIdFormat"),
+            Value::from(v.default_document_id_format),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1176,7 +1368,10 @@ pub struct DynamicPartitioningConfiguration {
 cdk_core::impl_props!(DynamicPartitioningConfiguration, DynamicPartitioningConfigurationBuilder);
 impl From<DynamicPartitioningConfiguration> for Value {
     fn from(v: DynamicPartitioningConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        Value::Object(m)
     }
 }
 
@@ -1208,7 +1403,10 @@ pub struct ElasticsearchBufferingHints {
 cdk_core::impl_props!(ElasticsearchBufferingHints, ElasticsearchBufferingHintsBuilder);
 impl From<ElasticsearchBufferingHints> for Value {
     fn from(v: ElasticsearchBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -1312,7 +1510,25 @@ cdk_core::impl_props!(
 );
 impl From<ElasticsearchDestinationConfiguration> for Value {
     fn from(v: ElasticsearchDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("ClusterEndpoint"), Value::from(v.cluster_endpoint));
+        m.insert(String::from("DocumentIdOptions"), Value::from(v.document_id_options));
+        m.insert(String::from("DomainARN"), Value::from(v.domain_arn));
+        m.insert(String::from("IndexName"), Value::from(v.index_name));
+        m.insert(String::from("IndexRotationPeriod"), Value::from(v.index_rotation_period));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(String::from("TypeName"), Value::from(v.type_name));
+        m.insert(String::from("VpcConfiguration"), Value::from(v.vpc_configuration));
+        Value::Object(m)
     }
 }
 
@@ -1338,7 +1554,9 @@ pub struct ElasticsearchRetryOptions {
 cdk_core::impl_props!(ElasticsearchRetryOptions, ElasticsearchRetryOptionsBuilder);
 impl From<ElasticsearchRetryOptions> for Value {
     fn from(v: ElasticsearchRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -1370,7 +1588,10 @@ pub struct EncryptionConfiguration {
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KMSEncryptionConfig"), Value::from(v.kms_encryption_config));
+        m.insert(String::from("NoEncryptionConfig"), Value::from(v.no_encryption_config));
+        Value::Object(m)
     }
 }
 
@@ -1487,7 +1708,32 @@ cdk_core::impl_props!(
 );
 impl From<ExtendedS3DestinationConfiguration> for Value {
     fn from(v: ExtendedS3DestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(15);
+        m.insert(String::from("BucketARN"), Value::from(v.bucket_arn));
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("CompressionFormat"), Value::from(v.compression_format));
+        m.insert(String::from("CustomTimeZone"), Value::from(v.custom_time_zone));
+        m.insert(
+            String::from("DataFormatConversionConfiguration"),
+            Value::from(v.data_format_conversion_configuration),
+        );
+        m.insert(
+            String::from("DynamicPartitioningConfiguration"),
+            Value::from(v.dynamic_partitioning_configuration),
+        );
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("ErrorOutputPrefix"), Value::from(v.error_output_prefix));
+        m.insert(String::from("FileExtension"), Value::from(v.file_extension));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupConfiguration"), Value::from(v.s3_backup_configuration));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        Value::Object(m)
     }
 }
 
@@ -1513,7 +1759,9 @@ pub struct HiveJsonSerDe {
 cdk_core::impl_props!(HiveJsonSerDe, HiveJsonSerDeBuilder);
 impl From<HiveJsonSerDe> for Value {
     fn from(v: HiveJsonSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("TimestampFormats"), Value::from(v.timestamp_formats));
+        Value::Object(m)
     }
 }
 
@@ -1543,7 +1791,10 @@ pub struct HttpEndpointCommonAttribute {
 cdk_core::impl_props!(HttpEndpointCommonAttribute, HttpEndpointCommonAttributeBuilder);
 impl From<HttpEndpointCommonAttribute> for Value {
     fn from(v: HttpEndpointCommonAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), Value::from(v.attribute_name));
+        m.insert(String::from("AttributeValue"), Value::from(v.attribute_value));
+        Value::Object(m)
     }
 }
 
@@ -1580,7 +1831,11 @@ pub struct HttpEndpointConfiguration {
 cdk_core::impl_props!(HttpEndpointConfiguration, HttpEndpointConfigurationBuilder);
 impl From<HttpEndpointConfiguration> for Value {
     fn from(v: HttpEndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("AccessKey"), Value::from(v.access_key));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Url"), Value::from(v.url));
+        Value::Object(m)
     }
 }
 
@@ -1661,7 +1916,24 @@ cdk_core::impl_props!(
 );
 impl From<HttpEndpointDestinationConfiguration> for Value {
     fn from(v: HttpEndpointDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("EndpointConfiguration"), Value::from(v.endpoint_configuration));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RequestConfiguration"), Value::from(v.request_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(
+            String::from("SecretsManagerConfiguration"),
+            Value::from(v.secrets_manager_configuration),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1693,7 +1965,10 @@ pub struct HttpEndpointRequestConfiguration {
 cdk_core::impl_props!(HttpEndpointRequestConfiguration, HttpEndpointRequestConfigurationBuilder);
 impl From<HttpEndpointRequestConfiguration> for Value {
     fn from(v: HttpEndpointRequestConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("CommonAttributes"), Value::from(v.common_attributes));
+        m.insert(String::from("ContentEncoding"), Value::from(v.content_encoding));
+        Value::Object(m)
     }
 }
 
@@ -1785,7 +2060,32 @@ pub struct IcebergDestinationConfiguration {
 cdk_core::impl_props!(IcebergDestinationConfiguration, IcebergDestinationConfigurationBuilder);
 impl From<IcebergDestinationConfiguration> for Value {
     fn from(v: IcebergDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(String::from("AppendOnly"), Value::from(v.append_only));
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(String::from("CatalogConfiguration"), Value::from(v.catalog_configuration));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(
+            String::from("DestinationTableConfigurationList"),
+            Value::from(v.destination_table_configuration_list),
+        );
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(
+            String::from("SchemaEvolutionConfiguration"),
+            Value::from(v.schema_evolution_configuration),
+        );
+        m.insert(
+            String::from("TableCreationConfiguration"),
+            Value::from(v.table_creation_configuration),
+        );
+        m.insert(String::from("s3BackupMode"), Value::from(v.s3_backup_mode));
+        Value::Object(m)
     }
 }
 
@@ -1811,7 +2111,9 @@ pub struct InputFormatConfiguration {
 cdk_core::impl_props!(InputFormatConfiguration, InputFormatConfigurationBuilder);
 impl From<InputFormatConfiguration> for Value {
     fn from(v: InputFormatConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Deserializer"), Value::from(v.deserializer));
+        Value::Object(m)
     }
 }
 
@@ -1836,7 +2138,9 @@ pub struct KMSEncryptionConfig {
 cdk_core::impl_props!(KMSEncryptionConfig, KMSEncryptionConfigBuilder);
 impl From<KMSEncryptionConfig> for Value {
     fn from(v: KMSEncryptionConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AWSKMSKeyARN"), Value::from(v.awskms_key_arn));
+        Value::Object(m)
     }
 }
 
@@ -1866,7 +2170,10 @@ pub struct KinesisStreamSourceConfiguration {
 cdk_core::impl_props!(KinesisStreamSourceConfiguration, KinesisStreamSourceConfigurationBuilder);
 impl From<KinesisStreamSourceConfiguration> for Value {
     fn from(v: KinesisStreamSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KinesisStreamARN"), Value::from(v.kinesis_stream_arn));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        Value::Object(m)
     }
 }
 
@@ -1907,7 +2214,15 @@ pub struct MSKSourceConfiguration {
 cdk_core::impl_props!(MSKSourceConfiguration, MSKSourceConfigurationBuilder);
 impl From<MSKSourceConfiguration> for Value {
     fn from(v: MSKSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(
+            String::from("AuthenticationConfiguration"),
+            Value::from(v.authentication_configuration),
+        );
+        m.insert(String::from("MSKClusterARN"), Value::from(v.msk_cluster_arn));
+        m.insert(String::from("ReadFromTimestamp"), Value::from(v.read_from_timestamp));
+        m.insert(String::from("TopicName"), Value::from(v.topic_name));
+        Value::Object(m)
     }
 }
 
@@ -1948,7 +2263,17 @@ pub struct OpenXJsonSerDe {
 cdk_core::impl_props!(OpenXJsonSerDe, OpenXJsonSerDeBuilder);
 impl From<OpenXJsonSerDe> for Value {
     fn from(v: OpenXJsonSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("CaseInsensitive"), Value::from(v.case_insensitive));
+        m.insert(
+            String::from("ColumnToJsonKeyMappings"),
+            Value::from(v.column_to_json_key_mappings),
+        );
+        m.insert(
+            String::from("ConvertDotsInJsonKeysToUnderscores"),
+            Value::from(v.convert_dots_in_json_keys_to_underscores),
+        );
+        Value::Object(m)
     }
 }
 
@@ -2031,7 +2356,21 @@ pub struct OrcSerDe {
 cdk_core::impl_props!(OrcSerDe, OrcSerDeBuilder);
 impl From<OrcSerDe> for Value {
     fn from(v: OrcSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(String::from("BlockSizeBytes"), Value::from(v.block_size_bytes));
+        m.insert(String::from("BloomFilterColumns"), Value::from(v.bloom_filter_columns));
+        m.insert(
+            String::from("BloomFilterFalsePositiveProbability"),
+            Value::from(v.bloom_filter_false_positive_probability),
+        );
+        m.insert(String::from("Compression"), Value::from(v.compression));
+        m.insert(String::from("DictionaryKeyThreshold"), Value::from(v.dictionary_key_threshold));
+        m.insert(String::from("EnablePadding"), Value::from(v.enable_padding));
+        m.insert(String::from("FormatVersion"), Value::from(v.format_version));
+        m.insert(String::from("PaddingTolerance"), Value::from(v.padding_tolerance));
+        m.insert(String::from("RowIndexStride"), Value::from(v.row_index_stride));
+        m.insert(String::from("StripeSizeBytes"), Value::from(v.stripe_size_bytes));
+        Value::Object(m)
     }
 }
 
@@ -2057,7 +2396,9 @@ pub struct OutputFormatConfiguration {
 cdk_core::impl_props!(OutputFormatConfiguration, OutputFormatConfigurationBuilder);
 impl From<OutputFormatConfiguration> for Value {
     fn from(v: OutputFormatConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Serializer"), Value::from(v.serializer));
+        Value::Object(m)
     }
 }
 
@@ -2113,7 +2454,17 @@ pub struct ParquetSerDe {
 cdk_core::impl_props!(ParquetSerDe, ParquetSerDeBuilder);
 impl From<ParquetSerDe> for Value {
     fn from(v: ParquetSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("BlockSizeBytes"), Value::from(v.block_size_bytes));
+        m.insert(String::from("Compression"), Value::from(v.compression));
+        m.insert(
+            String::from("EnableDictionaryCompression"),
+            Value::from(v.enable_dictionary_compression),
+        );
+        m.insert(String::from("MaxPaddingBytes"), Value::from(v.max_padding_bytes));
+        m.insert(String::from("PageSizeBytes"), Value::from(v.page_size_bytes));
+        m.insert(String::from("WriterVersion"), Value::from(v.writer_version));
+        Value::Object(m)
     }
 }
 
@@ -2138,7 +2489,9 @@ pub struct PartitionField {
 cdk_core::impl_props!(PartitionField, PartitionFieldBuilder);
 impl From<PartitionField> for Value {
     fn from(v: PartitionField) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("SourceName"), Value::from(v.source_name));
+        Value::Object(m)
     }
 }
 
@@ -2170,7 +2523,10 @@ pub struct ProcessingConfiguration {
 cdk_core::impl_props!(ProcessingConfiguration, ProcessingConfigurationBuilder);
 impl From<ProcessingConfiguration> for Value {
     fn from(v: ProcessingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("Processors"), Value::from(v.processors));
+        Value::Object(m)
     }
 }
 
@@ -2201,7 +2557,10 @@ pub struct Processor {
 cdk_core::impl_props!(Processor, ProcessorBuilder);
 impl From<Processor> for Value {
     fn from(v: Processor) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Parameters"), Value::from(v.parameters));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -2231,7 +2590,10 @@ pub struct ProcessorParameter {
 cdk_core::impl_props!(ProcessorParameter, ProcessorParameterBuilder);
 impl From<ProcessorParameter> for Value {
     fn from(v: ProcessorParameter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ParameterName"), Value::from(v.parameter_name));
+        m.insert(String::from("ParameterValue"), Value::from(v.parameter_value));
+        Value::Object(m)
     }
 }
 
@@ -2319,7 +2681,26 @@ pub struct RedshiftDestinationConfiguration {
 cdk_core::impl_props!(RedshiftDestinationConfiguration, RedshiftDestinationConfigurationBuilder);
 impl From<RedshiftDestinationConfiguration> for Value {
     fn from(v: RedshiftDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("ClusterJDBCURL"), Value::from(v.cluster_jdbcurl));
+        m.insert(String::from("CopyCommand"), Value::from(v.copy_command));
+        m.insert(String::from("Password"), Value::from(v.password));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupConfiguration"), Value::from(v.s3_backup_configuration));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(
+            String::from("SecretsManagerConfiguration"),
+            Value::from(v.secrets_manager_configuration),
+        );
+        m.insert(String::from("Username"), Value::from(v.username));
+        Value::Object(m)
     }
 }
 
@@ -2345,7 +2726,9 @@ pub struct RedshiftRetryOptions {
 cdk_core::impl_props!(RedshiftRetryOptions, RedshiftRetryOptionsBuilder);
 impl From<RedshiftRetryOptions> for Value {
     fn from(v: RedshiftRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -2371,7 +2754,9 @@ pub struct RetryOptions {
 cdk_core::impl_props!(RetryOptions, RetryOptionsBuilder);
 impl From<RetryOptions> for Value {
     fn from(v: RetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -2437,7 +2822,19 @@ pub struct S3DestinationConfiguration {
 cdk_core::impl_props!(S3DestinationConfiguration, S3DestinationConfigurationBuilder);
 impl From<S3DestinationConfiguration> for Value {
     fn from(v: S3DestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("BucketARN"), Value::from(v.bucket_arn));
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("CompressionFormat"), Value::from(v.compression_format));
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("ErrorOutputPrefix"), Value::from(v.error_output_prefix));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        Value::Object(m)
     }
 }
 
@@ -2493,7 +2890,14 @@ pub struct SchemaConfiguration {
 cdk_core::impl_props!(SchemaConfiguration, SchemaConfigurationBuilder);
 impl From<SchemaConfiguration> for Value {
     fn from(v: SchemaConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("CatalogId"), Value::from(v.catalog_id));
+        m.insert(String::from("DatabaseName"), Value::from(v.database_name));
+        m.insert(String::from("Region"), Value::from(v.region));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("TableName"), Value::from(v.table_name));
+        m.insert(String::from("VersionId"), Value::from(v.version_id));
+        Value::Object(m)
     }
 }
 
@@ -2519,7 +2923,9 @@ pub struct SchemaEvolutionConfiguration {
 cdk_core::impl_props!(SchemaEvolutionConfiguration, SchemaEvolutionConfigurationBuilder);
 impl From<SchemaEvolutionConfiguration> for Value {
     fn from(v: SchemaEvolutionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        Value::Object(m)
     }
 }
 
@@ -2556,7 +2962,11 @@ pub struct SecretsManagerConfiguration {
 cdk_core::impl_props!(SecretsManagerConfiguration, SecretsManagerConfigurationBuilder);
 impl From<SecretsManagerConfiguration> for Value {
     fn from(v: SecretsManagerConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("SecretARN"), Value::from(v.secret_arn));
+        Value::Object(m)
     }
 }
 
@@ -2588,7 +2998,10 @@ pub struct Serializer {
 cdk_core::impl_props!(Serializer, SerializerBuilder);
 impl From<Serializer> for Value {
     fn from(v: Serializer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("OrcSerDe"), Value::from(v.orc_ser_de));
+        m.insert(String::from("ParquetSerDe"), Value::from(v.parquet_ser_de));
+        Value::Object(m)
     }
 }
 
@@ -2620,7 +3033,10 @@ pub struct SnowflakeBufferingHints {
 cdk_core::impl_props!(SnowflakeBufferingHints, SnowflakeBufferingHintsBuilder);
 impl From<SnowflakeBufferingHints> for Value {
     fn from(v: SnowflakeBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -2754,7 +3170,40 @@ pub struct SnowflakeDestinationConfiguration {
 cdk_core::impl_props!(SnowflakeDestinationConfiguration, SnowflakeDestinationConfigurationBuilder);
 impl From<SnowflakeDestinationConfiguration> for Value {
     fn from(v: SnowflakeDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(20);
+        m.insert(String::from("AccountUrl"), Value::from(v.account_url));
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(String::from("ContentColumnName"), Value::from(v.content_column_name));
+        m.insert(String::from("DataLoadingOption"), Value::from(v.data_loading_option));
+        m.insert(String::from("Database"), Value::from(v.database));
+        m.insert(String::from("KeyPassphrase"), Value::from(v.key_passphrase));
+        m.insert(String::from("MetaDataColumnName"), Value::from(v.meta_data_column_name));
+        m.insert(String::from("PrivateKey"), Value::from(v.private_key));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(String::from("Schema"), Value::from(v.schema));
+        m.insert(
+            String::from("SecretsManagerConfiguration"),
+            Value::from(v.secrets_manager_configuration),
+        );
+        m.insert(
+            String::from("SnowflakeRoleConfiguration"),
+            Value::from(v.snowflake_role_configuration),
+        );
+        m.insert(
+            String::from("SnowflakeVpcConfiguration"),
+            Value::from(v.snowflake_vpc_configuration),
+        );
+        m.insert(String::from("Table"), Value::from(v.table));
+        m.insert(String::from("User"), Value::from(v.user));
+        Value::Object(m)
     }
 }
 
@@ -2780,7 +3229,9 @@ pub struct SnowflakeRetryOptions {
 cdk_core::impl_props!(SnowflakeRetryOptions, SnowflakeRetryOptionsBuilder);
 impl From<SnowflakeRetryOptions> for Value {
     fn from(v: SnowflakeRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -2812,7 +3263,10 @@ pub struct SnowflakeRoleConfiguration {
 cdk_core::impl_props!(SnowflakeRoleConfiguration, SnowflakeRoleConfigurationBuilder);
 impl From<SnowflakeRoleConfiguration> for Value {
     fn from(v: SnowflakeRoleConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("SnowflakeRole"), Value::from(v.snowflake_role));
+        Value::Object(m)
     }
 }
 
@@ -2837,7 +3291,9 @@ pub struct SnowflakeVpcConfiguration {
 cdk_core::impl_props!(SnowflakeVpcConfiguration, SnowflakeVpcConfigurationBuilder);
 impl From<SnowflakeVpcConfiguration> for Value {
     fn from(v: SnowflakeVpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PrivateLinkVpceId"), Value::from(v.private_link_vpce_id));
+        Value::Object(m)
     }
 }
 
@@ -2869,7 +3325,10 @@ pub struct SplunkBufferingHints {
 cdk_core::impl_props!(SplunkBufferingHints, SplunkBufferingHintsBuilder);
 impl From<SplunkBufferingHints> for Value {
     fn from(v: SplunkBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("IntervalInSeconds"), Value::from(v.interval_in_seconds));
+        m.insert(String::from("SizeInMBs"), Value::from(v.size_in_mbs));
+        Value::Object(m)
     }
 }
 
@@ -2955,7 +3414,28 @@ pub struct SplunkDestinationConfiguration {
 cdk_core::impl_props!(SplunkDestinationConfiguration, SplunkDestinationConfigurationBuilder);
 impl From<SplunkDestinationConfiguration> for Value {
     fn from(v: SplunkDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(11);
+        m.insert(String::from("BufferingHints"), Value::from(v.buffering_hints));
+        m.insert(
+            String::from("CloudWatchLoggingOptions"),
+            Value::from(v.cloud_watch_logging_options),
+        );
+        m.insert(
+            String::from("HECAcknowledgmentTimeoutInSeconds"),
+            Value::from(v.hec_acknowledgment_timeout_in_seconds),
+        );
+        m.insert(String::from("HECEndpoint"), Value::from(v.hec_endpoint));
+        m.insert(String::from("HECEndpointType"), Value::from(v.hec_endpoint_type));
+        m.insert(String::from("HECToken"), Value::from(v.hec_token));
+        m.insert(String::from("ProcessingConfiguration"), Value::from(v.processing_configuration));
+        m.insert(String::from("RetryOptions"), Value::from(v.retry_options));
+        m.insert(String::from("S3BackupMode"), Value::from(v.s3_backup_mode));
+        m.insert(String::from("S3Configuration"), Value::from(v.s3_configuration));
+        m.insert(
+            String::from("SecretsManagerConfiguration"),
+            Value::from(v.secrets_manager_configuration),
+        );
+        Value::Object(m)
     }
 }
 
@@ -2981,7 +3461,9 @@ pub struct SplunkRetryOptions {
 cdk_core::impl_props!(SplunkRetryOptions, SplunkRetryOptionsBuilder);
 impl From<SplunkRetryOptions> for Value {
     fn from(v: SplunkRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DurationInSeconds"), Value::from(v.duration_in_seconds));
+        Value::Object(m)
     }
 }
 
@@ -3007,7 +3489,9 @@ pub struct TableCreationConfiguration {
 cdk_core::impl_props!(TableCreationConfiguration, TableCreationConfigurationBuilder);
 impl From<TableCreationConfiguration> for Value {
     fn from(v: TableCreationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        Value::Object(m)
     }
 }
 
@@ -3038,7 +3522,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -3073,7 +3560,11 @@ pub struct VpcConfiguration {
 cdk_core::impl_props!(VpcConfiguration, VpcConfigurationBuilder);
 impl From<VpcConfiguration> for Value {
     fn from(v: VpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("RoleARN"), Value::from(v.role_arn));
+        m.insert(String::from("SecurityGroupIds"), Value::from(v.security_group_ids));
+        m.insert(String::from("SubnetIds"), Value::from(v.subnet_ids));
+        Value::Object(m)
     }
 }
 

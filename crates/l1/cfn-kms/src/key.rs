@@ -228,6 +228,28 @@ pub struct CfnKeyProps {
 }
 
 cdk_core::impl_props!(CfnKeyProps, CfnKeyPropsBuilder);
+impl From<CfnKeyProps> for Value {
+    fn from(v: CfnKeyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(12);
+        m.insert(
+            String::from("BypassPolicyLockoutSafetyCheck"),
+            Value::from(v.bypass_policy_lockout_safety_check),
+        );
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("EnableKeyRotation"), Value::from(v.enable_key_rotation));
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("KeyPolicy"), Value::from(v.key_policy));
+        m.insert(String::from("KeySpec"), Value::from(v.key_spec));
+        m.insert(String::from("KeyUsage"), Value::from(v.key_usage));
+        m.insert(String::from("MultiRegion"), Value::from(v.multi_region));
+        m.insert(String::from("Origin"), Value::from(v.origin));
+        m.insert(String::from("PendingWindowInDays"), Value::from(v.pending_window_in_days));
+        m.insert(String::from("RotationPeriodInDays"), Value::from(v.rotation_period_in_days));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::KMS::Key` resource: one CloudFormation resource with the properties of a [`CfnKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -245,18 +267,18 @@ impl CfnKey {
     /// Defines an `AWS::KMS::Key` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnKeyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -328,7 +350,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

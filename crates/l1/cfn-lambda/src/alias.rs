@@ -50,6 +50,22 @@ pub struct CfnAliasProps {
 }
 
 cdk_core::impl_props!(CfnAliasProps, CfnAliasPropsBuilder);
+impl From<CfnAliasProps> for Value {
+    fn from(v: CfnAliasProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("FunctionName"), Value::from(v.function_name));
+        m.insert(String::from("FunctionVersion"), Value::from(v.function_version));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(
+            String::from("ProvisionedConcurrencyConfig"),
+            Value::from(v.provisioned_concurrency_config),
+        );
+        m.insert(String::from("RoutingConfig"), Value::from(v.routing_config));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Alias` resource: one CloudFormation resource with the properties of a [`CfnAliasProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -67,18 +83,18 @@ impl CfnAlias {
     /// Defines an `AWS::Lambda::Alias` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAliasProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -135,7 +151,12 @@ pub struct AliasRoutingConfiguration {
 cdk_core::impl_props!(AliasRoutingConfiguration, AliasRoutingConfigurationBuilder);
 impl From<AliasRoutingConfiguration> for Value {
     fn from(v: AliasRoutingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("AdditionalVersionWeights"),
+            Value::from(v.additional_version_weights),
+        );
+        Value::Object(m)
     }
 }
 
@@ -163,7 +184,12 @@ cdk_core::impl_props!(
 );
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ProvisionedConcurrentExecutions"),
+            Value::from(v.provisioned_concurrent_executions),
+        );
+        Value::Object(m)
     }
 }
 
@@ -193,6 +219,9 @@ pub struct VersionWeight {
 cdk_core::impl_props!(VersionWeight, VersionWeightBuilder);
 impl From<VersionWeight> for Value {
     fn from(v: VersionWeight) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("FunctionVersion"), Value::from(v.function_version));
+        m.insert(String::from("FunctionWeight"), Value::from(v.function_weight));
+        Value::Object(m)
     }
 }

@@ -238,6 +238,50 @@ pub struct CfnFunctionProps {
 }
 
 cdk_core::impl_props!(CfnFunctionProps, CfnFunctionPropsBuilder);
+impl From<CfnFunctionProps> for Value {
+    fn from(v: CfnFunctionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(31);
+        m.insert(String::from("Architectures"), Value::from(v.architectures));
+        m.insert(String::from("CapacityProviderConfig"), Value::from(v.capacity_provider_config));
+        m.insert(String::from("Code"), Value::from(v.code));
+        m.insert(String::from("CodeSigningConfigArn"), Value::from(v.code_signing_config_arn));
+        m.insert(String::from("DeadLetterConfig"), Value::from(v.dead_letter_config));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("DurableConfig"), Value::from(v.durable_config));
+        m.insert(String::from("Environment"), Value::from(v.environment));
+        m.insert(String::from("EphemeralStorage"), Value::from(v.ephemeral_storage));
+        m.insert(String::from("FileSystemConfigs"), Value::from(v.file_system_configs));
+        m.insert(String::from("FunctionName"), Value::from(v.function_name));
+        m.insert(String::from("FunctionScalingConfig"), Value::from(v.function_scaling_config));
+        m.insert(String::from("Handler"), Value::from(v.handler));
+        m.insert(String::from("ImageConfig"), Value::from(v.image_config));
+        m.insert(String::from("KmsKeyArn"), Value::from(v.kms_key_arn));
+        m.insert(String::from("Layers"), Value::from(v.layers));
+        m.insert(String::from("LoggingConfig"), Value::from(v.logging_config));
+        m.insert(String::from("MemorySize"), Value::from(v.memory_size));
+        m.insert(String::from("PackageType"), Value::from(v.package_type));
+        m.insert(
+            String::from("PublishToLatestPublished"),
+            Value::from(v.publish_to_latest_published),
+        );
+        m.insert(String::from("RecursiveLoop"), Value::from(v.recursive_loop));
+        m.insert(
+            String::from("ReservedConcurrentExecutions"),
+            Value::from(v.reserved_concurrent_executions),
+        );
+        m.insert(String::from("Role"), Value::from(v.role));
+        m.insert(String::from("Runtime"), Value::from(v.runtime));
+        m.insert(String::from("RuntimeManagementConfig"), Value::from(v.runtime_management_config));
+        m.insert(String::from("SnapStart"), Value::from(v.snap_start));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TenancyConfig"), Value::from(v.tenancy_config));
+        m.insert(String::from("Timeout"), Value::from(v.timeout));
+        m.insert(String::from("TracingConfig"), Value::from(v.tracing_config));
+        m.insert(String::from("VpcConfig"), Value::from(v.vpc_config));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Function` resource: one CloudFormation resource with the properties of a [`CfnFunctionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -255,18 +299,18 @@ impl CfnFunction {
     /// Defines an `AWS::Lambda::Function` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnFunctionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -339,7 +383,12 @@ pub struct CapacityProviderConfig {
 cdk_core::impl_props!(CapacityProviderConfig, CapacityProviderConfigBuilder);
 impl From<CapacityProviderConfig> for Value {
     fn from(v: CapacityProviderConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("LambdaManagedInstancesCapacityProviderConfig"),
+            Value::from(v.lambda_managed_instances_capacity_provider_config),
+        );
+        Value::Object(m)
     }
 }
 
@@ -413,7 +462,15 @@ pub struct Code {
 cdk_core::impl_props!(Code, CodeBuilder);
 impl From<Code> for Value {
     fn from(v: Code) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("ImageUri"), Value::from(v.image_uri));
+        m.insert(String::from("S3Bucket"), Value::from(v.s3_bucket));
+        m.insert(String::from("S3Key"), Value::from(v.s3_key));
+        m.insert(String::from("S3ObjectStorageMode"), Value::from(v.s3_object_storage_mode));
+        m.insert(String::from("S3ObjectVersion"), Value::from(v.s3_object_version));
+        m.insert(String::from("SourceKMSKeyArn"), Value::from(v.source_kms_key_arn));
+        m.insert(String::from("ZipFile"), Value::from(v.zip_file));
+        Value::Object(m)
     }
 }
 
@@ -439,7 +496,9 @@ pub struct DeadLetterConfig {
 cdk_core::impl_props!(DeadLetterConfig, DeadLetterConfigBuilder);
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("TargetArn"), Value::from(v.target_arn));
+        Value::Object(m)
     }
 }
 
@@ -476,7 +535,11 @@ pub struct DurableConfig {
 cdk_core::impl_props!(DurableConfig, DurableConfigBuilder);
 impl From<DurableConfig> for Value {
     fn from(v: DurableConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ExecutionTimeout"), Value::from(v.execution_timeout));
+        m.insert(String::from("KMSKeyArn"), Value::from(v.kms_key_arn));
+        m.insert(String::from("RetentionPeriodInDays"), Value::from(v.retention_period_in_days));
+        Value::Object(m)
     }
 }
 
@@ -504,7 +567,9 @@ pub struct Environment {
 cdk_core::impl_props!(Environment, EnvironmentBuilder);
 impl From<Environment> for Value {
     fn from(v: Environment) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Variables"), Value::from(v.variables));
+        Value::Object(m)
     }
 }
 
@@ -529,7 +594,9 @@ pub struct EphemeralStorage {
 cdk_core::impl_props!(EphemeralStorage, EphemeralStorageBuilder);
 impl From<EphemeralStorage> for Value {
     fn from(v: EphemeralStorage) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Size"), Value::from(v.size));
+        Value::Object(m)
     }
 }
 
@@ -565,7 +632,11 @@ pub struct FileSystemConfig {
 cdk_core::impl_props!(FileSystemConfig, FileSystemConfigBuilder);
 impl From<FileSystemConfig> for Value {
     fn from(v: FileSystemConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Arn"), Value::from(v.arn));
+        m.insert(String::from("LocalMountPath"), Value::from(v.local_mount_path));
+        m.insert(String::from("S3FilesConfig"), Value::from(v.s3_files_config));
+        Value::Object(m)
     }
 }
 
@@ -597,7 +668,16 @@ pub struct FunctionScalingConfig {
 cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("MaxExecutionEnvironments"),
+            Value::from(v.max_execution_environments),
+        );
+        m.insert(
+            String::from("MinExecutionEnvironments"),
+            Value::from(v.min_execution_environments),
+        );
+        Value::Object(m)
     }
 }
 
@@ -635,7 +715,11 @@ pub struct ImageConfig {
 cdk_core::impl_props!(ImageConfig, ImageConfigBuilder);
 impl From<ImageConfig> for Value {
     fn from(v: ImageConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Command"), Value::from(v.command));
+        m.insert(String::from("EntryPoint"), Value::from(v.entry_point));
+        m.insert(String::from("WorkingDirectory"), Value::from(v.working_directory));
+        Value::Object(m)
     }
 }
 
@@ -681,7 +765,17 @@ cdk_core::impl_props!(
 );
 impl From<LambdaManagedInstancesCapacityProviderConfig> for Value {
     fn from(v: LambdaManagedInstancesCapacityProviderConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("CapacityProviderArn"), Value::from(v.capacity_provider_arn));
+        m.insert(
+            String::from("ExecutionEnvironmentMemoryGiBPerVCpu"),
+            Value::from(v.execution_environment_memory_gi_b_per_v_cpu),
+        );
+        m.insert(
+            String::from("PerExecutionEnvironmentMaxConcurrency"),
+            Value::from(v.per_execution_environment_max_concurrency),
+        );
+        Value::Object(m)
     }
 }
 
@@ -725,7 +819,12 @@ pub struct LoggingConfig {
 cdk_core::impl_props!(LoggingConfig, LoggingConfigBuilder);
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("ApplicationLogLevel"), Value::from(v.application_log_level));
+        m.insert(String::from("LogFormat"), Value::from(v.log_format));
+        m.insert(String::from("LogGroup"), Value::from(v.log_group));
+        m.insert(String::from("SystemLogLevel"), Value::from(v.system_log_level));
+        Value::Object(m)
     }
 }
 
@@ -764,7 +863,10 @@ pub struct RuntimeManagementConfig {
 cdk_core::impl_props!(RuntimeManagementConfig, RuntimeManagementConfigBuilder);
 impl From<RuntimeManagementConfig> for Value {
     fn from(v: RuntimeManagementConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("RuntimeVersionArn"), Value::from(v.runtime_version_arn));
+        m.insert(String::from("UpdateRuntimeOn"), Value::from(v.update_runtime_on));
+        Value::Object(m)
     }
 }
 
@@ -796,7 +898,9 @@ pub struct S3FilesConfig {
 cdk_core::impl_props!(S3FilesConfig, S3FilesConfigBuilder);
 impl From<S3FilesConfig> for Value {
     fn from(v: S3FilesConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DirectS3Read"), Value::from(v.direct_s3_read));
+        Value::Object(m)
     }
 }
 
@@ -821,7 +925,9 @@ pub struct SnapStart {
 cdk_core::impl_props!(SnapStart, SnapStartBuilder);
 impl From<SnapStart> for Value {
     fn from(v: SnapStart) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ApplyOn"), Value::from(v.apply_on));
+        Value::Object(m)
     }
 }
 
@@ -852,7 +958,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -877,7 +986,9 @@ pub struct TenancyConfig {
 cdk_core::impl_props!(TenancyConfig, TenancyConfigBuilder);
 impl From<TenancyConfig> for Value {
     fn from(v: TenancyConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("TenantIsolationMode"), Value::from(v.tenant_isolation_mode));
+        Value::Object(m)
     }
 }
 
@@ -903,7 +1014,9 @@ pub struct TracingConfig {
 cdk_core::impl_props!(TracingConfig, TracingConfigBuilder);
 impl From<TracingConfig> for Value {
     fn from(v: TracingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        Value::Object(m)
     }
 }
 
@@ -945,7 +1058,14 @@ pub struct VpcConfig {
 cdk_core::impl_props!(VpcConfig, VpcConfigBuilder);
 impl From<VpcConfig> for Value {
     fn from(v: VpcConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(
+            String::from("Ipv6AllowedForDualStack"),
+            Value::from(v.ipv6_allowed_for_dual_stack),
+        );
+        m.insert(String::from("SecurityGroupIds"), Value::from(v.security_group_ids));
+        m.insert(String::from("SubnetIds"), Value::from(v.subnet_ids));
+        Value::Object(m)
     }
 }
 

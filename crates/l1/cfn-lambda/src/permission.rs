@@ -84,6 +84,22 @@ pub struct CfnPermissionProps {
 }
 
 cdk_core::impl_props!(CfnPermissionProps, CfnPermissionPropsBuilder);
+impl From<CfnPermissionProps> for Value {
+    fn from(v: CfnPermissionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(9);
+        m.insert(String::from("Action"), Value::from(v.action));
+        m.insert(String::from("EventSourceToken"), Value::from(v.event_source_token));
+        m.insert(String::from("FunctionName"), Value::from(v.function_name));
+        m.insert(String::from("FunctionUrlAuthType"), Value::from(v.function_url_auth_type));
+        m.insert(String::from("InvokedViaFunctionUrl"), Value::from(v.invoked_via_function_url));
+        m.insert(String::from("Principal"), Value::from(v.principal));
+        m.insert(String::from("PrincipalOrgID"), Value::from(v.principal_org_id));
+        m.insert(String::from("SourceAccount"), Value::from(v.source_account));
+        m.insert(String::from("SourceArn"), Value::from(v.source_arn));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Permission` resource: one CloudFormation resource with the properties of a [`CfnPermissionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -101,18 +117,18 @@ impl CfnPermission {
     /// Defines an `AWS::Lambda::Permission` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnPermissionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -52,6 +52,22 @@ pub struct CfnVersionProps {
 }
 
 cdk_core::impl_props!(CfnVersionProps, CfnVersionPropsBuilder);
+impl From<CfnVersionProps> for Value {
+    fn from(v: CfnVersionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("CodeSha256"), Value::from(v.code_sha256));
+        m.insert(String::from("Description"), Value::from(v.description));
+        m.insert(String::from("FunctionName"), Value::from(v.function_name));
+        m.insert(String::from("FunctionScalingConfig"), Value::from(v.function_scaling_config));
+        m.insert(
+            String::from("ProvisionedConcurrencyConfig"),
+            Value::from(v.provisioned_concurrency_config),
+        );
+        m.insert(String::from("RuntimePolicy"), Value::from(v.runtime_policy));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Version` resource: one CloudFormation resource with the properties of a [`CfnVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -69,18 +85,18 @@ impl CfnVersion {
     /// Defines an `AWS::Lambda::Version` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVersionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -150,7 +166,16 @@ pub struct FunctionScalingConfig {
 cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("MaxExecutionEnvironments"),
+            Value::from(v.max_execution_environments),
+        );
+        m.insert(
+            String::from("MinExecutionEnvironments"),
+            Value::from(v.min_execution_environments),
+        );
+        Value::Object(m)
     }
 }
 
@@ -178,7 +203,12 @@ cdk_core::impl_props!(
 );
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ProvisionedConcurrentExecutions"),
+            Value::from(v.provisioned_concurrent_executions),
+        );
+        Value::Object(m)
     }
 }
 
@@ -209,6 +239,9 @@ pub struct RuntimePolicy {
 cdk_core::impl_props!(RuntimePolicy, RuntimePolicyBuilder);
 impl From<RuntimePolicy> for Value {
     fn from(v: RuntimePolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("RuntimeVersionArn"), Value::from(v.runtime_version_arn));
+        m.insert(String::from("UpdateRuntimeOn"), Value::from(v.update_runtime_on));
+        Value::Object(m)
     }
 }

@@ -105,6 +105,29 @@ pub struct CfnLogGroupProps {
 }
 
 cdk_core::impl_props!(CfnLogGroupProps, CfnLogGroupPropsBuilder);
+impl From<CfnLogGroupProps> for Value {
+    fn from(v: CfnLogGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(10);
+        m.insert(
+            String::from("BearerTokenAuthenticationEnabled"),
+            Value::from(v.bearer_token_authentication_enabled),
+        );
+        m.insert(String::from("DataProtectionPolicy"), Value::from(v.data_protection_policy));
+        m.insert(
+            String::from("DeletionProtectionEnabled"),
+            Value::from(v.deletion_protection_enabled),
+        );
+        m.insert(String::from("FieldIndexPolicies"), Value::from(v.field_index_policies));
+        m.insert(String::from("KmsKeyId"), Value::from(v.kms_key_id));
+        m.insert(String::from("LogGroupClass"), Value::from(v.log_group_class));
+        m.insert(String::from("LogGroupName"), Value::from(v.log_group_name));
+        m.insert(String::from("ResourcePolicyDocument"), Value::from(v.resource_policy_document));
+        m.insert(String::from("RetentionInDays"), Value::from(v.retention_in_days));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Logs::LogGroup` resource: one CloudFormation resource with the properties of a [`CfnLogGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -122,18 +145,18 @@ impl CfnLogGroup {
     /// Defines an `AWS::Logs::LogGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnLogGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -192,7 +215,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -98,6 +98,20 @@ pub struct CfnHostedZoneProps {
 }
 
 cdk_core::impl_props!(CfnHostedZoneProps, CfnHostedZonePropsBuilder);
+impl From<CfnHostedZoneProps> for Value {
+    fn from(v: CfnHostedZoneProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("DelegationSetId"), Value::from(v.delegation_set_id));
+        m.insert(String::from("HostedZoneConfig"), Value::from(v.hosted_zone_config));
+        m.insert(String::from("HostedZoneFeatures"), Value::from(v.hosted_zone_features));
+        m.insert(String::from("HostedZoneTags"), Value::from(v.hosted_zone_tags));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("QueryLoggingConfig"), Value::from(v.query_logging_config));
+        m.insert(String::from("VPCs"), Value::from(v.vpcs));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Route53::HostedZone` resource: one CloudFormation resource with the properties of a [`CfnHostedZoneProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `HostedZoneTags` (a list of `Key`/`Value` objects).
@@ -115,18 +129,18 @@ impl CfnHostedZone {
     /// Defines an `AWS::Route53::HostedZone` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnHostedZoneProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging {
                 property: "HostedZoneTags",
                 format: cdk_core::TagFormat::Standard,
@@ -189,7 +203,9 @@ pub struct HostedZoneConfig {
 cdk_core::impl_props!(HostedZoneConfig, HostedZoneConfigBuilder);
 impl From<HostedZoneConfig> for Value {
     fn from(v: HostedZoneConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Comment"), Value::from(v.comment));
+        Value::Object(m)
     }
 }
 
@@ -215,7 +231,12 @@ pub struct HostedZoneFeatures {
 cdk_core::impl_props!(HostedZoneFeatures, HostedZoneFeaturesBuilder);
 impl From<HostedZoneFeatures> for Value {
     fn from(v: HostedZoneFeatures) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("EnableAcceleratedRecovery"),
+            Value::from(v.enable_accelerated_recovery),
+        );
+        Value::Object(m)
     }
 }
 
@@ -253,7 +274,10 @@ pub struct HostedZoneTag {
 cdk_core::impl_props!(HostedZoneTag, HostedZoneTagBuilder);
 impl From<HostedZoneTag> for Value {
     fn from(v: HostedZoneTag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -278,7 +302,12 @@ pub struct QueryLoggingConfig {
 cdk_core::impl_props!(QueryLoggingConfig, QueryLoggingConfigBuilder);
 impl From<QueryLoggingConfig> for Value {
     fn from(v: QueryLoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("CloudWatchLogsLogGroupArn"),
+            Value::from(v.cloud_watch_logs_log_group_arn),
+        );
+        Value::Object(m)
     }
 }
 
@@ -314,6 +343,9 @@ pub struct Vpc {
 cdk_core::impl_props!(Vpc, VpcBuilder);
 impl From<Vpc> for Value {
     fn from(v: Vpc) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("VPCId"), Value::from(v.vpc_id));
+        m.insert(String::from("VPCRegion"), Value::from(v.vpc_region));
+        Value::Object(m)
     }
 }

@@ -117,6 +117,30 @@ pub struct CfnRecordSetProps {
 }
 
 cdk_core::impl_props!(CfnRecordSetProps, CfnRecordSetPropsBuilder);
+impl From<CfnRecordSetProps> for Value {
+    fn from(v: CfnRecordSetProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(17);
+        m.insert(String::from("AliasTarget"), Value::from(v.alias_target));
+        m.insert(String::from("CidrRoutingConfig"), Value::from(v.cidr_routing_config));
+        m.insert(String::from("Comment"), Value::from(v.comment));
+        m.insert(String::from("Failover"), Value::from(v.failover));
+        m.insert(String::from("GeoLocation"), Value::from(v.geo_location));
+        m.insert(String::from("GeoProximityLocation"), Value::from(v.geo_proximity_location));
+        m.insert(String::from("HealthCheckId"), Value::from(v.health_check_id));
+        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
+        m.insert(String::from("HostedZoneName"), Value::from(v.hosted_zone_name));
+        m.insert(String::from("MultiValueAnswer"), Value::from(v.multi_value_answer));
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Region"), Value::from(v.region));
+        m.insert(String::from("ResourceRecords"), Value::from(v.resource_records));
+        m.insert(String::from("SetIdentifier"), Value::from(v.set_identifier));
+        m.insert(String::from("TTL"), Value::from(v.ttl));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        m.insert(String::from("Weight"), Value::from(v.weight));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Route53::RecordSet` resource: one CloudFormation resource with the properties of a [`CfnRecordSetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -134,18 +158,18 @@ impl CfnRecordSet {
     /// Defines an `AWS::Route53::RecordSet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRecordSetProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })
@@ -205,7 +229,11 @@ pub struct AliasTarget {
 cdk_core::impl_props!(AliasTarget, AliasTargetBuilder);
 impl From<AliasTarget> for Value {
     fn from(v: AliasTarget) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("DNSName"), Value::from(v.dns_name));
+        m.insert(String::from("EvaluateTargetHealth"), Value::from(v.evaluate_target_health));
+        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
+        Value::Object(m)
     }
 }
 
@@ -235,7 +263,10 @@ pub struct CidrRoutingConfig {
 cdk_core::impl_props!(CidrRoutingConfig, CidrRoutingConfigBuilder);
 impl From<CidrRoutingConfig> for Value {
     fn from(v: CidrRoutingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("CollectionId"), Value::from(v.collection_id));
+        m.insert(String::from("LocationName"), Value::from(v.location_name));
+        Value::Object(m)
     }
 }
 
@@ -265,7 +296,10 @@ pub struct Coordinates {
 cdk_core::impl_props!(Coordinates, CoordinatesBuilder);
 impl From<Coordinates> for Value {
     fn from(v: Coordinates) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Latitude"), Value::from(v.latitude));
+        m.insert(String::from("Longitude"), Value::from(v.longitude));
+        Value::Object(m)
     }
 }
 
@@ -303,7 +337,11 @@ pub struct GeoLocation {
 cdk_core::impl_props!(GeoLocation, GeoLocationBuilder);
 impl From<GeoLocation> for Value {
     fn from(v: GeoLocation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ContinentCode"), Value::from(v.continent_code));
+        m.insert(String::from("CountryCode"), Value::from(v.country_code));
+        m.insert(String::from("SubdivisionCode"), Value::from(v.subdivision_code));
+        Value::Object(m)
     }
 }
 
@@ -347,7 +385,12 @@ pub struct GeoProximityLocation {
 cdk_core::impl_props!(GeoProximityLocation, GeoProximityLocationBuilder);
 impl From<GeoProximityLocation> for Value {
     fn from(v: GeoProximityLocation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("AWSRegion"), Value::from(v.aws_region));
+        m.insert(String::from("Bias"), Value::from(v.bias));
+        m.insert(String::from("Coordinates"), Value::from(v.coordinates));
+        m.insert(String::from("LocalZoneGroup"), Value::from(v.local_zone_group));
+        Value::Object(m)
     }
 }
 

@@ -197,6 +197,53 @@ pub struct CfnBucketProps {
 }
 
 cdk_core::impl_props!(CfnBucketProps, CfnBucketPropsBuilder);
+impl From<CfnBucketProps> for Value {
+    fn from(v: CfnBucketProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(25);
+        m.insert(String::from("AbacStatus"), Value::from(v.abac_status));
+        m.insert(String::from("AccelerateConfiguration"), Value::from(v.accelerate_configuration));
+        m.insert(String::from("AccessControl"), Value::from(v.access_control));
+        m.insert(String::from("AnalyticsConfigurations"), Value::from(v.analytics_configurations));
+        m.insert(String::from("BucketEncryption"), Value::from(v.bucket_encryption));
+        m.insert(String::from("BucketName"), Value::from(v.bucket_name));
+        m.insert(String::from("BucketNamePrefix"), Value::from(v.bucket_name_prefix));
+        m.insert(String::from("BucketNamespace"), Value::from(v.bucket_namespace));
+        m.insert(String::from("CorsConfiguration"), Value::from(v.cors_configuration));
+        m.insert(
+            String::from("IntelligentTieringConfigurations"),
+            Value::from(v.intelligent_tiering_configurations),
+        );
+        m.insert(String::from("InventoryConfigurations"), Value::from(v.inventory_configurations));
+        m.insert(String::from("LifecycleConfiguration"), Value::from(v.lifecycle_configuration));
+        m.insert(String::from("LoggingConfiguration"), Value::from(v.logging_configuration));
+        m.insert(String::from("MetadataConfiguration"), Value::from(v.metadata_configuration));
+        m.insert(
+            String::from("MetadataTableConfiguration"),
+            Value::from(v.metadata_table_configuration),
+        );
+        m.insert(String::from("MetricsConfigurations"), Value::from(v.metrics_configurations));
+        m.insert(
+            String::from("NotificationConfiguration"),
+            Value::from(v.notification_configuration),
+        );
+        m.insert(String::from("ObjectLockConfiguration"), Value::from(v.object_lock_configuration));
+        m.insert(String::from("ObjectLockEnabled"), Value::from(v.object_lock_enabled));
+        m.insert(String::from("OwnershipControls"), Value::from(v.ownership_controls));
+        m.insert(
+            String::from("PublicAccessBlockConfiguration"),
+            Value::from(v.public_access_block_configuration),
+        );
+        m.insert(
+            String::from("ReplicationConfiguration"),
+            Value::from(v.replication_configuration),
+        );
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VersioningConfiguration"), Value::from(v.versioning_configuration));
+        m.insert(String::from("WebsiteConfiguration"), Value::from(v.website_configuration));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::S3::Bucket` resource: one CloudFormation resource with the properties of a [`CfnBucketProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -214,18 +261,18 @@ impl CfnBucket {
     /// Defines an `AWS::S3::Bucket` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBucketProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -362,7 +409,9 @@ pub struct AbortIncompleteMultipartUpload {
 cdk_core::impl_props!(AbortIncompleteMultipartUpload, AbortIncompleteMultipartUploadBuilder);
 impl From<AbortIncompleteMultipartUpload> for Value {
     fn from(v: AbortIncompleteMultipartUpload) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DaysAfterInitiation"), Value::from(v.days_after_initiation));
+        Value::Object(m)
     }
 }
 
@@ -387,7 +436,9 @@ pub struct AccelerateConfiguration {
 cdk_core::impl_props!(AccelerateConfiguration, AccelerateConfigurationBuilder);
 impl From<AccelerateConfiguration> for Value {
     fn from(v: AccelerateConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AccelerationStatus"), Value::from(v.acceleration_status));
+        Value::Object(m)
     }
 }
 
@@ -412,7 +463,9 @@ pub struct AccessControlTranslation {
 cdk_core::impl_props!(AccessControlTranslation, AccessControlTranslationBuilder);
 impl From<AccessControlTranslation> for Value {
     fn from(v: AccessControlTranslation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Owner"), Value::from(v.owner));
+        Value::Object(m)
     }
 }
 
@@ -456,7 +509,12 @@ pub struct AnalyticsConfiguration {
 cdk_core::impl_props!(AnalyticsConfiguration, AnalyticsConfigurationBuilder);
 impl From<AnalyticsConfiguration> for Value {
     fn from(v: AnalyticsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("StorageClassAnalysis"), Value::from(v.storage_class_analysis));
+        m.insert(String::from("TagFilters"), Value::from(v.tag_filters));
+        Value::Object(m)
     }
 }
 
@@ -495,7 +553,11 @@ pub struct AnnotationTableConfiguration {
 cdk_core::impl_props!(AnnotationTableConfiguration, AnnotationTableConfigurationBuilder);
 impl From<AnnotationTableConfiguration> for Value {
     fn from(v: AnnotationTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ConfigurationState"), Value::from(v.configuration_state));
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("Role"), Value::from(v.role));
+        Value::Object(m)
     }
 }
 
@@ -530,7 +592,9 @@ pub struct BlockedEncryptionTypes {
 cdk_core::impl_props!(BlockedEncryptionTypes, BlockedEncryptionTypesBuilder);
 impl From<BlockedEncryptionTypes> for Value {
     fn from(v: BlockedEncryptionTypes) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("EncryptionType"), Value::from(v.encryption_type));
+        Value::Object(m)
     }
 }
 
@@ -555,7 +619,12 @@ pub struct BucketEncryption {
 cdk_core::impl_props!(BucketEncryption, BucketEncryptionBuilder);
 impl From<BucketEncryption> for Value {
     fn from(v: BucketEncryption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ServerSideEncryptionConfiguration"),
+            Value::from(v.server_side_encryption_configuration),
+        );
+        Value::Object(m)
     }
 }
 
@@ -580,7 +649,9 @@ pub struct CorsConfiguration {
 cdk_core::impl_props!(CorsConfiguration, CorsConfigurationBuilder);
 impl From<CorsConfiguration> for Value {
     fn from(v: CorsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CorsRules"), Value::from(v.cors_rules));
+        Value::Object(m)
     }
 }
 
@@ -636,7 +707,14 @@ pub struct CorsRule {
 cdk_core::impl_props!(CorsRule, CorsRuleBuilder);
 impl From<CorsRule> for Value {
     fn from(v: CorsRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(6);
+        m.insert(String::from("AllowedHeaders"), Value::from(v.allowed_headers));
+        m.insert(String::from("AllowedMethods"), Value::from(v.allowed_methods));
+        m.insert(String::from("AllowedOrigins"), Value::from(v.allowed_origins));
+        m.insert(String::from("ExposedHeaders"), Value::from(v.exposed_headers));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("MaxAge"), Value::from(v.max_age));
+        Value::Object(m)
     }
 }
 
@@ -666,7 +744,10 @@ pub struct DataExport {
 cdk_core::impl_props!(DataExport, DataExportBuilder);
 impl From<DataExport> for Value {
     fn from(v: DataExport) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Destination"), Value::from(v.destination));
+        m.insert(String::from("OutputSchemaVersion"), Value::from(v.output_schema_version));
+        Value::Object(m)
     }
 }
 
@@ -700,7 +781,10 @@ pub struct DefaultEventHold {
 cdk_core::impl_props!(DefaultEventHold, DefaultEventHoldBuilder);
 impl From<DefaultEventHold> for Value {
     fn from(v: DefaultEventHold) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Days"), Value::from(v.days));
+        m.insert(String::from("Years"), Value::from(v.years));
+        Value::Object(m)
     }
 }
 
@@ -749,7 +833,12 @@ pub struct DefaultRetention {
 cdk_core::impl_props!(DefaultRetention, DefaultRetentionBuilder);
 impl From<DefaultRetention> for Value {
     fn from(v: DefaultRetention) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("Days"), Value::from(v.days));
+        m.insert(String::from("DefaultEventHold"), Value::from(v.default_event_hold));
+        m.insert(String::from("Mode"), Value::from(v.mode));
+        m.insert(String::from("Years"), Value::from(v.years));
+        Value::Object(m)
     }
 }
 
@@ -779,7 +868,9 @@ pub struct DeleteMarkerReplication {
 cdk_core::impl_props!(DeleteMarkerReplication, DeleteMarkerReplicationBuilder);
 impl From<DeleteMarkerReplication> for Value {
     fn from(v: DeleteMarkerReplication) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -825,7 +916,12 @@ pub struct Destination {
 cdk_core::impl_props!(Destination, DestinationBuilder);
 impl From<Destination> for Value {
     fn from(v: Destination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("BucketAccountId"), Value::from(v.bucket_account_id));
+        m.insert(String::from("BucketArn"), Value::from(v.bucket_arn));
+        m.insert(String::from("Format"), Value::from(v.format));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        Value::Object(m)
     }
 }
 
@@ -852,7 +948,9 @@ pub struct EncryptionConfiguration {
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ReplicaKmsKeyID"), Value::from(v.replica_kms_key_id));
+        Value::Object(m)
     }
 }
 
@@ -879,7 +977,9 @@ pub struct EventBridgeConfiguration {
 cdk_core::impl_props!(EventBridgeConfiguration, EventBridgeConfigurationBuilder);
 impl From<EventBridgeConfiguration> for Value {
     fn from(v: EventBridgeConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("EventBridgeEnabled"), Value::from(v.event_bridge_enabled));
+        Value::Object(m)
     }
 }
 
@@ -909,7 +1009,10 @@ pub struct FilterRule {
 cdk_core::impl_props!(FilterRule, FilterRuleBuilder);
 impl From<FilterRule> for Value {
     fn from(v: FilterRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), Value::from(v.name));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -960,7 +1063,13 @@ pub struct IntelligentTieringConfiguration {
 cdk_core::impl_props!(IntelligentTieringConfiguration, IntelligentTieringConfigurationBuilder);
 impl From<IntelligentTieringConfiguration> for Value {
     fn from(v: IntelligentTieringConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("Status"), Value::from(v.status));
+        m.insert(String::from("TagFilters"), Value::from(v.tag_filters));
+        m.insert(String::from("Tierings"), Value::from(v.tierings));
+        Value::Object(m)
     }
 }
 
@@ -1017,7 +1126,15 @@ pub struct InventoryConfiguration {
 cdk_core::impl_props!(InventoryConfiguration, InventoryConfigurationBuilder);
 impl From<InventoryConfiguration> for Value {
     fn from(v: InventoryConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(String::from("Destination"), Value::from(v.destination));
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("IncludedObjectVersions"), Value::from(v.included_object_versions));
+        m.insert(String::from("OptionalFields"), Value::from(v.optional_fields));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("ScheduleFrequency"), Value::from(v.schedule_frequency));
+        Value::Object(m)
     }
 }
 
@@ -1050,7 +1167,10 @@ pub struct InventoryTableConfiguration {
 cdk_core::impl_props!(InventoryTableConfiguration, InventoryTableConfigurationBuilder);
 impl From<InventoryTableConfiguration> for Value {
     fn from(v: InventoryTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ConfigurationState"), Value::from(v.configuration_state));
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        Value::Object(m)
     }
 }
 
@@ -1083,7 +1203,10 @@ pub struct JournalTableConfiguration {
 cdk_core::impl_props!(JournalTableConfiguration, JournalTableConfigurationBuilder);
 impl From<JournalTableConfiguration> for Value {
     fn from(v: JournalTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("RecordExpiration"), Value::from(v.record_expiration));
+        Value::Object(m)
     }
 }
 
@@ -1119,7 +1242,11 @@ pub struct LambdaConfiguration {
 cdk_core::impl_props!(LambdaConfiguration, LambdaConfigurationBuilder);
 impl From<LambdaConfiguration> for Value {
     fn from(v: LambdaConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Event"), Value::from(v.event));
+        m.insert(String::from("Filter"), Value::from(v.filter));
+        m.insert(String::from("Function"), Value::from(v.function));
+        Value::Object(m)
     }
 }
 
@@ -1160,7 +1287,13 @@ pub struct LifecycleConfiguration {
 cdk_core::impl_props!(LifecycleConfiguration, LifecycleConfigurationBuilder);
 impl From<LifecycleConfiguration> for Value {
     fn from(v: LifecycleConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Rules"), Value::from(v.rules));
+        m.insert(
+            String::from("TransitionDefaultMinimumObjectSize"),
+            Value::from(v.transition_default_minimum_object_size),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1200,7 +1333,11 @@ pub struct LoggingConfiguration {
 cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("DestinationBucketName"), Value::from(v.destination_bucket_name));
+        m.insert(String::from("LogFilePrefix"), Value::from(v.log_file_prefix));
+        m.insert(String::from("TargetObjectKeyFormat"), Value::from(v.target_object_key_format));
+        Value::Object(m)
     }
 }
 
@@ -1237,7 +1374,20 @@ pub struct MetadataConfiguration {
 cdk_core::impl_props!(MetadataConfiguration, MetadataConfigurationBuilder);
 impl From<MetadataConfiguration> for Value {
     fn from(v: MetadataConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(
+            String::from("AnnotationTableConfiguration"),
+            Value::from(v.annotation_table_configuration),
+        );
+        m.insert(
+            String::from("InventoryTableConfiguration"),
+            Value::from(v.inventory_table_configuration),
+        );
+        m.insert(
+            String::from("JournalTableConfiguration"),
+            Value::from(v.journal_table_configuration),
+        );
+        Value::Object(m)
     }
 }
 
@@ -1266,7 +1416,9 @@ pub struct MetadataTableConfiguration {
 cdk_core::impl_props!(MetadataTableConfiguration, MetadataTableConfigurationBuilder);
 impl From<MetadataTableConfiguration> for Value {
     fn from(v: MetadataTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("S3TablesDestination"), Value::from(v.s3_tables_destination));
+        Value::Object(m)
     }
 }
 
@@ -1300,7 +1452,10 @@ cdk_core::impl_props!(
 );
 impl From<MetadataTableEncryptionConfiguration> for Value {
     fn from(v: MetadataTableEncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KmsKeyArn"), Value::from(v.kms_key_arn));
+        m.insert(String::from("SseAlgorithm"), Value::from(v.sse_algorithm));
+        Value::Object(m)
     }
 }
 
@@ -1331,7 +1486,10 @@ pub struct Metrics {
 cdk_core::impl_props!(Metrics, MetricsBuilder);
 impl From<Metrics> for Value {
     fn from(v: Metrics) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("EventThreshold"), Value::from(v.event_threshold));
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -1374,7 +1532,12 @@ pub struct MetricsConfiguration {
 cdk_core::impl_props!(MetricsConfiguration, MetricsConfigurationBuilder);
 impl From<MetricsConfiguration> for Value {
     fn from(v: MetricsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("AccessPointArn"), Value::from(v.access_point_arn));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("TagFilters"), Value::from(v.tag_filters));
+        Value::Object(m)
     }
 }
 
@@ -1405,7 +1568,10 @@ pub struct NoncurrentVersionExpiration {
 cdk_core::impl_props!(NoncurrentVersionExpiration, NoncurrentVersionExpirationBuilder);
 impl From<NoncurrentVersionExpiration> for Value {
     fn from(v: NoncurrentVersionExpiration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("NewerNoncurrentVersions"), Value::from(v.newer_noncurrent_versions));
+        m.insert(String::from("NoncurrentDays"), Value::from(v.noncurrent_days));
+        Value::Object(m)
     }
 }
 
@@ -1441,7 +1607,11 @@ pub struct NoncurrentVersionTransition {
 cdk_core::impl_props!(NoncurrentVersionTransition, NoncurrentVersionTransitionBuilder);
 impl From<NoncurrentVersionTransition> for Value {
     fn from(v: NoncurrentVersionTransition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("NewerNoncurrentVersions"), Value::from(v.newer_noncurrent_versions));
+        m.insert(String::from("StorageClass"), Value::from(v.storage_class));
+        m.insert(String::from("TransitionInDays"), Value::from(v.transition_in_days));
+        Value::Object(m)
     }
 }
 
@@ -1493,7 +1663,15 @@ pub struct NotificationConfiguration {
 cdk_core::impl_props!(NotificationConfiguration, NotificationConfigurationBuilder);
 impl From<NotificationConfiguration> for Value {
     fn from(v: NotificationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(
+            String::from("EventBridgeConfiguration"),
+            Value::from(v.event_bridge_configuration),
+        );
+        m.insert(String::from("LambdaConfigurations"), Value::from(v.lambda_configurations));
+        m.insert(String::from("QueueConfigurations"), Value::from(v.queue_configurations));
+        m.insert(String::from("TopicConfigurations"), Value::from(v.topic_configurations));
+        Value::Object(m)
     }
 }
 
@@ -1518,7 +1696,9 @@ pub struct NotificationFilter {
 cdk_core::impl_props!(NotificationFilter, NotificationFilterBuilder);
 impl From<NotificationFilter> for Value {
     fn from(v: NotificationFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("S3Key"), Value::from(v.s3_key));
+        Value::Object(m)
     }
 }
 
@@ -1550,7 +1730,10 @@ pub struct ObjectLockConfiguration {
 cdk_core::impl_props!(ObjectLockConfiguration, ObjectLockConfigurationBuilder);
 impl From<ObjectLockConfiguration> for Value {
     fn from(v: ObjectLockConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ObjectLockEnabled"), Value::from(v.object_lock_enabled));
+        m.insert(String::from("Rule"), Value::from(v.rule));
+        Value::Object(m)
     }
 }
 
@@ -1576,7 +1759,9 @@ pub struct ObjectLockRule {
 cdk_core::impl_props!(ObjectLockRule, ObjectLockRuleBuilder);
 impl From<ObjectLockRule> for Value {
     fn from(v: ObjectLockRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DefaultRetention"), Value::from(v.default_retention));
+        Value::Object(m)
     }
 }
 
@@ -1603,7 +1788,9 @@ pub struct OwnershipControls {
 cdk_core::impl_props!(OwnershipControls, OwnershipControlsBuilder);
 impl From<OwnershipControls> for Value {
     fn from(v: OwnershipControls) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Rules"), Value::from(v.rules));
+        Value::Object(m)
     }
 }
 
@@ -1631,7 +1818,9 @@ pub struct OwnershipControlsRule {
 cdk_core::impl_props!(OwnershipControlsRule, OwnershipControlsRuleBuilder);
 impl From<OwnershipControlsRule> for Value {
     fn from(v: OwnershipControlsRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ObjectOwnership"), Value::from(v.object_ownership));
+        Value::Object(m)
     }
 }
 
@@ -1665,7 +1854,9 @@ pub struct PartitionedPrefix {
 cdk_core::impl_props!(PartitionedPrefix, PartitionedPrefixBuilder);
 impl From<PartitionedPrefix> for Value {
     fn from(v: PartitionedPrefix) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PartitionDateSource"), Value::from(v.partition_date_source));
+        Value::Object(m)
     }
 }
 
@@ -1721,7 +1912,12 @@ pub struct PublicAccessBlockConfiguration {
 cdk_core::impl_props!(PublicAccessBlockConfiguration, PublicAccessBlockConfigurationBuilder);
 impl From<PublicAccessBlockConfiguration> for Value {
     fn from(v: PublicAccessBlockConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("BlockPublicAcls"), Value::from(v.block_public_acls));
+        m.insert(String::from("BlockPublicPolicy"), Value::from(v.block_public_policy));
+        m.insert(String::from("IgnorePublicAcls"), Value::from(v.ignore_public_acls));
+        m.insert(String::from("RestrictPublicBuckets"), Value::from(v.restrict_public_buckets));
+        Value::Object(m)
     }
 }
 
@@ -1757,7 +1953,11 @@ pub struct QueueConfiguration {
 cdk_core::impl_props!(QueueConfiguration, QueueConfigurationBuilder);
 impl From<QueueConfiguration> for Value {
     fn from(v: QueueConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Event"), Value::from(v.event));
+        m.insert(String::from("Filter"), Value::from(v.filter));
+        m.insert(String::from("Queue"), Value::from(v.queue));
+        Value::Object(m)
     }
 }
 
@@ -1788,7 +1988,10 @@ pub struct RecordExpiration {
 cdk_core::impl_props!(RecordExpiration, RecordExpirationBuilder);
 impl From<RecordExpiration> for Value {
     fn from(v: RecordExpiration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Days"), Value::from(v.days));
+        m.insert(String::from("Expiration"), Value::from(v.expiration));
+        Value::Object(m)
     }
 }
 
@@ -1819,7 +2022,10 @@ pub struct RedirectAllRequestsTo {
 cdk_core::impl_props!(RedirectAllRequestsTo, RedirectAllRequestsToBuilder);
 impl From<RedirectAllRequestsTo> for Value {
     fn from(v: RedirectAllRequestsTo) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("HostName"), Value::from(v.host_name));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        Value::Object(m)
     }
 }
 
@@ -1873,7 +2079,13 @@ pub struct RedirectRule {
 cdk_core::impl_props!(RedirectRule, RedirectRuleBuilder);
 impl From<RedirectRule> for Value {
     fn from(v: RedirectRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5);
+        m.insert(String::from("HostName"), Value::from(v.host_name));
+        m.insert(String::from("HttpRedirectCode"), Value::from(v.http_redirect_code));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("ReplaceKeyPrefixWith"), Value::from(v.replace_key_prefix_with));
+        m.insert(String::from("ReplaceKeyWith"), Value::from(v.replace_key_with));
+        Value::Object(m)
     }
 }
 
@@ -1900,7 +2112,9 @@ pub struct ReplicaModifications {
 cdk_core::impl_props!(ReplicaModifications, ReplicaModificationsBuilder);
 impl From<ReplicaModifications> for Value {
     fn from(v: ReplicaModifications) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -1930,7 +2144,10 @@ pub struct ReplicationConfiguration {
 cdk_core::impl_props!(ReplicationConfiguration, ReplicationConfigurationBuilder);
 impl From<ReplicationConfiguration> for Value {
     fn from(v: ReplicationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Role"), Value::from(v.role));
+        m.insert(String::from("Rules"), Value::from(v.rules));
+        Value::Object(m)
     }
 }
 
@@ -1997,7 +2214,18 @@ pub struct ReplicationDestination {
 cdk_core::impl_props!(ReplicationDestination, ReplicationDestinationBuilder);
 impl From<ReplicationDestination> for Value {
     fn from(v: ReplicationDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(7);
+        m.insert(
+            String::from("AccessControlTranslation"),
+            Value::from(v.access_control_translation),
+        );
+        m.insert(String::from("Account"), Value::from(v.account));
+        m.insert(String::from("Bucket"), Value::from(v.bucket));
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("Metrics"), Value::from(v.metrics));
+        m.insert(String::from("ReplicationTime"), Value::from(v.replication_time));
+        m.insert(String::from("StorageClass"), Value::from(v.storage_class));
+        Value::Object(m)
     }
 }
 
@@ -2073,7 +2301,16 @@ pub struct ReplicationRule {
 cdk_core::impl_props!(ReplicationRule, ReplicationRuleBuilder);
 impl From<ReplicationRule> for Value {
     fn from(v: ReplicationRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(8);
+        m.insert(String::from("DeleteMarkerReplication"), Value::from(v.delete_marker_replication));
+        m.insert(String::from("Destination"), Value::from(v.destination));
+        m.insert(String::from("Filter"), Value::from(v.filter));
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("Priority"), Value::from(v.priority));
+        m.insert(String::from("SourceSelectionCriteria"), Value::from(v.source_selection_criteria));
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -2110,7 +2347,10 @@ pub struct ReplicationRuleAndOperator {
 cdk_core::impl_props!(ReplicationRuleAndOperator, ReplicationRuleAndOperatorBuilder);
 impl From<ReplicationRuleAndOperator> for Value {
     fn from(v: ReplicationRuleAndOperator) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("TagFilters"), Value::from(v.tag_filters));
+        Value::Object(m)
     }
 }
 
@@ -2155,7 +2395,11 @@ pub struct ReplicationRuleFilter {
 cdk_core::impl_props!(ReplicationRuleFilter, ReplicationRuleFilterBuilder);
 impl From<ReplicationRuleFilter> for Value {
     fn from(v: ReplicationRuleFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("And"), Value::from(v.and));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("TagFilter"), Value::from(v.tag_filter));
+        Value::Object(m)
     }
 }
 
@@ -2185,7 +2429,10 @@ pub struct ReplicationTime {
 cdk_core::impl_props!(ReplicationTime, ReplicationTimeBuilder);
 impl From<ReplicationTime> for Value {
     fn from(v: ReplicationTime) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Status"), Value::from(v.status));
+        m.insert(String::from("Time"), Value::from(v.time));
+        Value::Object(m)
     }
 }
 
@@ -2212,7 +2459,9 @@ pub struct ReplicationTimeValue {
 cdk_core::impl_props!(ReplicationTimeValue, ReplicationTimeValueBuilder);
 impl From<ReplicationTimeValue> for Value {
     fn from(v: ReplicationTimeValue) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Minutes"), Value::from(v.minutes));
+        Value::Object(m)
     }
 }
 
@@ -2243,7 +2492,10 @@ pub struct RoutingRule {
 cdk_core::impl_props!(RoutingRule, RoutingRuleBuilder);
 impl From<RoutingRule> for Value {
     fn from(v: RoutingRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("RedirectRule"), Value::from(v.redirect_rule));
+        m.insert(String::from("RoutingRuleCondition"), Value::from(v.routing_rule_condition));
+        Value::Object(m)
     }
 }
 
@@ -2279,7 +2531,13 @@ pub struct RoutingRuleCondition {
 cdk_core::impl_props!(RoutingRuleCondition, RoutingRuleConditionBuilder);
 impl From<RoutingRuleCondition> for Value {
     fn from(v: RoutingRuleCondition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(
+            String::from("HttpErrorCodeReturnedEquals"),
+            Value::from(v.http_error_code_returned_equals),
+        );
+        m.insert(String::from("KeyPrefixEquals"), Value::from(v.key_prefix_equals));
+        Value::Object(m)
     }
 }
 
@@ -2404,7 +2662,42 @@ pub struct Rule {
 cdk_core::impl_props!(Rule, RuleBuilder);
 impl From<Rule> for Value {
     fn from(v: Rule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(16);
+        m.insert(
+            String::from("AbortIncompleteMultipartUpload"),
+            Value::from(v.abort_incomplete_multipart_upload),
+        );
+        m.insert(String::from("ExpirationDate"), Value::from(v.expiration_date));
+        m.insert(String::from("ExpirationInDays"), Value::from(v.expiration_in_days));
+        m.insert(
+            String::from("ExpiredObjectDeleteMarker"),
+            Value::from(v.expired_object_delete_marker),
+        );
+        m.insert(String::from("Id"), Value::from(v.id));
+        m.insert(
+            String::from("NoncurrentVersionExpiration"),
+            Value::from(v.noncurrent_version_expiration),
+        );
+        m.insert(
+            String::from("NoncurrentVersionExpirationInDays"),
+            Value::from(v.noncurrent_version_expiration_in_days),
+        );
+        m.insert(
+            String::from("NoncurrentVersionTransition"),
+            Value::from(v.noncurrent_version_transition),
+        );
+        m.insert(
+            String::from("NoncurrentVersionTransitions"),
+            Value::from(v.noncurrent_version_transitions),
+        );
+        m.insert(String::from("ObjectSizeGreaterThan"), Value::from(v.object_size_greater_than));
+        m.insert(String::from("ObjectSizeLessThan"), Value::from(v.object_size_less_than));
+        m.insert(String::from("Prefix"), Value::from(v.prefix));
+        m.insert(String::from("Status"), Value::from(v.status));
+        m.insert(String::from("TagFilters"), Value::from(v.tag_filters));
+        m.insert(String::from("Transition"), Value::from(v.transition));
+        m.insert(String::from("Transitions"), Value::from(v.transitions));
+        Value::Object(m)
     }
 }
 
@@ -2431,7 +2724,9 @@ pub struct S3KeyFilter {
 cdk_core::impl_props!(S3KeyFilter, S3KeyFilterBuilder);
 impl From<S3KeyFilter> for Value {
     fn from(v: S3KeyFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Rules"), Value::from(v.rules));
+        Value::Object(m)
     }
 }
 
@@ -2461,7 +2756,10 @@ pub struct S3TablesDestination {
 cdk_core::impl_props!(S3TablesDestination, S3TablesDestinationBuilder);
 impl From<S3TablesDestination> for Value {
     fn from(v: S3TablesDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("TableBucketArn"), Value::from(v.table_bucket_arn));
+        m.insert(String::from("TableName"), Value::from(v.table_name));
+        Value::Object(m)
     }
 }
 
@@ -2514,7 +2812,10 @@ pub struct ServerSideEncryptionByDefault {
 cdk_core::impl_props!(ServerSideEncryptionByDefault, ServerSideEncryptionByDefaultBuilder);
 impl From<ServerSideEncryptionByDefault> for Value {
     fn from(v: ServerSideEncryptionByDefault) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KMSMasterKeyID"), Value::from(v.kms_master_key_id));
+        m.insert(String::from("SSEAlgorithm"), Value::from(v.sse_algorithm));
+        Value::Object(m)
     }
 }
 
@@ -2562,7 +2863,14 @@ pub struct ServerSideEncryptionRule {
 cdk_core::impl_props!(ServerSideEncryptionRule, ServerSideEncryptionRuleBuilder);
 impl From<ServerSideEncryptionRule> for Value {
     fn from(v: ServerSideEncryptionRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("BlockedEncryptionTypes"), Value::from(v.blocked_encryption_types));
+        m.insert(String::from("BucketKeyEnabled"), Value::from(v.bucket_key_enabled));
+        m.insert(
+            String::from("ServerSideEncryptionByDefault"),
+            Value::from(v.server_side_encryption_by_default),
+        );
+        Value::Object(m)
     }
 }
 
@@ -2594,7 +2902,10 @@ pub struct SourceSelectionCriteria {
 cdk_core::impl_props!(SourceSelectionCriteria, SourceSelectionCriteriaBuilder);
 impl From<SourceSelectionCriteria> for Value {
     fn from(v: SourceSelectionCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ReplicaModifications"), Value::from(v.replica_modifications));
+        m.insert(String::from("SseKmsEncryptedObjects"), Value::from(v.sse_kms_encrypted_objects));
+        Value::Object(m)
     }
 }
 
@@ -2619,7 +2930,9 @@ pub struct SseKmsEncryptedObjects {
 cdk_core::impl_props!(SseKmsEncryptedObjects, SseKmsEncryptedObjectsBuilder);
 impl From<SseKmsEncryptedObjects> for Value {
     fn from(v: SseKmsEncryptedObjects) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -2645,7 +2958,9 @@ pub struct StorageClassAnalysis {
 cdk_core::impl_props!(StorageClassAnalysis, StorageClassAnalysisBuilder);
 impl From<StorageClassAnalysis> for Value {
     fn from(v: StorageClassAnalysis) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DataExport"), Value::from(v.data_export));
+        Value::Object(m)
     }
 }
 
@@ -2675,7 +2990,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -2705,7 +3023,10 @@ pub struct TagFilter {
 cdk_core::impl_props!(TagFilter, TagFilterBuilder);
 impl From<TagFilter> for Value {
     fn from(v: TagFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -2735,7 +3056,10 @@ pub struct Tiering {
 cdk_core::impl_props!(Tiering, TieringBuilder);
 impl From<Tiering> for Value {
     fn from(v: Tiering) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AccessTier"), Value::from(v.access_tier));
+        m.insert(String::from("Days"), Value::from(v.days));
+        Value::Object(m)
     }
 }
 
@@ -2771,7 +3095,11 @@ pub struct TopicConfiguration {
 cdk_core::impl_props!(TopicConfiguration, TopicConfigurationBuilder);
 impl From<TopicConfiguration> for Value {
     fn from(v: TopicConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Event"), Value::from(v.event));
+        m.insert(String::from("Filter"), Value::from(v.filter));
+        m.insert(String::from("Topic"), Value::from(v.topic));
+        Value::Object(m)
     }
 }
 
@@ -2808,7 +3136,11 @@ pub struct Transition {
 cdk_core::impl_props!(Transition, TransitionBuilder);
 impl From<Transition> for Value {
     fn from(v: Transition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("StorageClass"), Value::from(v.storage_class));
+        m.insert(String::from("TransitionDate"), Value::from(v.transition_date));
+        m.insert(String::from("TransitionInDays"), Value::from(v.transition_in_days));
+        Value::Object(m)
     }
 }
 
@@ -2839,7 +3171,9 @@ pub struct VersioningConfiguration {
 cdk_core::impl_props!(VersioningConfiguration, VersioningConfigurationBuilder);
 impl From<VersioningConfiguration> for Value {
     fn from(v: VersioningConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), Value::from(v.status));
+        Value::Object(m)
     }
 }
 
@@ -2885,7 +3219,12 @@ pub struct WebsiteConfiguration {
 cdk_core::impl_props!(WebsiteConfiguration, WebsiteConfigurationBuilder);
 impl From<WebsiteConfiguration> for Value {
     fn from(v: WebsiteConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("ErrorDocument"), Value::from(v.error_document));
+        m.insert(String::from("IndexDocument"), Value::from(v.index_document));
+        m.insert(String::from("RedirectAllRequestsTo"), Value::from(v.redirect_all_requests_to));
+        m.insert(String::from("RoutingRules"), Value::from(v.routing_rules));
+        Value::Object(m)
     }
 }
 

@@ -81,6 +81,24 @@ pub struct CfnSubscriptionProps {
 }
 
 cdk_core::impl_props!(CfnSubscriptionProps, CfnSubscriptionPropsBuilder);
+impl From<CfnSubscriptionProps> for Value {
+    fn from(v: CfnSubscriptionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(11);
+        m.insert(String::from("DeliveryPolicy"), Value::from(v.delivery_policy));
+        m.insert(String::from("Endpoint"), Value::from(v.endpoint));
+        m.insert(String::from("FilterPolicy"), Value::from(v.filter_policy));
+        m.insert(String::from("FilterPolicyScope"), Value::from(v.filter_policy_scope));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("RawMessageDelivery"), Value::from(v.raw_message_delivery));
+        m.insert(String::from("RedrivePolicy"), Value::from(v.redrive_policy));
+        m.insert(String::from("Region"), Value::from(v.region));
+        m.insert(String::from("ReplayPolicy"), Value::from(v.replay_policy));
+        m.insert(String::from("SubscriptionRoleArn"), Value::from(v.subscription_role_arn));
+        m.insert(String::from("TopicArn"), Value::from(v.topic_arn));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SNS::Subscription` resource: one CloudFormation resource with the properties of a [`CfnSubscriptionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -98,18 +116,18 @@ impl CfnSubscription {
     /// Defines an `AWS::SNS::Subscription` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSubscriptionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -123,6 +123,30 @@ pub struct CfnTopicProps {
 }
 
 cdk_core::impl_props!(CfnTopicProps, CfnTopicPropsBuilder);
+impl From<CfnTopicProps> for Value {
+    fn from(v: CfnTopicProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(14);
+        m.insert(String::from("ArchivePolicy"), Value::from(v.archive_policy));
+        m.insert(
+            String::from("ContentBasedDeduplication"),
+            Value::from(v.content_based_deduplication),
+        );
+        m.insert(String::from("DataProtectionPolicy"), Value::from(v.data_protection_policy));
+        m.insert(String::from("DeliveryStatusLogging"), Value::from(v.delivery_status_logging));
+        m.insert(String::from("DisplayName"), Value::from(v.display_name));
+        m.insert(String::from("FifoThroughputScope"), Value::from(v.fifo_throughput_scope));
+        m.insert(String::from("FifoTopic"), Value::from(v.fifo_topic));
+        m.insert(String::from("KmsMasterKeyId"), Value::from(v.kms_master_key_id));
+        m.insert(String::from("MaximumMessageSize"), Value::from(v.maximum_message_size));
+        m.insert(String::from("SignatureVersion"), Value::from(v.signature_version));
+        m.insert(String::from("Subscription"), Value::from(v.subscription));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TopicName"), Value::from(v.topic_name));
+        m.insert(String::from("TracingConfig"), Value::from(v.tracing_config));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SNS::Topic` resource: one CloudFormation resource with the properties of a [`CfnTopicProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -140,18 +164,18 @@ impl CfnTopic {
     /// Defines an `AWS::SNS::Topic` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTopicProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -225,7 +249,15 @@ pub struct LoggingConfig {
 cdk_core::impl_props!(LoggingConfig, LoggingConfigBuilder);
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(4);
+        m.insert(String::from("FailureFeedbackRoleArn"), Value::from(v.failure_feedback_role_arn));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        m.insert(String::from("SuccessFeedbackRoleArn"), Value::from(v.success_feedback_role_arn));
+        m.insert(
+            String::from("SuccessFeedbackSampleRate"),
+            Value::from(v.success_feedback_sample_rate),
+        );
+        Value::Object(m)
     }
 }
 
@@ -257,7 +289,10 @@ pub struct Subscription {
 cdk_core::impl_props!(Subscription, SubscriptionBuilder);
 impl From<Subscription> for Value {
     fn from(v: Subscription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Endpoint"), Value::from(v.endpoint));
+        m.insert(String::from("Protocol"), Value::from(v.protocol));
+        Value::Object(m)
     }
 }
 
@@ -287,7 +322,10 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 

@@ -168,6 +168,38 @@ pub struct CfnQueueProps {
 }
 
 cdk_core::impl_props!(CfnQueueProps, CfnQueuePropsBuilder);
+impl From<CfnQueueProps> for Value {
+    fn from(v: CfnQueueProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(16);
+        m.insert(
+            String::from("ContentBasedDeduplication"),
+            Value::from(v.content_based_deduplication),
+        );
+        m.insert(String::from("DeduplicationScope"), Value::from(v.deduplication_scope));
+        m.insert(String::from("DelaySeconds"), Value::from(v.delay_seconds));
+        m.insert(String::from("FifoQueue"), Value::from(v.fifo_queue));
+        m.insert(String::from("FifoThroughputLimit"), Value::from(v.fifo_throughput_limit));
+        m.insert(
+            String::from("KmsDataKeyReusePeriodSeconds"),
+            Value::from(v.kms_data_key_reuse_period_seconds),
+        );
+        m.insert(String::from("KmsMasterKeyId"), Value::from(v.kms_master_key_id));
+        m.insert(String::from("MaximumMessageSize"), Value::from(v.maximum_message_size));
+        m.insert(String::from("MessageRetentionPeriod"), Value::from(v.message_retention_period));
+        m.insert(String::from("QueueName"), Value::from(v.queue_name));
+        m.insert(
+            String::from("ReceiveMessageWaitTimeSeconds"),
+            Value::from(v.receive_message_wait_time_seconds),
+        );
+        m.insert(String::from("RedriveAllowPolicy"), Value::from(v.redrive_allow_policy));
+        m.insert(String::from("RedrivePolicy"), Value::from(v.redrive_policy));
+        m.insert(String::from("SqsManagedSseEnabled"), Value::from(v.sqs_managed_sse_enabled));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("VisibilityTimeout"), Value::from(v.visibility_timeout));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SQS::Queue` resource: one CloudFormation resource with the properties of a [`CfnQueueProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -185,18 +217,18 @@ impl CfnQueue {
     /// Defines an `AWS::SQS::Queue` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnQueueProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -260,6 +292,9 @@ pub struct Tag {
 cdk_core::impl_props!(Tag, TagBuilder);
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }

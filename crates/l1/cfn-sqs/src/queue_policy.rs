@@ -27,6 +27,15 @@ pub struct CfnQueuePolicyProps {
 }
 
 cdk_core::impl_props!(CfnQueuePolicyProps, CfnQueuePolicyPropsBuilder);
+impl From<CfnQueuePolicyProps> for Value {
+    fn from(v: CfnQueuePolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("Queues"), Value::from(v.queues));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SQS::QueuePolicy` resource: one CloudFormation resource with the properties of a [`CfnQueuePolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -44,18 +53,18 @@ impl CfnQueuePolicy {
     /// Defines an `AWS::SQS::QueuePolicy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnQueuePolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             None,
         )?;
         Ok(Self { resource })

@@ -82,6 +82,24 @@ pub struct CfnStateMachineProps {
 }
 
 cdk_core::impl_props!(CfnStateMachineProps, CfnStateMachinePropsBuilder);
+impl From<CfnStateMachineProps> for Value {
+    fn from(v: CfnStateMachineProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(11);
+        m.insert(String::from("Definition"), Value::from(v.definition));
+        m.insert(String::from("DefinitionS3Location"), Value::from(v.definition_s3_location));
+        m.insert(String::from("DefinitionString"), Value::from(v.definition_string));
+        m.insert(String::from("DefinitionSubstitutions"), Value::from(v.definition_substitutions));
+        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
+        m.insert(String::from("LoggingConfiguration"), Value::from(v.logging_configuration));
+        m.insert(String::from("RoleArn"), Value::from(v.role_arn));
+        m.insert(String::from("StateMachineName"), Value::from(v.state_machine_name));
+        m.insert(String::from("StateMachineType"), Value::from(v.state_machine_type));
+        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("TracingConfiguration"), Value::from(v.tracing_configuration));
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::StepFunctions::StateMachine` resource: one CloudFormation resource with the properties of a [`CfnStateMachineProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -99,18 +117,18 @@ impl CfnStateMachine {
     /// Defines an `AWS::StepFunctions::StateMachine` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStateMachineProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -175,7 +193,9 @@ pub struct CloudWatchLogsLogGroup {
 cdk_core::impl_props!(CloudWatchLogsLogGroup, CloudWatchLogsLogGroupBuilder);
 impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("LogGroupArn"), Value::from(v.log_group_arn));
+        Value::Object(m)
     }
 }
 
@@ -212,7 +232,14 @@ pub struct EncryptionConfiguration {
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(
+            String::from("KmsDataKeyReusePeriodSeconds"),
+            Value::from(v.kms_data_key_reuse_period_seconds),
+        );
+        m.insert(String::from("KmsKeyId"), Value::from(v.kms_key_id));
+        m.insert(String::from("Type"), Value::from(v.type_));
+        Value::Object(m)
     }
 }
 
@@ -238,7 +265,9 @@ pub struct LogDestination {
 cdk_core::impl_props!(LogDestination, LogDestinationBuilder);
 impl From<LogDestination> for Value {
     fn from(v: LogDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CloudWatchLogsLogGroup"), Value::from(v.cloud_watch_logs_log_group));
+        Value::Object(m)
     }
 }
 
@@ -276,7 +305,11 @@ pub struct LoggingConfiguration {
 cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Destinations"), Value::from(v.destinations));
+        m.insert(String::from("IncludeExecutionData"), Value::from(v.include_execution_data));
+        m.insert(String::from("Level"), Value::from(v.level));
+        Value::Object(m)
     }
 }
 
@@ -312,7 +345,11 @@ pub struct S3Location {
 cdk_core::impl_props!(S3Location, S3LocationBuilder);
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Bucket"), Value::from(v.bucket));
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Version"), Value::from(v.version));
+        Value::Object(m)
     }
 }
 
@@ -342,7 +379,10 @@ pub struct TagsEntry {
 cdk_core::impl_props!(TagsEntry, TagsEntryBuilder);
 impl From<TagsEntry> for Value {
     fn from(v: TagsEntry) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), Value::from(v.key));
+        m.insert(String::from("Value"), Value::from(v.value));
+        Value::Object(m)
     }
 }
 
@@ -368,7 +408,9 @@ pub struct TracingConfiguration {
 cdk_core::impl_props!(TracingConfiguration, TracingConfigurationBuilder);
 impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        Value::Object(m)
     }
 }
 
