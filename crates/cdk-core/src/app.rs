@@ -398,10 +398,9 @@ impl App {
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
-        let tree_text = tree_json(&self.node);
         clock.lap(Phase::Render);
-        out.write("tree.json", tree_text)?;
-        clock.lap(Phase::Write);
+        out.write_streamed("tree.json", clock, |text, flush| tree_json(&self.node, text, flush))?;
+        clock.lap(Phase::Render);
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -927,11 +926,20 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
 }
 
 /// `tree.json` (compact): every construct with its id, path, construct info and, for
-/// resources, type and logical ID; children keyed by id. Written directly as text: it has
+/// resources, type and logical ID; children keyed by id. Written directly as text into
+/// `out`, which `flush` takes (and empties) whenever it holds [`STREAM_CHUNK`] bytes: it has
 /// one entry per construct.
-fn tree_json(root: &Node) -> String {
+fn tree_json(root: &Node, out: &mut String, flush: &mut Flush<'_>) -> Result<(), Error> {
     use crate::json::write_string;
-    fn node_json(out: &mut String, tree: &TreeData, i: usize) {
+    fn node_json(
+        out: &mut String,
+        tree: &TreeData,
+        i: usize,
+        flush: &mut Flush<'_>,
+    ) -> Result<(), Error> {
+        if out.len() >= STREAM_CHUNK {
+            flush(out)?;
+        }
         let n = &tree.nodes[i];
         out.push_str("{\"id\":");
         write_string(out, if n.id.is_empty() { "App" } else { &n.id });
@@ -965,19 +973,25 @@ fn tree_json(root: &Node) -> String {
                 }
                 write_string(out, &tree.nodes[*c].id);
                 out.push(':');
-                node_json(out, tree, *c);
+                node_json(out, tree, *c, flush)?;
             }
             out.push('}');
         }
         out.push('}');
+        Ok(())
     }
     let tree = root.tree.borrow();
-    let mut out = String::with_capacity(tree.nodes.len() * 160);
     out.push_str("{\"version\":\"tree-0.1\",\"tree\":");
-    node_json(&mut out, &tree, 0);
+    node_json(out, &tree, 0, flush)?;
     out.push('}');
-    out
+    Ok(())
 }
+
+/// What a streamed file's producer hands its text to (see [`Out::write_streamed`]).
+type Flush<'a> = dyn FnMut(&mut String) -> Result<(), Error> + 'a;
+
+/// Text a streamed file's producer holds before handing it on.
+const STREAM_CHUNK: usize = 1 << 18;
 
 /// Where synthesis writes its files: the assembly folder, or memory
 /// ([`Stack::synthesize_template`]).
@@ -998,6 +1012,36 @@ impl Out<'_> {
             }
             None => write(self.dir, name, &text),
         }
+    }
+
+    /// Writes a file whose text `produce` writes in chunks: it hands each chunk to its flush
+    /// function (which empties it) and leaves the last one in its text. Time spent writing
+    /// the file is charged to [`Phase::Write`].
+    fn write_streamed(
+        &self,
+        name: &str,
+        clock: &mut Clock,
+        produce: impl FnOnce(&mut String, &mut Flush<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        use std::io::Write;
+        let mut text = String::with_capacity(STREAM_CHUNK + 4096);
+        if let Some(files) = self.memory {
+            // in memory the whole text is kept: flushing leaves it as it is
+            produce(&mut text, &mut |_| Ok(()))?;
+            files.borrow_mut().insert(name.to_string(), text);
+            return Ok(());
+        }
+        let path = self.dir.join(name);
+        let mut file = std::fs::File::create(&path).map_err(|e| io_err(&path, e))?;
+        let mut put = |chunk: &mut String| -> Result<(), Error> {
+            let start = Instant::now();
+            file.write_all(chunk.as_bytes()).map_err(|e| io_err(&path, e))?;
+            chunk.clear();
+            clock.charge(Phase::Write, start.elapsed());
+            Ok(())
+        };
+        produce(&mut text, &mut put)?;
+        put(&mut text)
     }
 }
 
