@@ -167,12 +167,53 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
     let derive_default =
         if fields.iter().any(|f| f.required) { quote!() } else { quote!(Default,) };
     // The object the struct serializes to, built by moving its fields (what `to_value` gives,
-    // without serializing and copying them): an unset property is an absent value in its place.
-    let count = proc_macro2::Literal::usize_unsuffixed(fields.len());
+    // without serializing and copying them), leaving unset properties out: the schema gives
+    // them their place when they are set later or overridden.
+    let required =
+        proc_macro2::Literal::usize_unsuffixed(fields.iter().filter(|f| f.required).count());
+    let counts = fields.iter().filter(|f| !f.required).map(|f| {
+        let field = ident(&f.rust_name);
+        quote! { + usize::from(v.#field.is_some()) }
+    });
     let inserts = fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let cfn = &f.cfn_name;
-        quote! { m.insert(String::from(#cfn), Value::from(v.#field)); }
+        if f.required {
+            quote! { m.insert(String::from(#cfn), v.#field); }
+        } else {
+            quote! {
+                if let Some(x) = v.#field {
+                    m.insert(String::from(#cfn), x);
+                }
+            }
+        }
+    });
+    let schema = schema_ident(&name.to_string());
+    let schema_doc = format!("The properties [`{name}`] declares, in order.");
+    let schema_fields = fields.iter().map(|f| {
+        let cfn = &f.cfn_name;
+        let nested = match &f.shape {
+            Shape::Struct(n) => {
+                let s = schema_ident(n);
+                quote!(Some(cdk_core::NestedSchema::Struct(&#s)))
+            }
+            Shape::List(item) => match &**item {
+                Shape::Struct(n) => {
+                    let s = schema_ident(n);
+                    quote!(Some(cdk_core::NestedSchema::List(&#s)))
+                }
+                _ => quote!(None),
+            },
+            Shape::Map(item) => match &**item {
+                Shape::Struct(n) => {
+                    let s = schema_ident(n);
+                    quote!(Some(cdk_core::NestedSchema::Map(&#s)))
+                }
+                _ => quote!(None),
+            },
+            _ => quote!(None),
+        };
+        quote! { (#cfn, #nested), }
     });
     let fields = fields.iter().map(|f| field(f, r));
     quote! {
@@ -184,9 +225,14 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
             #(#fields)*
         }
         cdk_core::impl_props!(#name, #builder);
+        #[doc = #schema_doc]
+        // Unused for a struct that is only reached through a union or a list of lists.
+        #[allow(dead_code)]
+        static #schema: cdk_core::PropertySchema =
+            cdk_core::PropertySchema { fields: &[#(#schema_fields)*] };
         impl From<#name> for Value {
             fn from(v: #name) -> Value {
-                let mut m = cdk_core::Map::with_capacity(#count);
+                let mut m = cdk_core::Map::with_capacity(#required #(#counts)*);
                 #(#inserts)*
                 Value::Object(m)
             }
@@ -308,6 +354,7 @@ fn join_last(parts: &[String], word: &str) -> String {
 fn construct(r: &Resource) -> TokenStream {
     let name = ident(&r.struct_name);
     let props = ident(&r.props_name);
+    let schema = schema_ident(&r.props_name);
     let type_name = &r.type_name;
     let mut doc = format!(
         "The L1 construct of an `{type_name}` resource: one CloudFormation resource with the \
@@ -379,6 +426,7 @@ fn construct(r: &Resource) -> TokenStream {
                     id,
                     Self::CFN_RESOURCE_TYPE_NAME,
                     Value::from(props),
+                    &#schema,
                     #tagging,
                 )?;
                 Ok(Self { resource })
@@ -515,4 +563,24 @@ mod tests {
             "either a map from strings to strings, or a string"
         );
     }
+}
+
+/// The static holding the [`cdk_core::PropertySchema`] of struct `name` (`CfnMethodProps` →
+/// `CFN_METHOD_PROPS_SCHEMA`).
+fn schema_ident(name: &str) -> proc_macro2::Ident {
+    let mut out = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let boundary = i > 0
+            && c.is_ascii_uppercase()
+            && (chars[i - 1].is_ascii_lowercase()
+                || chars[i - 1].is_ascii_digit()
+                || chars.get(i + 1).is_some_and(char::is_ascii_lowercase));
+        if boundary {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out.push_str("_SCHEMA");
+    ident(&out)
 }

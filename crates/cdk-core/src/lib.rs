@@ -23,7 +23,8 @@ pub use app::{App, AppProps, AppPropsBuilder, CloudAssembly, Flags};
 pub use assets::{add_path_asset, AssetLocation};
 pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,
-    CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, RemovalPolicy,
+    CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, NestedSchema,
+    PropertySchema, RemovalPolicy,
 };
 pub use error::{BuildError, Error, IntoProps};
 pub use fns::{Aws, Fn};

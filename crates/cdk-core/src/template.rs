@@ -463,6 +463,10 @@ pub(crate) fn render_resource(
         keep_absent: true,
     };
     let mut resolved_props = keep.resolve_map(&r.properties)?;
+    if let (Some(schema), false) = (r.schema, r.overrides.is_empty()) {
+        // Overrides land where the unset properties of a generated L1 would be.
+        resolved_props = schema.inflate(resolved_props);
+    }
     if let Some(t) = &r.tags {
         let rendered = keep.resolve(&t.render())?.unwrap_or_else(Value::absent);
         resolved_props.insert(t.tagging().property.to_string(), rendered);

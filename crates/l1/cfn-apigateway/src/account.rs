@@ -25,10 +25,17 @@ pub struct CfnAccountProps {
 }
 
 cdk_core::impl_props!(CfnAccountProps, CfnAccountPropsBuilder);
+/// The properties [`CfnAccountProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ACCOUNT_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CloudWatchRoleArn", None)] };
 impl From<CfnAccountProps> for Value {
     fn from(v: CfnAccountProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CloudWatchRoleArn"), Value::from(v.cloud_watch_role_arn));
+        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.cloud_watch_role_arn.is_some()));
+        if let Some(x) = v.cloud_watch_role_arn {
+            m.insert(String::from("CloudWatchRoleArn"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -62,6 +69,7 @@ impl CfnAccount {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_ACCOUNT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

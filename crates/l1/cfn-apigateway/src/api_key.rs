@@ -67,17 +67,64 @@ pub struct CfnApiKeyProps {
 }
 
 cdk_core::impl_props!(CfnApiKeyProps, CfnApiKeyPropsBuilder);
+/// The properties [`CfnApiKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_API_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CustomerId", None),
+        ("Description", None),
+        ("Enabled", None),
+        ("GenerateDistinctId", None),
+        ("Name", None),
+        ("StageKeys", Some(cdk_core::NestedSchema::List(&STAGE_KEY_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Value", None),
+    ],
+};
 impl From<CfnApiKeyProps> for Value {
     fn from(v: CfnApiKeyProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(8);
-        m.insert(String::from("CustomerId"), Value::from(v.customer_id));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("Enabled"), Value::from(v.enabled));
-        m.insert(String::from("GenerateDistinctId"), Value::from(v.generate_distinct_id));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("StageKeys"), Value::from(v.stage_keys));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("Value"), Value::from(v.value));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.customer_id.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.enabled.is_some())
+                + usize::from(v.generate_distinct_id.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.stage_keys.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.customer_id {
+            m.insert(String::from("CustomerId"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.generate_distinct_id {
+            m.insert(String::from("GenerateDistinctId"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.stage_keys {
+            m.insert(String::from("StageKeys"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -111,6 +158,7 @@ impl CfnApiKey {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_API_KEY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -169,11 +217,23 @@ pub struct StageKey {
 }
 
 cdk_core::impl_props!(StageKey, StageKeyBuilder);
+/// The properties [`StageKey`] declares, in order.
+#[allow(dead_code)]
+static STAGE_KEY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RestApiId", None), ("StageName", None)] };
 impl From<StageKey> for Value {
     fn from(v: StageKey) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("StageName"), Value::from(v.stage_name));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.rest_api_id.is_some()) + usize::from(v.stage_name.is_some()),
+        );
+        if let Some(x) = v.rest_api_id {
+            m.insert(String::from("RestApiId"), x);
+        }
+
+        if let Some(x) = v.stage_name {
+            m.insert(String::from("StageName"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -204,11 +264,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -74,25 +74,64 @@ pub struct CfnAuthorizerProps {
 }
 
 cdk_core::impl_props!(CfnAuthorizerProps, CfnAuthorizerPropsBuilder);
+/// The properties [`CfnAuthorizerProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_AUTHORIZER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AuthType", None),
+        ("AuthorizerCredentials", None),
+        ("AuthorizerResultTtlInSeconds", None),
+        ("AuthorizerUri", None),
+        ("IdentitySource", None),
+        ("IdentityValidationExpression", None),
+        ("Name", None),
+        ("ProviderARNs", None),
+        ("RestApiId", None),
+        ("Type", None),
+    ],
+};
 impl From<CfnAuthorizerProps> for Value {
     fn from(v: CfnAuthorizerProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(String::from("AuthType"), Value::from(v.auth_type));
-        m.insert(String::from("AuthorizerCredentials"), Value::from(v.authorizer_credentials));
-        m.insert(
-            String::from("AuthorizerResultTtlInSeconds"),
-            Value::from(v.authorizer_result_ttl_in_seconds),
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.auth_type.is_some())
+                + usize::from(v.authorizer_credentials.is_some())
+                + usize::from(v.authorizer_result_ttl_in_seconds.is_some())
+                + usize::from(v.authorizer_uri.is_some())
+                + usize::from(v.identity_source.is_some())
+                + usize::from(v.identity_validation_expression.is_some())
+                + usize::from(v.provider_arns.is_some()),
         );
-        m.insert(String::from("AuthorizerUri"), Value::from(v.authorizer_uri));
-        m.insert(String::from("IdentitySource"), Value::from(v.identity_source));
-        m.insert(
-            String::from("IdentityValidationExpression"),
-            Value::from(v.identity_validation_expression),
-        );
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("ProviderARNs"), Value::from(v.provider_arns));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("Type"), Value::from(v.type_));
+        if let Some(x) = v.auth_type {
+            m.insert(String::from("AuthType"), x);
+        }
+
+        if let Some(x) = v.authorizer_credentials {
+            m.insert(String::from("AuthorizerCredentials"), x);
+        }
+
+        if let Some(x) = v.authorizer_result_ttl_in_seconds {
+            m.insert(String::from("AuthorizerResultTtlInSeconds"), x);
+        }
+
+        if let Some(x) = v.authorizer_uri {
+            m.insert(String::from("AuthorizerUri"), x);
+        }
+
+        if let Some(x) = v.identity_source {
+            m.insert(String::from("IdentitySource"), x);
+        }
+
+        if let Some(x) = v.identity_validation_expression {
+            m.insert(String::from("IdentityValidationExpression"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.provider_arns {
+            m.insert(String::from("ProviderARNs"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert(String::from("Type"), v.type_);
         Value::Object(m)
     }
 }
@@ -126,6 +165,7 @@ impl CfnAuthorizer {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_AUTHORIZER_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -40,13 +40,31 @@ pub struct CfnBasePathMappingProps {
 }
 
 cdk_core::impl_props!(CfnBasePathMappingProps, CfnBasePathMappingPropsBuilder);
+/// The properties [`CfnBasePathMappingProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_BASE_PATH_MAPPING_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("BasePath", None), ("DomainName", None), ("RestApiId", None), ("Stage", None)],
+};
 impl From<CfnBasePathMappingProps> for Value {
     fn from(v: CfnBasePathMappingProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("BasePath"), Value::from(v.base_path));
-        m.insert(String::from("DomainName"), Value::from(v.domain_name));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("Stage"), Value::from(v.stage));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.base_path.is_some())
+                + usize::from(v.rest_api_id.is_some())
+                + usize::from(v.stage.is_some()),
+        );
+        if let Some(x) = v.base_path {
+            m.insert(String::from("BasePath"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        if let Some(x) = v.rest_api_id {
+            m.insert(String::from("RestApiId"), x);
+        }
+
+        if let Some(x) = v.stage {
+            m.insert(String::from("Stage"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -80,6 +98,7 @@ impl CfnBasePathMapping {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_BASE_PATH_MAPPING_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -39,13 +39,26 @@ pub struct CfnBasePathMappingV2Props {
 }
 
 cdk_core::impl_props!(CfnBasePathMappingV2Props, CfnBasePathMappingV2PropsBuilder);
+/// The properties [`CfnBasePathMappingV2Props`] declares, in order.
+#[allow(dead_code)]
+static CFN_BASE_PATH_MAPPING_V2_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("BasePath", None), ("DomainNameArn", None), ("RestApiId", None), ("Stage", None)],
+};
 impl From<CfnBasePathMappingV2Props> for Value {
     fn from(v: CfnBasePathMappingV2Props) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("BasePath"), Value::from(v.base_path));
-        m.insert(String::from("DomainNameArn"), Value::from(v.domain_name_arn));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("Stage"), Value::from(v.stage));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.base_path.is_some()) + usize::from(v.stage.is_some()),
+        );
+        if let Some(x) = v.base_path {
+            m.insert(String::from("BasePath"), x);
+        }
+
+        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.stage {
+            m.insert(String::from("Stage"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -79,6 +92,7 @@ impl CfnBasePathMappingV2 {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_BASE_PATH_MAPPING_V2_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

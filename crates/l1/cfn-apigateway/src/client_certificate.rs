@@ -29,11 +29,24 @@ pub struct CfnClientCertificateProps {
 }
 
 cdk_core::impl_props!(CfnClientCertificateProps, CfnClientCertificatePropsBuilder);
+/// The properties [`CfnClientCertificateProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_CLIENT_CERTIFICATE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Description", None), ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA)))],
+};
 impl From<CfnClientCertificateProps> for Value {
     fn from(v: CfnClientCertificateProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.description.is_some()) + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -67,6 +80,7 @@ impl CfnClientCertificate {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_CLIENT_CERTIFICATE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -125,11 +139,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -32,12 +32,21 @@ pub struct CfnDocumentationPartProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationPartProps, CfnDocumentationPartPropsBuilder);
+/// The properties [`CfnDocumentationPartProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOCUMENTATION_PART_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Location", Some(cdk_core::NestedSchema::Struct(&LOCATION_SCHEMA))),
+        ("Properties", None),
+        ("RestApiId", None),
+    ],
+};
 impl From<CfnDocumentationPartProps> for Value {
     fn from(v: CfnDocumentationPartProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Location"), Value::from(v.location));
-        m.insert(String::from("Properties"), Value::from(v.properties));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("Location"), v.location);
+        m.insert(String::from("Properties"), v.properties);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
         Value::Object(m)
     }
 }
@@ -71,6 +80,7 @@ impl CfnDocumentationPart {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_DOCUMENTATION_PART_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -149,14 +159,46 @@ pub struct Location {
 }
 
 cdk_core::impl_props!(Location, LocationBuilder);
+/// The properties [`Location`] declares, in order.
+#[allow(dead_code)]
+static LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Method", None),
+        ("Name", None),
+        ("Path", None),
+        ("StatusCode", None),
+        ("Type", None),
+    ],
+};
 impl From<Location> for Value {
     fn from(v: Location) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("Method"), Value::from(v.method));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("Path"), Value::from(v.path));
-        m.insert(String::from("StatusCode"), Value::from(v.status_code));
-        m.insert(String::from("Type"), Value::from(v.type_));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.method.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.status_code.is_some())
+                + usize::from(v.type_.is_some()),
+        );
+        if let Some(x) = v.method {
+            m.insert(String::from("Method"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.status_code {
+            m.insert(String::from("StatusCode"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
         Value::Object(m)
     }
 }

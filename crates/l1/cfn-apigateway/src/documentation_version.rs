@@ -33,12 +33,21 @@ pub struct CfnDocumentationVersionProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationVersionProps, CfnDocumentationVersionPropsBuilder);
+/// The properties [`CfnDocumentationVersionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOCUMENTATION_VERSION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("Description", None), ("DocumentationVersion", None), ("RestApiId", None)],
+    };
 impl From<CfnDocumentationVersionProps> for Value {
     fn from(v: CfnDocumentationVersionProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("DocumentationVersion"), Value::from(v.documentation_version));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.description.is_some()));
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("DocumentationVersion"), v.documentation_version);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
         Value::Object(m)
     }
 }
@@ -72,6 +81,7 @@ impl CfnDocumentationVersion {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_DOCUMENTATION_VERSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -84,22 +84,82 @@ pub struct CfnDomainNameProps {
 }
 
 cdk_core::impl_props!(CfnDomainNameProps, CfnDomainNamePropsBuilder);
+/// The properties [`CfnDomainNameProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOMAIN_NAME_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CertificateArn", None),
+        ("DomainName", None),
+        ("EndpointAccessMode", None),
+        (
+            "EndpointConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENDPOINT_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MutualTlsAuthentication",
+            Some(cdk_core::NestedSchema::Struct(&MUTUAL_TLS_AUTHENTICATION_SCHEMA)),
+        ),
+        ("OwnershipVerificationCertificateArn", None),
+        ("RegionalCertificateArn", None),
+        ("RoutingMode", None),
+        ("SecurityPolicy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnDomainNameProps> for Value {
     fn from(v: CfnDomainNameProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(String::from("CertificateArn"), Value::from(v.certificate_arn));
-        m.insert(String::from("DomainName"), Value::from(v.domain_name));
-        m.insert(String::from("EndpointAccessMode"), Value::from(v.endpoint_access_mode));
-        m.insert(String::from("EndpointConfiguration"), Value::from(v.endpoint_configuration));
-        m.insert(String::from("MutualTlsAuthentication"), Value::from(v.mutual_tls_authentication));
-        m.insert(
-            String::from("OwnershipVerificationCertificateArn"),
-            Value::from(v.ownership_verification_certificate_arn),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.certificate_arn.is_some())
+                + usize::from(v.domain_name.is_some())
+                + usize::from(v.endpoint_access_mode.is_some())
+                + usize::from(v.endpoint_configuration.is_some())
+                + usize::from(v.mutual_tls_authentication.is_some())
+                + usize::from(v.ownership_verification_certificate_arn.is_some())
+                + usize::from(v.regional_certificate_arn.is_some())
+                + usize::from(v.routing_mode.is_some())
+                + usize::from(v.security_policy.is_some())
+                + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("RegionalCertificateArn"), Value::from(v.regional_certificate_arn));
-        m.insert(String::from("RoutingMode"), Value::from(v.routing_mode));
-        m.insert(String::from("SecurityPolicy"), Value::from(v.security_policy));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        if let Some(x) = v.certificate_arn {
+            m.insert(String::from("CertificateArn"), x);
+        }
+
+        if let Some(x) = v.domain_name {
+            m.insert(String::from("DomainName"), x);
+        }
+
+        if let Some(x) = v.endpoint_access_mode {
+            m.insert(String::from("EndpointAccessMode"), x);
+        }
+
+        if let Some(x) = v.endpoint_configuration {
+            m.insert(String::from("EndpointConfiguration"), x);
+        }
+
+        if let Some(x) = v.mutual_tls_authentication {
+            m.insert(String::from("MutualTlsAuthentication"), x);
+        }
+
+        if let Some(x) = v.ownership_verification_certificate_arn {
+            m.insert(String::from("OwnershipVerificationCertificateArn"), x);
+        }
+
+        if let Some(x) = v.regional_certificate_arn {
+            m.insert(String::from("RegionalCertificateArn"), x);
+        }
+
+        if let Some(x) = v.routing_mode {
+            m.insert(String::from("RoutingMode"), x);
+        }
+
+        if let Some(x) = v.security_policy {
+            m.insert(String::from("SecurityPolicy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -133,6 +193,7 @@ impl CfnDomainName {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_DOMAIN_NAME_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -213,11 +274,23 @@ pub struct EndpointConfiguration {
 }
 
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
+/// The properties [`EndpointConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IpAddressType", None), ("Types", None)] };
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
-        m.insert(String::from("Types"), Value::from(v.types));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
+        );
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.types {
+            m.insert(String::from("Types"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -248,11 +321,24 @@ pub struct MutualTlsAuthentication {
 }
 
 cdk_core::impl_props!(MutualTlsAuthentication, MutualTlsAuthenticationBuilder);
+/// The properties [`MutualTlsAuthentication`] declares, in order.
+#[allow(dead_code)]
+static MUTUAL_TLS_AUTHENTICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TruststoreUri", None), ("TruststoreVersion", None)] };
 impl From<MutualTlsAuthentication> for Value {
     fn from(v: MutualTlsAuthentication) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("TruststoreUri"), Value::from(v.truststore_uri));
-        m.insert(String::from("TruststoreVersion"), Value::from(v.truststore_version));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.truststore_uri.is_some())
+                + usize::from(v.truststore_version.is_some()),
+        );
+        if let Some(x) = v.truststore_uri {
+            m.insert(String::from("TruststoreUri"), x);
+        }
+
+        if let Some(x) = v.truststore_version {
+            m.insert(String::from("TruststoreVersion"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -285,11 +371,23 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
         Value::Object(m)
     }
 }

@@ -41,16 +41,27 @@ cdk_core::impl_props!(
     CfnDomainNameAccessAssociationProps,
     CfnDomainNameAccessAssociationPropsBuilder
 );
+/// The properties [`CfnDomainNameAccessAssociationProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOMAIN_NAME_ACCESS_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("AccessAssociationSource", None),
+            ("AccessAssociationSourceType", None),
+            ("DomainNameArn", None),
+            ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ],
+    };
 impl From<CfnDomainNameAccessAssociationProps> for Value {
     fn from(v: CfnDomainNameAccessAssociationProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("AccessAssociationSource"), Value::from(v.access_association_source));
-        m.insert(
-            String::from("AccessAssociationSourceType"),
-            Value::from(v.access_association_source_type),
-        );
-        m.insert(String::from("DomainNameArn"), Value::from(v.domain_name_arn));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.tags.is_some()));
+        m.insert(String::from("AccessAssociationSource"), v.access_association_source);
+        m.insert(String::from("AccessAssociationSourceType"), v.access_association_source_type);
+        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -84,6 +95,7 @@ impl CfnDomainNameAccessAssociation {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_DOMAIN_NAME_ACCESS_ASSOCIATION_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -142,11 +154,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

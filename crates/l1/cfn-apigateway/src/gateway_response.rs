@@ -45,14 +45,38 @@ pub struct CfnGatewayResponseProps {
 }
 
 cdk_core::impl_props!(CfnGatewayResponseProps, CfnGatewayResponsePropsBuilder);
+/// The properties [`CfnGatewayResponseProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_GATEWAY_RESPONSE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ResponseParameters", None),
+        ("ResponseTemplates", None),
+        ("ResponseType", None),
+        ("RestApiId", None),
+        ("StatusCode", None),
+    ],
+};
 impl From<CfnGatewayResponseProps> for Value {
     fn from(v: CfnGatewayResponseProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("ResponseParameters"), Value::from(v.response_parameters));
-        m.insert(String::from("ResponseTemplates"), Value::from(v.response_templates));
-        m.insert(String::from("ResponseType"), Value::from(v.response_type));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("StatusCode"), Value::from(v.status_code));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.response_parameters.is_some())
+                + usize::from(v.response_templates.is_some())
+                + usize::from(v.status_code.is_some()),
+        );
+        if let Some(x) = v.response_parameters {
+            m.insert(String::from("ResponseParameters"), x);
+        }
+
+        if let Some(x) = v.response_templates {
+            m.insert(String::from("ResponseTemplates"), x);
+        }
+
+        m.insert(String::from("ResponseType"), v.response_type);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.status_code {
+            m.insert(String::from("StatusCode"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -86,6 +110,7 @@ impl CfnGatewayResponse {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_GATEWAY_RESPONSE_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

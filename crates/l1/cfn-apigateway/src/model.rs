@@ -48,14 +48,42 @@ pub struct CfnModelProps {
 }
 
 cdk_core::impl_props!(CfnModelProps, CfnModelPropsBuilder);
+/// The properties [`CfnModelProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_MODEL_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ContentType", None),
+        ("Description", None),
+        ("Name", None),
+        ("RestApiId", None),
+        ("Schema", None),
+    ],
+};
 impl From<CfnModelProps> for Value {
     fn from(v: CfnModelProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("ContentType"), Value::from(v.content_type));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("Schema"), Value::from(v.schema));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.content_type.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.schema.is_some()),
+        );
+        if let Some(x) = v.content_type {
+            m.insert(String::from("ContentType"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.schema {
+            m.insert(String::from("Schema"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -89,6 +117,7 @@ impl CfnModel {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_MODEL_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

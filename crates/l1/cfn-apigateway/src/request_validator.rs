@@ -40,16 +40,36 @@ pub struct CfnRequestValidatorProps {
 }
 
 cdk_core::impl_props!(CfnRequestValidatorProps, CfnRequestValidatorPropsBuilder);
+/// The properties [`CfnRequestValidatorProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_REQUEST_VALIDATOR_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Name", None),
+        ("RestApiId", None),
+        ("ValidateRequestBody", None),
+        ("ValidateRequestParameters", None),
+    ],
+};
 impl From<CfnRequestValidatorProps> for Value {
     fn from(v: CfnRequestValidatorProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
-        m.insert(String::from("ValidateRequestBody"), Value::from(v.validate_request_body));
-        m.insert(
-            String::from("ValidateRequestParameters"),
-            Value::from(v.validate_request_parameters),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.name.is_some())
+                + usize::from(v.validate_request_body.is_some())
+                + usize::from(v.validate_request_parameters.is_some()),
         );
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.validate_request_body {
+            m.insert(String::from("ValidateRequestBody"), x);
+        }
+
+        if let Some(x) = v.validate_request_parameters {
+            m.insert(String::from("ValidateRequestParameters"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -83,6 +103,7 @@ impl CfnRequestValidator {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_REQUEST_VALIDATOR_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

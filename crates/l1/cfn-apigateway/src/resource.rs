@@ -32,12 +32,17 @@ pub struct CfnResourceProps {
 }
 
 cdk_core::impl_props!(CfnResourceProps, CfnResourcePropsBuilder);
+/// The properties [`CfnResourceProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_RESOURCE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ParentId", None), ("PathPart", None), ("RestApiId", None)],
+};
 impl From<CfnResourceProps> for Value {
     fn from(v: CfnResourceProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("ParentId"), Value::from(v.parent_id));
-        m.insert(String::from("PathPart"), Value::from(v.path_part));
-        m.insert(String::from("RestApiId"), Value::from(v.rest_api_id));
+        m.insert(String::from("ParentId"), v.parent_id);
+        m.insert(String::from("PathPart"), v.path_part);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
         Value::Object(m)
     }
 }
@@ -71,6 +76,7 @@ impl CfnResource {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_RESOURCE_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

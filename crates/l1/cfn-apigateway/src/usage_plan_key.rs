@@ -32,12 +32,17 @@ pub struct CfnUsagePlanKeyProps {
 }
 
 cdk_core::impl_props!(CfnUsagePlanKeyProps, CfnUsagePlanKeyPropsBuilder);
+/// The properties [`CfnUsagePlanKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USAGE_PLAN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("KeyId", None), ("KeyType", None), ("UsagePlanId", None)],
+};
 impl From<CfnUsagePlanKeyProps> for Value {
     fn from(v: CfnUsagePlanKeyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("KeyId"), Value::from(v.key_id));
-        m.insert(String::from("KeyType"), Value::from(v.key_type));
-        m.insert(String::from("UsagePlanId"), Value::from(v.usage_plan_id));
+        m.insert(String::from("KeyId"), v.key_id);
+        m.insert(String::from("KeyType"), v.key_type);
+        m.insert(String::from("UsagePlanId"), v.usage_plan_id);
         Value::Object(m)
     }
 }
@@ -71,6 +76,7 @@ impl CfnUsagePlanKey {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_USAGE_PLAN_KEY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -39,13 +39,31 @@ pub struct CfnVpcLinkProps {
 }
 
 cdk_core::impl_props!(CfnVpcLinkProps, CfnVpcLinkPropsBuilder);
+/// The properties [`CfnVpcLinkProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_LINK_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Description", None),
+        ("Name", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TargetArns", None),
+    ],
+};
 impl From<CfnVpcLinkProps> for Value {
     fn from(v: CfnVpcLinkProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("TargetArns"), Value::from(v.target_arns));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.description.is_some()) + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("TargetArns"), v.target_arns);
         Value::Object(m)
     }
 }
@@ -79,6 +97,7 @@ impl CfnVpcLink {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_VPC_LINK_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -137,11 +156,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -38,13 +38,21 @@ pub struct CfnApiMappingProps {
 }
 
 cdk_core::impl_props!(CfnApiMappingProps, CfnApiMappingPropsBuilder);
+/// The properties [`CfnApiMappingProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_API_MAPPING_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ApiId", None), ("ApiMappingKey", None), ("DomainName", None), ("Stage", None)],
+};
 impl From<CfnApiMappingProps> for Value {
     fn from(v: CfnApiMappingProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("ApiId"), Value::from(v.api_id));
-        m.insert(String::from("ApiMappingKey"), Value::from(v.api_mapping_key));
-        m.insert(String::from("DomainName"), Value::from(v.domain_name));
-        m.insert(String::from("Stage"), Value::from(v.stage));
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.api_mapping_key.is_some()));
+        m.insert(String::from("ApiId"), v.api_id);
+        if let Some(x) = v.api_mapping_key {
+            m.insert(String::from("ApiMappingKey"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        m.insert(String::from("Stage"), v.stage);
         Value::Object(m)
     }
 }
@@ -78,6 +86,7 @@ impl CfnApiMapping {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_API_MAPPING_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

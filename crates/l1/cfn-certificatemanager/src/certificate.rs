@@ -79,22 +79,75 @@ pub struct CfnCertificateProps {
 }
 
 cdk_core::impl_props!(CfnCertificateProps, CfnCertificatePropsBuilder);
+/// The properties [`CfnCertificateProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_CERTIFICATE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CertificateAuthorityArn", None),
+        ("CertificateExport", None),
+        ("CertificateTransparencyLoggingPreference", None),
+        ("DomainName", None),
+        (
+            "DomainValidationOptions",
+            Some(cdk_core::NestedSchema::List(&DOMAIN_VALIDATION_OPTION_SCHEMA)),
+        ),
+        ("Id", None),
+        ("KeyAlgorithm", None),
+        ("SubjectAlternativeNames", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("ValidationMethod", None),
+    ],
+};
 impl From<CfnCertificateProps> for Value {
     fn from(v: CfnCertificateProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(String::from("CertificateAuthorityArn"), Value::from(v.certificate_authority_arn));
-        m.insert(String::from("CertificateExport"), Value::from(v.certificate_export));
-        m.insert(
-            String::from("CertificateTransparencyLoggingPreference"),
-            Value::from(v.certificate_transparency_logging_preference),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.certificate_authority_arn.is_some())
+                + usize::from(v.certificate_export.is_some())
+                + usize::from(v.certificate_transparency_logging_preference.is_some())
+                + usize::from(v.domain_validation_options.is_some())
+                + usize::from(v.id.is_some())
+                + usize::from(v.key_algorithm.is_some())
+                + usize::from(v.subject_alternative_names.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.validation_method.is_some()),
         );
-        m.insert(String::from("DomainName"), Value::from(v.domain_name));
-        m.insert(String::from("DomainValidationOptions"), Value::from(v.domain_validation_options));
-        m.insert(String::from("Id"), Value::from(v.id));
-        m.insert(String::from("KeyAlgorithm"), Value::from(v.key_algorithm));
-        m.insert(String::from("SubjectAlternativeNames"), Value::from(v.subject_alternative_names));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("ValidationMethod"), Value::from(v.validation_method));
+        if let Some(x) = v.certificate_authority_arn {
+            m.insert(String::from("CertificateAuthorityArn"), x);
+        }
+
+        if let Some(x) = v.certificate_export {
+            m.insert(String::from("CertificateExport"), x);
+        }
+
+        if let Some(x) = v.certificate_transparency_logging_preference {
+            m.insert(String::from("CertificateTransparencyLoggingPreference"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        if let Some(x) = v.domain_validation_options {
+            m.insert(String::from("DomainValidationOptions"), x);
+        }
+
+        if let Some(x) = v.id {
+            m.insert(String::from("Id"), x);
+        }
+
+        if let Some(x) = v.key_algorithm {
+            m.insert(String::from("KeyAlgorithm"), x);
+        }
+
+        if let Some(x) = v.subject_alternative_names {
+            m.insert(String::from("SubjectAlternativeNames"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.validation_method {
+            m.insert(String::from("ValidationMethod"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -128,6 +181,7 @@ impl CfnCertificate {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_CERTIFICATE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -194,12 +248,30 @@ pub struct DomainValidationOption {
 }
 
 cdk_core::impl_props!(DomainValidationOption, DomainValidationOptionBuilder);
+/// The properties [`DomainValidationOption`] declares, in order.
+#[allow(dead_code)]
+static DOMAIN_VALIDATION_OPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("DomainName", None), ("HostedZoneId", None), ("ValidationDomain", None)],
+};
 impl From<DomainValidationOption> for Value {
     fn from(v: DomainValidationOption) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("DomainName"), Value::from(v.domain_name));
-        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
-        m.insert(String::from("ValidationDomain"), Value::from(v.validation_domain));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.domain_name.is_some())
+                + usize::from(v.hosted_zone_id.is_some())
+                + usize::from(v.validation_domain.is_some()),
+        );
+        if let Some(x) = v.domain_name {
+            m.insert(String::from("DomainName"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_id {
+            m.insert(String::from("HostedZoneId"), x);
+        }
+
+        if let Some(x) = v.validation_domain {
+            m.insert(String::from("ValidationDomain"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -228,11 +300,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

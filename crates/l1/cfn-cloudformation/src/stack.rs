@@ -46,14 +46,42 @@ pub struct CfnStackProps {
 }
 
 cdk_core::impl_props!(CfnStackProps, CfnStackPropsBuilder);
+/// The properties [`CfnStackProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STACK_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("NotificationARNs", None),
+        ("Parameters", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TemplateURL", None),
+        ("TimeoutInMinutes", None),
+    ],
+};
 impl From<CfnStackProps> for Value {
     fn from(v: CfnStackProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("NotificationARNs"), Value::from(v.notification_arns));
-        m.insert(String::from("Parameters"), Value::from(v.parameters));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("TemplateURL"), Value::from(v.template_url));
-        m.insert(String::from("TimeoutInMinutes"), Value::from(v.timeout_in_minutes));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.notification_arns.is_some())
+                + usize::from(v.parameters.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.timeout_in_minutes.is_some()),
+        );
+        if let Some(x) = v.notification_arns {
+            m.insert(String::from("NotificationARNs"), x);
+        }
+
+        if let Some(x) = v.parameters {
+            m.insert(String::from("Parameters"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("TemplateURL"), v.template_url);
+        if let Some(x) = v.timeout_in_minutes {
+            m.insert(String::from("TimeoutInMinutes"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -87,6 +115,7 @@ impl CfnStack {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_STACK_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -143,11 +172,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

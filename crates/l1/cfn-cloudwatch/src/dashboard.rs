@@ -34,12 +34,29 @@ pub struct CfnDashboardProps {
 }
 
 cdk_core::impl_props!(CfnDashboardProps, CfnDashboardPropsBuilder);
+/// The properties [`CfnDashboardProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DASHBOARD_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DashboardBody", None),
+        ("DashboardName", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnDashboardProps> for Value {
     fn from(v: CfnDashboardProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("DashboardBody"), Value::from(v.dashboard_body));
-        m.insert(String::from("DashboardName"), Value::from(v.dashboard_name));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.dashboard_name.is_some()) + usize::from(v.tags.is_some()),
+        );
+        m.insert(String::from("DashboardBody"), v.dashboard_body);
+        if let Some(x) = v.dashboard_name {
+            m.insert(String::from("DashboardName"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -73,6 +90,7 @@ impl CfnDashboard {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_DASHBOARD_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -124,11 +142,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -79,17 +79,64 @@ pub struct CfnEIPProps {
 }
 
 cdk_core::impl_props!(CfnEIPProps, CfnEIPPropsBuilder);
+/// The properties [`CfnEIPProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_EIP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Address", None),
+        ("Domain", None),
+        ("InstanceId", None),
+        ("IpamPoolId", None),
+        ("NetworkBorderGroup", None),
+        ("PublicIpv4Pool", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TransferAddress", None),
+    ],
+};
 impl From<CfnEIPProps> for Value {
     fn from(v: CfnEIPProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(8);
-        m.insert(String::from("Address"), Value::from(v.address));
-        m.insert(String::from("Domain"), Value::from(v.domain));
-        m.insert(String::from("InstanceId"), Value::from(v.instance_id));
-        m.insert(String::from("IpamPoolId"), Value::from(v.ipam_pool_id));
-        m.insert(String::from("NetworkBorderGroup"), Value::from(v.network_border_group));
-        m.insert(String::from("PublicIpv4Pool"), Value::from(v.public_ipv4_pool));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("TransferAddress"), Value::from(v.transfer_address));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.address.is_some())
+                + usize::from(v.domain.is_some())
+                + usize::from(v.instance_id.is_some())
+                + usize::from(v.ipam_pool_id.is_some())
+                + usize::from(v.network_border_group.is_some())
+                + usize::from(v.public_ipv4_pool.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.transfer_address.is_some()),
+        );
+        if let Some(x) = v.address {
+            m.insert(String::from("Address"), x);
+        }
+
+        if let Some(x) = v.domain {
+            m.insert(String::from("Domain"), x);
+        }
+
+        if let Some(x) = v.instance_id {
+            m.insert(String::from("InstanceId"), x);
+        }
+
+        if let Some(x) = v.ipam_pool_id {
+            m.insert(String::from("IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.network_border_group {
+            m.insert(String::from("NetworkBorderGroup"), x);
+        }
+
+        if let Some(x) = v.public_ipv4_pool {
+            m.insert(String::from("PublicIpv4Pool"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.transfer_address {
+            m.insert(String::from("TransferAddress"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -123,6 +170,7 @@ impl CfnEIP {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_EIP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -184,11 +232,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -23,10 +23,18 @@ pub struct CfnInternetGatewayProps {
 }
 
 cdk_core::impl_props!(CfnInternetGatewayProps, CfnInternetGatewayPropsBuilder);
+/// The properties [`CfnInternetGatewayProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_INTERNET_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA)))],
+};
 impl From<CfnInternetGatewayProps> for Value {
     fn from(v: CfnInternetGatewayProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.tags.is_some()));
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -60,6 +68,7 @@ impl CfnInternetGateway {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_INTERNET_GATEWAY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -116,11 +125,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

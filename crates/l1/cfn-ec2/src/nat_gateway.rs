@@ -110,33 +110,91 @@ pub struct CfnNatGatewayProps {
 }
 
 cdk_core::impl_props!(CfnNatGatewayProps, CfnNatGatewayPropsBuilder);
+/// The properties [`CfnNatGatewayProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_NAT_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllocationId", None),
+        ("AvailabilityMode", None),
+        (
+            "AvailabilityZoneAddresses",
+            Some(cdk_core::NestedSchema::List(&AVAILABILITY_ZONE_ADDRESS_SCHEMA)),
+        ),
+        ("ConnectivityType", None),
+        ("MaxDrainDurationSeconds", None),
+        ("PrivateIpAddress", None),
+        ("SecondaryAllocationIds", None),
+        ("SecondaryPrivateIpAddressCount", None),
+        ("SecondaryPrivateIpAddresses", None),
+        ("SubnetId", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
 impl From<CfnNatGatewayProps> for Value {
     fn from(v: CfnNatGatewayProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(12);
-        m.insert(String::from("AllocationId"), Value::from(v.allocation_id));
-        m.insert(String::from("AvailabilityMode"), Value::from(v.availability_mode));
-        m.insert(
-            String::from("AvailabilityZoneAddresses"),
-            Value::from(v.availability_zone_addresses),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.allocation_id.is_some())
+                + usize::from(v.availability_mode.is_some())
+                + usize::from(v.availability_zone_addresses.is_some())
+                + usize::from(v.connectivity_type.is_some())
+                + usize::from(v.max_drain_duration_seconds.is_some())
+                + usize::from(v.private_ip_address.is_some())
+                + usize::from(v.secondary_allocation_ids.is_some())
+                + usize::from(v.secondary_private_ip_address_count.is_some())
+                + usize::from(v.secondary_private_ip_addresses.is_some())
+                + usize::from(v.subnet_id.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_id.is_some()),
         );
-        m.insert(String::from("ConnectivityType"), Value::from(v.connectivity_type));
-        m.insert(
-            String::from("MaxDrainDurationSeconds"),
-            Value::from(v.max_drain_duration_seconds),
-        );
-        m.insert(String::from("PrivateIpAddress"), Value::from(v.private_ip_address));
-        m.insert(String::from("SecondaryAllocationIds"), Value::from(v.secondary_allocation_ids));
-        m.insert(
-            String::from("SecondaryPrivateIpAddressCount"),
-            Value::from(v.secondary_private_ip_address_count),
-        );
-        m.insert(
-            String::from("SecondaryPrivateIpAddresses"),
-            Value::from(v.secondary_private_ip_addresses),
-        );
-        m.insert(String::from("SubnetId"), Value::from(v.subnet_id));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        if let Some(x) = v.allocation_id {
+            m.insert(String::from("AllocationId"), x);
+        }
+
+        if let Some(x) = v.availability_mode {
+            m.insert(String::from("AvailabilityMode"), x);
+        }
+
+        if let Some(x) = v.availability_zone_addresses {
+            m.insert(String::from("AvailabilityZoneAddresses"), x);
+        }
+
+        if let Some(x) = v.connectivity_type {
+            m.insert(String::from("ConnectivityType"), x);
+        }
+
+        if let Some(x) = v.max_drain_duration_seconds {
+            m.insert(String::from("MaxDrainDurationSeconds"), x);
+        }
+
+        if let Some(x) = v.private_ip_address {
+            m.insert(String::from("PrivateIpAddress"), x);
+        }
+
+        if let Some(x) = v.secondary_allocation_ids {
+            m.insert(String::from("SecondaryAllocationIds"), x);
+        }
+
+        if let Some(x) = v.secondary_private_ip_address_count {
+            m.insert(String::from("SecondaryPrivateIpAddressCount"), x);
+        }
+
+        if let Some(x) = v.secondary_private_ip_addresses {
+            m.insert(String::from("SecondaryPrivateIpAddresses"), x);
+        }
+
+        if let Some(x) = v.subnet_id {
+            m.insert(String::from("SubnetId"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_id {
+            m.insert(String::from("VpcId"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -170,6 +228,7 @@ impl CfnNatGateway {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_NAT_GATEWAY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -261,12 +320,26 @@ pub struct AvailabilityZoneAddress {
 }
 
 cdk_core::impl_props!(AvailabilityZoneAddress, AvailabilityZoneAddressBuilder);
+/// The properties [`AvailabilityZoneAddress`] declares, in order.
+#[allow(dead_code)]
+static AVAILABILITY_ZONE_ADDRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AllocationIds", None), ("AvailabilityZone", None), ("AvailabilityZoneId", None)],
+};
 impl From<AvailabilityZoneAddress> for Value {
     fn from(v: AvailabilityZoneAddress) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("AllocationIds"), Value::from(v.allocation_ids));
-        m.insert(String::from("AvailabilityZone"), Value::from(v.availability_zone));
-        m.insert(String::from("AvailabilityZoneId"), Value::from(v.availability_zone_id));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.availability_zone.is_some())
+                + usize::from(v.availability_zone_id.is_some()),
+        );
+        m.insert(String::from("AllocationIds"), v.allocation_ids);
+        if let Some(x) = v.availability_zone {
+            m.insert(String::from("AvailabilityZone"), x);
+        }
+
+        if let Some(x) = v.availability_zone_id {
+            m.insert(String::from("AvailabilityZoneId"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -295,11 +368,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -30,11 +30,19 @@ pub struct CfnRouteTableProps {
 }
 
 cdk_core::impl_props!(CfnRouteTableProps, CfnRouteTablePropsBuilder);
+/// The properties [`CfnRouteTableProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ROUTE_TABLE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))), ("VpcId", None)],
+};
 impl From<CfnRouteTableProps> for Value {
     fn from(v: CfnRouteTableProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.tags.is_some()));
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
         Value::Object(m)
     }
 }
@@ -68,6 +76,7 @@ impl CfnRouteTable {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_ROUTE_TABLE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -124,11 +133,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

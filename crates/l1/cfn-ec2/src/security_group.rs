@@ -52,15 +52,48 @@ pub struct CfnSecurityGroupProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupProps, CfnSecurityGroupPropsBuilder);
+/// The properties [`CfnSecurityGroupProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("GroupDescription", None),
+        ("GroupName", None),
+        ("SecurityGroupEgress", Some(cdk_core::NestedSchema::List(&EGRESS_SCHEMA))),
+        ("SecurityGroupIngress", Some(cdk_core::NestedSchema::List(&INGRESS_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
 impl From<CfnSecurityGroupProps> for Value {
     fn from(v: CfnSecurityGroupProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(6);
-        m.insert(String::from("GroupDescription"), Value::from(v.group_description));
-        m.insert(String::from("GroupName"), Value::from(v.group_name));
-        m.insert(String::from("SecurityGroupEgress"), Value::from(v.security_group_egress));
-        m.insert(String::from("SecurityGroupIngress"), Value::from(v.security_group_ingress));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.group_name.is_some())
+                + usize::from(v.security_group_egress.is_some())
+                + usize::from(v.security_group_ingress.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_id.is_some()),
+        );
+        m.insert(String::from("GroupDescription"), v.group_description);
+        if let Some(x) = v.group_name {
+            m.insert(String::from("GroupName"), x);
+        }
+
+        if let Some(x) = v.security_group_egress {
+            m.insert(String::from("SecurityGroupEgress"), x);
+        }
+
+        if let Some(x) = v.security_group_ingress {
+            m.insert(String::from("SecurityGroupIngress"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_id {
+            m.insert(String::from("VpcId"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -94,6 +127,7 @@ impl CfnSecurityGroup {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SECURITY_GROUP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -196,23 +230,60 @@ pub struct Egress {
 }
 
 cdk_core::impl_props!(Egress, EgressBuilder);
+/// The properties [`Egress`] declares, in order.
+#[allow(dead_code)]
+static EGRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CidrIp", None),
+        ("CidrIpv6", None),
+        ("Description", None),
+        ("DestinationPrefixListId", None),
+        ("DestinationSecurityGroupId", None),
+        ("FromPort", None),
+        ("IpProtocol", None),
+        ("ToPort", None),
+    ],
+};
 impl From<Egress> for Value {
     fn from(v: Egress) -> Value {
-        let mut m = cdk_core::Map::with_capacity(8);
-        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
-        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(
-            String::from("DestinationPrefixListId"),
-            Value::from(v.destination_prefix_list_id),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.destination_prefix_list_id.is_some())
+                + usize::from(v.destination_security_group_id.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.to_port.is_some()),
         );
-        m.insert(
-            String::from("DestinationSecurityGroupId"),
-            Value::from(v.destination_security_group_id),
-        );
-        m.insert(String::from("FromPort"), Value::from(v.from_port));
-        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
-        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.destination_prefix_list_id {
+            m.insert(String::from("DestinationPrefixListId"), x);
+        }
+
+        if let Some(x) = v.destination_security_group_id {
+            m.insert(String::from("DestinationSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -290,25 +361,72 @@ pub struct Ingress {
 }
 
 cdk_core::impl_props!(Ingress, IngressBuilder);
+/// The properties [`Ingress`] declares, in order.
+#[allow(dead_code)]
+static INGRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CidrIp", None),
+        ("CidrIpv6", None),
+        ("Description", None),
+        ("FromPort", None),
+        ("IpProtocol", None),
+        ("SourcePrefixListId", None),
+        ("SourceSecurityGroupId", None),
+        ("SourceSecurityGroupName", None),
+        ("SourceSecurityGroupOwnerId", None),
+        ("ToPort", None),
+    ],
+};
 impl From<Ingress> for Value {
     fn from(v: Ingress) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
-        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("FromPort"), Value::from(v.from_port));
-        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
-        m.insert(String::from("SourcePrefixListId"), Value::from(v.source_prefix_list_id));
-        m.insert(String::from("SourceSecurityGroupId"), Value::from(v.source_security_group_id));
-        m.insert(
-            String::from("SourceSecurityGroupName"),
-            Value::from(v.source_security_group_name),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.source_prefix_list_id.is_some())
+                + usize::from(v.source_security_group_id.is_some())
+                + usize::from(v.source_security_group_name.is_some())
+                + usize::from(v.source_security_group_owner_id.is_some())
+                + usize::from(v.to_port.is_some()),
         );
-        m.insert(
-            String::from("SourceSecurityGroupOwnerId"),
-            Value::from(v.source_security_group_owner_id),
-        );
-        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.source_prefix_list_id {
+            m.insert(String::from("SourcePrefixListId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_id {
+            m.insert(String::from("SourceSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_name {
+            m.insert(String::from("SourceSecurityGroupName"), x);
+        }
+
+        if let Some(x) = v.source_security_group_owner_id {
+            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+        }
+
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -337,11 +455,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -93,24 +93,63 @@ pub struct CfnSecurityGroupEgressProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupEgressProps, CfnSecurityGroupEgressPropsBuilder);
+/// The properties [`CfnSecurityGroupEgressProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_EGRESS_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("CidrIp", None),
+            ("CidrIpv6", None),
+            ("Description", None),
+            ("DestinationPrefixListId", None),
+            ("DestinationSecurityGroupId", None),
+            ("FromPort", None),
+            ("GroupId", None),
+            ("IpProtocol", None),
+            ("ToPort", None),
+        ],
+    };
 impl From<CfnSecurityGroupEgressProps> for Value {
     fn from(v: CfnSecurityGroupEgressProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(9);
-        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
-        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(
-            String::from("DestinationPrefixListId"),
-            Value::from(v.destination_prefix_list_id),
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.destination_prefix_list_id.is_some())
+                + usize::from(v.destination_security_group_id.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.to_port.is_some()),
         );
-        m.insert(
-            String::from("DestinationSecurityGroupId"),
-            Value::from(v.destination_security_group_id),
-        );
-        m.insert(String::from("FromPort"), Value::from(v.from_port));
-        m.insert(String::from("GroupId"), Value::from(v.group_id));
-        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
-        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.destination_prefix_list_id {
+            m.insert(String::from("DestinationPrefixListId"), x);
+        }
+
+        if let Some(x) = v.destination_security_group_id {
+            m.insert(String::from("DestinationSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("GroupId"), v.group_id);
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -144,6 +183,7 @@ impl CfnSecurityGroupEgress {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SECURITY_GROUP_EGRESS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

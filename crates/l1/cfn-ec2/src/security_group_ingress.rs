@@ -100,27 +100,85 @@ pub struct CfnSecurityGroupIngressProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupIngressProps, CfnSecurityGroupIngressPropsBuilder);
+/// The properties [`CfnSecurityGroupIngressProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_INGRESS_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("CidrIp", None),
+            ("CidrIpv6", None),
+            ("Description", None),
+            ("FromPort", None),
+            ("GroupId", None),
+            ("GroupName", None),
+            ("IpProtocol", None),
+            ("SourcePrefixListId", None),
+            ("SourceSecurityGroupId", None),
+            ("SourceSecurityGroupName", None),
+            ("SourceSecurityGroupOwnerId", None),
+            ("ToPort", None),
+        ],
+    };
 impl From<CfnSecurityGroupIngressProps> for Value {
     fn from(v: CfnSecurityGroupIngressProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(12);
-        m.insert(String::from("CidrIp"), Value::from(v.cidr_ip));
-        m.insert(String::from("CidrIpv6"), Value::from(v.cidr_ipv6));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("FromPort"), Value::from(v.from_port));
-        m.insert(String::from("GroupId"), Value::from(v.group_id));
-        m.insert(String::from("GroupName"), Value::from(v.group_name));
-        m.insert(String::from("IpProtocol"), Value::from(v.ip_protocol));
-        m.insert(String::from("SourcePrefixListId"), Value::from(v.source_prefix_list_id));
-        m.insert(String::from("SourceSecurityGroupId"), Value::from(v.source_security_group_id));
-        m.insert(
-            String::from("SourceSecurityGroupName"),
-            Value::from(v.source_security_group_name),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.group_id.is_some())
+                + usize::from(v.group_name.is_some())
+                + usize::from(v.source_prefix_list_id.is_some())
+                + usize::from(v.source_security_group_id.is_some())
+                + usize::from(v.source_security_group_name.is_some())
+                + usize::from(v.source_security_group_owner_id.is_some())
+                + usize::from(v.to_port.is_some()),
         );
-        m.insert(
-            String::from("SourceSecurityGroupOwnerId"),
-            Value::from(v.source_security_group_owner_id),
-        );
-        m.insert(String::from("ToPort"), Value::from(v.to_port));
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        if let Some(x) = v.group_id {
+            m.insert(String::from("GroupId"), x);
+        }
+
+        if let Some(x) = v.group_name {
+            m.insert(String::from("GroupName"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.source_prefix_list_id {
+            m.insert(String::from("SourcePrefixListId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_id {
+            m.insert(String::from("SourceSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_name {
+            m.insert(String::from("SourceSecurityGroupName"), x);
+        }
+
+        if let Some(x) = v.source_security_group_owner_id {
+            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+        }
+
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -154,6 +212,7 @@ impl CfnSecurityGroupIngress {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SECURITY_GROUP_INGRESS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -145,32 +145,114 @@ pub struct CfnSubnetProps {
 }
 
 cdk_core::impl_props!(CfnSubnetProps, CfnSubnetPropsBuilder);
+/// The properties [`CfnSubnetProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBNET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AssignIpv6AddressOnCreation", None),
+        ("AvailabilityZone", None),
+        ("AvailabilityZoneId", None),
+        ("CidrBlock", None),
+        ("EnableDns64", None),
+        ("EnableLniAtDeviceIndex", None),
+        ("Ipv4IpamPoolId", None),
+        ("Ipv4NetmaskLength", None),
+        ("Ipv6CidrBlock", None),
+        ("Ipv6IpamPoolId", None),
+        ("Ipv6Native", None),
+        ("Ipv6NetmaskLength", None),
+        ("MapPublicIpOnLaunch", None),
+        ("OutpostArn", None),
+        ("PrivateDnsNameOptionsOnLaunch", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
 impl From<CfnSubnetProps> for Value {
     fn from(v: CfnSubnetProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(17);
-        m.insert(
-            String::from("AssignIpv6AddressOnCreation"),
-            Value::from(v.assign_ipv6_address_on_creation),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.assign_ipv6_address_on_creation.is_some())
+                + usize::from(v.availability_zone.is_some())
+                + usize::from(v.availability_zone_id.is_some())
+                + usize::from(v.cidr_block.is_some())
+                + usize::from(v.enable_dns64.is_some())
+                + usize::from(v.enable_lni_at_device_index.is_some())
+                + usize::from(v.ipv4_ipam_pool_id.is_some())
+                + usize::from(v.ipv4_netmask_length.is_some())
+                + usize::from(v.ipv6_cidr_block.is_some())
+                + usize::from(v.ipv6_ipam_pool_id.is_some())
+                + usize::from(v.ipv6_native.is_some())
+                + usize::from(v.ipv6_netmask_length.is_some())
+                + usize::from(v.map_public_ip_on_launch.is_some())
+                + usize::from(v.outpost_arn.is_some())
+                + usize::from(v.private_dns_name_options_on_launch.is_some())
+                + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("AvailabilityZone"), Value::from(v.availability_zone));
-        m.insert(String::from("AvailabilityZoneId"), Value::from(v.availability_zone_id));
-        m.insert(String::from("CidrBlock"), Value::from(v.cidr_block));
-        m.insert(String::from("EnableDns64"), Value::from(v.enable_dns64));
-        m.insert(String::from("EnableLniAtDeviceIndex"), Value::from(v.enable_lni_at_device_index));
-        m.insert(String::from("Ipv4IpamPoolId"), Value::from(v.ipv4_ipam_pool_id));
-        m.insert(String::from("Ipv4NetmaskLength"), Value::from(v.ipv4_netmask_length));
-        m.insert(String::from("Ipv6CidrBlock"), Value::from(v.ipv6_cidr_block));
-        m.insert(String::from("Ipv6IpamPoolId"), Value::from(v.ipv6_ipam_pool_id));
-        m.insert(String::from("Ipv6Native"), Value::from(v.ipv6_native));
-        m.insert(String::from("Ipv6NetmaskLength"), Value::from(v.ipv6_netmask_length));
-        m.insert(String::from("MapPublicIpOnLaunch"), Value::from(v.map_public_ip_on_launch));
-        m.insert(String::from("OutpostArn"), Value::from(v.outpost_arn));
-        m.insert(
-            String::from("PrivateDnsNameOptionsOnLaunch"),
-            Value::from(v.private_dns_name_options_on_launch),
-        );
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        if let Some(x) = v.assign_ipv6_address_on_creation {
+            m.insert(String::from("AssignIpv6AddressOnCreation"), x);
+        }
+
+        if let Some(x) = v.availability_zone {
+            m.insert(String::from("AvailabilityZone"), x);
+        }
+
+        if let Some(x) = v.availability_zone_id {
+            m.insert(String::from("AvailabilityZoneId"), x);
+        }
+
+        if let Some(x) = v.cidr_block {
+            m.insert(String::from("CidrBlock"), x);
+        }
+
+        if let Some(x) = v.enable_dns64 {
+            m.insert(String::from("EnableDns64"), x);
+        }
+
+        if let Some(x) = v.enable_lni_at_device_index {
+            m.insert(String::from("EnableLniAtDeviceIndex"), x);
+        }
+
+        if let Some(x) = v.ipv4_ipam_pool_id {
+            m.insert(String::from("Ipv4IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.ipv4_netmask_length {
+            m.insert(String::from("Ipv4NetmaskLength"), x);
+        }
+
+        if let Some(x) = v.ipv6_cidr_block {
+            m.insert(String::from("Ipv6CidrBlock"), x);
+        }
+
+        if let Some(x) = v.ipv6_ipam_pool_id {
+            m.insert(String::from("Ipv6IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.ipv6_native {
+            m.insert(String::from("Ipv6Native"), x);
+        }
+
+        if let Some(x) = v.ipv6_netmask_length {
+            m.insert(String::from("Ipv6NetmaskLength"), x);
+        }
+
+        if let Some(x) = v.map_public_ip_on_launch {
+            m.insert(String::from("MapPublicIpOnLaunch"), x);
+        }
+
+        if let Some(x) = v.outpost_arn {
+            m.insert(String::from("OutpostArn"), x);
+        }
+
+        if let Some(x) = v.private_dns_name_options_on_launch {
+            m.insert(String::from("PrivateDnsNameOptionsOnLaunch"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
         Value::Object(m)
     }
 }
@@ -204,6 +286,7 @@ impl CfnSubnet {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SUBNET_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -275,11 +358,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -32,11 +32,15 @@ cdk_core::impl_props!(
     CfnSubnetRouteTableAssociationProps,
     CfnSubnetRouteTableAssociationPropsBuilder
 );
+/// The properties [`CfnSubnetRouteTableAssociationProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBNET_ROUTE_TABLE_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RouteTableId", None), ("SubnetId", None)] };
 impl From<CfnSubnetRouteTableAssociationProps> for Value {
     fn from(v: CfnSubnetRouteTableAssociationProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("RouteTableId"), Value::from(v.route_table_id));
-        m.insert(String::from("SubnetId"), Value::from(v.subnet_id));
+        m.insert(String::from("RouteTableId"), v.route_table_id);
+        m.insert(String::from("SubnetId"), v.subnet_id);
         Value::Object(m)
     }
 }
@@ -70,6 +74,7 @@ impl CfnSubnetRouteTableAssociation {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SUBNET_ROUTE_TABLE_ASSOCIATION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -118,26 +118,96 @@ pub struct CfnVPCEndpointProps {
 }
 
 cdk_core::impl_props!(CfnVPCEndpointProps, CfnVPCEndpointPropsBuilder);
+/// The properties [`CfnVPCEndpointProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_ENDPOINT_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DnsOptions", Some(cdk_core::NestedSchema::Struct(&DNS_OPTIONS_SPECIFICATION_SCHEMA))),
+        ("IpAddressType", None),
+        ("PolicyDocument", None),
+        ("PrivateDnsEnabled", None),
+        ("ResourceConfigurationArn", None),
+        ("RouteTableIds", None),
+        ("SecurityGroupIds", None),
+        ("ServiceName", None),
+        ("ServiceNetworkArn", None),
+        ("ServiceRegion", None),
+        ("SubnetIds", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcEndpointType", None),
+        ("VpcId", None),
+    ],
+};
 impl From<CfnVPCEndpointProps> for Value {
     fn from(v: CfnVPCEndpointProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(14);
-        m.insert(String::from("DnsOptions"), Value::from(v.dns_options));
-        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
-        m.insert(String::from("PrivateDnsEnabled"), Value::from(v.private_dns_enabled));
-        m.insert(
-            String::from("ResourceConfigurationArn"),
-            Value::from(v.resource_configuration_arn),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.dns_options.is_some())
+                + usize::from(v.ip_address_type.is_some())
+                + usize::from(v.policy_document.is_some())
+                + usize::from(v.private_dns_enabled.is_some())
+                + usize::from(v.resource_configuration_arn.is_some())
+                + usize::from(v.route_table_ids.is_some())
+                + usize::from(v.security_group_ids.is_some())
+                + usize::from(v.service_name.is_some())
+                + usize::from(v.service_network_arn.is_some())
+                + usize::from(v.service_region.is_some())
+                + usize::from(v.subnet_ids.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_endpoint_type.is_some()),
         );
-        m.insert(String::from("RouteTableIds"), Value::from(v.route_table_ids));
-        m.insert(String::from("SecurityGroupIds"), Value::from(v.security_group_ids));
-        m.insert(String::from("ServiceName"), Value::from(v.service_name));
-        m.insert(String::from("ServiceNetworkArn"), Value::from(v.service_network_arn));
-        m.insert(String::from("ServiceRegion"), Value::from(v.service_region));
-        m.insert(String::from("SubnetIds"), Value::from(v.subnet_ids));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VpcEndpointType"), Value::from(v.vpc_endpoint_type));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
+        if let Some(x) = v.dns_options {
+            m.insert(String::from("DnsOptions"), x);
+        }
+
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.policy_document {
+            m.insert(String::from("PolicyDocument"), x);
+        }
+
+        if let Some(x) = v.private_dns_enabled {
+            m.insert(String::from("PrivateDnsEnabled"), x);
+        }
+
+        if let Some(x) = v.resource_configuration_arn {
+            m.insert(String::from("ResourceConfigurationArn"), x);
+        }
+
+        if let Some(x) = v.route_table_ids {
+            m.insert(String::from("RouteTableIds"), x);
+        }
+
+        if let Some(x) = v.security_group_ids {
+            m.insert(String::from("SecurityGroupIds"), x);
+        }
+
+        if let Some(x) = v.service_name {
+            m.insert(String::from("ServiceName"), x);
+        }
+
+        if let Some(x) = v.service_network_arn {
+            m.insert(String::from("ServiceNetworkArn"), x);
+        }
+
+        if let Some(x) = v.service_region {
+            m.insert(String::from("ServiceRegion"), x);
+        }
+
+        if let Some(x) = v.subnet_ids {
+            m.insert(String::from("SubnetIds"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_endpoint_type {
+            m.insert(String::from("VpcEndpointType"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
         Value::Object(m)
     }
 }
@@ -171,6 +241,7 @@ impl CfnVPCEndpoint {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_VPC_ENDPOINT_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -259,19 +330,40 @@ pub struct DnsOptionsSpecification {
 }
 
 cdk_core::impl_props!(DnsOptionsSpecification, DnsOptionsSpecificationBuilder);
+/// The properties [`DnsOptionsSpecification`] declares, in order.
+#[allow(dead_code)]
+static DNS_OPTIONS_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DnsRecordIpType", None),
+        ("PrivateDnsOnlyForInboundResolverEndpoint", None),
+        ("PrivateDnsPreference", None),
+        ("PrivateDnsSpecifiedDomains", None),
+    ],
+};
 impl From<DnsOptionsSpecification> for Value {
     fn from(v: DnsOptionsSpecification) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("DnsRecordIpType"), Value::from(v.dns_record_ip_type));
-        m.insert(
-            String::from("PrivateDnsOnlyForInboundResolverEndpoint"),
-            Value::from(v.private_dns_only_for_inbound_resolver_endpoint),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.dns_record_ip_type.is_some())
+                + usize::from(v.private_dns_only_for_inbound_resolver_endpoint.is_some())
+                + usize::from(v.private_dns_preference.is_some())
+                + usize::from(v.private_dns_specified_domains.is_some()),
         );
-        m.insert(String::from("PrivateDnsPreference"), Value::from(v.private_dns_preference));
-        m.insert(
-            String::from("PrivateDnsSpecifiedDomains"),
-            Value::from(v.private_dns_specified_domains),
-        );
+        if let Some(x) = v.dns_record_ip_type {
+            m.insert(String::from("DnsRecordIpType"), x);
+        }
+
+        if let Some(x) = v.private_dns_only_for_inbound_resolver_endpoint {
+            m.insert(String::from("PrivateDnsOnlyForInboundResolverEndpoint"), x);
+        }
+
+        if let Some(x) = v.private_dns_preference {
+            m.insert(String::from("PrivateDnsPreference"), x);
+        }
+
+        if let Some(x) = v.private_dns_specified_domains {
+            m.insert(String::from("PrivateDnsSpecifiedDomains"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -304,11 +396,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

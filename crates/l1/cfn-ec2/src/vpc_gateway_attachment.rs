@@ -34,12 +34,27 @@ pub struct CfnVPCGatewayAttachmentProps {
 }
 
 cdk_core::impl_props!(CfnVPCGatewayAttachmentProps, CfnVPCGatewayAttachmentPropsBuilder);
+/// The properties [`CfnVPCGatewayAttachmentProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_GATEWAY_ATTACHMENT_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("InternetGatewayId", None), ("VpcId", None), ("VpnGatewayId", None)],
+    };
 impl From<CfnVPCGatewayAttachmentProps> for Value {
     fn from(v: CfnVPCGatewayAttachmentProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("InternetGatewayId"), Value::from(v.internet_gateway_id));
-        m.insert(String::from("VpcId"), Value::from(v.vpc_id));
-        m.insert(String::from("VpnGatewayId"), Value::from(v.vpn_gateway_id));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.internet_gateway_id.is_some())
+                + usize::from(v.vpn_gateway_id.is_some()),
+        );
+        if let Some(x) = v.internet_gateway_id {
+            m.insert(String::from("InternetGatewayId"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
+        if let Some(x) = v.vpn_gateway_id {
+            m.insert(String::from("VpnGatewayId"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -73,6 +88,7 @@ impl CfnVPCGatewayAttachment {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_VPC_GATEWAY_ATTACHMENT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

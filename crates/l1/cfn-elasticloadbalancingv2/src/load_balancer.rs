@@ -141,35 +141,108 @@ pub struct CfnLoadBalancerProps {
 }
 
 cdk_core::impl_props!(CfnLoadBalancerProps, CfnLoadBalancerPropsBuilder);
+/// The properties [`CfnLoadBalancerProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_LOAD_BALANCER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("EnableCapacityReservationProvisionStabilize", None),
+        ("EnablePrefixForIpv6SourceNat", None),
+        ("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", None),
+        ("IpAddressType", None),
+        ("Ipv4IpamPoolId", None),
+        (
+            "LoadBalancerAttributes",
+            Some(cdk_core::NestedSchema::List(&LOAD_BALANCER_ATTRIBUTE_SCHEMA)),
+        ),
+        (
+            "MinimumLoadBalancerCapacity",
+            Some(cdk_core::NestedSchema::Struct(&MINIMUM_LOAD_BALANCER_CAPACITY_SCHEMA)),
+        ),
+        ("Name", None),
+        ("Scheme", None),
+        ("SecurityGroups", None),
+        ("SubnetMappings", Some(cdk_core::NestedSchema::List(&SUBNET_MAPPING_SCHEMA))),
+        ("Subnets", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Type", None),
+    ],
+};
 impl From<CfnLoadBalancerProps> for Value {
     fn from(v: CfnLoadBalancerProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(14);
-        m.insert(
-            String::from("EnableCapacityReservationProvisionStabilize"),
-            Value::from(v.enable_capacity_reservation_provision_stabilize),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.enable_capacity_reservation_provision_stabilize.is_some())
+                + usize::from(v.enable_prefix_for_ipv6_source_nat.is_some())
+                + usize::from(
+                    v.enforce_security_group_inbound_rules_on_private_link_traffic.is_some(),
+                )
+                + usize::from(v.ip_address_type.is_some())
+                + usize::from(v.ipv4_ipam_pool_id.is_some())
+                + usize::from(v.load_balancer_attributes.is_some())
+                + usize::from(v.minimum_load_balancer_capacity.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.scheme.is_some())
+                + usize::from(v.security_groups.is_some())
+                + usize::from(v.subnet_mappings.is_some())
+                + usize::from(v.subnets.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.type_.is_some()),
         );
-        m.insert(
-            String::from("EnablePrefixForIpv6SourceNat"),
-            Value::from(v.enable_prefix_for_ipv6_source_nat),
-        );
-        m.insert(
-            String::from("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"),
-            Value::from(v.enforce_security_group_inbound_rules_on_private_link_traffic),
-        );
-        m.insert(String::from("IpAddressType"), Value::from(v.ip_address_type));
-        m.insert(String::from("Ipv4IpamPoolId"), Value::from(v.ipv4_ipam_pool_id));
-        m.insert(String::from("LoadBalancerAttributes"), Value::from(v.load_balancer_attributes));
-        m.insert(
-            String::from("MinimumLoadBalancerCapacity"),
-            Value::from(v.minimum_load_balancer_capacity),
-        );
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("Scheme"), Value::from(v.scheme));
-        m.insert(String::from("SecurityGroups"), Value::from(v.security_groups));
-        m.insert(String::from("SubnetMappings"), Value::from(v.subnet_mappings));
-        m.insert(String::from("Subnets"), Value::from(v.subnets));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("Type"), Value::from(v.type_));
+        if let Some(x) = v.enable_capacity_reservation_provision_stabilize {
+            m.insert(String::from("EnableCapacityReservationProvisionStabilize"), x);
+        }
+
+        if let Some(x) = v.enable_prefix_for_ipv6_source_nat {
+            m.insert(String::from("EnablePrefixForIpv6SourceNat"), x);
+        }
+
+        if let Some(x) = v.enforce_security_group_inbound_rules_on_private_link_traffic {
+            m.insert(String::from("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"), x);
+        }
+
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.ipv4_ipam_pool_id {
+            m.insert(String::from("Ipv4IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.load_balancer_attributes {
+            m.insert(String::from("LoadBalancerAttributes"), x);
+        }
+
+        if let Some(x) = v.minimum_load_balancer_capacity {
+            m.insert(String::from("MinimumLoadBalancerCapacity"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.scheme {
+            m.insert(String::from("Scheme"), x);
+        }
+
+        if let Some(x) = v.security_groups {
+            m.insert(String::from("SecurityGroups"), x);
+        }
+
+        if let Some(x) = v.subnet_mappings {
+            m.insert(String::from("SubnetMappings"), x);
+        }
+
+        if let Some(x) = v.subnets {
+            m.insert(String::from("Subnets"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -203,6 +276,7 @@ impl CfnLoadBalancer {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_LOAD_BALANCER_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -321,11 +395,23 @@ pub struct LoadBalancerAttribute {
 }
 
 cdk_core::impl_props!(LoadBalancerAttribute, LoadBalancerAttributeBuilder);
+/// The properties [`LoadBalancerAttribute`] declares, in order.
+#[allow(dead_code)]
+static LOAD_BALANCER_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<LoadBalancerAttribute> for Value {
     fn from(v: LoadBalancerAttribute) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -349,10 +435,14 @@ pub struct MinimumLoadBalancerCapacity {
 }
 
 cdk_core::impl_props!(MinimumLoadBalancerCapacity, MinimumLoadBalancerCapacityBuilder);
+/// The properties [`MinimumLoadBalancerCapacity`] declares, in order.
+#[allow(dead_code)]
+static MINIMUM_LOAD_BALANCER_CAPACITY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CapacityUnits", None)] };
 impl From<MinimumLoadBalancerCapacity> for Value {
     fn from(v: MinimumLoadBalancerCapacity) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CapacityUnits"), Value::from(v.capacity_units));
+        m.insert(String::from("CapacityUnits"), v.capacity_units);
         Value::Object(m)
     }
 }
@@ -400,14 +490,42 @@ pub struct SubnetMapping {
 }
 
 cdk_core::impl_props!(SubnetMapping, SubnetMappingBuilder);
+/// The properties [`SubnetMapping`] declares, in order.
+#[allow(dead_code)]
+static SUBNET_MAPPING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllocationId", None),
+        ("IPv6Address", None),
+        ("PrivateIPv4Address", None),
+        ("SourceNatIpv6Prefix", None),
+        ("SubnetId", None),
+    ],
+};
 impl From<SubnetMapping> for Value {
     fn from(v: SubnetMapping) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("AllocationId"), Value::from(v.allocation_id));
-        m.insert(String::from("IPv6Address"), Value::from(v.ipv6_address));
-        m.insert(String::from("PrivateIPv4Address"), Value::from(v.private_ipv4_address));
-        m.insert(String::from("SourceNatIpv6Prefix"), Value::from(v.source_nat_ipv6_prefix));
-        m.insert(String::from("SubnetId"), Value::from(v.subnet_id));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.allocation_id.is_some())
+                + usize::from(v.ipv6_address.is_some())
+                + usize::from(v.private_ipv4_address.is_some())
+                + usize::from(v.source_nat_ipv6_prefix.is_some()),
+        );
+        if let Some(x) = v.allocation_id {
+            m.insert(String::from("AllocationId"), x);
+        }
+
+        if let Some(x) = v.ipv6_address {
+            m.insert(String::from("IPv6Address"), x);
+        }
+
+        if let Some(x) = v.private_ipv4_address {
+            m.insert(String::from("PrivateIPv4Address"), x);
+        }
+
+        if let Some(x) = v.source_nat_ipv6_prefix {
+            m.insert(String::from("SourceNatIpv6Prefix"), x);
+        }
+
+        m.insert(String::from("SubnetId"), v.subnet_id);
         Value::Object(m)
     }
 }
@@ -437,11 +555,18 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
         Value::Object(m)
     }
 }

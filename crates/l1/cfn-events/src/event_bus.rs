@@ -64,17 +64,60 @@ pub struct CfnEventBusProps {
 }
 
 cdk_core::impl_props!(CfnEventBusProps, CfnEventBusPropsBuilder);
+/// The properties [`CfnEventBusProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_EVENT_BUS_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DeadLetterConfig", None),
+        ("Description", None),
+        ("EventSourceName", None),
+        ("KmsKeyIdentifier", None),
+        ("LogConfig", None),
+        ("Name", None),
+        ("Policy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnEventBusProps> for Value {
     fn from(v: CfnEventBusProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(8);
-        m.insert(String::from("DeadLetterConfig"), Value::from(v.dead_letter_config));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("EventSourceName"), Value::from(v.event_source_name));
-        m.insert(String::from("KmsKeyIdentifier"), Value::from(v.kms_key_identifier));
-        m.insert(String::from("LogConfig"), Value::from(v.log_config));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("Policy"), Value::from(v.policy));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.dead_letter_config.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.event_source_name.is_some())
+                + usize::from(v.kms_key_identifier.is_some())
+                + usize::from(v.log_config.is_some())
+                + usize::from(v.policy.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.dead_letter_config {
+            m.insert(String::from("DeadLetterConfig"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.event_source_name {
+            m.insert(String::from("EventSourceName"), x);
+        }
+
+        if let Some(x) = v.kms_key_identifier {
+            m.insert(String::from("KmsKeyIdentifier"), x);
+        }
+
+        if let Some(x) = v.log_config {
+            m.insert(String::from("LogConfig"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.policy {
+            m.insert(String::from("Policy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -108,6 +151,7 @@ impl CfnEventBus {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_EVENT_BUS_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -166,11 +210,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -77,14 +77,38 @@ pub struct CfnPolicyProps {
 }
 
 cdk_core::impl_props!(CfnPolicyProps, CfnPolicyPropsBuilder);
+/// The properties [`CfnPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Groups", None),
+        ("PolicyDocument", None),
+        ("PolicyName", None),
+        ("Roles", None),
+        ("Users", None),
+    ],
+};
 impl From<CfnPolicyProps> for Value {
     fn from(v: CfnPolicyProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(5);
-        m.insert(String::from("Groups"), Value::from(v.groups));
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
-        m.insert(String::from("PolicyName"), Value::from(v.policy_name));
-        m.insert(String::from("Roles"), Value::from(v.roles));
-        m.insert(String::from("Users"), Value::from(v.users));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.groups.is_some())
+                + usize::from(v.roles.is_some())
+                + usize::from(v.users.is_some()),
+        );
+        if let Some(x) = v.groups {
+            m.insert(String::from("Groups"), x);
+        }
+
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("PolicyName"), v.policy_name);
+        if let Some(x) = v.roles {
+            m.insert(String::from("Roles"), x);
+        }
+
+        if let Some(x) = v.users {
+            m.insert(String::from("Users"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -118,6 +142,7 @@ impl CfnPolicy {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -98,21 +98,66 @@ pub struct CfnRoleProps {
 }
 
 cdk_core::impl_props!(CfnRoleProps, CfnRolePropsBuilder);
+/// The properties [`CfnRoleProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ROLE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AssumeRolePolicyDocument", None),
+        ("Description", None),
+        ("ManagedPolicyArns", None),
+        ("MaxSessionDuration", None),
+        ("Path", None),
+        ("PermissionsBoundary", None),
+        ("Policies", Some(cdk_core::NestedSchema::List(&POLICY_SCHEMA))),
+        ("RoleName", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnRoleProps> for Value {
     fn from(v: CfnRoleProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(9);
-        m.insert(
-            String::from("AssumeRolePolicyDocument"),
-            Value::from(v.assume_role_policy_document),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.description.is_some())
+                + usize::from(v.managed_policy_arns.is_some())
+                + usize::from(v.max_session_duration.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.permissions_boundary.is_some())
+                + usize::from(v.policies.is_some())
+                + usize::from(v.role_name.is_some())
+                + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("ManagedPolicyArns"), Value::from(v.managed_policy_arns));
-        m.insert(String::from("MaxSessionDuration"), Value::from(v.max_session_duration));
-        m.insert(String::from("Path"), Value::from(v.path));
-        m.insert(String::from("PermissionsBoundary"), Value::from(v.permissions_boundary));
-        m.insert(String::from("Policies"), Value::from(v.policies));
-        m.insert(String::from("RoleName"), Value::from(v.role_name));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        m.insert(String::from("AssumeRolePolicyDocument"), v.assume_role_policy_document);
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.managed_policy_arns {
+            m.insert(String::from("ManagedPolicyArns"), x);
+        }
+
+        if let Some(x) = v.max_session_duration {
+            m.insert(String::from("MaxSessionDuration"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.permissions_boundary {
+            m.insert(String::from("PermissionsBoundary"), x);
+        }
+
+        if let Some(x) = v.policies {
+            m.insert(String::from("Policies"), x);
+        }
+
+        if let Some(x) = v.role_name {
+            m.insert(String::from("RoleName"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -146,6 +191,7 @@ impl CfnRole {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_ROLE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -211,11 +257,15 @@ pub struct Policy {
 }
 
 cdk_core::impl_props!(Policy, PolicyBuilder);
+/// The properties [`Policy`] declares, in order.
+#[allow(dead_code)]
+static POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("PolicyName", None)] };
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
-        m.insert(String::from("PolicyName"), Value::from(v.policy_name));
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("PolicyName"), v.policy_name);
         Value::Object(m)
     }
 }
@@ -244,11 +294,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

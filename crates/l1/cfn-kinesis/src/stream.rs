@@ -77,25 +77,76 @@ pub struct CfnStreamProps {
 }
 
 cdk_core::impl_props!(CfnStreamProps, CfnStreamPropsBuilder);
+/// The properties [`CfnStreamProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STREAM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DesiredShardLevelMetrics", None),
+        ("MaxRecordSizeInKiB", None),
+        ("Name", None),
+        ("RecordDistributionStrategy", None),
+        ("RetentionPeriodHours", None),
+        ("ShardCount", None),
+        ("StreamEncryption", Some(cdk_core::NestedSchema::Struct(&STREAM_ENCRYPTION_SCHEMA))),
+        ("StreamModeDetails", Some(cdk_core::NestedSchema::Struct(&STREAM_MODE_DETAILS_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("WarmThroughputMiBps", None),
+    ],
+};
 impl From<CfnStreamProps> for Value {
     fn from(v: CfnStreamProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(
-            String::from("DesiredShardLevelMetrics"),
-            Value::from(v.desired_shard_level_metrics),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.desired_shard_level_metrics.is_some())
+                + usize::from(v.max_record_size_in_ki_b.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.record_distribution_strategy.is_some())
+                + usize::from(v.retention_period_hours.is_some())
+                + usize::from(v.shard_count.is_some())
+                + usize::from(v.stream_encryption.is_some())
+                + usize::from(v.stream_mode_details.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.warm_throughput_mi_bps.is_some()),
         );
-        m.insert(String::from("MaxRecordSizeInKiB"), Value::from(v.max_record_size_in_ki_b));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(
-            String::from("RecordDistributionStrategy"),
-            Value::from(v.record_distribution_strategy),
-        );
-        m.insert(String::from("RetentionPeriodHours"), Value::from(v.retention_period_hours));
-        m.insert(String::from("ShardCount"), Value::from(v.shard_count));
-        m.insert(String::from("StreamEncryption"), Value::from(v.stream_encryption));
-        m.insert(String::from("StreamModeDetails"), Value::from(v.stream_mode_details));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("WarmThroughputMiBps"), Value::from(v.warm_throughput_mi_bps));
+        if let Some(x) = v.desired_shard_level_metrics {
+            m.insert(String::from("DesiredShardLevelMetrics"), x);
+        }
+
+        if let Some(x) = v.max_record_size_in_ki_b {
+            m.insert(String::from("MaxRecordSizeInKiB"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.record_distribution_strategy {
+            m.insert(String::from("RecordDistributionStrategy"), x);
+        }
+
+        if let Some(x) = v.retention_period_hours {
+            m.insert(String::from("RetentionPeriodHours"), x);
+        }
+
+        if let Some(x) = v.shard_count {
+            m.insert(String::from("ShardCount"), x);
+        }
+
+        if let Some(x) = v.stream_encryption {
+            m.insert(String::from("StreamEncryption"), x);
+        }
+
+        if let Some(x) = v.stream_mode_details {
+            m.insert(String::from("StreamModeDetails"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.warm_throughput_mi_bps {
+            m.insert(String::from("WarmThroughputMiBps"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -129,6 +180,7 @@ impl CfnStream {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_STREAM_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -194,11 +246,15 @@ pub struct StreamEncryption {
 }
 
 cdk_core::impl_props!(StreamEncryption, StreamEncryptionBuilder);
+/// The properties [`StreamEncryption`] declares, in order.
+#[allow(dead_code)]
+static STREAM_ENCRYPTION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EncryptionType", None), ("KeyId", None)] };
 impl From<StreamEncryption> for Value {
     fn from(v: StreamEncryption) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("EncryptionType"), Value::from(v.encryption_type));
-        m.insert(String::from("KeyId"), Value::from(v.key_id));
+        m.insert(String::from("EncryptionType"), v.encryption_type);
+        m.insert(String::from("KeyId"), v.key_id);
         Value::Object(m)
     }
 }
@@ -222,10 +278,14 @@ pub struct StreamModeDetails {
 }
 
 cdk_core::impl_props!(StreamModeDetails, StreamModeDetailsBuilder);
+/// The properties [`StreamModeDetails`] declares, in order.
+#[allow(dead_code)]
+static STREAM_MODE_DETAILS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("StreamMode", None)] };
 impl From<StreamModeDetails> for Value {
     fn from(v: StreamModeDetails) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("StreamMode"), Value::from(v.stream_mode));
+        m.insert(String::from("StreamMode"), v.stream_mode);
         Value::Object(m)
     }
 }
@@ -254,11 +314,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -228,24 +228,88 @@ pub struct CfnKeyProps {
 }
 
 cdk_core::impl_props!(CfnKeyProps, CfnKeyPropsBuilder);
+/// The properties [`CfnKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BypassPolicyLockoutSafetyCheck", None),
+        ("Description", None),
+        ("EnableKeyRotation", None),
+        ("Enabled", None),
+        ("KeyPolicy", None),
+        ("KeySpec", None),
+        ("KeyUsage", None),
+        ("MultiRegion", None),
+        ("Origin", None),
+        ("PendingWindowInDays", None),
+        ("RotationPeriodInDays", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnKeyProps> for Value {
     fn from(v: CfnKeyProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(12);
-        m.insert(
-            String::from("BypassPolicyLockoutSafetyCheck"),
-            Value::from(v.bypass_policy_lockout_safety_check),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.bypass_policy_lockout_safety_check.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.enable_key_rotation.is_some())
+                + usize::from(v.enabled.is_some())
+                + usize::from(v.key_policy.is_some())
+                + usize::from(v.key_spec.is_some())
+                + usize::from(v.key_usage.is_some())
+                + usize::from(v.multi_region.is_some())
+                + usize::from(v.origin.is_some())
+                + usize::from(v.pending_window_in_days.is_some())
+                + usize::from(v.rotation_period_in_days.is_some())
+                + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("EnableKeyRotation"), Value::from(v.enable_key_rotation));
-        m.insert(String::from("Enabled"), Value::from(v.enabled));
-        m.insert(String::from("KeyPolicy"), Value::from(v.key_policy));
-        m.insert(String::from("KeySpec"), Value::from(v.key_spec));
-        m.insert(String::from("KeyUsage"), Value::from(v.key_usage));
-        m.insert(String::from("MultiRegion"), Value::from(v.multi_region));
-        m.insert(String::from("Origin"), Value::from(v.origin));
-        m.insert(String::from("PendingWindowInDays"), Value::from(v.pending_window_in_days));
-        m.insert(String::from("RotationPeriodInDays"), Value::from(v.rotation_period_in_days));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        if let Some(x) = v.bypass_policy_lockout_safety_check {
+            m.insert(String::from("BypassPolicyLockoutSafetyCheck"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.enable_key_rotation {
+            m.insert(String::from("EnableKeyRotation"), x);
+        }
+
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.key_policy {
+            m.insert(String::from("KeyPolicy"), x);
+        }
+
+        if let Some(x) = v.key_spec {
+            m.insert(String::from("KeySpec"), x);
+        }
+
+        if let Some(x) = v.key_usage {
+            m.insert(String::from("KeyUsage"), x);
+        }
+
+        if let Some(x) = v.multi_region {
+            m.insert(String::from("MultiRegion"), x);
+        }
+
+        if let Some(x) = v.origin {
+            m.insert(String::from("Origin"), x);
+        }
+
+        if let Some(x) = v.pending_window_in_days {
+            m.insert(String::from("PendingWindowInDays"), x);
+        }
+
+        if let Some(x) = v.rotation_period_in_days {
+            m.insert(String::from("RotationPeriodInDays"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -279,6 +343,7 @@ impl CfnKey {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_KEY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -348,11 +413,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

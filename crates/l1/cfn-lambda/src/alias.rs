@@ -50,18 +50,46 @@ pub struct CfnAliasProps {
 }
 
 cdk_core::impl_props!(CfnAliasProps, CfnAliasPropsBuilder);
+/// The properties [`CfnAliasProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ALIAS_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Description", None),
+        ("FunctionName", None),
+        ("FunctionVersion", None),
+        ("Name", None),
+        (
+            "ProvisionedConcurrencyConfig",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "RoutingConfig",
+            Some(cdk_core::NestedSchema::Struct(&ALIAS_ROUTING_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
 impl From<CfnAliasProps> for Value {
     fn from(v: CfnAliasProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(6);
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("FunctionName"), Value::from(v.function_name));
-        m.insert(String::from("FunctionVersion"), Value::from(v.function_version));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(
-            String::from("ProvisionedConcurrencyConfig"),
-            Value::from(v.provisioned_concurrency_config),
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.description.is_some())
+                + usize::from(v.provisioned_concurrency_config.is_some())
+                + usize::from(v.routing_config.is_some()),
         );
-        m.insert(String::from("RoutingConfig"), Value::from(v.routing_config));
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        m.insert(String::from("FunctionVersion"), v.function_version);
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.provisioned_concurrency_config {
+            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+        }
+
+        if let Some(x) = v.routing_config {
+            m.insert(String::from("RoutingConfig"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -95,6 +123,7 @@ impl CfnAlias {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_ALIAS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -149,13 +178,22 @@ pub struct AliasRoutingConfiguration {
 }
 
 cdk_core::impl_props!(AliasRoutingConfiguration, AliasRoutingConfigurationBuilder);
+/// The properties [`AliasRoutingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ALIAS_ROUTING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "AdditionalVersionWeights",
+        Some(cdk_core::NestedSchema::List(&VERSION_WEIGHT_SCHEMA)),
+    )],
+};
 impl From<AliasRoutingConfiguration> for Value {
     fn from(v: AliasRoutingConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("AdditionalVersionWeights"),
-            Value::from(v.additional_version_weights),
-        );
+        let mut m =
+            cdk_core::Map::with_capacity(0 + usize::from(v.additional_version_weights.is_some()));
+        if let Some(x) = v.additional_version_weights {
+            m.insert(String::from("AdditionalVersionWeights"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -182,12 +220,16 @@ cdk_core::impl_props!(
     ProvisionedConcurrencyConfiguration,
     ProvisionedConcurrencyConfigurationBuilder
 );
+/// The properties [`ProvisionedConcurrencyConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ProvisionedConcurrentExecutions", None)] };
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
         m.insert(
             String::from("ProvisionedConcurrentExecutions"),
-            Value::from(v.provisioned_concurrent_executions),
+            v.provisioned_concurrent_executions,
         );
         Value::Object(m)
     }
@@ -217,11 +259,15 @@ pub struct VersionWeight {
 }
 
 cdk_core::impl_props!(VersionWeight, VersionWeightBuilder);
+/// The properties [`VersionWeight`] declares, in order.
+#[allow(dead_code)]
+static VERSION_WEIGHT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("FunctionVersion", None), ("FunctionWeight", None)] };
 impl From<VersionWeight> for Value {
     fn from(v: VersionWeight) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("FunctionVersion"), Value::from(v.function_version));
-        m.insert(String::from("FunctionWeight"), Value::from(v.function_weight));
+        m.insert(String::from("FunctionVersion"), v.function_version);
+        m.insert(String::from("FunctionWeight"), v.function_weight);
         Value::Object(m)
     }
 }

@@ -84,18 +84,58 @@ pub struct CfnPermissionProps {
 }
 
 cdk_core::impl_props!(CfnPermissionProps, CfnPermissionPropsBuilder);
+/// The properties [`CfnPermissionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_PERMISSION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Action", None),
+        ("EventSourceToken", None),
+        ("FunctionName", None),
+        ("FunctionUrlAuthType", None),
+        ("InvokedViaFunctionUrl", None),
+        ("Principal", None),
+        ("PrincipalOrgID", None),
+        ("SourceAccount", None),
+        ("SourceArn", None),
+    ],
+};
 impl From<CfnPermissionProps> for Value {
     fn from(v: CfnPermissionProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(9);
-        m.insert(String::from("Action"), Value::from(v.action));
-        m.insert(String::from("EventSourceToken"), Value::from(v.event_source_token));
-        m.insert(String::from("FunctionName"), Value::from(v.function_name));
-        m.insert(String::from("FunctionUrlAuthType"), Value::from(v.function_url_auth_type));
-        m.insert(String::from("InvokedViaFunctionUrl"), Value::from(v.invoked_via_function_url));
-        m.insert(String::from("Principal"), Value::from(v.principal));
-        m.insert(String::from("PrincipalOrgID"), Value::from(v.principal_org_id));
-        m.insert(String::from("SourceAccount"), Value::from(v.source_account));
-        m.insert(String::from("SourceArn"), Value::from(v.source_arn));
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.event_source_token.is_some())
+                + usize::from(v.function_url_auth_type.is_some())
+                + usize::from(v.invoked_via_function_url.is_some())
+                + usize::from(v.principal_org_id.is_some())
+                + usize::from(v.source_account.is_some())
+                + usize::from(v.source_arn.is_some()),
+        );
+        m.insert(String::from("Action"), v.action);
+        if let Some(x) = v.event_source_token {
+            m.insert(String::from("EventSourceToken"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        if let Some(x) = v.function_url_auth_type {
+            m.insert(String::from("FunctionUrlAuthType"), x);
+        }
+
+        if let Some(x) = v.invoked_via_function_url {
+            m.insert(String::from("InvokedViaFunctionUrl"), x);
+        }
+
+        m.insert(String::from("Principal"), v.principal);
+        if let Some(x) = v.principal_org_id {
+            m.insert(String::from("PrincipalOrgID"), x);
+        }
+
+        if let Some(x) = v.source_account {
+            m.insert(String::from("SourceAccount"), x);
+        }
+
+        if let Some(x) = v.source_arn {
+            m.insert(String::from("SourceArn"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -129,6 +169,7 @@ impl CfnPermission {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_PERMISSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -52,18 +52,54 @@ pub struct CfnVersionProps {
 }
 
 cdk_core::impl_props!(CfnVersionProps, CfnVersionPropsBuilder);
+/// The properties [`CfnVersionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VERSION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CodeSha256", None),
+        ("Description", None),
+        ("FunctionName", None),
+        (
+            "FunctionScalingConfig",
+            Some(cdk_core::NestedSchema::Struct(&FUNCTION_SCALING_CONFIG_SCHEMA)),
+        ),
+        (
+            "ProvisionedConcurrencyConfig",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA)),
+        ),
+        ("RuntimePolicy", Some(cdk_core::NestedSchema::Struct(&RUNTIME_POLICY_SCHEMA))),
+    ],
+};
 impl From<CfnVersionProps> for Value {
     fn from(v: CfnVersionProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(6);
-        m.insert(String::from("CodeSha256"), Value::from(v.code_sha256));
-        m.insert(String::from("Description"), Value::from(v.description));
-        m.insert(String::from("FunctionName"), Value::from(v.function_name));
-        m.insert(String::from("FunctionScalingConfig"), Value::from(v.function_scaling_config));
-        m.insert(
-            String::from("ProvisionedConcurrencyConfig"),
-            Value::from(v.provisioned_concurrency_config),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.code_sha256.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.function_scaling_config.is_some())
+                + usize::from(v.provisioned_concurrency_config.is_some())
+                + usize::from(v.runtime_policy.is_some()),
         );
-        m.insert(String::from("RuntimePolicy"), Value::from(v.runtime_policy));
+        if let Some(x) = v.code_sha256 {
+            m.insert(String::from("CodeSha256"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        if let Some(x) = v.function_scaling_config {
+            m.insert(String::from("FunctionScalingConfig"), x);
+        }
+
+        if let Some(x) = v.provisioned_concurrency_config {
+            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+        }
+
+        if let Some(x) = v.runtime_policy {
+            m.insert(String::from("RuntimePolicy"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -97,6 +133,7 @@ impl CfnVersion {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_VERSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -164,17 +201,25 @@ pub struct FunctionScalingConfig {
 }
 
 cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
+/// The properties [`FunctionScalingConfig`] declares, in order.
+#[allow(dead_code)]
+static FUNCTION_SCALING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("MaxExecutionEnvironments", None), ("MinExecutionEnvironments", None)],
+};
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(
-            String::from("MaxExecutionEnvironments"),
-            Value::from(v.max_execution_environments),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.max_execution_environments.is_some())
+                + usize::from(v.min_execution_environments.is_some()),
         );
-        m.insert(
-            String::from("MinExecutionEnvironments"),
-            Value::from(v.min_execution_environments),
-        );
+        if let Some(x) = v.max_execution_environments {
+            m.insert(String::from("MaxExecutionEnvironments"), x);
+        }
+
+        if let Some(x) = v.min_execution_environments {
+            m.insert(String::from("MinExecutionEnvironments"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -201,12 +246,16 @@ cdk_core::impl_props!(
     ProvisionedConcurrencyConfiguration,
     ProvisionedConcurrencyConfigurationBuilder
 );
+/// The properties [`ProvisionedConcurrencyConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ProvisionedConcurrentExecutions", None)] };
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
         m.insert(
             String::from("ProvisionedConcurrentExecutions"),
-            Value::from(v.provisioned_concurrent_executions),
+            v.provisioned_concurrent_executions,
         );
         Value::Object(m)
     }
@@ -237,11 +286,18 @@ pub struct RuntimePolicy {
 }
 
 cdk_core::impl_props!(RuntimePolicy, RuntimePolicyBuilder);
+/// The properties [`RuntimePolicy`] declares, in order.
+#[allow(dead_code)]
+static RUNTIME_POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RuntimeVersionArn", None), ("UpdateRuntimeOn", None)] };
 impl From<RuntimePolicy> for Value {
     fn from(v: RuntimePolicy) -> Value {
-        let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("RuntimeVersionArn"), Value::from(v.runtime_version_arn));
-        m.insert(String::from("UpdateRuntimeOn"), Value::from(v.update_runtime_on));
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.runtime_version_arn.is_some()));
+        if let Some(x) = v.runtime_version_arn {
+            m.insert(String::from("RuntimeVersionArn"), x);
+        }
+
+        m.insert(String::from("UpdateRuntimeOn"), v.update_runtime_on);
         Value::Object(m)
     }
 }

@@ -105,25 +105,76 @@ pub struct CfnLogGroupProps {
 }
 
 cdk_core::impl_props!(CfnLogGroupProps, CfnLogGroupPropsBuilder);
+/// The properties [`CfnLogGroupProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_LOG_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BearerTokenAuthenticationEnabled", None),
+        ("DataProtectionPolicy", None),
+        ("DeletionProtectionEnabled", None),
+        ("FieldIndexPolicies", None),
+        ("KmsKeyId", None),
+        ("LogGroupClass", None),
+        ("LogGroupName", None),
+        ("ResourcePolicyDocument", None),
+        ("RetentionInDays", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<CfnLogGroupProps> for Value {
     fn from(v: CfnLogGroupProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(10);
-        m.insert(
-            String::from("BearerTokenAuthenticationEnabled"),
-            Value::from(v.bearer_token_authentication_enabled),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.bearer_token_authentication_enabled.is_some())
+                + usize::from(v.data_protection_policy.is_some())
+                + usize::from(v.deletion_protection_enabled.is_some())
+                + usize::from(v.field_index_policies.is_some())
+                + usize::from(v.kms_key_id.is_some())
+                + usize::from(v.log_group_class.is_some())
+                + usize::from(v.log_group_name.is_some())
+                + usize::from(v.resource_policy_document.is_some())
+                + usize::from(v.retention_in_days.is_some())
+                + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("DataProtectionPolicy"), Value::from(v.data_protection_policy));
-        m.insert(
-            String::from("DeletionProtectionEnabled"),
-            Value::from(v.deletion_protection_enabled),
-        );
-        m.insert(String::from("FieldIndexPolicies"), Value::from(v.field_index_policies));
-        m.insert(String::from("KmsKeyId"), Value::from(v.kms_key_id));
-        m.insert(String::from("LogGroupClass"), Value::from(v.log_group_class));
-        m.insert(String::from("LogGroupName"), Value::from(v.log_group_name));
-        m.insert(String::from("ResourcePolicyDocument"), Value::from(v.resource_policy_document));
-        m.insert(String::from("RetentionInDays"), Value::from(v.retention_in_days));
-        m.insert(String::from("Tags"), Value::from(v.tags));
+        if let Some(x) = v.bearer_token_authentication_enabled {
+            m.insert(String::from("BearerTokenAuthenticationEnabled"), x);
+        }
+
+        if let Some(x) = v.data_protection_policy {
+            m.insert(String::from("DataProtectionPolicy"), x);
+        }
+
+        if let Some(x) = v.deletion_protection_enabled {
+            m.insert(String::from("DeletionProtectionEnabled"), x);
+        }
+
+        if let Some(x) = v.field_index_policies {
+            m.insert(String::from("FieldIndexPolicies"), x);
+        }
+
+        if let Some(x) = v.kms_key_id {
+            m.insert(String::from("KmsKeyId"), x);
+        }
+
+        if let Some(x) = v.log_group_class {
+            m.insert(String::from("LogGroupClass"), x);
+        }
+
+        if let Some(x) = v.log_group_name {
+            m.insert(String::from("LogGroupName"), x);
+        }
+
+        if let Some(x) = v.resource_policy_document {
+            m.insert(String::from("ResourcePolicyDocument"), x);
+        }
+
+        if let Some(x) = v.retention_in_days {
+            m.insert(String::from("RetentionInDays"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -157,6 +208,7 @@ impl CfnLogGroup {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_LOG_GROUP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -213,11 +265,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -98,16 +98,58 @@ pub struct CfnHostedZoneProps {
 }
 
 cdk_core::impl_props!(CfnHostedZoneProps, CfnHostedZonePropsBuilder);
+/// The properties [`CfnHostedZoneProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_HOSTED_ZONE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DelegationSetId", None),
+        ("HostedZoneConfig", Some(cdk_core::NestedSchema::Struct(&HOSTED_ZONE_CONFIG_SCHEMA))),
+        ("HostedZoneFeatures", Some(cdk_core::NestedSchema::Struct(&HOSTED_ZONE_FEATURES_SCHEMA))),
+        ("HostedZoneTags", Some(cdk_core::NestedSchema::List(&HOSTED_ZONE_TAG_SCHEMA))),
+        ("Name", None),
+        ("QueryLoggingConfig", Some(cdk_core::NestedSchema::Struct(&QUERY_LOGGING_CONFIG_SCHEMA))),
+        ("VPCs", Some(cdk_core::NestedSchema::List(&VPC_SCHEMA))),
+    ],
+};
 impl From<CfnHostedZoneProps> for Value {
     fn from(v: CfnHostedZoneProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(7);
-        m.insert(String::from("DelegationSetId"), Value::from(v.delegation_set_id));
-        m.insert(String::from("HostedZoneConfig"), Value::from(v.hosted_zone_config));
-        m.insert(String::from("HostedZoneFeatures"), Value::from(v.hosted_zone_features));
-        m.insert(String::from("HostedZoneTags"), Value::from(v.hosted_zone_tags));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("QueryLoggingConfig"), Value::from(v.query_logging_config));
-        m.insert(String::from("VPCs"), Value::from(v.vpcs));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.delegation_set_id.is_some())
+                + usize::from(v.hosted_zone_config.is_some())
+                + usize::from(v.hosted_zone_features.is_some())
+                + usize::from(v.hosted_zone_tags.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.query_logging_config.is_some())
+                + usize::from(v.vpcs.is_some()),
+        );
+        if let Some(x) = v.delegation_set_id {
+            m.insert(String::from("DelegationSetId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_config {
+            m.insert(String::from("HostedZoneConfig"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_features {
+            m.insert(String::from("HostedZoneFeatures"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_tags {
+            m.insert(String::from("HostedZoneTags"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.query_logging_config {
+            m.insert(String::from("QueryLoggingConfig"), x);
+        }
+
+        if let Some(x) = v.vpcs {
+            m.insert(String::from("VPCs"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -141,6 +183,7 @@ impl CfnHostedZone {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_HOSTED_ZONE_PROPS_SCHEMA,
             Some(cdk_core::Tagging {
                 property: "HostedZoneTags",
                 format: cdk_core::TagFormat::Standard,
@@ -201,10 +244,17 @@ pub struct HostedZoneConfig {
 }
 
 cdk_core::impl_props!(HostedZoneConfig, HostedZoneConfigBuilder);
+/// The properties [`HostedZoneConfig`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Comment", None)] };
 impl From<HostedZoneConfig> for Value {
     fn from(v: HostedZoneConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Comment"), Value::from(v.comment));
+        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.comment.is_some()));
+        if let Some(x) = v.comment {
+            m.insert(String::from("Comment"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -229,13 +279,18 @@ pub struct HostedZoneFeatures {
 }
 
 cdk_core::impl_props!(HostedZoneFeatures, HostedZoneFeaturesBuilder);
+/// The properties [`HostedZoneFeatures`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_FEATURES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EnableAcceleratedRecovery", None)] };
 impl From<HostedZoneFeatures> for Value {
     fn from(v: HostedZoneFeatures) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("EnableAcceleratedRecovery"),
-            Value::from(v.enable_accelerated_recovery),
-        );
+        let mut m =
+            cdk_core::Map::with_capacity(0 + usize::from(v.enable_accelerated_recovery.is_some()));
+        if let Some(x) = v.enable_accelerated_recovery {
+            m.insert(String::from("EnableAcceleratedRecovery"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -272,11 +327,15 @@ pub struct HostedZoneTag {
 }
 
 cdk_core::impl_props!(HostedZoneTag, HostedZoneTagBuilder);
+/// The properties [`HostedZoneTag`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<HostedZoneTag> for Value {
     fn from(v: HostedZoneTag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }
@@ -300,13 +359,14 @@ pub struct QueryLoggingConfig {
 }
 
 cdk_core::impl_props!(QueryLoggingConfig, QueryLoggingConfigBuilder);
+/// The properties [`QueryLoggingConfig`] declares, in order.
+#[allow(dead_code)]
+static QUERY_LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CloudWatchLogsLogGroupArn", None)] };
 impl From<QueryLoggingConfig> for Value {
     fn from(v: QueryLoggingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("CloudWatchLogsLogGroupArn"),
-            Value::from(v.cloud_watch_logs_log_group_arn),
-        );
+        m.insert(String::from("CloudWatchLogsLogGroupArn"), v.cloud_watch_logs_log_group_arn);
         Value::Object(m)
     }
 }
@@ -341,11 +401,15 @@ pub struct Vpc {
 }
 
 cdk_core::impl_props!(Vpc, VpcBuilder);
+/// The properties [`Vpc`] declares, in order.
+#[allow(dead_code)]
+static VPC_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("VPCId", None), ("VPCRegion", None)] };
 impl From<Vpc> for Value {
     fn from(v: Vpc) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("VPCId"), Value::from(v.vpc_id));
-        m.insert(String::from("VPCRegion"), Value::from(v.vpc_region));
+        m.insert(String::from("VPCId"), v.vpc_id);
+        m.insert(String::from("VPCRegion"), v.vpc_region);
         Value::Object(m)
     }
 }

@@ -117,26 +117,113 @@ pub struct CfnRecordSetProps {
 }
 
 cdk_core::impl_props!(CfnRecordSetProps, CfnRecordSetPropsBuilder);
+/// The properties [`CfnRecordSetProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_RECORD_SET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AliasTarget", Some(cdk_core::NestedSchema::Struct(&ALIAS_TARGET_SCHEMA))),
+        ("CidrRoutingConfig", Some(cdk_core::NestedSchema::Struct(&CIDR_ROUTING_CONFIG_SCHEMA))),
+        ("Comment", None),
+        ("Failover", None),
+        ("GeoLocation", Some(cdk_core::NestedSchema::Struct(&GEO_LOCATION_SCHEMA))),
+        (
+            "GeoProximityLocation",
+            Some(cdk_core::NestedSchema::Struct(&GEO_PROXIMITY_LOCATION_SCHEMA)),
+        ),
+        ("HealthCheckId", None),
+        ("HostedZoneId", None),
+        ("HostedZoneName", None),
+        ("MultiValueAnswer", None),
+        ("Name", None),
+        ("Region", None),
+        ("ResourceRecords", None),
+        ("SetIdentifier", None),
+        ("TTL", None),
+        ("Type", None),
+        ("Weight", None),
+    ],
+};
 impl From<CfnRecordSetProps> for Value {
     fn from(v: CfnRecordSetProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(17);
-        m.insert(String::from("AliasTarget"), Value::from(v.alias_target));
-        m.insert(String::from("CidrRoutingConfig"), Value::from(v.cidr_routing_config));
-        m.insert(String::from("Comment"), Value::from(v.comment));
-        m.insert(String::from("Failover"), Value::from(v.failover));
-        m.insert(String::from("GeoLocation"), Value::from(v.geo_location));
-        m.insert(String::from("GeoProximityLocation"), Value::from(v.geo_proximity_location));
-        m.insert(String::from("HealthCheckId"), Value::from(v.health_check_id));
-        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
-        m.insert(String::from("HostedZoneName"), Value::from(v.hosted_zone_name));
-        m.insert(String::from("MultiValueAnswer"), Value::from(v.multi_value_answer));
-        m.insert(String::from("Name"), Value::from(v.name));
-        m.insert(String::from("Region"), Value::from(v.region));
-        m.insert(String::from("ResourceRecords"), Value::from(v.resource_records));
-        m.insert(String::from("SetIdentifier"), Value::from(v.set_identifier));
-        m.insert(String::from("TTL"), Value::from(v.ttl));
-        m.insert(String::from("Type"), Value::from(v.type_));
-        m.insert(String::from("Weight"), Value::from(v.weight));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.alias_target.is_some())
+                + usize::from(v.cidr_routing_config.is_some())
+                + usize::from(v.comment.is_some())
+                + usize::from(v.failover.is_some())
+                + usize::from(v.geo_location.is_some())
+                + usize::from(v.geo_proximity_location.is_some())
+                + usize::from(v.health_check_id.is_some())
+                + usize::from(v.hosted_zone_id.is_some())
+                + usize::from(v.hosted_zone_name.is_some())
+                + usize::from(v.multi_value_answer.is_some())
+                + usize::from(v.region.is_some())
+                + usize::from(v.resource_records.is_some())
+                + usize::from(v.set_identifier.is_some())
+                + usize::from(v.ttl.is_some())
+                + usize::from(v.weight.is_some()),
+        );
+        if let Some(x) = v.alias_target {
+            m.insert(String::from("AliasTarget"), x);
+        }
+
+        if let Some(x) = v.cidr_routing_config {
+            m.insert(String::from("CidrRoutingConfig"), x);
+        }
+
+        if let Some(x) = v.comment {
+            m.insert(String::from("Comment"), x);
+        }
+
+        if let Some(x) = v.failover {
+            m.insert(String::from("Failover"), x);
+        }
+
+        if let Some(x) = v.geo_location {
+            m.insert(String::from("GeoLocation"), x);
+        }
+
+        if let Some(x) = v.geo_proximity_location {
+            m.insert(String::from("GeoProximityLocation"), x);
+        }
+
+        if let Some(x) = v.health_check_id {
+            m.insert(String::from("HealthCheckId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_id {
+            m.insert(String::from("HostedZoneId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_name {
+            m.insert(String::from("HostedZoneName"), x);
+        }
+
+        if let Some(x) = v.multi_value_answer {
+            m.insert(String::from("MultiValueAnswer"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        if let Some(x) = v.resource_records {
+            m.insert(String::from("ResourceRecords"), x);
+        }
+
+        if let Some(x) = v.set_identifier {
+            m.insert(String::from("SetIdentifier"), x);
+        }
+
+        if let Some(x) = v.ttl {
+            m.insert(String::from("TTL"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        if let Some(x) = v.weight {
+            m.insert(String::from("Weight"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -170,6 +257,7 @@ impl CfnRecordSet {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_RECORD_SET_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -227,12 +315,21 @@ pub struct AliasTarget {
 }
 
 cdk_core::impl_props!(AliasTarget, AliasTargetBuilder);
+/// The properties [`AliasTarget`] declares, in order.
+#[allow(dead_code)]
+static ALIAS_TARGET_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("DNSName", None), ("EvaluateTargetHealth", None), ("HostedZoneId", None)],
+};
 impl From<AliasTarget> for Value {
     fn from(v: AliasTarget) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("DNSName"), Value::from(v.dns_name));
-        m.insert(String::from("EvaluateTargetHealth"), Value::from(v.evaluate_target_health));
-        m.insert(String::from("HostedZoneId"), Value::from(v.hosted_zone_id));
+        let mut m =
+            cdk_core::Map::with_capacity(2 + usize::from(v.evaluate_target_health.is_some()));
+        m.insert(String::from("DNSName"), v.dns_name);
+        if let Some(x) = v.evaluate_target_health {
+            m.insert(String::from("EvaluateTargetHealth"), x);
+        }
+
+        m.insert(String::from("HostedZoneId"), v.hosted_zone_id);
         Value::Object(m)
     }
 }
@@ -261,11 +358,15 @@ pub struct CidrRoutingConfig {
 }
 
 cdk_core::impl_props!(CidrRoutingConfig, CidrRoutingConfigBuilder);
+/// The properties [`CidrRoutingConfig`] declares, in order.
+#[allow(dead_code)]
+static CIDR_ROUTING_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CollectionId", None), ("LocationName", None)] };
 impl From<CidrRoutingConfig> for Value {
     fn from(v: CidrRoutingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("CollectionId"), Value::from(v.collection_id));
-        m.insert(String::from("LocationName"), Value::from(v.location_name));
+        m.insert(String::from("CollectionId"), v.collection_id);
+        m.insert(String::from("LocationName"), v.location_name);
         Value::Object(m)
     }
 }
@@ -294,11 +395,15 @@ pub struct Coordinates {
 }
 
 cdk_core::impl_props!(Coordinates, CoordinatesBuilder);
+/// The properties [`Coordinates`] declares, in order.
+#[allow(dead_code)]
+static COORDINATES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Latitude", None), ("Longitude", None)] };
 impl From<Coordinates> for Value {
     fn from(v: Coordinates) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Latitude"), Value::from(v.latitude));
-        m.insert(String::from("Longitude"), Value::from(v.longitude));
+        m.insert(String::from("Latitude"), v.latitude);
+        m.insert(String::from("Longitude"), v.longitude);
         Value::Object(m)
     }
 }
@@ -335,12 +440,30 @@ pub struct GeoLocation {
 }
 
 cdk_core::impl_props!(GeoLocation, GeoLocationBuilder);
+/// The properties [`GeoLocation`] declares, in order.
+#[allow(dead_code)]
+static GEO_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ContinentCode", None), ("CountryCode", None), ("SubdivisionCode", None)],
+};
 impl From<GeoLocation> for Value {
     fn from(v: GeoLocation) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("ContinentCode"), Value::from(v.continent_code));
-        m.insert(String::from("CountryCode"), Value::from(v.country_code));
-        m.insert(String::from("SubdivisionCode"), Value::from(v.subdivision_code));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.continent_code.is_some())
+                + usize::from(v.country_code.is_some())
+                + usize::from(v.subdivision_code.is_some()),
+        );
+        if let Some(x) = v.continent_code {
+            m.insert(String::from("ContinentCode"), x);
+        }
+
+        if let Some(x) = v.country_code {
+            m.insert(String::from("CountryCode"), x);
+        }
+
+        if let Some(x) = v.subdivision_code {
+            m.insert(String::from("SubdivisionCode"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -383,13 +506,40 @@ pub struct GeoProximityLocation {
 }
 
 cdk_core::impl_props!(GeoProximityLocation, GeoProximityLocationBuilder);
+/// The properties [`GeoProximityLocation`] declares, in order.
+#[allow(dead_code)]
+static GEO_PROXIMITY_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AWSRegion", None),
+        ("Bias", None),
+        ("Coordinates", Some(cdk_core::NestedSchema::Struct(&COORDINATES_SCHEMA))),
+        ("LocalZoneGroup", None),
+    ],
+};
 impl From<GeoProximityLocation> for Value {
     fn from(v: GeoProximityLocation) -> Value {
-        let mut m = cdk_core::Map::with_capacity(4);
-        m.insert(String::from("AWSRegion"), Value::from(v.aws_region));
-        m.insert(String::from("Bias"), Value::from(v.bias));
-        m.insert(String::from("Coordinates"), Value::from(v.coordinates));
-        m.insert(String::from("LocalZoneGroup"), Value::from(v.local_zone_group));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.aws_region.is_some())
+                + usize::from(v.bias.is_some())
+                + usize::from(v.coordinates.is_some())
+                + usize::from(v.local_zone_group.is_some()),
+        );
+        if let Some(x) = v.aws_region {
+            m.insert(String::from("AWSRegion"), x);
+        }
+
+        if let Some(x) = v.bias {
+            m.insert(String::from("Bias"), x);
+        }
+
+        if let Some(x) = v.coordinates {
+            m.insert(String::from("Coordinates"), x);
+        }
+
+        if let Some(x) = v.local_zone_group {
+            m.insert(String::from("LocalZoneGroup"), x);
+        }
+
         Value::Object(m)
     }
 }

@@ -44,11 +44,15 @@ pub struct CfnBucketPolicyProps {
 }
 
 cdk_core::impl_props!(CfnBucketPolicyProps, CfnBucketPolicyPropsBuilder);
+/// The properties [`CfnBucketPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_BUCKET_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Bucket", None), ("PolicyDocument", None)] };
 impl From<CfnBucketPolicyProps> for Value {
     fn from(v: CfnBucketPolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Bucket"), Value::from(v.bucket));
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
+        m.insert(String::from("Bucket"), v.bucket);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
         Value::Object(m)
     }
 }
@@ -82,6 +86,7 @@ impl CfnBucketPolicy {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_BUCKET_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

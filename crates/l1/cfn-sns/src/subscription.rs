@@ -81,20 +81,74 @@ pub struct CfnSubscriptionProps {
 }
 
 cdk_core::impl_props!(CfnSubscriptionProps, CfnSubscriptionPropsBuilder);
+/// The properties [`CfnSubscriptionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBSCRIPTION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DeliveryPolicy", None),
+        ("Endpoint", None),
+        ("FilterPolicy", None),
+        ("FilterPolicyScope", None),
+        ("Protocol", None),
+        ("RawMessageDelivery", None),
+        ("RedrivePolicy", None),
+        ("Region", None),
+        ("ReplayPolicy", None),
+        ("SubscriptionRoleArn", None),
+        ("TopicArn", None),
+    ],
+};
 impl From<CfnSubscriptionProps> for Value {
     fn from(v: CfnSubscriptionProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(11);
-        m.insert(String::from("DeliveryPolicy"), Value::from(v.delivery_policy));
-        m.insert(String::from("Endpoint"), Value::from(v.endpoint));
-        m.insert(String::from("FilterPolicy"), Value::from(v.filter_policy));
-        m.insert(String::from("FilterPolicyScope"), Value::from(v.filter_policy_scope));
-        m.insert(String::from("Protocol"), Value::from(v.protocol));
-        m.insert(String::from("RawMessageDelivery"), Value::from(v.raw_message_delivery));
-        m.insert(String::from("RedrivePolicy"), Value::from(v.redrive_policy));
-        m.insert(String::from("Region"), Value::from(v.region));
-        m.insert(String::from("ReplayPolicy"), Value::from(v.replay_policy));
-        m.insert(String::from("SubscriptionRoleArn"), Value::from(v.subscription_role_arn));
-        m.insert(String::from("TopicArn"), Value::from(v.topic_arn));
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.delivery_policy.is_some())
+                + usize::from(v.endpoint.is_some())
+                + usize::from(v.filter_policy.is_some())
+                + usize::from(v.filter_policy_scope.is_some())
+                + usize::from(v.raw_message_delivery.is_some())
+                + usize::from(v.redrive_policy.is_some())
+                + usize::from(v.region.is_some())
+                + usize::from(v.replay_policy.is_some())
+                + usize::from(v.subscription_role_arn.is_some()),
+        );
+        if let Some(x) = v.delivery_policy {
+            m.insert(String::from("DeliveryPolicy"), x);
+        }
+
+        if let Some(x) = v.endpoint {
+            m.insert(String::from("Endpoint"), x);
+        }
+
+        if let Some(x) = v.filter_policy {
+            m.insert(String::from("FilterPolicy"), x);
+        }
+
+        if let Some(x) = v.filter_policy_scope {
+            m.insert(String::from("FilterPolicyScope"), x);
+        }
+
+        m.insert(String::from("Protocol"), v.protocol);
+        if let Some(x) = v.raw_message_delivery {
+            m.insert(String::from("RawMessageDelivery"), x);
+        }
+
+        if let Some(x) = v.redrive_policy {
+            m.insert(String::from("RedrivePolicy"), x);
+        }
+
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        if let Some(x) = v.replay_policy {
+            m.insert(String::from("ReplayPolicy"), x);
+        }
+
+        if let Some(x) = v.subscription_role_arn {
+            m.insert(String::from("SubscriptionRoleArn"), x);
+        }
+
+        m.insert(String::from("TopicArn"), v.topic_arn);
         Value::Object(m)
     }
 }
@@ -128,6 +182,7 @@ impl CfnSubscription {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_SUBSCRIPTION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -27,11 +27,15 @@ pub struct CfnTopicPolicyProps {
 }
 
 cdk_core::impl_props!(CfnTopicPolicyProps, CfnTopicPolicyPropsBuilder);
+/// The properties [`CfnTopicPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_TOPIC_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("Topics", None)] };
 impl From<CfnTopicPolicyProps> for Value {
     fn from(v: CfnTopicPolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
-        m.insert(String::from("Topics"), Value::from(v.topics));
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("Topics"), v.topics);
         Value::Object(m)
     }
 }
@@ -65,6 +69,7 @@ impl CfnTopicPolicy {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_TOPIC_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -168,34 +168,112 @@ pub struct CfnQueueProps {
 }
 
 cdk_core::impl_props!(CfnQueueProps, CfnQueuePropsBuilder);
+/// The properties [`CfnQueueProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_QUEUE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ContentBasedDeduplication", None),
+        ("DeduplicationScope", None),
+        ("DelaySeconds", None),
+        ("FifoQueue", None),
+        ("FifoThroughputLimit", None),
+        ("KmsDataKeyReusePeriodSeconds", None),
+        ("KmsMasterKeyId", None),
+        ("MaximumMessageSize", None),
+        ("MessageRetentionPeriod", None),
+        ("QueueName", None),
+        ("ReceiveMessageWaitTimeSeconds", None),
+        ("RedriveAllowPolicy", None),
+        ("RedrivePolicy", None),
+        ("SqsManagedSseEnabled", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VisibilityTimeout", None),
+    ],
+};
 impl From<CfnQueueProps> for Value {
     fn from(v: CfnQueueProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(16);
-        m.insert(
-            String::from("ContentBasedDeduplication"),
-            Value::from(v.content_based_deduplication),
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.content_based_deduplication.is_some())
+                + usize::from(v.deduplication_scope.is_some())
+                + usize::from(v.delay_seconds.is_some())
+                + usize::from(v.fifo_queue.is_some())
+                + usize::from(v.fifo_throughput_limit.is_some())
+                + usize::from(v.kms_data_key_reuse_period_seconds.is_some())
+                + usize::from(v.kms_master_key_id.is_some())
+                + usize::from(v.maximum_message_size.is_some())
+                + usize::from(v.message_retention_period.is_some())
+                + usize::from(v.queue_name.is_some())
+                + usize::from(v.receive_message_wait_time_seconds.is_some())
+                + usize::from(v.redrive_allow_policy.is_some())
+                + usize::from(v.redrive_policy.is_some())
+                + usize::from(v.sqs_managed_sse_enabled.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.visibility_timeout.is_some()),
         );
-        m.insert(String::from("DeduplicationScope"), Value::from(v.deduplication_scope));
-        m.insert(String::from("DelaySeconds"), Value::from(v.delay_seconds));
-        m.insert(String::from("FifoQueue"), Value::from(v.fifo_queue));
-        m.insert(String::from("FifoThroughputLimit"), Value::from(v.fifo_throughput_limit));
-        m.insert(
-            String::from("KmsDataKeyReusePeriodSeconds"),
-            Value::from(v.kms_data_key_reuse_period_seconds),
-        );
-        m.insert(String::from("KmsMasterKeyId"), Value::from(v.kms_master_key_id));
-        m.insert(String::from("MaximumMessageSize"), Value::from(v.maximum_message_size));
-        m.insert(String::from("MessageRetentionPeriod"), Value::from(v.message_retention_period));
-        m.insert(String::from("QueueName"), Value::from(v.queue_name));
-        m.insert(
-            String::from("ReceiveMessageWaitTimeSeconds"),
-            Value::from(v.receive_message_wait_time_seconds),
-        );
-        m.insert(String::from("RedriveAllowPolicy"), Value::from(v.redrive_allow_policy));
-        m.insert(String::from("RedrivePolicy"), Value::from(v.redrive_policy));
-        m.insert(String::from("SqsManagedSseEnabled"), Value::from(v.sqs_managed_sse_enabled));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("VisibilityTimeout"), Value::from(v.visibility_timeout));
+        if let Some(x) = v.content_based_deduplication {
+            m.insert(String::from("ContentBasedDeduplication"), x);
+        }
+
+        if let Some(x) = v.deduplication_scope {
+            m.insert(String::from("DeduplicationScope"), x);
+        }
+
+        if let Some(x) = v.delay_seconds {
+            m.insert(String::from("DelaySeconds"), x);
+        }
+
+        if let Some(x) = v.fifo_queue {
+            m.insert(String::from("FifoQueue"), x);
+        }
+
+        if let Some(x) = v.fifo_throughput_limit {
+            m.insert(String::from("FifoThroughputLimit"), x);
+        }
+
+        if let Some(x) = v.kms_data_key_reuse_period_seconds {
+            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+        }
+
+        if let Some(x) = v.kms_master_key_id {
+            m.insert(String::from("KmsMasterKeyId"), x);
+        }
+
+        if let Some(x) = v.maximum_message_size {
+            m.insert(String::from("MaximumMessageSize"), x);
+        }
+
+        if let Some(x) = v.message_retention_period {
+            m.insert(String::from("MessageRetentionPeriod"), x);
+        }
+
+        if let Some(x) = v.queue_name {
+            m.insert(String::from("QueueName"), x);
+        }
+
+        if let Some(x) = v.receive_message_wait_time_seconds {
+            m.insert(String::from("ReceiveMessageWaitTimeSeconds"), x);
+        }
+
+        if let Some(x) = v.redrive_allow_policy {
+            m.insert(String::from("RedriveAllowPolicy"), x);
+        }
+
+        if let Some(x) = v.redrive_policy {
+            m.insert(String::from("RedrivePolicy"), x);
+        }
+
+        if let Some(x) = v.sqs_managed_sse_enabled {
+            m.insert(String::from("SqsManagedSseEnabled"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.visibility_timeout {
+            m.insert(String::from("VisibilityTimeout"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -229,6 +307,7 @@ impl CfnQueue {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_QUEUE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -290,11 +369,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }

@@ -27,11 +27,15 @@ pub struct CfnQueuePolicyProps {
 }
 
 cdk_core::impl_props!(CfnQueuePolicyProps, CfnQueuePolicyPropsBuilder);
+/// The properties [`CfnQueuePolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_QUEUE_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("Queues", None)] };
 impl From<CfnQueuePolicyProps> for Value {
     fn from(v: CfnQueuePolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), Value::from(v.policy_document));
-        m.insert(String::from("Queues"), Value::from(v.queues));
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("Queues"), v.queues);
         Value::Object(m)
     }
 }
@@ -65,6 +69,7 @@ impl CfnQueuePolicy {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_QUEUE_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

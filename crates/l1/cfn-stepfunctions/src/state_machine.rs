@@ -82,20 +82,87 @@ pub struct CfnStateMachineProps {
 }
 
 cdk_core::impl_props!(CfnStateMachineProps, CfnStateMachinePropsBuilder);
+/// The properties [`CfnStateMachineProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STATE_MACHINE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Definition", None),
+        ("DefinitionS3Location", Some(cdk_core::NestedSchema::Struct(&S3_LOCATION_SCHEMA))),
+        ("DefinitionString", None),
+        ("DefinitionSubstitutions", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "LoggingConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&LOGGING_CONFIGURATION_SCHEMA)),
+        ),
+        ("RoleArn", None),
+        ("StateMachineName", None),
+        ("StateMachineType", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAGS_ENTRY_SCHEMA))),
+        (
+            "TracingConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&TRACING_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
 impl From<CfnStateMachineProps> for Value {
     fn from(v: CfnStateMachineProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(11);
-        m.insert(String::from("Definition"), Value::from(v.definition));
-        m.insert(String::from("DefinitionS3Location"), Value::from(v.definition_s3_location));
-        m.insert(String::from("DefinitionString"), Value::from(v.definition_string));
-        m.insert(String::from("DefinitionSubstitutions"), Value::from(v.definition_substitutions));
-        m.insert(String::from("EncryptionConfiguration"), Value::from(v.encryption_configuration));
-        m.insert(String::from("LoggingConfiguration"), Value::from(v.logging_configuration));
-        m.insert(String::from("RoleArn"), Value::from(v.role_arn));
-        m.insert(String::from("StateMachineName"), Value::from(v.state_machine_name));
-        m.insert(String::from("StateMachineType"), Value::from(v.state_machine_type));
-        m.insert(String::from("Tags"), Value::from(v.tags));
-        m.insert(String::from("TracingConfiguration"), Value::from(v.tracing_configuration));
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.definition.is_some())
+                + usize::from(v.definition_s3_location.is_some())
+                + usize::from(v.definition_string.is_some())
+                + usize::from(v.definition_substitutions.is_some())
+                + usize::from(v.encryption_configuration.is_some())
+                + usize::from(v.logging_configuration.is_some())
+                + usize::from(v.state_machine_name.is_some())
+                + usize::from(v.state_machine_type.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.tracing_configuration.is_some()),
+        );
+        if let Some(x) = v.definition {
+            m.insert(String::from("Definition"), x);
+        }
+
+        if let Some(x) = v.definition_s3_location {
+            m.insert(String::from("DefinitionS3Location"), x);
+        }
+
+        if let Some(x) = v.definition_string {
+            m.insert(String::from("DefinitionString"), x);
+        }
+
+        if let Some(x) = v.definition_substitutions {
+            m.insert(String::from("DefinitionSubstitutions"), x);
+        }
+
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.logging_configuration {
+            m.insert(String::from("LoggingConfiguration"), x);
+        }
+
+        m.insert(String::from("RoleArn"), v.role_arn);
+        if let Some(x) = v.state_machine_name {
+            m.insert(String::from("StateMachineName"), x);
+        }
+
+        if let Some(x) = v.state_machine_type {
+            m.insert(String::from("StateMachineType"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.tracing_configuration {
+            m.insert(String::from("TracingConfiguration"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -129,6 +196,7 @@ impl CfnStateMachine {
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
             Value::from(props),
+            &CFN_STATE_MACHINE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -191,10 +259,17 @@ pub struct CloudWatchLogsLogGroup {
 }
 
 cdk_core::impl_props!(CloudWatchLogsLogGroup, CloudWatchLogsLogGroupBuilder);
+/// The properties [`CloudWatchLogsLogGroup`] declares, in order.
+#[allow(dead_code)]
+static CLOUD_WATCH_LOGS_LOG_GROUP_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LogGroupArn", None)] };
 impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("LogGroupArn"), Value::from(v.log_group_arn));
+        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.log_group_arn.is_some()));
+        if let Some(x) = v.log_group_arn {
+            m.insert(String::from("LogGroupArn"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -230,15 +305,26 @@ pub struct EncryptionConfiguration {
 }
 
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
+/// The properties [`EncryptionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("KmsDataKeyReusePeriodSeconds", None), ("KmsKeyId", None), ("Type", None)],
+};
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(
-            String::from("KmsDataKeyReusePeriodSeconds"),
-            Value::from(v.kms_data_key_reuse_period_seconds),
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.kms_data_key_reuse_period_seconds.is_some())
+                + usize::from(v.kms_key_id.is_some()),
         );
-        m.insert(String::from("KmsKeyId"), Value::from(v.kms_key_id));
-        m.insert(String::from("Type"), Value::from(v.type_));
+        if let Some(x) = v.kms_data_key_reuse_period_seconds {
+            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+        }
+
+        if let Some(x) = v.kms_key_id {
+            m.insert(String::from("KmsKeyId"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
         Value::Object(m)
     }
 }
@@ -263,10 +349,22 @@ pub struct LogDestination {
 }
 
 cdk_core::impl_props!(LogDestination, LogDestinationBuilder);
+/// The properties [`LogDestination`] declares, in order.
+#[allow(dead_code)]
+static LOG_DESTINATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "CloudWatchLogsLogGroup",
+        Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGS_LOG_GROUP_SCHEMA)),
+    )],
+};
 impl From<LogDestination> for Value {
     fn from(v: LogDestination) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CloudWatchLogsLogGroup"), Value::from(v.cloud_watch_logs_log_group));
+        let mut m =
+            cdk_core::Map::with_capacity(0 + usize::from(v.cloud_watch_logs_log_group.is_some()));
+        if let Some(x) = v.cloud_watch_logs_log_group {
+            m.insert(String::from("CloudWatchLogsLogGroup"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -303,12 +401,34 @@ pub struct LoggingConfiguration {
 }
 
 cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
+/// The properties [`LoggingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static LOGGING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Destinations", Some(cdk_core::NestedSchema::List(&LOG_DESTINATION_SCHEMA))),
+        ("IncludeExecutionData", None),
+        ("Level", None),
+    ],
+};
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Destinations"), Value::from(v.destinations));
-        m.insert(String::from("IncludeExecutionData"), Value::from(v.include_execution_data));
-        m.insert(String::from("Level"), Value::from(v.level));
+        let mut m = cdk_core::Map::with_capacity(
+            0 + usize::from(v.destinations.is_some())
+                + usize::from(v.include_execution_data.is_some())
+                + usize::from(v.level.is_some()),
+        );
+        if let Some(x) = v.destinations {
+            m.insert(String::from("Destinations"), x);
+        }
+
+        if let Some(x) = v.include_execution_data {
+            m.insert(String::from("IncludeExecutionData"), x);
+        }
+
+        if let Some(x) = v.level {
+            m.insert(String::from("Level"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -343,12 +463,19 @@ pub struct S3Location {
 }
 
 cdk_core::impl_props!(S3Location, S3LocationBuilder);
+/// The properties [`S3Location`] declares, in order.
+#[allow(dead_code)]
+static S3_LOCATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Bucket", None), ("Key", None), ("Version", None)] };
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
-        let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Bucket"), Value::from(v.bucket));
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Version"), Value::from(v.version));
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.version.is_some()));
+        m.insert(String::from("Bucket"), v.bucket);
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.version {
+            m.insert(String::from("Version"), x);
+        }
+
         Value::Object(m)
     }
 }
@@ -377,11 +504,15 @@ pub struct TagsEntry {
 }
 
 cdk_core::impl_props!(TagsEntry, TagsEntryBuilder);
+/// The properties [`TagsEntry`] declares, in order.
+#[allow(dead_code)]
+static TAGS_ENTRY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<TagsEntry> for Value {
     fn from(v: TagsEntry) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), Value::from(v.key));
-        m.insert(String::from("Value"), Value::from(v.value));
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
         Value::Object(m)
     }
 }
@@ -406,10 +537,17 @@ pub struct TracingConfiguration {
 }
 
 cdk_core::impl_props!(TracingConfiguration, TracingConfigurationBuilder);
+/// The properties [`TracingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static TRACING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Enabled"), Value::from(v.enabled));
+        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.enabled.is_some()));
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
         Value::Object(m)
     }
 }
