@@ -387,19 +387,21 @@ impl App {
                     ),
                 ]),
             );
-            let metadata = stack_metadata(&self.node, *stack_idx)?;
             clock.lap(Phase::Render);
-            let has_metadata = metadata.is_some();
-            if let Some(text) = metadata {
-                out.write(&format!("{artifact_id}.metadata.json"), text)?;
-            }
-            clock.lap(Phase::Write);
+            let has_metadata = out.write_streamed(
+                &format!("{artifact_id}.metadata.json"),
+                clock,
+                |text, flush| stack_metadata(&self.node, *stack_idx, text, flush),
+            )?;
+            clock.lap(Phase::Render);
             artifacts
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
         clock.lap(Phase::Render);
-        out.write_streamed("tree.json", clock, |text, flush| tree_json(&self.node, text, flush))?;
+        out.write_streamed("tree.json", clock, |text, flush| {
+            tree_json(&self.node, text, flush).map(|()| true)
+        })?;
         clock.lap(Phase::Render);
         artifacts.insert(
             "Tree".into(),
@@ -843,17 +845,25 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
 /// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
 /// template file and tags (stack traces are not recorded).
 ///
-/// Written straight as text (indent 2); `None` when there is nothing to record.
-fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
+/// Written straight as text (indent 2) into `out`, which `flush` takes whenever it holds
+/// [`STREAM_CHUNK`] bytes; `false` when there is nothing to record.
+fn stack_metadata(
+    root: &Node,
+    stack: usize,
+    out: &mut String,
+    flush: &mut Flush<'_>,
+) -> Result<bool, Error> {
     use crate::json::{newline, object_key, write_string, write_value};
     const INDENT: usize = 2;
     let tree = root.tree.borrow();
-    let mut out = String::new();
     out.push('{');
     let mut first = true;
     let mut key = String::new();
     let mut queue = std::collections::VecDeque::from([stack]);
     while let Some(i) = queue.pop_front() {
+        if out.len() >= STREAM_CHUNK {
+            flush(out)?;
+        }
         let n = &tree.nodes[i];
         if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
             continue;
@@ -885,11 +895,11 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
         };
         match &n.kind {
             NodeKind::Stack(s) if i == stack => {
-                open(&mut out, &mut first);
+                open(out, &mut first);
                 let file = Stack::from_node(root.sibling(i)).template_file();
-                entry(&mut out, 0, "aws:cdk:templateFile");
-                write_string(&mut out, &file);
-                close_entry(&mut out);
+                entry(out, 0, "aws:cdk:templateFile");
+                write_string(out, &file);
+                close_entry(out);
                 if !s.tags.is_empty() {
                     let mut sorted: Vec<_> = s.tags.iter().collect();
                     sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
@@ -897,32 +907,32 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
                         Value::array(sorted.into_iter().map(|(k, v)| {
                             Value::object([("key", k.as_str()), ("value", v.as_str())])
                         }));
-                    entry(&mut out, 1, "aws:cdk:stack-tags");
-                    write_value(&mut out, &tags, INDENT, 3);
-                    close_entry(&mut out);
+                    entry(out, 1, "aws:cdk:stack-tags");
+                    write_value(out, &tags, INDENT, 3);
+                    close_entry(out);
                 }
             }
             NodeKind::Element(_) => {
-                open(&mut out, &mut first);
-                entry(&mut out, 0, "aws:cdk:logicalId");
-                write_string(&mut out, &logical_id(&tree, i)?);
-                close_entry(&mut out);
+                open(out, &mut first);
+                entry(out, 0, "aws:cdk:logicalId");
+                write_string(out, &logical_id(&tree, i)?);
+                close_entry(out);
             }
             _ => {
                 queue.extend(n.children.iter().copied());
                 continue;
             }
         }
-        newline(&mut out, INDENT, 1);
+        newline(out, INDENT, 1);
         out.push(']');
         queue.extend(n.children.iter().copied());
     }
     if first {
-        return Ok(None);
+        return Ok(false);
     }
-    newline(&mut out, INDENT, 0);
+    newline(out, INDENT, 0);
     out.push('}');
-    Ok(Some(out))
+    Ok(true)
 }
 
 /// `tree.json` (compact): every construct with its id, path, construct info and, for
@@ -1015,21 +1025,24 @@ impl Out<'_> {
     }
 
     /// Writes a file whose text `produce` writes in chunks: it hands each chunk to its flush
-    /// function (which empties it) and leaves the last one in its text. Time spent writing
-    /// the file is charged to [`Phase::Write`].
+    /// function (which empties it), leaves the last one in its text, and returns whether the
+    /// file is wanted (the file is removed, or not kept in memory, when not). Time spent
+    /// writing the file is charged to [`Phase::Write`].
     fn write_streamed(
         &self,
         name: &str,
         clock: &mut Clock,
-        produce: impl FnOnce(&mut String, &mut Flush<'_>) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+        produce: impl FnOnce(&mut String, &mut Flush<'_>) -> Result<bool, Error>,
+    ) -> Result<bool, Error> {
         use std::io::Write;
         let mut text = String::with_capacity(STREAM_CHUNK + 4096);
         if let Some(files) = self.memory {
             // in memory the whole text is kept: flushing leaves it as it is
-            produce(&mut text, &mut |_| Ok(()))?;
-            files.borrow_mut().insert(name.to_string(), text);
-            return Ok(());
+            let wanted = produce(&mut text, &mut |_| Ok(()))?;
+            if wanted {
+                files.borrow_mut().insert(name.to_string(), text);
+            }
+            return Ok(wanted);
         }
         let path = self.dir.join(name);
         let mut file = std::fs::File::create(&path).map_err(|e| io_err(&path, e))?;
@@ -1040,8 +1053,14 @@ impl Out<'_> {
             clock.charge(Phase::Write, start.elapsed());
             Ok(())
         };
-        produce(&mut text, &mut put)?;
-        put(&mut text)
+        let wanted = produce(&mut text, &mut put)?;
+        if wanted {
+            put(&mut text)?;
+        } else {
+            drop(file);
+            std::fs::remove_file(&path).map_err(|e| io_err(&path, e))?;
+        }
+        Ok(wanted)
     }
 }
 

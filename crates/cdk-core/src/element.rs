@@ -53,7 +53,7 @@ pub(crate) struct ResourceData {
     /// `Metadata["aws:cdk:path"]` is the node's path, first (unless set explicitly in
     /// `metadata`): kept as a flag rather than a copy of the path in every resource.
     pub path_metadata: bool,
-    pub tags: Option<TagManager>,
+    pub tags: Option<Box<TagManager>>,
     /// The declared properties of a generated L1 (which leaves unset ones out of
     /// `properties`): where a property set later, or an override, takes its place.
     pub schema: Option<&'static PropertySchema>,
@@ -358,7 +358,7 @@ impl CfnResource {
                     properties.insert(t.property.to_string(), Value::absent());
                 }
             }
-            TagManager::new(t, initial)
+            Box::new(TagManager::new(t, initial))
         });
         let node = new_element(
             scope,
