@@ -915,7 +915,7 @@ fn stack_metadata(
             NodeKind::Element(_) => {
                 open(out, &mut first);
                 entry(out, 0, "aws:cdk:logicalId");
-                write_string(out, &logical_id(&tree, i)?);
+                crate::resolve::write_logical_id(out, &tree, i)?;
                 close_entry(out);
             }
             _ => {

@@ -319,7 +319,7 @@ fn write_resource(
                 out.push(',');
             }
             json::newline(out, indent, LEVEL + 2);
-            json::write_string(out, &logical_id(tree, *d)?);
+            crate::resolve::write_logical_id(out, tree, *d)?;
         }
         json::newline(out, indent, LEVEL + 1);
         out.push(']');
