@@ -102,31 +102,93 @@ struct Report {
     build_rss: u64,
 }
 
-/// The number of entries of the template's `Resources` and the template's size, read line by
-/// line: the template is written with an indent of 1, so resources are the lines indented by
-/// two spaces between ` "Resources": {` and the line closing it.
+/// The number of entries of the template's `Resources` and the template's size, read in
+/// chunks: the template is written with an indent of 1, so resources are the lines indented
+/// by two spaces between ` "Resources": {` and the line closing it.
 fn count_resources(template: &std::path::Path) -> std::io::Result<(usize, u64)> {
-    use std::io::BufRead;
-    let file = std::fs::File::open(template)?;
+    use std::io::Read;
+    let mut file = std::fs::File::open(template)?;
     let bytes = file.metadata()?.len();
-    let mut count = 0;
-    let mut inside = false;
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
-    let mut line = Vec::new();
+    let mut scan = Scan::default();
+    // Each chunk starts with the last bytes of the one before: a line start is looked at
+    // with the four bytes after it in one chunk.
+    let mut buf = vec![0u8; 1 << 16];
+    buf[..KEEP].fill(b' ');
+    let mut len = KEEP;
     loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let n = file.read(&mut buf[len..])?;
+        // the file's last line ends with its closing brace: nothing to count there
+        if n == 0 {
             break;
         }
-        if !inside {
-            inside = line.starts_with(b" \"Resources\": {");
-        } else if line.starts_with(b"  \"") {
-            count += 1;
-        } else if line.starts_with(b" }") {
+        len += n;
+        scan.chunk(&buf[..len]);
+        if scan.done {
             break;
+        }
+        buf.copy_within(len - KEEP..len, 0);
+        len = KEEP;
+    }
+    Ok((scan.count, bytes))
+}
+
+/// Bytes a chunk of [`count_resources`] keeps of the one before.
+const KEEP: usize = 4;
+
+/// The state of [`count_resources`] between chunks.
+#[derive(Default)]
+struct Scan {
+    inside: bool,
+    done: bool,
+    count: usize,
+}
+
+impl Scan {
+    /// Looks at the line starts (`\n`) at positions `0..len - KEEP` of chunk `c`. A chunk
+    /// without section boundaries (lines indented by one space) is only counted; one with
+    /// them is read line by line.
+    fn chunk(&mut self, c: &[u8]) {
+        if c.len() <= KEEP {
+            return;
+        }
+        let n = c.len() - KEEP;
+        // how many line starts are followed by `after` (branch-free: vectorized)
+        let count = |after: [u8; 3]| -> usize {
+            c[..n]
+                .iter()
+                .zip(&c[1..=n])
+                .zip(&c[2..n + 2])
+                .zip(&c[3..n + 3])
+                .map(|(((&a, &b), &d), &e)| {
+                    usize::from((a == b'\n') & (b == after[0]) & (d == after[1]) & (e == after[2]))
+                })
+                .sum()
+        };
+        let boundaries = count([b' ', b'"', b'R'])
+            + count([b' ', b'}', b'\n'])
+            + count([b' ', b'}', b','])
+            + count([b' ', b'}', b'\r']);
+        if boundaries == 0 {
+            if self.inside {
+                self.count += count([b' ', b' ', b'"']);
+            }
+            return;
+        }
+        for i in 0..n {
+            if c[i] != b'\n' {
+                continue;
+            }
+            let line = &c[i + 1..i + 1 + KEEP];
+            if !self.inside {
+                self.inside = line == b" \"Re";
+            } else if line.starts_with(b"  \"") {
+                self.count += 1;
+            } else if line.starts_with(b" }") {
+                self.done = true;
+                return;
+            }
         }
     }
-    Ok((count, bytes))
 }
 
 fn usage() -> ExitCode {
