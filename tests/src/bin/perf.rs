@@ -144,38 +144,29 @@ struct Scan {
 }
 
 impl Scan {
-    /// Looks at the line starts (`\n`) at positions `0..len - KEEP` of chunk `c`. A chunk
-    /// without section boundaries (lines indented by one space) is only counted; one with
-    /// them is read line by line.
+    /// Looks at the line starts (`\n`) at positions `0..len - KEEP` of chunk `c`, each with
+    /// the four bytes after it.
     fn chunk(&mut self, c: &[u8]) {
         if c.len() <= KEEP {
             return;
         }
         let n = c.len() - KEEP;
-        // how many line starts are followed by `after` (branch-free: vectorized)
-        let count = |after: [u8; 3]| -> usize {
-            c[..n]
-                .iter()
-                .zip(&c[1..=n])
-                .zip(&c[2..n + 2])
-                .zip(&c[3..n + 3])
-                .map(|(((&a, &b), &d), &e)| {
-                    usize::from((a == b'\n') & (b == after[0]) & (d == after[1]) & (e == after[2]))
-                })
-                .sum()
-        };
-        let boundaries = count([b' ', b'"', b'R'])
-            + count([b' ', b'}', b'\n'])
-            + count([b' ', b'}', b','])
-            + count([b' ', b'}', b'\r']);
-        if boundaries == 0 {
-            if self.inside {
-                self.count += count([b' ', b' ', b'"']);
-            }
-            return;
-        }
-        for i in 0..n {
-            if c[i] != b'\n' {
+        let mut i = 0;
+        while i < n {
+            if i + 8 <= n {
+                // eight bytes at a time while none is a line break: the lowest flagged byte
+                // of `haszero(w ^ "\n\n..")` is the first line break
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&c[i..i + 8]);
+                let x = u64::from_le_bytes(w) ^ 0x0a0a_0a0a_0a0a_0a0a;
+                let found = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+                if found == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (found.trailing_zeros() / 8) as usize;
+            } else if c[i] != b'\n' {
+                i += 1;
                 continue;
             }
             let line = &c[i + 1..i + 1 + KEEP];
@@ -187,6 +178,7 @@ impl Scan {
                 self.done = true;
                 return;
             }
+            i += 1;
         }
     }
 }
