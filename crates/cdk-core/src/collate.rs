@@ -44,21 +44,6 @@ pub fn sort_key(s: &str) -> (Vec<(u32, u32)>, Vec<u32>, String) {
     (s.chars().map(primary).collect(), s.chars().map(tertiary).collect(), s.to_string())
 }
 
-/// A compact sort key with the order of [`locale_compare`] (what sorting many construct
-/// paths uses): the primary weights, each one more than its class and value packed into a
-/// `u32`, then `0`, then the tertiary weights; ties go to the string itself.
-pub(crate) fn compact_sort_key(s: &str) -> (Vec<u32>, &str) {
-    let mut key = Vec::with_capacity(2 * s.len() + 1);
-    key.extend(s.chars().map(|c| {
-        let (class, value) = primary(c);
-        // classes are below 4 and values below 2^21: packed, they compare as the pairs do
-        (class << 21 | value) + 1
-    }));
-    key.push(0);
-    key.extend(s.chars().map(tertiary));
-    (key, s)
-}
-
 /// Compares two strings as `a.localeCompare(b)` does in Node.js (root locale).
 ///
 /// ```
@@ -68,6 +53,13 @@ pub(crate) fn compact_sort_key(s: &str) -> (Vec<u32>, &str) {
 /// assert_eq!(locale_compare("a/{id}", "a/GET"), Ordering::Less);
 /// ```
 pub fn locale_compare(a: &str, b: &str) -> Ordering {
+    // A common beginning weighs the same on both sides at every level: only what follows it
+    // decides (construct paths share long ones).
+    let mut common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(common) {
+        common -= 1;
+    }
+    let (a, b) = (&a[common..], &b[common..]);
     let pa = a.chars().map(primary);
     let pb = b.chars().map(primary);
     match pa.cmp(pb) {
@@ -85,13 +77,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn compact_keys_sort_as_locale_compare() {
+    fn a_common_beginning_does_not_change_the_order() {
         let words = [
             "Stack/GroupB",
             "Stack/groupb",
             "Stack/Group",
             "Stack/Group-",
             "Stack/Gröup",
+            "Stack/Grüup",
             "Stack/alpha/Three",
             "a/{id}",
             "a/GET",
@@ -100,16 +93,11 @@ mod tests {
             "",
             "A1",
             "a_1",
-            "Z",
-            "z9",
         ];
         for a in words {
             for b in words {
-                assert_eq!(
-                    compact_sort_key(a).cmp(&compact_sort_key(b)),
-                    locale_compare(a, b),
-                    "{a:?} {b:?}"
-                );
+                let keys = sort_key(a).cmp(&sort_key(b));
+                assert_eq!(locale_compare(a, b), keys, "{a:?} {b:?}");
             }
         }
     }

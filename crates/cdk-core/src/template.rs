@@ -311,7 +311,9 @@ fn write_resource(
     }
     if !r.depends_on.is_empty() {
         let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-        deps.sort_by_cached_key(|d| crate::collate::compact_sort_key(&tree.nodes[*d].path));
+        deps.sort_by(|a, b| {
+            crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path)
+        });
         json::object_key(out, &mut first, "DependsOn", indent, LEVEL);
         out.push('[');
         for (i, d) in deps.iter().enumerate() {
@@ -479,7 +481,7 @@ pub(crate) fn render_resource(
         def.insert("Properties".into(), Value::Object(std::mem::take(&mut resolved_props)));
     }
     let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-    deps.sort_by_cached_key(|d| crate::collate::compact_sort_key(&tree.nodes[*d].path));
+    deps.sort_by(|a, b| crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path));
     if !deps.is_empty() {
         let ids = deps
             .iter()
