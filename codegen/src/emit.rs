@@ -169,12 +169,16 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
     // The object the struct serializes to, built by moving its fields (what `to_value` gives,
     // without serializing and copying them), leaving unset properties out: the schema gives
     // them their place when they are set later or overridden.
-    let required =
-        proc_macro2::Literal::usize_unsuffixed(fields.iter().filter(|f| f.required).count());
-    let counts = fields.iter().filter(|f| !f.required).map(|f| {
+    let required = fields.iter().filter(|f| f.required).count();
+    let mut counts: Vec<TokenStream> = Vec::new();
+    if required > 0 || fields.iter().all(|f| f.required) {
+        let required = proc_macro2::Literal::usize_unsuffixed(required);
+        counts.push(quote!(#required));
+    }
+    for f in fields.iter().filter(|f| !f.required) {
         let field = ident(&f.rust_name);
-        quote! { + usize::from(v.#field.is_some()) }
-    });
+        counts.push(quote! { usize::from(v.#field.is_some()) });
+    }
     let inserts = fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let cfn = &f.cfn_name;
@@ -232,7 +236,7 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
             cdk_core::PropertySchema { fields: &[#(#schema_fields)*] };
         impl From<#name> for Value {
             fn from(v: #name) -> Value {
-                let mut m = cdk_core::Map::with_capacity(#required #(#counts)*);
+                let mut m = cdk_core::Map::with_capacity(#(#counts)+*);
                 #(#inserts)*
                 Value::Object(m)
             }
@@ -535,9 +539,36 @@ pub fn cargo_toml(svc: &Service) -> String {
     )
 }
 
+/// The static holding the [`cdk_core::PropertySchema`] of struct `name` (`CfnMethodProps` →
+/// `CFN_METHOD_PROPS_SCHEMA`).
+fn schema_ident(name: &str) -> proc_macro2::Ident {
+    let mut out = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let boundary = i > 0
+            && c.is_ascii_uppercase()
+            && (chars[i - 1].is_ascii_lowercase()
+                || chars[i - 1].is_ascii_digit()
+                || chars.get(i + 1).is_some_and(char::is_ascii_lowercase));
+        if boundary {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out.push_str("_SCHEMA");
+    ident(&out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schema_statics_are_upper_snake_case() {
+        assert_eq!(schema_ident("CfnMethodProps").to_string(), "CFN_METHOD_PROPS_SCHEMA");
+        assert_eq!(schema_ident("S3Location").to_string(), "S3_LOCATION_SCHEMA");
+        assert_eq!(schema_ident("HTTPConfig").to_string(), "HTTP_CONFIG_SCHEMA");
+    }
 
     #[test]
     fn shape_phrases() {
@@ -563,24 +594,4 @@ mod tests {
             "either a map from strings to strings, or a string"
         );
     }
-}
-
-/// The static holding the [`cdk_core::PropertySchema`] of struct `name` (`CfnMethodProps` →
-/// `CFN_METHOD_PROPS_SCHEMA`).
-fn schema_ident(name: &str) -> proc_macro2::Ident {
-    let mut out = String::new();
-    let chars: Vec<char> = name.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        let boundary = i > 0
-            && c.is_ascii_uppercase()
-            && (chars[i - 1].is_ascii_lowercase()
-                || chars[i - 1].is_ascii_digit()
-                || chars.get(i + 1).is_some_and(char::is_ascii_lowercase));
-        if boundary {
-            out.push('_');
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out.push_str("_SCHEMA");
-    ident(&out)
 }

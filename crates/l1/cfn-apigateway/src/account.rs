@@ -31,7 +31,7 @@ static CFN_ACCOUNT_PROPS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("CloudWatchRoleArn", None)] };
 impl From<CfnAccountProps> for Value {
     fn from(v: CfnAccountProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.cloud_watch_role_arn.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.cloud_watch_role_arn.is_some()));
         if let Some(x) = v.cloud_watch_role_arn {
             m.insert(String::from("CloudWatchRoleArn"), x);
         }

@@ -84,7 +84,7 @@ static CFN_API_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<CfnApiKeyProps> for Value {
     fn from(v: CfnApiKeyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.customer_id.is_some())
+            usize::from(v.customer_id.is_some())
                 + usize::from(v.description.is_some())
                 + usize::from(v.enabled.is_some())
                 + usize::from(v.generate_distinct_id.is_some())
@@ -224,7 +224,7 @@ static STAGE_KEY_SCHEMA: cdk_core::PropertySchema =
 impl From<StageKey> for Value {
     fn from(v: StageKey) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.rest_api_id.is_some()) + usize::from(v.stage_name.is_some()),
+            usize::from(v.rest_api_id.is_some()) + usize::from(v.stage_name.is_some()),
         );
         if let Some(x) = v.rest_api_id {
             m.insert(String::from("RestApiId"), x);

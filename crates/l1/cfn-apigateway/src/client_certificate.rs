@@ -37,7 +37,7 @@ static CFN_CLIENT_CERTIFICATE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core:
 impl From<CfnClientCertificateProps> for Value {
     fn from(v: CfnClientCertificateProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.description.is_some()) + usize::from(v.tags.is_some()),
+            usize::from(v.description.is_some()) + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.description {
             m.insert(String::from("Description"), x);

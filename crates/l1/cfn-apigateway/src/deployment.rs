@@ -186,7 +186,7 @@ static ACCESS_LOG_SETTING_SCHEMA: cdk_core::PropertySchema =
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
+            usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
         );
         if let Some(x) = v.destination_arn {
             m.insert(String::from("DestinationArn"), x);
@@ -242,7 +242,7 @@ static CANARY_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.percent_traffic.is_some())
+            usize::from(v.percent_traffic.is_some())
                 + usize::from(v.stage_variable_overrides.is_some())
                 + usize::from(v.use_stage_cache.is_some()),
         );
@@ -302,7 +302,7 @@ static DEPLOYMENT_CANARY_SETTINGS_SCHEMA: cdk_core::PropertySchema = cdk_core::P
 impl From<DeploymentCanarySettings> for Value {
     fn from(v: DeploymentCanarySettings) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.percent_traffic.is_some())
+            usize::from(v.percent_traffic.is_some())
                 + usize::from(v.stage_variable_overrides.is_some())
                 + usize::from(v.use_stage_cache.is_some()),
         );
@@ -417,7 +417,7 @@ static METHOD_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.cache_data_encrypted.is_some())
+            usize::from(v.cache_data_encrypted.is_some())
                 + usize::from(v.cache_ttl_in_seconds.is_some())
                 + usize::from(v.caching_enabled.is_some())
                 + usize::from(v.data_trace_enabled.is_some())
@@ -630,7 +630,7 @@ static STAGE_DESCRIPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<StageDescription> for Value {
     fn from(v: StageDescription) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.access_log_setting.is_some())
+            usize::from(v.access_log_setting.is_some())
                 + usize::from(v.cache_cluster_enabled.is_some())
                 + usize::from(v.cache_cluster_size.is_some())
                 + usize::from(v.cache_data_encrypted.is_some())

@@ -173,7 +173,7 @@ static LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<Location> for Value {
     fn from(v: Location) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.method.is_some())
+            usize::from(v.method.is_some())
                 + usize::from(v.name.is_some())
                 + usize::from(v.path.is_some())
                 + usize::from(v.status_code.is_some())

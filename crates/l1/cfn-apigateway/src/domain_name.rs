@@ -109,7 +109,7 @@ static CFN_DOMAIN_NAME_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<CfnDomainNameProps> for Value {
     fn from(v: CfnDomainNameProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.certificate_arn.is_some())
+            usize::from(v.certificate_arn.is_some())
                 + usize::from(v.domain_name.is_some())
                 + usize::from(v.endpoint_access_mode.is_some())
                 + usize::from(v.endpoint_configuration.is_some())
@@ -281,7 +281,7 @@ static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
+            usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
         );
         if let Some(x) = v.ip_address_type {
             m.insert(String::from("IpAddressType"), x);
@@ -328,8 +328,7 @@ static MUTUAL_TLS_AUTHENTICATION_SCHEMA: cdk_core::PropertySchema =
 impl From<MutualTlsAuthentication> for Value {
     fn from(v: MutualTlsAuthentication) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.truststore_uri.is_some())
-                + usize::from(v.truststore_version.is_some()),
+            usize::from(v.truststore_uri.is_some()) + usize::from(v.truststore_version.is_some()),
         );
         if let Some(x) = v.truststore_uri {
             m.insert(String::from("TruststoreUri"), x);
@@ -378,7 +377,7 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);

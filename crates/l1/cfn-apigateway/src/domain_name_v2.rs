@@ -85,7 +85,7 @@ static CFN_DOMAIN_NAME_V2_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<CfnDomainNameV2Props> for Value {
     fn from(v: CfnDomainNameV2Props) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.certificate_arn.is_some())
+            usize::from(v.certificate_arn.is_some())
                 + usize::from(v.domain_name.is_some())
                 + usize::from(v.endpoint_access_mode.is_some())
                 + usize::from(v.endpoint_configuration.is_some())
@@ -232,7 +232,7 @@ static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
+            usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
         );
         if let Some(x) = v.ip_address_type {
             m.insert(String::from("IpAddressType"), x);
@@ -279,7 +279,7 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);

@@ -167,7 +167,7 @@ static CFN_REST_API_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<CfnRestApiProps> for Value {
     fn from(v: CfnRestApiProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.api_key_source_type.is_some())
+            usize::from(v.api_key_source_type.is_some())
                 + usize::from(v.binary_media_types.is_some())
                 + usize::from(v.body.is_some())
                 + usize::from(v.body_s3_location.is_some())
@@ -371,7 +371,7 @@ static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.ip_address_type.is_some())
+            usize::from(v.ip_address_type.is_some())
                 + usize::from(v.types.is_some())
                 + usize::from(v.vpc_endpoint_ids.is_some()),
         );
@@ -439,7 +439,7 @@ static S3_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.bucket.is_some())
+            usize::from(v.bucket.is_some())
                 + usize::from(v.e_tag.is_some())
                 + usize::from(v.key.is_some())
                 + usize::from(v.version.is_some()),

@@ -286,7 +286,7 @@ static ACCESS_LOG_SETTING_SCHEMA: cdk_core::PropertySchema =
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
+            usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
         );
         if let Some(x) = v.destination_arn {
             m.insert(String::from("DestinationArn"), x);
@@ -351,7 +351,7 @@ static CANARY_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.deployment_id.is_some())
+            usize::from(v.deployment_id.is_some())
                 + usize::from(v.percent_traffic.is_some())
                 + usize::from(v.stage_variable_overrides.is_some())
                 + usize::from(v.use_stage_cache.is_some()),
@@ -471,7 +471,7 @@ static METHOD_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.cache_data_encrypted.is_some())
+            usize::from(v.cache_data_encrypted.is_some())
                 + usize::from(v.cache_ttl_in_seconds.is_some())
                 + usize::from(v.caching_enabled.is_some())
                 + usize::from(v.data_trace_enabled.is_some())

@@ -70,7 +70,7 @@ static CFN_USAGE_PLAN_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 impl From<CfnUsagePlanProps> for Value {
     fn from(v: CfnUsagePlanProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.api_stages.is_some())
+            usize::from(v.api_stages.is_some())
                 + usize::from(v.description.is_some())
                 + usize::from(v.quota.is_some())
                 + usize::from(v.tags.is_some())
@@ -211,7 +211,7 @@ static API_STAGE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<ApiStage> for Value {
     fn from(v: ApiStage) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.api_id.is_some())
+            usize::from(v.api_id.is_some())
                 + usize::from(v.stage.is_some())
                 + usize::from(v.throttle.is_some()),
         );
@@ -272,7 +272,7 @@ static QUOTA_SETTINGS_SCHEMA: cdk_core::PropertySchema =
 impl From<QuotaSettings> for Value {
     fn from(v: QuotaSettings) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.limit.is_some())
+            usize::from(v.limit.is_some())
                 + usize::from(v.offset.is_some())
                 + usize::from(v.period.is_some()),
         );
@@ -364,7 +364,7 @@ static THROTTLE_SETTINGS_SCHEMA: cdk_core::PropertySchema =
 impl From<ThrottleSettings> for Value {
     fn from(v: ThrottleSettings) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.burst_limit.is_some()) + usize::from(v.rate_limit.is_some()),
+            usize::from(v.burst_limit.is_some()) + usize::from(v.rate_limit.is_some()),
         );
         if let Some(x) = v.burst_limit {
             m.insert(String::from("BurstLimit"), x);

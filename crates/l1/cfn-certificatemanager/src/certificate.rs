@@ -256,7 +256,7 @@ static DOMAIN_VALIDATION_OPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<DomainValidationOption> for Value {
     fn from(v: DomainValidationOption) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.domain_name.is_some())
+            usize::from(v.domain_name.is_some())
                 + usize::from(v.hosted_zone_id.is_some())
                 + usize::from(v.validation_domain.is_some()),
         );

@@ -255,7 +255,7 @@ static CFN_ALARM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<CfnAlarmProps> for Value {
     fn from(v: CfnAlarmProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.action_configuration.is_some())
+            usize::from(v.action_configuration.is_some())
                 + usize::from(v.actions_enabled.is_some())
                 + usize::from(v.alarm_actions.is_some())
                 + usize::from(v.alarm_description.is_some())
@@ -487,8 +487,7 @@ static ACTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 };
 impl From<ActionConfiguration> for Value {
     fn from(v: ActionConfiguration) -> Value {
-        let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.alarm_tags_propagation.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.alarm_tags_propagation.is_some()));
         if let Some(x) = v.alarm_tags_propagation {
             m.insert(String::from("AlarmTagsPropagation"), x);
         }
@@ -537,7 +536,7 @@ static ALARM_PROM_QL_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<AlarmPromQLCriteria> for Value {
     fn from(v: AlarmPromQLCriteria) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.pending_period.is_some())
+            usize::from(v.pending_period.is_some())
                 + usize::from(v.query.is_some())
                 + usize::from(v.recovery_period.is_some()),
         );
@@ -679,7 +678,7 @@ static EVALUATION_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 };
 impl From<EvaluationCriteria> for Value {
     fn from(v: EvaluationCriteria) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.prom_ql_criteria.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.prom_ql_criteria.is_some()));
         if let Some(x) = v.prom_ql_criteria {
             m.insert(String::from("PromQLCriteria"), x);
         }
@@ -727,8 +726,7 @@ static EVALUATION_WINDOW_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<EvaluationWindow> for Value {
     fn from(v: EvaluationWindow) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.sliding_window.is_some())
-                + usize::from(v.wall_clock_window.is_some()),
+            usize::from(v.sliding_window.is_some()) + usize::from(v.wall_clock_window.is_some()),
         );
         if let Some(x) = v.sliding_window {
             m.insert(String::from("SlidingWindow"), x);
@@ -786,7 +784,7 @@ static METRIC_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<Metric> for Value {
     fn from(v: Metric) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.dimensions.is_some())
+            usize::from(v.dimensions.is_some())
                 + usize::from(v.metric_name.is_some())
                 + usize::from(v.namespace.is_some()),
         );
@@ -1061,7 +1059,7 @@ static WALL_CLOCK_WINDOW_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Timezone", None)] };
 impl From<WallClockWindow> for Value {
     fn from(v: WallClockWindow) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.timezone.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.timezone.is_some()));
         if let Some(x) = v.timezone {
             m.insert(String::from("Timezone"), x);
         }
@@ -1117,7 +1115,7 @@ static WARM_UP_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<WarmUpConfiguration> for Value {
     fn from(v: WarmUpConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.only_start_evaluating_after_warm_up_period_ends.is_some())
+            usize::from(v.only_start_evaluating_after_warm_up_period_ends.is_some())
                 + usize::from(v.warm_up_period_duration_in_minutes.is_some()),
         );
         if let Some(x) = v.only_start_evaluating_after_warm_up_period_ends {

@@ -265,7 +265,7 @@ static CFN_USER_POOL_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<CfnUserPoolProps> for Value {
     fn from(v: CfnUserPoolProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.account_recovery_setting.is_some())
+            usize::from(v.account_recovery_setting.is_some())
                 + usize::from(v.admin_create_user_config.is_some())
                 + usize::from(v.alias_attributes.is_some())
                 + usize::from(v.auto_verified_attributes.is_some())
@@ -534,7 +534,7 @@ static ACCOUNT_RECOVERY_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 };
 impl From<AccountRecoverySetting> for Value {
     fn from(v: AccountRecoverySetting) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.recovery_mechanisms.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.recovery_mechanisms.is_some()));
         if let Some(x) = v.recovery_mechanisms {
             m.insert(String::from("RecoveryMechanisms"), x);
         }
@@ -590,7 +590,7 @@ static ADMIN_CREATE_USER_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<AdminCreateUserConfig> for Value {
     fn from(v: AdminCreateUserConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.allow_admin_create_user_only.is_some())
+            usize::from(v.allow_admin_create_user_only.is_some())
                 + usize::from(v.invite_message_template.is_some())
                 + usize::from(v.unused_account_validity_days.is_some()),
         );
@@ -636,7 +636,7 @@ static ADVANCED_SECURITY_ADDITIONAL_FLOWS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("CustomAuthMode", None)] };
 impl From<AdvancedSecurityAdditionalFlows> for Value {
     fn from(v: AdvancedSecurityAdditionalFlows) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.custom_auth_mode.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.custom_auth_mode.is_some()));
         if let Some(x) = v.custom_auth_mode {
             m.insert(String::from("CustomAuthMode"), x);
         }
@@ -678,7 +678,7 @@ static CUSTOM_EMAIL_SENDER_SCHEMA: cdk_core::PropertySchema =
 impl From<CustomEmailSender> for Value {
     fn from(v: CustomEmailSender) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
             m.insert(String::from("LambdaArn"), x);
@@ -725,7 +725,7 @@ static CUSTOM_SMS_SENDER_SCHEMA: cdk_core::PropertySchema =
 impl From<CustomSMSSender> for Value {
     fn from(v: CustomSMSSender) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
             m.insert(String::from("LambdaArn"), x);
@@ -776,7 +776,7 @@ static DEVICE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 impl From<DeviceConfiguration> for Value {
     fn from(v: DeviceConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.challenge_required_on_new_device.is_some())
+            usize::from(v.challenge_required_on_new_device.is_some())
                 + usize::from(v.device_only_remembered_on_user_prompt.is_some()),
         );
         if let Some(x) = v.challenge_required_on_new_device {
@@ -849,7 +849,7 @@ static EMAIL_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<EmailConfiguration> for Value {
     fn from(v: EmailConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.configuration_set.is_some())
+            usize::from(v.configuration_set.is_some())
                 + usize::from(v.email_sending_account.is_some())
                 + usize::from(v.from.is_some())
                 + usize::from(v.reply_to_email_address.is_some())
@@ -1019,7 +1019,7 @@ static INBOUND_FEDERATION_SCHEMA: cdk_core::PropertySchema =
 impl From<InboundFederation> for Value {
     fn from(v: InboundFederation) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
             m.insert(String::from("LambdaArn"), x);
@@ -1073,7 +1073,7 @@ static INVITE_MESSAGE_TEMPLATE_SCHEMA: cdk_core::PropertySchema = cdk_core::Prop
 impl From<InviteMessageTemplate> for Value {
     fn from(v: InviteMessageTemplate) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.email_message.is_some())
+            usize::from(v.email_message.is_some())
                 + usize::from(v.email_subject.is_some())
                 + usize::from(v.sms_message.is_some()),
         );
@@ -1119,7 +1119,7 @@ static ISSUER_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Type", None)] };
 impl From<IssuerConfiguration> for Value {
     fn from(v: IssuerConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.type_.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.type_.is_some()));
         if let Some(x) = v.type_ {
             m.insert(String::from("Type"), x);
         }
@@ -1161,7 +1161,7 @@ static KEY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<KeyConfiguration> for Value {
     fn from(v: KeyConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key_type.is_some()) + usize::from(v.kms_key_arn.is_some()),
+            usize::from(v.key_type.is_some()) + usize::from(v.kms_key_arn.is_some()),
         );
         if let Some(x) = v.key_type {
             m.insert(String::from("KeyType"), x);
@@ -1306,7 +1306,7 @@ static LAMBDA_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<LambdaConfig> for Value {
     fn from(v: LambdaConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.create_auth_challenge.is_some())
+            usize::from(v.create_auth_challenge.is_some())
                 + usize::from(v.custom_email_sender.is_some())
                 + usize::from(v.custom_message.is_some())
                 + usize::from(v.custom_sms_sender.is_some())
@@ -1419,7 +1419,7 @@ static NUMBER_ATTRIBUTE_CONSTRAINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<NumberAttributeConstraints> for Value {
     fn from(v: NumberAttributeConstraints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.max_value.is_some()) + usize::from(v.min_value.is_some()),
+            usize::from(v.max_value.is_some()) + usize::from(v.min_value.is_some()),
         );
         if let Some(x) = v.max_value {
             m.insert(String::from("MaxValue"), x);
@@ -1508,7 +1508,7 @@ static PASSWORD_POLICY_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<PasswordPolicy> for Value {
     fn from(v: PasswordPolicy) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.minimum_length.is_some())
+            usize::from(v.minimum_length.is_some())
                 + usize::from(v.password_history_size.is_some())
                 + usize::from(v.require_lowercase.is_some())
                 + usize::from(v.require_numbers.is_some())
@@ -1585,7 +1585,7 @@ static POLICIES_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<Policies> for Value {
     fn from(v: Policies) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.password_policy.is_some()) + usize::from(v.sign_in_policy.is_some()),
+            usize::from(v.password_policy.is_some()) + usize::from(v.sign_in_policy.is_some()),
         );
         if let Some(x) = v.password_policy {
             m.insert(String::from("PasswordPolicy"), x);
@@ -1632,7 +1632,7 @@ static PRE_TOKEN_GENERATION_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<PreTokenGenerationConfig> for Value {
     fn from(v: PreTokenGenerationConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
             m.insert(String::from("LambdaArn"), x);
@@ -1679,7 +1679,7 @@ static RECOVERY_OPTION_SCHEMA: cdk_core::PropertySchema =
 impl From<RecoveryOption> for Value {
     fn from(v: RecoveryOption) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.name.is_some()) + usize::from(v.priority.is_some()),
+            usize::from(v.name.is_some()) + usize::from(v.priority.is_some()),
         );
         if let Some(x) = v.name {
             m.insert(String::from("Name"), x);
@@ -1771,7 +1771,7 @@ static SCHEMA_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySch
 impl From<SchemaAttribute> for Value {
     fn from(v: SchemaAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.attribute_data_type.is_some())
+            usize::from(v.attribute_data_type.is_some())
                 + usize::from(v.developer_only_attribute.is_some())
                 + usize::from(v.mutable.is_some())
                 + usize::from(v.name.is_some())
@@ -1838,7 +1838,7 @@ static SIGN_IN_POLICY_SCHEMA: cdk_core::PropertySchema =
 impl From<SignInPolicy> for Value {
     fn from(v: SignInPolicy) -> Value {
         let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.allowed_first_auth_factors.is_some()));
+            cdk_core::Map::with_capacity(usize::from(v.allowed_first_auth_factors.is_some()));
         if let Some(x) = v.allowed_first_auth_factors {
             m.insert(String::from("AllowedFirstAuthFactors"), x);
         }
@@ -1898,7 +1898,7 @@ static SMS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<SmsConfiguration> for Value {
     fn from(v: SmsConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.eums_sms.is_some())
+            usize::from(v.eums_sms.is_some())
                 + usize::from(v.external_id.is_some())
                 + usize::from(v.sns_caller_arn.is_some())
                 + usize::from(v.sns_region.is_some()),
@@ -1956,7 +1956,7 @@ static STRING_ATTRIBUTE_CONSTRAINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<StringAttributeConstraints> for Value {
     fn from(v: StringAttributeConstraints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.max_length.is_some()) + usize::from(v.min_length.is_some()),
+            usize::from(v.max_length.is_some()) + usize::from(v.min_length.is_some()),
         );
         if let Some(x) = v.max_length {
             m.insert(String::from("MaxLength"), x);
@@ -2047,7 +2047,7 @@ static USER_POOL_ADD_ONS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<UserPoolAddOns> for Value {
     fn from(v: UserPoolAddOns) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.advanced_security_additional_flows.is_some())
+            usize::from(v.advanced_security_additional_flows.is_some())
                 + usize::from(v.advanced_security_mode.is_some()),
         );
         if let Some(x) = v.advanced_security_additional_flows {
@@ -2088,7 +2088,7 @@ static USERNAME_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("CaseSensitive", None)] };
 impl From<UsernameConfiguration> for Value {
     fn from(v: UsernameConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.case_sensitive.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.case_sensitive.is_some()));
         if let Some(x) = v.case_sensitive {
             m.insert(String::from("CaseSensitive"), x);
         }
@@ -2162,7 +2162,7 @@ static VERIFICATION_MESSAGE_TEMPLATE_SCHEMA: cdk_core::PropertySchema = cdk_core
 impl From<VerificationMessageTemplate> for Value {
     fn from(v: VerificationMessageTemplate) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.default_email_option.is_some())
+            usize::from(v.default_email_option.is_some())
                 + usize::from(v.email_message.is_some())
                 + usize::from(v.email_message_by_link.is_some())
                 + usize::from(v.email_subject.is_some())

@@ -532,7 +532,7 @@ static CSV_SCHEMA: cdk_core::PropertySchema =
 impl From<Csv> for Value {
     fn from(v: Csv) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.delimiter.is_some()) + usize::from(v.header_list.is_some()),
+            usize::from(v.delimiter.is_some()) + usize::from(v.header_list.is_some()),
         );
         if let Some(x) = v.delimiter {
             m.insert(String::from("Delimiter"), x);
@@ -747,7 +747,7 @@ static INPUT_FORMAT_OPTIONS_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 };
 impl From<InputFormatOptions> for Value {
     fn from(v: InputFormatOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.csv.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.csv.is_some()));
         if let Some(x) = v.csv {
             m.insert(String::from("Csv"), x);
         }
@@ -891,7 +891,7 @@ static ON_DEMAND_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 impl From<OnDemandThroughput> for Value {
     fn from(v: OnDemandThroughput) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.max_read_request_units.is_some())
+            usize::from(v.max_read_request_units.is_some())
                 + usize::from(v.max_write_request_units.is_some()),
         );
         if let Some(x) = v.max_read_request_units {
@@ -941,7 +941,7 @@ static POINT_IN_TIME_RECOVERY_SPECIFICATION_SCHEMA: cdk_core::PropertySchema =
 impl From<PointInTimeRecoverySpecification> for Value {
     fn from(v: PointInTimeRecoverySpecification) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.point_in_time_recovery_enabled.is_some())
+            usize::from(v.point_in_time_recovery_enabled.is_some())
                 + usize::from(v.recovery_period_in_days.is_some()),
         );
         if let Some(x) = v.point_in_time_recovery_enabled {
@@ -999,8 +999,7 @@ static PROJECTION_SCHEMA: cdk_core::PropertySchema =
 impl From<Projection> for Value {
     fn from(v: Projection) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.non_key_attributes.is_some())
-                + usize::from(v.projection_type.is_some()),
+            usize::from(v.non_key_attributes.is_some()) + usize::from(v.projection_type.is_some()),
         );
         if let Some(x) = v.non_key_attributes {
             m.insert(String::from("NonKeyAttributes"), x);
@@ -1541,7 +1540,7 @@ static WARM_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<WarmThroughput> for Value {
     fn from(v: WarmThroughput) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.read_units_per_second.is_some())
+            usize::from(v.read_units_per_second.is_some())
                 + usize::from(v.write_units_per_second.is_some()),
         );
         if let Some(x) = v.read_units_per_second {

@@ -96,7 +96,7 @@ static CFN_EIP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<CfnEIPProps> for Value {
     fn from(v: CfnEIPProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.address.is_some())
+            usize::from(v.address.is_some())
                 + usize::from(v.domain.is_some())
                 + usize::from(v.instance_id.is_some())
                 + usize::from(v.ipam_pool_id.is_some())

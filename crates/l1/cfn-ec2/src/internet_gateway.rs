@@ -30,7 +30,7 @@ static CFN_INTERNET_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::P
 };
 impl From<CfnInternetGatewayProps> for Value {
     fn from(v: CfnInternetGatewayProps) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.tags.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.tags.is_some()));
         if let Some(x) = v.tags {
             m.insert(String::from("Tags"), x);
         }

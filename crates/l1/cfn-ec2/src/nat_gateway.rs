@@ -134,7 +134,7 @@ static CFN_NAT_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<CfnNatGatewayProps> for Value {
     fn from(v: CfnNatGatewayProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.allocation_id.is_some())
+            usize::from(v.allocation_id.is_some())
                 + usize::from(v.availability_mode.is_some())
                 + usize::from(v.availability_zone_addresses.is_some())
                 + usize::from(v.connectivity_type.is_some())

@@ -102,7 +102,7 @@ static CFN_VPC_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<CfnVPCProps> for Value {
     fn from(v: CfnVPCProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.cidr_block.is_some())
+            usize::from(v.cidr_block.is_some())
                 + usize::from(v.enable_dns_hostnames.is_some())
                 + usize::from(v.enable_dns_support.is_some())
                 + usize::from(v.instance_tenancy.is_some())
@@ -591,7 +591,7 @@ static VPC_ENCRYPTION_CONTROL_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<VpcEncryptionControl> for Value {
     fn from(v: VpcEncryptionControl) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.egress_only_internet_gateway_exclusion.is_some())
+            usize::from(v.egress_only_internet_gateway_exclusion.is_some())
                 + usize::from(v.elastic_file_system_exclusion.is_some())
                 + usize::from(v.internet_gateway_exclusion.is_some())
                 + usize::from(v.lambda_exclusion.is_some())

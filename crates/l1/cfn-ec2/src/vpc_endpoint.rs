@@ -343,7 +343,7 @@ static DNS_OPTIONS_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pr
 impl From<DnsOptionsSpecification> for Value {
     fn from(v: DnsOptionsSpecification) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.dns_record_ip_type.is_some())
+            usize::from(v.dns_record_ip_type.is_some())
                 + usize::from(v.private_dns_only_for_inbound_resolver_endpoint.is_some())
                 + usize::from(v.private_dns_preference.is_some())
                 + usize::from(v.private_dns_specified_domains.is_some()),

@@ -659,7 +659,7 @@ static CERTIFICATE_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("CertificateArn", None)] };
 impl From<Certificate> for Value {
     fn from(v: Certificate) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.certificate_arn.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.certificate_arn.is_some()));
         if let Some(x) = v.certificate_arn {
             m.insert(String::from("CertificateArn"), x);
         }
@@ -766,7 +766,7 @@ static FORWARD_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<ForwardConfig> for Value {
     fn from(v: ForwardConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.target_group_stickiness_config.is_some())
+            usize::from(v.target_group_stickiness_config.is_some())
                 + usize::from(v.target_groups.is_some()),
         );
         if let Some(x) = v.target_group_stickiness_config {
@@ -945,7 +945,7 @@ static LISTENER_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
 impl From<ListenerAttribute> for Value {
     fn from(v: ListenerAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);
@@ -1013,7 +1013,7 @@ static MUTUAL_AUTHENTICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<MutualAuthentication> for Value {
     fn from(v: MutualAuthentication) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.advertise_trust_store_ca_names.is_some())
+            usize::from(v.advertise_trust_store_ca_names.is_some())
                 + usize::from(v.ignore_client_certificate_expiry.is_some())
                 + usize::from(v.mode.is_some())
                 + usize::from(v.trust_store_arn.is_some()),
@@ -1215,7 +1215,7 @@ static TARGET_GROUP_STICKINESS_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<TargetGroupStickinessConfig> for Value {
     fn from(v: TargetGroupStickinessConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.duration_seconds.is_some()) + usize::from(v.enabled.is_some()),
+            usize::from(v.duration_seconds.is_some()) + usize::from(v.enabled.is_some()),
         );
         if let Some(x) = v.duration_seconds {
             m.insert(String::from("DurationSeconds"), x);
@@ -1262,7 +1262,7 @@ static TARGET_GROUP_TUPLE_SCHEMA: cdk_core::PropertySchema =
 impl From<TargetGroupTuple> for Value {
     fn from(v: TargetGroupTuple) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.target_group_arn.is_some()) + usize::from(v.weight.is_some()),
+            usize::from(v.target_group_arn.is_some()) + usize::from(v.weight.is_some()),
         );
         if let Some(x) = v.target_group_arn {
             m.insert(String::from("TargetGroupArn"), x);

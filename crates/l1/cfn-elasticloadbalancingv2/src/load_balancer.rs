@@ -170,7 +170,7 @@ static CFN_LOAD_BALANCER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Prop
 impl From<CfnLoadBalancerProps> for Value {
     fn from(v: CfnLoadBalancerProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enable_capacity_reservation_provision_stabilize.is_some())
+            usize::from(v.enable_capacity_reservation_provision_stabilize.is_some())
                 + usize::from(v.enable_prefix_for_ipv6_source_nat.is_some())
                 + usize::from(
                     v.enforce_security_group_inbound_rules_on_private_link_traffic.is_some(),
@@ -402,7 +402,7 @@ static LOAD_BALANCER_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
 impl From<LoadBalancerAttribute> for Value {
     fn from(v: LoadBalancerAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);

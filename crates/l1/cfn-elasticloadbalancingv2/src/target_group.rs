@@ -169,7 +169,7 @@ static CFN_TARGET_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<CfnTargetGroupProps> for Value {
     fn from(v: CfnTargetGroupProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.health_check_enabled.is_some())
+            usize::from(v.health_check_enabled.is_some())
                 + usize::from(v.health_check_interval_seconds.is_some())
                 + usize::from(v.health_check_path.is_some())
                 + usize::from(v.health_check_port.is_some())
@@ -392,7 +392,7 @@ static MATCHER_SCHEMA: cdk_core::PropertySchema =
 impl From<Matcher> for Value {
     fn from(v: Matcher) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.grpc_code.is_some()) + usize::from(v.http_code.is_some()),
+            usize::from(v.grpc_code.is_some()) + usize::from(v.http_code.is_some()),
         );
         if let Some(x) = v.grpc_code {
             m.insert(String::from("GrpcCode"), x);
@@ -542,7 +542,7 @@ static TARGET_GROUP_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
 impl From<TargetGroupAttribute> for Value {
     fn from(v: TargetGroupAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);

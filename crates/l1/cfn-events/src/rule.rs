@@ -91,7 +91,7 @@ static CFN_RULE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<CfnRuleProps> for Value {
     fn from(v: CfnRuleProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.description.is_some())
+            usize::from(v.description.is_some())
                 + usize::from(v.event_bus_name.is_some())
                 + usize::from(v.event_pattern.is_some())
                 + usize::from(v.name.is_some())
@@ -324,7 +324,7 @@ static BATCH_ARRAY_PROPERTIES_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Size", None)] };
 impl From<BatchArrayProperties> for Value {
     fn from(v: BatchArrayProperties) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.size.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.size.is_some()));
         if let Some(x) = v.size {
             m.insert(String::from("Size"), x);
         }
@@ -424,7 +424,7 @@ static BATCH_RETRY_STRATEGY_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Attempts", None)] };
 impl From<BatchRetryStrategy> for Value {
     fn from(v: BatchRetryStrategy) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.attempts.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.attempts.is_some()));
         if let Some(x) = v.attempts {
             m.insert(String::from("Attempts"), x);
         }
@@ -514,7 +514,7 @@ static DEAD_LETTER_CONFIG_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Arn", None)] };
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.arn.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.arn.is_some()));
         if let Some(x) = v.arn {
             m.insert(String::from("Arn"), x);
         }
@@ -764,7 +764,7 @@ static HTTP_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<HttpParameters> for Value {
     fn from(v: HttpParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.header_parameters.is_some())
+            usize::from(v.header_parameters.is_some())
                 + usize::from(v.path_parameter_values.is_some())
                 + usize::from(v.query_string_parameters.is_some()),
         );
@@ -886,8 +886,7 @@ static NETWORK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 };
 impl From<NetworkConfiguration> for Value {
     fn from(v: NetworkConfiguration) -> Value {
-        let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.aws_vpc_configuration.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.aws_vpc_configuration.is_some()));
         if let Some(x) = v.aws_vpc_configuration {
             m.insert(String::from("AwsVpcConfiguration"), x);
         }
@@ -929,7 +928,7 @@ static PLACEMENT_CONSTRAINT_SCHEMA: cdk_core::PropertySchema =
 impl From<PlacementConstraint> for Value {
     fn from(v: PlacementConstraint) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.expression.is_some()) + usize::from(v.type_.is_some()),
+            usize::from(v.expression.is_some()) + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.expression {
             m.insert(String::from("Expression"), x);
@@ -976,7 +975,7 @@ static PLACEMENT_STRATEGY_SCHEMA: cdk_core::PropertySchema =
 impl From<PlacementStrategy> for Value {
     fn from(v: PlacementStrategy) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.field.is_some()) + usize::from(v.type_.is_some()),
+            usize::from(v.field.is_some()) + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.field {
             m.insert(String::from("Field"), x);
@@ -1131,7 +1130,7 @@ static RETRY_POLICY_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema 
 impl From<RetryPolicy> for Value {
     fn from(v: RetryPolicy) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.maximum_event_age_in_seconds.is_some())
+            usize::from(v.maximum_event_age_in_seconds.is_some())
                 + usize::from(v.maximum_retry_attempts.is_some()),
         );
         if let Some(x) = v.maximum_event_age_in_seconds {
@@ -1285,8 +1284,7 @@ static SAGE_MAKER_PIPELINE_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_cor
 };
 impl From<SageMakerPipelineParameters> for Value {
     fn from(v: SageMakerPipelineParameters) -> Value {
-        let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.pipeline_parameter_list.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.pipeline_parameter_list.is_some()));
         if let Some(x) = v.pipeline_parameter_list {
             m.insert(String::from("PipelineParameterList"), x);
         }
@@ -1359,7 +1357,7 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
             m.insert(String::from("Key"), x);

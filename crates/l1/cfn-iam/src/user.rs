@@ -112,7 +112,7 @@ static CFN_USER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<CfnUserProps> for Value {
     fn from(v: CfnUserProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.groups.is_some())
+            usize::from(v.groups.is_some())
                 + usize::from(v.login_profile.is_some())
                 + usize::from(v.managed_policy_arns.is_some())
                 + usize::from(v.path.is_some())

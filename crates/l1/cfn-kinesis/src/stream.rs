@@ -96,7 +96,7 @@ static CFN_STREAM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySch
 impl From<CfnStreamProps> for Value {
     fn from(v: CfnStreamProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.desired_shard_level_metrics.is_some())
+            usize::from(v.desired_shard_level_metrics.is_some())
                 + usize::from(v.max_record_size_in_ki_b.is_some())
                 + usize::from(v.name.is_some())
                 + usize::from(v.record_distribution_strategy.is_some())

@@ -236,7 +236,7 @@ static CFN_DELIVERY_STREAM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Pr
 impl From<CfnDeliveryStreamProps> for Value {
     fn from(v: CfnDeliveryStreamProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.amazon_open_search_serverless_destination_configuration.is_some())
+            usize::from(v.amazon_open_search_serverless_destination_configuration.is_some())
                 + usize::from(v.amazonopensearchservice_destination_configuration.is_some())
                 + usize::from(v.database_source_configuration.is_some())
                 + usize::from(v.delivery_stream_encryption_configuration_input.is_some())
@@ -429,7 +429,7 @@ static AMAZON_OPEN_SEARCH_SERVERLESS_BUFFERING_HINTS_SCHEMA: cdk_core::PropertyS
 impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
     fn from(v: AmazonOpenSearchServerlessBufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -628,7 +628,7 @@ static AMAZON_OPEN_SEARCH_SERVERLESS_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySch
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
     fn from(v: AmazonOpenSearchServerlessRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -673,7 +673,7 @@ static AMAZONOPENSEARCHSERVICE_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema 
 impl From<AmazonopensearchserviceBufferingHints> for Value {
     fn from(v: AmazonopensearchserviceBufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -921,7 +921,7 @@ static AMAZONOPENSEARCHSERVICE_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<AmazonopensearchserviceRetryOptions> for Value {
     fn from(v: AmazonopensearchserviceRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -1000,7 +1000,7 @@ static BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<BufferingHints> for Value {
     fn from(v: BufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -1047,7 +1047,7 @@ static CATALOG_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<CatalogConfiguration> for Value {
     fn from(v: CatalogConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.catalog_arn.is_some()) + usize::from(v.warehouse_location.is_some()),
+            usize::from(v.catalog_arn.is_some()) + usize::from(v.warehouse_location.is_some()),
         );
         if let Some(x) = v.catalog_arn {
             m.insert(String::from("CatalogArn"), x);
@@ -1101,7 +1101,7 @@ static CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA: cdk_core::PropertySchema = cdk_core::
 impl From<CloudWatchLoggingOptions> for Value {
     fn from(v: CloudWatchLoggingOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enabled.is_some())
+            usize::from(v.enabled.is_some())
                 + usize::from(v.log_group_name.is_some())
                 + usize::from(v.log_stream_name.is_some()),
         );
@@ -1236,7 +1236,7 @@ static DATA_FORMAT_CONVERSION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<DataFormatConversionConfiguration> for Value {
     fn from(v: DataFormatConversionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enabled.is_some())
+            usize::from(v.enabled.is_some())
                 + usize::from(v.input_format_configuration.is_some())
                 + usize::from(v.output_format_configuration.is_some())
                 + usize::from(v.schema_configuration.is_some()),
@@ -1294,7 +1294,7 @@ static DATABASE_COLUMNS_SCHEMA: cdk_core::PropertySchema =
 impl From<DatabaseColumns> for Value {
     fn from(v: DatabaseColumns) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
             m.insert(String::from("Exclude"), x);
@@ -1569,7 +1569,7 @@ static DATABASE_TABLES_SCHEMA: cdk_core::PropertySchema =
 impl From<DatabaseTables> for Value {
     fn from(v: DatabaseTables) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
             m.insert(String::from("Exclude"), x);
@@ -1616,7 +1616,7 @@ static DATABASES_SCHEMA: cdk_core::PropertySchema =
 impl From<Databases> for Value {
     fn from(v: Databases) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
             m.insert(String::from("Exclude"), x);
@@ -1711,8 +1711,7 @@ static DESERIALIZER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema 
 impl From<Deserializer> for Value {
     fn from(v: Deserializer) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.hive_json_ser_de.is_some())
-                + usize::from(v.open_x_json_ser_de.is_some()),
+            usize::from(v.hive_json_ser_de.is_some()) + usize::from(v.open_x_json_ser_de.is_some()),
         );
         if let Some(x) = v.hive_json_ser_de {
             m.insert(String::from("HiveJsonSerDe"), x);
@@ -1831,8 +1830,7 @@ static DIRECT_PUT_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("ThroughputHintInMBs", None)] };
 impl From<DirectPutSourceConfiguration> for Value {
     fn from(v: DirectPutSourceConfiguration) -> Value {
-        let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.throughput_hint_in_mbs.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.throughput_hint_in_mbs.is_some()));
         if let Some(x) = v.throughput_hint_in_mbs {
             m.insert(String::from("ThroughputHintInMBs"), x);
         }
@@ -1910,7 +1908,7 @@ static DYNAMIC_PARTITIONING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<DynamicPartitioningConfiguration> for Value {
     fn from(v: DynamicPartitioningConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enabled.is_some()) + usize::from(v.retry_options.is_some()),
+            usize::from(v.enabled.is_some()) + usize::from(v.retry_options.is_some()),
         );
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
@@ -1957,7 +1955,7 @@ static ELASTICSEARCH_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<ElasticsearchBufferingHints> for Value {
     fn from(v: ElasticsearchBufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -2200,7 +2198,7 @@ static ELASTICSEARCH_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<ElasticsearchRetryOptions> for Value {
     fn from(v: ElasticsearchRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -2249,7 +2247,7 @@ static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.kms_encryption_config.is_some())
+            usize::from(v.kms_encryption_config.is_some())
                 + usize::from(v.no_encryption_config.is_some()),
         );
         if let Some(x) = v.kms_encryption_config {
@@ -2516,7 +2514,7 @@ static HIVE_JSON_SER_DE_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("TimestampFormats", None)] };
 impl From<HiveJsonSerDe> for Value {
     fn from(v: HiveJsonSerDe) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.timestamp_formats.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.timestamp_formats.is_some()));
         if let Some(x) = v.timestamp_formats {
             m.insert(String::from("TimestampFormats"), x);
         }
@@ -2816,8 +2814,7 @@ static HTTP_ENDPOINT_REQUEST_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<HttpEndpointRequestConfiguration> for Value {
     fn from(v: HttpEndpointRequestConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.common_attributes.is_some())
-                + usize::from(v.content_encoding.is_some()),
+            usize::from(v.common_attributes.is_some()) + usize::from(v.content_encoding.is_some()),
         );
         if let Some(x) = v.common_attributes {
             m.insert(String::from("CommonAttributes"), x);
@@ -3040,7 +3037,7 @@ static INPUT_FORMAT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::P
 };
 impl From<InputFormatConfiguration> for Value {
     fn from(v: InputFormatConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.deserializer.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.deserializer.is_some()));
         if let Some(x) = v.deserializer {
             m.insert(String::from("Deserializer"), x);
         }
@@ -3226,7 +3223,7 @@ static OPEN_X_JSON_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<OpenXJsonSerDe> for Value {
     fn from(v: OpenXJsonSerDe) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.case_insensitive.is_some())
+            usize::from(v.case_insensitive.is_some())
                 + usize::from(v.column_to_json_key_mappings.is_some())
                 + usize::from(v.convert_dots_in_json_keys_to_underscores.is_some()),
         );
@@ -3342,7 +3339,7 @@ static ORC_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<OrcSerDe> for Value {
     fn from(v: OrcSerDe) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.block_size_bytes.is_some())
+            usize::from(v.block_size_bytes.is_some())
                 + usize::from(v.bloom_filter_columns.is_some())
                 + usize::from(v.bloom_filter_false_positive_probability.is_some())
                 + usize::from(v.compression.is_some())
@@ -3424,7 +3421,7 @@ static OUTPUT_FORMAT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::
 };
 impl From<OutputFormatConfiguration> for Value {
     fn from(v: OutputFormatConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.serializer.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.serializer.is_some()));
         if let Some(x) = v.serializer {
             m.insert(String::from("Serializer"), x);
         }
@@ -3498,7 +3495,7 @@ static PARQUET_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<ParquetSerDe> for Value {
     fn from(v: ParquetSerDe) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.block_size_bytes.is_some())
+            usize::from(v.block_size_bytes.is_some())
                 + usize::from(v.compression.is_some())
                 + usize::from(v.enable_dictionary_compression.is_some())
                 + usize::from(v.max_padding_bytes.is_some())
@@ -3601,7 +3598,7 @@ static PROCESSING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<ProcessingConfiguration> for Value {
     fn from(v: ProcessingConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enabled.is_some()) + usize::from(v.processors.is_some()),
+            usize::from(v.enabled.is_some()) + usize::from(v.processors.is_some()),
         );
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
@@ -3891,7 +3888,7 @@ static REDSHIFT_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<RedshiftRetryOptions> for Value {
     fn from(v: RedshiftRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -3926,7 +3923,7 @@ static RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<RetryOptions> for Value {
     fn from(v: RetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -4120,7 +4117,7 @@ static SCHEMA_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 impl From<SchemaConfiguration> for Value {
     fn from(v: SchemaConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.catalog_id.is_some())
+            usize::from(v.catalog_id.is_some())
                 + usize::from(v.database_name.is_some())
                 + usize::from(v.region.is_some())
                 + usize::from(v.role_arn.is_some())
@@ -4181,7 +4178,7 @@ static SCHEMA_EVOLUTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<SchemaEvolutionConfiguration> for Value {
     fn from(v: SchemaEvolutionConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.enabled.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
         }
@@ -4281,7 +4278,7 @@ static SERIALIZER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<Serializer> for Value {
     fn from(v: Serializer) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.orc_ser_de.is_some()) + usize::from(v.parquet_ser_de.is_some()),
+            usize::from(v.orc_ser_de.is_some()) + usize::from(v.parquet_ser_de.is_some()),
         );
         if let Some(x) = v.orc_ser_de {
             m.insert(String::from("OrcSerDe"), x);
@@ -4328,7 +4325,7 @@ static SNOWFLAKE_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<SnowflakeBufferingHints> for Value {
     fn from(v: SnowflakeBufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -4628,7 +4625,7 @@ static SNOWFLAKE_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<SnowflakeRetryOptions> for Value {
     fn from(v: SnowflakeRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -4670,7 +4667,7 @@ static SNOWFLAKE_ROLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<SnowflakeRoleConfiguration> for Value {
     fn from(v: SnowflakeRoleConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.enabled.is_some()) + usize::from(v.snowflake_role.is_some()),
+            usize::from(v.enabled.is_some()) + usize::from(v.snowflake_role.is_some()),
         );
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
@@ -4748,7 +4745,7 @@ static SPLUNK_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
 impl From<SplunkBufferingHints> for Value {
     fn from(v: SplunkBufferingHints) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
             m.insert(String::from("IntervalInSeconds"), x);
@@ -4952,7 +4949,7 @@ static SPLUNK_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<SplunkRetryOptions> for Value {
     fn from(v: SplunkRetryOptions) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.duration_in_seconds.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
             m.insert(String::from("DurationInSeconds"), x);
         }
@@ -4987,7 +4984,7 @@ static TABLE_CREATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<TableCreationConfiguration> for Value {
     fn from(v: TableCreationConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.enabled.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
         }

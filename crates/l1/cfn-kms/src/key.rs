@@ -249,7 +249,7 @@ static CFN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<CfnKeyProps> for Value {
     fn from(v: CfnKeyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.bypass_policy_lockout_safety_check.is_some())
+            usize::from(v.bypass_policy_lockout_safety_check.is_some())
                 + usize::from(v.description.is_some())
                 + usize::from(v.enable_key_rotation.is_some())
                 + usize::from(v.enabled.is_some())

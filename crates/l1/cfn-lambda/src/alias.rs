@@ -189,7 +189,7 @@ static ALIAS_ROUTING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::
 impl From<AliasRoutingConfiguration> for Value {
     fn from(v: AliasRoutingConfiguration) -> Value {
         let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.additional_version_weights.is_some()));
+            cdk_core::Map::with_capacity(usize::from(v.additional_version_weights.is_some()));
         if let Some(x) = v.additional_version_weights {
             m.insert(String::from("AdditionalVersionWeights"), x);
         }

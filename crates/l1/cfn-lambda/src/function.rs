@@ -644,7 +644,7 @@ static CODE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<Code> for Value {
     fn from(v: Code) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.image_uri.is_some())
+            usize::from(v.image_uri.is_some())
                 + usize::from(v.s3_bucket.is_some())
                 + usize::from(v.s3_key.is_some())
                 + usize::from(v.s3_object_storage_mode.is_some())
@@ -710,7 +710,7 @@ static DEAD_LETTER_CONFIG_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("TargetArn", None)] };
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.target_arn.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.target_arn.is_some()));
         if let Some(x) = v.target_arn {
             m.insert(String::from("TargetArn"), x);
         }
@@ -802,7 +802,7 @@ static ENVIRONMENT_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Variables", None)] };
 impl From<Environment> for Value {
     fn from(v: Environment) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.variables.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.variables.is_some()));
         if let Some(x) = v.variables {
             m.insert(String::from("Variables"), x);
         }
@@ -928,7 +928,7 @@ static FUNCTION_SCALING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::Prop
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.max_execution_environments.is_some())
+            usize::from(v.max_execution_environments.is_some())
                 + usize::from(v.min_execution_environments.is_some()),
         );
         if let Some(x) = v.max_execution_environments {
@@ -983,7 +983,7 @@ static IMAGE_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema 
 impl From<ImageConfig> for Value {
     fn from(v: ImageConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.command.is_some())
+            usize::from(v.command.is_some())
                 + usize::from(v.entry_point.is_some())
                 + usize::from(v.working_directory.is_some()),
         );
@@ -1123,7 +1123,7 @@ static LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchem
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.application_log_level.is_some())
+            usize::from(v.application_log_level.is_some())
                 + usize::from(v.log_format.is_some())
                 + usize::from(v.log_group.is_some())
                 + usize::from(v.system_log_level.is_some()),
@@ -1229,7 +1229,7 @@ static S3_FILES_CONFIG_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("DirectS3Read", None)] };
 impl From<S3FilesConfig> for Value {
     fn from(v: S3FilesConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.direct_s3_read.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.direct_s3_read.is_some()));
         if let Some(x) = v.direct_s3_read {
             m.insert(String::from("DirectS3Read"), x);
         }
@@ -1367,7 +1367,7 @@ static TRACING_CONFIG_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Mode", None)] };
 impl From<TracingConfig> for Value {
     fn from(v: TracingConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.mode.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.mode.is_some()));
         if let Some(x) = v.mode {
             m.insert(String::from("Mode"), x);
         }
@@ -1420,7 +1420,7 @@ static VPC_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<VpcConfig> for Value {
     fn from(v: VpcConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.ipv6_allowed_for_dual_stack.is_some())
+            usize::from(v.ipv6_allowed_for_dual_stack.is_some())
                 + usize::from(v.security_group_ids.is_some())
                 + usize::from(v.subnet_ids.is_some()),
         );

@@ -209,7 +209,7 @@ static FUNCTION_SCALING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::Prop
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.max_execution_environments.is_some())
+            usize::from(v.max_execution_environments.is_some())
                 + usize::from(v.min_execution_environments.is_some()),
         );
         if let Some(x) = v.max_execution_environments {

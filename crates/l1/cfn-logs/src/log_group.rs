@@ -124,7 +124,7 @@ static CFN_LOG_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<CfnLogGroupProps> for Value {
     fn from(v: CfnLogGroupProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.bearer_token_authentication_enabled.is_some())
+            usize::from(v.bearer_token_authentication_enabled.is_some())
                 + usize::from(v.data_protection_policy.is_some())
                 + usize::from(v.deletion_protection_enabled.is_some())
                 + usize::from(v.field_index_policies.is_some())

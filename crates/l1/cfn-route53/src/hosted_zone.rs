@@ -114,7 +114,7 @@ static CFN_HOSTED_ZONE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<CfnHostedZoneProps> for Value {
     fn from(v: CfnHostedZoneProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.delegation_set_id.is_some())
+            usize::from(v.delegation_set_id.is_some())
                 + usize::from(v.hosted_zone_config.is_some())
                 + usize::from(v.hosted_zone_features.is_some())
                 + usize::from(v.hosted_zone_tags.is_some())
@@ -250,7 +250,7 @@ static HOSTED_ZONE_CONFIG_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Comment", None)] };
 impl From<HostedZoneConfig> for Value {
     fn from(v: HostedZoneConfig) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.comment.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.comment.is_some()));
         if let Some(x) = v.comment {
             m.insert(String::from("Comment"), x);
         }
@@ -286,7 +286,7 @@ static HOSTED_ZONE_FEATURES_SCHEMA: cdk_core::PropertySchema =
 impl From<HostedZoneFeatures> for Value {
     fn from(v: HostedZoneFeatures) -> Value {
         let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.enable_accelerated_recovery.is_some()));
+            cdk_core::Map::with_capacity(usize::from(v.enable_accelerated_recovery.is_some()));
         if let Some(x) = v.enable_accelerated_recovery {
             m.insert(String::from("EnableAcceleratedRecovery"), x);
         }

@@ -448,7 +448,7 @@ static GEO_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema 
 impl From<GeoLocation> for Value {
     fn from(v: GeoLocation) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.continent_code.is_some())
+            usize::from(v.continent_code.is_some())
                 + usize::from(v.country_code.is_some())
                 + usize::from(v.subdivision_code.is_some()),
         );
@@ -519,7 +519,7 @@ static GEO_PROXIMITY_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<GeoProximityLocation> for Value {
     fn from(v: GeoProximityLocation) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.aws_region.is_some())
+            usize::from(v.aws_region.is_some())
                 + usize::from(v.bias.is_some())
                 + usize::from(v.coordinates.is_some())
                 + usize::from(v.local_zone_group.is_some()),

@@ -276,7 +276,7 @@ static CFN_BUCKET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySch
 impl From<CfnBucketProps> for Value {
     fn from(v: CfnBucketProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.abac_status.is_some())
+            usize::from(v.abac_status.is_some())
                 + usize::from(v.accelerate_configuration.is_some())
                 + usize::from(v.access_control.is_some())
                 + usize::from(v.analytics_configurations.is_some())
@@ -812,7 +812,7 @@ static BLOCKED_ENCRYPTION_TYPES_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("EncryptionType", None)] };
 impl From<BlockedEncryptionTypes> for Value {
     fn from(v: BlockedEncryptionTypes) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.encryption_type.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.encryption_type.is_some()));
         if let Some(x) = v.encryption_type {
             m.insert(String::from("EncryptionType"), x);
         }
@@ -1059,7 +1059,7 @@ static DEFAULT_EVENT_HOLD_SCHEMA: cdk_core::PropertySchema =
 impl From<DefaultEventHold> for Value {
     fn from(v: DefaultEventHold) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.days.is_some()) + usize::from(v.years.is_some()),
+            usize::from(v.days.is_some()) + usize::from(v.years.is_some()),
         );
         if let Some(x) = v.days {
             m.insert(String::from("Days"), x);
@@ -1129,7 +1129,7 @@ static DEFAULT_RETENTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<DefaultRetention> for Value {
     fn from(v: DefaultRetention) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.days.is_some())
+            usize::from(v.days.is_some())
                 + usize::from(v.default_event_hold.is_some())
                 + usize::from(v.mode.is_some())
                 + usize::from(v.years.is_some()),
@@ -1184,7 +1184,7 @@ static DELETE_MARKER_REPLICATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Status", None)] };
 impl From<DeleteMarkerReplication> for Value {
     fn from(v: DeleteMarkerReplication) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.status.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.status.is_some()));
         if let Some(x) = v.status {
             m.insert(String::from("Status"), x);
         }
@@ -1780,7 +1780,7 @@ static LOGGING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.destination_bucket_name.is_some())
+            usize::from(v.destination_bucket_name.is_some())
                 + usize::from(v.log_file_prefix.is_some())
                 + usize::from(v.target_object_key_format.is_some()),
         );
@@ -2225,7 +2225,7 @@ static NOTIFICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::P
 impl From<NotificationConfiguration> for Value {
     fn from(v: NotificationConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.event_bridge_configuration.is_some())
+            usize::from(v.event_bridge_configuration.is_some())
                 + usize::from(v.lambda_configurations.is_some())
                 + usize::from(v.queue_configurations.is_some())
                 + usize::from(v.topic_configurations.is_some()),
@@ -2319,7 +2319,7 @@ static OBJECT_LOCK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pr
 impl From<ObjectLockConfiguration> for Value {
     fn from(v: ObjectLockConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.object_lock_enabled.is_some()) + usize::from(v.rule.is_some()),
+            usize::from(v.object_lock_enabled.is_some()) + usize::from(v.rule.is_some()),
         );
         if let Some(x) = v.object_lock_enabled {
             m.insert(String::from("ObjectLockEnabled"), x);
@@ -2363,7 +2363,7 @@ static OBJECT_LOCK_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySch
 };
 impl From<ObjectLockRule> for Value {
     fn from(v: ObjectLockRule) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.default_retention.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.default_retention.is_some()));
         if let Some(x) = v.default_retention {
             m.insert(String::from("DefaultRetention"), x);
         }
@@ -2434,7 +2434,7 @@ static OWNERSHIP_CONTROLS_RULE_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("ObjectOwnership", None)] };
 impl From<OwnershipControlsRule> for Value {
     fn from(v: OwnershipControlsRule) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.object_ownership.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.object_ownership.is_some()));
         if let Some(x) = v.object_ownership {
             m.insert(String::from("ObjectOwnership"), x);
         }
@@ -2477,8 +2477,7 @@ static PARTITIONED_PREFIX_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("PartitionDateSource", None)] };
 impl From<PartitionedPrefix> for Value {
     fn from(v: PartitionedPrefix) -> Value {
-        let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.partition_date_source.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.partition_date_source.is_some()));
         if let Some(x) = v.partition_date_source {
             m.insert(String::from("PartitionDateSource"), x);
         }
@@ -2551,7 +2550,7 @@ static PUBLIC_ACCESS_BLOCK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<PublicAccessBlockConfiguration> for Value {
     fn from(v: PublicAccessBlockConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.block_public_acls.is_some())
+            usize::from(v.block_public_acls.is_some())
                 + usize::from(v.block_public_policy.is_some())
                 + usize::from(v.ignore_public_acls.is_some())
                 + usize::from(v.restrict_public_buckets.is_some()),
@@ -2772,7 +2771,7 @@ static REDIRECT_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<RedirectRule> for Value {
     fn from(v: RedirectRule) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.host_name.is_some())
+            usize::from(v.host_name.is_some())
                 + usize::from(v.http_redirect_code.is_some())
                 + usize::from(v.protocol.is_some())
                 + usize::from(v.replace_key_prefix_with.is_some())
@@ -3167,7 +3166,7 @@ static REPLICATION_RULE_AND_OPERATOR_SCHEMA: cdk_core::PropertySchema = cdk_core
 impl From<ReplicationRuleAndOperator> for Value {
     fn from(v: ReplicationRuleAndOperator) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
+            usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
         );
         if let Some(x) = v.prefix {
             m.insert(String::from("Prefix"), x);
@@ -3232,7 +3231,7 @@ static REPLICATION_RULE_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::Prop
 impl From<ReplicationRuleFilter> for Value {
     fn from(v: ReplicationRuleFilter) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.and.is_some())
+            usize::from(v.and.is_some())
                 + usize::from(v.prefix.is_some())
                 + usize::from(v.tag_filter.is_some()),
         );
@@ -3413,7 +3412,7 @@ static ROUTING_RULE_CONDITION_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<RoutingRuleCondition> for Value {
     fn from(v: RoutingRuleCondition) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.http_error_code_returned_equals.is_some())
+            usize::from(v.http_error_code_returned_equals.is_some())
                 + usize::from(v.key_prefix_equals.is_some()),
         );
         if let Some(x) = v.http_error_code_returned_equals {
@@ -3859,7 +3858,7 @@ static SERVER_SIDE_ENCRYPTION_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::
 impl From<ServerSideEncryptionRule> for Value {
     fn from(v: ServerSideEncryptionRule) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.blocked_encryption_types.is_some())
+            usize::from(v.blocked_encryption_types.is_some())
                 + usize::from(v.bucket_key_enabled.is_some())
                 + usize::from(v.server_side_encryption_by_default.is_some()),
         );
@@ -3922,7 +3921,7 @@ static SOURCE_SELECTION_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::Pr
 impl From<SourceSelectionCriteria> for Value {
     fn from(v: SourceSelectionCriteria) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.replica_modifications.is_some())
+            usize::from(v.replica_modifications.is_some())
                 + usize::from(v.sse_kms_encrypted_objects.is_some()),
         );
         if let Some(x) = v.replica_modifications {
@@ -3995,7 +3994,7 @@ static STORAGE_CLASS_ANALYSIS_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 };
 impl From<StorageClassAnalysis> for Value {
     fn from(v: StorageClassAnalysis) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.data_export.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.data_export.is_some()));
         if let Some(x) = v.data_export {
             m.insert(String::from("DataExport"), x);
         }
@@ -4315,7 +4314,7 @@ static WEBSITE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<WebsiteConfiguration> for Value {
     fn from(v: WebsiteConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.error_document.is_some())
+            usize::from(v.error_document.is_some())
                 + usize::from(v.index_document.is_some())
                 + usize::from(v.redirect_all_requests_to.is_some())
                 + usize::from(v.routing_rules.is_some()),

@@ -146,7 +146,7 @@ static CFN_TOPIC_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<CfnTopicProps> for Value {
     fn from(v: CfnTopicProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.archive_policy.is_some())
+            usize::from(v.archive_policy.is_some())
                 + usize::from(v.content_based_deduplication.is_some())
                 + usize::from(v.data_protection_policy.is_some())
                 + usize::from(v.delivery_status_logging.is_some())

@@ -193,7 +193,7 @@ static CFN_QUEUE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<CfnQueueProps> for Value {
     fn from(v: CfnQueueProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.content_based_deduplication.is_some())
+            usize::from(v.content_based_deduplication.is_some())
                 + usize::from(v.deduplication_scope.is_some())
                 + usize::from(v.delay_seconds.is_some())
                 + usize::from(v.fifo_queue.is_some())

@@ -265,7 +265,7 @@ static CLOUD_WATCH_LOGS_LOG_GROUP_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("LogGroupArn", None)] };
 impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.log_group_arn.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.log_group_arn.is_some()));
         if let Some(x) = v.log_group_arn {
             m.insert(String::from("LogGroupArn"), x);
         }
@@ -360,7 +360,7 @@ static LOG_DESTINATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySche
 impl From<LogDestination> for Value {
     fn from(v: LogDestination) -> Value {
         let mut m =
-            cdk_core::Map::with_capacity(0 + usize::from(v.cloud_watch_logs_log_group.is_some()));
+            cdk_core::Map::with_capacity(usize::from(v.cloud_watch_logs_log_group.is_some()));
         if let Some(x) = v.cloud_watch_logs_log_group {
             m.insert(String::from("CloudWatchLogsLogGroup"), x);
         }
@@ -413,7 +413,7 @@ static LOGGING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(
-            0 + usize::from(v.destinations.is_some())
+            usize::from(v.destinations.is_some())
                 + usize::from(v.include_execution_data.is_some())
                 + usize::from(v.level.is_some()),
         );
@@ -543,7 +543,7 @@ static TRACING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
     cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
-        let mut m = cdk_core::Map::with_capacity(0 + usize::from(v.enabled.is_some()));
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
             m.insert(String::from("Enabled"), x);
         }
