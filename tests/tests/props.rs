@@ -1,6 +1,7 @@
 //! Property test: random apps (ids with unicode, `/`, empty and long; path parts; methods;
-//! status codes; CORS origins; numbers at their limits; raw overrides) synthesize to `Ok` or
-//! to a typed error with a message, never a panic.
+//! status codes; CORS origins; numbers at their limits; raw overrides; values nested up to
+//! 100,000 levels deep in a model schema, a request template and an override) synthesize to
+//! `Ok` or to a typed error with a message, never a panic or a stack overflow.
 //!
 //! 256 cases by default (seconds); `PROPTEST_CASES=5000 cargo test --release -p parity
 //! --test props` runs more.
@@ -8,8 +9,11 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use apigw_core::{CorsOptions, MethodOptions, MethodResponse, RestApi, RestApiProps, StageOptions};
-use cdk_core::{App, AppProps, CfnResource, Construct, Error, Stack, Value};
+use apigw_core::{
+    CorsOptions, IntegrationOptions, JsonSchema, MethodOptions, MethodResponse, MockIntegration,
+    ModelOptions, RestApi, RestApiProps, StageOptions,
+};
+use cdk_core::{App, AppProps, CfnResource, Construct, Error, Map, Stack, Value};
 use proptest::prelude::*;
 
 /// One random app.
@@ -29,6 +33,37 @@ struct Case {
     consumer: Option<(String, bool)>,
     /// A value for a feature flag the API reads (`disableCloudWatchRole`).
     flag: Option<serde_json::Value>,
+    /// Deep values: (where, depth, list or object levels).
+    deep: Vec<(Deep, usize, bool)>,
+}
+
+/// Where a deep value goes.
+#[derive(Clone, Copy, Debug)]
+enum Deep {
+    Schema,
+    Template,
+    Override,
+}
+
+fn deep() -> impl Strategy<Value = (Deep, usize, bool)> {
+    (
+        prop::sample::select(vec![Deep::Schema, Deep::Template, Deep::Override]),
+        prop_oneof![4 => 0usize..300, 1 => 300usize..=100_000],
+        any::<bool>(),
+    )
+}
+
+/// A value nested `depth` levels (lists or objects), built without recursion.
+fn nested(depth: usize, lists: bool) -> Value {
+    (0..depth).fold(Value::from("leaf"), |v, _| {
+        if lists {
+            Value::Array(vec![v])
+        } else {
+            let mut m = Map::new();
+            m.insert("k".into(), v);
+            Value::Object(m)
+        }
+    })
 }
 
 fn id() -> impl Strategy<Value = String> {
@@ -129,9 +164,19 @@ fn case() -> impl Strategy<Value = Case> {
             proptest::option::of((id(), any::<bool>())),
             proptest::option::of(json_leaf()),
         ),
+        proptest::collection::vec(deep(), 0..3),
     )
         .prop_map(
-            |(ids, cors, (rate, burst), routes, children, overrides, (limit, consumer, flag))| {
+            |(
+                ids,
+                cors,
+                (rate, burst),
+                routes,
+                children,
+                overrides,
+                (limit, consumer, flag),
+                deep,
+            )| {
                 Case {
                     stack_id: ids.0,
                     api_id: ids.1,
@@ -144,6 +189,7 @@ fn case() -> impl Strategy<Value = Case> {
                     resource_limit: limit,
                     consumer,
                     flag,
+                    deep,
                 }
             },
         )
@@ -196,6 +242,32 @@ fn run(case: &Case) -> Result<(), Error> {
     for child in &case.children {
         api.root().add_resource(child)?;
     }
+    for (i, (place, depth, lists)) in case.deep.iter().enumerate() {
+        match place {
+            Deep::Schema => {
+                let schema = (0..*depth).fold(JsonSchema::new(), |s, _| {
+                    if *lists {
+                        JsonSchema::new().items(s)
+                    } else {
+                        JsonSchema::new().properties([("p", s)])
+                    }
+                });
+                api.add_model(&format!("Deep{i}"), ModelOptions::builder().schema(schema))?;
+            }
+            Deep::Template => {
+                let options = IntegrationOptions::builder()
+                    .request_templates([("application/json", nested(*depth, *lists))])
+                    .build()?;
+                let resource = api.root().add_resource(&format!("deep{i}"))?;
+                resource.add_method("POST", MockIntegration::with_options(options)?)?;
+            }
+            Deep::Override => {
+                let topic =
+                    CfnResource::new(&stack, &format!("Deep{i}"), "AWS::SNS::Topic", Value::Null)?;
+                topic.add_property_override("Deep", nested(*depth, *lists));
+            }
+        }
+    }
     if let Some(default) = api.node().default_child()? {
         if let Some(l1) = CfnResource::from_node(&default) {
             for (path, value) in &case.overrides {
@@ -208,7 +280,7 @@ fn run(case: &Case) -> Result<(), Error> {
         let props = Value::object([("Api", api.rest_api_id())]);
         CfnResource::new(&other, "Consumer", "AWS::SNS::Topic", props)?;
         if *cycle {
-            stack.add_dependency(&other, None);
+            stack.add_dependency(&other, None)?;
         }
     }
     let result = app.synth().map(|_| ());
@@ -235,6 +307,10 @@ proptest! {
                 | Error::Io { .. }
                 | Error::EmptyId { .. }
                 | Error::TreeModifiedAfterSynth { .. } => {}
+                Error::ValueTooDeep { property_path, .. } => {
+                    prop_assert!(!property_path.is_empty(), "{e:?}");
+                    prop_assert!(e.path().is_some(), "no path: {e:#?}");
+                }
                 other => prop_assert!(other.path().is_some(), "no path: {other:#?}"),
             }
         }

@@ -34,12 +34,15 @@ pub struct DeploymentProps {
 
 cdk_core::impl_props!(DeploymentProps, DeploymentPropsBuilder);
 
+/// Data hashed into the logical ID, and the path of the construct it describes.
+type HashComponent = (Value, Option<String>);
+
 /// An API deployment (`Deployment`).
 #[derive(Clone, Debug)]
 pub struct Deployment {
     node: Node,
     resource: CfnDeployment,
-    hash_components: Rc<RefCell<Vec<Value>>>,
+    hash_components: Rc<RefCell<Vec<HashComponent>>>,
     api: Rc<ApiShared>,
 }
 
@@ -100,7 +103,7 @@ impl Deployment {
         if props.retain_deployments {
             resource.apply_removal_policy(RemovalPolicy::Retain);
         }
-        let hash_components: Rc<RefCell<Vec<Value>>> = Rc::default();
+        let hash_components: Rc<RefCell<Vec<HashComponent>>> = Rc::default();
         let components = hash_components.clone();
         let me = resource.node().clone();
         resource.set_lazy_logical_id(move |ctx| {
@@ -129,7 +132,11 @@ impl Deployment {
                 }
                 Ok(())
             };
-            let written = list.iter().try_for_each(&mut write);
+            // an error in a component names the construct that added it
+            let written = list.iter().try_for_each(|(p, source)| match source {
+                Some(path) => write(p).map_err(|e| e.in_construct(path)),
+                None => write(p),
+            });
             {
                 let mut current = components.borrow_mut();
                 let added = std::mem::replace(&mut *current, list);
@@ -176,7 +183,13 @@ impl Deployment {
     /// Adds data to the logical ID hash (`addToLogicalId`): the deployment is replaced when
     /// it changes.
     pub fn add_to_logical_id(&self, data: impl Into<Value>) {
-        self.hash_components.borrow_mut().push(data.into());
+        self.hash_components.borrow_mut().push((data.into(), None));
+    }
+
+    /// [`Deployment::add_to_logical_id`] of data that describes `source` (a method, a model):
+    /// a value in it that cannot be resolved is reported with `source`'s path.
+    pub fn add_to_logical_id_for(&self, source: &impl Construct, data: impl Into<Value>) {
+        self.hash_components.borrow_mut().push((data.into(), Some(source.node().path())));
     }
 }
 

@@ -295,7 +295,10 @@ impl GatewayResponse {
             put("responseParameters", parameters);
             put("responseTemplates", templates);
             put("statusCode", status_code);
-            deployment.add_to_logical_id(Value::object([("gatewayResponse", Value::Object(m))]));
+            deployment.add_to_logical_id_for(
+                &node,
+                Value::object([("gatewayResponse", Value::Object(m))]),
+            );
         }
         Ok(GatewayResponse { node, resource })
     }

@@ -132,26 +132,34 @@ const USER_DEFINED_CHILDREN: &[&str] =
 
 /// `JsonSchemaMapper._toCfnJsonSchema` on a free-form value (`enum`, `default`): `schema` and
 /// `ref` keys become `$schema` and `$ref`, except directly below the user-defined maps.
-fn map_free_form(value: &Value, preserve_keys: bool) -> Value {
-    match value {
-        Value::Array(items) => {
-            Value::Array(items.iter().map(|v| map_free_form(v, false)).collect())
-        }
-        Value::Object(o) => {
-            let mut out = Map::with_capacity(o.len());
-            for (k, v) in o {
-                let key = match k.as_str() {
-                    "schema" if !preserve_keys => "$schema".to_string(),
-                    "ref" if !preserve_keys => "$ref".to_string(),
-                    _ => k.clone(),
-                };
-                let child_preserve = !preserve_keys && USER_DEFINED_CHILDREN.contains(&k.as_str());
-                out.insert(key, map_free_form(v, child_preserve));
+///
+/// Renames in place, walking the value with an explicit stack (a value of any depth).
+fn map_free_form(mut value: Value) -> Value {
+    let mut pending: Vec<(&mut Value, bool)> = vec![(&mut value, false)];
+    while let Some((v, preserve_keys)) = pending.pop() {
+        match v {
+            Value::Array(items) => pending.extend(items.iter_mut().map(|i| (i, false))),
+            Value::Object(o) => {
+                if !preserve_keys && (o.contains_key("schema") || o.contains_key("ref")) {
+                    let entries = std::mem::take(o);
+                    *o = entries
+                        .into_iter()
+                        .map(|(k, v)| match k.as_str() {
+                            "schema" => ("$schema".to_string(), v),
+                            "ref" => ("$ref".to_string(), v),
+                            _ => (k, v),
+                        })
+                        .collect();
+                }
+                pending.extend(o.iter_mut().map(|(k, v)| {
+                    // (the renamed keys are not among these)
+                    (v, !preserve_keys && USER_DEFINED_CHILDREN.contains(&k.as_str()))
+                }));
             }
-            Value::Object(out)
+            _ => {}
         }
-        other => other.clone(),
     }
+    value
 }
 
 fn schemas(list: impl IntoIterator<Item = JsonSchema>) -> Value {
@@ -210,13 +218,12 @@ impl JsonSchema {
 
     /// `enum`: the allowed values.
     pub fn enum_<V: Into<Value>>(self, values: impl IntoIterator<Item = V>) -> JsonSchema {
-        let list = Value::array(values);
-        self.set("enum", map_free_form(&list, false))
+        self.set("enum", map_free_form(Value::array(values)))
     }
 
     /// `default`: the default value.
     pub fn default_(self, value: impl Into<Value>) -> JsonSchema {
-        self.set("default", map_free_form(&value.into(), false))
+        self.set("default", map_free_form(value.into()))
     }
 
     /// `format` (`date-time`, `email`, ...).

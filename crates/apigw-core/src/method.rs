@@ -402,7 +402,7 @@ impl Method {
             put("requestValidatorId", request_validator_id);
             put("authorizationScopes", scopes);
             put("integrationToken", bound.deployment_token.clone().map(Value::String));
-            deployment.add_to_logical_id(Value::object([("method", Value::Object(m))]));
+            deployment.add_to_logical_id_for(&node, Value::object([("method", Value::Object(m))]));
         }
         Ok(Method { node, resource, http_method, api_resource: on.clone(), method_responses })
     }

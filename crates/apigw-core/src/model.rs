@@ -171,7 +171,7 @@ impl Model {
                 m.insert("description".into(), d);
             }
             m.insert("schema".into(), schema);
-            deployment.add_to_logical_id(Value::object([("model", Value::Object(m))]));
+            deployment.add_to_logical_id_for(&node, Value::object([("model", Value::Object(m))]));
         }
         Ok(Model { node, resource })
     }

@@ -136,7 +136,8 @@ impl RequestValidator {
             put("restApiId", Some(api.rest_api_id.clone()));
             put("validateRequestBody", body);
             put("validateRequestParameters", parameters);
-            deployment.add_to_logical_id(Value::object([("validator", Value::Object(m))]));
+            deployment
+                .add_to_logical_id_for(&node, Value::object([("validator", Value::Object(m))]));
         }
         Ok(RequestValidator {
             node,

@@ -124,10 +124,10 @@ impl PropertySchema {
                     next += 1;
                 }
                 next = next.max(i + 1);
-                let v = match self.fields[i].1 {
-                    Some(nested) => nested.inflate(v),
-                    None => v,
-                };
+                let mut v = v;
+                if let Some(nested) = self.fields[i].1 {
+                    nested.inflate(&mut v);
+                }
                 out.insert(k, v);
             } else {
                 out.insert(k, v);
@@ -141,27 +141,23 @@ impl PropertySchema {
 }
 
 impl NestedSchema {
-    fn inflate(self, v: Value) -> Value {
+    /// Inflates the structs `v` holds in place (see [`PropertySchema::inflate`]).
+    fn inflate(self, v: &mut Value) {
+        let inflate = |s: &PropertySchema, v: &mut Value| {
+            if let Value::Object(m) = v {
+                let taken = std::mem::take(m);
+                *m = s.inflate(taken);
+            }
+        };
         match (self, v) {
-            (NestedSchema::Struct(s), Value::Object(m)) => Value::Object(s.inflate(m)),
-            (NestedSchema::List(s), Value::Array(items)) => Value::Array(
-                items
-                    .into_iter()
-                    .map(|i| match i {
-                        Value::Object(m) => Value::Object(s.inflate(m)),
-                        other => other,
-                    })
-                    .collect(),
-            ),
-            (NestedSchema::Map(s), Value::Object(m)) => Value::Object(
-                m.into_iter()
-                    .map(|(k, i)| match i {
-                        Value::Object(m) => (k, Value::Object(s.inflate(m))),
-                        other => (k, other),
-                    })
-                    .collect(),
-            ),
-            (_, other) => other,
+            (NestedSchema::Struct(s), v) => inflate(s, v),
+            (NestedSchema::List(s), Value::Array(items)) => {
+                items.iter_mut().for_each(|i| inflate(s, i));
+            }
+            (NestedSchema::Map(s), Value::Object(m)) => {
+                m.values_mut().for_each(|i| inflate(s, i));
+            }
+            _ => {}
         }
     }
 }
@@ -339,10 +335,10 @@ impl CfnResource {
         schema: Option<&'static PropertySchema>,
     ) -> Result<CfnResource, Error> {
         let scope = scope.node();
-        let mut properties = match properties {
-            Value::Object(m) => m,
-            Value::Null => Map::new(),
-            other => {
+        let mut properties = match properties.into_object() {
+            Ok(m) => m,
+            Err(Value::Null) => Map::new(),
+            Err(other) => {
                 return Err(Error::InvalidValue {
                     path: format!("{}/{}", scope.path(), id),
                     reason: format!("resource properties must be an object, got {other:?}"),

@@ -88,6 +88,22 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A value nested deeper than resolution goes (aws-cdk-lib's
+    /// `CircularReferenceDetected`): a deep list or object, or a lazy value that keeps
+    /// producing lazy values.
+    #[error("{path}: Unable to resolve object tree with circular reference. Path: /{property_path} (the value is nested deeper than {max_depth} levels{})", if *lazy_levels * 2 >= *max_depth { "; a lazy value that produces itself?" } else { "" })]
+    ValueTooDeep {
+        /// Path of the construct whose value it is (of the stack, when resolved outside an
+        /// element).
+        path: String,
+        /// Where the too deep part is inside the construct's definition, keys joined by `/`
+        /// (`Properties/Schema/properties/a/items/...`).
+        property_path: String,
+        /// The deepest nesting resolved ([`crate::resolve::MAX_DEPTH`]).
+        max_depth: usize,
+        /// How many of the levels were lazy values producing further values.
+        lazy_levels: usize,
+    },
     /// A reference between stacks that cannot be made.
     #[error("{path}: {reason}")]
     CrossStackReference {
@@ -200,6 +216,48 @@ impl From<BuildError> for Error {
 }
 
 impl Error {
+    /// A [`Error::ValueTooDeep`] found one level further out, below `key` (other errors are
+    /// returned unchanged).
+    pub(crate) fn under(mut self, key: &str) -> Error {
+        if let Error::ValueTooDeep { property_path, .. } = &mut self {
+            if property_path.is_empty() {
+                *property_path = key.to_string();
+            } else {
+                property_path.insert(0, '/');
+                property_path.insert_str(0, key);
+            }
+        }
+        self
+    }
+
+    /// A [`Error::ValueTooDeep`] found one lazy value further out.
+    pub(crate) fn through_lazy(mut self) -> Error {
+        if let Error::ValueTooDeep { lazy_levels, .. } = &mut self {
+            *lazy_levels += 1;
+        }
+        self
+    }
+
+    /// A value error ([`Error::InvalidValue`], [`Error::ValueTooDeep`]) raised while
+    /// resolving a value of the construct at `construct_path`, named by that path (other
+    /// errors are returned unchanged).
+    pub fn in_construct(self, construct_path: &str) -> Error {
+        match self {
+            Error::InvalidValue { reason, .. } => {
+                Error::InvalidValue { path: construct_path.to_string(), reason }
+            }
+            Error::ValueTooDeep { property_path, max_depth, lazy_levels, .. } => {
+                Error::ValueTooDeep {
+                    path: construct_path.to_string(),
+                    property_path,
+                    max_depth,
+                    lazy_levels,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// Attaches a construct path to a builder error.
     pub fn build(path: impl Into<String>, source: BuildError) -> Self {
         Error::Build { path: path.into(), source }
@@ -218,6 +276,7 @@ impl Error {
             | Error::DuplicateLogicalId { path, .. }
             | Error::InvalidOverride { path, .. }
             | Error::InvalidValue { path, .. }
+            | Error::ValueTooDeep { path, .. }
             | Error::CrossStackReference { path, .. }
             | Error::Asset { path, .. }
             | Error::AssetNotFound { path, .. }

@@ -37,9 +37,9 @@ impl Fn {
     /// `Fn::Join` over a list value that is itself a token (such as `Fn::Split`).
     pub fn join_list(delimiter: &str, list: impl Into<Value>) -> Value {
         let list = list.into();
-        match list {
-            Value::Array(items) => Fn::join(delimiter, items),
-            other => Value::Token(Token::new(TokenKind::Join(delimiter.to_string(), other))),
+        match list.into_array() {
+            Ok(items) => Fn::join(delimiter, items),
+            Err(other) => Value::Token(Token::new(TokenKind::Join(delimiter.to_string(), other))),
         }
     }
 

@@ -27,30 +27,89 @@ pub fn to_json_string(value: &Value, indent: usize) -> String {
 /// Writes a resolved value into `out` as `JSON.stringify(value, null, indent)` does, its first
 /// line at nesting level `depth` (nested lines are indented by `indent * (depth + 1)`).
 ///
-/// Tokens must have been resolved before; any left are written as `null`.
+/// Tokens must have been resolved before; any left are written as `null`. Values of any
+/// depth are written (with an explicit stack of open lists and objects, not recursion).
 pub fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
-    match value {
-        Value::Null | Value::Token(_) => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => write_number(out, *n),
-        Value::String(s) => write_string(out, s),
-        Value::Array(items) => {
-            if items.is_empty() {
-                out.push_str("[]");
-                return;
-            }
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+    /// An open list or object: its remaining entries and its nesting level.
+    enum Open<'a> {
+        List(std::slice::Iter<'a, Value>, usize, bool),
+        Object(Entries<'a>, usize, bool),
+    }
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut next = Some((value, depth));
+    loop {
+        if let Some((v, level)) = next.take() {
+            match v {
+                Value::Null | Value::Token(_) => out.push_str("null"),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Number(n) => write_number(out, *n),
+                Value::String(s) => write_string(out, s),
+                Value::Array(items) if items.is_empty() => out.push_str("[]"),
+                Value::Object(map) if map.is_empty() => out.push_str("{}"),
+                Value::Array(items) => {
+                    out.push('[');
+                    open.push(Open::List(items.iter(), level, true));
                 }
-                newline(out, indent, depth + 1);
-                write_value(out, item, indent, depth + 1);
+                Value::Object(map) => {
+                    out.push('{');
+                    let entries = if has_index_keys(map) {
+                        Entries::Sorted(js_key_order(map).collect::<Vec<_>>().into_iter())
+                    } else {
+                        Entries::Plain(map.iter())
+                    };
+                    open.push(Open::Object(entries, level, true));
+                }
             }
-            newline(out, indent, depth);
-            out.push(']');
         }
-        Value::Object(map) => write_object(out, map, indent, depth),
+        let Some(top) = open.last_mut() else {
+            return;
+        };
+        match top {
+            Open::List(items, level, first) => match items.next() {
+                Some(item) => {
+                    if !*first {
+                        out.push(',');
+                    }
+                    *first = false;
+                    newline(out, indent, *level + 1);
+                    next = Some((item, *level + 1));
+                }
+                None => {
+                    newline(out, indent, *level);
+                    out.push(']');
+                    open.pop();
+                }
+            },
+            Open::Object(entries, level, first) => match entries.next() {
+                Some((key, v)) => {
+                    object_key(out, first, key, indent, *level);
+                    next = Some((v, *level + 1));
+                }
+                None => {
+                    newline(out, indent, *level);
+                    out.push('}');
+                    open.pop();
+                }
+            },
+        }
+    }
+}
+
+/// An object's entries in JavaScript's enumeration order.
+enum Entries<'a> {
+    /// No array-index keys: insertion order.
+    Plain(indexmap::map::Iter<'a, String, Value>),
+    /// Array-index keys first, sorted.
+    Sorted(std::vec::IntoIter<(&'a String, &'a Value)>),
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a String, &'a Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Entries::Plain(it) => it.next(),
+            Entries::Sorted(it) => it.next(),
+        }
     }
 }
 
@@ -65,30 +124,6 @@ pub(crate) fn write_number(out: &mut String, n: f64) {
     } else {
         out.push_str(&format_number(n))
     }
-}
-
-fn write_object(out: &mut String, map: &Map, indent: usize, depth: usize) {
-    if map.is_empty() {
-        out.push_str("{}");
-        return;
-    }
-    out.push('{');
-    let mut first = true;
-    let mut entry = |out: &mut String, key: &str, value: &Value| {
-        object_key(out, &mut first, key, indent, depth);
-        write_value(out, value, indent, depth + 1);
-    };
-    if has_index_keys(map) {
-        for (key, value) in js_key_order(map) {
-            entry(out, key, value);
-        }
-    } else {
-        for (key, value) in map {
-            entry(out, key, value);
-        }
-    }
-    newline(out, indent, depth);
-    out.push('}');
 }
 
 /// Writes the separator, line break and `"key": ` of an object entry at nesting level

@@ -13,8 +13,9 @@ use crate::logical_id::make_unique_id;
 use crate::tree::{Node, NodeKind, TreeData};
 use crate::value::{Map, TokenKind, Value};
 
-/// Deepest nesting resolved before giving up (a lazy that returns itself, say).
-const MAX_DEPTH: usize = 200;
+/// Deepest nesting resolved before giving up (aws-cdk-lib's limit: a document path of more
+/// than 200 keys is refused as a circular reference).
+pub const MAX_DEPTH: usize = 200;
 
 /// A reference from one stack's template to an element of another stack, found while
 /// resolving; synthesis turns these into outputs, parameters and dependencies.
@@ -87,7 +88,7 @@ impl<'a> ResolveContext<'a> {
     pub fn resolve_map(&self, map: &Map) -> Result<Map, Error> {
         let mut out = Map::with_capacity(map.len());
         for (k, v) in map {
-            if let Some(r) = self.resolve_at(v, 1)? {
+            if let Some(r) = self.resolve_at(v, 1).map_err(|e| e.under(k))? {
                 out.insert(k.clone(), r);
             } else if self.keep_absent {
                 out.insert(k.clone(), Value::absent());
@@ -111,8 +112,10 @@ impl<'a> ResolveContext<'a> {
         Ok(Some(match value {
             Value::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    if let Some(v) = self.resolve_at(item, depth + 1)? {
+                for (i, item) in items.iter().enumerate() {
+                    let resolved =
+                        self.resolve_at(item, depth + 1).map_err(|e| e.under(&i.to_string()))?;
+                    if let Some(v) = resolved {
                         out.push(v);
                     } else if self.keep_absent {
                         out.push(Value::absent());
@@ -123,7 +126,7 @@ impl<'a> ResolveContext<'a> {
             Value::Object(map) => {
                 let mut out = Map::with_capacity(map.len());
                 for (k, v) in map {
-                    if let Some(r) = self.resolve_at(v, depth + 1)? {
+                    if let Some(r) = self.resolve_at(v, depth + 1).map_err(|e| e.under(k))? {
                         out.insert(k.clone(), r);
                     } else if self.keep_absent {
                         out.insert(k.clone(), Value::absent());
@@ -183,11 +186,13 @@ impl<'a> ResolveContext<'a> {
         let mut first = true;
         if json::has_index_keys(map) {
             for (k, v) in json::js_key_order(map) {
-                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)?;
+                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)
+                    .map_err(|e| e.under(k))?;
             }
         } else {
             for (k, v) in map {
-                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)?;
+                self.emit(out, Slot::Key(k), &mut first, v, indent, level + 1, depth + 1)
+                    .map_err(|e| e.under(k))?;
             }
         }
         if !first {
@@ -211,6 +216,7 @@ impl<'a> ResolveContext<'a> {
         depth: usize,
     ) -> Result<bool, Error> {
         self.emit(out, Slot::Key(key), first, value, indent, level + 1, depth)
+            .map_err(|e| e.under(key))
     }
 
     /// Writes `value` (at nesting level `level`) into `slot`, the slot's separator, key or
@@ -235,8 +241,9 @@ impl<'a> ResolveContext<'a> {
                 slot.open(out, first, indent, level);
                 out.push('[');
                 let mut none = true;
-                for item in items {
-                    self.emit(out, Slot::Item, &mut none, item, indent, level + 1, depth + 1)?;
+                for (i, item) in items.iter().enumerate() {
+                    self.emit(out, Slot::Item, &mut none, item, indent, level + 1, depth + 1)
+                        .map_err(|e| e.under(&i.to_string()))?;
                 }
                 if !none {
                     json::newline(out, indent, level);
@@ -311,12 +318,16 @@ impl<'a> ResolveContext<'a> {
                 }
                 let produced = cell.borrow();
                 match produced.as_ref() {
-                    Some(Some(v)) => self.emit(out, slot, first, v, indent, level, depth + 1),
+                    Some(Some(v)) => self
+                        .emit(out, slot, first, v, indent, level, depth + 1)
+                        .map_err(Error::through_lazy),
                     _ => Ok(false),
                 }
             }
             TokenKind::Lazy { producer, cache: None } => match producer(self) {
-                Some(v) => self.emit(out, slot, first, &v, indent, level, depth + 1),
+                Some(v) => self
+                    .emit(out, slot, first, &v, indent, level, depth + 1)
+                    .map_err(Error::through_lazy),
                 None => Ok(false),
             },
             _ => match self.resolve_token(kind, depth)? {
@@ -331,9 +342,11 @@ impl<'a> ResolveContext<'a> {
     }
 
     fn too_deep(&self) -> Error {
-        Error::InvalidValue {
+        Error::ValueTooDeep {
             path: self.tree.nodes[self.stack].path.clone(),
-            reason: "value nested too deeply (a lazy value that produces itself?)".into(),
+            property_path: String::new(),
+            max_depth: MAX_DEPTH,
+            lazy_levels: 0,
         }
     }
 
@@ -400,8 +413,8 @@ impl<'a> ResolveContext<'a> {
             }
             TokenKind::Join(delimiter, list) => {
                 let list = self.resolve_at(list, depth + 1)?.unwrap_or(Value::Array(vec![]));
-                Ok(Some(match list {
-                    Value::Array(items) => {
+                Ok(Some(match list.into_array() {
+                    Ok(items) => {
                         let mut joined = minimal_join(delimiter, items);
                         if joined.len() == 1 {
                             joined.pop().unwrap_or_default()
@@ -409,7 +422,7 @@ impl<'a> ResolveContext<'a> {
                             fn_join(delimiter, Value::Array(joined))
                         }
                     }
-                    other => fn_join(delimiter, other),
+                    Err(other) => fn_join(delimiter, other),
                 }))
             }
             TokenKind::JsonString(value, space) => {
@@ -424,12 +437,12 @@ impl<'a> ResolveContext<'a> {
                     }
                     let produced = cell.borrow();
                     match produced.as_ref() {
-                        Some(Some(v)) => self.resolve_at(v, depth + 1),
+                        Some(Some(v)) => self.resolve_at(v, depth + 1).map_err(Error::through_lazy),
                         _ => Ok(None),
                     }
                 }
                 None => match producer(self) {
-                    Some(v) => self.resolve_at(&v, depth + 1),
+                    Some(v) => self.resolve_at(&v, depth + 1).map_err(Error::through_lazy),
                     None => Ok(None),
                 },
             },
@@ -678,16 +691,13 @@ fn splice_join(v: Value, delimiter: &str) -> Result<Vec<Value>, Value> {
     if !splicable {
         return Err(v);
     }
-    match v {
-        Value::Object(mut o) => match o.swap_remove("Fn::Join") {
-            Some(Value::Array(mut args)) => match args.pop() {
-                Some(Value::Array(parts)) => Ok(parts),
-                _ => Ok(Vec::new()),
-            },
-            _ => Ok(Vec::new()),
-        },
-        other => Err(other),
-    }
+    let mut o = v.into_object()?;
+    let parts = o
+        .swap_remove("Fn::Join")
+        .and_then(|args| args.into_array().ok())
+        .and_then(|mut args| args.pop())
+        .and_then(|parts| parts.into_array().ok());
+    Ok(parts.unwrap_or_default())
 }
 
 /// The logical ID of an element: its override, or `makeUniqueId` of its path below its stack.

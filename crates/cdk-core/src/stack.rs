@@ -297,22 +297,38 @@ impl Stack {
     /// (CDK's `addDependency(target, reason?)`): `stack.add_dependency(&other, None)` or
     /// `stack.add_dependency(&other, "ordering")`.
     ///
-    /// A dependency that would close a cycle (`target` already depends on this stack) is
-    /// not added; synthesis reports it as a validation error of this stack, with
-    /// aws-cdk-lib's message (`'B' depends on 'A' (...). Adding this dependency (...) would
-    /// create a cyclic reference.`).
-    pub fn add_dependency<'a>(&self, target: &Stack, reason: impl Into<Option<&'a str>>) {
+    /// # Errors
+    /// [`Error::DependencyCycle`] when the dependency would close a cycle (`target` already
+    /// depends on this stack), with aws-cdk-lib's message (`'B' depends on 'A' (...). Adding
+    /// this dependency (...) would create a cyclic reference.`), as aws-cdk-lib throws at the
+    /// call; [`Error::InvalidArgument`] for a stack of another app. (Asked for from a lazy
+    /// value while the app synthesizes, the dependency is added once the tree is free and a
+    /// cycle is reported by validation.)
+    pub fn add_dependency<'a>(
+        &self,
+        target: &Stack,
+        reason: impl Into<Option<&'a str>>,
+    ) -> Result<(), Error> {
         let reason = reason.into().map(str::to_string).unwrap_or_else(|| {
             format!("<{}>.addStackDependency(<{}>)", self.node.path(), target.node.path())
         });
         if !Rc::ptr_eq(&self.node.tree, &target.node.tree) {
-            let path = target.node.path();
-            self.node.add_validation(move || {
-                vec![format!("cannot depend on '{path}': it belongs to another app")]
+            return Err(Error::InvalidArgument {
+                path: self.node.path(),
+                message: format!(
+                    "cannot depend on '{}': it belongs to another app",
+                    target.node.path()
+                ),
             });
-            return;
         }
         let (s, t) = (self.node.idx, target.node.idx);
+        if let Ok(mut tree) = self.node.tree.try_borrow_mut() {
+            // aws-cdk-lib's `_addAssemblyDependency` refuses a cycle when it is asked for
+            tree.flush_pending();
+            return add_stack_dependency(&mut tree, s, t, (s, t), reason);
+        }
+        // asked for while the tree is in use (from a lazy value during synthesis): applied
+        // when the tree is free again, a cycle then reported by validation
         self.node.update_tree(move |tree| {
             if let Err(e) = add_stack_dependency(tree, s, t, (s, t), reason) {
                 let message = match &e {
@@ -324,6 +340,7 @@ impl Stack {
                 tree.nodes[s].validations.push(Rc::new(move || vec![message.clone()]));
             }
         });
+        Ok(())
     }
 
     /// An ARN for a resource of this stack's account and region (`Stack.formatArn`).

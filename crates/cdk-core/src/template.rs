@@ -181,12 +181,7 @@ fn write_element(
     let Some(element) = tree.element(idx) else {
         return Ok(());
     };
-    let wrap = |e: Error| match e {
-        Error::InvalidValue { reason, .. } => {
-            Error::InvalidValue { path: tree.nodes[idx].path.clone(), reason }
-        }
-        other => other,
-    };
+    let wrap = |e: Error| e.in_construct(&tree.nodes[idx].path);
     const LEVEL: usize = 2;
     match &element.kind {
         ElementKind::Resource(r) if r.overrides.is_empty() => {
@@ -235,7 +230,8 @@ fn write_resource(
         }
         match v {
             Value::Token(t) if !ctx.surely_present(t)? => {
-                let resolved = ctx.resolve_token_at(t, 1)?;
+                let resolved =
+                    ctx.resolve_token_at(t, 1).map_err(|e| e.under(k).under("Properties"))?;
                 has_defined |= resolved.is_some();
                 tokens.push(Some(resolved));
             }
@@ -247,7 +243,7 @@ fn write_resource(
     }
     let mut tags: Option<Option<Value>> = None;
     if let Some(t) = &r.tags {
-        let rendered = ctx.resolve(&t.render())?;
+        let rendered = ctx.resolve(&t.render()).map_err(|e| e.under("Properties"))?;
         has_defined |= rendered.is_some();
         tags = Some(rendered);
     }
@@ -272,7 +268,8 @@ fn write_resource(
                     }
                     Some(None) => {}
                     None => {
-                        ctx.write_entry(out, &mut first_prop, k, v, indent, level, 1)?;
+                        ctx.write_entry(out, &mut first_prop, k, v, indent, level, 1)
+                            .map_err(|e| e.under("Properties"))?;
                     }
                 }
                 Ok(())
@@ -351,7 +348,8 @@ fn write_resource(
         let mut first_md = true;
         match r.metadata.get(PATH_METADATA) {
             Some(v) => {
-                ctx.write_entry(out, &mut first_md, PATH_METADATA, v, indent, level, 1)?;
+                ctx.write_entry(out, &mut first_md, PATH_METADATA, v, indent, level, 1)
+                    .map_err(|e| e.under("Metadata"))?;
             }
             None => {
                 json::object_key(out, &mut first_md, PATH_METADATA, indent, level);
@@ -360,7 +358,8 @@ fn write_resource(
         }
         for (k, v) in &r.metadata {
             if k != PATH_METADATA {
-                ctx.write_entry(out, &mut first_md, k, v, indent, level, 1)?;
+                ctx.write_entry(out, &mut first_md, k, v, indent, level, 1)
+                    .map_err(|e| e.under("Metadata"))?;
             }
         }
         if !first_md {
@@ -370,7 +369,7 @@ fn write_resource(
     } else if r.has_metadata() {
         json::object_key(out, &mut first, "Metadata", indent, LEVEL);
         let md = r.full_metadata(&tree.nodes[idx].path);
-        ctx.write_map_at(out, &md, indent, LEVEL + 1, 0)?;
+        ctx.write_map_at(out, &md, indent, LEVEL + 1, 0).map_err(|e| e.under("Metadata"))?;
     }
     if let Some(c) = r.condition {
         json::object_key(out, &mut first, "Condition", indent, LEVEL);
@@ -389,27 +388,22 @@ pub(crate) fn render_element(
     let Some(element) = tree.element(idx) else {
         return Ok(None);
     };
-    let wrap = |e: Error| match e {
-        Error::InvalidValue { reason, .. } => {
-            Error::InvalidValue { path: tree.nodes[idx].path.clone(), reason }
-        }
-        other => other,
-    };
+    let wrap = |e: Error| e.in_construct(&tree.nodes[idx].path);
     let resolve = |v: &Value| ctx.resolve(v).map_err(wrap);
     Ok(Some(match &element.kind {
         ElementKind::Resource(r) => ("Resources", render_resource(ctx, idx, r).map_err(wrap)?),
         ElementKind::Output(o) => {
             let mut m = Map::new();
             if let Some(d) = &o.description {
-                if let Some(d) = resolve(d)? {
+                if let Some(d) = resolve(d).map_err(|e| e.under("Description"))? {
                     m.insert("Description".into(), d);
                 }
             }
-            if let Some(v) = resolve(&o.value)? {
+            if let Some(v) = resolve(&o.value).map_err(|e| e.under("Value"))? {
                 m.insert("Value".into(), v);
             }
             if let Some(e) = &o.export_name {
-                if let Some(e) = resolve(e)? {
+                if let Some(e) = resolve(e).map_err(|e| e.under("Export/Name"))? {
                     m.insert("Export".into(), Value::object([("Name", e)]));
                 }
             }
@@ -464,13 +458,17 @@ pub(crate) fn render_resource(
         cross_refs: ctx.cross_refs,
         keep_absent: true,
     };
-    let mut resolved_props = keep.resolve_map(&r.properties)?;
+    let mut resolved_props = keep.resolve_map(&r.properties).map_err(|e| e.under("Properties"))?;
     if let (Some(schema), false) = (r.schema, r.overrides.is_empty()) {
-        // Overrides land where the unset properties of a generated L1 would be.
+        // Overrides land where the unset properties of a generated L1 would be (the value
+        // is as deep as resolving allowed).
         resolved_props = schema.inflate(resolved_props);
     }
     if let Some(t) = &r.tags {
-        let rendered = keep.resolve(&t.render())?.unwrap_or_else(Value::absent);
+        let rendered = keep
+            .resolve(&t.render())
+            .map_err(|e| e.under("Properties"))?
+            .unwrap_or_else(Value::absent);
         resolved_props.insert(t.tagging().property.to_string(), rendered);
     }
     let has_defined = resolved_props.values().any(|v| !v.is_absent());
@@ -490,12 +488,12 @@ pub(crate) fn render_resource(
         def.insert("DependsOn".into(), Value::Array(ids));
     }
     if let Some(p) = &r.creation_policy {
-        if let Some(v) = ctx.resolve(p)? {
+        if let Some(v) = ctx.resolve(p).map_err(|e| e.under("CreationPolicy"))? {
             def.insert("CreationPolicy".into(), v);
         }
     }
     if let Some(p) = &r.update_policy {
-        if let Some(v) = ctx.resolve(p)? {
+        if let Some(v) = ctx.resolve(p).map_err(|e| e.under("UpdatePolicy"))? {
             def.insert("UpdatePolicy".into(), v);
         }
     }
@@ -513,7 +511,7 @@ pub(crate) fn render_resource(
     }
     if r.has_metadata() {
         let md = r.full_metadata(&tree.nodes[idx].path).into_owned();
-        if let Some(m) = ctx.resolve(&Value::Object(md))? {
+        if let Some(m) = ctx.resolve(&Value::Object(md)).map_err(|e| e.under("Metadata"))? {
             def.insert("Metadata".into(), m);
         }
     }
@@ -526,8 +524,9 @@ pub(crate) fn render_resource(
     }
     let mut def = Value::Object(def);
     if !r.overrides.is_empty() {
-        if let Some(Value::Object(overrides)) = keep.resolve(&Value::Object(r.overrides.clone()))? {
-            deep_merge(&mut def, &overrides).map_err(|reason| Error::InvalidOverride {
+        let resolved = keep.resolve(&Value::Object(r.overrides.clone()))?;
+        if let Some(Value::Object(overrides)) = &resolved {
+            deep_merge(&mut def, overrides).map_err(|reason| Error::InvalidOverride {
                 path: tree.nodes[idx].path.clone(),
                 override_path: String::new(),
                 reason,

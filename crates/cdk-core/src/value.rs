@@ -19,7 +19,12 @@ use crate::tree::Node;
 pub type Map = IndexMap<String, Value>;
 
 /// A template value: plain JSON, or a token resolved when the template is written.
-#[derive(Clone, Default)]
+///
+/// Values of any depth are safe to build, clone, compare and drop: past
+/// [`RECURSIVE_DEPTH`] levels these walk the value with an explicit stack instead of
+/// recursing, so a deep value cannot overflow the thread's stack. Resolution refuses values
+/// nested deeper than aws-cdk-lib resolves (200 levels) with a typed error naming the property.
+#[derive(Default)]
 pub enum Value {
     /// JSON `null` (kept in the output, unlike an absent value).
     #[default]
@@ -104,6 +109,27 @@ impl fmt::Debug for Token {
 
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        thread_local! {
+            static DEBUG_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        let depth = DEBUG_DEPTH.with(|d| d.replace(d.get() + 1));
+        let result = if depth >= RECURSIVE_DEPTH && self.owns_children() {
+            // past this depth the contents are elided (formatting recurses)
+            f.write_str(match self {
+                Value::Array(_) => "[…]",
+                Value::Object(_) => "{…}",
+                _ => "…",
+            })
+        } else {
+            self.fmt_shallow(f)
+        };
+        DEBUG_DEPTH.with(|d| d.set(depth));
+        result
+    }
+}
+
+impl Value {
+    fn fmt_shallow(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
@@ -111,23 +137,268 @@ impl fmt::Debug for Value {
             Value::String(s) => write!(f, "{s:?}"),
             Value::Array(a) => f.debug_list().entries(a).finish(),
             Value::Object(o) => f.debug_map().entries(o).finish(),
-            Value::Token(t) => t.fmt(f),
+            Value::Token(t) => fmt::Debug::fmt(t, f),
         }
     }
 }
 
+/// Nesting depth up to which values are cloned, compared and formatted recursively; deeper
+/// parts are walked with an explicit stack (or, when formatted, elided).
+pub const RECURSIVE_DEPTH: usize = 64;
+
 impl PartialEq for Value {
     fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Value::Null, Value::Null) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::Number(a), Value::Number(b)) => a == b,
-            (Value::String(a), Value::String(b)) => a == b,
-            (Value::Array(a), Value::Array(b)) => a == b,
-            (Value::Object(a), Value::Object(b)) => a == b,
-            (Value::Token(a), Value::Token(b)) => a.same(b),
+        eq_at(self, other, 0)
+    }
+}
+
+/// Compares two values, recursing up to [`RECURSIVE_DEPTH`] levels.
+fn eq_at(a: &Value, b: &Value, depth: usize) -> bool {
+    if depth >= RECURSIVE_DEPTH {
+        return eq_iterative(a, b);
+    }
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| eq_at(x, y, depth + 1))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| eq_at(v, w, depth + 1)))
+        }
+        _ => eq_leaf(a, b),
+    }
+}
+
+/// Equality of two values that are not both lists or both objects.
+fn eq_leaf(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Number(a), Value::Number(b)) => a == b,
+        (Value::String(a), Value::String(b)) => a == b,
+        (Value::Token(a), Value::Token(b)) => a.same(b),
+        _ => false,
+    }
+}
+
+/// Compares two values of any depth with an explicit stack.
+fn eq_iterative(a: &Value, b: &Value) -> bool {
+    let mut pending = vec![(a, b)];
+    while let Some((a, b)) = pending.pop() {
+        match (a, b) {
+            (Value::Array(x), Value::Array(y)) => {
+                if x.len() != y.len() {
+                    return false;
+                }
+                pending.extend(x.iter().zip(y));
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                if x.len() != y.len() {
+                    return false;
+                }
+                for (k, v) in x {
+                    match y.get(k) {
+                        Some(w) => pending.push((v, w)),
+                        None => return false,
+                    }
+                }
+            }
+            _ if !eq_leaf(a, b) => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+impl Clone for Value {
+    /// A deep copy (tokens are shared); lists and objects get no spare capacity.
+    fn clone(&self) -> Self {
+        clone_at(self, 0)
+    }
+}
+
+/// Copies a value, recursing up to [`RECURSIVE_DEPTH`] levels.
+fn clone_at(v: &Value, depth: usize) -> Value {
+    match v {
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Number(n) => Value::Number(*n),
+        Value::String(s) => Value::String(s.clone()),
+        Value::Token(t) => Value::Token(t.clone()),
+        _ if depth >= RECURSIVE_DEPTH => clone_iterative(v),
+        Value::Array(items) => Value::Array(items.iter().map(|i| clone_at(i, depth + 1)).collect()),
+        Value::Object(map) => {
+            let mut out = Map::with_capacity(map.len());
+            for (k, v) in map {
+                out.insert(k.clone(), clone_at(v, depth + 1));
+            }
+            Value::Object(out)
+        }
+    }
+}
+
+/// Copies a value of any depth with an explicit stack of the lists and objects being built.
+fn clone_iterative(root: &Value) -> Value {
+    enum Frame<'a> {
+        List(std::slice::Iter<'a, Value>, Vec<Value>),
+        Object(indexmap::map::Iter<'a, String, Value>, Map, String),
+    }
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut next = Some(root);
+    loop {
+        // open the next value: a container becomes a frame, anything else is done
+        let mut done = match next.take() {
+            Some(Value::Array(items)) => {
+                stack.push(Frame::List(items.iter(), Vec::with_capacity(items.len())));
+                None
+            }
+            Some(Value::Object(map)) => {
+                let out = Map::with_capacity(map.len());
+                stack.push(Frame::Object(map.iter(), out, String::new()));
+                None
+            }
+            Some(leaf) => Some(clone_at(leaf, 0)),
+            None => None,
+        };
+        // hand finished values to their parents until a parent has a child left to open
+        loop {
+            let Some(frame) = stack.last_mut() else {
+                return done.unwrap_or_default();
+            };
+            match frame {
+                Frame::List(items, out) => {
+                    if let Some(v) = done.take() {
+                        out.push(v);
+                    }
+                    if let Some(item) = items.next() {
+                        next = Some(item);
+                        break;
+                    }
+                    let out = std::mem::take(out);
+                    stack.pop();
+                    done = Some(Value::Array(out));
+                }
+                Frame::Object(entries, out, key) => {
+                    if let Some(v) = done.take() {
+                        out.insert(std::mem::take(key), v);
+                    }
+                    if let Some((k, v)) = entries.next() {
+                        key.clone_from(k);
+                        next = Some(v);
+                        break;
+                    }
+                    let out = std::mem::take(out);
+                    stack.pop();
+                    done = Some(Value::Object(out));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Value {
+    /// Drops nested lists and objects (and tokens only this value holds) with an explicit
+    /// stack, so that a deep value does not recurse once per level.
+    fn drop(&mut self) {
+        let nested = match self {
+            Value::Array(items) => items.iter().any(Value::owns_children),
+            Value::Object(map) => map.values().any(Value::owns_children),
+            Value::Token(_) => self.owns_children(),
+            _ => false,
+        };
+        if !nested {
+            return;
+        }
+        let mut pending: Vec<Value> = Vec::new();
+        self.take_children(&mut pending);
+        while let Some(mut v) = pending.pop() {
+            v.take_children(&mut pending);
+            // `v` now holds no values and drops without recursing
+        }
+    }
+}
+
+impl Value {
+    /// Whether dropping this value drops other values (a non-empty list or object, or a
+    /// token only it holds that holds values).
+    fn owns_children(&self) -> bool {
+        match self {
+            Value::Array(items) => !items.is_empty(),
+            Value::Object(map) => !map.is_empty(),
+            Value::Token(t) => {
+                Rc::strong_count(&t.0) == 1
+                    && matches!(
+                        t.kind(),
+                        TokenKind::Concat(_) | TokenKind::Join(..) | TokenKind::JsonString(..)
+                    )
+            }
             _ => false,
         }
+    }
+
+    /// Moves the values this value holds into `out`, leaving it empty.
+    fn take_children(&mut self, out: &mut Vec<Value>) {
+        match self {
+            Value::Array(items) => out.append(items),
+            Value::Object(map) => out.extend(map.drain(..).map(|(_, v)| v)),
+            Value::Token(t) => match Rc::get_mut(&mut t.0) {
+                Some(TokenKind::Concat(parts)) => out.append(parts),
+                Some(TokenKind::Join(_, v)) | Some(TokenKind::JsonString(v, _)) => {
+                    out.push(std::mem::take(v))
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// The list, when this value is a literal list; the value itself otherwise.
+    ///
+    /// # Errors
+    /// The value, when it is not a list.
+    pub fn into_array(mut self) -> Result<Vec<Value>, Value> {
+        match &mut self {
+            Value::Array(items) => Ok(std::mem::take(items)),
+            _ => Err(self),
+        }
+    }
+
+    /// The object, when this value is a literal object; the value itself otherwise.
+    ///
+    /// # Errors
+    /// The value, when it is not an object.
+    pub fn into_object(mut self) -> Result<Map, Value> {
+        match &mut self {
+            Value::Object(map) => Ok(std::mem::take(map)),
+            _ => Err(self),
+        }
+    }
+
+    /// The string, when this value is a literal string; the value itself otherwise.
+    ///
+    /// # Errors
+    /// The value, when it is not a string.
+    pub fn into_string(mut self) -> Result<String, Value> {
+        match &mut self {
+            Value::String(s) => Ok(std::mem::take(s)),
+            _ => Err(self),
+        }
+    }
+
+    /// How many levels of lists and objects this value nests (0 for a scalar or a token),
+    /// counted without recursing.
+    pub fn nesting_depth(&self) -> usize {
+        let mut deepest = 0;
+        let mut pending = vec![(self, 1usize)];
+        while let Some((v, level)) = pending.pop() {
+            match v {
+                Value::Array(items) => pending.extend(items.iter().map(|i| (i, level + 1))),
+                Value::Object(map) => pending.extend(map.values().map(|i| (i, level + 1))),
+                _ => continue,
+            }
+            deepest = deepest.max(level);
+        }
+        deepest
     }
 }
 
@@ -242,12 +513,16 @@ impl Value {
 
     /// Whether this value (or anything inside it) is a token.
     pub fn is_unresolved(&self) -> bool {
-        match self {
-            Value::Token(_) => true,
-            Value::Array(a) => a.iter().any(Value::is_unresolved),
-            Value::Object(o) => o.values().any(Value::is_unresolved),
-            _ => false,
+        let mut pending = vec![self];
+        while let Some(v) = pending.pop() {
+            match v {
+                Value::Token(_) => return true,
+                Value::Array(a) => pending.extend(a),
+                Value::Object(o) => pending.extend(o.values()),
+                _ => {}
+            }
         }
+        false
     }
 
     /// The literal string of a string, number or boolean value (as JavaScript prints it).
@@ -467,15 +742,65 @@ impl<K: Into<String>, V: Into<Value>> From<std::collections::BTreeMap<K, V>> for
     }
 }
 impl From<serde_json::Value> for Value {
+    /// Converts JSON of any depth (with an explicit stack, not recursion).
     fn from(v: serde_json::Value) -> Self {
-        match v {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Bool(b),
-            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
-            serde_json::Value::String(s) => Value::String(s),
-            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Into::into).collect()),
-            serde_json::Value::Object(o) => {
-                Value::Object(o.into_iter().map(|(k, v)| (k, v.into())).collect())
+        enum Frame {
+            List(std::vec::IntoIter<serde_json::Value>, Vec<Value>),
+            Object(serde_json::map::IntoIter, Map, String),
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut next = Some(v);
+        loop {
+            let mut done = match next.take() {
+                Some(serde_json::Value::Array(items)) => {
+                    let out = Vec::with_capacity(items.len());
+                    stack.push(Frame::List(items.into_iter(), out));
+                    None
+                }
+                Some(serde_json::Value::Object(map)) => {
+                    let out = Map::with_capacity(map.len());
+                    stack.push(Frame::Object(map.into_iter(), out, String::new()));
+                    None
+                }
+                Some(serde_json::Value::Null) => Some(Value::Null),
+                Some(serde_json::Value::Bool(b)) => Some(Value::Bool(b)),
+                Some(serde_json::Value::Number(n)) => {
+                    Some(Value::Number(n.as_f64().unwrap_or(0.0)))
+                }
+                Some(serde_json::Value::String(s)) => Some(Value::String(s)),
+                None => None,
+            };
+            loop {
+                let Some(frame) = stack.last_mut() else {
+                    return done.unwrap_or_default();
+                };
+                match frame {
+                    Frame::List(items, out) => {
+                        if let Some(v) = done.take() {
+                            out.push(v);
+                        }
+                        if let Some(item) = items.next() {
+                            next = Some(item);
+                            break;
+                        }
+                        let out = std::mem::take(out);
+                        stack.pop();
+                        done = Some(Value::Array(out));
+                    }
+                    Frame::Object(entries, out, key) => {
+                        if let Some(v) = done.take() {
+                            out.insert(std::mem::take(key), v);
+                        }
+                        if let Some((k, v)) = entries.next() {
+                            *key = k;
+                            next = Some(v);
+                            break;
+                        }
+                        let out = std::mem::take(out);
+                        stack.pop();
+                        done = Some(Value::Object(out));
+                    }
+                }
             }
         }
     }
@@ -485,7 +810,28 @@ impl From<serde_json::Value> for Value {
 pub use crate::value_ser::{optional, to_value};
 
 impl serde::Serialize for Value {
+    /// Serializes the value; one nested deeper than [`crate::resolve::MAX_DEPTH`] levels is
+    /// refused with an error (serializers recurse once per level).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        thread_local! {
+            static SER_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        let depth = SER_DEPTH.with(|d| d.replace(d.get() + 1));
+        let result = if depth >= crate::resolve::MAX_DEPTH && self.owns_children() {
+            Err(<S::Error as serde::ser::Error>::custom(format!(
+                "the value is nested deeper than {} levels",
+                crate::resolve::MAX_DEPTH
+            )))
+        } else {
+            self.serialize_shallow(s)
+        };
+        SER_DEPTH.with(|d| d.set(depth));
+        result
+    }
+}
+
+impl Value {
+    fn serialize_shallow<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         match self {
             Value::Null => s.serialize_unit(),
@@ -529,6 +875,58 @@ impl serde::Serialize for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `f` on a thread with a test thread's 2 MiB stack.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap()
+    }
+
+    #[test]
+    fn deep_values_clone_compare_convert_format_and_drop_without_recursing() {
+        on_small_stack(|| {
+            let depth = 100_000;
+            let list = (0..depth).fold(Value::from(1), |v, _| Value::Array(vec![v]));
+            let object = (0..depth).fold(Value::Null, |v, _| Value::object([("k", v)]));
+            let copy = list.clone();
+            assert!(copy == list);
+            assert!(object.clone() == object);
+            assert!(copy != object);
+            assert_eq!(list.nesting_depth(), depth);
+            assert!(!object.is_unresolved());
+            assert!(format!("{list:?}").contains("[…]"));
+            let mut json = serde_json::Value::Null;
+            for _ in 0..depth {
+                json = serde_json::Value::Array(vec![json]);
+            }
+            let converted = Value::from(json);
+            assert_eq!(converted.nesting_depth(), depth);
+            let text = crate::json::to_json_string(&converted, 0);
+            assert_eq!(text.len(), 2 * depth + 4);
+            // a token only this value holds, holding a deep value, drops too
+            let joined = Value::Token(Token::new(TokenKind::JsonString(object, 0)));
+            drop((list, copy, converted, joined));
+        });
+    }
+
+    #[test]
+    fn deep_serde_values_are_refused_not_overflowing() {
+        let result = on_small_stack(|| {
+            let mut v = serde_json::Value::Null;
+            for _ in 0..100_000 {
+                v = serde_json::Value::Array(vec![v]);
+            }
+            let result = to_value(&v).map(|_| ());
+            // serde_json's own drop recurses: take it apart level by level
+            while let serde_json::Value::Array(mut items) = v {
+                v = items.pop().unwrap_or_default();
+            }
+            result
+        });
+        assert_eq!(result, Err("the value is nested deeper than 200 levels".to_string()));
+        let deep = (0..1_000).fold(Value::Null, |v, _| Value::Array(vec![v]));
+        let err = serde_json::to_string(&deep).unwrap_err().to_string();
+        assert_eq!(err, "the value is nested deeper than 200 levels");
+    }
 
     #[test]
     fn concat_merges_literals() {

@@ -35,28 +35,9 @@ pub(crate) fn serialize_whole<S: ser::Serializer>(
     if !DIRECT.with(Cell::get) {
         return Err(s);
     }
-    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(exact_copy(v)));
+    // a clone holds no spare capacity (as building it entry by entry from its length gives)
+    VALUE_SLOT.with(|slot| *slot.borrow_mut() = Some(v.clone()));
     Ok(s.serialize_unit_struct(VALUE_STRUCT))
-}
-
-/// A deep copy whose lists and objects hold no spare capacity (as building them entry by
-/// entry from their length gives; a clone keeps the capacity the original grew to).
-fn exact_copy(v: &Value) -> Value {
-    match v {
-        Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            out.extend(items.iter().map(exact_copy));
-            Value::Array(out)
-        }
-        Value::Object(map) => {
-            let mut out = Map::with_capacity(map.len());
-            for (k, v) in map {
-                out.insert(k.clone(), exact_copy(v));
-            }
-            Value::Object(out)
-        }
-        other => other.clone(),
-    }
 }
 
 /// Serializes a token: while [`to_value`] runs, as a marker that brings it back unchanged;
@@ -121,6 +102,25 @@ impl ser::Error for SerError {
 }
 
 struct ValueSerializer;
+
+/// Serializes a value inside a list, object or variant: refused past
+/// [`crate::resolve::MAX_DEPTH`] levels, as serializing recurses once per level.
+fn nested<T: Serialize + ?Sized>(v: &T) -> R {
+    thread_local! {
+        static DEPTH: Cell<usize> = const { Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.replace(d.get() + 1));
+    let result = if depth >= crate::resolve::MAX_DEPTH {
+        Err(SerError(format!(
+            "the value is nested deeper than {} levels",
+            crate::resolve::MAX_DEPTH
+        )))
+    } else {
+        v.serialize(ValueSerializer)
+    };
+    DEPTH.with(|d| d.set(depth));
+    result
+}
 
 type R = Result<Value, SerError>;
 
@@ -210,7 +210,7 @@ impl ser::Serializer for ValueSerializer {
         v: &T,
     ) -> R {
         let mut m = Map::new();
-        m.insert(variant.to_string(), v.serialize(ValueSerializer)?);
+        m.insert(variant.to_string(), nested(v)?);
         Ok(Value::Object(m))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, SerError> {
@@ -254,7 +254,7 @@ impl ser::SerializeSeq for SeqBuilder {
     type Ok = Value;
     type Error = SerError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), SerError> {
-        self.0.push(v.serialize(ValueSerializer)?);
+        self.0.push(nested(v)?);
         Ok(())
     }
     fn end(self) -> R {
@@ -290,16 +290,16 @@ impl ser::SerializeMap for MapBuilder {
     type Ok = Value;
     type Error = SerError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
-        match key.serialize(ValueSerializer)? {
-            Value::String(s) => self.1 = Some(s),
-            Value::Number(n) => self.1 = Some(crate::json::format_number(n)),
-            _ => return Err(SerError("map keys must be strings".into())),
+        match key.serialize(ValueSerializer)?.into_string() {
+            Ok(s) => self.1 = Some(s),
+            Err(Value::Number(n)) => self.1 = Some(crate::json::format_number(n)),
+            Err(_) => return Err(SerError("map keys must be strings".into())),
         }
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), SerError> {
         let key = self.1.take().ok_or_else(|| SerError("map value without a key".into()))?;
-        self.0.insert(key, v.serialize(ValueSerializer)?);
+        self.0.insert(key, nested(v)?);
         Ok(())
     }
     fn end(self) -> R {
@@ -315,7 +315,7 @@ impl ser::SerializeStruct for MapBuilder {
         key: &'static str,
         v: &T,
     ) -> Result<(), SerError> {
-        self.0.insert(key.to_string(), v.serialize(ValueSerializer)?);
+        self.0.insert(key.to_string(), nested(v)?);
         Ok(())
     }
     fn end(self) -> R {

@@ -101,25 +101,32 @@ fn cyclic_stack_and_construct_dependencies_are_refused() {
     let (app, _) = new_app("cycle-deps");
     let a = Stack::new(&app, "A").unwrap();
     let b = Stack::new(&app, "B").unwrap();
-    a.add_dependency(&b, None);
-    b.add_dependency(&a, None);
-    match app.synth() {
-        Err(Error::Validation { messages }) => assert_eq!(
-            messages,
-            vec![(
-                "B".to_string(),
-                "'A' depends on 'B' (<A>.addStackDependency(<B>)). Adding this dependency \
-                 (<B>.addStackDependency(<A>)) would create a cyclic reference."
-                    .to_string()
-            )]
-        ),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
+    a.add_dependency(&b, None).unwrap();
+    // refused at the call, as aws-cdk-lib's `_addAssemblyDependency` throws
+    let err = b.add_dependency(&a, None).unwrap_err();
+    assert!(matches!(err, Error::DependencyCycle { .. }), "{err:?}");
+    assert_eq!(err.path(), Some("B"));
+    assert_eq!(
+        err.to_string(),
+        "B: 'A' depends on 'B' (<A>.addStackDependency(<B>)). Adding this dependency \
+         (<B>.addStackDependency(<A>)) would create a cyclic reference."
+    );
+    // through a third stack, with the reasons along the chain
+    let c = Stack::new(&app, "C").unwrap();
+    b.add_dependency(&c, "b needs c").unwrap();
+    let err = c.add_dependency(&a, "c needs a").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "C: 'A' depends on 'C' (<A>.addStackDependency(<B>), b needs c). Adding this \
+         dependency (c needs a) would create a cyclic reference."
+    );
+    // the refused dependencies were not added: the app synthesizes
+    app.synth().unwrap();
 
     let (app2, _) = new_app("cycle-construct-deps");
     let a = Stack::new(&app2, "A").unwrap();
     let b = Stack::new(&app2, "B").unwrap();
-    a.add_dependency(&b, None);
+    a.add_dependency(&b, None).unwrap();
     let x = topic(&a, "X");
     let y = topic(&b, "Y");
     y.node().add_dependency(&x);

@@ -405,9 +405,9 @@ impl SecurityGroup {
 
     /// `renderPeer`: the peer's unique id, or `{IndirectPeer}` for a token.
     fn render_peer(&self, peer: &Peer) -> String {
-        match peer.unique_id() {
-            Value::String(s) => s,
-            _ => {
+        match peer.unique_id().into_string() {
+            Ok(s) => s,
+            Err(_) => {
                 let n = self.rules.peer_as_token_count.get();
                 self.rules.peer_as_token_count.set(n + 1);
                 if n == 0 {

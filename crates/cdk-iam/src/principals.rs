@@ -214,10 +214,10 @@ fn account_root_arn(account_id: &Value) -> Value {
 
 /// Merges `value` (an object of keys) into `conditions[operator]`.
 fn merge_condition(conditions: &mut Map, operator: String, value: Value) {
-    match (conditions.get_mut(&operator), value) {
-        (Some(Value::Object(existing)), Value::Object(new)) => existing.extend(new),
+    match (conditions.get_mut(&operator), value.into_object()) {
+        (Some(Value::Object(existing)), Ok(new)) => existing.extend(new),
         (_, value) => {
-            conditions.insert(operator, value);
+            conditions.insert(operator, value.map_or_else(|v| v, Value::Object));
         }
     }
 }

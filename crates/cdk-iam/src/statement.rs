@@ -120,9 +120,10 @@ impl PolicyStatement {
     /// Adds a condition block: operator (`StringEquals`) → an object of keys and values,
     /// merged into the keys already under that operator.
     pub fn conditions_object(mut self, operator: &str, value: impl Into<Value>) -> Self {
-        match (self.conditions.get_mut(operator), value.into()) {
-            (Some(Value::Object(existing)), Value::Object(new)) => existing.extend(new),
+        match (self.conditions.get_mut(operator), value.into().into_object()) {
+            (Some(Value::Object(existing)), Ok(new)) => existing.extend(new),
             (_, value) => {
+                let value = value.map_or_else(|v| v, Value::Object);
                 self.conditions.insert(operator.to_string(), value);
             }
         }
@@ -138,14 +139,14 @@ impl PolicyStatement {
     pub fn principal(mut self, kind: &str, value: impl Into<Value>) -> Self {
         let value = value.into();
         let entry = self.principals.entry(kind.to_string()).or_insert(Value::Null);
-        *entry = match std::mem::take(entry) {
-            Value::Null => value,
-            Value::Array(mut a) => {
+        *entry = match std::mem::take(entry).into_array() {
+            Err(Value::Null) => value,
+            Ok(mut a) => {
                 push_unique(&mut a, value);
                 Value::Array(a)
             }
-            existing if existing == value => existing,
-            existing => Value::Array(vec![existing, value]),
+            Err(existing) if existing == value => existing,
+            Err(existing) => Value::Array(vec![existing, value]),
         };
         self
     }
@@ -252,7 +253,8 @@ impl PolicyDocument {
                 ctx.stack().node().feature_flag(cdk_core::feature_flags::IAM_MINIMIZE_POLICIES);
             let mut statements = Vec::new();
             for s in doc.statements.borrow().iter() {
-                if let Some(Value::Object(m)) = ctx.resolve(&s.to_json()).ok().flatten() {
+                let resolved = ctx.resolve(&s.to_json()).ok().flatten();
+                if let Some(Ok(m)) = resolved.map(Value::into_object) {
                     statements.push(m);
                 }
             }
@@ -277,7 +279,7 @@ pub(crate) fn render_document(statements: Vec<Map>, minimize: bool) -> Value {
                 }
             }
             for key in ["Principal", "NotPrincipal"] {
-                if let Some(Value::Object(p)) = st.get(key).cloned() {
+                if let Some(Value::Object(p)) = st.get(key) {
                     let mut keys: Vec<&String> = p.keys().collect();
                     keys.sort();
                     let sorted: Map = keys
@@ -433,13 +435,13 @@ mod tests {
 
     #[test]
     fn minimize_merges_and_sorts() {
-        let st = |actions: &[&str], resources: &[&str]| match PolicyStatement::new()
-            .actions(actions.iter().copied())
-            .resources(resources.iter().map(|r| Value::from(*r)))
-            .to_json()
-        {
-            Value::Object(m) => m,
-            _ => unreachable!(),
+        let st = |actions: &[&str], resources: &[&str]| {
+            PolicyStatement::new()
+                .actions(actions.iter().copied())
+                .resources(resources.iter().map(|r| Value::from(*r)))
+                .to_json()
+                .into_object()
+                .unwrap()
         };
         let doc = render_document(
             vec![

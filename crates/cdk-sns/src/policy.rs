@@ -30,7 +30,10 @@ pub(crate) const SSL_STATEMENT_SID: &str = "AllowPublishThroughSSLOnly";
 /// `enforce_ssl` statement's principal `{"AWS": "*"}` written `"*"` as aws-cdk-lib's
 /// `StarPrincipal` renders.
 fn assign_sids(document: Value) -> Value {
-    let Value::Object(mut doc) = document else { return document };
+    let mut doc = match document.into_object() {
+        Ok(doc) => doc,
+        Err(other) => return other,
+    };
     if let Some(Value::Array(statements)) = doc.get_mut("Statement") {
         for (i, statement) in statements.iter_mut().enumerate() {
             if let Value::Object(s) = statement {

@@ -32,7 +32,7 @@ fn build(app: &App, _: &Path) -> Result<(), Error> {
 
     let last = Stack::new(app, "Last")?;
     CfnLogGroup::new(&last, "Group", CfnLogGroupProps::default())?;
-    last.add_dependency(&pinned, None);
-    last.add_dependency(&consumer, "ordering");
+    last.add_dependency(&pinned, None)?;
+    last.add_dependency(&consumer, "ordering")?;
     Ok(())
 }

@@ -128,10 +128,7 @@ pub(crate) fn render(state: &State, p: &ChoiceProps, m: &mut Map) {
     let choices = state.0.choices.borrow();
     if !choices.is_empty() {
         let rules = choices.iter().map(|(condition, next)| {
-            let mut rule = match condition.render_condition() {
-                Value::Object(o) => o,
-                _ => Map::new(),
-            };
+            let mut rule = condition.render_condition().into_object().unwrap_or_default();
             rule.insert("Next".into(), Value::String(next.state_id()));
             Value::Object(rule)
         });
