@@ -157,18 +157,7 @@ fn nested_struct(r: &Resource, s: &Struct) -> TokenStream {
         None => format!("The `{}` property type of `{}`.", s.definition, r.type_name),
     };
     doc.push_str(&format!("\n\n[CloudFormation reference]({})", s.doc_url));
-    let name = ident(&s.name);
-    let tokens = builder_struct(&s.name, &doc, &s.fields, r);
-    quote! {
-        #tokens
-        impl From<#name> for Value {
-            fn from(v: #name) -> Value {
-                // Serializing plain values into a `Value` only fails for non-string map keys,
-                // which these structs do not have.
-                cdk_core::to_value(&v).unwrap_or(Value::Null)
-            }
-        }
-    }
+    builder_struct(&s.name, &doc, &s.fields, r)
 }
 
 /// A struct of `Value` fields with the builder and `builder()` constructor.
@@ -177,6 +166,59 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
     let builder = ident(&format!("{name}Builder"));
     let derive_default =
         if fields.iter().any(|f| f.required) { quote!() } else { quote!(Default,) };
+    // The object the struct serializes to, built by moving its fields (what `to_value` gives,
+    // without serializing and copying them), leaving unset properties out: the schema gives
+    // them their place when they are set later or overridden.
+    let required = fields.iter().filter(|f| f.required).count();
+    let mut counts: Vec<TokenStream> = Vec::new();
+    if required > 0 || fields.iter().all(|f| f.required) {
+        let required = proc_macro2::Literal::usize_unsuffixed(required);
+        counts.push(quote!(#required));
+    }
+    for f in fields.iter().filter(|f| !f.required) {
+        let field = ident(&f.rust_name);
+        counts.push(quote! { usize::from(v.#field.is_some()) });
+    }
+    let inserts = fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let cfn = &f.cfn_name;
+        if f.required {
+            quote! { m.insert(String::from(#cfn), v.#field); }
+        } else {
+            quote! {
+                if let Some(x) = v.#field {
+                    m.insert(String::from(#cfn), x);
+                }
+            }
+        }
+    });
+    let schema = schema_ident(&name.to_string());
+    let schema_doc = format!("The properties [`{name}`] declares, in order.");
+    let schema_fields = fields.iter().map(|f| {
+        let cfn = &f.cfn_name;
+        let nested = match &f.shape {
+            Shape::Struct(n) => {
+                let s = schema_ident(n);
+                quote!(Some(cdk_core::NestedSchema::Struct(&#s)))
+            }
+            Shape::List(item) => match &**item {
+                Shape::Struct(n) => {
+                    let s = schema_ident(n);
+                    quote!(Some(cdk_core::NestedSchema::List(&#s)))
+                }
+                _ => quote!(None),
+            },
+            Shape::Map(item) => match &**item {
+                Shape::Struct(n) => {
+                    let s = schema_ident(n);
+                    quote!(Some(cdk_core::NestedSchema::Map(&#s)))
+                }
+                _ => quote!(None),
+            },
+            _ => quote!(None),
+        };
+        quote! { (#cfn, #nested), }
+    });
     let fields = fields.iter().map(|f| field(f, r));
     quote! {
         #[doc = #doc]
@@ -187,6 +229,18 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
             #(#fields)*
         }
         cdk_core::impl_props!(#name, #builder);
+        #[doc = #schema_doc]
+        // Unused for a struct that is only reached through a union or a list of lists.
+        #[allow(dead_code)]
+        static #schema: cdk_core::PropertySchema =
+            cdk_core::PropertySchema { fields: &[#(#schema_fields)*] };
+        impl From<#name> for Value {
+            fn from(v: #name) -> Value {
+                let mut m = cdk_core::Map::with_capacity(#(#counts)+*);
+                #(#inserts)*
+                Value::Object(m)
+            }
+        }
     }
 }
 
@@ -304,6 +358,7 @@ fn join_last(parts: &[String], word: &str) -> String {
 fn construct(r: &Resource) -> TokenStream {
     let name = ident(&r.struct_name);
     let props = ident(&r.props_name);
+    let schema = schema_ident(&r.props_name);
     let type_name = &r.type_name;
     let mut doc = format!(
         "The L1 construct of an `{type_name}` resource: one CloudFormation resource with the \
@@ -339,7 +394,7 @@ fn construct(r: &Resource) -> TokenStream {
         "Defines an `{type_name}` named `id` in `scope`; `props` is the props or their unfinished builder.\n\n\
          # Errors\n\
          A builder error naming the new construct's path; the errors of \
-         [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, \
+         [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, \
          or a sibling in `scope` already has it."
     );
     let attrs = r.attributes.iter().map(|a| {
@@ -370,11 +425,12 @@ fn construct(r: &Resource) -> TokenStream {
             #[doc = #new_doc]
             pub fn new(scope: &impl Construct, id: &str, props: impl cdk_core::IntoProps<#props>) -> Result<Self, Error> {
                 let props = props.into_props_at(&scope.node().child_path(id))?;
-                let resource = cdk_core::CfnResource::from_props(
+                let resource = cdk_core::CfnResource::with_properties(
                     scope,
                     id,
                     Self::CFN_RESOURCE_TYPE_NAME,
-                    &props,
+                    Value::from(props),
+                    &#schema,
                     #tagging,
                 )?;
                 Ok(Self { resource })
@@ -483,9 +539,36 @@ pub fn cargo_toml(svc: &Service) -> String {
     )
 }
 
+/// The static holding the [`cdk_core::PropertySchema`] of struct `name` (`CfnMethodProps` →
+/// `CFN_METHOD_PROPS_SCHEMA`).
+fn schema_ident(name: &str) -> proc_macro2::Ident {
+    let mut out = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let boundary = i > 0
+            && c.is_ascii_uppercase()
+            && (chars[i - 1].is_ascii_lowercase()
+                || chars[i - 1].is_ascii_digit()
+                || chars.get(i + 1).is_some_and(char::is_ascii_lowercase));
+        if boundary {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out.push_str("_SCHEMA");
+    ident(&out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schema_statics_are_upper_snake_case() {
+        assert_eq!(schema_ident("CfnMethodProps").to_string(), "CFN_METHOD_PROPS_SCHEMA");
+        assert_eq!(schema_ident("S3Location").to_string(), "S3_LOCATION_SCHEMA");
+        assert_eq!(schema_ident("HTTPConfig").to_string(), "HTTP_CONFIG_SCHEMA");
+    }
 
     #[test]
     fn shape_phrases() {

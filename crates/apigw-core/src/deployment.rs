@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cdk_core::logical_id::md5_hex;
+use cdk_core::logical_id::Md5Hex;
 use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
@@ -118,11 +118,17 @@ impl Deployment {
             if list.is_empty() && api.is_none() {
                 return Ok(original);
             }
-            // Each part resolved and written compactly, straight into the hash input.
+            // Each part resolved and written compactly, straight into the hash (in pieces:
+            // the hash input of a large API is megabytes of text).
+            let mut hash = Md5Hex::default();
             let mut input = String::new();
             let mut write = |p: &Value| -> Result<(), Error> {
                 if !ctx.write_json(&mut input, p, 0)? {
                     input.push_str("null");
+                }
+                if input.len() >= 1 << 16 {
+                    hash.update(input.as_bytes());
+                    input.clear();
                 }
                 Ok(())
             };
@@ -140,7 +146,8 @@ impl Deployment {
             if let Some(api) = &api {
                 write(api)?;
             }
-            Ok(format!("{original}{}", md5_hex(input.as_bytes())))
+            hash.update(input.as_bytes());
+            Ok(format!("{original}{}", hash.finish()))
         });
         let deployment = Deployment { node, resource, hash_components, api: api.clone() };
         api.attach_deployment(&deployment);

@@ -531,7 +531,9 @@ pub(crate) fn lazy_method_arn(
     let resource = resource.clone();
     let http_method = http_method.to_string();
     let stage = stage.map(str::to_string);
-    Value::lazy(move |ctx| {
+    // Produced when resolved, not kept: the ARN is cheap to make again, and an app holds one
+    // per Lambda permission.
+    Value::lazy_uncached(move |ctx| {
         let stage = match &stage {
             Some(s) => Value::String(s.clone()),
             None => resource
@@ -549,7 +551,7 @@ pub(crate) fn lazy_method_arn(
 /// `api.arnForExecuteApi('*', '/*', '*')`, resolved when the template is written.
 pub(crate) fn lazy_api_arn(resource: &Resource) -> Value {
     let resource = resource.clone();
-    Value::lazy(move |_| {
+    Value::lazy_uncached(move |_| {
         let stack = resource.node().stack().ok()?;
         Some(execute_api_arn(&stack, resource.rest_api_id(), Value::from("*"), "*", "/*"))
     })

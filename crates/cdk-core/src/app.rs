@@ -398,21 +398,22 @@ impl App {
                     ),
                 ]),
             );
-            let metadata = stack_metadata(&self.node, *stack_idx)?;
             clock.lap(Phase::Render);
-            let has_metadata = metadata.is_some();
-            if let Some(text) = metadata {
-                out.write(&format!("{artifact_id}.metadata.json"), text)?;
-            }
-            clock.lap(Phase::Write);
+            let has_metadata = out.write_streamed(
+                &format!("{artifact_id}.metadata.json"),
+                clock,
+                |text, flush| stack_metadata(&self.node, *stack_idx, text, flush),
+            )?;
+            clock.lap(Phase::Render);
             artifacts
                 .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
             ids.push(artifact_id);
         }
-        let tree_text = tree_json(&self.node);
         clock.lap(Phase::Render);
-        out.write("tree.json", tree_text)?;
-        clock.lap(Phase::Write);
+        out.write_streamed("tree.json", clock, |text, flush| {
+            tree_json(&self.node, text, flush).map(|()| true)
+        })?;
+        clock.lap(Phase::Render);
         artifacts.insert(
             "Tree".into(),
             Value::object([
@@ -903,17 +904,25 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
 /// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
 /// template file and tags (stack traces are not recorded).
 ///
-/// Written straight as text (indent 2); `None` when there is nothing to record.
-fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
+/// Written straight as text (indent 2) into `out`, which `flush` takes whenever it holds
+/// [`STREAM_CHUNK`] bytes; `false` when there is nothing to record.
+fn stack_metadata(
+    root: &Node,
+    stack: usize,
+    out: &mut String,
+    flush: &mut Flush<'_>,
+) -> Result<bool, Error> {
     use crate::json::{newline, object_key, write_string, write_value};
     const INDENT: usize = 2;
     let tree = root.tree.borrow();
-    let mut out = String::new();
     out.push('{');
     let mut first = true;
     let mut key = String::new();
     let mut queue = std::collections::VecDeque::from([stack]);
     while let Some(i) = queue.pop_front() {
+        if out.len() >= STREAM_CHUNK {
+            flush(out)?;
+        }
         let n = &tree.nodes[i];
         if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
             continue;
@@ -945,11 +954,11 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
         };
         match &n.kind {
             NodeKind::Stack(s) if i == stack => {
-                open(&mut out, &mut first);
+                open(out, &mut first);
                 let file = Stack::from_node(root.sibling(i)).template_file();
-                entry(&mut out, 0, "aws:cdk:templateFile");
-                write_string(&mut out, &file);
-                close_entry(&mut out);
+                entry(out, 0, "aws:cdk:templateFile");
+                write_string(out, &file);
+                close_entry(out);
                 if !s.tags.is_empty() {
                     let mut sorted: Vec<_> = s.tags.iter().collect();
                     sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
@@ -957,40 +966,49 @@ fn stack_metadata(root: &Node, stack: usize) -> Result<Option<String>, Error> {
                         Value::array(sorted.into_iter().map(|(k, v)| {
                             Value::object([("key", k.as_str()), ("value", v.as_str())])
                         }));
-                    entry(&mut out, 1, "aws:cdk:stack-tags");
-                    write_value(&mut out, &tags, INDENT, 3);
-                    close_entry(&mut out);
+                    entry(out, 1, "aws:cdk:stack-tags");
+                    write_value(out, &tags, INDENT, 3);
+                    close_entry(out);
                 }
             }
             NodeKind::Element(_) => {
-                open(&mut out, &mut first);
-                entry(&mut out, 0, "aws:cdk:logicalId");
-                write_string(&mut out, &logical_id(&tree, i)?);
-                close_entry(&mut out);
+                open(out, &mut first);
+                entry(out, 0, "aws:cdk:logicalId");
+                crate::resolve::write_logical_id(out, &tree, i)?;
+                close_entry(out);
             }
             _ => {
                 queue.extend(n.children.iter().copied());
                 continue;
             }
         }
-        newline(&mut out, INDENT, 1);
+        newline(out, INDENT, 1);
         out.push(']');
         queue.extend(n.children.iter().copied());
     }
     if first {
-        return Ok(None);
+        return Ok(false);
     }
-    newline(&mut out, INDENT, 0);
+    newline(out, INDENT, 0);
     out.push('}');
-    Ok(Some(out))
+    Ok(true)
 }
 
 /// `tree.json` (compact): every construct with its id, path, construct info and, for
-/// resources, type and logical ID; children keyed by id. Written directly as text: it has
+/// resources, type and logical ID; children keyed by id. Written directly as text into
+/// `out`, which `flush` takes (and empties) whenever it holds [`STREAM_CHUNK`] bytes: it has
 /// one entry per construct.
-fn tree_json(root: &Node) -> String {
+fn tree_json(root: &Node, out: &mut String, flush: &mut Flush<'_>) -> Result<(), Error> {
     use crate::json::write_string;
-    fn node_json(out: &mut String, tree: &TreeData, i: usize) {
+    fn node_json(
+        out: &mut String,
+        tree: &TreeData,
+        i: usize,
+        flush: &mut Flush<'_>,
+    ) -> Result<(), Error> {
+        if out.len() >= STREAM_CHUNK {
+            flush(out)?;
+        }
         let n = &tree.nodes[i];
         out.push_str("{\"id\":");
         write_string(out, if n.id.is_empty() { "App" } else { &n.id });
@@ -1024,19 +1042,25 @@ fn tree_json(root: &Node) -> String {
                 }
                 write_string(out, &tree.nodes[*c].id);
                 out.push(':');
-                node_json(out, tree, *c);
+                node_json(out, tree, *c, flush)?;
             }
             out.push('}');
         }
         out.push('}');
+        Ok(())
     }
     let tree = root.tree.borrow();
-    let mut out = String::with_capacity(tree.nodes.len() * 160);
     out.push_str("{\"version\":\"tree-0.1\",\"tree\":");
-    node_json(&mut out, &tree, 0);
+    node_json(out, &tree, 0, flush)?;
     out.push('}');
-    out
+    Ok(())
 }
+
+/// What a streamed file's producer hands its text to (see [`Out::write_streamed`]).
+type Flush<'a> = dyn FnMut(&mut String) -> Result<(), Error> + 'a;
+
+/// Text a streamed file's producer holds before handing it on.
+const STREAM_CHUNK: usize = 1 << 18;
 
 /// Where synthesis writes its files: the assembly folder, or memory
 /// ([`Stack::synthesize_template`]).
@@ -1057,6 +1081,45 @@ impl Out<'_> {
             }
             None => write(self.dir, name, &text),
         }
+    }
+
+    /// Writes a file whose text `produce` writes in chunks: it hands each chunk to its flush
+    /// function (which empties it), leaves the last one in its text, and returns whether the
+    /// file is wanted (the file is removed, or not kept in memory, when not). Time spent
+    /// writing the file is charged to [`Phase::Write`].
+    fn write_streamed(
+        &self,
+        name: &str,
+        clock: &mut Clock,
+        produce: impl FnOnce(&mut String, &mut Flush<'_>) -> Result<bool, Error>,
+    ) -> Result<bool, Error> {
+        use std::io::Write;
+        let mut text = String::with_capacity(STREAM_CHUNK + 4096);
+        if let Some(files) = self.memory {
+            // in memory the whole text is kept: flushing leaves it as it is
+            let wanted = produce(&mut text, &mut |_| Ok(()))?;
+            if wanted {
+                files.borrow_mut().insert(name.to_string(), text);
+            }
+            return Ok(wanted);
+        }
+        let path = self.dir.join(name);
+        let mut file = std::fs::File::create(&path).map_err(|e| io_err(&path, e))?;
+        let mut put = |chunk: &mut String| -> Result<(), Error> {
+            let start = Instant::now();
+            file.write_all(chunk.as_bytes()).map_err(|e| io_err(&path, e))?;
+            chunk.clear();
+            clock.charge(Phase::Write, start.elapsed());
+            Ok(())
+        };
+        let wanted = produce(&mut text, &mut put)?;
+        if wanted {
+            put(&mut text)?;
+        } else {
+            drop(file);
+            std::fs::remove_file(&path).map_err(|e| io_err(&path, e))?;
+        }
+        Ok(wanted)
     }
 }
 

@@ -53,6 +53,13 @@ pub fn sort_key(s: &str) -> (Vec<(u32, u32)>, Vec<u32>, String) {
 /// assert_eq!(locale_compare("a/{id}", "a/GET"), Ordering::Less);
 /// ```
 pub fn locale_compare(a: &str, b: &str) -> Ordering {
+    // A common beginning weighs the same on both sides at every level: only what follows it
+    // decides (construct paths share long ones).
+    let mut common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(common) {
+        common -= 1;
+    }
+    let (a, b) = (&a[common..], &b[common..]);
     let pa = a.chars().map(primary);
     let pb = b.chars().map(primary);
     match pa.cmp(pb) {
@@ -68,6 +75,32 @@ pub fn locale_compare(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_beginning_does_not_change_the_order() {
+        let words = [
+            "Stack/GroupB",
+            "Stack/groupb",
+            "Stack/Group",
+            "Stack/Group-",
+            "Stack/Gröup",
+            "Stack/Grüup",
+            "Stack/alpha/Three",
+            "a/{id}",
+            "a/GET",
+            "a/get",
+            "a",
+            "",
+            "A1",
+            "a_1",
+        ];
+        for a in words {
+            for b in words {
+                let keys = sort_key(a).cmp(&sort_key(b));
+                assert_eq!(locale_compare(a, b), keys, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn depends_on_order_of_the_goldens() {

@@ -53,7 +53,113 @@ pub(crate) struct ResourceData {
     /// `Metadata["aws:cdk:path"]` is the node's path, first (unless set explicitly in
     /// `metadata`): kept as a flag rather than a copy of the path in every resource.
     pub path_metadata: bool,
-    pub tags: Option<TagManager>,
+    pub tags: Option<Box<TagManager>>,
+    /// The declared properties of a generated L1 (which leaves unset ones out of
+    /// `properties`): where a property set later, or an override, takes its place.
+    pub schema: Option<&'static PropertySchema>,
+}
+
+/// The properties a generated L1 struct (resource props or property type) declares, in
+/// declaration order, which is the order aws-cdk-lib renders them in.
+///
+/// A generated struct converts to an object that leaves its unset properties out; the
+/// schema gives them back their place when the resource is given one later
+/// ([`CfnResource::set_property`]) or an override reaches it
+/// ([`CfnResource::add_override`]), as aws-cdk-lib's `undefined` keys keep theirs.
+#[derive(Debug)]
+pub struct PropertySchema {
+    /// Each property's CloudFormation name and the schema of the structs it holds, if any.
+    pub fields: &'static [(&'static str, Option<NestedSchema>)],
+}
+
+/// How a property holds structs of a [`PropertySchema`].
+#[derive(Clone, Copy, Debug)]
+pub enum NestedSchema {
+    /// The property is one struct.
+    Struct(&'static PropertySchema),
+    /// The property is a list of structs.
+    List(&'static PropertySchema),
+    /// The property is a map whose values are structs.
+    Map(&'static PropertySchema),
+}
+
+impl PropertySchema {
+    /// The place of property `name` in declaration order.
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|(n, _)| *n == name)
+    }
+
+    /// Inserts `name` into `map`, a struct of this schema: in place when it is there, else
+    /// before the first property declared after it (at the end for an undeclared one).
+    pub(crate) fn insert(&self, map: &mut Map, name: String, value: Value) {
+        if let Some(slot) = map.get_mut(&name) {
+            *slot = value;
+            return;
+        }
+        let at = self
+            .index_of(&name)
+            .and_then(|i| map.keys().position(|k| self.index_of(k).is_some_and(|j| j > i)));
+        match at {
+            Some(at) => {
+                map.shift_insert(at, name, value);
+            }
+            None => {
+                map.insert(name, value);
+            }
+        }
+    }
+
+    /// `map`, a struct of this schema, with every declared property it leaves out back in
+    /// its place as an absent value, and the same for the structs it holds: the object the
+    /// struct would convert to if unset properties were kept.
+    pub(crate) fn inflate(&self, map: Map) -> Map {
+        let mut out = Map::with_capacity(map.len().max(self.fields.len()));
+        let mut next = 0;
+        for (k, v) in map {
+            if let Some(i) = self.index_of(&k) {
+                // the declared properties before this one that are missing
+                while next < i {
+                    let (name, _) = self.fields[next];
+                    out.entry(name.to_string()).or_insert_with(Value::absent);
+                    next += 1;
+                }
+                next = next.max(i + 1);
+                let mut v = v;
+                if let Some(nested) = self.fields[i].1 {
+                    nested.inflate(&mut v);
+                }
+                out.insert(k, v);
+            } else {
+                out.insert(k, v);
+            }
+        }
+        for (name, _) in &self.fields[next.min(self.fields.len())..] {
+            out.entry(name.to_string()).or_insert_with(Value::absent);
+        }
+        out
+    }
+}
+
+impl NestedSchema {
+    /// Inflates the structs `v` holds in place (see [`PropertySchema::inflate`]).
+    fn inflate(self, v: &mut Value) {
+        let inflate = |s: &PropertySchema, v: &mut Value| {
+            if let Value::Object(m) = v {
+                let taken = std::mem::take(m);
+                *m = s.inflate(taken);
+            }
+        };
+        match (self, v) {
+            (NestedSchema::Struct(s), v) => inflate(s, v),
+            (NestedSchema::List(s), Value::Array(items)) => {
+                items.iter_mut().for_each(|i| inflate(s, i));
+            }
+            (NestedSchema::Map(s), Value::Object(m)) => {
+                m.values_mut().for_each(|i| inflate(s, i));
+            }
+            _ => {}
+        }
+    }
 }
 
 pub(crate) struct OutputData {
@@ -190,12 +296,43 @@ impl CfnResource {
         Self::create(scope, id, resource_type, properties, tagging)
     }
 
+    /// Defines a resource whose properties are already a [`Value`] object of CloudFormation
+    /// names (what generated L1s call, moving their props into it): as
+    /// [`CfnResource::from_props`] without serializing them; `schema` declares the
+    /// properties (unset ones may be left out of `properties`), `tagging` names the property
+    /// the tags of the construct tree are written to.
+    ///
+    /// # Errors
+    /// Id errors from the tree; [`Error::InvalidValue`] when `properties` is not an object
+    /// (or `null`, no properties).
+    pub fn with_properties(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        properties: Value,
+        schema: &'static PropertySchema,
+        tagging: Option<Tagging>,
+    ) -> Result<CfnResource, Error> {
+        Self::create_with(scope, id, resource_type, properties, tagging, Some(schema))
+    }
+
     pub(crate) fn create(
         scope: &impl Construct,
         id: &str,
         resource_type: &str,
         properties: Value,
         tagging: Option<Tagging>,
+    ) -> Result<CfnResource, Error> {
+        Self::create_with(scope, id, resource_type, properties, tagging, None)
+    }
+
+    fn create_with(
+        scope: &impl Construct,
+        id: &str,
+        resource_type: &str,
+        properties: Value,
+        tagging: Option<Tagging>,
+        schema: Option<&'static PropertySchema>,
     ) -> Result<CfnResource, Error> {
         let scope = scope.node();
         let mut properties = match properties.into_object() {
@@ -211,8 +348,13 @@ impl CfnResource {
         let tags = tagging.map(|t| {
             let initial = properties.get(t.property).cloned().unwrap_or_else(Value::absent);
             // The tag property is rendered by the tag manager at its place in the order.
-            properties.insert(t.property.to_string(), Value::absent());
-            TagManager::new(t, initial)
+            match schema {
+                Some(s) => s.insert(&mut properties, t.property.to_string(), Value::absent()),
+                None => {
+                    properties.insert(t.property.to_string(), Value::absent());
+                }
+            }
+            Box::new(TagManager::new(t, initial))
         });
         let node = new_element(
             scope,
@@ -232,6 +374,7 @@ impl CfnResource {
                 metadata: Map::new(),
                 path_metadata: false,
                 tags,
+                schema,
             })),
         )?;
         node.set_cfn_construct_info(resource_type, cfn_class_fqn);
@@ -373,14 +516,21 @@ impl CfnResource {
     pub fn set_property(&self, name: &str, value: impl Into<Value>) {
         let value = value.into();
         let name = name.to_string();
-        self.update(move |r| {
-            r.properties.insert(name, value);
+        self.update(move |r| match r.schema {
+            Some(schema) => schema.insert(&mut r.properties, name, value),
+            None => {
+                r.properties.insert(name, value);
+            }
         });
     }
 
-    /// The current value of a property (before resolution), by CloudFormation name.
+    /// The current value of a property (before resolution), by CloudFormation name; an
+    /// absent value for a declared property that is not set.
     pub fn property(&self, name: &str) -> Option<Value> {
-        self.with_data(|r| r.properties.get(name).cloned())
+        self.with_data(|r| match r.properties.get(name) {
+            Some(v) => Some(v.clone()),
+            None => r.schema.and_then(|s| s.index_of(name)).map(|_| Value::absent()),
+        })
     }
 
     /// `addOverride`: sets a value at a dot-separated path of the resource definition
@@ -896,6 +1046,49 @@ impl CfnRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static INNER: PropertySchema =
+        PropertySchema { fields: &[("A", None), ("B", None), ("C", None)] };
+    static PROPS: PropertySchema = PropertySchema {
+        fields: &[
+            ("First", None),
+            ("Inner", Some(NestedSchema::Struct(&INNER))),
+            ("Items", Some(NestedSchema::List(&INNER))),
+            ("Last", None),
+            ("Middle", None),
+        ],
+    };
+
+    /// The keys of an object of a synthesized template, in order.
+    fn keys(v: &serde_json::Value) -> Vec<&str> {
+        v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn unset_properties_of_a_schema_keep_their_place() -> Result<(), Error> {
+        let app = crate::App::new();
+        let stack = crate::Stack::new(&app, "Stack")?;
+        let props = Value::object([
+            ("Inner", Value::object([("C", "c")])),
+            ("Items", Value::array([Value::object([("B", "b")])])),
+            ("Middle", Value::from("m")),
+        ]);
+        let r = CfnResource::with_properties(&stack, "R", "X::Y::Z", props, &PROPS, None)?;
+        // declared but unset: absent, as a kept `undefined`
+        assert!(r.property("Last").is_some_and(|v| v.is_absent()));
+        assert_eq!(r.property("Other"), None);
+        r.set_property("Last", "l");
+        r.set_property("Other", "o");
+        r.add_property_override("First", "f");
+        r.add_property_override("Inner.A", "a");
+        r.add_property_override("Items.0.A", "a");
+        let template = stack.synthesize_template()?;
+        let p = &template["Resources"]["R"]["Properties"];
+        assert_eq!(keys(p), ["First", "Inner", "Items", "Last", "Middle", "Other"]);
+        assert_eq!(keys(&p["Inner"]), ["A", "C"]);
+        assert_eq!(keys(&p["Items"][0]), ["A", "B"]);
+        Ok(())
+    }
 
     #[test]
     fn periods_split_with_escapes() {

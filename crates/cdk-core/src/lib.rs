@@ -32,7 +32,8 @@ pub use custom_resource::{
 };
 pub use element::{
     CfnCondition, CfnMapping, CfnOutput, CfnOutputProps, CfnOutputPropsBuilder, CfnParameter,
-    CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, RemovalPolicy,
+    CfnParameterProps, CfnParameterPropsBuilder, CfnResource, CfnRule, FromNode, NestedSchema,
+    PropertySchema, RemovalPolicy,
 };
 pub use error::{BuildError, Error, IntoProps};
 pub use fns::{Aws, Fn};

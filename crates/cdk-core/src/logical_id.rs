@@ -87,6 +87,31 @@ pub fn md5_hex(bytes: &[u8]) -> String {
     hex(&digest)
 }
 
+/// An MD5 hash of text fed in pieces: [`Md5Hex::finish`] gives what [`md5_hex`] gives for
+/// all of it at once, without holding it.
+///
+/// ```
+/// use cdk_core::logical_id::{md5_hex, Md5Hex};
+/// let mut h = Md5Hex::default();
+/// h.update(b"ab");
+/// h.update(b"c");
+/// assert_eq!(h.finish(), md5_hex(b"abc"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Md5Hex(Md5);
+
+impl Md5Hex {
+    /// Feeds the next bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The lower-case hex MD5 of everything fed.
+    pub fn finish(self) -> String {
+        hex(&self.0.finalize())
+    }
+}
+
 /// Lower-case hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

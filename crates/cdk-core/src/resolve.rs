@@ -283,20 +283,19 @@ impl<'a> ResolveContext<'a> {
                 if std::rc::Rc::ptr_eq(&node.tree, self.tree_rc)
                     && self.tree.stack_of(node.idx).is_none_or(|s| s == self.stack) =>
             {
-                let lid = logical_id(self.tree, node.idx)?;
                 slot.open(out, first, indent, level);
                 match kind {
                     TokenKind::Ref(_) => {
                         out.push('{');
                         json::object_key(out, &mut true, "Ref", indent, level);
-                        json::write_string(out, &lid);
+                        write_logical_id(out, self.tree, node.idx)?;
                     }
                     TokenKind::GetAtt(_, attr) => {
                         out.push('{');
                         json::object_key(out, &mut true, "Fn::GetAtt", indent, level);
                         out.push('[');
                         json::newline(out, indent, level + 2);
-                        json::write_string(out, &lid);
+                        write_logical_id(out, self.tree, node.idx)?;
                         out.push(',');
                         json::newline(out, indent, level + 2);
                         json::write_string(out, attr);
@@ -304,7 +303,7 @@ impl<'a> ResolveContext<'a> {
                         out.push(']');
                     }
                     _ => {
-                        json::write_string(out, &lid);
+                        write_logical_id(out, self.tree, node.idx)?;
                         return Ok(true);
                     }
                 }
@@ -715,6 +714,17 @@ pub(crate) fn logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
         }
     }
     Ok(id)
+}
+
+/// Writes the logical ID of an element ([`logical_id`]) as a JSON string, without copying
+/// the one remembered.
+pub(crate) fn write_logical_id(out: &mut String, tree: &TreeData, idx: usize) -> Result<(), Error> {
+    if let Some(Some(Some(id))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
+        json::write_string(out, id);
+        return Ok(());
+    }
+    json::write_string(out, &logical_id(tree, idx)?);
+    Ok(())
 }
 
 fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {

@@ -308,7 +308,9 @@ fn write_resource(
     }
     if !r.depends_on.is_empty() {
         let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-        deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
+        deps.sort_by(|a, b| {
+            crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path)
+        });
         json::object_key(out, &mut first, "DependsOn", indent, LEVEL);
         out.push('[');
         for (i, d) in deps.iter().enumerate() {
@@ -316,7 +318,7 @@ fn write_resource(
                 out.push(',');
             }
             json::newline(out, indent, LEVEL + 2);
-            json::write_string(out, &logical_id(tree, *d)?);
+            crate::resolve::write_logical_id(out, tree, *d)?;
         }
         json::newline(out, indent, LEVEL + 1);
         out.push(']');
@@ -457,6 +459,11 @@ pub(crate) fn render_resource(
         keep_absent: true,
     };
     let mut resolved_props = keep.resolve_map(&r.properties).map_err(|e| e.under("Properties"))?;
+    if let (Some(schema), false) = (r.schema, r.overrides.is_empty()) {
+        // Overrides land where the unset properties of a generated L1 would be (the value
+        // is as deep as resolving allowed).
+        resolved_props = schema.inflate(resolved_props);
+    }
     if let Some(t) = &r.tags {
         let rendered = keep
             .resolve(&t.render())
@@ -472,7 +479,7 @@ pub(crate) fn render_resource(
         def.insert("Properties".into(), Value::Object(std::mem::take(&mut resolved_props)));
     }
     let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-    deps.sort_by_cached_key(|d| crate::collate::sort_key(&tree.nodes[*d].path));
+    deps.sort_by(|a, b| crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path));
     if !deps.is_empty() {
         let ids = deps
             .iter()

@@ -417,7 +417,9 @@ impl Value {
         I: IntoIterator<Item = V>,
         V: Into<Value>,
     {
-        let mut out: Vec<Value> = Vec::new();
+        let parts = parts.into_iter();
+        // sized for the parts given (merging literals only makes it shorter)
+        let mut out: Vec<Value> = Vec::with_capacity(parts.size_hint().0);
         for p in parts {
             let v = p.into();
             match (&v, out.last_mut()) {

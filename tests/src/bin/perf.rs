@@ -107,31 +107,85 @@ struct Report {
     build_rss: u64,
 }
 
-/// The number of entries of the template's `Resources` and the template's size, read line by
-/// line: the template is written with an indent of 1, so resources are the lines indented by
-/// two spaces between ` "Resources": {` and the line closing it.
+/// The number of entries of the template's `Resources` and the template's size, read in
+/// chunks: the template is written with an indent of 1, so resources are the lines indented
+/// by two spaces between ` "Resources": {` and the line closing it.
 fn count_resources(template: &std::path::Path) -> std::io::Result<(usize, u64)> {
-    use std::io::BufRead;
-    let file = std::fs::File::open(template)?;
+    use std::io::Read;
+    let mut file = std::fs::File::open(template)?;
     let bytes = file.metadata()?.len();
-    let mut count = 0;
-    let mut inside = false;
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
-    let mut line = Vec::new();
+    let mut scan = Scan::default();
+    // Each chunk starts with the last bytes of the one before: a line start is looked at
+    // with the four bytes after it in one chunk.
+    let mut buf = vec![0u8; 1 << 16];
+    buf[..KEEP].fill(b' ');
+    let mut len = KEEP;
     loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let n = file.read(&mut buf[len..])?;
+        // the file's last line ends with its closing brace: nothing to count there
+        if n == 0 {
             break;
         }
-        if !inside {
-            inside = line.starts_with(b" \"Resources\": {");
-        } else if line.starts_with(b"  \"") {
-            count += 1;
-        } else if line.starts_with(b" }") {
+        len += n;
+        scan.chunk(&buf[..len]);
+        if scan.done {
             break;
+        }
+        buf.copy_within(len - KEEP..len, 0);
+        len = KEEP;
+    }
+    Ok((scan.count, bytes))
+}
+
+/// Bytes a chunk of [`count_resources`] keeps of the one before.
+const KEEP: usize = 4;
+
+/// The state of [`count_resources`] between chunks.
+#[derive(Default)]
+struct Scan {
+    inside: bool,
+    done: bool,
+    count: usize,
+}
+
+impl Scan {
+    /// Looks at the line starts (`\n`) at positions `0..len - KEEP` of chunk `c`, each with
+    /// the four bytes after it.
+    fn chunk(&mut self, c: &[u8]) {
+        if c.len() <= KEEP {
+            return;
+        }
+        let n = c.len() - KEEP;
+        let mut i = 0;
+        while i < n {
+            if i + 8 <= n {
+                // eight bytes at a time while none is a line break: the lowest flagged byte
+                // of `haszero(w ^ "\n\n..")` is the first line break
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&c[i..i + 8]);
+                let x = u64::from_le_bytes(w) ^ 0x0a0a_0a0a_0a0a_0a0a;
+                let found = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+                if found == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (found.trailing_zeros() / 8) as usize;
+            } else if c[i] != b'\n' {
+                i += 1;
+                continue;
+            }
+            let line = &c[i + 1..i + 1 + KEEP];
+            if !self.inside {
+                self.inside = line == b" \"Re";
+            } else if line.starts_with(b"  \"") {
+                self.count += 1;
+            } else if line.starts_with(b" }") {
+                self.done = true;
+                return;
+            }
+            i += 1;
         }
     }
-    Ok((count, bytes))
 }
 
 fn usage() -> ExitCode {

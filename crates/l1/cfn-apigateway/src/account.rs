@@ -25,6 +25,21 @@ pub struct CfnAccountProps {
 }
 
 cdk_core::impl_props!(CfnAccountProps, CfnAccountPropsBuilder);
+/// The properties [`CfnAccountProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ACCOUNT_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CloudWatchRoleArn", None)] };
+impl From<CfnAccountProps> for Value {
+    fn from(v: CfnAccountProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.cloud_watch_role_arn.is_some()));
+        if let Some(x) = v.cloud_watch_role_arn {
+            m.insert(String::from("CloudWatchRoleArn"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Account` resource: one CloudFormation resource with the properties of a [`CfnAccountProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -42,18 +57,19 @@ impl CfnAccount {
     /// Defines an `AWS::ApiGateway::Account` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAccountProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_ACCOUNT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -67,6 +67,68 @@ pub struct CfnApiKeyProps {
 }
 
 cdk_core::impl_props!(CfnApiKeyProps, CfnApiKeyPropsBuilder);
+/// The properties [`CfnApiKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_API_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CustomerId", None),
+        ("Description", None),
+        ("Enabled", None),
+        ("GenerateDistinctId", None),
+        ("Name", None),
+        ("StageKeys", Some(cdk_core::NestedSchema::List(&STAGE_KEY_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Value", None),
+    ],
+};
+impl From<CfnApiKeyProps> for Value {
+    fn from(v: CfnApiKeyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.customer_id.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.enabled.is_some())
+                + usize::from(v.generate_distinct_id.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.stage_keys.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.customer_id {
+            m.insert(String::from("CustomerId"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.generate_distinct_id {
+            m.insert(String::from("GenerateDistinctId"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.stage_keys {
+            m.insert(String::from("StageKeys"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::ApiKey` resource: one CloudFormation resource with the properties of a [`CfnApiKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -84,18 +146,19 @@ impl CfnApiKey {
     /// Defines an `AWS::ApiGateway::ApiKey` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnApiKeyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_API_KEY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -154,9 +217,24 @@ pub struct StageKey {
 }
 
 cdk_core::impl_props!(StageKey, StageKeyBuilder);
+/// The properties [`StageKey`] declares, in order.
+#[allow(dead_code)]
+static STAGE_KEY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RestApiId", None), ("StageName", None)] };
 impl From<StageKey> for Value {
     fn from(v: StageKey) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.rest_api_id.is_some()) + usize::from(v.stage_name.is_some()),
+        );
+        if let Some(x) = v.rest_api_id {
+            m.insert(String::from("RestApiId"), x);
+        }
+
+        if let Some(x) = v.stage_name {
+            m.insert(String::from("StageName"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -186,8 +264,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

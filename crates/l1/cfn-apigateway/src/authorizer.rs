@@ -74,6 +74,68 @@ pub struct CfnAuthorizerProps {
 }
 
 cdk_core::impl_props!(CfnAuthorizerProps, CfnAuthorizerPropsBuilder);
+/// The properties [`CfnAuthorizerProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_AUTHORIZER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AuthType", None),
+        ("AuthorizerCredentials", None),
+        ("AuthorizerResultTtlInSeconds", None),
+        ("AuthorizerUri", None),
+        ("IdentitySource", None),
+        ("IdentityValidationExpression", None),
+        ("Name", None),
+        ("ProviderARNs", None),
+        ("RestApiId", None),
+        ("Type", None),
+    ],
+};
+impl From<CfnAuthorizerProps> for Value {
+    fn from(v: CfnAuthorizerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.auth_type.is_some())
+                + usize::from(v.authorizer_credentials.is_some())
+                + usize::from(v.authorizer_result_ttl_in_seconds.is_some())
+                + usize::from(v.authorizer_uri.is_some())
+                + usize::from(v.identity_source.is_some())
+                + usize::from(v.identity_validation_expression.is_some())
+                + usize::from(v.provider_arns.is_some()),
+        );
+        if let Some(x) = v.auth_type {
+            m.insert(String::from("AuthType"), x);
+        }
+
+        if let Some(x) = v.authorizer_credentials {
+            m.insert(String::from("AuthorizerCredentials"), x);
+        }
+
+        if let Some(x) = v.authorizer_result_ttl_in_seconds {
+            m.insert(String::from("AuthorizerResultTtlInSeconds"), x);
+        }
+
+        if let Some(x) = v.authorizer_uri {
+            m.insert(String::from("AuthorizerUri"), x);
+        }
+
+        if let Some(x) = v.identity_source {
+            m.insert(String::from("IdentitySource"), x);
+        }
+
+        if let Some(x) = v.identity_validation_expression {
+            m.insert(String::from("IdentityValidationExpression"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.provider_arns {
+            m.insert(String::from("ProviderARNs"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert(String::from("Type"), v.type_);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Authorizer` resource: one CloudFormation resource with the properties of a [`CfnAuthorizerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -91,18 +153,19 @@ impl CfnAuthorizer {
     /// Defines an `AWS::ApiGateway::Authorizer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAuthorizerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_AUTHORIZER_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -40,6 +40,35 @@ pub struct CfnBasePathMappingProps {
 }
 
 cdk_core::impl_props!(CfnBasePathMappingProps, CfnBasePathMappingPropsBuilder);
+/// The properties [`CfnBasePathMappingProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_BASE_PATH_MAPPING_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("BasePath", None), ("DomainName", None), ("RestApiId", None), ("Stage", None)],
+};
+impl From<CfnBasePathMappingProps> for Value {
+    fn from(v: CfnBasePathMappingProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.base_path.is_some())
+                + usize::from(v.rest_api_id.is_some())
+                + usize::from(v.stage.is_some()),
+        );
+        if let Some(x) = v.base_path {
+            m.insert(String::from("BasePath"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        if let Some(x) = v.rest_api_id {
+            m.insert(String::from("RestApiId"), x);
+        }
+
+        if let Some(x) = v.stage {
+            m.insert(String::from("Stage"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::BasePathMapping` resource: one CloudFormation resource with the properties of a [`CfnBasePathMappingProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -57,18 +86,19 @@ impl CfnBasePathMapping {
     /// Defines an `AWS::ApiGateway::BasePathMapping` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBasePathMappingProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_BASE_PATH_MAPPING_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -39,6 +39,30 @@ pub struct CfnBasePathMappingV2Props {
 }
 
 cdk_core::impl_props!(CfnBasePathMappingV2Props, CfnBasePathMappingV2PropsBuilder);
+/// The properties [`CfnBasePathMappingV2Props`] declares, in order.
+#[allow(dead_code)]
+static CFN_BASE_PATH_MAPPING_V2_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("BasePath", None), ("DomainNameArn", None), ("RestApiId", None), ("Stage", None)],
+};
+impl From<CfnBasePathMappingV2Props> for Value {
+    fn from(v: CfnBasePathMappingV2Props) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.base_path.is_some()) + usize::from(v.stage.is_some()),
+        );
+        if let Some(x) = v.base_path {
+            m.insert(String::from("BasePath"), x);
+        }
+
+        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.stage {
+            m.insert(String::from("Stage"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::BasePathMappingV2` resource: one CloudFormation resource with the properties of a [`CfnBasePathMappingV2Props`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -56,18 +80,19 @@ impl CfnBasePathMappingV2 {
     /// Defines an `AWS::ApiGateway::BasePathMappingV2` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBasePathMappingV2Props>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_BASE_PATH_MAPPING_V2_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -46,6 +46,49 @@ pub struct CfnDeploymentProps {
 }
 
 cdk_core::impl_props!(CfnDeploymentProps, CfnDeploymentPropsBuilder);
+/// The properties [`CfnDeploymentProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DEPLOYMENT_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "DeploymentCanarySettings",
+            Some(cdk_core::NestedSchema::Struct(&DEPLOYMENT_CANARY_SETTINGS_SCHEMA)),
+        ),
+        ("Description", None),
+        ("RestApiId", None),
+        ("StageDescription", Some(cdk_core::NestedSchema::Struct(&STAGE_DESCRIPTION_SCHEMA))),
+        ("StageName", None),
+    ],
+};
+impl From<CfnDeploymentProps> for Value {
+    fn from(v: CfnDeploymentProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.deployment_canary_settings.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.stage_description.is_some())
+                + usize::from(v.stage_name.is_some()),
+        );
+        if let Some(x) = v.deployment_canary_settings {
+            m.insert(String::from("DeploymentCanarySettings"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.stage_description {
+            m.insert(String::from("StageDescription"), x);
+        }
+
+        if let Some(x) = v.stage_name {
+            m.insert(String::from("StageName"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Deployment` resource: one CloudFormation resource with the properties of a [`CfnDeploymentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -63,18 +106,19 @@ impl CfnDeployment {
     /// Defines an `AWS::ApiGateway::Deployment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDeploymentProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DEPLOYMENT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -135,9 +179,24 @@ pub struct AccessLogSetting {
 }
 
 cdk_core::impl_props!(AccessLogSetting, AccessLogSettingBuilder);
+/// The properties [`AccessLogSetting`] declares, in order.
+#[allow(dead_code)]
+static ACCESS_LOG_SETTING_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DestinationArn", None), ("Format", None)] };
 impl From<AccessLogSetting> for Value {
     fn from(v: AccessLogSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
+        );
+        if let Some(x) = v.destination_arn {
+            m.insert(String::from("DestinationArn"), x);
+        }
+
+        if let Some(x) = v.format {
+            m.insert(String::from("Format"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -175,9 +234,31 @@ pub struct CanarySetting {
 }
 
 cdk_core::impl_props!(CanarySetting, CanarySettingBuilder);
+/// The properties [`CanarySetting`] declares, in order.
+#[allow(dead_code)]
+static CANARY_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("PercentTraffic", None), ("StageVariableOverrides", None), ("UseStageCache", None)],
+};
 impl From<CanarySetting> for Value {
     fn from(v: CanarySetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.percent_traffic.is_some())
+                + usize::from(v.stage_variable_overrides.is_some())
+                + usize::from(v.use_stage_cache.is_some()),
+        );
+        if let Some(x) = v.percent_traffic {
+            m.insert(String::from("PercentTraffic"), x);
+        }
+
+        if let Some(x) = v.stage_variable_overrides {
+            m.insert(String::from("StageVariableOverrides"), x);
+        }
+
+        if let Some(x) = v.use_stage_cache {
+            m.insert(String::from("UseStageCache"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -213,9 +294,31 @@ pub struct DeploymentCanarySettings {
 }
 
 cdk_core::impl_props!(DeploymentCanarySettings, DeploymentCanarySettingsBuilder);
+/// The properties [`DeploymentCanarySettings`] declares, in order.
+#[allow(dead_code)]
+static DEPLOYMENT_CANARY_SETTINGS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("PercentTraffic", None), ("StageVariableOverrides", None), ("UseStageCache", None)],
+};
 impl From<DeploymentCanarySettings> for Value {
     fn from(v: DeploymentCanarySettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.percent_traffic.is_some())
+                + usize::from(v.stage_variable_overrides.is_some())
+                + usize::from(v.use_stage_cache.is_some()),
+        );
+        if let Some(x) = v.percent_traffic {
+            m.insert(String::from("PercentTraffic"), x);
+        }
+
+        if let Some(x) = v.stage_variable_overrides {
+            m.insert(String::from("StageVariableOverrides"), x);
+        }
+
+        if let Some(x) = v.use_stage_cache {
+            m.insert(String::from("UseStageCache"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -295,9 +398,77 @@ pub struct MethodSetting {
 }
 
 cdk_core::impl_props!(MethodSetting, MethodSettingBuilder);
+/// The properties [`MethodSetting`] declares, in order.
+#[allow(dead_code)]
+static METHOD_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CacheDataEncrypted", None),
+        ("CacheTtlInSeconds", None),
+        ("CachingEnabled", None),
+        ("DataTraceEnabled", None),
+        ("HttpMethod", None),
+        ("LoggingLevel", None),
+        ("MetricsEnabled", None),
+        ("ResourcePath", None),
+        ("ThrottlingBurstLimit", None),
+        ("ThrottlingRateLimit", None),
+    ],
+};
 impl From<MethodSetting> for Value {
     fn from(v: MethodSetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.cache_data_encrypted.is_some())
+                + usize::from(v.cache_ttl_in_seconds.is_some())
+                + usize::from(v.caching_enabled.is_some())
+                + usize::from(v.data_trace_enabled.is_some())
+                + usize::from(v.http_method.is_some())
+                + usize::from(v.logging_level.is_some())
+                + usize::from(v.metrics_enabled.is_some())
+                + usize::from(v.resource_path.is_some())
+                + usize::from(v.throttling_burst_limit.is_some())
+                + usize::from(v.throttling_rate_limit.is_some()),
+        );
+        if let Some(x) = v.cache_data_encrypted {
+            m.insert(String::from("CacheDataEncrypted"), x);
+        }
+
+        if let Some(x) = v.cache_ttl_in_seconds {
+            m.insert(String::from("CacheTtlInSeconds"), x);
+        }
+
+        if let Some(x) = v.caching_enabled {
+            m.insert(String::from("CachingEnabled"), x);
+        }
+
+        if let Some(x) = v.data_trace_enabled {
+            m.insert(String::from("DataTraceEnabled"), x);
+        }
+
+        if let Some(x) = v.http_method {
+            m.insert(String::from("HttpMethod"), x);
+        }
+
+        if let Some(x) = v.logging_level {
+            m.insert(String::from("LoggingLevel"), x);
+        }
+
+        if let Some(x) = v.metrics_enabled {
+            m.insert(String::from("MetricsEnabled"), x);
+        }
+
+        if let Some(x) = v.resource_path {
+            m.insert(String::from("ResourcePath"), x);
+        }
+
+        if let Some(x) = v.throttling_burst_limit {
+            m.insert(String::from("ThrottlingBurstLimit"), x);
+        }
+
+        if let Some(x) = v.throttling_rate_limit {
+            m.insert(String::from("ThrottlingRateLimit"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -431,9 +602,131 @@ pub struct StageDescription {
 }
 
 cdk_core::impl_props!(StageDescription, StageDescriptionBuilder);
+/// The properties [`StageDescription`] declares, in order.
+#[allow(dead_code)]
+static STAGE_DESCRIPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AccessLogSetting", Some(cdk_core::NestedSchema::Struct(&ACCESS_LOG_SETTING_SCHEMA))),
+        ("CacheClusterEnabled", None),
+        ("CacheClusterSize", None),
+        ("CacheDataEncrypted", None),
+        ("CacheTtlInSeconds", None),
+        ("CachingEnabled", None),
+        ("CanarySetting", Some(cdk_core::NestedSchema::Struct(&CANARY_SETTING_SCHEMA))),
+        ("ClientCertificateId", None),
+        ("DataTraceEnabled", None),
+        ("Description", None),
+        ("DocumentationVersion", None),
+        ("LoggingLevel", None),
+        ("MethodSettings", Some(cdk_core::NestedSchema::List(&METHOD_SETTING_SCHEMA))),
+        ("MetricsEnabled", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("ThrottlingBurstLimit", None),
+        ("ThrottlingRateLimit", None),
+        ("TracingEnabled", None),
+        ("Variables", None),
+    ],
+};
 impl From<StageDescription> for Value {
     fn from(v: StageDescription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.access_log_setting.is_some())
+                + usize::from(v.cache_cluster_enabled.is_some())
+                + usize::from(v.cache_cluster_size.is_some())
+                + usize::from(v.cache_data_encrypted.is_some())
+                + usize::from(v.cache_ttl_in_seconds.is_some())
+                + usize::from(v.caching_enabled.is_some())
+                + usize::from(v.canary_setting.is_some())
+                + usize::from(v.client_certificate_id.is_some())
+                + usize::from(v.data_trace_enabled.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.documentation_version.is_some())
+                + usize::from(v.logging_level.is_some())
+                + usize::from(v.method_settings.is_some())
+                + usize::from(v.metrics_enabled.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.throttling_burst_limit.is_some())
+                + usize::from(v.throttling_rate_limit.is_some())
+                + usize::from(v.tracing_enabled.is_some())
+                + usize::from(v.variables.is_some()),
+        );
+        if let Some(x) = v.access_log_setting {
+            m.insert(String::from("AccessLogSetting"), x);
+        }
+
+        if let Some(x) = v.cache_cluster_enabled {
+            m.insert(String::from("CacheClusterEnabled"), x);
+        }
+
+        if let Some(x) = v.cache_cluster_size {
+            m.insert(String::from("CacheClusterSize"), x);
+        }
+
+        if let Some(x) = v.cache_data_encrypted {
+            m.insert(String::from("CacheDataEncrypted"), x);
+        }
+
+        if let Some(x) = v.cache_ttl_in_seconds {
+            m.insert(String::from("CacheTtlInSeconds"), x);
+        }
+
+        if let Some(x) = v.caching_enabled {
+            m.insert(String::from("CachingEnabled"), x);
+        }
+
+        if let Some(x) = v.canary_setting {
+            m.insert(String::from("CanarySetting"), x);
+        }
+
+        if let Some(x) = v.client_certificate_id {
+            m.insert(String::from("ClientCertificateId"), x);
+        }
+
+        if let Some(x) = v.data_trace_enabled {
+            m.insert(String::from("DataTraceEnabled"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.documentation_version {
+            m.insert(String::from("DocumentationVersion"), x);
+        }
+
+        if let Some(x) = v.logging_level {
+            m.insert(String::from("LoggingLevel"), x);
+        }
+
+        if let Some(x) = v.method_settings {
+            m.insert(String::from("MethodSettings"), x);
+        }
+
+        if let Some(x) = v.metrics_enabled {
+            m.insert(String::from("MetricsEnabled"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.throttling_burst_limit {
+            m.insert(String::from("ThrottlingBurstLimit"), x);
+        }
+
+        if let Some(x) = v.throttling_rate_limit {
+            m.insert(String::from("ThrottlingRateLimit"), x);
+        }
+
+        if let Some(x) = v.tracing_enabled {
+            m.insert(String::from("TracingEnabled"), x);
+        }
+
+        if let Some(x) = v.variables {
+            m.insert(String::from("Variables"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -463,8 +756,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

@@ -32,6 +32,25 @@ pub struct CfnDocumentationPartProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationPartProps, CfnDocumentationPartPropsBuilder);
+/// The properties [`CfnDocumentationPartProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOCUMENTATION_PART_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Location", Some(cdk_core::NestedSchema::Struct(&LOCATION_SCHEMA))),
+        ("Properties", None),
+        ("RestApiId", None),
+    ],
+};
+impl From<CfnDocumentationPartProps> for Value {
+    fn from(v: CfnDocumentationPartProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Location"), v.location);
+        m.insert(String::from("Properties"), v.properties);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DocumentationPart` resource: one CloudFormation resource with the properties of a [`CfnDocumentationPartProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +68,19 @@ impl CfnDocumentationPart {
     /// Defines an `AWS::ApiGateway::DocumentationPart` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDocumentationPartProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DOCUMENTATION_PART_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -139,9 +159,47 @@ pub struct Location {
 }
 
 cdk_core::impl_props!(Location, LocationBuilder);
+/// The properties [`Location`] declares, in order.
+#[allow(dead_code)]
+static LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Method", None),
+        ("Name", None),
+        ("Path", None),
+        ("StatusCode", None),
+        ("Type", None),
+    ],
+};
 impl From<Location> for Value {
     fn from(v: Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.method.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.status_code.is_some())
+                + usize::from(v.type_.is_some()),
+        );
+        if let Some(x) = v.method {
+            m.insert(String::from("Method"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.status_code {
+            m.insert(String::from("StatusCode"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -33,6 +33,25 @@ pub struct CfnDocumentationVersionProps {
 }
 
 cdk_core::impl_props!(CfnDocumentationVersionProps, CfnDocumentationVersionPropsBuilder);
+/// The properties [`CfnDocumentationVersionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOCUMENTATION_VERSION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("Description", None), ("DocumentationVersion", None), ("RestApiId", None)],
+    };
+impl From<CfnDocumentationVersionProps> for Value {
+    fn from(v: CfnDocumentationVersionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.description.is_some()));
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("DocumentationVersion"), v.documentation_version);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DocumentationVersion` resource: one CloudFormation resource with the properties of a [`CfnDocumentationVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -50,18 +69,19 @@ impl CfnDocumentationVersion {
     /// Defines an `AWS::ApiGateway::DocumentationVersion` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDocumentationVersionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DOCUMENTATION_VERSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -84,6 +84,86 @@ pub struct CfnDomainNameProps {
 }
 
 cdk_core::impl_props!(CfnDomainNameProps, CfnDomainNamePropsBuilder);
+/// The properties [`CfnDomainNameProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOMAIN_NAME_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CertificateArn", None),
+        ("DomainName", None),
+        ("EndpointAccessMode", None),
+        (
+            "EndpointConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENDPOINT_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MutualTlsAuthentication",
+            Some(cdk_core::NestedSchema::Struct(&MUTUAL_TLS_AUTHENTICATION_SCHEMA)),
+        ),
+        ("OwnershipVerificationCertificateArn", None),
+        ("RegionalCertificateArn", None),
+        ("RoutingMode", None),
+        ("SecurityPolicy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnDomainNameProps> for Value {
+    fn from(v: CfnDomainNameProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.certificate_arn.is_some())
+                + usize::from(v.domain_name.is_some())
+                + usize::from(v.endpoint_access_mode.is_some())
+                + usize::from(v.endpoint_configuration.is_some())
+                + usize::from(v.mutual_tls_authentication.is_some())
+                + usize::from(v.ownership_verification_certificate_arn.is_some())
+                + usize::from(v.regional_certificate_arn.is_some())
+                + usize::from(v.routing_mode.is_some())
+                + usize::from(v.security_policy.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.certificate_arn {
+            m.insert(String::from("CertificateArn"), x);
+        }
+
+        if let Some(x) = v.domain_name {
+            m.insert(String::from("DomainName"), x);
+        }
+
+        if let Some(x) = v.endpoint_access_mode {
+            m.insert(String::from("EndpointAccessMode"), x);
+        }
+
+        if let Some(x) = v.endpoint_configuration {
+            m.insert(String::from("EndpointConfiguration"), x);
+        }
+
+        if let Some(x) = v.mutual_tls_authentication {
+            m.insert(String::from("MutualTlsAuthentication"), x);
+        }
+
+        if let Some(x) = v.ownership_verification_certificate_arn {
+            m.insert(String::from("OwnershipVerificationCertificateArn"), x);
+        }
+
+        if let Some(x) = v.regional_certificate_arn {
+            m.insert(String::from("RegionalCertificateArn"), x);
+        }
+
+        if let Some(x) = v.routing_mode {
+            m.insert(String::from("RoutingMode"), x);
+        }
+
+        if let Some(x) = v.security_policy {
+            m.insert(String::from("SecurityPolicy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DomainName` resource: one CloudFormation resource with the properties of a [`CfnDomainNameProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -101,18 +181,19 @@ impl CfnDomainName {
     /// Defines an `AWS::ApiGateway::DomainName` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDomainNameProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DOMAIN_NAME_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -193,9 +274,24 @@ pub struct EndpointConfiguration {
 }
 
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
+/// The properties [`EndpointConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IpAddressType", None), ("Types", None)] };
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
+        );
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.types {
+            m.insert(String::from("Types"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -225,9 +321,24 @@ pub struct MutualTlsAuthentication {
 }
 
 cdk_core::impl_props!(MutualTlsAuthentication, MutualTlsAuthenticationBuilder);
+/// The properties [`MutualTlsAuthentication`] declares, in order.
+#[allow(dead_code)]
+static MUTUAL_TLS_AUTHENTICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TruststoreUri", None), ("TruststoreVersion", None)] };
 impl From<MutualTlsAuthentication> for Value {
     fn from(v: MutualTlsAuthentication) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.truststore_uri.is_some()) + usize::from(v.truststore_version.is_some()),
+        );
+        if let Some(x) = v.truststore_uri {
+            m.insert(String::from("TruststoreUri"), x);
+        }
+
+        if let Some(x) = v.truststore_version {
+            m.insert(String::from("TruststoreVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -259,9 +370,24 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

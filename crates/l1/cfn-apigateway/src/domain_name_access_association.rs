@@ -41,6 +41,31 @@ cdk_core::impl_props!(
     CfnDomainNameAccessAssociationProps,
     CfnDomainNameAccessAssociationPropsBuilder
 );
+/// The properties [`CfnDomainNameAccessAssociationProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOMAIN_NAME_ACCESS_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("AccessAssociationSource", None),
+            ("AccessAssociationSourceType", None),
+            ("DomainNameArn", None),
+            ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ],
+    };
+impl From<CfnDomainNameAccessAssociationProps> for Value {
+    fn from(v: CfnDomainNameAccessAssociationProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.tags.is_some()));
+        m.insert(String::from("AccessAssociationSource"), v.access_association_source);
+        m.insert(String::from("AccessAssociationSourceType"), v.access_association_source_type);
+        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DomainNameAccessAssociation` resource: one CloudFormation resource with the properties of a [`CfnDomainNameAccessAssociationProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -58,18 +83,19 @@ impl CfnDomainNameAccessAssociation {
     /// Defines an `AWS::ApiGateway::DomainNameAccessAssociation` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDomainNameAccessAssociationProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DOMAIN_NAME_ACCESS_ASSOCIATION_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -128,9 +154,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

@@ -65,6 +65,71 @@ pub struct CfnDomainNameV2Props {
 }
 
 cdk_core::impl_props!(CfnDomainNameV2Props, CfnDomainNameV2PropsBuilder);
+/// The properties [`CfnDomainNameV2Props`] declares, in order.
+#[allow(dead_code)]
+static CFN_DOMAIN_NAME_V2_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CertificateArn", None),
+        ("DomainName", None),
+        ("EndpointAccessMode", None),
+        (
+            "EndpointConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENDPOINT_CONFIGURATION_SCHEMA)),
+        ),
+        ("Policy", None),
+        ("RoutingMode", None),
+        ("SecurityPolicy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnDomainNameV2Props> for Value {
+    fn from(v: CfnDomainNameV2Props) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.certificate_arn.is_some())
+                + usize::from(v.domain_name.is_some())
+                + usize::from(v.endpoint_access_mode.is_some())
+                + usize::from(v.endpoint_configuration.is_some())
+                + usize::from(v.policy.is_some())
+                + usize::from(v.routing_mode.is_some())
+                + usize::from(v.security_policy.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.certificate_arn {
+            m.insert(String::from("CertificateArn"), x);
+        }
+
+        if let Some(x) = v.domain_name {
+            m.insert(String::from("DomainName"), x);
+        }
+
+        if let Some(x) = v.endpoint_access_mode {
+            m.insert(String::from("EndpointAccessMode"), x);
+        }
+
+        if let Some(x) = v.endpoint_configuration {
+            m.insert(String::from("EndpointConfiguration"), x);
+        }
+
+        if let Some(x) = v.policy {
+            m.insert(String::from("Policy"), x);
+        }
+
+        if let Some(x) = v.routing_mode {
+            m.insert(String::from("RoutingMode"), x);
+        }
+
+        if let Some(x) = v.security_policy {
+            m.insert(String::from("SecurityPolicy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::DomainNameV2` resource: one CloudFormation resource with the properties of a [`CfnDomainNameV2Props`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -82,18 +147,19 @@ impl CfnDomainNameV2 {
     /// Defines an `AWS::ApiGateway::DomainNameV2` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDomainNameV2Props>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DOMAIN_NAME_V2_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -159,9 +225,24 @@ pub struct EndpointConfiguration {
 }
 
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
+/// The properties [`EndpointConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IpAddressType", None), ("Types", None)] };
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
+        );
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.types {
+            m.insert(String::from("Types"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -191,9 +272,24 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

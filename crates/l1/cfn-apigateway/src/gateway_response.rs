@@ -45,6 +45,42 @@ pub struct CfnGatewayResponseProps {
 }
 
 cdk_core::impl_props!(CfnGatewayResponseProps, CfnGatewayResponsePropsBuilder);
+/// The properties [`CfnGatewayResponseProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_GATEWAY_RESPONSE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ResponseParameters", None),
+        ("ResponseTemplates", None),
+        ("ResponseType", None),
+        ("RestApiId", None),
+        ("StatusCode", None),
+    ],
+};
+impl From<CfnGatewayResponseProps> for Value {
+    fn from(v: CfnGatewayResponseProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.response_parameters.is_some())
+                + usize::from(v.response_templates.is_some())
+                + usize::from(v.status_code.is_some()),
+        );
+        if let Some(x) = v.response_parameters {
+            m.insert(String::from("ResponseParameters"), x);
+        }
+
+        if let Some(x) = v.response_templates {
+            m.insert(String::from("ResponseTemplates"), x);
+        }
+
+        m.insert(String::from("ResponseType"), v.response_type);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.status_code {
+            m.insert(String::from("StatusCode"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::GatewayResponse` resource: one CloudFormation resource with the properties of a [`CfnGatewayResponseProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -62,18 +98,19 @@ impl CfnGatewayResponse {
     /// Defines an `AWS::ApiGateway::GatewayResponse` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnGatewayResponseProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_GATEWAY_RESPONSE_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

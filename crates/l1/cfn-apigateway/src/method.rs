@@ -94,6 +94,86 @@ pub struct CfnMethodProps {
 }
 
 cdk_core::impl_props!(CfnMethodProps, CfnMethodPropsBuilder);
+/// The properties [`CfnMethodProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_METHOD_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApiKeyRequired", None),
+        ("AuthorizationScopes", None),
+        ("AuthorizationType", None),
+        ("AuthorizerId", None),
+        ("HttpMethod", None),
+        ("Integration", Some(cdk_core::NestedSchema::Struct(&INTEGRATION_SCHEMA))),
+        ("MethodResponses", Some(cdk_core::NestedSchema::List(&METHOD_RESPONSE_SCHEMA))),
+        ("OperationName", None),
+        ("RequestModels", None),
+        ("RequestParameters", None),
+        ("RequestValidatorId", None),
+        ("ResourceId", None),
+        ("RestApiId", None),
+    ],
+};
+impl From<CfnMethodProps> for Value {
+    fn from(v: CfnMethodProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.api_key_required.is_some())
+                + usize::from(v.authorization_scopes.is_some())
+                + usize::from(v.authorization_type.is_some())
+                + usize::from(v.authorizer_id.is_some())
+                + usize::from(v.integration.is_some())
+                + usize::from(v.method_responses.is_some())
+                + usize::from(v.operation_name.is_some())
+                + usize::from(v.request_models.is_some())
+                + usize::from(v.request_parameters.is_some())
+                + usize::from(v.request_validator_id.is_some()),
+        );
+        if let Some(x) = v.api_key_required {
+            m.insert(String::from("ApiKeyRequired"), x);
+        }
+
+        if let Some(x) = v.authorization_scopes {
+            m.insert(String::from("AuthorizationScopes"), x);
+        }
+
+        if let Some(x) = v.authorization_type {
+            m.insert(String::from("AuthorizationType"), x);
+        }
+
+        if let Some(x) = v.authorizer_id {
+            m.insert(String::from("AuthorizerId"), x);
+        }
+
+        m.insert(String::from("HttpMethod"), v.http_method);
+        if let Some(x) = v.integration {
+            m.insert(String::from("Integration"), x);
+        }
+
+        if let Some(x) = v.method_responses {
+            m.insert(String::from("MethodResponses"), x);
+        }
+
+        if let Some(x) = v.operation_name {
+            m.insert(String::from("OperationName"), x);
+        }
+
+        if let Some(x) = v.request_models {
+            m.insert(String::from("RequestModels"), x);
+        }
+
+        if let Some(x) = v.request_parameters {
+            m.insert(String::from("RequestParameters"), x);
+        }
+
+        if let Some(x) = v.request_validator_id {
+            m.insert(String::from("RequestValidatorId"), x);
+        }
+
+        m.insert(String::from("ResourceId"), v.resource_id);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Method` resource: one CloudFormation resource with the properties of a [`CfnMethodProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -111,18 +191,19 @@ impl CfnMethod {
     /// Defines an `AWS::ApiGateway::Method` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnMethodProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_METHOD_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -259,9 +340,109 @@ pub struct Integration {
 }
 
 cdk_core::impl_props!(Integration, IntegrationBuilder);
+/// The properties [`Integration`] declares, in order.
+#[allow(dead_code)]
+static INTEGRATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CacheKeyParameters", None),
+        ("CacheNamespace", None),
+        ("ConnectionId", None),
+        ("ConnectionType", None),
+        ("ContentHandling", None),
+        ("Credentials", None),
+        ("IntegrationHttpMethod", None),
+        ("IntegrationResponses", Some(cdk_core::NestedSchema::List(&INTEGRATION_RESPONSE_SCHEMA))),
+        ("IntegrationTarget", None),
+        ("PassthroughBehavior", None),
+        ("RequestParameters", None),
+        ("RequestTemplates", None),
+        ("ResponseTransferMode", None),
+        ("TimeoutInMillis", None),
+        ("Type", None),
+        ("Uri", None),
+    ],
+};
 impl From<Integration> for Value {
     fn from(v: Integration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cache_key_parameters.is_some())
+                + usize::from(v.cache_namespace.is_some())
+                + usize::from(v.connection_id.is_some())
+                + usize::from(v.connection_type.is_some())
+                + usize::from(v.content_handling.is_some())
+                + usize::from(v.credentials.is_some())
+                + usize::from(v.integration_http_method.is_some())
+                + usize::from(v.integration_responses.is_some())
+                + usize::from(v.integration_target.is_some())
+                + usize::from(v.passthrough_behavior.is_some())
+                + usize::from(v.request_parameters.is_some())
+                + usize::from(v.request_templates.is_some())
+                + usize::from(v.response_transfer_mode.is_some())
+                + usize::from(v.timeout_in_millis.is_some())
+                + usize::from(v.uri.is_some()),
+        );
+        if let Some(x) = v.cache_key_parameters {
+            m.insert(String::from("CacheKeyParameters"), x);
+        }
+
+        if let Some(x) = v.cache_namespace {
+            m.insert(String::from("CacheNamespace"), x);
+        }
+
+        if let Some(x) = v.connection_id {
+            m.insert(String::from("ConnectionId"), x);
+        }
+
+        if let Some(x) = v.connection_type {
+            m.insert(String::from("ConnectionType"), x);
+        }
+
+        if let Some(x) = v.content_handling {
+            m.insert(String::from("ContentHandling"), x);
+        }
+
+        if let Some(x) = v.credentials {
+            m.insert(String::from("Credentials"), x);
+        }
+
+        if let Some(x) = v.integration_http_method {
+            m.insert(String::from("IntegrationHttpMethod"), x);
+        }
+
+        if let Some(x) = v.integration_responses {
+            m.insert(String::from("IntegrationResponses"), x);
+        }
+
+        if let Some(x) = v.integration_target {
+            m.insert(String::from("IntegrationTarget"), x);
+        }
+
+        if let Some(x) = v.passthrough_behavior {
+            m.insert(String::from("PassthroughBehavior"), x);
+        }
+
+        if let Some(x) = v.request_parameters {
+            m.insert(String::from("RequestParameters"), x);
+        }
+
+        if let Some(x) = v.request_templates {
+            m.insert(String::from("RequestTemplates"), x);
+        }
+
+        if let Some(x) = v.response_transfer_mode {
+            m.insert(String::from("ResponseTransferMode"), x);
+        }
+
+        if let Some(x) = v.timeout_in_millis {
+            m.insert(String::from("TimeoutInMillis"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        if let Some(x) = v.uri {
+            m.insert(String::from("Uri"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -308,9 +489,43 @@ pub struct IntegrationResponse {
 }
 
 cdk_core::impl_props!(IntegrationResponse, IntegrationResponseBuilder);
+/// The properties [`IntegrationResponse`] declares, in order.
+#[allow(dead_code)]
+static INTEGRATION_RESPONSE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ContentHandling", None),
+        ("ResponseParameters", None),
+        ("ResponseTemplates", None),
+        ("SelectionPattern", None),
+        ("StatusCode", None),
+    ],
+};
 impl From<IntegrationResponse> for Value {
     fn from(v: IntegrationResponse) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.content_handling.is_some())
+                + usize::from(v.response_parameters.is_some())
+                + usize::from(v.response_templates.is_some())
+                + usize::from(v.selection_pattern.is_some()),
+        );
+        if let Some(x) = v.content_handling {
+            m.insert(String::from("ContentHandling"), x);
+        }
+
+        if let Some(x) = v.response_parameters {
+            m.insert(String::from("ResponseParameters"), x);
+        }
+
+        if let Some(x) = v.response_templates {
+            m.insert(String::from("ResponseTemplates"), x);
+        }
+
+        if let Some(x) = v.selection_pattern {
+            m.insert(String::from("SelectionPattern"), x);
+        }
+
+        m.insert(String::from("StatusCode"), v.status_code);
+        Value::Object(m)
     }
 }
 
@@ -345,9 +560,27 @@ pub struct MethodResponse {
 }
 
 cdk_core::impl_props!(MethodResponse, MethodResponseBuilder);
+/// The properties [`MethodResponse`] declares, in order.
+#[allow(dead_code)]
+static METHOD_RESPONSE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ResponseModels", None), ("ResponseParameters", None), ("StatusCode", None)],
+};
 impl From<MethodResponse> for Value {
     fn from(v: MethodResponse) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.response_models.is_some())
+                + usize::from(v.response_parameters.is_some()),
+        );
+        if let Some(x) = v.response_models {
+            m.insert(String::from("ResponseModels"), x);
+        }
+
+        if let Some(x) = v.response_parameters {
+            m.insert(String::from("ResponseParameters"), x);
+        }
+
+        m.insert(String::from("StatusCode"), v.status_code);
+        Value::Object(m)
     }
 }
 

@@ -48,6 +48,46 @@ pub struct CfnModelProps {
 }
 
 cdk_core::impl_props!(CfnModelProps, CfnModelPropsBuilder);
+/// The properties [`CfnModelProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_MODEL_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ContentType", None),
+        ("Description", None),
+        ("Name", None),
+        ("RestApiId", None),
+        ("Schema", None),
+    ],
+};
+impl From<CfnModelProps> for Value {
+    fn from(v: CfnModelProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.content_type.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.schema.is_some()),
+        );
+        if let Some(x) = v.content_type {
+            m.insert(String::from("ContentType"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.schema {
+            m.insert(String::from("Schema"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Model` resource: one CloudFormation resource with the properties of a [`CfnModelProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -65,18 +105,19 @@ impl CfnModel {
     /// Defines an `AWS::ApiGateway::Model` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnModelProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_MODEL_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -40,6 +40,40 @@ pub struct CfnRequestValidatorProps {
 }
 
 cdk_core::impl_props!(CfnRequestValidatorProps, CfnRequestValidatorPropsBuilder);
+/// The properties [`CfnRequestValidatorProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_REQUEST_VALIDATOR_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Name", None),
+        ("RestApiId", None),
+        ("ValidateRequestBody", None),
+        ("ValidateRequestParameters", None),
+    ],
+};
+impl From<CfnRequestValidatorProps> for Value {
+    fn from(v: CfnRequestValidatorProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.name.is_some())
+                + usize::from(v.validate_request_body.is_some())
+                + usize::from(v.validate_request_parameters.is_some()),
+        );
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        if let Some(x) = v.validate_request_body {
+            m.insert(String::from("ValidateRequestBody"), x);
+        }
+
+        if let Some(x) = v.validate_request_parameters {
+            m.insert(String::from("ValidateRequestParameters"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::RequestValidator` resource: one CloudFormation resource with the properties of a [`CfnRequestValidatorProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -57,18 +91,19 @@ impl CfnRequestValidator {
     /// Defines an `AWS::ApiGateway::RequestValidator` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRequestValidatorProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_REQUEST_VALIDATOR_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

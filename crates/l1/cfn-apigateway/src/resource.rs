@@ -32,6 +32,21 @@ pub struct CfnResourceProps {
 }
 
 cdk_core::impl_props!(CfnResourceProps, CfnResourcePropsBuilder);
+/// The properties [`CfnResourceProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_RESOURCE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ParentId", None), ("PathPart", None), ("RestApiId", None)],
+};
+impl From<CfnResourceProps> for Value {
+    fn from(v: CfnResourceProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("ParentId"), v.parent_id);
+        m.insert(String::from("PathPart"), v.path_part);
+        m.insert(String::from("RestApiId"), v.rest_api_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::Resource` resource: one CloudFormation resource with the properties of a [`CfnResourceProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +64,19 @@ impl CfnResource {
     /// Defines an `AWS::ApiGateway::Resource` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnResourceProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_RESOURCE_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -137,6 +137,131 @@ pub struct CfnRestApiProps {
 }
 
 cdk_core::impl_props!(CfnRestApiProps, CfnRestApiPropsBuilder);
+/// The properties [`CfnRestApiProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_REST_API_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApiKeySourceType", None),
+        ("BinaryMediaTypes", None),
+        ("Body", None),
+        ("BodyS3Location", Some(cdk_core::NestedSchema::Struct(&S3_LOCATION_SCHEMA))),
+        ("CloneFrom", None),
+        ("Description", None),
+        ("DisableExecuteApiEndpoint", None),
+        ("EndpointAccessMode", None),
+        (
+            "EndpointConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENDPOINT_CONFIGURATION_SCHEMA)),
+        ),
+        ("FailOnWarnings", None),
+        ("MinimumCompressionSize", None),
+        ("Mode", None),
+        ("Name", None),
+        ("Parameters", None),
+        ("Policy", None),
+        ("SecurityPolicy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Version", None),
+    ],
+};
+impl From<CfnRestApiProps> for Value {
+    fn from(v: CfnRestApiProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.api_key_source_type.is_some())
+                + usize::from(v.binary_media_types.is_some())
+                + usize::from(v.body.is_some())
+                + usize::from(v.body_s3_location.is_some())
+                + usize::from(v.clone_from.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.disable_execute_api_endpoint.is_some())
+                + usize::from(v.endpoint_access_mode.is_some())
+                + usize::from(v.endpoint_configuration.is_some())
+                + usize::from(v.fail_on_warnings.is_some())
+                + usize::from(v.minimum_compression_size.is_some())
+                + usize::from(v.mode.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.parameters.is_some())
+                + usize::from(v.policy.is_some())
+                + usize::from(v.security_policy.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.version.is_some()),
+        );
+        if let Some(x) = v.api_key_source_type {
+            m.insert(String::from("ApiKeySourceType"), x);
+        }
+
+        if let Some(x) = v.binary_media_types {
+            m.insert(String::from("BinaryMediaTypes"), x);
+        }
+
+        if let Some(x) = v.body {
+            m.insert(String::from("Body"), x);
+        }
+
+        if let Some(x) = v.body_s3_location {
+            m.insert(String::from("BodyS3Location"), x);
+        }
+
+        if let Some(x) = v.clone_from {
+            m.insert(String::from("CloneFrom"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.disable_execute_api_endpoint {
+            m.insert(String::from("DisableExecuteApiEndpoint"), x);
+        }
+
+        if let Some(x) = v.endpoint_access_mode {
+            m.insert(String::from("EndpointAccessMode"), x);
+        }
+
+        if let Some(x) = v.endpoint_configuration {
+            m.insert(String::from("EndpointConfiguration"), x);
+        }
+
+        if let Some(x) = v.fail_on_warnings {
+            m.insert(String::from("FailOnWarnings"), x);
+        }
+
+        if let Some(x) = v.minimum_compression_size {
+            m.insert(String::from("MinimumCompressionSize"), x);
+        }
+
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.parameters {
+            m.insert(String::from("Parameters"), x);
+        }
+
+        if let Some(x) = v.policy {
+            m.insert(String::from("Policy"), x);
+        }
+
+        if let Some(x) = v.security_policy {
+            m.insert(String::from("SecurityPolicy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.version {
+            m.insert(String::from("Version"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::RestApi` resource: one CloudFormation resource with the properties of a [`CfnRestApiProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -154,18 +279,19 @@ impl CfnRestApi {
     /// Defines an `AWS::ApiGateway::RestApi` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRestApiProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_REST_API_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -237,9 +363,31 @@ pub struct EndpointConfiguration {
 }
 
 cdk_core::impl_props!(EndpointConfiguration, EndpointConfigurationBuilder);
+/// The properties [`EndpointConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("IpAddressType", None), ("Types", None), ("VpcEndpointIds", None)],
+};
 impl From<EndpointConfiguration> for Value {
     fn from(v: EndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.ip_address_type.is_some())
+                + usize::from(v.types.is_some())
+                + usize::from(v.vpc_endpoint_ids.is_some()),
+        );
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.types {
+            m.insert(String::from("Types"), x);
+        }
+
+        if let Some(x) = v.vpc_endpoint_ids {
+            m.insert(String::from("VpcEndpointIds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -283,9 +431,36 @@ pub struct S3Location {
 }
 
 cdk_core::impl_props!(S3Location, S3LocationBuilder);
+/// The properties [`S3Location`] declares, in order.
+#[allow(dead_code)]
+static S3_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Bucket", None), ("ETag", None), ("Key", None), ("Version", None)],
+};
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.bucket.is_some())
+                + usize::from(v.e_tag.is_some())
+                + usize::from(v.key.is_some())
+                + usize::from(v.version.is_some()),
+        );
+        if let Some(x) = v.bucket {
+            m.insert(String::from("Bucket"), x);
+        }
+
+        if let Some(x) = v.e_tag {
+            m.insert(String::from("ETag"), x);
+        }
+
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.version {
+            m.insert(String::from("Version"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -315,8 +490,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

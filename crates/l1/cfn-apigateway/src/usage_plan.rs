@@ -55,6 +55,56 @@ pub struct CfnUsagePlanProps {
 }
 
 cdk_core::impl_props!(CfnUsagePlanProps, CfnUsagePlanPropsBuilder);
+/// The properties [`CfnUsagePlanProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USAGE_PLAN_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApiStages", Some(cdk_core::NestedSchema::List(&API_STAGE_SCHEMA))),
+        ("Description", None),
+        ("Quota", Some(cdk_core::NestedSchema::Struct(&QUOTA_SETTINGS_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Throttle", Some(cdk_core::NestedSchema::Struct(&THROTTLE_SETTINGS_SCHEMA))),
+        ("UsagePlanName", None),
+    ],
+};
+impl From<CfnUsagePlanProps> for Value {
+    fn from(v: CfnUsagePlanProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.api_stages.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.quota.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.throttle.is_some())
+                + usize::from(v.usage_plan_name.is_some()),
+        );
+        if let Some(x) = v.api_stages {
+            m.insert(String::from("ApiStages"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.quota {
+            m.insert(String::from("Quota"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.throttle {
+            m.insert(String::from("Throttle"), x);
+        }
+
+        if let Some(x) = v.usage_plan_name {
+            m.insert(String::from("UsagePlanName"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::UsagePlan` resource: one CloudFormation resource with the properties of a [`CfnUsagePlanProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -72,18 +122,19 @@ impl CfnUsagePlan {
     /// Defines an `AWS::ApiGateway::UsagePlan` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUsagePlanProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_USAGE_PLAN_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -148,9 +199,35 @@ pub struct ApiStage {
 }
 
 cdk_core::impl_props!(ApiStage, ApiStageBuilder);
+/// The properties [`ApiStage`] declares, in order.
+#[allow(dead_code)]
+static API_STAGE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApiId", None),
+        ("Stage", None),
+        ("Throttle", Some(cdk_core::NestedSchema::Map(&THROTTLE_SETTINGS_SCHEMA))),
+    ],
+};
 impl From<ApiStage> for Value {
     fn from(v: ApiStage) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.api_id.is_some())
+                + usize::from(v.stage.is_some())
+                + usize::from(v.throttle.is_some()),
+        );
+        if let Some(x) = v.api_id {
+            m.insert(String::from("ApiId"), x);
+        }
+
+        if let Some(x) = v.stage {
+            m.insert(String::from("Stage"), x);
+        }
+
+        if let Some(x) = v.throttle {
+            m.insert(String::from("Throttle"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -188,9 +265,30 @@ pub struct QuotaSettings {
 }
 
 cdk_core::impl_props!(QuotaSettings, QuotaSettingsBuilder);
+/// The properties [`QuotaSettings`] declares, in order.
+#[allow(dead_code)]
+static QUOTA_SETTINGS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Limit", None), ("Offset", None), ("Period", None)] };
 impl From<QuotaSettings> for Value {
     fn from(v: QuotaSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.limit.is_some())
+                + usize::from(v.offset.is_some())
+                + usize::from(v.period.is_some()),
+        );
+        if let Some(x) = v.limit {
+            m.insert(String::from("Limit"), x);
+        }
+
+        if let Some(x) = v.offset {
+            m.insert(String::from("Offset"), x);
+        }
+
+        if let Some(x) = v.period {
+            m.insert(String::from("Period"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -220,9 +318,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -252,8 +357,23 @@ pub struct ThrottleSettings {
 }
 
 cdk_core::impl_props!(ThrottleSettings, ThrottleSettingsBuilder);
+/// The properties [`ThrottleSettings`] declares, in order.
+#[allow(dead_code)]
+static THROTTLE_SETTINGS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("BurstLimit", None), ("RateLimit", None)] };
 impl From<ThrottleSettings> for Value {
     fn from(v: ThrottleSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.burst_limit.is_some()) + usize::from(v.rate_limit.is_some()),
+        );
+        if let Some(x) = v.burst_limit {
+            m.insert(String::from("BurstLimit"), x);
+        }
+
+        if let Some(x) = v.rate_limit {
+            m.insert(String::from("RateLimit"), x);
+        }
+
+        Value::Object(m)
     }
 }

@@ -32,6 +32,21 @@ pub struct CfnUsagePlanKeyProps {
 }
 
 cdk_core::impl_props!(CfnUsagePlanKeyProps, CfnUsagePlanKeyPropsBuilder);
+/// The properties [`CfnUsagePlanKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USAGE_PLAN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("KeyId", None), ("KeyType", None), ("UsagePlanId", None)],
+};
+impl From<CfnUsagePlanKeyProps> for Value {
+    fn from(v: CfnUsagePlanKeyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("KeyId"), v.key_id);
+        m.insert(String::from("KeyType"), v.key_type);
+        m.insert(String::from("UsagePlanId"), v.usage_plan_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGateway::UsagePlanKey` resource: one CloudFormation resource with the properties of a [`CfnUsagePlanKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +64,19 @@ impl CfnUsagePlanKey {
     /// Defines an `AWS::ApiGateway::UsagePlanKey` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUsagePlanKeyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_USAGE_PLAN_KEY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

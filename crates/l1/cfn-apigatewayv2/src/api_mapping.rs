@@ -38,6 +38,25 @@ pub struct CfnApiMappingProps {
 }
 
 cdk_core::impl_props!(CfnApiMappingProps, CfnApiMappingPropsBuilder);
+/// The properties [`CfnApiMappingProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_API_MAPPING_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ApiId", None), ("ApiMappingKey", None), ("DomainName", None), ("Stage", None)],
+};
+impl From<CfnApiMappingProps> for Value {
+    fn from(v: CfnApiMappingProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.api_mapping_key.is_some()));
+        m.insert(String::from("ApiId"), v.api_id);
+        if let Some(x) = v.api_mapping_key {
+            m.insert(String::from("ApiMappingKey"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        m.insert(String::from("Stage"), v.stage);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ApiGatewayV2::ApiMapping` resource: one CloudFormation resource with the properties of a [`CfnApiMappingProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -55,18 +74,19 @@ impl CfnApiMapping {
     /// Defines an `AWS::ApiGatewayV2::ApiMapping` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnApiMappingProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_API_MAPPING_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

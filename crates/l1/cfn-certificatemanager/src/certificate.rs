@@ -79,6 +79,79 @@ pub struct CfnCertificateProps {
 }
 
 cdk_core::impl_props!(CfnCertificateProps, CfnCertificatePropsBuilder);
+/// The properties [`CfnCertificateProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_CERTIFICATE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CertificateAuthorityArn", None),
+        ("CertificateExport", None),
+        ("CertificateTransparencyLoggingPreference", None),
+        ("DomainName", None),
+        (
+            "DomainValidationOptions",
+            Some(cdk_core::NestedSchema::List(&DOMAIN_VALIDATION_OPTION_SCHEMA)),
+        ),
+        ("Id", None),
+        ("KeyAlgorithm", None),
+        ("SubjectAlternativeNames", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("ValidationMethod", None),
+    ],
+};
+impl From<CfnCertificateProps> for Value {
+    fn from(v: CfnCertificateProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.certificate_authority_arn.is_some())
+                + usize::from(v.certificate_export.is_some())
+                + usize::from(v.certificate_transparency_logging_preference.is_some())
+                + usize::from(v.domain_validation_options.is_some())
+                + usize::from(v.id.is_some())
+                + usize::from(v.key_algorithm.is_some())
+                + usize::from(v.subject_alternative_names.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.validation_method.is_some()),
+        );
+        if let Some(x) = v.certificate_authority_arn {
+            m.insert(String::from("CertificateAuthorityArn"), x);
+        }
+
+        if let Some(x) = v.certificate_export {
+            m.insert(String::from("CertificateExport"), x);
+        }
+
+        if let Some(x) = v.certificate_transparency_logging_preference {
+            m.insert(String::from("CertificateTransparencyLoggingPreference"), x);
+        }
+
+        m.insert(String::from("DomainName"), v.domain_name);
+        if let Some(x) = v.domain_validation_options {
+            m.insert(String::from("DomainValidationOptions"), x);
+        }
+
+        if let Some(x) = v.id {
+            m.insert(String::from("Id"), x);
+        }
+
+        if let Some(x) = v.key_algorithm {
+            m.insert(String::from("KeyAlgorithm"), x);
+        }
+
+        if let Some(x) = v.subject_alternative_names {
+            m.insert(String::from("SubjectAlternativeNames"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.validation_method {
+            m.insert(String::from("ValidationMethod"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CertificateManager::Certificate` resource: one CloudFormation resource with the properties of a [`CfnCertificateProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -96,18 +169,19 @@ impl CfnCertificate {
     /// Defines an `AWS::CertificateManager::Certificate` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnCertificateProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_CERTIFICATE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -174,9 +248,31 @@ pub struct DomainValidationOption {
 }
 
 cdk_core::impl_props!(DomainValidationOption, DomainValidationOptionBuilder);
+/// The properties [`DomainValidationOption`] declares, in order.
+#[allow(dead_code)]
+static DOMAIN_VALIDATION_OPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("DomainName", None), ("HostedZoneId", None), ("ValidationDomain", None)],
+};
 impl From<DomainValidationOption> for Value {
     fn from(v: DomainValidationOption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.domain_name.is_some())
+                + usize::from(v.hosted_zone_id.is_some())
+                + usize::from(v.validation_domain.is_some()),
+        );
+        if let Some(x) = v.domain_name {
+            m.insert(String::from("DomainName"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_id {
+            m.insert(String::from("HostedZoneId"), x);
+        }
+
+        if let Some(x) = v.validation_domain {
+            m.insert(String::from("ValidationDomain"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -204,9 +300,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

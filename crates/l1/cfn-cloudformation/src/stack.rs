@@ -46,6 +46,46 @@ pub struct CfnStackProps {
 }
 
 cdk_core::impl_props!(CfnStackProps, CfnStackPropsBuilder);
+/// The properties [`CfnStackProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STACK_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("NotificationARNs", None),
+        ("Parameters", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TemplateURL", None),
+        ("TimeoutInMinutes", None),
+    ],
+};
+impl From<CfnStackProps> for Value {
+    fn from(v: CfnStackProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.notification_arns.is_some())
+                + usize::from(v.parameters.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.timeout_in_minutes.is_some()),
+        );
+        if let Some(x) = v.notification_arns {
+            m.insert(String::from("NotificationARNs"), x);
+        }
+
+        if let Some(x) = v.parameters {
+            m.insert(String::from("Parameters"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("TemplateURL"), v.template_url);
+        if let Some(x) = v.timeout_in_minutes {
+            m.insert(String::from("TimeoutInMinutes"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CloudFormation::Stack` resource: one CloudFormation resource with the properties of a [`CfnStackProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -63,18 +103,19 @@ impl CfnStack {
     /// Defines an `AWS::CloudFormation::Stack` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStackProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_STACK_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -131,8 +172,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

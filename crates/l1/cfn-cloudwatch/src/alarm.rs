@@ -216,6 +216,185 @@ pub struct CfnAlarmProps {
 }
 
 cdk_core::impl_props!(CfnAlarmProps, CfnAlarmPropsBuilder);
+/// The properties [`CfnAlarmProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ALARM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ActionConfiguration", Some(cdk_core::NestedSchema::Struct(&ACTION_CONFIGURATION_SCHEMA))),
+        ("ActionsEnabled", None),
+        ("AlarmActions", None),
+        ("AlarmDescription", None),
+        ("AlarmName", None),
+        ("ComparisonOperator", None),
+        ("DatapointsToAlarm", None),
+        ("Dimensions", Some(cdk_core::NestedSchema::List(&DIMENSION_SCHEMA))),
+        ("EvaluateLowSampleCountPercentile", None),
+        ("EvaluationCriteria", Some(cdk_core::NestedSchema::Struct(&EVALUATION_CRITERIA_SCHEMA))),
+        ("EvaluationInterval", None),
+        ("EvaluationPeriods", None),
+        ("EvaluationWindow", Some(cdk_core::NestedSchema::Struct(&EVALUATION_WINDOW_SCHEMA))),
+        ("ExtendedStatistic", None),
+        ("InsufficientDataActions", None),
+        ("MetricName", None),
+        ("Metrics", Some(cdk_core::NestedSchema::List(&METRIC_DATA_QUERY_SCHEMA))),
+        ("Namespace", None),
+        ("OKActions", None),
+        ("Period", None),
+        ("Statistic", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Threshold", None),
+        ("ThresholdMetricId", None),
+        ("TreatMissingData", None),
+        ("Unit", None),
+        (
+            "WarmUpConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&WARM_UP_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
+impl From<CfnAlarmProps> for Value {
+    fn from(v: CfnAlarmProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.action_configuration.is_some())
+                + usize::from(v.actions_enabled.is_some())
+                + usize::from(v.alarm_actions.is_some())
+                + usize::from(v.alarm_description.is_some())
+                + usize::from(v.alarm_name.is_some())
+                + usize::from(v.comparison_operator.is_some())
+                + usize::from(v.datapoints_to_alarm.is_some())
+                + usize::from(v.dimensions.is_some())
+                + usize::from(v.evaluate_low_sample_count_percentile.is_some())
+                + usize::from(v.evaluation_criteria.is_some())
+                + usize::from(v.evaluation_interval.is_some())
+                + usize::from(v.evaluation_periods.is_some())
+                + usize::from(v.evaluation_window.is_some())
+                + usize::from(v.extended_statistic.is_some())
+                + usize::from(v.insufficient_data_actions.is_some())
+                + usize::from(v.metric_name.is_some())
+                + usize::from(v.metrics.is_some())
+                + usize::from(v.namespace.is_some())
+                + usize::from(v.ok_actions.is_some())
+                + usize::from(v.period.is_some())
+                + usize::from(v.statistic.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.threshold.is_some())
+                + usize::from(v.threshold_metric_id.is_some())
+                + usize::from(v.treat_missing_data.is_some())
+                + usize::from(v.unit.is_some())
+                + usize::from(v.warm_up_configuration.is_some()),
+        );
+        if let Some(x) = v.action_configuration {
+            m.insert(String::from("ActionConfiguration"), x);
+        }
+
+        if let Some(x) = v.actions_enabled {
+            m.insert(String::from("ActionsEnabled"), x);
+        }
+
+        if let Some(x) = v.alarm_actions {
+            m.insert(String::from("AlarmActions"), x);
+        }
+
+        if let Some(x) = v.alarm_description {
+            m.insert(String::from("AlarmDescription"), x);
+        }
+
+        if let Some(x) = v.alarm_name {
+            m.insert(String::from("AlarmName"), x);
+        }
+
+        if let Some(x) = v.comparison_operator {
+            m.insert(String::from("ComparisonOperator"), x);
+        }
+
+        if let Some(x) = v.datapoints_to_alarm {
+            m.insert(String::from("DatapointsToAlarm"), x);
+        }
+
+        if let Some(x) = v.dimensions {
+            m.insert(String::from("Dimensions"), x);
+        }
+
+        if let Some(x) = v.evaluate_low_sample_count_percentile {
+            m.insert(String::from("EvaluateLowSampleCountPercentile"), x);
+        }
+
+        if let Some(x) = v.evaluation_criteria {
+            m.insert(String::from("EvaluationCriteria"), x);
+        }
+
+        if let Some(x) = v.evaluation_interval {
+            m.insert(String::from("EvaluationInterval"), x);
+        }
+
+        if let Some(x) = v.evaluation_periods {
+            m.insert(String::from("EvaluationPeriods"), x);
+        }
+
+        if let Some(x) = v.evaluation_window {
+            m.insert(String::from("EvaluationWindow"), x);
+        }
+
+        if let Some(x) = v.extended_statistic {
+            m.insert(String::from("ExtendedStatistic"), x);
+        }
+
+        if let Some(x) = v.insufficient_data_actions {
+            m.insert(String::from("InsufficientDataActions"), x);
+        }
+
+        if let Some(x) = v.metric_name {
+            m.insert(String::from("MetricName"), x);
+        }
+
+        if let Some(x) = v.metrics {
+            m.insert(String::from("Metrics"), x);
+        }
+
+        if let Some(x) = v.namespace {
+            m.insert(String::from("Namespace"), x);
+        }
+
+        if let Some(x) = v.ok_actions {
+            m.insert(String::from("OKActions"), x);
+        }
+
+        if let Some(x) = v.period {
+            m.insert(String::from("Period"), x);
+        }
+
+        if let Some(x) = v.statistic {
+            m.insert(String::from("Statistic"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.threshold {
+            m.insert(String::from("Threshold"), x);
+        }
+
+        if let Some(x) = v.threshold_metric_id {
+            m.insert(String::from("ThresholdMetricId"), x);
+        }
+
+        if let Some(x) = v.treat_missing_data {
+            m.insert(String::from("TreatMissingData"), x);
+        }
+
+        if let Some(x) = v.unit {
+            m.insert(String::from("Unit"), x);
+        }
+
+        if let Some(x) = v.warm_up_configuration {
+            m.insert(String::from("WarmUpConfiguration"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::CloudWatch::Alarm` resource: one CloudFormation resource with the properties of a [`CfnAlarmProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -233,18 +412,19 @@ impl CfnAlarm {
     /// Defines an `AWS::CloudWatch::Alarm` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAlarmProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_ALARM_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -297,9 +477,22 @@ pub struct ActionConfiguration {
 }
 
 cdk_core::impl_props!(ActionConfiguration, ActionConfigurationBuilder);
+/// The properties [`ActionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ACTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "AlarmTagsPropagation",
+        Some(cdk_core::NestedSchema::Struct(&ALARM_TAGS_PROPAGATION_SCHEMA)),
+    )],
+};
 impl From<ActionConfiguration> for Value {
     fn from(v: ActionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.alarm_tags_propagation.is_some()));
+        if let Some(x) = v.alarm_tags_propagation {
+            m.insert(String::from("AlarmTagsPropagation"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -335,9 +528,31 @@ pub struct AlarmPromQLCriteria {
 }
 
 cdk_core::impl_props!(AlarmPromQLCriteria, AlarmPromQLCriteriaBuilder);
+/// The properties [`AlarmPromQLCriteria`] declares, in order.
+#[allow(dead_code)]
+static ALARM_PROM_QL_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("PendingPeriod", None), ("Query", None), ("RecoveryPeriod", None)],
+};
 impl From<AlarmPromQLCriteria> for Value {
     fn from(v: AlarmPromQLCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.pending_period.is_some())
+                + usize::from(v.query.is_some())
+                + usize::from(v.recovery_period.is_some()),
+        );
+        if let Some(x) = v.pending_period {
+            m.insert(String::from("PendingPeriod"), x);
+        }
+
+        if let Some(x) = v.query {
+            m.insert(String::from("Query"), x);
+        }
+
+        if let Some(x) = v.recovery_period {
+            m.insert(String::from("RecoveryPeriod"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -372,9 +587,27 @@ pub struct AlarmTagsPropagation {
 }
 
 cdk_core::impl_props!(AlarmTagsPropagation, AlarmTagsPropagationBuilder);
+/// The properties [`AlarmTagsPropagation`] declares, in order.
+#[allow(dead_code)]
+static ALARM_TAGS_PROPAGATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Enabled", None), ("ExcludedTagKeys", None), ("IncludedTagKeys", None)],
+};
 impl From<AlarmTagsPropagation> for Value {
     fn from(v: AlarmTagsPropagation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.excluded_tag_keys.is_some())
+                + usize::from(v.included_tag_keys.is_some()),
+        );
+        m.insert(String::from("Enabled"), v.enabled);
+        if let Some(x) = v.excluded_tag_keys {
+            m.insert(String::from("ExcludedTagKeys"), x);
+        }
+
+        if let Some(x) = v.included_tag_keys {
+            m.insert(String::from("IncludedTagKeys"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -402,9 +635,16 @@ pub struct Dimension {
 }
 
 cdk_core::impl_props!(Dimension, DimensionBuilder);
+/// The properties [`Dimension`] declares, in order.
+#[allow(dead_code)]
+static DIMENSION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Name", None), ("Value", None)] };
 impl From<Dimension> for Value {
     fn from(v: Dimension) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), v.name);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -428,9 +668,22 @@ pub struct EvaluationCriteria {
 }
 
 cdk_core::impl_props!(EvaluationCriteria, EvaluationCriteriaBuilder);
+/// The properties [`EvaluationCriteria`] declares, in order.
+#[allow(dead_code)]
+static EVALUATION_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "PromQLCriteria",
+        Some(cdk_core::NestedSchema::Struct(&ALARM_PROM_QL_CRITERIA_SCHEMA)),
+    )],
+};
 impl From<EvaluationCriteria> for Value {
     fn from(v: EvaluationCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.prom_ql_criteria.is_some()));
+        if let Some(x) = v.prom_ql_criteria {
+            m.insert(String::from("PromQLCriteria"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -462,9 +715,28 @@ pub struct EvaluationWindow {
 }
 
 cdk_core::impl_props!(EvaluationWindow, EvaluationWindowBuilder);
+/// The properties [`EvaluationWindow`] declares, in order.
+#[allow(dead_code)]
+static EVALUATION_WINDOW_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("SlidingWindow", None),
+        ("WallClockWindow", Some(cdk_core::NestedSchema::Struct(&WALL_CLOCK_WINDOW_SCHEMA))),
+    ],
+};
 impl From<EvaluationWindow> for Value {
     fn from(v: EvaluationWindow) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.sliding_window.is_some()) + usize::from(v.wall_clock_window.is_some()),
+        );
+        if let Some(x) = v.sliding_window {
+            m.insert(String::from("SlidingWindow"), x);
+        }
+
+        if let Some(x) = v.wall_clock_window {
+            m.insert(String::from("WallClockWindow"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -500,9 +772,35 @@ pub struct Metric {
 }
 
 cdk_core::impl_props!(Metric, MetricBuilder);
+/// The properties [`Metric`] declares, in order.
+#[allow(dead_code)]
+static METRIC_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Dimensions", Some(cdk_core::NestedSchema::List(&DIMENSION_SCHEMA))),
+        ("MetricName", None),
+        ("Namespace", None),
+    ],
+};
 impl From<Metric> for Value {
     fn from(v: Metric) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.dimensions.is_some())
+                + usize::from(v.metric_name.is_some())
+                + usize::from(v.namespace.is_some()),
+        );
+        if let Some(x) = v.dimensions {
+            m.insert(String::from("Dimensions"), x);
+        }
+
+        if let Some(x) = v.metric_name {
+            m.insert(String::from("MetricName"), x);
+        }
+
+        if let Some(x) = v.namespace {
+            m.insert(String::from("Namespace"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -571,9 +869,55 @@ pub struct MetricDataQuery {
 }
 
 cdk_core::impl_props!(MetricDataQuery, MetricDataQueryBuilder);
+/// The properties [`MetricDataQuery`] declares, in order.
+#[allow(dead_code)]
+static METRIC_DATA_QUERY_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AccountId", None),
+        ("Expression", None),
+        ("Id", None),
+        ("Label", None),
+        ("MetricStat", Some(cdk_core::NestedSchema::Struct(&METRIC_STAT_SCHEMA))),
+        ("Period", None),
+        ("ReturnData", None),
+    ],
+};
 impl From<MetricDataQuery> for Value {
     fn from(v: MetricDataQuery) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.account_id.is_some())
+                + usize::from(v.expression.is_some())
+                + usize::from(v.label.is_some())
+                + usize::from(v.metric_stat.is_some())
+                + usize::from(v.period.is_some())
+                + usize::from(v.return_data.is_some()),
+        );
+        if let Some(x) = v.account_id {
+            m.insert(String::from("AccountId"), x);
+        }
+
+        if let Some(x) = v.expression {
+            m.insert(String::from("Expression"), x);
+        }
+
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.label {
+            m.insert(String::from("Label"), x);
+        }
+
+        if let Some(x) = v.metric_stat {
+            m.insert(String::from("MetricStat"), x);
+        }
+
+        if let Some(x) = v.period {
+            m.insert(String::from("Period"), x);
+        }
+
+        if let Some(x) = v.return_data {
+            m.insert(String::from("ReturnData"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -622,9 +966,27 @@ pub struct MetricStat {
 }
 
 cdk_core::impl_props!(MetricStat, MetricStatBuilder);
+/// The properties [`MetricStat`] declares, in order.
+#[allow(dead_code)]
+static METRIC_STAT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Metric", Some(cdk_core::NestedSchema::Struct(&METRIC_SCHEMA))),
+        ("Period", None),
+        ("Stat", None),
+        ("Unit", None),
+    ],
+};
 impl From<MetricStat> for Value {
     fn from(v: MetricStat) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.unit.is_some()));
+        m.insert(String::from("Metric"), v.metric);
+        m.insert(String::from("Period"), v.period);
+        m.insert(String::from("Stat"), v.stat);
+        if let Some(x) = v.unit {
+            m.insert(String::from("Unit"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -652,9 +1014,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -684,9 +1053,18 @@ pub struct WallClockWindow {
 }
 
 cdk_core::impl_props!(WallClockWindow, WallClockWindowBuilder);
+/// The properties [`WallClockWindow`] declares, in order.
+#[allow(dead_code)]
+static WALL_CLOCK_WINDOW_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Timezone", None)] };
 impl From<WallClockWindow> for Value {
     fn from(v: WallClockWindow) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.timezone.is_some()));
+        if let Some(x) = v.timezone {
+            m.insert(String::from("Timezone"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -726,9 +1104,29 @@ pub struct WarmUpConfiguration {
 }
 
 cdk_core::impl_props!(WarmUpConfiguration, WarmUpConfigurationBuilder);
+/// The properties [`WarmUpConfiguration`] declares, in order.
+#[allow(dead_code)]
+static WARM_UP_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("OnlyStartEvaluatingAfterWarmUpPeriodEnds", None),
+        ("WarmUpPeriodDurationInMinutes", None),
+    ],
+};
 impl From<WarmUpConfiguration> for Value {
     fn from(v: WarmUpConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.only_start_evaluating_after_warm_up_period_ends.is_some())
+                + usize::from(v.warm_up_period_duration_in_minutes.is_some()),
+        );
+        if let Some(x) = v.only_start_evaluating_after_warm_up_period_ends {
+            m.insert(String::from("OnlyStartEvaluatingAfterWarmUpPeriodEnds"), x);
+        }
+
+        if let Some(x) = v.warm_up_period_duration_in_minutes {
+            m.insert(String::from("WarmUpPeriodDurationInMinutes"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -209,6 +209,227 @@ pub struct CfnUserPoolProps {
 }
 
 cdk_core::impl_props!(CfnUserPoolProps, CfnUserPoolPropsBuilder);
+/// The properties [`CfnUserPoolProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USER_POOL_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AccountRecoverySetting",
+            Some(cdk_core::NestedSchema::Struct(&ACCOUNT_RECOVERY_SETTING_SCHEMA)),
+        ),
+        (
+            "AdminCreateUserConfig",
+            Some(cdk_core::NestedSchema::Struct(&ADMIN_CREATE_USER_CONFIG_SCHEMA)),
+        ),
+        ("AliasAttributes", None),
+        ("AutoVerifiedAttributes", None),
+        ("DeletionProtection", None),
+        ("DeviceConfiguration", Some(cdk_core::NestedSchema::Struct(&DEVICE_CONFIGURATION_SCHEMA))),
+        ("EmailAuthenticationMessage", None),
+        ("EmailAuthenticationSubject", None),
+        ("EmailConfiguration", Some(cdk_core::NestedSchema::Struct(&EMAIL_CONFIGURATION_SCHEMA))),
+        ("EmailVerificationMessage", None),
+        ("EmailVerificationSubject", None),
+        ("EnabledMfas", None),
+        ("IssuerConfiguration", Some(cdk_core::NestedSchema::Struct(&ISSUER_CONFIGURATION_SCHEMA))),
+        ("KeyConfiguration", Some(cdk_core::NestedSchema::Struct(&KEY_CONFIGURATION_SCHEMA))),
+        ("LambdaConfig", Some(cdk_core::NestedSchema::Struct(&LAMBDA_CONFIG_SCHEMA))),
+        ("MfaConfiguration", None),
+        ("Policies", Some(cdk_core::NestedSchema::Struct(&POLICIES_SCHEMA))),
+        ("Schema", Some(cdk_core::NestedSchema::List(&SCHEMA_ATTRIBUTE_SCHEMA))),
+        ("SmsAuthenticationMessage", None),
+        ("SmsConfiguration", Some(cdk_core::NestedSchema::Struct(&SMS_CONFIGURATION_SCHEMA))),
+        ("SmsVerificationMessage", None),
+        (
+            "UserAttributeUpdateSettings",
+            Some(cdk_core::NestedSchema::Struct(&USER_ATTRIBUTE_UPDATE_SETTINGS_SCHEMA)),
+        ),
+        ("UserPoolAddOns", Some(cdk_core::NestedSchema::Struct(&USER_POOL_ADD_ONS_SCHEMA))),
+        ("UserPoolName", None),
+        ("UserPoolTags", None),
+        ("UserPoolTier", None),
+        ("UsernameAttributes", None),
+        (
+            "UsernameConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&USERNAME_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "VerificationMessageTemplate",
+            Some(cdk_core::NestedSchema::Struct(&VERIFICATION_MESSAGE_TEMPLATE_SCHEMA)),
+        ),
+        ("WebAuthnFactorConfiguration", None),
+        ("WebAuthnRelyingPartyID", None),
+        ("WebAuthnUserVerification", None),
+    ],
+};
+impl From<CfnUserPoolProps> for Value {
+    fn from(v: CfnUserPoolProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.account_recovery_setting.is_some())
+                + usize::from(v.admin_create_user_config.is_some())
+                + usize::from(v.alias_attributes.is_some())
+                + usize::from(v.auto_verified_attributes.is_some())
+                + usize::from(v.deletion_protection.is_some())
+                + usize::from(v.device_configuration.is_some())
+                + usize::from(v.email_authentication_message.is_some())
+                + usize::from(v.email_authentication_subject.is_some())
+                + usize::from(v.email_configuration.is_some())
+                + usize::from(v.email_verification_message.is_some())
+                + usize::from(v.email_verification_subject.is_some())
+                + usize::from(v.enabled_mfas.is_some())
+                + usize::from(v.issuer_configuration.is_some())
+                + usize::from(v.key_configuration.is_some())
+                + usize::from(v.lambda_config.is_some())
+                + usize::from(v.mfa_configuration.is_some())
+                + usize::from(v.policies.is_some())
+                + usize::from(v.schema.is_some())
+                + usize::from(v.sms_authentication_message.is_some())
+                + usize::from(v.sms_configuration.is_some())
+                + usize::from(v.sms_verification_message.is_some())
+                + usize::from(v.user_attribute_update_settings.is_some())
+                + usize::from(v.user_pool_add_ons.is_some())
+                + usize::from(v.user_pool_name.is_some())
+                + usize::from(v.user_pool_tags.is_some())
+                + usize::from(v.user_pool_tier.is_some())
+                + usize::from(v.username_attributes.is_some())
+                + usize::from(v.username_configuration.is_some())
+                + usize::from(v.verification_message_template.is_some())
+                + usize::from(v.web_authn_factor_configuration.is_some())
+                + usize::from(v.web_authn_relying_party_id.is_some())
+                + usize::from(v.web_authn_user_verification.is_some()),
+        );
+        if let Some(x) = v.account_recovery_setting {
+            m.insert(String::from("AccountRecoverySetting"), x);
+        }
+
+        if let Some(x) = v.admin_create_user_config {
+            m.insert(String::from("AdminCreateUserConfig"), x);
+        }
+
+        if let Some(x) = v.alias_attributes {
+            m.insert(String::from("AliasAttributes"), x);
+        }
+
+        if let Some(x) = v.auto_verified_attributes {
+            m.insert(String::from("AutoVerifiedAttributes"), x);
+        }
+
+        if let Some(x) = v.deletion_protection {
+            m.insert(String::from("DeletionProtection"), x);
+        }
+
+        if let Some(x) = v.device_configuration {
+            m.insert(String::from("DeviceConfiguration"), x);
+        }
+
+        if let Some(x) = v.email_authentication_message {
+            m.insert(String::from("EmailAuthenticationMessage"), x);
+        }
+
+        if let Some(x) = v.email_authentication_subject {
+            m.insert(String::from("EmailAuthenticationSubject"), x);
+        }
+
+        if let Some(x) = v.email_configuration {
+            m.insert(String::from("EmailConfiguration"), x);
+        }
+
+        if let Some(x) = v.email_verification_message {
+            m.insert(String::from("EmailVerificationMessage"), x);
+        }
+
+        if let Some(x) = v.email_verification_subject {
+            m.insert(String::from("EmailVerificationSubject"), x);
+        }
+
+        if let Some(x) = v.enabled_mfas {
+            m.insert(String::from("EnabledMfas"), x);
+        }
+
+        if let Some(x) = v.issuer_configuration {
+            m.insert(String::from("IssuerConfiguration"), x);
+        }
+
+        if let Some(x) = v.key_configuration {
+            m.insert(String::from("KeyConfiguration"), x);
+        }
+
+        if let Some(x) = v.lambda_config {
+            m.insert(String::from("LambdaConfig"), x);
+        }
+
+        if let Some(x) = v.mfa_configuration {
+            m.insert(String::from("MfaConfiguration"), x);
+        }
+
+        if let Some(x) = v.policies {
+            m.insert(String::from("Policies"), x);
+        }
+
+        if let Some(x) = v.schema {
+            m.insert(String::from("Schema"), x);
+        }
+
+        if let Some(x) = v.sms_authentication_message {
+            m.insert(String::from("SmsAuthenticationMessage"), x);
+        }
+
+        if let Some(x) = v.sms_configuration {
+            m.insert(String::from("SmsConfiguration"), x);
+        }
+
+        if let Some(x) = v.sms_verification_message {
+            m.insert(String::from("SmsVerificationMessage"), x);
+        }
+
+        if let Some(x) = v.user_attribute_update_settings {
+            m.insert(String::from("UserAttributeUpdateSettings"), x);
+        }
+
+        if let Some(x) = v.user_pool_add_ons {
+            m.insert(String::from("UserPoolAddOns"), x);
+        }
+
+        if let Some(x) = v.user_pool_name {
+            m.insert(String::from("UserPoolName"), x);
+        }
+
+        if let Some(x) = v.user_pool_tags {
+            m.insert(String::from("UserPoolTags"), x);
+        }
+
+        if let Some(x) = v.user_pool_tier {
+            m.insert(String::from("UserPoolTier"), x);
+        }
+
+        if let Some(x) = v.username_attributes {
+            m.insert(String::from("UsernameAttributes"), x);
+        }
+
+        if let Some(x) = v.username_configuration {
+            m.insert(String::from("UsernameConfiguration"), x);
+        }
+
+        if let Some(x) = v.verification_message_template {
+            m.insert(String::from("VerificationMessageTemplate"), x);
+        }
+
+        if let Some(x) = v.web_authn_factor_configuration {
+            m.insert(String::from("WebAuthnFactorConfiguration"), x);
+        }
+
+        if let Some(x) = v.web_authn_relying_party_id {
+            m.insert(String::from("WebAuthnRelyingPartyID"), x);
+        }
+
+        if let Some(x) = v.web_authn_user_verification {
+            m.insert(String::from("WebAuthnUserVerification"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Cognito::UserPool` resource: one CloudFormation resource with the properties of a [`CfnUserPoolProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `UserPoolTags` (a map from key to value).
@@ -226,18 +447,19 @@ impl CfnUserPool {
     /// Defines an `AWS::Cognito::UserPool` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUserPoolProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_USER_POOL_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "UserPoolTags", format: cdk_core::TagFormat::Map }),
         )?;
         Ok(Self { resource })
@@ -305,9 +527,19 @@ pub struct AccountRecoverySetting {
 }
 
 cdk_core::impl_props!(AccountRecoverySetting, AccountRecoverySettingBuilder);
+/// The properties [`AccountRecoverySetting`] declares, in order.
+#[allow(dead_code)]
+static ACCOUNT_RECOVERY_SETTING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("RecoveryMechanisms", Some(cdk_core::NestedSchema::List(&RECOVERY_OPTION_SCHEMA)))],
+};
 impl From<AccountRecoverySetting> for Value {
     fn from(v: AccountRecoverySetting) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.recovery_mechanisms.is_some()));
+        if let Some(x) = v.recovery_mechanisms {
+            m.insert(String::from("RecoveryMechanisms"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -343,9 +575,38 @@ pub struct AdminCreateUserConfig {
 }
 
 cdk_core::impl_props!(AdminCreateUserConfig, AdminCreateUserConfigBuilder);
+/// The properties [`AdminCreateUserConfig`] declares, in order.
+#[allow(dead_code)]
+static ADMIN_CREATE_USER_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllowAdminCreateUserOnly", None),
+        (
+            "InviteMessageTemplate",
+            Some(cdk_core::NestedSchema::Struct(&INVITE_MESSAGE_TEMPLATE_SCHEMA)),
+        ),
+        ("UnusedAccountValidityDays", None),
+    ],
+};
 impl From<AdminCreateUserConfig> for Value {
     fn from(v: AdminCreateUserConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.allow_admin_create_user_only.is_some())
+                + usize::from(v.invite_message_template.is_some())
+                + usize::from(v.unused_account_validity_days.is_some()),
+        );
+        if let Some(x) = v.allow_admin_create_user_only {
+            m.insert(String::from("AllowAdminCreateUserOnly"), x);
+        }
+
+        if let Some(x) = v.invite_message_template {
+            m.insert(String::from("InviteMessageTemplate"), x);
+        }
+
+        if let Some(x) = v.unused_account_validity_days {
+            m.insert(String::from("UnusedAccountValidityDays"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -369,9 +630,18 @@ pub struct AdvancedSecurityAdditionalFlows {
 }
 
 cdk_core::impl_props!(AdvancedSecurityAdditionalFlows, AdvancedSecurityAdditionalFlowsBuilder);
+/// The properties [`AdvancedSecurityAdditionalFlows`] declares, in order.
+#[allow(dead_code)]
+static ADVANCED_SECURITY_ADDITIONAL_FLOWS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CustomAuthMode", None)] };
 impl From<AdvancedSecurityAdditionalFlows> for Value {
     fn from(v: AdvancedSecurityAdditionalFlows) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.custom_auth_mode.is_some()));
+        if let Some(x) = v.custom_auth_mode {
+            m.insert(String::from("CustomAuthMode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -401,9 +671,24 @@ pub struct CustomEmailSender {
 }
 
 cdk_core::impl_props!(CustomEmailSender, CustomEmailSenderBuilder);
+/// The properties [`CustomEmailSender`] declares, in order.
+#[allow(dead_code)]
+static CUSTOM_EMAIL_SENDER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LambdaArn", None), ("LambdaVersion", None)] };
 impl From<CustomEmailSender> for Value {
     fn from(v: CustomEmailSender) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+        );
+        if let Some(x) = v.lambda_arn {
+            m.insert(String::from("LambdaArn"), x);
+        }
+
+        if let Some(x) = v.lambda_version {
+            m.insert(String::from("LambdaVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -433,9 +718,24 @@ pub struct CustomSMSSender {
 }
 
 cdk_core::impl_props!(CustomSMSSender, CustomSMSSenderBuilder);
+/// The properties [`CustomSMSSender`] declares, in order.
+#[allow(dead_code)]
+static CUSTOM_SMS_SENDER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LambdaArn", None), ("LambdaVersion", None)] };
 impl From<CustomSMSSender> for Value {
     fn from(v: CustomSMSSender) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+        );
+        if let Some(x) = v.lambda_arn {
+            m.insert(String::from("LambdaArn"), x);
+        }
+
+        if let Some(x) = v.lambda_version {
+            m.insert(String::from("LambdaVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -468,9 +768,26 @@ pub struct DeviceConfiguration {
 }
 
 cdk_core::impl_props!(DeviceConfiguration, DeviceConfigurationBuilder);
+/// The properties [`DeviceConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DEVICE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ChallengeRequiredOnNewDevice", None), ("DeviceOnlyRememberedOnUserPrompt", None)],
+};
 impl From<DeviceConfiguration> for Value {
     fn from(v: DeviceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.challenge_required_on_new_device.is_some())
+                + usize::from(v.device_only_remembered_on_user_prompt.is_some()),
+        );
+        if let Some(x) = v.challenge_required_on_new_device {
+            m.insert(String::from("ChallengeRequiredOnNewDevice"), x);
+        }
+
+        if let Some(x) = v.device_only_remembered_on_user_prompt {
+            m.insert(String::from("DeviceOnlyRememberedOnUserPrompt"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -518,9 +835,47 @@ pub struct EmailConfiguration {
 }
 
 cdk_core::impl_props!(EmailConfiguration, EmailConfigurationBuilder);
+/// The properties [`EmailConfiguration`] declares, in order.
+#[allow(dead_code)]
+static EMAIL_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ConfigurationSet", None),
+        ("EmailSendingAccount", None),
+        ("From", None),
+        ("ReplyToEmailAddress", None),
+        ("SourceArn", None),
+    ],
+};
 impl From<EmailConfiguration> for Value {
     fn from(v: EmailConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.configuration_set.is_some())
+                + usize::from(v.email_sending_account.is_some())
+                + usize::from(v.from.is_some())
+                + usize::from(v.reply_to_email_address.is_some())
+                + usize::from(v.source_arn.is_some()),
+        );
+        if let Some(x) = v.configuration_set {
+            m.insert(String::from("ConfigurationSet"), x);
+        }
+
+        if let Some(x) = v.email_sending_account {
+            m.insert(String::from("EmailSendingAccount"), x);
+        }
+
+        if let Some(x) = v.from {
+            m.insert(String::from("From"), x);
+        }
+
+        if let Some(x) = v.reply_to_email_address {
+            m.insert(String::from("ReplyToEmailAddress"), x);
+        }
+
+        if let Some(x) = v.source_arn {
+            m.insert(String::from("SourceArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -579,9 +934,55 @@ pub struct EumsSmsConfiguration {
 }
 
 cdk_core::impl_props!(EumsSmsConfiguration, EumsSmsConfigurationBuilder);
+/// The properties [`EumsSmsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static EUMS_SMS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CallerArn", None),
+        ("ConfigurationSetName", None),
+        ("ExternalId", None),
+        ("InEntityId", None),
+        ("InTemplateId", None),
+        ("OriginationIdentity", None),
+        ("Region", None),
+    ],
+};
 impl From<EumsSmsConfiguration> for Value {
     fn from(v: EumsSmsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.configuration_set_name.is_some())
+                + usize::from(v.external_id.is_some())
+                + usize::from(v.in_entity_id.is_some())
+                + usize::from(v.in_template_id.is_some())
+                + usize::from(v.origination_identity.is_some())
+                + usize::from(v.region.is_some()),
+        );
+        m.insert(String::from("CallerArn"), v.caller_arn);
+        if let Some(x) = v.configuration_set_name {
+            m.insert(String::from("ConfigurationSetName"), x);
+        }
+
+        if let Some(x) = v.external_id {
+            m.insert(String::from("ExternalId"), x);
+        }
+
+        if let Some(x) = v.in_entity_id {
+            m.insert(String::from("InEntityId"), x);
+        }
+
+        if let Some(x) = v.in_template_id {
+            m.insert(String::from("InTemplateId"), x);
+        }
+
+        if let Some(x) = v.origination_identity {
+            m.insert(String::from("OriginationIdentity"), x);
+        }
+
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -611,9 +1012,24 @@ pub struct InboundFederation {
 }
 
 cdk_core::impl_props!(InboundFederation, InboundFederationBuilder);
+/// The properties [`InboundFederation`] declares, in order.
+#[allow(dead_code)]
+static INBOUND_FEDERATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LambdaArn", None), ("LambdaVersion", None)] };
 impl From<InboundFederation> for Value {
     fn from(v: InboundFederation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+        );
+        if let Some(x) = v.lambda_arn {
+            m.insert(String::from("LambdaArn"), x);
+        }
+
+        if let Some(x) = v.lambda_version {
+            m.insert(String::from("LambdaVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -649,9 +1065,31 @@ pub struct InviteMessageTemplate {
 }
 
 cdk_core::impl_props!(InviteMessageTemplate, InviteMessageTemplateBuilder);
+/// The properties [`InviteMessageTemplate`] declares, in order.
+#[allow(dead_code)]
+static INVITE_MESSAGE_TEMPLATE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("EmailMessage", None), ("EmailSubject", None), ("SMSMessage", None)],
+};
 impl From<InviteMessageTemplate> for Value {
     fn from(v: InviteMessageTemplate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.email_message.is_some())
+                + usize::from(v.email_subject.is_some())
+                + usize::from(v.sms_message.is_some()),
+        );
+        if let Some(x) = v.email_message {
+            m.insert(String::from("EmailMessage"), x);
+        }
+
+        if let Some(x) = v.email_subject {
+            m.insert(String::from("EmailSubject"), x);
+        }
+
+        if let Some(x) = v.sms_message {
+            m.insert(String::from("SMSMessage"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -675,9 +1113,18 @@ pub struct IssuerConfiguration {
 }
 
 cdk_core::impl_props!(IssuerConfiguration, IssuerConfigurationBuilder);
+/// The properties [`IssuerConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ISSUER_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Type", None)] };
 impl From<IssuerConfiguration> for Value {
     fn from(v: IssuerConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.type_.is_some()));
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -707,9 +1154,24 @@ pub struct KeyConfiguration {
 }
 
 cdk_core::impl_props!(KeyConfiguration, KeyConfigurationBuilder);
+/// The properties [`KeyConfiguration`] declares, in order.
+#[allow(dead_code)]
+static KEY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("KeyType", None), ("KmsKeyArn", None)] };
 impl From<KeyConfiguration> for Value {
     fn from(v: KeyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key_type.is_some()) + usize::from(v.kms_key_arn.is_some()),
+        );
+        if let Some(x) = v.key_type {
+            m.insert(String::from("KeyType"), x);
+        }
+
+        if let Some(x) = v.kms_key_arn {
+            m.insert(String::from("KmsKeyArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -817,9 +1279,110 @@ pub struct LambdaConfig {
 }
 
 cdk_core::impl_props!(LambdaConfig, LambdaConfigBuilder);
+/// The properties [`LambdaConfig`] declares, in order.
+#[allow(dead_code)]
+static LAMBDA_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CreateAuthChallenge", None),
+        ("CustomEmailSender", Some(cdk_core::NestedSchema::Struct(&CUSTOM_EMAIL_SENDER_SCHEMA))),
+        ("CustomMessage", None),
+        ("CustomSMSSender", Some(cdk_core::NestedSchema::Struct(&CUSTOM_SMS_SENDER_SCHEMA))),
+        ("DefineAuthChallenge", None),
+        ("InboundFederation", Some(cdk_core::NestedSchema::Struct(&INBOUND_FEDERATION_SCHEMA))),
+        ("KMSKeyID", None),
+        ("PostAuthentication", None),
+        ("PostConfirmation", None),
+        ("PreAuthentication", None),
+        ("PreSignUp", None),
+        ("PreTokenGeneration", None),
+        (
+            "PreTokenGenerationConfig",
+            Some(cdk_core::NestedSchema::Struct(&PRE_TOKEN_GENERATION_CONFIG_SCHEMA)),
+        ),
+        ("UserMigration", None),
+        ("VerifyAuthChallengeResponse", None),
+    ],
+};
 impl From<LambdaConfig> for Value {
     fn from(v: LambdaConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.create_auth_challenge.is_some())
+                + usize::from(v.custom_email_sender.is_some())
+                + usize::from(v.custom_message.is_some())
+                + usize::from(v.custom_sms_sender.is_some())
+                + usize::from(v.define_auth_challenge.is_some())
+                + usize::from(v.inbound_federation.is_some())
+                + usize::from(v.kms_key_id.is_some())
+                + usize::from(v.post_authentication.is_some())
+                + usize::from(v.post_confirmation.is_some())
+                + usize::from(v.pre_authentication.is_some())
+                + usize::from(v.pre_sign_up.is_some())
+                + usize::from(v.pre_token_generation.is_some())
+                + usize::from(v.pre_token_generation_config.is_some())
+                + usize::from(v.user_migration.is_some())
+                + usize::from(v.verify_auth_challenge_response.is_some()),
+        );
+        if let Some(x) = v.create_auth_challenge {
+            m.insert(String::from("CreateAuthChallenge"), x);
+        }
+
+        if let Some(x) = v.custom_email_sender {
+            m.insert(String::from("CustomEmailSender"), x);
+        }
+
+        if let Some(x) = v.custom_message {
+            m.insert(String::from("CustomMessage"), x);
+        }
+
+        if let Some(x) = v.custom_sms_sender {
+            m.insert(String::from("CustomSMSSender"), x);
+        }
+
+        if let Some(x) = v.define_auth_challenge {
+            m.insert(String::from("DefineAuthChallenge"), x);
+        }
+
+        if let Some(x) = v.inbound_federation {
+            m.insert(String::from("InboundFederation"), x);
+        }
+
+        if let Some(x) = v.kms_key_id {
+            m.insert(String::from("KMSKeyID"), x);
+        }
+
+        if let Some(x) = v.post_authentication {
+            m.insert(String::from("PostAuthentication"), x);
+        }
+
+        if let Some(x) = v.post_confirmation {
+            m.insert(String::from("PostConfirmation"), x);
+        }
+
+        if let Some(x) = v.pre_authentication {
+            m.insert(String::from("PreAuthentication"), x);
+        }
+
+        if let Some(x) = v.pre_sign_up {
+            m.insert(String::from("PreSignUp"), x);
+        }
+
+        if let Some(x) = v.pre_token_generation {
+            m.insert(String::from("PreTokenGeneration"), x);
+        }
+
+        if let Some(x) = v.pre_token_generation_config {
+            m.insert(String::from("PreTokenGenerationConfig"), x);
+        }
+
+        if let Some(x) = v.user_migration {
+            m.insert(String::from("UserMigration"), x);
+        }
+
+        if let Some(x) = v.verify_auth_challenge_response {
+            m.insert(String::from("VerifyAuthChallengeResponse"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -849,9 +1412,24 @@ pub struct NumberAttributeConstraints {
 }
 
 cdk_core::impl_props!(NumberAttributeConstraints, NumberAttributeConstraintsBuilder);
+/// The properties [`NumberAttributeConstraints`] declares, in order.
+#[allow(dead_code)]
+static NUMBER_ATTRIBUTE_CONSTRAINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("MaxValue", None), ("MinValue", None)] };
 impl From<NumberAttributeConstraints> for Value {
     fn from(v: NumberAttributeConstraints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.max_value.is_some()) + usize::from(v.min_value.is_some()),
+        );
+        if let Some(x) = v.max_value {
+            m.insert(String::from("MaxValue"), x);
+        }
+
+        if let Some(x) = v.min_value {
+            m.insert(String::from("MinValue"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -914,9 +1492,59 @@ pub struct PasswordPolicy {
 }
 
 cdk_core::impl_props!(PasswordPolicy, PasswordPolicyBuilder);
+/// The properties [`PasswordPolicy`] declares, in order.
+#[allow(dead_code)]
+static PASSWORD_POLICY_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("MinimumLength", None),
+        ("PasswordHistorySize", None),
+        ("RequireLowercase", None),
+        ("RequireNumbers", None),
+        ("RequireSymbols", None),
+        ("RequireUppercase", None),
+        ("TemporaryPasswordValidityDays", None),
+    ],
+};
 impl From<PasswordPolicy> for Value {
     fn from(v: PasswordPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.minimum_length.is_some())
+                + usize::from(v.password_history_size.is_some())
+                + usize::from(v.require_lowercase.is_some())
+                + usize::from(v.require_numbers.is_some())
+                + usize::from(v.require_symbols.is_some())
+                + usize::from(v.require_uppercase.is_some())
+                + usize::from(v.temporary_password_validity_days.is_some()),
+        );
+        if let Some(x) = v.minimum_length {
+            m.insert(String::from("MinimumLength"), x);
+        }
+
+        if let Some(x) = v.password_history_size {
+            m.insert(String::from("PasswordHistorySize"), x);
+        }
+
+        if let Some(x) = v.require_lowercase {
+            m.insert(String::from("RequireLowercase"), x);
+        }
+
+        if let Some(x) = v.require_numbers {
+            m.insert(String::from("RequireNumbers"), x);
+        }
+
+        if let Some(x) = v.require_symbols {
+            m.insert(String::from("RequireSymbols"), x);
+        }
+
+        if let Some(x) = v.require_uppercase {
+            m.insert(String::from("RequireUppercase"), x);
+        }
+
+        if let Some(x) = v.temporary_password_validity_days {
+            m.insert(String::from("TemporaryPasswordValidityDays"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -946,9 +1574,28 @@ pub struct Policies {
 }
 
 cdk_core::impl_props!(Policies, PoliciesBuilder);
+/// The properties [`Policies`] declares, in order.
+#[allow(dead_code)]
+static POLICIES_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("PasswordPolicy", Some(cdk_core::NestedSchema::Struct(&PASSWORD_POLICY_SCHEMA))),
+        ("SignInPolicy", Some(cdk_core::NestedSchema::Struct(&SIGN_IN_POLICY_SCHEMA))),
+    ],
+};
 impl From<Policies> for Value {
     fn from(v: Policies) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.password_policy.is_some()) + usize::from(v.sign_in_policy.is_some()),
+        );
+        if let Some(x) = v.password_policy {
+            m.insert(String::from("PasswordPolicy"), x);
+        }
+
+        if let Some(x) = v.sign_in_policy {
+            m.insert(String::from("SignInPolicy"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -978,9 +1625,24 @@ pub struct PreTokenGenerationConfig {
 }
 
 cdk_core::impl_props!(PreTokenGenerationConfig, PreTokenGenerationConfigBuilder);
+/// The properties [`PreTokenGenerationConfig`] declares, in order.
+#[allow(dead_code)]
+static PRE_TOKEN_GENERATION_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LambdaArn", None), ("LambdaVersion", None)] };
 impl From<PreTokenGenerationConfig> for Value {
     fn from(v: PreTokenGenerationConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
+        );
+        if let Some(x) = v.lambda_arn {
+            m.insert(String::from("LambdaArn"), x);
+        }
+
+        if let Some(x) = v.lambda_version {
+            m.insert(String::from("LambdaVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1010,9 +1672,24 @@ pub struct RecoveryOption {
 }
 
 cdk_core::impl_props!(RecoveryOption, RecoveryOptionBuilder);
+/// The properties [`RecoveryOption`] declares, in order.
+#[allow(dead_code)]
+static RECOVERY_OPTION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Name", None), ("Priority", None)] };
 impl From<RecoveryOption> for Value {
     fn from(v: RecoveryOption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.name.is_some()) + usize::from(v.priority.is_some()),
+        );
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.priority {
+            m.insert(String::from("Priority"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1072,9 +1749,65 @@ pub struct SchemaAttribute {
 }
 
 cdk_core::impl_props!(SchemaAttribute, SchemaAttributeBuilder);
+/// The properties [`SchemaAttribute`] declares, in order.
+#[allow(dead_code)]
+static SCHEMA_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AttributeDataType", None),
+        ("DeveloperOnlyAttribute", None),
+        ("Mutable", None),
+        ("Name", None),
+        (
+            "NumberAttributeConstraints",
+            Some(cdk_core::NestedSchema::Struct(&NUMBER_ATTRIBUTE_CONSTRAINTS_SCHEMA)),
+        ),
+        ("Required", None),
+        (
+            "StringAttributeConstraints",
+            Some(cdk_core::NestedSchema::Struct(&STRING_ATTRIBUTE_CONSTRAINTS_SCHEMA)),
+        ),
+    ],
+};
 impl From<SchemaAttribute> for Value {
     fn from(v: SchemaAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.attribute_data_type.is_some())
+                + usize::from(v.developer_only_attribute.is_some())
+                + usize::from(v.mutable.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.number_attribute_constraints.is_some())
+                + usize::from(v.required.is_some())
+                + usize::from(v.string_attribute_constraints.is_some()),
+        );
+        if let Some(x) = v.attribute_data_type {
+            m.insert(String::from("AttributeDataType"), x);
+        }
+
+        if let Some(x) = v.developer_only_attribute {
+            m.insert(String::from("DeveloperOnlyAttribute"), x);
+        }
+
+        if let Some(x) = v.mutable {
+            m.insert(String::from("Mutable"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.number_attribute_constraints {
+            m.insert(String::from("NumberAttributeConstraints"), x);
+        }
+
+        if let Some(x) = v.required {
+            m.insert(String::from("Required"), x);
+        }
+
+        if let Some(x) = v.string_attribute_constraints {
+            m.insert(String::from("StringAttributeConstraints"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1098,9 +1831,19 @@ pub struct SignInPolicy {
 }
 
 cdk_core::impl_props!(SignInPolicy, SignInPolicyBuilder);
+/// The properties [`SignInPolicy`] declares, in order.
+#[allow(dead_code)]
+static SIGN_IN_POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AllowedFirstAuthFactors", None)] };
 impl From<SignInPolicy> for Value {
     fn from(v: SignInPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(usize::from(v.allowed_first_auth_factors.is_some()));
+        if let Some(x) = v.allowed_first_auth_factors {
+            m.insert(String::from("AllowedFirstAuthFactors"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1142,9 +1885,41 @@ pub struct SmsConfiguration {
 }
 
 cdk_core::impl_props!(SmsConfiguration, SmsConfigurationBuilder);
+/// The properties [`SmsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SMS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("EumsSms", Some(cdk_core::NestedSchema::Struct(&EUMS_SMS_CONFIGURATION_SCHEMA))),
+        ("ExternalId", None),
+        ("SnsCallerArn", None),
+        ("SnsRegion", None),
+    ],
+};
 impl From<SmsConfiguration> for Value {
     fn from(v: SmsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.eums_sms.is_some())
+                + usize::from(v.external_id.is_some())
+                + usize::from(v.sns_caller_arn.is_some())
+                + usize::from(v.sns_region.is_some()),
+        );
+        if let Some(x) = v.eums_sms {
+            m.insert(String::from("EumsSms"), x);
+        }
+
+        if let Some(x) = v.external_id {
+            m.insert(String::from("ExternalId"), x);
+        }
+
+        if let Some(x) = v.sns_caller_arn {
+            m.insert(String::from("SnsCallerArn"), x);
+        }
+
+        if let Some(x) = v.sns_region {
+            m.insert(String::from("SnsRegion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1174,9 +1949,24 @@ pub struct StringAttributeConstraints {
 }
 
 cdk_core::impl_props!(StringAttributeConstraints, StringAttributeConstraintsBuilder);
+/// The properties [`StringAttributeConstraints`] declares, in order.
+#[allow(dead_code)]
+static STRING_ATTRIBUTE_CONSTRAINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("MaxLength", None), ("MinLength", None)] };
 impl From<StringAttributeConstraints> for Value {
     fn from(v: StringAttributeConstraints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.max_length.is_some()) + usize::from(v.min_length.is_some()),
+        );
+        if let Some(x) = v.max_length {
+            m.insert(String::from("MaxLength"), x);
+        }
+
+        if let Some(x) = v.min_length {
+            m.insert(String::from("MinLength"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1199,9 +1989,18 @@ pub struct UserAttributeUpdateSettings {
 }
 
 cdk_core::impl_props!(UserAttributeUpdateSettings, UserAttributeUpdateSettingsBuilder);
+/// The properties [`UserAttributeUpdateSettings`] declares, in order.
+#[allow(dead_code)]
+static USER_ATTRIBUTE_UPDATE_SETTINGS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AttributesRequireVerificationBeforeUpdate", None)] };
 impl From<UserAttributeUpdateSettings> for Value {
     fn from(v: UserAttributeUpdateSettings) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("AttributesRequireVerificationBeforeUpdate"),
+            v.attributes_require_verification_before_update,
+        );
+        Value::Object(m)
     }
 }
 
@@ -1234,9 +2033,32 @@ pub struct UserPoolAddOns {
 }
 
 cdk_core::impl_props!(UserPoolAddOns, UserPoolAddOnsBuilder);
+/// The properties [`UserPoolAddOns`] declares, in order.
+#[allow(dead_code)]
+static USER_POOL_ADD_ONS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AdvancedSecurityAdditionalFlows",
+            Some(cdk_core::NestedSchema::Struct(&ADVANCED_SECURITY_ADDITIONAL_FLOWS_SCHEMA)),
+        ),
+        ("AdvancedSecurityMode", None),
+    ],
+};
 impl From<UserPoolAddOns> for Value {
     fn from(v: UserPoolAddOns) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.advanced_security_additional_flows.is_some())
+                + usize::from(v.advanced_security_mode.is_some()),
+        );
+        if let Some(x) = v.advanced_security_additional_flows {
+            m.insert(String::from("AdvancedSecurityAdditionalFlows"), x);
+        }
+
+        if let Some(x) = v.advanced_security_mode {
+            m.insert(String::from("AdvancedSecurityMode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1260,9 +2082,18 @@ pub struct UsernameConfiguration {
 }
 
 cdk_core::impl_props!(UsernameConfiguration, UsernameConfigurationBuilder);
+/// The properties [`UsernameConfiguration`] declares, in order.
+#[allow(dead_code)]
+static USERNAME_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CaseSensitive", None)] };
 impl From<UsernameConfiguration> for Value {
     fn from(v: UsernameConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.case_sensitive.is_some()));
+        if let Some(x) = v.case_sensitive {
+            m.insert(String::from("CaseSensitive"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1316,9 +2147,53 @@ pub struct VerificationMessageTemplate {
 }
 
 cdk_core::impl_props!(VerificationMessageTemplate, VerificationMessageTemplateBuilder);
+/// The properties [`VerificationMessageTemplate`] declares, in order.
+#[allow(dead_code)]
+static VERIFICATION_MESSAGE_TEMPLATE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DefaultEmailOption", None),
+        ("EmailMessage", None),
+        ("EmailMessageByLink", None),
+        ("EmailSubject", None),
+        ("EmailSubjectByLink", None),
+        ("SmsMessage", None),
+    ],
+};
 impl From<VerificationMessageTemplate> for Value {
     fn from(v: VerificationMessageTemplate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.default_email_option.is_some())
+                + usize::from(v.email_message.is_some())
+                + usize::from(v.email_message_by_link.is_some())
+                + usize::from(v.email_subject.is_some())
+                + usize::from(v.email_subject_by_link.is_some())
+                + usize::from(v.sms_message.is_some()),
+        );
+        if let Some(x) = v.default_email_option {
+            m.insert(String::from("DefaultEmailOption"), x);
+        }
+
+        if let Some(x) = v.email_message {
+            m.insert(String::from("EmailMessage"), x);
+        }
+
+        if let Some(x) = v.email_message_by_link {
+            m.insert(String::from("EmailMessageByLink"), x);
+        }
+
+        if let Some(x) = v.email_subject {
+            m.insert(String::from("EmailSubject"), x);
+        }
+
+        if let Some(x) = v.email_subject_by_link {
+            m.insert(String::from("EmailSubjectByLink"), x);
+        }
+
+        if let Some(x) = v.sms_message {
+            m.insert(String::from("SmsMessage"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -190,6 +190,166 @@ pub struct CfnTableProps {
 }
 
 cdk_core::impl_props!(CfnTableProps, CfnTablePropsBuilder);
+/// The properties [`CfnTableProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_TABLE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AttributeDefinitions", Some(cdk_core::NestedSchema::List(&ATTRIBUTE_DEFINITION_SCHEMA))),
+        ("BillingMode", None),
+        (
+            "ContributorInsightsSpecification",
+            Some(cdk_core::NestedSchema::Struct(&CONTRIBUTOR_INSIGHTS_SPECIFICATION_SCHEMA)),
+        ),
+        ("DeletionProtectionEnabled", None),
+        (
+            "GlobalSecondaryIndexes",
+            Some(cdk_core::NestedSchema::List(&GLOBAL_SECONDARY_INDEX_SCHEMA)),
+        ),
+        (
+            "ImportSourceSpecification",
+            Some(cdk_core::NestedSchema::Struct(&IMPORT_SOURCE_SPECIFICATION_SCHEMA)),
+        ),
+        ("KeySchema", None),
+        (
+            "KinesisStreamSpecification",
+            Some(cdk_core::NestedSchema::Struct(&KINESIS_STREAM_SPECIFICATION_SCHEMA)),
+        ),
+        (
+            "LocalSecondaryIndexes",
+            Some(cdk_core::NestedSchema::List(&LOCAL_SECONDARY_INDEX_SCHEMA)),
+        ),
+        ("OnDemandThroughput", Some(cdk_core::NestedSchema::Struct(&ON_DEMAND_THROUGHPUT_SCHEMA))),
+        (
+            "PointInTimeRecoverySpecification",
+            Some(cdk_core::NestedSchema::Struct(&POINT_IN_TIME_RECOVERY_SPECIFICATION_SCHEMA)),
+        ),
+        (
+            "ProvisionedThroughput",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_THROUGHPUT_SCHEMA)),
+        ),
+        ("ResourcePolicy", Some(cdk_core::NestedSchema::Struct(&RESOURCE_POLICY_SCHEMA))),
+        ("SSESpecification", Some(cdk_core::NestedSchema::Struct(&SSE_SPECIFICATION_SCHEMA))),
+        ("StreamSpecification", Some(cdk_core::NestedSchema::Struct(&STREAM_SPECIFICATION_SCHEMA))),
+        ("TableClass", None),
+        ("TableName", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        (
+            "TimeToLiveSpecification",
+            Some(cdk_core::NestedSchema::Struct(&TIME_TO_LIVE_SPECIFICATION_SCHEMA)),
+        ),
+        ("VectorIndexes", Some(cdk_core::NestedSchema::List(&VECTOR_INDEX_SCHEMA))),
+        ("WarmThroughput", Some(cdk_core::NestedSchema::Struct(&WARM_THROUGHPUT_SCHEMA))),
+    ],
+};
+impl From<CfnTableProps> for Value {
+    fn from(v: CfnTableProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.attribute_definitions.is_some())
+                + usize::from(v.billing_mode.is_some())
+                + usize::from(v.contributor_insights_specification.is_some())
+                + usize::from(v.deletion_protection_enabled.is_some())
+                + usize::from(v.global_secondary_indexes.is_some())
+                + usize::from(v.import_source_specification.is_some())
+                + usize::from(v.kinesis_stream_specification.is_some())
+                + usize::from(v.local_secondary_indexes.is_some())
+                + usize::from(v.on_demand_throughput.is_some())
+                + usize::from(v.point_in_time_recovery_specification.is_some())
+                + usize::from(v.provisioned_throughput.is_some())
+                + usize::from(v.resource_policy.is_some())
+                + usize::from(v.sse_specification.is_some())
+                + usize::from(v.stream_specification.is_some())
+                + usize::from(v.table_class.is_some())
+                + usize::from(v.table_name.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.time_to_live_specification.is_some())
+                + usize::from(v.vector_indexes.is_some())
+                + usize::from(v.warm_throughput.is_some()),
+        );
+        if let Some(x) = v.attribute_definitions {
+            m.insert(String::from("AttributeDefinitions"), x);
+        }
+
+        if let Some(x) = v.billing_mode {
+            m.insert(String::from("BillingMode"), x);
+        }
+
+        if let Some(x) = v.contributor_insights_specification {
+            m.insert(String::from("ContributorInsightsSpecification"), x);
+        }
+
+        if let Some(x) = v.deletion_protection_enabled {
+            m.insert(String::from("DeletionProtectionEnabled"), x);
+        }
+
+        if let Some(x) = v.global_secondary_indexes {
+            m.insert(String::from("GlobalSecondaryIndexes"), x);
+        }
+
+        if let Some(x) = v.import_source_specification {
+            m.insert(String::from("ImportSourceSpecification"), x);
+        }
+
+        m.insert(String::from("KeySchema"), v.key_schema);
+        if let Some(x) = v.kinesis_stream_specification {
+            m.insert(String::from("KinesisStreamSpecification"), x);
+        }
+
+        if let Some(x) = v.local_secondary_indexes {
+            m.insert(String::from("LocalSecondaryIndexes"), x);
+        }
+
+        if let Some(x) = v.on_demand_throughput {
+            m.insert(String::from("OnDemandThroughput"), x);
+        }
+
+        if let Some(x) = v.point_in_time_recovery_specification {
+            m.insert(String::from("PointInTimeRecoverySpecification"), x);
+        }
+
+        if let Some(x) = v.provisioned_throughput {
+            m.insert(String::from("ProvisionedThroughput"), x);
+        }
+
+        if let Some(x) = v.resource_policy {
+            m.insert(String::from("ResourcePolicy"), x);
+        }
+
+        if let Some(x) = v.sse_specification {
+            m.insert(String::from("SSESpecification"), x);
+        }
+
+        if let Some(x) = v.stream_specification {
+            m.insert(String::from("StreamSpecification"), x);
+        }
+
+        if let Some(x) = v.table_class {
+            m.insert(String::from("TableClass"), x);
+        }
+
+        if let Some(x) = v.table_name {
+            m.insert(String::from("TableName"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.time_to_live_specification {
+            m.insert(String::from("TimeToLiveSpecification"), x);
+        }
+
+        if let Some(x) = v.vector_indexes {
+            m.insert(String::from("VectorIndexes"), x);
+        }
+
+        if let Some(x) = v.warm_throughput {
+            m.insert(String::from("WarmThroughput"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::DynamoDB::Table` resource: one CloudFormation resource with the properties of a [`CfnTableProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -207,18 +367,19 @@ impl CfnTable {
     /// Defines an `AWS::DynamoDB::Table` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTableProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_TABLE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -284,9 +445,16 @@ pub struct AttributeDefinition {
 }
 
 cdk_core::impl_props!(AttributeDefinition, AttributeDefinitionBuilder);
+/// The properties [`AttributeDefinition`] declares, in order.
+#[allow(dead_code)]
+static ATTRIBUTE_DEFINITION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AttributeName", None), ("AttributeType", None)] };
 impl From<AttributeDefinition> for Value {
     fn from(v: AttributeDefinition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), v.attribute_name);
+        m.insert(String::from("AttributeType"), v.attribute_type);
+        Value::Object(m)
     }
 }
 
@@ -315,9 +483,19 @@ pub struct ContributorInsightsSpecification {
 }
 
 cdk_core::impl_props!(ContributorInsightsSpecification, ContributorInsightsSpecificationBuilder);
+/// The properties [`ContributorInsightsSpecification`] declares, in order.
+#[allow(dead_code)]
+static CONTRIBUTOR_INSIGHTS_SPECIFICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None), ("Mode", None)] };
 impl From<ContributorInsightsSpecification> for Value {
     fn from(v: ContributorInsightsSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.mode.is_some()));
+        m.insert(String::from("Enabled"), v.enabled);
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -347,9 +525,24 @@ pub struct Csv {
 }
 
 cdk_core::impl_props!(Csv, CsvBuilder);
+/// The properties [`Csv`] declares, in order.
+#[allow(dead_code)]
+static CSV_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Delimiter", None), ("HeaderList", None)] };
 impl From<Csv> for Value {
     fn from(v: Csv) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.delimiter.is_some()) + usize::from(v.header_list.is_some()),
+        );
+        if let Some(x) = v.delimiter {
+            m.insert(String::from("Delimiter"), x);
+        }
+
+        if let Some(x) = v.header_list {
+            m.insert(String::from("HeaderList"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -411,9 +604,53 @@ pub struct GlobalSecondaryIndex {
 }
 
 cdk_core::impl_props!(GlobalSecondaryIndex, GlobalSecondaryIndexBuilder);
+/// The properties [`GlobalSecondaryIndex`] declares, in order.
+#[allow(dead_code)]
+static GLOBAL_SECONDARY_INDEX_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "ContributorInsightsSpecification",
+            Some(cdk_core::NestedSchema::Struct(&CONTRIBUTOR_INSIGHTS_SPECIFICATION_SCHEMA)),
+        ),
+        ("IndexName", None),
+        ("KeySchema", None),
+        ("OnDemandThroughput", Some(cdk_core::NestedSchema::Struct(&ON_DEMAND_THROUGHPUT_SCHEMA))),
+        ("Projection", Some(cdk_core::NestedSchema::Struct(&PROJECTION_SCHEMA))),
+        (
+            "ProvisionedThroughput",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_THROUGHPUT_SCHEMA)),
+        ),
+        ("WarmThroughput", Some(cdk_core::NestedSchema::Struct(&WARM_THROUGHPUT_SCHEMA))),
+    ],
+};
 impl From<GlobalSecondaryIndex> for Value {
     fn from(v: GlobalSecondaryIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.contributor_insights_specification.is_some())
+                + usize::from(v.on_demand_throughput.is_some())
+                + usize::from(v.provisioned_throughput.is_some())
+                + usize::from(v.warm_throughput.is_some()),
+        );
+        if let Some(x) = v.contributor_insights_specification {
+            m.insert(String::from("ContributorInsightsSpecification"), x);
+        }
+
+        m.insert(String::from("IndexName"), v.index_name);
+        m.insert(String::from("KeySchema"), v.key_schema);
+        if let Some(x) = v.on_demand_throughput {
+            m.insert(String::from("OnDemandThroughput"), x);
+        }
+
+        m.insert(String::from("Projection"), v.projection);
+        if let Some(x) = v.provisioned_throughput {
+            m.insert(String::from("ProvisionedThroughput"), x);
+        }
+
+        if let Some(x) = v.warm_throughput {
+            m.insert(String::from("WarmThroughput"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -453,9 +690,33 @@ pub struct ImportSourceSpecification {
 }
 
 cdk_core::impl_props!(ImportSourceSpecification, ImportSourceSpecificationBuilder);
+/// The properties [`ImportSourceSpecification`] declares, in order.
+#[allow(dead_code)]
+static IMPORT_SOURCE_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("InputCompressionType", None),
+        ("InputFormat", None),
+        ("InputFormatOptions", Some(cdk_core::NestedSchema::Struct(&INPUT_FORMAT_OPTIONS_SCHEMA))),
+        ("S3BucketSource", Some(cdk_core::NestedSchema::Struct(&S3_BUCKET_SOURCE_SCHEMA))),
+    ],
+};
 impl From<ImportSourceSpecification> for Value {
     fn from(v: ImportSourceSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.input_compression_type.is_some())
+                + usize::from(v.input_format_options.is_some()),
+        );
+        if let Some(x) = v.input_compression_type {
+            m.insert(String::from("InputCompressionType"), x);
+        }
+
+        m.insert(String::from("InputFormat"), v.input_format);
+        if let Some(x) = v.input_format_options {
+            m.insert(String::from("InputFormatOptions"), x);
+        }
+
+        m.insert(String::from("S3BucketSource"), v.s3_bucket_source);
+        Value::Object(m)
     }
 }
 
@@ -479,9 +740,19 @@ pub struct InputFormatOptions {
 }
 
 cdk_core::impl_props!(InputFormatOptions, InputFormatOptionsBuilder);
+/// The properties [`InputFormatOptions`] declares, in order.
+#[allow(dead_code)]
+static INPUT_FORMAT_OPTIONS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Csv", Some(cdk_core::NestedSchema::Struct(&CSV_SCHEMA)))],
+};
 impl From<InputFormatOptions> for Value {
     fn from(v: InputFormatOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.csv.is_some()));
+        if let Some(x) = v.csv {
+            m.insert(String::from("Csv"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -515,9 +786,22 @@ pub struct KinesisStreamSpecification {
 }
 
 cdk_core::impl_props!(KinesisStreamSpecification, KinesisStreamSpecificationBuilder);
+/// The properties [`KinesisStreamSpecification`] declares, in order.
+#[allow(dead_code)]
+static KINESIS_STREAM_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ApproximateCreationDateTimePrecision", None), ("StreamArn", None)],
+};
 impl From<KinesisStreamSpecification> for Value {
     fn from(v: KinesisStreamSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.approximate_creation_date_time_precision.is_some()),
+        );
+        if let Some(x) = v.approximate_creation_date_time_precision {
+            m.insert(String::from("ApproximateCreationDateTimePrecision"), x);
+        }
+
+        m.insert(String::from("StreamArn"), v.stream_arn);
+        Value::Object(m)
     }
 }
 
@@ -550,9 +834,22 @@ pub struct LocalSecondaryIndex {
 }
 
 cdk_core::impl_props!(LocalSecondaryIndex, LocalSecondaryIndexBuilder);
+/// The properties [`LocalSecondaryIndex`] declares, in order.
+#[allow(dead_code)]
+static LOCAL_SECONDARY_INDEX_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("IndexName", None),
+        ("KeySchema", None),
+        ("Projection", Some(cdk_core::NestedSchema::Struct(&PROJECTION_SCHEMA))),
+    ],
+};
 impl From<LocalSecondaryIndex> for Value {
     fn from(v: LocalSecondaryIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("IndexName"), v.index_name);
+        m.insert(String::from("KeySchema"), v.key_schema);
+        m.insert(String::from("Projection"), v.projection);
+        Value::Object(m)
     }
 }
 
@@ -586,9 +883,26 @@ pub struct OnDemandThroughput {
 }
 
 cdk_core::impl_props!(OnDemandThroughput, OnDemandThroughputBuilder);
+/// The properties [`OnDemandThroughput`] declares, in order.
+#[allow(dead_code)]
+static ON_DEMAND_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("MaxReadRequestUnits", None), ("MaxWriteRequestUnits", None)],
+};
 impl From<OnDemandThroughput> for Value {
     fn from(v: OnDemandThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.max_read_request_units.is_some())
+                + usize::from(v.max_write_request_units.is_some()),
+        );
+        if let Some(x) = v.max_read_request_units {
+            m.insert(String::from("MaxReadRequestUnits"), x);
+        }
+
+        if let Some(x) = v.max_write_request_units {
+            m.insert(String::from("MaxWriteRequestUnits"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -618,9 +932,27 @@ pub struct PointInTimeRecoverySpecification {
 }
 
 cdk_core::impl_props!(PointInTimeRecoverySpecification, PointInTimeRecoverySpecificationBuilder);
+/// The properties [`PointInTimeRecoverySpecification`] declares, in order.
+#[allow(dead_code)]
+static POINT_IN_TIME_RECOVERY_SPECIFICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("PointInTimeRecoveryEnabled", None), ("RecoveryPeriodInDays", None)],
+    };
 impl From<PointInTimeRecoverySpecification> for Value {
     fn from(v: PointInTimeRecoverySpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.point_in_time_recovery_enabled.is_some())
+                + usize::from(v.recovery_period_in_days.is_some()),
+        );
+        if let Some(x) = v.point_in_time_recovery_enabled {
+            m.insert(String::from("PointInTimeRecoveryEnabled"), x);
+        }
+
+        if let Some(x) = v.recovery_period_in_days {
+            m.insert(String::from("RecoveryPeriodInDays"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -660,9 +992,24 @@ pub struct Projection {
 }
 
 cdk_core::impl_props!(Projection, ProjectionBuilder);
+/// The properties [`Projection`] declares, in order.
+#[allow(dead_code)]
+static PROJECTION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("NonKeyAttributes", None), ("ProjectionType", None)] };
 impl From<Projection> for Value {
     fn from(v: Projection) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.non_key_attributes.is_some()) + usize::from(v.projection_type.is_some()),
+        );
+        if let Some(x) = v.non_key_attributes {
+            m.insert(String::from("NonKeyAttributes"), x);
+        }
+
+        if let Some(x) = v.projection_type {
+            m.insert(String::from("ProjectionType"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -694,9 +1041,17 @@ pub struct ProvisionedThroughput {
 }
 
 cdk_core::impl_props!(ProvisionedThroughput, ProvisionedThroughputBuilder);
+/// The properties [`ProvisionedThroughput`] declares, in order.
+#[allow(dead_code)]
+static PROVISIONED_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ReadCapacityUnits", None), ("WriteCapacityUnits", None)],
+};
 impl From<ProvisionedThroughput> for Value {
     fn from(v: ProvisionedThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ReadCapacityUnits"), v.read_capacity_units);
+        m.insert(String::from("WriteCapacityUnits"), v.write_capacity_units);
+        Value::Object(m)
     }
 }
 
@@ -733,9 +1088,15 @@ pub struct ResourcePolicy {
 }
 
 cdk_core::impl_props!(ResourcePolicy, ResourcePolicyBuilder);
+/// The properties [`ResourcePolicy`] declares, in order.
+#[allow(dead_code)]
+static RESOURCE_POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None)] };
 impl From<ResourcePolicy> for Value {
     fn from(v: ResourcePolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        Value::Object(m)
     }
 }
 
@@ -770,9 +1131,26 @@ pub struct S3BucketSource {
 }
 
 cdk_core::impl_props!(S3BucketSource, S3BucketSourceBuilder);
+/// The properties [`S3BucketSource`] declares, in order.
+#[allow(dead_code)]
+static S3_BUCKET_SOURCE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("S3Bucket", None), ("S3BucketOwner", None), ("S3KeyPrefix", None)],
+};
 impl From<S3BucketSource> for Value {
     fn from(v: S3BucketSource) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.s3_bucket_owner.is_some()) + usize::from(v.s3_key_prefix.is_some()),
+        );
+        m.insert(String::from("S3Bucket"), v.s3_bucket);
+        if let Some(x) = v.s3_bucket_owner {
+            m.insert(String::from("S3BucketOwner"), x);
+        }
+
+        if let Some(x) = v.s3_key_prefix {
+            m.insert(String::from("S3KeyPrefix"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -809,9 +1187,26 @@ pub struct SSESpecification {
 }
 
 cdk_core::impl_props!(SSESpecification, SSESpecificationBuilder);
+/// The properties [`SSESpecification`] declares, in order.
+#[allow(dead_code)]
+static SSE_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("KMSMasterKeyId", None), ("SSEEnabled", None), ("SSEType", None)],
+};
 impl From<SSESpecification> for Value {
     fn from(v: SSESpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.kms_master_key_id.is_some()) + usize::from(v.sse_type.is_some()),
+        );
+        if let Some(x) = v.kms_master_key_id {
+            m.insert(String::from("KMSMasterKeyId"), x);
+        }
+
+        m.insert(String::from("SSEEnabled"), v.sse_enabled);
+        if let Some(x) = v.sse_type {
+            m.insert(String::from("SSEType"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -839,9 +1234,17 @@ pub struct SearchSchemaElement {
 }
 
 cdk_core::impl_props!(SearchSchemaElement, SearchSchemaElementBuilder);
+/// The properties [`SearchSchemaElement`] declares, in order.
+#[allow(dead_code)]
+static SEARCH_SCHEMA_ELEMENT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AttributeName", None), ("SearchSchemaElementType", None)],
+};
 impl From<SearchSchemaElement> for Value {
     fn from(v: SearchSchemaElement) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), v.attribute_name);
+        m.insert(String::from("SearchSchemaElementType"), v.search_schema_element_type);
+        Value::Object(m)
     }
 }
 
@@ -887,9 +1290,30 @@ pub struct StreamSpecification {
 }
 
 cdk_core::impl_props!(StreamSpecification, StreamSpecificationBuilder);
+/// The properties [`StreamSpecification`] declares, in order.
+#[allow(dead_code)]
+static STREAM_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ResourcePolicy", Some(cdk_core::NestedSchema::Struct(&RESOURCE_POLICY_SCHEMA))),
+        ("StreamViewType", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
 impl From<StreamSpecification> for Value {
     fn from(v: StreamSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.resource_policy.is_some()) + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.resource_policy {
+            m.insert(String::from("ResourcePolicy"), x);
+        }
+
+        m.insert(String::from("StreamViewType"), v.stream_view_type);
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -921,9 +1345,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -955,9 +1386,19 @@ pub struct TimeToLiveSpecification {
 }
 
 cdk_core::impl_props!(TimeToLiveSpecification, TimeToLiveSpecificationBuilder);
+/// The properties [`TimeToLiveSpecification`] declares, in order.
+#[allow(dead_code)]
+static TIME_TO_LIVE_SPECIFICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AttributeName", None), ("Enabled", None)] };
 impl From<TimeToLiveSpecification> for Value {
     fn from(v: TimeToLiveSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.attribute_name.is_some()));
+        if let Some(x) = v.attribute_name {
+            m.insert(String::from("AttributeName"), x);
+        }
+
+        m.insert(String::from("Enabled"), v.enabled);
+        Value::Object(m)
     }
 }
 
@@ -980,9 +1421,15 @@ pub struct VectorAttribute {
 }
 
 cdk_core::impl_props!(VectorAttribute, VectorAttributeBuilder);
+/// The properties [`VectorAttribute`] declares, in order.
+#[allow(dead_code)]
+static VECTOR_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AttributeName", None)] };
 impl From<VectorAttribute> for Value {
     fn from(v: VectorAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AttributeName"), v.attribute_name);
+        Value::Object(m)
     }
 }
 
@@ -1031,9 +1478,31 @@ pub struct VectorIndex {
 }
 
 cdk_core::impl_props!(VectorIndex, VectorIndexBuilder);
+/// The properties [`VectorIndex`] declares, in order.
+#[allow(dead_code)]
+static VECTOR_INDEX_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Dimensions", None),
+        ("DistanceFunction", None),
+        ("IndexName", None),
+        ("Projection", Some(cdk_core::NestedSchema::Struct(&PROJECTION_SCHEMA))),
+        ("SearchSchema", Some(cdk_core::NestedSchema::List(&SEARCH_SCHEMA_ELEMENT_SCHEMA))),
+        ("VectorAttribute", Some(cdk_core::NestedSchema::Struct(&VECTOR_ATTRIBUTE_SCHEMA))),
+    ],
+};
 impl From<VectorIndex> for Value {
     fn from(v: VectorIndex) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(5 + usize::from(v.search_schema.is_some()));
+        m.insert(String::from("Dimensions"), v.dimensions);
+        m.insert(String::from("DistanceFunction"), v.distance_function);
+        m.insert(String::from("IndexName"), v.index_name);
+        m.insert(String::from("Projection"), v.projection);
+        if let Some(x) = v.search_schema {
+            m.insert(String::from("SearchSchema"), x);
+        }
+
+        m.insert(String::from("VectorAttribute"), v.vector_attribute);
+        Value::Object(m)
     }
 }
 
@@ -1063,9 +1532,26 @@ pub struct WarmThroughput {
 }
 
 cdk_core::impl_props!(WarmThroughput, WarmThroughputBuilder);
+/// The properties [`WarmThroughput`] declares, in order.
+#[allow(dead_code)]
+static WARM_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ReadUnitsPerSecond", None), ("WriteUnitsPerSecond", None)],
+};
 impl From<WarmThroughput> for Value {
     fn from(v: WarmThroughput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.read_units_per_second.is_some())
+                + usize::from(v.write_units_per_second.is_some()),
+        );
+        if let Some(x) = v.read_units_per_second {
+            m.insert(String::from("ReadUnitsPerSecond"), x);
+        }
+
+        if let Some(x) = v.write_units_per_second {
+            m.insert(String::from("WriteUnitsPerSecond"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -79,6 +79,68 @@ pub struct CfnEIPProps {
 }
 
 cdk_core::impl_props!(CfnEIPProps, CfnEIPPropsBuilder);
+/// The properties [`CfnEIPProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_EIP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Address", None),
+        ("Domain", None),
+        ("InstanceId", None),
+        ("IpamPoolId", None),
+        ("NetworkBorderGroup", None),
+        ("PublicIpv4Pool", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TransferAddress", None),
+    ],
+};
+impl From<CfnEIPProps> for Value {
+    fn from(v: CfnEIPProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.address.is_some())
+                + usize::from(v.domain.is_some())
+                + usize::from(v.instance_id.is_some())
+                + usize::from(v.ipam_pool_id.is_some())
+                + usize::from(v.network_border_group.is_some())
+                + usize::from(v.public_ipv4_pool.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.transfer_address.is_some()),
+        );
+        if let Some(x) = v.address {
+            m.insert(String::from("Address"), x);
+        }
+
+        if let Some(x) = v.domain {
+            m.insert(String::from("Domain"), x);
+        }
+
+        if let Some(x) = v.instance_id {
+            m.insert(String::from("InstanceId"), x);
+        }
+
+        if let Some(x) = v.ipam_pool_id {
+            m.insert(String::from("IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.network_border_group {
+            m.insert(String::from("NetworkBorderGroup"), x);
+        }
+
+        if let Some(x) = v.public_ipv4_pool {
+            m.insert(String::from("PublicIpv4Pool"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.transfer_address {
+            m.insert(String::from("TransferAddress"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::EIP` resource: one CloudFormation resource with the properties of a [`CfnEIPProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -96,18 +158,19 @@ impl CfnEIP {
     /// Defines an `AWS::EC2::EIP` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnEIPProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_EIP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -169,8 +232,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

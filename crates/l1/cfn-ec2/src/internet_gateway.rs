@@ -23,6 +23,22 @@ pub struct CfnInternetGatewayProps {
 }
 
 cdk_core::impl_props!(CfnInternetGatewayProps, CfnInternetGatewayPropsBuilder);
+/// The properties [`CfnInternetGatewayProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_INTERNET_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA)))],
+};
+impl From<CfnInternetGatewayProps> for Value {
+    fn from(v: CfnInternetGatewayProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.tags.is_some()));
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::InternetGateway` resource: one CloudFormation resource with the properties of a [`CfnInternetGatewayProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -40,18 +56,19 @@ impl CfnInternetGateway {
     /// Defines an `AWS::EC2::InternetGateway` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnInternetGatewayProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_INTERNET_GATEWAY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -108,8 +125,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

@@ -110,6 +110,95 @@ pub struct CfnNatGatewayProps {
 }
 
 cdk_core::impl_props!(CfnNatGatewayProps, CfnNatGatewayPropsBuilder);
+/// The properties [`CfnNatGatewayProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_NAT_GATEWAY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllocationId", None),
+        ("AvailabilityMode", None),
+        (
+            "AvailabilityZoneAddresses",
+            Some(cdk_core::NestedSchema::List(&AVAILABILITY_ZONE_ADDRESS_SCHEMA)),
+        ),
+        ("ConnectivityType", None),
+        ("MaxDrainDurationSeconds", None),
+        ("PrivateIpAddress", None),
+        ("SecondaryAllocationIds", None),
+        ("SecondaryPrivateIpAddressCount", None),
+        ("SecondaryPrivateIpAddresses", None),
+        ("SubnetId", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
+impl From<CfnNatGatewayProps> for Value {
+    fn from(v: CfnNatGatewayProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.allocation_id.is_some())
+                + usize::from(v.availability_mode.is_some())
+                + usize::from(v.availability_zone_addresses.is_some())
+                + usize::from(v.connectivity_type.is_some())
+                + usize::from(v.max_drain_duration_seconds.is_some())
+                + usize::from(v.private_ip_address.is_some())
+                + usize::from(v.secondary_allocation_ids.is_some())
+                + usize::from(v.secondary_private_ip_address_count.is_some())
+                + usize::from(v.secondary_private_ip_addresses.is_some())
+                + usize::from(v.subnet_id.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_id.is_some()),
+        );
+        if let Some(x) = v.allocation_id {
+            m.insert(String::from("AllocationId"), x);
+        }
+
+        if let Some(x) = v.availability_mode {
+            m.insert(String::from("AvailabilityMode"), x);
+        }
+
+        if let Some(x) = v.availability_zone_addresses {
+            m.insert(String::from("AvailabilityZoneAddresses"), x);
+        }
+
+        if let Some(x) = v.connectivity_type {
+            m.insert(String::from("ConnectivityType"), x);
+        }
+
+        if let Some(x) = v.max_drain_duration_seconds {
+            m.insert(String::from("MaxDrainDurationSeconds"), x);
+        }
+
+        if let Some(x) = v.private_ip_address {
+            m.insert(String::from("PrivateIpAddress"), x);
+        }
+
+        if let Some(x) = v.secondary_allocation_ids {
+            m.insert(String::from("SecondaryAllocationIds"), x);
+        }
+
+        if let Some(x) = v.secondary_private_ip_address_count {
+            m.insert(String::from("SecondaryPrivateIpAddressCount"), x);
+        }
+
+        if let Some(x) = v.secondary_private_ip_addresses {
+            m.insert(String::from("SecondaryPrivateIpAddresses"), x);
+        }
+
+        if let Some(x) = v.subnet_id {
+            m.insert(String::from("SubnetId"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_id {
+            m.insert(String::from("VpcId"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::NatGateway` resource: one CloudFormation resource with the properties of a [`CfnNatGatewayProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -127,18 +216,19 @@ impl CfnNatGateway {
     /// Defines an `AWS::EC2::NatGateway` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnNatGatewayProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_NAT_GATEWAY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -230,9 +320,27 @@ pub struct AvailabilityZoneAddress {
 }
 
 cdk_core::impl_props!(AvailabilityZoneAddress, AvailabilityZoneAddressBuilder);
+/// The properties [`AvailabilityZoneAddress`] declares, in order.
+#[allow(dead_code)]
+static AVAILABILITY_ZONE_ADDRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AllocationIds", None), ("AvailabilityZone", None), ("AvailabilityZoneId", None)],
+};
 impl From<AvailabilityZoneAddress> for Value {
     fn from(v: AvailabilityZoneAddress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.availability_zone.is_some())
+                + usize::from(v.availability_zone_id.is_some()),
+        );
+        m.insert(String::from("AllocationIds"), v.allocation_ids);
+        if let Some(x) = v.availability_zone {
+            m.insert(String::from("AvailabilityZone"), x);
+        }
+
+        if let Some(x) = v.availability_zone_id {
+            m.insert(String::from("AvailabilityZoneId"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -260,9 +368,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

@@ -118,6 +118,112 @@ pub struct CfnRouteProps {
 }
 
 cdk_core::impl_props!(CfnRouteProps, CfnRoutePropsBuilder);
+/// The properties [`CfnRouteProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ROUTE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CarrierGatewayId", None),
+        ("CoreNetworkArn", None),
+        ("DestinationCidrBlock", None),
+        ("DestinationIpv6CidrBlock", None),
+        ("DestinationPrefixListId", None),
+        ("EgressOnlyInternetGatewayId", None),
+        ("GatewayId", None),
+        ("InstanceId", None),
+        ("LocalGatewayId", None),
+        ("NatGatewayId", None),
+        ("NetworkInterfaceId", None),
+        ("OdbNetworkArn", None),
+        ("RouteTableId", None),
+        ("TransitGatewayId", None),
+        ("VpcEndpointId", None),
+        ("VpcPeeringConnectionId", None),
+    ],
+};
+impl From<CfnRouteProps> for Value {
+    fn from(v: CfnRouteProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.carrier_gateway_id.is_some())
+                + usize::from(v.core_network_arn.is_some())
+                + usize::from(v.destination_cidr_block.is_some())
+                + usize::from(v.destination_ipv6_cidr_block.is_some())
+                + usize::from(v.destination_prefix_list_id.is_some())
+                + usize::from(v.egress_only_internet_gateway_id.is_some())
+                + usize::from(v.gateway_id.is_some())
+                + usize::from(v.instance_id.is_some())
+                + usize::from(v.local_gateway_id.is_some())
+                + usize::from(v.nat_gateway_id.is_some())
+                + usize::from(v.network_interface_id.is_some())
+                + usize::from(v.odb_network_arn.is_some())
+                + usize::from(v.transit_gateway_id.is_some())
+                + usize::from(v.vpc_endpoint_id.is_some())
+                + usize::from(v.vpc_peering_connection_id.is_some()),
+        );
+        if let Some(x) = v.carrier_gateway_id {
+            m.insert(String::from("CarrierGatewayId"), x);
+        }
+
+        if let Some(x) = v.core_network_arn {
+            m.insert(String::from("CoreNetworkArn"), x);
+        }
+
+        if let Some(x) = v.destination_cidr_block {
+            m.insert(String::from("DestinationCidrBlock"), x);
+        }
+
+        if let Some(x) = v.destination_ipv6_cidr_block {
+            m.insert(String::from("DestinationIpv6CidrBlock"), x);
+        }
+
+        if let Some(x) = v.destination_prefix_list_id {
+            m.insert(String::from("DestinationPrefixListId"), x);
+        }
+
+        if let Some(x) = v.egress_only_internet_gateway_id {
+            m.insert(String::from("EgressOnlyInternetGatewayId"), x);
+        }
+
+        if let Some(x) = v.gateway_id {
+            m.insert(String::from("GatewayId"), x);
+        }
+
+        if let Some(x) = v.instance_id {
+            m.insert(String::from("InstanceId"), x);
+        }
+
+        if let Some(x) = v.local_gateway_id {
+            m.insert(String::from("LocalGatewayId"), x);
+        }
+
+        if let Some(x) = v.nat_gateway_id {
+            m.insert(String::from("NatGatewayId"), x);
+        }
+
+        if let Some(x) = v.network_interface_id {
+            m.insert(String::from("NetworkInterfaceId"), x);
+        }
+
+        if let Some(x) = v.odb_network_arn {
+            m.insert(String::from("OdbNetworkArn"), x);
+        }
+
+        m.insert(String::from("RouteTableId"), v.route_table_id);
+        if let Some(x) = v.transit_gateway_id {
+            m.insert(String::from("TransitGatewayId"), x);
+        }
+
+        if let Some(x) = v.vpc_endpoint_id {
+            m.insert(String::from("VpcEndpointId"), x);
+        }
+
+        if let Some(x) = v.vpc_peering_connection_id {
+            m.insert(String::from("VpcPeeringConnectionId"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::Route` resource: one CloudFormation resource with the properties of a [`CfnRouteProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -135,18 +241,19 @@ impl CfnRoute {
     /// Defines an `AWS::EC2::Route` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRouteProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_ROUTE_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -52,6 +52,52 @@ pub struct CfnSecurityGroupProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupProps, CfnSecurityGroupPropsBuilder);
+/// The properties [`CfnSecurityGroupProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("GroupDescription", None),
+        ("GroupName", None),
+        ("SecurityGroupEgress", Some(cdk_core::NestedSchema::List(&EGRESS_SCHEMA))),
+        ("SecurityGroupIngress", Some(cdk_core::NestedSchema::List(&INGRESS_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
+impl From<CfnSecurityGroupProps> for Value {
+    fn from(v: CfnSecurityGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.group_name.is_some())
+                + usize::from(v.security_group_egress.is_some())
+                + usize::from(v.security_group_ingress.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_id.is_some()),
+        );
+        m.insert(String::from("GroupDescription"), v.group_description);
+        if let Some(x) = v.group_name {
+            m.insert(String::from("GroupName"), x);
+        }
+
+        if let Some(x) = v.security_group_egress {
+            m.insert(String::from("SecurityGroupEgress"), x);
+        }
+
+        if let Some(x) = v.security_group_ingress {
+            m.insert(String::from("SecurityGroupIngress"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_id {
+            m.insert(String::from("VpcId"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SecurityGroup` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -69,18 +115,19 @@ impl CfnSecurityGroup {
     /// Defines an `AWS::EC2::SecurityGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSecurityGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SECURITY_GROUP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -183,9 +230,61 @@ pub struct Egress {
 }
 
 cdk_core::impl_props!(Egress, EgressBuilder);
+/// The properties [`Egress`] declares, in order.
+#[allow(dead_code)]
+static EGRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CidrIp", None),
+        ("CidrIpv6", None),
+        ("Description", None),
+        ("DestinationPrefixListId", None),
+        ("DestinationSecurityGroupId", None),
+        ("FromPort", None),
+        ("IpProtocol", None),
+        ("ToPort", None),
+    ],
+};
 impl From<Egress> for Value {
     fn from(v: Egress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.destination_prefix_list_id.is_some())
+                + usize::from(v.destination_security_group_id.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.to_port.is_some()),
+        );
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.destination_prefix_list_id {
+            m.insert(String::from("DestinationPrefixListId"), x);
+        }
+
+        if let Some(x) = v.destination_security_group_id {
+            m.insert(String::from("DestinationSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -262,9 +361,73 @@ pub struct Ingress {
 }
 
 cdk_core::impl_props!(Ingress, IngressBuilder);
+/// The properties [`Ingress`] declares, in order.
+#[allow(dead_code)]
+static INGRESS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CidrIp", None),
+        ("CidrIpv6", None),
+        ("Description", None),
+        ("FromPort", None),
+        ("IpProtocol", None),
+        ("SourcePrefixListId", None),
+        ("SourceSecurityGroupId", None),
+        ("SourceSecurityGroupName", None),
+        ("SourceSecurityGroupOwnerId", None),
+        ("ToPort", None),
+    ],
+};
 impl From<Ingress> for Value {
     fn from(v: Ingress) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.source_prefix_list_id.is_some())
+                + usize::from(v.source_security_group_id.is_some())
+                + usize::from(v.source_security_group_name.is_some())
+                + usize::from(v.source_security_group_owner_id.is_some())
+                + usize::from(v.to_port.is_some()),
+        );
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.source_prefix_list_id {
+            m.insert(String::from("SourcePrefixListId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_id {
+            m.insert(String::from("SourceSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_name {
+            m.insert(String::from("SourceSecurityGroupName"), x);
+        }
+
+        if let Some(x) = v.source_security_group_owner_id {
+            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+        }
+
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -292,8 +455,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

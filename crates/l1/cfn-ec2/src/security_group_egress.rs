@@ -93,6 +93,67 @@ pub struct CfnSecurityGroupEgressProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupEgressProps, CfnSecurityGroupEgressPropsBuilder);
+/// The properties [`CfnSecurityGroupEgressProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_EGRESS_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("CidrIp", None),
+            ("CidrIpv6", None),
+            ("Description", None),
+            ("DestinationPrefixListId", None),
+            ("DestinationSecurityGroupId", None),
+            ("FromPort", None),
+            ("GroupId", None),
+            ("IpProtocol", None),
+            ("ToPort", None),
+        ],
+    };
+impl From<CfnSecurityGroupEgressProps> for Value {
+    fn from(v: CfnSecurityGroupEgressProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.destination_prefix_list_id.is_some())
+                + usize::from(v.destination_security_group_id.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.to_port.is_some()),
+        );
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.destination_prefix_list_id {
+            m.insert(String::from("DestinationPrefixListId"), x);
+        }
+
+        if let Some(x) = v.destination_security_group_id {
+            m.insert(String::from("DestinationSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        m.insert(String::from("GroupId"), v.group_id);
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SecurityGroupEgress` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupEgressProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -110,18 +171,19 @@ impl CfnSecurityGroupEgress {
     /// Defines an `AWS::EC2::SecurityGroupEgress` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSecurityGroupEgressProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SECURITY_GROUP_EGRESS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -100,6 +100,89 @@ pub struct CfnSecurityGroupIngressProps {
 }
 
 cdk_core::impl_props!(CfnSecurityGroupIngressProps, CfnSecurityGroupIngressPropsBuilder);
+/// The properties [`CfnSecurityGroupIngressProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SECURITY_GROUP_INGRESS_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("CidrIp", None),
+            ("CidrIpv6", None),
+            ("Description", None),
+            ("FromPort", None),
+            ("GroupId", None),
+            ("GroupName", None),
+            ("IpProtocol", None),
+            ("SourcePrefixListId", None),
+            ("SourceSecurityGroupId", None),
+            ("SourceSecurityGroupName", None),
+            ("SourceSecurityGroupOwnerId", None),
+            ("ToPort", None),
+        ],
+    };
+impl From<CfnSecurityGroupIngressProps> for Value {
+    fn from(v: CfnSecurityGroupIngressProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.cidr_ip.is_some())
+                + usize::from(v.cidr_ipv6.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.from_port.is_some())
+                + usize::from(v.group_id.is_some())
+                + usize::from(v.group_name.is_some())
+                + usize::from(v.source_prefix_list_id.is_some())
+                + usize::from(v.source_security_group_id.is_some())
+                + usize::from(v.source_security_group_name.is_some())
+                + usize::from(v.source_security_group_owner_id.is_some())
+                + usize::from(v.to_port.is_some()),
+        );
+        if let Some(x) = v.cidr_ip {
+            m.insert(String::from("CidrIp"), x);
+        }
+
+        if let Some(x) = v.cidr_ipv6 {
+            m.insert(String::from("CidrIpv6"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.from_port {
+            m.insert(String::from("FromPort"), x);
+        }
+
+        if let Some(x) = v.group_id {
+            m.insert(String::from("GroupId"), x);
+        }
+
+        if let Some(x) = v.group_name {
+            m.insert(String::from("GroupName"), x);
+        }
+
+        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        if let Some(x) = v.source_prefix_list_id {
+            m.insert(String::from("SourcePrefixListId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_id {
+            m.insert(String::from("SourceSecurityGroupId"), x);
+        }
+
+        if let Some(x) = v.source_security_group_name {
+            m.insert(String::from("SourceSecurityGroupName"), x);
+        }
+
+        if let Some(x) = v.source_security_group_owner_id {
+            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+        }
+
+        if let Some(x) = v.to_port {
+            m.insert(String::from("ToPort"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SecurityGroupIngress` resource: one CloudFormation resource with the properties of a [`CfnSecurityGroupIngressProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -117,18 +200,19 @@ impl CfnSecurityGroupIngress {
     /// Defines an `AWS::EC2::SecurityGroupIngress` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSecurityGroupIngressProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SECURITY_GROUP_INGRESS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -145,6 +145,118 @@ pub struct CfnSubnetProps {
 }
 
 cdk_core::impl_props!(CfnSubnetProps, CfnSubnetPropsBuilder);
+/// The properties [`CfnSubnetProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBNET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AssignIpv6AddressOnCreation", None),
+        ("AvailabilityZone", None),
+        ("AvailabilityZoneId", None),
+        ("CidrBlock", None),
+        ("EnableDns64", None),
+        ("EnableLniAtDeviceIndex", None),
+        ("Ipv4IpamPoolId", None),
+        ("Ipv4NetmaskLength", None),
+        ("Ipv6CidrBlock", None),
+        ("Ipv6IpamPoolId", None),
+        ("Ipv6Native", None),
+        ("Ipv6NetmaskLength", None),
+        ("MapPublicIpOnLaunch", None),
+        ("OutpostArn", None),
+        ("PrivateDnsNameOptionsOnLaunch", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcId", None),
+    ],
+};
+impl From<CfnSubnetProps> for Value {
+    fn from(v: CfnSubnetProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.assign_ipv6_address_on_creation.is_some())
+                + usize::from(v.availability_zone.is_some())
+                + usize::from(v.availability_zone_id.is_some())
+                + usize::from(v.cidr_block.is_some())
+                + usize::from(v.enable_dns64.is_some())
+                + usize::from(v.enable_lni_at_device_index.is_some())
+                + usize::from(v.ipv4_ipam_pool_id.is_some())
+                + usize::from(v.ipv4_netmask_length.is_some())
+                + usize::from(v.ipv6_cidr_block.is_some())
+                + usize::from(v.ipv6_ipam_pool_id.is_some())
+                + usize::from(v.ipv6_native.is_some())
+                + usize::from(v.ipv6_netmask_length.is_some())
+                + usize::from(v.map_public_ip_on_launch.is_some())
+                + usize::from(v.outpost_arn.is_some())
+                + usize::from(v.private_dns_name_options_on_launch.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.assign_ipv6_address_on_creation {
+            m.insert(String::from("AssignIpv6AddressOnCreation"), x);
+        }
+
+        if let Some(x) = v.availability_zone {
+            m.insert(String::from("AvailabilityZone"), x);
+        }
+
+        if let Some(x) = v.availability_zone_id {
+            m.insert(String::from("AvailabilityZoneId"), x);
+        }
+
+        if let Some(x) = v.cidr_block {
+            m.insert(String::from("CidrBlock"), x);
+        }
+
+        if let Some(x) = v.enable_dns64 {
+            m.insert(String::from("EnableDns64"), x);
+        }
+
+        if let Some(x) = v.enable_lni_at_device_index {
+            m.insert(String::from("EnableLniAtDeviceIndex"), x);
+        }
+
+        if let Some(x) = v.ipv4_ipam_pool_id {
+            m.insert(String::from("Ipv4IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.ipv4_netmask_length {
+            m.insert(String::from("Ipv4NetmaskLength"), x);
+        }
+
+        if let Some(x) = v.ipv6_cidr_block {
+            m.insert(String::from("Ipv6CidrBlock"), x);
+        }
+
+        if let Some(x) = v.ipv6_ipam_pool_id {
+            m.insert(String::from("Ipv6IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.ipv6_native {
+            m.insert(String::from("Ipv6Native"), x);
+        }
+
+        if let Some(x) = v.ipv6_netmask_length {
+            m.insert(String::from("Ipv6NetmaskLength"), x);
+        }
+
+        if let Some(x) = v.map_public_ip_on_launch {
+            m.insert(String::from("MapPublicIpOnLaunch"), x);
+        }
+
+        if let Some(x) = v.outpost_arn {
+            m.insert(String::from("OutpostArn"), x);
+        }
+
+        if let Some(x) = v.private_dns_name_options_on_launch {
+            m.insert(String::from("PrivateDnsNameOptionsOnLaunch"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::Subnet` resource: one CloudFormation resource with the properties of a [`CfnSubnetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -162,18 +274,19 @@ impl CfnSubnet {
     /// Defines an `AWS::EC2::Subnet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSubnetProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SUBNET_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -245,8 +358,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

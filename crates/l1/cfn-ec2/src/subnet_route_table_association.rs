@@ -32,6 +32,19 @@ cdk_core::impl_props!(
     CfnSubnetRouteTableAssociationProps,
     CfnSubnetRouteTableAssociationPropsBuilder
 );
+/// The properties [`CfnSubnetRouteTableAssociationProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBNET_ROUTE_TABLE_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RouteTableId", None), ("SubnetId", None)] };
+impl From<CfnSubnetRouteTableAssociationProps> for Value {
+    fn from(v: CfnSubnetRouteTableAssociationProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("RouteTableId"), v.route_table_id);
+        m.insert(String::from("SubnetId"), v.subnet_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::SubnetRouteTableAssociation` resource: one CloudFormation resource with the properties of a [`CfnSubnetRouteTableAssociationProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -49,18 +62,19 @@ impl CfnSubnetRouteTableAssociation {
     /// Defines an `AWS::EC2::SubnetRouteTableAssociation` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSubnetRouteTableAssociationProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SUBNET_ROUTE_TABLE_ASSOCIATION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -82,6 +82,71 @@ pub struct CfnVPCProps {
 }
 
 cdk_core::impl_props!(CfnVPCProps, CfnVPCPropsBuilder);
+/// The properties [`CfnVPCProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CidrBlock", None),
+        ("EnableDnsHostnames", None),
+        ("EnableDnsSupport", None),
+        ("InstanceTenancy", None),
+        ("Ipv4IpamPoolId", None),
+        ("Ipv4NetmaskLength", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        (
+            "VpcEncryptionControl",
+            Some(cdk_core::NestedSchema::Struct(&VPC_ENCRYPTION_CONTROL_SCHEMA)),
+        ),
+    ],
+};
+impl From<CfnVPCProps> for Value {
+    fn from(v: CfnVPCProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.cidr_block.is_some())
+                + usize::from(v.enable_dns_hostnames.is_some())
+                + usize::from(v.enable_dns_support.is_some())
+                + usize::from(v.instance_tenancy.is_some())
+                + usize::from(v.ipv4_ipam_pool_id.is_some())
+                + usize::from(v.ipv4_netmask_length.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_encryption_control.is_some()),
+        );
+        if let Some(x) = v.cidr_block {
+            m.insert(String::from("CidrBlock"), x);
+        }
+
+        if let Some(x) = v.enable_dns_hostnames {
+            m.insert(String::from("EnableDnsHostnames"), x);
+        }
+
+        if let Some(x) = v.enable_dns_support {
+            m.insert(String::from("EnableDnsSupport"), x);
+        }
+
+        if let Some(x) = v.instance_tenancy {
+            m.insert(String::from("InstanceTenancy"), x);
+        }
+
+        if let Some(x) = v.ipv4_ipam_pool_id {
+            m.insert(String::from("Ipv4IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.ipv4_netmask_length {
+            m.insert(String::from("Ipv4NetmaskLength"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_encryption_control {
+            m.insert(String::from("VpcEncryptionControl"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPC` resource: one CloudFormation resource with the properties of a [`CfnVPCProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -99,18 +164,19 @@ impl CfnVPC {
     /// Defines an `AWS::EC2::VPC` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_VPC_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -418,9 +484,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -500,9 +573,71 @@ pub struct VpcEncryptionControl {
 }
 
 cdk_core::impl_props!(VpcEncryptionControl, VpcEncryptionControlBuilder);
+/// The properties [`VpcEncryptionControl`] declares, in order.
+#[allow(dead_code)]
+static VPC_ENCRYPTION_CONTROL_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("EgressOnlyInternetGatewayExclusion", None),
+        ("ElasticFileSystemExclusion", None),
+        ("InternetGatewayExclusion", None),
+        ("LambdaExclusion", None),
+        ("Mode", None),
+        ("NatGatewayExclusion", None),
+        ("VirtualPrivateGatewayExclusion", None),
+        ("VpcLatticeExclusion", None),
+        ("VpcPeeringExclusion", None),
+    ],
+};
 impl From<VpcEncryptionControl> for Value {
     fn from(v: VpcEncryptionControl) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.egress_only_internet_gateway_exclusion.is_some())
+                + usize::from(v.elastic_file_system_exclusion.is_some())
+                + usize::from(v.internet_gateway_exclusion.is_some())
+                + usize::from(v.lambda_exclusion.is_some())
+                + usize::from(v.mode.is_some())
+                + usize::from(v.nat_gateway_exclusion.is_some())
+                + usize::from(v.virtual_private_gateway_exclusion.is_some())
+                + usize::from(v.vpc_lattice_exclusion.is_some())
+                + usize::from(v.vpc_peering_exclusion.is_some()),
+        );
+        if let Some(x) = v.egress_only_internet_gateway_exclusion {
+            m.insert(String::from("EgressOnlyInternetGatewayExclusion"), x);
+        }
+
+        if let Some(x) = v.elastic_file_system_exclusion {
+            m.insert(String::from("ElasticFileSystemExclusion"), x);
+        }
+
+        if let Some(x) = v.internet_gateway_exclusion {
+            m.insert(String::from("InternetGatewayExclusion"), x);
+        }
+
+        if let Some(x) = v.lambda_exclusion {
+            m.insert(String::from("LambdaExclusion"), x);
+        }
+
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        if let Some(x) = v.nat_gateway_exclusion {
+            m.insert(String::from("NatGatewayExclusion"), x);
+        }
+
+        if let Some(x) = v.virtual_private_gateway_exclusion {
+            m.insert(String::from("VirtualPrivateGatewayExclusion"), x);
+        }
+
+        if let Some(x) = v.vpc_lattice_exclusion {
+            m.insert(String::from("VpcLatticeExclusion"), x);
+        }
+
+        if let Some(x) = v.vpc_peering_exclusion {
+            m.insert(String::from("VpcPeeringExclusion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

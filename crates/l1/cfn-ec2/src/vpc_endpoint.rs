@@ -118,6 +118,100 @@ pub struct CfnVPCEndpointProps {
 }
 
 cdk_core::impl_props!(CfnVPCEndpointProps, CfnVPCEndpointPropsBuilder);
+/// The properties [`CfnVPCEndpointProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_ENDPOINT_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DnsOptions", Some(cdk_core::NestedSchema::Struct(&DNS_OPTIONS_SPECIFICATION_SCHEMA))),
+        ("IpAddressType", None),
+        ("PolicyDocument", None),
+        ("PrivateDnsEnabled", None),
+        ("ResourceConfigurationArn", None),
+        ("RouteTableIds", None),
+        ("SecurityGroupIds", None),
+        ("ServiceName", None),
+        ("ServiceNetworkArn", None),
+        ("ServiceRegion", None),
+        ("SubnetIds", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VpcEndpointType", None),
+        ("VpcId", None),
+    ],
+};
+impl From<CfnVPCEndpointProps> for Value {
+    fn from(v: CfnVPCEndpointProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.dns_options.is_some())
+                + usize::from(v.ip_address_type.is_some())
+                + usize::from(v.policy_document.is_some())
+                + usize::from(v.private_dns_enabled.is_some())
+                + usize::from(v.resource_configuration_arn.is_some())
+                + usize::from(v.route_table_ids.is_some())
+                + usize::from(v.security_group_ids.is_some())
+                + usize::from(v.service_name.is_some())
+                + usize::from(v.service_network_arn.is_some())
+                + usize::from(v.service_region.is_some())
+                + usize::from(v.subnet_ids.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.vpc_endpoint_type.is_some()),
+        );
+        if let Some(x) = v.dns_options {
+            m.insert(String::from("DnsOptions"), x);
+        }
+
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.policy_document {
+            m.insert(String::from("PolicyDocument"), x);
+        }
+
+        if let Some(x) = v.private_dns_enabled {
+            m.insert(String::from("PrivateDnsEnabled"), x);
+        }
+
+        if let Some(x) = v.resource_configuration_arn {
+            m.insert(String::from("ResourceConfigurationArn"), x);
+        }
+
+        if let Some(x) = v.route_table_ids {
+            m.insert(String::from("RouteTableIds"), x);
+        }
+
+        if let Some(x) = v.security_group_ids {
+            m.insert(String::from("SecurityGroupIds"), x);
+        }
+
+        if let Some(x) = v.service_name {
+            m.insert(String::from("ServiceName"), x);
+        }
+
+        if let Some(x) = v.service_network_arn {
+            m.insert(String::from("ServiceNetworkArn"), x);
+        }
+
+        if let Some(x) = v.service_region {
+            m.insert(String::from("ServiceRegion"), x);
+        }
+
+        if let Some(x) = v.subnet_ids {
+            m.insert(String::from("SubnetIds"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.vpc_endpoint_type {
+            m.insert(String::from("VpcEndpointType"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPCEndpoint` resource: one CloudFormation resource with the properties of a [`CfnVPCEndpointProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -135,18 +229,19 @@ impl CfnVPCEndpoint {
     /// Defines an `AWS::EC2::VPCEndpoint` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCEndpointProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_VPC_ENDPOINT_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -235,9 +330,41 @@ pub struct DnsOptionsSpecification {
 }
 
 cdk_core::impl_props!(DnsOptionsSpecification, DnsOptionsSpecificationBuilder);
+/// The properties [`DnsOptionsSpecification`] declares, in order.
+#[allow(dead_code)]
+static DNS_OPTIONS_SPECIFICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DnsRecordIpType", None),
+        ("PrivateDnsOnlyForInboundResolverEndpoint", None),
+        ("PrivateDnsPreference", None),
+        ("PrivateDnsSpecifiedDomains", None),
+    ],
+};
 impl From<DnsOptionsSpecification> for Value {
     fn from(v: DnsOptionsSpecification) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.dns_record_ip_type.is_some())
+                + usize::from(v.private_dns_only_for_inbound_resolver_endpoint.is_some())
+                + usize::from(v.private_dns_preference.is_some())
+                + usize::from(v.private_dns_specified_domains.is_some()),
+        );
+        if let Some(x) = v.dns_record_ip_type {
+            m.insert(String::from("DnsRecordIpType"), x);
+        }
+
+        if let Some(x) = v.private_dns_only_for_inbound_resolver_endpoint {
+            m.insert(String::from("PrivateDnsOnlyForInboundResolverEndpoint"), x);
+        }
+
+        if let Some(x) = v.private_dns_preference {
+            m.insert(String::from("PrivateDnsPreference"), x);
+        }
+
+        if let Some(x) = v.private_dns_specified_domains {
+            m.insert(String::from("PrivateDnsSpecifiedDomains"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -269,9 +396,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

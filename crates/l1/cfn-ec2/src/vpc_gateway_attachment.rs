@@ -34,6 +34,31 @@ pub struct CfnVPCGatewayAttachmentProps {
 }
 
 cdk_core::impl_props!(CfnVPCGatewayAttachmentProps, CfnVPCGatewayAttachmentPropsBuilder);
+/// The properties [`CfnVPCGatewayAttachmentProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VPC_GATEWAY_ATTACHMENT_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("InternetGatewayId", None), ("VpcId", None), ("VpnGatewayId", None)],
+    };
+impl From<CfnVPCGatewayAttachmentProps> for Value {
+    fn from(v: CfnVPCGatewayAttachmentProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.internet_gateway_id.is_some())
+                + usize::from(v.vpn_gateway_id.is_some()),
+        );
+        if let Some(x) = v.internet_gateway_id {
+            m.insert(String::from("InternetGatewayId"), x);
+        }
+
+        m.insert(String::from("VpcId"), v.vpc_id);
+        if let Some(x) = v.vpn_gateway_id {
+            m.insert(String::from("VpnGatewayId"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::EC2::VPCGatewayAttachment` resource: one CloudFormation resource with the properties of a [`CfnVPCGatewayAttachmentProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -51,18 +76,19 @@ impl CfnVPCGatewayAttachment {
     /// Defines an `AWS::EC2::VPCGatewayAttachment` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVPCGatewayAttachmentProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_VPC_GATEWAY_ATTACHMENT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

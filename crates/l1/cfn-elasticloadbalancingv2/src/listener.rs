@@ -83,6 +83,75 @@ pub struct CfnListenerProps {
 }
 
 cdk_core::impl_props!(CfnListenerProps, CfnListenerPropsBuilder);
+/// The properties [`CfnListenerProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_LISTENER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AlpnPolicy", None),
+        ("Certificates", Some(cdk_core::NestedSchema::List(&CERTIFICATE_SCHEMA))),
+        ("DefaultActions", Some(cdk_core::NestedSchema::List(&ACTION_SCHEMA))),
+        ("ListenerAttributes", Some(cdk_core::NestedSchema::List(&LISTENER_ATTRIBUTE_SCHEMA))),
+        ("LoadBalancerArn", None),
+        (
+            "MutualAuthentication",
+            Some(cdk_core::NestedSchema::Struct(&MUTUAL_AUTHENTICATION_SCHEMA)),
+        ),
+        ("Port", None),
+        ("Protocol", None),
+        ("SslPolicy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnListenerProps> for Value {
+    fn from(v: CfnListenerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.alpn_policy.is_some())
+                + usize::from(v.certificates.is_some())
+                + usize::from(v.listener_attributes.is_some())
+                + usize::from(v.mutual_authentication.is_some())
+                + usize::from(v.port.is_some())
+                + usize::from(v.protocol.is_some())
+                + usize::from(v.ssl_policy.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.alpn_policy {
+            m.insert(String::from("AlpnPolicy"), x);
+        }
+
+        if let Some(x) = v.certificates {
+            m.insert(String::from("Certificates"), x);
+        }
+
+        m.insert(String::from("DefaultActions"), v.default_actions);
+        if let Some(x) = v.listener_attributes {
+            m.insert(String::from("ListenerAttributes"), x);
+        }
+
+        m.insert(String::from("LoadBalancerArn"), v.load_balancer_arn);
+        if let Some(x) = v.mutual_authentication {
+            m.insert(String::from("MutualAuthentication"), x);
+        }
+
+        if let Some(x) = v.port {
+            m.insert(String::from("Port"), x);
+        }
+
+        if let Some(x) = v.protocol {
+            m.insert(String::from("Protocol"), x);
+        }
+
+        if let Some(x) = v.ssl_policy {
+            m.insert(String::from("SslPolicy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::Listener` resource: one CloudFormation resource with the properties of a [`CfnListenerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -100,18 +169,19 @@ impl CfnListener {
     /// Defines an `AWS::ElasticLoadBalancingV2::Listener` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnListenerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_LISTENER_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -213,9 +283,79 @@ pub struct Action {
 }
 
 cdk_core::impl_props!(Action, ActionBuilder);
+/// The properties [`Action`] declares, in order.
+#[allow(dead_code)]
+static ACTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AuthenticateCognitoConfig",
+            Some(cdk_core::NestedSchema::Struct(&AUTHENTICATE_COGNITO_CONFIG_SCHEMA)),
+        ),
+        (
+            "AuthenticateOidcConfig",
+            Some(cdk_core::NestedSchema::Struct(&AUTHENTICATE_OIDC_CONFIG_SCHEMA)),
+        ),
+        (
+            "FixedResponseConfig",
+            Some(cdk_core::NestedSchema::Struct(&FIXED_RESPONSE_CONFIG_SCHEMA)),
+        ),
+        ("ForwardConfig", Some(cdk_core::NestedSchema::Struct(&FORWARD_CONFIG_SCHEMA))),
+        (
+            "JwtValidationConfig",
+            Some(cdk_core::NestedSchema::Struct(&JWT_VALIDATION_CONFIG_SCHEMA)),
+        ),
+        ("Order", None),
+        ("RedirectConfig", Some(cdk_core::NestedSchema::Struct(&REDIRECT_CONFIG_SCHEMA))),
+        ("TargetGroupArn", None),
+        ("Type", None),
+    ],
+};
 impl From<Action> for Value {
     fn from(v: Action) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.authenticate_cognito_config.is_some())
+                + usize::from(v.authenticate_oidc_config.is_some())
+                + usize::from(v.fixed_response_config.is_some())
+                + usize::from(v.forward_config.is_some())
+                + usize::from(v.jwt_validation_config.is_some())
+                + usize::from(v.order.is_some())
+                + usize::from(v.redirect_config.is_some())
+                + usize::from(v.target_group_arn.is_some()),
+        );
+        if let Some(x) = v.authenticate_cognito_config {
+            m.insert(String::from("AuthenticateCognitoConfig"), x);
+        }
+
+        if let Some(x) = v.authenticate_oidc_config {
+            m.insert(String::from("AuthenticateOidcConfig"), x);
+        }
+
+        if let Some(x) = v.fixed_response_config {
+            m.insert(String::from("FixedResponseConfig"), x);
+        }
+
+        if let Some(x) = v.forward_config {
+            m.insert(String::from("ForwardConfig"), x);
+        }
+
+        if let Some(x) = v.jwt_validation_config {
+            m.insert(String::from("JwtValidationConfig"), x);
+        }
+
+        if let Some(x) = v.order {
+            m.insert(String::from("Order"), x);
+        }
+
+        if let Some(x) = v.redirect_config {
+            m.insert(String::from("RedirectConfig"), x);
+        }
+
+        if let Some(x) = v.target_group_arn {
+            m.insert(String::from("TargetGroupArn"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        Value::Object(m)
     }
 }
 
@@ -287,9 +427,53 @@ pub struct AuthenticateCognitoConfig {
 }
 
 cdk_core::impl_props!(AuthenticateCognitoConfig, AuthenticateCognitoConfigBuilder);
+/// The properties [`AuthenticateCognitoConfig`] declares, in order.
+#[allow(dead_code)]
+static AUTHENTICATE_COGNITO_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AuthenticationRequestExtraParams", None),
+        ("OnUnauthenticatedRequest", None),
+        ("Scope", None),
+        ("SessionCookieName", None),
+        ("SessionTimeout", None),
+        ("UserPoolArn", None),
+        ("UserPoolClientId", None),
+        ("UserPoolDomain", None),
+    ],
+};
 impl From<AuthenticateCognitoConfig> for Value {
     fn from(v: AuthenticateCognitoConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.authentication_request_extra_params.is_some())
+                + usize::from(v.on_unauthenticated_request.is_some())
+                + usize::from(v.scope.is_some())
+                + usize::from(v.session_cookie_name.is_some())
+                + usize::from(v.session_timeout.is_some()),
+        );
+        if let Some(x) = v.authentication_request_extra_params {
+            m.insert(String::from("AuthenticationRequestExtraParams"), x);
+        }
+
+        if let Some(x) = v.on_unauthenticated_request {
+            m.insert(String::from("OnUnauthenticatedRequest"), x);
+        }
+
+        if let Some(x) = v.scope {
+            m.insert(String::from("Scope"), x);
+        }
+
+        if let Some(x) = v.session_cookie_name {
+            m.insert(String::from("SessionCookieName"), x);
+        }
+
+        if let Some(x) = v.session_timeout {
+            m.insert(String::from("SessionTimeout"), x);
+        }
+
+        m.insert(String::from("UserPoolArn"), v.user_pool_arn);
+        m.insert(String::from("UserPoolClientId"), v.user_pool_client_id);
+        m.insert(String::from("UserPoolDomain"), v.user_pool_domain);
+        Value::Object(m)
     }
 }
 
@@ -383,9 +567,69 @@ pub struct AuthenticateOidcConfig {
 }
 
 cdk_core::impl_props!(AuthenticateOidcConfig, AuthenticateOidcConfigBuilder);
+/// The properties [`AuthenticateOidcConfig`] declares, in order.
+#[allow(dead_code)]
+static AUTHENTICATE_OIDC_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AuthenticationRequestExtraParams", None),
+        ("AuthorizationEndpoint", None),
+        ("ClientId", None),
+        ("ClientSecret", None),
+        ("Issuer", None),
+        ("OnUnauthenticatedRequest", None),
+        ("Scope", None),
+        ("SessionCookieName", None),
+        ("SessionTimeout", None),
+        ("TokenEndpoint", None),
+        ("UseExistingClientSecret", None),
+        ("UserInfoEndpoint", None),
+    ],
+};
 impl From<AuthenticateOidcConfig> for Value {
     fn from(v: AuthenticateOidcConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            5 + usize::from(v.authentication_request_extra_params.is_some())
+                + usize::from(v.client_secret.is_some())
+                + usize::from(v.on_unauthenticated_request.is_some())
+                + usize::from(v.scope.is_some())
+                + usize::from(v.session_cookie_name.is_some())
+                + usize::from(v.session_timeout.is_some())
+                + usize::from(v.use_existing_client_secret.is_some()),
+        );
+        if let Some(x) = v.authentication_request_extra_params {
+            m.insert(String::from("AuthenticationRequestExtraParams"), x);
+        }
+
+        m.insert(String::from("AuthorizationEndpoint"), v.authorization_endpoint);
+        m.insert(String::from("ClientId"), v.client_id);
+        if let Some(x) = v.client_secret {
+            m.insert(String::from("ClientSecret"), x);
+        }
+
+        m.insert(String::from("Issuer"), v.issuer);
+        if let Some(x) = v.on_unauthenticated_request {
+            m.insert(String::from("OnUnauthenticatedRequest"), x);
+        }
+
+        if let Some(x) = v.scope {
+            m.insert(String::from("Scope"), x);
+        }
+
+        if let Some(x) = v.session_cookie_name {
+            m.insert(String::from("SessionCookieName"), x);
+        }
+
+        if let Some(x) = v.session_timeout {
+            m.insert(String::from("SessionTimeout"), x);
+        }
+
+        m.insert(String::from("TokenEndpoint"), v.token_endpoint);
+        if let Some(x) = v.use_existing_client_secret {
+            m.insert(String::from("UseExistingClientSecret"), x);
+        }
+
+        m.insert(String::from("UserInfoEndpoint"), v.user_info_endpoint);
+        Value::Object(m)
     }
 }
 
@@ -409,9 +653,18 @@ pub struct Certificate {
 }
 
 cdk_core::impl_props!(Certificate, CertificateBuilder);
+/// The properties [`Certificate`] declares, in order.
+#[allow(dead_code)]
+static CERTIFICATE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CertificateArn", None)] };
 impl From<Certificate> for Value {
     fn from(v: Certificate) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.certificate_arn.is_some()));
+        if let Some(x) = v.certificate_arn {
+            m.insert(String::from("CertificateArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -448,9 +701,26 @@ pub struct FixedResponseConfig {
 }
 
 cdk_core::impl_props!(FixedResponseConfig, FixedResponseConfigBuilder);
+/// The properties [`FixedResponseConfig`] declares, in order.
+#[allow(dead_code)]
+static FIXED_RESPONSE_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ContentType", None), ("MessageBody", None), ("StatusCode", None)],
+};
 impl From<FixedResponseConfig> for Value {
     fn from(v: FixedResponseConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.content_type.is_some()) + usize::from(v.message_body.is_some()),
+        );
+        if let Some(x) = v.content_type {
+            m.insert(String::from("ContentType"), x);
+        }
+
+        if let Some(x) = v.message_body {
+            m.insert(String::from("MessageBody"), x);
+        }
+
+        m.insert(String::from("StatusCode"), v.status_code);
+        Value::Object(m)
     }
 }
 
@@ -482,9 +752,32 @@ pub struct ForwardConfig {
 }
 
 cdk_core::impl_props!(ForwardConfig, ForwardConfigBuilder);
+/// The properties [`ForwardConfig`] declares, in order.
+#[allow(dead_code)]
+static FORWARD_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "TargetGroupStickinessConfig",
+            Some(cdk_core::NestedSchema::Struct(&TARGET_GROUP_STICKINESS_CONFIG_SCHEMA)),
+        ),
+        ("TargetGroups", Some(cdk_core::NestedSchema::List(&TARGET_GROUP_TUPLE_SCHEMA))),
+    ],
+};
 impl From<ForwardConfig> for Value {
     fn from(v: ForwardConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.target_group_stickiness_config.is_some())
+                + usize::from(v.target_groups.is_some()),
+        );
+        if let Some(x) = v.target_group_stickiness_config {
+            m.insert(String::from("TargetGroupStickinessConfig"), x);
+        }
+
+        if let Some(x) = v.target_groups {
+            m.insert(String::from("TargetGroups"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -520,9 +813,17 @@ cdk_core::impl_props!(
     JwtValidationActionAdditionalClaim,
     JwtValidationActionAdditionalClaimBuilder
 );
+/// The properties [`JwtValidationActionAdditionalClaim`] declares, in order.
+#[allow(dead_code)]
+static JWT_VALIDATION_ACTION_ADDITIONAL_CLAIM_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Format", None), ("Name", None), ("Values", None)] };
 impl From<JwtValidationActionAdditionalClaim> for Value {
     fn from(v: JwtValidationActionAdditionalClaim) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("Format"), v.format);
+        m.insert(String::from("Name"), v.name);
+        m.insert(String::from("Values"), v.values);
+        Value::Object(m)
     }
 }
 
@@ -556,9 +857,28 @@ pub struct JwtValidationConfig {
 }
 
 cdk_core::impl_props!(JwtValidationConfig, JwtValidationConfigBuilder);
+/// The properties [`JwtValidationConfig`] declares, in order.
+#[allow(dead_code)]
+static JWT_VALIDATION_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AdditionalClaims",
+            Some(cdk_core::NestedSchema::List(&JWT_VALIDATION_ACTION_ADDITIONAL_CLAIM_SCHEMA)),
+        ),
+        ("Issuer", None),
+        ("JwksEndpoint", None),
+    ],
+};
 impl From<JwtValidationConfig> for Value {
     fn from(v: JwtValidationConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.additional_claims.is_some()));
+        if let Some(x) = v.additional_claims {
+            m.insert(String::from("AdditionalClaims"), x);
+        }
+
+        m.insert(String::from("Issuer"), v.issuer);
+        m.insert(String::from("JwksEndpoint"), v.jwks_endpoint);
+        Value::Object(m)
     }
 }
 
@@ -618,9 +938,24 @@ pub struct ListenerAttribute {
 }
 
 cdk_core::impl_props!(ListenerAttribute, ListenerAttributeBuilder);
+/// The properties [`ListenerAttribute`] declares, in order.
+#[allow(dead_code)]
+static LISTENER_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<ListenerAttribute> for Value {
     fn from(v: ListenerAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -665,9 +1000,41 @@ pub struct MutualAuthentication {
 }
 
 cdk_core::impl_props!(MutualAuthentication, MutualAuthenticationBuilder);
+/// The properties [`MutualAuthentication`] declares, in order.
+#[allow(dead_code)]
+static MUTUAL_AUTHENTICATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AdvertiseTrustStoreCaNames", None),
+        ("IgnoreClientCertificateExpiry", None),
+        ("Mode", None),
+        ("TrustStoreArn", None),
+    ],
+};
 impl From<MutualAuthentication> for Value {
     fn from(v: MutualAuthentication) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.advertise_trust_store_ca_names.is_some())
+                + usize::from(v.ignore_client_certificate_expiry.is_some())
+                + usize::from(v.mode.is_some())
+                + usize::from(v.trust_store_arn.is_some()),
+        );
+        if let Some(x) = v.advertise_trust_store_ca_names {
+            m.insert(String::from("AdvertiseTrustStoreCaNames"), x);
+        }
+
+        if let Some(x) = v.ignore_client_certificate_expiry {
+            m.insert(String::from("IgnoreClientCertificateExpiry"), x);
+        }
+
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        if let Some(x) = v.trust_store_arn {
+            m.insert(String::from("TrustStoreArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -732,9 +1099,49 @@ pub struct RedirectConfig {
 }
 
 cdk_core::impl_props!(RedirectConfig, RedirectConfigBuilder);
+/// The properties [`RedirectConfig`] declares, in order.
+#[allow(dead_code)]
+static REDIRECT_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Host", None),
+        ("Path", None),
+        ("Port", None),
+        ("Protocol", None),
+        ("Query", None),
+        ("StatusCode", None),
+    ],
+};
 impl From<RedirectConfig> for Value {
     fn from(v: RedirectConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.host.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.port.is_some())
+                + usize::from(v.protocol.is_some())
+                + usize::from(v.query.is_some()),
+        );
+        if let Some(x) = v.host {
+            m.insert(String::from("Host"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.port {
+            m.insert(String::from("Port"), x);
+        }
+
+        if let Some(x) = v.protocol {
+            m.insert(String::from("Protocol"), x);
+        }
+
+        if let Some(x) = v.query {
+            m.insert(String::from("Query"), x);
+        }
+
+        m.insert(String::from("StatusCode"), v.status_code);
+        Value::Object(m)
     }
 }
 
@@ -762,9 +1169,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -794,9 +1208,24 @@ pub struct TargetGroupStickinessConfig {
 }
 
 cdk_core::impl_props!(TargetGroupStickinessConfig, TargetGroupStickinessConfigBuilder);
+/// The properties [`TargetGroupStickinessConfig`] declares, in order.
+#[allow(dead_code)]
+static TARGET_GROUP_STICKINESS_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationSeconds", None), ("Enabled", None)] };
 impl From<TargetGroupStickinessConfig> for Value {
     fn from(v: TargetGroupStickinessConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.duration_seconds.is_some()) + usize::from(v.enabled.is_some()),
+        );
+        if let Some(x) = v.duration_seconds {
+            m.insert(String::from("DurationSeconds"), x);
+        }
+
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -826,9 +1255,24 @@ pub struct TargetGroupTuple {
 }
 
 cdk_core::impl_props!(TargetGroupTuple, TargetGroupTupleBuilder);
+/// The properties [`TargetGroupTuple`] declares, in order.
+#[allow(dead_code)]
+static TARGET_GROUP_TUPLE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TargetGroupArn", None), ("Weight", None)] };
 impl From<TargetGroupTuple> for Value {
     fn from(v: TargetGroupTuple) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.target_group_arn.is_some()) + usize::from(v.weight.is_some()),
+        );
+        if let Some(x) = v.target_group_arn {
+            m.insert(String::from("TargetGroupArn"), x);
+        }
+
+        if let Some(x) = v.weight {
+            m.insert(String::from("Weight"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

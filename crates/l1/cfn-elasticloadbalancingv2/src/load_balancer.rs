@@ -141,6 +141,112 @@ pub struct CfnLoadBalancerProps {
 }
 
 cdk_core::impl_props!(CfnLoadBalancerProps, CfnLoadBalancerPropsBuilder);
+/// The properties [`CfnLoadBalancerProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_LOAD_BALANCER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("EnableCapacityReservationProvisionStabilize", None),
+        ("EnablePrefixForIpv6SourceNat", None),
+        ("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", None),
+        ("IpAddressType", None),
+        ("Ipv4IpamPoolId", None),
+        (
+            "LoadBalancerAttributes",
+            Some(cdk_core::NestedSchema::List(&LOAD_BALANCER_ATTRIBUTE_SCHEMA)),
+        ),
+        (
+            "MinimumLoadBalancerCapacity",
+            Some(cdk_core::NestedSchema::Struct(&MINIMUM_LOAD_BALANCER_CAPACITY_SCHEMA)),
+        ),
+        ("Name", None),
+        ("Scheme", None),
+        ("SecurityGroups", None),
+        ("SubnetMappings", Some(cdk_core::NestedSchema::List(&SUBNET_MAPPING_SCHEMA))),
+        ("Subnets", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Type", None),
+    ],
+};
+impl From<CfnLoadBalancerProps> for Value {
+    fn from(v: CfnLoadBalancerProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enable_capacity_reservation_provision_stabilize.is_some())
+                + usize::from(v.enable_prefix_for_ipv6_source_nat.is_some())
+                + usize::from(
+                    v.enforce_security_group_inbound_rules_on_private_link_traffic.is_some(),
+                )
+                + usize::from(v.ip_address_type.is_some())
+                + usize::from(v.ipv4_ipam_pool_id.is_some())
+                + usize::from(v.load_balancer_attributes.is_some())
+                + usize::from(v.minimum_load_balancer_capacity.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.scheme.is_some())
+                + usize::from(v.security_groups.is_some())
+                + usize::from(v.subnet_mappings.is_some())
+                + usize::from(v.subnets.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.type_.is_some()),
+        );
+        if let Some(x) = v.enable_capacity_reservation_provision_stabilize {
+            m.insert(String::from("EnableCapacityReservationProvisionStabilize"), x);
+        }
+
+        if let Some(x) = v.enable_prefix_for_ipv6_source_nat {
+            m.insert(String::from("EnablePrefixForIpv6SourceNat"), x);
+        }
+
+        if let Some(x) = v.enforce_security_group_inbound_rules_on_private_link_traffic {
+            m.insert(String::from("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"), x);
+        }
+
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.ipv4_ipam_pool_id {
+            m.insert(String::from("Ipv4IpamPoolId"), x);
+        }
+
+        if let Some(x) = v.load_balancer_attributes {
+            m.insert(String::from("LoadBalancerAttributes"), x);
+        }
+
+        if let Some(x) = v.minimum_load_balancer_capacity {
+            m.insert(String::from("MinimumLoadBalancerCapacity"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.scheme {
+            m.insert(String::from("Scheme"), x);
+        }
+
+        if let Some(x) = v.security_groups {
+            m.insert(String::from("SecurityGroups"), x);
+        }
+
+        if let Some(x) = v.subnet_mappings {
+            m.insert(String::from("SubnetMappings"), x);
+        }
+
+        if let Some(x) = v.subnets {
+            m.insert(String::from("Subnets"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::LoadBalancer` resource: one CloudFormation resource with the properties of a [`CfnLoadBalancerProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -158,18 +264,19 @@ impl CfnLoadBalancer {
     /// Defines an `AWS::ElasticLoadBalancingV2::LoadBalancer` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnLoadBalancerProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_LOAD_BALANCER_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -288,9 +395,24 @@ pub struct LoadBalancerAttribute {
 }
 
 cdk_core::impl_props!(LoadBalancerAttribute, LoadBalancerAttributeBuilder);
+/// The properties [`LoadBalancerAttribute`] declares, in order.
+#[allow(dead_code)]
+static LOAD_BALANCER_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<LoadBalancerAttribute> for Value {
     fn from(v: LoadBalancerAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -313,9 +435,15 @@ pub struct MinimumLoadBalancerCapacity {
 }
 
 cdk_core::impl_props!(MinimumLoadBalancerCapacity, MinimumLoadBalancerCapacityBuilder);
+/// The properties [`MinimumLoadBalancerCapacity`] declares, in order.
+#[allow(dead_code)]
+static MINIMUM_LOAD_BALANCER_CAPACITY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CapacityUnits", None)] };
 impl From<MinimumLoadBalancerCapacity> for Value {
     fn from(v: MinimumLoadBalancerCapacity) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CapacityUnits"), v.capacity_units);
+        Value::Object(m)
     }
 }
 
@@ -362,9 +490,43 @@ pub struct SubnetMapping {
 }
 
 cdk_core::impl_props!(SubnetMapping, SubnetMappingBuilder);
+/// The properties [`SubnetMapping`] declares, in order.
+#[allow(dead_code)]
+static SUBNET_MAPPING_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllocationId", None),
+        ("IPv6Address", None),
+        ("PrivateIPv4Address", None),
+        ("SourceNatIpv6Prefix", None),
+        ("SubnetId", None),
+    ],
+};
 impl From<SubnetMapping> for Value {
     fn from(v: SubnetMapping) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.allocation_id.is_some())
+                + usize::from(v.ipv6_address.is_some())
+                + usize::from(v.private_ipv4_address.is_some())
+                + usize::from(v.source_nat_ipv6_prefix.is_some()),
+        );
+        if let Some(x) = v.allocation_id {
+            m.insert(String::from("AllocationId"), x);
+        }
+
+        if let Some(x) = v.ipv6_address {
+            m.insert(String::from("IPv6Address"), x);
+        }
+
+        if let Some(x) = v.private_ipv4_address {
+            m.insert(String::from("PrivateIPv4Address"), x);
+        }
+
+        if let Some(x) = v.source_nat_ipv6_prefix {
+            m.insert(String::from("SourceNatIpv6Prefix"), x);
+        }
+
+        m.insert(String::from("SubnetId"), v.subnet_id);
+        Value::Object(m)
     }
 }
 
@@ -393,9 +555,19 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

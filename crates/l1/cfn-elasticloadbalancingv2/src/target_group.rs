@@ -137,6 +137,143 @@ pub struct CfnTargetGroupProps {
 }
 
 cdk_core::impl_props!(CfnTargetGroupProps, CfnTargetGroupPropsBuilder);
+/// The properties [`CfnTargetGroupProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_TARGET_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("HealthCheckEnabled", None),
+        ("HealthCheckIntervalSeconds", None),
+        ("HealthCheckPath", None),
+        ("HealthCheckPort", None),
+        ("HealthCheckProtocol", None),
+        ("HealthCheckTimeoutSeconds", None),
+        ("HealthyThresholdCount", None),
+        ("IpAddressType", None),
+        ("Matcher", Some(cdk_core::NestedSchema::Struct(&MATCHER_SCHEMA))),
+        ("Name", None),
+        ("Port", None),
+        ("Protocol", None),
+        ("ProtocolVersion", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TargetControlPort", None),
+        (
+            "TargetGroupAttributes",
+            Some(cdk_core::NestedSchema::List(&TARGET_GROUP_ATTRIBUTE_SCHEMA)),
+        ),
+        ("TargetType", None),
+        ("Targets", Some(cdk_core::NestedSchema::List(&TARGET_DESCRIPTION_SCHEMA))),
+        ("UnhealthyThresholdCount", None),
+        ("VpcId", None),
+    ],
+};
+impl From<CfnTargetGroupProps> for Value {
+    fn from(v: CfnTargetGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.health_check_enabled.is_some())
+                + usize::from(v.health_check_interval_seconds.is_some())
+                + usize::from(v.health_check_path.is_some())
+                + usize::from(v.health_check_port.is_some())
+                + usize::from(v.health_check_protocol.is_some())
+                + usize::from(v.health_check_timeout_seconds.is_some())
+                + usize::from(v.healthy_threshold_count.is_some())
+                + usize::from(v.ip_address_type.is_some())
+                + usize::from(v.matcher.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.port.is_some())
+                + usize::from(v.protocol.is_some())
+                + usize::from(v.protocol_version.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.target_control_port.is_some())
+                + usize::from(v.target_group_attributes.is_some())
+                + usize::from(v.target_type.is_some())
+                + usize::from(v.targets.is_some())
+                + usize::from(v.unhealthy_threshold_count.is_some())
+                + usize::from(v.vpc_id.is_some()),
+        );
+        if let Some(x) = v.health_check_enabled {
+            m.insert(String::from("HealthCheckEnabled"), x);
+        }
+
+        if let Some(x) = v.health_check_interval_seconds {
+            m.insert(String::from("HealthCheckIntervalSeconds"), x);
+        }
+
+        if let Some(x) = v.health_check_path {
+            m.insert(String::from("HealthCheckPath"), x);
+        }
+
+        if let Some(x) = v.health_check_port {
+            m.insert(String::from("HealthCheckPort"), x);
+        }
+
+        if let Some(x) = v.health_check_protocol {
+            m.insert(String::from("HealthCheckProtocol"), x);
+        }
+
+        if let Some(x) = v.health_check_timeout_seconds {
+            m.insert(String::from("HealthCheckTimeoutSeconds"), x);
+        }
+
+        if let Some(x) = v.healthy_threshold_count {
+            m.insert(String::from("HealthyThresholdCount"), x);
+        }
+
+        if let Some(x) = v.ip_address_type {
+            m.insert(String::from("IpAddressType"), x);
+        }
+
+        if let Some(x) = v.matcher {
+            m.insert(String::from("Matcher"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.port {
+            m.insert(String::from("Port"), x);
+        }
+
+        if let Some(x) = v.protocol {
+            m.insert(String::from("Protocol"), x);
+        }
+
+        if let Some(x) = v.protocol_version {
+            m.insert(String::from("ProtocolVersion"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.target_control_port {
+            m.insert(String::from("TargetControlPort"), x);
+        }
+
+        if let Some(x) = v.target_group_attributes {
+            m.insert(String::from("TargetGroupAttributes"), x);
+        }
+
+        if let Some(x) = v.target_type {
+            m.insert(String::from("TargetType"), x);
+        }
+
+        if let Some(x) = v.targets {
+            m.insert(String::from("Targets"), x);
+        }
+
+        if let Some(x) = v.unhealthy_threshold_count {
+            m.insert(String::from("UnhealthyThresholdCount"), x);
+        }
+
+        if let Some(x) = v.vpc_id {
+            m.insert(String::from("VpcId"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::ElasticLoadBalancingV2::TargetGroup` resource: one CloudFormation resource with the properties of a [`CfnTargetGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -154,18 +291,19 @@ impl CfnTargetGroup {
     /// Defines an `AWS::ElasticLoadBalancingV2::TargetGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTargetGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_TARGET_GROUP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -247,9 +385,24 @@ pub struct Matcher {
 }
 
 cdk_core::impl_props!(Matcher, MatcherBuilder);
+/// The properties [`Matcher`] declares, in order.
+#[allow(dead_code)]
+static MATCHER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("GrpcCode", None), ("HttpCode", None)] };
 impl From<Matcher> for Value {
     fn from(v: Matcher) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.grpc_code.is_some()) + usize::from(v.http_code.is_some()),
+        );
+        if let Some(x) = v.grpc_code {
+            m.insert(String::from("GrpcCode"), x);
+        }
+
+        if let Some(x) = v.http_code {
+            m.insert(String::from("HttpCode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -277,9 +430,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -320,9 +480,32 @@ pub struct TargetDescription {
 }
 
 cdk_core::impl_props!(TargetDescription, TargetDescriptionBuilder);
+/// The properties [`TargetDescription`] declares, in order.
+#[allow(dead_code)]
+static TARGET_DESCRIPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AvailabilityZone", None), ("Id", None), ("Port", None), ("QuicServerId", None)],
+};
 impl From<TargetDescription> for Value {
     fn from(v: TargetDescription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.availability_zone.is_some())
+                + usize::from(v.port.is_some())
+                + usize::from(v.quic_server_id.is_some()),
+        );
+        if let Some(x) = v.availability_zone {
+            m.insert(String::from("AvailabilityZone"), x);
+        }
+
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.port {
+            m.insert(String::from("Port"), x);
+        }
+
+        if let Some(x) = v.quic_server_id {
+            m.insert(String::from("QuicServerId"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -352,9 +535,24 @@ pub struct TargetGroupAttribute {
 }
 
 cdk_core::impl_props!(TargetGroupAttribute, TargetGroupAttributeBuilder);
+/// The properties [`TargetGroupAttribute`] declares, in order.
+#[allow(dead_code)]
+static TARGET_GROUP_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<TargetGroupAttribute> for Value {
     fn from(v: TargetGroupAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

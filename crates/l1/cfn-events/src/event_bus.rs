@@ -64,6 +64,64 @@ pub struct CfnEventBusProps {
 }
 
 cdk_core::impl_props!(CfnEventBusProps, CfnEventBusPropsBuilder);
+/// The properties [`CfnEventBusProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_EVENT_BUS_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DeadLetterConfig", None),
+        ("Description", None),
+        ("EventSourceName", None),
+        ("KmsKeyIdentifier", None),
+        ("LogConfig", None),
+        ("Name", None),
+        ("Policy", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnEventBusProps> for Value {
+    fn from(v: CfnEventBusProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.dead_letter_config.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.event_source_name.is_some())
+                + usize::from(v.kms_key_identifier.is_some())
+                + usize::from(v.log_config.is_some())
+                + usize::from(v.policy.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.dead_letter_config {
+            m.insert(String::from("DeadLetterConfig"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.event_source_name {
+            m.insert(String::from("EventSourceName"), x);
+        }
+
+        if let Some(x) = v.kms_key_identifier {
+            m.insert(String::from("KmsKeyIdentifier"), x);
+        }
+
+        if let Some(x) = v.log_config {
+            m.insert(String::from("LogConfig"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.policy {
+            m.insert(String::from("Policy"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Events::EventBus` resource: one CloudFormation resource with the properties of a [`CfnEventBusProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -81,18 +139,19 @@ impl CfnEventBus {
     /// Defines an `AWS::Events::EventBus` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnEventBusProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_EVENT_BUS_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -151,8 +210,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

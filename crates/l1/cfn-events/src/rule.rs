@@ -73,6 +73,74 @@ pub struct CfnRuleProps {
 }
 
 cdk_core::impl_props!(CfnRuleProps, CfnRulePropsBuilder);
+/// The properties [`CfnRuleProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_RULE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Description", None),
+        ("EventBusName", None),
+        ("EventPattern", None),
+        ("Name", None),
+        ("RoleArn", None),
+        ("ScheduleExpression", None),
+        ("State", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("Targets", Some(cdk_core::NestedSchema::List(&TARGET_SCHEMA))),
+    ],
+};
+impl From<CfnRuleProps> for Value {
+    fn from(v: CfnRuleProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.description.is_some())
+                + usize::from(v.event_bus_name.is_some())
+                + usize::from(v.event_pattern.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.role_arn.is_some())
+                + usize::from(v.schedule_expression.is_some())
+                + usize::from(v.state.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.targets.is_some()),
+        );
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.event_bus_name {
+            m.insert(String::from("EventBusName"), x);
+        }
+
+        if let Some(x) = v.event_pattern {
+            m.insert(String::from("EventPattern"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleArn"), x);
+        }
+
+        if let Some(x) = v.schedule_expression {
+            m.insert(String::from("ScheduleExpression"), x);
+        }
+
+        if let Some(x) = v.state {
+            m.insert(String::from("State"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.targets {
+            m.insert(String::from("Targets"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Events::Rule` resource: one CloudFormation resource with the properties of a [`CfnRuleProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -90,18 +158,19 @@ impl CfnRule {
     /// Defines an `AWS::Events::Rule` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRuleProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_RULE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -162,9 +231,15 @@ pub struct AppSyncParameters {
 }
 
 cdk_core::impl_props!(AppSyncParameters, AppSyncParametersBuilder);
+/// The properties [`AppSyncParameters`] declares, in order.
+#[allow(dead_code)]
+static APP_SYNC_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("GraphQLOperation", None)] };
 impl From<AppSyncParameters> for Value {
     fn from(v: AppSyncParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("GraphQLOperation"), v.graph_ql_operation);
+        Value::Object(m)
     }
 }
 
@@ -199,9 +274,27 @@ pub struct AwsVpcConfiguration {
 }
 
 cdk_core::impl_props!(AwsVpcConfiguration, AwsVpcConfigurationBuilder);
+/// The properties [`AwsVpcConfiguration`] declares, in order.
+#[allow(dead_code)]
+static AWS_VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AssignPublicIp", None), ("SecurityGroups", None), ("Subnets", None)],
+};
 impl From<AwsVpcConfiguration> for Value {
     fn from(v: AwsVpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.assign_public_ip.is_some())
+                + usize::from(v.security_groups.is_some()),
+        );
+        if let Some(x) = v.assign_public_ip {
+            m.insert(String::from("AssignPublicIp"), x);
+        }
+
+        if let Some(x) = v.security_groups {
+            m.insert(String::from("SecurityGroups"), x);
+        }
+
+        m.insert(String::from("Subnets"), v.subnets);
+        Value::Object(m)
     }
 }
 
@@ -225,9 +318,18 @@ pub struct BatchArrayProperties {
 }
 
 cdk_core::impl_props!(BatchArrayProperties, BatchArrayPropertiesBuilder);
+/// The properties [`BatchArrayProperties`] declares, in order.
+#[allow(dead_code)]
+static BATCH_ARRAY_PROPERTIES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Size", None)] };
 impl From<BatchArrayProperties> for Value {
     fn from(v: BatchArrayProperties) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.size.is_some()));
+        if let Some(x) = v.size {
+            m.insert(String::from("Size"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -267,9 +369,32 @@ pub struct BatchParameters {
 }
 
 cdk_core::impl_props!(BatchParameters, BatchParametersBuilder);
+/// The properties [`BatchParameters`] declares, in order.
+#[allow(dead_code)]
+static BATCH_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ArrayProperties", Some(cdk_core::NestedSchema::Struct(&BATCH_ARRAY_PROPERTIES_SCHEMA))),
+        ("JobDefinition", None),
+        ("JobName", None),
+        ("RetryStrategy", Some(cdk_core::NestedSchema::Struct(&BATCH_RETRY_STRATEGY_SCHEMA))),
+    ],
+};
 impl From<BatchParameters> for Value {
     fn from(v: BatchParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.array_properties.is_some()) + usize::from(v.retry_strategy.is_some()),
+        );
+        if let Some(x) = v.array_properties {
+            m.insert(String::from("ArrayProperties"), x);
+        }
+
+        m.insert(String::from("JobDefinition"), v.job_definition);
+        m.insert(String::from("JobName"), v.job_name);
+        if let Some(x) = v.retry_strategy {
+            m.insert(String::from("RetryStrategy"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -293,9 +418,18 @@ pub struct BatchRetryStrategy {
 }
 
 cdk_core::impl_props!(BatchRetryStrategy, BatchRetryStrategyBuilder);
+/// The properties [`BatchRetryStrategy`] declares, in order.
+#[allow(dead_code)]
+static BATCH_RETRY_STRATEGY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Attempts", None)] };
 impl From<BatchRetryStrategy> for Value {
     fn from(v: BatchRetryStrategy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.attempts.is_some()));
+        if let Some(x) = v.attempts {
+            m.insert(String::from("Attempts"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -330,9 +464,27 @@ pub struct CapacityProviderStrategyItem {
 }
 
 cdk_core::impl_props!(CapacityProviderStrategyItem, CapacityProviderStrategyItemBuilder);
+/// The properties [`CapacityProviderStrategyItem`] declares, in order.
+#[allow(dead_code)]
+static CAPACITY_PROVIDER_STRATEGY_ITEM_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[("Base", None), ("CapacityProvider", None), ("Weight", None)],
+    };
 impl From<CapacityProviderStrategyItem> for Value {
     fn from(v: CapacityProviderStrategyItem) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.base.is_some()) + usize::from(v.weight.is_some()),
+        );
+        if let Some(x) = v.base {
+            m.insert(String::from("Base"), x);
+        }
+
+        m.insert(String::from("CapacityProvider"), v.capacity_provider);
+        if let Some(x) = v.weight {
+            m.insert(String::from("Weight"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -356,9 +508,18 @@ pub struct DeadLetterConfig {
 }
 
 cdk_core::impl_props!(DeadLetterConfig, DeadLetterConfigBuilder);
+/// The properties [`DeadLetterConfig`] declares, in order.
+#[allow(dead_code)]
+static DEAD_LETTER_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Arn", None)] };
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.arn.is_some()));
+        if let Some(x) = v.arn {
+            m.insert(String::from("Arn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -459,9 +620,103 @@ pub struct EcsParameters {
 }
 
 cdk_core::impl_props!(EcsParameters, EcsParametersBuilder);
+/// The properties [`EcsParameters`] declares, in order.
+#[allow(dead_code)]
+static ECS_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "CapacityProviderStrategy",
+            Some(cdk_core::NestedSchema::List(&CAPACITY_PROVIDER_STRATEGY_ITEM_SCHEMA)),
+        ),
+        ("EnableECSManagedTags", None),
+        ("EnableExecuteCommand", None),
+        ("Group", None),
+        ("LaunchType", None),
+        (
+            "NetworkConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&NETWORK_CONFIGURATION_SCHEMA)),
+        ),
+        ("PlacementConstraints", Some(cdk_core::NestedSchema::List(&PLACEMENT_CONSTRAINT_SCHEMA))),
+        ("PlacementStrategies", Some(cdk_core::NestedSchema::List(&PLACEMENT_STRATEGY_SCHEMA))),
+        ("PlatformVersion", None),
+        ("PropagateTags", None),
+        ("ReferenceId", None),
+        ("TagList", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TaskCount", None),
+        ("TaskDefinitionArn", None),
+    ],
+};
 impl From<EcsParameters> for Value {
     fn from(v: EcsParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.capacity_provider_strategy.is_some())
+                + usize::from(v.enable_ecs_managed_tags.is_some())
+                + usize::from(v.enable_execute_command.is_some())
+                + usize::from(v.group.is_some())
+                + usize::from(v.launch_type.is_some())
+                + usize::from(v.network_configuration.is_some())
+                + usize::from(v.placement_constraints.is_some())
+                + usize::from(v.placement_strategies.is_some())
+                + usize::from(v.platform_version.is_some())
+                + usize::from(v.propagate_tags.is_some())
+                + usize::from(v.reference_id.is_some())
+                + usize::from(v.tag_list.is_some())
+                + usize::from(v.task_count.is_some()),
+        );
+        if let Some(x) = v.capacity_provider_strategy {
+            m.insert(String::from("CapacityProviderStrategy"), x);
+        }
+
+        if let Some(x) = v.enable_ecs_managed_tags {
+            m.insert(String::from("EnableECSManagedTags"), x);
+        }
+
+        if let Some(x) = v.enable_execute_command {
+            m.insert(String::from("EnableExecuteCommand"), x);
+        }
+
+        if let Some(x) = v.group {
+            m.insert(String::from("Group"), x);
+        }
+
+        if let Some(x) = v.launch_type {
+            m.insert(String::from("LaunchType"), x);
+        }
+
+        if let Some(x) = v.network_configuration {
+            m.insert(String::from("NetworkConfiguration"), x);
+        }
+
+        if let Some(x) = v.placement_constraints {
+            m.insert(String::from("PlacementConstraints"), x);
+        }
+
+        if let Some(x) = v.placement_strategies {
+            m.insert(String::from("PlacementStrategies"), x);
+        }
+
+        if let Some(x) = v.platform_version {
+            m.insert(String::from("PlatformVersion"), x);
+        }
+
+        if let Some(x) = v.propagate_tags {
+            m.insert(String::from("PropagateTags"), x);
+        }
+
+        if let Some(x) = v.reference_id {
+            m.insert(String::from("ReferenceId"), x);
+        }
+
+        if let Some(x) = v.tag_list {
+            m.insert(String::from("TagList"), x);
+        }
+
+        if let Some(x) = v.task_count {
+            m.insert(String::from("TaskCount"), x);
+        }
+
+        m.insert(String::from("TaskDefinitionArn"), v.task_definition_arn);
+        Value::Object(m)
     }
 }
 
@@ -497,9 +752,35 @@ pub struct HttpParameters {
 }
 
 cdk_core::impl_props!(HttpParameters, HttpParametersBuilder);
+/// The properties [`HttpParameters`] declares, in order.
+#[allow(dead_code)]
+static HTTP_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("HeaderParameters", None),
+        ("PathParameterValues", None),
+        ("QueryStringParameters", None),
+    ],
+};
 impl From<HttpParameters> for Value {
     fn from(v: HttpParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.header_parameters.is_some())
+                + usize::from(v.path_parameter_values.is_some())
+                + usize::from(v.query_string_parameters.is_some()),
+        );
+        if let Some(x) = v.header_parameters {
+            m.insert(String::from("HeaderParameters"), x);
+        }
+
+        if let Some(x) = v.path_parameter_values {
+            m.insert(String::from("PathParameterValues"), x);
+        }
+
+        if let Some(x) = v.query_string_parameters {
+            m.insert(String::from("QueryStringParameters"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -528,9 +809,19 @@ pub struct InputTransformer {
 }
 
 cdk_core::impl_props!(InputTransformer, InputTransformerBuilder);
+/// The properties [`InputTransformer`] declares, in order.
+#[allow(dead_code)]
+static INPUT_TRANSFORMER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("InputPathsMap", None), ("InputTemplate", None)] };
 impl From<InputTransformer> for Value {
     fn from(v: InputTransformer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.input_paths_map.is_some()));
+        if let Some(x) = v.input_paths_map {
+            m.insert(String::from("InputPathsMap"), x);
+        }
+
+        m.insert(String::from("InputTemplate"), v.input_template);
+        Value::Object(m)
     }
 }
 
@@ -553,9 +844,15 @@ pub struct KinesisParameters {
 }
 
 cdk_core::impl_props!(KinesisParameters, KinesisParametersBuilder);
+/// The properties [`KinesisParameters`] declares, in order.
+#[allow(dead_code)]
+static KINESIS_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PartitionKeyPath", None)] };
 impl From<KinesisParameters> for Value {
     fn from(v: KinesisParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PartitionKeyPath"), v.partition_key_path);
+        Value::Object(m)
     }
 }
 
@@ -579,9 +876,22 @@ pub struct NetworkConfiguration {
 }
 
 cdk_core::impl_props!(NetworkConfiguration, NetworkConfigurationBuilder);
+/// The properties [`NetworkConfiguration`] declares, in order.
+#[allow(dead_code)]
+static NETWORK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "AwsVpcConfiguration",
+        Some(cdk_core::NestedSchema::Struct(&AWS_VPC_CONFIGURATION_SCHEMA)),
+    )],
+};
 impl From<NetworkConfiguration> for Value {
     fn from(v: NetworkConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.aws_vpc_configuration.is_some()));
+        if let Some(x) = v.aws_vpc_configuration {
+            m.insert(String::from("AwsVpcConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -611,9 +921,24 @@ pub struct PlacementConstraint {
 }
 
 cdk_core::impl_props!(PlacementConstraint, PlacementConstraintBuilder);
+/// The properties [`PlacementConstraint`] declares, in order.
+#[allow(dead_code)]
+static PLACEMENT_CONSTRAINT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Expression", None), ("Type", None)] };
 impl From<PlacementConstraint> for Value {
     fn from(v: PlacementConstraint) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.expression.is_some()) + usize::from(v.type_.is_some()),
+        );
+        if let Some(x) = v.expression {
+            m.insert(String::from("Expression"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -643,9 +968,24 @@ pub struct PlacementStrategy {
 }
 
 cdk_core::impl_props!(PlacementStrategy, PlacementStrategyBuilder);
+/// The properties [`PlacementStrategy`] declares, in order.
+#[allow(dead_code)]
+static PLACEMENT_STRATEGY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Field", None), ("Type", None)] };
 impl From<PlacementStrategy> for Value {
     fn from(v: PlacementStrategy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.field.is_some()) + usize::from(v.type_.is_some()),
+        );
+        if let Some(x) = v.field {
+            m.insert(String::from("Field"), x);
+        }
+
+        if let Some(x) = v.type_ {
+            m.insert(String::from("Type"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -704,9 +1044,55 @@ pub struct RedshiftDataParameters {
 }
 
 cdk_core::impl_props!(RedshiftDataParameters, RedshiftDataParametersBuilder);
+/// The properties [`RedshiftDataParameters`] declares, in order.
+#[allow(dead_code)]
+static REDSHIFT_DATA_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Database", None),
+        ("DbUser", None),
+        ("SecretManagerArn", None),
+        ("Sql", None),
+        ("Sqls", None),
+        ("StatementName", None),
+        ("WithEvent", None),
+    ],
+};
 impl From<RedshiftDataParameters> for Value {
     fn from(v: RedshiftDataParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.db_user.is_some())
+                + usize::from(v.secret_manager_arn.is_some())
+                + usize::from(v.sql.is_some())
+                + usize::from(v.sqls.is_some())
+                + usize::from(v.statement_name.is_some())
+                + usize::from(v.with_event.is_some()),
+        );
+        m.insert(String::from("Database"), v.database);
+        if let Some(x) = v.db_user {
+            m.insert(String::from("DbUser"), x);
+        }
+
+        if let Some(x) = v.secret_manager_arn {
+            m.insert(String::from("SecretManagerArn"), x);
+        }
+
+        if let Some(x) = v.sql {
+            m.insert(String::from("Sql"), x);
+        }
+
+        if let Some(x) = v.sqls {
+            m.insert(String::from("Sqls"), x);
+        }
+
+        if let Some(x) = v.statement_name {
+            m.insert(String::from("StatementName"), x);
+        }
+
+        if let Some(x) = v.with_event {
+            m.insert(String::from("WithEvent"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -736,9 +1122,26 @@ pub struct RetryPolicy {
 }
 
 cdk_core::impl_props!(RetryPolicy, RetryPolicyBuilder);
+/// The properties [`RetryPolicy`] declares, in order.
+#[allow(dead_code)]
+static RETRY_POLICY_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("MaximumEventAgeInSeconds", None), ("MaximumRetryAttempts", None)],
+};
 impl From<RetryPolicy> for Value {
     fn from(v: RetryPolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.maximum_event_age_in_seconds.is_some())
+                + usize::from(v.maximum_retry_attempts.is_some()),
+        );
+        if let Some(x) = v.maximum_event_age_in_seconds {
+            m.insert(String::from("MaximumEventAgeInSeconds"), x);
+        }
+
+        if let Some(x) = v.maximum_retry_attempts {
+            m.insert(String::from("MaximumRetryAttempts"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -761,9 +1164,19 @@ pub struct RunCommandParameters {
 }
 
 cdk_core::impl_props!(RunCommandParameters, RunCommandParametersBuilder);
+/// The properties [`RunCommandParameters`] declares, in order.
+#[allow(dead_code)]
+static RUN_COMMAND_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "RunCommandTargets",
+        Some(cdk_core::NestedSchema::List(&RUN_COMMAND_TARGET_SCHEMA)),
+    )],
+};
 impl From<RunCommandParameters> for Value {
     fn from(v: RunCommandParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("RunCommandTargets"), v.run_command_targets);
+        Value::Object(m)
     }
 }
 
@@ -791,9 +1204,16 @@ pub struct RunCommandTarget {
 }
 
 cdk_core::impl_props!(RunCommandTarget, RunCommandTargetBuilder);
+/// The properties [`RunCommandTarget`] declares, in order.
+#[allow(dead_code)]
+static RUN_COMMAND_TARGET_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Values", None)] };
 impl From<RunCommandTarget> for Value {
     fn from(v: RunCommandTarget) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Values"), v.values);
+        Value::Object(m)
     }
 }
 
@@ -821,9 +1241,16 @@ pub struct SageMakerPipelineParameter {
 }
 
 cdk_core::impl_props!(SageMakerPipelineParameter, SageMakerPipelineParameterBuilder);
+/// The properties [`SageMakerPipelineParameter`] declares, in order.
+#[allow(dead_code)]
+static SAGE_MAKER_PIPELINE_PARAMETER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Name", None), ("Value", None)] };
 impl From<SageMakerPipelineParameter> for Value {
     fn from(v: SageMakerPipelineParameter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), v.name);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -847,9 +1274,22 @@ pub struct SageMakerPipelineParameters {
 }
 
 cdk_core::impl_props!(SageMakerPipelineParameters, SageMakerPipelineParametersBuilder);
+/// The properties [`SageMakerPipelineParameters`] declares, in order.
+#[allow(dead_code)]
+static SAGE_MAKER_PIPELINE_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "PipelineParameterList",
+        Some(cdk_core::NestedSchema::List(&SAGE_MAKER_PIPELINE_PARAMETER_SCHEMA)),
+    )],
+};
 impl From<SageMakerPipelineParameters> for Value {
     fn from(v: SageMakerPipelineParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.pipeline_parameter_list.is_some()));
+        if let Some(x) = v.pipeline_parameter_list {
+            m.insert(String::from("PipelineParameterList"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -872,9 +1312,15 @@ pub struct SqsParameters {
 }
 
 cdk_core::impl_props!(SqsParameters, SqsParametersBuilder);
+/// The properties [`SqsParameters`] declares, in order.
+#[allow(dead_code)]
+static SQS_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("MessageGroupId", None)] };
 impl From<SqsParameters> for Value {
     fn from(v: SqsParameters) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("MessageGroupId"), v.message_group_id);
+        Value::Object(m)
     }
 }
 
@@ -904,9 +1350,24 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
+        );
+        if let Some(x) = v.key {
+            m.insert(String::from("Key"), x);
+        }
+
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1024,9 +1485,120 @@ pub struct Target {
 }
 
 cdk_core::impl_props!(Target, TargetBuilder);
+/// The properties [`Target`] declares, in order.
+#[allow(dead_code)]
+static TARGET_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AppSyncParameters", Some(cdk_core::NestedSchema::Struct(&APP_SYNC_PARAMETERS_SCHEMA))),
+        ("Arn", None),
+        ("BatchParameters", Some(cdk_core::NestedSchema::Struct(&BATCH_PARAMETERS_SCHEMA))),
+        ("DeadLetterConfig", Some(cdk_core::NestedSchema::Struct(&DEAD_LETTER_CONFIG_SCHEMA))),
+        ("EcsParameters", Some(cdk_core::NestedSchema::Struct(&ECS_PARAMETERS_SCHEMA))),
+        ("HttpParameters", Some(cdk_core::NestedSchema::Struct(&HTTP_PARAMETERS_SCHEMA))),
+        ("Id", None),
+        ("Input", None),
+        ("InputPath", None),
+        ("InputTransformer", Some(cdk_core::NestedSchema::Struct(&INPUT_TRANSFORMER_SCHEMA))),
+        ("KinesisParameters", Some(cdk_core::NestedSchema::Struct(&KINESIS_PARAMETERS_SCHEMA))),
+        (
+            "RedshiftDataParameters",
+            Some(cdk_core::NestedSchema::Struct(&REDSHIFT_DATA_PARAMETERS_SCHEMA)),
+        ),
+        ("RetryPolicy", Some(cdk_core::NestedSchema::Struct(&RETRY_POLICY_SCHEMA))),
+        ("RoleArn", None),
+        (
+            "RunCommandParameters",
+            Some(cdk_core::NestedSchema::Struct(&RUN_COMMAND_PARAMETERS_SCHEMA)),
+        ),
+        (
+            "SageMakerPipelineParameters",
+            Some(cdk_core::NestedSchema::Struct(&SAGE_MAKER_PIPELINE_PARAMETERS_SCHEMA)),
+        ),
+        ("SqsParameters", Some(cdk_core::NestedSchema::Struct(&SQS_PARAMETERS_SCHEMA))),
+    ],
+};
 impl From<Target> for Value {
     fn from(v: Target) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.app_sync_parameters.is_some())
+                + usize::from(v.batch_parameters.is_some())
+                + usize::from(v.dead_letter_config.is_some())
+                + usize::from(v.ecs_parameters.is_some())
+                + usize::from(v.http_parameters.is_some())
+                + usize::from(v.input.is_some())
+                + usize::from(v.input_path.is_some())
+                + usize::from(v.input_transformer.is_some())
+                + usize::from(v.kinesis_parameters.is_some())
+                + usize::from(v.redshift_data_parameters.is_some())
+                + usize::from(v.retry_policy.is_some())
+                + usize::from(v.role_arn.is_some())
+                + usize::from(v.run_command_parameters.is_some())
+                + usize::from(v.sage_maker_pipeline_parameters.is_some())
+                + usize::from(v.sqs_parameters.is_some()),
+        );
+        if let Some(x) = v.app_sync_parameters {
+            m.insert(String::from("AppSyncParameters"), x);
+        }
+
+        m.insert(String::from("Arn"), v.arn);
+        if let Some(x) = v.batch_parameters {
+            m.insert(String::from("BatchParameters"), x);
+        }
+
+        if let Some(x) = v.dead_letter_config {
+            m.insert(String::from("DeadLetterConfig"), x);
+        }
+
+        if let Some(x) = v.ecs_parameters {
+            m.insert(String::from("EcsParameters"), x);
+        }
+
+        if let Some(x) = v.http_parameters {
+            m.insert(String::from("HttpParameters"), x);
+        }
+
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.input {
+            m.insert(String::from("Input"), x);
+        }
+
+        if let Some(x) = v.input_path {
+            m.insert(String::from("InputPath"), x);
+        }
+
+        if let Some(x) = v.input_transformer {
+            m.insert(String::from("InputTransformer"), x);
+        }
+
+        if let Some(x) = v.kinesis_parameters {
+            m.insert(String::from("KinesisParameters"), x);
+        }
+
+        if let Some(x) = v.redshift_data_parameters {
+            m.insert(String::from("RedshiftDataParameters"), x);
+        }
+
+        if let Some(x) = v.retry_policy {
+            m.insert(String::from("RetryPolicy"), x);
+        }
+
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleArn"), x);
+        }
+
+        if let Some(x) = v.run_command_parameters {
+            m.insert(String::from("RunCommandParameters"), x);
+        }
+
+        if let Some(x) = v.sage_maker_pipeline_parameters {
+            m.insert(String::from("SageMakerPipelineParameters"), x);
+        }
+
+        if let Some(x) = v.sqs_parameters {
+            m.insert(String::from("SqsParameters"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -77,6 +77,42 @@ pub struct CfnPolicyProps {
 }
 
 cdk_core::impl_props!(CfnPolicyProps, CfnPolicyPropsBuilder);
+/// The properties [`CfnPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Groups", None),
+        ("PolicyDocument", None),
+        ("PolicyName", None),
+        ("Roles", None),
+        ("Users", None),
+    ],
+};
+impl From<CfnPolicyProps> for Value {
+    fn from(v: CfnPolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.groups.is_some())
+                + usize::from(v.roles.is_some())
+                + usize::from(v.users.is_some()),
+        );
+        if let Some(x) = v.groups {
+            m.insert(String::from("Groups"), x);
+        }
+
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("PolicyName"), v.policy_name);
+        if let Some(x) = v.roles {
+            m.insert(String::from("Roles"), x);
+        }
+
+        if let Some(x) = v.users {
+            m.insert(String::from("Users"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::Policy` resource: one CloudFormation resource with the properties of a [`CfnPolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -94,18 +130,19 @@ impl CfnPolicy {
     /// Defines an `AWS::IAM::Policy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnPolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

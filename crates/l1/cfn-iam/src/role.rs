@@ -98,6 +98,70 @@ pub struct CfnRoleProps {
 }
 
 cdk_core::impl_props!(CfnRoleProps, CfnRolePropsBuilder);
+/// The properties [`CfnRoleProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ROLE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AssumeRolePolicyDocument", None),
+        ("Description", None),
+        ("ManagedPolicyArns", None),
+        ("MaxSessionDuration", None),
+        ("Path", None),
+        ("PermissionsBoundary", None),
+        ("Policies", Some(cdk_core::NestedSchema::List(&POLICY_SCHEMA))),
+        ("RoleName", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnRoleProps> for Value {
+    fn from(v: CfnRoleProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.description.is_some())
+                + usize::from(v.managed_policy_arns.is_some())
+                + usize::from(v.max_session_duration.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.permissions_boundary.is_some())
+                + usize::from(v.policies.is_some())
+                + usize::from(v.role_name.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        m.insert(String::from("AssumeRolePolicyDocument"), v.assume_role_policy_document);
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.managed_policy_arns {
+            m.insert(String::from("ManagedPolicyArns"), x);
+        }
+
+        if let Some(x) = v.max_session_duration {
+            m.insert(String::from("MaxSessionDuration"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.permissions_boundary {
+            m.insert(String::from("PermissionsBoundary"), x);
+        }
+
+        if let Some(x) = v.policies {
+            m.insert(String::from("Policies"), x);
+        }
+
+        if let Some(x) = v.role_name {
+            m.insert(String::from("RoleName"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::Role` resource: one CloudFormation resource with the properties of a [`CfnRoleProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -115,18 +179,19 @@ impl CfnRole {
     /// Defines an `AWS::IAM::Role` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRoleProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_ROLE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -192,9 +257,16 @@ pub struct Policy {
 }
 
 cdk_core::impl_props!(Policy, PolicyBuilder);
+/// The properties [`Policy`] declares, in order.
+#[allow(dead_code)]
+static POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("PolicyName", None)] };
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("PolicyName"), v.policy_name);
+        Value::Object(m)
     }
 }
 
@@ -222,8 +294,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

@@ -95,6 +95,68 @@ pub struct CfnUserProps {
 }
 
 cdk_core::impl_props!(CfnUserProps, CfnUserPropsBuilder);
+/// The properties [`CfnUserProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Groups", None),
+        ("LoginProfile", Some(cdk_core::NestedSchema::Struct(&LOGIN_PROFILE_SCHEMA))),
+        ("ManagedPolicyArns", None),
+        ("Path", None),
+        ("PermissionsBoundary", None),
+        ("Policies", Some(cdk_core::NestedSchema::List(&POLICY_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("UserName", None),
+    ],
+};
+impl From<CfnUserProps> for Value {
+    fn from(v: CfnUserProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.groups.is_some())
+                + usize::from(v.login_profile.is_some())
+                + usize::from(v.managed_policy_arns.is_some())
+                + usize::from(v.path.is_some())
+                + usize::from(v.permissions_boundary.is_some())
+                + usize::from(v.policies.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.user_name.is_some()),
+        );
+        if let Some(x) = v.groups {
+            m.insert(String::from("Groups"), x);
+        }
+
+        if let Some(x) = v.login_profile {
+            m.insert(String::from("LoginProfile"), x);
+        }
+
+        if let Some(x) = v.managed_policy_arns {
+            m.insert(String::from("ManagedPolicyArns"), x);
+        }
+
+        if let Some(x) = v.path {
+            m.insert(String::from("Path"), x);
+        }
+
+        if let Some(x) = v.permissions_boundary {
+            m.insert(String::from("PermissionsBoundary"), x);
+        }
+
+        if let Some(x) = v.policies {
+            m.insert(String::from("Policies"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.user_name {
+            m.insert(String::from("UserName"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::IAM::User` resource: one CloudFormation resource with the properties of a [`CfnUserProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -112,18 +174,19 @@ impl CfnUser {
     /// Defines an `AWS::IAM::User` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUserProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_USER_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -181,9 +244,20 @@ pub struct LoginProfile {
 }
 
 cdk_core::impl_props!(LoginProfile, LoginProfileBuilder);
+/// The properties [`LoginProfile`] declares, in order.
+#[allow(dead_code)]
+static LOGIN_PROFILE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Password", None), ("PasswordResetRequired", None)] };
 impl From<LoginProfile> for Value {
     fn from(v: LoginProfile) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(1 + usize::from(v.password_reset_required.is_some()));
+        m.insert(String::from("Password"), v.password);
+        if let Some(x) = v.password_reset_required {
+            m.insert(String::from("PasswordResetRequired"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -215,9 +289,16 @@ pub struct Policy {
 }
 
 cdk_core::impl_props!(Policy, PolicyBuilder);
+/// The properties [`Policy`] declares, in order.
+#[allow(dead_code)]
+static POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("PolicyName", None)] };
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("PolicyName"), v.policy_name);
+        Value::Object(m)
     }
 }
 
@@ -245,8 +326,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

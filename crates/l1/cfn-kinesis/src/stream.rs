@@ -77,6 +77,80 @@ pub struct CfnStreamProps {
 }
 
 cdk_core::impl_props!(CfnStreamProps, CfnStreamPropsBuilder);
+/// The properties [`CfnStreamProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STREAM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DesiredShardLevelMetrics", None),
+        ("MaxRecordSizeInKiB", None),
+        ("Name", None),
+        ("RecordDistributionStrategy", None),
+        ("RetentionPeriodHours", None),
+        ("ShardCount", None),
+        ("StreamEncryption", Some(cdk_core::NestedSchema::Struct(&STREAM_ENCRYPTION_SCHEMA))),
+        ("StreamModeDetails", Some(cdk_core::NestedSchema::Struct(&STREAM_MODE_DETAILS_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("WarmThroughputMiBps", None),
+    ],
+};
+impl From<CfnStreamProps> for Value {
+    fn from(v: CfnStreamProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.desired_shard_level_metrics.is_some())
+                + usize::from(v.max_record_size_in_ki_b.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.record_distribution_strategy.is_some())
+                + usize::from(v.retention_period_hours.is_some())
+                + usize::from(v.shard_count.is_some())
+                + usize::from(v.stream_encryption.is_some())
+                + usize::from(v.stream_mode_details.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.warm_throughput_mi_bps.is_some()),
+        );
+        if let Some(x) = v.desired_shard_level_metrics {
+            m.insert(String::from("DesiredShardLevelMetrics"), x);
+        }
+
+        if let Some(x) = v.max_record_size_in_ki_b {
+            m.insert(String::from("MaxRecordSizeInKiB"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.record_distribution_strategy {
+            m.insert(String::from("RecordDistributionStrategy"), x);
+        }
+
+        if let Some(x) = v.retention_period_hours {
+            m.insert(String::from("RetentionPeriodHours"), x);
+        }
+
+        if let Some(x) = v.shard_count {
+            m.insert(String::from("ShardCount"), x);
+        }
+
+        if let Some(x) = v.stream_encryption {
+            m.insert(String::from("StreamEncryption"), x);
+        }
+
+        if let Some(x) = v.stream_mode_details {
+            m.insert(String::from("StreamModeDetails"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.warm_throughput_mi_bps {
+            m.insert(String::from("WarmThroughputMiBps"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Kinesis::Stream` resource: one CloudFormation resource with the properties of a [`CfnStreamProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -94,18 +168,19 @@ impl CfnStream {
     /// Defines an `AWS::Kinesis::Stream` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStreamProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_STREAM_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -171,9 +246,16 @@ pub struct StreamEncryption {
 }
 
 cdk_core::impl_props!(StreamEncryption, StreamEncryptionBuilder);
+/// The properties [`StreamEncryption`] declares, in order.
+#[allow(dead_code)]
+static STREAM_ENCRYPTION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EncryptionType", None), ("KeyId", None)] };
 impl From<StreamEncryption> for Value {
     fn from(v: StreamEncryption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("EncryptionType"), v.encryption_type);
+        m.insert(String::from("KeyId"), v.key_id);
+        Value::Object(m)
     }
 }
 
@@ -196,9 +278,15 @@ pub struct StreamModeDetails {
 }
 
 cdk_core::impl_props!(StreamModeDetails, StreamModeDetailsBuilder);
+/// The properties [`StreamModeDetails`] declares, in order.
+#[allow(dead_code)]
+static STREAM_MODE_DETAILS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("StreamMode", None)] };
 impl From<StreamModeDetails> for Value {
     fn from(v: StreamModeDetails) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("StreamMode"), v.stream_mode);
+        Value::Object(m)
     }
 }
 
@@ -226,9 +314,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

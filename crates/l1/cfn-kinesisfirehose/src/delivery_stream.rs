@@ -158,6 +158,179 @@ pub struct CfnDeliveryStreamProps {
 }
 
 cdk_core::impl_props!(CfnDeliveryStreamProps, CfnDeliveryStreamPropsBuilder);
+/// The properties [`CfnDeliveryStreamProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_DELIVERY_STREAM_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AmazonOpenSearchServerlessDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(
+                &AMAZON_OPEN_SEARCH_SERVERLESS_DESTINATION_CONFIGURATION_SCHEMA,
+            )),
+        ),
+        (
+            "AmazonopensearchserviceDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(
+                &AMAZONOPENSEARCHSERVICE_DESTINATION_CONFIGURATION_SCHEMA,
+            )),
+        ),
+        (
+            "DatabaseSourceConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&DATABASE_SOURCE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "DeliveryStreamEncryptionConfigurationInput",
+            Some(cdk_core::NestedSchema::Struct(
+                &DELIVERY_STREAM_ENCRYPTION_CONFIGURATION_INPUT_SCHEMA,
+            )),
+        ),
+        ("DeliveryStreamName", None),
+        ("DeliveryStreamType", None),
+        (
+            "DirectPutSourceConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&DIRECT_PUT_SOURCE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "ElasticsearchDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ELASTICSEARCH_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "ExtendedS3DestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&EXTENDED_S3_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "HttpEndpointDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&HTTP_ENDPOINT_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "IcebergDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ICEBERG_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "KinesisStreamSourceConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&KINESIS_STREAM_SOURCE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MSKSourceConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&MSK_SOURCE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "RedshiftDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&REDSHIFT_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "S3DestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "SnowflakeDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&SNOWFLAKE_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "SplunkDestinationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&SPLUNK_DESTINATION_CONFIGURATION_SCHEMA)),
+        ),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnDeliveryStreamProps> for Value {
+    fn from(v: CfnDeliveryStreamProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.amazon_open_search_serverless_destination_configuration.is_some())
+                + usize::from(v.amazonopensearchservice_destination_configuration.is_some())
+                + usize::from(v.database_source_configuration.is_some())
+                + usize::from(v.delivery_stream_encryption_configuration_input.is_some())
+                + usize::from(v.delivery_stream_name.is_some())
+                + usize::from(v.delivery_stream_type.is_some())
+                + usize::from(v.direct_put_source_configuration.is_some())
+                + usize::from(v.elasticsearch_destination_configuration.is_some())
+                + usize::from(v.extended_s3_destination_configuration.is_some())
+                + usize::from(v.http_endpoint_destination_configuration.is_some())
+                + usize::from(v.iceberg_destination_configuration.is_some())
+                + usize::from(v.kinesis_stream_source_configuration.is_some())
+                + usize::from(v.msk_source_configuration.is_some())
+                + usize::from(v.redshift_destination_configuration.is_some())
+                + usize::from(v.s3_destination_configuration.is_some())
+                + usize::from(v.snowflake_destination_configuration.is_some())
+                + usize::from(v.splunk_destination_configuration.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.amazon_open_search_serverless_destination_configuration {
+            m.insert(String::from("AmazonOpenSearchServerlessDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.amazonopensearchservice_destination_configuration {
+            m.insert(String::from("AmazonopensearchserviceDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.database_source_configuration {
+            m.insert(String::from("DatabaseSourceConfiguration"), x);
+        }
+
+        if let Some(x) = v.delivery_stream_encryption_configuration_input {
+            m.insert(String::from("DeliveryStreamEncryptionConfigurationInput"), x);
+        }
+
+        if let Some(x) = v.delivery_stream_name {
+            m.insert(String::from("DeliveryStreamName"), x);
+        }
+
+        if let Some(x) = v.delivery_stream_type {
+            m.insert(String::from("DeliveryStreamType"), x);
+        }
+
+        if let Some(x) = v.direct_put_source_configuration {
+            m.insert(String::from("DirectPutSourceConfiguration"), x);
+        }
+
+        if let Some(x) = v.elasticsearch_destination_configuration {
+            m.insert(String::from("ElasticsearchDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.extended_s3_destination_configuration {
+            m.insert(String::from("ExtendedS3DestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.http_endpoint_destination_configuration {
+            m.insert(String::from("HttpEndpointDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.iceberg_destination_configuration {
+            m.insert(String::from("IcebergDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.kinesis_stream_source_configuration {
+            m.insert(String::from("KinesisStreamSourceConfiguration"), x);
+        }
+
+        if let Some(x) = v.msk_source_configuration {
+            m.insert(String::from("MSKSourceConfiguration"), x);
+        }
+
+        if let Some(x) = v.redshift_destination_configuration {
+            m.insert(String::from("RedshiftDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.s3_destination_configuration {
+            m.insert(String::from("S3DestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.snowflake_destination_configuration {
+            m.insert(String::from("SnowflakeDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.splunk_destination_configuration {
+            m.insert(String::from("SplunkDestinationConfiguration"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::KinesisFirehose::DeliveryStream` resource: one CloudFormation resource with the properties of a [`CfnDeliveryStreamProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -175,18 +348,19 @@ impl CfnDeliveryStream {
     /// Defines an `AWS::KinesisFirehose::DeliveryStream` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnDeliveryStreamProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_DELIVERY_STREAM_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -248,9 +422,24 @@ cdk_core::impl_props!(
     AmazonOpenSearchServerlessBufferingHints,
     AmazonOpenSearchServerlessBufferingHintsBuilder
 );
+/// The properties [`AmazonOpenSearchServerlessBufferingHints`] declares, in order.
+#[allow(dead_code)]
+static AMAZON_OPEN_SEARCH_SERVERLESS_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
     fn from(v: AmazonOpenSearchServerlessBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -328,9 +517,85 @@ cdk_core::impl_props!(
     AmazonOpenSearchServerlessDestinationConfiguration,
     AmazonOpenSearchServerlessDestinationConfigurationBuilder
 );
+/// The properties [`AmazonOpenSearchServerlessDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static AMAZON_OPEN_SEARCH_SERVERLESS_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "BufferingHints",
+                Some(cdk_core::NestedSchema::Struct(
+                    &AMAZON_OPEN_SEARCH_SERVERLESS_BUFFERING_HINTS_SCHEMA,
+                )),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("CollectionEndpoint", None),
+            ("IndexName", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "RetryOptions",
+                Some(cdk_core::NestedSchema::Struct(
+                    &AMAZON_OPEN_SEARCH_SERVERLESS_RETRY_OPTIONS_SCHEMA,
+                )),
+            ),
+            ("RoleARN", None),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("VpcConfiguration", Some(cdk_core::NestedSchema::Struct(&VPC_CONFIGURATION_SCHEMA))),
+        ],
+    };
 impl From<AmazonOpenSearchServerlessDestinationConfiguration> for Value {
     fn from(v: AmazonOpenSearchServerlessDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.collection_endpoint.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.vpc_configuration.is_some()),
+        );
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.collection_endpoint {
+            m.insert(String::from("CollectionEndpoint"), x);
+        }
+
+        m.insert(String::from("IndexName"), v.index_name);
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.vpc_configuration {
+            m.insert(String::from("VpcConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -357,9 +622,18 @@ cdk_core::impl_props!(
     AmazonOpenSearchServerlessRetryOptions,
     AmazonOpenSearchServerlessRetryOptionsBuilder
 );
+/// The properties [`AmazonOpenSearchServerlessRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static AMAZON_OPEN_SEARCH_SERVERLESS_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
     fn from(v: AmazonOpenSearchServerlessRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -392,9 +666,24 @@ cdk_core::impl_props!(
     AmazonopensearchserviceBufferingHints,
     AmazonopensearchserviceBufferingHintsBuilder
 );
+/// The properties [`AmazonopensearchserviceBufferingHints`] declares, in order.
+#[allow(dead_code)]
+static AMAZONOPENSEARCHSERVICE_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<AmazonopensearchserviceBufferingHints> for Value {
     fn from(v: AmazonopensearchserviceBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -496,9 +785,110 @@ cdk_core::impl_props!(
     AmazonopensearchserviceDestinationConfiguration,
     AmazonopensearchserviceDestinationConfigurationBuilder
 );
+/// The properties [`AmazonopensearchserviceDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static AMAZONOPENSEARCHSERVICE_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "BufferingHints",
+                Some(cdk_core::NestedSchema::Struct(
+                    &AMAZONOPENSEARCHSERVICE_BUFFERING_HINTS_SCHEMA,
+                )),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("ClusterEndpoint", None),
+            (
+                "DocumentIdOptions",
+                Some(cdk_core::NestedSchema::Struct(&DOCUMENT_ID_OPTIONS_SCHEMA)),
+            ),
+            ("DomainARN", None),
+            ("IndexName", None),
+            ("IndexRotationPeriod", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "RetryOptions",
+                Some(cdk_core::NestedSchema::Struct(&AMAZONOPENSEARCHSERVICE_RETRY_OPTIONS_SCHEMA)),
+            ),
+            ("RoleARN", None),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("TypeName", None),
+            ("VpcConfiguration", Some(cdk_core::NestedSchema::Struct(&VPC_CONFIGURATION_SCHEMA))),
+        ],
+    };
 impl From<AmazonopensearchserviceDestinationConfiguration> for Value {
     fn from(v: AmazonopensearchserviceDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.cluster_endpoint.is_some())
+                + usize::from(v.document_id_options.is_some())
+                + usize::from(v.domain_arn.is_some())
+                + usize::from(v.index_rotation_period.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.type_name.is_some())
+                + usize::from(v.vpc_configuration.is_some()),
+        );
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.cluster_endpoint {
+            m.insert(String::from("ClusterEndpoint"), x);
+        }
+
+        if let Some(x) = v.document_id_options {
+            m.insert(String::from("DocumentIdOptions"), x);
+        }
+
+        if let Some(x) = v.domain_arn {
+            m.insert(String::from("DomainARN"), x);
+        }
+
+        m.insert(String::from("IndexName"), v.index_name);
+        if let Some(x) = v.index_rotation_period {
+            m.insert(String::from("IndexRotationPeriod"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.type_name {
+            m.insert(String::from("TypeName"), x);
+        }
+
+        if let Some(x) = v.vpc_configuration {
+            m.insert(String::from("VpcConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -525,9 +915,18 @@ cdk_core::impl_props!(
     AmazonopensearchserviceRetryOptions,
     AmazonopensearchserviceRetryOptionsBuilder
 );
+/// The properties [`AmazonopensearchserviceRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static AMAZONOPENSEARCHSERVICE_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<AmazonopensearchserviceRetryOptions> for Value {
     fn from(v: AmazonopensearchserviceRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -555,9 +954,16 @@ pub struct AuthenticationConfiguration {
 }
 
 cdk_core::impl_props!(AuthenticationConfiguration, AuthenticationConfigurationBuilder);
+/// The properties [`AuthenticationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static AUTHENTICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Connectivity", None), ("RoleARN", None)] };
 impl From<AuthenticationConfiguration> for Value {
     fn from(v: AuthenticationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Connectivity"), v.connectivity);
+        m.insert(String::from("RoleARN"), v.role_arn);
+        Value::Object(m)
     }
 }
 
@@ -587,9 +993,24 @@ pub struct BufferingHints {
 }
 
 cdk_core::impl_props!(BufferingHints, BufferingHintsBuilder);
+/// The properties [`BufferingHints`] declares, in order.
+#[allow(dead_code)]
+static BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<BufferingHints> for Value {
     fn from(v: BufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -619,9 +1040,24 @@ pub struct CatalogConfiguration {
 }
 
 cdk_core::impl_props!(CatalogConfiguration, CatalogConfigurationBuilder);
+/// The properties [`CatalogConfiguration`] declares, in order.
+#[allow(dead_code)]
+static CATALOG_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CatalogArn", None), ("WarehouseLocation", None)] };
 impl From<CatalogConfiguration> for Value {
     fn from(v: CatalogConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.catalog_arn.is_some()) + usize::from(v.warehouse_location.is_some()),
+        );
+        if let Some(x) = v.catalog_arn {
+            m.insert(String::from("CatalogArn"), x);
+        }
+
+        if let Some(x) = v.warehouse_location {
+            m.insert(String::from("WarehouseLocation"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -657,9 +1093,31 @@ pub struct CloudWatchLoggingOptions {
 }
 
 cdk_core::impl_props!(CloudWatchLoggingOptions, CloudWatchLoggingOptionsBuilder);
+/// The properties [`CloudWatchLoggingOptions`] declares, in order.
+#[allow(dead_code)]
+static CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Enabled", None), ("LogGroupName", None), ("LogStreamName", None)],
+};
 impl From<CloudWatchLoggingOptions> for Value {
     fn from(v: CloudWatchLoggingOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enabled.is_some())
+                + usize::from(v.log_group_name.is_some())
+                + usize::from(v.log_stream_name.is_some()),
+        );
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.log_group_name {
+            m.insert(String::from("LogGroupName"), x);
+        }
+
+        if let Some(x) = v.log_stream_name {
+            m.insert(String::from("LogStreamName"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -694,9 +1152,26 @@ pub struct CopyCommand {
 }
 
 cdk_core::impl_props!(CopyCommand, CopyCommandBuilder);
+/// The properties [`CopyCommand`] declares, in order.
+#[allow(dead_code)]
+static COPY_COMMAND_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("CopyOptions", None), ("DataTableColumns", None), ("DataTableName", None)],
+};
 impl From<CopyCommand> for Value {
     fn from(v: CopyCommand) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.copy_options.is_some()) + usize::from(v.data_table_columns.is_some()),
+        );
+        if let Some(x) = v.copy_options {
+            m.insert(String::from("CopyOptions"), x);
+        }
+
+        if let Some(x) = v.data_table_columns {
+            m.insert(String::from("DataTableColumns"), x);
+        }
+
+        m.insert(String::from("DataTableName"), v.data_table_name);
+        Value::Object(m)
     }
 }
 
@@ -738,9 +1213,51 @@ pub struct DataFormatConversionConfiguration {
 }
 
 cdk_core::impl_props!(DataFormatConversionConfiguration, DataFormatConversionConfigurationBuilder);
+/// The properties [`DataFormatConversionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DATA_FORMAT_CONVERSION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("Enabled", None),
+            (
+                "InputFormatConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&INPUT_FORMAT_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "OutputFormatConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&OUTPUT_FORMAT_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SchemaConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SCHEMA_CONFIGURATION_SCHEMA)),
+            ),
+        ],
+    };
 impl From<DataFormatConversionConfiguration> for Value {
     fn from(v: DataFormatConversionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enabled.is_some())
+                + usize::from(v.input_format_configuration.is_some())
+                + usize::from(v.output_format_configuration.is_some())
+                + usize::from(v.schema_configuration.is_some()),
+        );
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.input_format_configuration {
+            m.insert(String::from("InputFormatConfiguration"), x);
+        }
+
+        if let Some(x) = v.output_format_configuration {
+            m.insert(String::from("OutputFormatConfiguration"), x);
+        }
+
+        if let Some(x) = v.schema_configuration {
+            m.insert(String::from("SchemaConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -770,9 +1287,24 @@ pub struct DatabaseColumns {
 }
 
 cdk_core::impl_props!(DatabaseColumns, DatabaseColumnsBuilder);
+/// The properties [`DatabaseColumns`] declares, in order.
+#[allow(dead_code)]
+static DATABASE_COLUMNS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Exclude", None), ("Include", None)] };
 impl From<DatabaseColumns> for Value {
     fn from(v: DatabaseColumns) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+        );
+        if let Some(x) = v.exclude {
+            m.insert(String::from("Exclude"), x);
+        }
+
+        if let Some(x) = v.include {
+            m.insert(String::from("Include"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -798,9 +1330,20 @@ cdk_core::impl_props!(
     DatabaseSourceAuthenticationConfiguration,
     DatabaseSourceAuthenticationConfigurationBuilder
 );
+/// The properties [`DatabaseSourceAuthenticationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DATABASE_SOURCE_AUTHENTICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[(
+            "SecretsManagerConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&SECRETS_MANAGER_CONFIGURATION_SCHEMA)),
+        )],
+    };
 impl From<DatabaseSourceAuthenticationConfiguration> for Value {
     fn from(v: DatabaseSourceAuthenticationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("SecretsManagerConfiguration"), v.secrets_manager_configuration);
+        Value::Object(m)
     }
 }
 
@@ -888,9 +1431,77 @@ pub struct DatabaseSourceConfiguration {
 }
 
 cdk_core::impl_props!(DatabaseSourceConfiguration, DatabaseSourceConfigurationBuilder);
+/// The properties [`DatabaseSourceConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DATABASE_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Columns", Some(cdk_core::NestedSchema::Struct(&DATABASE_COLUMNS_SCHEMA))),
+        (
+            "DatabaseSourceAuthenticationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(
+                &DATABASE_SOURCE_AUTHENTICATION_CONFIGURATION_SCHEMA,
+            )),
+        ),
+        (
+            "DatabaseSourceVPCConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&DATABASE_SOURCE_VPC_CONFIGURATION_SCHEMA)),
+        ),
+        ("Databases", Some(cdk_core::NestedSchema::Struct(&DATABASES_SCHEMA))),
+        ("Digest", None),
+        ("Endpoint", None),
+        ("Port", None),
+        ("PublicCertificate", None),
+        ("SSLMode", None),
+        ("SnapshotWatermarkTable", None),
+        ("SurrogateKeys", None),
+        ("Tables", Some(cdk_core::NestedSchema::Struct(&DATABASE_TABLES_SCHEMA))),
+        ("Type", None),
+    ],
+};
 impl From<DatabaseSourceConfiguration> for Value {
     fn from(v: DatabaseSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            8 + usize::from(v.columns.is_some())
+                + usize::from(v.digest.is_some())
+                + usize::from(v.public_certificate.is_some())
+                + usize::from(v.ssl_mode.is_some())
+                + usize::from(v.surrogate_keys.is_some()),
+        );
+        if let Some(x) = v.columns {
+            m.insert(String::from("Columns"), x);
+        }
+
+        m.insert(
+            String::from("DatabaseSourceAuthenticationConfiguration"),
+            v.database_source_authentication_configuration,
+        );
+        m.insert(
+            String::from("DatabaseSourceVPCConfiguration"),
+            v.database_source_vpc_configuration,
+        );
+        m.insert(String::from("Databases"), v.databases);
+        if let Some(x) = v.digest {
+            m.insert(String::from("Digest"), x);
+        }
+
+        m.insert(String::from("Endpoint"), v.endpoint);
+        m.insert(String::from("Port"), v.port);
+        if let Some(x) = v.public_certificate {
+            m.insert(String::from("PublicCertificate"), x);
+        }
+
+        if let Some(x) = v.ssl_mode {
+            m.insert(String::from("SSLMode"), x);
+        }
+
+        m.insert(String::from("SnapshotWatermarkTable"), v.snapshot_watermark_table);
+        if let Some(x) = v.surrogate_keys {
+            m.insert(String::from("SurrogateKeys"), x);
+        }
+
+        m.insert(String::from("Tables"), v.tables);
+        m.insert(String::from("Type"), v.type_);
+        Value::Object(m)
     }
 }
 
@@ -913,9 +1524,15 @@ pub struct DatabaseSourceVPCConfiguration {
 }
 
 cdk_core::impl_props!(DatabaseSourceVPCConfiguration, DatabaseSourceVPCConfigurationBuilder);
+/// The properties [`DatabaseSourceVPCConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DATABASE_SOURCE_VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("VpcEndpointServiceName", None)] };
 impl From<DatabaseSourceVPCConfiguration> for Value {
     fn from(v: DatabaseSourceVPCConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("VpcEndpointServiceName"), v.vpc_endpoint_service_name);
+        Value::Object(m)
     }
 }
 
@@ -945,9 +1562,24 @@ pub struct DatabaseTables {
 }
 
 cdk_core::impl_props!(DatabaseTables, DatabaseTablesBuilder);
+/// The properties [`DatabaseTables`] declares, in order.
+#[allow(dead_code)]
+static DATABASE_TABLES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Exclude", None), ("Include", None)] };
 impl From<DatabaseTables> for Value {
     fn from(v: DatabaseTables) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+        );
+        if let Some(x) = v.exclude {
+            m.insert(String::from("Exclude"), x);
+        }
+
+        if let Some(x) = v.include {
+            m.insert(String::from("Include"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -977,9 +1609,24 @@ pub struct Databases {
 }
 
 cdk_core::impl_props!(Databases, DatabasesBuilder);
+/// The properties [`Databases`] declares, in order.
+#[allow(dead_code)]
+static DATABASES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Exclude", None), ("Include", None)] };
 impl From<Databases> for Value {
     fn from(v: Databases) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
+        );
+        if let Some(x) = v.exclude {
+            m.insert(String::from("Exclude"), x);
+        }
+
+        if let Some(x) = v.include {
+            m.insert(String::from("Include"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1011,9 +1658,19 @@ cdk_core::impl_props!(
     DeliveryStreamEncryptionConfigurationInput,
     DeliveryStreamEncryptionConfigurationInputBuilder
 );
+/// The properties [`DeliveryStreamEncryptionConfigurationInput`] declares, in order.
+#[allow(dead_code)]
+static DELIVERY_STREAM_ENCRYPTION_CONFIGURATION_INPUT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("KeyARN", None), ("KeyType", None)] };
 impl From<DeliveryStreamEncryptionConfigurationInput> for Value {
     fn from(v: DeliveryStreamEncryptionConfigurationInput) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.key_arn.is_some()));
+        if let Some(x) = v.key_arn {
+            m.insert(String::from("KeyARN"), x);
+        }
+
+        m.insert(String::from("KeyType"), v.key_type);
+        Value::Object(m)
     }
 }
 
@@ -1043,9 +1700,28 @@ pub struct Deserializer {
 }
 
 cdk_core::impl_props!(Deserializer, DeserializerBuilder);
+/// The properties [`Deserializer`] declares, in order.
+#[allow(dead_code)]
+static DESERIALIZER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("HiveJsonSerDe", Some(cdk_core::NestedSchema::Struct(&HIVE_JSON_SER_DE_SCHEMA))),
+        ("OpenXJsonSerDe", Some(cdk_core::NestedSchema::Struct(&OPEN_X_JSON_SER_DE_SCHEMA))),
+    ],
+};
 impl From<Deserializer> for Value {
     fn from(v: Deserializer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.hive_json_ser_de.is_some()) + usize::from(v.open_x_json_ser_de.is_some()),
+        );
+        if let Some(x) = v.hive_json_ser_de {
+            m.insert(String::from("HiveJsonSerDe"), x);
+        }
+
+        if let Some(x) = v.open_x_json_ser_de {
+            m.insert(String::from("OpenXJsonSerDe"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1091,9 +1767,40 @@ pub struct DestinationTableConfiguration {
 }
 
 cdk_core::impl_props!(DestinationTableConfiguration, DestinationTableConfigurationBuilder);
+/// The properties [`DestinationTableConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DESTINATION_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("DestinationDatabaseName", None),
+            ("DestinationTableName", None),
+            ("PartitionSpec", None),
+            ("S3ErrorOutputPrefix", None),
+            ("UniqueKeys", None),
+        ],
+    };
 impl From<DestinationTableConfiguration> for Value {
     fn from(v: DestinationTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.partition_spec.is_some())
+                + usize::from(v.s3_error_output_prefix.is_some())
+                + usize::from(v.unique_keys.is_some()),
+        );
+        m.insert(String::from("DestinationDatabaseName"), v.destination_database_name);
+        m.insert(String::from("DestinationTableName"), v.destination_table_name);
+        if let Some(x) = v.partition_spec {
+            m.insert(String::from("PartitionSpec"), x);
+        }
+
+        if let Some(x) = v.s3_error_output_prefix {
+            m.insert(String::from("S3ErrorOutputPrefix"), x);
+        }
+
+        if let Some(x) = v.unique_keys {
+            m.insert(String::from("UniqueKeys"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1117,9 +1824,18 @@ pub struct DirectPutSourceConfiguration {
 }
 
 cdk_core::impl_props!(DirectPutSourceConfiguration, DirectPutSourceConfigurationBuilder);
+/// The properties [`DirectPutSourceConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DIRECT_PUT_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ThroughputHintInMBs", None)] };
 impl From<DirectPutSourceConfiguration> for Value {
     fn from(v: DirectPutSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.throughput_hint_in_mbs.is_some()));
+        if let Some(x) = v.throughput_hint_in_mbs {
+            m.insert(String::from("ThroughputHintInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1142,9 +1858,15 @@ pub struct DocumentIdOptions {
 }
 
 cdk_core::impl_props!(DocumentIdOptions, DocumentIdOptionsBuilder);
+/// The properties [`DocumentIdOptions`] declares, in order.
+#[allow(dead_code)]
+static DOCUMENT_ID_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DefaultDocumentIdFormat", None)] };
 impl From<DocumentIdOptions> for Value {
     fn from(v: DocumentIdOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DefaultDocumentIdFormat"), v.default_document_id_format);
+        Value::Object(m)
     }
 }
 
@@ -1174,9 +1896,29 @@ pub struct DynamicPartitioningConfiguration {
 }
 
 cdk_core::impl_props!(DynamicPartitioningConfiguration, DynamicPartitioningConfigurationBuilder);
+/// The properties [`DynamicPartitioningConfiguration`] declares, in order.
+#[allow(dead_code)]
+static DYNAMIC_PARTITIONING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("Enabled", None),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&RETRY_OPTIONS_SCHEMA))),
+        ],
+    };
 impl From<DynamicPartitioningConfiguration> for Value {
     fn from(v: DynamicPartitioningConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enabled.is_some()) + usize::from(v.retry_options.is_some()),
+        );
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1206,9 +1948,24 @@ pub struct ElasticsearchBufferingHints {
 }
 
 cdk_core::impl_props!(ElasticsearchBufferingHints, ElasticsearchBufferingHintsBuilder);
+/// The properties [`ElasticsearchBufferingHints`] declares, in order.
+#[allow(dead_code)]
+static ELASTICSEARCH_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<ElasticsearchBufferingHints> for Value {
     fn from(v: ElasticsearchBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1310,9 +2067,108 @@ cdk_core::impl_props!(
     ElasticsearchDestinationConfiguration,
     ElasticsearchDestinationConfigurationBuilder
 );
+/// The properties [`ElasticsearchDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ELASTICSEARCH_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "BufferingHints",
+                Some(cdk_core::NestedSchema::Struct(&ELASTICSEARCH_BUFFERING_HINTS_SCHEMA)),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("ClusterEndpoint", None),
+            (
+                "DocumentIdOptions",
+                Some(cdk_core::NestedSchema::Struct(&DOCUMENT_ID_OPTIONS_SCHEMA)),
+            ),
+            ("DomainARN", None),
+            ("IndexName", None),
+            ("IndexRotationPeriod", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "RetryOptions",
+                Some(cdk_core::NestedSchema::Struct(&ELASTICSEARCH_RETRY_OPTIONS_SCHEMA)),
+            ),
+            ("RoleARN", None),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("TypeName", None),
+            ("VpcConfiguration", Some(cdk_core::NestedSchema::Struct(&VPC_CONFIGURATION_SCHEMA))),
+        ],
+    };
 impl From<ElasticsearchDestinationConfiguration> for Value {
     fn from(v: ElasticsearchDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.cluster_endpoint.is_some())
+                + usize::from(v.document_id_options.is_some())
+                + usize::from(v.domain_arn.is_some())
+                + usize::from(v.index_rotation_period.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.type_name.is_some())
+                + usize::from(v.vpc_configuration.is_some()),
+        );
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.cluster_endpoint {
+            m.insert(String::from("ClusterEndpoint"), x);
+        }
+
+        if let Some(x) = v.document_id_options {
+            m.insert(String::from("DocumentIdOptions"), x);
+        }
+
+        if let Some(x) = v.domain_arn {
+            m.insert(String::from("DomainARN"), x);
+        }
+
+        m.insert(String::from("IndexName"), v.index_name);
+        if let Some(x) = v.index_rotation_period {
+            m.insert(String::from("IndexRotationPeriod"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.type_name {
+            m.insert(String::from("TypeName"), x);
+        }
+
+        if let Some(x) = v.vpc_configuration {
+            m.insert(String::from("VpcConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1336,9 +2192,18 @@ pub struct ElasticsearchRetryOptions {
 }
 
 cdk_core::impl_props!(ElasticsearchRetryOptions, ElasticsearchRetryOptionsBuilder);
+/// The properties [`ElasticsearchRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static ELASTICSEARCH_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<ElasticsearchRetryOptions> for Value {
     fn from(v: ElasticsearchRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1368,9 +2233,32 @@ pub struct EncryptionConfiguration {
 }
 
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
+/// The properties [`EncryptionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "KMSEncryptionConfig",
+            Some(cdk_core::NestedSchema::Struct(&KMS_ENCRYPTION_CONFIG_SCHEMA)),
+        ),
+        ("NoEncryptionConfig", None),
+    ],
+};
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.kms_encryption_config.is_some())
+                + usize::from(v.no_encryption_config.is_some()),
+        );
+        if let Some(x) = v.kms_encryption_config {
+            m.insert(String::from("KMSEncryptionConfig"), x);
+        }
+
+        if let Some(x) = v.no_encryption_config {
+            m.insert(String::from("NoEncryptionConfig"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1485,9 +2373,118 @@ cdk_core::impl_props!(
     ExtendedS3DestinationConfiguration,
     ExtendedS3DestinationConfigurationBuilder
 );
+/// The properties [`ExtendedS3DestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static EXTENDED_S3_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("BucketARN", None),
+            ("BufferingHints", Some(cdk_core::NestedSchema::Struct(&BUFFERING_HINTS_SCHEMA))),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("CompressionFormat", None),
+            ("CustomTimeZone", None),
+            (
+                "DataFormatConversionConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&DATA_FORMAT_CONVERSION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "DynamicPartitioningConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&DYNAMIC_PARTITIONING_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "EncryptionConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&ENCRYPTION_CONFIGURATION_SCHEMA)),
+            ),
+            ("ErrorOutputPrefix", None),
+            ("FileExtension", None),
+            ("Prefix", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            ("RoleARN", None),
+            (
+                "S3BackupConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("S3BackupMode", None),
+        ],
+    };
 impl From<ExtendedS3DestinationConfiguration> for Value {
     fn from(v: ExtendedS3DestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.compression_format.is_some())
+                + usize::from(v.custom_time_zone.is_some())
+                + usize::from(v.data_format_conversion_configuration.is_some())
+                + usize::from(v.dynamic_partitioning_configuration.is_some())
+                + usize::from(v.encryption_configuration.is_some())
+                + usize::from(v.error_output_prefix.is_some())
+                + usize::from(v.file_extension.is_some())
+                + usize::from(v.prefix.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.s3_backup_configuration.is_some())
+                + usize::from(v.s3_backup_mode.is_some()),
+        );
+        m.insert(String::from("BucketARN"), v.bucket_arn);
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.compression_format {
+            m.insert(String::from("CompressionFormat"), x);
+        }
+
+        if let Some(x) = v.custom_time_zone {
+            m.insert(String::from("CustomTimeZone"), x);
+        }
+
+        if let Some(x) = v.data_format_conversion_configuration {
+            m.insert(String::from("DataFormatConversionConfiguration"), x);
+        }
+
+        if let Some(x) = v.dynamic_partitioning_configuration {
+            m.insert(String::from("DynamicPartitioningConfiguration"), x);
+        }
+
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.error_output_prefix {
+            m.insert(String::from("ErrorOutputPrefix"), x);
+        }
+
+        if let Some(x) = v.file_extension {
+            m.insert(String::from("FileExtension"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_configuration {
+            m.insert(String::from("S3BackupConfiguration"), x);
+        }
+
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1511,9 +2508,18 @@ pub struct HiveJsonSerDe {
 }
 
 cdk_core::impl_props!(HiveJsonSerDe, HiveJsonSerDeBuilder);
+/// The properties [`HiveJsonSerDe`] declares, in order.
+#[allow(dead_code)]
+static HIVE_JSON_SER_DE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TimestampFormats", None)] };
 impl From<HiveJsonSerDe> for Value {
     fn from(v: HiveJsonSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.timestamp_formats.is_some()));
+        if let Some(x) = v.timestamp_formats {
+            m.insert(String::from("TimestampFormats"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1541,9 +2547,16 @@ pub struct HttpEndpointCommonAttribute {
 }
 
 cdk_core::impl_props!(HttpEndpointCommonAttribute, HttpEndpointCommonAttributeBuilder);
+/// The properties [`HttpEndpointCommonAttribute`] declares, in order.
+#[allow(dead_code)]
+static HTTP_ENDPOINT_COMMON_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AttributeName", None), ("AttributeValue", None)] };
 impl From<HttpEndpointCommonAttribute> for Value {
     fn from(v: HttpEndpointCommonAttribute) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AttributeName"), v.attribute_name);
+        m.insert(String::from("AttributeValue"), v.attribute_value);
+        Value::Object(m)
     }
 }
 
@@ -1578,9 +2591,25 @@ pub struct HttpEndpointConfiguration {
 }
 
 cdk_core::impl_props!(HttpEndpointConfiguration, HttpEndpointConfigurationBuilder);
+/// The properties [`HttpEndpointConfiguration`] declares, in order.
+#[allow(dead_code)]
+static HTTP_ENDPOINT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AccessKey", None), ("Name", None), ("Url", None)] };
 impl From<HttpEndpointConfiguration> for Value {
     fn from(v: HttpEndpointConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.access_key.is_some()) + usize::from(v.name.is_some()),
+        );
+        if let Some(x) = v.access_key {
+            m.insert(String::from("AccessKey"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        m.insert(String::from("Url"), v.url);
+        Value::Object(m)
     }
 }
 
@@ -1659,9 +2688,88 @@ cdk_core::impl_props!(
     HttpEndpointDestinationConfiguration,
     HttpEndpointDestinationConfigurationBuilder
 );
+/// The properties [`HttpEndpointDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static HTTP_ENDPOINT_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("BufferingHints", Some(cdk_core::NestedSchema::Struct(&BUFFERING_HINTS_SCHEMA))),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            (
+                "EndpointConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&HTTP_ENDPOINT_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "RequestConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&HTTP_ENDPOINT_REQUEST_CONFIGURATION_SCHEMA)),
+            ),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&RETRY_OPTIONS_SCHEMA))),
+            ("RoleARN", None),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SecretsManagerConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SECRETS_MANAGER_CONFIGURATION_SCHEMA)),
+            ),
+        ],
+    };
 impl From<HttpEndpointDestinationConfiguration> for Value {
     fn from(v: HttpEndpointDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.request_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.role_arn.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.secrets_manager_configuration.is_some()),
+        );
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        m.insert(String::from("EndpointConfiguration"), v.endpoint_configuration);
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.request_configuration {
+            m.insert(String::from("RequestConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleARN"), x);
+        }
+
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.secrets_manager_configuration {
+            m.insert(String::from("SecretsManagerConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1691,9 +2799,32 @@ pub struct HttpEndpointRequestConfiguration {
 }
 
 cdk_core::impl_props!(HttpEndpointRequestConfiguration, HttpEndpointRequestConfigurationBuilder);
+/// The properties [`HttpEndpointRequestConfiguration`] declares, in order.
+#[allow(dead_code)]
+static HTTP_ENDPOINT_REQUEST_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "CommonAttributes",
+                Some(cdk_core::NestedSchema::List(&HTTP_ENDPOINT_COMMON_ATTRIBUTE_SCHEMA)),
+            ),
+            ("ContentEncoding", None),
+        ],
+    };
 impl From<HttpEndpointRequestConfiguration> for Value {
     fn from(v: HttpEndpointRequestConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.common_attributes.is_some()) + usize::from(v.content_encoding.is_some()),
+        );
+        if let Some(x) = v.common_attributes {
+            m.insert(String::from("CommonAttributes"), x);
+        }
+
+        if let Some(x) = v.content_encoding {
+            m.insert(String::from("ContentEncoding"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1783,9 +2914,99 @@ pub struct IcebergDestinationConfiguration {
 }
 
 cdk_core::impl_props!(IcebergDestinationConfiguration, IcebergDestinationConfigurationBuilder);
+/// The properties [`IcebergDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ICEBERG_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("AppendOnly", None),
+            ("BufferingHints", Some(cdk_core::NestedSchema::Struct(&BUFFERING_HINTS_SCHEMA))),
+            (
+                "CatalogConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&CATALOG_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            (
+                "DestinationTableConfigurationList",
+                Some(cdk_core::NestedSchema::List(&DESTINATION_TABLE_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&RETRY_OPTIONS_SCHEMA))),
+            ("RoleARN", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SchemaEvolutionConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SCHEMA_EVOLUTION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "TableCreationConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&TABLE_CREATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("s3BackupMode", None),
+        ],
+    };
 impl From<IcebergDestinationConfiguration> for Value {
     fn from(v: IcebergDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.append_only.is_some())
+                + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.destination_table_configuration_list.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.schema_evolution_configuration.is_some())
+                + usize::from(v.table_creation_configuration.is_some())
+                + usize::from(v.s3_backup_mode.is_some()),
+        );
+        if let Some(x) = v.append_only {
+            m.insert(String::from("AppendOnly"), x);
+        }
+
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        m.insert(String::from("CatalogConfiguration"), v.catalog_configuration);
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.destination_table_configuration_list {
+            m.insert(String::from("DestinationTableConfigurationList"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.schema_evolution_configuration {
+            m.insert(String::from("SchemaEvolutionConfiguration"), x);
+        }
+
+        if let Some(x) = v.table_creation_configuration {
+            m.insert(String::from("TableCreationConfiguration"), x);
+        }
+
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("s3BackupMode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1809,9 +3030,19 @@ pub struct InputFormatConfiguration {
 }
 
 cdk_core::impl_props!(InputFormatConfiguration, InputFormatConfigurationBuilder);
+/// The properties [`InputFormatConfiguration`] declares, in order.
+#[allow(dead_code)]
+static INPUT_FORMAT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Deserializer", Some(cdk_core::NestedSchema::Struct(&DESERIALIZER_SCHEMA)))],
+};
 impl From<InputFormatConfiguration> for Value {
     fn from(v: InputFormatConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.deserializer.is_some()));
+        if let Some(x) = v.deserializer {
+            m.insert(String::from("Deserializer"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1834,9 +3065,15 @@ pub struct KMSEncryptionConfig {
 }
 
 cdk_core::impl_props!(KMSEncryptionConfig, KMSEncryptionConfigBuilder);
+/// The properties [`KMSEncryptionConfig`] declares, in order.
+#[allow(dead_code)]
+static KMS_ENCRYPTION_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AWSKMSKeyARN", None)] };
 impl From<KMSEncryptionConfig> for Value {
     fn from(v: KMSEncryptionConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AWSKMSKeyARN"), v.awskms_key_arn);
+        Value::Object(m)
     }
 }
 
@@ -1864,9 +3101,16 @@ pub struct KinesisStreamSourceConfiguration {
 }
 
 cdk_core::impl_props!(KinesisStreamSourceConfiguration, KinesisStreamSourceConfigurationBuilder);
+/// The properties [`KinesisStreamSourceConfiguration`] declares, in order.
+#[allow(dead_code)]
+static KINESIS_STREAM_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("KinesisStreamARN", None), ("RoleARN", None)] };
 impl From<KinesisStreamSourceConfiguration> for Value {
     fn from(v: KinesisStreamSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("KinesisStreamARN"), v.kinesis_stream_arn);
+        m.insert(String::from("RoleARN"), v.role_arn);
+        Value::Object(m)
     }
 }
 
@@ -1905,9 +3149,30 @@ pub struct MSKSourceConfiguration {
 }
 
 cdk_core::impl_props!(MSKSourceConfiguration, MSKSourceConfigurationBuilder);
+/// The properties [`MSKSourceConfiguration`] declares, in order.
+#[allow(dead_code)]
+static MSK_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AuthenticationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&AUTHENTICATION_CONFIGURATION_SCHEMA)),
+        ),
+        ("MSKClusterARN", None),
+        ("ReadFromTimestamp", None),
+        ("TopicName", None),
+    ],
+};
 impl From<MSKSourceConfiguration> for Value {
     fn from(v: MSKSourceConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.read_from_timestamp.is_some()));
+        m.insert(String::from("AuthenticationConfiguration"), v.authentication_configuration);
+        m.insert(String::from("MSKClusterARN"), v.msk_cluster_arn);
+        if let Some(x) = v.read_from_timestamp {
+            m.insert(String::from("ReadFromTimestamp"), x);
+        }
+
+        m.insert(String::from("TopicName"), v.topic_name);
+        Value::Object(m)
     }
 }
 
@@ -1946,9 +3211,35 @@ pub struct OpenXJsonSerDe {
 }
 
 cdk_core::impl_props!(OpenXJsonSerDe, OpenXJsonSerDeBuilder);
+/// The properties [`OpenXJsonSerDe`] declares, in order.
+#[allow(dead_code)]
+static OPEN_X_JSON_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CaseInsensitive", None),
+        ("ColumnToJsonKeyMappings", None),
+        ("ConvertDotsInJsonKeysToUnderscores", None),
+    ],
+};
 impl From<OpenXJsonSerDe> for Value {
     fn from(v: OpenXJsonSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.case_insensitive.is_some())
+                + usize::from(v.column_to_json_key_mappings.is_some())
+                + usize::from(v.convert_dots_in_json_keys_to_underscores.is_some()),
+        );
+        if let Some(x) = v.case_insensitive {
+            m.insert(String::from("CaseInsensitive"), x);
+        }
+
+        if let Some(x) = v.column_to_json_key_mappings {
+            m.insert(String::from("ColumnToJsonKeyMappings"), x);
+        }
+
+        if let Some(x) = v.convert_dots_in_json_keys_to_underscores {
+            m.insert(String::from("ConvertDotsInJsonKeysToUnderscores"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2029,9 +3320,77 @@ pub struct OrcSerDe {
 }
 
 cdk_core::impl_props!(OrcSerDe, OrcSerDeBuilder);
+/// The properties [`OrcSerDe`] declares, in order.
+#[allow(dead_code)]
+static ORC_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BlockSizeBytes", None),
+        ("BloomFilterColumns", None),
+        ("BloomFilterFalsePositiveProbability", None),
+        ("Compression", None),
+        ("DictionaryKeyThreshold", None),
+        ("EnablePadding", None),
+        ("FormatVersion", None),
+        ("PaddingTolerance", None),
+        ("RowIndexStride", None),
+        ("StripeSizeBytes", None),
+    ],
+};
 impl From<OrcSerDe> for Value {
     fn from(v: OrcSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.block_size_bytes.is_some())
+                + usize::from(v.bloom_filter_columns.is_some())
+                + usize::from(v.bloom_filter_false_positive_probability.is_some())
+                + usize::from(v.compression.is_some())
+                + usize::from(v.dictionary_key_threshold.is_some())
+                + usize::from(v.enable_padding.is_some())
+                + usize::from(v.format_version.is_some())
+                + usize::from(v.padding_tolerance.is_some())
+                + usize::from(v.row_index_stride.is_some())
+                + usize::from(v.stripe_size_bytes.is_some()),
+        );
+        if let Some(x) = v.block_size_bytes {
+            m.insert(String::from("BlockSizeBytes"), x);
+        }
+
+        if let Some(x) = v.bloom_filter_columns {
+            m.insert(String::from("BloomFilterColumns"), x);
+        }
+
+        if let Some(x) = v.bloom_filter_false_positive_probability {
+            m.insert(String::from("BloomFilterFalsePositiveProbability"), x);
+        }
+
+        if let Some(x) = v.compression {
+            m.insert(String::from("Compression"), x);
+        }
+
+        if let Some(x) = v.dictionary_key_threshold {
+            m.insert(String::from("DictionaryKeyThreshold"), x);
+        }
+
+        if let Some(x) = v.enable_padding {
+            m.insert(String::from("EnablePadding"), x);
+        }
+
+        if let Some(x) = v.format_version {
+            m.insert(String::from("FormatVersion"), x);
+        }
+
+        if let Some(x) = v.padding_tolerance {
+            m.insert(String::from("PaddingTolerance"), x);
+        }
+
+        if let Some(x) = v.row_index_stride {
+            m.insert(String::from("RowIndexStride"), x);
+        }
+
+        if let Some(x) = v.stripe_size_bytes {
+            m.insert(String::from("StripeSizeBytes"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2055,9 +3414,19 @@ pub struct OutputFormatConfiguration {
 }
 
 cdk_core::impl_props!(OutputFormatConfiguration, OutputFormatConfigurationBuilder);
+/// The properties [`OutputFormatConfiguration`] declares, in order.
+#[allow(dead_code)]
+static OUTPUT_FORMAT_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Serializer", Some(cdk_core::NestedSchema::Struct(&SERIALIZER_SCHEMA)))],
+};
 impl From<OutputFormatConfiguration> for Value {
     fn from(v: OutputFormatConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.serializer.is_some()));
+        if let Some(x) = v.serializer {
+            m.insert(String::from("Serializer"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2111,9 +3480,53 @@ pub struct ParquetSerDe {
 }
 
 cdk_core::impl_props!(ParquetSerDe, ParquetSerDeBuilder);
+/// The properties [`ParquetSerDe`] declares, in order.
+#[allow(dead_code)]
+static PARQUET_SER_DE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BlockSizeBytes", None),
+        ("Compression", None),
+        ("EnableDictionaryCompression", None),
+        ("MaxPaddingBytes", None),
+        ("PageSizeBytes", None),
+        ("WriterVersion", None),
+    ],
+};
 impl From<ParquetSerDe> for Value {
     fn from(v: ParquetSerDe) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.block_size_bytes.is_some())
+                + usize::from(v.compression.is_some())
+                + usize::from(v.enable_dictionary_compression.is_some())
+                + usize::from(v.max_padding_bytes.is_some())
+                + usize::from(v.page_size_bytes.is_some())
+                + usize::from(v.writer_version.is_some()),
+        );
+        if let Some(x) = v.block_size_bytes {
+            m.insert(String::from("BlockSizeBytes"), x);
+        }
+
+        if let Some(x) = v.compression {
+            m.insert(String::from("Compression"), x);
+        }
+
+        if let Some(x) = v.enable_dictionary_compression {
+            m.insert(String::from("EnableDictionaryCompression"), x);
+        }
+
+        if let Some(x) = v.max_padding_bytes {
+            m.insert(String::from("MaxPaddingBytes"), x);
+        }
+
+        if let Some(x) = v.page_size_bytes {
+            m.insert(String::from("PageSizeBytes"), x);
+        }
+
+        if let Some(x) = v.writer_version {
+            m.insert(String::from("WriterVersion"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2136,9 +3549,15 @@ pub struct PartitionField {
 }
 
 cdk_core::impl_props!(PartitionField, PartitionFieldBuilder);
+/// The properties [`PartitionField`] declares, in order.
+#[allow(dead_code)]
+static PARTITION_FIELD_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("SourceName", None)] };
 impl From<PartitionField> for Value {
     fn from(v: PartitionField) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("SourceName"), v.source_name);
+        Value::Object(m)
     }
 }
 
@@ -2168,9 +3587,28 @@ pub struct ProcessingConfiguration {
 }
 
 cdk_core::impl_props!(ProcessingConfiguration, ProcessingConfigurationBuilder);
+/// The properties [`ProcessingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PROCESSING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Enabled", None),
+        ("Processors", Some(cdk_core::NestedSchema::List(&PROCESSOR_SCHEMA))),
+    ],
+};
 impl From<ProcessingConfiguration> for Value {
     fn from(v: ProcessingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enabled.is_some()) + usize::from(v.processors.is_some()),
+        );
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.processors {
+            m.insert(String::from("Processors"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2199,9 +3637,23 @@ pub struct Processor {
 }
 
 cdk_core::impl_props!(Processor, ProcessorBuilder);
+/// The properties [`Processor`] declares, in order.
+#[allow(dead_code)]
+static PROCESSOR_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Parameters", Some(cdk_core::NestedSchema::List(&PROCESSOR_PARAMETER_SCHEMA))),
+        ("Type", None),
+    ],
+};
 impl From<Processor> for Value {
     fn from(v: Processor) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.parameters.is_some()));
+        if let Some(x) = v.parameters {
+            m.insert(String::from("Parameters"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        Value::Object(m)
     }
 }
 
@@ -2229,9 +3681,16 @@ pub struct ProcessorParameter {
 }
 
 cdk_core::impl_props!(ProcessorParameter, ProcessorParameterBuilder);
+/// The properties [`ProcessorParameter`] declares, in order.
+#[allow(dead_code)]
+static PROCESSOR_PARAMETER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ParameterName", None), ("ParameterValue", None)] };
 impl From<ProcessorParameter> for Value {
     fn from(v: ProcessorParameter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("ParameterName"), v.parameter_name);
+        m.insert(String::from("ParameterValue"), v.parameter_value);
+        Value::Object(m)
     }
 }
 
@@ -2317,9 +3776,89 @@ pub struct RedshiftDestinationConfiguration {
 }
 
 cdk_core::impl_props!(RedshiftDestinationConfiguration, RedshiftDestinationConfigurationBuilder);
+/// The properties [`RedshiftDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static REDSHIFT_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("ClusterJDBCURL", None),
+            ("CopyCommand", Some(cdk_core::NestedSchema::Struct(&COPY_COMMAND_SCHEMA))),
+            ("Password", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&REDSHIFT_RETRY_OPTIONS_SCHEMA))),
+            ("RoleARN", None),
+            (
+                "S3BackupConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SecretsManagerConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SECRETS_MANAGER_CONFIGURATION_SCHEMA)),
+            ),
+            ("Username", None),
+        ],
+    };
 impl From<RedshiftDestinationConfiguration> for Value {
     fn from(v: RedshiftDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            4 + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.password.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_configuration.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.secrets_manager_configuration.is_some())
+                + usize::from(v.username.is_some()),
+        );
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        m.insert(String::from("ClusterJDBCURL"), v.cluster_jdbcurl);
+        m.insert(String::from("CopyCommand"), v.copy_command);
+        if let Some(x) = v.password {
+            m.insert(String::from("Password"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_configuration {
+            m.insert(String::from("S3BackupConfiguration"), x);
+        }
+
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.secrets_manager_configuration {
+            m.insert(String::from("SecretsManagerConfiguration"), x);
+        }
+
+        if let Some(x) = v.username {
+            m.insert(String::from("Username"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2343,9 +3882,18 @@ pub struct RedshiftRetryOptions {
 }
 
 cdk_core::impl_props!(RedshiftRetryOptions, RedshiftRetryOptionsBuilder);
+/// The properties [`RedshiftRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static REDSHIFT_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<RedshiftRetryOptions> for Value {
     fn from(v: RedshiftRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2369,9 +3917,18 @@ pub struct RetryOptions {
 }
 
 cdk_core::impl_props!(RetryOptions, RetryOptionsBuilder);
+/// The properties [`RetryOptions`] declares, in order.
+#[allow(dead_code)]
+static RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<RetryOptions> for Value {
     fn from(v: RetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2435,9 +3992,63 @@ pub struct S3DestinationConfiguration {
 }
 
 cdk_core::impl_props!(S3DestinationConfiguration, S3DestinationConfigurationBuilder);
+/// The properties [`S3DestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static S3_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BucketARN", None),
+        ("BufferingHints", Some(cdk_core::NestedSchema::Struct(&BUFFERING_HINTS_SCHEMA))),
+        (
+            "CloudWatchLoggingOptions",
+            Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+        ),
+        ("CompressionFormat", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        ("ErrorOutputPrefix", None),
+        ("Prefix", None),
+        ("RoleARN", None),
+    ],
+};
 impl From<S3DestinationConfiguration> for Value {
     fn from(v: S3DestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.compression_format.is_some())
+                + usize::from(v.encryption_configuration.is_some())
+                + usize::from(v.error_output_prefix.is_some())
+                + usize::from(v.prefix.is_some()),
+        );
+        m.insert(String::from("BucketARN"), v.bucket_arn);
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.compression_format {
+            m.insert(String::from("CompressionFormat"), x);
+        }
+
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.error_output_prefix {
+            m.insert(String::from("ErrorOutputPrefix"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        Value::Object(m)
     }
 }
 
@@ -2491,9 +4102,53 @@ pub struct SchemaConfiguration {
 }
 
 cdk_core::impl_props!(SchemaConfiguration, SchemaConfigurationBuilder);
+/// The properties [`SchemaConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SCHEMA_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CatalogId", None),
+        ("DatabaseName", None),
+        ("Region", None),
+        ("RoleARN", None),
+        ("TableName", None),
+        ("VersionId", None),
+    ],
+};
 impl From<SchemaConfiguration> for Value {
     fn from(v: SchemaConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.catalog_id.is_some())
+                + usize::from(v.database_name.is_some())
+                + usize::from(v.region.is_some())
+                + usize::from(v.role_arn.is_some())
+                + usize::from(v.table_name.is_some())
+                + usize::from(v.version_id.is_some()),
+        );
+        if let Some(x) = v.catalog_id {
+            m.insert(String::from("CatalogId"), x);
+        }
+
+        if let Some(x) = v.database_name {
+            m.insert(String::from("DatabaseName"), x);
+        }
+
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleARN"), x);
+        }
+
+        if let Some(x) = v.table_name {
+            m.insert(String::from("TableName"), x);
+        }
+
+        if let Some(x) = v.version_id {
+            m.insert(String::from("VersionId"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2517,9 +4172,18 @@ pub struct SchemaEvolutionConfiguration {
 }
 
 cdk_core::impl_props!(SchemaEvolutionConfiguration, SchemaEvolutionConfigurationBuilder);
+/// The properties [`SchemaEvolutionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SCHEMA_EVOLUTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<SchemaEvolutionConfiguration> for Value {
     fn from(v: SchemaEvolutionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2554,9 +4218,26 @@ pub struct SecretsManagerConfiguration {
 }
 
 cdk_core::impl_props!(SecretsManagerConfiguration, SecretsManagerConfigurationBuilder);
+/// The properties [`SecretsManagerConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SECRETS_MANAGER_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Enabled", None), ("RoleARN", None), ("SecretARN", None)],
+};
 impl From<SecretsManagerConfiguration> for Value {
     fn from(v: SecretsManagerConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.role_arn.is_some()) + usize::from(v.secret_arn.is_some()),
+        );
+        m.insert(String::from("Enabled"), v.enabled);
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleARN"), x);
+        }
+
+        if let Some(x) = v.secret_arn {
+            m.insert(String::from("SecretARN"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2586,9 +4267,28 @@ pub struct Serializer {
 }
 
 cdk_core::impl_props!(Serializer, SerializerBuilder);
+/// The properties [`Serializer`] declares, in order.
+#[allow(dead_code)]
+static SERIALIZER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("OrcSerDe", Some(cdk_core::NestedSchema::Struct(&ORC_SER_DE_SCHEMA))),
+        ("ParquetSerDe", Some(cdk_core::NestedSchema::Struct(&PARQUET_SER_DE_SCHEMA))),
+    ],
+};
 impl From<Serializer> for Value {
     fn from(v: Serializer) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.orc_ser_de.is_some()) + usize::from(v.parquet_ser_de.is_some()),
+        );
+        if let Some(x) = v.orc_ser_de {
+            m.insert(String::from("OrcSerDe"), x);
+        }
+
+        if let Some(x) = v.parquet_ser_de {
+            m.insert(String::from("ParquetSerDe"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2618,9 +4318,24 @@ pub struct SnowflakeBufferingHints {
 }
 
 cdk_core::impl_props!(SnowflakeBufferingHints, SnowflakeBufferingHintsBuilder);
+/// The properties [`SnowflakeBufferingHints`] declares, in order.
+#[allow(dead_code)]
+static SNOWFLAKE_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<SnowflakeBufferingHints> for Value {
     fn from(v: SnowflakeBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2752,9 +4467,135 @@ pub struct SnowflakeDestinationConfiguration {
 }
 
 cdk_core::impl_props!(SnowflakeDestinationConfiguration, SnowflakeDestinationConfigurationBuilder);
+/// The properties [`SnowflakeDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SNOWFLAKE_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("AccountUrl", None),
+            (
+                "BufferingHints",
+                Some(cdk_core::NestedSchema::Struct(&SNOWFLAKE_BUFFERING_HINTS_SCHEMA)),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("ContentColumnName", None),
+            ("DataLoadingOption", None),
+            ("Database", None),
+            ("KeyPassphrase", None),
+            ("MetaDataColumnName", None),
+            ("PrivateKey", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&SNOWFLAKE_RETRY_OPTIONS_SCHEMA))),
+            ("RoleARN", None),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            ("Schema", None),
+            (
+                "SecretsManagerConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SECRETS_MANAGER_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SnowflakeRoleConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SNOWFLAKE_ROLE_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SnowflakeVpcConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SNOWFLAKE_VPC_CONFIGURATION_SCHEMA)),
+            ),
+            ("Table", None),
+            ("User", None),
+        ],
+    };
 impl From<SnowflakeDestinationConfiguration> for Value {
     fn from(v: SnowflakeDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            6 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.content_column_name.is_some())
+                + usize::from(v.data_loading_option.is_some())
+                + usize::from(v.key_passphrase.is_some())
+                + usize::from(v.meta_data_column_name.is_some())
+                + usize::from(v.private_key.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.secrets_manager_configuration.is_some())
+                + usize::from(v.snowflake_role_configuration.is_some())
+                + usize::from(v.snowflake_vpc_configuration.is_some())
+                + usize::from(v.user.is_some()),
+        );
+        m.insert(String::from("AccountUrl"), v.account_url);
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.content_column_name {
+            m.insert(String::from("ContentColumnName"), x);
+        }
+
+        if let Some(x) = v.data_loading_option {
+            m.insert(String::from("DataLoadingOption"), x);
+        }
+
+        m.insert(String::from("Database"), v.database);
+        if let Some(x) = v.key_passphrase {
+            m.insert(String::from("KeyPassphrase"), x);
+        }
+
+        if let Some(x) = v.meta_data_column_name {
+            m.insert(String::from("MetaDataColumnName"), x);
+        }
+
+        if let Some(x) = v.private_key {
+            m.insert(String::from("PrivateKey"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        m.insert(String::from("RoleARN"), v.role_arn);
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert(String::from("Schema"), v.schema);
+        if let Some(x) = v.secrets_manager_configuration {
+            m.insert(String::from("SecretsManagerConfiguration"), x);
+        }
+
+        if let Some(x) = v.snowflake_role_configuration {
+            m.insert(String::from("SnowflakeRoleConfiguration"), x);
+        }
+
+        if let Some(x) = v.snowflake_vpc_configuration {
+            m.insert(String::from("SnowflakeVpcConfiguration"), x);
+        }
+
+        m.insert(String::from("Table"), v.table);
+        if let Some(x) = v.user {
+            m.insert(String::from("User"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2778,9 +4619,18 @@ pub struct SnowflakeRetryOptions {
 }
 
 cdk_core::impl_props!(SnowflakeRetryOptions, SnowflakeRetryOptionsBuilder);
+/// The properties [`SnowflakeRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static SNOWFLAKE_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<SnowflakeRetryOptions> for Value {
     fn from(v: SnowflakeRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2810,9 +4660,24 @@ pub struct SnowflakeRoleConfiguration {
 }
 
 cdk_core::impl_props!(SnowflakeRoleConfiguration, SnowflakeRoleConfigurationBuilder);
+/// The properties [`SnowflakeRoleConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SNOWFLAKE_ROLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None), ("SnowflakeRole", None)] };
 impl From<SnowflakeRoleConfiguration> for Value {
     fn from(v: SnowflakeRoleConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.enabled.is_some()) + usize::from(v.snowflake_role.is_some()),
+        );
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.snowflake_role {
+            m.insert(String::from("SnowflakeRole"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2835,9 +4700,15 @@ pub struct SnowflakeVpcConfiguration {
 }
 
 cdk_core::impl_props!(SnowflakeVpcConfiguration, SnowflakeVpcConfigurationBuilder);
+/// The properties [`SnowflakeVpcConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SNOWFLAKE_VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PrivateLinkVpceId", None)] };
 impl From<SnowflakeVpcConfiguration> for Value {
     fn from(v: SnowflakeVpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("PrivateLinkVpceId"), v.private_link_vpce_id);
+        Value::Object(m)
     }
 }
 
@@ -2867,9 +4738,24 @@ pub struct SplunkBufferingHints {
 }
 
 cdk_core::impl_props!(SplunkBufferingHints, SplunkBufferingHintsBuilder);
+/// The properties [`SplunkBufferingHints`] declares, in order.
+#[allow(dead_code)]
+static SPLUNK_BUFFERING_HINTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("IntervalInSeconds", None), ("SizeInMBs", None)] };
 impl From<SplunkBufferingHints> for Value {
     fn from(v: SplunkBufferingHints) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
+        );
+        if let Some(x) = v.interval_in_seconds {
+            m.insert(String::from("IntervalInSeconds"), x);
+        }
+
+        if let Some(x) = v.size_in_mbs {
+            m.insert(String::from("SizeInMBs"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2953,9 +4839,87 @@ pub struct SplunkDestinationConfiguration {
 }
 
 cdk_core::impl_props!(SplunkDestinationConfiguration, SplunkDestinationConfigurationBuilder);
+/// The properties [`SplunkDestinationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static SPLUNK_DESTINATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            (
+                "BufferingHints",
+                Some(cdk_core::NestedSchema::Struct(&SPLUNK_BUFFERING_HINTS_SCHEMA)),
+            ),
+            (
+                "CloudWatchLoggingOptions",
+                Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGGING_OPTIONS_SCHEMA)),
+            ),
+            ("HECAcknowledgmentTimeoutInSeconds", None),
+            ("HECEndpoint", None),
+            ("HECEndpointType", None),
+            ("HECToken", None),
+            (
+                "ProcessingConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&PROCESSING_CONFIGURATION_SCHEMA)),
+            ),
+            ("RetryOptions", Some(cdk_core::NestedSchema::Struct(&SPLUNK_RETRY_OPTIONS_SCHEMA))),
+            ("S3BackupMode", None),
+            (
+                "S3Configuration",
+                Some(cdk_core::NestedSchema::Struct(&S3_DESTINATION_CONFIGURATION_SCHEMA)),
+            ),
+            (
+                "SecretsManagerConfiguration",
+                Some(cdk_core::NestedSchema::Struct(&SECRETS_MANAGER_CONFIGURATION_SCHEMA)),
+            ),
+        ],
+    };
 impl From<SplunkDestinationConfiguration> for Value {
     fn from(v: SplunkDestinationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.buffering_hints.is_some())
+                + usize::from(v.cloud_watch_logging_options.is_some())
+                + usize::from(v.hec_acknowledgment_timeout_in_seconds.is_some())
+                + usize::from(v.hec_token.is_some())
+                + usize::from(v.processing_configuration.is_some())
+                + usize::from(v.retry_options.is_some())
+                + usize::from(v.s3_backup_mode.is_some())
+                + usize::from(v.secrets_manager_configuration.is_some()),
+        );
+        if let Some(x) = v.buffering_hints {
+            m.insert(String::from("BufferingHints"), x);
+        }
+
+        if let Some(x) = v.cloud_watch_logging_options {
+            m.insert(String::from("CloudWatchLoggingOptions"), x);
+        }
+
+        if let Some(x) = v.hec_acknowledgment_timeout_in_seconds {
+            m.insert(String::from("HECAcknowledgmentTimeoutInSeconds"), x);
+        }
+
+        m.insert(String::from("HECEndpoint"), v.hec_endpoint);
+        m.insert(String::from("HECEndpointType"), v.hec_endpoint_type);
+        if let Some(x) = v.hec_token {
+            m.insert(String::from("HECToken"), x);
+        }
+
+        if let Some(x) = v.processing_configuration {
+            m.insert(String::from("ProcessingConfiguration"), x);
+        }
+
+        if let Some(x) = v.retry_options {
+            m.insert(String::from("RetryOptions"), x);
+        }
+
+        if let Some(x) = v.s3_backup_mode {
+            m.insert(String::from("S3BackupMode"), x);
+        }
+
+        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        if let Some(x) = v.secrets_manager_configuration {
+            m.insert(String::from("SecretsManagerConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2979,9 +4943,18 @@ pub struct SplunkRetryOptions {
 }
 
 cdk_core::impl_props!(SplunkRetryOptions, SplunkRetryOptionsBuilder);
+/// The properties [`SplunkRetryOptions`] declares, in order.
+#[allow(dead_code)]
+static SPLUNK_RETRY_OPTIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DurationInSeconds", None)] };
 impl From<SplunkRetryOptions> for Value {
     fn from(v: SplunkRetryOptions) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
+        if let Some(x) = v.duration_in_seconds {
+            m.insert(String::from("DurationInSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -3005,9 +4978,18 @@ pub struct TableCreationConfiguration {
 }
 
 cdk_core::impl_props!(TableCreationConfiguration, TableCreationConfigurationBuilder);
+/// The properties [`TableCreationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static TABLE_CREATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<TableCreationConfiguration> for Value {
     fn from(v: TableCreationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -3036,9 +5018,19 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -3071,9 +5063,18 @@ pub struct VpcConfiguration {
 }
 
 cdk_core::impl_props!(VpcConfiguration, VpcConfigurationBuilder);
+/// The properties [`VpcConfiguration`] declares, in order.
+#[allow(dead_code)]
+static VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("RoleARN", None), ("SecurityGroupIds", None), ("SubnetIds", None)],
+};
 impl From<VpcConfiguration> for Value {
     fn from(v: VpcConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(3);
+        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert(String::from("SecurityGroupIds"), v.security_group_ids);
+        m.insert(String::from("SubnetIds"), v.subnet_ids);
+        Value::Object(m)
     }
 }
 

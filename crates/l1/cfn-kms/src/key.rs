@@ -228,6 +228,92 @@ pub struct CfnKeyProps {
 }
 
 cdk_core::impl_props!(CfnKeyProps, CfnKeyPropsBuilder);
+/// The properties [`CfnKeyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BypassPolicyLockoutSafetyCheck", None),
+        ("Description", None),
+        ("EnableKeyRotation", None),
+        ("Enabled", None),
+        ("KeyPolicy", None),
+        ("KeySpec", None),
+        ("KeyUsage", None),
+        ("MultiRegion", None),
+        ("Origin", None),
+        ("PendingWindowInDays", None),
+        ("RotationPeriodInDays", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnKeyProps> for Value {
+    fn from(v: CfnKeyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.bypass_policy_lockout_safety_check.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.enable_key_rotation.is_some())
+                + usize::from(v.enabled.is_some())
+                + usize::from(v.key_policy.is_some())
+                + usize::from(v.key_spec.is_some())
+                + usize::from(v.key_usage.is_some())
+                + usize::from(v.multi_region.is_some())
+                + usize::from(v.origin.is_some())
+                + usize::from(v.pending_window_in_days.is_some())
+                + usize::from(v.rotation_period_in_days.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.bypass_policy_lockout_safety_check {
+            m.insert(String::from("BypassPolicyLockoutSafetyCheck"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.enable_key_rotation {
+            m.insert(String::from("EnableKeyRotation"), x);
+        }
+
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        if let Some(x) = v.key_policy {
+            m.insert(String::from("KeyPolicy"), x);
+        }
+
+        if let Some(x) = v.key_spec {
+            m.insert(String::from("KeySpec"), x);
+        }
+
+        if let Some(x) = v.key_usage {
+            m.insert(String::from("KeyUsage"), x);
+        }
+
+        if let Some(x) = v.multi_region {
+            m.insert(String::from("MultiRegion"), x);
+        }
+
+        if let Some(x) = v.origin {
+            m.insert(String::from("Origin"), x);
+        }
+
+        if let Some(x) = v.pending_window_in_days {
+            m.insert(String::from("PendingWindowInDays"), x);
+        }
+
+        if let Some(x) = v.rotation_period_in_days {
+            m.insert(String::from("RotationPeriodInDays"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::KMS::Key` resource: one CloudFormation resource with the properties of a [`CfnKeyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -245,18 +331,19 @@ impl CfnKey {
     /// Defines an `AWS::KMS::Key` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnKeyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_KEY_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -326,9 +413,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

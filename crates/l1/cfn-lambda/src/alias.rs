@@ -50,6 +50,50 @@ pub struct CfnAliasProps {
 }
 
 cdk_core::impl_props!(CfnAliasProps, CfnAliasPropsBuilder);
+/// The properties [`CfnAliasProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_ALIAS_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Description", None),
+        ("FunctionName", None),
+        ("FunctionVersion", None),
+        ("Name", None),
+        (
+            "ProvisionedConcurrencyConfig",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "RoutingConfig",
+            Some(cdk_core::NestedSchema::Struct(&ALIAS_ROUTING_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
+impl From<CfnAliasProps> for Value {
+    fn from(v: CfnAliasProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.description.is_some())
+                + usize::from(v.provisioned_concurrency_config.is_some())
+                + usize::from(v.routing_config.is_some()),
+        );
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        m.insert(String::from("FunctionVersion"), v.function_version);
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.provisioned_concurrency_config {
+            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+        }
+
+        if let Some(x) = v.routing_config {
+            m.insert(String::from("RoutingConfig"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Alias` resource: one CloudFormation resource with the properties of a [`CfnAliasProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -67,18 +111,19 @@ impl CfnAlias {
     /// Defines an `AWS::Lambda::Alias` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnAliasProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_ALIAS_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -133,9 +178,23 @@ pub struct AliasRoutingConfiguration {
 }
 
 cdk_core::impl_props!(AliasRoutingConfiguration, AliasRoutingConfigurationBuilder);
+/// The properties [`AliasRoutingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ALIAS_ROUTING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "AdditionalVersionWeights",
+        Some(cdk_core::NestedSchema::List(&VERSION_WEIGHT_SCHEMA)),
+    )],
+};
 impl From<AliasRoutingConfiguration> for Value {
     fn from(v: AliasRoutingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(usize::from(v.additional_version_weights.is_some()));
+        if let Some(x) = v.additional_version_weights {
+            m.insert(String::from("AdditionalVersionWeights"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -161,9 +220,18 @@ cdk_core::impl_props!(
     ProvisionedConcurrencyConfiguration,
     ProvisionedConcurrencyConfigurationBuilder
 );
+/// The properties [`ProvisionedConcurrencyConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ProvisionedConcurrentExecutions", None)] };
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ProvisionedConcurrentExecutions"),
+            v.provisioned_concurrent_executions,
+        );
+        Value::Object(m)
     }
 }
 
@@ -191,8 +259,15 @@ pub struct VersionWeight {
 }
 
 cdk_core::impl_props!(VersionWeight, VersionWeightBuilder);
+/// The properties [`VersionWeight`] declares, in order.
+#[allow(dead_code)]
+static VERSION_WEIGHT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("FunctionVersion", None), ("FunctionWeight", None)] };
 impl From<VersionWeight> for Value {
     fn from(v: VersionWeight) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("FunctionVersion"), v.function_version);
+        m.insert(String::from("FunctionWeight"), v.function_weight);
+        Value::Object(m)
     }
 }

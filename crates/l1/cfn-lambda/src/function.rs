@@ -238,6 +238,207 @@ pub struct CfnFunctionProps {
 }
 
 cdk_core::impl_props!(CfnFunctionProps, CfnFunctionPropsBuilder);
+/// The properties [`CfnFunctionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_FUNCTION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Architectures", None),
+        (
+            "CapacityProviderConfig",
+            Some(cdk_core::NestedSchema::Struct(&CAPACITY_PROVIDER_CONFIG_SCHEMA)),
+        ),
+        ("Code", Some(cdk_core::NestedSchema::Struct(&CODE_SCHEMA))),
+        ("CodeSigningConfigArn", None),
+        ("DeadLetterConfig", Some(cdk_core::NestedSchema::Struct(&DEAD_LETTER_CONFIG_SCHEMA))),
+        ("Description", None),
+        ("DurableConfig", Some(cdk_core::NestedSchema::Struct(&DURABLE_CONFIG_SCHEMA))),
+        ("Environment", Some(cdk_core::NestedSchema::Struct(&ENVIRONMENT_SCHEMA))),
+        ("EphemeralStorage", Some(cdk_core::NestedSchema::Struct(&EPHEMERAL_STORAGE_SCHEMA))),
+        ("FileSystemConfigs", Some(cdk_core::NestedSchema::List(&FILE_SYSTEM_CONFIG_SCHEMA))),
+        ("FunctionName", None),
+        (
+            "FunctionScalingConfig",
+            Some(cdk_core::NestedSchema::Struct(&FUNCTION_SCALING_CONFIG_SCHEMA)),
+        ),
+        ("Handler", None),
+        ("ImageConfig", Some(cdk_core::NestedSchema::Struct(&IMAGE_CONFIG_SCHEMA))),
+        ("KmsKeyArn", None),
+        ("Layers", None),
+        ("LoggingConfig", Some(cdk_core::NestedSchema::Struct(&LOGGING_CONFIG_SCHEMA))),
+        ("MemorySize", None),
+        ("PackageType", None),
+        ("PublishToLatestPublished", None),
+        ("RecursiveLoop", None),
+        ("ReservedConcurrentExecutions", None),
+        ("Role", None),
+        ("Runtime", None),
+        (
+            "RuntimeManagementConfig",
+            Some(cdk_core::NestedSchema::Struct(&RUNTIME_MANAGEMENT_CONFIG_SCHEMA)),
+        ),
+        ("SnapStart", Some(cdk_core::NestedSchema::Struct(&SNAP_START_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TenancyConfig", Some(cdk_core::NestedSchema::Struct(&TENANCY_CONFIG_SCHEMA))),
+        ("Timeout", None),
+        ("TracingConfig", Some(cdk_core::NestedSchema::Struct(&TRACING_CONFIG_SCHEMA))),
+        ("VpcConfig", Some(cdk_core::NestedSchema::Struct(&VPC_CONFIG_SCHEMA))),
+    ],
+};
+impl From<CfnFunctionProps> for Value {
+    fn from(v: CfnFunctionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.architectures.is_some())
+                + usize::from(v.capacity_provider_config.is_some())
+                + usize::from(v.code_signing_config_arn.is_some())
+                + usize::from(v.dead_letter_config.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.durable_config.is_some())
+                + usize::from(v.environment.is_some())
+                + usize::from(v.ephemeral_storage.is_some())
+                + usize::from(v.file_system_configs.is_some())
+                + usize::from(v.function_name.is_some())
+                + usize::from(v.function_scaling_config.is_some())
+                + usize::from(v.handler.is_some())
+                + usize::from(v.image_config.is_some())
+                + usize::from(v.kms_key_arn.is_some())
+                + usize::from(v.layers.is_some())
+                + usize::from(v.logging_config.is_some())
+                + usize::from(v.memory_size.is_some())
+                + usize::from(v.package_type.is_some())
+                + usize::from(v.publish_to_latest_published.is_some())
+                + usize::from(v.recursive_loop.is_some())
+                + usize::from(v.reserved_concurrent_executions.is_some())
+                + usize::from(v.runtime.is_some())
+                + usize::from(v.runtime_management_config.is_some())
+                + usize::from(v.snap_start.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.tenancy_config.is_some())
+                + usize::from(v.timeout.is_some())
+                + usize::from(v.tracing_config.is_some())
+                + usize::from(v.vpc_config.is_some()),
+        );
+        if let Some(x) = v.architectures {
+            m.insert(String::from("Architectures"), x);
+        }
+
+        if let Some(x) = v.capacity_provider_config {
+            m.insert(String::from("CapacityProviderConfig"), x);
+        }
+
+        m.insert(String::from("Code"), v.code);
+        if let Some(x) = v.code_signing_config_arn {
+            m.insert(String::from("CodeSigningConfigArn"), x);
+        }
+
+        if let Some(x) = v.dead_letter_config {
+            m.insert(String::from("DeadLetterConfig"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.durable_config {
+            m.insert(String::from("DurableConfig"), x);
+        }
+
+        if let Some(x) = v.environment {
+            m.insert(String::from("Environment"), x);
+        }
+
+        if let Some(x) = v.ephemeral_storage {
+            m.insert(String::from("EphemeralStorage"), x);
+        }
+
+        if let Some(x) = v.file_system_configs {
+            m.insert(String::from("FileSystemConfigs"), x);
+        }
+
+        if let Some(x) = v.function_name {
+            m.insert(String::from("FunctionName"), x);
+        }
+
+        if let Some(x) = v.function_scaling_config {
+            m.insert(String::from("FunctionScalingConfig"), x);
+        }
+
+        if let Some(x) = v.handler {
+            m.insert(String::from("Handler"), x);
+        }
+
+        if let Some(x) = v.image_config {
+            m.insert(String::from("ImageConfig"), x);
+        }
+
+        if let Some(x) = v.kms_key_arn {
+            m.insert(String::from("KmsKeyArn"), x);
+        }
+
+        if let Some(x) = v.layers {
+            m.insert(String::from("Layers"), x);
+        }
+
+        if let Some(x) = v.logging_config {
+            m.insert(String::from("LoggingConfig"), x);
+        }
+
+        if let Some(x) = v.memory_size {
+            m.insert(String::from("MemorySize"), x);
+        }
+
+        if let Some(x) = v.package_type {
+            m.insert(String::from("PackageType"), x);
+        }
+
+        if let Some(x) = v.publish_to_latest_published {
+            m.insert(String::from("PublishToLatestPublished"), x);
+        }
+
+        if let Some(x) = v.recursive_loop {
+            m.insert(String::from("RecursiveLoop"), x);
+        }
+
+        if let Some(x) = v.reserved_concurrent_executions {
+            m.insert(String::from("ReservedConcurrentExecutions"), x);
+        }
+
+        m.insert(String::from("Role"), v.role);
+        if let Some(x) = v.runtime {
+            m.insert(String::from("Runtime"), x);
+        }
+
+        if let Some(x) = v.runtime_management_config {
+            m.insert(String::from("RuntimeManagementConfig"), x);
+        }
+
+        if let Some(x) = v.snap_start {
+            m.insert(String::from("SnapStart"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.tenancy_config {
+            m.insert(String::from("TenancyConfig"), x);
+        }
+
+        if let Some(x) = v.timeout {
+            m.insert(String::from("Timeout"), x);
+        }
+
+        if let Some(x) = v.tracing_config {
+            m.insert(String::from("TracingConfig"), x);
+        }
+
+        if let Some(x) = v.vpc_config {
+            m.insert(String::from("VpcConfig"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Function` resource: one CloudFormation resource with the properties of a [`CfnFunctionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -255,18 +456,19 @@ impl CfnFunction {
     /// Defines an `AWS::Lambda::Function` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnFunctionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_FUNCTION_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -337,9 +539,24 @@ pub struct CapacityProviderConfig {
 }
 
 cdk_core::impl_props!(CapacityProviderConfig, CapacityProviderConfigBuilder);
+/// The properties [`CapacityProviderConfig`] declares, in order.
+#[allow(dead_code)]
+static CAPACITY_PROVIDER_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "LambdaManagedInstancesCapacityProviderConfig",
+        Some(cdk_core::NestedSchema::Struct(
+            &LAMBDA_MANAGED_INSTANCES_CAPACITY_PROVIDER_CONFIG_SCHEMA,
+        )),
+    )],
+};
 impl From<CapacityProviderConfig> for Value {
     fn from(v: CapacityProviderConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("LambdaManagedInstancesCapacityProviderConfig"),
+            v.lambda_managed_instances_capacity_provider_config,
+        );
+        Value::Object(m)
     }
 }
 
@@ -411,9 +628,59 @@ pub struct Code {
 }
 
 cdk_core::impl_props!(Code, CodeBuilder);
+/// The properties [`Code`] declares, in order.
+#[allow(dead_code)]
+static CODE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ImageUri", None),
+        ("S3Bucket", None),
+        ("S3Key", None),
+        ("S3ObjectStorageMode", None),
+        ("S3ObjectVersion", None),
+        ("SourceKMSKeyArn", None),
+        ("ZipFile", None),
+    ],
+};
 impl From<Code> for Value {
     fn from(v: Code) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.image_uri.is_some())
+                + usize::from(v.s3_bucket.is_some())
+                + usize::from(v.s3_key.is_some())
+                + usize::from(v.s3_object_storage_mode.is_some())
+                + usize::from(v.s3_object_version.is_some())
+                + usize::from(v.source_kms_key_arn.is_some())
+                + usize::from(v.zip_file.is_some()),
+        );
+        if let Some(x) = v.image_uri {
+            m.insert(String::from("ImageUri"), x);
+        }
+
+        if let Some(x) = v.s3_bucket {
+            m.insert(String::from("S3Bucket"), x);
+        }
+
+        if let Some(x) = v.s3_key {
+            m.insert(String::from("S3Key"), x);
+        }
+
+        if let Some(x) = v.s3_object_storage_mode {
+            m.insert(String::from("S3ObjectStorageMode"), x);
+        }
+
+        if let Some(x) = v.s3_object_version {
+            m.insert(String::from("S3ObjectVersion"), x);
+        }
+
+        if let Some(x) = v.source_kms_key_arn {
+            m.insert(String::from("SourceKMSKeyArn"), x);
+        }
+
+        if let Some(x) = v.zip_file {
+            m.insert(String::from("ZipFile"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -437,9 +704,18 @@ pub struct DeadLetterConfig {
 }
 
 cdk_core::impl_props!(DeadLetterConfig, DeadLetterConfigBuilder);
+/// The properties [`DeadLetterConfig`] declares, in order.
+#[allow(dead_code)]
+static DEAD_LETTER_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TargetArn", None)] };
 impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.target_arn.is_some()));
+        if let Some(x) = v.target_arn {
+            m.insert(String::from("TargetArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -474,9 +750,27 @@ pub struct DurableConfig {
 }
 
 cdk_core::impl_props!(DurableConfig, DurableConfigBuilder);
+/// The properties [`DurableConfig`] declares, in order.
+#[allow(dead_code)]
+static DURABLE_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ExecutionTimeout", None), ("KMSKeyArn", None), ("RetentionPeriodInDays", None)],
+};
 impl From<DurableConfig> for Value {
     fn from(v: DurableConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.kms_key_arn.is_some())
+                + usize::from(v.retention_period_in_days.is_some()),
+        );
+        m.insert(String::from("ExecutionTimeout"), v.execution_timeout);
+        if let Some(x) = v.kms_key_arn {
+            m.insert(String::from("KMSKeyArn"), x);
+        }
+
+        if let Some(x) = v.retention_period_in_days {
+            m.insert(String::from("RetentionPeriodInDays"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -502,9 +796,18 @@ pub struct Environment {
 }
 
 cdk_core::impl_props!(Environment, EnvironmentBuilder);
+/// The properties [`Environment`] declares, in order.
+#[allow(dead_code)]
+static ENVIRONMENT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Variables", None)] };
 impl From<Environment> for Value {
     fn from(v: Environment) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.variables.is_some()));
+        if let Some(x) = v.variables {
+            m.insert(String::from("Variables"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -527,9 +830,15 @@ pub struct EphemeralStorage {
 }
 
 cdk_core::impl_props!(EphemeralStorage, EphemeralStorageBuilder);
+/// The properties [`EphemeralStorage`] declares, in order.
+#[allow(dead_code)]
+static EPHEMERAL_STORAGE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Size", None)] };
 impl From<EphemeralStorage> for Value {
     fn from(v: EphemeralStorage) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Size"), v.size);
+        Value::Object(m)
     }
 }
 
@@ -563,9 +872,25 @@ pub struct FileSystemConfig {
 }
 
 cdk_core::impl_props!(FileSystemConfig, FileSystemConfigBuilder);
+/// The properties [`FileSystemConfig`] declares, in order.
+#[allow(dead_code)]
+static FILE_SYSTEM_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Arn", None),
+        ("LocalMountPath", None),
+        ("S3FilesConfig", Some(cdk_core::NestedSchema::Struct(&S3_FILES_CONFIG_SCHEMA))),
+    ],
+};
 impl From<FileSystemConfig> for Value {
     fn from(v: FileSystemConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.s3_files_config.is_some()));
+        m.insert(String::from("Arn"), v.arn);
+        m.insert(String::from("LocalMountPath"), v.local_mount_path);
+        if let Some(x) = v.s3_files_config {
+            m.insert(String::from("S3FilesConfig"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -595,9 +920,26 @@ pub struct FunctionScalingConfig {
 }
 
 cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
+/// The properties [`FunctionScalingConfig`] declares, in order.
+#[allow(dead_code)]
+static FUNCTION_SCALING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("MaxExecutionEnvironments", None), ("MinExecutionEnvironments", None)],
+};
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.max_execution_environments.is_some())
+                + usize::from(v.min_execution_environments.is_some()),
+        );
+        if let Some(x) = v.max_execution_environments {
+            m.insert(String::from("MaxExecutionEnvironments"), x);
+        }
+
+        if let Some(x) = v.min_execution_environments {
+            m.insert(String::from("MinExecutionEnvironments"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -633,9 +975,31 @@ pub struct ImageConfig {
 }
 
 cdk_core::impl_props!(ImageConfig, ImageConfigBuilder);
+/// The properties [`ImageConfig`] declares, in order.
+#[allow(dead_code)]
+static IMAGE_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Command", None), ("EntryPoint", None), ("WorkingDirectory", None)],
+};
 impl From<ImageConfig> for Value {
     fn from(v: ImageConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.command.is_some())
+                + usize::from(v.entry_point.is_some())
+                + usize::from(v.working_directory.is_some()),
+        );
+        if let Some(x) = v.command {
+            m.insert(String::from("Command"), x);
+        }
+
+        if let Some(x) = v.entry_point {
+            m.insert(String::from("EntryPoint"), x);
+        }
+
+        if let Some(x) = v.working_directory {
+            m.insert(String::from("WorkingDirectory"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -679,9 +1043,32 @@ cdk_core::impl_props!(
     LambdaManagedInstancesCapacityProviderConfig,
     LambdaManagedInstancesCapacityProviderConfigBuilder
 );
+/// The properties [`LambdaManagedInstancesCapacityProviderConfig`] declares, in order.
+#[allow(dead_code)]
+static LAMBDA_MANAGED_INSTANCES_CAPACITY_PROVIDER_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("CapacityProviderArn", None),
+            ("ExecutionEnvironmentMemoryGiBPerVCpu", None),
+            ("PerExecutionEnvironmentMaxConcurrency", None),
+        ],
+    };
 impl From<LambdaManagedInstancesCapacityProviderConfig> for Value {
     fn from(v: LambdaManagedInstancesCapacityProviderConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.execution_environment_memory_gi_b_per_v_cpu.is_some())
+                + usize::from(v.per_execution_environment_max_concurrency.is_some()),
+        );
+        m.insert(String::from("CapacityProviderArn"), v.capacity_provider_arn);
+        if let Some(x) = v.execution_environment_memory_gi_b_per_v_cpu {
+            m.insert(String::from("ExecutionEnvironmentMemoryGiBPerVCpu"), x);
+        }
+
+        if let Some(x) = v.per_execution_environment_max_concurrency {
+            m.insert(String::from("PerExecutionEnvironmentMaxConcurrency"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -723,9 +1110,41 @@ pub struct LoggingConfig {
 }
 
 cdk_core::impl_props!(LoggingConfig, LoggingConfigBuilder);
+/// The properties [`LoggingConfig`] declares, in order.
+#[allow(dead_code)]
+static LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApplicationLogLevel", None),
+        ("LogFormat", None),
+        ("LogGroup", None),
+        ("SystemLogLevel", None),
+    ],
+};
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.application_log_level.is_some())
+                + usize::from(v.log_format.is_some())
+                + usize::from(v.log_group.is_some())
+                + usize::from(v.system_log_level.is_some()),
+        );
+        if let Some(x) = v.application_log_level {
+            m.insert(String::from("ApplicationLogLevel"), x);
+        }
+
+        if let Some(x) = v.log_format {
+            m.insert(String::from("LogFormat"), x);
+        }
+
+        if let Some(x) = v.log_group {
+            m.insert(String::from("LogGroup"), x);
+        }
+
+        if let Some(x) = v.system_log_level {
+            m.insert(String::from("SystemLogLevel"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -762,9 +1181,19 @@ pub struct RuntimeManagementConfig {
 }
 
 cdk_core::impl_props!(RuntimeManagementConfig, RuntimeManagementConfigBuilder);
+/// The properties [`RuntimeManagementConfig`] declares, in order.
+#[allow(dead_code)]
+static RUNTIME_MANAGEMENT_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RuntimeVersionArn", None), ("UpdateRuntimeOn", None)] };
 impl From<RuntimeManagementConfig> for Value {
     fn from(v: RuntimeManagementConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.runtime_version_arn.is_some()));
+        if let Some(x) = v.runtime_version_arn {
+            m.insert(String::from("RuntimeVersionArn"), x);
+        }
+
+        m.insert(String::from("UpdateRuntimeOn"), v.update_runtime_on);
+        Value::Object(m)
     }
 }
 
@@ -794,9 +1223,18 @@ pub struct S3FilesConfig {
 }
 
 cdk_core::impl_props!(S3FilesConfig, S3FilesConfigBuilder);
+/// The properties [`S3FilesConfig`] declares, in order.
+#[allow(dead_code)]
+static S3_FILES_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DirectS3Read", None)] };
 impl From<S3FilesConfig> for Value {
     fn from(v: S3FilesConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.direct_s3_read.is_some()));
+        if let Some(x) = v.direct_s3_read {
+            m.insert(String::from("DirectS3Read"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -819,9 +1257,15 @@ pub struct SnapStart {
 }
 
 cdk_core::impl_props!(SnapStart, SnapStartBuilder);
+/// The properties [`SnapStart`] declares, in order.
+#[allow(dead_code)]
+static SNAP_START_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ApplyOn", None)] };
 impl From<SnapStart> for Value {
     fn from(v: SnapStart) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ApplyOn"), v.apply_on);
+        Value::Object(m)
     }
 }
 
@@ -850,9 +1294,19 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.value {
+            m.insert(String::from("Value"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -875,9 +1329,15 @@ pub struct TenancyConfig {
 }
 
 cdk_core::impl_props!(TenancyConfig, TenancyConfigBuilder);
+/// The properties [`TenancyConfig`] declares, in order.
+#[allow(dead_code)]
+static TENANCY_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TenantIsolationMode", None)] };
 impl From<TenancyConfig> for Value {
     fn from(v: TenancyConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("TenantIsolationMode"), v.tenant_isolation_mode);
+        Value::Object(m)
     }
 }
 
@@ -901,9 +1361,18 @@ pub struct TracingConfig {
 }
 
 cdk_core::impl_props!(TracingConfig, TracingConfigBuilder);
+/// The properties [`TracingConfig`] declares, in order.
+#[allow(dead_code)]
+static TRACING_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Mode", None)] };
 impl From<TracingConfig> for Value {
     fn from(v: TracingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.mode.is_some()));
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -943,9 +1412,31 @@ pub struct VpcConfig {
 }
 
 cdk_core::impl_props!(VpcConfig, VpcConfigBuilder);
+/// The properties [`VpcConfig`] declares, in order.
+#[allow(dead_code)]
+static VPC_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Ipv6AllowedForDualStack", None), ("SecurityGroupIds", None), ("SubnetIds", None)],
+};
 impl From<VpcConfig> for Value {
     fn from(v: VpcConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.ipv6_allowed_for_dual_stack.is_some())
+                + usize::from(v.security_group_ids.is_some())
+                + usize::from(v.subnet_ids.is_some()),
+        );
+        if let Some(x) = v.ipv6_allowed_for_dual_stack {
+            m.insert(String::from("Ipv6AllowedForDualStack"), x);
+        }
+
+        if let Some(x) = v.security_group_ids {
+            m.insert(String::from("SecurityGroupIds"), x);
+        }
+
+        if let Some(x) = v.subnet_ids {
+            m.insert(String::from("SubnetIds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

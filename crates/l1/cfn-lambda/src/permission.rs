@@ -84,6 +84,62 @@ pub struct CfnPermissionProps {
 }
 
 cdk_core::impl_props!(CfnPermissionProps, CfnPermissionPropsBuilder);
+/// The properties [`CfnPermissionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_PERMISSION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Action", None),
+        ("EventSourceToken", None),
+        ("FunctionName", None),
+        ("FunctionUrlAuthType", None),
+        ("InvokedViaFunctionUrl", None),
+        ("Principal", None),
+        ("PrincipalOrgID", None),
+        ("SourceAccount", None),
+        ("SourceArn", None),
+    ],
+};
+impl From<CfnPermissionProps> for Value {
+    fn from(v: CfnPermissionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.event_source_token.is_some())
+                + usize::from(v.function_url_auth_type.is_some())
+                + usize::from(v.invoked_via_function_url.is_some())
+                + usize::from(v.principal_org_id.is_some())
+                + usize::from(v.source_account.is_some())
+                + usize::from(v.source_arn.is_some()),
+        );
+        m.insert(String::from("Action"), v.action);
+        if let Some(x) = v.event_source_token {
+            m.insert(String::from("EventSourceToken"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        if let Some(x) = v.function_url_auth_type {
+            m.insert(String::from("FunctionUrlAuthType"), x);
+        }
+
+        if let Some(x) = v.invoked_via_function_url {
+            m.insert(String::from("InvokedViaFunctionUrl"), x);
+        }
+
+        m.insert(String::from("Principal"), v.principal);
+        if let Some(x) = v.principal_org_id {
+            m.insert(String::from("PrincipalOrgID"), x);
+        }
+
+        if let Some(x) = v.source_account {
+            m.insert(String::from("SourceAccount"), x);
+        }
+
+        if let Some(x) = v.source_arn {
+            m.insert(String::from("SourceArn"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Permission` resource: one CloudFormation resource with the properties of a [`CfnPermissionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -101,18 +157,19 @@ impl CfnPermission {
     /// Defines an `AWS::Lambda::Permission` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnPermissionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_PERMISSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -52,6 +52,58 @@ pub struct CfnVersionProps {
 }
 
 cdk_core::impl_props!(CfnVersionProps, CfnVersionPropsBuilder);
+/// The properties [`CfnVersionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_VERSION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("CodeSha256", None),
+        ("Description", None),
+        ("FunctionName", None),
+        (
+            "FunctionScalingConfig",
+            Some(cdk_core::NestedSchema::Struct(&FUNCTION_SCALING_CONFIG_SCHEMA)),
+        ),
+        (
+            "ProvisionedConcurrencyConfig",
+            Some(cdk_core::NestedSchema::Struct(&PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA)),
+        ),
+        ("RuntimePolicy", Some(cdk_core::NestedSchema::Struct(&RUNTIME_POLICY_SCHEMA))),
+    ],
+};
+impl From<CfnVersionProps> for Value {
+    fn from(v: CfnVersionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.code_sha256.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.function_scaling_config.is_some())
+                + usize::from(v.provisioned_concurrency_config.is_some())
+                + usize::from(v.runtime_policy.is_some()),
+        );
+        if let Some(x) = v.code_sha256 {
+            m.insert(String::from("CodeSha256"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        m.insert(String::from("FunctionName"), v.function_name);
+        if let Some(x) = v.function_scaling_config {
+            m.insert(String::from("FunctionScalingConfig"), x);
+        }
+
+        if let Some(x) = v.provisioned_concurrency_config {
+            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+        }
+
+        if let Some(x) = v.runtime_policy {
+            m.insert(String::from("RuntimePolicy"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Lambda::Version` resource: one CloudFormation resource with the properties of a [`CfnVersionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -69,18 +121,19 @@ impl CfnVersion {
     /// Defines an `AWS::Lambda::Version` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnVersionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_VERSION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -148,9 +201,26 @@ pub struct FunctionScalingConfig {
 }
 
 cdk_core::impl_props!(FunctionScalingConfig, FunctionScalingConfigBuilder);
+/// The properties [`FunctionScalingConfig`] declares, in order.
+#[allow(dead_code)]
+static FUNCTION_SCALING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("MaxExecutionEnvironments", None), ("MinExecutionEnvironments", None)],
+};
 impl From<FunctionScalingConfig> for Value {
     fn from(v: FunctionScalingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.max_execution_environments.is_some())
+                + usize::from(v.min_execution_environments.is_some()),
+        );
+        if let Some(x) = v.max_execution_environments {
+            m.insert(String::from("MaxExecutionEnvironments"), x);
+        }
+
+        if let Some(x) = v.min_execution_environments {
+            m.insert(String::from("MinExecutionEnvironments"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -176,9 +246,18 @@ cdk_core::impl_props!(
     ProvisionedConcurrencyConfiguration,
     ProvisionedConcurrencyConfigurationBuilder
 );
+/// The properties [`ProvisionedConcurrencyConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ProvisionedConcurrentExecutions", None)] };
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ProvisionedConcurrentExecutions"),
+            v.provisioned_concurrent_executions,
+        );
+        Value::Object(m)
     }
 }
 
@@ -207,8 +286,18 @@ pub struct RuntimePolicy {
 }
 
 cdk_core::impl_props!(RuntimePolicy, RuntimePolicyBuilder);
+/// The properties [`RuntimePolicy`] declares, in order.
+#[allow(dead_code)]
+static RUNTIME_POLICY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("RuntimeVersionArn", None), ("UpdateRuntimeOn", None)] };
 impl From<RuntimePolicy> for Value {
     fn from(v: RuntimePolicy) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.runtime_version_arn.is_some()));
+        if let Some(x) = v.runtime_version_arn {
+            m.insert(String::from("RuntimeVersionArn"), x);
+        }
+
+        m.insert(String::from("UpdateRuntimeOn"), v.update_runtime_on);
+        Value::Object(m)
     }
 }

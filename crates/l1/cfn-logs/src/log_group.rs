@@ -105,6 +105,80 @@ pub struct CfnLogGroupProps {
 }
 
 cdk_core::impl_props!(CfnLogGroupProps, CfnLogGroupPropsBuilder);
+/// The properties [`CfnLogGroupProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_LOG_GROUP_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("BearerTokenAuthenticationEnabled", None),
+        ("DataProtectionPolicy", None),
+        ("DeletionProtectionEnabled", None),
+        ("FieldIndexPolicies", None),
+        ("KmsKeyId", None),
+        ("LogGroupClass", None),
+        ("LogGroupName", None),
+        ("ResourcePolicyDocument", None),
+        ("RetentionInDays", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+    ],
+};
+impl From<CfnLogGroupProps> for Value {
+    fn from(v: CfnLogGroupProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.bearer_token_authentication_enabled.is_some())
+                + usize::from(v.data_protection_policy.is_some())
+                + usize::from(v.deletion_protection_enabled.is_some())
+                + usize::from(v.field_index_policies.is_some())
+                + usize::from(v.kms_key_id.is_some())
+                + usize::from(v.log_group_class.is_some())
+                + usize::from(v.log_group_name.is_some())
+                + usize::from(v.resource_policy_document.is_some())
+                + usize::from(v.retention_in_days.is_some())
+                + usize::from(v.tags.is_some()),
+        );
+        if let Some(x) = v.bearer_token_authentication_enabled {
+            m.insert(String::from("BearerTokenAuthenticationEnabled"), x);
+        }
+
+        if let Some(x) = v.data_protection_policy {
+            m.insert(String::from("DataProtectionPolicy"), x);
+        }
+
+        if let Some(x) = v.deletion_protection_enabled {
+            m.insert(String::from("DeletionProtectionEnabled"), x);
+        }
+
+        if let Some(x) = v.field_index_policies {
+            m.insert(String::from("FieldIndexPolicies"), x);
+        }
+
+        if let Some(x) = v.kms_key_id {
+            m.insert(String::from("KmsKeyId"), x);
+        }
+
+        if let Some(x) = v.log_group_class {
+            m.insert(String::from("LogGroupClass"), x);
+        }
+
+        if let Some(x) = v.log_group_name {
+            m.insert(String::from("LogGroupName"), x);
+        }
+
+        if let Some(x) = v.resource_policy_document {
+            m.insert(String::from("ResourcePolicyDocument"), x);
+        }
+
+        if let Some(x) = v.retention_in_days {
+            m.insert(String::from("RetentionInDays"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Logs::LogGroup` resource: one CloudFormation resource with the properties of a [`CfnLogGroupProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -122,18 +196,19 @@ impl CfnLogGroup {
     /// Defines an `AWS::Logs::LogGroup` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnLogGroupProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_LOG_GROUP_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -190,9 +265,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

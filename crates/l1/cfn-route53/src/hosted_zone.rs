@@ -98,6 +98,62 @@ pub struct CfnHostedZoneProps {
 }
 
 cdk_core::impl_props!(CfnHostedZoneProps, CfnHostedZonePropsBuilder);
+/// The properties [`CfnHostedZoneProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_HOSTED_ZONE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DelegationSetId", None),
+        ("HostedZoneConfig", Some(cdk_core::NestedSchema::Struct(&HOSTED_ZONE_CONFIG_SCHEMA))),
+        ("HostedZoneFeatures", Some(cdk_core::NestedSchema::Struct(&HOSTED_ZONE_FEATURES_SCHEMA))),
+        ("HostedZoneTags", Some(cdk_core::NestedSchema::List(&HOSTED_ZONE_TAG_SCHEMA))),
+        ("Name", None),
+        ("QueryLoggingConfig", Some(cdk_core::NestedSchema::Struct(&QUERY_LOGGING_CONFIG_SCHEMA))),
+        ("VPCs", Some(cdk_core::NestedSchema::List(&VPC_SCHEMA))),
+    ],
+};
+impl From<CfnHostedZoneProps> for Value {
+    fn from(v: CfnHostedZoneProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.delegation_set_id.is_some())
+                + usize::from(v.hosted_zone_config.is_some())
+                + usize::from(v.hosted_zone_features.is_some())
+                + usize::from(v.hosted_zone_tags.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.query_logging_config.is_some())
+                + usize::from(v.vpcs.is_some()),
+        );
+        if let Some(x) = v.delegation_set_id {
+            m.insert(String::from("DelegationSetId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_config {
+            m.insert(String::from("HostedZoneConfig"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_features {
+            m.insert(String::from("HostedZoneFeatures"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_tags {
+            m.insert(String::from("HostedZoneTags"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.query_logging_config {
+            m.insert(String::from("QueryLoggingConfig"), x);
+        }
+
+        if let Some(x) = v.vpcs {
+            m.insert(String::from("VPCs"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Route53::HostedZone` resource: one CloudFormation resource with the properties of a [`CfnHostedZoneProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `HostedZoneTags` (a list of `Key`/`Value` objects).
@@ -115,18 +171,19 @@ impl CfnHostedZone {
     /// Defines an `AWS::Route53::HostedZone` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnHostedZoneProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_HOSTED_ZONE_PROPS_SCHEMA,
             Some(cdk_core::Tagging {
                 property: "HostedZoneTags",
                 format: cdk_core::TagFormat::Standard,
@@ -187,9 +244,18 @@ pub struct HostedZoneConfig {
 }
 
 cdk_core::impl_props!(HostedZoneConfig, HostedZoneConfigBuilder);
+/// The properties [`HostedZoneConfig`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Comment", None)] };
 impl From<HostedZoneConfig> for Value {
     fn from(v: HostedZoneConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.comment.is_some()));
+        if let Some(x) = v.comment {
+            m.insert(String::from("Comment"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -213,9 +279,19 @@ pub struct HostedZoneFeatures {
 }
 
 cdk_core::impl_props!(HostedZoneFeatures, HostedZoneFeaturesBuilder);
+/// The properties [`HostedZoneFeatures`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_FEATURES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EnableAcceleratedRecovery", None)] };
 impl From<HostedZoneFeatures> for Value {
     fn from(v: HostedZoneFeatures) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(usize::from(v.enable_accelerated_recovery.is_some()));
+        if let Some(x) = v.enable_accelerated_recovery {
+            m.insert(String::from("EnableAcceleratedRecovery"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -251,9 +327,16 @@ pub struct HostedZoneTag {
 }
 
 cdk_core::impl_props!(HostedZoneTag, HostedZoneTagBuilder);
+/// The properties [`HostedZoneTag`] declares, in order.
+#[allow(dead_code)]
+static HOSTED_ZONE_TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<HostedZoneTag> for Value {
     fn from(v: HostedZoneTag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -276,9 +359,15 @@ pub struct QueryLoggingConfig {
 }
 
 cdk_core::impl_props!(QueryLoggingConfig, QueryLoggingConfigBuilder);
+/// The properties [`QueryLoggingConfig`] declares, in order.
+#[allow(dead_code)]
+static QUERY_LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CloudWatchLogsLogGroupArn", None)] };
 impl From<QueryLoggingConfig> for Value {
     fn from(v: QueryLoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CloudWatchLogsLogGroupArn"), v.cloud_watch_logs_log_group_arn);
+        Value::Object(m)
     }
 }
 
@@ -312,8 +401,15 @@ pub struct Vpc {
 }
 
 cdk_core::impl_props!(Vpc, VpcBuilder);
+/// The properties [`Vpc`] declares, in order.
+#[allow(dead_code)]
+static VPC_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("VPCId", None), ("VPCRegion", None)] };
 impl From<Vpc> for Value {
     fn from(v: Vpc) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("VPCId"), v.vpc_id);
+        m.insert(String::from("VPCRegion"), v.vpc_region);
+        Value::Object(m)
     }
 }

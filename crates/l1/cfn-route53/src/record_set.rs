@@ -117,6 +117,117 @@ pub struct CfnRecordSetProps {
 }
 
 cdk_core::impl_props!(CfnRecordSetProps, CfnRecordSetPropsBuilder);
+/// The properties [`CfnRecordSetProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_RECORD_SET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AliasTarget", Some(cdk_core::NestedSchema::Struct(&ALIAS_TARGET_SCHEMA))),
+        ("CidrRoutingConfig", Some(cdk_core::NestedSchema::Struct(&CIDR_ROUTING_CONFIG_SCHEMA))),
+        ("Comment", None),
+        ("Failover", None),
+        ("GeoLocation", Some(cdk_core::NestedSchema::Struct(&GEO_LOCATION_SCHEMA))),
+        (
+            "GeoProximityLocation",
+            Some(cdk_core::NestedSchema::Struct(&GEO_PROXIMITY_LOCATION_SCHEMA)),
+        ),
+        ("HealthCheckId", None),
+        ("HostedZoneId", None),
+        ("HostedZoneName", None),
+        ("MultiValueAnswer", None),
+        ("Name", None),
+        ("Region", None),
+        ("ResourceRecords", None),
+        ("SetIdentifier", None),
+        ("TTL", None),
+        ("Type", None),
+        ("Weight", None),
+    ],
+};
+impl From<CfnRecordSetProps> for Value {
+    fn from(v: CfnRecordSetProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.alias_target.is_some())
+                + usize::from(v.cidr_routing_config.is_some())
+                + usize::from(v.comment.is_some())
+                + usize::from(v.failover.is_some())
+                + usize::from(v.geo_location.is_some())
+                + usize::from(v.geo_proximity_location.is_some())
+                + usize::from(v.health_check_id.is_some())
+                + usize::from(v.hosted_zone_id.is_some())
+                + usize::from(v.hosted_zone_name.is_some())
+                + usize::from(v.multi_value_answer.is_some())
+                + usize::from(v.region.is_some())
+                + usize::from(v.resource_records.is_some())
+                + usize::from(v.set_identifier.is_some())
+                + usize::from(v.ttl.is_some())
+                + usize::from(v.weight.is_some()),
+        );
+        if let Some(x) = v.alias_target {
+            m.insert(String::from("AliasTarget"), x);
+        }
+
+        if let Some(x) = v.cidr_routing_config {
+            m.insert(String::from("CidrRoutingConfig"), x);
+        }
+
+        if let Some(x) = v.comment {
+            m.insert(String::from("Comment"), x);
+        }
+
+        if let Some(x) = v.failover {
+            m.insert(String::from("Failover"), x);
+        }
+
+        if let Some(x) = v.geo_location {
+            m.insert(String::from("GeoLocation"), x);
+        }
+
+        if let Some(x) = v.geo_proximity_location {
+            m.insert(String::from("GeoProximityLocation"), x);
+        }
+
+        if let Some(x) = v.health_check_id {
+            m.insert(String::from("HealthCheckId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_id {
+            m.insert(String::from("HostedZoneId"), x);
+        }
+
+        if let Some(x) = v.hosted_zone_name {
+            m.insert(String::from("HostedZoneName"), x);
+        }
+
+        if let Some(x) = v.multi_value_answer {
+            m.insert(String::from("MultiValueAnswer"), x);
+        }
+
+        m.insert(String::from("Name"), v.name);
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        if let Some(x) = v.resource_records {
+            m.insert(String::from("ResourceRecords"), x);
+        }
+
+        if let Some(x) = v.set_identifier {
+            m.insert(String::from("SetIdentifier"), x);
+        }
+
+        if let Some(x) = v.ttl {
+            m.insert(String::from("TTL"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        if let Some(x) = v.weight {
+            m.insert(String::from("Weight"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Route53::RecordSet` resource: one CloudFormation resource with the properties of a [`CfnRecordSetProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -134,18 +245,19 @@ impl CfnRecordSet {
     /// Defines an `AWS::Route53::RecordSet` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnRecordSetProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_RECORD_SET_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -203,9 +315,22 @@ pub struct AliasTarget {
 }
 
 cdk_core::impl_props!(AliasTarget, AliasTargetBuilder);
+/// The properties [`AliasTarget`] declares, in order.
+#[allow(dead_code)]
+static ALIAS_TARGET_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("DNSName", None), ("EvaluateTargetHealth", None), ("HostedZoneId", None)],
+};
 impl From<AliasTarget> for Value {
     fn from(v: AliasTarget) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(2 + usize::from(v.evaluate_target_health.is_some()));
+        m.insert(String::from("DNSName"), v.dns_name);
+        if let Some(x) = v.evaluate_target_health {
+            m.insert(String::from("EvaluateTargetHealth"), x);
+        }
+
+        m.insert(String::from("HostedZoneId"), v.hosted_zone_id);
+        Value::Object(m)
     }
 }
 
@@ -233,9 +358,16 @@ pub struct CidrRoutingConfig {
 }
 
 cdk_core::impl_props!(CidrRoutingConfig, CidrRoutingConfigBuilder);
+/// The properties [`CidrRoutingConfig`] declares, in order.
+#[allow(dead_code)]
+static CIDR_ROUTING_CONFIG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("CollectionId", None), ("LocationName", None)] };
 impl From<CidrRoutingConfig> for Value {
     fn from(v: CidrRoutingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("CollectionId"), v.collection_id);
+        m.insert(String::from("LocationName"), v.location_name);
+        Value::Object(m)
     }
 }
 
@@ -263,9 +395,16 @@ pub struct Coordinates {
 }
 
 cdk_core::impl_props!(Coordinates, CoordinatesBuilder);
+/// The properties [`Coordinates`] declares, in order.
+#[allow(dead_code)]
+static COORDINATES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Latitude", None), ("Longitude", None)] };
 impl From<Coordinates> for Value {
     fn from(v: Coordinates) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Latitude"), v.latitude);
+        m.insert(String::from("Longitude"), v.longitude);
+        Value::Object(m)
     }
 }
 
@@ -301,9 +440,31 @@ pub struct GeoLocation {
 }
 
 cdk_core::impl_props!(GeoLocation, GeoLocationBuilder);
+/// The properties [`GeoLocation`] declares, in order.
+#[allow(dead_code)]
+static GEO_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("ContinentCode", None), ("CountryCode", None), ("SubdivisionCode", None)],
+};
 impl From<GeoLocation> for Value {
     fn from(v: GeoLocation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.continent_code.is_some())
+                + usize::from(v.country_code.is_some())
+                + usize::from(v.subdivision_code.is_some()),
+        );
+        if let Some(x) = v.continent_code {
+            m.insert(String::from("ContinentCode"), x);
+        }
+
+        if let Some(x) = v.country_code {
+            m.insert(String::from("CountryCode"), x);
+        }
+
+        if let Some(x) = v.subdivision_code {
+            m.insert(String::from("SubdivisionCode"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -345,9 +506,41 @@ pub struct GeoProximityLocation {
 }
 
 cdk_core::impl_props!(GeoProximityLocation, GeoProximityLocationBuilder);
+/// The properties [`GeoProximityLocation`] declares, in order.
+#[allow(dead_code)]
+static GEO_PROXIMITY_LOCATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AWSRegion", None),
+        ("Bias", None),
+        ("Coordinates", Some(cdk_core::NestedSchema::Struct(&COORDINATES_SCHEMA))),
+        ("LocalZoneGroup", None),
+    ],
+};
 impl From<GeoProximityLocation> for Value {
     fn from(v: GeoProximityLocation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.aws_region.is_some())
+                + usize::from(v.bias.is_some())
+                + usize::from(v.coordinates.is_some())
+                + usize::from(v.local_zone_group.is_some()),
+        );
+        if let Some(x) = v.aws_region {
+            m.insert(String::from("AWSRegion"), x);
+        }
+
+        if let Some(x) = v.bias {
+            m.insert(String::from("Bias"), x);
+        }
+
+        if let Some(x) = v.coordinates {
+            m.insert(String::from("Coordinates"), x);
+        }
+
+        if let Some(x) = v.local_zone_group {
+            m.insert(String::from("LocalZoneGroup"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

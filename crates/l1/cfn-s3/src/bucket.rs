@@ -197,6 +197,215 @@ pub struct CfnBucketProps {
 }
 
 cdk_core::impl_props!(CfnBucketProps, CfnBucketPropsBuilder);
+/// The properties [`CfnBucketProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_BUCKET_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AbacStatus", None),
+        (
+            "AccelerateConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ACCELERATE_CONFIGURATION_SCHEMA)),
+        ),
+        ("AccessControl", None),
+        (
+            "AnalyticsConfigurations",
+            Some(cdk_core::NestedSchema::List(&ANALYTICS_CONFIGURATION_SCHEMA)),
+        ),
+        ("BucketEncryption", Some(cdk_core::NestedSchema::Struct(&BUCKET_ENCRYPTION_SCHEMA))),
+        ("BucketName", None),
+        ("BucketNamePrefix", None),
+        ("BucketNamespace", None),
+        ("CorsConfiguration", Some(cdk_core::NestedSchema::Struct(&CORS_CONFIGURATION_SCHEMA))),
+        (
+            "IntelligentTieringConfigurations",
+            Some(cdk_core::NestedSchema::List(&INTELLIGENT_TIERING_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "InventoryConfigurations",
+            Some(cdk_core::NestedSchema::List(&INVENTORY_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "LifecycleConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&LIFECYCLE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "LoggingConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&LOGGING_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MetadataConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&METADATA_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MetadataTableConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&METADATA_TABLE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "MetricsConfigurations",
+            Some(cdk_core::NestedSchema::List(&METRICS_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "NotificationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&NOTIFICATION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "ObjectLockConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&OBJECT_LOCK_CONFIGURATION_SCHEMA)),
+        ),
+        ("ObjectLockEnabled", None),
+        ("OwnershipControls", Some(cdk_core::NestedSchema::Struct(&OWNERSHIP_CONTROLS_SCHEMA))),
+        (
+            "PublicAccessBlockConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&PUBLIC_ACCESS_BLOCK_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "ReplicationConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&REPLICATION_CONFIGURATION_SCHEMA)),
+        ),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        (
+            "VersioningConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&VERSIONING_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "WebsiteConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&WEBSITE_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
+impl From<CfnBucketProps> for Value {
+    fn from(v: CfnBucketProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.abac_status.is_some())
+                + usize::from(v.accelerate_configuration.is_some())
+                + usize::from(v.access_control.is_some())
+                + usize::from(v.analytics_configurations.is_some())
+                + usize::from(v.bucket_encryption.is_some())
+                + usize::from(v.bucket_name.is_some())
+                + usize::from(v.bucket_name_prefix.is_some())
+                + usize::from(v.bucket_namespace.is_some())
+                + usize::from(v.cors_configuration.is_some())
+                + usize::from(v.intelligent_tiering_configurations.is_some())
+                + usize::from(v.inventory_configurations.is_some())
+                + usize::from(v.lifecycle_configuration.is_some())
+                + usize::from(v.logging_configuration.is_some())
+                + usize::from(v.metadata_configuration.is_some())
+                + usize::from(v.metadata_table_configuration.is_some())
+                + usize::from(v.metrics_configurations.is_some())
+                + usize::from(v.notification_configuration.is_some())
+                + usize::from(v.object_lock_configuration.is_some())
+                + usize::from(v.object_lock_enabled.is_some())
+                + usize::from(v.ownership_controls.is_some())
+                + usize::from(v.public_access_block_configuration.is_some())
+                + usize::from(v.replication_configuration.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.versioning_configuration.is_some())
+                + usize::from(v.website_configuration.is_some()),
+        );
+        if let Some(x) = v.abac_status {
+            m.insert(String::from("AbacStatus"), x);
+        }
+
+        if let Some(x) = v.accelerate_configuration {
+            m.insert(String::from("AccelerateConfiguration"), x);
+        }
+
+        if let Some(x) = v.access_control {
+            m.insert(String::from("AccessControl"), x);
+        }
+
+        if let Some(x) = v.analytics_configurations {
+            m.insert(String::from("AnalyticsConfigurations"), x);
+        }
+
+        if let Some(x) = v.bucket_encryption {
+            m.insert(String::from("BucketEncryption"), x);
+        }
+
+        if let Some(x) = v.bucket_name {
+            m.insert(String::from("BucketName"), x);
+        }
+
+        if let Some(x) = v.bucket_name_prefix {
+            m.insert(String::from("BucketNamePrefix"), x);
+        }
+
+        if let Some(x) = v.bucket_namespace {
+            m.insert(String::from("BucketNamespace"), x);
+        }
+
+        if let Some(x) = v.cors_configuration {
+            m.insert(String::from("CorsConfiguration"), x);
+        }
+
+        if let Some(x) = v.intelligent_tiering_configurations {
+            m.insert(String::from("IntelligentTieringConfigurations"), x);
+        }
+
+        if let Some(x) = v.inventory_configurations {
+            m.insert(String::from("InventoryConfigurations"), x);
+        }
+
+        if let Some(x) = v.lifecycle_configuration {
+            m.insert(String::from("LifecycleConfiguration"), x);
+        }
+
+        if let Some(x) = v.logging_configuration {
+            m.insert(String::from("LoggingConfiguration"), x);
+        }
+
+        if let Some(x) = v.metadata_configuration {
+            m.insert(String::from("MetadataConfiguration"), x);
+        }
+
+        if let Some(x) = v.metadata_table_configuration {
+            m.insert(String::from("MetadataTableConfiguration"), x);
+        }
+
+        if let Some(x) = v.metrics_configurations {
+            m.insert(String::from("MetricsConfigurations"), x);
+        }
+
+        if let Some(x) = v.notification_configuration {
+            m.insert(String::from("NotificationConfiguration"), x);
+        }
+
+        if let Some(x) = v.object_lock_configuration {
+            m.insert(String::from("ObjectLockConfiguration"), x);
+        }
+
+        if let Some(x) = v.object_lock_enabled {
+            m.insert(String::from("ObjectLockEnabled"), x);
+        }
+
+        if let Some(x) = v.ownership_controls {
+            m.insert(String::from("OwnershipControls"), x);
+        }
+
+        if let Some(x) = v.public_access_block_configuration {
+            m.insert(String::from("PublicAccessBlockConfiguration"), x);
+        }
+
+        if let Some(x) = v.replication_configuration {
+            m.insert(String::from("ReplicationConfiguration"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.versioning_configuration {
+            m.insert(String::from("VersioningConfiguration"), x);
+        }
+
+        if let Some(x) = v.website_configuration {
+            m.insert(String::from("WebsiteConfiguration"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::S3::Bucket` resource: one CloudFormation resource with the properties of a [`CfnBucketProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -214,18 +423,19 @@ impl CfnBucket {
     /// Defines an `AWS::S3::Bucket` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBucketProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_BUCKET_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -360,9 +570,15 @@ pub struct AbortIncompleteMultipartUpload {
 }
 
 cdk_core::impl_props!(AbortIncompleteMultipartUpload, AbortIncompleteMultipartUploadBuilder);
+/// The properties [`AbortIncompleteMultipartUpload`] declares, in order.
+#[allow(dead_code)]
+static ABORT_INCOMPLETE_MULTIPART_UPLOAD_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("DaysAfterInitiation", None)] };
 impl From<AbortIncompleteMultipartUpload> for Value {
     fn from(v: AbortIncompleteMultipartUpload) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("DaysAfterInitiation"), v.days_after_initiation);
+        Value::Object(m)
     }
 }
 
@@ -385,9 +601,15 @@ pub struct AccelerateConfiguration {
 }
 
 cdk_core::impl_props!(AccelerateConfiguration, AccelerateConfigurationBuilder);
+/// The properties [`AccelerateConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ACCELERATE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AccelerationStatus", None)] };
 impl From<AccelerateConfiguration> for Value {
     fn from(v: AccelerateConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("AccelerationStatus"), v.acceleration_status);
+        Value::Object(m)
     }
 }
 
@@ -410,9 +632,15 @@ pub struct AccessControlTranslation {
 }
 
 cdk_core::impl_props!(AccessControlTranslation, AccessControlTranslationBuilder);
+/// The properties [`AccessControlTranslation`] declares, in order.
+#[allow(dead_code)]
+static ACCESS_CONTROL_TRANSLATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Owner", None)] };
 impl From<AccessControlTranslation> for Value {
     fn from(v: AccessControlTranslation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Owner"), v.owner);
+        Value::Object(m)
     }
 }
 
@@ -454,9 +682,35 @@ pub struct AnalyticsConfiguration {
 }
 
 cdk_core::impl_props!(AnalyticsConfiguration, AnalyticsConfigurationBuilder);
+/// The properties [`AnalyticsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ANALYTICS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Id", None),
+        ("Prefix", None),
+        (
+            "StorageClassAnalysis",
+            Some(cdk_core::NestedSchema::Struct(&STORAGE_CLASS_ANALYSIS_SCHEMA)),
+        ),
+        ("TagFilters", Some(cdk_core::NestedSchema::List(&TAG_FILTER_SCHEMA))),
+    ],
+};
 impl From<AnalyticsConfiguration> for Value {
     fn from(v: AnalyticsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
+        );
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        m.insert(String::from("StorageClassAnalysis"), v.storage_class_analysis);
+        if let Some(x) = v.tag_filters {
+            m.insert(String::from("TagFilters"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -493,9 +747,33 @@ pub struct AnnotationTableConfiguration {
 }
 
 cdk_core::impl_props!(AnnotationTableConfiguration, AnnotationTableConfigurationBuilder);
+/// The properties [`AnnotationTableConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ANNOTATION_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ConfigurationState", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&METADATA_TABLE_ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        ("Role", None),
+    ],
+};
 impl From<AnnotationTableConfiguration> for Value {
     fn from(v: AnnotationTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.encryption_configuration.is_some()) + usize::from(v.role.is_some()),
+        );
+        m.insert(String::from("ConfigurationState"), v.configuration_state);
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.role {
+            m.insert(String::from("Role"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -528,9 +806,18 @@ pub struct BlockedEncryptionTypes {
 }
 
 cdk_core::impl_props!(BlockedEncryptionTypes, BlockedEncryptionTypesBuilder);
+/// The properties [`BlockedEncryptionTypes`] declares, in order.
+#[allow(dead_code)]
+static BLOCKED_ENCRYPTION_TYPES_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EncryptionType", None)] };
 impl From<BlockedEncryptionTypes> for Value {
     fn from(v: BlockedEncryptionTypes) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.encryption_type.is_some()));
+        if let Some(x) = v.encryption_type {
+            m.insert(String::from("EncryptionType"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -553,9 +840,22 @@ pub struct BucketEncryption {
 }
 
 cdk_core::impl_props!(BucketEncryption, BucketEncryptionBuilder);
+/// The properties [`BucketEncryption`] declares, in order.
+#[allow(dead_code)]
+static BUCKET_ENCRYPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "ServerSideEncryptionConfiguration",
+        Some(cdk_core::NestedSchema::List(&SERVER_SIDE_ENCRYPTION_RULE_SCHEMA)),
+    )],
+};
 impl From<BucketEncryption> for Value {
     fn from(v: BucketEncryption) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(
+            String::from("ServerSideEncryptionConfiguration"),
+            v.server_side_encryption_configuration,
+        );
+        Value::Object(m)
     }
 }
 
@@ -578,9 +878,16 @@ pub struct CorsConfiguration {
 }
 
 cdk_core::impl_props!(CorsConfiguration, CorsConfigurationBuilder);
+/// The properties [`CorsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static CORS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("CorsRules", Some(cdk_core::NestedSchema::List(&CORS_RULE_SCHEMA)))],
+};
 impl From<CorsConfiguration> for Value {
     fn from(v: CorsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("CorsRules"), v.cors_rules);
+        Value::Object(m)
     }
 }
 
@@ -634,9 +941,45 @@ pub struct CorsRule {
 }
 
 cdk_core::impl_props!(CorsRule, CorsRuleBuilder);
+/// The properties [`CorsRule`] declares, in order.
+#[allow(dead_code)]
+static CORS_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllowedHeaders", None),
+        ("AllowedMethods", None),
+        ("AllowedOrigins", None),
+        ("ExposedHeaders", None),
+        ("Id", None),
+        ("MaxAge", None),
+    ],
+};
 impl From<CorsRule> for Value {
     fn from(v: CorsRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.allowed_headers.is_some())
+                + usize::from(v.exposed_headers.is_some())
+                + usize::from(v.id.is_some())
+                + usize::from(v.max_age.is_some()),
+        );
+        if let Some(x) = v.allowed_headers {
+            m.insert(String::from("AllowedHeaders"), x);
+        }
+
+        m.insert(String::from("AllowedMethods"), v.allowed_methods);
+        m.insert(String::from("AllowedOrigins"), v.allowed_origins);
+        if let Some(x) = v.exposed_headers {
+            m.insert(String::from("ExposedHeaders"), x);
+        }
+
+        if let Some(x) = v.id {
+            m.insert(String::from("Id"), x);
+        }
+
+        if let Some(x) = v.max_age {
+            m.insert(String::from("MaxAge"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -664,9 +1007,20 @@ pub struct DataExport {
 }
 
 cdk_core::impl_props!(DataExport, DataExportBuilder);
+/// The properties [`DataExport`] declares, in order.
+#[allow(dead_code)]
+static DATA_EXPORT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Destination", Some(cdk_core::NestedSchema::Struct(&DESTINATION_SCHEMA))),
+        ("OutputSchemaVersion", None),
+    ],
+};
 impl From<DataExport> for Value {
     fn from(v: DataExport) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Destination"), v.destination);
+        m.insert(String::from("OutputSchemaVersion"), v.output_schema_version);
+        Value::Object(m)
     }
 }
 
@@ -698,9 +1052,24 @@ pub struct DefaultEventHold {
 }
 
 cdk_core::impl_props!(DefaultEventHold, DefaultEventHoldBuilder);
+/// The properties [`DefaultEventHold`] declares, in order.
+#[allow(dead_code)]
+static DEFAULT_EVENT_HOLD_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Days", None), ("Years", None)] };
 impl From<DefaultEventHold> for Value {
     fn from(v: DefaultEventHold) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.days.is_some()) + usize::from(v.years.is_some()),
+        );
+        if let Some(x) = v.days {
+            m.insert(String::from("Days"), x);
+        }
+
+        if let Some(x) = v.years {
+            m.insert(String::from("Years"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -747,9 +1116,41 @@ pub struct DefaultRetention {
 }
 
 cdk_core::impl_props!(DefaultRetention, DefaultRetentionBuilder);
+/// The properties [`DefaultRetention`] declares, in order.
+#[allow(dead_code)]
+static DEFAULT_RETENTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Days", None),
+        ("DefaultEventHold", Some(cdk_core::NestedSchema::Struct(&DEFAULT_EVENT_HOLD_SCHEMA))),
+        ("Mode", None),
+        ("Years", None),
+    ],
+};
 impl From<DefaultRetention> for Value {
     fn from(v: DefaultRetention) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.days.is_some())
+                + usize::from(v.default_event_hold.is_some())
+                + usize::from(v.mode.is_some())
+                + usize::from(v.years.is_some()),
+        );
+        if let Some(x) = v.days {
+            m.insert(String::from("Days"), x);
+        }
+
+        if let Some(x) = v.default_event_hold {
+            m.insert(String::from("DefaultEventHold"), x);
+        }
+
+        if let Some(x) = v.mode {
+            m.insert(String::from("Mode"), x);
+        }
+
+        if let Some(x) = v.years {
+            m.insert(String::from("Years"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -777,9 +1178,18 @@ pub struct DeleteMarkerReplication {
 }
 
 cdk_core::impl_props!(DeleteMarkerReplication, DeleteMarkerReplicationBuilder);
+/// The properties [`DeleteMarkerReplication`] declares, in order.
+#[allow(dead_code)]
+static DELETE_MARKER_REPLICATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Status", None)] };
 impl From<DeleteMarkerReplication> for Value {
     fn from(v: DeleteMarkerReplication) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.status.is_some()));
+        if let Some(x) = v.status {
+            m.insert(String::from("Status"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -823,9 +1233,27 @@ pub struct Destination {
 }
 
 cdk_core::impl_props!(Destination, DestinationBuilder);
+/// The properties [`Destination`] declares, in order.
+#[allow(dead_code)]
+static DESTINATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("BucketAccountId", None), ("BucketArn", None), ("Format", None), ("Prefix", None)],
+};
 impl From<Destination> for Value {
     fn from(v: Destination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.bucket_account_id.is_some()) + usize::from(v.prefix.is_some()),
+        );
+        if let Some(x) = v.bucket_account_id {
+            m.insert(String::from("BucketAccountId"), x);
+        }
+
+        m.insert(String::from("BucketArn"), v.bucket_arn);
+        m.insert(String::from("Format"), v.format);
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -850,9 +1278,15 @@ pub struct EncryptionConfiguration {
 }
 
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
+/// The properties [`EncryptionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ReplicaKmsKeyID", None)] };
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("ReplicaKmsKeyID"), v.replica_kms_key_id);
+        Value::Object(m)
     }
 }
 
@@ -877,9 +1311,15 @@ pub struct EventBridgeConfiguration {
 }
 
 cdk_core::impl_props!(EventBridgeConfiguration, EventBridgeConfigurationBuilder);
+/// The properties [`EventBridgeConfiguration`] declares, in order.
+#[allow(dead_code)]
+static EVENT_BRIDGE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("EventBridgeEnabled", None)] };
 impl From<EventBridgeConfiguration> for Value {
     fn from(v: EventBridgeConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("EventBridgeEnabled"), v.event_bridge_enabled);
+        Value::Object(m)
     }
 }
 
@@ -907,9 +1347,16 @@ pub struct FilterRule {
 }
 
 cdk_core::impl_props!(FilterRule, FilterRuleBuilder);
+/// The properties [`FilterRule`] declares, in order.
+#[allow(dead_code)]
+static FILTER_RULE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Name", None), ("Value", None)] };
 impl From<FilterRule> for Value {
     fn from(v: FilterRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Name"), v.name);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -958,9 +1405,35 @@ pub struct IntelligentTieringConfiguration {
 }
 
 cdk_core::impl_props!(IntelligentTieringConfiguration, IntelligentTieringConfigurationBuilder);
+/// The properties [`IntelligentTieringConfiguration`] declares, in order.
+#[allow(dead_code)]
+static INTELLIGENT_TIERING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("Id", None),
+            ("Prefix", None),
+            ("Status", None),
+            ("TagFilters", Some(cdk_core::NestedSchema::List(&TAG_FILTER_SCHEMA))),
+            ("Tierings", Some(cdk_core::NestedSchema::List(&TIERING_SCHEMA))),
+        ],
+    };
 impl From<IntelligentTieringConfiguration> for Value {
     fn from(v: IntelligentTieringConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            3 + usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
+        );
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        m.insert(String::from("Status"), v.status);
+        if let Some(x) = v.tag_filters {
+            m.insert(String::from("TagFilters"), x);
+        }
+
+        m.insert(String::from("Tierings"), v.tierings);
+        Value::Object(m)
     }
 }
 
@@ -1015,9 +1488,38 @@ pub struct InventoryConfiguration {
 }
 
 cdk_core::impl_props!(InventoryConfiguration, InventoryConfigurationBuilder);
+/// The properties [`InventoryConfiguration`] declares, in order.
+#[allow(dead_code)]
+static INVENTORY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Destination", Some(cdk_core::NestedSchema::Struct(&DESTINATION_SCHEMA))),
+        ("Enabled", None),
+        ("Id", None),
+        ("IncludedObjectVersions", None),
+        ("OptionalFields", None),
+        ("Prefix", None),
+        ("ScheduleFrequency", None),
+    ],
+};
 impl From<InventoryConfiguration> for Value {
     fn from(v: InventoryConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            5 + usize::from(v.optional_fields.is_some()) + usize::from(v.prefix.is_some()),
+        );
+        m.insert(String::from("Destination"), v.destination);
+        m.insert(String::from("Enabled"), v.enabled);
+        m.insert(String::from("Id"), v.id);
+        m.insert(String::from("IncludedObjectVersions"), v.included_object_versions);
+        if let Some(x) = v.optional_fields {
+            m.insert(String::from("OptionalFields"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        m.insert(String::from("ScheduleFrequency"), v.schedule_frequency);
+        Value::Object(m)
     }
 }
 
@@ -1048,9 +1550,27 @@ pub struct InventoryTableConfiguration {
 }
 
 cdk_core::impl_props!(InventoryTableConfiguration, InventoryTableConfigurationBuilder);
+/// The properties [`InventoryTableConfiguration`] declares, in order.
+#[allow(dead_code)]
+static INVENTORY_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ConfigurationState", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&METADATA_TABLE_ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
 impl From<InventoryTableConfiguration> for Value {
     fn from(v: InventoryTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(1 + usize::from(v.encryption_configuration.is_some()));
+        m.insert(String::from("ConfigurationState"), v.configuration_state);
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1081,9 +1601,27 @@ pub struct JournalTableConfiguration {
 }
 
 cdk_core::impl_props!(JournalTableConfiguration, JournalTableConfigurationBuilder);
+/// The properties [`JournalTableConfiguration`] declares, in order.
+#[allow(dead_code)]
+static JOURNAL_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&METADATA_TABLE_ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        ("RecordExpiration", Some(cdk_core::NestedSchema::Struct(&RECORD_EXPIRATION_SCHEMA))),
+    ],
+};
 impl From<JournalTableConfiguration> for Value {
     fn from(v: JournalTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(1 + usize::from(v.encryption_configuration.is_some()));
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        m.insert(String::from("RecordExpiration"), v.record_expiration);
+        Value::Object(m)
     }
 }
 
@@ -1117,9 +1655,25 @@ pub struct LambdaConfiguration {
 }
 
 cdk_core::impl_props!(LambdaConfiguration, LambdaConfigurationBuilder);
+/// The properties [`LambdaConfiguration`] declares, in order.
+#[allow(dead_code)]
+static LAMBDA_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Event", None),
+        ("Filter", Some(cdk_core::NestedSchema::Struct(&NOTIFICATION_FILTER_SCHEMA))),
+        ("Function", None),
+    ],
+};
 impl From<LambdaConfiguration> for Value {
     fn from(v: LambdaConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
+        m.insert(String::from("Event"), v.event);
+        if let Some(x) = v.filter {
+            m.insert(String::from("Filter"), x);
+        }
+
+        m.insert(String::from("Function"), v.function);
+        Value::Object(m)
     }
 }
 
@@ -1158,9 +1712,25 @@ pub struct LifecycleConfiguration {
 }
 
 cdk_core::impl_props!(LifecycleConfiguration, LifecycleConfigurationBuilder);
+/// The properties [`LifecycleConfiguration`] declares, in order.
+#[allow(dead_code)]
+static LIFECYCLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Rules", Some(cdk_core::NestedSchema::List(&RULE_SCHEMA))),
+        ("TransitionDefaultMinimumObjectSize", None),
+    ],
+};
 impl From<LifecycleConfiguration> for Value {
     fn from(v: LifecycleConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.transition_default_minimum_object_size.is_some()),
+        );
+        m.insert(String::from("Rules"), v.rules);
+        if let Some(x) = v.transition_default_minimum_object_size {
+            m.insert(String::from("TransitionDefaultMinimumObjectSize"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1198,9 +1768,35 @@ pub struct LoggingConfiguration {
 }
 
 cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
+/// The properties [`LoggingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static LOGGING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DestinationBucketName", None),
+        ("LogFilePrefix", None),
+        ("TargetObjectKeyFormat", None),
+    ],
+};
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.destination_bucket_name.is_some())
+                + usize::from(v.log_file_prefix.is_some())
+                + usize::from(v.target_object_key_format.is_some()),
+        );
+        if let Some(x) = v.destination_bucket_name {
+            m.insert(String::from("DestinationBucketName"), x);
+        }
+
+        if let Some(x) = v.log_file_prefix {
+            m.insert(String::from("LogFilePrefix"), x);
+        }
+
+        if let Some(x) = v.target_object_key_format {
+            m.insert(String::from("TargetObjectKeyFormat"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1235,9 +1831,40 @@ pub struct MetadataConfiguration {
 }
 
 cdk_core::impl_props!(MetadataConfiguration, MetadataConfigurationBuilder);
+/// The properties [`MetadataConfiguration`] declares, in order.
+#[allow(dead_code)]
+static METADATA_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AnnotationTableConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ANNOTATION_TABLE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "InventoryTableConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&INVENTORY_TABLE_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "JournalTableConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&JOURNAL_TABLE_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
 impl From<MetadataConfiguration> for Value {
     fn from(v: MetadataConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.annotation_table_configuration.is_some())
+                + usize::from(v.inventory_table_configuration.is_some()),
+        );
+        if let Some(x) = v.annotation_table_configuration {
+            m.insert(String::from("AnnotationTableConfiguration"), x);
+        }
+
+        if let Some(x) = v.inventory_table_configuration {
+            m.insert(String::from("InventoryTableConfiguration"), x);
+        }
+
+        m.insert(String::from("JournalTableConfiguration"), v.journal_table_configuration);
+        Value::Object(m)
     }
 }
 
@@ -1264,9 +1891,19 @@ pub struct MetadataTableConfiguration {
 }
 
 cdk_core::impl_props!(MetadataTableConfiguration, MetadataTableConfigurationBuilder);
+/// The properties [`MetadataTableConfiguration`] declares, in order.
+#[allow(dead_code)]
+static METADATA_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "S3TablesDestination",
+        Some(cdk_core::NestedSchema::Struct(&S3_TABLES_DESTINATION_SCHEMA)),
+    )],
+};
 impl From<MetadataTableConfiguration> for Value {
     fn from(v: MetadataTableConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("S3TablesDestination"), v.s3_tables_destination);
+        Value::Object(m)
     }
 }
 
@@ -1298,9 +1935,19 @@ cdk_core::impl_props!(
     MetadataTableEncryptionConfiguration,
     MetadataTableEncryptionConfigurationBuilder
 );
+/// The properties [`MetadataTableEncryptionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static METADATA_TABLE_ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("KmsKeyArn", None), ("SseAlgorithm", None)] };
 impl From<MetadataTableEncryptionConfiguration> for Value {
     fn from(v: MetadataTableEncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.kms_key_arn.is_some()));
+        if let Some(x) = v.kms_key_arn {
+            m.insert(String::from("KmsKeyArn"), x);
+        }
+
+        m.insert(String::from("SseAlgorithm"), v.sse_algorithm);
+        Value::Object(m)
     }
 }
 
@@ -1329,9 +1976,23 @@ pub struct Metrics {
 }
 
 cdk_core::impl_props!(Metrics, MetricsBuilder);
+/// The properties [`Metrics`] declares, in order.
+#[allow(dead_code)]
+static METRICS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("EventThreshold", Some(cdk_core::NestedSchema::Struct(&REPLICATION_TIME_VALUE_SCHEMA))),
+        ("Status", None),
+    ],
+};
 impl From<Metrics> for Value {
     fn from(v: Metrics) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.event_threshold.is_some()));
+        if let Some(x) = v.event_threshold {
+            m.insert(String::from("EventThreshold"), x);
+        }
+
+        m.insert(String::from("Status"), v.status);
+        Value::Object(m)
     }
 }
 
@@ -1372,9 +2033,37 @@ pub struct MetricsConfiguration {
 }
 
 cdk_core::impl_props!(MetricsConfiguration, MetricsConfigurationBuilder);
+/// The properties [`MetricsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static METRICS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AccessPointArn", None),
+        ("Id", None),
+        ("Prefix", None),
+        ("TagFilters", Some(cdk_core::NestedSchema::List(&TAG_FILTER_SCHEMA))),
+    ],
+};
 impl From<MetricsConfiguration> for Value {
     fn from(v: MetricsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.access_point_arn.is_some())
+                + usize::from(v.prefix.is_some())
+                + usize::from(v.tag_filters.is_some()),
+        );
+        if let Some(x) = v.access_point_arn {
+            m.insert(String::from("AccessPointArn"), x);
+        }
+
+        m.insert(String::from("Id"), v.id);
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        if let Some(x) = v.tag_filters {
+            m.insert(String::from("TagFilters"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1403,9 +2092,21 @@ pub struct NoncurrentVersionExpiration {
 }
 
 cdk_core::impl_props!(NoncurrentVersionExpiration, NoncurrentVersionExpirationBuilder);
+/// The properties [`NoncurrentVersionExpiration`] declares, in order.
+#[allow(dead_code)]
+static NONCURRENT_VERSION_EXPIRATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("NewerNoncurrentVersions", None), ("NoncurrentDays", None)],
+};
 impl From<NoncurrentVersionExpiration> for Value {
     fn from(v: NoncurrentVersionExpiration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(1 + usize::from(v.newer_noncurrent_versions.is_some()));
+        if let Some(x) = v.newer_noncurrent_versions {
+            m.insert(String::from("NewerNoncurrentVersions"), x);
+        }
+
+        m.insert(String::from("NoncurrentDays"), v.noncurrent_days);
+        Value::Object(m)
     }
 }
 
@@ -1439,9 +2140,26 @@ pub struct NoncurrentVersionTransition {
 }
 
 cdk_core::impl_props!(NoncurrentVersionTransition, NoncurrentVersionTransitionBuilder);
+/// The properties [`NoncurrentVersionTransition`] declares, in order.
+#[allow(dead_code)]
+static NONCURRENT_VERSION_TRANSITION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("NewerNoncurrentVersions", None),
+        ("StorageClass", None),
+        ("TransitionInDays", None),
+    ],
+};
 impl From<NoncurrentVersionTransition> for Value {
     fn from(v: NoncurrentVersionTransition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(2 + usize::from(v.newer_noncurrent_versions.is_some()));
+        if let Some(x) = v.newer_noncurrent_versions {
+            m.insert(String::from("NewerNoncurrentVersions"), x);
+        }
+
+        m.insert(String::from("StorageClass"), v.storage_class);
+        m.insert(String::from("TransitionInDays"), v.transition_in_days);
+        Value::Object(m)
     }
 }
 
@@ -1491,9 +2209,44 @@ pub struct NotificationConfiguration {
 }
 
 cdk_core::impl_props!(NotificationConfiguration, NotificationConfigurationBuilder);
+/// The properties [`NotificationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static NOTIFICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "EventBridgeConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&EVENT_BRIDGE_CONFIGURATION_SCHEMA)),
+        ),
+        ("LambdaConfigurations", Some(cdk_core::NestedSchema::List(&LAMBDA_CONFIGURATION_SCHEMA))),
+        ("QueueConfigurations", Some(cdk_core::NestedSchema::List(&QUEUE_CONFIGURATION_SCHEMA))),
+        ("TopicConfigurations", Some(cdk_core::NestedSchema::List(&TOPIC_CONFIGURATION_SCHEMA))),
+    ],
+};
 impl From<NotificationConfiguration> for Value {
     fn from(v: NotificationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.event_bridge_configuration.is_some())
+                + usize::from(v.lambda_configurations.is_some())
+                + usize::from(v.queue_configurations.is_some())
+                + usize::from(v.topic_configurations.is_some()),
+        );
+        if let Some(x) = v.event_bridge_configuration {
+            m.insert(String::from("EventBridgeConfiguration"), x);
+        }
+
+        if let Some(x) = v.lambda_configurations {
+            m.insert(String::from("LambdaConfigurations"), x);
+        }
+
+        if let Some(x) = v.queue_configurations {
+            m.insert(String::from("QueueConfigurations"), x);
+        }
+
+        if let Some(x) = v.topic_configurations {
+            m.insert(String::from("TopicConfigurations"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1516,9 +2269,16 @@ pub struct NotificationFilter {
 }
 
 cdk_core::impl_props!(NotificationFilter, NotificationFilterBuilder);
+/// The properties [`NotificationFilter`] declares, in order.
+#[allow(dead_code)]
+static NOTIFICATION_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("S3Key", Some(cdk_core::NestedSchema::Struct(&S3_KEY_FILTER_SCHEMA)))],
+};
 impl From<NotificationFilter> for Value {
     fn from(v: NotificationFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("S3Key"), v.s3_key);
+        Value::Object(m)
     }
 }
 
@@ -1548,9 +2308,28 @@ pub struct ObjectLockConfiguration {
 }
 
 cdk_core::impl_props!(ObjectLockConfiguration, ObjectLockConfigurationBuilder);
+/// The properties [`ObjectLockConfiguration`] declares, in order.
+#[allow(dead_code)]
+static OBJECT_LOCK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ObjectLockEnabled", None),
+        ("Rule", Some(cdk_core::NestedSchema::Struct(&OBJECT_LOCK_RULE_SCHEMA))),
+    ],
+};
 impl From<ObjectLockConfiguration> for Value {
     fn from(v: ObjectLockConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.object_lock_enabled.is_some()) + usize::from(v.rule.is_some()),
+        );
+        if let Some(x) = v.object_lock_enabled {
+            m.insert(String::from("ObjectLockEnabled"), x);
+        }
+
+        if let Some(x) = v.rule {
+            m.insert(String::from("Rule"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1574,9 +2353,22 @@ pub struct ObjectLockRule {
 }
 
 cdk_core::impl_props!(ObjectLockRule, ObjectLockRuleBuilder);
+/// The properties [`ObjectLockRule`] declares, in order.
+#[allow(dead_code)]
+static OBJECT_LOCK_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "DefaultRetention",
+        Some(cdk_core::NestedSchema::Struct(&DEFAULT_RETENTION_SCHEMA)),
+    )],
+};
 impl From<ObjectLockRule> for Value {
     fn from(v: ObjectLockRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.default_retention.is_some()));
+        if let Some(x) = v.default_retention {
+            m.insert(String::from("DefaultRetention"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1601,9 +2393,16 @@ pub struct OwnershipControls {
 }
 
 cdk_core::impl_props!(OwnershipControls, OwnershipControlsBuilder);
+/// The properties [`OwnershipControls`] declares, in order.
+#[allow(dead_code)]
+static OWNERSHIP_CONTROLS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Rules", Some(cdk_core::NestedSchema::List(&OWNERSHIP_CONTROLS_RULE_SCHEMA)))],
+};
 impl From<OwnershipControls> for Value {
     fn from(v: OwnershipControls) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Rules"), v.rules);
+        Value::Object(m)
     }
 }
 
@@ -1629,9 +2428,18 @@ pub struct OwnershipControlsRule {
 }
 
 cdk_core::impl_props!(OwnershipControlsRule, OwnershipControlsRuleBuilder);
+/// The properties [`OwnershipControlsRule`] declares, in order.
+#[allow(dead_code)]
+static OWNERSHIP_CONTROLS_RULE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("ObjectOwnership", None)] };
 impl From<OwnershipControlsRule> for Value {
     fn from(v: OwnershipControlsRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.object_ownership.is_some()));
+        if let Some(x) = v.object_ownership {
+            m.insert(String::from("ObjectOwnership"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1663,9 +2471,18 @@ pub struct PartitionedPrefix {
 }
 
 cdk_core::impl_props!(PartitionedPrefix, PartitionedPrefixBuilder);
+/// The properties [`PartitionedPrefix`] declares, in order.
+#[allow(dead_code)]
+static PARTITIONED_PREFIX_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PartitionDateSource", None)] };
 impl From<PartitionedPrefix> for Value {
     fn from(v: PartitionedPrefix) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.partition_date_source.is_some()));
+        if let Some(x) = v.partition_date_source {
+            m.insert(String::from("PartitionDateSource"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1719,9 +2536,42 @@ pub struct PublicAccessBlockConfiguration {
 }
 
 cdk_core::impl_props!(PublicAccessBlockConfiguration, PublicAccessBlockConfigurationBuilder);
+/// The properties [`PublicAccessBlockConfiguration`] declares, in order.
+#[allow(dead_code)]
+static PUBLIC_ACCESS_BLOCK_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema {
+        fields: &[
+            ("BlockPublicAcls", None),
+            ("BlockPublicPolicy", None),
+            ("IgnorePublicAcls", None),
+            ("RestrictPublicBuckets", None),
+        ],
+    };
 impl From<PublicAccessBlockConfiguration> for Value {
     fn from(v: PublicAccessBlockConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.block_public_acls.is_some())
+                + usize::from(v.block_public_policy.is_some())
+                + usize::from(v.ignore_public_acls.is_some())
+                + usize::from(v.restrict_public_buckets.is_some()),
+        );
+        if let Some(x) = v.block_public_acls {
+            m.insert(String::from("BlockPublicAcls"), x);
+        }
+
+        if let Some(x) = v.block_public_policy {
+            m.insert(String::from("BlockPublicPolicy"), x);
+        }
+
+        if let Some(x) = v.ignore_public_acls {
+            m.insert(String::from("IgnorePublicAcls"), x);
+        }
+
+        if let Some(x) = v.restrict_public_buckets {
+            m.insert(String::from("RestrictPublicBuckets"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1755,9 +2605,25 @@ pub struct QueueConfiguration {
 }
 
 cdk_core::impl_props!(QueueConfiguration, QueueConfigurationBuilder);
+/// The properties [`QueueConfiguration`] declares, in order.
+#[allow(dead_code)]
+static QUEUE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Event", None),
+        ("Filter", Some(cdk_core::NestedSchema::Struct(&NOTIFICATION_FILTER_SCHEMA))),
+        ("Queue", None),
+    ],
+};
 impl From<QueueConfiguration> for Value {
     fn from(v: QueueConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
+        m.insert(String::from("Event"), v.event);
+        if let Some(x) = v.filter {
+            m.insert(String::from("Filter"), x);
+        }
+
+        m.insert(String::from("Queue"), v.queue);
+        Value::Object(m)
     }
 }
 
@@ -1786,9 +2652,19 @@ pub struct RecordExpiration {
 }
 
 cdk_core::impl_props!(RecordExpiration, RecordExpirationBuilder);
+/// The properties [`RecordExpiration`] declares, in order.
+#[allow(dead_code)]
+static RECORD_EXPIRATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Days", None), ("Expiration", None)] };
 impl From<RecordExpiration> for Value {
     fn from(v: RecordExpiration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.days.is_some()));
+        if let Some(x) = v.days {
+            m.insert(String::from("Days"), x);
+        }
+
+        m.insert(String::from("Expiration"), v.expiration);
+        Value::Object(m)
     }
 }
 
@@ -1817,9 +2693,19 @@ pub struct RedirectAllRequestsTo {
 }
 
 cdk_core::impl_props!(RedirectAllRequestsTo, RedirectAllRequestsToBuilder);
+/// The properties [`RedirectAllRequestsTo`] declares, in order.
+#[allow(dead_code)]
+static REDIRECT_ALL_REQUESTS_TO_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("HostName", None), ("Protocol", None)] };
 impl From<RedirectAllRequestsTo> for Value {
     fn from(v: RedirectAllRequestsTo) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.protocol.is_some()));
+        m.insert(String::from("HostName"), v.host_name);
+        if let Some(x) = v.protocol {
+            m.insert(String::from("Protocol"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1871,9 +2757,47 @@ pub struct RedirectRule {
 }
 
 cdk_core::impl_props!(RedirectRule, RedirectRuleBuilder);
+/// The properties [`RedirectRule`] declares, in order.
+#[allow(dead_code)]
+static REDIRECT_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("HostName", None),
+        ("HttpRedirectCode", None),
+        ("Protocol", None),
+        ("ReplaceKeyPrefixWith", None),
+        ("ReplaceKeyWith", None),
+    ],
+};
 impl From<RedirectRule> for Value {
     fn from(v: RedirectRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.host_name.is_some())
+                + usize::from(v.http_redirect_code.is_some())
+                + usize::from(v.protocol.is_some())
+                + usize::from(v.replace_key_prefix_with.is_some())
+                + usize::from(v.replace_key_with.is_some()),
+        );
+        if let Some(x) = v.host_name {
+            m.insert(String::from("HostName"), x);
+        }
+
+        if let Some(x) = v.http_redirect_code {
+            m.insert(String::from("HttpRedirectCode"), x);
+        }
+
+        if let Some(x) = v.protocol {
+            m.insert(String::from("Protocol"), x);
+        }
+
+        if let Some(x) = v.replace_key_prefix_with {
+            m.insert(String::from("ReplaceKeyPrefixWith"), x);
+        }
+
+        if let Some(x) = v.replace_key_with {
+            m.insert(String::from("ReplaceKeyWith"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -1898,9 +2822,15 @@ pub struct ReplicaModifications {
 }
 
 cdk_core::impl_props!(ReplicaModifications, ReplicaModificationsBuilder);
+/// The properties [`ReplicaModifications`] declares, in order.
+#[allow(dead_code)]
+static REPLICA_MODIFICATIONS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Status", None)] };
 impl From<ReplicaModifications> for Value {
     fn from(v: ReplicaModifications) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), v.status);
+        Value::Object(m)
     }
 }
 
@@ -1928,9 +2858,20 @@ pub struct ReplicationConfiguration {
 }
 
 cdk_core::impl_props!(ReplicationConfiguration, ReplicationConfigurationBuilder);
+/// The properties [`ReplicationConfiguration`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Role", None),
+        ("Rules", Some(cdk_core::NestedSchema::List(&REPLICATION_RULE_SCHEMA))),
+    ],
+};
 impl From<ReplicationConfiguration> for Value {
     fn from(v: ReplicationConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Role"), v.role);
+        m.insert(String::from("Rules"), v.rules);
+        Value::Object(m)
     }
 }
 
@@ -1995,9 +2936,61 @@ pub struct ReplicationDestination {
 }
 
 cdk_core::impl_props!(ReplicationDestination, ReplicationDestinationBuilder);
+/// The properties [`ReplicationDestination`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_DESTINATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AccessControlTranslation",
+            Some(cdk_core::NestedSchema::Struct(&ACCESS_CONTROL_TRANSLATION_SCHEMA)),
+        ),
+        ("Account", None),
+        ("Bucket", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        ("Metrics", Some(cdk_core::NestedSchema::Struct(&METRICS_SCHEMA))),
+        ("ReplicationTime", Some(cdk_core::NestedSchema::Struct(&REPLICATION_TIME_SCHEMA))),
+        ("StorageClass", None),
+    ],
+};
 impl From<ReplicationDestination> for Value {
     fn from(v: ReplicationDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.access_control_translation.is_some())
+                + usize::from(v.account.is_some())
+                + usize::from(v.encryption_configuration.is_some())
+                + usize::from(v.metrics.is_some())
+                + usize::from(v.replication_time.is_some())
+                + usize::from(v.storage_class.is_some()),
+        );
+        if let Some(x) = v.access_control_translation {
+            m.insert(String::from("AccessControlTranslation"), x);
+        }
+
+        if let Some(x) = v.account {
+            m.insert(String::from("Account"), x);
+        }
+
+        m.insert(String::from("Bucket"), v.bucket);
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.metrics {
+            m.insert(String::from("Metrics"), x);
+        }
+
+        if let Some(x) = v.replication_time {
+            m.insert(String::from("ReplicationTime"), x);
+        }
+
+        if let Some(x) = v.storage_class {
+            m.insert(String::from("StorageClass"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2071,9 +3064,63 @@ pub struct ReplicationRule {
 }
 
 cdk_core::impl_props!(ReplicationRule, ReplicationRuleBuilder);
+/// The properties [`ReplicationRule`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "DeleteMarkerReplication",
+            Some(cdk_core::NestedSchema::Struct(&DELETE_MARKER_REPLICATION_SCHEMA)),
+        ),
+        ("Destination", Some(cdk_core::NestedSchema::Struct(&REPLICATION_DESTINATION_SCHEMA))),
+        ("Filter", Some(cdk_core::NestedSchema::Struct(&REPLICATION_RULE_FILTER_SCHEMA))),
+        ("Id", None),
+        ("Prefix", None),
+        ("Priority", None),
+        (
+            "SourceSelectionCriteria",
+            Some(cdk_core::NestedSchema::Struct(&SOURCE_SELECTION_CRITERIA_SCHEMA)),
+        ),
+        ("Status", None),
+    ],
+};
 impl From<ReplicationRule> for Value {
     fn from(v: ReplicationRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.delete_marker_replication.is_some())
+                + usize::from(v.filter.is_some())
+                + usize::from(v.id.is_some())
+                + usize::from(v.prefix.is_some())
+                + usize::from(v.priority.is_some())
+                + usize::from(v.source_selection_criteria.is_some()),
+        );
+        if let Some(x) = v.delete_marker_replication {
+            m.insert(String::from("DeleteMarkerReplication"), x);
+        }
+
+        m.insert(String::from("Destination"), v.destination);
+        if let Some(x) = v.filter {
+            m.insert(String::from("Filter"), x);
+        }
+
+        if let Some(x) = v.id {
+            m.insert(String::from("Id"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        if let Some(x) = v.priority {
+            m.insert(String::from("Priority"), x);
+        }
+
+        if let Some(x) = v.source_selection_criteria {
+            m.insert(String::from("SourceSelectionCriteria"), x);
+        }
+
+        m.insert(String::from("Status"), v.status);
+        Value::Object(m)
     }
 }
 
@@ -2108,9 +3155,28 @@ pub struct ReplicationRuleAndOperator {
 }
 
 cdk_core::impl_props!(ReplicationRuleAndOperator, ReplicationRuleAndOperatorBuilder);
+/// The properties [`ReplicationRuleAndOperator`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_RULE_AND_OPERATOR_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Prefix", None),
+        ("TagFilters", Some(cdk_core::NestedSchema::List(&TAG_FILTER_SCHEMA))),
+    ],
+};
 impl From<ReplicationRuleAndOperator> for Value {
     fn from(v: ReplicationRuleAndOperator) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
+        );
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        if let Some(x) = v.tag_filters {
+            m.insert(String::from("TagFilters"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2153,9 +3219,35 @@ pub struct ReplicationRuleFilter {
 }
 
 cdk_core::impl_props!(ReplicationRuleFilter, ReplicationRuleFilterBuilder);
+/// The properties [`ReplicationRuleFilter`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_RULE_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("And", Some(cdk_core::NestedSchema::Struct(&REPLICATION_RULE_AND_OPERATOR_SCHEMA))),
+        ("Prefix", None),
+        ("TagFilter", Some(cdk_core::NestedSchema::Struct(&TAG_FILTER_SCHEMA))),
+    ],
+};
 impl From<ReplicationRuleFilter> for Value {
     fn from(v: ReplicationRuleFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.and.is_some())
+                + usize::from(v.prefix.is_some())
+                + usize::from(v.tag_filter.is_some()),
+        );
+        if let Some(x) = v.and {
+            m.insert(String::from("And"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        if let Some(x) = v.tag_filter {
+            m.insert(String::from("TagFilter"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2183,9 +3275,20 @@ pub struct ReplicationTime {
 }
 
 cdk_core::impl_props!(ReplicationTime, ReplicationTimeBuilder);
+/// The properties [`ReplicationTime`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_TIME_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Status", None),
+        ("Time", Some(cdk_core::NestedSchema::Struct(&REPLICATION_TIME_VALUE_SCHEMA))),
+    ],
+};
 impl From<ReplicationTime> for Value {
     fn from(v: ReplicationTime) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Status"), v.status);
+        m.insert(String::from("Time"), v.time);
+        Value::Object(m)
     }
 }
 
@@ -2210,9 +3313,15 @@ pub struct ReplicationTimeValue {
 }
 
 cdk_core::impl_props!(ReplicationTimeValue, ReplicationTimeValueBuilder);
+/// The properties [`ReplicationTimeValue`] declares, in order.
+#[allow(dead_code)]
+static REPLICATION_TIME_VALUE_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Minutes", None)] };
 impl From<ReplicationTimeValue> for Value {
     fn from(v: ReplicationTimeValue) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Minutes"), v.minutes);
+        Value::Object(m)
     }
 }
 
@@ -2241,9 +3350,27 @@ pub struct RoutingRule {
 }
 
 cdk_core::impl_props!(RoutingRule, RoutingRuleBuilder);
+/// The properties [`RoutingRule`] declares, in order.
+#[allow(dead_code)]
+static ROUTING_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("RedirectRule", Some(cdk_core::NestedSchema::Struct(&REDIRECT_RULE_SCHEMA))),
+        (
+            "RoutingRuleCondition",
+            Some(cdk_core::NestedSchema::Struct(&ROUTING_RULE_CONDITION_SCHEMA)),
+        ),
+    ],
+};
 impl From<RoutingRule> for Value {
     fn from(v: RoutingRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(1 + usize::from(v.routing_rule_condition.is_some()));
+        m.insert(String::from("RedirectRule"), v.redirect_rule);
+        if let Some(x) = v.routing_rule_condition {
+            m.insert(String::from("RoutingRuleCondition"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2277,9 +3404,26 @@ pub struct RoutingRuleCondition {
 }
 
 cdk_core::impl_props!(RoutingRuleCondition, RoutingRuleConditionBuilder);
+/// The properties [`RoutingRuleCondition`] declares, in order.
+#[allow(dead_code)]
+static ROUTING_RULE_CONDITION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("HttpErrorCodeReturnedEquals", None), ("KeyPrefixEquals", None)],
+};
 impl From<RoutingRuleCondition> for Value {
     fn from(v: RoutingRuleCondition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.http_error_code_returned_equals.is_some())
+                + usize::from(v.key_prefix_equals.is_some()),
+        );
+        if let Some(x) = v.http_error_code_returned_equals {
+            m.insert(String::from("HttpErrorCodeReturnedEquals"), x);
+        }
+
+        if let Some(x) = v.key_prefix_equals {
+            m.insert(String::from("KeyPrefixEquals"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2402,9 +3546,121 @@ pub struct Rule {
 }
 
 cdk_core::impl_props!(Rule, RuleBuilder);
+/// The properties [`Rule`] declares, in order.
+#[allow(dead_code)]
+static RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "AbortIncompleteMultipartUpload",
+            Some(cdk_core::NestedSchema::Struct(&ABORT_INCOMPLETE_MULTIPART_UPLOAD_SCHEMA)),
+        ),
+        ("ExpirationDate", None),
+        ("ExpirationInDays", None),
+        ("ExpiredObjectDeleteMarker", None),
+        ("Id", None),
+        (
+            "NoncurrentVersionExpiration",
+            Some(cdk_core::NestedSchema::Struct(&NONCURRENT_VERSION_EXPIRATION_SCHEMA)),
+        ),
+        ("NoncurrentVersionExpirationInDays", None),
+        (
+            "NoncurrentVersionTransition",
+            Some(cdk_core::NestedSchema::Struct(&NONCURRENT_VERSION_TRANSITION_SCHEMA)),
+        ),
+        (
+            "NoncurrentVersionTransitions",
+            Some(cdk_core::NestedSchema::List(&NONCURRENT_VERSION_TRANSITION_SCHEMA)),
+        ),
+        ("ObjectSizeGreaterThan", None),
+        ("ObjectSizeLessThan", None),
+        ("Prefix", None),
+        ("Status", None),
+        ("TagFilters", Some(cdk_core::NestedSchema::List(&TAG_FILTER_SCHEMA))),
+        ("Transition", Some(cdk_core::NestedSchema::Struct(&TRANSITION_SCHEMA))),
+        ("Transitions", Some(cdk_core::NestedSchema::List(&TRANSITION_SCHEMA))),
+    ],
+};
 impl From<Rule> for Value {
     fn from(v: Rule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.abort_incomplete_multipart_upload.is_some())
+                + usize::from(v.expiration_date.is_some())
+                + usize::from(v.expiration_in_days.is_some())
+                + usize::from(v.expired_object_delete_marker.is_some())
+                + usize::from(v.id.is_some())
+                + usize::from(v.noncurrent_version_expiration.is_some())
+                + usize::from(v.noncurrent_version_expiration_in_days.is_some())
+                + usize::from(v.noncurrent_version_transition.is_some())
+                + usize::from(v.noncurrent_version_transitions.is_some())
+                + usize::from(v.object_size_greater_than.is_some())
+                + usize::from(v.object_size_less_than.is_some())
+                + usize::from(v.prefix.is_some())
+                + usize::from(v.tag_filters.is_some())
+                + usize::from(v.transition.is_some())
+                + usize::from(v.transitions.is_some()),
+        );
+        if let Some(x) = v.abort_incomplete_multipart_upload {
+            m.insert(String::from("AbortIncompleteMultipartUpload"), x);
+        }
+
+        if let Some(x) = v.expiration_date {
+            m.insert(String::from("ExpirationDate"), x);
+        }
+
+        if let Some(x) = v.expiration_in_days {
+            m.insert(String::from("ExpirationInDays"), x);
+        }
+
+        if let Some(x) = v.expired_object_delete_marker {
+            m.insert(String::from("ExpiredObjectDeleteMarker"), x);
+        }
+
+        if let Some(x) = v.id {
+            m.insert(String::from("Id"), x);
+        }
+
+        if let Some(x) = v.noncurrent_version_expiration {
+            m.insert(String::from("NoncurrentVersionExpiration"), x);
+        }
+
+        if let Some(x) = v.noncurrent_version_expiration_in_days {
+            m.insert(String::from("NoncurrentVersionExpirationInDays"), x);
+        }
+
+        if let Some(x) = v.noncurrent_version_transition {
+            m.insert(String::from("NoncurrentVersionTransition"), x);
+        }
+
+        if let Some(x) = v.noncurrent_version_transitions {
+            m.insert(String::from("NoncurrentVersionTransitions"), x);
+        }
+
+        if let Some(x) = v.object_size_greater_than {
+            m.insert(String::from("ObjectSizeGreaterThan"), x);
+        }
+
+        if let Some(x) = v.object_size_less_than {
+            m.insert(String::from("ObjectSizeLessThan"), x);
+        }
+
+        if let Some(x) = v.prefix {
+            m.insert(String::from("Prefix"), x);
+        }
+
+        m.insert(String::from("Status"), v.status);
+        if let Some(x) = v.tag_filters {
+            m.insert(String::from("TagFilters"), x);
+        }
+
+        if let Some(x) = v.transition {
+            m.insert(String::from("Transition"), x);
+        }
+
+        if let Some(x) = v.transitions {
+            m.insert(String::from("Transitions"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2429,9 +3685,16 @@ pub struct S3KeyFilter {
 }
 
 cdk_core::impl_props!(S3KeyFilter, S3KeyFilterBuilder);
+/// The properties [`S3KeyFilter`] declares, in order.
+#[allow(dead_code)]
+static S3_KEY_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("Rules", Some(cdk_core::NestedSchema::List(&FILTER_RULE_SCHEMA)))],
+};
 impl From<S3KeyFilter> for Value {
     fn from(v: S3KeyFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Rules"), v.rules);
+        Value::Object(m)
     }
 }
 
@@ -2459,9 +3722,16 @@ pub struct S3TablesDestination {
 }
 
 cdk_core::impl_props!(S3TablesDestination, S3TablesDestinationBuilder);
+/// The properties [`S3TablesDestination`] declares, in order.
+#[allow(dead_code)]
+static S3_TABLES_DESTINATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("TableBucketArn", None), ("TableName", None)] };
 impl From<S3TablesDestination> for Value {
     fn from(v: S3TablesDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("TableBucketArn"), v.table_bucket_arn);
+        m.insert(String::from("TableName"), v.table_name);
+        Value::Object(m)
     }
 }
 
@@ -2512,9 +3782,19 @@ pub struct ServerSideEncryptionByDefault {
 }
 
 cdk_core::impl_props!(ServerSideEncryptionByDefault, ServerSideEncryptionByDefaultBuilder);
+/// The properties [`ServerSideEncryptionByDefault`] declares, in order.
+#[allow(dead_code)]
+static SERVER_SIDE_ENCRYPTION_BY_DEFAULT_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("KMSMasterKeyID", None), ("SSEAlgorithm", None)] };
 impl From<ServerSideEncryptionByDefault> for Value {
     fn from(v: ServerSideEncryptionByDefault) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.kms_master_key_id.is_some()));
+        if let Some(x) = v.kms_master_key_id {
+            m.insert(String::from("KMSMasterKeyID"), x);
+        }
+
+        m.insert(String::from("SSEAlgorithm"), v.sse_algorithm);
+        Value::Object(m)
     }
 }
 
@@ -2560,9 +3840,41 @@ pub struct ServerSideEncryptionRule {
 }
 
 cdk_core::impl_props!(ServerSideEncryptionRule, ServerSideEncryptionRuleBuilder);
+/// The properties [`ServerSideEncryptionRule`] declares, in order.
+#[allow(dead_code)]
+static SERVER_SIDE_ENCRYPTION_RULE_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "BlockedEncryptionTypes",
+            Some(cdk_core::NestedSchema::Struct(&BLOCKED_ENCRYPTION_TYPES_SCHEMA)),
+        ),
+        ("BucketKeyEnabled", None),
+        (
+            "ServerSideEncryptionByDefault",
+            Some(cdk_core::NestedSchema::Struct(&SERVER_SIDE_ENCRYPTION_BY_DEFAULT_SCHEMA)),
+        ),
+    ],
+};
 impl From<ServerSideEncryptionRule> for Value {
     fn from(v: ServerSideEncryptionRule) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.blocked_encryption_types.is_some())
+                + usize::from(v.bucket_key_enabled.is_some())
+                + usize::from(v.server_side_encryption_by_default.is_some()),
+        );
+        if let Some(x) = v.blocked_encryption_types {
+            m.insert(String::from("BlockedEncryptionTypes"), x);
+        }
+
+        if let Some(x) = v.bucket_key_enabled {
+            m.insert(String::from("BucketKeyEnabled"), x);
+        }
+
+        if let Some(x) = v.server_side_encryption_by_default {
+            m.insert(String::from("ServerSideEncryptionByDefault"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2592,9 +3904,35 @@ pub struct SourceSelectionCriteria {
 }
 
 cdk_core::impl_props!(SourceSelectionCriteria, SourceSelectionCriteriaBuilder);
+/// The properties [`SourceSelectionCriteria`] declares, in order.
+#[allow(dead_code)]
+static SOURCE_SELECTION_CRITERIA_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        (
+            "ReplicaModifications",
+            Some(cdk_core::NestedSchema::Struct(&REPLICA_MODIFICATIONS_SCHEMA)),
+        ),
+        (
+            "SseKmsEncryptedObjects",
+            Some(cdk_core::NestedSchema::Struct(&SSE_KMS_ENCRYPTED_OBJECTS_SCHEMA)),
+        ),
+    ],
+};
 impl From<SourceSelectionCriteria> for Value {
     fn from(v: SourceSelectionCriteria) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.replica_modifications.is_some())
+                + usize::from(v.sse_kms_encrypted_objects.is_some()),
+        );
+        if let Some(x) = v.replica_modifications {
+            m.insert(String::from("ReplicaModifications"), x);
+        }
+
+        if let Some(x) = v.sse_kms_encrypted_objects {
+            m.insert(String::from("SseKmsEncryptedObjects"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2617,9 +3955,15 @@ pub struct SseKmsEncryptedObjects {
 }
 
 cdk_core::impl_props!(SseKmsEncryptedObjects, SseKmsEncryptedObjectsBuilder);
+/// The properties [`SseKmsEncryptedObjects`] declares, in order.
+#[allow(dead_code)]
+static SSE_KMS_ENCRYPTED_OBJECTS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Status", None)] };
 impl From<SseKmsEncryptedObjects> for Value {
     fn from(v: SseKmsEncryptedObjects) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), v.status);
+        Value::Object(m)
     }
 }
 
@@ -2643,9 +3987,19 @@ pub struct StorageClassAnalysis {
 }
 
 cdk_core::impl_props!(StorageClassAnalysis, StorageClassAnalysisBuilder);
+/// The properties [`StorageClassAnalysis`] declares, in order.
+#[allow(dead_code)]
+static STORAGE_CLASS_ANALYSIS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("DataExport", Some(cdk_core::NestedSchema::Struct(&DATA_EXPORT_SCHEMA)))],
+};
 impl From<StorageClassAnalysis> for Value {
     fn from(v: StorageClassAnalysis) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.data_export.is_some()));
+        if let Some(x) = v.data_export {
+            m.insert(String::from("DataExport"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2673,9 +4027,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -2703,9 +4064,16 @@ pub struct TagFilter {
 }
 
 cdk_core::impl_props!(TagFilter, TagFilterBuilder);
+/// The properties [`TagFilter`] declares, in order.
+#[allow(dead_code)]
+static TAG_FILTER_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<TagFilter> for Value {
     fn from(v: TagFilter) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -2733,9 +4101,16 @@ pub struct Tiering {
 }
 
 cdk_core::impl_props!(Tiering, TieringBuilder);
+/// The properties [`Tiering`] declares, in order.
+#[allow(dead_code)]
+static TIERING_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("AccessTier", None), ("Days", None)] };
 impl From<Tiering> for Value {
     fn from(v: Tiering) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("AccessTier"), v.access_tier);
+        m.insert(String::from("Days"), v.days);
+        Value::Object(m)
     }
 }
 
@@ -2769,9 +4144,25 @@ pub struct TopicConfiguration {
 }
 
 cdk_core::impl_props!(TopicConfiguration, TopicConfigurationBuilder);
+/// The properties [`TopicConfiguration`] declares, in order.
+#[allow(dead_code)]
+static TOPIC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Event", None),
+        ("Filter", Some(cdk_core::NestedSchema::Struct(&NOTIFICATION_FILTER_SCHEMA))),
+        ("Topic", None),
+    ],
+};
 impl From<TopicConfiguration> for Value {
     fn from(v: TopicConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
+        m.insert(String::from("Event"), v.event);
+        if let Some(x) = v.filter {
+            m.insert(String::from("Filter"), x);
+        }
+
+        m.insert(String::from("Topic"), v.topic);
+        Value::Object(m)
     }
 }
 
@@ -2806,9 +4197,27 @@ pub struct Transition {
 }
 
 cdk_core::impl_props!(Transition, TransitionBuilder);
+/// The properties [`Transition`] declares, in order.
+#[allow(dead_code)]
+static TRANSITION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("StorageClass", None), ("TransitionDate", None), ("TransitionInDays", None)],
+};
 impl From<Transition> for Value {
     fn from(v: Transition) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.transition_date.is_some())
+                + usize::from(v.transition_in_days.is_some()),
+        );
+        m.insert(String::from("StorageClass"), v.storage_class);
+        if let Some(x) = v.transition_date {
+            m.insert(String::from("TransitionDate"), x);
+        }
+
+        if let Some(x) = v.transition_in_days {
+            m.insert(String::from("TransitionInDays"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -2837,9 +4246,15 @@ pub struct VersioningConfiguration {
 }
 
 cdk_core::impl_props!(VersioningConfiguration, VersioningConfigurationBuilder);
+/// The properties [`VersioningConfiguration`] declares, in order.
+#[allow(dead_code)]
+static VERSIONING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Status", None)] };
 impl From<VersioningConfiguration> for Value {
     fn from(v: VersioningConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(1);
+        m.insert(String::from("Status"), v.status);
+        Value::Object(m)
     }
 }
 
@@ -2883,9 +4298,44 @@ pub struct WebsiteConfiguration {
 }
 
 cdk_core::impl_props!(WebsiteConfiguration, WebsiteConfigurationBuilder);
+/// The properties [`WebsiteConfiguration`] declares, in order.
+#[allow(dead_code)]
+static WEBSITE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ErrorDocument", None),
+        ("IndexDocument", None),
+        (
+            "RedirectAllRequestsTo",
+            Some(cdk_core::NestedSchema::Struct(&REDIRECT_ALL_REQUESTS_TO_SCHEMA)),
+        ),
+        ("RoutingRules", Some(cdk_core::NestedSchema::List(&ROUTING_RULE_SCHEMA))),
+    ],
+};
 impl From<WebsiteConfiguration> for Value {
     fn from(v: WebsiteConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.error_document.is_some())
+                + usize::from(v.index_document.is_some())
+                + usize::from(v.redirect_all_requests_to.is_some())
+                + usize::from(v.routing_rules.is_some()),
+        );
+        if let Some(x) = v.error_document {
+            m.insert(String::from("ErrorDocument"), x);
+        }
+
+        if let Some(x) = v.index_document {
+            m.insert(String::from("IndexDocument"), x);
+        }
+
+        if let Some(x) = v.redirect_all_requests_to {
+            m.insert(String::from("RedirectAllRequestsTo"), x);
+        }
+
+        if let Some(x) = v.routing_rules {
+            m.insert(String::from("RoutingRules"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

@@ -44,6 +44,19 @@ pub struct CfnBucketPolicyProps {
 }
 
 cdk_core::impl_props!(CfnBucketPolicyProps, CfnBucketPolicyPropsBuilder);
+/// The properties [`CfnBucketPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_BUCKET_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Bucket", None), ("PolicyDocument", None)] };
+impl From<CfnBucketPolicyProps> for Value {
+    fn from(v: CfnBucketPolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Bucket"), v.bucket);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::S3::BucketPolicy` resource: one CloudFormation resource with the properties of a [`CfnBucketPolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -61,18 +74,19 @@ impl CfnBucketPolicy {
     /// Defines an `AWS::S3::BucketPolicy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnBucketPolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_BUCKET_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

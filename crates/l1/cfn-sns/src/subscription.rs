@@ -81,6 +81,78 @@ pub struct CfnSubscriptionProps {
 }
 
 cdk_core::impl_props!(CfnSubscriptionProps, CfnSubscriptionPropsBuilder);
+/// The properties [`CfnSubscriptionProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_SUBSCRIPTION_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("DeliveryPolicy", None),
+        ("Endpoint", None),
+        ("FilterPolicy", None),
+        ("FilterPolicyScope", None),
+        ("Protocol", None),
+        ("RawMessageDelivery", None),
+        ("RedrivePolicy", None),
+        ("Region", None),
+        ("ReplayPolicy", None),
+        ("SubscriptionRoleArn", None),
+        ("TopicArn", None),
+    ],
+};
+impl From<CfnSubscriptionProps> for Value {
+    fn from(v: CfnSubscriptionProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.delivery_policy.is_some())
+                + usize::from(v.endpoint.is_some())
+                + usize::from(v.filter_policy.is_some())
+                + usize::from(v.filter_policy_scope.is_some())
+                + usize::from(v.raw_message_delivery.is_some())
+                + usize::from(v.redrive_policy.is_some())
+                + usize::from(v.region.is_some())
+                + usize::from(v.replay_policy.is_some())
+                + usize::from(v.subscription_role_arn.is_some()),
+        );
+        if let Some(x) = v.delivery_policy {
+            m.insert(String::from("DeliveryPolicy"), x);
+        }
+
+        if let Some(x) = v.endpoint {
+            m.insert(String::from("Endpoint"), x);
+        }
+
+        if let Some(x) = v.filter_policy {
+            m.insert(String::from("FilterPolicy"), x);
+        }
+
+        if let Some(x) = v.filter_policy_scope {
+            m.insert(String::from("FilterPolicyScope"), x);
+        }
+
+        m.insert(String::from("Protocol"), v.protocol);
+        if let Some(x) = v.raw_message_delivery {
+            m.insert(String::from("RawMessageDelivery"), x);
+        }
+
+        if let Some(x) = v.redrive_policy {
+            m.insert(String::from("RedrivePolicy"), x);
+        }
+
+        if let Some(x) = v.region {
+            m.insert(String::from("Region"), x);
+        }
+
+        if let Some(x) = v.replay_policy {
+            m.insert(String::from("ReplayPolicy"), x);
+        }
+
+        if let Some(x) = v.subscription_role_arn {
+            m.insert(String::from("SubscriptionRoleArn"), x);
+        }
+
+        m.insert(String::from("TopicArn"), v.topic_arn);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SNS::Subscription` resource: one CloudFormation resource with the properties of a [`CfnSubscriptionProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -98,18 +170,19 @@ impl CfnSubscription {
     /// Defines an `AWS::SNS::Subscription` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnSubscriptionProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_SUBSCRIPTION_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

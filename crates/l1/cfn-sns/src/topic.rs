@@ -123,6 +123,104 @@ pub struct CfnTopicProps {
 }
 
 cdk_core::impl_props!(CfnTopicProps, CfnTopicPropsBuilder);
+/// The properties [`CfnTopicProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_TOPIC_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ArchivePolicy", None),
+        ("ContentBasedDeduplication", None),
+        ("DataProtectionPolicy", None),
+        ("DeliveryStatusLogging", Some(cdk_core::NestedSchema::List(&LOGGING_CONFIG_SCHEMA))),
+        ("DisplayName", None),
+        ("FifoThroughputScope", None),
+        ("FifoTopic", None),
+        ("KmsMasterKeyId", None),
+        ("MaximumMessageSize", None),
+        ("SignatureVersion", None),
+        ("Subscription", Some(cdk_core::NestedSchema::List(&SUBSCRIPTION_SCHEMA))),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("TopicName", None),
+        ("TracingConfig", None),
+    ],
+};
+impl From<CfnTopicProps> for Value {
+    fn from(v: CfnTopicProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.archive_policy.is_some())
+                + usize::from(v.content_based_deduplication.is_some())
+                + usize::from(v.data_protection_policy.is_some())
+                + usize::from(v.delivery_status_logging.is_some())
+                + usize::from(v.display_name.is_some())
+                + usize::from(v.fifo_throughput_scope.is_some())
+                + usize::from(v.fifo_topic.is_some())
+                + usize::from(v.kms_master_key_id.is_some())
+                + usize::from(v.maximum_message_size.is_some())
+                + usize::from(v.signature_version.is_some())
+                + usize::from(v.subscription.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.topic_name.is_some())
+                + usize::from(v.tracing_config.is_some()),
+        );
+        if let Some(x) = v.archive_policy {
+            m.insert(String::from("ArchivePolicy"), x);
+        }
+
+        if let Some(x) = v.content_based_deduplication {
+            m.insert(String::from("ContentBasedDeduplication"), x);
+        }
+
+        if let Some(x) = v.data_protection_policy {
+            m.insert(String::from("DataProtectionPolicy"), x);
+        }
+
+        if let Some(x) = v.delivery_status_logging {
+            m.insert(String::from("DeliveryStatusLogging"), x);
+        }
+
+        if let Some(x) = v.display_name {
+            m.insert(String::from("DisplayName"), x);
+        }
+
+        if let Some(x) = v.fifo_throughput_scope {
+            m.insert(String::from("FifoThroughputScope"), x);
+        }
+
+        if let Some(x) = v.fifo_topic {
+            m.insert(String::from("FifoTopic"), x);
+        }
+
+        if let Some(x) = v.kms_master_key_id {
+            m.insert(String::from("KmsMasterKeyId"), x);
+        }
+
+        if let Some(x) = v.maximum_message_size {
+            m.insert(String::from("MaximumMessageSize"), x);
+        }
+
+        if let Some(x) = v.signature_version {
+            m.insert(String::from("SignatureVersion"), x);
+        }
+
+        if let Some(x) = v.subscription {
+            m.insert(String::from("Subscription"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.topic_name {
+            m.insert(String::from("TopicName"), x);
+        }
+
+        if let Some(x) = v.tracing_config {
+            m.insert(String::from("TracingConfig"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SNS::Topic` resource: one CloudFormation resource with the properties of a [`CfnTopicProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -140,18 +238,19 @@ impl CfnTopic {
     /// Defines an `AWS::SNS::Topic` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTopicProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_TOPIC_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -223,9 +322,37 @@ pub struct LoggingConfig {
 }
 
 cdk_core::impl_props!(LoggingConfig, LoggingConfigBuilder);
+/// The properties [`LoggingConfig`] declares, in order.
+#[allow(dead_code)]
+static LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("FailureFeedbackRoleArn", None),
+        ("Protocol", None),
+        ("SuccessFeedbackRoleArn", None),
+        ("SuccessFeedbackSampleRate", None),
+    ],
+};
 impl From<LoggingConfig> for Value {
     fn from(v: LoggingConfig) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.failure_feedback_role_arn.is_some())
+                + usize::from(v.success_feedback_role_arn.is_some())
+                + usize::from(v.success_feedback_sample_rate.is_some()),
+        );
+        if let Some(x) = v.failure_feedback_role_arn {
+            m.insert(String::from("FailureFeedbackRoleArn"), x);
+        }
+
+        m.insert(String::from("Protocol"), v.protocol);
+        if let Some(x) = v.success_feedback_role_arn {
+            m.insert(String::from("SuccessFeedbackRoleArn"), x);
+        }
+
+        if let Some(x) = v.success_feedback_sample_rate {
+            m.insert(String::from("SuccessFeedbackSampleRate"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -255,9 +382,16 @@ pub struct Subscription {
 }
 
 cdk_core::impl_props!(Subscription, SubscriptionBuilder);
+/// The properties [`Subscription`] declares, in order.
+#[allow(dead_code)]
+static SUBSCRIPTION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Endpoint", None), ("Protocol", None)] };
 impl From<Subscription> for Value {
     fn from(v: Subscription) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Endpoint"), v.endpoint);
+        m.insert(String::from("Protocol"), v.protocol);
+        Value::Object(m)
     }
 }
 
@@ -285,9 +419,16 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 

@@ -27,6 +27,19 @@ pub struct CfnTopicPolicyProps {
 }
 
 cdk_core::impl_props!(CfnTopicPolicyProps, CfnTopicPolicyPropsBuilder);
+/// The properties [`CfnTopicPolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_TOPIC_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("Topics", None)] };
+impl From<CfnTopicPolicyProps> for Value {
+    fn from(v: CfnTopicPolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("Topics"), v.topics);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SNS::TopicPolicy` resource: one CloudFormation resource with the properties of a [`CfnTopicPolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -44,18 +57,19 @@ impl CfnTopicPolicy {
     /// Defines an `AWS::SNS::TopicPolicy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnTopicPolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_TOPIC_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

@@ -168,6 +168,116 @@ pub struct CfnQueueProps {
 }
 
 cdk_core::impl_props!(CfnQueueProps, CfnQueuePropsBuilder);
+/// The properties [`CfnQueueProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_QUEUE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ContentBasedDeduplication", None),
+        ("DeduplicationScope", None),
+        ("DelaySeconds", None),
+        ("FifoQueue", None),
+        ("FifoThroughputLimit", None),
+        ("KmsDataKeyReusePeriodSeconds", None),
+        ("KmsMasterKeyId", None),
+        ("MaximumMessageSize", None),
+        ("MessageRetentionPeriod", None),
+        ("QueueName", None),
+        ("ReceiveMessageWaitTimeSeconds", None),
+        ("RedriveAllowPolicy", None),
+        ("RedrivePolicy", None),
+        ("SqsManagedSseEnabled", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAG_SCHEMA))),
+        ("VisibilityTimeout", None),
+    ],
+};
+impl From<CfnQueueProps> for Value {
+    fn from(v: CfnQueueProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.content_based_deduplication.is_some())
+                + usize::from(v.deduplication_scope.is_some())
+                + usize::from(v.delay_seconds.is_some())
+                + usize::from(v.fifo_queue.is_some())
+                + usize::from(v.fifo_throughput_limit.is_some())
+                + usize::from(v.kms_data_key_reuse_period_seconds.is_some())
+                + usize::from(v.kms_master_key_id.is_some())
+                + usize::from(v.maximum_message_size.is_some())
+                + usize::from(v.message_retention_period.is_some())
+                + usize::from(v.queue_name.is_some())
+                + usize::from(v.receive_message_wait_time_seconds.is_some())
+                + usize::from(v.redrive_allow_policy.is_some())
+                + usize::from(v.redrive_policy.is_some())
+                + usize::from(v.sqs_managed_sse_enabled.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.visibility_timeout.is_some()),
+        );
+        if let Some(x) = v.content_based_deduplication {
+            m.insert(String::from("ContentBasedDeduplication"), x);
+        }
+
+        if let Some(x) = v.deduplication_scope {
+            m.insert(String::from("DeduplicationScope"), x);
+        }
+
+        if let Some(x) = v.delay_seconds {
+            m.insert(String::from("DelaySeconds"), x);
+        }
+
+        if let Some(x) = v.fifo_queue {
+            m.insert(String::from("FifoQueue"), x);
+        }
+
+        if let Some(x) = v.fifo_throughput_limit {
+            m.insert(String::from("FifoThroughputLimit"), x);
+        }
+
+        if let Some(x) = v.kms_data_key_reuse_period_seconds {
+            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+        }
+
+        if let Some(x) = v.kms_master_key_id {
+            m.insert(String::from("KmsMasterKeyId"), x);
+        }
+
+        if let Some(x) = v.maximum_message_size {
+            m.insert(String::from("MaximumMessageSize"), x);
+        }
+
+        if let Some(x) = v.message_retention_period {
+            m.insert(String::from("MessageRetentionPeriod"), x);
+        }
+
+        if let Some(x) = v.queue_name {
+            m.insert(String::from("QueueName"), x);
+        }
+
+        if let Some(x) = v.receive_message_wait_time_seconds {
+            m.insert(String::from("ReceiveMessageWaitTimeSeconds"), x);
+        }
+
+        if let Some(x) = v.redrive_allow_policy {
+            m.insert(String::from("RedriveAllowPolicy"), x);
+        }
+
+        if let Some(x) = v.redrive_policy {
+            m.insert(String::from("RedrivePolicy"), x);
+        }
+
+        if let Some(x) = v.sqs_managed_sse_enabled {
+            m.insert(String::from("SqsManagedSseEnabled"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.visibility_timeout {
+            m.insert(String::from("VisibilityTimeout"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SQS::Queue` resource: one CloudFormation resource with the properties of a [`CfnQueueProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -185,18 +295,19 @@ impl CfnQueue {
     /// Defines an `AWS::SQS::Queue` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnQueueProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_QUEUE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -258,8 +369,15 @@ pub struct Tag {
 }
 
 cdk_core::impl_props!(Tag, TagBuilder);
+/// The properties [`Tag`] declares, in order.
+#[allow(dead_code)]
+static TAG_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }

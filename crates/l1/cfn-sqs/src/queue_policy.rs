@@ -27,6 +27,19 @@ pub struct CfnQueuePolicyProps {
 }
 
 cdk_core::impl_props!(CfnQueuePolicyProps, CfnQueuePolicyPropsBuilder);
+/// The properties [`CfnQueuePolicyProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_QUEUE_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("PolicyDocument", None), ("Queues", None)] };
+impl From<CfnQueuePolicyProps> for Value {
+    fn from(v: CfnQueuePolicyProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert(String::from("Queues"), v.queues);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SQS::QueuePolicy` resource: one CloudFormation resource with the properties of a [`CfnQueuePolicyProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -44,18 +57,19 @@ impl CfnQueuePolicy {
     /// Defines an `AWS::SQS::QueuePolicy` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnQueuePolicyProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_QUEUE_POLICY_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })

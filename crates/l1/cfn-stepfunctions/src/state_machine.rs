@@ -82,6 +82,91 @@ pub struct CfnStateMachineProps {
 }
 
 cdk_core::impl_props!(CfnStateMachineProps, CfnStateMachinePropsBuilder);
+/// The properties [`CfnStateMachineProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_STATE_MACHINE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Definition", None),
+        ("DefinitionS3Location", Some(cdk_core::NestedSchema::Struct(&S3_LOCATION_SCHEMA))),
+        ("DefinitionString", None),
+        ("DefinitionSubstitutions", None),
+        (
+            "EncryptionConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ENCRYPTION_CONFIGURATION_SCHEMA)),
+        ),
+        (
+            "LoggingConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&LOGGING_CONFIGURATION_SCHEMA)),
+        ),
+        ("RoleArn", None),
+        ("StateMachineName", None),
+        ("StateMachineType", None),
+        ("Tags", Some(cdk_core::NestedSchema::List(&TAGS_ENTRY_SCHEMA))),
+        (
+            "TracingConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&TRACING_CONFIGURATION_SCHEMA)),
+        ),
+    ],
+};
+impl From<CfnStateMachineProps> for Value {
+    fn from(v: CfnStateMachineProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.definition.is_some())
+                + usize::from(v.definition_s3_location.is_some())
+                + usize::from(v.definition_string.is_some())
+                + usize::from(v.definition_substitutions.is_some())
+                + usize::from(v.encryption_configuration.is_some())
+                + usize::from(v.logging_configuration.is_some())
+                + usize::from(v.state_machine_name.is_some())
+                + usize::from(v.state_machine_type.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.tracing_configuration.is_some()),
+        );
+        if let Some(x) = v.definition {
+            m.insert(String::from("Definition"), x);
+        }
+
+        if let Some(x) = v.definition_s3_location {
+            m.insert(String::from("DefinitionS3Location"), x);
+        }
+
+        if let Some(x) = v.definition_string {
+            m.insert(String::from("DefinitionString"), x);
+        }
+
+        if let Some(x) = v.definition_substitutions {
+            m.insert(String::from("DefinitionSubstitutions"), x);
+        }
+
+        if let Some(x) = v.encryption_configuration {
+            m.insert(String::from("EncryptionConfiguration"), x);
+        }
+
+        if let Some(x) = v.logging_configuration {
+            m.insert(String::from("LoggingConfiguration"), x);
+        }
+
+        m.insert(String::from("RoleArn"), v.role_arn);
+        if let Some(x) = v.state_machine_name {
+            m.insert(String::from("StateMachineName"), x);
+        }
+
+        if let Some(x) = v.state_machine_type {
+            m.insert(String::from("StateMachineType"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.tracing_configuration {
+            m.insert(String::from("TracingConfiguration"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::StepFunctions::StateMachine` resource: one CloudFormation resource with the properties of a [`CfnStateMachineProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a list of `Key`/`Value` objects).
@@ -99,18 +184,19 @@ impl CfnStateMachine {
     /// Defines an `AWS::StepFunctions::StateMachine` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnStateMachineProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_STATE_MACHINE_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Standard }),
         )?;
         Ok(Self { resource })
@@ -173,9 +259,18 @@ pub struct CloudWatchLogsLogGroup {
 }
 
 cdk_core::impl_props!(CloudWatchLogsLogGroup, CloudWatchLogsLogGroupBuilder);
+/// The properties [`CloudWatchLogsLogGroup`] declares, in order.
+#[allow(dead_code)]
+static CLOUD_WATCH_LOGS_LOG_GROUP_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("LogGroupArn", None)] };
 impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.log_group_arn.is_some()));
+        if let Some(x) = v.log_group_arn {
+            m.insert(String::from("LogGroupArn"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -210,9 +305,27 @@ pub struct EncryptionConfiguration {
 }
 
 cdk_core::impl_props!(EncryptionConfiguration, EncryptionConfigurationBuilder);
+/// The properties [`EncryptionConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("KmsDataKeyReusePeriodSeconds", None), ("KmsKeyId", None), ("Type", None)],
+};
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.kms_data_key_reuse_period_seconds.is_some())
+                + usize::from(v.kms_key_id.is_some()),
+        );
+        if let Some(x) = v.kms_data_key_reuse_period_seconds {
+            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+        }
+
+        if let Some(x) = v.kms_key_id {
+            m.insert(String::from("KmsKeyId"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        Value::Object(m)
     }
 }
 
@@ -236,9 +349,23 @@ pub struct LogDestination {
 }
 
 cdk_core::impl_props!(LogDestination, LogDestinationBuilder);
+/// The properties [`LogDestination`] declares, in order.
+#[allow(dead_code)]
+static LOG_DESTINATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[(
+        "CloudWatchLogsLogGroup",
+        Some(cdk_core::NestedSchema::Struct(&CLOUD_WATCH_LOGS_LOG_GROUP_SCHEMA)),
+    )],
+};
 impl From<LogDestination> for Value {
     fn from(v: LogDestination) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m =
+            cdk_core::Map::with_capacity(usize::from(v.cloud_watch_logs_log_group.is_some()));
+        if let Some(x) = v.cloud_watch_logs_log_group {
+            m.insert(String::from("CloudWatchLogsLogGroup"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -274,9 +401,35 @@ pub struct LoggingConfiguration {
 }
 
 cdk_core::impl_props!(LoggingConfiguration, LoggingConfigurationBuilder);
+/// The properties [`LoggingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static LOGGING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("Destinations", Some(cdk_core::NestedSchema::List(&LOG_DESTINATION_SCHEMA))),
+        ("IncludeExecutionData", None),
+        ("Level", None),
+    ],
+};
 impl From<LoggingConfiguration> for Value {
     fn from(v: LoggingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.destinations.is_some())
+                + usize::from(v.include_execution_data.is_some())
+                + usize::from(v.level.is_some()),
+        );
+        if let Some(x) = v.destinations {
+            m.insert(String::from("Destinations"), x);
+        }
+
+        if let Some(x) = v.include_execution_data {
+            m.insert(String::from("IncludeExecutionData"), x);
+        }
+
+        if let Some(x) = v.level {
+            m.insert(String::from("Level"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -310,9 +463,20 @@ pub struct S3Location {
 }
 
 cdk_core::impl_props!(S3Location, S3LocationBuilder);
+/// The properties [`S3Location`] declares, in order.
+#[allow(dead_code)]
+static S3_LOCATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Bucket", None), ("Key", None), ("Version", None)] };
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.version.is_some()));
+        m.insert(String::from("Bucket"), v.bucket);
+        m.insert(String::from("Key"), v.key);
+        if let Some(x) = v.version {
+            m.insert(String::from("Version"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -340,9 +504,16 @@ pub struct TagsEntry {
 }
 
 cdk_core::impl_props!(TagsEntry, TagsEntryBuilder);
+/// The properties [`TagsEntry`] declares, in order.
+#[allow(dead_code)]
+static TAGS_ENTRY_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Key", None), ("Value", None)] };
 impl From<TagsEntry> for Value {
     fn from(v: TagsEntry) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(2);
+        m.insert(String::from("Key"), v.key);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
     }
 }
 
@@ -366,9 +537,18 @@ pub struct TracingConfiguration {
 }
 
 cdk_core::impl_props!(TracingConfiguration, TracingConfigurationBuilder);
+/// The properties [`TracingConfiguration`] declares, in order.
+#[allow(dead_code)]
+static TRACING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Enabled", None)] };
 impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
+        if let Some(x) = v.enabled {
+            m.insert(String::from("Enabled"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
