@@ -160,6 +160,160 @@ pub struct CfnUserPoolClientProps {
 }
 
 cdk_core::impl_props!(CfnUserPoolClientProps, CfnUserPoolClientPropsBuilder);
+/// The properties [`CfnUserPoolClientProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_USER_POOL_CLIENT_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AccessTokenValidity", None),
+        ("AllowedOAuthFlows", None),
+        ("AllowedOAuthFlowsUserPoolClient", None),
+        ("AllowedOAuthScopes", None),
+        (
+            "AnalyticsConfiguration",
+            Some(cdk_core::NestedSchema::Struct(&ANALYTICS_CONFIGURATION_SCHEMA)),
+        ),
+        ("AuthSessionValidity", None),
+        ("CallbackURLs", None),
+        ("ClientName", None),
+        ("DefaultRedirectURI", None),
+        ("EnablePropagateAdditionalUserContextData", None),
+        ("EnableTokenRevocation", None),
+        ("ExplicitAuthFlows", None),
+        ("GenerateSecret", None),
+        ("IdTokenValidity", None),
+        ("LogoutURLs", None),
+        ("PreventUserExistenceErrors", None),
+        ("ReadAttributes", None),
+        (
+            "RefreshTokenRotation",
+            Some(cdk_core::NestedSchema::Struct(&REFRESH_TOKEN_ROTATION_SCHEMA)),
+        ),
+        ("RefreshTokenValidity", None),
+        ("SupportedIdentityProviders", None),
+        ("TokenValidityUnits", Some(cdk_core::NestedSchema::Struct(&TOKEN_VALIDITY_UNITS_SCHEMA))),
+        ("UserPoolId", None),
+        ("WriteAttributes", None),
+    ],
+};
+impl From<CfnUserPoolClientProps> for Value {
+    fn from(v: CfnUserPoolClientProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            1 + usize::from(v.access_token_validity.is_some())
+                + usize::from(v.allowed_o_auth_flows.is_some())
+                + usize::from(v.allowed_o_auth_flows_user_pool_client.is_some())
+                + usize::from(v.allowed_o_auth_scopes.is_some())
+                + usize::from(v.analytics_configuration.is_some())
+                + usize::from(v.auth_session_validity.is_some())
+                + usize::from(v.callback_urls.is_some())
+                + usize::from(v.client_name.is_some())
+                + usize::from(v.default_redirect_uri.is_some())
+                + usize::from(v.enable_propagate_additional_user_context_data.is_some())
+                + usize::from(v.enable_token_revocation.is_some())
+                + usize::from(v.explicit_auth_flows.is_some())
+                + usize::from(v.generate_secret.is_some())
+                + usize::from(v.id_token_validity.is_some())
+                + usize::from(v.logout_urls.is_some())
+                + usize::from(v.prevent_user_existence_errors.is_some())
+                + usize::from(v.read_attributes.is_some())
+                + usize::from(v.refresh_token_rotation.is_some())
+                + usize::from(v.refresh_token_validity.is_some())
+                + usize::from(v.supported_identity_providers.is_some())
+                + usize::from(v.token_validity_units.is_some())
+                + usize::from(v.write_attributes.is_some()),
+        );
+        if let Some(x) = v.access_token_validity {
+            m.insert(String::from("AccessTokenValidity"), x);
+        }
+
+        if let Some(x) = v.allowed_o_auth_flows {
+            m.insert(String::from("AllowedOAuthFlows"), x);
+        }
+
+        if let Some(x) = v.allowed_o_auth_flows_user_pool_client {
+            m.insert(String::from("AllowedOAuthFlowsUserPoolClient"), x);
+        }
+
+        if let Some(x) = v.allowed_o_auth_scopes {
+            m.insert(String::from("AllowedOAuthScopes"), x);
+        }
+
+        if let Some(x) = v.analytics_configuration {
+            m.insert(String::from("AnalyticsConfiguration"), x);
+        }
+
+        if let Some(x) = v.auth_session_validity {
+            m.insert(String::from("AuthSessionValidity"), x);
+        }
+
+        if let Some(x) = v.callback_urls {
+            m.insert(String::from("CallbackURLs"), x);
+        }
+
+        if let Some(x) = v.client_name {
+            m.insert(String::from("ClientName"), x);
+        }
+
+        if let Some(x) = v.default_redirect_uri {
+            m.insert(String::from("DefaultRedirectURI"), x);
+        }
+
+        if let Some(x) = v.enable_propagate_additional_user_context_data {
+            m.insert(String::from("EnablePropagateAdditionalUserContextData"), x);
+        }
+
+        if let Some(x) = v.enable_token_revocation {
+            m.insert(String::from("EnableTokenRevocation"), x);
+        }
+
+        if let Some(x) = v.explicit_auth_flows {
+            m.insert(String::from("ExplicitAuthFlows"), x);
+        }
+
+        if let Some(x) = v.generate_secret {
+            m.insert(String::from("GenerateSecret"), x);
+        }
+
+        if let Some(x) = v.id_token_validity {
+            m.insert(String::from("IdTokenValidity"), x);
+        }
+
+        if let Some(x) = v.logout_urls {
+            m.insert(String::from("LogoutURLs"), x);
+        }
+
+        if let Some(x) = v.prevent_user_existence_errors {
+            m.insert(String::from("PreventUserExistenceErrors"), x);
+        }
+
+        if let Some(x) = v.read_attributes {
+            m.insert(String::from("ReadAttributes"), x);
+        }
+
+        if let Some(x) = v.refresh_token_rotation {
+            m.insert(String::from("RefreshTokenRotation"), x);
+        }
+
+        if let Some(x) = v.refresh_token_validity {
+            m.insert(String::from("RefreshTokenValidity"), x);
+        }
+
+        if let Some(x) = v.supported_identity_providers {
+            m.insert(String::from("SupportedIdentityProviders"), x);
+        }
+
+        if let Some(x) = v.token_validity_units {
+            m.insert(String::from("TokenValidityUnits"), x);
+        }
+
+        m.insert(String::from("UserPoolId"), v.user_pool_id);
+        if let Some(x) = v.write_attributes {
+            m.insert(String::from("WriteAttributes"), x);
+        }
+
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::Cognito::UserPoolClient` resource: one CloudFormation resource with the properties of a [`CfnUserPoolClientProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. The type takes no tags.
@@ -177,18 +331,19 @@ impl CfnUserPoolClient {
     /// Defines an `AWS::Cognito::UserPoolClient` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnUserPoolClientProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_USER_POOL_CLIENT_PROPS_SCHEMA,
             None,
         )?;
         Ok(Self { resource })
@@ -275,9 +430,47 @@ pub struct AnalyticsConfiguration {
 }
 
 cdk_core::impl_props!(AnalyticsConfiguration, AnalyticsConfigurationBuilder);
+/// The properties [`AnalyticsConfiguration`] declares, in order.
+#[allow(dead_code)]
+static ANALYTICS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("ApplicationArn", None),
+        ("ApplicationId", None),
+        ("ExternalId", None),
+        ("RoleArn", None),
+        ("UserDataShared", None),
+    ],
+};
 impl From<AnalyticsConfiguration> for Value {
     fn from(v: AnalyticsConfiguration) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.application_arn.is_some())
+                + usize::from(v.application_id.is_some())
+                + usize::from(v.external_id.is_some())
+                + usize::from(v.role_arn.is_some())
+                + usize::from(v.user_data_shared.is_some()),
+        );
+        if let Some(x) = v.application_arn {
+            m.insert(String::from("ApplicationArn"), x);
+        }
+
+        if let Some(x) = v.application_id {
+            m.insert(String::from("ApplicationId"), x);
+        }
+
+        if let Some(x) = v.external_id {
+            m.insert(String::from("ExternalId"), x);
+        }
+
+        if let Some(x) = v.role_arn {
+            m.insert(String::from("RoleArn"), x);
+        }
+
+        if let Some(x) = v.user_data_shared {
+            m.insert(String::from("UserDataShared"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -307,9 +500,24 @@ pub struct RefreshTokenRotation {
 }
 
 cdk_core::impl_props!(RefreshTokenRotation, RefreshTokenRotationBuilder);
+/// The properties [`RefreshTokenRotation`] declares, in order.
+#[allow(dead_code)]
+static REFRESH_TOKEN_ROTATION_SCHEMA: cdk_core::PropertySchema =
+    cdk_core::PropertySchema { fields: &[("Feature", None), ("RetryGracePeriodSeconds", None)] };
 impl From<RefreshTokenRotation> for Value {
     fn from(v: RefreshTokenRotation) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.feature.is_some()) + usize::from(v.retry_grace_period_seconds.is_some()),
+        );
+        if let Some(x) = v.feature {
+            m.insert(String::from("Feature"), x);
+        }
+
+        if let Some(x) = v.retry_grace_period_seconds {
+            m.insert(String::from("RetryGracePeriodSeconds"), x);
+        }
+
+        Value::Object(m)
     }
 }
 
@@ -345,9 +553,31 @@ pub struct TokenValidityUnits {
 }
 
 cdk_core::impl_props!(TokenValidityUnits, TokenValidityUnitsBuilder);
+/// The properties [`TokenValidityUnits`] declares, in order.
+#[allow(dead_code)]
+static TOKEN_VALIDITY_UNITS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[("AccessToken", None), ("IdToken", None), ("RefreshToken", None)],
+};
 impl From<TokenValidityUnits> for Value {
     fn from(v: TokenValidityUnits) -> Value {
-        cdk_core::to_value(&v).unwrap_or(Value::Null)
+        let mut m = cdk_core::Map::with_capacity(
+            usize::from(v.access_token.is_some())
+                + usize::from(v.id_token.is_some())
+                + usize::from(v.refresh_token.is_some()),
+        );
+        if let Some(x) = v.access_token {
+            m.insert(String::from("AccessToken"), x);
+        }
+
+        if let Some(x) = v.id_token {
+            m.insert(String::from("IdToken"), x);
+        }
+
+        if let Some(x) = v.refresh_token {
+            m.insert(String::from("RefreshToken"), x);
+        }
+
+        Value::Object(m)
     }
 }
 

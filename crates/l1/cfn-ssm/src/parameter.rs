@@ -85,6 +85,66 @@ pub struct CfnParameterProps {
 }
 
 cdk_core::impl_props!(CfnParameterProps, CfnParameterPropsBuilder);
+/// The properties [`CfnParameterProps`] declares, in order.
+#[allow(dead_code)]
+static CFN_PARAMETER_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
+    fields: &[
+        ("AllowedPattern", None),
+        ("DataType", None),
+        ("Description", None),
+        ("Name", None),
+        ("Policies", None),
+        ("Tags", None),
+        ("Tier", None),
+        ("Type", None),
+        ("Value", None),
+    ],
+};
+impl From<CfnParameterProps> for Value {
+    fn from(v: CfnParameterProps) -> Value {
+        let mut m = cdk_core::Map::with_capacity(
+            2 + usize::from(v.allowed_pattern.is_some())
+                + usize::from(v.data_type.is_some())
+                + usize::from(v.description.is_some())
+                + usize::from(v.name.is_some())
+                + usize::from(v.policies.is_some())
+                + usize::from(v.tags.is_some())
+                + usize::from(v.tier.is_some()),
+        );
+        if let Some(x) = v.allowed_pattern {
+            m.insert(String::from("AllowedPattern"), x);
+        }
+
+        if let Some(x) = v.data_type {
+            m.insert(String::from("DataType"), x);
+        }
+
+        if let Some(x) = v.description {
+            m.insert(String::from("Description"), x);
+        }
+
+        if let Some(x) = v.name {
+            m.insert(String::from("Name"), x);
+        }
+
+        if let Some(x) = v.policies {
+            m.insert(String::from("Policies"), x);
+        }
+
+        if let Some(x) = v.tags {
+            m.insert(String::from("Tags"), x);
+        }
+
+        if let Some(x) = v.tier {
+            m.insert(String::from("Tier"), x);
+        }
+
+        m.insert(String::from("Type"), v.type_);
+        m.insert(String::from("Value"), v.value);
+        Value::Object(m)
+    }
+}
+
 /// The L1 construct of an `AWS::SSM::Parameter` resource: one CloudFormation resource with the properties of a [`CfnParameterProps`].
 ///
 /// It dereferences to its [`cdk_core::CfnResource`] for overrides, dependencies and policies. Tags applied to the construct tree are written to `Tags` (a map from key to value).
@@ -102,18 +162,19 @@ impl CfnParameter {
     /// Defines an `AWS::SSM::Parameter` named `id` in `scope`; `props` is the props or their unfinished builder.
     ///
     /// # Errors
-    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::from_props`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
+    /// A builder error naming the new construct's path; the errors of [`cdk_core::CfnResource::with_properties`]: `id` is not a valid construct id, or a sibling in `scope` already has it.
     pub fn new(
         scope: &impl Construct,
         id: &str,
         props: impl cdk_core::IntoProps<CfnParameterProps>,
     ) -> Result<Self, Error> {
         let props = props.into_props_at(&scope.node().child_path(id))?;
-        let resource = cdk_core::CfnResource::from_props(
+        let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,
             Self::CFN_RESOURCE_TYPE_NAME,
-            &props,
+            Value::from(props),
+            &CFN_PARAMETER_PROPS_SCHEMA,
             Some(cdk_core::Tagging { property: "Tags", format: cdk_core::TagFormat::Map }),
         )?;
         Ok(Self { resource })
