@@ -341,7 +341,6 @@ impl Stage {
             if let Some(ttl) = o.cache_ttl.filter(|t| t.subsec_nanos() == 0) {
                 crate::checks::check_stage_ttl(&path, p, ttl)?;
             }
-            crate::checks::check_throttle(&path, &format!("'{p}'"), o.throttling_rate_limit)?;
             let mut s = MethodSetting::default();
             s.http_method = Some(Value::String(http_method));
             s.resource_path = Some(Value::String(resource_path));

@@ -253,14 +253,10 @@ impl UsagePlanPerApiStage {
         self.throttle.iter().try_for_each(|t| ThrottleSettings::check(t.throttle.rate_limit))
     }
 
-    /// The synth-time checks of ours (`crate::checks`): a stage is given, per-method rate
-    /// limits are not negative.
+    /// The synth-time checks of ours (`crate::checks`): a stage is given. (Negative rate
+    /// limits are the CloudFormation validation's F3034, as in aws-cdk-lib.)
     fn check_synth(&self, path: &str) -> Result<(), Error> {
-        crate::checks::check_usage_plan_stage(path, self.stage.is_some())?;
-        for t in &self.throttle {
-            crate::checks::check_throttle(path, "per-method", t.throttle.rate_limit)?;
-        }
-        Ok(())
+        crate::checks::check_usage_plan_stage(path, self.stage.is_some())
     }
 
     /// `createStage`: `{ApiId, Stage, Throttle}`; `Throttle` maps each method to its
@@ -494,7 +490,6 @@ impl UsagePlan {
         let invalid = |message: String| Error::InvalidArgument { path: node.path(), message };
         if let Some(t) = &props.throttle {
             ThrottleSettings::check(t.rate_limit).map_err(invalid)?;
-            crate::checks::check_throttle(&node.path(), "usage plan", t.rate_limit)?;
         }
         for s in &props.api_stages {
             s.check().map_err(invalid)?;

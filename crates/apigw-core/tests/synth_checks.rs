@@ -224,31 +224,48 @@ fn ttls_throttles_quotas_and_stage_names_outside_their_ranges() {
     assert_eq!(path, "Stack/Ttl");
     assert!(message.starts_with("cache TTL of 7200 seconds for '/*/*'"), "{message}");
     let (_, message) = failed(
-        stage(
-            "Rate",
-            StageOptions::builder().stage_name("rate").throttling_rate_limit(-1.0).build().unwrap(),
-        )
-        .unwrap_err(),
-        Check::OutOfRange,
-    );
-    assert!(message.starts_with("'/*/*' throttle rate limit -1"), "{message}");
-    let (_, message) = failed(
         stage("Name", StageOptions::builder().stage_name("my stage").build().unwrap()).unwrap_err(),
         Check::StageName,
     );
     assert!(message.starts_with("stage name 'my stage'"), "{message}");
     stage("Fine", StageOptions::builder().stage_name("v1-beta_2").build().unwrap()).unwrap();
+}
 
-    let (_, message) = failed(
-        api.add_usage_plan(
-            "Plan",
-            UsagePlanProps::builder()
-                .throttle(ThrottleSettings::builder().rate_limit(-5.0).build().unwrap()),
-        )
-        .unwrap_err(),
-        Check::OutOfRange,
-    );
-    assert!(message.starts_with("usage plan throttle rate limit -5"), "{message}");
+#[test]
+fn negative_throttle_rates_are_the_cloudformation_validations() {
+    // Not a check of ours: the CloudFormation validation refuses them at synthesis with
+    // aws-cdk-lib's F3034, for the stage's method settings and the usage plan alike.
+    let (app, stack, api) = api("negative-throttle");
+    api.root().add_method("GET", None).unwrap();
+    let deployment = Deployment::new(&stack, "D", &api, DeploymentProps::default()).unwrap();
+    Stage::new(
+        &stack,
+        "Rate",
+        &deployment,
+        StageOptions::builder().stage_name("rate").throttling_rate_limit(-1.0).build().unwrap(),
+    )
+    .unwrap();
+    api.add_usage_plan(
+        "Plan",
+        UsagePlanProps::builder()
+            .throttle(ThrottleSettings::builder().rate_limit(-5.0).build().unwrap()),
+    )
+    .unwrap();
+    match app.synth() {
+        Err(Error::TemplateValidation { violations }) => {
+            let found: Vec<_> = violations.iter().map(|v| v.description.as_str()).collect();
+            assert_eq!(
+                found,
+                [
+                    "Throttle.RateLimit: -5 is less than the minimum of 0",
+                    "MethodSettings.0.ThrottlingRateLimit: -1 is less than the minimum of 0",
+                ],
+                "{violations:?}"
+            );
+            assert!(violations.iter().all(|v| v.rule_id == "F3034"));
+        }
+        other => panic!("expected the F3034 findings, got {other:?}"),
+    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub(crate) use lambda_policy::LambdaPolicies;
 pub use lambda_policy::MAX_POLICY_BYTES;
 pub(crate) use paths::{check_method, check_new_child};
 pub(crate) use values::{
-    check_api_key_value, check_edge_timeout, check_stage_name, check_stage_ttl, check_throttle,
+    check_api_key_value, check_edge_timeout, check_stage_name, check_stage_ttl,
     check_usage_plan_stage,
 };
 pub use values::{

@@ -60,19 +60,6 @@ pub(crate) fn check_stage_ttl(path: &str, method_path: &str, ttl: Duration) -> R
     ))
 }
 
-/// A throttle rate limit (requests per second) is not negative.
-pub(crate) fn check_throttle(path: &str, what: &str, rate_limit: Option<f64>) -> Result<(), Error> {
-    match rate_limit {
-        Some(r) if r < 0.0 => Err(Check::OutOfRange.error(
-            path,
-            &format!("{what} throttle rate limit {r}"),
-            "throttle rate limits are numbers of requests per second, 0 or more",
-            "use a rate limit of 0 or more requests per second, or leave it out for no limit",
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// The longest result TTL of an authorizer.
 pub const MAX_AUTHORIZER_TTL: Duration = Duration::from_secs(3600);
 /// The longest integration timeout of an edge-optimized API (raisable for Regional and
