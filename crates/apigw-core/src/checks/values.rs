@@ -150,7 +150,5 @@ mod tests {
         assert!(check_stage_name("p", "").is_err());
         assert!(check_stage_ttl("p", "/*/*", Duration::from_secs(3600)).is_ok());
         assert!(check_stage_ttl("p", "/*/*", Duration::from_secs(3601)).is_err());
-        assert!(check_throttle("p", "stage", Some(0.0)).is_ok());
-        assert!(check_throttle("p", "stage", Some(-1.0)).is_err());
     }
 }
