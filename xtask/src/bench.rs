@@ -60,11 +60,13 @@ fn field(json: &str, name: &str) -> Option<f64> {
     rest[..end].trim().parse().ok()
 }
 
-/// One row of the table: N, ours, and aws-cdk-lib's two runs when measured.
+/// One row of the table: N, ours with and without the CloudFormation validation, and
+/// aws-cdk-lib's two runs (with and without its validation) when measured.
 struct Row {
     n: usize,
     cfn_resources: u64,
     ours: Sample,
+    ours_fast: Sample,
     cdk: Option<(Sample, Sample)>,
 }
 
@@ -111,11 +113,14 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
     let ours = root.join("target/release/perf");
     let ours = ours.to_string_lossy().into_owned();
     let out_dir = std::env::temp_dir().join("xtask-bench-ours.out");
-    let run_ours = |n: usize| {
+    let run_ours = |n: usize, validate: bool| {
         measure(
             || {
                 let mut c = timed(&ours);
                 c.arg(n.to_string()).arg("--out").arg(&out_dir);
+                if !validate {
+                    c.env("PERF_NO_VALIDATE", "1");
+                }
                 c
             },
             runs,
@@ -139,7 +144,9 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
     all.extend(ours_only.iter().filter(|n| !sizes.contains(n)).map(|n| (*n, false)));
     for (n, with_cdk) in all {
         eprintln!("N={n}: ours");
-        let us = run_ours(n)?;
+        let us = run_ours(n, true)?;
+        eprintln!("N={n}: ours without validation");
+        let us_fast = run_ours(n, false)?;
         let cdk = if with_cdk {
             eprintln!("N={n}: aws-cdk-lib");
             let full = run_cdk(n, true)?;
@@ -150,7 +157,7 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
             None
         };
         let cfn_resources = field(&us.stdout, "cfnResources").unwrap_or(0.0) as u64;
-        rows.push(Row { n, cfn_resources, ours: us, cdk });
+        rows.push(Row { n, cfn_resources, ours: us, ours_fast: us_fast, cdk });
     }
     rows.sort_by_key(|r| r.n);
     let table = render_table(&rows, runs);
@@ -194,42 +201,54 @@ fn machine() -> String {
 
 fn render_table(rows: &[Row], runs: usize) -> String {
     let mut t = String::new();
-    let _ = writeln!(t, "| N | CFN resources | ours | aws-cdk-lib | ratio | aws-cdk-lib, no validation | ratio | peak RSS ours / CDK (no validation) |");
-    let _ = writeln!(t, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let _ = writeln!(t, "| N | CFN resources | ours | aws-cdk-lib | ratio | ours, no validation | aws-cdk-lib, no validation | ratio | peak RSS ours / CDK (no validation) |");
+    let _ = writeln!(t, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for r in rows {
-        let ours = r.ours.seconds;
+        let (ours, ours_fast) = (r.ours.seconds, r.ours_fast.seconds);
         match &r.cdk {
             Some((full, fast)) => {
                 let _ = writeln!(
                     t,
-                    "| {} | {} | {:.3} s | {:.2} s | {:.0}x | {:.2} s | {:.0}x | {:.0} / {:.0} MiB |",
+                    "| {} | {} | {:.3} s | {:.2} s | {:.0}x | {:.3} s | {:.2} s | {:.0}x | {:.0} / {:.0} MiB |",
                     r.n,
                     r.cfn_resources,
                     ours,
                     full.seconds,
                     full.seconds / ours,
+                    ours_fast,
                     fast.seconds,
-                    fast.seconds / ours,
-                    mib(r.ours.peak_kib),
+                    fast.seconds / ours_fast,
+                    mib(r.ours_fast.peak_kib),
                     mib(fast.peak_kib)
                 );
             }
             None => {
                 let _ = writeln!(
                     t,
-                    "| {} | {} | {:.3} s | not run | | not run | | {:.0} / – MiB |",
+                    "| {} | {} | {:.3} s | not run | | {:.3} s | not run | | {:.0} / – MiB |",
                     r.n,
                     r.cfn_resources,
                     ours,
-                    mib(r.ours.peak_kib)
+                    ours_fast,
+                    mib(r.ours_fast.peak_kib)
                 );
             }
         }
     }
-    let by_n = |n: usize| rows.iter().find(|r| r.n == n).map(|r| r.ours.seconds);
+    let by_n = |n: usize| rows.iter().find(|r| r.n == n).map(|r| r.ours_fast.seconds);
     if let (Some(a), Some(b)) = (by_n(1000), by_n(10_000)) {
-        let _ = writeln!(t, "\nOurs, N=10,000 against N=1,000: {:.1}x the time.", b / a);
+        let _ = writeln!(
+            t,
+            "\nOurs without validation, N=10,000 against N=1,000: {:.1}x the time.",
+            b / a
+        );
     }
+    let _ = writeln!(
+        t,
+        "\nEach side's validation is its CloudFormation template validation (`PERF_NO_VALIDATE=1` \
+         turns it off in both apps): \"ours\" against \"aws-cdk-lib\" compares the defaults, the \
+         \"no validation\" columns the synthesis alone."
+    );
     let _ = writeln!(t, "\n({runs} runs each.)");
     t
 }
@@ -244,11 +263,13 @@ fn plot(rows: &[Row]) -> String {
     };
     let time: Vec<Series> = vec![
         ("ours", "#1f77b4", pick(&|r| Some(r.ours.seconds))),
+        ("ours, no validation", "#2ca02c", pick(&|r| Some(r.ours_fast.seconds))),
         ("aws-cdk-lib", "#d62728", pick(&|r| r.cdk.as_ref().map(|c| c.0.seconds))),
         ("aws-cdk-lib, no validation", "#ff7f0e", pick(&|r| r.cdk.as_ref().map(|c| c.1.seconds))),
     ];
     let memory: Vec<Series> = vec![
         ("ours", "#1f77b4", pick(&|r| Some(mib(r.ours.peak_kib)))),
+        ("ours, no validation", "#2ca02c", pick(&|r| Some(mib(r.ours_fast.peak_kib)))),
         ("aws-cdk-lib", "#d62728", pick(&|r| r.cdk.as_ref().map(|c| mib(c.0.peak_kib)))),
         (
             "aws-cdk-lib, no validation",
@@ -269,7 +290,7 @@ fn plot(rows: &[Row]) -> String {
     panel(&mut svg, w, w, h, "peak RSS (MiB)", &memory);
     // legend
     for (i, (name, color, _)) in time.iter().enumerate() {
-        let x = 60.0 + i as f64 * 230.0;
+        let x = 20.0 + i as f64 * 200.0;
         let _ = writeln!(
             svg,
             r#"<line x1="{x}" y1="{y}" x2="{x2}" y2="{y}" stroke="{color}" stroke-width="2"/><text x="{tx}" y="{ty}">{name}</text>"#,
