@@ -556,7 +556,9 @@ impl App {
         }
         let TemplateSink { target, sha, clock, bytes, .. } = sink;
         if let Some(message) = template_size_problem(bytes) {
-            return Err(Error::Validation { messages: vec![(stack.node().path(), message)] });
+            if !crate::Validations::of(stack).is_acknowledged(TEMPLATE_SIZE_ACKNOWLEDGEMENT) {
+                return Err(Error::Validation { messages: vec![(stack.node().path(), message)] });
+            }
         }
         if let (SinkTarget::Memory(text), Some(memory)) = (target, out.memory) {
             memory.borrow_mut().insert(name, text);
@@ -1509,11 +1511,16 @@ fn js_parse_int(value: &serde_json::Value) -> f64 {
 /// quotas).
 pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
 
+/// The id that acknowledges a template over [`MAX_TEMPLATE_BYTES`] on a stack (or a scope
+/// above it), for a template that is never deployed as it is (a benchmark):
+/// `Validations::of(&stack).acknowledge(TEMPLATE_SIZE_ACKNOWLEDGEMENT, why)`.
+pub const TEMPLATE_SIZE_ACKNOWLEDGEMENT: &str = "cdk-checks::TemplateSize";
+
 /// The message of a written template larger than [`MAX_TEMPLATE_BYTES`].
 fn template_size_problem(bytes: usize) -> Option<String> {
     (bytes > MAX_TEMPLATE_BYTES).then(|| {
         format!(
-            "the template is {bytes} bytes: CloudFormation accepts templates of at most {MAX_TEMPLATE_BYTES} bytes (the quota 'Template body size in an Amazon S3 object: 1 MB') and would fail the deployment. Move groups of resources into nested stacks (cdk_core::NestedStack) or into another stack"
+            "the template is {bytes} bytes: CloudFormation accepts templates of at most {MAX_TEMPLATE_BYTES} bytes (the quota 'Template body size in an Amazon S3 object: 1 MB') and would fail the deployment. Move groups of resources into nested stacks (cdk_core::NestedStack) or into another stack (acknowledge '{TEMPLATE_SIZE_ACKNOWLEDGEMENT}' for a template never deployed)"
         )
     })
 }
