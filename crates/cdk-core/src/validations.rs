@@ -96,15 +96,7 @@ impl Validations {
             return false;
         };
         let tree = self.node.tree.borrow();
-        let path = &tree.nodes[self.node.idx].path;
-        let acks = tree.acknowledgements.borrow();
-        acks.iter().any(|a| {
-            a.id == qualified
-                && tree
-                    .nodes
-                    .get(a.node)
-                    .is_some_and(|n| n.path.is_empty() || is_within(path, &n.path))
-        })
+        acknowledged_at(&tree, &tree.nodes[self.node.idx].path, &qualified)
     }
 }
 
@@ -210,14 +202,6 @@ pub(crate) fn errors_fail(tree: &TreeData) -> bool {
 /// Validates the templates of the top-level `stacks` (`(stack node, template file, text)`);
 /// the findings not acknowledged.
 pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<TemplateViolation> {
-    let acks = tree.acknowledgements.borrow();
-    // Acknowledged rule id → paths of the constructs that acknowledge it.
-    let mut acknowledged: IndexMap<&str, Vec<&str>> = IndexMap::new();
-    for a in acks.iter() {
-        if let Some(n) = tree.nodes.get(a.node) {
-            acknowledged.entry(a.id.as_str()).or_default().push(n.path.as_str());
-        }
-    }
     let mut grouped: IndexMap<(String, String), Vec<ViolatingResource>> = IndexMap::new();
     for (stack, file, text) in stacks {
         // A template that is not JSON (it always is) or is nested deeper than serde_json
@@ -247,9 +231,7 @@ pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<
                 }
             };
             let rule = format!("{NAMESPACE}::{}", d.rule_id);
-            if acknowledged.get(rule.as_str()).is_some_and(|paths| {
-                paths.iter().any(|p| p.is_empty() || is_within(&construct_path, p))
-            }) {
+            if acknowledged_at(tree, &construct_path, &rule) {
                 continue;
             }
             let description = match &d.property_path {
@@ -279,6 +261,15 @@ pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<
 /// Whether `path` is `scope` or below it.
 fn is_within(path: &str, scope: &str) -> bool {
     path == scope || path.strip_prefix(scope).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Whether the rule `id` (`namespace::rule`) is acknowledged on the construct at `path` or on
+/// a scope above it.
+fn acknowledged_at(tree: &TreeData, path: &str, id: &str) -> bool {
+    tree.acknowledgements.borrow().iter().any(|a| {
+        a.id == id
+            && tree.nodes.get(a.node).is_some_and(|n| n.path.is_empty() || is_within(path, &n.path))
+    })
 }
 
 /// Logical ID → element node of a stack's template.

@@ -154,15 +154,6 @@ struct Warning {
 fn schema_problems(
     schema: &Value,
     at: &str,
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<Warning>,
-) {
-    schema_problems_at(schema, at, 0, errors, warnings);
-}
-
-fn schema_problems_at(
-    schema: &Value,
-    at: &str,
     depth: usize,
     errors: &mut Vec<String>,
     warnings: &mut Vec<Warning>,
@@ -170,9 +161,6 @@ fn schema_problems_at(
     if depth > cdk_core::resolve::MAX_DEPTH {
         return;
     }
-    let schema_problems = |s: &Value, at: &str, e: &mut Vec<String>, w: &mut Vec<Warning>| {
-        schema_problems_at(s, at, depth + 1, e, w)
-    };
     let Value::Object(m) = schema else {
         if !matches!(schema, Value::Token(_)) {
             errors.push(format!("{at} is not a schema object"));
@@ -227,25 +215,25 @@ fn schema_problems_at(
                 }
                 Value::Array(a) => {
                     for (i, s) in a.iter().enumerate() {
-                        schema_problems(s, &format!("{here}/{i}"), errors, warnings);
+                        schema_problems(s, &format!("{here}/{i}"), depth + 1, errors, warnings);
                     }
                 }
                 _ => {}
             },
-            "not" => schema_problems(v, &here, errors, warnings),
+            "not" => schema_problems(v, &here, depth + 1, errors, warnings),
             "items" | "additionalItems" | "additionalProperties" => match v {
                 Value::Array(a) if key == "items" => {
                     for (i, s) in a.iter().enumerate() {
-                        schema_problems(s, &format!("{here}/{i}"), errors, warnings);
+                        schema_problems(s, &format!("{here}/{i}"), depth + 1, errors, warnings);
                     }
                 }
-                Value::Object(_) => schema_problems(v, &here, errors, warnings),
+                Value::Object(_) => schema_problems(v, &here, depth + 1, errors, warnings),
                 _ => {}
             },
             "properties" | "patternProperties" | "definitions" => {
                 if let Value::Object(children) = v {
                     for (name, s) in children {
-                        schema_problems(s, &format!("{here}/{name}"), errors, warnings);
+                        schema_problems(s, &format!("{here}/{name}"), depth + 1, errors, warnings);
                     }
                 }
             }
@@ -283,7 +271,7 @@ fn unique(items: &[Value]) -> bool {
 /// the meta-schema forbids, a warning for a schema no payload can satisfy.
 pub(crate) fn check_model_schema(node: &Node, schema: &Value) -> Result<(), Error> {
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-    schema_problems(schema, "#", &mut errors, &mut warnings);
+    schema_problems(schema, "#", 0, &mut errors, &mut warnings);
     let rule = "API Gateway validates a model's schema against JSON Schema draft 4 and refuses an invalid one ('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified ...]')";
     for w in warnings {
         node.add_warning(Check::ModelSchema.message(&w.found, w.rule, w.fix));
@@ -331,7 +319,7 @@ mod tests {
         use serde_json::json;
         let problems = |s: serde_json::Value| {
             let (mut e, mut w) = (Vec::new(), Vec::new());
-            schema_problems(&Value::from(s), "#", &mut e, &mut w);
+            schema_problems(&Value::from(s), "#", 0, &mut e, &mut w);
             (e.len(), w.len())
         };
         assert_eq!(problems(json!({"type": "object", "required": ["a"]})), (0, 0));
