@@ -160,6 +160,19 @@ fn type_entry(t: &str) -> Option<u32> {
     tables::TYPES.binary_search_by(|(name, _)| (*name).cmp(t)).ok().map(|i| tables::TYPES[i].1)
 }
 
+/// Validates a template given as its JSON text: [`validate`] of the parsed text, or `None`
+/// when the text is not JSON (or is nested deeper than serde_json reads, 128 levels).
+///
+/// ```
+/// let findings = cfn_validate::validate_text(r#"{"Resources": {}}"#).unwrap();
+/// assert_eq!(findings[0].rule_id, "F0001");
+/// assert!(cfn_validate::validate_text("not json").is_none());
+/// ```
+pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
+    let template: Value = serde_json::from_str(text).ok()?;
+    Some(validate(&template))
+}
+
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
