@@ -24,13 +24,16 @@
 //! Which rules are implemented, and how this differs from the engine, is in
 //! `docs/validation.md`; [`RULES`] lists them.
 
+mod json;
 mod schema;
 #[rustfmt::skip]
 mod tables;
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use json::{Arr, Doc, Kind, Obj, J};
 
 use schema::{Node, ARRAY, BOOLEAN, INTEGER, N, NUMBER, OBJECT, STRING, TYPE_NAMES};
 
@@ -163,23 +166,32 @@ fn type_entry(t: &str) -> Option<u32> {
 /// Validates a template given as its JSON text: [`validate`] of the parsed text, or `None`
 /// when the text is not JSON (or is nested deeper than serde_json reads, 128 levels).
 ///
+/// The text is read into a compact tree borrowing its strings, one resource at a time, so
+/// this is much faster and leaner than parsing it into a `serde_json::Value` first.
+///
 /// ```
 /// let findings = cfn_validate::validate_text(r#"{"Resources": {}}"#).unwrap();
 /// assert_eq!(findings[0].rule_id, "F0001");
 /// assert!(cfn_validate::validate_text("not json").is_none());
 /// ```
 pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
-    let template: Value = serde_json::from_str(text).ok()?;
-    Some(validate(&template))
+    run(&Doc::parse(text)?)
 }
 
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
+    // A tree converted from a `Value` has no unread resource bodies, so `run` is `Some`.
+    run(&Doc::from_value(template)).unwrap_or_default()
+}
+
+/// The findings of a template; `None` if an unread resource body does not read (which
+/// cannot happen: [`Doc::parse`] checked it).
+fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
     let mut v = Validator { out: Vec::new(), seen: HashSet::new() };
-    let empty = Map::new();
-    let top = template.as_object().unwrap_or(&empty);
-    let section = |k: &str| top.get(k).and_then(Value::as_object).unwrap_or(&empty);
+    let empty = Obj::empty(doc);
+    let top = doc.root().as_object().unwrap_or(empty);
+    let section = |k: &str| top.get(k).and_then(J::as_object).unwrap_or(empty);
     let resources = section("Resources");
     let parameters = section("Parameters");
     let outputs = section("Outputs");
@@ -188,7 +200,7 @@ pub fn validate(template: &Value) -> Vec<Diagnostic> {
     if resources.is_empty() {
         v.push("F0001", "Resources section must exist and be non-empty".into(), None, None);
     }
-    if let Some(fv) = top.get("AWSTemplateFormatVersion").and_then(Value::as_str) {
+    if let Some(fv) = top.get("AWSTemplateFormatVersion").and_then(J::as_str) {
         if fv != "2010-09-09" {
             v.push(
                 "F0002",
@@ -211,58 +223,72 @@ pub fn validate(template: &Value) -> Vec<Diagnostic> {
         v.push("F0007", format!("Template has {n} resources, maximum is 500"), None, None);
     }
     for key in top.keys() {
-        if !SECTIONS.contains(&key.as_str()) {
+        if !SECTIONS.contains(&key) {
             let message = format!("'{key}' is not a valid top-level template section");
-            v.push("F0005", message, None, Some(key.clone()));
+            v.push("F0005", message, None, Some(key.to_string()));
         }
     }
-    if let Some(desc) = top.get("Description").and_then(Value::as_str) {
+    if let Some(desc) = top.get("Description").and_then(J::as_str) {
         let n = desc.chars().count();
         if n > 1024 {
             let message = format!("Description length {n} exceeds maximum 1024");
             v.push("F0011", message, None, None);
         }
     }
+    let names = Names::new(resources, parameters);
     for name in parameters.keys() {
         if !is_alphanumeric(name) {
             let message = format!("Parameter name '{name}' must be alphanumeric");
-            v.push("F2003", message, Some(name.clone()), Some(format!("Parameters/{name}")));
+            v.push("F2003", message, Some(name.to_string()), Some(format!("Parameters/{name}")));
         }
-        if resources.contains_key(name) {
+        if names.resources.contains(name) {
             let message = format!("'{name}' is used as both a parameter and resource logical ID");
-            v.push("F3007", message, Some(name.clone()), None);
+            v.push("F3007", message, Some(name.to_string()), None);
         }
     }
     for name in outputs.keys() {
         if !is_alphanumeric(name) {
             let message = format!("Output name '{name}' must be alphanumeric");
-            v.push("F6004", message, Some(name.clone()), Some(format!("Outputs/{name}")));
+            v.push("F6004", message, Some(name.to_string()), Some(format!("Outputs/{name}")));
         }
     }
 
-    let names = Names { resources, parameters };
-    for (id, body) in resources {
+    let mut scratch = Doc::default();
+    for (id, body) in resources.iter() {
+        let body = match body.node() {
+            raw @ json::Node::Raw(..) => {
+                if !scratch.read_raw(doc, raw) {
+                    return None;
+                }
+                scratch.root()
+            }
+            _ => body,
+        };
         v.resource(id, body, &names, conditions);
     }
-    for (name, output) in outputs {
-        if let Some(value) = output.get("Value") {
+    for (name, output) in outputs.iter() {
+        if let Some(value) = output.as_object().and_then(|o| o.get("Value")) {
             v.output_refs(name, value, "", 0, &names);
         }
     }
-    v.out
+    Some(v.out)
 }
 
 /// What a template defines that references may name.
-struct Names<'a> {
-    resources: &'a Map<String, Value>,
-    parameters: &'a Map<String, Value>,
+struct Names<'d> {
+    resources: HashSet<&'d str>,
+    parameters: HashSet<&'d str>,
 }
 
-impl Names<'_> {
+impl<'d> Names<'d> {
+    fn new(resources: Obj<'d>, parameters: Obj<'d>) -> Names<'d> {
+        Names { resources: resources.keys().collect(), parameters: parameters.keys().collect() }
+    }
+
     fn ref_target_exists(&self, name: &str) -> bool {
         PSEUDO_PARAMETERS.contains(&name)
-            || self.resources.contains_key(name)
-            || self.parameters.contains_key(name)
+            || self.resources.contains(name)
+            || self.parameters.contains(name)
     }
 
     /// `['AWS::AccountId', ..., 'Bucket']`: what `Ref` may name, sorted.
@@ -270,8 +296,8 @@ impl Names<'_> {
         let all: BTreeSet<&str> = PSEUDO_PARAMETERS
             .iter()
             .copied()
-            .chain(self.resources.keys().map(String::as_str))
-            .chain(self.parameters.keys().map(String::as_str))
+            .chain(self.resources.iter().copied())
+            .chain(self.parameters.iter().copied())
             .collect();
         str_list(all)
     }
@@ -303,13 +329,7 @@ impl Validator {
         self.out.push(Diagnostic { rule_id, severity, message, logical_id, property_path });
     }
 
-    fn resource(
-        &mut self,
-        id: &str,
-        body: &Value,
-        names: &Names<'_>,
-        conditions: &Map<String, Value>,
-    ) {
+    fn resource(&mut self, id: &str, body: J<'_>, names: &Names<'_>, conditions: Obj<'_>) {
         let rid = || Some(id.to_string());
         if !is_alphanumeric(id) {
             self.push(
@@ -335,7 +355,7 @@ impl Validator {
                 self.push("E3001", message, rid(), None);
                 None
             }
-            Some(Value::String(t)) => Some(t.as_str()),
+            Some(t) if t.is_string() => t.as_str(),
             Some(_) => {
                 let message = format!("Resource '{id}' property 'Type' must be a string");
                 self.push("E3001", message, rid(), None);
@@ -343,7 +363,7 @@ impl Validator {
             }
         };
         for key in body.keys() {
-            if !RESOURCE_ATTRIBUTES.contains(&key.as_str()) {
+            if !RESOURCE_ATTRIBUTES.contains(&key) {
                 let message = format!(
                     "Resource '{id}' has invalid property '{key}'. Valid resource attributes: {}",
                     RESOURCE_ATTRIBUTES.join(", ")
@@ -351,11 +371,11 @@ impl Validator {
                 self.push("E3001", message, rid(), None);
             }
         }
-        match body.get("DependsOn") {
+        match body.get("DependsOn").map(J::kind) {
             None => {}
-            Some(Value::String(target)) => self.depends_on(id, target, names),
-            Some(Value::Array(targets)) if targets.iter().all(Value::is_string) => {
-                for target in targets.iter().filter_map(Value::as_str) {
+            Some(Kind::String(target)) => self.depends_on(id, target, names),
+            Some(Kind::Array(targets)) if targets.iter().all(J::is_string) => {
+                for target in targets.iter().filter_map(J::as_str) {
                     self.depends_on(id, target, names);
                 }
             }
@@ -366,7 +386,7 @@ impl Validator {
                 self.push("E3001", message, rid(), None);
             }
         }
-        if let Some(Value::String(condition)) = body.get("Condition") {
+        if let Some(condition) = body.get("Condition").and_then(J::as_str) {
             if !conditions.contains_key(condition) {
                 let message =
                     format!("Condition '{condition}' referenced by resource '{id}' is not defined");
@@ -379,32 +399,31 @@ impl Validator {
             }
         }
         if let Some(root) = resource_type.and_then(type_entry) {
-            let empty = Value::Object(Map::new());
-            let properties = body.get("Properties").unwrap_or(&empty);
+            let properties = body.get("Properties").unwrap_or(J::empty_object(body));
             self.node(id, root, properties, &PropPath::root("Properties"));
         }
     }
 
     fn depends_on(&mut self, id: &str, target: &str, names: &Names<'_>) {
-        if !names.resources.contains_key(target) {
+        if !names.resources.contains(target) {
             let message = format!("DependsOn target '{target}' does not exist as a resource");
             self.push("E3005", message, Some(id.to_string()), None);
         }
     }
 
     /// `Ref`, `Fn::GetAtt` and `Fn::Sub` anywhere under a resource's `value` (at `path`).
-    fn refs(&mut self, id: &str, value: &Value, path: &PropPath<'_>, names: &Names<'_>) {
+    fn refs(&mut self, id: &str, value: J<'_>, path: &PropPath<'_>, names: &Names<'_>) {
         if path.depth > MAX_DEPTH {
             return;
         }
         let rid = || Some(id.to_string());
-        match value {
-            Value::Array(items) => {
+        match value.kind() {
+            Kind::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     self.refs(id, item, &path.index(i), names);
                 }
             }
-            Value::Object(map) => {
+            Kind::Object(map) => {
                 if let Some((f, arg)) = intrinsic(map) {
                     match f {
                         "Ref" => {
@@ -418,7 +437,7 @@ impl Validator {
                         }
                         "Fn::GetAtt" => {
                             if let Some((target, _)) = get_att(arg) {
-                                if !names.resources.contains_key(target) {
+                                if !names.resources.contains(target) {
                                     let message = format!(
                                         "Fn::GetAtt references non-existent resource '{target}'"
                                     );
@@ -439,7 +458,7 @@ impl Validator {
                     }
                     return;
                 }
-                for (k, item) in map {
+                for (k, item) in map.iter() {
                     self.refs(id, item, &path.key(k), names);
                 }
             }
@@ -453,7 +472,7 @@ impl Validator {
     fn output_refs(
         &mut self,
         name: &str,
-        value: &Value,
+        value: J<'_>,
         sub: &str,
         depth: usize,
         names: &Names<'_>,
@@ -462,13 +481,13 @@ impl Validator {
             return;
         }
         let oid = || Some(name.to_string());
-        match value {
-            Value::Array(items) => {
+        match value.kind() {
+            Kind::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     self.output_refs(name, item, &format!("{sub}.{i}"), depth + 1, names);
                 }
             }
-            Value::Object(map) => {
+            Kind::Object(map) => {
                 if let Some((f, arg)) = intrinsic(map) {
                     let at = |suffix: &str| Some(format!("Outputs/{name}/Value{sub}.{f}{suffix}"));
                     match f {
@@ -483,7 +502,7 @@ impl Validator {
                         }
                         "Fn::GetAtt" => {
                             if let Some((target, attribute)) = get_att(arg) {
-                                if !names.resources.contains_key(target) {
+                                if !names.resources.contains(target) {
                                     let shown = match attribute {
                                         Some(a) => format!("{target}.{a}"),
                                         None => target.to_string(),
@@ -508,7 +527,7 @@ impl Validator {
                     }
                     return;
                 }
-                for (k, item) in map {
+                for (k, item) in map.iter() {
                     self.output_refs(name, item, &format!("{sub}.{k}"), depth + 1, names);
                 }
             }
@@ -517,7 +536,7 @@ impl Validator {
     }
 
     /// Checks `value` (at `path` of resource `id`) against schema node `idx`.
-    fn node(&mut self, id: &str, idx: u32, value: &Value, path: &PropPath<'_>) {
+    fn node(&mut self, id: &str, idx: u32, value: J<'_>, path: &PropPath<'_>) {
         if path.depth > MAX_DEPTH {
             return;
         }
@@ -529,13 +548,14 @@ impl Validator {
         }
         let rid = || Some(id.to_string());
         let at = || Some(path.to_string());
-        if let Value::Object(map) = value {
+        if let Some(map) = value.as_object() {
             if let Some((f, arg)) = intrinsic(map) {
                 // A value computed at deploy time is not checked; each branch of an `Fn::If` is.
                 if f == "Fn::If" {
-                    if let Some([_, yes, no]) = arg.as_array().map(Vec::as_slice) {
-                        self.node(id, idx, yes, path);
-                        self.node(id, idx, no, path);
+                    if let Some(branches) = arg.as_array().filter(|a| a.len() == 3) {
+                        for branch in branches.iter().skip(1) {
+                            self.node(id, idx, branch, path);
+                        }
                     }
                 }
                 return;
@@ -561,8 +581,9 @@ impl Validator {
                 }
             }
         }
-        if let (Some(s), true) = (to_string(value), node.bounds[2] != N || node.bounds[3] != N) {
-            let len = s.chars().count() as u64;
+        if let Some(len) =
+            (node.bounds[2] != N || node.bounds[3] != N).then(|| string_length(value)).flatten()
+        {
             if let Some(max) = node.bound(3).filter(|max| len > *max) {
                 self.push("F3033", format!("length {len} exceeds maximum {max}"), rid(), at());
             }
@@ -570,14 +591,14 @@ impl Validator {
                 self.push("F3033", format!("length {len} is below minimum {min}"), rid(), at());
             }
         }
-        match value {
-            Value::Array(items) => self.array(id, node, items, path),
-            Value::Object(map) => self.object(id, node, map, path),
+        match value.kind() {
+            Kind::Array(items) => self.array(id, node, items, path),
+            Kind::Object(map) => self.object(id, node, map, path),
             _ => {}
         }
     }
 
-    fn array(&mut self, id: &str, node: &Node, items: &[Value], path: &PropPath<'_>) {
+    fn array(&mut self, id: &str, node: &Node, items: Arr<'_>, path: &PropPath<'_>) {
         let list_from_intrinsic = items.iter().any(|item| {
             item.as_object().and_then(intrinsic).is_some_and(|(f, _)| {
                 matches!(f, "Fn::Split" | "Fn::GetAZs" | "Fn::Cidr" | "Fn::FindInMap")
@@ -585,9 +606,9 @@ impl Validator {
         });
         if !list_from_intrinsic {
             let (mut sure, mut maybe) = (0u64, 0u64);
-            for item in items {
+            for item in items.iter() {
                 match item.as_object().and_then(intrinsic) {
-                    Some(("Ref", Value::String(r))) if r == "AWS::NoValue" => {}
+                    Some(("Ref", r)) if r.as_str() == Some("AWS::NoValue") => {}
                     Some(("Fn::If", _)) => maybe += 1,
                     _ => sure += 1,
                 }
@@ -612,16 +633,16 @@ impl Validator {
 
     /// `requiredOr` (F3058) and `requiredXor` (F3014). A member whose presence depends on a
     /// condition (`Fn::If`) or that is `null` leaves the groups unchecked.
-    fn groups(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &PropPath<'_>) {
+    fn groups(&mut self, id: &str, node: &Node, map: Obj<'_>, path: &PropPath<'_>) {
         if node.required_or.is_empty() && node.required_xor.is_empty() {
             return;
         }
         let present = |key: &str| -> Option<bool> {
-            match map.get(key) {
+            match map.get(key).map(J::kind) {
                 None => Some(false),
-                Some(Value::Null) => None,
-                Some(Value::Object(m)) => match intrinsic(m) {
-                    Some(("Ref", Value::String(r))) if r == "AWS::NoValue" => Some(false),
+                Some(Kind::Null) => None,
+                Some(Kind::Object(m)) => match intrinsic(m) {
+                    Some(("Ref", r)) if r.as_str() == Some("AWS::NoValue") => Some(false),
                     Some(("Fn::If", _)) => None,
                     _ => Some(true),
                 },
@@ -652,7 +673,7 @@ impl Validator {
         }
     }
 
-    fn object(&mut self, id: &str, node: &Node, map: &Map<String, Value>, path: &PropPath<'_>) {
+    fn object(&mut self, id: &str, node: &Node, map: Obj<'_>, path: &PropPath<'_>) {
         for required in node.required {
             if !map.contains_key(*required) {
                 let message = format!("'{required}' is a required property");
@@ -660,7 +681,7 @@ impl Validator {
             }
         }
         self.groups(id, node, map, path);
-        for (key, value) in map {
+        for (key, value) in map.iter() {
             if let Some(child) = node.prop(key) {
                 self.node(id, child, value, &path.key(key));
             } else if node.closed {
@@ -720,11 +741,11 @@ impl std::fmt::Display for PropPath<'_> {
 
 /// The variables of an `Fn::Sub` (string or `[string, variables]`) that name nothing (a
 /// `${Resource.Attribute}` of an existing resource names something).
-fn unknown_sub_variables(arg: &Value, names: &Names<'_>) -> Vec<String> {
-    let (text, local) = match arg {
-        Value::String(s) => (s.as_str(), None),
-        Value::Array(parts) => match (parts.first(), parts.get(1)) {
-            (Some(Value::String(s)), vars) => (s.as_str(), vars.and_then(Value::as_object)),
+fn unknown_sub_variables(arg: J<'_>, names: &Names<'_>) -> Vec<String> {
+    let (text, local) = match arg.kind() {
+        Kind::String(s) => (s, None),
+        Kind::Array(parts) => match (parts.get(0).and_then(J::as_str), parts.get(1)) {
+            (Some(s), vars) => (s, vars.and_then(J::as_object)),
             _ => return Vec::new(),
         },
         _ => return Vec::new(),
@@ -743,7 +764,7 @@ fn unknown_sub_variables(arg: &Value, names: &Names<'_>) -> Vec<String> {
             continue;
         }
         match name.split_once('.') {
-            Some((resource, _)) if names.resources.contains_key(resource) => {}
+            Some((resource, _)) if names.resources.contains(resource) => {}
             _ => out.push(name.to_string()),
         }
     }
@@ -752,15 +773,15 @@ fn unknown_sub_variables(arg: &Value, names: &Names<'_>) -> Vec<String> {
 
 /// `(resource, attribute)` of an `Fn::GetAtt` argument (`["R", "Arn"]` or `"R.Arn"`); the
 /// attribute is `None` when it is computed.
-fn get_att(arg: &Value) -> Option<(&str, Option<&str>)> {
-    match arg {
-        Value::String(s) => Some(match s.split_once('.') {
+fn get_att(arg: J<'_>) -> Option<(&str, Option<&str>)> {
+    match arg.kind() {
+        Kind::String(s) => Some(match s.split_once('.') {
             Some((r, a)) => (r, Some(a)),
-            None => (s.as_str(), None),
+            None => (s, None),
         }),
-        Value::Array(parts) => {
-            let target = parts.first()?.as_str()?;
-            Some((target, parts.get(1).and_then(Value::as_str)))
+        Kind::Array(parts) => {
+            let target = parts.get(0)?.as_str()?;
+            Some((target, parts.get(1).and_then(J::as_str)))
         }
         _ => None,
     }
@@ -791,49 +812,46 @@ const INTRINSICS: [&str; 20] = [
 ];
 
 /// `(function, argument)` when `map` is an intrinsic function call (`Ref` or `Fn::*`).
-fn intrinsic(map: &Map<String, Value>) -> Option<(&str, &Value)> {
-    if map.len() != 1 {
-        return None;
-    }
-    let (k, v) = map.iter().next()?;
-    (k == "Ref" || INTRINSICS.contains(&k.as_str())).then_some((k.as_str(), v))
+fn intrinsic(map: Obj<'_>) -> Option<(&str, J<'_>)> {
+    let (k, v) = map.single()?;
+    (k == "Ref" || INTRINSICS.contains(&k)).then_some((k, v))
 }
 
 fn is_alphanumeric(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-fn type_matches(value: &Value, types: u8) -> bool {
-    let bit = match value {
-        Value::String(_) => STRING,
-        Value::Bool(_) => BOOLEAN,
-        Value::Array(_) => ARRAY,
-        Value::Object(_) => OBJECT,
-        Value::Number(n) => {
+fn type_matches(value: J<'_>, types: u8) -> bool {
+    let bit = match value.kind() {
+        Kind::String(_) => STRING,
+        Kind::Bool(_) => BOOLEAN,
+        Kind::Array(_) => ARRAY,
+        Kind::Object(_) => OBJECT,
+        Kind::Number(n) => {
             let integral = n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
             return types & NUMBER != 0 || (integral && types & INTEGER != 0);
         }
-        Value::Null => return true,
+        Kind::Null => return true,
     };
     types & bit != 0
 }
 
 /// Whether CloudFormation converts `value` to `expected` at deployment (the engine then warns,
 /// W9003, instead of failing).
-fn coercible(value: &Value, expected: &str) -> bool {
+fn coercible(value: J<'_>, expected: &str) -> bool {
     match expected {
         "string" => value.is_number() || value.is_boolean(),
-        "integer" => match value {
-            Value::Number(n) => n.as_f64().is_some_and(|f| f.fract() == 0.0),
-            Value::String(s) => {
+        "integer" => match value.kind() {
+            Kind::Number(n) => n.as_f64().is_some_and(|f| f.fract() == 0.0),
+            Kind::String(s) => {
                 let s = s.trim();
                 s.parse::<i64>().is_ok() || s.parse::<f64>().is_ok_and(|f| f.fract() == 0.0)
             }
             _ => false,
         },
-        "number" => match value {
-            Value::String(s) => s.trim().parse::<f64>().is_ok(),
-            other => other.is_number(),
+        "number" => match value.kind() {
+            Kind::String(s) => s.trim().parse::<f64>().is_ok(),
+            _ => value.is_number(),
         },
         "boolean" => matches!(
             value.as_str(),
@@ -868,54 +886,56 @@ fn coercible(value: &Value, expected: &str) -> bool {
     }
 }
 
-fn to_number(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse::<f64>().ok(),
+fn to_number(value: J<'_>) -> Option<f64> {
+    match value.kind() {
+        Kind::Number(n) => n.as_f64(),
+        Kind::String(s) => s.trim().parse::<f64>().ok(),
         _ => None,
     }
 }
 
-fn to_string(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+/// The length in characters of a scalar as a string (`true`: 4, `1.5`: 3).
+fn string_length(value: J<'_>) -> Option<u64> {
+    let n = match value.kind() {
+        Kind::String(s) => s.chars().count(),
+        Kind::Bool(b) => b.to_string().len(),
+        Kind::Number(n) => n.to_string().len(),
+        _ => return None,
+    };
+    Some(n as u64)
 }
 
-fn json_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+fn json_type_name(value: J<'_>) -> &'static str {
+    match value.kind() {
+        Kind::Null => "null",
+        Kind::Bool(_) => "a boolean",
+        Kind::Number(_) => "a number",
+        Kind::String(_) => "a string",
+        Kind::Array(_) => "a list",
+        Kind::Object(_) => "an object",
     }
 }
 
 /// A value as the engine shows it: strings single-quoted, containers recursively (`...`
 /// below [`MAX_DEPTH`] levels).
-fn render(value: &Value) -> String {
+fn render(value: J<'_>) -> String {
     render_at(value, 0)
 }
 
-fn render_at(value: &Value, depth: usize) -> String {
+fn render_at(value: J<'_>, depth: usize) -> String {
     if depth > MAX_DEPTH {
         return "...".into();
     }
-    let render = |v: &Value| render_at(v, depth + 1);
-    match value {
-        Value::String(s) => format!("'{s}'"),
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Array(items) => {
+    let render = |v: J<'_>| render_at(v, depth + 1);
+    match value.kind() {
+        Kind::String(s) => format!("'{s}'"),
+        Kind::Null => "null".into(),
+        Kind::Bool(b) => b.to_string(),
+        Kind::Number(n) => n.to_string(),
+        Kind::Array(items) => {
             format!("[{}]", items.iter().map(render).collect::<Vec<_>>().join(", "))
         }
-        Value::Object(map) => format!(
+        Kind::Object(map) => format!(
             "{{{}}}",
             map.iter().map(|(k, v)| format!("'{k}': {}", render(v))).collect::<Vec<_>>().join(", ")
         ),

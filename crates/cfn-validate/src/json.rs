@@ -1,0 +1,529 @@
+//! The JSON the rules read: a compact tree ([`Doc`]) whose strings borrow from the template's
+//! text (or from a `serde_json::Value`), read from text with exactly serde_json's grammar
+//! and semantics (numbers, escapes, a repeated key keeps its first place and its last value,
+//! at most [`MAX_NESTING`] nested arrays/objects), so that [`Doc::parse`] of a text and
+//! [`Doc::from_value`] of `serde_json::from_str` of it are the same tree.
+//!
+//! The resource bodies of a template read from text stay unread ([`Node::Raw`], checked
+//! but not built) until the validator reads them one at a time into a scratch [`Doc`]
+//! ([`Doc::read_raw`]): memory stays that of the largest resource, not of the template.
+
+use std::collections::HashMap;
+
+use serde_json::{Number, Value};
+
+/// serde_json's recursion limit: it reads at most this many nested arrays/objects.
+const MAX_NESTING: usize = 127;
+
+/// Containers of a `serde_json::Value` nested deeper than this are converted to `null`:
+/// no rule looks that deep (walks stop `MAX_DEPTH` (128) levels under a resource's
+/// attribute or an output's value, at template depth 3, and a value is rendered at most
+/// `MAX_DEPTH` levels further down), and it bounds the conversion's recursion.
+const MAX_CONVERTED_DEPTH: usize = 512;
+
+/// One value of a [`Doc`].
+#[derive(Debug)]
+pub(crate) enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    /// A string as written (no escapes), or borrowed from a `Value`.
+    Str(&'a str),
+    /// A string with escapes, decoded: `Doc::owned[i]`.
+    Owned(usize),
+    /// Items `Doc::items[start..start + len]`.
+    Array(usize, usize),
+    /// Entries `Doc::entries[start..start + len]` (keys are `Str`/`Owned`, each once).
+    Object(usize, usize),
+    /// A resource body not read yet: `text[start..end]`, valid JSON at nesting depth 2.
+    Raw(usize, usize),
+}
+
+/// A JSON value as a tree of [`Node`]s in a few arenas.
+#[derive(Debug, Default)]
+pub(crate) struct Doc<'a> {
+    text: &'a str,
+    root: Option<Node<'a>>,
+    items: Vec<Node<'a>>,
+    entries: Vec<(Node<'a>, Node<'a>)>,
+    owned: Vec<String>,
+    /// Parser scratch: the items of the arrays being read.
+    item_stack: Vec<Node<'a>>,
+    /// Parser scratch: the entries of the objects being read.
+    entry_stack: Vec<(Node<'a>, Node<'a>)>,
+}
+
+impl<'a> Doc<'a> {
+    /// Reads `text` as serde_json would (`None` where it fails), leaving the values of the
+    /// top-level `Resources` object unread ([`Node::Raw`]).
+    pub(crate) fn parse(text: &'a str) -> Option<Doc<'a>> {
+        let mut doc = Doc { text, ..Doc::default() };
+        let mut p = Parser { bytes: text.as_bytes(), pos: 0, text, doc: &mut doc };
+        let root = p.value(0, Mode::TopLevel).ok()?;
+        p.skip_ws();
+        if p.pos != p.bytes.len() {
+            return None;
+        }
+        doc.root = Some(root);
+        Some(doc)
+    }
+
+    /// Reads the [`Node::Raw`] `raw` of `from` into `self` (cleared first); `false` if it is
+    /// not a `Raw` (or, which cannot happen, its text does not read).
+    pub(crate) fn read_raw(&mut self, from: &Doc<'a>, raw: &Node<'a>) -> bool {
+        let Node::Raw(start, end) = *raw else { return false };
+        self.text = from.text;
+        self.root = None;
+        self.items.clear();
+        self.entries.clear();
+        self.owned.clear();
+        let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
+        let mut p = Parser { bytes, pos: start, text: from.text, doc: self };
+        let Ok(root) = p.value(2, Mode::Build) else { return false };
+        self.root = Some(root);
+        true
+    }
+
+    /// The tree of a `serde_json::Value` (its strings borrowed).
+    pub(crate) fn from_value(value: &'a Value) -> Doc<'a> {
+        let mut doc = Doc::default();
+        let root = doc.convert(value, 0);
+        doc.root = Some(root);
+        doc
+    }
+
+    fn convert(&mut self, value: &'a Value, depth: usize) -> Node<'a> {
+        match value {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(n.clone()),
+            Value::String(s) => Node::Str(s),
+            _ if depth >= MAX_CONVERTED_DEPTH => Node::Null,
+            Value::Array(values) => {
+                let nodes: Vec<Node<'a>> =
+                    values.iter().map(|v| self.convert(v, depth + 1)).collect();
+                let start = self.items.len();
+                self.items.extend(nodes);
+                Node::Array(start, values.len())
+            }
+            Value::Object(map) => {
+                let nodes: Vec<(Node<'a>, Node<'a>)> =
+                    map.iter().map(|(k, v)| (Node::Str(k), self.convert(v, depth + 1))).collect();
+                let start = self.entries.len();
+                self.entries.extend(nodes);
+                Node::Object(start, map.len())
+            }
+        }
+    }
+
+    /// The root value.
+    pub(crate) fn root(&self) -> J<'_> {
+        J { doc: self, node: self.root.as_ref().unwrap_or(&Node::Null) }
+    }
+
+    fn str_of(&self, node: &Node<'a>) -> Option<&str> {
+        match node {
+            Node::Str(s) => Some(s),
+            Node::Owned(i) => self.owned.get(*i).map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+/// A value of a [`Doc`], for reading.
+#[derive(Clone, Copy)]
+pub(crate) struct J<'d> {
+    doc: &'d Doc<'d>,
+    node: &'d Node<'d>,
+}
+
+/// What a [`J`] is.
+pub(crate) enum Kind<'d> {
+    Null,
+    Bool(bool),
+    Number(&'d Number),
+    String(&'d str),
+    Array(Arr<'d>),
+    Object(Obj<'d>),
+}
+
+impl<'d> J<'d> {
+    pub(crate) fn kind(self) -> Kind<'d> {
+        let doc = self.doc;
+        match self.node {
+            Node::Null | Node::Raw(..) => Kind::Null,
+            Node::Bool(b) => Kind::Bool(*b),
+            Node::Number(n) => Kind::Number(n),
+            Node::Str(_) | Node::Owned(_) => Kind::String(doc.str_of(self.node).unwrap_or("")),
+            Node::Array(start, len) => {
+                Kind::Array(Arr { doc, items: doc.items.get(*start..start + len).unwrap_or(&[]) })
+            }
+            Node::Object(start, len) => Kind::Object(Obj {
+                doc,
+                entries: doc.entries.get(*start..start + len).unwrap_or(&[]),
+            }),
+        }
+    }
+
+    /// An empty object (of the document of `like`).
+    pub(crate) fn empty_object(like: Obj<'d>) -> J<'d> {
+        J { doc: like.doc, node: &Node::Object(0, 0) }
+    }
+
+    /// The node, for [`Doc::read_raw`].
+    pub(crate) fn node(self) -> &'d Node<'d> {
+        self.node
+    }
+
+    pub(crate) fn as_str(self) -> Option<&'d str> {
+        self.doc.str_of(self.node)
+    }
+
+    pub(crate) fn as_object(self) -> Option<Obj<'d>> {
+        match self.kind() {
+            Kind::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_array(self) -> Option<Arr<'d>> {
+        match self.kind() {
+            Kind::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_string(self) -> bool {
+        matches!(self.node, Node::Str(_) | Node::Owned(_))
+    }
+
+    pub(crate) fn is_null(self) -> bool {
+        matches!(self.node, Node::Null)
+    }
+
+    pub(crate) fn is_number(self) -> bool {
+        matches!(self.node, Node::Number(_))
+    }
+
+    pub(crate) fn is_boolean(self) -> bool {
+        matches!(self.node, Node::Bool(_))
+    }
+}
+
+/// An array of a [`Doc`].
+#[derive(Clone, Copy)]
+pub(crate) struct Arr<'d> {
+    doc: &'d Doc<'d>,
+    items: &'d [Node<'d>],
+}
+
+impl<'d> Arr<'d> {
+    pub(crate) fn len(self) -> usize {
+        self.items.len()
+    }
+
+    pub(crate) fn get(self, i: usize) -> Option<J<'d>> {
+        self.items.get(i).map(|node| J { doc: self.doc, node })
+    }
+
+    pub(crate) fn iter(self) -> impl Iterator<Item = J<'d>> {
+        self.items.iter().map(move |node| J { doc: self.doc, node })
+    }
+}
+
+/// An object of a [`Doc`] (each key once).
+#[derive(Clone, Copy)]
+pub(crate) struct Obj<'d> {
+    doc: &'d Doc<'d>,
+    entries: &'d [(Node<'d>, Node<'d>)],
+}
+
+impl<'d> Obj<'d> {
+    /// An empty object.
+    pub(crate) fn empty(doc: &'d Doc<'d>) -> Obj<'d> {
+        Obj { doc, entries: &[] }
+    }
+
+    pub(crate) fn len(self) -> usize {
+        self.entries.len()
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn iter(self) -> impl Iterator<Item = (&'d str, J<'d>)> {
+        self.entries
+            .iter()
+            .map(move |(k, node)| (self.doc.str_of(k).unwrap_or(""), J { doc: self.doc, node }))
+    }
+
+    pub(crate) fn keys(self) -> impl Iterator<Item = &'d str> {
+        self.iter().map(|(k, _)| k)
+    }
+
+    /// The value of `key` (a linear search: objects other than the sections are small).
+    pub(crate) fn get(self, key: &str) -> Option<J<'d>> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub(crate) fn contains_key(self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The only entry, if there is exactly one.
+    pub(crate) fn single(self) -> Option<(&'d str, J<'d>)> {
+        match self.entries {
+            [_] => self.iter().next(),
+            _ => None,
+        }
+    }
+}
+
+/// Text that serde_json does not read.
+struct Invalid;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The template's root: the values of its `Resources` object are left [`Node::Raw`].
+    TopLevel,
+    /// Build every value.
+    Build,
+    /// Check only.
+    Check,
+}
+
+struct Parser<'a, 'p> {
+    text: &'a str,
+    /// The text up to where reading stops.
+    bytes: &'a [u8],
+    pos: usize,
+    doc: &'p mut Doc<'a>,
+}
+
+impl<'a> Parser<'a, '_> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next non-whitespace byte (not consumed).
+    fn peek(&mut self) -> Result<u8, Invalid> {
+        self.skip_ws();
+        self.bytes.get(self.pos).copied().ok_or(Invalid)
+    }
+
+    fn expect(&mut self, b: u8) -> Result<(), Invalid> {
+        if self.peek()? != b {
+            return Err(Invalid);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// A value inside `depth` open arrays/objects.
+    fn value(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+        match self.peek()? {
+            b'{' => self.object(depth + 1, mode),
+            b'[' => self.array(depth + 1, mode),
+            b'"' => self.string(mode),
+            b'-' | b'0'..=b'9' => self.number(),
+            b't' => self.literal(b"true", Node::Bool(true)),
+            b'f' => self.literal(b"false", Node::Bool(false)),
+            b'n' => self.literal(b"null", Node::Null),
+            _ => Err(Invalid),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8], node: Node<'a>) -> Result<Node<'a>, Invalid> {
+        if !self.bytes[self.pos..].starts_with(word) {
+            return Err(Invalid);
+        }
+        self.pos += word.len();
+        Ok(node)
+    }
+
+    fn array(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+        if depth > MAX_NESTING {
+            return Err(Invalid);
+        }
+        self.pos += 1;
+        let mode = if mode == Mode::TopLevel { Mode::Build } else { mode };
+        let base = self.doc.item_stack.len();
+        if self.peek()? != b']' {
+            loop {
+                let item = self.value(depth, mode)?;
+                if mode == Mode::Build {
+                    self.doc.item_stack.push(item);
+                }
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b']' => break,
+                    _ => return Err(Invalid),
+                }
+            }
+        }
+        self.pos += 1;
+        let start = self.doc.items.len();
+        let items = self.doc.item_stack.drain(base..);
+        let len = items.len();
+        self.doc.items.extend(items);
+        Ok(Node::Array(start, len))
+    }
+
+    fn object(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+        if depth > MAX_NESTING {
+            return Err(Invalid);
+        }
+        self.pos += 1;
+        let base = self.doc.entry_stack.len();
+        if self.peek()? != b'}' {
+            loop {
+                if self.peek()? != b'"' {
+                    return Err(Invalid);
+                }
+                let key = self.string(mode)?;
+                self.expect(b':')?;
+                let value = match mode {
+                    Mode::TopLevel if self.doc.str_of(&key) == Some("Resources") => {
+                        if self.peek()? == b'{' {
+                            self.resources(depth + 1)?
+                        } else {
+                            self.value(depth, Mode::Build)?
+                        }
+                    }
+                    Mode::TopLevel => self.value(depth, Mode::Build)?,
+                    _ => self.value(depth, mode)?,
+                };
+                if mode != Mode::Check {
+                    self.doc.entry_stack.push((key, value));
+                }
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b'}' => break,
+                    _ => return Err(Invalid),
+                }
+            }
+        }
+        self.pos += 1;
+        Ok(self.close_object(base))
+    }
+
+    /// The template's `Resources` object (at `depth`): its values checked, left unread.
+    fn resources(&mut self, depth: usize) -> Result<Node<'a>, Invalid> {
+        self.pos += 1;
+        let base = self.doc.entry_stack.len();
+        if self.peek()? != b'}' {
+            loop {
+                if self.peek()? != b'"' {
+                    return Err(Invalid);
+                }
+                let key = self.string(Mode::Build)?;
+                self.expect(b':')?;
+                self.skip_ws();
+                let start = self.pos;
+                self.value(depth, Mode::Check)?;
+                self.doc.entry_stack.push((key, Node::Raw(start, self.pos)));
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b'}' => break,
+                    _ => return Err(Invalid),
+                }
+            }
+        }
+        self.pos += 1;
+        Ok(self.close_object(base))
+    }
+
+    /// Moves the entries read since `base` into the arena, a repeated key keeping its first
+    /// place and its last value (serde_json's map).
+    fn close_object(&mut self, base: usize) -> Node<'a> {
+        let doc = &mut *self.doc;
+        let n = doc.entry_stack.len() - base;
+        let start = doc.entries.len();
+        let key = |doc: &Doc<'a>, e: &(Node<'a>, Node<'a>)| -> String {
+            doc.str_of(&e.0).unwrap_or("").to_string()
+        };
+        let fresh = &doc.entry_stack[base..];
+        let repeated = if n <= 16 {
+            (1..n).any(|i| {
+                let ki = doc.str_of(&fresh[i].0);
+                fresh[..i].iter().any(|e| doc.str_of(&e.0) == ki)
+            })
+        } else {
+            let mut seen = std::collections::HashSet::with_capacity(n);
+            !fresh.iter().all(|e| seen.insert(doc.str_of(&e.0)))
+        };
+        if repeated {
+            let mut at: HashMap<String, usize> = HashMap::new();
+            let fresh: Vec<(Node<'a>, Node<'a>)> = doc.entry_stack.drain(base..).collect();
+            for e in fresh {
+                match at.get(&key(doc, &e)) {
+                    Some(&i) => doc.entries[i].1 = e.1,
+                    None => {
+                        at.insert(key(doc, &e), doc.entries.len());
+                        doc.entries.push(e);
+                    }
+                }
+            }
+        } else {
+            doc.entries.extend(doc.entry_stack.drain(base..));
+        }
+        Node::Object(start, doc.entries.len() - start)
+    }
+
+    /// A string (at its opening quote).
+    fn string(&mut self, mode: Mode) -> Result<Node<'a>, Invalid> {
+        let open = self.pos;
+        self.pos += 1;
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(Invalid),
+                Some(b'"') => break,
+                Some(b'\\') => return self.escaped_string(open, mode),
+                Some(0..=0x1f) => return Err(Invalid),
+                Some(_) => self.pos += 1,
+            }
+        }
+        self.pos += 1;
+        Ok(Node::Str(&self.text[open + 1..self.pos - 1]))
+    }
+
+    /// A string with escapes (from its opening quote at `open`), decoded by serde_json.
+    fn escaped_string(&mut self, open: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(Invalid),
+                Some(b'"') => break,
+                Some(b'\\') => self.pos += 2,
+                Some(_) => self.pos += 1,
+            }
+        }
+        self.pos += 1;
+        let token = self.text.get(open..self.pos).ok_or(Invalid)?;
+        let s: String = serde_json::from_str(token).map_err(|_| Invalid)?;
+        if mode == Mode::Check {
+            return Ok(Node::Null);
+        }
+        self.doc.owned.push(s);
+        Ok(Node::Owned(self.doc.owned.len() - 1))
+    }
+
+    /// A number; plain integers read here, others by serde_json (its float parsing and
+    /// range errors).
+    fn number(&mut self) -> Result<Node<'a>, Invalid> {
+        let start = self.pos;
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+        let token = self.text.get(start..self.pos).ok_or(Invalid)?;
+        let plain = token.len() <= 19
+            && token.bytes().all(|b| b.is_ascii_digit())
+            && (token.len() == 1 || !token.starts_with('0'));
+        if plain {
+            return token.parse::<u64>().map(|n| Node::Number(n.into())).map_err(|_| Invalid);
+        }
+        serde_json::from_str::<Number>(token).map(Node::Number).map_err(|_| Invalid)
+    }
+}
