@@ -35,7 +35,8 @@ pub(crate) enum Node<'a> {
     Array(usize, usize),
     /// Entries `Doc::entries[start..start + len]` (keys are `Str`/`Owned`, each once).
     Object(usize, usize),
-    /// A resource body not read yet: `text[start..end]`, valid JSON at nesting depth 2.
+    /// A resource body not read yet: `text[start..end]`, at nesting depth 2 (its brackets
+    /// balance; [`Doc::read_raw`] checks the rest).
     Raw(usize, usize),
 }
 
@@ -58,18 +59,26 @@ impl<'a> Doc<'a> {
     /// top-level `Resources` object unread ([`Node::Raw`]).
     pub(crate) fn parse(text: &'a str) -> Option<Doc<'a>> {
         let mut doc = Doc { text, ..Doc::default() };
-        let mut p = Parser { bytes: text.as_bytes(), pos: 0, text, doc: &mut doc };
+        let mut p =
+            Parser { bytes: text.as_bytes(), pos: 0, text, doc: &mut doc, dropped: Vec::new() };
         let root = p.value(0, Mode::TopLevel).ok()?;
         p.skip_ws();
         if p.pos != p.bytes.len() {
             return None;
+        }
+        // Resource bodies a repeated key replaced are never read: check them here.
+        for (start, end) in std::mem::take(&mut p.dropped) {
+            p.pos = start;
+            if p.value(2, Mode::Check).is_err() || p.pos != end {
+                return None;
+            }
         }
         doc.root = Some(root);
         Some(doc)
     }
 
     /// Reads the [`Node::Raw`] `raw` of `from` into `self` (cleared first); `false` if it is
-    /// not a `Raw` (or, which cannot happen, its text does not read).
+    /// not a `Raw` or its text is not JSON (serde_json would not read the document).
     pub(crate) fn read_raw(&mut self, from: &Doc<'a>, raw: &Node<'a>) -> bool {
         let Node::Raw(start, end) = *raw else { return false };
         self.text = from.text;
@@ -78,8 +87,11 @@ impl<'a> Doc<'a> {
         self.entries.clear();
         self.owned.clear();
         let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
-        let mut p = Parser { bytes, pos: start, text: from.text, doc: self };
+        let mut p = Parser { bytes, pos: start, text: from.text, doc: self, dropped: Vec::new() };
         let Ok(root) = p.value(2, Mode::Build) else { return false };
+        if p.pos != end {
+            return false;
+        }
         self.root = Some(root);
         true
     }
@@ -299,13 +311,17 @@ struct Parser<'a, 'p> {
     bytes: &'a [u8],
     pos: usize,
     doc: &'p mut Doc<'a>,
+    /// The spans of [`Node::Raw`] values a repeated key replaced.
+    dropped: Vec<(usize, usize)>,
 }
 
 impl<'a> Parser<'a, '_> {
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
-        }
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+            .unwrap_or(rest.len());
     }
 
     /// The next non-whitespace byte (not consumed).
@@ -423,7 +439,7 @@ impl<'a> Parser<'a, '_> {
                 self.expect(b':')?;
                 self.skip_ws();
                 let start = self.pos;
-                self.value(depth, Mode::Check)?;
+                self.skip_raw(depth)?;
                 self.doc.entry_stack.push((key, Node::Raw(start, self.pos)));
                 match self.peek()? {
                     b',' => self.pos += 1,
@@ -434,6 +450,42 @@ impl<'a> Parser<'a, '_> {
         }
         self.pos += 1;
         Ok(self.close_object(base))
+    }
+
+    /// Moves past a value inside `depth` open arrays/objects, checking only that an array or
+    /// object's brackets balance: [`Doc::read_raw`] reads it fully later (and fails where
+    /// serde_json would).
+    fn skip_raw(&mut self, depth: usize) -> Result<(), Invalid> {
+        if !matches!(self.peek()?, b'{' | b'[') {
+            self.value(depth, Mode::Check)?;
+            return Ok(());
+        }
+        let mut open = 0usize;
+        loop {
+            self.pos += structural_byte(self.bytes.get(self.pos..).unwrap_or_default());
+            match self.bytes.get(self.pos) {
+                None => return Err(Invalid),
+                Some(b'"') => loop {
+                    self.pos += 1;
+                    self.pos += special_byte(self.bytes.get(self.pos..).unwrap_or_default());
+                    match self.bytes.get(self.pos) {
+                        None => return Err(Invalid),
+                        Some(b'"') => break,
+                        Some(b'\\') => self.pos += 1,
+                        Some(_) => {}
+                    }
+                },
+                Some(b'{' | b'[') => open += 1,
+                _ => {
+                    open -= 1;
+                    if open == 0 {
+                        self.pos += 1;
+                        return Ok(());
+                    }
+                }
+            }
+            self.pos += 1;
+        }
     }
 
     /// Moves the entries read since `base` into the arena, a repeated key keeping its first
@@ -460,7 +512,19 @@ impl<'a> Parser<'a, '_> {
             let fresh: Vec<(Node<'a>, Node<'a>)> = doc.entry_stack.drain(base..).collect();
             for e in fresh {
                 match at.get(&key(doc, &e)) {
-                    Some(&i) => doc.entries[i].1 = e.1,
+                    Some(&i) => {
+                        let old = std::mem::replace(&mut doc.entries[i].1, e.1);
+                        let nested = match old {
+                            Node::Object(start, len) => doc.entries.get(start..start + len),
+                            _ => None,
+                        };
+                        let spans =
+                            std::iter::once(&old).chain(nested.into_iter().flatten().map(|e| &e.1));
+                        self.dropped.extend(spans.filter_map(|node| match node {
+                            Node::Raw(start, end) => Some((*start, *end)),
+                            _ => None,
+                        }));
+                    }
                     None => {
                         at.insert(key(doc, &e), doc.entries.len());
                         doc.entries.push(e);
@@ -477,14 +541,11 @@ impl<'a> Parser<'a, '_> {
     fn string(&mut self, mode: Mode) -> Result<Node<'a>, Invalid> {
         let open = self.pos;
         self.pos += 1;
-        loop {
-            match self.bytes.get(self.pos) {
-                None => return Err(Invalid),
-                Some(b'"') => break,
-                Some(b'\\') => return self.escaped_string(open, mode),
-                Some(0..=0x1f) => return Err(Invalid),
-                Some(_) => self.pos += 1,
-            }
+        self.pos += special_byte(self.bytes.get(self.pos..).unwrap_or_default());
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {}
+            Some(b'\\') => return self.escaped_string(open, mode),
+            _ => return Err(Invalid),
         }
         self.pos += 1;
         Ok(Node::Str(&self.text[open + 1..self.pos - 1]))
@@ -526,4 +587,60 @@ impl<'a> Parser<'a, '_> {
         }
         serde_json::from_str::<Number>(token).map(Node::Number).map_err(|_| Invalid)
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Per byte of `x`, the high bit of the result is set where the byte is below `n` (at most
+/// 0x80): exactly at the lowest such byte; above it a borrow may mark more, so only the
+/// lowest set bit counts.
+fn bytes_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & (ONES * 0x80)
+}
+
+/// Like [`bytes_below`], for the bytes equal to `b`.
+fn bytes_equal(x: u64, b: u8) -> u64 {
+    bytes_below(x ^ (ONES * u64::from(b)), 1)
+}
+
+/// The index of the first byte of `bytes` for which `hits` (a [`bytes_below`] mask of a word
+/// of eight bytes) or `is_hit` (one byte) holds, eight bytes at a time; its length if none.
+fn find_byte(bytes: &[u8], hits: impl Fn(u64) -> u64, is_hit: impl Fn(u8) -> bool) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = hits(u64::from_le_bytes(word));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    at + tail.iter().position(|b| is_hit(*b)).unwrap_or(tail.len())
+}
+
+/// The index of the first `"`, `\\` or control character of `bytes` (its length if none).
+fn special_byte(bytes: &[u8]) -> usize {
+    find_byte(
+        bytes,
+        |x| bytes_equal(x, b'"') | bytes_equal(x, b'\\') | bytes_below(x, 0x20),
+        |b| matches!(b, b'"' | b'\\' | 0..=0x1f),
+    )
+}
+
+/// The index of the first `"`, `{`, `}`, `[` or `]` of `bytes` (its length if none); may
+/// stop earlier at a control character (none is outside a string in JSON).
+fn structural_byte(bytes: &[u8]) -> usize {
+    // `[` and `]` are `{` and `}` without bit 0x20; a control character 0x02 with it is `"`.
+    let folded = |x: u64| x | (ONES * 0x20);
+    find_byte(
+        bytes,
+        |x| {
+            let y = folded(x);
+            bytes_equal(y, b'"') | bytes_equal(y, b'{') | bytes_equal(y, b'}')
+        },
+        |b| matches!(b | 0x20, b'"' | b'{' | b'}'),
+    )
 }

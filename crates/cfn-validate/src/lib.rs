@@ -181,12 +181,12 @@ pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
-    // A tree converted from a `Value` has no unread resource bodies, so `run` is `Some`.
+    // A tree converted from a `Value` has no unread resource bodies: `run` is `Some`.
     run(&Doc::from_value(template)).unwrap_or_default()
 }
 
-/// The findings of a template; `None` if an unread resource body does not read (which
-/// cannot happen: [`Doc::parse`] checked it).
+/// The findings of a template; `None` if an unread resource body ([`json::Node::Raw`]) is
+/// not JSON.
 fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
     let mut v = Validator { out: Vec::new(), seen: HashSet::new() };
     let empty = Obj::empty(doc);
@@ -675,7 +675,7 @@ impl Validator {
 
     fn object(&mut self, id: &str, node: &Node, map: Obj<'_>, path: &PropPath<'_>) {
         for required in node.required {
-            if !map.contains_key(*required) {
+            if !map.contains_key(required) {
                 let message = format!("'{required}' is a required property");
                 self.push("F3003", message, Some(id.to_string()), Some(path.to_string()));
             }

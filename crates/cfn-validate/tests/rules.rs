@@ -5,8 +5,13 @@
 
 use serde_json::{json, Value};
 
-/// (rule, logical ID, property path, message) of every finding, sorted.
+/// (rule, logical ID, property path, message) of every finding, sorted; checks on the way
+/// that `validate_text` finds the same as `validate` (written compact and pretty).
 fn findings(template: Value) -> Vec<(String, String, String, String)> {
+    for text in [template.to_string(), serde_json::to_string_pretty(&template).unwrap()] {
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(cfn_validate::validate_text(&text), Some(cfn_validate::validate(&parsed)));
+    }
     let mut out: Vec<_> = cfn_validate::validate(&template)
         .into_iter()
         .map(|d| {
