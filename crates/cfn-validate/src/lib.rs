@@ -33,7 +33,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
-use json::{Arr, Doc, Kind, Obj, J};
+use json::{Arr, Doc, Kind, Obj, StrSet, J};
 
 use schema::{Node, ARRAY, BOOLEAN, INTEGER, N, NUMBER, OBJECT, STRING, TYPE_NAMES};
 
@@ -276,8 +276,8 @@ fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
 
 /// What a template defines that references may name.
 struct Names<'d> {
-    resources: HashSet<&'d str>,
-    parameters: HashSet<&'d str>,
+    resources: StrSet<'d>,
+    parameters: StrSet<'d>,
 }
 
 impl<'d> Names<'d> {
@@ -814,7 +814,7 @@ const INTRINSICS: [&str; 20] = [
 /// `(function, argument)` when `map` is an intrinsic function call (`Ref` or `Fn::*`).
 fn intrinsic(map: Obj<'_>) -> Option<(&str, J<'_>)> {
     let (k, v) = map.single()?;
-    (k == "Ref" || INTRINSICS.contains(&k)).then_some((k, v))
+    (k == "Ref" || (k.starts_with("Fn::") && INTRINSICS.contains(&k))).then_some((k, v))
 }
 
 fn is_alphanumeric(id: &str) -> bool {
