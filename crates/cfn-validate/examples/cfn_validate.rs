@@ -15,18 +15,21 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for path in std::env::args().skip(1) {
-        let template: serde_json::Value = match std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
-        {
-            Ok(t) => t,
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
             Err(e) => {
                 eprintln!("{path}: {e}");
                 failed = true;
                 continue;
             }
         };
-        for d in cfn_validate::validate(&template) {
+        let Some(findings) = cfn_validate::validate_text(&text) else {
+            let error = serde_json::from_str::<serde_json::Value>(&text).err();
+            eprintln!("{path}: {}", error.map_or("not JSON".into(), |e| e.to_string()));
+            failed = true;
+            continue;
+        };
+        for d in findings {
             println!(
                 "{path}\t[{}] {}\t{}\t{}\t{}",
                 d.severity.as_str(),

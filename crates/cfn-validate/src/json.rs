@@ -508,13 +508,15 @@ impl<'a> Parser<'a, '_> {
                     }
                 },
                 Some(b'{' | b'[') => open += 1,
-                _ => {
+                Some(b'}' | b']') => {
                     open -= 1;
                     if open == 0 {
                         self.pos += 1;
                         return Ok(());
                     }
                 }
+                // A control character outside a string.
+                Some(_) => return Err(Invalid),
             }
             self.pos += 1;
         }
