@@ -4,9 +4,11 @@
 //! at most [`MAX_NESTING`] nested arrays/objects), so that [`Doc::parse`] of a text and
 //! [`Doc::from_value`] of `serde_json::from_str` of it are the same tree.
 //!
-//! The resource bodies of a template read from text stay unread ([`Node::Raw`], checked
-//! but not built) until the validator reads them one at a time into a scratch [`Doc`]
-//! ([`Doc::read_raw`]): memory stays that of the largest resource, not of the template.
+//! The resource bodies of a template read from text stay unread ([`Node::Raw`]: only their
+//! end is found, by matching brackets) until the validator reads them one at a time into a
+//! scratch [`Doc`] ([`Doc::read_raw`], which checks them fully): memory stays that of the
+//! largest resource, not of the template, and the text is read about twice, not once into
+//! a `serde_json::Value` of many small allocations.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
