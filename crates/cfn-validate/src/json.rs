@@ -4,11 +4,10 @@
 //! at most [`MAX_NESTING`] nested arrays/objects), so that [`Doc::parse`] of a text and
 //! [`Doc::from_value`] of `serde_json::from_str` of it are the same tree.
 //!
-//! The resource bodies of a template read from text stay unread ([`Node::Raw`]: only their
-//! end is found, by matching brackets) until the validator reads them one at a time into a
-//! scratch [`Doc`] ([`Doc::read_raw`], which checks them fully): memory stays that of the
-//! largest resource, not of the template, and the text is read about twice, not once into
-//! a `serde_json::Value` of many small allocations.
+//! A template read from text keeps its resource bodies only as text ([`Node::Raw`]): each is
+//! read into a scratch [`Doc`] and shown to a visitor (the validator) as it is met, and read
+//! again later only if needed ([`Doc::read_raw`]), so memory stays that of the largest
+//! resource, not of the template.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -38,8 +37,8 @@ pub(crate) enum Node<'a> {
     Array(usize, usize),
     /// Entries `Doc::entries[start..start + len]` (keys are `Str`/`Owned`, each once).
     Object(usize, usize),
-    /// A resource body not read yet: `text[start..end]`, at nesting depth 2 (its brackets
-    /// balance; [`Doc::read_raw`] checks the rest).
+    /// A resource body kept as its text, `text[start..end]` (at nesting depth 2, read once
+    /// already): [`Doc::read_raw`] reads it.
     Raw(usize, usize),
 }
 
@@ -58,45 +57,55 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Reads `text` as serde_json would (`None` where it fails), leaving the values of the
-    /// top-level `Resources` object unread ([`Node::Raw`]).
-    pub(crate) fn parse(text: &'a str) -> Option<Doc<'a>> {
+    /// Reads `text` as serde_json would (`None` where it fails). The values of the
+    /// template's `Resources` object are shown to `visit` as they are read (before the rest
+    /// of the text is: it may still turn out not to be JSON) and left [`Node::Raw`].
+    pub(crate) fn parse(text: &'a str, visit: Visit<'a, '_>) -> Option<Doc<'a>> {
         let mut doc = Doc { text, ..Doc::default() };
-        let mut p =
-            Parser { bytes: text.as_bytes(), pos: 0, text, doc: &mut doc, dropped: Vec::new() };
-        let root = p.value(0, Mode::TopLevel).ok()?;
+        let mut scratch = Doc::default();
+        let mut p = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            doc: &mut doc,
+            resources: Some((&mut scratch, visit)),
+        };
+        let root = p.value(0).ok()?;
         p.skip_ws();
         if p.pos != p.bytes.len() {
             return None;
-        }
-        // Resource bodies a repeated key replaced are never read: check them here.
-        for (start, end) in std::mem::take(&mut p.dropped) {
-            p.pos = start;
-            if p.value(2, Mode::Check).is_err() || p.pos != end {
-                return None;
-            }
         }
         doc.root = Some(root);
         Some(doc)
     }
 
     /// Reads the [`Node::Raw`] `raw` of `from` into `self` (cleared first); `false` if it is
-    /// not a `Raw` or its text is not JSON (serde_json would not read the document).
+    /// not a `Raw`.
     pub(crate) fn read_raw(&mut self, from: &Doc<'a>, raw: &Node<'a>) -> bool {
         let Node::Raw(start, end) = *raw else { return false };
-        self.text = from.text;
+        let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
+        self.read(from.text, bytes, start, 2).is_ok_and(|stop| stop == end)
+    }
+
+    /// Reads the value at `start` of `text` (inside `depth` arrays/objects, up to the end
+    /// of `bytes`) into `self` (cleared first); where it ends.
+    fn read(
+        &mut self,
+        text: &'a str,
+        bytes: &'a [u8],
+        start: usize,
+        depth: usize,
+    ) -> Result<usize, Invalid> {
+        self.text = text;
         self.root = None;
         self.items.clear();
         self.entries.clear();
         self.owned.clear();
-        let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
-        let mut p = Parser { bytes, pos: start, text: from.text, doc: self, dropped: Vec::new() };
-        let Ok(root) = p.value(2, Mode::Build) else { return false };
-        if p.pos != end {
-            return false;
-        }
+        let mut p = Parser { text, bytes, pos: start, doc: self, resources: None };
+        let root = p.value(depth)?;
+        let end = p.pos;
         self.root = Some(root);
-        true
+        Ok(end)
     }
 
     /// The tree of a `serde_json::Value` (its strings borrowed).
@@ -329,15 +338,9 @@ impl Hasher for FastHasher {
 /// Text that serde_json does not read.
 struct Invalid;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// The template's root: the values of its `Resources` object are left [`Node::Raw`].
-    TopLevel,
-    /// Build every value.
-    Build,
-    /// Check only.
-    Check,
-}
+/// What a [`Doc::parse`] shows each resource body it reads: (where the body starts in the
+/// text, the resource's logical ID, the body).
+pub(crate) type Visit<'a, 'v> = &'v mut dyn FnMut(usize, &'a str, J<'_>);
 
 struct Parser<'a, 'p> {
     text: &'a str,
@@ -345,8 +348,9 @@ struct Parser<'a, 'p> {
     bytes: &'a [u8],
     pos: usize,
     doc: &'p mut Doc<'a>,
-    /// The spans of [`Node::Raw`] values a repeated key replaced.
-    dropped: Vec<(usize, usize)>,
+    /// Where the values of the template's `Resources` object are read, one at a time, and
+    /// who is shown them (at the template's root only).
+    resources: Option<(&'p mut Doc<'a>, Visit<'a, 'p>)>,
 }
 
 impl<'a> Parser<'a, '_> {
@@ -373,11 +377,11 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A value inside `depth` open arrays/objects.
-    fn value(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, Invalid> {
         match self.peek()? {
-            b'{' => self.object(depth + 1, mode),
-            b'[' => self.array(depth + 1, mode),
-            b'"' => self.string(mode),
+            b'{' => self.object(depth + 1),
+            b'[' => self.array(depth + 1),
+            b'"' => self.string(),
             b'-' | b'0'..=b'9' => self.number(),
             b't' => self.literal(b"true", Node::Bool(true)),
             b'f' => self.literal(b"false", Node::Bool(false)),
@@ -387,26 +391,23 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn literal(&mut self, word: &[u8], node: Node<'a>) -> Result<Node<'a>, Invalid> {
-        if !self.bytes[self.pos..].starts_with(word) {
+        if !self.bytes.get(self.pos..).unwrap_or_default().starts_with(word) {
             return Err(Invalid);
         }
         self.pos += word.len();
         Ok(node)
     }
 
-    fn array(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, Invalid> {
         if depth > MAX_NESTING {
             return Err(Invalid);
         }
         self.pos += 1;
-        let mode = if mode == Mode::TopLevel { Mode::Build } else { mode };
         let base = self.doc.item_stack.len();
         if self.peek()? != b']' {
             loop {
-                let item = self.value(depth, mode)?;
-                if mode == Mode::Build {
-                    self.doc.item_stack.push(item);
-                }
+                let item = self.value(depth)?;
+                self.doc.item_stack.push(item);
                 match self.peek()? {
                     b',' => self.pos += 1,
                     b']' => break,
@@ -422,7 +423,7 @@ impl<'a> Parser<'a, '_> {
         Ok(Node::Array(start, len))
     }
 
-    fn object(&mut self, depth: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, Invalid> {
         if depth > MAX_NESTING {
             return Err(Invalid);
         }
@@ -433,22 +434,15 @@ impl<'a> Parser<'a, '_> {
                 if self.peek()? != b'"' {
                     return Err(Invalid);
                 }
-                let key = self.string(mode)?;
+                let key = self.string()?;
                 self.expect(b':')?;
-                let value = match mode {
-                    Mode::TopLevel if self.doc.str_of(&key) == Some("Resources") => {
-                        if self.peek()? == b'{' {
-                            self.resources(depth + 1)?
-                        } else {
-                            self.value(depth, Mode::Build)?
-                        }
-                    }
-                    Mode::TopLevel => self.value(depth, Mode::Build)?,
-                    _ => self.value(depth, mode)?,
+                let resources = depth == 1 && self.doc.str_of(&key) == Some("Resources");
+                let value = if resources && self.resources.is_some() && self.peek()? == b'{' {
+                    self.resources(depth + 1)?
+                } else {
+                    self.value(depth)?
                 };
-                if mode != Mode::Check {
-                    self.doc.entry_stack.push((key, value));
-                }
+                self.doc.entry_stack.push((key, value));
                 match self.peek()? {
                     b',' => self.pos += 1,
                     b'}' => break,
@@ -460,7 +454,8 @@ impl<'a> Parser<'a, '_> {
         Ok(self.close_object(base))
     }
 
-    /// The template's `Resources` object (at `depth`): its values checked, left unread.
+    /// The template's `Resources` object (at `depth`): each value read into the scratch
+    /// document and shown to the visitor, then left [`Node::Raw`].
     fn resources(&mut self, depth: usize) -> Result<Node<'a>, Invalid> {
         self.pos += 1;
         let base = self.doc.entry_stack.len();
@@ -469,11 +464,16 @@ impl<'a> Parser<'a, '_> {
                 if self.peek()? != b'"' {
                     return Err(Invalid);
                 }
-                let key = self.string(Mode::Build)?;
+                let key = self.string()?;
                 self.expect(b':')?;
                 self.skip_ws();
                 let start = self.pos;
-                self.skip_raw(depth)?;
+                let Some((scratch, visit)) = self.resources.as_mut() else { return Err(Invalid) };
+                self.pos = scratch.read(self.text, self.bytes, start, depth)?;
+                if let Node::Str(id) = key {
+                    // A logical ID with escapes is not shown: its body is read again later.
+                    visit(start, id, scratch.root());
+                }
                 self.doc.entry_stack.push((key, Node::Raw(start, self.pos)));
                 match self.peek()? {
                     b',' => self.pos += 1,
@@ -484,44 +484,6 @@ impl<'a> Parser<'a, '_> {
         }
         self.pos += 1;
         Ok(self.close_object(base))
-    }
-
-    /// Moves past a value inside `depth` open arrays/objects, checking only that an array or
-    /// object's brackets balance: [`Doc::read_raw`] reads it fully later (and fails where
-    /// serde_json would).
-    fn skip_raw(&mut self, depth: usize) -> Result<(), Invalid> {
-        if !matches!(self.peek()?, b'{' | b'[') {
-            self.value(depth, Mode::Check)?;
-            return Ok(());
-        }
-        let mut open = 0usize;
-        loop {
-            self.pos += structural_byte(self.bytes.get(self.pos..).unwrap_or_default());
-            match self.bytes.get(self.pos) {
-                None => return Err(Invalid),
-                Some(b'"') => loop {
-                    self.pos += 1;
-                    self.pos += special_byte(self.bytes.get(self.pos..).unwrap_or_default());
-                    match self.bytes.get(self.pos) {
-                        None => return Err(Invalid),
-                        Some(b'"') => break,
-                        Some(b'\\') => self.pos += 1,
-                        Some(_) => {}
-                    }
-                },
-                Some(b'{' | b'[') => open += 1,
-                Some(b'}' | b']') => {
-                    open -= 1;
-                    if open == 0 {
-                        self.pos += 1;
-                        return Ok(());
-                    }
-                }
-                // A control character outside a string.
-                Some(_) => return Err(Invalid),
-            }
-            self.pos += 1;
-        }
     }
 
     /// Moves the entries read since `base` into the arena, a repeated key keeping its first
@@ -548,19 +510,7 @@ impl<'a> Parser<'a, '_> {
             let fresh: Vec<(Node<'a>, Node<'a>)> = doc.entry_stack.drain(base..).collect();
             for e in fresh {
                 match at.get(&key(doc, &e)) {
-                    Some(&i) => {
-                        let old = std::mem::replace(&mut doc.entries[i].1, e.1);
-                        let nested = match old {
-                            Node::Object(start, len) => doc.entries.get(start..start + len),
-                            _ => None,
-                        };
-                        let spans =
-                            std::iter::once(&old).chain(nested.into_iter().flatten().map(|e| &e.1));
-                        self.dropped.extend(spans.filter_map(|node| match node {
-                            Node::Raw(start, end) => Some((*start, *end)),
-                            _ => None,
-                        }));
-                    }
+                    Some(&i) => doc.entries[i].1 = e.1,
                     None => {
                         at.insert(key(doc, &e), doc.entries.len());
                         doc.entries.push(e);
@@ -574,21 +524,21 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A string (at its opening quote).
-    fn string(&mut self, mode: Mode) -> Result<Node<'a>, Invalid> {
+    fn string(&mut self) -> Result<Node<'a>, Invalid> {
         let open = self.pos;
         self.pos += 1;
         self.pos += special_byte(self.bytes.get(self.pos..).unwrap_or_default());
         match self.bytes.get(self.pos) {
             Some(b'"') => {}
-            Some(b'\\') => return self.escaped_string(open, mode),
+            Some(b'\\') => return self.escaped_string(open),
             _ => return Err(Invalid),
         }
         self.pos += 1;
-        Ok(Node::Str(&self.text[open + 1..self.pos - 1]))
+        Ok(Node::Str(self.text.get(open + 1..self.pos - 1).ok_or(Invalid)?))
     }
 
     /// A string with escapes (from its opening quote at `open`), decoded by serde_json.
-    fn escaped_string(&mut self, open: usize, mode: Mode) -> Result<Node<'a>, Invalid> {
+    fn escaped_string(&mut self, open: usize) -> Result<Node<'a>, Invalid> {
         loop {
             match self.bytes.get(self.pos) {
                 None => return Err(Invalid),
@@ -600,9 +550,6 @@ impl<'a> Parser<'a, '_> {
         self.pos += 1;
         let token = self.text.get(open..self.pos).ok_or(Invalid)?;
         let s: String = serde_json::from_str(token).map_err(|_| Invalid)?;
-        if mode == Mode::Check {
-            return Ok(Node::Null);
-        }
         self.doc.owned.push(s);
         Ok(Node::Owned(self.doc.owned.len() - 1))
     }
@@ -664,20 +611,5 @@ fn special_byte(bytes: &[u8]) -> usize {
         bytes,
         |x| bytes_equal(x, b'"') | bytes_equal(x, b'\\') | bytes_below(x, 0x20),
         |b| matches!(b, b'"' | b'\\' | 0..=0x1f),
-    )
-}
-
-/// The index of the first `"`, `{`, `}`, `[` or `]` of `bytes` (its length if none); may
-/// stop earlier at a control character (none is outside a string in JSON).
-fn structural_byte(bytes: &[u8]) -> usize {
-    // `[` and `]` are `{` and `}` without bit 0x20; a control character 0x02 with it is `"`.
-    let folded = |x: u64| x | (ONES * 0x20);
-    find_byte(
-        bytes,
-        |x| {
-            let y = folded(x);
-            bytes_equal(y, b'"') | bytes_equal(y, b'{') | bytes_equal(y, b'}')
-        },
-        |b| matches!(b | 0x20, b'"' | b'{' | b'}'),
     )
 }

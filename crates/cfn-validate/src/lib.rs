@@ -169,8 +169,9 @@ fn type_entry(t: &str) -> Option<u32> {
 /// Validates a template given as its JSON text: [`validate`] of the parsed text, or `None`
 /// when the text is not JSON (or is nested deeper than serde_json reads, 128 levels).
 ///
-/// The text is read into a compact tree borrowing its strings, one resource at a time, so
-/// this is much faster and leaner than parsing it into a `serde_json::Value` first.
+/// The text is read into a compact tree borrowing its strings, one resource at a time (each
+/// validated as it is read), so this is much faster and leaner than parsing it into a
+/// `serde_json::Value` first.
 ///
 /// ```
 /// let findings = cfn_validate::validate_text(r#"{"Resources": {}}"#).unwrap();
@@ -178,20 +179,32 @@ fn type_entry(t: &str) -> Option<u32> {
 /// assert!(cfn_validate::validate_text("not json").is_none());
 /// ```
 pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
-    run(&Doc::parse(text)?)
+    // Each resource is validated as it is read, against the resources read so far; one that
+    // names something not (yet) known is validated again once the whole template is read.
+    let mut known = StrSet::default();
+    let no_parameters = StrSet::default();
+    let mut early = Vec::new();
+    let doc = Doc::parse(text, &mut |start, id, body| {
+        known.insert(id);
+        let names = Names { resources: &known, parameters: &no_parameters, conditions: None };
+        let (findings, unresolved) = resource_findings(id, body, &names, true);
+        early.push((start, (!unresolved).then_some(findings)));
+    })?;
+    run(&doc, early)
 }
 
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
     // A tree converted from a `Value` has no unread resource bodies: `run` is `Some`.
-    run(&Doc::from_value(template)).unwrap_or_default()
+    run(&Doc::from_value(template), Vec::new()).unwrap_or_default()
 }
 
-/// The findings of a template; `None` if an unread resource body ([`json::Node::Raw`]) is
-/// not JSON.
-fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
-    let mut v = Validator { out: Vec::new(), seen: HashSet::new() };
+/// The findings of a template. `early`: (where its body starts, its findings if final) of
+/// each resource validated as the text was read ([`validate_text`]). `None` if a resource
+/// body kept as text ([`json::Node::Raw`]) does not read (which cannot happen: it was read).
+fn run(doc: &Doc<'_>, early: Vec<(usize, Option<Vec<Diagnostic>>)>) -> Option<Vec<Diagnostic>> {
+    let mut v = Validator::default();
     let empty = Obj::empty(doc);
     let top = doc.root().as_object().unwrap_or(empty);
     let section = |k: &str| top.get(k).and_then(J::as_object).unwrap_or(empty);
@@ -238,7 +251,13 @@ fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
             v.push("F0011", message, None, None);
         }
     }
-    let names = Names::new(resources, parameters);
+    let resource_ids: StrSet<'_> = resources.keys().collect();
+    let parameter_names: StrSet<'_> = parameters.keys().collect();
+    let names = Names {
+        resources: &resource_ids,
+        parameters: &parameter_names,
+        conditions: Some(conditions),
+    };
     for name in parameters.keys() {
         if !is_alphanumeric(name) {
             let message = format!("Parameter name '{name}' must be alphanumeric");
@@ -256,8 +275,19 @@ fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
         }
     }
 
+    // The early findings serve if they are of exactly these resources (no repeated logical
+    // ID or `Resources` section replaced one).
+    let fits = early.len() == resources.len()
+        && resources.iter().zip(&early).all(
+            |((_, body), (start, _))| matches!(body.node(), json::Node::Raw(s, _) if s == start),
+        );
+    let mut early = early.into_iter().map(|(_, findings)| findings.filter(|_| fits));
     let mut scratch = Doc::default();
     for (id, body) in resources.iter() {
+        if let Some(findings) = early.next().flatten() {
+            v.out.extend(findings);
+            continue;
+        }
         let body = match body.node() {
             raw @ json::Node::Raw(..) => {
                 if !scratch.read_raw(doc, raw) {
@@ -267,7 +297,7 @@ fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
             }
             _ => body,
         };
-        v.resource(id, body, &names, conditions);
+        v.out.extend(resource_findings(id, body, &names, false).0);
     }
     for (name, output) in outputs.iter() {
         if let Some(value) = output.as_object().and_then(|o| o.get("Value")) {
@@ -277,15 +307,33 @@ fn run(doc: &Doc<'_>) -> Option<Vec<Diagnostic>> {
     Some(v.out)
 }
 
-/// What a template defines that references may name.
-struct Names<'d> {
-    resources: StrSet<'d>,
-    parameters: StrSet<'d>,
+/// The findings of resource `id`, and whether one of them is that a name (resource,
+/// parameter, condition) is not defined; `provisional`: `names` are those known so far, and
+/// such findings are left out.
+fn resource_findings(
+    id: &str,
+    body: J<'_>,
+    names: &Names<'_, '_>,
+    provisional: bool,
+) -> (Vec<Diagnostic>, bool) {
+    // Each finding names the resource, so none repeats one of another resource or of the
+    // template's structure: the resource has a `seen` of its own.
+    let mut v = Validator { provisional, ..Validator::default() };
+    v.resource(id, body, names);
+    (v.out, v.unresolved)
 }
 
-impl<'d> Names<'d> {
-    fn new(resources: Obj<'d>, parameters: Obj<'d>) -> Names<'d> {
-        Names { resources: resources.keys().collect(), parameters: parameters.keys().collect() }
+/// What a template defines that references may name (or what of it is known so far).
+struct Names<'n, 'd> {
+    resources: &'n StrSet<'d>,
+    parameters: &'n StrSet<'d>,
+    /// The `Conditions` section; `None`: not known yet.
+    conditions: Option<Obj<'d>>,
+}
+
+impl Names<'_, '_> {
+    fn condition_exists(&self, name: &str) -> bool {
+        self.conditions.is_some_and(|c| c.contains_key(name))
     }
 
     fn ref_target_exists(&self, name: &str) -> bool {
@@ -306,13 +354,34 @@ impl<'d> Names<'d> {
     }
 }
 
+#[derive(Default)]
 struct Validator {
     out: Vec<Diagnostic>,
     /// Findings already reported (both branches of an `Fn::If` may find the same).
     seen: HashSet<(&'static str, Option<String>, Option<String>, String)>,
+    /// Whether the names are those known so far (of a template still being read): a finding
+    /// that a name is not defined is then only noted, in `unresolved`.
+    provisional: bool,
+    /// Whether a finding is that a name is not defined ([`Validator::push_undefined`]).
+    unresolved: bool,
 }
 
 impl Validator {
+    /// [`Validator::push`] of a resource's finding that a name is not defined (its message
+    /// written only if it is kept).
+    fn push_undefined(
+        &mut self,
+        rule_id: &'static str,
+        message: impl FnOnce() -> String,
+        logical_id: Option<String>,
+        property_path: Option<String>,
+    ) {
+        self.unresolved = true;
+        if !self.provisional {
+            self.push(rule_id, message(), logical_id, property_path);
+        }
+    }
+
     fn push(
         &mut self,
         rule_id: &'static str,
@@ -332,7 +401,7 @@ impl Validator {
         self.out.push(Diagnostic { rule_id, severity, message, logical_id, property_path });
     }
 
-    fn resource(&mut self, id: &str, body: J<'_>, names: &Names<'_>, conditions: Obj<'_>) {
+    fn resource(&mut self, id: &str, body: J<'_>, names: &Names<'_, '_>) {
         let rid = || Some(id.to_string());
         if !is_alphanumeric(id) {
             self.push(
@@ -390,10 +459,11 @@ impl Validator {
             }
         }
         if let Some(condition) = body.get("Condition").and_then(J::as_str) {
-            if !conditions.contains_key(condition) {
-                let message =
-                    format!("Condition '{condition}' referenced by resource '{id}' is not defined");
-                self.push("E8002", message, rid(), None);
+            if !names.condition_exists(condition) {
+                let message = || {
+                    format!("Condition '{condition}' referenced by resource '{id}' is not defined")
+                };
+                self.push_undefined("E8002", message, rid(), None);
             }
         }
         for key in ["Properties", "Metadata", "UpdatePolicy", "CreationPolicy"] {
@@ -407,15 +477,15 @@ impl Validator {
         }
     }
 
-    fn depends_on(&mut self, id: &str, target: &str, names: &Names<'_>) {
+    fn depends_on(&mut self, id: &str, target: &str, names: &Names<'_, '_>) {
         if !names.resources.contains(target) {
-            let message = format!("DependsOn target '{target}' does not exist as a resource");
-            self.push("E3005", message, Some(id.to_string()), None);
+            let message = || format!("DependsOn target '{target}' does not exist as a resource");
+            self.push_undefined("E3005", message, Some(id.to_string()), None);
         }
     }
 
     /// `Ref`, `Fn::GetAtt` and `Fn::Sub` anywhere under a resource's `value` (at `path`).
-    fn refs(&mut self, id: &str, value: J<'_>, path: &PropPath<'_>, names: &Names<'_>) {
+    fn refs(&mut self, id: &str, value: J<'_>, path: &PropPath<'_>, names: &Names<'_, '_>) {
         if path.depth > MAX_DEPTH {
             return;
         }
@@ -432,26 +502,35 @@ impl Validator {
                         "Ref" => {
                             if let Some(target) = arg.as_str() {
                                 if !names.ref_target_exists(target) {
-                                    let message =
-                                        format!("'{target}' is not one of {}", names.ref_targets());
-                                    self.push("F1020", message, rid(), Some(path.to_string()));
+                                    let message = || {
+                                        format!("'{target}' is not one of {}", names.ref_targets())
+                                    };
+                                    let path = Some(path.to_string());
+                                    self.push_undefined("F1020", message, rid(), path);
                                 }
                             }
                         }
                         "Fn::GetAtt" => {
                             if let Some((target, _)) = get_att(arg) {
                                 if !names.resources.contains(target) {
-                                    let message = format!(
-                                        "Fn::GetAtt references non-existent resource '{target}'"
-                                    );
-                                    self.push("F1020", message, rid(), None);
+                                    let message = || {
+                                        format!("Fn::GetAtt references non-existent resource '{target}'")
+                                    };
+                                    self.push_undefined("F1020", message, rid(), None);
                                 }
                             }
                         }
                         "Fn::Sub" => {
                             for variable in unknown_sub_variables(arg, names) {
-                                let message = format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter");
-                                self.push("F1018", message, rid(), Some(path.to_string()));
+                                let message = || {
+                                    format!("Fn::Sub variable '${{{variable}}}' does not reference a valid resource, parameter, or pseudo-parameter")
+                                };
+                                self.push_undefined(
+                                    "F1018",
+                                    message,
+                                    rid(),
+                                    Some(path.to_string()),
+                                );
                             }
                         }
                         _ => {}
@@ -478,7 +557,7 @@ impl Validator {
         value: J<'_>,
         sub: &str,
         depth: usize,
-        names: &Names<'_>,
+        names: &Names<'_, '_>,
     ) {
         if depth > MAX_DEPTH {
             return;
@@ -744,7 +823,7 @@ impl std::fmt::Display for PropPath<'_> {
 
 /// The variables of an `Fn::Sub` (string or `[string, variables]`) that name nothing (a
 /// `${Resource.Attribute}` of an existing resource names something).
-fn unknown_sub_variables(arg: J<'_>, names: &Names<'_>) -> Vec<String> {
+fn unknown_sub_variables(arg: J<'_>, names: &Names<'_, '_>) -> Vec<String> {
     let (text, local) = match arg.kind() {
         Kind::String(s) => (s, None),
         Kind::Array(parts) => match (parts.get(0).and_then(J::as_str), parts.get(1)) {

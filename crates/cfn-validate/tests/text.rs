@@ -252,3 +252,22 @@ fn shapes() {
         same(text).unwrap();
     }
 }
+
+#[test]
+fn names_defined_later() {
+    // Resources are validated as they are read, against the names read so far: names defined
+    // further on (resources, parameters and conditions after `Resources`) must still count.
+    for text in [
+        r#"{"Resources": {"A": {"Type": "AWS::SNS::Topic", "DependsOn": ["B", "C"], "Condition": "K", "Properties": {"TopicName": {"Fn::Sub": "${B}-${P}-${C.Arn}-${Nope}"}, "Foo": {"Ref": "P"}}, "Metadata": {"X": {"Fn::GetAtt": ["C", "Arn"]}, "Y": {"Ref": "Q"}}}, "B": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "A"}}}, "C": {"Type": "AWS::SNS::Topic", "Condition": "K2"}}, "Parameters": {"P": {"Type": "String"}}, "Conditions": {"K": {"Fn::Equals": ["a", "b"]}}}"#,
+        r#"{"Resources": {"A": {"Type": "AWS::SNS::Topic", "DependsOn": "B"}, "B": {"Type": "AWS::SNS::Topic", "DependsOn": "A"}}}"#,
+        r#"{"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "P"}}}}, "Parameters": {"P": {}}}"#,
+        r#"{"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "P"}}}}}"#,
+        r#"{"Conditions": {"K": {}}, "Parameters": {"P": {}}, "Resources": {"A": {"Type": "AWS::SNS::Topic", "Condition": "K", "Properties": {"TopicName": {"Ref": "P"}}}}}"#,
+        // A later `Resources` section replaces the first: its names are the ones that count.
+        r#"{"Resources": {"A": {"Type": "AWS::SNS::Topic", "DependsOn": "B"}, "B": {"Type": "AWS::SNS::Topic"}}, "Resources": {"A": {"Type": "AWS::SNS::Topic", "DependsOn": "B"}}}"#,
+        r#"{"Resources": {"B": {"Type": "AWS::SNS::Topic"}, "A": {"Type": "AWS::SNS::Topic", "DependsOn": "B"}, "B": 1}}"#,
+        r#"{"Resources": {"B": {"Type": "AWS::SNS::Topic"}, "\u0041": {"Type": "AWS::SNS::Topic", "DependsOn": ["B", "C"]}, "C": {"Type": "AWS::SNS::Topic", "DependsOn": "\u0041"}}}"#,
+    ] {
+        same(text).unwrap();
+    }
+}
