@@ -586,30 +586,49 @@ fn bytes_equal(x: u64, b: u8) -> u64 {
     bytes_below(x ^ (ONES * u64::from(b)), 1)
 }
 
-/// The index of the first byte of `bytes` for which `hits` (a [`bytes_below`]-like mask of a
-/// word of eight bytes, its lowest set bit right) or `is_hit` (one byte) holds, eight bytes
-/// at a time; its length if none.
-fn find_byte(bytes: &[u8], hits: impl Fn(u64) -> u64, is_hit: impl Fn(u8) -> bool) -> usize {
+/// The index of the first `"`, `\\` or control character of `bytes` (its length if none),
+/// eight bytes at a time.
+fn special_byte(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let found = hits(u64::from_le_bytes(word));
+        let x = u64::from_le_bytes(word);
+        let found = bytes_equal(x, b'"') | bytes_equal(x, b'\\') | bytes_below(x, 0x20);
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
     let tail = chunks.remainder();
-    at + tail.iter().position(|b| is_hit(*b)).unwrap_or(tail.len())
+    at + tail.iter().position(|b| matches!(b, b'"' | b'\\' | 0..=0x1f)).unwrap_or(tail.len())
 }
 
-/// The index of the first `"`, `\\` or control character of `bytes` (its length if none).
-fn special_byte(bytes: &[u8]) -> usize {
-    find_byte(
-        bytes,
-        |x| bytes_equal(x, b'"') | bytes_equal(x, b'\\') | bytes_below(x, 0x20),
-        |b| matches!(b, b'"' | b'\\' | 0..=0x1f),
-    )
+#[cfg(test)]
+mod tests {
+    use super::special_byte;
+
+    #[test]
+    fn special_byte_finds_the_first() {
+        let fillers = [b'a', b' ', b'!', b'#', b'[', b']', b'\x7f', b'\x80', b'\xff', b'\x21'];
+        let specials = [b'"', b'\\', 0x00, 0x1f, b'\n'];
+        for len in 0..24 {
+            for filler in fillers {
+                let plain = vec![filler; len];
+                assert_eq!(special_byte(&plain), len);
+                for at in 0..len {
+                    for special in specials {
+                        let mut bytes = plain.clone();
+                        bytes[at] = special;
+                        // A later special byte (and a borrow past the first) changes nothing.
+                        if at + 1 < len {
+                            bytes[at + 1] = 0;
+                        }
+                        assert_eq!(special_byte(&bytes), at, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
 }

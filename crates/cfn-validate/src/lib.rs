@@ -196,7 +196,7 @@ pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
-    // A tree converted from a `Value` has no unread resource bodies: `run` is `Some`.
+    // A tree converted from a `Value` keeps no resource body as text: `run` is `Some`.
     run(&Doc::from_value(template), Vec::new()).unwrap_or_default()
 }
 
