@@ -2,12 +2,12 @@
 //! text (or from a `serde_json::Value`), read from text with exactly serde_json's grammar
 //! and semantics (numbers, escapes, a repeated key keeps its first place and its last value,
 //! at most [`MAX_NESTING`] nested arrays/objects), so that [`Doc::parse`] of a text and
-//! [`Doc::from_value`] of `serde_json::from_str` of it are the same tree.
+//! [`Doc::from_value`] of `serde_json::from_str` of it read the same.
 //!
-//! A template read from text keeps its resource bodies only as text ([`Node::Raw`]): each is
-//! read into a scratch [`Doc`] and shown to a visitor (the validator) as it is met, and read
-//! again later only if needed ([`Doc::read_raw`]), so memory stays that of the largest
-//! resource, not of the template.
+//! A template's tree keeps its resource bodies aside, as text ([`Node::Raw`]: each is also
+//! read into a scratch [`Doc`] and shown to a visitor, the validator, as it is met) or as
+//! their `Value` ([`Node::Value`]), and [`Doc::read_kept`] reads one into a scratch [`Doc`]
+//! when needed: memory stays that of the largest resource, not of the template.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -38,8 +38,10 @@ pub(crate) enum Node<'a> {
     /// Entries `Doc::entries[start..start + len]` (keys are `Str`/`Owned`, each once).
     Object(usize, usize),
     /// A resource body kept as its text, `text[start..end]` (at nesting depth 2, read once
-    /// already): [`Doc::read_raw`] reads it.
+    /// already): [`Doc::read_kept`] reads it.
     Raw(usize, usize),
+    /// A resource body kept as its `serde_json::Value`: [`Doc::read_kept`] converts it.
+    Value(&'a Value),
 }
 
 /// A JSON value as a tree of [`Node`]s in a few arenas.
@@ -79,12 +81,32 @@ impl<'a> Doc<'a> {
         Some(doc)
     }
 
-    /// Reads the [`Node::Raw`] `raw` of `from` into `self` (cleared first); `false` if it is
-    /// not a `Raw`.
-    pub(crate) fn read_raw(&mut self, from: &Doc<'a>, raw: &Node<'a>) -> bool {
-        let Node::Raw(start, end) = *raw else { return false };
-        let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
-        self.read(from.text, bytes, start, 2).is_ok_and(|stop| stop == end)
+    /// Reads the resource body `kept` ([`Node::Raw`] or [`Node::Value`]) of `from` into
+    /// `self` (cleared first); `false` if it is neither.
+    pub(crate) fn read_kept(&mut self, from: &Doc<'a>, kept: &Node<'a>) -> bool {
+        match *kept {
+            Node::Raw(start, end) => {
+                let Some(bytes) = from.text.as_bytes().get(..end) else { return false };
+                self.read(from.text, bytes, start, 2).is_ok_and(|stop| stop == end)
+            }
+            Node::Value(value) => {
+                self.clear(from.text);
+                let root = self.convert(value, 2, false);
+                self.root = Some(root);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn clear(&mut self, text: &'a str) {
+        self.text = text;
+        self.root = None;
+        self.items.clear();
+        self.entries.clear();
+        self.owned.clear();
+        self.item_stack.clear();
+        self.entry_stack.clear();
     }
 
     /// Reads the value at `start` of `text` (inside `depth` arrays/objects, up to the end
@@ -96,11 +118,7 @@ impl<'a> Doc<'a> {
         start: usize,
         depth: usize,
     ) -> Result<usize, Invalid> {
-        self.text = text;
-        self.root = None;
-        self.items.clear();
-        self.entries.clear();
-        self.owned.clear();
+        self.clear(text);
         let mut p = Parser { text, bytes, pos: start, doc: self, resources: None };
         let root = p.value(depth)?;
         let end = p.pos;
@@ -108,15 +126,17 @@ impl<'a> Doc<'a> {
         Ok(end)
     }
 
-    /// The tree of a `serde_json::Value` (its strings borrowed).
+    /// The tree of a `serde_json::Value` (its strings borrowed), the values of the
+    /// template's `Resources` object kept as they are ([`Node::Value`]).
     pub(crate) fn from_value(value: &'a Value) -> Doc<'a> {
         let mut doc = Doc::default();
-        let root = doc.convert(value, 0);
+        let root = doc.convert(value, 0, true);
         doc.root = Some(root);
         doc
     }
 
-    fn convert(&mut self, value: &'a Value, depth: usize) -> Node<'a> {
+    /// The node of `value` (inside `depth` arrays/objects); `top`: the template's root.
+    fn convert(&mut self, value: &'a Value, depth: usize, top: bool) -> Node<'a> {
         match value {
             Value::Null => Node::Null,
             Value::Bool(b) => Node::Bool(*b),
@@ -124,17 +144,33 @@ impl<'a> Doc<'a> {
             Value::String(s) => Node::Str(s),
             _ if depth >= MAX_CONVERTED_DEPTH => Node::Null,
             Value::Array(values) => {
-                let nodes: Vec<Node<'a>> =
-                    values.iter().map(|v| self.convert(v, depth + 1)).collect();
+                let base = self.item_stack.len();
+                for v in values {
+                    let node = self.convert(v, depth + 1, false);
+                    self.item_stack.push(node);
+                }
                 let start = self.items.len();
-                self.items.extend(nodes);
+                self.items.extend(self.item_stack.drain(base..));
                 Node::Array(start, values.len())
             }
             Value::Object(map) => {
-                let nodes: Vec<(Node<'a>, Node<'a>)> =
-                    map.iter().map(|(k, v)| (Node::Str(k), self.convert(v, depth + 1))).collect();
+                let base = self.entry_stack.len();
+                for (k, v) in map {
+                    let node = match v {
+                        Value::Object(resources) if top && k == "Resources" => {
+                            let start = self.entries.len();
+                            let kept = resources
+                                .iter()
+                                .map(|(id, body)| (Node::Str(id), Node::Value(body)));
+                            self.entries.extend(kept);
+                            Node::Object(start, resources.len())
+                        }
+                        _ => self.convert(v, depth + 1, false),
+                    };
+                    self.entry_stack.push((Node::Str(k), node));
+                }
                 let start = self.entries.len();
-                self.entries.extend(nodes);
+                self.entries.extend(self.entry_stack.drain(base..));
                 Node::Object(start, map.len())
             }
         }
@@ -175,7 +211,7 @@ impl<'d> J<'d> {
     pub(crate) fn kind(self) -> Kind<'d> {
         let doc = self.doc;
         match self.node {
-            Node::Null | Node::Raw(..) => Kind::Null,
+            Node::Null | Node::Raw(..) | Node::Value(_) => Kind::Null,
             Node::Bool(b) => Kind::Bool(*b),
             Node::Number(n) => Kind::Number(n),
             Node::Str(_) | Node::Owned(_) => Kind::String(doc.str_of(self.node).unwrap_or("")),
@@ -194,7 +230,7 @@ impl<'d> J<'d> {
         J { doc: like.doc, node: &Node::Object(0, 0) }
     }
 
-    /// The node, for [`Doc::read_raw`].
+    /// The node, for [`Doc::read_kept`].
     pub(crate) fn node(self) -> &'d Node<'d> {
         self.node
     }

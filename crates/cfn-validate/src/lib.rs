@@ -196,7 +196,7 @@ pub fn validate_text(text: &str) -> Option<Vec<Diagnostic>> {
 /// Validates a template (the JSON of a `*.template.json` file); the findings in template
 /// order: the template's structure first, then each resource, then the outputs.
 pub fn validate(template: &Value) -> Vec<Diagnostic> {
-    // A tree converted from a `Value` keeps no resource body as text: `run` is `Some`.
+    // A resource body kept as a `Value` always converts: `run` is `Some`.
     run(&Doc::from_value(template), Vec::new()).unwrap_or_default()
 }
 
@@ -289,8 +289,8 @@ fn run(doc: &Doc<'_>, early: Vec<(usize, Option<Vec<Diagnostic>>)>) -> Option<Ve
             continue;
         }
         let body = match body.node() {
-            raw @ json::Node::Raw(..) => {
-                if !scratch.read_raw(doc, raw) {
+            kept @ (json::Node::Raw(..) | json::Node::Value(_)) => {
+                if !scratch.read_kept(doc, kept) {
                     return None;
                 }
                 scratch.root()
