@@ -199,31 +199,60 @@ pub(crate) fn errors_fail(tree: &TreeData) -> bool {
     }
 }
 
-/// Validates the templates of the top-level `stacks` (`(stack node, template file, text)`);
-/// the findings not acknowledged.
-pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<TemplateViolation> {
+/// What the validation found in one template's text, before it is mapped to constructs: the
+/// part of [`check`] that needs no construct tree, so it can run on another thread.
+#[derive(Debug, Default)]
+pub(crate) struct TextFindings {
+    /// The engine's error findings, in its order, each with whether its logical ID names an
+    /// entry of the template's `Resources`.
+    errors: Vec<(cfn_validate::Diagnostic, bool)>,
+}
+
+/// Validates a template's JSON text; `None` when it is not JSON (it always is) or is nested
+/// deeper than serde_json reads (128 levels): such a template is not validated.
+pub(crate) fn check_text(text: &str) -> Option<TextFindings> {
+    let errors: Vec<cfn_validate::Diagnostic> =
+        cfn_validate::validate_text(text)?.into_iter().filter(|d| d.severity.is_error()).collect();
+    if errors.is_empty() {
+        return Some(TextFindings::default());
+    }
+    // Only with findings: which logical IDs name resources (the text parsed once more; the
+    // findings name the stack when it cannot be).
+    let template = serde_json::from_str::<serde_json::Value>(text).ok();
+    let resources = template.as_ref().and_then(|t| t.get("Resources"));
+    let errors = errors
+        .into_iter()
+        .map(|d| {
+            let listed = d
+                .logical_id
+                .as_deref()
+                .is_some_and(|id| resources.and_then(|r| r.get(id)).is_some());
+            (d, listed)
+        })
+        .collect();
+    Some(TextFindings { errors })
+}
+
+/// The findings of the top-level `stacks`' templates (`(stack node, template file, what
+/// [`check_text`] found)`) mapped to their constructs; those not acknowledged.
+pub(crate) fn check(
+    tree: &TreeData,
+    stacks: &[(usize, String, TextFindings)],
+) -> Vec<TemplateViolation> {
     let mut grouped: IndexMap<(String, String), Vec<ViolatingResource>> = IndexMap::new();
-    for (stack, file, text) in stacks {
-        // A template that is not JSON (it always is) or is nested deeper than serde_json
-        // reads (128 levels) is not validated.
-        let Ok(template) = serde_json::from_str::<serde_json::Value>(text) else {
-            continue;
-        };
-        let findings = cfn_validate::validate(&template);
-        if findings.is_empty() {
+    for (stack, file, found) in stacks {
+        if found.errors.is_empty() {
             continue;
         }
         let by_logical_id = logical_ids(tree, *stack);
-        for d in findings.into_iter().filter(|d| d.severity.is_error()) {
+        for (d, listed) in &found.errors {
             // As in aws-cdk-lib, only a finding about a resource names one (and its construct);
             // the others (template, parameters, outputs) name the stack.
             let about_section = d
                 .property_path
                 .as_deref()
                 .is_some_and(|p| p.starts_with("Outputs") || p.starts_with("Parameters"));
-            let resource = d.logical_id.as_deref().filter(|id| {
-                !about_section && template.get("Resources").and_then(|r| r.get(*id)).is_some()
-            });
+            let resource = d.logical_id.as_deref().filter(|_| !about_section && *listed);
             let (construct_path, fqn) = match resource.and_then(|id| by_logical_id.get(id)) {
                 Some(i) => (tree.nodes[*i].path.clone(), tree.nodes[*i].construct_info.clone()),
                 None => {
