@@ -302,7 +302,9 @@ impl App {
     /// Every construct path, pre-order (`listAllConstructPaths`).
     fn construct_paths(&self) -> Vec<String> {
         let tree = self.node.tree.borrow();
-        tree.descendants(0).into_iter().map(|i| tree.nodes[i].path.clone()).collect()
+        let mut paths = Vec::with_capacity(tree.nodes.len());
+        for_each_below(&tree, 0, &mut Vec::new(), |i| paths.push(tree.nodes[i].path.clone()));
+        paths
     }
 
     /// One synthesis: into the assembly folder, or into `memory` (file name → text; no
@@ -544,10 +546,13 @@ impl App {
     fn top_level_stacks(&self) -> Vec<usize> {
         // Post-order over the tree: a stack's own nested stages first; in practice, creation order.
         let tree = self.node.tree.borrow();
-        tree.descendants(0)
-            .into_iter()
-            .filter(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_none()))
-            .collect()
+        let mut stacks = Vec::new();
+        for_each_below(&tree, 0, &mut Vec::new(), |i| {
+            if matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if s.nested.is_none()) {
+                stacks.push(i);
+            }
+        });
+        stacks
     }
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
@@ -562,15 +567,16 @@ impl App {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
-            tree.nodes[me]
-                .children
-                .iter()
-                .flat_map(|c| tree.descendants(*c))
-                .filter(
-                    |i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_some()),
-                )
-                .filter(|i| nearest_parent_stack(&tree, *i) == Some(me))
-                .collect()
+            let mut nested = Vec::new();
+            for_each_below(&tree, me, &mut Vec::new(), |i| {
+                if i != me
+                    && matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if s.nested.is_some())
+                    && nearest_parent_stack(&tree, i) == Some(me)
+                {
+                    nested.push(i);
+                }
+            });
+            nested
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
@@ -869,7 +875,7 @@ impl TemplateSink<'_> {
 }
 
 /// Chunks of text the writer thread may hold before the synthesizing thread waits for it.
-const JOBS_IN_FLIGHT: usize = 8;
+const JOBS_IN_FLIGHT: usize = 2;
 
 /// The capacity of a chunk's buffer: [`STREAM_CHUNK`] and room for the element that crosses it.
 const CHUNK_CAPACITY: usize = STREAM_CHUNK + (1 << 16);
@@ -1154,6 +1160,21 @@ impl Clock {
     }
 }
 
+/// Visits `root` and every construct below it in pre-order (the order of
+/// [`TreeData::descendants`]) without listing them; `todo` is scratch space, empty after.
+fn for_each_below(
+    tree: &TreeData,
+    root: usize,
+    todo: &mut Vec<usize>,
+    mut visit: impl FnMut(usize),
+) {
+    todo.push(root);
+    while let Some(i) = todo.pop() {
+        visit(i);
+        todo.extend(tree.nodes[i].children.iter().rev());
+    }
+}
+
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
     tree.nodes[idx].parent.and_then(|p| tree.stack_of(p))
 }
@@ -1404,9 +1425,11 @@ fn tree_json(root: &Node, out: &mut String, flush: &mut Flush<'_>) -> Result<(),
             if let ElementKind::Resource(r) = &e.kind {
                 out.push_str(",\"attributes\":{\"aws:cdk:cloudformation:type\":");
                 write_string(out, &r.resource_type);
-                if let Ok(lid) = logical_id(tree, i) {
-                    out.push_str(",\"aws:cdk:cloudformation:logicalId\":");
-                    write_string(out, &lid);
+                // without the key when the logical ID cannot be computed
+                let before = out.len();
+                out.push_str(",\"aws:cdk:cloudformation:logicalId\":");
+                if crate::resolve::write_logical_id(out, tree, i).is_err() {
+                    out.truncate(before);
                 }
                 out.push('}');
             }
@@ -1722,15 +1745,20 @@ fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
             pairs.extend(deps.iter().map(|d| (i, *d)));
         }
     }
-    let resources_under = |tree: &TreeData, i: usize| -> Vec<usize> {
-        tree.descendants(i)
-            .into_iter()
-            .filter(|j| matches!(tree.element(*j).map(|e| &e.kind), Some(ElementKind::Resource(_))))
-            .collect()
-    };
+    // The resources at and below a construct, in pre-order (buffers reused across pairs).
+    let (mut todo, mut sources, mut targets) = (Vec::new(), Vec::new(), Vec::new());
+    let resources_under =
+        |tree: &TreeData, i: usize, todo: &mut Vec<usize>, out: &mut Vec<usize>| {
+            out.clear();
+            for_each_below(tree, i, todo, |j| {
+                if matches!(tree.element(j).map(|e| &e.kind), Some(ElementKind::Resource(_))) {
+                    out.push(j);
+                }
+            });
+        };
     for (source, target) in pairs {
-        let sources = resources_under(tree, source);
-        let targets = resources_under(tree, target);
+        resources_under(tree, source, &mut todo, &mut sources);
+        resources_under(tree, target, &mut todo, &mut targets);
         let reason = format!(
             "<{}>.node.addDependency(<{}>)",
             tree.nodes[source].path, tree.nodes[target].path
