@@ -5,6 +5,10 @@
 //! version rule, nested templates (deepest first, hashed compactly) and the template, the
 //! asset manifest and the stack artifact; then `tree.json`, and `manifest.json` with the
 //! feature-flag report.
+//!
+//! Files are rendered as text in chunks on the synthesizing thread; a writer thread writes
+//! and hashes them, and a validation thread checks each top-level template (see
+//! [`SynthTimings::wait`]).
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -1759,25 +1763,22 @@ fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
     for (source, target) in pairs {
         resources_under(tree, source, &mut todo, &mut sources);
         resources_under(tree, target, &mut todo, &mut targets);
-        let reason = format!(
-            "<{}>.node.addDependency(<{}>)",
-            tree.nodes[source].path, tree.nodes[target].path
-        );
         for s in &sources {
             for t in &targets {
-                add_resource_dependency(tree, *s, *t, (source, target), &reason)?;
+                add_resource_dependency(tree, *s, *t, (source, target))?;
             }
         }
     }
     Ok(())
 }
 
+/// Makes resource `source` depend on resource `target` (or their stacks on each other), for the
+/// construct dependency `key`.
 fn add_resource_dependency(
     tree: &mut TreeData,
     source: usize,
     target: usize,
     key: (usize, usize),
-    reason: &str,
 ) -> Result<(), Error> {
     let (Some(ss), Some(ts)) = (tree.stack_of(source), tree.stack_of(target)) else {
         return Ok(());
@@ -1817,12 +1818,17 @@ fn add_resource_dependency(
         let s = in_common(tree, source, &sc);
         let t = in_common(tree, target, &tc);
         if s != t {
-            add_resource_dependency(tree, s, t, key, reason)?;
+            add_resource_dependency(tree, s, t, key)?;
         }
         Ok(())
     } else {
         let (src_top, tgt_top) = (*sc.last().unwrap_or(&ss), *tc.last().unwrap_or(&ts));
-        crate::stack::add_stack_dependency(tree, src_top, tgt_top, key, reason.to_string())
+        // why, as aws-cdk-lib words it: the construct dependency `key`
+        let reason = format!(
+            "<{}>.node.addDependency(<{}>)",
+            tree.nodes[key.0].path, tree.nodes[key.1].path
+        );
+        crate::stack::add_stack_dependency(tree, src_top, tgt_top, key, reason)
     }
 }
 

@@ -4,7 +4,9 @@
 //!
 //! After the templates are written, each top-level stack's template is checked by the
 //! [`cfn_validate`] crate (the error rules of AWS CloudFormation Validate, the engine
-//! aws-cdk-lib runs). Findings are reported per rule and construct:
+//! aws-cdk-lib runs): on a thread of its own, from the text as it was written, while the
+//! rest of the assembly is rendered; its findings are matched with constructs once the
+//! assembly is written. Findings are reported per rule and construct:
 //!
 //! - with the feature flag [`VALIDATE_AGAINST_DEFAULT_RULES`] set (it is one of the
 //!   recommended flags), synthesis fails with [`Error::TemplateValidation`];
