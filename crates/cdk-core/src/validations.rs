@@ -4,9 +4,8 @@
 //!
 //! After the templates are written, each top-level stack's template is checked by the
 //! [`cfn_validate`] crate (the error rules of AWS CloudFormation Validate, the engine
-//! aws-cdk-lib runs): on a thread of its own, from the text as it was written, while the
-//! rest of the assembly is rendered; its findings are matched with constructs once the
-//! assembly is written. Findings are reported per rule and construct:
+//! aws-cdk-lib runs), from the text as it was written (kept by the thread that writes the
+//! files, not read back). Findings are reported per rule and construct:
 //!
 //! - with the feature flag [`VALIDATE_AGAINST_DEFAULT_RULES`] set (it is one of the
 //!   recommended flags), synthesis fails with [`Error::TemplateValidation`];
@@ -202,7 +201,7 @@ pub(crate) fn errors_fail(tree: &TreeData) -> bool {
 }
 
 /// What the validation found in one template's text, before it is mapped to constructs: the
-/// part of [`check`] that needs no construct tree, so it can run on another thread.
+/// part of [`check`] that needs no construct tree (it could run on another thread).
 #[derive(Debug, Default)]
 pub(crate) struct TextFindings {
     /// The engine's error findings, in its order, each with whether its logical ID names an

@@ -1,6 +1,6 @@
-//! Synthesis into files hands the text to a writer thread (which writes and hashes it) and,
-//! with the built-in validation on, to a validation thread: the files, hashes, findings and
-//! errors are those of a synthesis done in one thread.
+//! Synthesis into files hands the text to a writer thread, which writes and hashes it and,
+//! with the built-in validation on, keeps the top-level templates' text for it: the files,
+//! hashes, findings and errors are those of a synthesis done in one thread.
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
@@ -101,7 +101,7 @@ fn refused_plan(app: &App) {
 }
 
 #[test]
-fn the_validation_on_its_thread_finds_what_it_found_and_writes_the_same_files() {
+fn the_validation_of_the_kept_text_finds_what_it_found_and_writes_the_same_files() {
     let warn = |p: AppPropsBuilder| p.context(VALIDATE_AGAINST_DEFAULT_RULES, false);
     let (off, off_dir) =
         app("validation-off", |p| warn(p).builtin_cloudformation_validation(false));

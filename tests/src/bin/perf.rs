@@ -1,9 +1,8 @@
 //! The synthesis benchmark of `shared/parity/perf` ([`parity::perf`]):
 //! `perf [N] [--out DIR]` synthesizes it and prints one JSON line with the counts, the
 //! template size, the build and synthesis times, the time of each synthesis phase (prepare,
-//! resolve, render, hash, write, validate), the time synthesis waited for its writer and
-//! validation threads (wait; hash, write and validate run on them, overlapping render) and the
-//! peak resident memory.
+//! resolve, render, hash, write, validate), the time synthesis waited for its writer thread
+//! (wait; hash and write run on it, overlapping render) and the peak resident memory.
 //!
 //! The built-in CloudFormation validation runs, as in the aws-cdk-lib app; `PERF_NO_VALIDATE=1`
 //! turns it off (the app's `CDK_VALIDATION=false`) to show its share of the synthesis time.
