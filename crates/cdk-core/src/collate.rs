@@ -10,11 +10,27 @@ use std::cmp::Ordering;
 /// CLDR root order of the ASCII characters that are not letters or digits.
 const PUNCTUATION_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 
-fn primary(c: char) -> (u32, u32) {
-    if (c as u32) < 0x80 {
-        if let Some(i) = PUNCTUATION_ORDER.bytes().position(|b| b as char == c) {
+/// The primary weight of each ASCII character, computed once ([`ascii_primary`]).
+const ASCII_PRIMARY: [(u32, u32); 128] = {
+    let mut table = [(0u32, 0u32); 128];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = ascii_primary(c as u8);
+        c += 1;
+    }
+    table
+};
+
+/// The primary weight of an ASCII character: punctuation in [`PUNCTUATION_ORDER`], then
+/// digits, then letters without case.
+const fn ascii_primary(c: u8) -> (u32, u32) {
+    let order = PUNCTUATION_ORDER.as_bytes();
+    let mut i = 0;
+    while i < order.len() {
+        if order[i] == c {
             return (0, i as u32);
         }
+        i += 1;
     }
     if c.is_ascii_digit() {
         return (1, c as u32);
@@ -22,11 +38,15 @@ fn primary(c: char) -> (u32, u32) {
     if c.is_ascii_alphabetic() {
         return (2, c.to_ascii_lowercase() as u32);
     }
-    if (c as u32) < 0x80 {
-        // remaining ASCII control characters: ignorable in ICU; order them first
-        return (0, 0);
+    // remaining ASCII control characters: ignorable in ICU; order them first
+    (0, 0)
+}
+
+fn primary(c: char) -> (u32, u32) {
+    match ASCII_PRIMARY.get(c as usize) {
+        Some(w) => *w,
+        None => (3, c as u32),
     }
-    (3, c as u32)
 }
 
 fn tertiary(c: char) -> u32 {
