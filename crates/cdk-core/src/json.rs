@@ -201,45 +201,52 @@ pub(crate) fn array_index(key: &str) -> Option<u32> {
 
 /// Writes a JSON string literal with JavaScript's escaping.
 pub fn write_string(out: &mut String, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push('"');
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push('"');
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // eight bytes at a time while none needs escaping
-        if let Some(word) = bytes.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            if !needs_escape(u64::from_le_bytes(w)) {
-                i += 8;
-                continue;
+        // eight bytes at a time while none needs escaping (the last ones padded with spaces)
+        let n = (bytes.len() - i).min(8);
+        let mut w = [b' '; 8];
+        if n == 8 {
+            w.copy_from_slice(&bytes[i..i + 8]);
+        } else {
+            for (k, b) in bytes[i..].iter().enumerate() {
+                w[k] = *b;
             }
         }
-        let b = bytes[i];
-        i += 1;
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        // escaped bytes are ASCII: `i - 1` and `i` are character boundaries
-        out.push_str(&s[start..i - 1]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
-        } else {
-            out.push_str(escape);
+        if !needs_escape(u64::from_le_bytes(w)) {
+            i += n;
+            continue;
         }
-        start = i;
+        for k in i..i + n {
+            let b = bytes[k];
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // escaped bytes are ASCII: `k` and `k + 1` are character boundaries
+            out.push_str(&s[start..k]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                out.push_str(escape);
+            }
+            start = k + 1;
+        }
+        i += n;
     }
     out.push_str(&s[start..]);
     out.push('"');

@@ -108,14 +108,30 @@ impl<'a> ResolveContext<'a> {
 
     /// [`ResolveContext::resolve_at`] of a value owned here (a lazy value's product): a value
     /// without tokens is kept as it is instead of copied.
-    fn resolve_owned(&self, value: Value, depth: usize) -> Result<Option<Value>, Error> {
+    fn resolve_owned(&self, mut value: Value, depth: usize) -> Result<Option<Value>, Error> {
         if depth > MAX_DEPTH {
             return Err(self.too_deep());
         }
-        match &value {
-            Value::Token(t) => self.resolve_token(t.kind(), depth),
-            _ if is_plain(&value, MAX_DEPTH - depth) => Ok(Some(value)),
-            _ => self.resolve_at(&value, depth),
+        if let Value::Token(t) = &mut value {
+            return match std::rc::Rc::get_mut(&mut t.0) {
+                // a string of parts only this value holds: its parts are moved, not copied
+                Some(TokenKind::Concat(parts)) => {
+                    let parts = std::mem::take(parts);
+                    let mut resolved = Vec::with_capacity(parts.len());
+                    for p in parts {
+                        if let Some(v) = self.resolve_owned(p, depth + 1)? {
+                            resolved.push(Part::Value(Cow::Owned(v)));
+                        }
+                    }
+                    concat_parts(resolved).into_value(self.tree).map(Some)
+                }
+                _ => self.resolve_token(t.kind(), depth),
+            };
+        }
+        if is_plain(&value, MAX_DEPTH - depth) {
+            Ok(Some(value))
+        } else {
+            self.resolve_at(&value, depth)
         }
     }
 
@@ -971,15 +987,23 @@ fn is_plain(v: &Value, levels: usize) -> bool {
     }
 }
 
+/// Calls `f` with the logical ID of an element ([`logical_id`]), without copying the one
+/// remembered.
+pub(crate) fn with_logical_id<R>(
+    tree: &TreeData,
+    idx: usize,
+    f: impl FnOnce(&str) -> R,
+) -> Result<R, Error> {
+    if let Some(Some(Some(id))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
+        return Ok(f(id));
+    }
+    Ok(f(&logical_id(tree, idx)?))
+}
+
 /// Writes the logical ID of an element ([`logical_id`]) as a JSON string, without copying
 /// the one remembered.
 pub(crate) fn write_logical_id(out: &mut String, tree: &TreeData, idx: usize) -> Result<(), Error> {
-    if let Some(Some(Some(id))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
-        json::write_string(out, id);
-        return Ok(());
-    }
-    json::write_string(out, &logical_id(tree, idx)?);
-    Ok(())
+    with_logical_id(tree, idx, |id| json::write_string(out, id))
 }
 
 fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use crate::element::{ElementKind, ResourceData, PATH_METADATA};
 use crate::error::Error;
 use crate::json;
-use crate::resolve::{logical_id, strip_absent, CrossRef, ResolveContext};
+use crate::resolve::{logical_id, strip_absent, with_logical_id, CrossRef, ResolveContext};
 use crate::tree::{NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::FastMap as HashMap;
@@ -89,7 +89,7 @@ pub(crate) fn write_template(
     let data = tree.stack(stack);
 
     // Sections in order of their first element, each with its elements' logical IDs.
-    let mut sections: Vec<(&'static str, Vec<(String, usize)>)> = Vec::new();
+    let mut sections: Vec<(&'static str, Vec<usize>)> = Vec::new();
     let mut owners: HashMap<(&'static str, String), usize> = HashMap::default();
     for idx in stack_elements(&tree, stack) {
         let Some(element) = tree.element(idx) else {
@@ -107,11 +107,10 @@ pub(crate) fn write_template(
                 });
             }
             std::collections::hash_map::Entry::Vacant(v) => {
-                let lid = v.key().1.clone();
                 v.insert(idx);
                 match sections.iter_mut().find(|(s, _)| *s == section) {
-                    Some((_, list)) => list.push((lid, idx)),
-                    None => sections.push((section, vec![(lid, idx)])),
+                    Some((_, list)) => list.push(idx),
+                    None => sections.push((section, vec![idx])),
                 }
             }
         }
@@ -143,16 +142,28 @@ pub(crate) fn write_template(
         json::object_key(out, &mut first, "Metadata", indent, 0);
         ctx.write_map_at(out, &data.template_metadata, indent, 1, 0)?;
     }
+    let index_of = |idx: usize| with_logical_id(&tree, idx, json::array_index);
     for (section, mut elements) in sections {
         json::object_key(out, &mut first, section, indent, 0);
-        if elements.iter().any(|(lid, _)| json::array_index(lid).is_some()) {
+        let mut indexed = false;
+        for idx in &elements {
+            indexed |= index_of(*idx)?.is_some();
+        }
+        if indexed {
             // JavaScript enumerates array-index keys first, ascending
-            elements.sort_by_key(|(lid, _)| json::array_index(lid).map_or((1, 0), |i| (0, i)));
+            let mut keyed = Vec::with_capacity(elements.len());
+            for idx in elements {
+                keyed.push((index_of(idx)?.map_or((1, 0), |i| (0, i)), idx));
+            }
+            keyed.sort_by_key(|(key, _)| *key);
+            elements = keyed.into_iter().map(|(_, idx)| idx).collect();
         }
         out.push('{');
         let mut first_element = true;
-        for (lid, idx) in &elements {
-            json::object_key(out, &mut first_element, lid, indent, 1);
+        for idx in &elements {
+            with_logical_id(&tree, *idx, |lid| {
+                json::object_key(out, &mut first_element, lid, indent, 1)
+            })?;
             write_element(&ctx, *idx, indent, out)?;
             if out.len() >= FLUSH_AT {
                 flush(out)?;
