@@ -30,6 +30,54 @@ pub fn to_json_string(value: &Value, indent: usize) -> String {
 /// Tokens must have been resolved before; any left are written as `null`. Values of any
 /// depth are written (with an explicit stack of open lists and objects, not recursion).
 pub fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
+    write_value_at(out, value, indent, depth, crate::value::RECURSIVE_DEPTH);
+}
+
+/// [`write_value`], recursing into lists and objects while `budget` levels are left, then
+/// with an explicit stack.
+fn write_value_at(out: &mut String, value: &Value, indent: usize, level: usize, budget: usize) {
+    match value {
+        Value::Null | Value::Token(_) => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(out, *n),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        _ if budget == 0 => write_value_iterative(out, value, indent, level),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_value_at(out, item, indent, level + 1, budget - 1);
+            }
+            newline(out, indent, level);
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            let mut first = true;
+            if has_index_keys(map) {
+                for (k, v) in js_key_order(map) {
+                    object_key(out, &mut first, k, indent, level);
+                    write_value_at(out, v, indent, level + 1, budget - 1);
+                }
+            } else {
+                for (k, v) in map {
+                    object_key(out, &mut first, k, indent, level);
+                    write_value_at(out, v, indent, level + 1, budget - 1);
+                }
+            }
+            newline(out, indent, level);
+            out.push('}');
+        }
+    }
+}
+
+/// [`write_value`] of a value of any depth, with an explicit stack of open lists and objects.
+fn write_value_iterative(out: &mut String, value: &Value, indent: usize, depth: usize) {
     /// An open list or object: its remaining entries and its nesting level.
     enum Open<'a> {
         List(std::slice::Iter<'a, Value>, usize, bool),

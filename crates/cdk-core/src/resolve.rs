@@ -1081,6 +1081,119 @@ mod tests {
         assert_eq!(concat_resolved(vec![r("X")]), r("X"));
     }
 
+    /// The resolution of strings of parts before they were written from borrowed parts:
+    /// every part resolved into a value, then joined pairwise with [`push_minimal`].
+    fn reference_resolve(ctx: &ResolveContext<'_>, v: &Value) -> Option<Value> {
+        let Value::Token(t) = v else {
+            return ctx.resolve(v).unwrap();
+        };
+        let TokenKind::Concat(parts) = t.kind() else {
+            return ctx.resolve(v).unwrap();
+        };
+        let lit = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+        let resolved: Vec<Value> = parts.iter().filter_map(|p| reference_resolve(ctx, p)).collect();
+        let mut parts = resolved.into_iter();
+        let mut lead: Option<Value> = None;
+        let first = loop {
+            match parts.next() {
+                None => return Some(lead.unwrap_or_else(|| Value::from(""))),
+                Some(p) if lit(&p) => {
+                    lead = Some(match lead {
+                        None => p,
+                        Some(l) => {
+                            let mut s = l.as_literal_string().unwrap();
+                            s.push_str(&p.as_literal_string().unwrap());
+                            Value::String(s)
+                        }
+                    })
+                }
+                Some(p) => break p,
+            }
+        };
+        let rest: Vec<Value> = parts.collect();
+        if lead.is_none() && rest.is_empty() {
+            return Some(first);
+        }
+        let mut out = Vec::new();
+        for p in lead.into_iter().chain([first]).chain(rest) {
+            push_minimal(&mut out, "", p);
+        }
+        Some(fn_join("", Value::Array(out)))
+    }
+
+    #[test]
+    fn strings_of_parts_written_from_borrowed_parts_match_resolving_them() {
+        use crate::Construct;
+        let app = crate::App::new();
+        app.skip_synth_check();
+        let stack = crate::Stack::new(&app, "S").unwrap();
+        let r = crate::CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let pieces: Vec<Value> = vec![
+            Value::from("a"),
+            Value::from(""),
+            Value::from("b\"q"),
+            Value::from(7),
+            Value::from(2.5),
+            Value::from(true),
+            Value::Null,
+            r.ref_(),
+            r.get_att("Arn"),
+            crate::Aws::region(),
+            Value::absent(),
+            fn_join("", Value::array(["x", "", "y"])),
+            fn_join("", Value::array([r.ref_(), Value::from("z")])),
+            fn_join("-", Value::array(["x", "y"])),
+            fn_join("", Value::Array(vec![])),
+            Value::lazy_uncached(|_| Some(Value::from(""))),
+            Value::lazy_uncached(|_| Some(Value::from(3))),
+            Value::lazy_uncached(|_| None::<Value>),
+            Value::lazy(|_| Some(Value::from("cached"))),
+            Value::array(["l", "m"]),
+        ];
+        let raw =
+            |parts: Vec<Value>| Value::Token(crate::value::Token::new(TokenKind::Concat(parts)));
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let rc = stack.node().tree.clone();
+        let tree = rc.borrow();
+        let cross_refs = RefCell::new(Vec::new());
+        let ctx = ResolveContext {
+            tree: &tree,
+            tree_rc: &rc,
+            stack: stack.node().idx,
+            cross_refs: &cross_refs,
+            keep_absent: false,
+        };
+        for _ in 0..3000 {
+            let mut parts = Vec::new();
+            for _ in 0..next(6) {
+                let p = if next(5) == 0 {
+                    let inner = (0..next(4)).map(|_| pieces[next(pieces.len())].clone()).collect();
+                    raw(inner)
+                } else {
+                    pieces[next(pieces.len())].clone()
+                };
+                parts.push(p);
+            }
+            let v = raw(parts.clone());
+            let expected = reference_resolve(&ctx, &v).unwrap();
+            for indent in [0, 1] {
+                let want = json::to_json_string(&expected, indent);
+                let mut written = String::new();
+                assert!(ctx.write_json(&mut written, &v, indent).unwrap());
+                assert_eq!(written, want, "{v:?}");
+                let resolved = ctx.resolve(&v).unwrap().unwrap();
+                assert_eq!(json::to_json_string(&resolved, indent), want, "{v:?}");
+                // a string of parts only it holds, resolved by move
+                let owned = ctx.resolve_owned(raw(parts.clone()), 0).unwrap().unwrap();
+                assert_eq!(json::to_json_string(&owned, indent), want, "{v:?}");
+            }
+        }
+    }
+
     #[test]
     fn minimal_join_splices_same_delimiter_only() {
         let inner = fn_join("", Value::array([Value::from("y"), r("S")]));
