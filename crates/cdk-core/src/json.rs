@@ -249,55 +249,62 @@ pub(crate) fn array_index(key: &str) -> Option<u32> {
 
 /// Writes a JSON string literal with JavaScript's escaping.
 pub fn write_string(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(s.len() + 2);
     out.push('"');
+    if needs_escaping(s.as_bytes()) {
+        write_escaped(out, s);
+    } else {
+        out.push_str(s);
+    }
+    out.push('"');
+}
+
+/// Whether some byte is a control character, `"` or `\\`: eight bytes at a time, the last
+/// eight read again when the length is not a multiple of eight.
+fn needs_escaping(bytes: &[u8]) -> bool {
+    let word = |chunk: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        needs_escape(u64::from_le_bytes(w))
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\');
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.any(word) {
+        return true;
+    }
+    !bytes.len().is_multiple_of(8) && word(&bytes[bytes.len() - 8..])
+}
+
+/// Writes the contents of a string that needs escaping, byte by byte.
+fn write_escaped(out: &mut String, s: &str) {
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // eight bytes at a time while none needs escaping (the last ones padded with spaces)
-        let n = (bytes.len() - i).min(8);
-        let mut w = [b' '; 8];
-        if n == 8 {
-            w.copy_from_slice(&bytes[i..i + 8]);
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // escaped bytes are ASCII: `i` and `i + 1` are character boundaries
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
         } else {
-            for (k, b) in bytes[i..].iter().enumerate() {
-                w[k] = *b;
-            }
+            out.push_str(escape);
         }
-        if !needs_escape(u64::from_le_bytes(w)) {
-            i += n;
-            continue;
-        }
-        for k in i..i + n {
-            let b = bytes[k];
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            // escaped bytes are ASCII: `k` and `k + 1` are character boundaries
-            out.push_str(&s[start..k]);
-            if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(b >> 4) as usize] as char);
-                out.push(HEX[(b & 0xf) as usize] as char);
-            } else {
-                out.push_str(escape);
-            }
-            start = k + 1;
-        }
-        i += n;
+        start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }
 
 /// Whether one of eight bytes is a control character, `"` or `\\` (bit tricks: a byte below
