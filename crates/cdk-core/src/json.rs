@@ -274,7 +274,7 @@ fn needs_escaping(bytes: &[u8]) -> bool {
     if chunks.any(word) {
         return true;
     }
-    !bytes.len().is_multiple_of(8) && word(&bytes[bytes.len() - 8..])
+    bytes.len() % 8 != 0 && word(&bytes[bytes.len() - 8..])
 }
 
 /// Writes the contents of a string that needs escaping, byte by byte.
