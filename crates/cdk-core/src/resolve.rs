@@ -521,16 +521,30 @@ impl<'a> ResolveContext<'a> {
         })
     }
 
-    /// Resolves a token found at resolution depth `depth`.
-    pub(crate) fn resolve_token_at(
+    /// Resolves a token found at resolution depth `depth`, except that a string of parts an uncached lazy value produces is given as it
+    /// is (it is never absent), to be written with [`ResolveContext::write_entry`] one level
+    /// deeper (errors raised through the lazy value) without building its resolved value.
+    pub(crate) fn presolve_token(
         &self,
         token: &crate::value::Token,
         depth: usize,
-    ) -> Result<Option<Value>, Error> {
+    ) -> Result<Presolved, Error> {
         if depth > MAX_DEPTH {
             return Err(self.too_deep());
         }
-        self.resolve_token(token.kind(), depth)
+        if let TokenKind::Lazy { producer, cache: None } = token.kind() {
+            return match producer(self) {
+                Some(v) if matches!(&v, Value::Token(t) if matches!(t.kind(), TokenKind::Concat(_))) => {
+                    Ok(Presolved::Parts(v))
+                }
+                Some(v) => self
+                    .resolve_owned(v, depth + 1)
+                    .map_err(Error::through_lazy)
+                    .map(Presolved::Value),
+                None => Ok(Presolved::Value(None)),
+            };
+        }
+        self.resolve_token(token.kind(), depth).map(Presolved::Value)
     }
 
     /// A referenced node must belong to this app's tree.
@@ -749,6 +763,15 @@ fn deep_quote(v: &Value) -> Value {
 
 fn fn_join(delimiter: &str, list: Value) -> Value {
     Value::object([("Fn::Join", Value::Array(vec![Value::from(delimiter), list]))])
+}
+
+/// A top-level token of a resource's properties, resolved before the resource is written
+/// ([`ResolveContext::presolve_token`]).
+pub(crate) enum Presolved {
+    /// The resolved value (`None`: absent).
+    Value(Option<Value>),
+    /// A string of parts an uncached lazy value produced, resolved while it is written.
+    Parts(Value),
 }
 
 /// A resolved part of a string of parts: a value (borrowed from the template where it holds

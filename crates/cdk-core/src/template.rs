@@ -13,7 +13,9 @@ use std::rc::Rc;
 use crate::element::{ElementKind, ResourceData, PATH_METADATA};
 use crate::error::Error;
 use crate::json;
-use crate::resolve::{logical_id, strip_absent, with_logical_id, CrossRef, ResolveContext};
+use crate::resolve::{
+    logical_id, strip_absent, with_logical_id, CrossRef, Presolved, ResolveContext,
+};
 use crate::tree::{NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::FastMap as HashMap;
@@ -232,7 +234,7 @@ fn write_resource(
     // Top-level tokens are resolved first (to know whether any property is defined); the
     // rest is resolved while it is written.
     let tag_property = r.tags.as_ref().map(|t| t.tagging().property);
-    let mut tokens: Vec<Option<Option<Value>>> = Vec::with_capacity(r.properties.len());
+    let mut tokens: Vec<Option<Presolved>> = Vec::with_capacity(r.properties.len());
     let mut has_defined = false;
     for (k, v) in &r.properties {
         if tag_property == Some(k.as_str()) {
@@ -242,8 +244,8 @@ fn write_resource(
         match v {
             Value::Token(t) if !ctx.surely_present(t)? => {
                 let resolved =
-                    ctx.resolve_token_at(t, 1).map_err(|e| e.under(k).under("Properties"))?;
-                has_defined |= resolved.is_some();
+                    ctx.presolve_token(t, 1).map_err(|e| e.under(k).under("Properties"))?;
+                has_defined |= !matches!(resolved, Presolved::Value(None));
                 tokens.push(Some(resolved));
             }
             _ => {
@@ -252,11 +254,11 @@ fn write_resource(
             }
         }
     }
-    let mut tags: Option<Option<Value>> = None;
+    let mut tags: Option<Presolved> = None;
     if let Some(t) = &r.tags {
         let rendered = ctx.resolve(&t.render()).map_err(|e| e.under("Properties"))?;
         has_defined |= rendered.is_some();
-        tags = Some(rendered);
+        tags = Some(Presolved::Value(rendered));
     }
 
     out.push('{');
@@ -273,11 +275,16 @@ fn write_resource(
                 let resolved =
                     if tag_property == Some(k) { tags.as_ref() } else { tokens[i].as_ref() };
                 match resolved {
-                    Some(Some(value)) => {
+                    Some(Presolved::Value(Some(value))) => {
                         json::object_key(out, &mut first_prop, k, indent, level);
                         json::write_value(out, value, indent, level + 1);
                     }
-                    Some(None) => {}
+                    Some(Presolved::Value(None)) => {}
+                    Some(Presolved::Parts(parts)) => {
+                        // produced by a lazy value at depth 1: resolved one level deeper
+                        ctx.write_entry(out, &mut first_prop, k, parts, indent, level, 2)
+                            .map_err(|e| e.through_lazy().under("Properties"))?;
+                    }
                     None => {
                         ctx.write_entry(out, &mut first_prop, k, v, indent, level, 1)
                             .map_err(|e| e.under("Properties"))?;
@@ -306,7 +313,7 @@ fn write_resource(
                 write_prop(out, i, k, v)?;
             }
         }
-        if let (Some(prop), Some(Some(value))) = (tag_property, &tags) {
+        if let (Some(prop), Some(Presolved::Value(Some(value)))) = (tag_property, &tags) {
             if !r.properties.contains_key(prop) {
                 json::object_key(out, &mut first_prop, prop, indent, level);
                 json::write_value(out, value, indent, level + 1);
@@ -653,5 +660,53 @@ mod tests {
             target.as_object().unwrap()["P"],
             Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))])
         );
+    }
+}
+
+#[cfg(test)]
+mod presolved_tests {
+    use crate::{App, CfnResource, Error, Stack, Value};
+
+    #[test]
+    fn strings_of_parts_produced_by_lazy_properties_are_written_and_refused_when_too_deep() {
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "S").unwrap();
+        let topic = CfnResource::new(&stack, "T", "AWS::SNS::Topic", Value::Null).unwrap();
+        let r = CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let arn = topic.ref_();
+        r.set_property(
+            "P",
+            Value::lazy_uncached(move |_| {
+                let two = Value::lazy(|_| Some(Value::from(2)));
+                Some(Value::concat([Value::from("arn:"), arn.clone(), two]))
+            }),
+        );
+        let template = stack.synthesize_template().unwrap();
+        assert_eq!(
+            template["Resources"]["R"]["Properties"]["P"],
+            serde_json::json!({"Fn::Join": ["", ["arn:", {"Ref": "T"}, 2]]})
+        );
+
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "S").unwrap();
+        let topic = CfnResource::new(&stack, "T", "AWS::SNS::Topic", Value::Null).unwrap();
+        let r = CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let arn = topic.ref_();
+        r.set_property(
+            "P",
+            Value::lazy_uncached(move |_| {
+                let deep = (0..300).fold(Value::from(1), |v, _| Value::Array(vec![v]));
+                Some(Value::concat([Value::from("x"), arn.clone(), deep]))
+            }),
+        );
+        match stack.synthesize_template() {
+            Err(Error::ValueTooDeep { property_path, lazy_levels, max_depth, .. }) => {
+                assert!(property_path.starts_with("Properties/P/0/0/0"), "{property_path}");
+                assert_eq!((lazy_levels, max_depth), (1, 200));
+            }
+            other => panic!("expected ValueTooDeep, got {other:?}"),
+        }
     }
 }
