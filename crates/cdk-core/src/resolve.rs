@@ -431,11 +431,32 @@ impl<'a> ResolveContext<'a> {
                 TokenKind::Concat(parts) => {
                     Ok(Some(self.concat(parts, depth)?.into_part(self.tree)?))
                 }
+                TokenKind::Lazy { producer, cache: None } => match producer(self) {
+                    // as `resolve_token` resolves what it produces, one level deeper
+                    Some(v) => {
+                        self.resolve_produced_part(v, depth + 1).map_err(Error::through_lazy)
+                    }
+                    None => Ok(None),
+                },
                 kind => Ok(self.resolve_token(kind, depth)?.map(|v| Part::Value(Cow::Owned(v)))),
             },
             _ if is_plain(v, MAX_DEPTH - depth) => Ok(Some(Part::Value(Cow::Borrowed(v)))),
             _ => Ok(self.resolve_at(v, depth)?.map(|v| Part::Value(Cow::Owned(v)))),
         }
+    }
+
+    /// [`ResolveContext::resolve_owned`] of a value a lazy value produced, as a part: a
+    /// reference to an element of this template stays a reference.
+    fn resolve_produced_part<'v>(&self, v: Value, depth: usize) -> Result<Option<Part<'v>>, Error> {
+        if let Value::Token(t) = &v {
+            if let TokenKind::Ref(node) = t.kind() {
+                if depth <= MAX_DEPTH && self.is_local(node) {
+                    ensure_logical_id(self.tree, node.idx)?;
+                    return Ok(Some(Part::Ref(node.idx, None)));
+                }
+            }
+        }
+        Ok(self.resolve_owned(v, depth)?.map(|v| Part::Value(Cow::Owned(v))))
     }
 
     /// Writes joined parts ([`concat_parts`]) at nesting level `level`.
@@ -521,9 +542,11 @@ impl<'a> ResolveContext<'a> {
         })
     }
 
-    /// Resolves a token found at resolution depth `depth`, except that a string of parts an uncached lazy value produces is given as it
-    /// is (it is never absent), to be written with [`ResolveContext::write_entry`] one level
-    /// deeper (errors raised through the lazy value) without building its resolved value.
+    /// Resolves a token found at resolution depth `depth`, except that what an uncached lazy
+    /// value produces is given as it is when it is a string of parts or a reference to an
+    /// element of this template (never absent), to be written with
+    /// [`ResolveContext::write_entry`] one level deeper (errors raised through the lazy
+    /// value) without building its resolved value.
     pub(crate) fn presolve_token(
         &self,
         token: &crate::value::Token,
@@ -534,9 +557,7 @@ impl<'a> ResolveContext<'a> {
         }
         if let TokenKind::Lazy { producer, cache: None } = token.kind() {
             return match producer(self) {
-                Some(v) if matches!(&v, Value::Token(t) if matches!(t.kind(), TokenKind::Concat(_))) => {
-                    Ok(Presolved::Parts(v))
-                }
+                Some(v) if self.written_as_produced(&v) => Ok(Presolved::Parts(v)),
                 Some(v) => self
                     .resolve_owned(v, depth + 1)
                     .map_err(Error::through_lazy)
@@ -545,6 +566,21 @@ impl<'a> ResolveContext<'a> {
             };
         }
         self.resolve_token(token.kind(), depth).map(Presolved::Value)
+    }
+
+    /// Whether a value a lazy value produced is surely present and is written without being
+    /// resolved first: a string of parts, or a reference to an element of this template.
+    fn written_as_produced(&self, v: &Value) -> bool {
+        let Value::Token(t) = v else {
+            return false;
+        };
+        match t.kind() {
+            TokenKind::Concat(_) => true,
+            TokenKind::Ref(node) | TokenKind::GetAtt(node, _) | TokenKind::LogicalId(node) => {
+                self.is_local(node)
+            }
+            _ => false,
+        }
     }
 
     /// A referenced node must belong to this app's tree.
@@ -770,7 +806,8 @@ fn fn_join(delimiter: &str, list: Value) -> Value {
 pub(crate) enum Presolved {
     /// The resolved value (`None`: absent).
     Value(Option<Value>),
-    /// A string of parts an uncached lazy value produced, resolved while it is written.
+    /// What an uncached lazy value produced, surely present (a string of parts, a reference
+    /// to an element of the template), resolved while it is written.
     Parts(Value),
 }
 
@@ -1172,6 +1209,16 @@ mod tests {
             Value::lazy_uncached(|_| None::<Value>),
             Value::lazy(|_| Some(Value::from("cached"))),
             Value::array(["l", "m"]),
+            {
+                let reference = r.ref_();
+                Value::lazy_uncached(move |_| Some(reference.clone()))
+            },
+            {
+                let reference = r.get_att("Name");
+                Value::lazy_uncached(move |_| {
+                    Some(Value::concat([Value::from("n-"), reference.clone(), Value::from(1)]))
+                })
+            },
         ];
         let raw =
             |parts: Vec<Value>| Value::Token(crate::value::Token::new(TokenKind::Concat(parts)));
