@@ -75,11 +75,14 @@ pub fn sort_key(s: &str) -> (Vec<(u32, u32)>, Vec<u32>, String) {
 pub fn locale_compare(a: &str, b: &str) -> Ordering {
     // A common beginning weighs the same on both sides at every level: only what follows it
     // decides (construct paths share long ones).
-    let mut common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut common = common_prefix(a.as_bytes(), b.as_bytes());
     while !a.is_char_boundary(common) {
         common -= 1;
     }
     let (a, b) = (&a[common..], &b[common..]);
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_compare(a.as_bytes(), b.as_bytes());
+    }
     let pa = a.chars().map(primary);
     let pb = b.chars().map(primary);
     match pa.cmp(pb) {
@@ -87,6 +90,45 @@ pub fn locale_compare(a: &str, b: &str) -> Ordering {
         o => return o,
     }
     match a.chars().map(tertiary).cmp(b.chars().map(tertiary)) {
+        Ordering::Equal => a.cmp(b),
+        o => o,
+    }
+}
+
+/// The length of the common beginning of two byte strings (eight bytes at a time).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let mut x = [0u8; 8];
+        let mut y = [0u8; 8];
+        x.copy_from_slice(&a[i..i + 8]);
+        y.copy_from_slice(&b[i..i + 8]);
+        let diff = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
+        if diff != 0 {
+            return i + (diff.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// [`locale_compare`] of two ASCII strings: primary weights, then case, then bytes.
+fn ascii_compare(a: &[u8], b: &[u8]) -> Ordering {
+    fn weights(s: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+        s.iter().map(|c| ASCII_PRIMARY[*c as usize])
+    }
+    fn upper(s: &[u8]) -> impl Iterator<Item = bool> + '_ {
+        s.iter().map(u8::is_ascii_uppercase)
+    }
+    match weights(a).cmp(weights(b)) {
+        Ordering::Equal => {}
+        o => return o,
+    }
+    match upper(a).cmp(upper(b)) {
         Ordering::Equal => a.cmp(b),
         o => o,
     }
