@@ -234,11 +234,11 @@ fn write_resource(
     // Top-level tokens are resolved first (to know whether any property is defined); the
     // rest is resolved while it is written.
     let tag_property = r.tags.as_ref().map(|t| t.tagging().property);
-    let mut tokens: Vec<Option<Presolved>> = Vec::with_capacity(r.properties.len());
+    // (property index, token resolved), in property order; allocated only when some is
+    let mut tokens: Vec<(usize, Presolved)> = Vec::new();
     let mut has_defined = false;
-    for (k, v) in &r.properties {
+    for (i, (k, v)) in r.properties.iter().enumerate() {
         if tag_property == Some(k.as_str()) {
-            tokens.push(None);
             continue;
         }
         match v {
@@ -246,12 +246,9 @@ fn write_resource(
                 let resolved =
                     ctx.presolve_token(t, 1).map_err(|e| e.under(k).under("Properties"))?;
                 has_defined |= !matches!(resolved, Presolved::Value(None));
-                tokens.push(Some(resolved));
+                tokens.push((i, resolved));
             }
-            _ => {
-                has_defined = true;
-                tokens.push(None);
-            }
+            _ => has_defined = true,
         }
     }
     let mut tags: Option<Presolved> = None;
@@ -272,8 +269,11 @@ fn write_resource(
         let mut first_prop = true;
         let mut write_prop =
             |out: &mut String, i: usize, k: &str, v: &Value| -> Result<(), Error> {
-                let resolved =
-                    if tag_property == Some(k) { tags.as_ref() } else { tokens[i].as_ref() };
+                let resolved = if tag_property == Some(k) {
+                    tags.as_ref()
+                } else {
+                    tokens.iter().find(|(j, _)| *j == i).map(|(_, p)| p)
+                };
                 match resolved {
                     Some(Presolved::Value(Some(value))) => {
                         json::object_key(out, &mut first_prop, k, indent, level);

@@ -312,20 +312,25 @@ impl Drop for Value {
         thread_local! {
             static DROP_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         }
-        if let Value::Array(_) | Value::Object(_) = self {
-            // a shallow value: its children drop here, one level deeper
-            let depth = DROP_DEPTH.with(|d| d.replace(d.get() + 1));
-            if depth < RECURSIVE_DEPTH {
-                match self {
-                    Value::Array(items) => drop(std::mem::take(items)),
-                    Value::Object(map) => drop(std::mem::take(map)),
+        // a shallow value: its children drop here, one level deeper
+        let depth = DROP_DEPTH.with(|d| d.replace(d.get() + 1));
+        if depth < RECURSIVE_DEPTH {
+            match self {
+                Value::Array(items) => drop(std::mem::take(items)),
+                Value::Object(map) => drop(std::mem::take(map)),
+                Value::Token(t) => match Rc::get_mut(&mut t.0) {
+                    Some(TokenKind::Concat(parts)) => drop(std::mem::take(parts)),
+                    Some(TokenKind::Join(_, v)) | Some(TokenKind::JsonString(v, _)) => {
+                        drop(std::mem::take(v))
+                    }
                     _ => {}
-                }
-                DROP_DEPTH.with(|d| d.set(depth));
-                return;
+                },
+                _ => {}
             }
             DROP_DEPTH.with(|d| d.set(depth));
+            return;
         }
+        DROP_DEPTH.with(|d| d.set(depth));
         let mut pending: Vec<Value> = Vec::new();
         self.take_children(&mut pending);
         while let Some(mut v) = pending.pop() {
