@@ -522,6 +522,21 @@ impl Node {
         self.with(|n| n.path.clone())
     }
 
+    /// Calls `f` with the path ([`Node::path`]) borrowed, without copying it.
+    ///
+    /// ```
+    /// use cdk_core::{App, Construct, Stack};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = stack.node().add_child("Api")?;
+    /// assert!(api.with_path(|p| p.ends_with("/Api")));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    pub fn with_path<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        self.with(|n| f(&n.path))
+    }
+
     /// The path a child named `id` would have (for errors raised before the child exists).
     pub fn child_path(&self, id: &str) -> String {
         self.with(|n| {
@@ -774,9 +789,10 @@ impl Node {
     /// `Names.uniqueId` / `Names.nodeUniqueId`: the logical-ID algorithm over the whole path
     /// from the app (`Stack/Api` → `StackApi` + hash).
     pub fn unique_id(&self) -> String {
-        let path = self.path();
-        let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
-        crate::logical_id::make_unique_id(&components).unwrap_or_default()
+        self.with_path(|path| {
+            let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
+            crate::logical_id::make_unique_id(&components).unwrap_or_default()
+        })
     }
 
     /// Whether two handles name the same construct.
