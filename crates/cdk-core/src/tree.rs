@@ -600,14 +600,14 @@ impl Node {
     /// # Errors
     /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let (path, explicit) = self.with(|n| (n.path.clone(), n.default_child));
+        let explicit = self.with(|n| n.default_child);
         let (resource, default) = (self.lookup_child("Resource"), self.lookup_child("Default"));
         if let Some(c) = explicit {
             return Ok(Some(self.sibling(c)));
         }
         let c = match (resource, default) {
             (Some(_), Some(_)) => {
-                return Err(Error::AmbiguousDefaultChild { path: display_path(&path) })
+                return Err(Error::AmbiguousDefaultChild { path: self.with_path(display_path) })
             }
             (r, d) => r.or(d),
         };
