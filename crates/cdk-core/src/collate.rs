@@ -95,6 +95,55 @@ pub fn locale_compare(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// A byte key with the order of [`locale_compare`] for an ASCII string (`None` for another
+/// string): the primary weights, then the case of each letter, then the bytes, each part
+/// ended by a byte below any in it. Sorting many strings by these keys compares bytes only.
+pub(crate) fn ascii_sort_key(s: &str) -> Option<Vec<u8>> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let mut key = Vec::with_capacity(3 * s.len() + 2);
+    key.extend(s.bytes().map(|b| PRIMARY_RANK[b as usize]));
+    key.push(0);
+    key.extend(s.bytes().map(|b| if b.is_ascii_uppercase() { 2 } else { 1 }));
+    key.push(0);
+    key.extend_from_slice(s.as_bytes());
+    Some(key)
+}
+
+/// The rank (from 1) of each ASCII character's primary weight among those of all ASCII
+/// characters: characters of equal weight have equal ranks.
+const PRIMARY_RANK: [u8; 128] = {
+    let mut rank = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        // 1 + how many distinct weights are below this one
+        let (class, weight) = ASCII_PRIMARY[c];
+        let mut below = 0;
+        let mut d = 0;
+        while d < 128 {
+            let (dc, dw) = ASCII_PRIMARY[d];
+            let less = dc < class || (dc == class && dw < weight);
+            // count each distinct weight once: at its first character
+            let mut first = true;
+            let mut e = 0;
+            while e < d {
+                if ASCII_PRIMARY[e].0 == dc && ASCII_PRIMARY[e].1 == dw {
+                    first = false;
+                }
+                e += 1;
+            }
+            if less && first {
+                below += 1;
+            }
+            d += 1;
+        }
+        rank[c] = 1 + below as u8;
+        c += 1;
+    }
+    rank
+};
+
 /// The length of the common beginning of two byte strings (eight bytes at a time).
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
@@ -218,6 +267,42 @@ mod tests {
                 assert_eq!(sort_key(a).cmp(&sort_key(b)), locale_compare(a, b), "{a} {b}");
             }
         }
+    }
+
+    #[test]
+    fn ascii_sort_keys_agree_with_compare() {
+        let words = [
+            "b",
+            "A",
+            "a",
+            "{x}",
+            "_",
+            "Z9",
+            "z1",
+            "ab",
+            "aB",
+            "",
+            "a/{id}",
+            "a/GET",
+            "a/get",
+            "a_1",
+            "A1",
+            "Stack/Group-",
+            "Stack/Group",
+            "x\ty",
+            "x\u{1}y",
+            "x y",
+            "~",
+            "$",
+            "0",
+        ];
+        for a in words {
+            for b in words {
+                let keys = ascii_sort_key(a).unwrap().cmp(&ascii_sort_key(b).unwrap());
+                assert_eq!(keys, locale_compare(a, b), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(ascii_sort_key("Gröup"), None);
     }
 
     #[test]

@@ -326,9 +326,22 @@ fn write_resource(
     }
     if !r.depends_on.is_empty() {
         let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-        deps.sort_by(|a, b| {
-            crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path)
-        });
+        let path = |d: &usize| tree.nodes[*d].path.as_str();
+        let keys: Option<Vec<(Vec<u8>, usize)>> = match deps.len() {
+            // many paths: compared by byte keys computed once each
+            n if n > 16 => deps
+                .iter()
+                .map(|d| crate::collate::ascii_sort_key(path(d)).map(|k| (k, *d)))
+                .collect(),
+            _ => None,
+        };
+        match keys {
+            Some(mut keys) => {
+                keys.sort();
+                deps = keys.into_iter().map(|(_, d)| d).collect();
+            }
+            None => deps.sort_by(|a, b| crate::collate::locale_compare(path(a), path(b))),
+        }
         json::object_key(out, &mut first, "DependsOn", indent, LEVEL);
         out.push('[');
         for (i, d) in deps.iter().enumerate() {
