@@ -1,6 +1,6 @@
 //! Methods (`method.ts`): an HTTP verb on a resource, with its integration.
 
-use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Map, Node, Value};
+use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Node, Value};
 use cfn_apigateway::{CfnMethod, CfnMethodProps};
 
 use std::cell::RefCell;
@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
+use crate::deployment::{HashObject, ObjectSink};
 use crate::resource::Resource;
 use crate::Integration;
 use crate::{MethodResponse, ModelRef, RequestValidator, RequestValidatorOptions};
@@ -396,30 +397,23 @@ impl Method {
         on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
             deployment.node().add_dependency(resource.node());
-            let mut m = Map::new();
-            let mut put = |k: &str, v: Option<Value>| {
-                if let Some(v) = v {
-                    m.insert(k.to_string(), v);
-                }
+            let hash = MethodHash {
+                resource_id: on.resource_id(),
+                rest_api_id: on.rest_api_id(),
+                http_method: http_method.clone(),
+                operation_name: options.operation_name.clone(),
+                api_key_required: options.api_key_required,
+                authorization_type,
+                authorizer_id,
+                request_parameters: options.request_parameters.clone(),
+                integration,
+                method_responses: method_responses.clone(),
+                request_models,
+                request_validator_id,
+                authorization_scopes: scopes,
+                integration_token: bound.deployment_token,
             };
-            put("resourceId", Some(on.resource_id()));
-            put("restApiId", Some(on.rest_api_id()));
-            put("httpMethod", Some(Value::String(http_method.clone())));
-            put("operationName", options.operation_name.clone().map(Value::String));
-            put("apiKeyRequired", options.api_key_required.map(Value::Bool));
-            put("authorizationType", Some(Value::from(authorization_type.as_str())));
-            put("authorizerId", authorizer_id.clone());
-            put("requestParameters", options.request_parameters.clone());
-            put("integration", Some(integration.hash_json()));
-            put(
-                "methodResponses",
-                Some(render_method_responses(&method_responses, |r| Some(r.hash_json()))),
-            );
-            put("requestModels", request_models);
-            put("requestValidatorId", request_validator_id);
-            put("authorizationScopes", scopes);
-            put("integrationToken", bound.deployment_token.clone().map(Value::String));
-            deployment.add_to_logical_id_for(&node, Value::object([("method", Value::Object(m))]));
+            deployment.add_object_to_logical_id_for(&node, Box::new(hash));
         }
         Ok(Method { node, resource, http_method, api_resource: on.clone(), method_responses })
     }
@@ -500,6 +494,59 @@ impl Method {
     /// Errors of the grantee's policy.
     pub fn grant_execute(&self, grantee: &impl cdk_iam::Grantable) -> Result<(), Error> {
         cdk_iam::Grant::add_to_principal(grantee, &["execute-api:Invoke"], vec![self.method_arn()?])
+    }
+}
+
+/// A method's entry of the deployment hash (`{"method": {...}}`, aws-cdk-lib's keys in its
+/// order), kept as its parts and written when the deployment's logical ID is computed.
+struct MethodHash {
+    resource_id: Value,
+    rest_api_id: Value,
+    http_method: String,
+    operation_name: Option<String>,
+    api_key_required: Option<bool>,
+    authorization_type: AuthorizationType,
+    authorizer_id: Option<Value>,
+    request_parameters: Option<Value>,
+    integration: Integration,
+    method_responses: Rc<RefCell<Vec<MethodResponse>>>,
+    request_models: Option<Value>,
+    request_validator_id: Option<Value>,
+    authorization_scopes: Option<Value>,
+    integration_token: Option<String>,
+}
+
+impl HashObject for MethodHash {
+    fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error> {
+        sink.object("method", &mut |sink| {
+            sink.value("resourceId", &self.resource_id)?;
+            sink.value("restApiId", &self.rest_api_id)?;
+            sink.string("httpMethod", &self.http_method)?;
+            if let Some(name) = &self.operation_name {
+                sink.string("operationName", name)?;
+            }
+            if let Some(required) = self.api_key_required {
+                sink.value("apiKeyRequired", &Value::Bool(required))?;
+            }
+            sink.string("authorizationType", self.authorization_type.as_str())?;
+            sink.optional("authorizerId", self.authorizer_id.as_ref())?;
+            sink.optional("requestParameters", self.request_parameters.as_ref())?;
+            sink.object("integration", &mut |sink| self.integration.hash_entries(sink))?;
+            // absent while there are none (`Lazy` with `omitEmptyArray`)
+            let responses = {
+                let list = self.method_responses.borrow();
+                (!list.is_empty())
+                    .then(|| Value::Array(list.iter().map(MethodResponse::hash_json).collect()))
+            };
+            sink.optional("methodResponses", responses.as_ref())?;
+            sink.optional("requestModels", self.request_models.as_ref())?;
+            sink.optional("requestValidatorId", self.request_validator_id.as_ref())?;
+            sink.optional("authorizationScopes", self.authorization_scopes.as_ref())?;
+            match &self.integration_token {
+                Some(token) => sink.string("integrationToken", token),
+                None => Ok(()),
+            }
+        })
     }
 }
 
