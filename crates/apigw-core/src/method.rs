@@ -1,6 +1,6 @@
 //! Methods (`method.ts`): an HTTP verb on a resource, with its integration.
 
-use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Node, Value};
+use cdk_core::{ArnComponents, ArnFormat, Construct, Error, Node, Value};
 use cfn_apigateway::{CfnMethod, CfnMethodProps};
 
 use std::cell::RefCell;
@@ -560,11 +560,15 @@ pub(crate) fn execute_api_arn(
     resource_path: &str,
 ) -> Value {
     let method = if http_method == "ANY" { "*" } else { http_method };
-    let path = path_for_arn(resource_path);
+    // `<stage>/<METHOD><path>`, the literal part made in one string
+    let mut tail = String::with_capacity(1 + method.len() + resource_path.len());
+    tail.push('/');
+    tail.push_str(method);
+    push_path_for_arn(&mut tail, resource_path);
     stack.format_arn(
         &ArnComponents::new("execute-api", rest_api_id)
             .arn_format(ArnFormat::SlashResourceName)
-            .resource_name(cfn_format!("{}/{}{}", stage, method, path)),
+            .resource_name(Value::concat([stage, Value::String(tail)])),
     )
 }
 
@@ -591,7 +595,7 @@ pub(crate) fn lazy_method_arn(
         };
         let stack = resource.node().stack().ok()?;
         let _ = ctx;
-        Some(execute_api_arn(&stack, resource.rest_api_id(), stage, &http_method, &resource.path()))
+        Some(execute_api_arn(&stack, resource.rest_api_id(), stage, &http_method, resource.path_str()))
     })
 }
 
@@ -620,6 +624,12 @@ fn render_method_responses(
 /// `pathForArn`: path parameters (`{id}`) become `*`.
 pub fn path_for_arn(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    push_path_for_arn(&mut out, path);
+    out
+}
+
+/// [`path_for_arn`] appended to `out`.
+fn push_path_for_arn(out: &mut String, path: &str) {
     let mut in_param = false;
     for c in path.chars() {
         match c {
@@ -632,7 +642,6 @@ pub fn path_for_arn(path: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

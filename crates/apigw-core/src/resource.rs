@@ -464,6 +464,11 @@ impl Resource {
         self.0.path.clone()
     }
 
+    /// [`Resource::path`], borrowed.
+    pub(crate) fn path_str(&self) -> &str {
+        &self.0.path
+    }
+
     /// The reference to the resource (`resourceRef`): its API's id and its id.
     pub fn resource_ref(&self) -> ResourceReference {
         ResourceReference { rest_api_id: self.rest_api_id(), resource_id: self.resource_id() }

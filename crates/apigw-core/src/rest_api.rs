@@ -45,6 +45,8 @@ pub(crate) struct ApiShared {
     pub allowed_vpc_endpoints: Rc<RefCell<Vec<Value>>>,
     /// What the synth-time checks remember of the API (`crate::checks`).
     pub checks: crate::checks::ApiRecord,
+    /// [`ApiShared::unique_id`], made once (it names every per-method Lambda permission).
+    pub unique_id: std::cell::OnceCell<String>,
 }
 
 impl ApiShared {
@@ -70,6 +72,7 @@ impl ApiShared {
             domain_name: RefCell::new(None),
             allowed_vpc_endpoints: Rc::default(),
             checks: Default::default(),
+            unique_id: Default::default(),
         })
     }
 
@@ -79,7 +82,12 @@ impl ApiShared {
 
     /// `Names.nodeUniqueId` of the API construct.
     pub fn unique_id(&self) -> String {
-        self.node.as_ref().map(Node::unique_id).unwrap_or_default()
+        self.unique_id_str().to_string()
+    }
+
+    /// [`ApiShared::unique_id`], borrowed.
+    pub fn unique_id_str(&self) -> &str {
+        self.unique_id.get_or_init(|| self.node.as_ref().map(Node::unique_id).unwrap_or_default())
     }
 
     /// `_attachMethod`: every deployment depends on the method.
