@@ -351,9 +351,14 @@ impl Deployment {
         self.hash_components.borrow_mut().push((data, Some(source.node().clone())));
     }
 
-    /// [`Deployment::add_to_logical_id_for`] of an object written straight into the hash.
-    pub(crate) fn add_object_to_logical_id_for(&self, source: &Node, data: Box<dyn HashObject>) {
-        self.hash_components.borrow_mut().push((HashData::Object(data), Some(source.clone())));
+    /// [`Deployment::add_to_logical_id`] of an object written straight into the hash;
+    /// `source`, when given, is named in its errors.
+    pub(crate) fn add_object_to_logical_id(
+        &self,
+        source: Option<&Node>,
+        data: Box<dyn HashObject>,
+    ) {
+        self.hash_components.borrow_mut().push((HashData::Object(data), source.cloned()));
     }
 }
 

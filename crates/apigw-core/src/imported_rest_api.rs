@@ -76,6 +76,7 @@ fn import(
         allowed_vpc_endpoints: Default::default(),
         checks: Default::default(),
         unique_id: Default::default(),
+        execute_api_arn_prefix: Default::default(),
     });
     let root = match root_resource_id {
         Some(_) => {

@@ -10,6 +10,7 @@ use indexmap::IndexMap;
 
 use crate::deployment::{HashObject, ObjectSink};
 use crate::resource::Resource;
+use crate::rest_api::ApiShared;
 use crate::Integration;
 use crate::{MethodResponse, ModelRef, RequestValidator, RequestValidatorOptions};
 
@@ -413,7 +414,7 @@ impl Method {
                 authorization_scopes: scopes,
                 integration_token: bound.deployment_token,
             };
-            deployment.add_object_to_logical_id_for(&node, Box::new(hash));
+            deployment.add_object_to_logical_id(Some(&node), Box::new(hash));
         }
         Ok(Method { node, resource, http_method, api_resource: on.clone(), method_responses })
     }
@@ -479,13 +480,8 @@ impl Method {
 
     fn arn_for_stage(&self, stage: Value) -> Result<Value, Error> {
         let stack = self.node.stack()?;
-        Ok(execute_api_arn(
-            &stack,
-            self.api_resource.rest_api_id(),
-            stage,
-            &self.http_method,
-            &self.api_resource.path(),
-        ))
+        let api = self.api_resource.api();
+        Ok(execute_api_arn(&stack, api, stage, &self.http_method, self.api_resource.path_str()))
     }
 
     /// Grants `execute-api:Invoke` on this method to a principal (`grantExecute`).
@@ -551,25 +547,41 @@ impl HashObject for MethodHash {
 }
 
 /// `arnForExecuteApi`: `arn:<partition>:execute-api:<region>:<account>:<api>/<stage>/<METHOD><path>`
-/// (`ANY` is `*`, path parameters are `*`).
+/// (`ANY` is `*`, path parameters are `*`), in `stack`.
 pub(crate) fn execute_api_arn(
     stack: &cdk_core::Stack,
-    rest_api_id: Value,
+    api: &ApiShared,
     stage: Value,
     http_method: &str,
     resource_path: &str,
 ) -> Value {
     let method = if http_method == "ANY" { "*" } else { http_method };
-    // `<stage>/<METHOD><path>`, the literal part made in one string
+    // `/<METHOD><path>` after the stage, the literal part made in one string
     let mut tail = String::with_capacity(1 + method.len() + resource_path.len());
     tail.push('/');
     tail.push_str(method);
     push_path_for_arn(&mut tail, resource_path);
+    // the prefix's parts and these, merged as one ARN formatted with the whole resource name
+    Value::concat([api.execute_api_arn_prefix(stack), stage, Value::String(tail)])
+}
+
+/// `arn:<partition>:execute-api:<region>:<account>:<api id>/`: the start of the API's
+/// execute-api ARNs in `stack` (its resource name left empty).
+pub(crate) fn execute_api_arn_prefix(stack: &cdk_core::Stack, rest_api_id: Value) -> Value {
     stack.format_arn(
         &ArnComponents::new("execute-api", rest_api_id)
             .arn_format(ArnFormat::SlashResourceName)
-            .resource_name(Value::concat([stage, Value::String(tail)])),
+            .resource_name(""),
     )
+}
+
+/// The HTTP method as a `'static` string when it is one API Gateway accepts (it is, once
+/// validated), so that what keeps it needs no copy.
+fn static_http_method(http_method: &str) -> std::borrow::Cow<'static, str> {
+    match ALLOWED_METHODS.iter().find(|m| **m == http_method) {
+        Some(m) => std::borrow::Cow::Borrowed(m),
+        None => std::borrow::Cow::Owned(http_method.to_string()),
+    }
 }
 
 /// A method's ARN, resolved when the template is written (the deployment stage may be set
@@ -577,25 +589,23 @@ pub(crate) fn execute_api_arn(
 pub(crate) fn lazy_method_arn(
     resource: &Resource,
     http_method: &str,
-    stage: Option<&str>,
+    stage: Option<&'static str>,
 ) -> Value {
     let resource = resource.clone();
-    let http_method = http_method.to_string();
-    let stage = stage.map(str::to_string);
+    let http_method = static_http_method(http_method);
     // Produced when resolved, not kept: the ARN is cheap to make again, and an app holds one
     // per Lambda permission.
-    Value::lazy_uncached(move |ctx| {
-        let stage = match &stage {
-            Some(s) => Value::String(s.clone()),
-            None => resource
-                .api()
+    Value::lazy_uncached(move |_| {
+        let api = resource.api();
+        let stage = match stage {
+            Some(s) => Value::from(s),
+            None => api
                 .deployment_stage()
                 .map(|s| s.stage_name())
                 .unwrap_or_else(|| Value::from("*")),
         };
         let stack = resource.node().stack().ok()?;
-        let _ = ctx;
-        Some(execute_api_arn(&stack, resource.rest_api_id(), stage, &http_method, resource.path_str()))
+        Some(execute_api_arn(&stack, api, stage, &http_method, resource.path_str()))
     })
 }
 
@@ -604,7 +614,7 @@ pub(crate) fn lazy_api_arn(resource: &Resource) -> Value {
     let resource = resource.clone();
     Value::lazy_uncached(move |_| {
         let stack = resource.node().stack().ok()?;
-        Some(execute_api_arn(&stack, resource.rest_api_id(), Value::from("*"), "*", "/*"))
+        Some(execute_api_arn(&stack, resource.api(), Value::from("*"), "*", "/*"))
     })
 }
 

@@ -7,6 +7,7 @@ use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::CfnResourceProps;
 use indexmap::IndexMap;
 
+use crate::deployment::{HashObject, ObjectSink};
 use crate::method::{Method, MethodOptions};
 use crate::rest_api::ApiShared;
 use crate::{CorsOptions, Integration};
@@ -651,14 +652,12 @@ impl Resource {
         };
         if let Some(deployment) = api.latest_deployment() {
             deployment.node().add_dependency(cfn.node());
-            deployment.add_to_logical_id(Value::object([(
-                "resource",
-                Value::object([
-                    ("restApiId", api.rest_api_id.clone()),
-                    ("parentId", self.resource_id()),
-                    ("pathPart", Value::from(path_part)),
-                ]),
-            )]));
+            let hash = ResourceHash {
+                rest_api_id: api.rest_api_id.clone(),
+                parent_id: self.resource_id(),
+                path_part: path_part.to_string(),
+            };
+            deployment.add_object_to_logical_id(None, Box::new(hash));
         }
         let child = Resource(Rc::new(ResourceInner {
             node,
@@ -802,6 +801,24 @@ impl Resource {
             }
         }
         Method::on(self, http_method, integration, options)
+    }
+}
+
+/// A resource's entry of the deployment hash (`{"resource": {restApiId, parentId,
+/// pathPart}}`), written when the deployment's logical ID is computed.
+struct ResourceHash {
+    rest_api_id: Value,
+    parent_id: Value,
+    path_part: String,
+}
+
+impl HashObject for ResourceHash {
+    fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error> {
+        sink.object("resource", &mut |sink| {
+            sink.value("restApiId", &self.rest_api_id)?;
+            sink.value("parentId", &self.parent_id)?;
+            sink.string("pathPart", &self.path_part)
+        })
     }
 }
 

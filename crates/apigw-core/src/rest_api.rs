@@ -47,6 +47,9 @@ pub(crate) struct ApiShared {
     pub checks: crate::checks::ApiRecord,
     /// [`ApiShared::unique_id`], made once (it names every per-method Lambda permission).
     pub unique_id: std::cell::OnceCell<String>,
+    /// The start of the API's execute-api ARNs in a stack, and that stack (made once: every
+    /// method's Lambda permission has two such ARNs).
+    pub execute_api_arn_prefix: RefCell<Option<(Node, Value)>>,
 }
 
 impl ApiShared {
@@ -73,6 +76,7 @@ impl ApiShared {
             allowed_vpc_endpoints: Rc::default(),
             checks: Default::default(),
             unique_id: Default::default(),
+            execute_api_arn_prefix: Default::default(),
         })
     }
 
@@ -83,6 +87,18 @@ impl ApiShared {
     /// `Names.nodeUniqueId` of the API construct.
     pub fn unique_id(&self) -> String {
         self.unique_id_str().to_string()
+    }
+
+    /// [`crate::method::execute_api_arn_prefix`] of this API in `stack`.
+    pub fn execute_api_arn_prefix(&self, stack: &cdk_core::Stack) -> Value {
+        if let Some((at, prefix)) = &*self.execute_api_arn_prefix.borrow() {
+            if at == stack.node() {
+                return prefix.clone();
+            }
+        }
+        let prefix = crate::method::execute_api_arn_prefix(stack, self.rest_api_id.clone());
+        *self.execute_api_arn_prefix.borrow_mut() = Some((stack.node().clone(), prefix.clone()));
+        prefix
     }
 
     /// [`ApiShared::unique_id`], borrowed.
