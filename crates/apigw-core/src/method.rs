@@ -194,8 +194,15 @@ impl Construct for Method {
     }
 }
 
+/// The construct class of a method in the tree (`aws-cdk-lib.aws_apigateway.Method`).
+const METHOD_FQN: &str = "aws-cdk-lib.aws_apigateway.Method";
+
 /// Checks an HTTP method name (`validateHttpMethod`).
 pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<String, Error> {
+    if let Some(m) = ALLOWED_METHODS.iter().find(|m| m.eq_ignore_ascii_case(method)) {
+        return Ok(m.to_string());
+    }
+    // beyond ASCII, upper case as JavaScript's `toUpperCase` (`ſ` is `S`)
     let upper = method.to_uppercase();
     if ALLOWED_METHODS.contains(&upper.as_str()) {
         Ok(upper)
@@ -301,7 +308,7 @@ impl Method {
     ) -> Result<Method, Error> {
         let http_method = validate_http_method(&scope.path(), http_method)?;
         let node = scope.add_child(id)?;
-        node.set_construct_info(&format!("{}.Method", crate::FQN));
+        node.set_construct_info(METHOD_FQN);
         // A method that sets `AuthorizationType::None` and no authorizer of its own opts out of
         // the default authorizer (aws-cdk-lib's `Method`).
         let opts_out = options.authorization_type == Some(AuthorizationType::None)
@@ -334,12 +341,12 @@ impl Method {
         })?;
         crate::checks::check_method(
             &node,
-            &on.path(),
+            on.path_str(),
             on.has_greedy_child(),
             options.request_parameters.as_ref(),
             &integration,
         )?;
-        on.api().checks.add_method(&on.path(), &http_method);
+        on.api().checks.add_method(on.path_str(), &http_method);
         if let (Some(timeout), Some(api), true) =
             (integration.options.timeout, &on.api().resource, on.api().tracks_methods)
         {
@@ -398,21 +405,25 @@ impl Method {
         on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
             deployment.node().add_dependency(resource.node());
-            let hash = MethodHash {
-                resource_id: on.resource_id(),
-                rest_api_id: on.rest_api_id(),
-                http_method: http_method.clone(),
+            let options_api_key_required = options.api_key_required;
+            let options = MethodHashOptions {
                 operation_name: options.operation_name.clone(),
-                api_key_required: options.api_key_required,
-                authorization_type,
                 authorizer_id,
                 request_parameters: options.request_parameters.clone(),
-                integration,
-                method_responses: method_responses.clone(),
                 request_models,
                 request_validator_id,
                 authorization_scopes: scopes,
+            };
+            let hash = MethodHash {
+                resource_id: on.resource_id(),
+                rest_api_id: on.rest_api_id(),
+                http_method: static_http_method(&http_method),
+                api_key_required: options_api_key_required,
+                authorization_type,
+                integration,
+                method_responses: method_responses.clone(),
                 integration_token: bound.deployment_token,
+                options: (!options.is_empty()).then(|| Box::new(options)),
             };
             deployment.add_object_to_logical_id(Some(&node), Box::new(hash));
         }
@@ -498,35 +509,55 @@ impl Method {
 struct MethodHash {
     resource_id: Value,
     rest_api_id: Value,
-    http_method: String,
-    operation_name: Option<String>,
+    http_method: std::borrow::Cow<'static, str>,
     api_key_required: Option<bool>,
     authorization_type: AuthorizationType,
-    authorizer_id: Option<Value>,
-    request_parameters: Option<Value>,
     integration: Integration,
     method_responses: Rc<RefCell<Vec<MethodResponse>>>,
+    integration_token: Option<String>,
+    /// The entries most methods do not have, when one is set.
+    options: Option<Box<MethodHashOptions>>,
+}
+
+/// The entries of a [`MethodHash`] most methods do not have.
+#[derive(Default)]
+struct MethodHashOptions {
+    operation_name: Option<String>,
+    authorizer_id: Option<Value>,
+    request_parameters: Option<Value>,
     request_models: Option<Value>,
     request_validator_id: Option<Value>,
     authorization_scopes: Option<Value>,
-    integration_token: Option<String>,
+}
+
+impl MethodHashOptions {
+    fn is_empty(&self) -> bool {
+        self.operation_name.is_none()
+            && self.authorizer_id.is_none()
+            && self.request_parameters.is_none()
+            && self.request_models.is_none()
+            && self.request_validator_id.is_none()
+            && self.authorization_scopes.is_none()
+    }
 }
 
 impl HashObject for MethodHash {
     fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error> {
+        let none = MethodHashOptions::default();
+        let o = self.options.as_deref().unwrap_or(&none);
         sink.object("method", &mut |sink| {
             sink.value("resourceId", &self.resource_id)?;
             sink.value("restApiId", &self.rest_api_id)?;
             sink.string("httpMethod", &self.http_method)?;
-            if let Some(name) = &self.operation_name {
+            if let Some(name) = &o.operation_name {
                 sink.string("operationName", name)?;
             }
             if let Some(required) = self.api_key_required {
                 sink.value("apiKeyRequired", &Value::Bool(required))?;
             }
             sink.string("authorizationType", self.authorization_type.as_str())?;
-            sink.optional("authorizerId", self.authorizer_id.as_ref())?;
-            sink.optional("requestParameters", self.request_parameters.as_ref())?;
+            sink.optional("authorizerId", o.authorizer_id.as_ref())?;
+            sink.optional("requestParameters", o.request_parameters.as_ref())?;
             sink.object("integration", &mut |sink| self.integration.hash_entries(sink))?;
             // absent while there are none (`Lazy` with `omitEmptyArray`)
             let responses = {
@@ -535,9 +566,9 @@ impl HashObject for MethodHash {
                     .then(|| Value::Array(list.iter().map(MethodResponse::hash_json).collect()))
             };
             sink.optional("methodResponses", responses.as_ref())?;
-            sink.optional("requestModels", self.request_models.as_ref())?;
-            sink.optional("requestValidatorId", self.request_validator_id.as_ref())?;
-            sink.optional("authorizationScopes", self.authorization_scopes.as_ref())?;
+            sink.optional("requestModels", o.request_models.as_ref())?;
+            sink.optional("requestValidatorId", o.request_validator_id.as_ref())?;
+            sink.optional("authorizationScopes", o.authorization_scopes.as_ref())?;
             match &self.integration_token {
                 Some(token) => sink.string("integrationToken", token),
                 None => Ok(()),
@@ -577,7 +608,7 @@ pub(crate) fn execute_api_arn_prefix(stack: &cdk_core::Stack, rest_api_id: Value
 
 /// The HTTP method as a `'static` string when it is one API Gateway accepts (it is, once
 /// validated), so that what keeps it needs no copy.
-fn static_http_method(http_method: &str) -> std::borrow::Cow<'static, str> {
+pub(crate) fn static_http_method(http_method: &str) -> std::borrow::Cow<'static, str> {
     match ALLOWED_METHODS.iter().find(|m| **m == http_method) {
         Some(m) => std::borrow::Cow::Borrowed(m),
         None => std::borrow::Cow::Owned(http_method.to_string()),
@@ -663,6 +694,10 @@ mod tests {
         assert_eq!(path_for_arn("/books/{book_id}/reviews"), "/books/*/reviews");
         assert_eq!(path_for_arn("/{proxy+}"), "/*");
         assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
+        assert_eq!(validate_http_method("p", "Delete").unwrap(), "DELETE");
+        // JavaScript's upper case beyond ASCII
+        assert_eq!(validate_http_method("p", "poſt").unwrap(), "POST");
+        assert_eq!(METHOD_FQN, format!("{}.Method", crate::FQN));
         let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
         assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
     }
