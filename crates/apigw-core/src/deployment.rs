@@ -41,8 +41,8 @@ type HashComponent = (HashData, Option<Node>);
 /// Data hashed into the logical ID: a value, or an object kept as its parts and written
 /// straight into the hash input (a method's entry: no map built per method).
 pub(crate) enum HashData {
-    /// A value, resolved and written compactly.
-    Value(Value),
+    /// A value, resolved and written compactly (boxed: most entries are objects).
+    Value(Box<Value>),
     /// An object, written entry by entry; as a value it is [`HashObject::to_value`].
     Object(Box<dyn HashObject>),
 }
@@ -68,6 +68,32 @@ pub(crate) trait HashObject {
         let mut sink = MapSink(Map::new());
         let _ = self.entries(&mut sink);
         Value::Object(sink.0)
+    }
+}
+
+/// A value of a [`HashObject`] kept small: a token (as the ids of resources and APIs are)
+/// without the room of a whole [`Value`].
+pub(crate) enum SmallValue {
+    /// A token.
+    Token(cdk_core::value::Token),
+    /// Any other value.
+    Other(Box<Value>),
+}
+
+impl SmallValue {
+    pub(crate) fn new(value: Value) -> SmallValue {
+        match &value {
+            Value::Token(t) => SmallValue::Token(t.clone()),
+            _ => SmallValue::Other(Box::new(value)),
+        }
+    }
+
+    /// The value.
+    pub(crate) fn value(&self) -> std::borrow::Cow<'_, Value> {
+        match self {
+            SmallValue::Token(t) => std::borrow::Cow::Owned(Value::Token(t.clone())),
+            SmallValue::Other(v) => std::borrow::Cow::Borrowed(v),
+        }
     }
 }
 
@@ -268,7 +294,7 @@ impl Deployment {
             let mut write = |p: &HashData| -> Result<(), Error> {
                 match p {
                     HashData::Value(v) => {
-                        if !ctx.write_json(&mut input, v, 0)? {
+                        if !ctx.write_json(&mut input, v.as_ref(), 0)? {
                             input.push_str("null");
                         }
                     }
@@ -302,7 +328,7 @@ impl Deployment {
             }
             written?;
             if let Some(api) = api {
-                write(&HashData::Value(api))?;
+                write(&HashData::Value(Box::new(api)))?;
             }
             hash.update(input.as_bytes());
             Ok(format!("{original}{}", hash.finish()))
@@ -341,13 +367,13 @@ impl Deployment {
     /// Adds data to the logical ID hash (`addToLogicalId`): the deployment is replaced when
     /// it changes.
     pub fn add_to_logical_id(&self, data: impl Into<Value>) {
-        self.hash_components.borrow_mut().push((HashData::Value(data.into()), None));
+        self.hash_components.borrow_mut().push((HashData::Value(Box::new(data.into())), None));
     }
 
     /// [`Deployment::add_to_logical_id`] of data that describes `source` (a method, a model):
     /// a value in it that cannot be resolved is reported with `source`'s path.
     pub fn add_to_logical_id_for(&self, source: &impl Construct, data: impl Into<Value>) {
-        let data = HashData::Value(data.into());
+        let data = HashData::Value(Box::new(data.into()));
         self.hash_components.borrow_mut().push((data, Some(source.node().clone())));
     }
 

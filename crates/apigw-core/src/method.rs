@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
-use crate::deployment::{HashObject, ObjectSink};
+use crate::deployment::{HashObject, ObjectSink, SmallValue};
 use crate::resource::Resource;
 use crate::rest_api::ApiShared;
 use crate::Integration;
@@ -313,7 +313,7 @@ impl Method {
         // the default authorizer (aws-cdk-lib's `Method`).
         let opts_out = options.authorization_type == Some(AuthorizationType::None)
             && options.authorizer.is_none();
-        let options = options.or(&on.default_method_options());
+        let options = options.or(on.default_method_options_ref());
         let authorizer = if opts_out { None } else { options.authorizer.clone() };
         let authorizer_id = authorizer.as_ref().and_then(|a| a.0.authorizer_id());
         let required = authorizer.as_ref().and_then(|a| a.0.authorization_type());
@@ -415,8 +415,8 @@ impl Method {
                 authorization_scopes: scopes,
             };
             let hash = MethodHash {
-                resource_id: on.resource_id(),
-                rest_api_id: on.rest_api_id(),
+                resource_id: SmallValue::new(on.resource_id()),
+                rest_api_id: SmallValue::new(on.rest_api_id()),
                 http_method: static_http_method(&http_method),
                 api_key_required: options_api_key_required,
                 authorization_type,
@@ -507,8 +507,8 @@ impl Method {
 /// A method's entry of the deployment hash (`{"method": {...}}`, aws-cdk-lib's keys in its
 /// order), kept as its parts and written when the deployment's logical ID is computed.
 struct MethodHash {
-    resource_id: Value,
-    rest_api_id: Value,
+    resource_id: SmallValue,
+    rest_api_id: SmallValue,
     http_method: std::borrow::Cow<'static, str>,
     api_key_required: Option<bool>,
     authorization_type: AuthorizationType,
@@ -546,8 +546,8 @@ impl HashObject for MethodHash {
         let none = MethodHashOptions::default();
         let o = self.options.as_deref().unwrap_or(&none);
         sink.object("method", &mut |sink| {
-            sink.value("resourceId", &self.resource_id)?;
-            sink.value("restApiId", &self.rest_api_id)?;
+            sink.value("resourceId", &self.resource_id.value())?;
+            sink.value("restApiId", &self.rest_api_id.value())?;
             sink.string("httpMethod", &self.http_method)?;
             if let Some(name) = &o.operation_name {
                 sink.string("operationName", name)?;
