@@ -300,8 +300,7 @@ impl Deployment {
                     }
                     HashData::Object(o) => {
                         let start = input.len();
-                        let written =
-                            write_object(ctx, &mut input, &mut |sink| o.entries(sink));
+                        let written = write_object(ctx, &mut input, &mut |sink| o.entries(sink));
                         if written.is_err() {
                             // written again as the value it stands for, for the error (or
                             // the text) that resolution gives it

@@ -630,10 +630,9 @@ pub(crate) fn lazy_method_arn(
         let api = resource.api();
         let stage = match stage {
             Some(s) => Value::from(s),
-            None => api
-                .deployment_stage()
-                .map(|s| s.stage_name())
-                .unwrap_or_else(|| Value::from("*")),
+            None => {
+                api.deployment_stage().map(|s| s.stage_name()).unwrap_or_else(|| Value::from("*"))
+            }
         };
         let stack = resource.node().stack().ok()?;
         Some(execute_api_arn(&stack, api, stage, &http_method, resource.path_str()))

@@ -682,9 +682,7 @@ impl Resource {
             inherited.clone()
         } else {
             Rc::new(Defaults {
-                integration: options
-                    .default_integration
-                    .or_else(|| inherited.integration.clone()),
+                integration: options.default_integration.or_else(|| inherited.integration.clone()),
                 method_options: match options.default_method_options {
                     Some(o) => o.or(&inherited.method_options),
                     None => inherited.method_options.clone(),

@@ -172,7 +172,12 @@ impl LambdaIntegration {
                     if allow_test {
                         id.insert_str("ApiPermission.".len(), "Test.");
                         let source = "test-invoke-stage/".len() + tail;
-                        add_permission(&id, permission(method, ctx.test_method_arn()), source, true)?;
+                        add_permission(
+                            &id,
+                            permission(method, ctx.test_method_arn()),
+                            source,
+                            true,
+                        )?;
                     }
                 }
             }
