@@ -418,6 +418,70 @@ mod tests {
         ids[0].clone()
     }
 
+    /// The entries of methods and resources written straight into the hash are the JSON text
+    /// of the values they stand for (what aws-cdk-lib hashes).
+    #[test]
+    fn objects_are_written_as_their_values() {
+        use crate::{
+            HttpIntegration, IntegrationOptions, IntegrationResponse, MethodOptions,
+            MethodResponse, MockIntegration, Model, RequestValidatorOptions,
+        };
+        use std::time::Duration;
+        let t = crate::test_support::synth("deployment-hash-objects", |stack| {
+            let api = RestApi::new(stack, "Api", RestApiProps::default())?;
+            let book = api.root().add_resource("books")?.add_resource("{id}")?;
+            let mock = MockIntegration::with_options(
+                IntegrationOptions::builder()
+                    .timeout(Duration::from_secs(3))
+                    .request_templates([("application/json", "{}")])
+                    .request_parameters([("integration.request.path.id", "method.request.path.id")])
+                    .integration_responses([IntegrationResponse::builder()
+                        .status_code("200")
+                        .response_templates([("application/json", "{}")])
+                        .build()?]),
+            )?;
+            book.add_method_with(
+                "GET",
+                &mock,
+                MethodOptions::builder()
+                    .operation_name("getBook")
+                    .api_key_required(true)
+                    .request_parameters([("method.request.path.id", true)])
+                    .method_responses([MethodResponse::builder().status_code("200").build()?])
+                    .request_models([("application/json", Model::EMPTY_MODEL)])
+                    .request_validator_options(
+                        RequestValidatorOptions::builder().validate_request_body(true).build()?,
+                    ),
+            )?;
+            book.add_method("delete", HttpIntegration::new("https://example.com/{id}"))?;
+            let deployment = api.latest_deployment().expect("a deployment");
+            let check = Value::lazy(move |ctx| {
+                let list = deployment.hash_components.borrow();
+                let mut objects = 0;
+                for (data, _) in list.iter() {
+                    if let HashData::Object(o) = data {
+                        let (mut direct, mut value) = (String::new(), String::new());
+                        write_object(ctx, &mut direct, &mut |sink| o.entries(sink)).ok()?;
+                        ctx.write_json(&mut value, &o.to_value(), 0).ok()?;
+                        if direct != value {
+                            return Some(Value::from(format!("{direct} != {value}")));
+                        }
+                        objects += 1;
+                    }
+                }
+                Some(Value::from(format!("{objects} objects")))
+            });
+            cdk_core::CfnOutput::new(
+                stack,
+                "Check",
+                cdk_core::CfnOutputProps::builder().value(check),
+            )?;
+            Ok(())
+        });
+        // two resources and two methods
+        assert_eq!(t["Outputs"]["Check"]["Value"], "4 objects");
+    }
+
     #[test]
     fn logical_id_hashes_added_data_and_the_api() {
         let original = cdk_core::logical_id::make_unique_id(&["Dep", "Resource"]).unwrap();
