@@ -424,7 +424,10 @@ fn construct(r: &Resource) -> TokenStream {
 
             #[doc = #new_doc]
             pub fn new(scope: &impl Construct, id: &str, props: impl cdk_core::IntoProps<#props>) -> Result<Self, Error> {
-                let props = props.into_props_at(&scope.node().child_path(id))?;
+                // the construct's path only for an error (props are mostly given built)
+                let props = props
+                    .into_props()
+                    .map_err(|source| Error::build(scope.node().child_path(id), source))?;
                 let resource = cdk_core::CfnResource::with_properties(
                     scope,
                     id,

@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cdk_core::logical_id::Md5Hex;
-use cdk_core::{Construct, Error, IntoProps, Node, RemovalPolicy, Value};
+use cdk_core::resolve::ResolveContext;
+use cdk_core::{Construct, Error, IntoProps, Map, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
 use crate::rest_api::ApiShared;
@@ -34,8 +35,176 @@ pub struct DeploymentProps {
 
 cdk_core::impl_props!(DeploymentProps, DeploymentPropsBuilder);
 
-/// Data hashed into the logical ID, and the path of the construct it describes.
-type HashComponent = (Value, Option<String>);
+/// Data hashed into the logical ID, and the construct it describes (named in its errors).
+type HashComponent = (HashData, Option<Node>);
+
+/// Data hashed into the logical ID: a value, or an object kept as its parts and written
+/// straight into the hash input (a method's entry: no map built per method).
+pub(crate) enum HashData {
+    /// A value, resolved and written compactly (boxed: most entries are objects).
+    Value(Box<Value>),
+    /// An object, written entry by entry; as a value it is [`HashObject::to_value`].
+    Object(Box<dyn HashObject>),
+}
+
+impl std::fmt::Debug for HashData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HashData::Value(v) => v.fmt(f),
+            HashData::Object(o) => o.to_value().fmt(f),
+        }
+    }
+}
+
+/// An object of the logical ID hash that writes its entries into an [`ObjectSink`]: the
+/// one list of its entries, whether it is written as JSON or built as a [`Value`].
+pub(crate) trait HashObject {
+    /// Puts the object's entries, in order, into `sink`.
+    fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error>;
+
+    /// The object as a value (how it is written when writing it directly fails, so that
+    /// the error is the resolution's own).
+    fn to_value(&self) -> Value {
+        let mut sink = MapSink(Map::new());
+        let _ = self.entries(&mut sink);
+        Value::Object(sink.0)
+    }
+}
+
+/// A value of a [`HashObject`] kept small: a token (as the ids of resources and APIs are)
+/// without the room of a whole [`Value`].
+pub(crate) enum SmallValue {
+    /// A token.
+    Token(cdk_core::value::Token),
+    /// Any other value.
+    Other(Box<Value>),
+}
+
+impl SmallValue {
+    pub(crate) fn new(value: Value) -> SmallValue {
+        match &value {
+            Value::Token(t) => SmallValue::Token(t.clone()),
+            _ => SmallValue::Other(Box::new(value)),
+        }
+    }
+
+    /// The value.
+    pub(crate) fn value(&self) -> std::borrow::Cow<'_, Value> {
+        match self {
+            SmallValue::Token(t) => std::borrow::Cow::Owned(Value::Token(t.clone())),
+            SmallValue::Other(v) => std::borrow::Cow::Borrowed(v),
+        }
+    }
+}
+
+/// Where a [`HashObject`] puts its entries; an absent value leaves its entry out.
+pub(crate) trait ObjectSink {
+    /// An entry of any value.
+    fn value(&mut self, key: &str, value: &Value) -> Result<(), Error>;
+    /// An entry of the value, if there is one.
+    fn optional(&mut self, key: &str, value: Option<&Value>) -> Result<(), Error> {
+        match value {
+            Some(v) => self.value(key, v),
+            None => Ok(()),
+        }
+    }
+    /// An entry of a literal string.
+    fn string(&mut self, key: &str, value: &str) -> Result<(), Error>;
+    /// An entry whose value is an object of the entries `entries` puts.
+    fn object(
+        &mut self,
+        key: &str,
+        entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
+    ) -> Result<(), Error>;
+}
+
+/// An [`ObjectSink`] building a [`Map`].
+struct MapSink(Map);
+
+impl ObjectSink for MapSink {
+    fn value(&mut self, key: &str, value: &Value) -> Result<(), Error> {
+        self.0.insert(key.to_string(), value.clone());
+        Ok(())
+    }
+
+    fn string(&mut self, key: &str, value: &str) -> Result<(), Error> {
+        self.0.insert(key.to_string(), Value::from(value));
+        Ok(())
+    }
+
+    fn object(
+        &mut self,
+        key: &str,
+        entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut inner = MapSink(Map::new());
+        entries(&mut inner)?;
+        self.0.insert(key.to_string(), Value::Object(inner.0));
+        Ok(())
+    }
+}
+
+/// An [`ObjectSink`] writing the object's entries as compact JSON, values resolved (as
+/// [`ResolveContext::write_json`] writes a map).
+struct JsonSink<'c, 'o, 'a> {
+    ctx: &'c ResolveContext<'a>,
+    out: &'o mut String,
+    first: bool,
+}
+
+impl JsonSink<'_, '_, '_> {
+    /// The separator and key of an entry; returns where the entry starts.
+    fn key(&mut self, key: &str) -> usize {
+        let start = self.out.len();
+        if !self.first {
+            self.out.push(',');
+        }
+        cdk_core::json::write_string(self.out, key);
+        self.out.push(':');
+        start
+    }
+}
+
+impl ObjectSink for JsonSink<'_, '_, '_> {
+    fn value(&mut self, key: &str, value: &Value) -> Result<(), Error> {
+        let start = self.key(key);
+        if self.ctx.write_json(self.out, value, 0)? {
+            self.first = false;
+        } else {
+            self.out.truncate(start);
+        }
+        Ok(())
+    }
+
+    fn string(&mut self, key: &str, value: &str) -> Result<(), Error> {
+        self.key(key);
+        cdk_core::json::write_string(self.out, value);
+        self.first = false;
+        Ok(())
+    }
+
+    fn object(
+        &mut self,
+        key: &str,
+        entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.key(key);
+        self.first = false;
+        write_object(self.ctx, self.out, entries)
+    }
+}
+
+/// Writes the object of the entries `entries` puts as compact JSON.
+fn write_object(
+    ctx: &ResolveContext<'_>,
+    out: &mut String,
+    entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
+) -> Result<(), Error> {
+    out.push('{');
+    entries(&mut JsonSink { ctx, out, first: true })?;
+    out.push('}');
+    Ok(())
+}
 
 /// An API deployment (`Deployment`).
 #[derive(Clone, Debug)]
@@ -122,9 +291,23 @@ impl Deployment {
             // the hash input of a large API is megabytes of text).
             let mut hash = Md5Hex::default();
             let mut input = String::new();
-            let mut write = |p: &Value| -> Result<(), Error> {
-                if !ctx.write_json(&mut input, p, 0)? {
-                    input.push_str("null");
+            let mut write = |p: &HashData| -> Result<(), Error> {
+                match p {
+                    HashData::Value(v) => {
+                        if !ctx.write_json(&mut input, v.as_ref(), 0)? {
+                            input.push_str("null");
+                        }
+                    }
+                    HashData::Object(o) => {
+                        let start = input.len();
+                        let written = write_object(ctx, &mut input, &mut |sink| o.entries(sink));
+                        if written.is_err() {
+                            // written again as the value it stands for, for the error (or
+                            // the text) that resolution gives it
+                            input.truncate(start);
+                            ctx.write_json(&mut input, &o.to_value(), 0)?;
+                        }
+                    }
                 }
                 if input.len() >= 1 << 16 {
                     hash.update(input.as_bytes());
@@ -134,7 +317,7 @@ impl Deployment {
             };
             // an error in a component names the construct that added it
             let written = list.iter().try_for_each(|(p, source)| match source {
-                Some(path) => write(p).map_err(|e| e.in_construct(path)),
+                Some(node) => write(p).map_err(|e| e.in_construct(&node.path())),
                 None => write(p),
             });
             {
@@ -143,8 +326,8 @@ impl Deployment {
                 current.extend(added);
             }
             written?;
-            if let Some(api) = &api {
-                write(api)?;
+            if let Some(api) = api {
+                write(&HashData::Value(Box::new(api)))?;
             }
             hash.update(input.as_bytes());
             Ok(format!("{original}{}", hash.finish()))
@@ -183,13 +366,24 @@ impl Deployment {
     /// Adds data to the logical ID hash (`addToLogicalId`): the deployment is replaced when
     /// it changes.
     pub fn add_to_logical_id(&self, data: impl Into<Value>) {
-        self.hash_components.borrow_mut().push((data.into(), None));
+        self.hash_components.borrow_mut().push((HashData::Value(Box::new(data.into())), None));
     }
 
     /// [`Deployment::add_to_logical_id`] of data that describes `source` (a method, a model):
     /// a value in it that cannot be resolved is reported with `source`'s path.
     pub fn add_to_logical_id_for(&self, source: &impl Construct, data: impl Into<Value>) {
-        self.hash_components.borrow_mut().push((data.into(), Some(source.node().path())));
+        let data = HashData::Value(Box::new(data.into()));
+        self.hash_components.borrow_mut().push((data, Some(source.node().clone())));
+    }
+
+    /// [`Deployment::add_to_logical_id`] of an object written straight into the hash;
+    /// `source`, when given, is named in its errors.
+    pub(crate) fn add_object_to_logical_id(
+        &self,
+        source: Option<&Node>,
+        data: Box<dyn HashObject>,
+    ) {
+        self.hash_components.borrow_mut().push((HashData::Object(data), source.cloned()));
     }
 }
 
@@ -222,6 +416,70 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 1);
         ids[0].clone()
+    }
+
+    /// The entries of methods and resources written straight into the hash are the JSON text
+    /// of the values they stand for (what aws-cdk-lib hashes).
+    #[test]
+    fn objects_are_written_as_their_values() {
+        use crate::{
+            HttpIntegration, IntegrationOptions, IntegrationResponse, MethodOptions,
+            MethodResponse, MockIntegration, Model, RequestValidatorOptions,
+        };
+        use std::time::Duration;
+        let t = crate::test_support::synth("deployment-hash-objects", |stack| {
+            let api = RestApi::new(stack, "Api", RestApiProps::default())?;
+            let book = api.root().add_resource("books")?.add_resource("{id}")?;
+            let mock = MockIntegration::with_options(
+                IntegrationOptions::builder()
+                    .timeout(Duration::from_secs(3))
+                    .request_templates([("application/json", "{}")])
+                    .request_parameters([("integration.request.path.id", "method.request.path.id")])
+                    .integration_responses([IntegrationResponse::builder()
+                        .status_code("200")
+                        .response_templates([("application/json", "{}")])
+                        .build()?]),
+            )?;
+            book.add_method_with(
+                "GET",
+                &mock,
+                MethodOptions::builder()
+                    .operation_name("getBook")
+                    .api_key_required(true)
+                    .request_parameters([("method.request.path.id", true)])
+                    .method_responses([MethodResponse::builder().status_code("200").build()?])
+                    .request_models([("application/json", Model::EMPTY_MODEL)])
+                    .request_validator_options(
+                        RequestValidatorOptions::builder().validate_request_body(true).build()?,
+                    ),
+            )?;
+            book.add_method("delete", HttpIntegration::new("https://example.com/{id}"))?;
+            let deployment = api.latest_deployment().expect("a deployment");
+            let check = Value::lazy(move |ctx| {
+                let list = deployment.hash_components.borrow();
+                let mut objects = 0;
+                for (data, _) in list.iter() {
+                    if let HashData::Object(o) = data {
+                        let (mut direct, mut value) = (String::new(), String::new());
+                        write_object(ctx, &mut direct, &mut |sink| o.entries(sink)).ok()?;
+                        ctx.write_json(&mut value, &o.to_value(), 0).ok()?;
+                        if direct != value {
+                            return Some(Value::from(format!("{direct} != {value}")));
+                        }
+                        objects += 1;
+                    }
+                }
+                Some(Value::from(format!("{objects} objects")))
+            });
+            cdk_core::CfnOutput::new(
+                stack,
+                "Check",
+                cdk_core::CfnOutputProps::builder().value(check),
+            )?;
+            Ok(())
+        });
+        // two resources and two methods
+        assert_eq!(t["Outputs"]["Check"]["Value"], "4 objects");
     }
 
     #[test]

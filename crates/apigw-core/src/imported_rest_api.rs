@@ -75,6 +75,8 @@ fn import(
         domain_name: RefCell::new(None),
         allowed_vpc_endpoints: Default::default(),
         checks: Default::default(),
+        unique_id: Default::default(),
+        execute_api_arn_prefix: Default::default(),
     });
     let root = match root_resource_id {
         Some(_) => {

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use cdk_core::{Map, Value};
+use cdk_core::Value;
 
 pub use cfn_apigateway::method::{ContentHandling, PassthroughBehavior};
 
@@ -728,37 +728,33 @@ impl MockIntegration {
 }
 
 impl Integration {
-    /// The `integration` entry of the deployment hash (`renderIntegration`: aws-cdk-lib's
-    /// camelCase option names, in its order).
-    pub(crate) fn hash_json(&self) -> Value {
+    /// The entries of the `integration` object of the deployment hash (`renderIntegration`:
+    /// aws-cdk-lib's camelCase option names, in its order).
+    pub(crate) fn hash_entries(
+        &self,
+        sink: &mut dyn crate::deployment::ObjectSink,
+    ) -> Result<(), cdk_core::Error> {
         let o = &self.options;
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                m.insert(k.to_string(), v);
-            }
-        };
-        put("type", Some(Value::from(self.type_.as_str())));
-        put("uri", self.uri.clone());
-        put("cacheKeyParameters", o.cache_key_parameters.clone());
-        put("cacheNamespace", o.cache_namespace.clone());
-        put("contentHandling", o.content_handling.clone());
-        put("integrationHttpMethod", self.integration_http_method.clone());
-        put("requestParameters", o.request_parameters.clone());
-        put("requestTemplates", o.request_templates.clone());
-        put("passthroughBehavior", o.passthrough_behavior.clone());
-        put(
-            "integrationResponses",
-            o.integration_responses
-                .as_ref()
-                .map(|list| Value::array(list.iter().map(|r| r.hash_json()))),
-        );
-        put("connectionType", o.connection_type.clone());
-        put("connectionId", o.connection_id.clone());
-        put("credentials", o.effective_credentials());
-        put("timeoutInMillis", o.timeout.map(|t| Value::from(t.as_millis() as f64)));
-        put("responseTransferMode", o.response_transfer_mode.map(Value::from));
-        Value::Object(m)
+        sink.string("type", self.type_.as_str())?;
+        let mut put = |k: &str, v: Option<&Value>| sink.optional(k, v);
+        put("uri", self.uri.as_ref())?;
+        put("cacheKeyParameters", o.cache_key_parameters.as_ref())?;
+        put("cacheNamespace", o.cache_namespace.as_ref())?;
+        put("contentHandling", o.content_handling.as_ref())?;
+        put("integrationHttpMethod", self.integration_http_method.as_ref())?;
+        put("requestParameters", o.request_parameters.as_ref())?;
+        put("requestTemplates", o.request_templates.as_ref())?;
+        put("passthroughBehavior", o.passthrough_behavior.as_ref())?;
+        let responses = o
+            .integration_responses
+            .as_ref()
+            .map(|list| Value::array(list.iter().map(|r| r.hash_json())));
+        put("integrationResponses", responses.as_ref())?;
+        put("connectionType", o.connection_type.as_ref())?;
+        put("connectionId", o.connection_id.as_ref())?;
+        put("credentials", o.effective_credentials().as_ref())?;
+        put("timeoutInMillis", o.timeout.map(|t| Value::from(t.as_millis() as f64)).as_ref())?;
+        put("responseTransferMode", o.response_transfer_mode.map(Value::from).as_ref())
     }
 
     /// The CloudFormation `Integration` property of the method.

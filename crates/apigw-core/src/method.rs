@@ -1,6 +1,6 @@
 //! Methods (`method.ts`): an HTTP verb on a resource, with its integration.
 
-use cdk_core::{cfn_format, ArnComponents, ArnFormat, Construct, Error, Map, Node, Value};
+use cdk_core::{ArnComponents, ArnFormat, Construct, Error, Node, Value};
 use cfn_apigateway::{CfnMethod, CfnMethodProps};
 
 use std::cell::RefCell;
@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
+use crate::deployment::{HashObject, ObjectSink, SmallValue};
 use crate::resource::Resource;
+use crate::rest_api::ApiShared;
 use crate::Integration;
 use crate::{MethodResponse, ModelRef, RequestValidator, RequestValidatorOptions};
 
@@ -192,8 +194,15 @@ impl Construct for Method {
     }
 }
 
+/// The construct class of a method in the tree (`aws-cdk-lib.aws_apigateway.Method`).
+const METHOD_FQN: &str = "aws-cdk-lib.aws_apigateway.Method";
+
 /// Checks an HTTP method name (`validateHttpMethod`).
 pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<String, Error> {
+    if let Some(m) = ALLOWED_METHODS.iter().find(|m| m.eq_ignore_ascii_case(method)) {
+        return Ok(m.to_string());
+    }
+    // beyond ASCII, upper case as JavaScript's `toUpperCase` (`ſ` is `S`)
     let upper = method.to_uppercase();
     if ALLOWED_METHODS.contains(&upper.as_str()) {
         Ok(upper)
@@ -299,12 +308,12 @@ impl Method {
     ) -> Result<Method, Error> {
         let http_method = validate_http_method(&scope.path(), http_method)?;
         let node = scope.add_child(id)?;
-        node.set_construct_info(&format!("{}.Method", crate::FQN));
+        node.set_construct_info(METHOD_FQN);
         // A method that sets `AuthorizationType::None` and no authorizer of its own opts out of
         // the default authorizer (aws-cdk-lib's `Method`).
         let opts_out = options.authorization_type == Some(AuthorizationType::None)
             && options.authorizer.is_none();
-        let options = options.or(&on.default_method_options());
+        let options = options.or(on.default_method_options_ref());
         let authorizer = if opts_out { None } else { options.authorizer.clone() };
         let authorizer_id = authorizer.as_ref().and_then(|a| a.0.authorizer_id());
         let required = authorizer.as_ref().and_then(|a| a.0.authorization_type());
@@ -332,12 +341,12 @@ impl Method {
         })?;
         crate::checks::check_method(
             &node,
-            &on.path(),
+            on.path_str(),
             on.has_greedy_child(),
             options.request_parameters.as_ref(),
             &integration,
         )?;
-        on.api().checks.add_method(&on.path(), &http_method);
+        on.api().checks.add_method(on.path_str(), &http_method);
         if let (Some(timeout), Some(api), true) =
             (integration.options.timeout, &on.api().resource, on.api().tracks_methods)
         {
@@ -396,30 +405,27 @@ impl Method {
         on.api().attach_method(resource.node());
         if let Some(deployment) = on.api().latest_deployment() {
             deployment.node().add_dependency(resource.node());
-            let mut m = Map::new();
-            let mut put = |k: &str, v: Option<Value>| {
-                if let Some(v) = v {
-                    m.insert(k.to_string(), v);
-                }
+            let options_api_key_required = options.api_key_required;
+            let options = MethodHashOptions {
+                operation_name: options.operation_name.clone(),
+                authorizer_id,
+                request_parameters: options.request_parameters.clone(),
+                request_models,
+                request_validator_id,
+                authorization_scopes: scopes,
             };
-            put("resourceId", Some(on.resource_id()));
-            put("restApiId", Some(on.rest_api_id()));
-            put("httpMethod", Some(Value::String(http_method.clone())));
-            put("operationName", options.operation_name.clone().map(Value::String));
-            put("apiKeyRequired", options.api_key_required.map(Value::Bool));
-            put("authorizationType", Some(Value::from(authorization_type.as_str())));
-            put("authorizerId", authorizer_id.clone());
-            put("requestParameters", options.request_parameters.clone());
-            put("integration", Some(integration.hash_json()));
-            put(
-                "methodResponses",
-                Some(render_method_responses(&method_responses, |r| Some(r.hash_json()))),
-            );
-            put("requestModels", request_models);
-            put("requestValidatorId", request_validator_id);
-            put("authorizationScopes", scopes);
-            put("integrationToken", bound.deployment_token.clone().map(Value::String));
-            deployment.add_to_logical_id_for(&node, Value::object([("method", Value::Object(m))]));
+            let hash = MethodHash {
+                resource_id: SmallValue::new(on.resource_id()),
+                rest_api_id: SmallValue::new(on.rest_api_id()),
+                http_method: static_http_method(&http_method),
+                api_key_required: options_api_key_required,
+                authorization_type,
+                integration,
+                method_responses: method_responses.clone(),
+                integration_token: bound.deployment_token,
+                options: (!options.is_empty()).then(|| Box::new(options)),
+            };
+            deployment.add_object_to_logical_id(Some(&node), Box::new(hash));
         }
         Ok(Method { node, resource, http_method, api_resource: on.clone(), method_responses })
     }
@@ -485,13 +491,8 @@ impl Method {
 
     fn arn_for_stage(&self, stage: Value) -> Result<Value, Error> {
         let stack = self.node.stack()?;
-        Ok(execute_api_arn(
-            &stack,
-            self.api_resource.rest_api_id(),
-            stage,
-            &self.http_method,
-            &self.api_resource.path(),
-        ))
+        let api = self.api_resource.api();
+        Ok(execute_api_arn(&stack, api, stage, &self.http_method, self.api_resource.path_str()))
     }
 
     /// Grants `execute-api:Invoke` on this method to a principal (`grantExecute`).
@@ -503,22 +504,115 @@ impl Method {
     }
 }
 
+/// A method's entry of the deployment hash (`{"method": {...}}`, aws-cdk-lib's keys in its
+/// order), kept as its parts and written when the deployment's logical ID is computed.
+struct MethodHash {
+    resource_id: SmallValue,
+    rest_api_id: SmallValue,
+    http_method: std::borrow::Cow<'static, str>,
+    api_key_required: Option<bool>,
+    authorization_type: AuthorizationType,
+    integration: Integration,
+    method_responses: Rc<RefCell<Vec<MethodResponse>>>,
+    integration_token: Option<String>,
+    /// The entries most methods do not have, when one is set.
+    options: Option<Box<MethodHashOptions>>,
+}
+
+/// The entries of a [`MethodHash`] most methods do not have.
+#[derive(Default)]
+struct MethodHashOptions {
+    operation_name: Option<String>,
+    authorizer_id: Option<Value>,
+    request_parameters: Option<Value>,
+    request_models: Option<Value>,
+    request_validator_id: Option<Value>,
+    authorization_scopes: Option<Value>,
+}
+
+impl MethodHashOptions {
+    fn is_empty(&self) -> bool {
+        self.operation_name.is_none()
+            && self.authorizer_id.is_none()
+            && self.request_parameters.is_none()
+            && self.request_models.is_none()
+            && self.request_validator_id.is_none()
+            && self.authorization_scopes.is_none()
+    }
+}
+
+impl HashObject for MethodHash {
+    fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error> {
+        let none = MethodHashOptions::default();
+        let o = self.options.as_deref().unwrap_or(&none);
+        sink.object("method", &mut |sink| {
+            sink.value("resourceId", &self.resource_id.value())?;
+            sink.value("restApiId", &self.rest_api_id.value())?;
+            sink.string("httpMethod", &self.http_method)?;
+            if let Some(name) = &o.operation_name {
+                sink.string("operationName", name)?;
+            }
+            if let Some(required) = self.api_key_required {
+                sink.value("apiKeyRequired", &Value::Bool(required))?;
+            }
+            sink.string("authorizationType", self.authorization_type.as_str())?;
+            sink.optional("authorizerId", o.authorizer_id.as_ref())?;
+            sink.optional("requestParameters", o.request_parameters.as_ref())?;
+            sink.object("integration", &mut |sink| self.integration.hash_entries(sink))?;
+            // absent while there are none (`Lazy` with `omitEmptyArray`)
+            let responses = {
+                let list = self.method_responses.borrow();
+                (!list.is_empty())
+                    .then(|| Value::Array(list.iter().map(MethodResponse::hash_json).collect()))
+            };
+            sink.optional("methodResponses", responses.as_ref())?;
+            sink.optional("requestModels", o.request_models.as_ref())?;
+            sink.optional("requestValidatorId", o.request_validator_id.as_ref())?;
+            sink.optional("authorizationScopes", o.authorization_scopes.as_ref())?;
+            match &self.integration_token {
+                Some(token) => sink.string("integrationToken", token),
+                None => Ok(()),
+            }
+        })
+    }
+}
+
 /// `arnForExecuteApi`: `arn:<partition>:execute-api:<region>:<account>:<api>/<stage>/<METHOD><path>`
-/// (`ANY` is `*`, path parameters are `*`).
+/// (`ANY` is `*`, path parameters are `*`), in `stack`.
 pub(crate) fn execute_api_arn(
     stack: &cdk_core::Stack,
-    rest_api_id: Value,
+    api: &ApiShared,
     stage: Value,
     http_method: &str,
     resource_path: &str,
 ) -> Value {
     let method = if http_method == "ANY" { "*" } else { http_method };
-    let path = path_for_arn(resource_path);
+    // `/<METHOD><path>` after the stage, the literal part made in one string
+    let mut tail = String::with_capacity(1 + method.len() + resource_path.len());
+    tail.push('/');
+    tail.push_str(method);
+    push_path_for_arn(&mut tail, resource_path);
+    // the prefix's parts and these, merged as one ARN formatted with the whole resource name
+    Value::concat([api.execute_api_arn_prefix(stack), stage, Value::String(tail)])
+}
+
+/// `arn:<partition>:execute-api:<region>:<account>:<api id>/`: the start of the API's
+/// execute-api ARNs in `stack` (its resource name left empty).
+pub(crate) fn execute_api_arn_prefix(stack: &cdk_core::Stack, rest_api_id: Value) -> Value {
     stack.format_arn(
         &ArnComponents::new("execute-api", rest_api_id)
             .arn_format(ArnFormat::SlashResourceName)
-            .resource_name(cfn_format!("{}/{}{}", stage, method, path)),
+            .resource_name(""),
     )
+}
+
+/// The HTTP method as a `'static` string when it is one API Gateway accepts (it is, once
+/// validated), so that what keeps it needs no copy.
+pub(crate) fn static_http_method(http_method: &str) -> std::borrow::Cow<'static, str> {
+    match ALLOWED_METHODS.iter().find(|m| **m == http_method) {
+        Some(m) => std::borrow::Cow::Borrowed(m),
+        None => std::borrow::Cow::Owned(http_method.to_string()),
+    }
 }
 
 /// A method's ARN, resolved when the template is written (the deployment stage may be set
@@ -526,25 +620,22 @@ pub(crate) fn execute_api_arn(
 pub(crate) fn lazy_method_arn(
     resource: &Resource,
     http_method: &str,
-    stage: Option<&str>,
+    stage: Option<&'static str>,
 ) -> Value {
     let resource = resource.clone();
-    let http_method = http_method.to_string();
-    let stage = stage.map(str::to_string);
+    let http_method = static_http_method(http_method);
     // Produced when resolved, not kept: the ARN is cheap to make again, and an app holds one
     // per Lambda permission.
-    Value::lazy_uncached(move |ctx| {
-        let stage = match &stage {
-            Some(s) => Value::String(s.clone()),
-            None => resource
-                .api()
-                .deployment_stage()
-                .map(|s| s.stage_name())
-                .unwrap_or_else(|| Value::from("*")),
+    Value::lazy_uncached(move |_| {
+        let api = resource.api();
+        let stage = match stage {
+            Some(s) => Value::from(s),
+            None => {
+                api.deployment_stage().map(|s| s.stage_name()).unwrap_or_else(|| Value::from("*"))
+            }
         };
         let stack = resource.node().stack().ok()?;
-        let _ = ctx;
-        Some(execute_api_arn(&stack, resource.rest_api_id(), stage, &http_method, &resource.path()))
+        Some(execute_api_arn(&stack, api, stage, &http_method, resource.path_str()))
     })
 }
 
@@ -553,7 +644,7 @@ pub(crate) fn lazy_api_arn(resource: &Resource) -> Value {
     let resource = resource.clone();
     Value::lazy_uncached(move |_| {
         let stack = resource.node().stack().ok()?;
-        Some(execute_api_arn(&stack, resource.rest_api_id(), Value::from("*"), "*", "/*"))
+        Some(execute_api_arn(&stack, resource.api(), Value::from("*"), "*", "/*"))
     })
 }
 
@@ -573,6 +664,12 @@ fn render_method_responses(
 /// `pathForArn`: path parameters (`{id}`) become `*`.
 pub fn path_for_arn(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    push_path_for_arn(&mut out, path);
+    out
+}
+
+/// [`path_for_arn`] appended to `out`.
+fn push_path_for_arn(out: &mut String, path: &str) {
     let mut in_param = false;
     for c in path.chars() {
         match c {
@@ -585,7 +682,6 @@ pub fn path_for_arn(path: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -597,6 +693,10 @@ mod tests {
         assert_eq!(path_for_arn("/books/{book_id}/reviews"), "/books/*/reviews");
         assert_eq!(path_for_arn("/{proxy+}"), "/*");
         assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
+        assert_eq!(validate_http_method("p", "Delete").unwrap(), "DELETE");
+        // JavaScript's upper case beyond ASCII
+        assert_eq!(validate_http_method("p", "poſt").unwrap(), "POST");
+        assert_eq!(METHOD_FQN, format!("{}.Method", crate::FQN));
         let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
         assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
     }

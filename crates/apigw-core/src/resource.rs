@@ -7,6 +7,7 @@ use cdk_core::{Construct, Error, IntoProps, Node, Value};
 use cfn_apigateway::CfnResourceProps;
 use indexmap::IndexMap;
 
+use crate::deployment::{HashObject, ObjectSink, SmallValue};
 use crate::method::{Method, MethodOptions};
 use crate::rest_api::ApiShared;
 use crate::{CorsOptions, Integration};
@@ -23,9 +24,9 @@ struct ResourceInner {
     path: String,
     resource_id: Value,
     children: RefCell<IndexMap<String, Resource>>,
-    default_integration: Option<Integration>,
-    default_method_options: MethodOptions,
-    default_cors_preflight_options: Option<CorsOptions>,
+    /// What methods and children get by default: shared with the children that set none of
+    /// their own.
+    defaults: Rc<Defaults>,
     /// The parent (none for the root).
     parent: Option<std::rc::Weak<ResourceInner>>,
     /// A `{proxy+}` resource (`ProxyResource`): its methods are mirrored on a root parent.
@@ -33,6 +34,14 @@ struct ResourceInner {
     /// Set on the root of a proxying `LambdaRestApi` or of an API imported by id: adding to
     /// it is refused.
     locked: std::cell::Cell<Option<Lock>>,
+}
+
+/// The defaults of a resource for its methods and children.
+#[derive(Default)]
+struct Defaults {
+    integration: Option<Integration>,
+    method_options: MethodOptions,
+    cors_preflight_options: Option<CorsOptions>,
 }
 
 /// Why a resource refuses additions.
@@ -330,9 +339,11 @@ impl Resource {
             path: "/".into(),
             resource_id,
             children: RefCell::default(),
-            default_integration,
-            default_method_options,
-            default_cors_preflight_options: None,
+            defaults: Rc::new(Defaults {
+                integration: default_integration,
+                method_options: default_method_options,
+                cors_preflight_options: None,
+            }),
             parent: None,
             proxy: false,
             locked: Default::default(),
@@ -353,14 +364,16 @@ impl Resource {
             path: "/".into(),
             resource_id,
             children: RefCell::default(),
-            default_integration: options.default_integration,
-            default_method_options: options.default_method_options.unwrap_or_default(),
-            default_cors_preflight_options: options.default_cors_preflight_options,
+            defaults: Rc::new(Defaults {
+                integration: options.default_integration,
+                method_options: options.default_method_options.unwrap_or_default(),
+                cors_preflight_options: options.default_cors_preflight_options,
+            }),
             parent: None,
             proxy: false,
             locked: Default::default(),
         }));
-        if let Some(cors) = root.0.default_cors_preflight_options.clone() {
+        if let Some(cors) = root.0.defaults.cors_preflight_options.clone() {
             root.add_cors_preflight(cors)?;
         }
         Ok(root)
@@ -450,9 +463,7 @@ impl Resource {
             path: attrs.path,
             resource_id: attrs.resource_id,
             children: RefCell::default(),
-            default_integration: None,
-            default_method_options: MethodOptions::default(),
-            default_cors_preflight_options: None,
+            defaults: Rc::default(),
             parent: None,
             proxy: false,
             locked: Default::default(),
@@ -462,6 +473,11 @@ impl Resource {
     /// The full path (`/books/{book_id}`).
     pub fn path(&self) -> String {
         self.0.path.clone()
+    }
+
+    /// [`Resource::path`], borrowed.
+    pub(crate) fn path_str(&self) -> &str {
+        &self.0.path
     }
 
     /// The reference to the resource (`resourceRef`): its API's id and its id.
@@ -489,13 +505,18 @@ impl Resource {
     /// The integration of methods added without one (`defaultIntegration`): this
     /// resource's, else its parent's. Default: none (a mock integration is used).
     pub fn default_integration(&self) -> Option<Integration> {
-        self.0.default_integration.clone()
+        self.0.defaults.integration.clone()
     }
 
     /// The options of methods added without their own (`defaultMethodOptions`), merged over
     /// the parent's. Default: none set.
     pub fn default_method_options(&self) -> MethodOptions {
-        self.0.default_method_options.clone()
+        self.0.defaults.method_options.clone()
+    }
+
+    /// [`Resource::default_method_options`], borrowed.
+    pub(crate) fn default_method_options_ref(&self) -> &MethodOptions {
+        &self.0.defaults.method_options
     }
 
     /// Adds a child resource (`addResource`).
@@ -646,37 +667,44 @@ impl Resource {
         };
         if let Some(deployment) = api.latest_deployment() {
             deployment.node().add_dependency(cfn.node());
-            deployment.add_to_logical_id(Value::object([(
-                "resource",
-                Value::object([
-                    ("restApiId", api.rest_api_id.clone()),
-                    ("parentId", self.resource_id()),
-                    ("pathPart", Value::from(path_part)),
-                ]),
-            )]));
+            let hash = ResourceHash {
+                rest_api_id: SmallValue::new(api.rest_api_id.clone()),
+                parent_id: SmallValue::new(self.resource_id()),
+                path_part: path_part.to_string(),
+            };
+            deployment.add_object_to_logical_id(None, Box::new(hash));
         }
+        let inherited = &self.0.defaults;
+        let defaults = if options.default_integration.is_none()
+            && options.default_method_options.is_none()
+            && options.default_cors_preflight_options.is_none()
+        {
+            inherited.clone()
+        } else {
+            Rc::new(Defaults {
+                integration: options.default_integration.or_else(|| inherited.integration.clone()),
+                method_options: match options.default_method_options {
+                    Some(o) => o.or(&inherited.method_options),
+                    None => inherited.method_options.clone(),
+                },
+                cors_preflight_options: options
+                    .default_cors_preflight_options
+                    .or_else(|| inherited.cors_preflight_options.clone()),
+            })
+        };
         let child = Resource(Rc::new(ResourceInner {
             node,
             api,
             path,
             resource_id: cfn.ref_(),
             children: RefCell::default(),
-            default_integration: options
-                .default_integration
-                .or_else(|| self.0.default_integration.clone()),
-            default_method_options: match options.default_method_options {
-                Some(o) => o.or(&self.0.default_method_options),
-                None => self.0.default_method_options.clone(),
-            },
-            default_cors_preflight_options: options
-                .default_cors_preflight_options
-                .or_else(|| self.0.default_cors_preflight_options.clone()),
+            defaults,
             parent: Some(Rc::downgrade(&self.0)),
             proxy,
             locked: Default::default(),
         }));
         self.0.children.borrow_mut().insert(path_part.to_string(), child.clone());
-        if let Some(cors) = child.0.default_cors_preflight_options.clone() {
+        if let Some(cors) = child.0.defaults.cors_preflight_options.clone() {
             child.add_cors_preflight(cors)?;
         }
         Ok(child)
@@ -685,7 +713,7 @@ impl Resource {
     /// The CORS preflight options of this resource and those below it
     /// (`defaultCorsPreflightOptions`). Default: the parent's (none at the root).
     pub fn default_cors_preflight_options(&self) -> Option<CorsOptions> {
-        self.0.default_cors_preflight_options.clone()
+        self.0.defaults.cors_preflight_options.clone()
     }
 
     /// The child resource with this path part, if any (`getResource`).
@@ -797,6 +825,24 @@ impl Resource {
             }
         }
         Method::on(self, http_method, integration, options)
+    }
+}
+
+/// A resource's entry of the deployment hash (`{"resource": {restApiId, parentId,
+/// pathPart}}`), written when the deployment's logical ID is computed.
+struct ResourceHash {
+    rest_api_id: SmallValue,
+    parent_id: SmallValue,
+    path_part: String,
+}
+
+impl HashObject for ResourceHash {
+    fn entries(&self, sink: &mut dyn ObjectSink) -> Result<(), Error> {
+        sink.object("resource", &mut |sink| {
+            sink.value("restApiId", &self.rest_api_id.value())?;
+            sink.value("parentId", &self.parent_id.value())?;
+            sink.string("pathPart", &self.path_part)
+        })
     }
 }
 

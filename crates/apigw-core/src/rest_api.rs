@@ -45,6 +45,11 @@ pub(crate) struct ApiShared {
     pub allowed_vpc_endpoints: Rc<RefCell<Vec<Value>>>,
     /// What the synth-time checks remember of the API (`crate::checks`).
     pub checks: crate::checks::ApiRecord,
+    /// [`ApiShared::unique_id`], made once (it names every per-method Lambda permission).
+    pub unique_id: std::cell::OnceCell<String>,
+    /// The start of the API's execute-api ARNs in a stack, and that stack (made once: every
+    /// method's Lambda permission has two such ARNs).
+    pub execute_api_arn_prefix: RefCell<Option<(Node, Value)>>,
 }
 
 impl ApiShared {
@@ -70,6 +75,8 @@ impl ApiShared {
             domain_name: RefCell::new(None),
             allowed_vpc_endpoints: Rc::default(),
             checks: Default::default(),
+            unique_id: Default::default(),
+            execute_api_arn_prefix: Default::default(),
         })
     }
 
@@ -79,7 +86,24 @@ impl ApiShared {
 
     /// `Names.nodeUniqueId` of the API construct.
     pub fn unique_id(&self) -> String {
-        self.node.as_ref().map(Node::unique_id).unwrap_or_default()
+        self.unique_id_str().to_string()
+    }
+
+    /// [`crate::method::execute_api_arn_prefix`] of this API in `stack`.
+    pub fn execute_api_arn_prefix(&self, stack: &cdk_core::Stack) -> Value {
+        if let Some((at, prefix)) = &*self.execute_api_arn_prefix.borrow() {
+            if at == stack.node() {
+                return prefix.clone();
+            }
+        }
+        let prefix = crate::method::execute_api_arn_prefix(stack, self.rest_api_id.clone());
+        *self.execute_api_arn_prefix.borrow_mut() = Some((stack.node().clone(), prefix.clone()));
+        prefix
+    }
+
+    /// [`ApiShared::unique_id`], borrowed.
+    pub fn unique_id_str(&self) -> &str {
+        self.unique_id.get_or_init(|| self.node.as_ref().map(Node::unique_id).unwrap_or_default())
     }
 
     /// `_attachMethod`: every deployment depends on the method.

@@ -30,6 +30,54 @@ pub fn to_json_string(value: &Value, indent: usize) -> String {
 /// Tokens must have been resolved before; any left are written as `null`. Values of any
 /// depth are written (with an explicit stack of open lists and objects, not recursion).
 pub fn write_value(out: &mut String, value: &Value, indent: usize, depth: usize) {
+    write_value_at(out, value, indent, depth, crate::value::RECURSIVE_DEPTH);
+}
+
+/// [`write_value`], recursing into lists and objects while `budget` levels are left, then
+/// with an explicit stack.
+fn write_value_at(out: &mut String, value: &Value, indent: usize, level: usize, budget: usize) {
+    match value {
+        Value::Null | Value::Token(_) => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(out, *n),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        _ if budget == 0 => write_value_iterative(out, value, indent, level),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_value_at(out, item, indent, level + 1, budget - 1);
+            }
+            newline(out, indent, level);
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            let mut first = true;
+            if has_index_keys(map) {
+                for (k, v) in js_key_order(map) {
+                    object_key(out, &mut first, k, indent, level);
+                    write_value_at(out, v, indent, level + 1, budget - 1);
+                }
+            } else {
+                for (k, v) in map {
+                    object_key(out, &mut first, k, indent, level);
+                    write_value_at(out, v, indent, level + 1, budget - 1);
+                }
+            }
+            newline(out, indent, level);
+            out.push('}');
+        }
+    }
+}
+
+/// [`write_value`] of a value of any depth, with an explicit stack of open lists and objects.
+fn write_value_iterative(out: &mut String, value: &Value, indent: usize, depth: usize) {
     /// An open list or object: its remaining entries and its nesting level.
     enum Open<'a> {
         List(std::slice::Iter<'a, Value>, usize, bool),
@@ -203,21 +251,36 @@ pub(crate) fn array_index(key: &str) -> Option<u32> {
 pub fn write_string(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
-    let bytes = s.as_bytes();
+    if needs_escaping(s.as_bytes()) {
+        write_escaped(out, s);
+    } else {
+        out.push_str(s);
+    }
+    out.push('"');
+}
+
+/// Whether some byte is a control character, `"` or `\\`: eight bytes at a time, the last
+/// eight read again when the length is not a multiple of eight.
+fn needs_escaping(bytes: &[u8]) -> bool {
+    let word = |chunk: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        needs_escape(u64::from_le_bytes(w))
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\');
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.any(word) {
+        return true;
+    }
+    bytes.len() % 8 != 0 && word(&bytes[bytes.len() - 8..])
+}
+
+/// Writes the contents of a string that needs escaping, byte by byte.
+fn write_escaped(out: &mut String, s: &str) {
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // eight bytes at a time while none needs escaping
-        if let Some(word) = bytes.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            if !needs_escape(u64::from_le_bytes(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        i += 1;
+    for (i, b) in s.bytes().enumerate() {
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -229,8 +292,8 @@ pub fn write_string(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        // escaped bytes are ASCII: `i - 1` and `i` are character boundaries
-        out.push_str(&s[start..i - 1]);
+        // escaped bytes are ASCII: `i` and `i + 1` are character boundaries
+        out.push_str(&s[start..i]);
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -239,10 +302,9 @@ pub fn write_string(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        start = i;
+        start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }
 
 /// Whether one of eight bytes is a control character, `"` or `\\` (bit tricks: a byte below

@@ -28,38 +28,39 @@ pub const MAX_ID_LEN: usize = 255;
 /// assert_eq!(make_unique_id(&["Level1", "Resource"]).as_deref(), Some("Level1ABBD39B3"));
 /// ```
 pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
-    let components: Vec<&str> =
-        components.iter().map(AsRef::as_ref).filter(|c| *c != HIDDEN_ID).collect();
-    if components.is_empty() {
-        return None;
-    }
-    if components.len() == 1 {
-        let top = remove_non_alphanumeric(components[0]);
+    let kept = || components.iter().map(AsRef::as_ref).filter(|c| *c != HIDDEN_ID);
+    let mut it = kept();
+    let first = it.next()?;
+    if it.next().is_none() {
+        let top = remove_non_alphanumeric(first);
         if top.len() <= MAX_ID_LEN {
             return Some(top);
         }
     }
     let mut id = String::with_capacity(64);
     let mut last: Option<&str> = None;
-    for c in &components {
+    for c in kept() {
         // a component is dropped when the previous kept one ends with it (`Dup/Dup` → `Dup`)
         if last.is_some_and(|l| l.ends_with(c)) {
             continue;
         }
         last = Some(c);
-        if *c != HIDDEN_FROM_HUMAN_ID {
-            id.extend(c.chars().filter(char::is_ascii_alphanumeric));
+        if c != HIDDEN_FROM_HUMAN_ID {
+            // runs of ASCII letters and digits, copied whole
+            for run in c.split(|ch: char| !ch.is_ascii_alphanumeric()) {
+                id.push_str(run);
+            }
         }
     }
     id.truncate(MAX_HUMAN_LEN);
-    push_path_hash(&mut id, &components);
+    push_path_hash(&mut id, kept());
     Some(id)
 }
 
 /// Appends the [`HASH_LEN`] upper-case hex digits of the MD5 of the components joined by `/`.
-fn push_path_hash(out: &mut String, components: &[&str]) {
+fn push_path_hash<'c>(out: &mut String, components: impl Iterator<Item = &'c str>) {
     let mut md5 = Md5::new();
-    for (i, c) in components.iter().enumerate() {
+    for (i, c) in components.enumerate() {
         if i > 0 {
             md5.update(b"/");
         }

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::stack::{ArnComponents, Stack};
-use crate::tree::Node;
+use crate::tree::{Construct, Node};
 use crate::value::Value;
 
 /// Physical names with a meaning of their own (`PhysicalName`).
@@ -147,9 +147,14 @@ impl ResourcePhysicalName {
     /// Whether `consumer` is in another account or region than the resource's stack.
     fn crosses_environment(&self, consumer: &Stack) -> bool {
         match self.node.stack() {
-            Ok(stack) => {
-                stack.account() != consumer.account() || stack.region() != consumer.region()
-            }
+            // `stack.account() != consumer.account() || ...`: an unset account or region is
+            // the same pseudo parameter in both stacks, so comparing what the environments
+            // set gives the same answer without building either value
+            Ok(stack) if stack.node().same(consumer.node()) => false,
+            Ok(stack) => stack.with_data(|s| {
+                consumer
+                    .with_data(|c| s.env.account != c.env.account || s.env.region != c.env.region)
+            }),
             Err(_) => false,
         }
     }

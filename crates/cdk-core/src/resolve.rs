@@ -5,6 +5,7 @@
 //! cross-stack imports, see [`crate::refs`]), strings of parts become the minimal `Fn::Join`,
 //! lazies are produced once (cached) or every time (uncached).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use crate::error::Error;
@@ -103,6 +104,35 @@ impl<'a> ResolveContext<'a> {
     /// Logical ID errors, cross-stack reference errors, or a too deep value.
     pub fn resolve(&self, value: &Value) -> Result<Option<Value>, Error> {
         self.resolve_at(value, 0)
+    }
+
+    /// [`ResolveContext::resolve_at`] of a value owned here (a lazy value's product): a value
+    /// without tokens is kept as it is instead of copied.
+    fn resolve_owned(&self, mut value: Value, depth: usize) -> Result<Option<Value>, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        if let Value::Token(t) = &mut value {
+            return match std::rc::Rc::get_mut(&mut t.0) {
+                // a string of parts only this value holds: its parts are moved, not copied
+                Some(TokenKind::Concat(parts)) => {
+                    let parts = std::mem::take(parts);
+                    let mut resolved = Vec::with_capacity(parts.len());
+                    for p in parts {
+                        if let Some(v) = self.resolve_owned(p, depth + 1)? {
+                            resolved.push(Part::Value(Cow::Owned(v)));
+                        }
+                    }
+                    concat_parts(resolved).into_value(self.tree).map(Some)
+                }
+                _ => self.resolve_token(t.kind(), depth),
+            };
+        }
+        if is_plain(&value, MAX_DEPTH - depth) {
+            Ok(Some(value))
+        } else {
+            self.resolve_at(&value, depth)
+        }
     }
 
     fn resolve_at(&self, value: &Value, depth: usize) -> Result<Option<Value>, Error> {
@@ -280,35 +310,24 @@ impl<'a> ResolveContext<'a> {
         match kind {
             TokenKind::Absent => Ok(false),
             TokenKind::Ref(node) | TokenKind::GetAtt(node, _) | TokenKind::LogicalId(node)
-                if std::rc::Rc::ptr_eq(&node.tree, self.tree_rc)
-                    && self.tree.stack_of(node.idx).is_none_or(|s| s == self.stack) =>
+                if self.is_local(node) =>
             {
                 slot.open(out, first, indent, level);
                 match kind {
                     TokenKind::Ref(_) => {
-                        out.push('{');
-                        json::object_key(out, &mut true, "Ref", indent, level);
-                        write_logical_id(out, self.tree, node.idx)?;
+                        self.write_local_ref(out, node.idx, None, indent, level)?
                     }
                     TokenKind::GetAtt(_, attr) => {
-                        out.push('{');
-                        json::object_key(out, &mut true, "Fn::GetAtt", indent, level);
-                        out.push('[');
-                        json::newline(out, indent, level + 2);
-                        write_logical_id(out, self.tree, node.idx)?;
-                        out.push(',');
-                        json::newline(out, indent, level + 2);
-                        json::write_string(out, attr);
-                        json::newline(out, indent, level + 1);
-                        out.push(']');
+                        self.write_local_ref(out, node.idx, Some(attr), indent, level)?
                     }
-                    _ => {
-                        write_logical_id(out, self.tree, node.idx)?;
-                        return Ok(true);
-                    }
+                    _ => write_logical_id(out, self.tree, node.idx)?,
                 }
-                json::newline(out, indent, level);
-                out.push('}');
+                Ok(true)
+            }
+            TokenKind::Concat(parts) => {
+                let joined = self.concat(parts, depth)?;
+                slot.open(out, first, indent, level);
+                self.write_joined(out, &joined, indent, level)?;
                 Ok(true)
             }
             TokenKind::Lazy { producer, cache: Some(cell) } => {
@@ -341,6 +360,162 @@ impl<'a> ResolveContext<'a> {
         }
     }
 
+    /// Whether a referenced element is in this app and in this template (or in no stack).
+    fn is_local(&self, node: &Node) -> bool {
+        std::rc::Rc::ptr_eq(&node.tree, self.tree_rc)
+            && self.tree.stack_of(node.idx).is_none_or(|s| s == self.stack)
+    }
+
+    /// Writes `{"Ref": id}` (no attribute) or `{"Fn::GetAtt": [id, attribute]}` of an element
+    /// of this template, at nesting level `level`, from its logical ID.
+    fn write_local_ref(
+        &self,
+        out: &mut String,
+        idx: usize,
+        attribute: Option<&str>,
+        indent: usize,
+        level: usize,
+    ) -> Result<(), Error> {
+        out.push('{');
+        match attribute {
+            None => {
+                json::object_key(out, &mut true, "Ref", indent, level);
+                write_logical_id(out, self.tree, idx)?;
+            }
+            Some(attr) => {
+                json::object_key(out, &mut true, "Fn::GetAtt", indent, level);
+                out.push('[');
+                json::newline(out, indent, level + 2);
+                write_logical_id(out, self.tree, idx)?;
+                out.push(',');
+                json::newline(out, indent, level + 2);
+                json::write_string(out, attr);
+                json::newline(out, indent, level + 1);
+                out.push(']');
+            }
+        }
+        json::newline(out, indent, level);
+        out.push('}');
+        Ok(())
+    }
+
+    /// Resolves the parts of a string of parts found at resolution depth `depth` and joins
+    /// them as [`concat_parts`] does, borrowing what holds no token.
+    fn concat<'v>(&self, parts: &'v [Value], depth: usize) -> Result<Joined<'v>, Error> {
+        let mut resolved = Vec::with_capacity(parts.len());
+        for p in parts {
+            if let Some(part) = self.resolve_part(p, depth + 1)? {
+                resolved.push(part);
+            }
+        }
+        Ok(concat_parts(resolved))
+    }
+
+    /// Resolves one part of a string of parts as [`ResolveContext::resolve_at`] does (`None`
+    /// when it is absent), borrowing it when it holds no token and keeping a reference to an
+    /// element of this template as such.
+    fn resolve_part<'v>(&self, v: &'v Value, depth: usize) -> Result<Option<Part<'v>>, Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        match v {
+            Value::Token(t) => match t.kind() {
+                TokenKind::Ref(node) if self.is_local(node) => {
+                    ensure_logical_id(self.tree, node.idx)?;
+                    Ok(Some(Part::Ref(node.idx, None)))
+                }
+                TokenKind::GetAtt(node, attr) if self.is_local(node) => {
+                    ensure_logical_id(self.tree, node.idx)?;
+                    Ok(Some(Part::Ref(node.idx, Some(attr))))
+                }
+                TokenKind::Concat(parts) => {
+                    Ok(Some(self.concat(parts, depth)?.into_part(self.tree)?))
+                }
+                TokenKind::Lazy { producer, cache: None } => match producer(self) {
+                    // as `resolve_token` resolves what it produces, one level deeper
+                    Some(v) => {
+                        self.resolve_produced_part(v, depth + 1).map_err(Error::through_lazy)
+                    }
+                    None => Ok(None),
+                },
+                kind => Ok(self.resolve_token(kind, depth)?.map(|v| Part::Value(Cow::Owned(v)))),
+            },
+            _ if is_plain(v, MAX_DEPTH - depth) => Ok(Some(Part::Value(Cow::Borrowed(v)))),
+            _ => Ok(self.resolve_at(v, depth)?.map(|v| Part::Value(Cow::Owned(v)))),
+        }
+    }
+
+    /// [`ResolveContext::resolve_owned`] of a value a lazy value produced, as a part: a
+    /// reference to an element of this template stays a reference.
+    fn resolve_produced_part<'v>(&self, v: Value, depth: usize) -> Result<Option<Part<'v>>, Error> {
+        if let Value::Token(t) = &v {
+            if let TokenKind::Ref(node) = t.kind() {
+                if depth <= MAX_DEPTH && self.is_local(node) {
+                    ensure_logical_id(self.tree, node.idx)?;
+                    return Ok(Some(Part::Ref(node.idx, None)));
+                }
+            }
+        }
+        Ok(self.resolve_owned(v, depth)?.map(|v| Part::Value(Cow::Owned(v))))
+    }
+
+    /// Writes joined parts ([`concat_parts`]) at nesting level `level`.
+    fn write_joined(
+        &self,
+        out: &mut String,
+        joined: &Joined<'_>,
+        indent: usize,
+        level: usize,
+    ) -> Result<(), Error> {
+        let items = match joined {
+            Joined::One(part) => return self.write_part(out, part, indent, level),
+            Joined::Join(items) => items,
+        };
+        // {"Fn::Join": ["", [items...]]}
+        out.push('{');
+        json::object_key(out, &mut true, "Fn::Join", indent, level);
+        out.push('[');
+        json::newline(out, indent, level + 2);
+        out.push_str("\"\",");
+        json::newline(out, indent, level + 2);
+        if items.is_empty() {
+            out.push_str("[]");
+        } else {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::newline(out, indent, level + 3);
+                self.write_part(out, item, indent, level + 3)?;
+            }
+            json::newline(out, indent, level + 2);
+            out.push(']');
+        }
+        json::newline(out, indent, level + 1);
+        out.push(']');
+        json::newline(out, indent, level);
+        out.push('}');
+        Ok(())
+    }
+
+    /// Writes one resolved part at nesting level `level`.
+    fn write_part(
+        &self,
+        out: &mut String,
+        part: &Part<'_>,
+        indent: usize,
+        level: usize,
+    ) -> Result<(), Error> {
+        match part {
+            Part::Value(v) => {
+                json::write_value(out, v, indent, level);
+                Ok(())
+            }
+            Part::Ref(idx, attribute) => self.write_local_ref(out, *idx, *attribute, indent, level),
+        }
+    }
+
     fn too_deep(&self) -> Error {
         Error::ValueTooDeep {
             path: self.tree.nodes[self.stack].path.clone(),
@@ -367,16 +542,45 @@ impl<'a> ResolveContext<'a> {
         })
     }
 
-    /// Resolves a token found at resolution depth `depth`.
-    pub(crate) fn resolve_token_at(
+    /// Resolves a token found at resolution depth `depth`, except that what an uncached lazy
+    /// value produces is given as it is when it is a string of parts or a reference to an
+    /// element of this template (never absent), to be written with
+    /// [`ResolveContext::write_entry`] one level deeper (errors raised through the lazy
+    /// value) without building its resolved value.
+    pub(crate) fn presolve_token(
         &self,
         token: &crate::value::Token,
         depth: usize,
-    ) -> Result<Option<Value>, Error> {
+    ) -> Result<Presolved, Error> {
         if depth > MAX_DEPTH {
             return Err(self.too_deep());
         }
-        self.resolve_token(token.kind(), depth)
+        if let TokenKind::Lazy { producer, cache: None } = token.kind() {
+            return match producer(self) {
+                Some(v) if self.written_as_produced(&v) => Ok(Presolved::Parts(v)),
+                Some(v) => self
+                    .resolve_owned(v, depth + 1)
+                    .map_err(Error::through_lazy)
+                    .map(Presolved::Value),
+                None => Ok(Presolved::Value(None)),
+            };
+        }
+        self.resolve_token(token.kind(), depth).map(Presolved::Value)
+    }
+
+    /// Whether a value a lazy value produced is surely present and is written without being
+    /// resolved first: a string of parts, or a reference to an element of this template.
+    fn written_as_produced(&self, v: &Value) -> bool {
+        let Value::Token(t) = v else {
+            return false;
+        };
+        match t.kind() {
+            TokenKind::Concat(_) => true,
+            TokenKind::Ref(node) | TokenKind::GetAtt(node, _) | TokenKind::LogicalId(node) => {
+                self.is_local(node)
+            }
+            _ => false,
+        }
     }
 
     /// A referenced node must belong to this app's tree.
@@ -402,15 +606,7 @@ impl<'a> ResolveContext<'a> {
             TokenKind::LogicalId(node) => {
                 logical_id(self.tree, node.idx).map(|s| Some(Value::String(s)))
             }
-            TokenKind::Concat(parts) => {
-                let mut resolved = Vec::with_capacity(parts.len());
-                for p in parts {
-                    if let Some(v) = self.resolve_at(p, depth + 1)? {
-                        resolved.push(v);
-                    }
-                }
-                Ok(Some(concat_resolved(resolved)))
-            }
+            TokenKind::Concat(parts) => self.concat(parts, depth)?.into_value(self.tree).map(Some),
             TokenKind::Join(delimiter, list) => {
                 let list = self.resolve_at(list, depth + 1)?.unwrap_or(Value::Array(vec![]));
                 Ok(Some(match list.into_array() {
@@ -442,7 +638,7 @@ impl<'a> ResolveContext<'a> {
                     }
                 }
                 None => match producer(self) {
-                    Some(v) => self.resolve_at(&v, depth + 1).map_err(Error::through_lazy),
+                    Some(v) => self.resolve_owned(v, depth + 1).map_err(Error::through_lazy),
                     None => Ok(None),
                 },
             },
@@ -605,26 +801,100 @@ fn fn_join(delimiter: &str, list: Value) -> Value {
     Value::object([("Fn::Join", Value::Array(vec![Value::from(delimiter), list]))])
 }
 
+/// A top-level token of a resource's properties, resolved before the resource is written
+/// ([`ResolveContext::presolve_token`]).
+pub(crate) enum Presolved {
+    /// The resolved value (`None`: absent).
+    Value(Option<Value>),
+    /// What an uncached lazy value produced, surely present (a string of parts, a reference
+    /// to an element of the template), resolved while it is written.
+    Parts(Value),
+}
+
+/// A resolved part of a string of parts: a value (borrowed from the template where it holds
+/// no token), or a reference to an element of the template being written.
+pub(crate) enum Part<'v> {
+    /// A resolved value.
+    Value(Cow<'v, Value>),
+    /// `{"Ref": id}` (no attribute) or `{"Fn::GetAtt": [id, attribute]}` of an element of
+    /// this template (its logical ID known to compute).
+    Ref(usize, Option<&'v str>),
+}
+
+impl<'v> Part<'v> {
+    /// Whether the part is a literal string, number or boolean.
+    fn is_literal(&self) -> bool {
+        matches!(self, Part::Value(v) if matches!(**v, Value::String(_) | Value::Number(_) | Value::Bool(_)))
+    }
+
+    /// The resolved value.
+    fn into_value(self, tree: &TreeData) -> Result<Value, Error> {
+        match self {
+            Part::Value(v) => Ok(v.into_owned()),
+            Part::Ref(idx, attribute) => Ok(local_reference(logical_id(tree, idx)?, attribute)),
+        }
+    }
+}
+
+/// Resolved parts joined ([`concat_parts`]): one part, or the parts of an `Fn::Join` with `""`.
+pub(crate) enum Joined<'v> {
+    /// A single part (all literals merged, or one other part alone).
+    One(Part<'v>),
+    /// `{"Fn::Join": ["", parts]}`.
+    Join(Vec<Part<'v>>),
+}
+
+impl<'v> Joined<'v> {
+    /// The joined value.
+    fn into_value(self, tree: &TreeData) -> Result<Value, Error> {
+        match self {
+            Joined::One(p) => p.into_value(tree),
+            Joined::Join(items) => {
+                let mut list = Vec::with_capacity(items.len());
+                for item in items {
+                    list.push(item.into_value(tree)?);
+                }
+                Ok(fn_join("", Value::Array(list)))
+            }
+        }
+    }
+
+    /// The joined value as a part.
+    fn into_part(self, tree: &TreeData) -> Result<Part<'v>, Error> {
+        match self {
+            Joined::One(p) => Ok(p),
+            join => Ok(Part::Value(Cow::Owned(join.into_value(tree)?))),
+        }
+    }
+}
+
 /// Joins resolved string parts as `CloudFormationLang.concat` does pairwise: a single part
 /// is itself, literal parts merge, anything else becomes `{"Fn::Join": ["", minimal]}`.
 ///
 /// Done in one pass: the leading literals merge into one string (a single one stays as it
 /// is), and from the first other part on each part is appended to one minimal join, which is
 /// what folding pairwise gives.
-pub(crate) fn concat_resolved(parts: Vec<Value>) -> Value {
-    let lit = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+pub(crate) fn concat_parts(parts: Vec<Part<'_>>) -> Joined<'_> {
     let mut parts = parts.into_iter();
-    let mut lead: Option<Value> = None;
+    let mut lead: Option<Part<'_>> = None;
     let first = loop {
         match parts.next() {
-            None => return lead.unwrap_or_else(|| Value::String(String::new())),
-            Some(p) if lit(&p) => {
+            None => {
+                return Joined::One(
+                    lead.unwrap_or(Part::Value(Cow::Owned(Value::String(String::new())))),
+                )
+            }
+            Some(p) if p.is_literal() => {
                 lead = Some(match lead {
                     None => p,
                     Some(l) => {
-                        let mut s = l.as_literal_string().unwrap_or_default();
-                        s.push_str(&p.as_literal_string().unwrap_or_default());
-                        Value::String(s)
+                        let text = |p: &Part<'_>| match p {
+                            Part::Value(v) => v.as_literal_string().unwrap_or_default(),
+                            Part::Ref(..) => String::new(),
+                        };
+                        let mut s = text(&l);
+                        s.push_str(&text(&p));
+                        Part::Value(Cow::Owned(Value::String(s)))
                     }
                 })
             }
@@ -633,17 +903,55 @@ pub(crate) fn concat_resolved(parts: Vec<Value>) -> Value {
     };
     let mut rest = parts.peekable();
     if lead.is_none() && rest.peek().is_none() {
-        return first;
+        return Joined::One(first);
     }
     let mut out = Vec::with_capacity(rest.len() + 2);
     if let Some(l) = lead {
-        push_minimal(&mut out, "", l);
+        push_part(&mut out, l);
     }
-    push_minimal(&mut out, "", first);
+    push_part(&mut out, first);
     for p in rest {
-        push_minimal(&mut out, "", p);
+        push_part(&mut out, p);
     }
-    fn_join("", Value::Array(out))
+    Joined::Join(out)
+}
+
+/// [`push_minimal`] with the delimiter `""`, of resolved parts: a nested `Fn::Join` with `""`
+/// is spliced, a non-empty literal string after another merges with it.
+fn push_part<'v>(out: &mut Vec<Part<'v>>, part: Part<'v>) {
+    let value = match part {
+        Part::Value(Cow::Borrowed(v)) => match join_parts(v, "") {
+            Some(items) => {
+                for item in items {
+                    push_part(out, Part::Value(Cow::Borrowed(item)));
+                }
+                return;
+            }
+            None => Cow::Borrowed(v),
+        },
+        Part::Value(Cow::Owned(v)) => match splice_join(v, "") {
+            Ok(items) => {
+                for item in items {
+                    push_part(out, Part::Value(Cow::Owned(item)));
+                }
+                return;
+            }
+            Err(v) => Cow::Owned(v),
+        },
+        r @ Part::Ref(..) => {
+            out.push(r);
+            return;
+        }
+    };
+    if let (Some(Part::Value(prev)), Value::String(s)) = (out.last_mut(), &*value) {
+        if matches!(&**prev, Value::String(p) if !p.is_empty()) && !s.is_empty() {
+            if let Value::String(p) = prev.to_mut() {
+                p.push_str(s);
+            }
+            return;
+        }
+    }
+    out.push(Part::Value(value));
 }
 
 /// `minimalCloudFormationJoin`: splices nested `Fn::Join`s with the same delimiter and merges
@@ -678,17 +986,20 @@ fn push_minimal(out: &mut Vec<Value>, delimiter: &str, value: Value) {
     out.push(value);
 }
 
+/// The parts of `{"Fn::Join": [delimiter, [parts...]]}`, if `v` is one.
+fn join_parts<'v>(v: &'v Value, delimiter: &str) -> Option<&'v Vec<Value>> {
+    let o = v.as_object().filter(|o| o.len() == 1)?;
+    let args = o.get("Fn::Join").and_then(Value::as_array).filter(|a| a.len() == 2)?;
+    if args[0].as_str() == Some(delimiter) {
+        args[1].as_array()
+    } else {
+        None
+    }
+}
+
 /// The parts of `{"Fn::Join": [delimiter, [parts...]]}`, or the value itself.
 fn splice_join(v: Value, delimiter: &str) -> Result<Vec<Value>, Value> {
-    let splicable = v.as_object().is_some_and(|o| {
-        o.len() == 1
-            && o.get("Fn::Join").and_then(Value::as_array).is_some_and(|args| {
-                args.len() == 2
-                    && args[0].as_str() == Some(delimiter)
-                    && args[1].as_array().is_some()
-            })
-    });
-    if !splicable {
+    if join_parts(&v, delimiter).is_none() {
         return Err(v);
     }
     let mut o = v.into_object()?;
@@ -716,15 +1027,43 @@ pub(crate) fn logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
     Ok(id)
 }
 
+/// Computes (and remembers) the logical ID of an element, for an error to surface where
+/// [`logical_id`] would raise it; nothing is copied when it is remembered already.
+fn ensure_logical_id(tree: &TreeData, idx: usize) -> Result<(), Error> {
+    if let Some(Some(Some(_))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
+        return Ok(());
+    }
+    logical_id(tree, idx).map(|_| ())
+}
+
+/// Whether a value holds no token and nests no deeper than `levels` more levels: resolving
+/// it gives the value itself.
+fn is_plain(v: &Value, levels: usize) -> bool {
+    match v {
+        Value::Token(_) => false,
+        Value::Array(items) => levels > 0 && items.iter().all(|i| is_plain(i, levels - 1)),
+        Value::Object(map) => levels > 0 && map.values().all(|i| is_plain(i, levels - 1)),
+        _ => true,
+    }
+}
+
+/// Calls `f` with the logical ID of an element ([`logical_id`]), without copying the one
+/// remembered.
+pub(crate) fn with_logical_id<R>(
+    tree: &TreeData,
+    idx: usize,
+    f: impl FnOnce(&str) -> R,
+) -> Result<R, Error> {
+    if let Some(Some(Some(id))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
+        return Ok(f(id));
+    }
+    Ok(f(&logical_id(tree, idx)?))
+}
+
 /// Writes the logical ID of an element ([`logical_id`]) as a JSON string, without copying
 /// the one remembered.
 pub(crate) fn write_logical_id(out: &mut String, tree: &TreeData, idx: usize) -> Result<(), Error> {
-    if let Some(Some(Some(id))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
-        json::write_string(out, id);
-        return Ok(());
-    }
-    json::write_string(out, &logical_id(tree, idx)?);
-    Ok(())
+    with_logical_id(tree, idx, |id| json::write_string(out, id))
 }
 
 fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
@@ -778,6 +1117,13 @@ mod tests {
         Value::object([("Ref", id)])
     }
 
+    /// [`concat_parts`] of resolved values.
+    fn concat_resolved(parts: Vec<Value>) -> Value {
+        let tree = TreeData::new_root(Default::default());
+        let parts = parts.into_iter().map(|v| Part::Value(Cow::Owned(v))).collect();
+        concat_parts(parts).into_value(&tree).unwrap()
+    }
+
     #[test]
     fn concat_makes_minimal_join() {
         let v = concat_resolved(vec![Value::from("a"), r("X"), Value::from("b"), Value::from("c")]);
@@ -793,6 +1139,129 @@ mod tests {
         );
         assert_eq!(concat_resolved(vec![Value::from("a"), Value::from(1)]), Value::from("a1"));
         assert_eq!(concat_resolved(vec![r("X")]), r("X"));
+    }
+
+    /// The resolution of strings of parts before they were written from borrowed parts:
+    /// every part resolved into a value, then joined pairwise with [`push_minimal`].
+    fn reference_resolve(ctx: &ResolveContext<'_>, v: &Value) -> Option<Value> {
+        let Value::Token(t) = v else {
+            return ctx.resolve(v).unwrap();
+        };
+        let TokenKind::Concat(parts) = t.kind() else {
+            return ctx.resolve(v).unwrap();
+        };
+        let lit = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+        let resolved: Vec<Value> = parts.iter().filter_map(|p| reference_resolve(ctx, p)).collect();
+        let mut parts = resolved.into_iter();
+        let mut lead: Option<Value> = None;
+        let first = loop {
+            match parts.next() {
+                None => return Some(lead.unwrap_or_else(|| Value::from(""))),
+                Some(p) if lit(&p) => {
+                    lead = Some(match lead {
+                        None => p,
+                        Some(l) => {
+                            let mut s = l.as_literal_string().unwrap();
+                            s.push_str(&p.as_literal_string().unwrap());
+                            Value::String(s)
+                        }
+                    })
+                }
+                Some(p) => break p,
+            }
+        };
+        let rest: Vec<Value> = parts.collect();
+        if lead.is_none() && rest.is_empty() {
+            return Some(first);
+        }
+        let mut out = Vec::new();
+        for p in lead.into_iter().chain([first]).chain(rest) {
+            push_minimal(&mut out, "", p);
+        }
+        Some(fn_join("", Value::Array(out)))
+    }
+
+    #[test]
+    fn strings_of_parts_written_from_borrowed_parts_match_resolving_them() {
+        use crate::Construct;
+        let app = crate::App::new();
+        app.skip_synth_check();
+        let stack = crate::Stack::new(&app, "S").unwrap();
+        let r = crate::CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let pieces: Vec<Value> = vec![
+            Value::from("a"),
+            Value::from(""),
+            Value::from("b\"q"),
+            Value::from(7),
+            Value::from(2.5),
+            Value::from(true),
+            Value::Null,
+            r.ref_(),
+            r.get_att("Arn"),
+            crate::Aws::region(),
+            Value::absent(),
+            fn_join("", Value::array(["x", "", "y"])),
+            fn_join("", Value::array([r.ref_(), Value::from("z")])),
+            fn_join("-", Value::array(["x", "y"])),
+            fn_join("", Value::Array(vec![])),
+            Value::lazy_uncached(|_| Some(Value::from(""))),
+            Value::lazy_uncached(|_| Some(Value::from(3))),
+            Value::lazy_uncached(|_| None::<Value>),
+            Value::lazy(|_| Some(Value::from("cached"))),
+            Value::array(["l", "m"]),
+            {
+                let reference = r.ref_();
+                Value::lazy_uncached(move |_| Some(reference.clone()))
+            },
+            {
+                let reference = r.get_att("Name");
+                Value::lazy_uncached(move |_| {
+                    Some(Value::concat([Value::from("n-"), reference.clone(), Value::from(1)]))
+                })
+            },
+        ];
+        let raw =
+            |parts: Vec<Value>| Value::Token(crate::value::Token::new(TokenKind::Concat(parts)));
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let rc = stack.node().tree.clone();
+        let tree = rc.borrow();
+        let cross_refs = RefCell::new(Vec::new());
+        let ctx = ResolveContext {
+            tree: &tree,
+            tree_rc: &rc,
+            stack: stack.node().idx,
+            cross_refs: &cross_refs,
+            keep_absent: false,
+        };
+        for _ in 0..3000 {
+            let mut parts = Vec::new();
+            for _ in 0..next(6) {
+                let p = if next(5) == 0 {
+                    let inner = (0..next(4)).map(|_| pieces[next(pieces.len())].clone()).collect();
+                    raw(inner)
+                } else {
+                    pieces[next(pieces.len())].clone()
+                };
+                parts.push(p);
+            }
+            let v = raw(parts.clone());
+            let expected = reference_resolve(&ctx, &v).unwrap();
+            for indent in [0, 1] {
+                let want = json::to_json_string(&expected, indent);
+                let mut written = String::new();
+                assert!(ctx.write_json(&mut written, &v, indent).unwrap());
+                assert_eq!(written, want, "{v:?}");
+                let resolved = ctx.resolve(&v).unwrap().unwrap();
+                assert_eq!(json::to_json_string(&resolved, indent), want, "{v:?}");
+                // a string of parts only it holds, resolved by move
+                let owned = ctx.resolve_owned(raw(parts.clone()), 0).unwrap().unwrap();
+                assert_eq!(json::to_json_string(&owned, indent), want, "{v:?}");
+            }
+        }
     }
 
     #[test]

@@ -359,23 +359,22 @@ impl Stack {
         let partition = c.partition.clone().unwrap_or_else(|| self.partition());
         let region = c.region.clone().unwrap_or_else(|| self.region());
         let account = c.account.clone().unwrap_or_else(|| self.account());
-        let mut parts: Vec<Value> = vec![
-            "arn:".into(),
-            partition,
-            ":".into(),
-            c.service.clone().into(),
-            ":".into(),
-            region,
-            ":".into(),
-            account,
-            ":".into(),
-            c.resource.clone(),
-        ];
+        let mut parts = crate::value::ConcatBuilder::with_capacity(12);
+        parts.push_str("arn:");
+        parts.push(partition);
+        parts.push_str(":");
+        parts.push_str(&c.service);
+        parts.push_str(":");
+        parts.push(region);
+        parts.push_str(":");
+        parts.push(account);
+        parts.push_str(":");
+        parts.push(c.resource.clone());
         if let Some(name) = &c.resource_name {
-            parts.push(c.arn_format.separator().into());
+            parts.push_str(c.arn_format.separator());
             parts.push(name.clone());
         }
-        Value::concat(parts)
+        parts.finish()
     }
 
     /// Renders a value that may hold tokens as JSON text (CDK's

@@ -13,7 +13,9 @@ use std::rc::Rc;
 use crate::element::{ElementKind, ResourceData, PATH_METADATA};
 use crate::error::Error;
 use crate::json;
-use crate::resolve::{logical_id, strip_absent, CrossRef, ResolveContext};
+use crate::resolve::{
+    logical_id, strip_absent, with_logical_id, CrossRef, Presolved, ResolveContext,
+};
 use crate::tree::{NodeKind, TreeData};
 use crate::value::{Map, Value};
 use crate::FastMap as HashMap;
@@ -89,7 +91,7 @@ pub(crate) fn write_template(
     let data = tree.stack(stack);
 
     // Sections in order of their first element, each with its elements' logical IDs.
-    let mut sections: Vec<(&'static str, Vec<(String, usize)>)> = Vec::new();
+    let mut sections: Vec<(&'static str, Vec<usize>)> = Vec::new();
     let mut owners: HashMap<(&'static str, String), usize> = HashMap::default();
     for idx in stack_elements(&tree, stack) {
         let Some(element) = tree.element(idx) else {
@@ -107,11 +109,10 @@ pub(crate) fn write_template(
                 });
             }
             std::collections::hash_map::Entry::Vacant(v) => {
-                let lid = v.key().1.clone();
                 v.insert(idx);
                 match sections.iter_mut().find(|(s, _)| *s == section) {
-                    Some((_, list)) => list.push((lid, idx)),
-                    None => sections.push((section, vec![(lid, idx)])),
+                    Some((_, list)) => list.push(idx),
+                    None => sections.push((section, vec![idx])),
                 }
             }
         }
@@ -143,16 +144,28 @@ pub(crate) fn write_template(
         json::object_key(out, &mut first, "Metadata", indent, 0);
         ctx.write_map_at(out, &data.template_metadata, indent, 1, 0)?;
     }
+    let index_of = |idx: usize| with_logical_id(&tree, idx, json::array_index);
     for (section, mut elements) in sections {
         json::object_key(out, &mut first, section, indent, 0);
-        if elements.iter().any(|(lid, _)| json::array_index(lid).is_some()) {
+        let mut indexed = false;
+        for idx in &elements {
+            indexed |= index_of(*idx)?.is_some();
+        }
+        if indexed {
             // JavaScript enumerates array-index keys first, ascending
-            elements.sort_by_key(|(lid, _)| json::array_index(lid).map_or((1, 0), |i| (0, i)));
+            let mut keyed = Vec::with_capacity(elements.len());
+            for idx in elements {
+                keyed.push((index_of(idx)?.map_or((1, 0), |i| (0, i)), idx));
+            }
+            keyed.sort_by_key(|(key, _)| *key);
+            elements = keyed.into_iter().map(|(_, idx)| idx).collect();
         }
         out.push('{');
         let mut first_element = true;
-        for (lid, idx) in &elements {
-            json::object_key(out, &mut first_element, lid, indent, 1);
+        for idx in &elements {
+            with_logical_id(&tree, *idx, |lid| {
+                json::object_key(out, &mut first_element, lid, indent, 1)
+            })?;
             write_element(&ctx, *idx, indent, out)?;
             if out.len() >= FLUSH_AT {
                 flush(out)?;
@@ -221,31 +234,28 @@ fn write_resource(
     // Top-level tokens are resolved first (to know whether any property is defined); the
     // rest is resolved while it is written.
     let tag_property = r.tags.as_ref().map(|t| t.tagging().property);
-    let mut tokens: Vec<Option<Option<Value>>> = Vec::with_capacity(r.properties.len());
+    // (property index, token resolved), in property order; allocated only when some is
+    let mut tokens: Vec<(usize, Presolved)> = Vec::new();
     let mut has_defined = false;
-    for (k, v) in &r.properties {
+    for (i, (k, v)) in r.properties.iter().enumerate() {
         if tag_property == Some(k.as_str()) {
-            tokens.push(None);
             continue;
         }
         match v {
             Value::Token(t) if !ctx.surely_present(t)? => {
                 let resolved =
-                    ctx.resolve_token_at(t, 1).map_err(|e| e.under(k).under("Properties"))?;
-                has_defined |= resolved.is_some();
-                tokens.push(Some(resolved));
+                    ctx.presolve_token(t, 1).map_err(|e| e.under(k).under("Properties"))?;
+                has_defined |= !matches!(resolved, Presolved::Value(None));
+                tokens.push((i, resolved));
             }
-            _ => {
-                has_defined = true;
-                tokens.push(None);
-            }
+            _ => has_defined = true,
         }
     }
-    let mut tags: Option<Option<Value>> = None;
+    let mut tags: Option<Presolved> = None;
     if let Some(t) = &r.tags {
         let rendered = ctx.resolve(&t.render()).map_err(|e| e.under("Properties"))?;
         has_defined |= rendered.is_some();
-        tags = Some(rendered);
+        tags = Some(Presolved::Value(rendered));
     }
 
     out.push('{');
@@ -259,14 +269,22 @@ fn write_resource(
         let mut first_prop = true;
         let mut write_prop =
             |out: &mut String, i: usize, k: &str, v: &Value| -> Result<(), Error> {
-                let resolved =
-                    if tag_property == Some(k) { tags.as_ref() } else { tokens[i].as_ref() };
+                let resolved = if tag_property == Some(k) {
+                    tags.as_ref()
+                } else {
+                    tokens.iter().find(|(j, _)| *j == i).map(|(_, p)| p)
+                };
                 match resolved {
-                    Some(Some(value)) => {
+                    Some(Presolved::Value(Some(value))) => {
                         json::object_key(out, &mut first_prop, k, indent, level);
                         json::write_value(out, value, indent, level + 1);
                     }
-                    Some(None) => {}
+                    Some(Presolved::Value(None)) => {}
+                    Some(Presolved::Parts(parts)) => {
+                        // produced by a lazy value at depth 1: resolved one level deeper
+                        ctx.write_entry(out, &mut first_prop, k, parts, indent, level, 2)
+                            .map_err(|e| e.through_lazy().under("Properties"))?;
+                    }
                     None => {
                         ctx.write_entry(out, &mut first_prop, k, v, indent, level, 1)
                             .map_err(|e| e.under("Properties"))?;
@@ -295,7 +313,7 @@ fn write_resource(
                 write_prop(out, i, k, v)?;
             }
         }
-        if let (Some(prop), Some(Some(value))) = (tag_property, &tags) {
+        if let (Some(prop), Some(Presolved::Value(Some(value)))) = (tag_property, &tags) {
             if !r.properties.contains_key(prop) {
                 json::object_key(out, &mut first_prop, prop, indent, level);
                 json::write_value(out, value, indent, level + 1);
@@ -308,9 +326,22 @@ fn write_resource(
     }
     if !r.depends_on.is_empty() {
         let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
-        deps.sort_by(|a, b| {
-            crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path)
-        });
+        let path = |d: &usize| tree.nodes[*d].path.as_str();
+        let keys: Option<Vec<(Vec<u8>, usize)>> = match deps.len() {
+            // many paths: compared by byte keys computed once each
+            n if n > 16 => deps
+                .iter()
+                .map(|d| crate::collate::ascii_sort_key(path(d)).map(|k| (k, *d)))
+                .collect(),
+            _ => None,
+        };
+        match keys {
+            Some(mut keys) => {
+                keys.sort();
+                deps = keys.into_iter().map(|(_, d)| d).collect();
+            }
+            None => deps.sort_by(|a, b| crate::collate::locale_compare(path(a), path(b))),
+        }
         json::object_key(out, &mut first, "DependsOn", indent, LEVEL);
         out.push('[');
         for (i, d) in deps.iter().enumerate() {
@@ -642,5 +673,53 @@ mod tests {
             target.as_object().unwrap()["P"],
             Value::object([("Fn::GetAtt", Value::array(["Y", "Arn"]))])
         );
+    }
+}
+
+#[cfg(test)]
+mod presolved_tests {
+    use crate::{App, CfnResource, Error, Stack, Value};
+
+    #[test]
+    fn strings_of_parts_produced_by_lazy_properties_are_written_and_refused_when_too_deep() {
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "S").unwrap();
+        let topic = CfnResource::new(&stack, "T", "AWS::SNS::Topic", Value::Null).unwrap();
+        let r = CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let arn = topic.ref_();
+        r.set_property(
+            "P",
+            Value::lazy_uncached(move |_| {
+                let two = Value::lazy(|_| Some(Value::from(2)));
+                Some(Value::concat([Value::from("arn:"), arn.clone(), two]))
+            }),
+        );
+        let template = stack.synthesize_template().unwrap();
+        assert_eq!(
+            template["Resources"]["R"]["Properties"]["P"],
+            serde_json::json!({"Fn::Join": ["", ["arn:", {"Ref": "T"}, 2]]})
+        );
+
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "S").unwrap();
+        let topic = CfnResource::new(&stack, "T", "AWS::SNS::Topic", Value::Null).unwrap();
+        let r = CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::Null).unwrap();
+        let arn = topic.ref_();
+        r.set_property(
+            "P",
+            Value::lazy_uncached(move |_| {
+                let deep = (0..300).fold(Value::from(1), |v, _| Value::Array(vec![v]));
+                Some(Value::concat([Value::from("x"), arn.clone(), deep]))
+            }),
+        );
+        match stack.synthesize_template() {
+            Err(Error::ValueTooDeep { property_path, lazy_levels, max_depth, .. }) => {
+                assert!(property_path.starts_with("Properties/P/0/0/0"), "{property_path}");
+                assert_eq!((lazy_levels, max_depth), (1, 200));
+            }
+            other => panic!("expected ValueTooDeep, got {other:?}"),
+        }
     }
 }

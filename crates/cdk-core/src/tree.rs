@@ -162,11 +162,10 @@ impl TreeData {
         for (k, node) in pending.into_iter().enumerate() {
             let idx = base + k;
             let parent = node.parent;
-            let id = node.id.clone();
             self.nodes.push(node);
             // Pending parents already list their pending children.
             if let Some(p) = parent.filter(|p| *p < base) {
-                self.link_child(p, id, idx);
+                self.link_child(p, idx);
             }
         }
         for change in std::mem::take(self.deferred.get_mut()) {
@@ -211,7 +210,7 @@ impl TreeData {
             return Err(Error::DuplicateId { path: display_path(&parent_path), id });
         }
         let idx = base + pending.len();
-        let path = if parent_path.is_empty() { id.clone() } else { format!("{parent_path}/{id}") };
+        let path = join_path(&parent_path, &id);
         pending.push(NodeData {
             id: id.clone(),
             path,
@@ -238,20 +237,20 @@ impl TreeData {
     pub fn add_child(&mut self, parent: usize, id: &str, kind: NodeKind) -> Result<usize, Error> {
         self.flush_pending();
         let id = sanitize_id(id);
-        let parent_path = self.nodes[parent].path.clone();
+        let parent_path = &self.nodes[parent].path;
         if self.locked {
-            return Err(Error::Locked { path: parent_path, id });
+            return Err(Error::Locked { path: parent_path.clone(), id });
         }
         if id.is_empty() {
-            return Err(Error::EmptyId { path: parent_path });
+            return Err(Error::EmptyId { path: parent_path.clone() });
         }
         if self.child_by_id(parent, &id).is_some() {
-            return Err(Error::DuplicateId { path: display_path(&parent_path), id });
+            return Err(Error::DuplicateId { path: display_path(parent_path), id });
         }
         let idx = self.nodes.len();
-        let path = if parent_path.is_empty() { id.clone() } else { format!("{parent_path}/{id}") };
+        let path = join_path(parent_path, &id);
         self.nodes.push(NodeData {
-            id: id.clone(),
+            id,
             path,
             parent: Some(parent),
             children: Vec::new(),
@@ -264,17 +263,20 @@ impl TreeData {
             construct_info: None,
             default_child: None,
         });
-        self.link_child(parent, id, idx);
+        self.link_child(parent, idx);
         Ok(idx)
     }
 
     /// Appends node `idx` (already in `nodes`) to the children of `parent`, indexing them by
     /// id once there are more than [`LINEAR_CHILDREN`].
-    fn link_child(&mut self, parent: usize, id: String, idx: usize) {
+    fn link_child(&mut self, parent: usize, idx: usize) {
         let p = &mut self.nodes[parent];
         p.children.push(idx);
-        if let Some(index) = &mut p.by_id {
-            index.insert(id, idx);
+        if p.by_id.is_some() {
+            let id = self.nodes[idx].id.clone();
+            if let Some(index) = &mut self.nodes[parent].by_id {
+                index.insert(id, idx);
+            }
         } else if p.children.len() > LINEAR_CHILDREN {
             let children = p.children.clone();
             let index = children.into_iter().map(|c| (self.nodes[c].id.clone(), c)).collect();
@@ -358,6 +360,9 @@ impl TreeData {
 
     /// Pre-order walk of the subtree under `idx` (itself first), children in creation order.
     pub fn descendants(&self, idx: usize) -> Vec<usize> {
+        if self.nodes[idx].children.is_empty() {
+            return vec![idx];
+        }
         let mut out = Vec::new();
         let mut stack = vec![idx];
         while let Some(i) = stack.pop() {
@@ -381,7 +386,23 @@ pub(crate) fn display_path(path: &str) -> String {
 
 /// `/` in an id is replaced by `--`, as `constructs` does.
 pub fn sanitize_id(id: &str) -> String {
-    id.replace('/', "--")
+    if id.contains('/') {
+        id.replace('/', "--")
+    } else {
+        id.to_string()
+    }
+}
+
+/// The path of a child with the (sanitized) id `id` under a node with path `parent`.
+fn join_path(parent: &str, id: &str) -> String {
+    if parent.is_empty() {
+        return id.to_string();
+    }
+    let mut path = String::with_capacity(parent.len() + 1 + id.len());
+    path.push_str(parent);
+    path.push('/');
+    path.push_str(id);
+    path
 }
 
 impl Node {
@@ -501,14 +522,30 @@ impl Node {
         self.with(|n| n.path.clone())
     }
 
+    /// Calls `f` with the path ([`Node::path`]) borrowed, without copying it.
+    ///
+    /// ```
+    /// use cdk_core::{App, Construct, Stack};
+    /// let app = App::new();
+    /// # app.skip_synth_check();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// let api = stack.node().add_child("Api")?;
+    /// assert!(api.with_path(|p| p.ends_with("/Api")));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    pub fn with_path<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        self.with(|n| f(&n.path))
+    }
+
     /// The path a child named `id` would have (for errors raised before the child exists).
     pub fn child_path(&self, id: &str) -> String {
-        let path = self.path();
-        if path.is_empty() {
-            sanitize_id(id)
-        } else {
-            format!("{path}/{}", sanitize_id(id))
-        }
+        self.with(|n| {
+            if id.contains('/') {
+                join_path(&n.path, &sanitize_id(id))
+            } else {
+                join_path(&n.path, id)
+            }
+        })
     }
 
     /// The parent scope (`None` for the app).
@@ -563,14 +600,14 @@ impl Node {
     /// # Errors
     /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let (path, explicit) = self.with(|n| (n.path.clone(), n.default_child));
+        let explicit = self.with(|n| n.default_child);
         let (resource, default) = (self.lookup_child("Resource"), self.lookup_child("Default"));
         if let Some(c) = explicit {
             return Ok(Some(self.sibling(c)));
         }
         let c = match (resource, default) {
             (Some(_), Some(_)) => {
-                return Err(Error::AmbiguousDefaultChild { path: display_path(&path) })
+                return Err(Error::AmbiguousDefaultChild { path: self.with_path(display_path) })
             }
             (r, d) => r.or(d),
         };
@@ -752,9 +789,10 @@ impl Node {
     /// `Names.uniqueId` / `Names.nodeUniqueId`: the logical-ID algorithm over the whole path
     /// from the app (`Stack/Api` → `StackApi` + hash).
     pub fn unique_id(&self) -> String {
-        let path = self.path();
-        let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
-        crate::logical_id::make_unique_id(&components).unwrap_or_default()
+        self.with_path(|path| {
+            let components: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
+            crate::logical_id::make_unique_id(&components).unwrap_or_default()
+        })
     }
 
     /// Whether two handles name the same construct.

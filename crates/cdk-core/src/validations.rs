@@ -4,7 +4,8 @@
 //!
 //! After the templates are written, each top-level stack's template is checked by the
 //! [`cfn_validate`] crate (the error rules of AWS CloudFormation Validate, the engine
-//! aws-cdk-lib runs). Findings are reported per rule and construct:
+//! aws-cdk-lib runs), from the text as it was written (kept by the thread that writes the
+//! files, not read back). Findings are reported per rule and construct:
 //!
 //! - with the feature flag [`VALIDATE_AGAINST_DEFAULT_RULES`] set (it is one of the
 //!   recommended flags), synthesis fails with [`Error::TemplateValidation`];
@@ -199,31 +200,185 @@ pub(crate) fn errors_fail(tree: &TreeData) -> bool {
     }
 }
 
-/// Validates the templates of the top-level `stacks` (`(stack node, template file, text)`);
-/// the findings not acknowledged.
-pub(crate) fn check(tree: &TreeData, stacks: &[(usize, String, String)]) -> Vec<TemplateViolation> {
+/// What the validation found in one template's text, before it is mapped to constructs: the
+/// part of [`check`] that needs no construct tree (it could run on another thread).
+#[derive(Debug, Default)]
+pub(crate) struct TextFindings {
+    /// The engine's error findings, in its order, each with whether its logical ID names an
+    /// entry of the template's `Resources`.
+    errors: Vec<(cfn_validate::Diagnostic, bool)>,
+}
+
+/// Validates a template's JSON text; `None` when it is not JSON (it always is) or is nested
+/// deeper than serde_json reads (128 levels): such a template is not validated.
+pub(crate) fn check_text(text: &str) -> Option<TextFindings> {
+    let errors: Vec<cfn_validate::Diagnostic> =
+        cfn_validate::validate_text(text)?.into_iter().filter(|d| d.severity.is_error()).collect();
+    if errors.is_empty() {
+        return Some(TextFindings::default());
+    }
+    // Only with findings: which logical IDs name resources (the text is read once more,
+    // without building it).
+    let ids: Vec<&str> = errors.iter().map(|d| d.logical_id.as_deref().unwrap_or("")).collect();
+    let listed = listed_resources(text, &ids);
+    let errors = errors
+        .into_iter()
+        .zip(listed)
+        .map(|(d, listed)| {
+            let listed = listed && d.logical_id.is_some();
+            (d, listed)
+        })
+        .collect();
+    Some(TextFindings { errors })
+}
+
+/// For each of `ids`, whether it is a key of the top-level `Resources` object of the JSON
+/// `text` (as `template["Resources"][id]` finds it: the last `Resources` entry counts, and one
+/// that is not an object lists nothing), read without building the template; none is listed
+/// when the text cannot be read.
+fn listed_resources(text: &str, ids: &[&str]) -> Vec<bool> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use std::fmt;
+
+    /// The template: finds its `Resources` entries.
+    struct Template<'a>(&'a [&'a str]);
+    /// A `Resources` object: marks the ids that are its keys.
+    struct Resources<'a>(&'a [&'a str]);
+    /// A key: whether it is `Resources`.
+    struct IsResources;
+    /// A key of `Resources`: marks the ids equal to it.
+    struct Key<'a, 'm>(&'a [&'a str], &'m mut [bool]);
+
+    impl<'de> DeserializeSeed<'de> for Template<'_> {
+        type Value = Vec<bool>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<bool>, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Template<'_> {
+        type Value = Vec<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a template")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<bool>, A::Error> {
+            let mut listed = vec![false; self.0.len()];
+            while let Some(resources) = map.next_key_seed(IsResources)? {
+                if resources {
+                    listed = map.next_value_seed(Resources(self.0))?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(listed)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Resources<'_> {
+        type Value = Vec<bool>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<bool>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Resources<'_> {
+        type Value = Vec<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("the resources")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<bool>, A::Error> {
+            let mut listed = vec![false; self.0.len()];
+            while map.next_key_seed(Key(self.0, &mut listed))?.is_some() {
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(listed)
+        }
+        // Anything else lists nothing (and is read past).
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<bool>, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+        fn visit_unit<E>(self) -> Result<Vec<bool>, E> {
+            Ok(vec![false; self.0.len()])
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for IsResources {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for IsResources {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a key")
+        }
+        fn visit_str<E>(self, key: &str) -> Result<bool, E> {
+            Ok(key == "Resources")
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Key<'_, '_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Key<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a logical ID")
+        }
+        fn visit_str<E>(self, key: &str) -> Result<(), E> {
+            for (id, listed) in self.0.iter().zip(self.1.iter_mut()) {
+                *listed |= *id == key;
+            }
+            Ok(())
+        }
+    }
+
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Template(ids)
+        .deserialize(&mut reader)
+        .ok()
+        .filter(|_| reader.end().is_ok())
+        .unwrap_or_else(|| vec![false; ids.len()])
+}
+
+/// The findings of the top-level `stacks`' templates (`(stack node, template file, what
+/// [`check_text`] found)`) mapped to their constructs; those not acknowledged.
+pub(crate) fn check(
+    tree: &TreeData,
+    stacks: &[(usize, String, TextFindings)],
+) -> Vec<TemplateViolation> {
     let mut grouped: IndexMap<(String, String), Vec<ViolatingResource>> = IndexMap::new();
-    for (stack, file, text) in stacks {
-        // A template that is not JSON (it always is) or is nested deeper than serde_json
-        // reads (128 levels) is not validated.
-        let Ok(template) = serde_json::from_str::<serde_json::Value>(text) else {
-            continue;
-        };
-        let findings = cfn_validate::validate(&template);
-        if findings.is_empty() {
+    for (stack, file, found) in stacks {
+        if found.errors.is_empty() {
             continue;
         }
         let by_logical_id = logical_ids(tree, *stack);
-        for d in findings.into_iter().filter(|d| d.severity.is_error()) {
+        for (d, listed) in &found.errors {
             // As in aws-cdk-lib, only a finding about a resource names one (and its construct);
             // the others (template, parameters, outputs) name the stack.
             let about_section = d
                 .property_path
                 .as_deref()
                 .is_some_and(|p| p.starts_with("Outputs") || p.starts_with("Parameters"));
-            let resource = d.logical_id.as_deref().filter(|id| {
-                !about_section && template.get("Resources").and_then(|r| r.get(*id)).is_some()
-            });
+            let resource = d.logical_id.as_deref().filter(|_| !about_section && *listed);
             let (construct_path, fqn) = match resource.and_then(|id| by_logical_id.get(id)) {
                 Some(i) => (tree.nodes[*i].path.clone(), tree.nodes[*i].construct_info.clone()),
                 None => {
@@ -300,6 +455,37 @@ mod tests {
         assert_eq!(n("annotation::x").as_deref(), Ok("Annotation::x"));
         assert!(n("::F3034").is_err());
         assert!(n("a::b::c").is_err());
+    }
+
+    #[test]
+    fn listed_resources_are_the_keys_template_resources_finds() {
+        let ids = ["A", "AB", "Out", "Deep", "X"];
+        let listed = |text: &str| listed_resources(text, &ids);
+        let text = r#"{"Resources": {"A": {"Properties": {"Resources": {"Deep": 1}}}, "A\u0042": [], "X": null},
+            "Outputs": {"Out": {}}}"#;
+        assert_eq!(listed(text), [true, true, false, false, true]);
+        // the last `Resources` counts, as in the parsed template
+        assert_eq!(
+            listed(r#"{"Resources": {"A": 1}, "Resources": {"X": 1}}"#),
+            [false, false, false, false, true]
+        );
+        assert_eq!(listed(r#"{"Resources": {"A": 1}, "Resources": 3}"#), [false; 5]);
+        assert_eq!(listed(r#"{"Resources": ["A"]}"#), [false; 5]);
+        assert_eq!(listed("[1]"), [false; 5]);
+        assert_eq!(listed("{"), [false; 5]);
+        for text in [
+            text,
+            r#"{"Resources": {"A": 1}, "Resources": {"X": 1}}"#,
+            r#"{"Resources": {"A": 1}, "Resources": 3}"#,
+            r#"{"Resources": ["A"]}"#,
+        ] {
+            let template: serde_json::Value = serde_json::from_str(text).unwrap();
+            let expected: Vec<bool> = ids
+                .iter()
+                .map(|id| template.get("Resources").and_then(|r| r.get(*id)).is_some())
+                .collect();
+            assert_eq!(listed(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -309,6 +309,28 @@ impl Drop for Value {
         if !nested {
             return;
         }
+        thread_local! {
+            static DROP_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        // a shallow value: its children drop here, one level deeper
+        let depth = DROP_DEPTH.with(|d| d.replace(d.get() + 1));
+        if depth < RECURSIVE_DEPTH {
+            match self {
+                Value::Array(items) => drop(std::mem::take(items)),
+                Value::Object(map) => drop(std::mem::take(map)),
+                Value::Token(t) => match Rc::get_mut(&mut t.0) {
+                    Some(TokenKind::Concat(parts)) => drop(std::mem::take(parts)),
+                    Some(TokenKind::Join(_, v)) | Some(TokenKind::JsonString(v, _)) => {
+                        drop(std::mem::take(v))
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            DROP_DEPTH.with(|d| d.set(depth));
+            return;
+        }
+        DROP_DEPTH.with(|d| d.set(depth));
         let mut pending: Vec<Value> = Vec::new();
         self.take_children(&mut pending);
         while let Some(mut v) = pending.pop() {
@@ -419,39 +441,11 @@ impl Value {
     {
         let parts = parts.into_iter();
         // sized for the parts given (merging literals only makes it shorter)
-        let mut out: Vec<Value> = Vec::with_capacity(parts.size_hint().0);
+        let mut out = ConcatBuilder::with_capacity(parts.size_hint().0);
         for p in parts {
-            let v = p.into();
-            match (&v, out.last_mut()) {
-                (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
-                (Value::String(s), _) if s.is_empty() => {}
-                (Value::Number(_), _) | (Value::Bool(_), _) => {
-                    let s = v.as_literal_string().unwrap_or_default();
-                    match out.last_mut() {
-                        Some(Value::String(prev)) => prev.push_str(&s),
-                        _ => out.push(Value::String(s)),
-                    }
-                }
-                (Value::Token(t), _) => {
-                    if let TokenKind::Concat(inner) = t.kind() {
-                        for iv in inner {
-                            match (iv, out.last_mut()) {
-                                (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
-                                _ => out.push(iv.clone()),
-                            }
-                        }
-                    } else {
-                        out.push(v)
-                    }
-                }
-                _ => out.push(v),
-            }
+            out.push(p.into());
         }
-        match out.len() {
-            0 => Value::String(String::new()),
-            1 if matches!(out[0], Value::String(_)) => out.pop().unwrap_or_default(),
-            _ => Value::Token(Token::new(TokenKind::Concat(out))),
-        }
+        out.finish()
     }
 
     /// No value (JavaScript's `undefined`): dropped when resolved.
@@ -641,30 +635,87 @@ macro_rules! cfn_format {
 
 /// Splits a `{}` format string and interleaves the arguments (used by [`cfn_format!`]).
 pub fn format_parts(fmt: &str, args: Vec<Value>) -> Value {
-    let mut parts: Vec<Value> = Vec::new();
-    let mut lit = String::new();
+    let mut parts = ConcatBuilder::with_capacity(2 * args.len() + 1);
     let mut args = args.into_iter();
-    let mut chars = fmt.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                lit.push('{');
+    // the literal text since the last argument: `fmt[start..i]`, braces unescaped on the way
+    let bytes = fmt.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'{', Some(b'{')) | (b'}', Some(b'}')) => {
+                parts.push_str(&fmt[start..=i]);
+                i += 2;
+                start = i;
             }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                lit.push('}');
-            }
-            '{' if chars.peek() == Some(&'}') => {
-                chars.next();
-                parts.push(Value::String(std::mem::take(&mut lit)));
+            (b'{', Some(b'}')) => {
+                parts.push_str(&fmt[start..i]);
                 parts.push(args.next().unwrap_or(Value::String(String::new())));
+                i += 2;
+                start = i;
             }
-            _ => lit.push(c),
+            _ => i += 1,
         }
     }
-    parts.push(Value::String(lit));
-    Value::concat(parts)
+    parts.push_str(&fmt[start..]);
+    parts.finish()
+}
+
+/// Builds the parts of a string of literal and token parts as [`Value::concat`] merges them:
+/// adjacent literals joined into one string, empty literals left out, numbers and booleans
+/// written as text, the parts of a nested string of parts spliced in.
+pub(crate) struct ConcatBuilder(Vec<Value>);
+
+impl ConcatBuilder {
+    /// A builder with room for `n` parts.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        ConcatBuilder(Vec::with_capacity(n))
+    }
+
+    /// Appends literal text.
+    pub(crate) fn push_str(&mut self, s: &str) {
+        match self.0.last_mut() {
+            Some(Value::String(prev)) => prev.push_str(s),
+            _ if s.is_empty() => {}
+            _ => self.0.push(Value::String(s.to_string())),
+        }
+    }
+
+    /// Appends a part.
+    pub(crate) fn push(&mut self, v: Value) {
+        match (&v, self.0.last_mut()) {
+            (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
+            (Value::String(s), _) if s.is_empty() => {}
+            (Value::Number(_), _) | (Value::Bool(_), _) => {
+                let s = v.as_literal_string().unwrap_or_default();
+                match self.0.last_mut() {
+                    Some(Value::String(prev)) => prev.push_str(&s),
+                    _ => self.0.push(Value::String(s)),
+                }
+            }
+            (Value::Token(t), _) => {
+                if let TokenKind::Concat(inner) = t.kind() {
+                    for iv in inner {
+                        match (iv, self.0.last_mut()) {
+                            (Value::String(s), Some(Value::String(prev))) => prev.push_str(s),
+                            _ => self.0.push(iv.clone()),
+                        }
+                    }
+                } else {
+                    self.0.push(v)
+                }
+            }
+            _ => self.0.push(v),
+        }
+    }
+
+    /// The string: a literal when every part is, else a string of parts.
+    pub(crate) fn finish(mut self) -> Value {
+        match self.0.len() {
+            0 => Value::String(String::new()),
+            1 if matches!(self.0[0], Value::String(_)) => self.0.pop().unwrap_or_default(),
+            _ => Value::Token(Token::new(TokenKind::Concat(self.0))),
+        }
+    }
 }
 
 impl From<&str> for Value {

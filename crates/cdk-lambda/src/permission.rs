@@ -73,11 +73,11 @@ impl Permission {
 
 /// `parsePermissionPrincipal`: the `Principal` property of the permission and, for an
 /// organization, its `PrincipalOrgID`.
-fn principal_value(principal: &Principal) -> Result<(Value, Option<Value>), BuildError> {
+fn principal_value(principal: Principal) -> Result<(Value, Option<Value>), BuildError> {
     match principal {
-        Principal::Service(service) => Ok((Value::from(service.as_str()), None)),
-        Principal::Aws(value) | Principal::Account(value) => Ok((value.clone(), None)),
-        Principal::Organization(id) => Ok((Value::from("*"), Some(Value::from(id.as_str())))),
+        Principal::Service(service) => Ok((Value::String(service), None)),
+        Principal::Aws(value) | Principal::Account(value) => Ok((value, None)),
+        Principal::Organization(id) => Ok((Value::from("*"), Some(Value::String(id)))),
         other => Err(BuildError::invalid_field(
             "principal",
             format!(
@@ -97,7 +97,7 @@ pub(crate) fn add_permission(
 ) -> Result<CfnPermission, Error> {
     let scope = permission.scope.unwrap_or_else(|| function.clone());
     let build_err = |source| Error::Build { path: child_path(&scope, id), source };
-    let (principal, organization_id) = principal_value(&permission.principal).map_err(build_err)?;
+    let (principal, organization_id) = principal_value(permission.principal).map_err(build_err)?;
     let mut props = CfnPermissionProps::builder()
         .action(permission.action.as_deref().unwrap_or(DEFAULT_ACTION))
         .function_name(function_arn)
@@ -128,11 +128,11 @@ mod tests {
     #[test]
     fn principals() {
         assert_eq!(
-            principal_value(&Principal::service("s3.amazonaws.com")).unwrap().0,
+            principal_value(Principal::service("s3.amazonaws.com")).unwrap().0,
             Value::from("s3.amazonaws.com")
         );
         assert_eq!(
-            principal_value(&Principal::account("123456789012")).unwrap().0,
+            principal_value(Principal::account("123456789012")).unwrap().0,
             Value::from("123456789012")
         );
     }

@@ -61,14 +61,14 @@ pub(crate) struct LambdaPolicies(Rc<RefCell<IndexMap<String, Function>>>);
 
 impl LambdaPolicies {
     /// Records a permission of the function at `function` (its construct), whose name is
-    /// `name` when literal, for the execute-api ARN suffix `source` (`<stage>/<method><path>`
-    /// after the API id). The first permission of a function adds the validation that
+    /// `name` when literal, for an execute-api ARN suffix (`<stage>/<method><path>` after the
+    /// API id) of `source_len` bytes. The first permission of a function adds the validation that
     /// checks its policy's size when the app is synthesized (an error of the function).
     pub fn record(
         &self,
         function: &cdk_core::Node,
         name: Option<&str>,
-        source: &str,
+        source_len: usize,
         per_method: bool,
     ) {
         let name = name.map_or(MIN_NAME, str::len);
@@ -77,7 +77,7 @@ impl LambdaPolicies {
             "arn:aws:lambda:".len() + MIN_REGION + 1 + ACCOUNT + ":function:".len() + name;
         // arn:aws:execute-api:<region>:<account>:<api id>/<source>
         let source =
-            "arn:aws:execute-api:".len() + MIN_REGION + 1 + ACCOUNT + 1 + API_ID + 1 + source.len();
+            "arn:aws:execute-api:".len() + MIN_REGION + 1 + ACCOUNT + 1 + API_ID + 1 + source_len;
         let statement = STATEMENT.len() + MIN_NAME + resource + source;
         let key = function.path();
         let mut map = self.0.borrow_mut();

@@ -133,7 +133,7 @@ pub(crate) fn number(value: &Value) -> Option<f64> {
 #[derive(Default)]
 pub(crate) struct ApiRecord {
     /// (resource path, HTTP method) of each method.
-    pub methods: std::cell::RefCell<Vec<(String, String)>>,
+    pub methods: std::cell::RefCell<Vec<(String, std::borrow::Cow<'static, str>)>>,
     /// (stage name, construct path) of each stage.
     pub stages: std::cell::RefCell<Vec<(String, String)>>,
     /// Permissions of the API's Lambda integrations, per function.
@@ -143,7 +143,8 @@ pub(crate) struct ApiRecord {
 impl ApiRecord {
     /// Records a method.
     pub fn add_method(&self, resource_path: &str, http_method: &str) {
-        self.methods.borrow_mut().push((resource_path.to_string(), http_method.to_string()));
+        let method = crate::method::static_http_method(http_method);
+        self.methods.borrow_mut().push((resource_path.to_string(), method));
     }
 
     /// Records the stage at `node`: a warning for a second stage with the same name on the

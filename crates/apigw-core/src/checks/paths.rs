@@ -78,7 +78,6 @@ pub(crate) fn check_method(
     request_parameters: Option<&Value>,
     integration: &Integration,
 ) -> Result<(), Error> {
-    let path = &node.path();
     let variables = path_variables(resource_path);
     let unknown = |name: &str| !variables.contains(&name);
     let fix = |name: &str| {
@@ -110,7 +109,8 @@ pub(crate) fn check_method(
                     node.add_warning(Check::UnknownPathParameter.message(&found, rule, &fix(name)));
                     continue;
                 }
-                return Err(Check::UnknownPathParameter.error(path, &found, rule, &fix(name)));
+                let path = node.path();
+                return Err(Check::UnknownPathParameter.error(&path, &found, rule, &fix(name)));
             }
         }
     }
@@ -120,7 +120,6 @@ pub(crate) fn check_method(
 /// An HTTP integration's URI must be an absolute `http(s)` URL; an AWS one an
 /// `arn:<partition>:apigateway:<region>:<service>:path|action/...` ARN.
 fn check_uri(node: &cdk_core::Node, integration: &Integration) -> Result<(), Error> {
-    let path = &node.path();
     let http = matches!(integration.type_, IntegrationType::Http | IntegrationType::HttpProxy);
     let aws = matches!(integration.type_, IntegrationType::Aws | IntegrationType::AwsProxy);
     if !http && !aws {
@@ -144,7 +143,7 @@ fn check_uri(node: &cdk_core::Node, integration: &Integration) -> Result<(), Err
     let problem = if http { http_uri_problem(uri) } else { aws_uri_problem(uri) };
     match problem {
         Some(rule) => Err(Check::IntegrationUri.error(
-            path,
+            &node.path(),
             &format!("{kind} integration URI '{uri}'"),
             &rule,
             if http {

@@ -49,6 +49,9 @@ crate::integration_options! {
 
 cdk_core::impl_props!(LambdaIntegrationOptions, LambdaIntegrationOptionsBuilder);
 
+/// The principal of the permissions that let API Gateway invoke a function.
+const API_GATEWAY: &str = "apigateway.amazonaws.com";
+
 /// A Lambda function backend (`LambdaIntegration`): any function
 /// ([`IFunction`]: a `Function`, an import, a version, an alias).
 pub struct LambdaIntegration;
@@ -117,7 +120,7 @@ impl LambdaIntegration {
         let scoped = options.scope_permission_to_method.unwrap_or(true);
         integration.with_binder(Binder(Rc::new(move |ctx: &BindContext<'_>| {
             let permission = |scope: &cdk_core::Node, arn: Value| {
-                let mut p = Permission::new(Principal::service("apigateway.amazonaws.com"));
+                let mut p = Permission::new(Principal::service(API_GATEWAY));
                 p.scope = Some(scope.clone());
                 p.source_arn = Some(arn);
                 p
@@ -126,10 +129,10 @@ impl LambdaIntegration {
             // of an unclear environment) only warns: no permission, no error.
             let policies = &ctx.resource.api().checks.lambda;
             let name = literal_function_name(&*handler);
-            let add_permission = |id: &str, p: Permission, source: String, per_method: bool| {
+            let add_permission = |id: &str, p: Permission, source_len: usize, per_method: bool| {
                 if handler.can_create_permissions() {
                     handler.add_permission(id, p)?;
-                    policies.record(handler.node(), name.as_deref(), &source, per_method);
+                    policies.record(handler.node(), name.as_deref(), source_len, per_method);
                 }
                 Ok::<(), cdk_core::Error>(())
             };
@@ -143,45 +146,43 @@ impl LambdaIntegration {
                         api.unique_id()
                     );
                     if api.try_find_child(&id).is_none() {
-                        add_permission(
-                            &id,
-                            permission(api, ctx.any_method_arn()),
-                            "*/*/*".into(),
-                            false,
-                        )?;
+                        let any = ctx.any_method_arn();
+                        add_permission(&id, permission(api, any), "*/*/*".len(), false)?;
                     }
                 }
                 None => {
-                    let desc = format!(
-                        "{}.{}.{}",
-                        ctx.api_unique_id(),
-                        ctx.http_method(),
-                        ctx.resource_path().replace('/', ".")
+                    // `ApiPermission.<api unique id>.<METHOD>.<path, `/` as `.`>`
+                    let path = ctx.resource.path_str();
+                    let api_id = ctx.resource.api().unique_id_str();
+                    let mut id = String::with_capacity(
+                        "ApiPermission.Test.".len() + api_id.len() + 10 + path.len(),
                     );
+                    id.push_str("ApiPermission.");
+                    id.push_str(api_id);
+                    id.push('.');
+                    id.push_str(ctx.http_method());
+                    id.push('.');
+                    id.extend(path.chars().map(|c| if c == '/' { '.' } else { c }));
                     let method = ctx.method_node();
                     // `<stage>/<method><path>` of the source ARN, `ANY` as `*`; the
                     // deployment stage may change until synthesis: counted as `*`.
                     let verb = if ctx.http_method() == "ANY" { "*" } else { ctx.http_method() };
-                    let tail =
-                        format!("{verb}{}", crate::method::path_for_arn(&ctx.resource_path()));
-                    add_permission(
-                        &format!("ApiPermission.{desc}"),
-                        permission(method, ctx.method_arn()),
-                        format!("*/{tail}"),
-                        true,
-                    )?;
+                    let tail = verb.len() + crate::method::path_for_arn(path).len();
+                    add_permission(&id, permission(method, ctx.method_arn()), 2 + tail, true)?;
                     if allow_test {
+                        id.insert_str("ApiPermission.".len(), "Test.");
+                        let source = "test-invoke-stage/".len() + tail;
                         add_permission(
-                            &format!("ApiPermission.Test.{desc}"),
+                            &id,
                             permission(method, ctx.test_method_arn()),
-                            format!("test-invoke-stage/{tail}"),
+                            source,
                             true,
                         )?;
                     }
                 }
             }
             // A literal function name makes the deployment change with it.
-            let deployment_token = literal_function_name(&*handler).map(|name| {
+            let deployment_token = name.map(|name| {
                 let token = Value::object([("functionName", name)]);
                 cdk_core::json::to_json_string(&token, 0)
             });

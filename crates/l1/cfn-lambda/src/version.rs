@@ -127,7 +127,9 @@ impl CfnVersion {
         id: &str,
         props: impl cdk_core::IntoProps<CfnVersionProps>,
     ) -> Result<Self, Error> {
-        let props = props.into_props_at(&scope.node().child_path(id))?;
+        let props = props
+            .into_props()
+            .map_err(|source| Error::build(scope.node().child_path(id), source))?;
         let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,

@@ -251,7 +251,9 @@ impl CfnRecordSet {
         id: &str,
         props: impl cdk_core::IntoProps<CfnRecordSetProps>,
     ) -> Result<Self, Error> {
-        let props = props.into_props_at(&scope.node().child_path(id))?;
+        let props = props
+            .into_props()
+            .map_err(|source| Error::build(scope.node().child_path(id), source))?;
         let resource = cdk_core::CfnResource::with_properties(
             scope,
             id,

@@ -1,0 +1,201 @@
+//! Synthesis into files hands the text to a writer thread, which writes and hashes it and,
+//! with the built-in validation on, keeps the top-level templates' text for it: the files,
+//! hashes, findings and errors are those of a synthesis done in one thread.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use cdk_core::validations::VALIDATE_AGAINST_DEFAULT_RULES;
+use cdk_core::{
+    App, AppProps, AppPropsBuilder, CfnResource, Construct, Error, NestedStack, NestedStackProps,
+    Stack, Value,
+};
+use sha2::{Digest, Sha256};
+
+fn app(name: &str, props: impl FnOnce(AppPropsBuilder) -> AppPropsBuilder) -> (App, PathBuf) {
+    let dir = std::env::temp_dir().join("cdk-core-writer").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    (App::with_props(props(AppProps::builder().outdir(dir.clone())).build().unwrap()), dir)
+}
+
+/// Every file of the assembly folder, by name.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Entries beside `dir` left by a synthesis (its staging folders).
+fn leftovers(dir: &Path) -> Vec<String> {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::read_dir(dir.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")))
+        .collect()
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `count` topics whose display names make a template of about `2 * count` KB.
+fn topics(scope: &impl Construct, count: usize) {
+    for i in 0..count {
+        let name = format!("{i:04}").repeat(500);
+        CfnResource::new(
+            scope,
+            &format!("Topic{i}"),
+            "AWS::SNS::Topic",
+            Value::object([("DisplayName", Value::from(name))]),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn templates_written_in_many_chunks_are_hashed_as_written() {
+    let (app, dir) = app("hashes", |p| p.builtin_cloudformation_validation(false));
+    let parent = Stack::new(&app, "Parent").unwrap();
+    // Each template is several of the writer's chunks (256 KiB) long.
+    topics(&parent, 450);
+    let nested = NestedStack::new(&parent, "Child", NestedStackProps::default()).unwrap();
+    topics(&*nested, 420);
+    // The template as the synthesis in memory (in one thread) writes it.
+    let in_memory = parent.synthesize_template().unwrap();
+    app.synth().unwrap();
+
+    let parent_text = std::fs::read(dir.join("Parent.template.json")).unwrap();
+    assert!(parent_text.len() > 3 * (1 << 18));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&parent_text).unwrap(), in_memory);
+    // A top-level template's hash is the file's.
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+    assert!(manifest.contains(&format!("/{}.json\"", hex_sha256(&parent_text))));
+    // A nested template's hash is its compact text's (indent 0).
+    let child_file = nested.template_file();
+    let child_text = std::fs::read_to_string(dir.join(&child_file)).unwrap();
+    assert!(child_text.len() > 3 * (1 << 18));
+    let compact =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&child_text).unwrap())
+            .unwrap();
+    let child_hash = hex_sha256(compact.as_bytes());
+    let parent_json = String::from_utf8(parent_text).unwrap();
+    assert!(parent_json.contains(&format!("/{child_hash}.json")), "{child_hash}");
+}
+
+/// A stack whose usage plan's throttle CloudFormation refuses (rule F3034).
+fn refused_plan(app: &App) {
+    let stack = Stack::new(app, "Stack").unwrap();
+    topics(&stack, 400);
+    CfnResource::new(
+        &stack,
+        "Plan",
+        "AWS::ApiGateway::UsagePlan",
+        Value::object([("Throttle", Value::object([("RateLimit", Value::from(-1))]))]),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_validation_of_the_kept_text_finds_what_it_found_and_writes_the_same_files() {
+    let warn = |p: AppPropsBuilder| p.context(VALIDATE_AGAINST_DEFAULT_RULES, false);
+    let (off, off_dir) =
+        app("validation-off", |p| warn(p).builtin_cloudformation_validation(false));
+    refused_plan(&off);
+    off.synth().unwrap();
+    // Findings as warnings: the same files.
+    let (warned, warned_dir) = app("validation-warns", warn);
+    refused_plan(&warned);
+    warned.synth().unwrap();
+    let (written, expected) = (files(&warned_dir), files(&off_dir));
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&written), names(&expected));
+    for ((name, text), (_, want)) in written.iter().zip(&expected) {
+        assert!(text == want, "{name} differs");
+    }
+    // Findings as errors: the finding names the construct, and nothing is written.
+    let (refused, refused_dir) = app("validation-refuses", |p| p);
+    refused_plan(&refused);
+    match refused.synth() {
+        Err(Error::TemplateValidation { violations }) => {
+            assert_eq!(violations.len(), 1);
+            assert_eq!(violations[0].rule_id, "F3034");
+            let r = &violations[0].resources[0];
+            assert_eq!(r.construct_path, "Stack/Plan");
+            assert_eq!(r.logical_id.as_deref(), Some("Plan"));
+            assert_eq!(r.template, "Stack.template.json");
+        }
+        other => panic!("expected the validation's error, got {other:?}"),
+    }
+    assert!(!refused_dir.exists());
+    assert_eq!(leftovers(&refused_dir), Vec::<String>::new());
+}
+
+/// The I/O error of `app`'s synthesis: its file and the OS's reason.
+fn io_error(app: &App) -> (String, String) {
+    match app.synth() {
+        Err(Error::Io { dir, reason }) => (dir, reason),
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_template_the_writer_cannot_create_is_named_in_the_error() {
+    let (app, dir) = app("long-name", |p| p);
+    let long = "B".repeat(300);
+    topics(&Stack::new(&app, "A").unwrap(), 300);
+    topics(&Stack::new(&app, &long).unwrap(), 300);
+    let (file, reason) = io_error(&app);
+    assert!(file.ends_with(&format!("{long}.template.json")), "{file}");
+    assert!(!reason.is_empty() && reason != "writing the assembly failed", "{reason}");
+    assert!(!dir.exists());
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn a_nested_template_the_writer_cannot_create_is_named_in_the_error() {
+    let (app, dir) = app("nested-long-name", |p| p);
+    let parent = Stack::new(&app, "Parent").unwrap();
+    topics(&parent, 10);
+    let nested = NestedStack::new(&parent, &"N".repeat(300), NestedStackProps::default()).unwrap();
+    topics(&*nested, 10);
+    let (file, _) = io_error(&app);
+    assert!(file.ends_with(&nested.template_file()), "{file}");
+    assert!(!dir.exists());
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn a_template_written_again_is_validated_as_written_the_second_time() {
+    // A lazy value's producer adds a construct: the template is written a second time, and
+    // the validation checks that text alone (the first one's findings would be lost in a
+    // text that is not JSON).
+    let (app, dir) = app("written-twice", |p| p);
+    let stack = Stack::new(&app, "Stack").unwrap();
+    topics(&stack, 300);
+    let s = stack.clone();
+    let name = Value::lazy(move |_| {
+        CfnResource::new(&s, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    CfnResource::new(
+        &stack,
+        "Plan",
+        "AWS::ApiGateway::UsagePlan",
+        Value::object([("Throttle", Value::object([("RateLimit", Value::from(-1))]))]),
+    )
+    .unwrap();
+    match app.synth() {
+        Err(Error::TemplateValidation { violations }) => {
+            assert_eq!(violations.len(), 1, "{violations:?}");
+            assert_eq!(violations[0].resources[0].construct_path, "Stack/Plan");
+        }
+        other => panic!("expected the validation's error, got {other:?}"),
+    }
+    assert!(!dir.exists());
+}
