@@ -1774,7 +1774,7 @@ fn add_resource_dependency(
     if ss == ts {
         if let Some(ElementKind::Resource(r)) = tree.element_mut(source).map(|e| &mut e.kind) {
             if source != target {
-                r.depends_on.insert(target);
+                r.rare_mut().depends_on.insert(target);
             }
         }
         return Ok(());

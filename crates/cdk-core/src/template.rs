@@ -197,7 +197,7 @@ fn write_element(
     let wrap = |e: Error| e.in_construct(&tree.nodes[idx].path);
     const LEVEL: usize = 2;
     match &element.kind {
-        ElementKind::Resource(r) if r.overrides.is_empty() => {
+        ElementKind::Resource(r) if r.overrides().is_none() => {
             write_resource(ctx, idx, r, indent, out).map_err(wrap)
         }
         ElementKind::Parameter(m) | ElementKind::Mapping(m) | ElementKind::Rule(m) => {
@@ -324,8 +324,9 @@ fn write_resource(
         }
         out.push('}');
     }
-    if !r.depends_on.is_empty() {
-        let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
+    let rare = r.rare.as_deref();
+    if let Some(depends_on) = rare.map(|x| &x.depends_on).filter(|d| !d.is_empty()) {
+        let mut deps: Vec<usize> = depends_on.iter().copied().collect();
         let path = |d: &usize| tree.nodes[*d].path.as_str();
         let keys: Option<Vec<(Vec<u8>, usize)>> = match deps.len() {
             // many paths: compared by byte keys computed once each
@@ -354,30 +355,33 @@ fn write_resource(
         json::newline(out, indent, LEVEL + 1);
         out.push(']');
     }
-    if let Some(p) = &r.creation_policy {
-        ctx.write_entry(out, &mut first, "CreationPolicy", p, indent, LEVEL, 0)?;
-    }
-    if let Some(p) = &r.update_policy {
-        ctx.write_entry(out, &mut first, "UpdatePolicy", p, indent, LEVEL, 0)?;
-    }
-    for (key, value) in [
-        ("UpdateReplacePolicy", &r.update_replace_policy),
-        ("DeletionPolicy", &r.deletion_policy),
-        ("Version", &r.version),
-        ("Description", &r.description),
-    ] {
-        if let Some(v) = value {
-            json::object_key(out, &mut first, key, indent, LEVEL);
-            json::write_string(out, v);
+    if let Some(rare) = rare {
+        if let Some(p) = &rare.creation_policy {
+            ctx.write_entry(out, &mut first, "CreationPolicy", p, indent, LEVEL, 0)?;
+        }
+        if let Some(p) = &rare.update_policy {
+            ctx.write_entry(out, &mut first, "UpdatePolicy", p, indent, LEVEL, 0)?;
+        }
+        for (key, value) in [
+            ("UpdateReplacePolicy", &rare.update_replace_policy),
+            ("DeletionPolicy", &rare.deletion_policy),
+            ("Version", &rare.version),
+            ("Description", &rare.description),
+        ] {
+            if let Some(v) = value {
+                json::object_key(out, &mut first, key, indent, LEVEL);
+                json::write_string(out, v);
+            }
         }
     }
-    if r.path_metadata && !json::has_index_keys(&r.metadata) {
+    let metadata = r.metadata();
+    if r.path_metadata && !metadata.is_some_and(json::has_index_keys) {
         // the path first, then the other entries: no copy of the map
         json::object_key(out, &mut first, "Metadata", indent, LEVEL);
         let level = LEVEL + 1;
         out.push('{');
         let mut first_md = true;
-        match r.metadata.get(PATH_METADATA) {
+        match metadata.and_then(|m| m.get(PATH_METADATA)) {
             Some(v) => {
                 ctx.write_entry(out, &mut first_md, PATH_METADATA, v, indent, level, 1)
                     .map_err(|e| e.under("Metadata"))?;
@@ -387,7 +391,7 @@ fn write_resource(
                 json::write_string(out, &tree.nodes[idx].path);
             }
         }
-        for (k, v) in &r.metadata {
+        for (k, v) in metadata.into_iter().flatten() {
             if k != PATH_METADATA {
                 ctx.write_entry(out, &mut first_md, k, v, indent, level, 1)
                     .map_err(|e| e.under("Metadata"))?;
@@ -402,7 +406,7 @@ fn write_resource(
         let md = r.full_metadata(&tree.nodes[idx].path);
         ctx.write_map_at(out, &md, indent, LEVEL + 1, 0).map_err(|e| e.under("Metadata"))?;
     }
-    if let Some(c) = r.condition {
+    if let Some(c) = rare.and_then(|x| x.condition) {
         json::object_key(out, &mut first, "Condition", indent, LEVEL);
         json::write_string(out, &logical_id(tree, c)?);
     }
@@ -490,7 +494,7 @@ pub(crate) fn render_resource(
         keep_absent: true,
     };
     let mut resolved_props = keep.resolve_map(&r.properties).map_err(|e| e.under("Properties"))?;
-    if let (Some(schema), false) = (r.schema, r.overrides.is_empty()) {
+    if let (Some(schema), true) = (r.schema, r.overrides().is_some()) {
         // Overrides land where the unset properties of a generated L1 would be (the value
         // is as deep as resolving allowed).
         resolved_props = schema.inflate(resolved_props);
@@ -509,7 +513,9 @@ pub(crate) fn render_resource(
     if has_defined {
         def.insert("Properties".into(), Value::Object(std::mem::take(&mut resolved_props)));
     }
-    let mut deps: Vec<usize> = r.depends_on.iter().copied().collect();
+    let rare = r.rare.as_deref();
+    let mut deps: Vec<usize> =
+        rare.into_iter().flat_map(|x| x.depends_on.iter().copied()).collect();
     deps.sort_by(|a, b| crate::collate::locale_compare(&tree.nodes[*a].path, &tree.nodes[*b].path));
     if !deps.is_empty() {
         let ids = deps
@@ -518,35 +524,35 @@ pub(crate) fn render_resource(
             .collect::<Result<Vec<_>, _>>()?;
         def.insert("DependsOn".into(), Value::Array(ids));
     }
-    if let Some(p) = &r.creation_policy {
+    if let Some(p) = rare.and_then(|x| x.creation_policy.as_ref()) {
         if let Some(v) = ctx.resolve(p).map_err(|e| e.under("CreationPolicy"))? {
             def.insert("CreationPolicy".into(), v);
         }
     }
-    if let Some(p) = &r.update_policy {
+    if let Some(p) = rare.and_then(|x| x.update_policy.as_ref()) {
         if let Some(v) = ctx.resolve(p).map_err(|e| e.under("UpdatePolicy"))? {
             def.insert("UpdatePolicy".into(), v);
         }
     }
-    if let Some(p) = &r.update_replace_policy {
-        def.insert("UpdateReplacePolicy".into(), Value::String(p.clone()));
-    }
-    if let Some(p) = &r.deletion_policy {
-        def.insert("DeletionPolicy".into(), Value::String(p.clone()));
-    }
-    if let Some(v) = &r.version {
-        def.insert("Version".into(), Value::String(v.clone()));
-    }
-    if let Some(d) = &r.description {
-        def.insert("Description".into(), Value::String(d.clone()));
+    if let Some(rare) = rare {
+        for (key, value) in [
+            ("UpdateReplacePolicy", &rare.update_replace_policy),
+            ("DeletionPolicy", &rare.deletion_policy),
+            ("Version", &rare.version),
+            ("Description", &rare.description),
+        ] {
+            if let Some(v) = value {
+                def.insert(key.into(), Value::String(v.clone()));
+            }
+        }
     }
     if r.has_metadata() {
-        let md = r.full_metadata(&tree.nodes[idx].path).into_owned();
+        let md = r.full_metadata(&tree.nodes[idx].path);
         if let Some(m) = ctx.resolve(&Value::Object(md)).map_err(|e| e.under("Metadata"))? {
             def.insert("Metadata".into(), m);
         }
     }
-    if let Some(c) = r.condition {
+    if let Some(c) = rare.and_then(|x| x.condition) {
         def.insert("Condition".into(), Value::String(logical_id(tree, c)?));
     }
     if !has_defined {
@@ -554,8 +560,8 @@ pub(crate) fn render_resource(
         def.insert("Properties".into(), Value::absent());
     }
     let mut def = Value::Object(def);
-    if !r.overrides.is_empty() {
-        let resolved = keep.resolve(&Value::Object(r.overrides.clone()))?;
+    if let Some(overrides) = r.overrides() {
+        let resolved = keep.resolve(&Value::Object(overrides.clone()))?;
         if let Some(Value::Object(overrides)) = &resolved {
             deep_merge(&mut def, overrides).map_err(|reason| Error::InvalidOverride {
                 path: tree.nodes[idx].path.clone(),
