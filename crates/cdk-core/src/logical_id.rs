@@ -46,10 +46,7 @@ pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
         }
         last = Some(c);
         if c != HIDDEN_FROM_HUMAN_ID {
-            // runs of ASCII letters and digits, copied whole
-            for run in c.split(|ch: char| !ch.is_ascii_alphanumeric()) {
-                id.push_str(run);
-            }
+            push_alphanumeric(&mut id, c);
         }
     }
     id.truncate(MAX_HUMAN_LEN);
@@ -125,12 +122,49 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 fn remove_non_alphanumeric(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+    let mut out = String::with_capacity(s.len());
+    push_alphanumeric(&mut out, s);
+    out
+}
+
+/// Appends the ASCII letters and digits of `s`, in runs (bytes of other characters, ASCII or
+/// not, are never ASCII alphanumerics: splitting at them keeps `s`'s character boundaries).
+fn push_alphanumeric(out: &mut String, s: &str) {
+    let mut start = None;
+    for (i, b) in s.bytes().enumerate() {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push_str(&s[st..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push_str(&s[st..]);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readable_part_keeps_ascii_alphanumerics_only() {
+        let mut out = String::new();
+        push_alphanumeric(&mut out, "Äb-c_dé9ü");
+        assert_eq!(out, "bcd9");
+        assert_eq!(remove_non_alphanumeric("--a1--"), "a1");
+        // a path longer than the hashing buffer hashes as the joined path does
+        let long = "x".repeat(300);
+        let parts = [long.as_str(), "a", long.as_str(), "b"];
+        let mut h = String::new();
+        push_path_hash(&mut h, parts.iter().copied());
+        assert_eq!(h, md5_hex(parts.join("/").as_bytes())[..HASH_LEN].to_uppercase());
+        let id = make_unique_id(&["Stäck", "My-Fn", "Resource"]).unwrap();
+        assert!(id.starts_with("StckMyFn") && id.len() == "StckMyFn".len() + HASH_LEN, "{id}");
+    }
 
     // Expected values from core-cases/core-logical-ids (aws-cdk-lib 2.276.0).
     #[test]
