@@ -24,13 +24,15 @@ pub(crate) struct ElementData {
     pub kind: ElementKind,
 }
 
+/// What an element is. A resource's data is held inline (resources are most elements, and
+/// rendering reaches them without another pointer to follow); the other kinds are boxed.
 pub(crate) enum ElementKind {
-    Resource(Box<ResourceData>),
+    Resource(ResourceData),
     Output(Box<OutputData>),
-    Parameter(Map),
-    Condition(Value),
-    Mapping(Map),
-    Rule(Map),
+    Parameter(Box<Map>),
+    Condition(Box<Value>),
+    Mapping(Box<Map>),
+    Rule(Box<Map>),
 }
 
 pub(crate) struct ResourceData {
@@ -368,14 +370,14 @@ impl CfnResource {
         let node = new_element(
             scope,
             id,
-            ElementKind::Resource(Box::new(ResourceData {
+            ElementKind::Resource(ResourceData {
                 resource_type: resource_type.to_string(),
                 properties,
                 path_metadata: false,
                 tags,
                 schema,
                 rare: None,
-            })),
+            }),
         )?;
         node.set_cfn_construct_info(resource_type, cfn_class_fqn);
         if node.feature_flag(crate::feature_flags::PATH_METADATA_ENABLE) {
@@ -939,7 +941,7 @@ impl CfnParameter {
         put("MinLength", props.min_length.map(Value::Number));
         put("MinValue", props.min_value.map(Value::Number));
         put("NoEcho", props.no_echo.map(Value::Bool));
-        let node = new_element(scope.node(), id, ElementKind::Parameter(m))?;
+        let node = new_element(scope.node(), id, ElementKind::Parameter(Box::new(m)))?;
         node.set_construct_info("aws-cdk-lib.CfnParameter");
         Ok(CfnParameter { node })
     }
@@ -964,7 +966,7 @@ impl CfnCondition {
     /// # Errors
     /// Id errors from the tree.
     pub fn new(scope: &impl Construct, id: &str, expression: Value) -> Result<Self, Error> {
-        let node = new_element(scope.node(), id, ElementKind::Condition(expression))?;
+        let node = new_element(scope.node(), id, ElementKind::Condition(Box::new(expression)))?;
         node.set_construct_info("aws-cdk-lib.CfnCondition");
         Ok(CfnCondition { node })
     }
@@ -1026,7 +1028,7 @@ impl CfnMapping {
         V: Into<Value>,
     {
         let mapping: Map = mapping.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
-        let node = new_element(scope.node(), id, ElementKind::Mapping(mapping))?;
+        let node = new_element(scope.node(), id, ElementKind::Mapping(Box::new(mapping)))?;
         node.set_construct_info("aws-cdk-lib.CfnMapping");
         Ok(CfnMapping { node })
     }
@@ -1053,7 +1055,7 @@ impl CfnRule {
     /// # Errors
     /// Id errors from the tree.
     pub fn new(scope: &impl Construct, id: &str, body: Map) -> Result<Self, Error> {
-        let node = new_element(scope.node(), id, ElementKind::Rule(body))?;
+        let node = new_element(scope.node(), id, ElementKind::Rule(Box::new(body)))?;
         node.set_construct_info("aws-cdk-lib.CfnRule");
         Ok(CfnRule { node })
     }

@@ -448,13 +448,15 @@ pub(crate) fn render_element(
             ("Outputs", Value::Object(m))
         }
         ElementKind::Parameter(p) => {
-            ("Parameters", resolve(&Value::Object(p.clone()))?.unwrap_or_default())
+            ("Parameters", resolve(&Value::Object((**p).clone()))?.unwrap_or_default())
         }
         ElementKind::Condition(c) => ("Conditions", resolve(c)?.unwrap_or_default()),
         ElementKind::Mapping(m) => {
-            ("Mappings", resolve(&Value::Object(m.clone()))?.unwrap_or_default())
+            ("Mappings", resolve(&Value::Object((**m).clone()))?.unwrap_or_default())
         }
-        ElementKind::Rule(r) => ("Rules", resolve(&Value::Object(r.clone()))?.unwrap_or_default()),
+        ElementKind::Rule(r) => {
+            ("Rules", resolve(&Value::Object((**r).clone()))?.unwrap_or_default())
+        }
     }))
 }
 
