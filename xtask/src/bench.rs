@@ -116,6 +116,9 @@ pub fn bench(root: &Path, args: &[&str]) -> Result<(), String> {
     let run_ours = |n: usize, validate: bool| {
         measure(
             || {
+                // A fresh output folder each run, as aws-cdk-lib's app gets (a new temporary
+                // folder): removing the last run's output is not part of the measurement.
+                let _ = std::fs::remove_dir_all(&out_dir);
                 let mut c = timed(&ours);
                 c.arg(n.to_string()).arg("--out").arg(&out_dir);
                 if !validate {

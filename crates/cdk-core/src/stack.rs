@@ -232,6 +232,29 @@ impl Stack {
         }
     }
 
+    /// The number of resources this stack's template holds (`Resources` entries; those of
+    /// its nested stacks are in their own templates), as of now: constructs added later,
+    /// or while synthesizing, are counted once they are in the tree.
+    ///
+    /// ```
+    /// use cdk_core::{App, CfnResource, Stack, Value};
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "Stack")?;
+    /// CfnResource::new(&stack, "Topic", "AWS::SNS::Topic", Value::Null)?;
+    /// CfnResource::new(&stack, "Queue", "AWS::SQS::Queue", Value::Null)?;
+    /// assert_eq!(stack.resource_count(), 2);
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    pub fn resource_count(&self) -> usize {
+        let tree = self.node().tree.borrow();
+        crate::template::stack_elements(&tree, self.node().idx)
+            .into_iter()
+            .filter(|i| {
+                matches!(tree.element(*i).map(|e| &e.kind), Some(crate::element::ElementKind::Resource(_)))
+            })
+            .count()
+    }
+
     /// Whether this is a nested stack.
     pub fn is_nested(&self) -> bool {
         self.with_data(|s| s.nested.is_some())

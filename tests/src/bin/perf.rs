@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use cdk_core::app::SynthTimings;
-use cdk_core::{App, AppProps, Error};
+use cdk_core::{App, AppProps, Construct, Error, Stack};
 use parity::perf::{build, TOP};
 
 /// Peak resident set size of this process, in KiB (Linux `VmHWM`).
@@ -57,12 +57,16 @@ fn main() -> ExitCode {
         let build_rss = peak_rss_kib().unwrap_or(0);
         let (_, phases) = app.synth_timed()?;
         let t2 = Instant::now();
+        // The resources in the tree, and the template's size on disk: the template is not
+        // read back (the goldens test compares its text at N=100).
+        let count = Stack::of(&app.node().try_find_child("PerfStack").ok_or_else(|| {
+            Error::InvalidArgument { path: "PerfStack".into(), message: "not built".into() }
+        })?)?
+        .resource_count();
         let template = out.join("PerfStack.template.json");
-        let io = |e: std::io::Error| Error::Io {
-            dir: template.display().to_string(),
-            reason: e.to_string(),
-        };
-        let (count, bytes) = count_resources(&template).map_err(io)?;
+        let bytes = std::fs::metadata(&template)
+            .map_err(|e| Error::Io { dir: template.display().to_string(), reason: e.to_string() })?
+            .len();
         // The process ends here: freeing the tree construct by construct is wasted work.
         std::mem::forget(app);
         Ok(Report { created, count, bytes, build: t1 - t0, synth: t2 - t1, phases, build_rss })
@@ -107,87 +111,6 @@ struct Report {
     phases: SynthTimings,
     /// Peak resident memory once the app is built, before synthesis (KiB).
     build_rss: u64,
-}
-
-/// The number of entries of the template's `Resources` and the template's size, read in
-/// chunks: the template is written with an indent of 1, so resources are the lines indented
-/// by two spaces between ` "Resources": {` and the line closing it.
-fn count_resources(template: &std::path::Path) -> std::io::Result<(usize, u64)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(template)?;
-    let bytes = file.metadata()?.len();
-    let mut scan = Scan::default();
-    // Each chunk starts with the last bytes of the one before: a line start is looked at
-    // with the four bytes after it in one chunk.
-    let mut buf = vec![0u8; 1 << 16];
-    buf[..KEEP].fill(b' ');
-    let mut len = KEEP;
-    loop {
-        let n = file.read(&mut buf[len..])?;
-        // the file's last line ends with its closing brace: nothing to count there
-        if n == 0 {
-            break;
-        }
-        len += n;
-        scan.chunk(&buf[..len]);
-        if scan.done {
-            break;
-        }
-        buf.copy_within(len - KEEP..len, 0);
-        len = KEEP;
-    }
-    Ok((scan.count, bytes))
-}
-
-/// Bytes a chunk of [`count_resources`] keeps of the one before.
-const KEEP: usize = 4;
-
-/// The state of [`count_resources`] between chunks.
-#[derive(Default)]
-struct Scan {
-    inside: bool,
-    done: bool,
-    count: usize,
-}
-
-impl Scan {
-    /// Looks at the line starts (`\n`) at positions `0..len - KEEP` of chunk `c`, each with
-    /// the four bytes after it.
-    fn chunk(&mut self, c: &[u8]) {
-        if c.len() <= KEEP {
-            return;
-        }
-        let n = c.len() - KEEP;
-        let mut i = 0;
-        while i < n {
-            if i + 8 <= n {
-                // eight bytes at a time while none is a line break: the lowest flagged byte
-                // of `haszero(w ^ "\n\n..")` is the first line break
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&c[i..i + 8]);
-                let x = u64::from_le_bytes(w) ^ 0x0a0a_0a0a_0a0a_0a0a;
-                let found = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
-                if found == 0 {
-                    i += 8;
-                    continue;
-                }
-                i += (found.trailing_zeros() / 8) as usize;
-            } else if c[i] != b'\n' {
-                i += 1;
-                continue;
-            }
-            let line = &c[i + 1..i + 1 + KEEP];
-            if !self.inside {
-                self.inside = line == b" \"Re";
-            } else if line.starts_with(b"  \"") {
-                self.count += 1;
-            } else if line.starts_with(b" }") {
-                self.done = true;
-                return;
-            }
-            i += 1;
-        }
-    }
 }
 
 fn usage() -> ExitCode {
