@@ -287,50 +287,50 @@ impl Deployment {
             if list.is_empty() && api.is_none() {
                 return Ok(original);
             }
-            // Each part resolved and written compactly, straight into the hash (in pieces:
-            // the hash input of a large API is megabytes of text).
-            let mut hash = Md5Hex::default();
-            let mut input = String::new();
-            let mut write = |p: &HashData| -> Result<(), Error> {
-                match p {
-                    HashData::Value(v) => {
-                        if !ctx.write_json(&mut input, v.as_ref(), 0)? {
-                            input.push_str("null");
+            // Each part resolved and written compactly, straight into the hash (in pieces,
+            // hashed by a thread of their own: the hash input of a large API is megabytes of
+            // text).
+            let digest = Md5Hex::of_text(|input, hand_on| {
+                let mut write = |p: &HashData| -> Result<(), Error> {
+                    match p {
+                        HashData::Value(v) => {
+                            if !ctx.write_json(input, v.as_ref(), 0)? {
+                                input.push_str("null");
+                            }
+                        }
+                        HashData::Object(o) => {
+                            let start = input.len();
+                            let written = write_object(ctx, input, &mut |sink| o.entries(sink));
+                            if written.is_err() {
+                                // written again as the value it stands for, for the error
+                                // (or the text) that resolution gives it
+                                input.truncate(start);
+                                ctx.write_json(input, &o.to_value(), 0)?;
+                            }
                         }
                     }
-                    HashData::Object(o) => {
-                        let start = input.len();
-                        let written = write_object(ctx, &mut input, &mut |sink| o.entries(sink));
-                        if written.is_err() {
-                            // written again as the value it stands for, for the error (or
-                            // the text) that resolution gives it
-                            input.truncate(start);
-                            ctx.write_json(&mut input, &o.to_value(), 0)?;
-                        }
+                    if input.len() >= Md5Hex::PIECE {
+                        hand_on(input);
                     }
+                    Ok(())
+                };
+                // an error in a component names the construct that added it
+                let written = list.iter().try_for_each(|(p, source)| match source {
+                    Some(node) => write(p).map_err(|e| e.in_construct(&node.path())),
+                    None => write(p),
+                });
+                {
+                    let mut current = components.borrow_mut();
+                    let added = std::mem::replace(&mut *current, list);
+                    current.extend(added);
                 }
-                if input.len() >= 1 << 16 {
-                    hash.update(input.as_bytes());
-                    input.clear();
+                written?;
+                if let Some(api) = api {
+                    write(&HashData::Value(Box::new(api)))?;
                 }
-                Ok(())
-            };
-            // an error in a component names the construct that added it
-            let written = list.iter().try_for_each(|(p, source)| match source {
-                Some(node) => write(p).map_err(|e| e.in_construct(&node.path())),
-                None => write(p),
-            });
-            {
-                let mut current = components.borrow_mut();
-                let added = std::mem::replace(&mut *current, list);
-                current.extend(added);
-            }
-            written?;
-            if let Some(api) = api {
-                write(&HashData::Value(Box::new(api)))?;
-            }
-            hash.update(input.as_bytes());
-            Ok(format!("{original}{}", hash.finish()))
+                Ok::<(), Error>(())
+            })?;
+            Ok(format!("{original}{digest}"))
         });
         let deployment = Deployment { node, resource, hash_components, api: api.clone() };
         api.attach_deployment(&deployment);

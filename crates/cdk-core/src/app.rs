@@ -25,6 +25,7 @@ use crate::json::to_json_string;
 use crate::resolve::{logical_id, CrossRef};
 use crate::template::write_template;
 use crate::tree::{Construct, Node, NodeKind, TreeData};
+use crate::tree_view::{Flush, TreeView, STREAM_CHUNK};
 use crate::value::{Map, Value};
 use crate::{feature_flags, Stack};
 use sha2::{Digest, Sha256};
@@ -289,25 +290,34 @@ impl App {
             });
         }
         let cached = self.node.tree.borrow().synthesized.clone();
-        if let Some((assembly, paths)) = cached {
-            let now = self.construct_paths();
-            if now == paths {
+        if let Some((assembly, count)) = cached {
+            // Constructs are never removed and their paths never change: the paths are the
+            // same exactly when no construct was added.
+            let now = self.node.tree.borrow().nodes.len();
+            if now == count {
                 return Ok((assembly, SynthTimings::default()));
             }
-            return Err(Error::TreeModifiedAfterSynth { changes: path_set_diff(&paths, &now) });
+            let before = self.construct_paths(count);
+            let after = self.construct_paths(now);
+            return Err(Error::TreeModifiedAfterSynth { changes: path_set_diff(&before, &after) });
         }
         let mut clock = Clock::new();
         let assembly = self.synth_once(None, &mut clock)?;
-        let paths = self.construct_paths();
-        self.node.tree.borrow_mut().synthesized = Some((assembly.clone(), paths));
+        let count = self.node.tree.borrow().nodes.len();
+        self.node.tree.borrow_mut().synthesized = Some((assembly.clone(), count));
         Ok((assembly, clock.timings))
     }
 
-    /// Every construct path, pre-order (`listAllConstructPaths`).
-    fn construct_paths(&self) -> Vec<String> {
+    /// The paths of the constructs `0..count` (the first `count` added), pre-order
+    /// (`listAllConstructPaths` of the tree as it was then).
+    fn construct_paths(&self, count: usize) -> Vec<String> {
         let tree = self.node.tree.borrow();
-        let mut paths = Vec::with_capacity(tree.nodes.len());
-        for_each_below(&tree, 0, &mut Vec::new(), |i| paths.push(tree.nodes[i].path.clone()));
+        let mut paths = Vec::with_capacity(count);
+        for_each_below(&tree, 0, &mut Vec::new(), |i| {
+            if i < count {
+                paths.push(tree.nodes[i].path.clone())
+            }
+        });
         paths
     }
 
@@ -425,71 +435,132 @@ impl App {
     }
 
     /// Writes the whole assembly through `out`; returns the top-level stacks' artifact ids.
+    ///
+    /// Into files, `tree.json` and the last top-level stack's metadata are rendered and
+    /// written by a thread of their own ([`write_aside`]) from a snapshot of the tree
+    /// ([`TreeView`]) taken before that stack's templates, while this thread renders them; a
+    /// snapshot taken again afterwards tells whether a lazy value's producer changed what the
+    /// two files say meanwhile (they are then rendered again here).
     fn write_assembly(
         &self,
         out: &Out<'_>,
         top_stacks: &[usize],
         clock: &mut Clock,
     ) -> Result<Vec<String>, Error> {
-        let tree = &self.node.tree;
-        let mut artifacts = Map::new();
-        let mut ids = Vec::new();
-        for stack_idx in top_stacks {
-            let stack = Stack::from_node(self.node.sibling(*stack_idx));
-            add_bootstrap_version_rule(&stack)?;
-            let template_hash = self.synth_stack(&stack, &stack, out, clock)?;
-            let artifact_id = stack.artifact_id();
-            let assets_id = format!("{artifact_id}.assets");
-            let entries = stack.with_data(|d| d.assets.clone());
-            let manifest = to_json_string(&asset_manifest(&stack, &entries), 2);
-            out.write(&format!("{assets_id}.json"), manifest, clock)?;
-            if let Out::Files { dir, .. } = out {
+        std::thread::scope(|scope| {
+            let tree = &self.node.tree;
+            let mut artifacts = Map::new();
+            let mut ids = Vec::new();
+            let mut aside = None;
+            let mut tree_written = false;
+            for (k, stack_idx) in top_stacks.iter().enumerate() {
+                let stack = Stack::from_node(self.node.sibling(*stack_idx));
+                add_bootstrap_version_rule(&stack)?;
+                let artifact_id = stack.artifact_id();
+                let metadata_name = format!("{artifact_id}.metadata.json");
+                if let (Out::Files { dir, .. }, true) = (out, k + 1 == top_stacks.len()) {
+                    clock.lap(Phase::Render);
+                    let view = TreeView::of(&tree.borrow(), 0);
+                    if let Some(s) = view.node_of(*stack_idx).filter(|_| view.complete()) {
+                        let dir = dir.to_path_buf();
+                        let name = metadata_name.clone();
+                        aside = Some(scope.spawn(move || {
+                            let start = Instant::now();
+                            let result = write_aside(&view, s, &dir, &name);
+                            (view, result, start.elapsed())
+                        }));
+                    }
+                    clock.lap(Phase::Render);
+                }
+                let template_hash = self.synth_stack(&stack, &stack, out, clock)?;
+                let assets_id = format!("{artifact_id}.assets");
+                let entries = stack.with_data(|d| d.assets.clone());
+                let manifest = to_json_string(&asset_manifest(&stack, &entries), 2);
+                out.write(&format!("{assets_id}.json"), manifest, clock)?;
+                if let Out::Files { dir, .. } = out {
+                    clock.lap(Phase::Render);
+                    for e in entries.iter() {
+                        if let Some(from) = &e.stage_from {
+                            crate::assets::stage(from, &dir.join(&e.path), &e.exclude)
+                                .map_err(|err| crate::assets::source_error(&e.owner, from, err))?;
+                        }
+                    }
+                    clock.lap(Phase::Write);
+                }
+                artifacts.insert(
+                    assets_id.clone(),
+                    Value::object([
+                        ("type", Value::from("cdk:asset-manifest")),
+                        (
+                            "properties",
+                            Value::object([
+                                ("file", Value::from(format!("{assets_id}.json"))),
+                                ("requiresBootstrapStackVersion", Value::from(6)),
+                                ("bootstrapStackVersionSsmParameter", Value::from(bootstrap_ssm())),
+                            ]),
+                        ),
+                    ]),
+                );
                 clock.lap(Phase::Render);
-                for e in entries.iter() {
-                    if let Some(from) = &e.stage_from {
-                        crate::assets::stage(from, &dir.join(&e.path), &e.exclude)
-                            .map_err(|err| crate::assets::source_error(&e.owner, from, err))?;
+                let mut has_metadata = None;
+                if let Some(handle) = aside.take() {
+                    let now = TreeView::of(&tree.borrow(), 0);
+                    clock.lap(Phase::Render);
+                    let (before, written, spent) = join(handle);
+                    clock.lap(Phase::Wait);
+                    clock.timings.aside += spent;
+                    // otherwise rendered again below, and written over
+                    if now == before {
+                        has_metadata = Some(written?);
+                        tree_written = true;
                     }
                 }
-                clock.lap(Phase::Write);
+                let has_metadata = match has_metadata {
+                    Some(h) => h,
+                    None => {
+                        let view = TreeView::of(&tree.borrow(), *stack_idx);
+                        let missing = |i: usize| missing_logical_id(&tree.borrow(), i);
+                        out.write_streamed(&metadata_name, clock, |text, flush| {
+                            view.write_metadata(0, text, flush, &missing)
+                        })?
+                    }
+                };
+                clock.lap(Phase::Render);
+                artifacts.insert(
+                    artifact_id.clone(),
+                    stack_artifact(&stack, &template_hash, has_metadata),
+                );
+                ids.push(artifact_id);
             }
+            clock.lap(Phase::Render);
+            if !tree_written {
+                let view = TreeView::of(&tree.borrow(), 0);
+                out.write_streamed("tree.json", clock, |text, flush| {
+                    view.write_tree_json(text, flush).map(|()| true)
+                })?;
+            }
+            clock.lap(Phase::Render);
             artifacts.insert(
-                assets_id.clone(),
+                "Tree".into(),
                 Value::object([
-                    ("type", Value::from("cdk:asset-manifest")),
-                    (
-                        "properties",
-                        Value::object([
-                            ("file", Value::from(format!("{assets_id}.json"))),
-                            ("requiresBootstrapStackVersion", Value::from(6)),
-                            ("bootstrapStackVersionSsmParameter", Value::from(bootstrap_ssm())),
-                        ]),
-                    ),
+                    ("type", Value::from("cdk:tree")),
+                    ("properties", Value::object([("file", "tree.json")])),
                 ]),
             );
-            clock.lap(Phase::Render);
-            let has_metadata = out.write_streamed(
-                &format!("{artifact_id}.metadata.json"),
-                clock,
-                |text, flush| stack_metadata(&self.node, *stack_idx, text, flush),
-            )?;
-            clock.lap(Phase::Render);
-            artifacts
-                .insert(artifact_id.clone(), stack_artifact(&stack, &template_hash, has_metadata));
-            ids.push(artifact_id);
-        }
-        clock.lap(Phase::Render);
-        out.write_streamed("tree.json", clock, |text, flush| {
-            tree_json(&self.node, text, flush).map(|()| true)
-        })?;
-        clock.lap(Phase::Render);
-        artifacts.insert(
-            "Tree".into(),
-            Value::object([
-                ("type", Value::from("cdk:tree")),
-                ("properties", Value::object([("file", "tree.json")])),
-            ]),
-        );
+            self.write_manifest(out, artifacts, clock)?;
+            Ok(ids)
+        })
+    }
+
+    /// Writes `manifest.json` (the stacks' `artifacts`, then the tree's and the feature-flag
+    /// report) and `cdk.out`.
+    fn write_manifest(
+        &self,
+        out: &Out<'_>,
+        mut artifacts: Map,
+        clock: &mut Clock,
+    ) -> Result<(), Error> {
+        let tree = &self.node.tree;
         let context = tree.borrow().nodes[0].context.as_deref().cloned().unwrap_or_default();
         artifacts.insert(
             "aws-cdk-lib/feature-flag-report".into(),
@@ -513,8 +584,7 @@ impl App {
         let version =
             to_json_string(&Value::object([("version", crate::CLOUD_ASSEMBLY_VERSION)]), 0);
         out.write("manifest.json", manifest, clock)?;
-        out.write("cdk.out", version, clock)?;
-        Ok(ids)
+        out.write("cdk.out", version, clock)
     }
 
     /// Reports what the built-in CloudFormation validation found in the top-level stacks'
@@ -1101,6 +1171,10 @@ pub struct SynthTimings {
     /// staging and renaming; `hash` and `write` (and keeping the templates' text) overlap
     /// `render`.
     pub wait: Duration,
+    /// Rendering and writing `tree.json` and the last stack's metadata on a thread of
+    /// their own, while the synthesizing thread renders that stack's templates (into files
+    /// only; zero when these files were rendered with the rest).
+    pub aside: Duration,
 }
 
 #[derive(Clone, Copy)]
@@ -1291,168 +1365,57 @@ fn stack_artifact(stack: &Stack, template_hash: &str, has_metadata: bool) -> Val
     Value::Object(a)
 }
 
-/// `<Stack>.metadata.json`: per construct path, the logical ID of each element, the stack's
-/// template file and tags (stack traces are not recorded).
-///
-/// Written straight as text (indent 2) into `out`, which `flush` takes whenever it holds
-/// [`STREAM_CHUNK`] bytes; `false` when there is nothing to record.
-fn stack_metadata(
-    root: &Node,
-    stack: usize,
-    out: &mut String,
-    flush: &mut Flush<'_>,
-) -> Result<bool, Error> {
-    use crate::json::{newline, object_key, write_string, write_value};
-    const INDENT: usize = 2;
-    let tree = root.tree.borrow();
-    out.push('{');
-    let mut first = true;
-    let mut key = String::new();
-    let mut queue = std::collections::VecDeque::from([stack]);
-    while let Some(i) = queue.pop_front() {
-        if out.len() >= STREAM_CHUNK {
-            flush(out)?;
-        }
-        let n = &tree.nodes[i];
-        if i != stack && matches!(&n.kind, NodeKind::Stack(s) if s.nested.is_none()) {
-            continue;
-        }
-        // `"/path": [{"type": t, "data": ...}, ...]` at level 1, entries at level 2
-        let mut open = |out: &mut String, first: &mut bool| {
-            key.clear();
-            key.push('/');
-            key.push_str(&n.path);
-            object_key(out, first, &key, INDENT, 0);
-            out.push('[');
+/// Renders `tree.json` and the metadata of the stack at node `stack` of `view` (a snapshot
+/// of the whole tree with every logical ID) into files `tree.json` and `metadata` of `dir`;
+/// whether the metadata file is wanted (it is removed when not). Runs on a thread of its
+/// own ([`App::write_assembly`]).
+fn write_aside(view: &TreeView, stack: usize, dir: &Path, metadata: &str) -> Result<bool, Error> {
+    use std::io::Write;
+    let mut text = String::with_capacity(CHUNK_CAPACITY);
+    let file_of = |name: &str,
+                   text: &mut String,
+                   produce: &mut dyn FnMut(&mut String, &mut Flush<'_>) -> Result<bool, Error>|
+     -> Result<bool, Error> {
+        let path = dir.join(name);
+        let mut file = std::fs::File::create(&path).map_err(|e| io_err(&path, e))?;
+        let mut flush = |chunk: &mut String| -> Result<(), Error> {
+            file.write_all(chunk.as_bytes()).map_err(|e| io_err(&path, e))?;
+            chunk.clear();
+            Ok(())
         };
-        let entry = |out: &mut String, k: usize, t: &str| {
-            if k > 0 {
-                out.push(',');
-            }
-            newline(out, INDENT, 2);
-            out.push('{');
-            newline(out, INDENT, 3);
-            out.push_str("\"type\": ");
-            write_string(out, t);
-            out.push(',');
-            newline(out, INDENT, 3);
-            out.push_str("\"data\": ");
-        };
-        let close_entry = |out: &mut String| {
-            newline(out, INDENT, 2);
-            out.push('}');
-        };
-        match &n.kind {
-            NodeKind::Stack(s) if i == stack => {
-                open(out, &mut first);
-                let file = Stack::from_node(root.sibling(i)).template_file();
-                entry(out, 0, "aws:cdk:templateFile");
-                write_string(out, &file);
-                close_entry(out);
-                if !s.tags.is_empty() {
-                    let mut sorted: Vec<_> = s.tags.iter().collect();
-                    sorted.sort_by(|a, b| crate::collate::locale_compare(a.0, b.0));
-                    let tags =
-                        Value::array(sorted.into_iter().map(|(k, v)| {
-                            Value::object([("key", k.as_str()), ("value", v.as_str())])
-                        }));
-                    entry(out, 1, "aws:cdk:stack-tags");
-                    write_value(out, &tags, INDENT, 3);
-                    close_entry(out);
-                }
-            }
-            NodeKind::Element(_) => {
-                open(out, &mut first);
-                entry(out, 0, "aws:cdk:logicalId");
-                crate::resolve::write_logical_id(out, &tree, i)?;
-                close_entry(out);
-            }
-            _ => {
-                queue.extend(n.children.iter().copied());
-                continue;
-            }
+        let wanted = produce(text, &mut flush)?;
+        if wanted {
+            flush(text)?;
+        } else {
+            text.clear();
+            drop(file);
+            std::fs::remove_file(&path).map_err(|e| io_err(&path, e))?;
         }
-        newline(out, INDENT, 1);
-        out.push(']');
-        queue.extend(n.children.iter().copied());
-    }
-    if first {
-        return Ok(false);
-    }
-    newline(out, INDENT, 0);
-    out.push('}');
-    Ok(true)
+        Ok(wanted)
+    };
+    file_of("tree.json", &mut text, &mut |text, flush| {
+        view.write_tree_json(text, flush).map(|()| true)
+    })?;
+    // complete: no element is without its logical ID
+    let missing = |i: usize| Error::InvalidArgument {
+        path: String::new(),
+        message: format!("internal error: construct {i} has no logical ID"),
+    };
+    file_of(metadata, &mut text, &mut |text, flush| {
+        view.write_metadata(stack, text, flush, &missing)
+    })
 }
 
-/// `tree.json` (compact): every construct with its id, path, construct info and, for
-/// resources, type and logical ID; children keyed by id. Written directly as text into
-/// `out`, which `flush` takes (and empties) whenever it holds [`STREAM_CHUNK`] bytes: it has
-/// one entry per construct.
-fn tree_json(root: &Node, out: &mut String, flush: &mut Flush<'_>) -> Result<(), Error> {
-    use crate::json::write_string;
-    fn node_json(
-        out: &mut String,
-        tree: &TreeData,
-        i: usize,
-        flush: &mut Flush<'_>,
-    ) -> Result<(), Error> {
-        if out.len() >= STREAM_CHUNK {
-            flush(out)?;
-        }
-        let n = &tree.nodes[i];
-        out.push_str("{\"id\":");
-        write_string(out, if n.id.is_empty() { "App" } else { &n.id });
-        out.push_str(",\"path\":");
-        write_string(out, &n.path);
-        let (fqn, version) = match &n.construct_info {
-            Some(f) => (&**f, crate::CDK_VERSION),
-            None => ("constructs.Construct", crate::CONSTRUCTS_VERSION),
-        };
-        out.push_str(",\"constructInfo\":{\"fqn\":");
-        write_string(out, fqn);
-        out.push_str(",\"version\":");
-        write_string(out, version);
-        out.push('}');
-        if let NodeKind::Element(e) = &n.kind {
-            if let ElementKind::Resource(r) = &e.kind {
-                out.push_str(",\"attributes\":{\"aws:cdk:cloudformation:type\":");
-                write_string(out, &r.resource_type);
-                // without the key when the logical ID cannot be computed
-                let before = out.len();
-                out.push_str(",\"aws:cdk:cloudformation:logicalId\":");
-                if crate::resolve::write_logical_id(out, tree, i).is_err() {
-                    out.truncate(before);
-                }
-                out.push('}');
-            }
-        }
-        if !n.children.is_empty() {
-            out.push_str(",\"children\":{");
-            for (k, c) in n.children.iter().enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                write_string(out, &tree.nodes[*c].id);
-                out.push(':');
-                node_json(out, tree, *c, flush)?;
-            }
-            out.push('}');
-        }
-        out.push('}');
-        Ok(())
+/// The error of an element whose logical ID cannot be computed ([`logical_id`]).
+fn missing_logical_id(tree: &TreeData, i: usize) -> Error {
+    match logical_id(tree, i) {
+        Err(e) => e,
+        Ok(_) => Error::InvalidArgument {
+            path: tree.nodes[i].path.clone(),
+            message: "internal error: the logical ID was computed late".into(),
+        },
     }
-    let tree = root.tree.borrow();
-    out.push_str("{\"version\":\"tree-0.1\",\"tree\":");
-    node_json(out, &tree, 0, flush)?;
-    out.push('}');
-    Ok(())
 }
-
-/// What a streamed file's producer hands its text to (see [`Out::write_streamed`]).
-type Flush<'a> = dyn FnMut(&mut String) -> Result<(), Error> + 'a;
-
-/// Text a streamed file's producer holds before handing it on.
-const STREAM_CHUNK: usize = 1 << 18;
 
 /// Where synthesis writes its files: the assembly folder, or memory
 /// ([`Stack::synthesize_template`]).

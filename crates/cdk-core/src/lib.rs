@@ -20,6 +20,7 @@ pub mod stack;
 pub mod tags;
 pub mod template;
 pub mod tree;
+mod tree_view;
 pub mod validations;
 pub mod value;
 pub mod value_ser;

@@ -108,6 +108,85 @@ impl Md5Hex {
     pub fn finish(self) -> String {
         hex(&self.0.finalize())
     }
+
+    /// The lower-case hex MD5 of the text `produce` writes into the string it is given,
+    /// handing it to the function it is given (which takes the text, leaving the string
+    /// empty) whenever it holds [`Md5Hex::PIECE`] bytes or more; what is left in the string
+    /// at the end is hashed too. From the first piece handed on, the hash is computed by a
+    /// thread of its own while the rest is written (the hash input of an API's deployment is
+    /// megabytes of text); a small text is hashed here.
+    ///
+    /// ```
+    /// use cdk_core::logical_id::{md5_hex, Md5Hex};
+    /// let digest = Md5Hex::of_text(|text, hand_on| {
+    ///     for i in 0..100_000 {
+    ///         text.push_str(&i.to_string());
+    ///         if text.len() >= Md5Hex::PIECE {
+    ///             hand_on(text);
+    ///         }
+    ///     }
+    ///     Ok::<(), ()>(())
+    /// })?;
+    /// let all: String = (0..100_000).map(|i| i.to_string()).collect();
+    /// assert_eq!(digest, md5_hex(all.as_bytes()));
+    /// # Ok::<(), ()>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The error of `produce`.
+    pub fn of_text<E>(
+        produce: impl FnOnce(&mut String, &mut dyn FnMut(&mut String)) -> Result<(), E>,
+    ) -> Result<String, E> {
+        use std::sync::mpsc;
+        std::thread::scope(|scope| {
+            let mut text = String::with_capacity(Self::PIECE + Self::PIECE / 4);
+            // the hashing thread: pieces to hash, and their strings given back
+            let mut worker = None;
+            let mut spare: Option<mpsc::Receiver<String>> = None;
+            let result = produce(&mut text, &mut |piece| {
+                let (pieces, _) = worker.get_or_insert_with(|| {
+                    let (pieces_tx, pieces_rx) = mpsc::sync_channel::<String>(4);
+                    let (spare_tx, spare_rx) = mpsc::channel::<String>();
+                    spare = Some(spare_rx);
+                    let hashed = scope.spawn(move || {
+                        let mut md5 = Md5::new();
+                        for mut piece in pieces_rx {
+                            md5.update(piece.as_bytes());
+                            piece.clear();
+                            // this end may be gone already
+                            let _ = spare_tx.send(piece);
+                        }
+                        md5
+                    });
+                    (pieces_tx, hashed)
+                });
+                let empty = spare
+                    .as_ref()
+                    .and_then(|s| s.try_recv().ok())
+                    .unwrap_or_else(|| String::with_capacity(piece.capacity()));
+                let full = std::mem::replace(piece, empty);
+                // an error: the thread is gone (it panicked, which the join below passes on)
+                let _ = pieces.send(full);
+            });
+            let mut md5 = match worker {
+                Some((pieces, hashed)) => {
+                    drop(pieces);
+                    let md5 = hashed.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    result?;
+                    md5
+                }
+                None => {
+                    result?;
+                    Md5::new()
+                }
+            };
+            md5.update(text.as_bytes());
+            Ok(hex(&md5.finalize()))
+        })
+    }
+
+    /// The text [`Md5Hex::of_text`]'s producer holds before handing it on.
+    pub const PIECE: usize = 1 << 16;
 }
 
 /// Lower-case hex of bytes.
@@ -149,6 +228,36 @@ fn push_alphanumeric(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_hashed_in_pieces_on_a_thread_gives_the_hash_of_the_whole() {
+        let piece = "x".repeat(1000);
+        for pieces in [0, 1, 64, 65, 66, 1000] {
+            let all = piece.repeat(pieces);
+            let digest = Md5Hex::of_text(|text, hand_on| {
+                for _ in 0..pieces {
+                    text.push_str(&piece);
+                    if text.len() >= Md5Hex::PIECE {
+                        hand_on(text);
+                        assert!(text.is_empty());
+                    }
+                }
+                Ok::<(), ()>(())
+            });
+            assert_eq!(digest, Ok(md5_hex(all.as_bytes())), "{pieces} pieces");
+        }
+        // an error after pieces were handed on ends the thread and is returned
+        let failed = Md5Hex::of_text(|text, hand_on| {
+            for _ in 0..200 {
+                text.push_str(&piece);
+                if text.len() >= Md5Hex::PIECE {
+                    hand_on(text);
+                }
+            }
+            Err("failed")
+        });
+        assert_eq!(failed, Err("failed"));
+    }
 
     #[test]
     fn readable_part_keeps_ascii_alphanumerics_only() {

@@ -250,7 +250,10 @@ impl Stack {
         crate::template::stack_elements(&tree, self.node().idx)
             .into_iter()
             .filter(|i| {
-                matches!(tree.element(*i).map(|e| &e.kind), Some(crate::element::ElementKind::Resource(_)))
+                matches!(
+                    tree.element(*i).map(|e| &e.kind),
+                    Some(crate::element::ElementKind::Resource(_))
+                )
             })
             .count()
     }

@@ -45,9 +45,10 @@ pub(crate) struct TreeData {
     pub cross_ref_values: HashMap<crate::refs::RefKey, crate::value::Value>,
     /// Logical IDs computed so far, once no ID can change any more (final rendering).
     pub logical_ids: RefCell<Option<Vec<Option<String>>>>,
-    /// The assembly of the first successful synthesis and the construct paths after it
-    /// (`Stage.synth` returns it again while the paths are unchanged).
-    pub synthesized: Option<(crate::app::CloudAssembly, Vec<String>)>,
+    /// The assembly of the first successful synthesis and the number of constructs after
+    /// it (`Stage.synth` returns it again while the construct paths are unchanged, that is
+    /// while no construct was added).
+    pub synthesized: Option<(crate::app::CloudAssembly, usize)>,
     /// Constructs added while the tree is borrowed for reading (by a lazy value's producer
     /// during resolution, as aws-cdk-lib allows): node `nodes.len() + i` is `pending[i]`
     /// until [`TreeData::flush_pending`] appends them to `nodes`, where they keep their index.

@@ -199,3 +199,69 @@ fn a_template_written_again_is_validated_as_written_the_second_time() {
     }
     assert!(!dir.exists());
 }
+
+/// The stack's entry of `tree.json` and its metadata file, parsed.
+fn tree_and_metadata(dir: &Path, stack: &str) -> (serde_json::Value, serde_json::Value) {
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap()
+    };
+    let tree = read("tree.json");
+    (tree["tree"]["children"][stack].clone(), read(&format!("{stack}.metadata.json")))
+}
+
+#[test]
+fn tree_json_and_the_metadata_are_rendered_aside_from_the_tree_as_synthesized() {
+    let (app, dir) = app("aside", |p| p);
+    let first = Stack::new(&app, "First").unwrap();
+    topics(&first, 3);
+    let stack = Stack::new(&app, "Stack").unwrap();
+    topics(&stack, 300);
+    let (_, timings) = app.synth_timed().unwrap();
+    // the last stack's metadata and tree.json were rendered by a thread of their own
+    assert!(timings.aside > std::time::Duration::ZERO);
+    for (name, count) in [("First", 3), ("Stack", 300)] {
+        let (tree, metadata) = tree_and_metadata(&dir, name);
+        let children = tree["children"].as_object().unwrap();
+        assert_eq!(
+            children.len(),
+            count + 2,
+            "{name}: topics, BootstrapVersion, CheckBootstrapVersion"
+        );
+        assert_eq!(
+            tree["children"]["Topic1"]["attributes"]["aws:cdk:cloudformation:logicalId"],
+            "Topic1"
+        );
+        assert_eq!(metadata.as_object().unwrap().len(), count + 3, "{name}: stack and elements");
+        assert_eq!(metadata[format!("/{name}/Topic1")][0]["data"], "Topic1");
+    }
+    assert_eq!(stack.resource_count(), 300);
+}
+
+#[test]
+fn constructs_a_producer_adds_while_the_template_is_rendered_are_in_tree_json_and_the_metadata() {
+    // tree.json and the metadata are rendered aside from a snapshot taken before the
+    // template: the construct added meanwhile makes them rendered again, with it.
+    let (app, dir) = app("aside-added", |p| p);
+    let stack = Stack::new(&app, "Stack").unwrap();
+    topics(&stack, 30);
+    let s = stack.clone();
+    let name = Value::lazy(move |_| {
+        let scope = cdk_core::Node::add_child(s.node(), "Group").unwrap();
+        CfnResource::new(&scope, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    assert_eq!(stack.resource_count(), 31);
+    app.synth().unwrap();
+    let (tree, metadata) = tree_and_metadata(&dir, "Stack");
+    let added = &tree["children"]["Group"]["children"]["Added"];
+    assert_eq!(added["path"], "Stack/Group/Added");
+    assert_eq!(added["attributes"]["aws:cdk:cloudformation:logicalId"], "GroupAddedD8046E6C");
+    assert_eq!(metadata["/Stack/Group/Added"][0]["data"], "GroupAddedD8046E6C");
+    let template: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("Stack.template.json")).unwrap()).unwrap();
+    assert!(template["Resources"]["GroupAddedD8046E6C"].is_object());
+    // the template's resources, as the tree counts them
+    assert_eq!(stack.resource_count(), 32);
+    assert_eq!(template["Resources"].as_object().unwrap().len(), 32);
+}

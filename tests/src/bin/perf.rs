@@ -2,7 +2,8 @@
 //! `perf [N] [--out DIR]` synthesizes it and prints one JSON line with the counts, the
 //! template size, the build and synthesis times, the time of each synthesis phase (prepare,
 //! resolve, render, hash, write, validate), the time synthesis waited for its writer thread
-//! (wait; hash and write run on it, overlapping render) and the peak resident memory.
+//! (wait; hash and write run on it, overlapping render), the time a thread of its own rendered and
+//! wrote `tree.json` and the stack metadata (aside, overlapping render) and the peak resident memory.
 //!
 //! The built-in CloudFormation validation runs, as in the aws-cdk-lib app; `PERF_NO_VALIDATE=1`
 //! turns it off (the app's `CDK_VALIDATION=false`) to show its share of the synthesis time.
@@ -76,7 +77,7 @@ fn main() -> ExitCode {
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
             let p = &r.phases;
             println!(
-                "{{\"n\":{n},\"apiResources\":{},\"cfnResources\":{},\"templateBytes\":{},\"buildMs\":{:.1},\"synthMs\":{:.1},\"prepareMs\":{:.1},\"resolveMs\":{:.1},\"renderMs\":{:.1},\"hashMs\":{:.1},\"writeMs\":{:.1},\"validateMs\":{:.1},\"waitMs\":{:.1},\"buildRssKiB\":{},\"peakRssKiB\":{}}}",
+                "{{\"n\":{n},\"apiResources\":{},\"cfnResources\":{},\"templateBytes\":{},\"buildMs\":{:.1},\"synthMs\":{:.1},\"prepareMs\":{:.1},\"resolveMs\":{:.1},\"renderMs\":{:.1},\"hashMs\":{:.1},\"writeMs\":{:.1},\"validateMs\":{:.1},\"waitMs\":{:.1},\"asideMs\":{:.1},\"buildRssKiB\":{},\"peakRssKiB\":{}}}",
                 r.created,
                 r.count,
                 r.bytes,
@@ -89,6 +90,7 @@ fn main() -> ExitCode {
                 ms(p.write),
                 ms(p.validate),
                 ms(p.wait),
+                ms(p.aside),
                 r.build_rss,
                 peak_rss_kib().unwrap_or(0)
             );
