@@ -504,13 +504,14 @@ impl App {
                 clock.lap(Phase::Render);
                 let mut has_metadata = None;
                 if let Some(handle) = aside.take() {
-                    let now = TreeView::of(&tree.borrow(), 0);
-                    clock.lap(Phase::Render);
-                    let (before, written, spent) = join(handle);
+                    let (view, written, spent) = join(handle);
                     clock.lap(Phase::Wait);
                     clock.timings.aside += spent;
+                    let unchanged = view.matches(&tree.borrow(), 0);
+                    drop(view);
+                    clock.lap(Phase::Render);
                     // otherwise rendered again below, and written over
-                    if now == before {
+                    if unchanged {
                         has_metadata = Some(written?);
                         tree_written = true;
                     }

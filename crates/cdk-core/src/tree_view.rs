@@ -2,10 +2,10 @@
 //! a snapshot that owns its text ([`TreeView`]), and both files rendered from it.
 //!
 //! The snapshot holds no reference into the tree, so it can be rendered on another thread
-//! while the synthesizing thread renders the template ([`crate::app`]). Two snapshots of the
-//! same part of the tree are equal exactly when the files rendered from them are: taken
-//! again once the templates are written, a snapshot tells whether a lazy value's producer
-//! changed what they say in the meantime.
+//! while the synthesizing thread renders the template ([`crate::app`]). The files rendered
+//! from a snapshot are those of the tree as long as [`TreeView::matches`] says the tree
+//! still matches it: checked once the templates are written, it tells whether a lazy
+//! value's producer changed what they say in the meantime.
 
 use std::collections::VecDeque;
 
@@ -84,6 +84,70 @@ struct ViewStack {
     tags: Vec<(String, String)>,
 }
 
+/// What the two files say of one construct, borrowed from the tree.
+struct Facts<'t> {
+    id: &'t str,
+    /// The construct's fqn (shared by the constructs of one class).
+    fqn: Option<&'t std::rc::Rc<str>>,
+    kind: Fact<'t>,
+    children: usize,
+}
+
+enum Fact<'t> {
+    Plain,
+    NestedStack,
+    Stack(&'t crate::stack::StackData),
+    Element { resource_type: Option<&'t str>, logical_id: Option<&'t str> },
+}
+
+/// Calls `f` with the facts of tree node `i` (its logical ID is borrowed from the IDs the
+/// tree remembers, hence the call).
+fn with_facts<R>(tree: &TreeData, i: usize, f: impl FnOnce(&Facts<'_>) -> R) -> R {
+    let n = &tree.nodes[i];
+    let facts = |kind| Facts {
+        id: &n.id,
+        fqn: n.construct_info.as_ref(),
+        kind,
+        children: n.children.len(),
+    };
+    match &n.kind {
+        NodeKind::Stack(s) if s.nested.is_some() => f(&facts(Fact::NestedStack)),
+        NodeKind::Stack(s) => f(&facts(Fact::Stack(s))),
+        NodeKind::Element(e) => {
+            let resource_type = match &e.kind {
+                ElementKind::Resource(r) => Some(r.resource_type.as_str()),
+                _ => None,
+            };
+            // computed (and remembered when the tree remembers IDs) unless remembered
+            let remembered = |tree: &TreeData| {
+                tree.logical_ids
+                    .borrow()
+                    .as_ref()
+                    .and_then(|c| c.get(i))
+                    .is_some_and(Option::is_some)
+            };
+            let computed =
+                if remembered(tree) { None } else { crate::resolve::logical_id(tree, i).ok() };
+            let cache = tree.logical_ids.borrow();
+            let logical_id = cache
+                .as_ref()
+                .and_then(|c| c.get(i))
+                .and_then(|id| id.as_deref())
+                .or(computed.as_deref());
+            f(&facts(Fact::Element { resource_type, logical_id }))
+        }
+        NodeKind::App | NodeKind::Plain => f(&facts(Fact::Plain)),
+    }
+}
+
+/// A top-level stack's template file and tags (sorted by key as aws-cdk-lib sorts them).
+fn stack_facts(s: &crate::stack::StackData) -> ViewStack {
+    let mut tags: Vec<(String, String)> =
+        s.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    tags.sort_by(|a, b| crate::collate::locale_compare(&a.0, &b.0));
+    ViewStack { template_file: format!("{}.template.json", s.artifact_id), tags }
+}
+
 impl TreeView {
     /// The snapshot of `root` and everything below it.
     pub(crate) fn of(tree: &TreeData, root: usize) -> TreeView {
@@ -96,83 +160,118 @@ impl TreeView {
         };
         // one copy of each fqn (tree nodes share theirs) and of each resource type
         let mut fqns: crate::FastMap<usize, Span> = crate::FastMap::default();
-        let mut types: crate::FastMap<&str, Span> = crate::FastMap::default();
+        let mut types: crate::FastMap<String, Span> = crate::FastMap::default();
         view.push_node(tree, root, NONE, &mut fqns, &mut types);
         let mut k = 0;
         while k < view.nodes.len() {
-            let node = &tree.nodes[view.nodes[k].tree_idx as usize];
             let first = view.nodes.len() as u32;
-            for c in &node.children {
+            let i = view.nodes[k].tree_idx as usize;
+            for c in &tree.nodes[i].children {
                 view.push_node(tree, *c, k as u32, &mut fqns, &mut types);
             }
             view.nodes[k].first_child = first;
-            view.nodes[k].child_count = node.children.len() as u32;
+            view.nodes[k].child_count = view.nodes.len() as u32 - first;
             k += 1;
         }
         view
     }
 
-    fn push_node<'t>(
+    /// Whether the tree at `root` still says what this snapshot of it says (a snapshot
+    /// taken now would be equal to it), compared without taking one.
+    pub(crate) fn matches(&self, tree: &TreeData, root: usize) -> bool {
+        if tree.nodes[root].path != self.root_path {
+            return false;
+        }
+        let mut k = 0;
+        let mut next = 1;
+        while k < self.nodes.len() {
+            let i = self.nodes[k].tree_idx as usize;
+            if k == 0 && i != root {
+                return false;
+            }
+            let n = &self.nodes[k];
+            let same = with_facts(tree, i, |f| {
+                f.children == n.child_count as usize
+                    && f.id == self.str(n.id)
+                    && f.fqn.map(|s| &**s) == n.fqn.map(|s| self.str(s))
+                    && match (&f.kind, &n.kind) {
+                        (Fact::Plain, ViewKind::Plain) => true,
+                        (Fact::NestedStack, ViewKind::NestedStack) => true,
+                        (Fact::Stack(s), ViewKind::Stack(v)) => {
+                            stack_facts(s) == self.stacks[*v as usize]
+                        }
+                        (
+                            Fact::Element { resource_type, logical_id },
+                            ViewKind::Element { resource_type: t, logical_id: l },
+                        ) => {
+                            *resource_type == t.map(|t| self.str(t))
+                                && *logical_id == l.map(|l| self.str(l))
+                        }
+                        _ => false,
+                    }
+            });
+            // children in the same places
+            if !same
+                || n.first_child as usize != next
+                || tree.nodes[i]
+                    .children
+                    .iter()
+                    .zip(self.children(k))
+                    .any(|(c, v)| *c != self.nodes[v].tree_idx as usize)
+            {
+                return false;
+            }
+            next += n.child_count as usize;
+            k += 1;
+        }
+        true
+    }
+
+    fn push_node(
         &mut self,
-        tree: &'t TreeData,
+        tree: &TreeData,
         i: usize,
         parent: u32,
         fqns: &mut crate::FastMap<usize, Span>,
-        types: &mut crate::FastMap<&'t str, Span>,
+        types: &mut crate::FastMap<String, Span>,
     ) {
-        let n = &tree.nodes[i];
-        let id = self.push_text(&n.id);
-        let fqn = n.construct_info.as_ref().map(|f| {
-            let key = f.as_ptr() as usize;
-            match fqns.get(&key) {
-                Some(s) => *s,
-                None => {
-                    let s = self.push_text(f);
-                    fqns.insert(key, s);
-                    s
+        let node = with_facts(tree, i, |f| {
+            let id = self.push_text(f.id);
+            let fqn = f.fqn.map(|f| {
+                let key = f.as_ptr() as *const u8 as usize;
+                match fqns.get(&key) {
+                    Some(s) => *s,
+                    None => {
+                        let s = self.push_text(f);
+                        fqns.insert(key, s);
+                        s
+                    }
                 }
-            }
-        });
-        let kind = match &n.kind {
-            NodeKind::Stack(s) if s.nested.is_some() => ViewKind::NestedStack,
-            NodeKind::Stack(s) => {
-                let mut tags: Vec<(String, String)> =
-                    s.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                tags.sort_by(|a, b| crate::collate::locale_compare(&a.0, &b.0));
-                self.stacks.push(ViewStack {
-                    template_file: format!("{}.template.json", s.artifact_id),
-                    tags,
-                });
-                ViewKind::Stack(self.stacks.len() as u32 - 1)
-            }
-            NodeKind::Element(e) => {
-                let resource_type = match &e.kind {
-                    ElementKind::Resource(r) => Some(match types.get(r.resource_type.as_str()) {
+            });
+            let kind = match &f.kind {
+                Fact::Plain => ViewKind::Plain,
+                Fact::NestedStack => ViewKind::NestedStack,
+                Fact::Stack(s) => {
+                    self.stacks.push(stack_facts(s));
+                    ViewKind::Stack(self.stacks.len() as u32 - 1)
+                }
+                Fact::Element { resource_type, logical_id } => {
+                    let resource_type = resource_type.map(|t| match types.get(t) {
                         Some(s) => *s,
                         None => {
-                            let s = self.push_text(&r.resource_type);
-                            types.insert(&r.resource_type, s);
+                            let s = self.push_text(t);
+                            types.insert(t.to_string(), s);
                             s
                         }
-                    }),
-                    _ => None,
-                };
-                let logical_id =
-                    crate::resolve::with_logical_id(tree, i, |id| self.push_text(id)).ok();
-                self.complete &= logical_id.is_some();
-                ViewKind::Element { resource_type, logical_id }
-            }
-            NodeKind::App | NodeKind::Plain => ViewKind::Plain,
-        };
-        self.nodes.push(ViewNode {
-            tree_idx: i as u32,
-            parent,
-            first_child: 0,
-            child_count: 0,
-            id,
-            fqn,
-            kind,
+                    });
+                    let logical_id = logical_id.map(|l| self.push_text(l));
+                    self.complete &= logical_id.is_some();
+                    ViewKind::Element { resource_type, logical_id }
+                }
+            };
+            ViewNode { tree_idx: i as u32, parent, first_child: 0, child_count: 0, id, fqn, kind }
         });
+        self.nodes.push(node);
     }
 
     fn push_text(&mut self, s: &str) -> Span {
@@ -383,5 +482,66 @@ impl TreeView {
         newline(out, INDENT, 0);
         out.push('}');
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::NodeKind;
+
+    #[test]
+    fn a_snapshot_matches_the_tree_until_what_it_says_changes() {
+        let mut tree = TreeData::new_root(indexmap::IndexMap::new());
+        let a = tree.add_child(0, "A", NodeKind::Plain).unwrap();
+        tree.add_child(a, "B", NodeKind::Plain).unwrap();
+        tree.add_child(0, "C", NodeKind::Plain).unwrap();
+        let view = TreeView::of(&tree, 0);
+        assert!(view.complete() && view.matches(&tree, 0));
+        assert_eq!(view, TreeView::of(&tree, 0));
+        assert!(!view.matches(&tree, a), "another root");
+        // breadth-first: the app, A, C, then B
+        let ids: Vec<&str> = view.nodes.iter().map(|n| view.str(n.id)).collect();
+        assert_eq!(ids, ["", "A", "C", "B"]);
+        let mut path = String::new();
+        view.path_of(3, &mut path);
+        assert_eq!(path, "A/B");
+        // a construct added below, a construct info set
+        let mut added = TreeData::new_root(indexmap::IndexMap::new());
+        let a = added.add_child(0, "A", NodeKind::Plain).unwrap();
+        added.add_child(a, "B", NodeKind::Plain).unwrap();
+        added.add_child(0, "C", NodeKind::Plain).unwrap();
+        assert!(view.matches(&added, 0));
+        added.add_child(a, "D", NodeKind::Plain).unwrap();
+        assert!(!view.matches(&added, 0));
+        let fqn = tree.intern("aws-cdk-lib.Stack");
+        tree.nodes[a].construct_info = Some(fqn);
+        assert!(!view.matches(&tree, 0));
+        assert!(TreeView::of(&tree, 0).matches(&tree, 0));
+    }
+
+    #[test]
+    fn tree_json_is_written_in_chunks_as_a_whole() {
+        let mut tree = TreeData::new_root(indexmap::IndexMap::new());
+        for i in 0..3000 {
+            let c = tree.add_child(0, &format!("Construct{i}"), NodeKind::Plain).unwrap();
+            tree.add_child(c, "Child", NodeKind::Plain).unwrap();
+        }
+        let view = TreeView::of(&tree, 0);
+        let (mut whole, mut chunks) = (String::new(), 0);
+        let mut text = String::new();
+        view.write_tree_json(&mut text, &mut |chunk: &mut String| {
+            whole.push_str(chunk);
+            chunk.clear();
+            chunks += 1;
+            Ok(())
+        })
+        .unwrap();
+        whole.push_str(&text);
+        assert!(chunks > 0);
+        let parsed: serde_json::Value = serde_json::from_str(&whole).unwrap();
+        let child = &parsed["tree"]["children"]["Construct2999"]["children"]["Child"];
+        assert_eq!(child["path"], "Construct2999/Child");
+        assert_eq!(parsed["tree"]["id"], "App");
     }
 }
