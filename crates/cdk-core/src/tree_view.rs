@@ -238,7 +238,7 @@ impl TreeView {
         let node = with_facts(tree, i, |f| {
             let id = self.push_text(f.id);
             let fqn = f.fqn.map(|f| {
-                let key = f.as_ptr() as *const u8 as usize;
+                let key = f.as_ptr() as usize;
                 match fqns.get(&key) {
                     Some(s) => *s,
                     None => {
