@@ -9,6 +9,7 @@ use cdk_core::resolve::ResolveContext;
 use cdk_core::{Construct, Error, IntoProps, Map, Node, RemovalPolicy, Value};
 use cfn_apigateway::{CfnDeployment, CfnDeploymentProps};
 
+use crate::integration::Integration;
 use crate::rest_api::ApiShared;
 use crate::rest_api::IRestApi;
 
@@ -116,6 +117,72 @@ pub(crate) trait ObjectSink {
         key: &str,
         entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
     ) -> Result<(), Error>;
+    /// An entry whose value is the object of an integration's entries
+    /// ([`Integration::hash_entries`]).
+    fn integration(&mut self, key: &str, integration: &Integration) -> Result<(), Error> {
+        self.object(key, &mut |sink| integration.hash_entries(sink))
+    }
+}
+
+/// The text of the integrations a deployment's hash wrote, with what each was written from
+/// (by the address of its options, which an integration's copies share): the copies an
+/// API's methods hold are written once per hash, then their text is copied
+/// ([`ObjectSink::integration`]). An integration holding a value produced at each
+/// resolution ([`Value::holds_uncached_lazy`]) is written each time.
+#[derive(Default)]
+pub(crate) struct IntegrationTexts(
+    RefCell<std::collections::HashMap<usize, Vec<WrittenIntegration>>>,
+);
+
+/// An integration and its text (`None`: written each time).
+type WrittenIntegration = (Integration, Option<String>);
+
+impl IntegrationTexts {
+    /// The text remembered for `integration` (`Some(None)`: it is written each time).
+    fn get(&self, integration: &Integration) -> Option<Option<String>> {
+        let map = self.0.borrow();
+        let list = map.get(&(Rc::as_ptr(&integration.options) as usize))?;
+        list.iter().find(|(i, _)| same_integration(i, integration)).map(|(_, t)| t.clone())
+    }
+
+    fn insert(&self, integration: &Integration, text: Option<String>) {
+        let key = Rc::as_ptr(&integration.options) as usize;
+        self.0.borrow_mut().entry(key).or_default().push((integration.clone(), text));
+    }
+}
+
+/// Whether two integrations are copies of one (same options, same parts): their hash
+/// entries are the same text.
+fn same_integration(a: &Integration, b: &Integration) -> bool {
+    // tokens compare by identity, other values by what they hold
+    a.type_ == b.type_
+        && Rc::ptr_eq(&a.options, &b.options)
+        && a.uri == b.uri
+        && a.integration_http_method == b.integration_http_method
+}
+
+/// Whether an integration's hash entries are surely the same text each time they are
+/// written: none of its values is produced again at each resolution.
+fn written_alike(i: &Integration) -> bool {
+    let o = &i.options;
+    let credentials = o.effective_credentials();
+    let values = [
+        i.uri.as_ref(),
+        i.integration_http_method.as_ref(),
+        o.cache_key_parameters.as_ref(),
+        o.cache_namespace.as_ref(),
+        o.content_handling.as_ref(),
+        o.request_parameters.as_ref(),
+        o.request_templates.as_ref(),
+        o.passthrough_behavior.as_ref(),
+        o.connection_type.as_ref(),
+        o.connection_id.as_ref(),
+        credentials.as_ref(),
+    ];
+    !values.into_iter().flatten().any(Value::holds_uncached_lazy)
+        && o.integration_responses
+            .as_ref()
+            .is_none_or(|list| list.iter().all(|r| !r.hash_json().holds_uncached_lazy()))
 }
 
 /// An [`ObjectSink`] building a [`Map`].
@@ -150,6 +217,8 @@ struct JsonSink<'c, 'o, 'a> {
     ctx: &'c ResolveContext<'a>,
     out: &'o mut String,
     first: bool,
+    /// The integrations written so far.
+    texts: &'c IntegrationTexts,
 }
 
 impl JsonSink<'_, '_, '_> {
@@ -190,7 +259,26 @@ impl ObjectSink for JsonSink<'_, '_, '_> {
     ) -> Result<(), Error> {
         self.key(key);
         self.first = false;
-        write_object(self.ctx, self.out, entries)
+        write_object(self.ctx, self.out, self.texts, entries)
+    }
+
+    fn integration(&mut self, key: &str, integration: &Integration) -> Result<(), Error> {
+        let remembered = self.texts.get(integration);
+        if let Some(Some(text)) = &remembered {
+            self.key(key);
+            self.first = false;
+            self.out.push_str(text);
+            return Ok(());
+        }
+        self.key(key);
+        self.first = false;
+        let start = self.out.len();
+        write_object(self.ctx, self.out, self.texts, &mut |sink| integration.hash_entries(sink))?;
+        if remembered.is_none() {
+            let text = written_alike(integration).then(|| self.out[start..].to_string());
+            self.texts.insert(integration, text);
+        }
+        Ok(())
     }
 }
 
@@ -198,10 +286,11 @@ impl ObjectSink for JsonSink<'_, '_, '_> {
 fn write_object(
     ctx: &ResolveContext<'_>,
     out: &mut String,
+    texts: &IntegrationTexts,
     entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
 ) -> Result<(), Error> {
     out.push('{');
-    entries(&mut JsonSink { ctx, out, first: true })?;
+    entries(&mut JsonSink { ctx, out, first: true, texts })?;
     out.push('}');
     Ok(())
 }
@@ -290,6 +379,7 @@ impl Deployment {
             // Each part resolved and written compactly, straight into the hash (in pieces,
             // hashed by a thread of their own: the hash input of a large API is megabytes of
             // text).
+            let texts = IntegrationTexts::default();
             let digest = Md5Hex::of_text(|input, hand_on| {
                 let mut write = |p: &HashData| -> Result<(), Error> {
                     match p {
@@ -300,7 +390,8 @@ impl Deployment {
                         }
                         HashData::Object(o) => {
                             let start = input.len();
-                            let written = write_object(ctx, input, &mut |sink| o.entries(sink));
+                            let written =
+                                write_object(ctx, input, &texts, &mut |sink| o.entries(sink));
                             if written.is_err() {
                                 // written again as the value it stands for, for the error
                                 // (or the text) that resolution gives it
@@ -418,6 +509,56 @@ mod tests {
         ids[0].clone()
     }
 
+    /// The deployment's logical ID of an API whose two methods use `first` and `second`.
+    fn deployment_of_two_methods(name: &str, first: Integration, second: Integration) -> String {
+        let t = crate::test_support::synth(name, |stack| {
+            let api = RestApi::new(stack, "Api", RestApiProps::default())?;
+            api.root().add_method("GET", &first)?;
+            api.root().add_method("POST", &second)?;
+            Ok(())
+        });
+        let deployments = crate::test_support::resources_of_type(&t, "AWS::ApiGateway::Deployment");
+        deployments.keys().next().expect("a deployment").clone()
+    }
+
+    /// An integration's copies are written into the hash once (then their text is copied),
+    /// unless a value of theirs is produced at each resolution: each method's text is then
+    /// its own, as aws-cdk-lib writes it.
+    #[test]
+    fn integrations_written_once_unless_produced_at_each_resolution() {
+        use crate::{IntegrationOptions, MockIntegration};
+        let templates = |value: Value| {
+            MockIntegration::with_options(
+                IntegrationOptions::builder().request_templates([("application/json", value)]),
+            )
+            .unwrap()
+        };
+        let fixed = |text: &str| templates(Value::from(text));
+        // produced at each resolution: "1" for the first method's hash entry, "2" for the
+        // second one's (the hash is computed before the template is written)
+        let count = Rc::new(std::cell::Cell::new(0));
+        let counting = templates(Value::lazy_uncached(move |_| {
+            count.set(count.get() + 1);
+            Some(Value::from(count.get().to_string()))
+        }));
+        assert_eq!(
+            deployment_of_two_methods("hash-uncached", counting.clone(), counting),
+            deployment_of_two_methods("hash-uncached-ref", fixed("1"), fixed("2")),
+        );
+        // produced once: written alike
+        let once = templates(Value::lazy(|_| Some(Value::from("1"))));
+        assert_eq!(
+            deployment_of_two_methods("hash-cached", once.clone(), once),
+            deployment_of_two_methods("hash-cached-ref", fixed("1"), fixed("1")),
+        );
+        // a copy of one integration and another integration alike: one hash
+        let shared = fixed("1");
+        assert_eq!(
+            deployment_of_two_methods("hash-shared", shared.clone(), shared),
+            deployment_of_two_methods("hash-shared-ref", fixed("1"), fixed("1")),
+        );
+    }
+
     /// The entries of methods and resources written straight into the hash are the JSON text
     /// of the values they stand for (what aws-cdk-lib hashes).
     #[test]
@@ -461,7 +602,8 @@ mod tests {
                 for (data, _) in list.iter() {
                     if let HashData::Object(o) = data {
                         let (mut direct, mut value) = (String::new(), String::new());
-                        write_object(ctx, &mut direct, &mut |sink| o.entries(sink)).ok()?;
+                        let texts = IntegrationTexts::default();
+                        write_object(ctx, &mut direct, &texts, &mut |sink| o.entries(sink)).ok()?;
                         ctx.write_json(&mut value, &o.to_value(), 0).ok()?;
                         if direct != value {
                             return Some(Value::from(format!("{direct} != {value}")));

@@ -558,7 +558,7 @@ impl HashObject for MethodHash {
             sink.string("authorizationType", self.authorization_type.as_str())?;
             sink.optional("authorizerId", o.authorizer_id.as_ref())?;
             sink.optional("requestParameters", o.request_parameters.as_ref())?;
-            sink.object("integration", &mut |sink| self.integration.hash_entries(sink))?;
+            sink.integration("integration", &self.integration)?;
             // absent while there are none (`Lazy` with `omitEmptyArray`)
             let responses = {
                 let list = self.method_responses.borrow();
@@ -592,8 +592,9 @@ pub(crate) fn execute_api_arn(
     tail.push('/');
     tail.push_str(method);
     push_path_for_arn(&mut tail, resource_path);
-    // the prefix's parts and these, merged as one ARN formatted with the whole resource name
-    Value::concat([api.execute_api_arn_prefix(stack), stage, Value::String(tail)])
+    // the prefix (shared by the API's ARNs, not copied) and these, written as one ARN
+    // formatted with the whole resource name
+    Value::concat_shared([api.execute_api_arn_prefix(stack), stage, Value::String(tail)])
 }
 
 /// `arn:<partition>:execute-api:<region>:<account>:<api id>/`: the start of the API's

@@ -403,12 +403,36 @@ impl<'a> ResolveContext<'a> {
     /// them as [`concat_parts`] does, borrowing what holds no token.
     fn concat<'v>(&self, parts: &'v [Value], depth: usize) -> Result<Joined<'v>, Error> {
         let mut resolved = Vec::with_capacity(parts.len());
+        self.resolve_parts(parts, depth, &mut resolved)?;
+        Ok(concat_parts(resolved))
+    }
+
+    /// Resolves the parts of a string of parts into `out`, splicing in the parts of a
+    /// string of parts that is written as if they were ([`Token::splices_as_parts`]:
+    /// [`Value::concat_shared`] keeps such a part whole).
+    fn resolve_parts<'v>(
+        &self,
+        parts: &'v [Value],
+        depth: usize,
+        out: &mut Vec<Part<'v>>,
+    ) -> Result<(), Error> {
         for p in parts {
+            if let Value::Token(t) = p {
+                if t.splices_as_parts() && splicing_keeps_text(out) {
+                    if let TokenKind::Concat(inner) = t.kind() {
+                        if depth + 1 > MAX_DEPTH {
+                            return Err(self.too_deep());
+                        }
+                        self.resolve_parts(inner, depth + 1, out)?;
+                        continue;
+                    }
+                }
+            }
             if let Some(part) = self.resolve_part(p, depth + 1)? {
-                resolved.push(part);
+                out.push(part);
             }
         }
-        Ok(concat_parts(resolved))
+        Ok(())
     }
 
     /// Resolves one part of a string of parts as [`ResolveContext::resolve_at`] does (`None`
@@ -658,6 +682,27 @@ impl<'a> ResolveContext<'a> {
         }
         let lid = logical_id(self.tree, target)?;
         Ok(local_reference(lid, attribute.map(String::as_str)))
+    }
+}
+
+/// Whether the parts of a string of parts ([`Token::splices_as_parts`]) resolved after the
+/// parts `before` give the text the string written whole gives: once a part that is not a
+/// literal came, each later part is appended alike; before that, the leading literals merge
+/// into one, with which a string written whole merges only when it is a non-empty string
+/// (a single number or boolean, or an empty text, stays apart from it). Never so after the
+/// parts [`Value::concat`] makes.
+fn splicing_keeps_text(before: &[Part<'_>]) -> bool {
+    if before.iter().any(|p| !p.is_literal()) {
+        return true;
+    }
+    let text = |p: &Part<'_>| match p {
+        Part::Value(v) => v.as_literal_string().unwrap_or_default(),
+        Part::Ref(..) => String::new(),
+    };
+    match before {
+        [] => true,
+        [Part::Value(v)] => matches!(&**v, Value::String(s) if !s.is_empty()),
+        _ => before.iter().any(|p| !text(p).is_empty()),
     }
 }
 
@@ -1209,6 +1254,17 @@ mod tests {
             Value::lazy_uncached(|_| None::<Value>),
             Value::lazy(|_| Some(Value::from("cached"))),
             Value::array(["l", "m"]),
+            // a prefix written as if spliced in (`Value::concat_shared`)
+            Value::concat([
+                Value::from("arn:"),
+                crate::Aws::partition(),
+                Value::from(":"),
+                r.ref_(),
+            ]),
+            Value::concat_shared([
+                Value::concat([Value::from("p:"), r.get_att("Arn"), Value::from("/")]),
+                Value::from("q"),
+            ]),
             {
                 let reference = r.ref_();
                 Value::lazy_uncached(move |_| Some(reference.clone()))

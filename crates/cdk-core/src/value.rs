@@ -84,6 +84,39 @@ impl Token {
         &self.0
     }
 
+    /// Whether this is a string of parts that a string of parts holding it is written as if
+    /// its parts were spliced in ([`Value::concat_shared`]): its parts are literal strings,
+    /// lists, objects and references, at least one not a string, none absent or lazy (what
+    /// [`Value::concat`] leaves in a string of parts: non-empty strings, never two in a row,
+    /// no numbers, no nested strings of parts). Such a string is never absent and never one
+    /// literal, which is what makes splicing it in give the same text.
+    pub(crate) fn splices_as_parts(&self) -> bool {
+        let TokenKind::Concat(parts) = self.kind() else {
+            return false;
+        };
+        let mut other = false;
+        let mut after_string = false;
+        for p in parts {
+            let is_string = match p {
+                Value::String(s) => {
+                    if s.is_empty() || after_string {
+                        return false;
+                    }
+                    true
+                }
+                Value::Array(_) | Value::Object(_) => false,
+                Value::Token(t) => match t.kind() {
+                    TokenKind::Ref(_) | TokenKind::GetAtt(..) => false,
+                    _ => return false,
+                },
+                Value::Null | Value::Bool(_) | Value::Number(_) => return false,
+            };
+            other |= !is_string;
+            after_string = is_string;
+        }
+        other
+    }
+
     /// Whether two tokens are the same token (identity, not structure).
     pub fn same(&self, other: &Token) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
@@ -448,6 +481,44 @@ impl Value {
         out.finish()
     }
 
+    /// [`Value::concat`], sharing rather than copying each part that is itself a string of
+    /// parts of literals, lists or objects and references (no lazy or absent part): it stays
+    /// one part, written as if its parts were spliced in, so the result is written exactly as
+    /// [`Value::concat`]'s. For a prefix that many strings start with (the API's
+    /// `execute-api` ARN prefix of each method ARN), made once instead of copied each time.
+    ///
+    /// ```
+    /// use cdk_core::{App, Aws, CfnOutput, CfnOutputProps, Stack, Value};
+    /// let prefix = Value::concat([Value::from("arn:"), Aws::partition(), Value::from(":")]);
+    /// let shared = Value::concat_shared([prefix.clone(), Value::from("x")]);
+    /// let copied = Value::concat([prefix, Value::from("x")]);
+    /// let app = App::new();
+    /// let stack = Stack::new(&app, "S")?;
+    /// CfnOutput::new(&stack, "Shared", CfnOutputProps::builder().value(shared))?;
+    /// CfnOutput::new(&stack, "Copied", CfnOutputProps::builder().value(copied))?;
+    /// let outputs = &stack.synthesize_template()?["Outputs"];
+    /// assert_eq!(outputs["Shared"], outputs["Copied"]);
+    /// assert_eq!(outputs["Shared"]["Value"]["Fn::Join"][1][2], ":x");
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    pub fn concat_shared<I, V>(parts: I) -> Value
+    where
+        I: IntoIterator<Item = V>,
+        V: Into<Value>,
+    {
+        let parts = parts.into_iter();
+        let mut out = ConcatBuilder::with_capacity(parts.size_hint().0);
+        for p in parts {
+            let v = p.into();
+            if matches!(&v, Value::Token(t) if t.splices_as_parts()) {
+                out.0.push(v);
+            } else {
+                out.push(v);
+            }
+        }
+        out.finish()
+    }
+
     /// No value (JavaScript's `undefined`): dropped when resolved.
     pub fn absent() -> Value {
         thread_local! {
@@ -513,6 +584,38 @@ impl Value {
                 Value::Token(_) => return true,
                 Value::Array(a) => pending.extend(a),
                 Value::Object(o) => pending.extend(o.values()),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether this value holds a lazy value produced each time it is resolved
+    /// ([`Value::lazy_uncached`]), inside it or in a token's parts: what it resolves to may
+    /// then change from one resolution to the next. (A [`Value::lazy`] is produced once.)
+    ///
+    /// ```
+    /// use cdk_core::Value;
+    /// let uncached = Value::lazy_uncached(|_| Some(Value::from("x")));
+    /// assert!(Value::object([("A", Value::concat(["a", "b"])), ("B", uncached)]).holds_uncached_lazy());
+    /// assert!(!Value::array([Value::lazy(|_| Some(Value::from("x")))]).holds_uncached_lazy());
+    /// ```
+    pub fn holds_uncached_lazy(&self) -> bool {
+        let mut pending = vec![self];
+        while let Some(v) = pending.pop() {
+            match v {
+                Value::Array(a) => pending.extend(a),
+                Value::Object(o) => pending.extend(o.values()),
+                Value::Token(t) => match t.kind() {
+                    TokenKind::Lazy { cache: None, .. } => return true,
+                    TokenKind::Lazy { .. } => {}
+                    TokenKind::Concat(parts) => pending.extend(parts),
+                    TokenKind::Join(_, v) | TokenKind::JsonString(v, _) => pending.push(v),
+                    TokenKind::Ref(_)
+                    | TokenKind::GetAtt(..)
+                    | TokenKind::LogicalId(_)
+                    | TokenKind::Absent => {}
+                },
                 _ => {}
             }
         }
