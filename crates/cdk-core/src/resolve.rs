@@ -1074,11 +1074,16 @@ pub(crate) fn logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
 
 /// Computes (and remembers) the logical ID of an element, for an error to surface where
 /// [`logical_id`] would raise it; nothing is copied when it is remembered already.
-fn ensure_logical_id(tree: &TreeData, idx: usize) -> Result<(), Error> {
+pub(crate) fn ensure_logical_id(tree: &TreeData, idx: usize) -> Result<(), Error> {
     if let Some(Some(Some(_))) = tree.logical_ids.borrow().as_ref().map(|c| c.get(idx)) {
         return Ok(());
     }
-    logical_id(tree, idx).map(|_| ())
+    // remembered without a copy (when IDs are remembered)
+    let id = compute_logical_id(tree, idx)?;
+    if let Some(slot) = tree.logical_ids.borrow_mut().as_mut().and_then(|c| c.get_mut(idx)) {
+        *slot = Some(id);
+    }
+    Ok(())
 }
 
 /// Whether a value holds no token and nests no deeper than `levels` more levels: resolving
