@@ -25,14 +25,15 @@ pub(crate) struct ElementData {
 }
 
 /// What an element is. A resource's data is held inline (resources are most elements, and
-/// rendering reaches them without another pointer to follow); the other kinds are boxed.
+/// rendering reaches them without another pointer to follow); the other kinds are boxed (a
+/// [`Map`] is).
 pub(crate) enum ElementKind {
     Resource(ResourceData),
     Output(Box<OutputData>),
-    Parameter(Box<Map>),
+    Parameter(Map),
     Condition(Box<Value>),
-    Mapping(Box<Map>),
-    Rule(Box<Map>),
+    Mapping(Map),
+    Rule(Map),
 }
 
 pub(crate) struct ResourceData {
@@ -711,7 +712,7 @@ impl ResourceData {
     /// The resource's `Metadata`, with its path entry first.
     pub(crate) fn full_metadata(&self, path: &str) -> Map {
         let explicit = self.metadata();
-        let mut m = Map::with_capacity(explicit.map_or(0, Map::len) + 1);
+        let mut m = Map::with_capacity(explicit.map_or(0, |m| m.len()) + 1);
         if self.path_metadata {
             let set = explicit.and_then(|e| e.get(PATH_METADATA)).cloned();
             m.insert(PATH_METADATA.to_string(), set.unwrap_or_else(|| Value::from(path)));
@@ -941,7 +942,7 @@ impl CfnParameter {
         put("MinLength", props.min_length.map(Value::Number));
         put("MinValue", props.min_value.map(Value::Number));
         put("NoEcho", props.no_echo.map(Value::Bool));
-        let node = new_element(scope.node(), id, ElementKind::Parameter(Box::new(m)))?;
+        let node = new_element(scope.node(), id, ElementKind::Parameter(m))?;
         node.set_construct_info("aws-cdk-lib.CfnParameter");
         Ok(CfnParameter { node })
     }
@@ -1028,7 +1029,7 @@ impl CfnMapping {
         V: Into<Value>,
     {
         let mapping: Map = mapping.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
-        let node = new_element(scope.node(), id, ElementKind::Mapping(Box::new(mapping)))?;
+        let node = new_element(scope.node(), id, ElementKind::Mapping(mapping))?;
         node.set_construct_info("aws-cdk-lib.CfnMapping");
         Ok(CfnMapping { node })
     }
@@ -1055,7 +1056,7 @@ impl CfnRule {
     /// # Errors
     /// Id errors from the tree.
     pub fn new(scope: &impl Construct, id: &str, body: Map) -> Result<Self, Error> {
-        let node = new_element(scope.node(), id, ElementKind::Rule(Box::new(body)))?;
+        let node = new_element(scope.node(), id, ElementKind::Rule(body))?;
         node.set_construct_info("aws-cdk-lib.CfnRule");
         Ok(CfnRule { node })
     }

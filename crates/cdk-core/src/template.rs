@@ -448,15 +448,13 @@ pub(crate) fn render_element(
             ("Outputs", Value::Object(m))
         }
         ElementKind::Parameter(p) => {
-            ("Parameters", resolve(&Value::Object((**p).clone()))?.unwrap_or_default())
+            ("Parameters", resolve(&Value::Object(p.clone()))?.unwrap_or_default())
         }
         ElementKind::Condition(c) => ("Conditions", resolve(c)?.unwrap_or_default()),
         ElementKind::Mapping(m) => {
-            ("Mappings", resolve(&Value::Object((**m).clone()))?.unwrap_or_default())
+            ("Mappings", resolve(&Value::Object(m.clone()))?.unwrap_or_default())
         }
-        ElementKind::Rule(r) => {
-            ("Rules", resolve(&Value::Object((**r).clone()))?.unwrap_or_default())
-        }
+        ElementKind::Rule(r) => ("Rules", resolve(&Value::Object(r.clone()))?.unwrap_or_default()),
     }))
 }
 
@@ -563,7 +561,7 @@ pub(crate) fn render_resource(
     }
     let mut def = Value::Object(def);
     if let Some(overrides) = r.overrides() {
-        let resolved = keep.resolve(&Value::Object(overrides.clone()))?;
+        let resolved = keep.resolve(&Value::Object((*overrides).clone()))?;
         if let Some(Value::Object(overrides)) = &resolved {
             deep_merge(&mut def, overrides).map_err(|reason| Error::InvalidOverride {
                 path: tree.nodes[idx].path.clone(),

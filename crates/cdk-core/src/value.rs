@@ -15,8 +15,112 @@ use indexmap::IndexMap;
 use crate::resolve::ResolveContext;
 use crate::tree::Node;
 
-/// An ordered JSON object of [`Value`]s (insertion order is kept, as in JavaScript).
-pub type Map = IndexMap<String, Value>;
+/// An ordered JSON object of [`Value`]s (insertion order is kept, as in JavaScript): an
+/// [`IndexMap`] from keys to values, whose methods it has (through `Deref`).
+///
+/// It is held in a box, so that a [`Value`] stays small (32 bytes rather than the 72 of a
+/// map kept in place): an object's entries and a list's items are values.
+///
+/// ```
+/// use cdk_core::{Map, Value};
+/// let mut m = Map::new();
+/// m.insert("b".into(), Value::from(1));
+/// m.insert("a".into(), Value::from(2));
+/// assert_eq!(m.keys().collect::<Vec<_>>(), ["b", "a"]);
+/// assert_eq!(Value::Object(m), Value::object([("b", 1), ("a", 2)]));
+/// ```
+#[derive(Default, PartialEq)]
+pub struct Map(Box<IndexMap<String, Value>>);
+
+impl Map {
+    /// An empty object.
+    pub fn new() -> Map {
+        Map::default()
+    }
+
+    /// An empty object with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Map {
+        Map(Box::new(IndexMap::with_capacity(n)))
+    }
+
+    /// The map of entries, owned.
+    pub fn into_inner(self) -> IndexMap<String, Value> {
+        *self.0
+    }
+}
+
+impl std::ops::Deref for Map {
+    type Target = IndexMap<String, Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Map {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<IndexMap<String, Value>> for Map {
+    fn from(m: IndexMap<String, Value>) -> Map {
+        Map(Box::new(m))
+    }
+}
+
+impl From<Map> for IndexMap<String, Value> {
+    fn from(m: Map) -> IndexMap<String, Value> {
+        m.into_inner()
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Map {
+        Map(Box::new(iter.into_iter().collect()))
+    }
+}
+
+impl Extend<(String, Value)> for Map {
+    fn extend<I: IntoIterator<Item = (String, Value)>>(&mut self, iter: I) {
+        self.0.extend(iter)
+    }
+}
+
+impl IntoIterator for Map {
+    type Item = (String, Value);
+    type IntoIter = indexmap::map::IntoIter<String, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = indexmap::map::Iter<'a, String, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Map {
+    type Item = (&'a String, &'a mut Value);
+    type IntoIter = indexmap::map::IterMut<'a, String, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut()
+    }
+}
+
+impl Clone for Map {
+    fn clone(&self) -> Map {
+        Map(Box::new((*self.0).clone()))
+    }
+}
+
+impl fmt::Debug for Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// A template value: plain JSON, or a token resolved when the template is written.
 ///
