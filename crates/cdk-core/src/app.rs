@@ -956,7 +956,7 @@ impl TemplateSink<'_> {
 const JOBS_IN_FLIGHT: usize = 2;
 
 /// The capacity of a chunk's buffer: [`STREAM_CHUNK`] and room for the element that crosses it.
-const CHUNK_CAPACITY: usize = STREAM_CHUNK + (1 << 16);
+const CHUNK_CAPACITY: usize = STREAM_CHUNK + (1 << 14);
 
 /// What the writer thread is asked to do, in order. One file is open at a time.
 enum Job {

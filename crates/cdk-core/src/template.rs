@@ -72,7 +72,7 @@ fn section_of(kind: &ElementKind) -> &'static str {
 }
 
 /// Text written before [`write_template`] hands it on.
-const FLUSH_AT: usize = 1 << 18;
+const FLUSH_AT: usize = 1 << 16;
 
 /// Writes the template of `stack` as JSON text with `indent` into `out`, resolving values
 /// as they are written, without building the resolved template; whenever `out` holds

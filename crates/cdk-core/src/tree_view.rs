@@ -16,7 +16,7 @@ use crate::tree::{NodeKind, TreeData};
 use crate::value::Value;
 
 /// Text a producer holds before handing it on (see [`TreeView::write_tree_json`]).
-pub(crate) const STREAM_CHUNK: usize = 1 << 18;
+pub(crate) const STREAM_CHUNK: usize = 1 << 16;
 
 /// What a streamed file's producer hands its text to: the text is taken (emptied).
 pub(crate) type Flush<'a> = dyn FnMut(&mut String) -> Result<(), Error> + 'a;
