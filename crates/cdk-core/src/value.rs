@@ -30,7 +30,11 @@ use crate::tree::Node;
 /// assert_eq!(Value::Object(m), Value::object([("b", 1), ("a", 2)]));
 /// ```
 #[derive(Default, PartialEq)]
-pub struct Map(Box<IndexMap<String, Value>>);
+pub struct Map(Box<Entries>);
+
+/// The entries of a [`Map`]: an [`IndexMap`] hashing its keys with foldhash (fast for the
+/// short keys of templates; nothing here needs a hash that resists chosen keys).
+pub type Entries = IndexMap<String, Value, foldhash::fast::FixedState>;
 
 impl Map {
     /// An empty object.
@@ -40,17 +44,17 @@ impl Map {
 
     /// An empty object with room for `n` entries.
     pub fn with_capacity(n: usize) -> Map {
-        Map(Box::new(IndexMap::with_capacity(n)))
+        Map(Box::new(IndexMap::with_capacity_and_hasher(n, Default::default())))
     }
 
     /// The map of entries, owned.
-    pub fn into_inner(self) -> IndexMap<String, Value> {
+    pub fn into_inner(self) -> Entries {
         *self.0
     }
 }
 
 impl std::ops::Deref for Map {
-    type Target = IndexMap<String, Value>;
+    type Target = Entries;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
@@ -62,15 +66,21 @@ impl std::ops::DerefMut for Map {
     }
 }
 
+impl From<Entries> for Map {
+    fn from(m: Entries) -> Map {
+        Map(Box::new(m))
+    }
+}
+
 impl From<IndexMap<String, Value>> for Map {
     fn from(m: IndexMap<String, Value>) -> Map {
-        Map(Box::new(m))
+        m.into_iter().collect()
     }
 }
 
 impl From<Map> for IndexMap<String, Value> {
     fn from(m: Map) -> IndexMap<String, Value> {
-        m.into_inner()
+        m.into_iter().collect()
     }
 }
 
