@@ -8,7 +8,11 @@
 //!
 //! Files are rendered as text in chunks on the synthesizing thread; a writer thread writes
 //! and hashes them, and keeps the top-level templates' text for the built-in validation
-//! (see [`SynthTimings::wait`]).
+//! (see [`SynthTimings::wait`]). Into files, `tree.json` and the last top-level stack's
+//! metadata are rendered and written by a third thread from a snapshot of the tree while the
+//! synthesizing thread renders that stack's templates (see [`SynthTimings::aside`]); the
+//! snapshot is checked against the tree afterwards, and both files are rendered again here
+//! when a lazy value's producer changed what they say.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
