@@ -224,6 +224,11 @@ fn remove_non_alphanumeric(s: &str) -> String {
 /// Appends the ASCII letters and digits of `s`, in runs (bytes of other characters, ASCII or
 /// not, are never ASCII alphanumerics: splitting at them keeps `s`'s character boundaries).
 fn push_alphanumeric(out: &mut String, s: &str) {
+    // most ids are alphanumeric already: copied whole
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        return;
+    }
     let mut start = None;
     for (i, b) in s.bytes().enumerate() {
         match (b.is_ascii_alphanumeric(), start) {

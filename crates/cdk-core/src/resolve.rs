@@ -1116,7 +1116,7 @@ pub(crate) fn write_logical_id(out: &mut String, tree: &TreeData, idx: usize) ->
     with_logical_id(tree, idx, |id| json::write_string(out, id))
 }
 
-fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
+pub(crate) fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, Error> {
     let node = &tree.nodes[idx];
     if let NodeKind::Element(e) = &node.kind {
         if let Some(o) = &e.logical_id_override {

@@ -92,18 +92,30 @@ pub(crate) fn write_template(
 
     // Sections in order of their first element, each with its elements' logical IDs.
     let mut sections: Vec<(&'static str, Vec<usize>)> = Vec::new();
-    let mut owners: HashMap<(&'static str, String), usize> = HashMap::default();
-    for idx in stack_elements(&tree, stack) {
+    let elements = stack_elements(&tree, stack);
+    // every ID computed first, then read where they are remembered (when they are)
+    for idx in &elements {
+        if tree.element(*idx).is_some() {
+            crate::resolve::ensure_logical_id(&tree, *idx)?;
+        }
+    }
+    let remembered = tree.logical_ids.borrow();
+    let mut owners: HashMap<(&'static str, std::borrow::Cow<'_, str>), usize> = HashMap::default();
+    for idx in elements {
         let Some(element) = tree.element(idx) else {
             continue;
         };
         let section = section_of(&element.kind);
-        let lid = logical_id(&tree, idx)?;
+        let lid = match remembered.as_ref().and_then(|c| c.get(idx)).and_then(|id| id.as_deref()) {
+            Some(id) => std::borrow::Cow::Borrowed(id),
+            // (not remembered: an element added while templates are written)
+            None => std::borrow::Cow::Owned(crate::resolve::compute_logical_id(&tree, idx)?),
+        };
         match owners.entry((section, lid)) {
             std::collections::hash_map::Entry::Occupied(o) => {
                 return Err(Error::DuplicateLogicalId {
                     path: tree.nodes[idx].path.clone(),
-                    logical_id: o.key().1.clone(),
+                    logical_id: o.key().1.to_string(),
                     section: section.into(),
                     other: tree.nodes[*o.get()].path.clone(),
                 });
@@ -118,6 +130,7 @@ pub(crate) fn write_template(
         }
     }
     drop(owners);
+    drop(remembered);
 
     out.push('{');
     let mut first = true;

@@ -308,9 +308,9 @@ impl TreeView {
         path.push_str(id);
     }
 
-    /// The full path of node `k`, into `path` (emptied first).
-    fn path_of(&self, k: usize, path: &mut String) {
-        let mut up = Vec::new();
+    /// The full path of node `k`, into `path` (emptied first); `up` is scratch space.
+    fn path_of(&self, k: usize, path: &mut String, up: &mut Vec<usize>) {
+        up.clear();
         let mut cur = k;
         while cur != 0 {
             up.push(cur);
@@ -318,8 +318,8 @@ impl TreeView {
         }
         path.clear();
         path.push_str(&self.root_path);
-        for k in up.into_iter().rev() {
-            Self::join(path, self.str(self.nodes[k].id));
+        for k in up.iter().rev() {
+            Self::join(path, self.str(self.nodes[*k].id));
         }
     }
 
@@ -409,6 +409,7 @@ impl TreeView {
         out.push('{');
         let mut first = true;
         let mut key = String::new();
+        let mut up = Vec::new();
         let mut queue = VecDeque::from([stack]);
         while let Some(i) = queue.pop_front() {
             if out.len() >= STREAM_CHUNK {
@@ -420,7 +421,7 @@ impl TreeView {
             }
             // `"/path": [{"type": t, "data": ...}, ...]` at level 1, entries at level 2
             let mut open = |out: &mut String, first: &mut bool| {
-                self.path_of(i, &mut key);
+                self.path_of(i, &mut key, &mut up);
                 key.insert(0, '/');
                 object_key(out, first, &key, INDENT, 0);
                 out.push('[');
@@ -504,7 +505,7 @@ mod tests {
         let ids: Vec<&str> = view.nodes.iter().map(|n| view.str(n.id)).collect();
         assert_eq!(ids, ["", "A", "C", "B"]);
         let mut path = String::new();
-        view.path_of(3, &mut path);
+        view.path_of(3, &mut path, &mut Vec::new());
         assert_eq!(path, "A/B");
         // a construct added below, a construct info set
         let mut added = TreeData::new_root(indexmap::IndexMap::new());

@@ -464,7 +464,8 @@ impl Drop for Value {
         if depth < RECURSIVE_DEPTH {
             match self {
                 Value::Array(items) => drop(std::mem::take(items)),
-                Value::Object(map) => drop(std::mem::take(map)),
+                // the entries, out of their box (taking the box would allocate an empty one)
+                Value::Object(map) => drop(std::mem::take::<Entries>(map)),
                 Value::Token(t) => match Rc::get_mut(&mut t.0) {
                     Some(TokenKind::Concat(parts)) => drop(std::mem::take(parts)),
                     Some(TokenKind::Join(_, v)) | Some(TokenKind::JsonString(v, _)) => {
