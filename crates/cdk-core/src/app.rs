@@ -1650,7 +1650,7 @@ fn apply_tag_aspects(tree: &mut TreeData) {
     let mut stack: Vec<(usize, Vec<crate::tags::TagAspect>)> = vec![(0, Vec::new())];
     while let Some((i, inherited)) = stack.pop() {
         let mut aspects = inherited;
-        aspects.extend(tree.nodes[i].tag_aspects.iter().cloned());
+        aspects.extend(tree.nodes[i].tag_aspects().iter().cloned());
         if !aspects.is_empty() {
             match &mut tree.nodes[i].kind {
                 NodeKind::Element(e) => {
@@ -1934,7 +1934,7 @@ fn validate(root: &Node) -> Result<(), Error> {
         let tree = root.tree.borrow();
         tree.nodes
             .iter()
-            .flat_map(|n| n.validations.iter().map(|v| (n.path.clone(), v.clone())))
+            .flat_map(|n| n.validations().iter().map(|v| (n.path.clone(), v.clone())))
             .collect()
     };
     let mut messages = Vec::new();

@@ -374,7 +374,7 @@ impl Stack {
                     }
                     other => other.to_string(),
                 };
-                tree.nodes[s].validations.push(Rc::new(move || vec![message.clone()]));
+                tree.nodes[s].rare_mut().validations.push(Rc::new(move || vec![message.clone()]));
             }
         });
         Ok(())

@@ -308,6 +308,6 @@ impl Tags {
     }
 
     fn push(&self, aspect: TagAspect) {
-        self.node.update(move |n| n.tag_aspects.push(aspect));
+        self.node.update(move |n| n.rare_mut().tag_aspects.push(aspect));
     }
 }

@@ -18,7 +18,6 @@ use crate::resolve::{
 };
 use crate::tree::{NodeKind, TreeData};
 use crate::value::{Map, Value};
-use crate::FastMap as HashMap;
 
 /// Intrinsic function names that replace, rather than merge with, what an override meets.
 const MERGE_EXCLUDE_KEYS: &[&str] = &[
@@ -90,7 +89,9 @@ pub(crate) fn write_template(
     let ctx = ResolveContext { tree: &tree, tree_rc, stack, cross_refs, keep_absent: false };
     let data = tree.stack(stack);
 
-    // Sections in order of their first element, each with its elements' logical IDs.
+    // Sections in order of their first element. A logical ID twice in one section is an
+    // error naming the first element that repeats one and the element it repeats: found by
+    // sorting (section, ID, position) rather than with a map of every ID.
     let mut sections: Vec<(&'static str, Vec<usize>)> = Vec::new();
     let elements = stack_elements(&tree, stack);
     // every ID computed first, then read where they are remembered (when they are)
@@ -100,7 +101,9 @@ pub(crate) fn write_template(
         }
     }
     let remembered = tree.logical_ids.borrow();
-    let mut owners: HashMap<(&'static str, std::borrow::Cow<'_, str>), usize> = HashMap::default();
+    // (section, logical ID, tree index), in pre-order
+    let mut keyed: Vec<(&'static str, std::borrow::Cow<'_, str>, usize)> =
+        Vec::with_capacity(elements.len());
     for idx in elements {
         let Some(element) = tree.element(idx) else {
             continue;
@@ -111,25 +114,52 @@ pub(crate) fn write_template(
             // (not remembered: an element added while templates are written)
             None => std::borrow::Cow::Owned(crate::resolve::compute_logical_id(&tree, idx)?),
         };
-        match owners.entry((section, lid)) {
-            std::collections::hash_map::Entry::Occupied(o) => {
-                return Err(Error::DuplicateLogicalId {
-                    path: tree.nodes[idx].path.clone(),
-                    logical_id: o.key().1.to_string(),
-                    section: section.into(),
-                    other: tree.nodes[*o.get()].path.clone(),
-                });
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(idx);
-                match sections.iter_mut().find(|(s, _)| *s == section) {
-                    Some((_, list)) => list.push(idx),
-                    None => sections.push((section, vec![idx])),
-                }
+        match sections.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, list)) => list.push(idx),
+            None => sections.push((section, vec![idx])),
+        }
+        keyed.push((section, lid, idx));
+    }
+    // sorted by a hash of (section, ID), then position: equal keys are next to each other
+    let hasher = foldhash::fast::FixedState::default();
+    let mut sorted: Vec<(u64, usize)> = keyed
+        .iter()
+        .enumerate()
+        .map(|(pos, (section, lid, _))| {
+            (std::hash::BuildHasher::hash_one(&hasher, (section, &**lid)), pos)
+        })
+        .collect();
+    sorted.sort_unstable();
+    // (position of the repeat, position of the element it repeats): the first element of a
+    // run of one hash with the same key
+    let mut repeat: Option<(usize, usize)> = None;
+    let mut run = 0;
+    for i in 1..sorted.len() {
+        if sorted[i].0 != sorted[run].0 {
+            run = i;
+            continue;
+        }
+        let later = sorted[i].1;
+        let same = sorted[run..i]
+            .iter()
+            .map(|(_, p)| *p)
+            .find(|p| keyed[*p].0 == keyed[later].0 && keyed[*p].1 == keyed[later].1);
+        if let Some(first) = same {
+            if repeat.is_none_or(|(again, _)| later < again) {
+                repeat = Some((later, first));
             }
         }
     }
-    drop(owners);
+    if let Some((again, first)) = repeat {
+        return Err(Error::DuplicateLogicalId {
+            path: tree.nodes[keyed[again].2].path.clone(),
+            logical_id: keyed[again].1.to_string(),
+            section: keyed[again].0.into(),
+            other: tree.nodes[keyed[first].2].path.clone(),
+        });
+    }
+    drop(sorted);
+    drop(keyed);
     drop(remembered);
 
     out.push('{');
@@ -698,6 +728,38 @@ mod tests {
 #[cfg(test)]
 mod presolved_tests {
     use crate::{App, CfnResource, Error, Stack, Value};
+
+    #[test]
+    fn a_logical_id_twice_in_a_section_names_the_first_repeat_and_what_it_repeats() {
+        let app = App::new();
+        app.skip_synth_check();
+        let stack = Stack::new(&app, "S").unwrap();
+        let topic = |id: &str, lid: &str| {
+            CfnResource::new(&stack, id, "AWS::SNS::Topic", Value::Null)
+                .unwrap()
+                .override_logical_id(lid)
+        };
+        topic("A", "Zed");
+        topic("B", "Same");
+        // the same ID in another section is allowed
+        crate::CfnOutput::new(
+            &stack,
+            "Out",
+            crate::CfnOutputProps::builder().value("x").build().unwrap(),
+        )
+        .unwrap()
+        .override_logical_id("Same");
+        topic("C", "Zed");
+        topic("D", "Same");
+        topic("E", "Same");
+        match stack.synthesize_template() {
+            Err(Error::DuplicateLogicalId { path, logical_id, section, other }) => {
+                assert_eq!((path.as_str(), logical_id.as_str()), ("S/C", "Zed"));
+                assert_eq!((section.as_str(), other.as_str()), ("Resources", "S/A"));
+            }
+            other => panic!("expected a duplicate logical ID, got {other:?}"),
+        }
+    }
 
     #[test]
     fn strings_of_parts_produced_by_lazy_properties_are_written_and_refused_when_too_deep() {

@@ -86,15 +86,61 @@ pub(crate) struct NodeData {
     pub dependencies: Option<Box<indexmap::IndexSet<usize>>>,
     /// Context set on this node (rare: boxed, absent when empty).
     pub context: Option<Box<IndexMap<String, serde_json::Value>>>,
+    /// `constructInfo` of tree.json: (fqn, version).
+    /// (The version is [`crate::CDK_VERSION`]; fqns are shared, see [`TreeData::intern`].)
+    pub construct_info: Option<Rc<str>>,
+    /// What few constructs have (validations, tags, an explicit default child), in one box
+    /// made when the first is set: a construct without them is smaller.
+    pub rare: Option<Box<NodeRare>>,
+}
+
+/// The parts of a [`NodeData`] few constructs have.
+#[derive(Default)]
+pub(crate) struct NodeRare {
     pub validations: Vec<Validation>,
     /// Tags applied with [`Tags::of`](crate::Tags::of): (key, value, priority, apply to
     /// resource types).
     pub tag_aspects: Vec<crate::tags::TagAspect>,
-    /// `constructInfo` of tree.json: (fqn, version).
-    /// (The version is [`crate::CDK_VERSION`]; fqns are shared, see [`TreeData::intern`].)
-    pub construct_info: Option<Rc<str>>,
     /// `node.defaultChild = ...`: the default child set explicitly.
     pub default_child: Option<usize>,
+}
+
+impl NodeData {
+    /// A construct's node data, of nothing but its place in the tree.
+    fn new(id: String, path: String, parent: Option<usize>, kind: NodeKind) -> NodeData {
+        NodeData {
+            id,
+            path,
+            parent,
+            children: Vec::new(),
+            by_id: None,
+            kind,
+            dependencies: None,
+            context: None,
+            construct_info: None,
+            rare: None,
+        }
+    }
+
+    /// The validations added to this construct.
+    pub fn validations(&self) -> &[Validation] {
+        self.rare.as_ref().map_or(&[], |r| &r.validations)
+    }
+
+    /// The tag aspects applied to this construct.
+    pub fn tag_aspects(&self) -> &[crate::tags::TagAspect] {
+        self.rare.as_ref().map_or(&[], |r| &r.tag_aspects)
+    }
+
+    /// The default child set explicitly.
+    pub fn default_child(&self) -> Option<usize> {
+        self.rare.as_ref().and_then(|r| r.default_child)
+    }
+
+    /// The rare parts, made when first needed.
+    pub fn rare_mut(&mut self) -> &mut NodeRare {
+        self.rare.get_or_insert_with(Default::default)
+    }
 }
 
 pub(crate) enum NodeKind {
@@ -127,18 +173,9 @@ impl TreeData {
     pub fn new_root(context: IndexMap<String, serde_json::Value>) -> Self {
         TreeData {
             nodes: vec![NodeData {
-                id: String::new(),
-                path: String::new(),
-                parent: None,
-                children: Vec::new(),
-                by_id: None,
-                kind: NodeKind::App,
-                dependencies: None,
                 context: Some(Box::new(context)),
-                validations: Vec::new(),
-                tag_aspects: Vec::new(),
                 construct_info: Some(Rc::from("aws-cdk-lib.App")),
-                default_child: None,
+                ..NodeData::new(String::new(), String::new(), None, NodeKind::App)
             }],
             fqns: crate::FastSet::default(),
             cfn_fqns: crate::FastMap::default(),
@@ -212,20 +249,7 @@ impl TreeData {
         }
         let idx = base + pending.len();
         let path = join_path(&parent_path, &id);
-        pending.push(NodeData {
-            id: id.clone(),
-            path,
-            parent: Some(parent),
-            children: Vec::new(),
-            by_id: None,
-            kind,
-            dependencies: None,
-            context: None,
-            validations: Vec::new(),
-            tag_aspects: Vec::new(),
-            construct_info: None,
-            default_child: None,
-        });
+        pending.push(NodeData::new(id.clone(), path, Some(parent), kind));
         if let Some(k) = parent.checked_sub(base) {
             // A pending node always indexes its children (they are pending too).
             pending[k].children.push(idx);
@@ -250,20 +274,7 @@ impl TreeData {
         }
         let idx = self.nodes.len();
         let path = join_path(parent_path, &id);
-        self.nodes.push(NodeData {
-            id,
-            path,
-            parent: Some(parent),
-            children: Vec::new(),
-            by_id: None,
-            kind,
-            dependencies: None,
-            context: None,
-            validations: Vec::new(),
-            tag_aspects: Vec::new(),
-            construct_info: None,
-            default_child: None,
-        });
+        self.nodes.push(NodeData::new(id, path, Some(parent), kind));
         self.link_child(parent, idx);
         Ok(idx)
     }
@@ -601,7 +612,7 @@ impl Node {
     /// # Errors
     /// [`Error::AmbiguousDefaultChild`] when both exist and none was set.
     pub fn default_child(&self) -> Result<Option<Node>, Error> {
-        let explicit = self.with(|n| n.default_child);
+        let explicit = self.with(|n| n.default_child());
         let (resource, default) = (self.lookup_child("Resource"), self.lookup_child("Default"));
         if let Some(c) = explicit {
             return Ok(Some(self.sibling(c)));
@@ -649,7 +660,7 @@ impl Node {
         let child = child.node();
         if Rc::ptr_eq(&self.tree, &child.tree) {
             let c = child.idx;
-            self.update(move |n| n.default_child = Some(c));
+            self.update(move |n| n.rare_mut().default_child = Some(c));
         }
     }
 
@@ -704,7 +715,7 @@ impl Node {
 
     /// Adds a validation, run before synthesis; its messages fail synthesis.
     pub fn add_validation(&self, validation: impl Fn() -> Vec<String> + 'static) {
-        self.update(move |n| n.validations.push(Rc::new(validation)));
+        self.update(move |n| n.rare_mut().validations.push(Rc::new(validation)));
     }
 
     /// Adds a warning about this construct (aws-cdk-lib's `Annotations.of(c).addWarning`):
