@@ -439,11 +439,9 @@ impl IntegrationOptions {
 
     /// The rules of `Integration`'s constructor, checked when the integration is bound: an
     /// [`Error::InvalidArgument`](cdk_core::Error::InvalidArgument) naming the method.
-    pub(crate) fn validate(&self, scope: &str) -> Result<(), cdk_core::Error> {
+    pub(crate) fn validate(&self, scope: impl FnOnce() -> String) -> Result<(), cdk_core::Error> {
         match self.rule_violation() {
-            Some((_, message)) => {
-                Err(cdk_core::Error::InvalidArgument { path: scope.to_string(), message })
-            }
+            Some((_, message)) => Err(cdk_core::Error::InvalidArgument { path: scope(), message }),
             None => Ok(()),
         }
     }
@@ -671,7 +669,7 @@ impl Integration {
         &self,
         ctx: &BindContext<'_>,
     ) -> Result<(Integration, BindResult), cdk_core::Error> {
-        self.options.validate(&ctx.method.path())?;
+        self.options.validate(|| ctx.method.path())?;
         if let Some(message) =
             transfer_mode_problem(self.type_, self.options.response_transfer_mode)
         {

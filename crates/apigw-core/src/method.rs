@@ -198,7 +198,10 @@ impl Construct for Method {
 const METHOD_FQN: &str = "aws-cdk-lib.aws_apigateway.Method";
 
 /// Checks an HTTP method name (`validateHttpMethod`).
-pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<String, Error> {
+pub(crate) fn validate_http_method(
+    scope_path: impl FnOnce() -> String,
+    method: &str,
+) -> Result<String, Error> {
     if let Some(m) = ALLOWED_METHODS.iter().find(|m| m.eq_ignore_ascii_case(method)) {
         return Ok(m.to_string());
     }
@@ -208,7 +211,7 @@ pub(crate) fn validate_http_method(scope_path: &str, method: &str) -> Result<Str
         Ok(upper)
     } else {
         Err(Error::InvalidArgument {
-            path: scope_path.to_string(),
+            path: scope_path(),
             message: format!(
                 "Invalid HTTP method \"{method}\". Allowed methods: {}",
                 ALLOWED_METHODS.join(",")
@@ -306,7 +309,7 @@ impl Method {
         integration: Option<Integration>,
         options: MethodOptions,
     ) -> Result<Method, Error> {
-        let http_method = validate_http_method(&scope.path(), http_method)?;
+        let http_method = validate_http_method(|| scope.path(), http_method)?;
         let node = scope.add_child(id)?;
         node.set_construct_info(METHOD_FQN);
         // A method that sets `AuthorizationType::None` and no authorizer of its own opts out of
@@ -693,12 +696,12 @@ mod tests {
     fn arn_paths_and_methods() {
         assert_eq!(path_for_arn("/books/{book_id}/reviews"), "/books/*/reviews");
         assert_eq!(path_for_arn("/{proxy+}"), "/*");
-        assert_eq!(validate_http_method("p", "get").unwrap(), "GET");
-        assert_eq!(validate_http_method("p", "Delete").unwrap(), "DELETE");
+        assert_eq!(validate_http_method(|| "p".into(), "get").unwrap(), "GET");
+        assert_eq!(validate_http_method(|| "p".into(), "Delete").unwrap(), "DELETE");
         // JavaScript's upper case beyond ASCII
-        assert_eq!(validate_http_method("p", "poſt").unwrap(), "POST");
+        assert_eq!(validate_http_method(|| "p".into(), "poſt").unwrap(), "POST");
         assert_eq!(METHOD_FQN, format!("{}.Method", crate::FQN));
-        let e = validate_http_method("Stack/api/Default", "FETCH").unwrap_err();
+        let e = validate_http_method(|| "Stack/api/Default".into(), "FETCH").unwrap_err();
         assert!(e.to_string().starts_with("Stack/api/Default: Invalid HTTP method \"FETCH\""));
     }
 }

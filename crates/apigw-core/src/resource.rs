@@ -302,7 +302,10 @@ pub struct ResourceReference {
 }
 
 /// Checks a path part (`validateResourcePathPart`).
-pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Error> {
+pub(crate) fn validate_path_part(
+    scope_path: impl FnOnce() -> String,
+    part: &str,
+) -> Result<(), Error> {
     // as CDK: the braces, then a trailing `+` inside them, are taken off before the check
     let mut checked = part;
     if checked.len() >= 2 && checked.starts_with('{') && checked.ends_with('}') {
@@ -317,7 +320,7 @@ pub(crate) fn validate_path_part(scope_path: &str, part: &str) -> Result<(), Err
         Ok(())
     } else {
         Err(Error::InvalidArgument {
-            path: scope_path.to_string(),
+            path: scope_path(),
             message: format!(
                 "Resource's path part only allow [a-zA-Z0-9:._-$], an optional trailing '+'\n      and curly braces at the beginning and the end: {checked}"
             ),
@@ -556,7 +559,7 @@ impl Resource {
         path_part: &str,
         options: impl IntoProps<ResourceOptions>,
     ) -> Result<Resource, Error> {
-        let options = options.into_props_at(&self.node().child_path(path_part))?;
+        let options = options.into_props_in(|| self.node().child_path(path_part))?;
         self.refuse_if_locked("addResource")?;
         self.create_child(path_part, options, false)
     }
@@ -642,9 +645,9 @@ impl Resource {
         options: ResourceOptions,
         proxy: bool,
     ) -> Result<Resource, Error> {
-        validate_path_part(&scope.path(), path_part)?;
+        validate_path_part(|| scope.path(), path_part)?;
         crate::checks::check_new_child(
-            &scope.child_path(id),
+            || scope.child_path(id),
             &self.0.path,
             path_part,
             self.0.children.borrow().keys(),
@@ -812,7 +815,7 @@ impl Resource {
         integration: impl Into<Option<Integration>>,
         options: impl IntoProps<MethodOptions>,
     ) -> Result<Method, Error> {
-        let options = options.into_props_at(&self.node().child_path(http_method))?;
+        let options = options.into_props_in(|| self.node().child_path(http_method))?;
         let integration = integration.into();
         self.refuse_if_locked("addMethod")?;
         // A proxy under the root also gets its methods on the root, so that the empty path
@@ -853,13 +856,16 @@ mod tests {
     #[test]
     fn path_parts() {
         for ok in ["books", "{book_id}", "{proxy+}", "v1.2", "a:b", "a$b", "{a:b}", "{a$+}"] {
-            assert!(validate_path_part("p", ok).is_ok(), "{ok}");
+            assert!(validate_path_part(|| "p".into(), ok).is_ok(), "{ok}");
         }
         for bad in ["", "a/b", "{}", "{a", "a b", "{a b}", "a+"] {
-            assert!(validate_path_part("p", bad).is_err(), "{bad}");
+            assert!(validate_path_part(|| "p".into(), bad).is_err(), "{bad}");
         }
         // aws-cdk-lib 2.276.0's message names the part without braces and `+`
-        let err = validate_path_part("p", "{a b}").err().map(|e| e.to_string()).unwrap_or_default();
+        let err = validate_path_part(|| "p".into(), "{a b}")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(
             err.contains("[a-zA-Z0-9:._-$], an optional trailing '+'\n      and curly braces at the beginning and the end: a b"),
             "{err}"

@@ -278,7 +278,7 @@ pub(crate) fn parse_method_options_path(
     }
     let method = components.pop().unwrap_or_default().to_uppercase();
     if method != "*" {
-        validate_http_method(scope, &method).map_err(|_| {
+        validate_http_method(|| scope.to_string(), &method).map_err(|_| {
             fail(format!(
                 "{original}: Invalid HTTP method \"{method}\". Allowed methods: {}",
                 crate::method::ALLOWED_METHODS.join(",")

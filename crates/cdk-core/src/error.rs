@@ -390,6 +390,26 @@ pub trait IntoProps<T> {
     {
         self.into_props().map_err(|source| Error::build(path, source))
     }
+
+    /// [`into_props_at`](IntoProps::into_props_at), with the construct's path made only
+    /// when there is an error to name it in.
+    ///
+    /// ```
+    /// use cdk_core::{IntoProps, StackProps};
+    /// let props: StackProps =
+    ///     StackProps::builder().description("d").into_props_in(|| "App/Stack".to_string())?;
+    /// assert_eq!(props.description.as_deref(), Some("d"));
+    /// # Ok::<(), cdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Build`] naming the path `path` gives.
+    fn into_props_in(self, path: impl FnOnce() -> String) -> Result<T, Error>
+    where
+        Self: Sized,
+    {
+        self.into_props().map_err(|source| Error::build(path(), source))
+    }
 }
 
 impl<T> IntoProps<T> for T {

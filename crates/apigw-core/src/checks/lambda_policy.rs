@@ -79,14 +79,19 @@ impl LambdaPolicies {
         let source =
             "arn:aws:execute-api:".len() + MIN_REGION + 1 + ACCOUNT + 1 + API_ID + 1 + source_len;
         let statement = STATEMENT.len() + MIN_NAME + resource + source;
-        let key = function.path();
-        let mut map = self.0.borrow_mut();
-        let first = !map.contains_key(&key);
-        let f = map.entry(key).or_default();
-        f.bytes += statement + usize::from(f.count > 0);
-        f.count += 1;
-        f.per_method += usize::from(per_method);
-        drop(map);
+        // the function's path is copied for its first permission only
+        let first = function.with_path(|key| {
+            let mut map = self.0.borrow_mut();
+            let first = !map.contains_key(key);
+            let f = match map.get_mut(key) {
+                Some(f) => f,
+                None => map.entry(key.to_string()).or_default(),
+            };
+            f.bytes += statement + usize::from(f.count > 0);
+            f.count += 1;
+            f.per_method += usize::from(per_method);
+            first
+        });
         if first {
             let policies = self.clone();
             let key = function.path();

@@ -23,16 +23,17 @@ fn path_variables(path: &str) -> Vec<&str> {
 }
 
 /// Checks a new child resource `path_part` of the resource at `parent_path` whose children
-/// so far have the path parts `siblings`; `path` is the new construct's path.
+/// so far have the path parts `siblings`; `path` gives the new construct's path (for an
+/// error only).
 pub(crate) fn check_new_child<'a>(
-    path: &str,
+    path: impl FnOnce() -> String,
     parent_path: &str,
     path_part: &str,
     siblings: impl IntoIterator<Item = &'a String>,
 ) -> Result<(), Error> {
     if let Some(last) = parent_path.rsplit('/').next().filter(|p| is_greedy(p)) {
         return Err(Check::ChildOfGreedyPath.error(
-            path,
+            &path(),
             &format!("resource '{path_part}' under '{parent_path}'"),
             &format!(
                 "a greedy path variable ('{last}') matches every deeper path, so API Gateway refuses resources under it"
@@ -47,7 +48,7 @@ pub(crate) fn check_new_child<'a>(
         if let Some(other) = siblings.into_iter().find(|s| variable(s).is_some() && *s != path_part)
         {
             return Err(Check::SiblingPathVariables.error(
-                path,
+                &path(),
                 &format!("path variable '{path_part}' next to its sibling '{other}' under '{parent_path}'"),
                 "API Gateway allows one variable path part among the children of a resource ('A sibling ({id}) of this resource already has a variable path part -- only one is allowed')",
                 &format!(
