@@ -268,7 +268,7 @@ fn needs_escaping(bytes: &[u8]) -> bool {
         needs_escape(u64::from_le_bytes(w))
     };
     if bytes.len() < 8 {
-        return bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\');
+        return bytes.iter().any(|b| ESCAPED[*b as usize]);
     }
     let mut chunks = bytes.chunks_exact(8);
     if chunks.any(word) {
@@ -276,6 +276,19 @@ fn needs_escaping(bytes: &[u8]) -> bool {
     }
     bytes.len() % 8 != 0 && word(&bytes[bytes.len() - 8..])
 }
+
+/// The bytes a JSON string escapes: control characters, `"` and `\\`.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// Writes the contents of a string that needs escaping, byte by byte.
 fn write_escaped(out: &mut String, s: &str) {

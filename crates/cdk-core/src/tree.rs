@@ -195,6 +195,9 @@ impl TreeData {
     /// Moves the constructs added during resolution into the tree (same indices), linking
     /// each to its parent.
     pub fn flush_pending(&mut self) {
+        if self.pending.get_mut().is_empty() && self.deferred.get_mut().is_empty() {
+            return;
+        }
         let pending = std::mem::take(self.pending.get_mut());
         let base = self.nodes.len();
         for (k, node) in pending.into_iter().enumerate() {
