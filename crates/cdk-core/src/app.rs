@@ -1260,7 +1260,7 @@ pub fn stack_relative_path(c: &impl Construct) -> String {
         .iter()
         .rposition(|i| matches!(&tree.nodes[*i].kind, NodeKind::Stack(s) if s.nested.is_none()))
         .unwrap_or(0);
-    scopes[top + 1..].iter().map(|i| tree.nodes[*i].id.as_str()).collect::<Vec<_>>().join("/")
+    scopes[top + 1..].iter().map(|i| tree.nodes[*i].id()).collect::<Vec<_>>().join("/")
 }
 
 fn bootstrap_ssm() -> String {

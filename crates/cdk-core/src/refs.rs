@@ -47,8 +47,7 @@ fn display_name(attribute: Option<&str>) -> &str {
 
 /// `Names.nodeUniqueId`: `makeUniqueId` of the path from the root.
 fn node_unique_id(tree: &TreeData, idx: usize) -> String {
-    let comps: Vec<&str> =
-        tree.scopes(idx).into_iter().map(|i| tree.nodes[i].id.as_str()).collect();
+    let comps: Vec<&str> = tree.scopes(idx).into_iter().map(|i| tree.nodes[i].id()).collect();
     make_unique_id(&comps).unwrap_or_default()
 }
 

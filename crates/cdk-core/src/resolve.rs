@@ -1128,7 +1128,7 @@ pub(crate) fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, 
     if let Some(stack) = tree.stack_of(idx) {
         let mut cur = idx;
         while cur != stack {
-            components.push(tree.nodes[cur].id.as_str());
+            components.push(tree.nodes[cur].id());
             match tree.nodes[cur].parent {
                 Some(p) => cur = p,
                 None => break,

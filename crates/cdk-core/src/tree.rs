@@ -75,8 +75,10 @@ pub(crate) type DeferredChange = Box<dyn FnOnce(&mut TreeData)>;
 const LINEAR_CHILDREN: usize = 8;
 
 pub(crate) struct NodeData {
-    pub id: String,
+    /// The path from the root: the ids joined by `/`; the construct's own id ends it.
     pub path: String,
+    /// Where the construct's id starts in its path ([`NodeData::id`]).
+    id_at: u32,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// Children by id, once there are more than [`LINEAR_CHILDREN`] (fewer are searched).
@@ -106,10 +108,11 @@ pub(crate) struct NodeRare {
 }
 
 impl NodeData {
-    /// A construct's node data, of nothing but its place in the tree.
-    fn new(id: String, path: String, parent: Option<usize>, kind: NodeKind) -> NodeData {
+    /// A construct's node data, of nothing but its place in the tree: its `path` ends with
+    /// its (sanitized) id of `id_len` bytes.
+    fn new(path: String, id_len: usize, parent: Option<usize>, kind: NodeKind) -> NodeData {
         NodeData {
-            id,
+            id_at: (path.len() - id_len) as u32,
             path,
             parent,
             children: Vec::new(),
@@ -120,6 +123,11 @@ impl NodeData {
             construct_info: None,
             rare: None,
         }
+    }
+
+    /// The construct's id (unique among its siblings; the end of its path).
+    pub fn id(&self) -> &str {
+        &self.path[self.id_at as usize..]
     }
 
     /// The validations added to this construct.
@@ -175,7 +183,7 @@ impl TreeData {
             nodes: vec![NodeData {
                 context: Some(Box::new(context)),
                 construct_info: Some(Rc::from("aws-cdk-lib.App")),
-                ..NodeData::new(String::new(), String::new(), None, NodeKind::App)
+                ..NodeData::new(String::new(), 0, None, NodeKind::App)
             }],
             fqns: crate::FastSet::default(),
             cfn_fqns: crate::FastMap::default(),
@@ -243,7 +251,7 @@ impl TreeData {
         let taken = match parent.checked_sub(base) {
             None => {
                 self.child_by_id(parent, &id).is_some()
-                    || pending.iter().any(|n| n.parent == Some(parent) && n.id == id)
+                    || pending.iter().any(|n| n.parent == Some(parent) && n.id() == id)
             }
             Some(k) => pending[k].by_id.as_ref().is_some_and(|m| m.contains_key(&id)),
         };
@@ -252,7 +260,7 @@ impl TreeData {
         }
         let idx = base + pending.len();
         let path = join_path(&parent_path, &id);
-        pending.push(NodeData::new(id.clone(), path, Some(parent), kind));
+        pending.push(NodeData::new(path, id.len(), Some(parent), kind));
         if let Some(k) = parent.checked_sub(base) {
             // A pending node always indexes its children (they are pending too).
             pending[k].children.push(idx);
@@ -264,20 +272,25 @@ impl TreeData {
     /// Adds a child node and returns its index.
     pub fn add_child(&mut self, parent: usize, id: &str, kind: NodeKind) -> Result<usize, Error> {
         self.flush_pending();
-        let id = sanitize_id(id);
+        // copied only into the path (an id is the end of its path)
+        let id: std::borrow::Cow<'_, str> =
+            if id.contains('/') { sanitize_id(id).into() } else { id.into() };
         let parent_path = &self.nodes[parent].path;
         if self.locked {
-            return Err(Error::Locked { path: parent_path.clone(), id });
+            return Err(Error::Locked { path: parent_path.clone(), id: id.into_owned() });
         }
         if id.is_empty() {
             return Err(Error::EmptyId { path: parent_path.clone() });
         }
         if self.child_by_id(parent, &id).is_some() {
-            return Err(Error::DuplicateId { path: display_path(parent_path), id });
+            return Err(Error::DuplicateId {
+                path: display_path(parent_path),
+                id: id.into_owned(),
+            });
         }
         let idx = self.nodes.len();
         let path = join_path(parent_path, &id);
-        self.nodes.push(NodeData::new(id, path, Some(parent), kind));
+        self.nodes.push(NodeData::new(path, id.len(), Some(parent), kind));
         self.link_child(parent, idx);
         Ok(idx)
     }
@@ -288,13 +301,13 @@ impl TreeData {
         let p = &mut self.nodes[parent];
         p.children.push(idx);
         if p.by_id.is_some() {
-            let id = self.nodes[idx].id.clone();
+            let id = self.nodes[idx].id().to_string();
             if let Some(index) = &mut self.nodes[parent].by_id {
                 index.insert(id, idx);
             }
         } else if p.children.len() > LINEAR_CHILDREN {
             let children = p.children.clone();
-            let index = children.into_iter().map(|c| (self.nodes[c].id.clone(), c)).collect();
+            let index = children.into_iter().map(|c| (self.nodes[c].id().to_string(), c)).collect();
             self.nodes[parent].by_id = Some(Box::new(index));
         }
     }
@@ -304,7 +317,7 @@ impl TreeData {
         let p = &self.nodes[parent];
         match &p.by_id {
             Some(index) => index.get(id).copied(),
-            None => p.children.iter().copied().find(|c| self.nodes[*c].id == id),
+            None => p.children.iter().copied().find(|c| self.nodes[*c].id() == id),
         }
     }
 
@@ -529,7 +542,7 @@ impl Node {
 
     /// The construct's id (unique among its siblings).
     pub fn id(&self) -> String {
-        self.with(|n| n.id.clone())
+        self.with(|n| n.id().to_string())
     }
 
     /// The path from the root: the ids joined by `/` (`Stack/books-api/Default/ANY`).
@@ -606,7 +619,7 @@ impl Node {
         if !self.tree.borrow().has_pending() {
             return None;
         }
-        self.children().into_iter().find(|c| c.with(|n| n.id == id))
+        self.children().into_iter().find(|c| c.with(|n| n.id() == id))
     }
 
     /// The child set by [`Node::set_default_child`], else the child named `Resource` or

@@ -105,7 +105,7 @@ enum Fact<'t> {
 fn with_facts<R>(tree: &TreeData, i: usize, f: impl FnOnce(&Facts<'_>) -> R) -> R {
     let n = &tree.nodes[i];
     let facts = |kind| Facts {
-        id: &n.id,
+        id: n.id(),
         fqn: n.construct_info.as_ref(),
         kind,
         children: n.children.len(),
