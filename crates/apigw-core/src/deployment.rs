@@ -162,27 +162,36 @@ fn same_integration(a: &Integration, b: &Integration) -> bool {
 }
 
 /// Whether an integration's hash entries are surely the same text each time they are
-/// written: none of its values is produced again at each resolution.
+/// written: none of the values [`Integration::hash_entries`] puts is produced again at each
+/// resolution.
 fn written_alike(i: &Integration) -> bool {
-    let o = &i.options;
-    let credentials = o.effective_credentials();
-    let values = [
-        i.uri.as_ref(),
-        i.integration_http_method.as_ref(),
-        o.cache_key_parameters.as_ref(),
-        o.cache_namespace.as_ref(),
-        o.content_handling.as_ref(),
-        o.request_parameters.as_ref(),
-        o.request_templates.as_ref(),
-        o.passthrough_behavior.as_ref(),
-        o.connection_type.as_ref(),
-        o.connection_id.as_ref(),
-        credentials.as_ref(),
-    ];
-    !values.into_iter().flatten().any(Value::holds_uncached_lazy)
-        && o.integration_responses
-            .as_ref()
-            .is_none_or(|list| list.iter().all(|r| !r.hash_json().holds_uncached_lazy()))
+    let mut probe = UncachedLazyProbe(false);
+    // (the probe never fails)
+    let _ = i.hash_entries(&mut probe);
+    !probe.0
+}
+
+/// An [`ObjectSink`] noting whether a value it is given holds a lazy value produced at each
+/// resolution ([`Value::holds_uncached_lazy`]).
+struct UncachedLazyProbe(bool);
+
+impl ObjectSink for UncachedLazyProbe {
+    fn value(&mut self, _: &str, value: &Value) -> Result<(), Error> {
+        self.0 |= value.holds_uncached_lazy();
+        Ok(())
+    }
+
+    fn string(&mut self, _: &str, _: &str) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn object(
+        &mut self,
+        _: &str,
+        entries: &mut dyn FnMut(&mut dyn ObjectSink) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        entries(self)
+    }
 }
 
 /// An [`ObjectSink`] building a [`Map`].
@@ -263,15 +272,13 @@ impl ObjectSink for JsonSink<'_, '_, '_> {
     }
 
     fn integration(&mut self, key: &str, integration: &Integration) -> Result<(), Error> {
+        self.key(key);
+        self.first = false;
         let remembered = self.texts.get(integration);
         if let Some(Some(text)) = &remembered {
-            self.key(key);
-            self.first = false;
             self.out.push_str(text);
             return Ok(());
         }
-        self.key(key);
-        self.first = false;
         let start = self.out.len();
         write_object(self.ctx, self.out, self.texts, &mut |sink| integration.hash_entries(sink))?;
         if remembered.is_none() {

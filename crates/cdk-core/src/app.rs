@@ -442,9 +442,9 @@ impl App {
     ///
     /// Into files, `tree.json` and the last top-level stack's metadata are rendered and
     /// written by a thread of their own ([`write_aside`]) from a snapshot of the tree
-    /// ([`TreeView`]) taken before that stack's templates, while this thread renders them; a
-    /// snapshot taken again afterwards tells whether a lazy value's producer changed what the
-    /// two files say meanwhile (they are then rendered again here).
+    /// ([`TreeView`]) taken before that stack's templates, while this thread renders them;
+    /// [`TreeView::matches`] then tells whether a lazy value's producer changed what the two
+    /// files say meanwhile (they are then rendered again here).
     fn write_assembly(
         &self,
         out: &Out<'_>,

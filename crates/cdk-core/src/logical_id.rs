@@ -56,30 +56,15 @@ pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> Option<String> {
 
 /// Appends the [`HASH_LEN`] upper-case hex digits of the MD5 of the components joined by `/`.
 fn push_path_hash<'c>(out: &mut String, components: impl Iterator<Item = &'c str>) {
-    // joined first (on the stack while short): the hash is fed once
-    let mut short = [0u8; 256];
-    let mut len = 0;
-    let mut long: Option<Vec<u8>> = None;
+    let mut md5 = Md5::new();
     for (i, c) in components.enumerate() {
-        let sep: &[u8] = if i > 0 { b"/" } else { b"" };
-        for piece in [sep, c.as_bytes()] {
-            match &mut long {
-                Some(v) => v.extend_from_slice(piece),
-                None if len + piece.len() <= short.len() => {
-                    short[len..len + piece.len()].copy_from_slice(piece);
-                    len += piece.len();
-                }
-                None => {
-                    let mut v = short[..len].to_vec();
-                    v.extend_from_slice(piece);
-                    long = Some(v);
-                }
-            }
+        if i > 0 {
+            md5.update(b"/");
         }
+        md5.update(c.as_bytes());
     }
-    let joined = long.as_deref().unwrap_or(&short[..len]);
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    for b in Md5::digest(joined).iter().take(HASH_LEN / 2) {
+    for b in md5.finalize().iter().take(HASH_LEN / 2) {
         out.push(DIGITS[(b >> 4) as usize] as char);
         out.push(DIGITS[(b & 0xf) as usize] as char);
     }

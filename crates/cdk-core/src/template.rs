@@ -91,7 +91,7 @@ pub(crate) fn write_template(
 
     // Sections in order of their first element. A logical ID twice in one section is an
     // error naming the first element that repeats one and the element it repeats: found by
-    // sorting (section, ID, position) rather than with a map of every ID.
+    // sorting hashes of (section, ID) with positions rather than with a map of every ID.
     let mut sections: Vec<(&'static str, Vec<usize>)> = Vec::new();
     let elements = stack_elements(&tree, stack);
     // every ID computed first, then read where they are remembered (when they are)

@@ -587,11 +587,26 @@ impl Value {
         I: IntoIterator<Item = V>,
         V: Into<Value>,
     {
+        Self::concat_of(parts, false)
+    }
+
+    /// [`Value::concat`], keeping whole the parts that are strings of parts written as if
+    /// spliced in when `share` is set ([`Value::concat_shared`]).
+    fn concat_of<I, V>(parts: I, share: bool) -> Value
+    where
+        I: IntoIterator<Item = V>,
+        V: Into<Value>,
+    {
         let parts = parts.into_iter();
         // sized for the parts given (merging literals only makes it shorter)
         let mut out = ConcatBuilder::with_capacity(parts.size_hint().0);
         for p in parts {
-            out.push(p.into());
+            let v = p.into();
+            if share && matches!(&v, Value::Token(t) if t.splices_as_parts()) {
+                out.0.push(v);
+            } else {
+                out.push(v);
+            }
         }
         out.finish()
     }
@@ -621,17 +636,7 @@ impl Value {
         I: IntoIterator<Item = V>,
         V: Into<Value>,
     {
-        let parts = parts.into_iter();
-        let mut out = ConcatBuilder::with_capacity(parts.size_hint().0);
-        for p in parts {
-            let v = p.into();
-            if matches!(&v, Value::Token(t) if t.splices_as_parts()) {
-                out.0.push(v);
-            } else {
-                out.push(v);
-            }
-        }
-        out.finish()
+        Self::concat_of(parts, true)
     }
 
     /// No value (JavaScript's `undefined`): dropped when resolved.

@@ -57,6 +57,21 @@ fn topics(scope: &impl Construct, count: usize) {
     }
 }
 
+/// Topic `R` of `stack`, whose name is a lazy value whose producer adds queue `Added` to the
+/// stack (under a new construct `group`, when given) while the template is written.
+fn topic_adding_a_queue(stack: &Stack, group: Option<&'static str>) {
+    let s = stack.clone();
+    let name = Value::lazy(move |_| {
+        let scope = match group {
+            Some(g) => cdk_core::Node::add_child(s.node(), g).unwrap(),
+            None => s.node().clone(),
+        };
+        CfnResource::new(&scope, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
+        Some(Value::from("x"))
+    });
+    CfnResource::new(stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+}
+
 #[test]
 fn templates_written_in_many_chunks_are_hashed_as_written() {
     let (app, dir) = app("hashes", |p| p.builtin_cloudformation_validation(false));
@@ -177,12 +192,7 @@ fn a_template_written_again_is_validated_as_written_the_second_time() {
     let (app, dir) = app("written-twice", |p| p);
     let stack = Stack::new(&app, "Stack").unwrap();
     topics(&stack, 300);
-    let s = stack.clone();
-    let name = Value::lazy(move |_| {
-        CfnResource::new(&s, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
-        Some(Value::from("x"))
-    });
-    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    topic_adding_a_queue(&stack, None);
     CfnResource::new(
         &stack,
         "Plan",
@@ -244,13 +254,7 @@ fn constructs_a_producer_adds_while_the_template_is_rendered_are_in_tree_json_an
     let (app, dir) = app("aside-added", |p| p);
     let stack = Stack::new(&app, "Stack").unwrap();
     topics(&stack, 30);
-    let s = stack.clone();
-    let name = Value::lazy(move |_| {
-        let scope = cdk_core::Node::add_child(s.node(), "Group").unwrap();
-        CfnResource::new(&scope, "Added", "AWS::SQS::Queue", Value::Null).unwrap();
-        Some(Value::from("x"))
-    });
-    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    topic_adding_a_queue(&stack, Some("Group"));
     assert_eq!(stack.resource_count(), 31);
     app.synth().unwrap();
     let (tree, metadata) = tree_and_metadata(&dir, "Stack");

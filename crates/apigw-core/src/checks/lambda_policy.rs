@@ -83,13 +83,14 @@ impl LambdaPolicies {
         let first = function.with_path(|key| {
             let mut map = self.0.borrow_mut();
             let first = !map.contains_key(key);
-            let f = match map.get_mut(key) {
-                Some(f) => f,
-                None => map.entry(key.to_string()).or_default(),
-            };
-            f.bytes += statement + usize::from(f.count > 0);
-            f.count += 1;
-            f.per_method += usize::from(per_method);
+            if first {
+                map.insert(key.to_string(), Function::default());
+            }
+            if let Some(f) = map.get_mut(key) {
+                f.bytes += statement + usize::from(f.count > 0);
+                f.count += 1;
+                f.per_method += usize::from(per_method);
+            }
             first
         });
         if first {
