@@ -336,6 +336,8 @@ impl App {
         tree.borrow_mut().synthesized_once = true;
         // Logical IDs remembered by an earlier, failed synthesis may change now.
         *tree.borrow().logical_ids.borrow_mut() = None;
+        // computed on another core while this thread prepares and resolves
+        let prefetch = crate::resolve::IdPrefetch::start(&tree.borrow());
         apply_tag_aspects(&mut tree.borrow_mut());
         reify_dependencies(&mut tree.borrow_mut())?;
         let top_stacks = self.top_level_stacks();
@@ -351,6 +353,9 @@ impl App {
         // Producers run by the lazy IDs may have added or changed constructs: the tree has
         // them from here on (and logical IDs remembered before are computed again).
         flush_pending(&self.node);
+        if let Some(prefetch) = prefetch {
+            prefetch.fill(&tree.borrow());
+        }
         validate(&self.node)?;
         clock.lap(Phase::Resolve);
         // Written into a fresh folder beside the target, renamed into place once complete:

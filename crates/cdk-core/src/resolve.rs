@@ -1140,6 +1140,110 @@ pub(crate) fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, 
         .ok_or_else(|| Error::UnableToCalculateUniqueId { path: node.path.clone() })
 }
 
+/// Logical IDs of a tree's elements computed on a thread of their own while this thread
+/// prepares and resolves.
+///
+/// An element's ID is a function of its path below its stack and of its override; a tree
+/// only grows, and a construct's path never changes. [`IdPrefetch::start`] copies the
+/// paths below their stacks of the elements that have neither an override nor a lazy ID;
+/// [`IdPrefetch::fill`] waits for their IDs and remembers each one whose element has no
+/// override by then, where none is remembered yet. An ID asked for before then is computed
+/// where it is asked for, as without a prefetch; both give the same text.
+pub(crate) struct IdPrefetch {
+    thread: std::thread::JoinHandle<PrefetchedIds>,
+}
+
+/// What a prefetch computed.
+struct PrefetchedIds {
+    /// Per element: its index and its ID (`None` where `makeUniqueId` gives none: the error
+    /// is raised where the ID is asked for).
+    ids: Vec<(u32, Option<String>)>,
+}
+
+impl IdPrefetch {
+    /// Fewest elements for which a prefetch is worth a thread.
+    pub(crate) const MIN_ELEMENTS: usize = 512;
+
+    /// Starts computing the IDs of the tree's elements (`None` for a tree of fewer than
+    /// [`IdPrefetch::MIN_ELEMENTS`] such elements, or when no thread can be started).
+    pub(crate) fn start(tree: &TreeData) -> Option<IdPrefetch> {
+        // indices fit in 32 bits (a tree of 4 billion constructs is not prefetched)
+        let len = u32::try_from(tree.nodes.len()).ok()?;
+        // the paths below the stacks, one after the other, and per element its index and
+        // where its path ends
+        let mut paths = String::with_capacity(tree.nodes.len() * 48);
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(tree.nodes.len());
+        // each node's stack (`len` for none), from its parent's: a parent comes first
+        let mut stacks: Vec<u32> = Vec::with_capacity(tree.nodes.len());
+        for (idx, node) in (0..len).zip(&tree.nodes) {
+            let stack = match (&node.kind, node.parent) {
+                (NodeKind::Stack(_), _) => idx,
+                (_, Some(p)) => stacks.get(p).copied().unwrap_or(len),
+                (_, None) => len,
+            };
+            stacks.push(stack);
+            let (NodeKind::Element(e), Some(stack)) = (&node.kind, tree.nodes.get(stack as usize))
+            else {
+                continue;
+            };
+            if e.logical_id_override.is_some() || e.lazy_logical_id.is_some() {
+                continue;
+            }
+            // the ids below the stack: the path after the stack's path and a `/` (an id
+            // holds no `/` and is never empty)
+            let below = stack.path.len() + usize::from(!stack.path.is_empty());
+            let Some(rel) = node.path.get(below..).filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            paths.push_str(rel);
+            spans.push((idx, u32::try_from(paths.len()).ok()?));
+        }
+        if spans.len() < Self::MIN_ELEMENTS {
+            return None;
+        }
+        let thread = std::thread::Builder::new()
+            .name("logical-ids".into())
+            .spawn(move || {
+                let mut start = 0;
+                let mut components: Vec<&str> = Vec::with_capacity(8);
+                let ids = spans
+                    .iter()
+                    .map(|&(idx, end)| {
+                        let rel = &paths[start..end as usize];
+                        start = end as usize;
+                        components.clear();
+                        components.extend(rel.split('/'));
+                        (idx, make_unique_id(&components))
+                    })
+                    .collect();
+                PrefetchedIds { ids }
+            })
+            .ok()?;
+        Some(IdPrefetch { thread })
+    }
+
+    /// Waits for the IDs and remembers those of elements still without an override (see
+    /// [`IdPrefetch`]); nothing when IDs are not being remembered.
+    pub(crate) fn fill(self, tree: &TreeData) {
+        let Ok(done) = self.thread.join() else {
+            return;
+        };
+        let mut cache = tree.logical_ids.borrow_mut();
+        let Some(cache) = cache.as_mut() else {
+            return;
+        };
+        for (idx, id) in done.ids {
+            let idx = idx as usize;
+            let (Some(slot @ None), Some(id)) = (cache.get_mut(idx), id) else {
+                continue;
+            };
+            if tree.element(idx).is_some_and(|e| e.logical_id_override.is_none()) {
+                *slot = Some(id);
+            }
+        }
+    }
+}
+
 /// Removes absent values from objects and lists, recursively.
 pub(crate) fn strip_absent(v: &mut Value) {
     match v {

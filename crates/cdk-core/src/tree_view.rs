@@ -90,7 +90,6 @@ struct Facts<'t> {
     /// The construct's fqn (shared by the constructs of one class).
     fqn: Option<&'t std::rc::Rc<str>>,
     kind: Fact<'t>,
-    children: usize,
 }
 
 enum Fact<'t> {
@@ -104,12 +103,7 @@ enum Fact<'t> {
 /// tree remembers, hence the call).
 fn with_facts<R>(tree: &TreeData, i: usize, f: impl FnOnce(&Facts<'_>) -> R) -> R {
     let n = &tree.nodes[i];
-    let facts = |kind| Facts {
-        id: n.id(),
-        fqn: n.construct_info.as_ref(),
-        kind,
-        children: n.children.len(),
-    };
+    let facts = |kind| Facts { id: n.id(), fqn: n.construct_info.as_ref(), kind };
     match &n.kind {
         NodeKind::Stack(s) if s.nested.is_some() => f(&facts(Fact::NestedStack)),
         NodeKind::Stack(s) => f(&facts(Fact::Stack(s))),
@@ -178,51 +172,47 @@ impl TreeView {
 
     /// Whether the tree at `root` still says what this snapshot of it says (a snapshot
     /// taken now would be equal to it), compared without taking one.
+    ///
+    /// A construct's id, kind and resource type are fixed when it is added (its path never
+    /// changes), so what is compared is what can change: children, fqns, logical IDs and
+    /// stack facts.
     pub(crate) fn matches(&self, tree: &TreeData, root: usize) -> bool {
-        if tree.nodes[root].path != self.root_path {
+        if tree.nodes[root].path != self.root_path
+            || self.nodes.first().is_none_or(|n| n.tree_idx as usize != root)
+        {
             return false;
         }
-        let mut k = 0;
+        let cache = tree.logical_ids.borrow();
         let mut next = 1;
-        while k < self.nodes.len() {
-            let i = self.nodes[k].tree_idx as usize;
-            if k == 0 && i != root {
-                return false;
-            }
-            let n = &self.nodes[k];
-            let same = with_facts(tree, i, |f| {
-                f.children == n.child_count as usize
-                    && f.id == self.str(n.id)
-                    && f.fqn.map(|s| &**s) == n.fqn.map(|s| self.str(s))
-                    && match (&f.kind, &n.kind) {
-                        (Fact::Plain, ViewKind::Plain) => true,
-                        (Fact::NestedStack, ViewKind::NestedStack) => true,
-                        (Fact::Stack(s), ViewKind::Stack(v)) => {
-                            stack_facts(s) == self.stacks[*v as usize]
-                        }
-                        (
-                            Fact::Element { resource_type, logical_id },
-                            ViewKind::Element { resource_type: t, logical_id: l },
-                        ) => {
-                            *resource_type == t.map(|t| self.str(t))
-                                && *logical_id == l.map(|l| self.str(l))
-                        }
-                        _ => false,
+        for (k, n) in self.nodes.iter().enumerate() {
+            let i = n.tree_idx as usize;
+            let node = &tree.nodes[i];
+            let same = node.children.len() == n.child_count as usize
+                && n.first_child as usize == next
+                && node.construct_info.as_deref() == n.fqn.map(|s| self.str(s))
+                && match (&node.kind, &n.kind) {
+                    (NodeKind::Stack(s), ViewKind::Stack(v)) => {
+                        stack_facts(s) == self.stacks[*v as usize]
                     }
-            });
-            // children in the same places
-            if !same
-                || n.first_child as usize != next
-                || tree.nodes[i]
+                    (NodeKind::Element(_), ViewKind::Element { logical_id, .. }) => {
+                        let was = logical_id.map(|l| self.str(l));
+                        match cache.as_ref().and_then(|c| c.get(i)).and_then(|id| id.as_deref()) {
+                            Some(id) => was == Some(id),
+                            None => crate::resolve::compute_logical_id(tree, i).ok().as_deref() == was,
+                        }
+                    }
+                    _ => true,
+                }
+                // children in the same places
+                && node
                     .children
                     .iter()
                     .zip(self.children(k))
-                    .any(|(c, v)| *c != self.nodes[v].tree_idx as usize)
-            {
+                    .all(|(c, v)| *c == self.nodes[v].tree_idx as usize);
+            if !same {
                 return false;
             }
             next += n.child_count as usize;
-            k += 1;
         }
         true
     }

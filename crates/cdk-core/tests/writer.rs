@@ -269,3 +269,27 @@ fn constructs_a_producer_adds_while_the_template_is_rendered_are_in_tree_json_an
     assert_eq!(stack.resource_count(), 32);
     assert_eq!(template["Resources"].as_object().unwrap().len(), 32);
 }
+
+#[test]
+fn a_logical_id_a_producer_overrides_while_the_template_is_rendered_is_in_tree_json_and_the_metadata(
+) {
+    // The snapshot said the path's ID; the override made meanwhile makes tree.json and the
+    // metadata rendered again, with it.
+    let (app, dir) = app("aside-overridden", |p| p);
+    let stack = Stack::new(&app, "Stack").unwrap();
+    topics(&stack, 30);
+    let target = CfnResource::new(&stack, "Target", "AWS::SQS::Queue", Value::Null).unwrap();
+    let name = Value::lazy(move |_| {
+        target.override_logical_id("Renamed");
+        Some(Value::from("x"))
+    });
+    CfnResource::new(&stack, "R", "AWS::SNS::Topic", Value::object([("TopicName", name)])).unwrap();
+    app.synth().unwrap();
+    let (tree, metadata) = tree_and_metadata(&dir, "Stack");
+    let target = &tree["children"]["Target"];
+    assert_eq!(target["attributes"]["aws:cdk:cloudformation:logicalId"], "Renamed");
+    assert_eq!(metadata["/Stack/Target"][0]["data"], "Renamed");
+    let template: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("Stack.template.json")).unwrap()).unwrap();
+    assert!(template["Resources"]["Renamed"].is_object());
+}
