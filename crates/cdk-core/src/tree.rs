@@ -66,6 +66,11 @@ pub(crate) struct TreeData {
     pub acknowledgements: RefCell<Vec<crate::validations::Acknowledgement>>,
     /// Whether the built-in CloudFormation validation runs (`AppProps`).
     pub builtin_validation: bool,
+    /// Whether a construct below the app has context of its own: until one has, a flag
+    /// reads the same for every construct of the tree.
+    pub context_below_app: bool,
+    /// Feature flags read while no construct below the app has context: (flag, enabled).
+    pub flags_read: RefCell<Vec<(Box<str>, bool)>>,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
@@ -197,6 +202,8 @@ impl TreeData {
             warnings: Vec::new(),
             acknowledgements: RefCell::new(Vec::new()),
             builtin_validation: true,
+            context_below_app: false,
+            flags_read: RefCell::new(Vec::new()),
         }
     }
 
@@ -719,6 +726,11 @@ impl Node {
         self.update(move |n| {
             n.context.get_or_insert_with(Default::default).insert(key, value);
         });
+        let below_app = self.idx != 0;
+        self.update_tree(move |t| {
+            t.flags_read.get_mut().clear();
+            t.context_below_app |= below_app;
+        });
         Ok(())
     }
 
@@ -726,6 +738,18 @@ impl Node {
     /// JavaScript's `Boolean(value)` (so `0`, `null` and `""` are off, `"false"` is on), as
     /// aws-cdk-lib's `FeatureFlags.isEnabled` does; the flag's default when unset.
     pub fn feature_flag(&self, flag: &str) -> bool {
+        {
+            // the app's context alone: each flag read once
+            let tree = self.tree.borrow();
+            if !tree.context_below_app && self.idx < tree.nodes.len() {
+                if let Some((_, on)) = tree.flags_read.borrow().iter().find(|(f, _)| **f == *flag) {
+                    return *on;
+                }
+                let on = crate::feature_flags::is_enabled(tree.context(0, flag), flag);
+                tree.flags_read.borrow_mut().push((flag.into(), on));
+                return on;
+            }
+        }
         crate::feature_flags::is_enabled(self.try_get_context(flag).as_ref(), flag)
     }
 

@@ -167,6 +167,29 @@ fn feature_flags_are_read_as_javascript_booleans() {
     }
 }
 
+#[test]
+fn a_flag_set_below_the_app_after_it_was_read_applies_below_that_construct() {
+    const FLAG: &str = cdk_core::feature_flags::PATH_METADATA_ENABLE;
+    let (app, _) = app_with("flags-below", &[(FLAG, serde_json::json!(false))]);
+    let stack = Stack::new(&app, "S").unwrap();
+    // read (and remembered) from the app's context
+    assert!(topic(&stack, "Before").metadata("aws:cdk:path").is_none());
+    assert!(!stack.node().feature_flag(FLAG));
+    // set on a construct: it and what is below it read its value, the rest the app's
+    let group = stack.node().add_child("Group").unwrap();
+    group.set_context(FLAG, true).unwrap();
+    assert!(group.feature_flag(FLAG));
+    assert!(topic(&group, "Inside").metadata("aws:cdk:path").is_some());
+    assert!(topic(&stack, "Outside").metadata("aws:cdk:path").is_none());
+    assert!(!stack.node().feature_flag(FLAG));
+    // and on the app itself, before it has children
+    let fresh = App::new();
+    assert!(fresh.node().feature_flag(FLAG));
+    fresh.node().set_context(FLAG, false).unwrap();
+    assert!(!fresh.node().feature_flag(FLAG));
+    assert!(topic(&Stack::new(&fresh, "S").unwrap(), "T").metadata("aws:cdk:path").is_none());
+}
+
 fn limit_error(limit: serde_json::Value) -> Option<String> {
     let (app, _) = app_with("limit", &[(cdk_core::app::STACK_RESOURCE_LIMIT_CONTEXT, limit)]);
     let stack = Stack::new(&app, "S").unwrap();
