@@ -631,15 +631,8 @@ impl App {
     }
 
     fn top_level_stacks(&self) -> Vec<usize> {
-        // Post-order over the tree: a stack's own nested stages first; in practice, creation order.
         let tree = self.node.tree.borrow();
-        let mut stacks = Vec::new();
-        for_each_below(&tree, 0, &mut Vec::new(), |i| {
-            if matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if s.nested.is_none()) {
-                stacks.push(i);
-            }
-        });
-        stacks
+        stacks_in_pre_order(&tree, |_, s| s.nested.is_none())
     }
 
     /// Writes the templates of `stack`'s nested stacks (deepest first) and of `stack`;
@@ -654,16 +647,9 @@ impl App {
         let nested: Vec<usize> = {
             let tree = self.node.tree.borrow();
             let me = stack.node().idx;
-            let mut nested = Vec::new();
-            for_each_below(&tree, me, &mut Vec::new(), |i| {
-                if i != me
-                    && matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if s.nested.is_some())
-                    && nearest_parent_stack(&tree, i) == Some(me)
-                {
-                    nested.push(i);
-                }
-            });
-            nested
+            stacks_in_pre_order(&tree, |i, s| {
+                s.nested.is_some() && nearest_parent_stack(&tree, i) == Some(me)
+            })
         };
         for n in nested {
             let child = Stack::from_node(self.node.sibling(n));
@@ -1251,6 +1237,45 @@ fn for_each_below(
     }
 }
 
+/// The stacks for which `keep` holds, in pre-order (the order of [`for_each_below`] from the
+/// root): found by reading the nodes in the order they were added, then sorted.
+fn stacks_in_pre_order(
+    tree: &TreeData,
+    mut keep: impl FnMut(usize, &crate::stack::StackData) -> bool,
+) -> Vec<usize> {
+    let mut stacks: Vec<usize> = (0..tree.nodes.len())
+        .filter(|&i| matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if keep(i, s)))
+        .collect();
+    stacks.sort_by(|a, b| pre_order(tree, *a, *b));
+    stacks
+}
+
+/// The order of two nodes in a pre-order walk of the tree: an ancestor comes before what is
+/// below it; otherwise the order of the two children of their closest common ancestor that
+/// lead to them.
+fn pre_order(tree: &TreeData, a: usize, b: usize) -> std::cmp::Ordering {
+    let chain = |mut i: usize| {
+        let mut up = vec![i];
+        while let Some(p) = tree.nodes[i].parent {
+            up.push(p);
+            i = p;
+        }
+        up.reverse();
+        up
+    };
+    let (ca, cb) = (chain(a), chain(b));
+    match ca.iter().zip(&cb).position(|(x, y)| x != y) {
+        // one is at or above the other
+        None => ca.len().cmp(&cb.len()),
+        Some(k) => {
+            // (the root is common to both: k > 0)
+            let siblings = &tree.nodes[ca[k - 1]].children;
+            let at = |c: usize| siblings.iter().position(|s| *s == c);
+            at(ca[k]).cmp(&at(cb[k]))
+        }
+    }
+}
+
 fn nearest_parent_stack(tree: &TreeData, idx: usize) -> Option<usize> {
     tree.nodes[idx].parent.and_then(|p| tree.stack_of(p))
 }
@@ -1648,6 +1673,10 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
 /// Applies the `Tags.of(...)` operations to every taggable resource, top-down: a scope's
 /// inherited operations first, then its own, each in the order they were added.
 fn apply_tag_aspects(tree: &mut TreeData) {
+    // (the nodes read in the order they were added: a walk of the tree costs more)
+    if tree.nodes.iter().all(|n| n.tag_aspects().is_empty()) {
+        return;
+    }
     let explicit_stack_tags = feature_flags::is_enabled(
         tree.context(0, feature_flags::EXPLICIT_STACK_TAGS),
         feature_flags::EXPLICIT_STACK_TAGS,
@@ -1721,8 +1750,13 @@ fn reify_dependencies(tree: &mut TreeData) -> Result<(), Error> {
                 }
             });
         };
+    let mut sources_of = None;
     for (source, target) in pairs {
-        resources_under(tree, source, &mut todo, &mut sources);
+        // (pairs of one source are next to each other)
+        if sources_of != Some(source) {
+            resources_under(tree, source, &mut todo, &mut sources);
+            sources_of = Some(source);
+        }
         resources_under(tree, target, &mut todo, &mut targets);
         for s in &sources {
             for t in &targets {
@@ -1956,9 +1990,7 @@ fn validate(root: &Node) -> Result<(), Error> {
         let mut stacks = Vec::new();
         for i in 0..tree.nodes.len() {
             match &tree.nodes[i].kind {
-                NodeKind::Element(_) => {
-                    logical_id(&tree, i)?;
-                }
+                NodeKind::Element(_) => crate::resolve::ensure_logical_id(&tree, i)?,
                 NodeKind::Stack(_) => stacks.push(i),
                 _ => {}
             }
