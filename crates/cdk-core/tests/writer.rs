@@ -293,3 +293,35 @@ fn a_logical_id_a_producer_overrides_while_the_template_is_rendered_is_in_tree_j
         serde_json::from_slice(&std::fs::read(dir.join("Stack.template.json")).unwrap()).unwrap();
     assert!(template["Resources"]["Renamed"].is_object());
 }
+
+#[test]
+fn stacks_are_written_in_the_order_of_the_tree_not_the_order_added() {
+    // B's stack and nested stack are added before A's, but A comes first in the tree.
+    let (app, dir) = app("tree-order", |p| p.builtin_cloudformation_validation(false));
+    let (a, b) = (app.node().add_child("A").unwrap(), app.node().add_child("B").unwrap());
+    let stack_b = Stack::new(&b, "Second").unwrap();
+    let stack_a = Stack::new(&a, "First").unwrap();
+    let (p, q) = (stack_a.node().add_child("P").unwrap(), stack_a.node().add_child("Q").unwrap());
+    let b_scope = stack_b.node().add_child("R").unwrap();
+    for scope in [&q, &p, &b_scope] {
+        let nested = NestedStack::new(scope, "Nested", NestedStackProps::default()).unwrap();
+        CfnResource::new(&*nested, "Topic", "AWS::SNS::Topic", Value::Null).unwrap();
+    }
+    let assembly = app.synth().unwrap();
+    assert_eq!(assembly.stacks, [stack_a.artifact_id(), stack_b.artifact_id()]);
+    // the nested templates of A's stack: P's before Q's
+    let assets: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.join(format!("{}.assets.json", stack_a.artifact_id()))).unwrap(),
+    )
+    .unwrap();
+    let names: Vec<&str> = assets["files"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|f| f["displayName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["P/Nested Nested Stack Template", "Q/Nested Nested Stack Template", "First Template"],
+    );
+}
