@@ -1238,12 +1238,12 @@ fn for_each_below(
 }
 
 /// The stacks for which `keep` holds, in pre-order (the order of [`for_each_below`] from the
-/// root): found by reading the nodes in the order they were added, then sorted.
+/// root): the tree's stacks in the order they were added, sorted.
 fn stacks_in_pre_order(
     tree: &TreeData,
     mut keep: impl FnMut(usize, &crate::stack::StackData) -> bool,
 ) -> Vec<usize> {
-    let mut stacks: Vec<usize> = (0..tree.nodes.len())
+    let mut stacks: Vec<usize> = (tree.stacks.iter().copied())
         .filter(|&i| matches!(&tree.nodes[i].kind, NodeKind::Stack(s) if keep(i, s)))
         .collect();
     stacks.sort_by(|a, b| pre_order(tree, *a, *b));

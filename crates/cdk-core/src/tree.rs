@@ -71,6 +71,8 @@ pub(crate) struct TreeData {
     pub context_below_app: bool,
     /// Feature flags read while no construct below the app has context: (flag, enabled).
     pub flags_read: RefCell<Vec<(Box<str>, bool)>>,
+    /// The stacks (top-level and nested), in the order they were added.
+    pub stacks: Vec<usize>,
 }
 
 /// A change to the tree, applied once the tree is no longer being read.
@@ -204,6 +206,7 @@ impl TreeData {
             builtin_validation: true,
             context_below_app: false,
             flags_read: RefCell::new(Vec::new()),
+            stacks: Vec::new(),
         }
     }
 
@@ -218,6 +221,9 @@ impl TreeData {
         for (k, node) in pending.into_iter().enumerate() {
             let idx = base + k;
             let parent = node.parent;
+            if let NodeKind::Stack(_) = node.kind {
+                self.stacks.push(idx);
+            }
             self.nodes.push(node);
             // Pending parents already list their pending children.
             if let Some(p) = parent.filter(|p| *p < base) {
@@ -297,6 +303,9 @@ impl TreeData {
         }
         let idx = self.nodes.len();
         let path = join_path(parent_path, &id);
+        if let NodeKind::Stack(_) = kind {
+            self.stacks.push(idx);
+        }
         self.nodes.push(NodeData::new(path, id.len(), Some(parent), kind));
         self.link_child(parent, idx);
         Ok(idx)
