@@ -64,6 +64,10 @@ fn logical_ids_of_many_elements_are_those_of_their_paths() {
     });
 
     // sorted
+    // (resources counted by their stack's template: the nested stack's own resource in the
+    // parent, its queues in it)
+    assert_eq!(stack.resource_count(), 600 + 1 + 2);
+    assert_eq!(nested.resource_count(), 520);
     let expected = |paths: &[Vec<String>]| -> Vec<String> {
         let mut ids: Vec<String> = paths.iter().map(|ids| make_unique_id(ids).unwrap()).collect();
         ids.sort();
