@@ -146,7 +146,7 @@ fn write_value_iterative(out: &mut String, value: &Value, indent: usize, depth: 
 /// An object's entries in JavaScript's enumeration order.
 enum Entries<'a> {
     /// No array-index keys: insertion order.
-    Plain(indexmap::map::Iter<'a, String, Value>),
+    Plain(crate::map_entries::Iter<'a>),
     /// Array-index keys first, sorted.
     Sorted(std::vec::IntoIter<(&'a String, &'a Value)>),
 }

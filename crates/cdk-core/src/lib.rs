@@ -11,6 +11,7 @@ pub mod fns;
 mod ignore;
 pub mod json;
 pub mod logical_id;
+pub mod map_entries;
 pub mod physical_name;
 pub mod refs;
 pub mod region_info;

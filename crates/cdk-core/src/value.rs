@@ -15,11 +15,8 @@ use indexmap::IndexMap;
 use crate::resolve::ResolveContext;
 use crate::tree::Node;
 
-/// An ordered JSON object of [`Value`]s (insertion order is kept, as in JavaScript): an
-/// [`IndexMap`] from keys to values, whose methods it has (through `Deref`).
-///
-/// It is held in a box, so that a [`Value`] stays small (32 bytes rather than the 72 of a
-/// map kept in place): an object's entries and a list's items are values.
+/// An ordered JSON object of [`Value`]s (insertion order is kept, as in JavaScript): its
+/// [`Entries`], whose methods (those of an `IndexMap`) it has through `Deref`.
 ///
 /// ```
 /// use cdk_core::{Map, Value};
@@ -30,11 +27,9 @@ use crate::tree::Node;
 /// assert_eq!(Value::Object(m), Value::object([("b", 1), ("a", 2)]));
 /// ```
 #[derive(Default, PartialEq)]
-pub struct Map(Box<Entries>);
+pub struct Map(Entries);
 
-/// The entries of a [`Map`]: an [`IndexMap`] hashing its keys with foldhash (fast for the
-/// short keys of templates; nothing here needs a hash that resists chosen keys).
-pub type Entries = IndexMap<String, Value, foldhash::fast::FixedState>;
+pub use crate::map_entries::Entries;
 
 impl Map {
     /// An empty object.
@@ -44,12 +39,12 @@ impl Map {
 
     /// An empty object with room for `n` entries.
     pub fn with_capacity(n: usize) -> Map {
-        Map(Box::new(IndexMap::with_capacity_and_hasher(n, Default::default())))
+        Map(Entries::with_capacity(n))
     }
 
-    /// The map of entries, owned.
+    /// The entries, owned.
     pub fn into_inner(self) -> Entries {
-        *self.0
+        self.0
     }
 }
 
@@ -68,7 +63,7 @@ impl std::ops::DerefMut for Map {
 
 impl From<Entries> for Map {
     fn from(m: Entries) -> Map {
-        Map(Box::new(m))
+        Map(m)
     }
 }
 
@@ -86,7 +81,7 @@ impl From<Map> for IndexMap<String, Value> {
 
 impl FromIterator<(String, Value)> for Map {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Map {
-        Map(Box::new(iter.into_iter().collect()))
+        Map(iter.into_iter().collect())
     }
 }
 
@@ -98,7 +93,7 @@ impl Extend<(String, Value)> for Map {
 
 impl IntoIterator for Map {
     type Item = (String, Value);
-    type IntoIter = indexmap::map::IntoIter<String, Value>;
+    type IntoIter = std::vec::IntoIter<(String, Value)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
@@ -106,7 +101,7 @@ impl IntoIterator for Map {
 
 impl<'a> IntoIterator for &'a Map {
     type Item = (&'a String, &'a Value);
-    type IntoIter = indexmap::map::Iter<'a, String, Value>;
+    type IntoIter = crate::map_entries::Iter<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
@@ -114,7 +109,7 @@ impl<'a> IntoIterator for &'a Map {
 
 impl<'a> IntoIterator for &'a mut Map {
     type Item = (&'a String, &'a mut Value);
-    type IntoIter = indexmap::map::IterMut<'a, String, Value>;
+    type IntoIter = crate::map_entries::IterMut<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter_mut()
     }
@@ -122,7 +117,7 @@ impl<'a> IntoIterator for &'a mut Map {
 
 impl Clone for Map {
     fn clone(&self) -> Map {
-        Map(Box::new((*self.0).clone()))
+        Map(self.0.clone())
     }
 }
 
@@ -388,7 +383,7 @@ fn clone_at(v: &Value, depth: usize) -> Value {
 fn clone_iterative(root: &Value) -> Value {
     enum Frame<'a> {
         List(std::slice::Iter<'a, Value>, Vec<Value>),
-        Object(indexmap::map::Iter<'a, String, Value>, Map, String),
+        Object(crate::map_entries::Iter<'a>, Map, String),
     }
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut next = Some(root);
@@ -464,7 +459,6 @@ impl Drop for Value {
         if depth < RECURSIVE_DEPTH {
             match self {
                 Value::Array(items) => drop(std::mem::take(items)),
-                // the entries, out of their box (taking the box would allocate an empty one)
                 Value::Object(map) => drop(std::mem::take::<Entries>(map)),
                 Value::Token(t) => match Rc::get_mut(&mut t.0) {
                     Some(TokenKind::Concat(parts)) => drop(std::mem::take(parts)),
