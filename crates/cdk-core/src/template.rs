@@ -205,11 +205,13 @@ pub(crate) fn write_template(
         }
         out.push('{');
         let mut first_element = true;
+        // the resources' resolved tokens, one list for all
+        let mut tokens = Vec::new();
         for idx in &elements {
             with_logical_id(&tree, *idx, |lid| {
                 json::object_key(out, &mut first_element, lid, indent, 1)
             })?;
-            write_element(&ctx, *idx, indent, out)?;
+            write_element(&ctx, *idx, indent, out, &mut tokens)?;
             if out.len() >= FLUSH_AT {
                 flush(out)?;
             }
@@ -232,6 +234,7 @@ fn write_element(
     idx: usize,
     indent: usize,
     out: &mut String,
+    tokens: &mut Vec<(usize, Presolved)>,
 ) -> Result<(), Error> {
     let tree = ctx.tree;
     let Some(element) = tree.element(idx) else {
@@ -241,7 +244,7 @@ fn write_element(
     const LEVEL: usize = 2;
     match &element.kind {
         ElementKind::Resource(r) if r.overrides().is_none() => {
-            write_resource(ctx, idx, r, indent, out).map_err(wrap)
+            write_resource(ctx, idx, r, indent, out, tokens).map_err(wrap)
         }
         ElementKind::Parameter(m) | ElementKind::Mapping(m) | ElementKind::Rule(m) => {
             ctx.write_map_at(out, m, indent, LEVEL, 0).map_err(wrap)
@@ -271,14 +274,16 @@ fn write_resource(
     r: &ResourceData,
     indent: usize,
     out: &mut String,
+    tokens: &mut Vec<(usize, Presolved)>,
 ) -> Result<(), Error> {
     const LEVEL: usize = 2;
     let tree = ctx.tree;
     // Top-level tokens are resolved first (to know whether any property is defined); the
     // rest is resolved while it is written.
     let tag_property = r.tags.as_ref().map(|t| t.tagging().property);
-    // (property index, token resolved), in property order; allocated only when some is
-    let mut tokens: Vec<(usize, Presolved)> = Vec::new();
+    // (property index, token resolved), in property order (the list is the caller's, kept
+    // from one resource to the next)
+    tokens.clear();
     let mut has_defined = false;
     for (i, (k, v)) in r.properties.iter().enumerate() {
         if tag_property == Some(k.as_str()) {
