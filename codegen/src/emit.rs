@@ -183,11 +183,11 @@ fn builder_struct(name: &str, doc: &str, fields: &[Field], r: &Resource) -> Toke
         let field = ident(&f.rust_name);
         let cfn = &f.cfn_name;
         if f.required {
-            quote! { m.insert(String::from(#cfn), v.#field); }
+            quote! { m.insert_static(#cfn, v.#field); }
         } else {
             quote! {
                 if let Some(x) = v.#field {
-                    m.insert(String::from(#cfn), x);
+                    m.insert_static(#cfn, x);
                 }
             }
         }

@@ -225,7 +225,7 @@ mod tests {
         );
         // the L1 struct's order; the unset `ContentHandling` is left out
         let cfn = r.to_cfn().unwrap();
-        let keys: Vec<&String> = cfn.as_object().unwrap().keys().collect();
+        let keys: Vec<&str> = cfn.as_object().unwrap().keys().collect();
         assert_eq!(
             keys,
             ["ResponseParameters", "ResponseTemplates", "SelectionPattern", "StatusCode"]

@@ -153,7 +153,7 @@ fn map_free_form(mut value: Value) -> Value {
                 }
                 pending.extend(o.iter_mut().map(|(k, v)| {
                     // (the renamed keys are not among these)
-                    (v, !preserve_keys && USER_DEFINED_CHILDREN.contains(&k.as_str()))
+                    (v, !preserve_keys && USER_DEFINED_CHILDREN.contains(&k))
                 }));
             }
             _ => {}

@@ -109,7 +109,7 @@ mod tests {
             r#"{"statusCode":"200","responseParameters":{"method.response.header.Vary":true},"responseModels":{"application/json":"Empty"}}"#
         );
         let cfn = r.to_cfn().unwrap();
-        let keys: Vec<&String> = cfn.as_object().unwrap().keys().collect();
+        let keys: Vec<&str> = cfn.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["ResponseModels", "ResponseParameters", "StatusCode"]);
         assert!(MethodResponse::builder().build().is_err());
     }

@@ -215,7 +215,7 @@ mod tests {
     use cdk_core::{App, Stack};
 
     fn names(m: &Metric) -> Vec<&str> {
-        m.dimensions().keys().map(String::as_str).collect()
+        m.dimensions().keys().collect()
     }
 
     #[test]

@@ -247,11 +247,8 @@ impl Alarm {
         let build_err = |source| Error::Build { path: path.clone(), source };
         let mut dimensions = Vec::new();
         for (name, value) in metric.dimensions_sorted() {
-            let d = Dimension::builder()
-                .name(name.as_str())
-                .value(value.clone())
-                .build()
-                .map_err(build_err)?;
+            let d =
+                Dimension::builder().name(name).value(value.clone()).build().map_err(build_err)?;
             dimensions.push(Value::from(d));
         }
         let dimensions = (!dimensions.is_empty()).then_some(Value::Array(dimensions));

@@ -139,7 +139,7 @@ const DEFAULT_PERIOD: Duration = Duration::from_secs(300);
 
 /// `metricKey`: what makes two metrics the same line.
 fn metric_key(m: &Metric) -> String {
-    let mut dims: Vec<(&String, &Value)> = m.dimensions().iter().collect();
+    let mut dims: Vec<(&str, &Value)> = m.dimensions().iter().collect();
     dims.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let dims: Vec<String> =
         dims.iter().map(|(k, v)| format!("{k}={}", cdk_core::json::to_json_string(v, 0))).collect();
@@ -156,10 +156,10 @@ fn metric_key(m: &Metric) -> String {
 /// `metricGraphJson` of a metric on axis `y_axis`.
 fn metric_graph_json(m: &Metric, y_axis: &str) -> Value {
     let mut ret = vec![Value::from(m.namespace()), Value::from(m.metric_name())];
-    let mut dims: Vec<(&String, &Value)> = m.dimensions().iter().collect();
+    let mut dims: Vec<(&str, &Value)> = m.dimensions().iter().collect();
     dims.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     for (k, v) in dims {
-        ret.push(Value::from(k.as_str()));
+        ret.push(Value::from(k));
         ret.push(v.clone());
     }
     let mut options = Map::new();

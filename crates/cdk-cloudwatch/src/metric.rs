@@ -458,8 +458,8 @@ impl Metric {
 
     /// The dimensions sorted by name, as JavaScript's default sort orders them (by UTF-16
     /// code units) (`dimensionsAsList`).
-    pub(crate) fn dimensions_sorted(&self) -> Vec<(&String, &Value)> {
-        let mut dims: Vec<(&String, &Value)> = self.dimensions.iter().collect();
+    pub(crate) fn dimensions_sorted(&self) -> Vec<(&str, &Value)> {
+        let mut dims: Vec<(&str, &Value)> = self.dimensions.iter().collect();
         dims.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
         dims
     }
@@ -597,7 +597,7 @@ mod tests {
         assert_eq!(m.with(MetricOptions::default()).unwrap(), m);
         let d = m.with(MetricOptions::builder().dimension("C", "c")).unwrap();
         assert_eq!(d.dimensions().keys().collect::<Vec<_>>(), ["C"]);
-        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
+        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| *k).collect();
         assert_eq!(sorted, ["A", "B"]);
     }
 
@@ -627,7 +627,7 @@ mod tests {
             props().dimension("\u{10000}", "x").dimension("\u{ff21}", "y").dimension("Z", "z"),
         )
         .unwrap();
-        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| k.as_str()).collect();
+        let sorted: Vec<&str> = m.dimensions_sorted().iter().map(|(k, _)| *k).collect();
         assert_eq!(sorted, ["Z", "\u{10000}", "\u{ff21}"]);
     }
 }

@@ -717,9 +717,9 @@ impl ResourceData {
             let set = explicit.and_then(|e| e.get(PATH_METADATA)).cloned();
             m.insert(PATH_METADATA.to_string(), set.unwrap_or_else(|| Value::from(path)));
         }
-        for (k, v) in explicit.into_iter().flatten() {
+        for (k, v) in explicit.into_iter().flat_map(|e| e.keyed()) {
             if !m.contains_key(k) {
-                m.insert(k.clone(), v.clone());
+                m.insert_key(k.clone(), v.clone());
             }
         }
         m

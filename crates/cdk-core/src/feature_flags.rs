@@ -149,6 +149,6 @@ mod tests {
         ctx.insert(EXPLICIT_STACK_TAGS.to_string(), serde_json::Value::Bool(true));
         let r = report(&ctx);
         let e = r.as_object().unwrap()[EXPLICIT_STACK_TAGS].as_object().unwrap();
-        assert_eq!(e.keys().next().map(String::as_str), Some("userValue"));
+        assert_eq!(e.keys().next(), Some("userValue"));
     }
 }

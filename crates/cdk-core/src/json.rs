@@ -148,11 +148,11 @@ enum Entries<'a> {
     /// No array-index keys: insertion order.
     Plain(crate::map_entries::Iter<'a>),
     /// Array-index keys first, sorted.
-    Sorted(std::vec::IntoIter<(&'a String, &'a Value)>),
+    Sorted(std::vec::IntoIter<(&'a str, &'a Value)>),
 }
 
 impl<'a> Iterator for Entries<'a> {
-    type Item = (&'a String, &'a Value);
+    type Item = (&'a str, &'a Value);
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Entries::Plain(it) => it.next(),
@@ -218,9 +218,9 @@ pub(crate) fn has_index_keys(map: &Map) -> bool {
 
 /// The order in which JavaScript enumerates an object's own string keys: array-index keys
 /// (canonical decimal integers below 2^32 - 1) ascending, then the rest in insertion order.
-pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&String, &Value)> {
-    let mut indexed: Vec<(u32, &String, &Value)> = Vec::new();
-    let mut rest: Vec<(&String, &Value)> = Vec::new();
+pub fn js_key_order(map: &Map) -> impl Iterator<Item = (&str, &Value)> {
+    let mut indexed: Vec<(u32, &str, &Value)> = Vec::new();
+    let mut rest: Vec<(&str, &Value)> = Vec::new();
     for (k, v) in map {
         match array_index(k) {
             Some(i) => indexed.push((i, k, v)),
@@ -494,7 +494,7 @@ mod tests {
     #[test]
     fn index_keys_first() {
         let v = Value::object([("zeta", 1), ("10", 2), ("2", 3), ("01", 4), ("4294967295", 5)]);
-        let keys: Vec<_> = js_key_order(v.as_object().unwrap()).map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<_> = js_key_order(v.as_object().unwrap()).map(|(k, _)| k).collect();
         assert_eq!(keys, ["2", "10", "zeta", "01", "4294967295"]);
     }
 }

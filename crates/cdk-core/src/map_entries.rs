@@ -3,7 +3,9 @@
 //! The objects of templates are small (a resource's properties, an intrinsic function): a
 //! list searched from the front finds a key faster than a hash table would hash it, and
 //! costs one allocation rather than three. The methods are those of an `IndexMap` of the
-//! same name, so code written against one reads the same against the other.
+//! same name, so code written against one reads the same against the other; keys are read
+//! as `&str`. A constant key ([`Entries::insert_static`], as the generated L1 types insert
+//! their property names) is kept borrowed: nothing is allocated for it.
 
 use std::fmt;
 
@@ -24,8 +26,12 @@ use crate::value::Value;
 /// ```
 #[derive(Clone, Default)]
 pub struct Entries {
-    list: Vec<(String, Value)>,
+    list: Vec<(Key, Value)>,
 }
+
+/// A key: borrowed when it is a constant (a property name of a generated type, given to
+/// [`Entries::insert_static`]), owned otherwise; copying a borrowed key allocates nothing.
+pub type Key = std::borrow::Cow<'static, str>;
 
 impl Entries {
     /// No entries.
@@ -81,6 +87,20 @@ impl Entries {
 
     /// [`Entries::insert`], also returning the entry's position.
     pub fn insert_full(&mut self, key: String, value: Value) -> (usize, Option<Value>) {
+        self.insert_key_full(Key::Owned(key), value)
+    }
+
+    /// [`Entries::insert`] of a constant key (nothing is allocated for it).
+    pub fn insert_static(&mut self, key: &'static str, value: Value) -> Option<Value> {
+        self.insert_key_full(Key::Borrowed(key), value).1
+    }
+
+    /// [`Entries::insert`] of a [`Key`] (as [`Entries::keyed`] gives them).
+    pub fn insert_key(&mut self, key: Key, value: Value) -> Option<Value> {
+        self.insert_key_full(key, value).1
+    }
+
+    fn insert_key_full(&mut self, key: Key, value: Value) -> (usize, Option<Value>) {
         match self.get_index_of(&key) {
             Some(i) => (i, Some(std::mem::replace(&mut self.list[i].1, value))),
             None => {
@@ -95,7 +115,7 @@ impl Entries {
     pub fn shift_insert(&mut self, index: usize, key: String, value: Value) -> Option<Value> {
         let old = self.shift_remove(&key);
         let index = index.min(self.list.len());
-        self.list.insert(index, (key, value));
+        self.list.insert(index, (Key::Owned(key), value));
         old
     }
 
@@ -110,25 +130,25 @@ impl Entries {
     }
 
     /// The key and value of `key`.
-    pub fn get_key_value(&self, key: &str) -> Option<(&String, &Value)> {
-        self.list.iter().find(|(k, _)| k == key).map(|(k, v)| (k, v))
+    pub fn get_key_value(&self, key: &str) -> Option<(&str, &Value)> {
+        self.list.iter().find(|(k, _)| k == key).map(|(k, v)| (&**k, v))
     }
 
     /// The position, key and value of `key`.
-    pub fn get_full(&self, key: &str) -> Option<(usize, &String, &Value)> {
+    pub fn get_full(&self, key: &str) -> Option<(usize, &str, &Value)> {
         let i = self.get_index_of(key)?;
         let (k, v) = &self.list[i];
-        Some((i, k, v))
+        Some((i, &**k, v))
     }
 
     /// The entry at position `index`.
-    pub fn get_index(&self, index: usize) -> Option<(&String, &Value)> {
-        self.list.get(index).map(|(k, v)| (k, v))
+    pub fn get_index(&self, index: usize) -> Option<(&str, &Value)> {
+        self.list.get(index).map(|(k, v)| (&**k, v))
     }
 
     /// The entry at position `index`, its value to change.
-    pub fn get_index_mut(&mut self, index: usize) -> Option<(&String, &mut Value)> {
-        self.list.get_mut(index).map(|(k, v)| (&*k, v))
+    pub fn get_index_mut(&mut self, index: usize) -> Option<(&str, &mut Value)> {
+        self.list.get_mut(index).map(|(k, v)| (&**k, v))
     }
 
     /// Whether `key` is there.
@@ -137,18 +157,18 @@ impl Entries {
     }
 
     /// The first entry.
-    pub fn first(&self) -> Option<(&String, &Value)> {
-        self.list.first().map(|(k, v)| (k, v))
+    pub fn first(&self) -> Option<(&str, &Value)> {
+        self.list.first().map(|(k, v)| (&**k, v))
     }
 
     /// The last entry.
-    pub fn last(&self) -> Option<(&String, &Value)> {
-        self.list.last().map(|(k, v)| (k, v))
+    pub fn last(&self) -> Option<(&str, &Value)> {
+        self.list.last().map(|(k, v)| (&**k, v))
     }
 
     /// Removes and returns the last entry.
     pub fn pop(&mut self) -> Option<(String, Value)> {
-        self.list.pop()
+        self.list.pop().map(|(k, v)| (k.into_owned(), v))
     }
 
     /// Removes `key`, keeping the order of the others; its value.
@@ -159,12 +179,16 @@ impl Entries {
     /// Removes `key`, keeping the order of the others; its key and value.
     pub fn shift_remove_entry(&mut self, key: &str) -> Option<(String, Value)> {
         let i = self.get_index_of(key)?;
-        Some(self.list.remove(i))
+        let (k, v) = self.list.remove(i);
+        Some((k.into_owned(), v))
     }
 
     /// Removes the entry at `index`, keeping the order of the others.
     pub fn shift_remove_index(&mut self, index: usize) -> Option<(String, Value)> {
-        (index < self.list.len()).then(|| self.list.remove(index))
+        (index < self.list.len()).then(|| {
+            let (k, v) = self.list.remove(index);
+            (k.into_owned(), v)
+        })
     }
 
     /// Removes `key`, the last entry taking its place; its value.
@@ -175,11 +199,12 @@ impl Entries {
     /// Removes `key`, the last entry taking its place; its key and value.
     pub fn swap_remove_entry(&mut self, key: &str) -> Option<(String, Value)> {
         let i = self.get_index_of(key)?;
-        Some(self.list.swap_remove(i))
+        let (k, v) = self.list.swap_remove(i);
+        Some((k.into_owned(), v))
     }
 
     /// Keeps the entries for which `keep` holds, in order.
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Value) -> bool) {
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &mut Value) -> bool) {
         self.list.retain_mut(|(k, v)| keep(k, v))
     }
 
@@ -192,7 +217,7 @@ impl Entries {
     /// order.
     pub fn sort_by(
         &mut self,
-        mut cmp: impl FnMut(&String, &Value, &String, &Value) -> std::cmp::Ordering,
+        mut cmp: impl FnMut(&str, &Value, &str, &Value) -> std::cmp::Ordering,
     ) {
         self.list.sort_by(|a, b| cmp(&a.0, &a.1, &b.0, &b.1))
     }
@@ -201,15 +226,15 @@ impl Entries {
     pub fn drain(
         &mut self,
         range: impl std::ops::RangeBounds<usize>,
-    ) -> std::vec::Drain<'_, (String, Value)> {
-        self.list.drain(range)
+    ) -> impl DoubleEndedIterator<Item = (String, Value)> + ExactSizeIterator + '_ {
+        self.list.drain(range).map(|(k, v)| (k.into_owned(), v))
     }
 
     /// The entry of `key`, to read, change or fill.
     pub fn entry(&mut self, key: String) -> Entry<'_> {
         match self.get_index_of(&key) {
             Some(index) => Entry::Occupied(OccupiedEntry { entries: self, index }),
-            None => Entry::Vacant(VacantEntry { entries: self, key }),
+            None => Entry::Vacant(VacantEntry { entries: self, key: Key::Owned(key) }),
         }
     }
 
@@ -218,14 +243,20 @@ impl Entries {
         Iter(self.list.iter())
     }
 
+    /// The entries, in order, with their keys as kept (to copy into other entries with
+    /// [`Entries::insert_key`] without allocating for a constant key).
+    pub fn keyed(&self) -> impl DoubleEndedIterator<Item = (&Key, &Value)> + ExactSizeIterator {
+        self.list.iter().map(|(k, v)| (k, v))
+    }
+
     /// The entries, in order, their values to change.
     pub fn iter_mut(&mut self) -> IterMut<'_> {
         IterMut(self.list.iter_mut())
     }
 
     /// The keys, in order.
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator + Clone {
-        self.list.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + Clone {
+        self.list.iter().map(|(k, _)| &**k)
     }
 
     /// The values, in order.
@@ -242,7 +273,7 @@ impl Entries {
 
     /// The keys, in order, owned.
     pub fn into_keys(self) -> impl DoubleEndedIterator<Item = String> + ExactSizeIterator {
-        self.list.into_iter().map(|(k, _)| k)
+        self.list.into_iter().map(|(k, _)| k.into_owned())
     }
 
     /// The values, in order, owned.
@@ -300,14 +331,36 @@ impl Extend<(String, Value)> for Entries {
 
 impl IntoIterator for Entries {
     type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type IntoIter = IntoIter;
     fn into_iter(self) -> Self::IntoIter {
-        self.list.into_iter()
+        IntoIter(self.list.into_iter())
     }
 }
 
+/// The entries of an [`Entries`], owned, in order.
+#[derive(Debug)]
+pub struct IntoIter(std::vec::IntoIter<(Key, Value)>);
+
+impl Iterator for IntoIter {
+    type Item = (String, Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.into_owned(), v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for IntoIter {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, v)| (k.into_owned(), v))
+    }
+}
+
+impl ExactSizeIterator for IntoIter {}
+
 impl<'a> IntoIterator for &'a Entries {
-    type Item = (&'a String, &'a Value);
+    type Item = (&'a str, &'a Value);
     type IntoIter = Iter<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
@@ -315,7 +368,7 @@ impl<'a> IntoIterator for &'a Entries {
 }
 
 impl<'a> IntoIterator for &'a mut Entries {
-    type Item = (&'a String, &'a mut Value);
+    type Item = (&'a str, &'a mut Value);
     type IntoIter = IterMut<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter_mut()
@@ -324,12 +377,12 @@ impl<'a> IntoIterator for &'a mut Entries {
 
 /// The entries of an [`Entries`], in order ([`Entries::iter`]).
 #[derive(Clone, Debug)]
-pub struct Iter<'a>(std::slice::Iter<'a, (String, Value)>);
+pub struct Iter<'a>(std::slice::Iter<'a, (Key, Value)>);
 
 impl<'a> Iterator for Iter<'a> {
-    type Item = (&'a String, &'a Value);
+    type Item = (&'a str, &'a Value);
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k, v))
+        self.0.next().map(|(k, v)| (&**k, v))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.0.size_hint()
@@ -338,7 +391,7 @@ impl<'a> Iterator for Iter<'a> {
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, v)| (k, v))
+        self.0.next_back().map(|(k, v)| (&**k, v))
     }
 }
 
@@ -346,12 +399,12 @@ impl ExactSizeIterator for Iter<'_> {}
 
 /// The entries of an [`Entries`], in order, their values to change ([`Entries::iter_mut`]).
 #[derive(Debug)]
-pub struct IterMut<'a>(std::slice::IterMut<'a, (String, Value)>);
+pub struct IterMut<'a>(std::slice::IterMut<'a, (Key, Value)>);
 
 impl<'a> Iterator for IterMut<'a> {
-    type Item = (&'a String, &'a mut Value);
+    type Item = (&'a str, &'a mut Value);
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (&*k, v))
+        self.0.next().map(|(k, v)| (&**k, v))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.0.size_hint()
@@ -360,7 +413,7 @@ impl<'a> Iterator for IterMut<'a> {
 
 impl DoubleEndedIterator for IterMut<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, v)| (&*k, v))
+        self.0.next_back().map(|(k, v)| (&**k, v))
     }
 }
 
@@ -383,7 +436,7 @@ pub struct OccupiedEntry<'a> {
 /// A key that is not there ([`Entry::Vacant`]).
 pub struct VacantEntry<'a> {
     entries: &'a mut Entries,
-    key: String,
+    key: Key,
 }
 
 impl<'a> Entry<'a> {
@@ -487,7 +540,7 @@ mod tests {
     }
 
     fn keys(e: &Entries) -> Vec<&str> {
-        e.keys().map(String::as_str).collect()
+        e.keys().collect()
     }
 
     #[test]
@@ -497,8 +550,8 @@ mod tests {
         assert_eq!(e.insert("a".into(), Value::from(9)), Some(Value::from(1)));
         assert_eq!(keys(&e), ["a", "b", "c"]);
         assert_eq!(e.insert_full("d".into(), Value::from(4)), (3, None));
-        assert_eq!(e.get_full("c"), Some((2, &"c".to_string(), &Value::from(3))));
-        assert_eq!(e.get_index(0), Some((&"a".to_string(), &Value::from(9))));
+        assert_eq!(e.get_full("c"), Some((2, "c", &Value::from(3))));
+        assert_eq!(e.get_index(0), Some(("a", &Value::from(9))));
         assert_eq!(e["b"], Value::from(2));
         // removals: shifting keeps the order, swapping moves the last entry in
         assert_eq!(e.shift_remove("a"), Some(Value::from(9)));
@@ -519,7 +572,7 @@ mod tests {
         assert_eq!(keys(&twice), ["x", "y"]);
         assert_eq!(twice.get("x"), Some(&Value::from(3)));
         // iterators both ways, and the debug form of a map
-        assert_eq!(twice.iter().rev().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["y", "x"]);
+        assert_eq!(twice.iter().rev().map(|(k, _)| k).collect::<Vec<_>>(), ["y", "x"]);
         assert_eq!(
             format!("{twice:?}"),
             format!(
@@ -562,6 +615,27 @@ mod tests {
         }
         assert_eq!(keys(&e), ["a", "c"]);
         assert_eq!(e.entry("z".into()).key(), "z");
+    }
+
+    #[test]
+    fn constant_keys_are_kept_borrowed_and_copied_as_they_are() {
+        let mut e = Entries::new();
+        assert_eq!(e.insert_static("Type", Value::from(1)), None);
+        e.insert("Name".into(), Value::from(2));
+        // the same key given owned replaces the value in place
+        assert_eq!(e.insert("Type".into(), Value::from(3)), Some(Value::from(1)));
+        assert_eq!(keys(&e), ["Type", "Name"]);
+        let borrowed: Vec<bool> =
+            e.keyed().map(|(k, _)| matches!(k, std::borrow::Cow::Borrowed(_))).collect();
+        assert_eq!(borrowed, [true, false]);
+        let mut copy = Entries::new();
+        for (k, v) in e.keyed() {
+            copy.insert_key(k.clone(), v.clone());
+        }
+        assert_eq!(copy, e);
+        assert!(matches!(copy.keyed().next(), Some((std::borrow::Cow::Borrowed("Type"), _))));
+        // owned iteration gives owned keys
+        assert_eq!(copy.into_iter().map(|(k, _)| k).collect::<Vec<String>>(), ["Type", "Name"]);
     }
 
     #[test]

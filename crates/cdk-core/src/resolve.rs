@@ -88,11 +88,11 @@ impl<'a> ResolveContext<'a> {
     /// As [`ResolveContext::resolve`].
     pub fn resolve_map(&self, map: &Map) -> Result<Map, Error> {
         let mut out = Map::with_capacity(map.len());
-        for (k, v) in map {
+        for (k, v) in map.keyed() {
             if let Some(r) = self.resolve_at(v, 1).map_err(|e| e.under(k))? {
-                out.insert(k.clone(), r);
+                out.insert_key(k.clone(), r);
             } else if self.keep_absent {
-                out.insert(k.clone(), Value::absent());
+                out.insert_key(k.clone(), Value::absent());
             }
         }
         Ok(out)
@@ -155,11 +155,11 @@ impl<'a> ResolveContext<'a> {
             }
             Value::Object(map) => {
                 let mut out = Map::with_capacity(map.len());
-                for (k, v) in map {
+                for (k, v) in map.keyed() {
                     if let Some(r) = self.resolve_at(v, depth + 1).map_err(|e| e.under(k))? {
-                        out.insert(k.clone(), r);
+                        out.insert_key(k.clone(), r);
                     } else if self.keep_absent {
-                        out.insert(k.clone(), Value::absent());
+                        out.insert_key(k.clone(), Value::absent());
                     }
                 }
                 Value::Object(out)
@@ -751,7 +751,7 @@ pub(crate) fn token_aware_stringify(value: &Value, space: usize) -> Option<Value
             &mut self,
             pre: &str,
             post: &str,
-            items: impl Iterator<Item = (Option<&'v String>, &'v Value)>,
+            items: impl Iterator<Item = (Option<&'v str>, &'v Value)>,
         ) {
             self.literal(pre);
             self.indent += self.space;

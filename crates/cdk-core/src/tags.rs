@@ -134,8 +134,8 @@ impl TagManager {
                 let mut m: Map =
                     sorted.into_iter().map(|(k, t)| (k.clone(), t.value.clone())).collect();
                 if let Some(Value::Object(d)) = &self.dynamic {
-                    for (k, v) in d {
-                        m.insert(k.clone(), v.clone());
+                    for (k, v) in d.keyed() {
+                        m.insert_key(k.clone(), v.clone());
                     }
                 }
                 Value::Object(m)

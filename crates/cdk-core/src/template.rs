@@ -286,7 +286,7 @@ fn write_resource(
     tokens.clear();
     let mut has_defined = false;
     for (i, (k, v)) in r.properties.iter().enumerate() {
-        if tag_property == Some(k.as_str()) {
+        if tag_property == Some(k) {
             continue;
         }
         match v {
@@ -623,7 +623,7 @@ pub(crate) fn render_resource(
 }
 
 fn is_intrinsic(v: &Value) -> bool {
-    matches!(v, Value::Object(m) if m.len() == 1 && m.keys().next().is_some_and(|k| MERGE_EXCLUDE_KEYS.contains(&k.as_str())))
+    matches!(v, Value::Object(m) if m.len() == 1 && m.keys().next().is_some_and(|k| MERGE_EXCLUDE_KEYS.contains(&k)))
 }
 
 /// `deepMerge` of `core/lib/private/deep-merge.ts`: objects merge key by key (an absent value
@@ -709,7 +709,7 @@ mod tests {
         ]);
         deep_merge(&mut target, src.as_object().unwrap()).unwrap();
         strip_absent(&mut target);
-        let keys: Vec<_> = target.as_object().unwrap().keys().cloned().collect();
+        let keys: Vec<_> = target.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["A", "T", "Z"]);
         assert_eq!(
             target.as_object().unwrap()["T"].as_array().unwrap()[1],

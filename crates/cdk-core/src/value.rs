@@ -93,14 +93,14 @@ impl Extend<(String, Value)> for Map {
 
 impl IntoIterator for Map {
     type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type IntoIter = crate::map_entries::IntoIter;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
 }
 
 impl<'a> IntoIterator for &'a Map {
-    type Item = (&'a String, &'a Value);
+    type Item = (&'a str, &'a Value);
     type IntoIter = crate::map_entries::Iter<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
@@ -108,7 +108,7 @@ impl<'a> IntoIterator for &'a Map {
 }
 
 impl<'a> IntoIterator for &'a mut Map {
-    type Item = (&'a String, &'a mut Value);
+    type Item = (&'a str, &'a mut Value);
     type IntoIter = crate::map_entries::IterMut<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter_mut()
@@ -371,8 +371,8 @@ fn clone_at(v: &Value, depth: usize) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(|i| clone_at(i, depth + 1)).collect()),
         Value::Object(map) => {
             let mut out = Map::with_capacity(map.len());
-            for (k, v) in map {
-                out.insert(k.clone(), clone_at(v, depth + 1));
+            for (k, v) in map.keyed() {
+                out.insert_key(k.clone(), clone_at(v, depth + 1));
             }
             Value::Object(out)
         }
@@ -385,6 +385,7 @@ fn clone_iterative(root: &Value) -> Value {
         List(std::slice::Iter<'a, Value>, Vec<Value>),
         Object(crate::map_entries::Iter<'a>, Map, String),
     }
+    // (keys copied owned: values this deep are rare)
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut next = Some(root);
     loop {
@@ -425,7 +426,8 @@ fn clone_iterative(root: &Value) -> Value {
                         out.insert(std::mem::take(key), v);
                     }
                     if let Some((k, v)) = entries.next() {
-                        key.clone_from(k);
+                        key.clear();
+                        key.push_str(k);
                         next = Some(v);
                         break;
                     }

@@ -428,7 +428,7 @@ fn same_rule(a: &Value, b: &Value) -> bool {
             let m: Map = m
                 .iter()
                 .filter(|(k, v)| *k != "Description" && !v.is_absent())
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect();
             Value::Object(m)
         }

@@ -83,7 +83,7 @@ mod tests {
     fn keeps_order() -> Result<(), BuildError> {
         let p = EventPattern::builder().source(["a"]).detail_type(["b"]).build()?;
         let v = p.render().unwrap_or_default();
-        let keys: Vec<&String> = v.as_object().map(|m| m.keys().collect()).unwrap_or_default();
+        let keys: Vec<&str> = v.as_object().map(|m| m.keys().collect()).unwrap_or_default();
         assert_eq!(keys, ["source", "detail-type"]);
         assert!(EventPattern::default().render().is_none());
         Ok(())

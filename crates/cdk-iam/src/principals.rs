@@ -157,7 +157,7 @@ impl Principal {
             Principal::WithConditions { principal, conditions } => {
                 principal.collect_conditions(out);
                 for (k, v) in conditions {
-                    merge_condition(out, k.clone(), v.clone());
+                    merge_condition(out, k.to_string(), v.clone());
                 }
             }
             _ => {}

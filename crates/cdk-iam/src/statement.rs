@@ -280,11 +280,11 @@ pub(crate) fn render_document(statements: Vec<Map>, minimize: bool) -> Value {
             }
             for key in ["Principal", "NotPrincipal"] {
                 if let Some(Value::Object(p)) = st.get(key) {
-                    let mut keys: Vec<&String> = p.keys().collect();
+                    let mut keys: Vec<&str> = p.keys().collect();
                     keys.sort();
                     let sorted: Map = keys
                         .into_iter()
-                        .map(|k| (k.clone(), sorted_norm(as_list(&p[k]))))
+                        .map(|k| (k.to_string(), sorted_norm(as_list(&p[k]))))
                         .collect();
                     st.insert(key.into(), Value::Object(sorted));
                 }
@@ -346,7 +346,7 @@ fn principal_set(st: &Map) -> Vec<(String, Vec<String>)> {
                     let mut l: Vec<String> = as_list(v).iter().map(json).collect();
                     l.sort();
                     l.dedup();
-                    (k.clone(), l)
+                    (k.to_string(), l)
                 })
                 .collect();
             v.sort();
@@ -412,9 +412,9 @@ fn merge_statements(statements: Vec<Map>) -> Vec<Map> {
                         _ => Map::new(),
                     };
                     if let Some(Value::Object(bp)) = b.get("Principal") {
-                        for (k, v) in bp {
+                        for (k, v) in bp.keyed() {
                             let u = union(p.get(k), Some(v));
-                            p.insert(k.clone(), u);
+                            p.insert_key(k.clone(), u);
                         }
                     }
                     a.insert("Principal".into(), Value::Object(p));

@@ -320,13 +320,8 @@ mod tests {
         let stack = cdk_core::Stack::new(&app, "Stack").unwrap();
         let code = Code::from_bucket("b", "k.zip", Some("v1".into()));
         let v = code.bind(stack.node()).unwrap();
-        let keys: Vec<_> = v
-            .as_object()
-            .unwrap()
-            .iter()
-            .filter(|(_, v)| !v.is_absent())
-            .map(|(k, _)| k.as_str())
-            .collect();
+        let keys: Vec<_> =
+            v.as_object().unwrap().iter().filter(|(_, v)| !v.is_absent()).map(|(k, _)| k).collect();
         assert_eq!(keys, ["S3Bucket", "S3Key", "S3ObjectVersion"]);
     }
 }

@@ -114,7 +114,7 @@ fn filter_useful_keys(properties: &Map) -> Result<Map, String> {
     let unclassified: Vec<&str> = properties
         .iter()
         .filter(|(k, v)| !matches!(v, Value::Null) && locked(k).is_none())
-        .map(|(k, _)| k.as_str())
+        .map(|(k, _)| k)
         .collect();
     if !unclassified.is_empty() {
         return Err(format!(
@@ -125,7 +125,7 @@ fn filter_useful_keys(properties: &Map) -> Result<Map, String> {
     Ok(properties
         .iter()
         .filter(|(k, _)| locked(k) == Some(true))
-        .map(|(k, v)| (k.clone(), v.clone()))
+        .map(|(k, v)| (k.to_string(), v.clone()))
         .collect())
 }
 
@@ -137,11 +137,10 @@ fn sort_function_properties(properties: &Map) -> Map {
             out.insert(key.to_string(), v.clone());
         }
     }
-    let mut rest: Vec<&String> =
-        properties.keys().filter(|k| !KNOWN_ORDER.contains(&k.as_str())).collect();
+    let mut rest: Vec<&str> = properties.keys().filter(|k| !KNOWN_ORDER.contains(k)).collect();
     rest.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
     for key in rest {
-        out.insert(key.clone(), properties[key].clone());
+        out.insert(key.to_string(), properties[key].clone());
     }
     out
 }

@@ -82,9 +82,7 @@ fn openapi_finding(doc: &Value) -> Option<Finding> {
             _ => return Some(Finding::Error(format!("path item '{path}' is not an object"))),
         };
         for (key, op) in item {
-            if OPERATIONS.contains(&key.as_str())
-                && !matches!(op, Value::Object(_) | Value::Token(_))
-            {
+            if OPERATIONS.contains(&key) && !matches!(op, Value::Object(_) | Value::Token(_)) {
                 return Some(Finding::Error(format!(
                     "operation '{key}' of '{path}' is not an object"
                 )));
@@ -170,7 +168,7 @@ fn schema_problems(
     let draft4 = m.get("$schema").and_then(literal).is_none_or(|s| s.contains("draft-04"));
     for (key, v) in m {
         let here = format!("{at}/{key}");
-        match key.as_str() {
+        match key {
             "type" => {
                 let ok = match v {
                     Value::String(t) => TYPES.contains(&t.as_str()),

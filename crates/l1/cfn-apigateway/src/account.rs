@@ -33,7 +33,7 @@ impl From<CfnAccountProps> for Value {
     fn from(v: CfnAccountProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.cloud_watch_role_arn.is_some()));
         if let Some(x) = v.cloud_watch_role_arn {
-            m.insert(String::from("CloudWatchRoleArn"), x);
+            m.insert_static("CloudWatchRoleArn", x);
         }
 
         Value::Object(m)

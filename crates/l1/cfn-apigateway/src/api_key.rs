@@ -94,35 +94,35 @@ impl From<CfnApiKeyProps> for Value {
                 + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.customer_id {
-            m.insert(String::from("CustomerId"), x);
+            m.insert_static("CustomerId", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.generate_distinct_id {
-            m.insert(String::from("GenerateDistinctId"), x);
+            m.insert_static("GenerateDistinctId", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.stage_keys {
-            m.insert(String::from("StageKeys"), x);
+            m.insert_static("StageKeys", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -229,11 +229,11 @@ impl From<StageKey> for Value {
             usize::from(v.rest_api_id.is_some()) + usize::from(v.stage_name.is_some()),
         );
         if let Some(x) = v.rest_api_id {
-            m.insert(String::from("RestApiId"), x);
+            m.insert_static("RestApiId", x);
         }
 
         if let Some(x) = v.stage_name {
-            m.insert(String::from("StageName"), x);
+            m.insert_static("StageName", x);
         }
 
         Value::Object(m)
@@ -273,8 +273,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

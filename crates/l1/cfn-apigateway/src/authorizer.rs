@@ -102,36 +102,36 @@ impl From<CfnAuthorizerProps> for Value {
                 + usize::from(v.provider_arns.is_some()),
         );
         if let Some(x) = v.auth_type {
-            m.insert(String::from("AuthType"), x);
+            m.insert_static("AuthType", x);
         }
 
         if let Some(x) = v.authorizer_credentials {
-            m.insert(String::from("AuthorizerCredentials"), x);
+            m.insert_static("AuthorizerCredentials", x);
         }
 
         if let Some(x) = v.authorizer_result_ttl_in_seconds {
-            m.insert(String::from("AuthorizerResultTtlInSeconds"), x);
+            m.insert_static("AuthorizerResultTtlInSeconds", x);
         }
 
         if let Some(x) = v.authorizer_uri {
-            m.insert(String::from("AuthorizerUri"), x);
+            m.insert_static("AuthorizerUri", x);
         }
 
         if let Some(x) = v.identity_source {
-            m.insert(String::from("IdentitySource"), x);
+            m.insert_static("IdentitySource", x);
         }
 
         if let Some(x) = v.identity_validation_expression {
-            m.insert(String::from("IdentityValidationExpression"), x);
+            m.insert_static("IdentityValidationExpression", x);
         }
 
-        m.insert(String::from("Name"), v.name);
+        m.insert_static("Name", v.name);
         if let Some(x) = v.provider_arns {
-            m.insert(String::from("ProviderARNs"), x);
+            m.insert_static("ProviderARNs", x);
         }
 
-        m.insert(String::from("RestApiId"), v.rest_api_id);
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("RestApiId", v.rest_api_id);
+        m.insert_static("Type", v.type_);
         Value::Object(m)
     }
 }

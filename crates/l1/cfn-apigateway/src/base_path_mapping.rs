@@ -53,16 +53,16 @@ impl From<CfnBasePathMappingProps> for Value {
                 + usize::from(v.stage.is_some()),
         );
         if let Some(x) = v.base_path {
-            m.insert(String::from("BasePath"), x);
+            m.insert_static("BasePath", x);
         }
 
-        m.insert(String::from("DomainName"), v.domain_name);
+        m.insert_static("DomainName", v.domain_name);
         if let Some(x) = v.rest_api_id {
-            m.insert(String::from("RestApiId"), x);
+            m.insert_static("RestApiId", x);
         }
 
         if let Some(x) = v.stage {
-            m.insert(String::from("Stage"), x);
+            m.insert_static("Stage", x);
         }
 
         Value::Object(m)

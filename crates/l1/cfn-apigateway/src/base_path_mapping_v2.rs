@@ -50,13 +50,13 @@ impl From<CfnBasePathMappingV2Props> for Value {
             2 + usize::from(v.base_path.is_some()) + usize::from(v.stage.is_some()),
         );
         if let Some(x) = v.base_path {
-            m.insert(String::from("BasePath"), x);
+            m.insert_static("BasePath", x);
         }
 
-        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("DomainNameArn", v.domain_name_arn);
+        m.insert_static("RestApiId", v.rest_api_id);
         if let Some(x) = v.stage {
-            m.insert(String::from("Stage"), x);
+            m.insert_static("Stage", x);
         }
 
         Value::Object(m)

@@ -44,9 +44,9 @@ static CFN_DOCUMENTATION_PART_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core:
 impl From<CfnDocumentationPartProps> for Value {
     fn from(v: CfnDocumentationPartProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Location"), v.location);
-        m.insert(String::from("Properties"), v.properties);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("Location", v.location);
+        m.insert_static("Properties", v.properties);
+        m.insert_static("RestApiId", v.rest_api_id);
         Value::Object(m)
     }
 }
@@ -182,23 +182,23 @@ impl From<Location> for Value {
                 + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.method {
-            m.insert(String::from("Method"), x);
+            m.insert_static("Method", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.path {
-            m.insert(String::from("Path"), x);
+            m.insert_static("Path", x);
         }
 
         if let Some(x) = v.status_code {
-            m.insert(String::from("StatusCode"), x);
+            m.insert_static("StatusCode", x);
         }
 
         if let Some(x) = v.type_ {
-            m.insert(String::from("Type"), x);
+            m.insert_static("Type", x);
         }
 
         Value::Object(m)

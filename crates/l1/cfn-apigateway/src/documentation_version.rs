@@ -43,11 +43,11 @@ impl From<CfnDocumentationVersionProps> for Value {
     fn from(v: CfnDocumentationVersionProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.description.is_some()));
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
-        m.insert(String::from("DocumentationVersion"), v.documentation_version);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("DocumentationVersion", v.documentation_version);
+        m.insert_static("RestApiId", v.rest_api_id);
         Value::Object(m)
     }
 }

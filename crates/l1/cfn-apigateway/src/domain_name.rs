@@ -121,43 +121,43 @@ impl From<CfnDomainNameProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.certificate_arn {
-            m.insert(String::from("CertificateArn"), x);
+            m.insert_static("CertificateArn", x);
         }
 
         if let Some(x) = v.domain_name {
-            m.insert(String::from("DomainName"), x);
+            m.insert_static("DomainName", x);
         }
 
         if let Some(x) = v.endpoint_access_mode {
-            m.insert(String::from("EndpointAccessMode"), x);
+            m.insert_static("EndpointAccessMode", x);
         }
 
         if let Some(x) = v.endpoint_configuration {
-            m.insert(String::from("EndpointConfiguration"), x);
+            m.insert_static("EndpointConfiguration", x);
         }
 
         if let Some(x) = v.mutual_tls_authentication {
-            m.insert(String::from("MutualTlsAuthentication"), x);
+            m.insert_static("MutualTlsAuthentication", x);
         }
 
         if let Some(x) = v.ownership_verification_certificate_arn {
-            m.insert(String::from("OwnershipVerificationCertificateArn"), x);
+            m.insert_static("OwnershipVerificationCertificateArn", x);
         }
 
         if let Some(x) = v.regional_certificate_arn {
-            m.insert(String::from("RegionalCertificateArn"), x);
+            m.insert_static("RegionalCertificateArn", x);
         }
 
         if let Some(x) = v.routing_mode {
-            m.insert(String::from("RoutingMode"), x);
+            m.insert_static("RoutingMode", x);
         }
 
         if let Some(x) = v.security_policy {
-            m.insert(String::from("SecurityPolicy"), x);
+            m.insert_static("SecurityPolicy", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -286,11 +286,11 @@ impl From<EndpointConfiguration> for Value {
             usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
         );
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.types {
-            m.insert(String::from("Types"), x);
+            m.insert_static("Types", x);
         }
 
         Value::Object(m)
@@ -333,11 +333,11 @@ impl From<MutualTlsAuthentication> for Value {
             usize::from(v.truststore_uri.is_some()) + usize::from(v.truststore_version.is_some()),
         );
         if let Some(x) = v.truststore_uri {
-            m.insert(String::from("TruststoreUri"), x);
+            m.insert_static("TruststoreUri", x);
         }
 
         if let Some(x) = v.truststore_version {
-            m.insert(String::from("TruststoreVersion"), x);
+            m.insert_static("TruststoreVersion", x);
         }
 
         Value::Object(m)
@@ -382,11 +382,11 @@ impl From<Tag> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)

@@ -55,11 +55,11 @@ static CFN_DOMAIN_NAME_ACCESS_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema
 impl From<CfnDomainNameAccessAssociationProps> for Value {
     fn from(v: CfnDomainNameAccessAssociationProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.tags.is_some()));
-        m.insert(String::from("AccessAssociationSource"), v.access_association_source);
-        m.insert(String::from("AccessAssociationSourceType"), v.access_association_source_type);
-        m.insert(String::from("DomainNameArn"), v.domain_name_arn);
+        m.insert_static("AccessAssociationSource", v.access_association_source);
+        m.insert_static("AccessAssociationSourceType", v.access_association_source_type);
+        m.insert_static("DomainNameArn", v.domain_name_arn);
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -163,8 +163,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

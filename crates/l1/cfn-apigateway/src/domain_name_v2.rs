@@ -95,35 +95,35 @@ impl From<CfnDomainNameV2Props> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.certificate_arn {
-            m.insert(String::from("CertificateArn"), x);
+            m.insert_static("CertificateArn", x);
         }
 
         if let Some(x) = v.domain_name {
-            m.insert(String::from("DomainName"), x);
+            m.insert_static("DomainName", x);
         }
 
         if let Some(x) = v.endpoint_access_mode {
-            m.insert(String::from("EndpointAccessMode"), x);
+            m.insert_static("EndpointAccessMode", x);
         }
 
         if let Some(x) = v.endpoint_configuration {
-            m.insert(String::from("EndpointConfiguration"), x);
+            m.insert_static("EndpointConfiguration", x);
         }
 
         if let Some(x) = v.policy {
-            m.insert(String::from("Policy"), x);
+            m.insert_static("Policy", x);
         }
 
         if let Some(x) = v.routing_mode {
-            m.insert(String::from("RoutingMode"), x);
+            m.insert_static("RoutingMode", x);
         }
 
         if let Some(x) = v.security_policy {
-            m.insert(String::from("SecurityPolicy"), x);
+            m.insert_static("SecurityPolicy", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -237,11 +237,11 @@ impl From<EndpointConfiguration> for Value {
             usize::from(v.ip_address_type.is_some()) + usize::from(v.types.is_some()),
         );
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.types {
-            m.insert(String::from("Types"), x);
+            m.insert_static("Types", x);
         }
 
         Value::Object(m)
@@ -284,11 +284,11 @@ impl From<Tag> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)

@@ -64,17 +64,17 @@ impl From<CfnGatewayResponseProps> for Value {
                 + usize::from(v.status_code.is_some()),
         );
         if let Some(x) = v.response_parameters {
-            m.insert(String::from("ResponseParameters"), x);
+            m.insert_static("ResponseParameters", x);
         }
 
         if let Some(x) = v.response_templates {
-            m.insert(String::from("ResponseTemplates"), x);
+            m.insert_static("ResponseTemplates", x);
         }
 
-        m.insert(String::from("ResponseType"), v.response_type);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("ResponseType", v.response_type);
+        m.insert_static("RestApiId", v.rest_api_id);
         if let Some(x) = v.status_code {
-            m.insert(String::from("StatusCode"), x);
+            m.insert_static("StatusCode", x);
         }
 
         Value::Object(m)

@@ -128,48 +128,48 @@ impl From<CfnMethodProps> for Value {
                 + usize::from(v.request_validator_id.is_some()),
         );
         if let Some(x) = v.api_key_required {
-            m.insert(String::from("ApiKeyRequired"), x);
+            m.insert_static("ApiKeyRequired", x);
         }
 
         if let Some(x) = v.authorization_scopes {
-            m.insert(String::from("AuthorizationScopes"), x);
+            m.insert_static("AuthorizationScopes", x);
         }
 
         if let Some(x) = v.authorization_type {
-            m.insert(String::from("AuthorizationType"), x);
+            m.insert_static("AuthorizationType", x);
         }
 
         if let Some(x) = v.authorizer_id {
-            m.insert(String::from("AuthorizerId"), x);
+            m.insert_static("AuthorizerId", x);
         }
 
-        m.insert(String::from("HttpMethod"), v.http_method);
+        m.insert_static("HttpMethod", v.http_method);
         if let Some(x) = v.integration {
-            m.insert(String::from("Integration"), x);
+            m.insert_static("Integration", x);
         }
 
         if let Some(x) = v.method_responses {
-            m.insert(String::from("MethodResponses"), x);
+            m.insert_static("MethodResponses", x);
         }
 
         if let Some(x) = v.operation_name {
-            m.insert(String::from("OperationName"), x);
+            m.insert_static("OperationName", x);
         }
 
         if let Some(x) = v.request_models {
-            m.insert(String::from("RequestModels"), x);
+            m.insert_static("RequestModels", x);
         }
 
         if let Some(x) = v.request_parameters {
-            m.insert(String::from("RequestParameters"), x);
+            m.insert_static("RequestParameters", x);
         }
 
         if let Some(x) = v.request_validator_id {
-            m.insert(String::from("RequestValidatorId"), x);
+            m.insert_static("RequestValidatorId", x);
         }
 
-        m.insert(String::from("ResourceId"), v.resource_id);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("ResourceId", v.resource_id);
+        m.insert_static("RestApiId", v.rest_api_id);
         Value::Object(m)
     }
 }
@@ -384,64 +384,64 @@ impl From<Integration> for Value {
                 + usize::from(v.uri.is_some()),
         );
         if let Some(x) = v.cache_key_parameters {
-            m.insert(String::from("CacheKeyParameters"), x);
+            m.insert_static("CacheKeyParameters", x);
         }
 
         if let Some(x) = v.cache_namespace {
-            m.insert(String::from("CacheNamespace"), x);
+            m.insert_static("CacheNamespace", x);
         }
 
         if let Some(x) = v.connection_id {
-            m.insert(String::from("ConnectionId"), x);
+            m.insert_static("ConnectionId", x);
         }
 
         if let Some(x) = v.connection_type {
-            m.insert(String::from("ConnectionType"), x);
+            m.insert_static("ConnectionType", x);
         }
 
         if let Some(x) = v.content_handling {
-            m.insert(String::from("ContentHandling"), x);
+            m.insert_static("ContentHandling", x);
         }
 
         if let Some(x) = v.credentials {
-            m.insert(String::from("Credentials"), x);
+            m.insert_static("Credentials", x);
         }
 
         if let Some(x) = v.integration_http_method {
-            m.insert(String::from("IntegrationHttpMethod"), x);
+            m.insert_static("IntegrationHttpMethod", x);
         }
 
         if let Some(x) = v.integration_responses {
-            m.insert(String::from("IntegrationResponses"), x);
+            m.insert_static("IntegrationResponses", x);
         }
 
         if let Some(x) = v.integration_target {
-            m.insert(String::from("IntegrationTarget"), x);
+            m.insert_static("IntegrationTarget", x);
         }
 
         if let Some(x) = v.passthrough_behavior {
-            m.insert(String::from("PassthroughBehavior"), x);
+            m.insert_static("PassthroughBehavior", x);
         }
 
         if let Some(x) = v.request_parameters {
-            m.insert(String::from("RequestParameters"), x);
+            m.insert_static("RequestParameters", x);
         }
 
         if let Some(x) = v.request_templates {
-            m.insert(String::from("RequestTemplates"), x);
+            m.insert_static("RequestTemplates", x);
         }
 
         if let Some(x) = v.response_transfer_mode {
-            m.insert(String::from("ResponseTransferMode"), x);
+            m.insert_static("ResponseTransferMode", x);
         }
 
         if let Some(x) = v.timeout_in_millis {
-            m.insert(String::from("TimeoutInMillis"), x);
+            m.insert_static("TimeoutInMillis", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Type", v.type_);
         if let Some(x) = v.uri {
-            m.insert(String::from("Uri"), x);
+            m.insert_static("Uri", x);
         }
 
         Value::Object(m)
@@ -511,22 +511,22 @@ impl From<IntegrationResponse> for Value {
                 + usize::from(v.selection_pattern.is_some()),
         );
         if let Some(x) = v.content_handling {
-            m.insert(String::from("ContentHandling"), x);
+            m.insert_static("ContentHandling", x);
         }
 
         if let Some(x) = v.response_parameters {
-            m.insert(String::from("ResponseParameters"), x);
+            m.insert_static("ResponseParameters", x);
         }
 
         if let Some(x) = v.response_templates {
-            m.insert(String::from("ResponseTemplates"), x);
+            m.insert_static("ResponseTemplates", x);
         }
 
         if let Some(x) = v.selection_pattern {
-            m.insert(String::from("SelectionPattern"), x);
+            m.insert_static("SelectionPattern", x);
         }
 
-        m.insert(String::from("StatusCode"), v.status_code);
+        m.insert_static("StatusCode", v.status_code);
         Value::Object(m)
     }
 }
@@ -574,14 +574,14 @@ impl From<MethodResponse> for Value {
                 + usize::from(v.response_parameters.is_some()),
         );
         if let Some(x) = v.response_models {
-            m.insert(String::from("ResponseModels"), x);
+            m.insert_static("ResponseModels", x);
         }
 
         if let Some(x) = v.response_parameters {
-            m.insert(String::from("ResponseParameters"), x);
+            m.insert_static("ResponseParameters", x);
         }
 
-        m.insert(String::from("StatusCode"), v.status_code);
+        m.insert_static("StatusCode", v.status_code);
         Value::Object(m)
     }
 }

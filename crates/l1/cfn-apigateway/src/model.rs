@@ -68,20 +68,20 @@ impl From<CfnModelProps> for Value {
                 + usize::from(v.schema.is_some()),
         );
         if let Some(x) = v.content_type {
-            m.insert(String::from("ContentType"), x);
+            m.insert_static("ContentType", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("RestApiId", v.rest_api_id);
         if let Some(x) = v.schema {
-            m.insert(String::from("Schema"), x);
+            m.insert_static("Schema", x);
         }
 
         Value::Object(m)

@@ -58,16 +58,16 @@ impl From<CfnRequestValidatorProps> for Value {
                 + usize::from(v.validate_request_parameters.is_some()),
         );
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("RestApiId", v.rest_api_id);
         if let Some(x) = v.validate_request_body {
-            m.insert(String::from("ValidateRequestBody"), x);
+            m.insert_static("ValidateRequestBody", x);
         }
 
         if let Some(x) = v.validate_request_parameters {
-            m.insert(String::from("ValidateRequestParameters"), x);
+            m.insert_static("ValidateRequestParameters", x);
         }
 
         Value::Object(m)

@@ -40,9 +40,9 @@ static CFN_RESOURCE_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<CfnResourceProps> for Value {
     fn from(v: CfnResourceProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("ParentId"), v.parent_id);
-        m.insert(String::from("PathPart"), v.path_part);
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("ParentId", v.parent_id);
+        m.insert_static("PathPart", v.path_part);
+        m.insert_static("RestApiId", v.rest_api_id);
         Value::Object(m)
     }
 }

@@ -187,75 +187,75 @@ impl From<CfnRestApiProps> for Value {
                 + usize::from(v.version.is_some()),
         );
         if let Some(x) = v.api_key_source_type {
-            m.insert(String::from("ApiKeySourceType"), x);
+            m.insert_static("ApiKeySourceType", x);
         }
 
         if let Some(x) = v.binary_media_types {
-            m.insert(String::from("BinaryMediaTypes"), x);
+            m.insert_static("BinaryMediaTypes", x);
         }
 
         if let Some(x) = v.body {
-            m.insert(String::from("Body"), x);
+            m.insert_static("Body", x);
         }
 
         if let Some(x) = v.body_s3_location {
-            m.insert(String::from("BodyS3Location"), x);
+            m.insert_static("BodyS3Location", x);
         }
 
         if let Some(x) = v.clone_from {
-            m.insert(String::from("CloneFrom"), x);
+            m.insert_static("CloneFrom", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.disable_execute_api_endpoint {
-            m.insert(String::from("DisableExecuteApiEndpoint"), x);
+            m.insert_static("DisableExecuteApiEndpoint", x);
         }
 
         if let Some(x) = v.endpoint_access_mode {
-            m.insert(String::from("EndpointAccessMode"), x);
+            m.insert_static("EndpointAccessMode", x);
         }
 
         if let Some(x) = v.endpoint_configuration {
-            m.insert(String::from("EndpointConfiguration"), x);
+            m.insert_static("EndpointConfiguration", x);
         }
 
         if let Some(x) = v.fail_on_warnings {
-            m.insert(String::from("FailOnWarnings"), x);
+            m.insert_static("FailOnWarnings", x);
         }
 
         if let Some(x) = v.minimum_compression_size {
-            m.insert(String::from("MinimumCompressionSize"), x);
+            m.insert_static("MinimumCompressionSize", x);
         }
 
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.parameters {
-            m.insert(String::from("Parameters"), x);
+            m.insert_static("Parameters", x);
         }
 
         if let Some(x) = v.policy {
-            m.insert(String::from("Policy"), x);
+            m.insert_static("Policy", x);
         }
 
         if let Some(x) = v.security_policy {
-            m.insert(String::from("SecurityPolicy"), x);
+            m.insert_static("SecurityPolicy", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.version {
-            m.insert(String::from("Version"), x);
+            m.insert_static("Version", x);
         }
 
         Value::Object(m)
@@ -378,15 +378,15 @@ impl From<EndpointConfiguration> for Value {
                 + usize::from(v.vpc_endpoint_ids.is_some()),
         );
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.types {
-            m.insert(String::from("Types"), x);
+            m.insert_static("Types", x);
         }
 
         if let Some(x) = v.vpc_endpoint_ids {
-            m.insert(String::from("VpcEndpointIds"), x);
+            m.insert_static("VpcEndpointIds", x);
         }
 
         Value::Object(m)
@@ -447,19 +447,19 @@ impl From<S3Location> for Value {
                 + usize::from(v.version.is_some()),
         );
         if let Some(x) = v.bucket {
-            m.insert(String::from("Bucket"), x);
+            m.insert_static("Bucket", x);
         }
 
         if let Some(x) = v.e_tag {
-            m.insert(String::from("ETag"), x);
+            m.insert_static("ETag", x);
         }
 
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.version {
-            m.insert(String::from("Version"), x);
+            m.insert_static("Version", x);
         }
 
         Value::Object(m)
@@ -499,8 +499,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -138,56 +138,56 @@ impl From<CfnStageProps> for Value {
                 + usize::from(v.variables.is_some()),
         );
         if let Some(x) = v.access_log_setting {
-            m.insert(String::from("AccessLogSetting"), x);
+            m.insert_static("AccessLogSetting", x);
         }
 
         if let Some(x) = v.cache_cluster_enabled {
-            m.insert(String::from("CacheClusterEnabled"), x);
+            m.insert_static("CacheClusterEnabled", x);
         }
 
         if let Some(x) = v.cache_cluster_size {
-            m.insert(String::from("CacheClusterSize"), x);
+            m.insert_static("CacheClusterSize", x);
         }
 
         if let Some(x) = v.canary_setting {
-            m.insert(String::from("CanarySetting"), x);
+            m.insert_static("CanarySetting", x);
         }
 
         if let Some(x) = v.client_certificate_id {
-            m.insert(String::from("ClientCertificateId"), x);
+            m.insert_static("ClientCertificateId", x);
         }
 
         if let Some(x) = v.deployment_id {
-            m.insert(String::from("DeploymentId"), x);
+            m.insert_static("DeploymentId", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.documentation_version {
-            m.insert(String::from("DocumentationVersion"), x);
+            m.insert_static("DocumentationVersion", x);
         }
 
         if let Some(x) = v.method_settings {
-            m.insert(String::from("MethodSettings"), x);
+            m.insert_static("MethodSettings", x);
         }
 
-        m.insert(String::from("RestApiId"), v.rest_api_id);
+        m.insert_static("RestApiId", v.rest_api_id);
         if let Some(x) = v.stage_name {
-            m.insert(String::from("StageName"), x);
+            m.insert_static("StageName", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.tracing_enabled {
-            m.insert(String::from("TracingEnabled"), x);
+            m.insert_static("TracingEnabled", x);
         }
 
         if let Some(x) = v.variables {
-            m.insert(String::from("Variables"), x);
+            m.insert_static("Variables", x);
         }
 
         Value::Object(m)
@@ -291,11 +291,11 @@ impl From<AccessLogSetting> for Value {
             usize::from(v.destination_arn.is_some()) + usize::from(v.format.is_some()),
         );
         if let Some(x) = v.destination_arn {
-            m.insert(String::from("DestinationArn"), x);
+            m.insert_static("DestinationArn", x);
         }
 
         if let Some(x) = v.format {
-            m.insert(String::from("Format"), x);
+            m.insert_static("Format", x);
         }
 
         Value::Object(m)
@@ -359,19 +359,19 @@ impl From<CanarySetting> for Value {
                 + usize::from(v.use_stage_cache.is_some()),
         );
         if let Some(x) = v.deployment_id {
-            m.insert(String::from("DeploymentId"), x);
+            m.insert_static("DeploymentId", x);
         }
 
         if let Some(x) = v.percent_traffic {
-            m.insert(String::from("PercentTraffic"), x);
+            m.insert_static("PercentTraffic", x);
         }
 
         if let Some(x) = v.stage_variable_overrides {
-            m.insert(String::from("StageVariableOverrides"), x);
+            m.insert_static("StageVariableOverrides", x);
         }
 
         if let Some(x) = v.use_stage_cache {
-            m.insert(String::from("UseStageCache"), x);
+            m.insert_static("UseStageCache", x);
         }
 
         Value::Object(m)
@@ -485,43 +485,43 @@ impl From<MethodSetting> for Value {
                 + usize::from(v.throttling_rate_limit.is_some()),
         );
         if let Some(x) = v.cache_data_encrypted {
-            m.insert(String::from("CacheDataEncrypted"), x);
+            m.insert_static("CacheDataEncrypted", x);
         }
 
         if let Some(x) = v.cache_ttl_in_seconds {
-            m.insert(String::from("CacheTtlInSeconds"), x);
+            m.insert_static("CacheTtlInSeconds", x);
         }
 
         if let Some(x) = v.caching_enabled {
-            m.insert(String::from("CachingEnabled"), x);
+            m.insert_static("CachingEnabled", x);
         }
 
         if let Some(x) = v.data_trace_enabled {
-            m.insert(String::from("DataTraceEnabled"), x);
+            m.insert_static("DataTraceEnabled", x);
         }
 
         if let Some(x) = v.http_method {
-            m.insert(String::from("HttpMethod"), x);
+            m.insert_static("HttpMethod", x);
         }
 
         if let Some(x) = v.logging_level {
-            m.insert(String::from("LoggingLevel"), x);
+            m.insert_static("LoggingLevel", x);
         }
 
         if let Some(x) = v.metrics_enabled {
-            m.insert(String::from("MetricsEnabled"), x);
+            m.insert_static("MetricsEnabled", x);
         }
 
         if let Some(x) = v.resource_path {
-            m.insert(String::from("ResourcePath"), x);
+            m.insert_static("ResourcePath", x);
         }
 
         if let Some(x) = v.throttling_burst_limit {
-            m.insert(String::from("ThrottlingBurstLimit"), x);
+            m.insert_static("ThrottlingBurstLimit", x);
         }
 
         if let Some(x) = v.throttling_rate_limit {
-            m.insert(String::from("ThrottlingRateLimit"), x);
+            m.insert_static("ThrottlingRateLimit", x);
         }
 
         Value::Object(m)
@@ -561,8 +561,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -78,27 +78,27 @@ impl From<CfnUsagePlanProps> for Value {
                 + usize::from(v.usage_plan_name.is_some()),
         );
         if let Some(x) = v.api_stages {
-            m.insert(String::from("ApiStages"), x);
+            m.insert_static("ApiStages", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.quota {
-            m.insert(String::from("Quota"), x);
+            m.insert_static("Quota", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.throttle {
-            m.insert(String::from("Throttle"), x);
+            m.insert_static("Throttle", x);
         }
 
         if let Some(x) = v.usage_plan_name {
-            m.insert(String::from("UsagePlanName"), x);
+            m.insert_static("UsagePlanName", x);
         }
 
         Value::Object(m)
@@ -218,15 +218,15 @@ impl From<ApiStage> for Value {
                 + usize::from(v.throttle.is_some()),
         );
         if let Some(x) = v.api_id {
-            m.insert(String::from("ApiId"), x);
+            m.insert_static("ApiId", x);
         }
 
         if let Some(x) = v.stage {
-            m.insert(String::from("Stage"), x);
+            m.insert_static("Stage", x);
         }
 
         if let Some(x) = v.throttle {
-            m.insert(String::from("Throttle"), x);
+            m.insert_static("Throttle", x);
         }
 
         Value::Object(m)
@@ -279,15 +279,15 @@ impl From<QuotaSettings> for Value {
                 + usize::from(v.period.is_some()),
         );
         if let Some(x) = v.limit {
-            m.insert(String::from("Limit"), x);
+            m.insert_static("Limit", x);
         }
 
         if let Some(x) = v.offset {
-            m.insert(String::from("Offset"), x);
+            m.insert_static("Offset", x);
         }
 
         if let Some(x) = v.period {
-            m.insert(String::from("Period"), x);
+            m.insert_static("Period", x);
         }
 
         Value::Object(m)
@@ -327,8 +327,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -369,11 +369,11 @@ impl From<ThrottleSettings> for Value {
             usize::from(v.burst_limit.is_some()) + usize::from(v.rate_limit.is_some()),
         );
         if let Some(x) = v.burst_limit {
-            m.insert(String::from("BurstLimit"), x);
+            m.insert_static("BurstLimit", x);
         }
 
         if let Some(x) = v.rate_limit {
-            m.insert(String::from("RateLimit"), x);
+            m.insert_static("RateLimit", x);
         }
 
         Value::Object(m)

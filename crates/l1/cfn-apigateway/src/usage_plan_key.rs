@@ -40,9 +40,9 @@ static CFN_USAGE_PLAN_KEY_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<CfnUsagePlanKeyProps> for Value {
     fn from(v: CfnUsagePlanKeyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("KeyId"), v.key_id);
-        m.insert(String::from("KeyType"), v.key_type);
-        m.insert(String::from("UsagePlanId"), v.usage_plan_id);
+        m.insert_static("KeyId", v.key_id);
+        m.insert_static("KeyType", v.key_type);
+        m.insert_static("UsagePlanId", v.usage_plan_id);
         Value::Object(m)
     }
 }

@@ -55,15 +55,15 @@ impl From<CfnVpcLinkProps> for Value {
             2 + usize::from(v.description.is_some()) + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
-        m.insert(String::from("Name"), v.name);
+        m.insert_static("Name", v.name);
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
-        m.insert(String::from("TargetArns"), v.target_arns);
+        m.insert_static("TargetArns", v.target_arns);
         Value::Object(m)
     }
 }
@@ -165,8 +165,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -46,13 +46,13 @@ static CFN_API_MAPPING_PROPS_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<CfnApiMappingProps> for Value {
     fn from(v: CfnApiMappingProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.api_mapping_key.is_some()));
-        m.insert(String::from("ApiId"), v.api_id);
+        m.insert_static("ApiId", v.api_id);
         if let Some(x) = v.api_mapping_key {
-            m.insert(String::from("ApiMappingKey"), x);
+            m.insert_static("ApiMappingKey", x);
         }
 
-        m.insert(String::from("DomainName"), v.domain_name);
-        m.insert(String::from("Stage"), v.stage);
+        m.insert_static("DomainName", v.domain_name);
+        m.insert_static("Stage", v.stage);
         Value::Object(m)
     }
 }

@@ -112,40 +112,40 @@ impl From<CfnCertificateProps> for Value {
                 + usize::from(v.validation_method.is_some()),
         );
         if let Some(x) = v.certificate_authority_arn {
-            m.insert(String::from("CertificateAuthorityArn"), x);
+            m.insert_static("CertificateAuthorityArn", x);
         }
 
         if let Some(x) = v.certificate_export {
-            m.insert(String::from("CertificateExport"), x);
+            m.insert_static("CertificateExport", x);
         }
 
         if let Some(x) = v.certificate_transparency_logging_preference {
-            m.insert(String::from("CertificateTransparencyLoggingPreference"), x);
+            m.insert_static("CertificateTransparencyLoggingPreference", x);
         }
 
-        m.insert(String::from("DomainName"), v.domain_name);
+        m.insert_static("DomainName", v.domain_name);
         if let Some(x) = v.domain_validation_options {
-            m.insert(String::from("DomainValidationOptions"), x);
+            m.insert_static("DomainValidationOptions", x);
         }
 
         if let Some(x) = v.id {
-            m.insert(String::from("Id"), x);
+            m.insert_static("Id", x);
         }
 
         if let Some(x) = v.key_algorithm {
-            m.insert(String::from("KeyAlgorithm"), x);
+            m.insert_static("KeyAlgorithm", x);
         }
 
         if let Some(x) = v.subject_alternative_names {
-            m.insert(String::from("SubjectAlternativeNames"), x);
+            m.insert_static("SubjectAlternativeNames", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.validation_method {
-            m.insert(String::from("ValidationMethod"), x);
+            m.insert_static("ValidationMethod", x);
         }
 
         Value::Object(m)
@@ -263,15 +263,15 @@ impl From<DomainValidationOption> for Value {
                 + usize::from(v.validation_domain.is_some()),
         );
         if let Some(x) = v.domain_name {
-            m.insert(String::from("DomainName"), x);
+            m.insert_static("DomainName", x);
         }
 
         if let Some(x) = v.hosted_zone_id {
-            m.insert(String::from("HostedZoneId"), x);
+            m.insert_static("HostedZoneId", x);
         }
 
         if let Some(x) = v.validation_domain {
-            m.insert(String::from("ValidationDomain"), x);
+            m.insert_static("ValidationDomain", x);
         }
 
         Value::Object(m)
@@ -309,8 +309,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -66,20 +66,20 @@ impl From<CfnStackProps> for Value {
                 + usize::from(v.timeout_in_minutes.is_some()),
         );
         if let Some(x) = v.notification_arns {
-            m.insert(String::from("NotificationARNs"), x);
+            m.insert_static("NotificationARNs", x);
         }
 
         if let Some(x) = v.parameters {
-            m.insert(String::from("Parameters"), x);
+            m.insert_static("Parameters", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
-        m.insert(String::from("TemplateURL"), v.template_url);
+        m.insert_static("TemplateURL", v.template_url);
         if let Some(x) = v.timeout_in_minutes {
-            m.insert(String::from("TimeoutInMinutes"), x);
+            m.insert_static("TimeoutInMinutes", x);
         }
 
         Value::Object(m)
@@ -181,8 +181,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

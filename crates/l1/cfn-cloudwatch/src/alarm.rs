@@ -284,111 +284,111 @@ impl From<CfnAlarmProps> for Value {
                 + usize::from(v.warm_up_configuration.is_some()),
         );
         if let Some(x) = v.action_configuration {
-            m.insert(String::from("ActionConfiguration"), x);
+            m.insert_static("ActionConfiguration", x);
         }
 
         if let Some(x) = v.actions_enabled {
-            m.insert(String::from("ActionsEnabled"), x);
+            m.insert_static("ActionsEnabled", x);
         }
 
         if let Some(x) = v.alarm_actions {
-            m.insert(String::from("AlarmActions"), x);
+            m.insert_static("AlarmActions", x);
         }
 
         if let Some(x) = v.alarm_description {
-            m.insert(String::from("AlarmDescription"), x);
+            m.insert_static("AlarmDescription", x);
         }
 
         if let Some(x) = v.alarm_name {
-            m.insert(String::from("AlarmName"), x);
+            m.insert_static("AlarmName", x);
         }
 
         if let Some(x) = v.comparison_operator {
-            m.insert(String::from("ComparisonOperator"), x);
+            m.insert_static("ComparisonOperator", x);
         }
 
         if let Some(x) = v.datapoints_to_alarm {
-            m.insert(String::from("DatapointsToAlarm"), x);
+            m.insert_static("DatapointsToAlarm", x);
         }
 
         if let Some(x) = v.dimensions {
-            m.insert(String::from("Dimensions"), x);
+            m.insert_static("Dimensions", x);
         }
 
         if let Some(x) = v.evaluate_low_sample_count_percentile {
-            m.insert(String::from("EvaluateLowSampleCountPercentile"), x);
+            m.insert_static("EvaluateLowSampleCountPercentile", x);
         }
 
         if let Some(x) = v.evaluation_criteria {
-            m.insert(String::from("EvaluationCriteria"), x);
+            m.insert_static("EvaluationCriteria", x);
         }
 
         if let Some(x) = v.evaluation_interval {
-            m.insert(String::from("EvaluationInterval"), x);
+            m.insert_static("EvaluationInterval", x);
         }
 
         if let Some(x) = v.evaluation_periods {
-            m.insert(String::from("EvaluationPeriods"), x);
+            m.insert_static("EvaluationPeriods", x);
         }
 
         if let Some(x) = v.evaluation_window {
-            m.insert(String::from("EvaluationWindow"), x);
+            m.insert_static("EvaluationWindow", x);
         }
 
         if let Some(x) = v.extended_statistic {
-            m.insert(String::from("ExtendedStatistic"), x);
+            m.insert_static("ExtendedStatistic", x);
         }
 
         if let Some(x) = v.insufficient_data_actions {
-            m.insert(String::from("InsufficientDataActions"), x);
+            m.insert_static("InsufficientDataActions", x);
         }
 
         if let Some(x) = v.metric_name {
-            m.insert(String::from("MetricName"), x);
+            m.insert_static("MetricName", x);
         }
 
         if let Some(x) = v.metrics {
-            m.insert(String::from("Metrics"), x);
+            m.insert_static("Metrics", x);
         }
 
         if let Some(x) = v.namespace {
-            m.insert(String::from("Namespace"), x);
+            m.insert_static("Namespace", x);
         }
 
         if let Some(x) = v.ok_actions {
-            m.insert(String::from("OKActions"), x);
+            m.insert_static("OKActions", x);
         }
 
         if let Some(x) = v.period {
-            m.insert(String::from("Period"), x);
+            m.insert_static("Period", x);
         }
 
         if let Some(x) = v.statistic {
-            m.insert(String::from("Statistic"), x);
+            m.insert_static("Statistic", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.threshold {
-            m.insert(String::from("Threshold"), x);
+            m.insert_static("Threshold", x);
         }
 
         if let Some(x) = v.threshold_metric_id {
-            m.insert(String::from("ThresholdMetricId"), x);
+            m.insert_static("ThresholdMetricId", x);
         }
 
         if let Some(x) = v.treat_missing_data {
-            m.insert(String::from("TreatMissingData"), x);
+            m.insert_static("TreatMissingData", x);
         }
 
         if let Some(x) = v.unit {
-            m.insert(String::from("Unit"), x);
+            m.insert_static("Unit", x);
         }
 
         if let Some(x) = v.warm_up_configuration {
-            m.insert(String::from("WarmUpConfiguration"), x);
+            m.insert_static("WarmUpConfiguration", x);
         }
 
         Value::Object(m)
@@ -491,7 +491,7 @@ impl From<ActionConfiguration> for Value {
     fn from(v: ActionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.alarm_tags_propagation.is_some()));
         if let Some(x) = v.alarm_tags_propagation {
-            m.insert(String::from("AlarmTagsPropagation"), x);
+            m.insert_static("AlarmTagsPropagation", x);
         }
 
         Value::Object(m)
@@ -543,15 +543,15 @@ impl From<AlarmPromQLCriteria> for Value {
                 + usize::from(v.recovery_period.is_some()),
         );
         if let Some(x) = v.pending_period {
-            m.insert(String::from("PendingPeriod"), x);
+            m.insert_static("PendingPeriod", x);
         }
 
         if let Some(x) = v.query {
-            m.insert(String::from("Query"), x);
+            m.insert_static("Query", x);
         }
 
         if let Some(x) = v.recovery_period {
-            m.insert(String::from("RecoveryPeriod"), x);
+            m.insert_static("RecoveryPeriod", x);
         }
 
         Value::Object(m)
@@ -600,13 +600,13 @@ impl From<AlarmTagsPropagation> for Value {
             1 + usize::from(v.excluded_tag_keys.is_some())
                 + usize::from(v.included_tag_keys.is_some()),
         );
-        m.insert(String::from("Enabled"), v.enabled);
+        m.insert_static("Enabled", v.enabled);
         if let Some(x) = v.excluded_tag_keys {
-            m.insert(String::from("ExcludedTagKeys"), x);
+            m.insert_static("ExcludedTagKeys", x);
         }
 
         if let Some(x) = v.included_tag_keys {
-            m.insert(String::from("IncludedTagKeys"), x);
+            m.insert_static("IncludedTagKeys", x);
         }
 
         Value::Object(m)
@@ -644,8 +644,8 @@ static DIMENSION_SCHEMA: cdk_core::PropertySchema =
 impl From<Dimension> for Value {
     fn from(v: Dimension) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Name"), v.name);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Name", v.name);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -682,7 +682,7 @@ impl From<EvaluationCriteria> for Value {
     fn from(v: EvaluationCriteria) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.prom_ql_criteria.is_some()));
         if let Some(x) = v.prom_ql_criteria {
-            m.insert(String::from("PromQLCriteria"), x);
+            m.insert_static("PromQLCriteria", x);
         }
 
         Value::Object(m)
@@ -731,11 +731,11 @@ impl From<EvaluationWindow> for Value {
             usize::from(v.sliding_window.is_some()) + usize::from(v.wall_clock_window.is_some()),
         );
         if let Some(x) = v.sliding_window {
-            m.insert(String::from("SlidingWindow"), x);
+            m.insert_static("SlidingWindow", x);
         }
 
         if let Some(x) = v.wall_clock_window {
-            m.insert(String::from("WallClockWindow"), x);
+            m.insert_static("WallClockWindow", x);
         }
 
         Value::Object(m)
@@ -791,15 +791,15 @@ impl From<Metric> for Value {
                 + usize::from(v.namespace.is_some()),
         );
         if let Some(x) = v.dimensions {
-            m.insert(String::from("Dimensions"), x);
+            m.insert_static("Dimensions", x);
         }
 
         if let Some(x) = v.metric_name {
-            m.insert(String::from("MetricName"), x);
+            m.insert_static("MetricName", x);
         }
 
         if let Some(x) = v.namespace {
-            m.insert(String::from("Namespace"), x);
+            m.insert_static("Namespace", x);
         }
 
         Value::Object(m)
@@ -895,28 +895,28 @@ impl From<MetricDataQuery> for Value {
                 + usize::from(v.return_data.is_some()),
         );
         if let Some(x) = v.account_id {
-            m.insert(String::from("AccountId"), x);
+            m.insert_static("AccountId", x);
         }
 
         if let Some(x) = v.expression {
-            m.insert(String::from("Expression"), x);
+            m.insert_static("Expression", x);
         }
 
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.label {
-            m.insert(String::from("Label"), x);
+            m.insert_static("Label", x);
         }
 
         if let Some(x) = v.metric_stat {
-            m.insert(String::from("MetricStat"), x);
+            m.insert_static("MetricStat", x);
         }
 
         if let Some(x) = v.period {
-            m.insert(String::from("Period"), x);
+            m.insert_static("Period", x);
         }
 
         if let Some(x) = v.return_data {
-            m.insert(String::from("ReturnData"), x);
+            m.insert_static("ReturnData", x);
         }
 
         Value::Object(m)
@@ -981,11 +981,11 @@ static METRIC_STAT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<MetricStat> for Value {
     fn from(v: MetricStat) -> Value {
         let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.unit.is_some()));
-        m.insert(String::from("Metric"), v.metric);
-        m.insert(String::from("Period"), v.period);
-        m.insert(String::from("Stat"), v.stat);
+        m.insert_static("Metric", v.metric);
+        m.insert_static("Period", v.period);
+        m.insert_static("Stat", v.stat);
         if let Some(x) = v.unit {
-            m.insert(String::from("Unit"), x);
+            m.insert_static("Unit", x);
         }
 
         Value::Object(m)
@@ -1023,8 +1023,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -1063,7 +1063,7 @@ impl From<WallClockWindow> for Value {
     fn from(v: WallClockWindow) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.timezone.is_some()));
         if let Some(x) = v.timezone {
-            m.insert(String::from("Timezone"), x);
+            m.insert_static("Timezone", x);
         }
 
         Value::Object(m)
@@ -1121,11 +1121,11 @@ impl From<WarmUpConfiguration> for Value {
                 + usize::from(v.warm_up_period_duration_in_minutes.is_some()),
         );
         if let Some(x) = v.only_start_evaluating_after_warm_up_period_ends {
-            m.insert(String::from("OnlyStartEvaluatingAfterWarmUpPeriodEnds"), x);
+            m.insert_static("OnlyStartEvaluatingAfterWarmUpPeriodEnds", x);
         }
 
         if let Some(x) = v.warm_up_period_duration_in_minutes {
-            m.insert(String::from("WarmUpPeriodDurationInMinutes"), x);
+            m.insert_static("WarmUpPeriodDurationInMinutes", x);
         }
 
         Value::Object(m)

@@ -48,13 +48,13 @@ impl From<CfnDashboardProps> for Value {
         let mut m = cdk_core::Map::with_capacity(
             1 + usize::from(v.dashboard_name.is_some()) + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("DashboardBody"), v.dashboard_body);
+        m.insert_static("DashboardBody", v.dashboard_body);
         if let Some(x) = v.dashboard_name {
-            m.insert(String::from("DashboardName"), x);
+            m.insert_static("DashboardName", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -151,8 +151,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -299,131 +299,131 @@ impl From<CfnUserPoolProps> for Value {
                 + usize::from(v.web_authn_user_verification.is_some()),
         );
         if let Some(x) = v.account_recovery_setting {
-            m.insert(String::from("AccountRecoverySetting"), x);
+            m.insert_static("AccountRecoverySetting", x);
         }
 
         if let Some(x) = v.admin_create_user_config {
-            m.insert(String::from("AdminCreateUserConfig"), x);
+            m.insert_static("AdminCreateUserConfig", x);
         }
 
         if let Some(x) = v.alias_attributes {
-            m.insert(String::from("AliasAttributes"), x);
+            m.insert_static("AliasAttributes", x);
         }
 
         if let Some(x) = v.auto_verified_attributes {
-            m.insert(String::from("AutoVerifiedAttributes"), x);
+            m.insert_static("AutoVerifiedAttributes", x);
         }
 
         if let Some(x) = v.deletion_protection {
-            m.insert(String::from("DeletionProtection"), x);
+            m.insert_static("DeletionProtection", x);
         }
 
         if let Some(x) = v.device_configuration {
-            m.insert(String::from("DeviceConfiguration"), x);
+            m.insert_static("DeviceConfiguration", x);
         }
 
         if let Some(x) = v.email_authentication_message {
-            m.insert(String::from("EmailAuthenticationMessage"), x);
+            m.insert_static("EmailAuthenticationMessage", x);
         }
 
         if let Some(x) = v.email_authentication_subject {
-            m.insert(String::from("EmailAuthenticationSubject"), x);
+            m.insert_static("EmailAuthenticationSubject", x);
         }
 
         if let Some(x) = v.email_configuration {
-            m.insert(String::from("EmailConfiguration"), x);
+            m.insert_static("EmailConfiguration", x);
         }
 
         if let Some(x) = v.email_verification_message {
-            m.insert(String::from("EmailVerificationMessage"), x);
+            m.insert_static("EmailVerificationMessage", x);
         }
 
         if let Some(x) = v.email_verification_subject {
-            m.insert(String::from("EmailVerificationSubject"), x);
+            m.insert_static("EmailVerificationSubject", x);
         }
 
         if let Some(x) = v.enabled_mfas {
-            m.insert(String::from("EnabledMfas"), x);
+            m.insert_static("EnabledMfas", x);
         }
 
         if let Some(x) = v.issuer_configuration {
-            m.insert(String::from("IssuerConfiguration"), x);
+            m.insert_static("IssuerConfiguration", x);
         }
 
         if let Some(x) = v.key_configuration {
-            m.insert(String::from("KeyConfiguration"), x);
+            m.insert_static("KeyConfiguration", x);
         }
 
         if let Some(x) = v.lambda_config {
-            m.insert(String::from("LambdaConfig"), x);
+            m.insert_static("LambdaConfig", x);
         }
 
         if let Some(x) = v.mfa_configuration {
-            m.insert(String::from("MfaConfiguration"), x);
+            m.insert_static("MfaConfiguration", x);
         }
 
         if let Some(x) = v.policies {
-            m.insert(String::from("Policies"), x);
+            m.insert_static("Policies", x);
         }
 
         if let Some(x) = v.schema {
-            m.insert(String::from("Schema"), x);
+            m.insert_static("Schema", x);
         }
 
         if let Some(x) = v.sms_authentication_message {
-            m.insert(String::from("SmsAuthenticationMessage"), x);
+            m.insert_static("SmsAuthenticationMessage", x);
         }
 
         if let Some(x) = v.sms_configuration {
-            m.insert(String::from("SmsConfiguration"), x);
+            m.insert_static("SmsConfiguration", x);
         }
 
         if let Some(x) = v.sms_verification_message {
-            m.insert(String::from("SmsVerificationMessage"), x);
+            m.insert_static("SmsVerificationMessage", x);
         }
 
         if let Some(x) = v.user_attribute_update_settings {
-            m.insert(String::from("UserAttributeUpdateSettings"), x);
+            m.insert_static("UserAttributeUpdateSettings", x);
         }
 
         if let Some(x) = v.user_pool_add_ons {
-            m.insert(String::from("UserPoolAddOns"), x);
+            m.insert_static("UserPoolAddOns", x);
         }
 
         if let Some(x) = v.user_pool_name {
-            m.insert(String::from("UserPoolName"), x);
+            m.insert_static("UserPoolName", x);
         }
 
         if let Some(x) = v.user_pool_tags {
-            m.insert(String::from("UserPoolTags"), x);
+            m.insert_static("UserPoolTags", x);
         }
 
         if let Some(x) = v.user_pool_tier {
-            m.insert(String::from("UserPoolTier"), x);
+            m.insert_static("UserPoolTier", x);
         }
 
         if let Some(x) = v.username_attributes {
-            m.insert(String::from("UsernameAttributes"), x);
+            m.insert_static("UsernameAttributes", x);
         }
 
         if let Some(x) = v.username_configuration {
-            m.insert(String::from("UsernameConfiguration"), x);
+            m.insert_static("UsernameConfiguration", x);
         }
 
         if let Some(x) = v.verification_message_template {
-            m.insert(String::from("VerificationMessageTemplate"), x);
+            m.insert_static("VerificationMessageTemplate", x);
         }
 
         if let Some(x) = v.web_authn_factor_configuration {
-            m.insert(String::from("WebAuthnFactorConfiguration"), x);
+            m.insert_static("WebAuthnFactorConfiguration", x);
         }
 
         if let Some(x) = v.web_authn_relying_party_id {
-            m.insert(String::from("WebAuthnRelyingPartyID"), x);
+            m.insert_static("WebAuthnRelyingPartyID", x);
         }
 
         if let Some(x) = v.web_authn_user_verification {
-            m.insert(String::from("WebAuthnUserVerification"), x);
+            m.insert_static("WebAuthnUserVerification", x);
         }
 
         Value::Object(m)
@@ -538,7 +538,7 @@ impl From<AccountRecoverySetting> for Value {
     fn from(v: AccountRecoverySetting) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.recovery_mechanisms.is_some()));
         if let Some(x) = v.recovery_mechanisms {
-            m.insert(String::from("RecoveryMechanisms"), x);
+            m.insert_static("RecoveryMechanisms", x);
         }
 
         Value::Object(m)
@@ -597,15 +597,15 @@ impl From<AdminCreateUserConfig> for Value {
                 + usize::from(v.unused_account_validity_days.is_some()),
         );
         if let Some(x) = v.allow_admin_create_user_only {
-            m.insert(String::from("AllowAdminCreateUserOnly"), x);
+            m.insert_static("AllowAdminCreateUserOnly", x);
         }
 
         if let Some(x) = v.invite_message_template {
-            m.insert(String::from("InviteMessageTemplate"), x);
+            m.insert_static("InviteMessageTemplate", x);
         }
 
         if let Some(x) = v.unused_account_validity_days {
-            m.insert(String::from("UnusedAccountValidityDays"), x);
+            m.insert_static("UnusedAccountValidityDays", x);
         }
 
         Value::Object(m)
@@ -640,7 +640,7 @@ impl From<AdvancedSecurityAdditionalFlows> for Value {
     fn from(v: AdvancedSecurityAdditionalFlows) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.custom_auth_mode.is_some()));
         if let Some(x) = v.custom_auth_mode {
-            m.insert(String::from("CustomAuthMode"), x);
+            m.insert_static("CustomAuthMode", x);
         }
 
         Value::Object(m)
@@ -683,11 +683,11 @@ impl From<CustomEmailSender> for Value {
             usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
-            m.insert(String::from("LambdaArn"), x);
+            m.insert_static("LambdaArn", x);
         }
 
         if let Some(x) = v.lambda_version {
-            m.insert(String::from("LambdaVersion"), x);
+            m.insert_static("LambdaVersion", x);
         }
 
         Value::Object(m)
@@ -730,11 +730,11 @@ impl From<CustomSMSSender> for Value {
             usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
-            m.insert(String::from("LambdaArn"), x);
+            m.insert_static("LambdaArn", x);
         }
 
         if let Some(x) = v.lambda_version {
-            m.insert(String::from("LambdaVersion"), x);
+            m.insert_static("LambdaVersion", x);
         }
 
         Value::Object(m)
@@ -782,11 +782,11 @@ impl From<DeviceConfiguration> for Value {
                 + usize::from(v.device_only_remembered_on_user_prompt.is_some()),
         );
         if let Some(x) = v.challenge_required_on_new_device {
-            m.insert(String::from("ChallengeRequiredOnNewDevice"), x);
+            m.insert_static("ChallengeRequiredOnNewDevice", x);
         }
 
         if let Some(x) = v.device_only_remembered_on_user_prompt {
-            m.insert(String::from("DeviceOnlyRememberedOnUserPrompt"), x);
+            m.insert_static("DeviceOnlyRememberedOnUserPrompt", x);
         }
 
         Value::Object(m)
@@ -858,23 +858,23 @@ impl From<EmailConfiguration> for Value {
                 + usize::from(v.source_arn.is_some()),
         );
         if let Some(x) = v.configuration_set {
-            m.insert(String::from("ConfigurationSet"), x);
+            m.insert_static("ConfigurationSet", x);
         }
 
         if let Some(x) = v.email_sending_account {
-            m.insert(String::from("EmailSendingAccount"), x);
+            m.insert_static("EmailSendingAccount", x);
         }
 
         if let Some(x) = v.from {
-            m.insert(String::from("From"), x);
+            m.insert_static("From", x);
         }
 
         if let Some(x) = v.reply_to_email_address {
-            m.insert(String::from("ReplyToEmailAddress"), x);
+            m.insert_static("ReplyToEmailAddress", x);
         }
 
         if let Some(x) = v.source_arn {
-            m.insert(String::from("SourceArn"), x);
+            m.insert_static("SourceArn", x);
         }
 
         Value::Object(m)
@@ -959,29 +959,29 @@ impl From<EumsSmsConfiguration> for Value {
                 + usize::from(v.origination_identity.is_some())
                 + usize::from(v.region.is_some()),
         );
-        m.insert(String::from("CallerArn"), v.caller_arn);
+        m.insert_static("CallerArn", v.caller_arn);
         if let Some(x) = v.configuration_set_name {
-            m.insert(String::from("ConfigurationSetName"), x);
+            m.insert_static("ConfigurationSetName", x);
         }
 
         if let Some(x) = v.external_id {
-            m.insert(String::from("ExternalId"), x);
+            m.insert_static("ExternalId", x);
         }
 
         if let Some(x) = v.in_entity_id {
-            m.insert(String::from("InEntityId"), x);
+            m.insert_static("InEntityId", x);
         }
 
         if let Some(x) = v.in_template_id {
-            m.insert(String::from("InTemplateId"), x);
+            m.insert_static("InTemplateId", x);
         }
 
         if let Some(x) = v.origination_identity {
-            m.insert(String::from("OriginationIdentity"), x);
+            m.insert_static("OriginationIdentity", x);
         }
 
         if let Some(x) = v.region {
-            m.insert(String::from("Region"), x);
+            m.insert_static("Region", x);
         }
 
         Value::Object(m)
@@ -1024,11 +1024,11 @@ impl From<InboundFederation> for Value {
             usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
-            m.insert(String::from("LambdaArn"), x);
+            m.insert_static("LambdaArn", x);
         }
 
         if let Some(x) = v.lambda_version {
-            m.insert(String::from("LambdaVersion"), x);
+            m.insert_static("LambdaVersion", x);
         }
 
         Value::Object(m)
@@ -1080,15 +1080,15 @@ impl From<InviteMessageTemplate> for Value {
                 + usize::from(v.sms_message.is_some()),
         );
         if let Some(x) = v.email_message {
-            m.insert(String::from("EmailMessage"), x);
+            m.insert_static("EmailMessage", x);
         }
 
         if let Some(x) = v.email_subject {
-            m.insert(String::from("EmailSubject"), x);
+            m.insert_static("EmailSubject", x);
         }
 
         if let Some(x) = v.sms_message {
-            m.insert(String::from("SMSMessage"), x);
+            m.insert_static("SMSMessage", x);
         }
 
         Value::Object(m)
@@ -1123,7 +1123,7 @@ impl From<IssuerConfiguration> for Value {
     fn from(v: IssuerConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.type_.is_some()));
         if let Some(x) = v.type_ {
-            m.insert(String::from("Type"), x);
+            m.insert_static("Type", x);
         }
 
         Value::Object(m)
@@ -1166,11 +1166,11 @@ impl From<KeyConfiguration> for Value {
             usize::from(v.key_type.is_some()) + usize::from(v.kms_key_arn.is_some()),
         );
         if let Some(x) = v.key_type {
-            m.insert(String::from("KeyType"), x);
+            m.insert_static("KeyType", x);
         }
 
         if let Some(x) = v.kms_key_arn {
-            m.insert(String::from("KmsKeyArn"), x);
+            m.insert_static("KmsKeyArn", x);
         }
 
         Value::Object(m)
@@ -1325,63 +1325,63 @@ impl From<LambdaConfig> for Value {
                 + usize::from(v.verify_auth_challenge_response.is_some()),
         );
         if let Some(x) = v.create_auth_challenge {
-            m.insert(String::from("CreateAuthChallenge"), x);
+            m.insert_static("CreateAuthChallenge", x);
         }
 
         if let Some(x) = v.custom_email_sender {
-            m.insert(String::from("CustomEmailSender"), x);
+            m.insert_static("CustomEmailSender", x);
         }
 
         if let Some(x) = v.custom_message {
-            m.insert(String::from("CustomMessage"), x);
+            m.insert_static("CustomMessage", x);
         }
 
         if let Some(x) = v.custom_sms_sender {
-            m.insert(String::from("CustomSMSSender"), x);
+            m.insert_static("CustomSMSSender", x);
         }
 
         if let Some(x) = v.define_auth_challenge {
-            m.insert(String::from("DefineAuthChallenge"), x);
+            m.insert_static("DefineAuthChallenge", x);
         }
 
         if let Some(x) = v.inbound_federation {
-            m.insert(String::from("InboundFederation"), x);
+            m.insert_static("InboundFederation", x);
         }
 
         if let Some(x) = v.kms_key_id {
-            m.insert(String::from("KMSKeyID"), x);
+            m.insert_static("KMSKeyID", x);
         }
 
         if let Some(x) = v.post_authentication {
-            m.insert(String::from("PostAuthentication"), x);
+            m.insert_static("PostAuthentication", x);
         }
 
         if let Some(x) = v.post_confirmation {
-            m.insert(String::from("PostConfirmation"), x);
+            m.insert_static("PostConfirmation", x);
         }
 
         if let Some(x) = v.pre_authentication {
-            m.insert(String::from("PreAuthentication"), x);
+            m.insert_static("PreAuthentication", x);
         }
 
         if let Some(x) = v.pre_sign_up {
-            m.insert(String::from("PreSignUp"), x);
+            m.insert_static("PreSignUp", x);
         }
 
         if let Some(x) = v.pre_token_generation {
-            m.insert(String::from("PreTokenGeneration"), x);
+            m.insert_static("PreTokenGeneration", x);
         }
 
         if let Some(x) = v.pre_token_generation_config {
-            m.insert(String::from("PreTokenGenerationConfig"), x);
+            m.insert_static("PreTokenGenerationConfig", x);
         }
 
         if let Some(x) = v.user_migration {
-            m.insert(String::from("UserMigration"), x);
+            m.insert_static("UserMigration", x);
         }
 
         if let Some(x) = v.verify_auth_challenge_response {
-            m.insert(String::from("VerifyAuthChallengeResponse"), x);
+            m.insert_static("VerifyAuthChallengeResponse", x);
         }
 
         Value::Object(m)
@@ -1424,11 +1424,11 @@ impl From<NumberAttributeConstraints> for Value {
             usize::from(v.max_value.is_some()) + usize::from(v.min_value.is_some()),
         );
         if let Some(x) = v.max_value {
-            m.insert(String::from("MaxValue"), x);
+            m.insert_static("MaxValue", x);
         }
 
         if let Some(x) = v.min_value {
-            m.insert(String::from("MinValue"), x);
+            m.insert_static("MinValue", x);
         }
 
         Value::Object(m)
@@ -1519,31 +1519,31 @@ impl From<PasswordPolicy> for Value {
                 + usize::from(v.temporary_password_validity_days.is_some()),
         );
         if let Some(x) = v.minimum_length {
-            m.insert(String::from("MinimumLength"), x);
+            m.insert_static("MinimumLength", x);
         }
 
         if let Some(x) = v.password_history_size {
-            m.insert(String::from("PasswordHistorySize"), x);
+            m.insert_static("PasswordHistorySize", x);
         }
 
         if let Some(x) = v.require_lowercase {
-            m.insert(String::from("RequireLowercase"), x);
+            m.insert_static("RequireLowercase", x);
         }
 
         if let Some(x) = v.require_numbers {
-            m.insert(String::from("RequireNumbers"), x);
+            m.insert_static("RequireNumbers", x);
         }
 
         if let Some(x) = v.require_symbols {
-            m.insert(String::from("RequireSymbols"), x);
+            m.insert_static("RequireSymbols", x);
         }
 
         if let Some(x) = v.require_uppercase {
-            m.insert(String::from("RequireUppercase"), x);
+            m.insert_static("RequireUppercase", x);
         }
 
         if let Some(x) = v.temporary_password_validity_days {
-            m.insert(String::from("TemporaryPasswordValidityDays"), x);
+            m.insert_static("TemporaryPasswordValidityDays", x);
         }
 
         Value::Object(m)
@@ -1590,11 +1590,11 @@ impl From<Policies> for Value {
             usize::from(v.password_policy.is_some()) + usize::from(v.sign_in_policy.is_some()),
         );
         if let Some(x) = v.password_policy {
-            m.insert(String::from("PasswordPolicy"), x);
+            m.insert_static("PasswordPolicy", x);
         }
 
         if let Some(x) = v.sign_in_policy {
-            m.insert(String::from("SignInPolicy"), x);
+            m.insert_static("SignInPolicy", x);
         }
 
         Value::Object(m)
@@ -1637,11 +1637,11 @@ impl From<PreTokenGenerationConfig> for Value {
             usize::from(v.lambda_arn.is_some()) + usize::from(v.lambda_version.is_some()),
         );
         if let Some(x) = v.lambda_arn {
-            m.insert(String::from("LambdaArn"), x);
+            m.insert_static("LambdaArn", x);
         }
 
         if let Some(x) = v.lambda_version {
-            m.insert(String::from("LambdaVersion"), x);
+            m.insert_static("LambdaVersion", x);
         }
 
         Value::Object(m)
@@ -1684,11 +1684,11 @@ impl From<RecoveryOption> for Value {
             usize::from(v.name.is_some()) + usize::from(v.priority.is_some()),
         );
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.priority {
-            m.insert(String::from("Priority"), x);
+            m.insert_static("Priority", x);
         }
 
         Value::Object(m)
@@ -1782,31 +1782,31 @@ impl From<SchemaAttribute> for Value {
                 + usize::from(v.string_attribute_constraints.is_some()),
         );
         if let Some(x) = v.attribute_data_type {
-            m.insert(String::from("AttributeDataType"), x);
+            m.insert_static("AttributeDataType", x);
         }
 
         if let Some(x) = v.developer_only_attribute {
-            m.insert(String::from("DeveloperOnlyAttribute"), x);
+            m.insert_static("DeveloperOnlyAttribute", x);
         }
 
         if let Some(x) = v.mutable {
-            m.insert(String::from("Mutable"), x);
+            m.insert_static("Mutable", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.number_attribute_constraints {
-            m.insert(String::from("NumberAttributeConstraints"), x);
+            m.insert_static("NumberAttributeConstraints", x);
         }
 
         if let Some(x) = v.required {
-            m.insert(String::from("Required"), x);
+            m.insert_static("Required", x);
         }
 
         if let Some(x) = v.string_attribute_constraints {
-            m.insert(String::from("StringAttributeConstraints"), x);
+            m.insert_static("StringAttributeConstraints", x);
         }
 
         Value::Object(m)
@@ -1842,7 +1842,7 @@ impl From<SignInPolicy> for Value {
         let mut m =
             cdk_core::Map::with_capacity(usize::from(v.allowed_first_auth_factors.is_some()));
         if let Some(x) = v.allowed_first_auth_factors {
-            m.insert(String::from("AllowedFirstAuthFactors"), x);
+            m.insert_static("AllowedFirstAuthFactors", x);
         }
 
         Value::Object(m)
@@ -1906,19 +1906,19 @@ impl From<SmsConfiguration> for Value {
                 + usize::from(v.sns_region.is_some()),
         );
         if let Some(x) = v.eums_sms {
-            m.insert(String::from("EumsSms"), x);
+            m.insert_static("EumsSms", x);
         }
 
         if let Some(x) = v.external_id {
-            m.insert(String::from("ExternalId"), x);
+            m.insert_static("ExternalId", x);
         }
 
         if let Some(x) = v.sns_caller_arn {
-            m.insert(String::from("SnsCallerArn"), x);
+            m.insert_static("SnsCallerArn", x);
         }
 
         if let Some(x) = v.sns_region {
-            m.insert(String::from("SnsRegion"), x);
+            m.insert_static("SnsRegion", x);
         }
 
         Value::Object(m)
@@ -1961,11 +1961,11 @@ impl From<StringAttributeConstraints> for Value {
             usize::from(v.max_length.is_some()) + usize::from(v.min_length.is_some()),
         );
         if let Some(x) = v.max_length {
-            m.insert(String::from("MaxLength"), x);
+            m.insert_static("MaxLength", x);
         }
 
         if let Some(x) = v.min_length {
-            m.insert(String::from("MinLength"), x);
+            m.insert_static("MinLength", x);
         }
 
         Value::Object(m)
@@ -1998,8 +1998,8 @@ static USER_ATTRIBUTE_UPDATE_SETTINGS_SCHEMA: cdk_core::PropertySchema =
 impl From<UserAttributeUpdateSettings> for Value {
     fn from(v: UserAttributeUpdateSettings) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("AttributesRequireVerificationBeforeUpdate"),
+        m.insert_static(
+            "AttributesRequireVerificationBeforeUpdate",
             v.attributes_require_verification_before_update,
         );
         Value::Object(m)
@@ -2053,11 +2053,11 @@ impl From<UserPoolAddOns> for Value {
                 + usize::from(v.advanced_security_mode.is_some()),
         );
         if let Some(x) = v.advanced_security_additional_flows {
-            m.insert(String::from("AdvancedSecurityAdditionalFlows"), x);
+            m.insert_static("AdvancedSecurityAdditionalFlows", x);
         }
 
         if let Some(x) = v.advanced_security_mode {
-            m.insert(String::from("AdvancedSecurityMode"), x);
+            m.insert_static("AdvancedSecurityMode", x);
         }
 
         Value::Object(m)
@@ -2092,7 +2092,7 @@ impl From<UsernameConfiguration> for Value {
     fn from(v: UsernameConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.case_sensitive.is_some()));
         if let Some(x) = v.case_sensitive {
-            m.insert(String::from("CaseSensitive"), x);
+            m.insert_static("CaseSensitive", x);
         }
 
         Value::Object(m)
@@ -2172,27 +2172,27 @@ impl From<VerificationMessageTemplate> for Value {
                 + usize::from(v.sms_message.is_some()),
         );
         if let Some(x) = v.default_email_option {
-            m.insert(String::from("DefaultEmailOption"), x);
+            m.insert_static("DefaultEmailOption", x);
         }
 
         if let Some(x) = v.email_message {
-            m.insert(String::from("EmailMessage"), x);
+            m.insert_static("EmailMessage", x);
         }
 
         if let Some(x) = v.email_message_by_link {
-            m.insert(String::from("EmailMessageByLink"), x);
+            m.insert_static("EmailMessageByLink", x);
         }
 
         if let Some(x) = v.email_subject {
-            m.insert(String::from("EmailSubject"), x);
+            m.insert_static("EmailSubject", x);
         }
 
         if let Some(x) = v.email_subject_by_link {
-            m.insert(String::from("EmailSubjectByLink"), x);
+            m.insert_static("EmailSubjectByLink", x);
         }
 
         if let Some(x) = v.sms_message {
-            m.insert(String::from("SmsMessage"), x);
+            m.insert_static("SmsMessage", x);
         }
 
         Value::Object(m)

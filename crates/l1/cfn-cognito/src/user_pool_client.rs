@@ -222,92 +222,92 @@ impl From<CfnUserPoolClientProps> for Value {
                 + usize::from(v.write_attributes.is_some()),
         );
         if let Some(x) = v.access_token_validity {
-            m.insert(String::from("AccessTokenValidity"), x);
+            m.insert_static("AccessTokenValidity", x);
         }
 
         if let Some(x) = v.allowed_o_auth_flows {
-            m.insert(String::from("AllowedOAuthFlows"), x);
+            m.insert_static("AllowedOAuthFlows", x);
         }
 
         if let Some(x) = v.allowed_o_auth_flows_user_pool_client {
-            m.insert(String::from("AllowedOAuthFlowsUserPoolClient"), x);
+            m.insert_static("AllowedOAuthFlowsUserPoolClient", x);
         }
 
         if let Some(x) = v.allowed_o_auth_scopes {
-            m.insert(String::from("AllowedOAuthScopes"), x);
+            m.insert_static("AllowedOAuthScopes", x);
         }
 
         if let Some(x) = v.analytics_configuration {
-            m.insert(String::from("AnalyticsConfiguration"), x);
+            m.insert_static("AnalyticsConfiguration", x);
         }
 
         if let Some(x) = v.auth_session_validity {
-            m.insert(String::from("AuthSessionValidity"), x);
+            m.insert_static("AuthSessionValidity", x);
         }
 
         if let Some(x) = v.callback_urls {
-            m.insert(String::from("CallbackURLs"), x);
+            m.insert_static("CallbackURLs", x);
         }
 
         if let Some(x) = v.client_name {
-            m.insert(String::from("ClientName"), x);
+            m.insert_static("ClientName", x);
         }
 
         if let Some(x) = v.default_redirect_uri {
-            m.insert(String::from("DefaultRedirectURI"), x);
+            m.insert_static("DefaultRedirectURI", x);
         }
 
         if let Some(x) = v.enable_propagate_additional_user_context_data {
-            m.insert(String::from("EnablePropagateAdditionalUserContextData"), x);
+            m.insert_static("EnablePropagateAdditionalUserContextData", x);
         }
 
         if let Some(x) = v.enable_token_revocation {
-            m.insert(String::from("EnableTokenRevocation"), x);
+            m.insert_static("EnableTokenRevocation", x);
         }
 
         if let Some(x) = v.explicit_auth_flows {
-            m.insert(String::from("ExplicitAuthFlows"), x);
+            m.insert_static("ExplicitAuthFlows", x);
         }
 
         if let Some(x) = v.generate_secret {
-            m.insert(String::from("GenerateSecret"), x);
+            m.insert_static("GenerateSecret", x);
         }
 
         if let Some(x) = v.id_token_validity {
-            m.insert(String::from("IdTokenValidity"), x);
+            m.insert_static("IdTokenValidity", x);
         }
 
         if let Some(x) = v.logout_urls {
-            m.insert(String::from("LogoutURLs"), x);
+            m.insert_static("LogoutURLs", x);
         }
 
         if let Some(x) = v.prevent_user_existence_errors {
-            m.insert(String::from("PreventUserExistenceErrors"), x);
+            m.insert_static("PreventUserExistenceErrors", x);
         }
 
         if let Some(x) = v.read_attributes {
-            m.insert(String::from("ReadAttributes"), x);
+            m.insert_static("ReadAttributes", x);
         }
 
         if let Some(x) = v.refresh_token_rotation {
-            m.insert(String::from("RefreshTokenRotation"), x);
+            m.insert_static("RefreshTokenRotation", x);
         }
 
         if let Some(x) = v.refresh_token_validity {
-            m.insert(String::from("RefreshTokenValidity"), x);
+            m.insert_static("RefreshTokenValidity", x);
         }
 
         if let Some(x) = v.supported_identity_providers {
-            m.insert(String::from("SupportedIdentityProviders"), x);
+            m.insert_static("SupportedIdentityProviders", x);
         }
 
         if let Some(x) = v.token_validity_units {
-            m.insert(String::from("TokenValidityUnits"), x);
+            m.insert_static("TokenValidityUnits", x);
         }
 
-        m.insert(String::from("UserPoolId"), v.user_pool_id);
+        m.insert_static("UserPoolId", v.user_pool_id);
         if let Some(x) = v.write_attributes {
-            m.insert(String::from("WriteAttributes"), x);
+            m.insert_static("WriteAttributes", x);
         }
 
         Value::Object(m)
@@ -453,23 +453,23 @@ impl From<AnalyticsConfiguration> for Value {
                 + usize::from(v.user_data_shared.is_some()),
         );
         if let Some(x) = v.application_arn {
-            m.insert(String::from("ApplicationArn"), x);
+            m.insert_static("ApplicationArn", x);
         }
 
         if let Some(x) = v.application_id {
-            m.insert(String::from("ApplicationId"), x);
+            m.insert_static("ApplicationId", x);
         }
 
         if let Some(x) = v.external_id {
-            m.insert(String::from("ExternalId"), x);
+            m.insert_static("ExternalId", x);
         }
 
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleArn"), x);
+            m.insert_static("RoleArn", x);
         }
 
         if let Some(x) = v.user_data_shared {
-            m.insert(String::from("UserDataShared"), x);
+            m.insert_static("UserDataShared", x);
         }
 
         Value::Object(m)
@@ -512,11 +512,11 @@ impl From<RefreshTokenRotation> for Value {
             usize::from(v.feature.is_some()) + usize::from(v.retry_grace_period_seconds.is_some()),
         );
         if let Some(x) = v.feature {
-            m.insert(String::from("Feature"), x);
+            m.insert_static("Feature", x);
         }
 
         if let Some(x) = v.retry_grace_period_seconds {
-            m.insert(String::from("RetryGracePeriodSeconds"), x);
+            m.insert_static("RetryGracePeriodSeconds", x);
         }
 
         Value::Object(m)
@@ -568,15 +568,15 @@ impl From<TokenValidityUnits> for Value {
                 + usize::from(v.refresh_token.is_some()),
         );
         if let Some(x) = v.access_token {
-            m.insert(String::from("AccessToken"), x);
+            m.insert_static("AccessToken", x);
         }
 
         if let Some(x) = v.id_token {
-            m.insert(String::from("IdToken"), x);
+            m.insert_static("IdToken", x);
         }
 
         if let Some(x) = v.refresh_token {
-            m.insert(String::from("RefreshToken"), x);
+            m.insert_static("RefreshToken", x);
         }
 
         Value::Object(m)

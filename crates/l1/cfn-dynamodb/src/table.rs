@@ -266,84 +266,84 @@ impl From<CfnTableProps> for Value {
                 + usize::from(v.warm_throughput.is_some()),
         );
         if let Some(x) = v.attribute_definitions {
-            m.insert(String::from("AttributeDefinitions"), x);
+            m.insert_static("AttributeDefinitions", x);
         }
 
         if let Some(x) = v.billing_mode {
-            m.insert(String::from("BillingMode"), x);
+            m.insert_static("BillingMode", x);
         }
 
         if let Some(x) = v.contributor_insights_specification {
-            m.insert(String::from("ContributorInsightsSpecification"), x);
+            m.insert_static("ContributorInsightsSpecification", x);
         }
 
         if let Some(x) = v.deletion_protection_enabled {
-            m.insert(String::from("DeletionProtectionEnabled"), x);
+            m.insert_static("DeletionProtectionEnabled", x);
         }
 
         if let Some(x) = v.global_secondary_indexes {
-            m.insert(String::from("GlobalSecondaryIndexes"), x);
+            m.insert_static("GlobalSecondaryIndexes", x);
         }
 
         if let Some(x) = v.import_source_specification {
-            m.insert(String::from("ImportSourceSpecification"), x);
+            m.insert_static("ImportSourceSpecification", x);
         }
 
-        m.insert(String::from("KeySchema"), v.key_schema);
+        m.insert_static("KeySchema", v.key_schema);
         if let Some(x) = v.kinesis_stream_specification {
-            m.insert(String::from("KinesisStreamSpecification"), x);
+            m.insert_static("KinesisStreamSpecification", x);
         }
 
         if let Some(x) = v.local_secondary_indexes {
-            m.insert(String::from("LocalSecondaryIndexes"), x);
+            m.insert_static("LocalSecondaryIndexes", x);
         }
 
         if let Some(x) = v.on_demand_throughput {
-            m.insert(String::from("OnDemandThroughput"), x);
+            m.insert_static("OnDemandThroughput", x);
         }
 
         if let Some(x) = v.point_in_time_recovery_specification {
-            m.insert(String::from("PointInTimeRecoverySpecification"), x);
+            m.insert_static("PointInTimeRecoverySpecification", x);
         }
 
         if let Some(x) = v.provisioned_throughput {
-            m.insert(String::from("ProvisionedThroughput"), x);
+            m.insert_static("ProvisionedThroughput", x);
         }
 
         if let Some(x) = v.resource_policy {
-            m.insert(String::from("ResourcePolicy"), x);
+            m.insert_static("ResourcePolicy", x);
         }
 
         if let Some(x) = v.sse_specification {
-            m.insert(String::from("SSESpecification"), x);
+            m.insert_static("SSESpecification", x);
         }
 
         if let Some(x) = v.stream_specification {
-            m.insert(String::from("StreamSpecification"), x);
+            m.insert_static("StreamSpecification", x);
         }
 
         if let Some(x) = v.table_class {
-            m.insert(String::from("TableClass"), x);
+            m.insert_static("TableClass", x);
         }
 
         if let Some(x) = v.table_name {
-            m.insert(String::from("TableName"), x);
+            m.insert_static("TableName", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.time_to_live_specification {
-            m.insert(String::from("TimeToLiveSpecification"), x);
+            m.insert_static("TimeToLiveSpecification", x);
         }
 
         if let Some(x) = v.vector_indexes {
-            m.insert(String::from("VectorIndexes"), x);
+            m.insert_static("VectorIndexes", x);
         }
 
         if let Some(x) = v.warm_throughput {
-            m.insert(String::from("WarmThroughput"), x);
+            m.insert_static("WarmThroughput", x);
         }
 
         Value::Object(m)
@@ -454,8 +454,8 @@ static ATTRIBUTE_DEFINITION_SCHEMA: cdk_core::PropertySchema =
 impl From<AttributeDefinition> for Value {
     fn from(v: AttributeDefinition) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("AttributeName"), v.attribute_name);
-        m.insert(String::from("AttributeType"), v.attribute_type);
+        m.insert_static("AttributeName", v.attribute_name);
+        m.insert_static("AttributeType", v.attribute_type);
         Value::Object(m)
     }
 }
@@ -492,9 +492,9 @@ static CONTRIBUTOR_INSIGHTS_SPECIFICATION_SCHEMA: cdk_core::PropertySchema =
 impl From<ContributorInsightsSpecification> for Value {
     fn from(v: ContributorInsightsSpecification) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.mode.is_some()));
-        m.insert(String::from("Enabled"), v.enabled);
+        m.insert_static("Enabled", v.enabled);
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         Value::Object(m)
@@ -537,11 +537,11 @@ impl From<Csv> for Value {
             usize::from(v.delimiter.is_some()) + usize::from(v.header_list.is_some()),
         );
         if let Some(x) = v.delimiter {
-            m.insert(String::from("Delimiter"), x);
+            m.insert_static("Delimiter", x);
         }
 
         if let Some(x) = v.header_list {
-            m.insert(String::from("HeaderList"), x);
+            m.insert_static("HeaderList", x);
         }
 
         Value::Object(m)
@@ -634,22 +634,22 @@ impl From<GlobalSecondaryIndex> for Value {
                 + usize::from(v.warm_throughput.is_some()),
         );
         if let Some(x) = v.contributor_insights_specification {
-            m.insert(String::from("ContributorInsightsSpecification"), x);
+            m.insert_static("ContributorInsightsSpecification", x);
         }
 
-        m.insert(String::from("IndexName"), v.index_name);
-        m.insert(String::from("KeySchema"), v.key_schema);
+        m.insert_static("IndexName", v.index_name);
+        m.insert_static("KeySchema", v.key_schema);
         if let Some(x) = v.on_demand_throughput {
-            m.insert(String::from("OnDemandThroughput"), x);
+            m.insert_static("OnDemandThroughput", x);
         }
 
-        m.insert(String::from("Projection"), v.projection);
+        m.insert_static("Projection", v.projection);
         if let Some(x) = v.provisioned_throughput {
-            m.insert(String::from("ProvisionedThroughput"), x);
+            m.insert_static("ProvisionedThroughput", x);
         }
 
         if let Some(x) = v.warm_throughput {
-            m.insert(String::from("WarmThroughput"), x);
+            m.insert_static("WarmThroughput", x);
         }
 
         Value::Object(m)
@@ -709,15 +709,15 @@ impl From<ImportSourceSpecification> for Value {
                 + usize::from(v.input_format_options.is_some()),
         );
         if let Some(x) = v.input_compression_type {
-            m.insert(String::from("InputCompressionType"), x);
+            m.insert_static("InputCompressionType", x);
         }
 
-        m.insert(String::from("InputFormat"), v.input_format);
+        m.insert_static("InputFormat", v.input_format);
         if let Some(x) = v.input_format_options {
-            m.insert(String::from("InputFormatOptions"), x);
+            m.insert_static("InputFormatOptions", x);
         }
 
-        m.insert(String::from("S3BucketSource"), v.s3_bucket_source);
+        m.insert_static("S3BucketSource", v.s3_bucket_source);
         Value::Object(m)
     }
 }
@@ -751,7 +751,7 @@ impl From<InputFormatOptions> for Value {
     fn from(v: InputFormatOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.csv.is_some()));
         if let Some(x) = v.csv {
-            m.insert(String::from("Csv"), x);
+            m.insert_static("Csv", x);
         }
 
         Value::Object(m)
@@ -799,10 +799,10 @@ impl From<KinesisStreamSpecification> for Value {
             1 + usize::from(v.approximate_creation_date_time_precision.is_some()),
         );
         if let Some(x) = v.approximate_creation_date_time_precision {
-            m.insert(String::from("ApproximateCreationDateTimePrecision"), x);
+            m.insert_static("ApproximateCreationDateTimePrecision", x);
         }
 
-        m.insert(String::from("StreamArn"), v.stream_arn);
+        m.insert_static("StreamArn", v.stream_arn);
         Value::Object(m)
     }
 }
@@ -848,9 +848,9 @@ static LOCAL_SECONDARY_INDEX_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<LocalSecondaryIndex> for Value {
     fn from(v: LocalSecondaryIndex) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("IndexName"), v.index_name);
-        m.insert(String::from("KeySchema"), v.key_schema);
-        m.insert(String::from("Projection"), v.projection);
+        m.insert_static("IndexName", v.index_name);
+        m.insert_static("KeySchema", v.key_schema);
+        m.insert_static("Projection", v.projection);
         Value::Object(m)
     }
 }
@@ -897,11 +897,11 @@ impl From<OnDemandThroughput> for Value {
                 + usize::from(v.max_write_request_units.is_some()),
         );
         if let Some(x) = v.max_read_request_units {
-            m.insert(String::from("MaxReadRequestUnits"), x);
+            m.insert_static("MaxReadRequestUnits", x);
         }
 
         if let Some(x) = v.max_write_request_units {
-            m.insert(String::from("MaxWriteRequestUnits"), x);
+            m.insert_static("MaxWriteRequestUnits", x);
         }
 
         Value::Object(m)
@@ -947,11 +947,11 @@ impl From<PointInTimeRecoverySpecification> for Value {
                 + usize::from(v.recovery_period_in_days.is_some()),
         );
         if let Some(x) = v.point_in_time_recovery_enabled {
-            m.insert(String::from("PointInTimeRecoveryEnabled"), x);
+            m.insert_static("PointInTimeRecoveryEnabled", x);
         }
 
         if let Some(x) = v.recovery_period_in_days {
-            m.insert(String::from("RecoveryPeriodInDays"), x);
+            m.insert_static("RecoveryPeriodInDays", x);
         }
 
         Value::Object(m)
@@ -1004,11 +1004,11 @@ impl From<Projection> for Value {
             usize::from(v.non_key_attributes.is_some()) + usize::from(v.projection_type.is_some()),
         );
         if let Some(x) = v.non_key_attributes {
-            m.insert(String::from("NonKeyAttributes"), x);
+            m.insert_static("NonKeyAttributes", x);
         }
 
         if let Some(x) = v.projection_type {
-            m.insert(String::from("ProjectionType"), x);
+            m.insert_static("ProjectionType", x);
         }
 
         Value::Object(m)
@@ -1051,8 +1051,8 @@ static PROVISIONED_THROUGHPUT_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<ProvisionedThroughput> for Value {
     fn from(v: ProvisionedThroughput) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("ReadCapacityUnits"), v.read_capacity_units);
-        m.insert(String::from("WriteCapacityUnits"), v.write_capacity_units);
+        m.insert_static("ReadCapacityUnits", v.read_capacity_units);
+        m.insert_static("WriteCapacityUnits", v.write_capacity_units);
         Value::Object(m)
     }
 }
@@ -1097,7 +1097,7 @@ static RESOURCE_POLICY_SCHEMA: cdk_core::PropertySchema =
 impl From<ResourcePolicy> for Value {
     fn from(v: ResourcePolicy) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert_static("PolicyDocument", v.policy_document);
         Value::Object(m)
     }
 }
@@ -1143,13 +1143,13 @@ impl From<S3BucketSource> for Value {
         let mut m = cdk_core::Map::with_capacity(
             1 + usize::from(v.s3_bucket_owner.is_some()) + usize::from(v.s3_key_prefix.is_some()),
         );
-        m.insert(String::from("S3Bucket"), v.s3_bucket);
+        m.insert_static("S3Bucket", v.s3_bucket);
         if let Some(x) = v.s3_bucket_owner {
-            m.insert(String::from("S3BucketOwner"), x);
+            m.insert_static("S3BucketOwner", x);
         }
 
         if let Some(x) = v.s3_key_prefix {
-            m.insert(String::from("S3KeyPrefix"), x);
+            m.insert_static("S3KeyPrefix", x);
         }
 
         Value::Object(m)
@@ -1200,12 +1200,12 @@ impl From<SSESpecification> for Value {
             1 + usize::from(v.kms_master_key_id.is_some()) + usize::from(v.sse_type.is_some()),
         );
         if let Some(x) = v.kms_master_key_id {
-            m.insert(String::from("KMSMasterKeyId"), x);
+            m.insert_static("KMSMasterKeyId", x);
         }
 
-        m.insert(String::from("SSEEnabled"), v.sse_enabled);
+        m.insert_static("SSEEnabled", v.sse_enabled);
         if let Some(x) = v.sse_type {
-            m.insert(String::from("SSEType"), x);
+            m.insert_static("SSEType", x);
         }
 
         Value::Object(m)
@@ -1244,8 +1244,8 @@ static SEARCH_SCHEMA_ELEMENT_SCHEMA: cdk_core::PropertySchema = cdk_core::Proper
 impl From<SearchSchemaElement> for Value {
     fn from(v: SearchSchemaElement) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("AttributeName"), v.attribute_name);
-        m.insert(String::from("SearchSchemaElementType"), v.search_schema_element_type);
+        m.insert_static("AttributeName", v.attribute_name);
+        m.insert_static("SearchSchemaElementType", v.search_schema_element_type);
         Value::Object(m)
     }
 }
@@ -1307,12 +1307,12 @@ impl From<StreamSpecification> for Value {
             1 + usize::from(v.resource_policy.is_some()) + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.resource_policy {
-            m.insert(String::from("ResourcePolicy"), x);
+            m.insert_static("ResourcePolicy", x);
         }
 
-        m.insert(String::from("StreamViewType"), v.stream_view_type);
+        m.insert_static("StreamViewType", v.stream_view_type);
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -1354,8 +1354,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -1396,10 +1396,10 @@ impl From<TimeToLiveSpecification> for Value {
     fn from(v: TimeToLiveSpecification) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.attribute_name.is_some()));
         if let Some(x) = v.attribute_name {
-            m.insert(String::from("AttributeName"), x);
+            m.insert_static("AttributeName", x);
         }
 
-        m.insert(String::from("Enabled"), v.enabled);
+        m.insert_static("Enabled", v.enabled);
         Value::Object(m)
     }
 }
@@ -1430,7 +1430,7 @@ static VECTOR_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
 impl From<VectorAttribute> for Value {
     fn from(v: VectorAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("AttributeName"), v.attribute_name);
+        m.insert_static("AttributeName", v.attribute_name);
         Value::Object(m)
     }
 }
@@ -1495,15 +1495,15 @@ static VECTOR_INDEX_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema 
 impl From<VectorIndex> for Value {
     fn from(v: VectorIndex) -> Value {
         let mut m = cdk_core::Map::with_capacity(5 + usize::from(v.search_schema.is_some()));
-        m.insert(String::from("Dimensions"), v.dimensions);
-        m.insert(String::from("DistanceFunction"), v.distance_function);
-        m.insert(String::from("IndexName"), v.index_name);
-        m.insert(String::from("Projection"), v.projection);
+        m.insert_static("Dimensions", v.dimensions);
+        m.insert_static("DistanceFunction", v.distance_function);
+        m.insert_static("IndexName", v.index_name);
+        m.insert_static("Projection", v.projection);
         if let Some(x) = v.search_schema {
-            m.insert(String::from("SearchSchema"), x);
+            m.insert_static("SearchSchema", x);
         }
 
-        m.insert(String::from("VectorAttribute"), v.vector_attribute);
+        m.insert_static("VectorAttribute", v.vector_attribute);
         Value::Object(m)
     }
 }
@@ -1546,11 +1546,11 @@ impl From<WarmThroughput> for Value {
                 + usize::from(v.write_units_per_second.is_some()),
         );
         if let Some(x) = v.read_units_per_second {
-            m.insert(String::from("ReadUnitsPerSecond"), x);
+            m.insert_static("ReadUnitsPerSecond", x);
         }
 
         if let Some(x) = v.write_units_per_second {
-            m.insert(String::from("WriteUnitsPerSecond"), x);
+            m.insert_static("WriteUnitsPerSecond", x);
         }
 
         Value::Object(m)

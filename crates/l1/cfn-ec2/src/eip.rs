@@ -106,35 +106,35 @@ impl From<CfnEIPProps> for Value {
                 + usize::from(v.transfer_address.is_some()),
         );
         if let Some(x) = v.address {
-            m.insert(String::from("Address"), x);
+            m.insert_static("Address", x);
         }
 
         if let Some(x) = v.domain {
-            m.insert(String::from("Domain"), x);
+            m.insert_static("Domain", x);
         }
 
         if let Some(x) = v.instance_id {
-            m.insert(String::from("InstanceId"), x);
+            m.insert_static("InstanceId", x);
         }
 
         if let Some(x) = v.ipam_pool_id {
-            m.insert(String::from("IpamPoolId"), x);
+            m.insert_static("IpamPoolId", x);
         }
 
         if let Some(x) = v.network_border_group {
-            m.insert(String::from("NetworkBorderGroup"), x);
+            m.insert_static("NetworkBorderGroup", x);
         }
 
         if let Some(x) = v.public_ipv4_pool {
-            m.insert(String::from("PublicIpv4Pool"), x);
+            m.insert_static("PublicIpv4Pool", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.transfer_address {
-            m.insert(String::from("TransferAddress"), x);
+            m.insert_static("TransferAddress", x);
         }
 
         Value::Object(m)
@@ -241,8 +241,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

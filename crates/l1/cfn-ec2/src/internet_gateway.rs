@@ -32,7 +32,7 @@ impl From<CfnInternetGatewayProps> for Value {
     fn from(v: CfnInternetGatewayProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.tags.is_some()));
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -134,8 +134,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

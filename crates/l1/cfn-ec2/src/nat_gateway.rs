@@ -148,51 +148,51 @@ impl From<CfnNatGatewayProps> for Value {
                 + usize::from(v.vpc_id.is_some()),
         );
         if let Some(x) = v.allocation_id {
-            m.insert(String::from("AllocationId"), x);
+            m.insert_static("AllocationId", x);
         }
 
         if let Some(x) = v.availability_mode {
-            m.insert(String::from("AvailabilityMode"), x);
+            m.insert_static("AvailabilityMode", x);
         }
 
         if let Some(x) = v.availability_zone_addresses {
-            m.insert(String::from("AvailabilityZoneAddresses"), x);
+            m.insert_static("AvailabilityZoneAddresses", x);
         }
 
         if let Some(x) = v.connectivity_type {
-            m.insert(String::from("ConnectivityType"), x);
+            m.insert_static("ConnectivityType", x);
         }
 
         if let Some(x) = v.max_drain_duration_seconds {
-            m.insert(String::from("MaxDrainDurationSeconds"), x);
+            m.insert_static("MaxDrainDurationSeconds", x);
         }
 
         if let Some(x) = v.private_ip_address {
-            m.insert(String::from("PrivateIpAddress"), x);
+            m.insert_static("PrivateIpAddress", x);
         }
 
         if let Some(x) = v.secondary_allocation_ids {
-            m.insert(String::from("SecondaryAllocationIds"), x);
+            m.insert_static("SecondaryAllocationIds", x);
         }
 
         if let Some(x) = v.secondary_private_ip_address_count {
-            m.insert(String::from("SecondaryPrivateIpAddressCount"), x);
+            m.insert_static("SecondaryPrivateIpAddressCount", x);
         }
 
         if let Some(x) = v.secondary_private_ip_addresses {
-            m.insert(String::from("SecondaryPrivateIpAddresses"), x);
+            m.insert_static("SecondaryPrivateIpAddresses", x);
         }
 
         if let Some(x) = v.subnet_id {
-            m.insert(String::from("SubnetId"), x);
+            m.insert_static("SubnetId", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.vpc_id {
-            m.insert(String::from("VpcId"), x);
+            m.insert_static("VpcId", x);
         }
 
         Value::Object(m)
@@ -333,13 +333,13 @@ impl From<AvailabilityZoneAddress> for Value {
             1 + usize::from(v.availability_zone.is_some())
                 + usize::from(v.availability_zone_id.is_some()),
         );
-        m.insert(String::from("AllocationIds"), v.allocation_ids);
+        m.insert_static("AllocationIds", v.allocation_ids);
         if let Some(x) = v.availability_zone {
-            m.insert(String::from("AvailabilityZone"), x);
+            m.insert_static("AvailabilityZone", x);
         }
 
         if let Some(x) = v.availability_zone_id {
-            m.insert(String::from("AvailabilityZoneId"), x);
+            m.insert_static("AvailabilityZoneId", x);
         }
 
         Value::Object(m)
@@ -377,8 +377,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -160,64 +160,64 @@ impl From<CfnRouteProps> for Value {
                 + usize::from(v.vpc_peering_connection_id.is_some()),
         );
         if let Some(x) = v.carrier_gateway_id {
-            m.insert(String::from("CarrierGatewayId"), x);
+            m.insert_static("CarrierGatewayId", x);
         }
 
         if let Some(x) = v.core_network_arn {
-            m.insert(String::from("CoreNetworkArn"), x);
+            m.insert_static("CoreNetworkArn", x);
         }
 
         if let Some(x) = v.destination_cidr_block {
-            m.insert(String::from("DestinationCidrBlock"), x);
+            m.insert_static("DestinationCidrBlock", x);
         }
 
         if let Some(x) = v.destination_ipv6_cidr_block {
-            m.insert(String::from("DestinationIpv6CidrBlock"), x);
+            m.insert_static("DestinationIpv6CidrBlock", x);
         }
 
         if let Some(x) = v.destination_prefix_list_id {
-            m.insert(String::from("DestinationPrefixListId"), x);
+            m.insert_static("DestinationPrefixListId", x);
         }
 
         if let Some(x) = v.egress_only_internet_gateway_id {
-            m.insert(String::from("EgressOnlyInternetGatewayId"), x);
+            m.insert_static("EgressOnlyInternetGatewayId", x);
         }
 
         if let Some(x) = v.gateway_id {
-            m.insert(String::from("GatewayId"), x);
+            m.insert_static("GatewayId", x);
         }
 
         if let Some(x) = v.instance_id {
-            m.insert(String::from("InstanceId"), x);
+            m.insert_static("InstanceId", x);
         }
 
         if let Some(x) = v.local_gateway_id {
-            m.insert(String::from("LocalGatewayId"), x);
+            m.insert_static("LocalGatewayId", x);
         }
 
         if let Some(x) = v.nat_gateway_id {
-            m.insert(String::from("NatGatewayId"), x);
+            m.insert_static("NatGatewayId", x);
         }
 
         if let Some(x) = v.network_interface_id {
-            m.insert(String::from("NetworkInterfaceId"), x);
+            m.insert_static("NetworkInterfaceId", x);
         }
 
         if let Some(x) = v.odb_network_arn {
-            m.insert(String::from("OdbNetworkArn"), x);
+            m.insert_static("OdbNetworkArn", x);
         }
 
-        m.insert(String::from("RouteTableId"), v.route_table_id);
+        m.insert_static("RouteTableId", v.route_table_id);
         if let Some(x) = v.transit_gateway_id {
-            m.insert(String::from("TransitGatewayId"), x);
+            m.insert_static("TransitGatewayId", x);
         }
 
         if let Some(x) = v.vpc_endpoint_id {
-            m.insert(String::from("VpcEndpointId"), x);
+            m.insert_static("VpcEndpointId", x);
         }
 
         if let Some(x) = v.vpc_peering_connection_id {
-            m.insert(String::from("VpcPeeringConnectionId"), x);
+            m.insert_static("VpcPeeringConnectionId", x);
         }
 
         Value::Object(m)

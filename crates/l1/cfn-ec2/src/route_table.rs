@@ -39,10 +39,10 @@ impl From<CfnRouteTableProps> for Value {
     fn from(v: CfnRouteTableProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.tags.is_some()));
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
-        m.insert(String::from("VpcId"), v.vpc_id);
+        m.insert_static("VpcId", v.vpc_id);
         Value::Object(m)
     }
 }
@@ -142,8 +142,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -73,25 +73,25 @@ impl From<CfnSecurityGroupProps> for Value {
                 + usize::from(v.tags.is_some())
                 + usize::from(v.vpc_id.is_some()),
         );
-        m.insert(String::from("GroupDescription"), v.group_description);
+        m.insert_static("GroupDescription", v.group_description);
         if let Some(x) = v.group_name {
-            m.insert(String::from("GroupName"), x);
+            m.insert_static("GroupName", x);
         }
 
         if let Some(x) = v.security_group_egress {
-            m.insert(String::from("SecurityGroupEgress"), x);
+            m.insert_static("SecurityGroupEgress", x);
         }
 
         if let Some(x) = v.security_group_ingress {
-            m.insert(String::from("SecurityGroupIngress"), x);
+            m.insert_static("SecurityGroupIngress", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.vpc_id {
-            m.insert(String::from("VpcId"), x);
+            m.insert_static("VpcId", x);
         }
 
         Value::Object(m)
@@ -258,32 +258,32 @@ impl From<Egress> for Value {
                 + usize::from(v.to_port.is_some()),
         );
         if let Some(x) = v.cidr_ip {
-            m.insert(String::from("CidrIp"), x);
+            m.insert_static("CidrIp", x);
         }
 
         if let Some(x) = v.cidr_ipv6 {
-            m.insert(String::from("CidrIpv6"), x);
+            m.insert_static("CidrIpv6", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.destination_prefix_list_id {
-            m.insert(String::from("DestinationPrefixListId"), x);
+            m.insert_static("DestinationPrefixListId", x);
         }
 
         if let Some(x) = v.destination_security_group_id {
-            m.insert(String::from("DestinationSecurityGroupId"), x);
+            m.insert_static("DestinationSecurityGroupId", x);
         }
 
         if let Some(x) = v.from_port {
-            m.insert(String::from("FromPort"), x);
+            m.insert_static("FromPort", x);
         }
 
-        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        m.insert_static("IpProtocol", v.ip_protocol);
         if let Some(x) = v.to_port {
-            m.insert(String::from("ToPort"), x);
+            m.insert_static("ToPort", x);
         }
 
         Value::Object(m)
@@ -393,40 +393,40 @@ impl From<Ingress> for Value {
                 + usize::from(v.to_port.is_some()),
         );
         if let Some(x) = v.cidr_ip {
-            m.insert(String::from("CidrIp"), x);
+            m.insert_static("CidrIp", x);
         }
 
         if let Some(x) = v.cidr_ipv6 {
-            m.insert(String::from("CidrIpv6"), x);
+            m.insert_static("CidrIpv6", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.from_port {
-            m.insert(String::from("FromPort"), x);
+            m.insert_static("FromPort", x);
         }
 
-        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        m.insert_static("IpProtocol", v.ip_protocol);
         if let Some(x) = v.source_prefix_list_id {
-            m.insert(String::from("SourcePrefixListId"), x);
+            m.insert_static("SourcePrefixListId", x);
         }
 
         if let Some(x) = v.source_security_group_id {
-            m.insert(String::from("SourceSecurityGroupId"), x);
+            m.insert_static("SourceSecurityGroupId", x);
         }
 
         if let Some(x) = v.source_security_group_name {
-            m.insert(String::from("SourceSecurityGroupName"), x);
+            m.insert_static("SourceSecurityGroupName", x);
         }
 
         if let Some(x) = v.source_security_group_owner_id {
-            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+            m.insert_static("SourceSecurityGroupOwnerId", x);
         }
 
         if let Some(x) = v.to_port {
-            m.insert(String::from("ToPort"), x);
+            m.insert_static("ToPort", x);
         }
 
         Value::Object(m)
@@ -464,8 +464,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

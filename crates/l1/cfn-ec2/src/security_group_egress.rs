@@ -121,33 +121,33 @@ impl From<CfnSecurityGroupEgressProps> for Value {
                 + usize::from(v.to_port.is_some()),
         );
         if let Some(x) = v.cidr_ip {
-            m.insert(String::from("CidrIp"), x);
+            m.insert_static("CidrIp", x);
         }
 
         if let Some(x) = v.cidr_ipv6 {
-            m.insert(String::from("CidrIpv6"), x);
+            m.insert_static("CidrIpv6", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.destination_prefix_list_id {
-            m.insert(String::from("DestinationPrefixListId"), x);
+            m.insert_static("DestinationPrefixListId", x);
         }
 
         if let Some(x) = v.destination_security_group_id {
-            m.insert(String::from("DestinationSecurityGroupId"), x);
+            m.insert_static("DestinationSecurityGroupId", x);
         }
 
         if let Some(x) = v.from_port {
-            m.insert(String::from("FromPort"), x);
+            m.insert_static("FromPort", x);
         }
 
-        m.insert(String::from("GroupId"), v.group_id);
-        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        m.insert_static("GroupId", v.group_id);
+        m.insert_static("IpProtocol", v.ip_protocol);
         if let Some(x) = v.to_port {
-            m.insert(String::from("ToPort"), x);
+            m.insert_static("ToPort", x);
         }
 
         Value::Object(m)

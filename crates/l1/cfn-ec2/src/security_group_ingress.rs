@@ -135,48 +135,48 @@ impl From<CfnSecurityGroupIngressProps> for Value {
                 + usize::from(v.to_port.is_some()),
         );
         if let Some(x) = v.cidr_ip {
-            m.insert(String::from("CidrIp"), x);
+            m.insert_static("CidrIp", x);
         }
 
         if let Some(x) = v.cidr_ipv6 {
-            m.insert(String::from("CidrIpv6"), x);
+            m.insert_static("CidrIpv6", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.from_port {
-            m.insert(String::from("FromPort"), x);
+            m.insert_static("FromPort", x);
         }
 
         if let Some(x) = v.group_id {
-            m.insert(String::from("GroupId"), x);
+            m.insert_static("GroupId", x);
         }
 
         if let Some(x) = v.group_name {
-            m.insert(String::from("GroupName"), x);
+            m.insert_static("GroupName", x);
         }
 
-        m.insert(String::from("IpProtocol"), v.ip_protocol);
+        m.insert_static("IpProtocol", v.ip_protocol);
         if let Some(x) = v.source_prefix_list_id {
-            m.insert(String::from("SourcePrefixListId"), x);
+            m.insert_static("SourcePrefixListId", x);
         }
 
         if let Some(x) = v.source_security_group_id {
-            m.insert(String::from("SourceSecurityGroupId"), x);
+            m.insert_static("SourceSecurityGroupId", x);
         }
 
         if let Some(x) = v.source_security_group_name {
-            m.insert(String::from("SourceSecurityGroupName"), x);
+            m.insert_static("SourceSecurityGroupName", x);
         }
 
         if let Some(x) = v.source_security_group_owner_id {
-            m.insert(String::from("SourceSecurityGroupOwnerId"), x);
+            m.insert_static("SourceSecurityGroupOwnerId", x);
         }
 
         if let Some(x) = v.to_port {
-            m.insert(String::from("ToPort"), x);
+            m.insert_static("ToPort", x);
         }
 
         Value::Object(m)

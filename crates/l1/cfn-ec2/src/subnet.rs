@@ -189,70 +189,70 @@ impl From<CfnSubnetProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.assign_ipv6_address_on_creation {
-            m.insert(String::from("AssignIpv6AddressOnCreation"), x);
+            m.insert_static("AssignIpv6AddressOnCreation", x);
         }
 
         if let Some(x) = v.availability_zone {
-            m.insert(String::from("AvailabilityZone"), x);
+            m.insert_static("AvailabilityZone", x);
         }
 
         if let Some(x) = v.availability_zone_id {
-            m.insert(String::from("AvailabilityZoneId"), x);
+            m.insert_static("AvailabilityZoneId", x);
         }
 
         if let Some(x) = v.cidr_block {
-            m.insert(String::from("CidrBlock"), x);
+            m.insert_static("CidrBlock", x);
         }
 
         if let Some(x) = v.enable_dns64 {
-            m.insert(String::from("EnableDns64"), x);
+            m.insert_static("EnableDns64", x);
         }
 
         if let Some(x) = v.enable_lni_at_device_index {
-            m.insert(String::from("EnableLniAtDeviceIndex"), x);
+            m.insert_static("EnableLniAtDeviceIndex", x);
         }
 
         if let Some(x) = v.ipv4_ipam_pool_id {
-            m.insert(String::from("Ipv4IpamPoolId"), x);
+            m.insert_static("Ipv4IpamPoolId", x);
         }
 
         if let Some(x) = v.ipv4_netmask_length {
-            m.insert(String::from("Ipv4NetmaskLength"), x);
+            m.insert_static("Ipv4NetmaskLength", x);
         }
 
         if let Some(x) = v.ipv6_cidr_block {
-            m.insert(String::from("Ipv6CidrBlock"), x);
+            m.insert_static("Ipv6CidrBlock", x);
         }
 
         if let Some(x) = v.ipv6_ipam_pool_id {
-            m.insert(String::from("Ipv6IpamPoolId"), x);
+            m.insert_static("Ipv6IpamPoolId", x);
         }
 
         if let Some(x) = v.ipv6_native {
-            m.insert(String::from("Ipv6Native"), x);
+            m.insert_static("Ipv6Native", x);
         }
 
         if let Some(x) = v.ipv6_netmask_length {
-            m.insert(String::from("Ipv6NetmaskLength"), x);
+            m.insert_static("Ipv6NetmaskLength", x);
         }
 
         if let Some(x) = v.map_public_ip_on_launch {
-            m.insert(String::from("MapPublicIpOnLaunch"), x);
+            m.insert_static("MapPublicIpOnLaunch", x);
         }
 
         if let Some(x) = v.outpost_arn {
-            m.insert(String::from("OutpostArn"), x);
+            m.insert_static("OutpostArn", x);
         }
 
         if let Some(x) = v.private_dns_name_options_on_launch {
-            m.insert(String::from("PrivateDnsNameOptionsOnLaunch"), x);
+            m.insert_static("PrivateDnsNameOptionsOnLaunch", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
-        m.insert(String::from("VpcId"), v.vpc_id);
+        m.insert_static("VpcId", v.vpc_id);
         Value::Object(m)
     }
 }
@@ -367,8 +367,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -39,8 +39,8 @@ static CFN_SUBNET_ROUTE_TABLE_ASSOCIATION_PROPS_SCHEMA: cdk_core::PropertySchema
 impl From<CfnSubnetRouteTableAssociationProps> for Value {
     fn from(v: CfnSubnetRouteTableAssociationProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("RouteTableId"), v.route_table_id);
-        m.insert(String::from("SubnetId"), v.subnet_id);
+        m.insert_static("RouteTableId", v.route_table_id);
+        m.insert_static("SubnetId", v.subnet_id);
         Value::Object(m)
     }
 }

@@ -112,35 +112,35 @@ impl From<CfnVPCProps> for Value {
                 + usize::from(v.vpc_encryption_control.is_some()),
         );
         if let Some(x) = v.cidr_block {
-            m.insert(String::from("CidrBlock"), x);
+            m.insert_static("CidrBlock", x);
         }
 
         if let Some(x) = v.enable_dns_hostnames {
-            m.insert(String::from("EnableDnsHostnames"), x);
+            m.insert_static("EnableDnsHostnames", x);
         }
 
         if let Some(x) = v.enable_dns_support {
-            m.insert(String::from("EnableDnsSupport"), x);
+            m.insert_static("EnableDnsSupport", x);
         }
 
         if let Some(x) = v.instance_tenancy {
-            m.insert(String::from("InstanceTenancy"), x);
+            m.insert_static("InstanceTenancy", x);
         }
 
         if let Some(x) = v.ipv4_ipam_pool_id {
-            m.insert(String::from("Ipv4IpamPoolId"), x);
+            m.insert_static("Ipv4IpamPoolId", x);
         }
 
         if let Some(x) = v.ipv4_netmask_length {
-            m.insert(String::from("Ipv4NetmaskLength"), x);
+            m.insert_static("Ipv4NetmaskLength", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.vpc_encryption_control {
-            m.insert(String::from("VpcEncryptionControl"), x);
+            m.insert_static("VpcEncryptionControl", x);
         }
 
         Value::Object(m)
@@ -493,8 +493,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -604,39 +604,39 @@ impl From<VpcEncryptionControl> for Value {
                 + usize::from(v.vpc_peering_exclusion.is_some()),
         );
         if let Some(x) = v.egress_only_internet_gateway_exclusion {
-            m.insert(String::from("EgressOnlyInternetGatewayExclusion"), x);
+            m.insert_static("EgressOnlyInternetGatewayExclusion", x);
         }
 
         if let Some(x) = v.elastic_file_system_exclusion {
-            m.insert(String::from("ElasticFileSystemExclusion"), x);
+            m.insert_static("ElasticFileSystemExclusion", x);
         }
 
         if let Some(x) = v.internet_gateway_exclusion {
-            m.insert(String::from("InternetGatewayExclusion"), x);
+            m.insert_static("InternetGatewayExclusion", x);
         }
 
         if let Some(x) = v.lambda_exclusion {
-            m.insert(String::from("LambdaExclusion"), x);
+            m.insert_static("LambdaExclusion", x);
         }
 
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         if let Some(x) = v.nat_gateway_exclusion {
-            m.insert(String::from("NatGatewayExclusion"), x);
+            m.insert_static("NatGatewayExclusion", x);
         }
 
         if let Some(x) = v.virtual_private_gateway_exclusion {
-            m.insert(String::from("VirtualPrivateGatewayExclusion"), x);
+            m.insert_static("VirtualPrivateGatewayExclusion", x);
         }
 
         if let Some(x) = v.vpc_lattice_exclusion {
-            m.insert(String::from("VpcLatticeExclusion"), x);
+            m.insert_static("VpcLatticeExclusion", x);
         }
 
         if let Some(x) = v.vpc_peering_exclusion {
-            m.insert(String::from("VpcPeeringExclusion"), x);
+            m.insert_static("VpcPeeringExclusion", x);
         }
 
         Value::Object(m)

@@ -156,58 +156,58 @@ impl From<CfnVPCEndpointProps> for Value {
                 + usize::from(v.vpc_endpoint_type.is_some()),
         );
         if let Some(x) = v.dns_options {
-            m.insert(String::from("DnsOptions"), x);
+            m.insert_static("DnsOptions", x);
         }
 
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.policy_document {
-            m.insert(String::from("PolicyDocument"), x);
+            m.insert_static("PolicyDocument", x);
         }
 
         if let Some(x) = v.private_dns_enabled {
-            m.insert(String::from("PrivateDnsEnabled"), x);
+            m.insert_static("PrivateDnsEnabled", x);
         }
 
         if let Some(x) = v.resource_configuration_arn {
-            m.insert(String::from("ResourceConfigurationArn"), x);
+            m.insert_static("ResourceConfigurationArn", x);
         }
 
         if let Some(x) = v.route_table_ids {
-            m.insert(String::from("RouteTableIds"), x);
+            m.insert_static("RouteTableIds", x);
         }
 
         if let Some(x) = v.security_group_ids {
-            m.insert(String::from("SecurityGroupIds"), x);
+            m.insert_static("SecurityGroupIds", x);
         }
 
         if let Some(x) = v.service_name {
-            m.insert(String::from("ServiceName"), x);
+            m.insert_static("ServiceName", x);
         }
 
         if let Some(x) = v.service_network_arn {
-            m.insert(String::from("ServiceNetworkArn"), x);
+            m.insert_static("ServiceNetworkArn", x);
         }
 
         if let Some(x) = v.service_region {
-            m.insert(String::from("ServiceRegion"), x);
+            m.insert_static("ServiceRegion", x);
         }
 
         if let Some(x) = v.subnet_ids {
-            m.insert(String::from("SubnetIds"), x);
+            m.insert_static("SubnetIds", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.vpc_endpoint_type {
-            m.insert(String::from("VpcEndpointType"), x);
+            m.insert_static("VpcEndpointType", x);
         }
 
-        m.insert(String::from("VpcId"), v.vpc_id);
+        m.insert_static("VpcId", v.vpc_id);
         Value::Object(m)
     }
 }
@@ -351,19 +351,19 @@ impl From<DnsOptionsSpecification> for Value {
                 + usize::from(v.private_dns_specified_domains.is_some()),
         );
         if let Some(x) = v.dns_record_ip_type {
-            m.insert(String::from("DnsRecordIpType"), x);
+            m.insert_static("DnsRecordIpType", x);
         }
 
         if let Some(x) = v.private_dns_only_for_inbound_resolver_endpoint {
-            m.insert(String::from("PrivateDnsOnlyForInboundResolverEndpoint"), x);
+            m.insert_static("PrivateDnsOnlyForInboundResolverEndpoint", x);
         }
 
         if let Some(x) = v.private_dns_preference {
-            m.insert(String::from("PrivateDnsPreference"), x);
+            m.insert_static("PrivateDnsPreference", x);
         }
 
         if let Some(x) = v.private_dns_specified_domains {
-            m.insert(String::from("PrivateDnsSpecifiedDomains"), x);
+            m.insert_static("PrivateDnsSpecifiedDomains", x);
         }
 
         Value::Object(m)
@@ -405,8 +405,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -47,12 +47,12 @@ impl From<CfnVPCGatewayAttachmentProps> for Value {
                 + usize::from(v.vpn_gateway_id.is_some()),
         );
         if let Some(x) = v.internet_gateway_id {
-            m.insert(String::from("InternetGatewayId"), x);
+            m.insert_static("InternetGatewayId", x);
         }
 
-        m.insert(String::from("VpcId"), v.vpc_id);
+        m.insert_static("VpcId", v.vpc_id);
         if let Some(x) = v.vpn_gateway_id {
-            m.insert(String::from("VpnGatewayId"), x);
+            m.insert_static("VpnGatewayId", x);
         }
 
         Value::Object(m)

@@ -115,37 +115,37 @@ impl From<CfnListenerProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.alpn_policy {
-            m.insert(String::from("AlpnPolicy"), x);
+            m.insert_static("AlpnPolicy", x);
         }
 
         if let Some(x) = v.certificates {
-            m.insert(String::from("Certificates"), x);
+            m.insert_static("Certificates", x);
         }
 
-        m.insert(String::from("DefaultActions"), v.default_actions);
+        m.insert_static("DefaultActions", v.default_actions);
         if let Some(x) = v.listener_attributes {
-            m.insert(String::from("ListenerAttributes"), x);
+            m.insert_static("ListenerAttributes", x);
         }
 
-        m.insert(String::from("LoadBalancerArn"), v.load_balancer_arn);
+        m.insert_static("LoadBalancerArn", v.load_balancer_arn);
         if let Some(x) = v.mutual_authentication {
-            m.insert(String::from("MutualAuthentication"), x);
+            m.insert_static("MutualAuthentication", x);
         }
 
         if let Some(x) = v.port {
-            m.insert(String::from("Port"), x);
+            m.insert_static("Port", x);
         }
 
         if let Some(x) = v.protocol {
-            m.insert(String::from("Protocol"), x);
+            m.insert_static("Protocol", x);
         }
 
         if let Some(x) = v.ssl_policy {
-            m.insert(String::from("SslPolicy"), x);
+            m.insert_static("SslPolicy", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -325,38 +325,38 @@ impl From<Action> for Value {
                 + usize::from(v.target_group_arn.is_some()),
         );
         if let Some(x) = v.authenticate_cognito_config {
-            m.insert(String::from("AuthenticateCognitoConfig"), x);
+            m.insert_static("AuthenticateCognitoConfig", x);
         }
 
         if let Some(x) = v.authenticate_oidc_config {
-            m.insert(String::from("AuthenticateOidcConfig"), x);
+            m.insert_static("AuthenticateOidcConfig", x);
         }
 
         if let Some(x) = v.fixed_response_config {
-            m.insert(String::from("FixedResponseConfig"), x);
+            m.insert_static("FixedResponseConfig", x);
         }
 
         if let Some(x) = v.forward_config {
-            m.insert(String::from("ForwardConfig"), x);
+            m.insert_static("ForwardConfig", x);
         }
 
         if let Some(x) = v.jwt_validation_config {
-            m.insert(String::from("JwtValidationConfig"), x);
+            m.insert_static("JwtValidationConfig", x);
         }
 
         if let Some(x) = v.order {
-            m.insert(String::from("Order"), x);
+            m.insert_static("Order", x);
         }
 
         if let Some(x) = v.redirect_config {
-            m.insert(String::from("RedirectConfig"), x);
+            m.insert_static("RedirectConfig", x);
         }
 
         if let Some(x) = v.target_group_arn {
-            m.insert(String::from("TargetGroupArn"), x);
+            m.insert_static("TargetGroupArn", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Type", v.type_);
         Value::Object(m)
     }
 }
@@ -453,28 +453,28 @@ impl From<AuthenticateCognitoConfig> for Value {
                 + usize::from(v.session_timeout.is_some()),
         );
         if let Some(x) = v.authentication_request_extra_params {
-            m.insert(String::from("AuthenticationRequestExtraParams"), x);
+            m.insert_static("AuthenticationRequestExtraParams", x);
         }
 
         if let Some(x) = v.on_unauthenticated_request {
-            m.insert(String::from("OnUnauthenticatedRequest"), x);
+            m.insert_static("OnUnauthenticatedRequest", x);
         }
 
         if let Some(x) = v.scope {
-            m.insert(String::from("Scope"), x);
+            m.insert_static("Scope", x);
         }
 
         if let Some(x) = v.session_cookie_name {
-            m.insert(String::from("SessionCookieName"), x);
+            m.insert_static("SessionCookieName", x);
         }
 
         if let Some(x) = v.session_timeout {
-            m.insert(String::from("SessionTimeout"), x);
+            m.insert_static("SessionTimeout", x);
         }
 
-        m.insert(String::from("UserPoolArn"), v.user_pool_arn);
-        m.insert(String::from("UserPoolClientId"), v.user_pool_client_id);
-        m.insert(String::from("UserPoolDomain"), v.user_pool_domain);
+        m.insert_static("UserPoolArn", v.user_pool_arn);
+        m.insert_static("UserPoolClientId", v.user_pool_client_id);
+        m.insert_static("UserPoolDomain", v.user_pool_domain);
         Value::Object(m)
     }
 }
@@ -599,38 +599,38 @@ impl From<AuthenticateOidcConfig> for Value {
                 + usize::from(v.use_existing_client_secret.is_some()),
         );
         if let Some(x) = v.authentication_request_extra_params {
-            m.insert(String::from("AuthenticationRequestExtraParams"), x);
+            m.insert_static("AuthenticationRequestExtraParams", x);
         }
 
-        m.insert(String::from("AuthorizationEndpoint"), v.authorization_endpoint);
-        m.insert(String::from("ClientId"), v.client_id);
+        m.insert_static("AuthorizationEndpoint", v.authorization_endpoint);
+        m.insert_static("ClientId", v.client_id);
         if let Some(x) = v.client_secret {
-            m.insert(String::from("ClientSecret"), x);
+            m.insert_static("ClientSecret", x);
         }
 
-        m.insert(String::from("Issuer"), v.issuer);
+        m.insert_static("Issuer", v.issuer);
         if let Some(x) = v.on_unauthenticated_request {
-            m.insert(String::from("OnUnauthenticatedRequest"), x);
+            m.insert_static("OnUnauthenticatedRequest", x);
         }
 
         if let Some(x) = v.scope {
-            m.insert(String::from("Scope"), x);
+            m.insert_static("Scope", x);
         }
 
         if let Some(x) = v.session_cookie_name {
-            m.insert(String::from("SessionCookieName"), x);
+            m.insert_static("SessionCookieName", x);
         }
 
         if let Some(x) = v.session_timeout {
-            m.insert(String::from("SessionTimeout"), x);
+            m.insert_static("SessionTimeout", x);
         }
 
-        m.insert(String::from("TokenEndpoint"), v.token_endpoint);
+        m.insert_static("TokenEndpoint", v.token_endpoint);
         if let Some(x) = v.use_existing_client_secret {
-            m.insert(String::from("UseExistingClientSecret"), x);
+            m.insert_static("UseExistingClientSecret", x);
         }
 
-        m.insert(String::from("UserInfoEndpoint"), v.user_info_endpoint);
+        m.insert_static("UserInfoEndpoint", v.user_info_endpoint);
         Value::Object(m)
     }
 }
@@ -663,7 +663,7 @@ impl From<Certificate> for Value {
     fn from(v: Certificate) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.certificate_arn.is_some()));
         if let Some(x) = v.certificate_arn {
-            m.insert(String::from("CertificateArn"), x);
+            m.insert_static("CertificateArn", x);
         }
 
         Value::Object(m)
@@ -714,14 +714,14 @@ impl From<FixedResponseConfig> for Value {
             1 + usize::from(v.content_type.is_some()) + usize::from(v.message_body.is_some()),
         );
         if let Some(x) = v.content_type {
-            m.insert(String::from("ContentType"), x);
+            m.insert_static("ContentType", x);
         }
 
         if let Some(x) = v.message_body {
-            m.insert(String::from("MessageBody"), x);
+            m.insert_static("MessageBody", x);
         }
 
-        m.insert(String::from("StatusCode"), v.status_code);
+        m.insert_static("StatusCode", v.status_code);
         Value::Object(m)
     }
 }
@@ -772,11 +772,11 @@ impl From<ForwardConfig> for Value {
                 + usize::from(v.target_groups.is_some()),
         );
         if let Some(x) = v.target_group_stickiness_config {
-            m.insert(String::from("TargetGroupStickinessConfig"), x);
+            m.insert_static("TargetGroupStickinessConfig", x);
         }
 
         if let Some(x) = v.target_groups {
-            m.insert(String::from("TargetGroups"), x);
+            m.insert_static("TargetGroups", x);
         }
 
         Value::Object(m)
@@ -822,9 +822,9 @@ static JWT_VALIDATION_ACTION_ADDITIONAL_CLAIM_SCHEMA: cdk_core::PropertySchema =
 impl From<JwtValidationActionAdditionalClaim> for Value {
     fn from(v: JwtValidationActionAdditionalClaim) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("Format"), v.format);
-        m.insert(String::from("Name"), v.name);
-        m.insert(String::from("Values"), v.values);
+        m.insert_static("Format", v.format);
+        m.insert_static("Name", v.name);
+        m.insert_static("Values", v.values);
         Value::Object(m)
     }
 }
@@ -875,11 +875,11 @@ impl From<JwtValidationConfig> for Value {
     fn from(v: JwtValidationConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.additional_claims.is_some()));
         if let Some(x) = v.additional_claims {
-            m.insert(String::from("AdditionalClaims"), x);
+            m.insert_static("AdditionalClaims", x);
         }
 
-        m.insert(String::from("Issuer"), v.issuer);
-        m.insert(String::from("JwksEndpoint"), v.jwks_endpoint);
+        m.insert_static("Issuer", v.issuer);
+        m.insert_static("JwksEndpoint", v.jwks_endpoint);
         Value::Object(m)
     }
 }
@@ -950,11 +950,11 @@ impl From<ListenerAttribute> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -1021,19 +1021,19 @@ impl From<MutualAuthentication> for Value {
                 + usize::from(v.trust_store_arn.is_some()),
         );
         if let Some(x) = v.advertise_trust_store_ca_names {
-            m.insert(String::from("AdvertiseTrustStoreCaNames"), x);
+            m.insert_static("AdvertiseTrustStoreCaNames", x);
         }
 
         if let Some(x) = v.ignore_client_certificate_expiry {
-            m.insert(String::from("IgnoreClientCertificateExpiry"), x);
+            m.insert_static("IgnoreClientCertificateExpiry", x);
         }
 
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         if let Some(x) = v.trust_store_arn {
-            m.insert(String::from("TrustStoreArn"), x);
+            m.insert_static("TrustStoreArn", x);
         }
 
         Value::Object(m)
@@ -1123,26 +1123,26 @@ impl From<RedirectConfig> for Value {
                 + usize::from(v.query.is_some()),
         );
         if let Some(x) = v.host {
-            m.insert(String::from("Host"), x);
+            m.insert_static("Host", x);
         }
 
         if let Some(x) = v.path {
-            m.insert(String::from("Path"), x);
+            m.insert_static("Path", x);
         }
 
         if let Some(x) = v.port {
-            m.insert(String::from("Port"), x);
+            m.insert_static("Port", x);
         }
 
         if let Some(x) = v.protocol {
-            m.insert(String::from("Protocol"), x);
+            m.insert_static("Protocol", x);
         }
 
         if let Some(x) = v.query {
-            m.insert(String::from("Query"), x);
+            m.insert_static("Query", x);
         }
 
-        m.insert(String::from("StatusCode"), v.status_code);
+        m.insert_static("StatusCode", v.status_code);
         Value::Object(m)
     }
 }
@@ -1178,8 +1178,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -1220,11 +1220,11 @@ impl From<TargetGroupStickinessConfig> for Value {
             usize::from(v.duration_seconds.is_some()) + usize::from(v.enabled.is_some()),
         );
         if let Some(x) = v.duration_seconds {
-            m.insert(String::from("DurationSeconds"), x);
+            m.insert_static("DurationSeconds", x);
         }
 
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         Value::Object(m)
@@ -1267,11 +1267,11 @@ impl From<TargetGroupTuple> for Value {
             usize::from(v.target_group_arn.is_some()) + usize::from(v.weight.is_some()),
         );
         if let Some(x) = v.target_group_arn {
-            m.insert(String::from("TargetGroupArn"), x);
+            m.insert_static("TargetGroupArn", x);
         }
 
         if let Some(x) = v.weight {
-            m.insert(String::from("Weight"), x);
+            m.insert_static("Weight", x);
         }
 
         Value::Object(m)

@@ -188,59 +188,59 @@ impl From<CfnLoadBalancerProps> for Value {
                 + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.enable_capacity_reservation_provision_stabilize {
-            m.insert(String::from("EnableCapacityReservationProvisionStabilize"), x);
+            m.insert_static("EnableCapacityReservationProvisionStabilize", x);
         }
 
         if let Some(x) = v.enable_prefix_for_ipv6_source_nat {
-            m.insert(String::from("EnablePrefixForIpv6SourceNat"), x);
+            m.insert_static("EnablePrefixForIpv6SourceNat", x);
         }
 
         if let Some(x) = v.enforce_security_group_inbound_rules_on_private_link_traffic {
-            m.insert(String::from("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"), x);
+            m.insert_static("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", x);
         }
 
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.ipv4_ipam_pool_id {
-            m.insert(String::from("Ipv4IpamPoolId"), x);
+            m.insert_static("Ipv4IpamPoolId", x);
         }
 
         if let Some(x) = v.load_balancer_attributes {
-            m.insert(String::from("LoadBalancerAttributes"), x);
+            m.insert_static("LoadBalancerAttributes", x);
         }
 
         if let Some(x) = v.minimum_load_balancer_capacity {
-            m.insert(String::from("MinimumLoadBalancerCapacity"), x);
+            m.insert_static("MinimumLoadBalancerCapacity", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.scheme {
-            m.insert(String::from("Scheme"), x);
+            m.insert_static("Scheme", x);
         }
 
         if let Some(x) = v.security_groups {
-            m.insert(String::from("SecurityGroups"), x);
+            m.insert_static("SecurityGroups", x);
         }
 
         if let Some(x) = v.subnet_mappings {
-            m.insert(String::from("SubnetMappings"), x);
+            m.insert_static("SubnetMappings", x);
         }
 
         if let Some(x) = v.subnets {
-            m.insert(String::from("Subnets"), x);
+            m.insert_static("Subnets", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.type_ {
-            m.insert(String::from("Type"), x);
+            m.insert_static("Type", x);
         }
 
         Value::Object(m)
@@ -407,11 +407,11 @@ impl From<LoadBalancerAttribute> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -444,7 +444,7 @@ static MINIMUM_LOAD_BALANCER_CAPACITY_SCHEMA: cdk_core::PropertySchema =
 impl From<MinimumLoadBalancerCapacity> for Value {
     fn from(v: MinimumLoadBalancerCapacity) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CapacityUnits"), v.capacity_units);
+        m.insert_static("CapacityUnits", v.capacity_units);
         Value::Object(m)
     }
 }
@@ -512,22 +512,22 @@ impl From<SubnetMapping> for Value {
                 + usize::from(v.source_nat_ipv6_prefix.is_some()),
         );
         if let Some(x) = v.allocation_id {
-            m.insert(String::from("AllocationId"), x);
+            m.insert_static("AllocationId", x);
         }
 
         if let Some(x) = v.ipv6_address {
-            m.insert(String::from("IPv6Address"), x);
+            m.insert_static("IPv6Address", x);
         }
 
         if let Some(x) = v.private_ipv4_address {
-            m.insert(String::from("PrivateIPv4Address"), x);
+            m.insert_static("PrivateIPv4Address", x);
         }
 
         if let Some(x) = v.source_nat_ipv6_prefix {
-            m.insert(String::from("SourceNatIpv6Prefix"), x);
+            m.insert_static("SourceNatIpv6Prefix", x);
         }
 
-        m.insert(String::from("SubnetId"), v.subnet_id);
+        m.insert_static("SubnetId", v.subnet_id);
         Value::Object(m)
     }
 }
@@ -564,9 +564,9 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
-        m.insert(String::from("Key"), v.key);
+        m.insert_static("Key", v.key);
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)

@@ -191,83 +191,83 @@ impl From<CfnTargetGroupProps> for Value {
                 + usize::from(v.vpc_id.is_some()),
         );
         if let Some(x) = v.health_check_enabled {
-            m.insert(String::from("HealthCheckEnabled"), x);
+            m.insert_static("HealthCheckEnabled", x);
         }
 
         if let Some(x) = v.health_check_interval_seconds {
-            m.insert(String::from("HealthCheckIntervalSeconds"), x);
+            m.insert_static("HealthCheckIntervalSeconds", x);
         }
 
         if let Some(x) = v.health_check_path {
-            m.insert(String::from("HealthCheckPath"), x);
+            m.insert_static("HealthCheckPath", x);
         }
 
         if let Some(x) = v.health_check_port {
-            m.insert(String::from("HealthCheckPort"), x);
+            m.insert_static("HealthCheckPort", x);
         }
 
         if let Some(x) = v.health_check_protocol {
-            m.insert(String::from("HealthCheckProtocol"), x);
+            m.insert_static("HealthCheckProtocol", x);
         }
 
         if let Some(x) = v.health_check_timeout_seconds {
-            m.insert(String::from("HealthCheckTimeoutSeconds"), x);
+            m.insert_static("HealthCheckTimeoutSeconds", x);
         }
 
         if let Some(x) = v.healthy_threshold_count {
-            m.insert(String::from("HealthyThresholdCount"), x);
+            m.insert_static("HealthyThresholdCount", x);
         }
 
         if let Some(x) = v.ip_address_type {
-            m.insert(String::from("IpAddressType"), x);
+            m.insert_static("IpAddressType", x);
         }
 
         if let Some(x) = v.matcher {
-            m.insert(String::from("Matcher"), x);
+            m.insert_static("Matcher", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.port {
-            m.insert(String::from("Port"), x);
+            m.insert_static("Port", x);
         }
 
         if let Some(x) = v.protocol {
-            m.insert(String::from("Protocol"), x);
+            m.insert_static("Protocol", x);
         }
 
         if let Some(x) = v.protocol_version {
-            m.insert(String::from("ProtocolVersion"), x);
+            m.insert_static("ProtocolVersion", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.target_control_port {
-            m.insert(String::from("TargetControlPort"), x);
+            m.insert_static("TargetControlPort", x);
         }
 
         if let Some(x) = v.target_group_attributes {
-            m.insert(String::from("TargetGroupAttributes"), x);
+            m.insert_static("TargetGroupAttributes", x);
         }
 
         if let Some(x) = v.target_type {
-            m.insert(String::from("TargetType"), x);
+            m.insert_static("TargetType", x);
         }
 
         if let Some(x) = v.targets {
-            m.insert(String::from("Targets"), x);
+            m.insert_static("Targets", x);
         }
 
         if let Some(x) = v.unhealthy_threshold_count {
-            m.insert(String::from("UnhealthyThresholdCount"), x);
+            m.insert_static("UnhealthyThresholdCount", x);
         }
 
         if let Some(x) = v.vpc_id {
-            m.insert(String::from("VpcId"), x);
+            m.insert_static("VpcId", x);
         }
 
         Value::Object(m)
@@ -397,11 +397,11 @@ impl From<Matcher> for Value {
             usize::from(v.grpc_code.is_some()) + usize::from(v.http_code.is_some()),
         );
         if let Some(x) = v.grpc_code {
-            m.insert(String::from("GrpcCode"), x);
+            m.insert_static("GrpcCode", x);
         }
 
         if let Some(x) = v.http_code {
-            m.insert(String::from("HttpCode"), x);
+            m.insert_static("HttpCode", x);
         }
 
         Value::Object(m)
@@ -439,8 +439,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -495,16 +495,16 @@ impl From<TargetDescription> for Value {
                 + usize::from(v.quic_server_id.is_some()),
         );
         if let Some(x) = v.availability_zone {
-            m.insert(String::from("AvailabilityZone"), x);
+            m.insert_static("AvailabilityZone", x);
         }
 
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.port {
-            m.insert(String::from("Port"), x);
+            m.insert_static("Port", x);
         }
 
         if let Some(x) = v.quic_server_id {
-            m.insert(String::from("QuicServerId"), x);
+            m.insert_static("QuicServerId", x);
         }
 
         Value::Object(m)
@@ -547,11 +547,11 @@ impl From<TargetGroupAttribute> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)

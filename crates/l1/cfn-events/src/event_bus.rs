@@ -90,32 +90,32 @@ impl From<CfnEventBusProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.dead_letter_config {
-            m.insert(String::from("DeadLetterConfig"), x);
+            m.insert_static("DeadLetterConfig", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.event_source_name {
-            m.insert(String::from("EventSourceName"), x);
+            m.insert_static("EventSourceName", x);
         }
 
         if let Some(x) = v.kms_key_identifier {
-            m.insert(String::from("KmsKeyIdentifier"), x);
+            m.insert_static("KmsKeyIdentifier", x);
         }
 
         if let Some(x) = v.log_config {
-            m.insert(String::from("LogConfig"), x);
+            m.insert_static("LogConfig", x);
         }
 
-        m.insert(String::from("Name"), v.name);
+        m.insert_static("Name", v.name);
         if let Some(x) = v.policy {
-            m.insert(String::from("Policy"), x);
+            m.insert_static("Policy", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -219,8 +219,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

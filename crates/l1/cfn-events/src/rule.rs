@@ -102,39 +102,39 @@ impl From<CfnRuleProps> for Value {
                 + usize::from(v.targets.is_some()),
         );
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.event_bus_name {
-            m.insert(String::from("EventBusName"), x);
+            m.insert_static("EventBusName", x);
         }
 
         if let Some(x) = v.event_pattern {
-            m.insert(String::from("EventPattern"), x);
+            m.insert_static("EventPattern", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleArn"), x);
+            m.insert_static("RoleArn", x);
         }
 
         if let Some(x) = v.schedule_expression {
-            m.insert(String::from("ScheduleExpression"), x);
+            m.insert_static("ScheduleExpression", x);
         }
 
         if let Some(x) = v.state {
-            m.insert(String::from("State"), x);
+            m.insert_static("State", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.targets {
-            m.insert(String::from("Targets"), x);
+            m.insert_static("Targets", x);
         }
 
         Value::Object(m)
@@ -240,7 +240,7 @@ static APP_SYNC_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
 impl From<AppSyncParameters> for Value {
     fn from(v: AppSyncParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("GraphQLOperation"), v.graph_ql_operation);
+        m.insert_static("GraphQLOperation", v.graph_ql_operation);
         Value::Object(m)
     }
 }
@@ -288,14 +288,14 @@ impl From<AwsVpcConfiguration> for Value {
                 + usize::from(v.security_groups.is_some()),
         );
         if let Some(x) = v.assign_public_ip {
-            m.insert(String::from("AssignPublicIp"), x);
+            m.insert_static("AssignPublicIp", x);
         }
 
         if let Some(x) = v.security_groups {
-            m.insert(String::from("SecurityGroups"), x);
+            m.insert_static("SecurityGroups", x);
         }
 
-        m.insert(String::from("Subnets"), v.subnets);
+        m.insert_static("Subnets", v.subnets);
         Value::Object(m)
     }
 }
@@ -328,7 +328,7 @@ impl From<BatchArrayProperties> for Value {
     fn from(v: BatchArrayProperties) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.size.is_some()));
         if let Some(x) = v.size {
-            m.insert(String::from("Size"), x);
+            m.insert_static("Size", x);
         }
 
         Value::Object(m)
@@ -387,13 +387,13 @@ impl From<BatchParameters> for Value {
             2 + usize::from(v.array_properties.is_some()) + usize::from(v.retry_strategy.is_some()),
         );
         if let Some(x) = v.array_properties {
-            m.insert(String::from("ArrayProperties"), x);
+            m.insert_static("ArrayProperties", x);
         }
 
-        m.insert(String::from("JobDefinition"), v.job_definition);
-        m.insert(String::from("JobName"), v.job_name);
+        m.insert_static("JobDefinition", v.job_definition);
+        m.insert_static("JobName", v.job_name);
         if let Some(x) = v.retry_strategy {
-            m.insert(String::from("RetryStrategy"), x);
+            m.insert_static("RetryStrategy", x);
         }
 
         Value::Object(m)
@@ -428,7 +428,7 @@ impl From<BatchRetryStrategy> for Value {
     fn from(v: BatchRetryStrategy) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.attempts.is_some()));
         if let Some(x) = v.attempts {
-            m.insert(String::from("Attempts"), x);
+            m.insert_static("Attempts", x);
         }
 
         Value::Object(m)
@@ -478,12 +478,12 @@ impl From<CapacityProviderStrategyItem> for Value {
             1 + usize::from(v.base.is_some()) + usize::from(v.weight.is_some()),
         );
         if let Some(x) = v.base {
-            m.insert(String::from("Base"), x);
+            m.insert_static("Base", x);
         }
 
-        m.insert(String::from("CapacityProvider"), v.capacity_provider);
+        m.insert_static("CapacityProvider", v.capacity_provider);
         if let Some(x) = v.weight {
-            m.insert(String::from("Weight"), x);
+            m.insert_static("Weight", x);
         }
 
         Value::Object(m)
@@ -518,7 +518,7 @@ impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.arn.is_some()));
         if let Some(x) = v.arn {
-            m.insert(String::from("Arn"), x);
+            m.insert_static("Arn", x);
         }
 
         Value::Object(m)
@@ -666,58 +666,58 @@ impl From<EcsParameters> for Value {
                 + usize::from(v.task_count.is_some()),
         );
         if let Some(x) = v.capacity_provider_strategy {
-            m.insert(String::from("CapacityProviderStrategy"), x);
+            m.insert_static("CapacityProviderStrategy", x);
         }
 
         if let Some(x) = v.enable_ecs_managed_tags {
-            m.insert(String::from("EnableECSManagedTags"), x);
+            m.insert_static("EnableECSManagedTags", x);
         }
 
         if let Some(x) = v.enable_execute_command {
-            m.insert(String::from("EnableExecuteCommand"), x);
+            m.insert_static("EnableExecuteCommand", x);
         }
 
         if let Some(x) = v.group {
-            m.insert(String::from("Group"), x);
+            m.insert_static("Group", x);
         }
 
         if let Some(x) = v.launch_type {
-            m.insert(String::from("LaunchType"), x);
+            m.insert_static("LaunchType", x);
         }
 
         if let Some(x) = v.network_configuration {
-            m.insert(String::from("NetworkConfiguration"), x);
+            m.insert_static("NetworkConfiguration", x);
         }
 
         if let Some(x) = v.placement_constraints {
-            m.insert(String::from("PlacementConstraints"), x);
+            m.insert_static("PlacementConstraints", x);
         }
 
         if let Some(x) = v.placement_strategies {
-            m.insert(String::from("PlacementStrategies"), x);
+            m.insert_static("PlacementStrategies", x);
         }
 
         if let Some(x) = v.platform_version {
-            m.insert(String::from("PlatformVersion"), x);
+            m.insert_static("PlatformVersion", x);
         }
 
         if let Some(x) = v.propagate_tags {
-            m.insert(String::from("PropagateTags"), x);
+            m.insert_static("PropagateTags", x);
         }
 
         if let Some(x) = v.reference_id {
-            m.insert(String::from("ReferenceId"), x);
+            m.insert_static("ReferenceId", x);
         }
 
         if let Some(x) = v.tag_list {
-            m.insert(String::from("TagList"), x);
+            m.insert_static("TagList", x);
         }
 
         if let Some(x) = v.task_count {
-            m.insert(String::from("TaskCount"), x);
+            m.insert_static("TaskCount", x);
         }
 
-        m.insert(String::from("TaskDefinitionArn"), v.task_definition_arn);
+        m.insert_static("TaskDefinitionArn", v.task_definition_arn);
         Value::Object(m)
     }
 }
@@ -771,15 +771,15 @@ impl From<HttpParameters> for Value {
                 + usize::from(v.query_string_parameters.is_some()),
         );
         if let Some(x) = v.header_parameters {
-            m.insert(String::from("HeaderParameters"), x);
+            m.insert_static("HeaderParameters", x);
         }
 
         if let Some(x) = v.path_parameter_values {
-            m.insert(String::from("PathParameterValues"), x);
+            m.insert_static("PathParameterValues", x);
         }
 
         if let Some(x) = v.query_string_parameters {
-            m.insert(String::from("QueryStringParameters"), x);
+            m.insert_static("QueryStringParameters", x);
         }
 
         Value::Object(m)
@@ -819,10 +819,10 @@ impl From<InputTransformer> for Value {
     fn from(v: InputTransformer) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.input_paths_map.is_some()));
         if let Some(x) = v.input_paths_map {
-            m.insert(String::from("InputPathsMap"), x);
+            m.insert_static("InputPathsMap", x);
         }
 
-        m.insert(String::from("InputTemplate"), v.input_template);
+        m.insert_static("InputTemplate", v.input_template);
         Value::Object(m)
     }
 }
@@ -853,7 +853,7 @@ static KINESIS_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
 impl From<KinesisParameters> for Value {
     fn from(v: KinesisParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("PartitionKeyPath"), v.partition_key_path);
+        m.insert_static("PartitionKeyPath", v.partition_key_path);
         Value::Object(m)
     }
 }
@@ -890,7 +890,7 @@ impl From<NetworkConfiguration> for Value {
     fn from(v: NetworkConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.aws_vpc_configuration.is_some()));
         if let Some(x) = v.aws_vpc_configuration {
-            m.insert(String::from("AwsVpcConfiguration"), x);
+            m.insert_static("AwsVpcConfiguration", x);
         }
 
         Value::Object(m)
@@ -933,11 +933,11 @@ impl From<PlacementConstraint> for Value {
             usize::from(v.expression.is_some()) + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.expression {
-            m.insert(String::from("Expression"), x);
+            m.insert_static("Expression", x);
         }
 
         if let Some(x) = v.type_ {
-            m.insert(String::from("Type"), x);
+            m.insert_static("Type", x);
         }
 
         Value::Object(m)
@@ -980,11 +980,11 @@ impl From<PlacementStrategy> for Value {
             usize::from(v.field.is_some()) + usize::from(v.type_.is_some()),
         );
         if let Some(x) = v.field {
-            m.insert(String::from("Field"), x);
+            m.insert_static("Field", x);
         }
 
         if let Some(x) = v.type_ {
-            m.insert(String::from("Type"), x);
+            m.insert_static("Type", x);
         }
 
         Value::Object(m)
@@ -1069,29 +1069,29 @@ impl From<RedshiftDataParameters> for Value {
                 + usize::from(v.statement_name.is_some())
                 + usize::from(v.with_event.is_some()),
         );
-        m.insert(String::from("Database"), v.database);
+        m.insert_static("Database", v.database);
         if let Some(x) = v.db_user {
-            m.insert(String::from("DbUser"), x);
+            m.insert_static("DbUser", x);
         }
 
         if let Some(x) = v.secret_manager_arn {
-            m.insert(String::from("SecretManagerArn"), x);
+            m.insert_static("SecretManagerArn", x);
         }
 
         if let Some(x) = v.sql {
-            m.insert(String::from("Sql"), x);
+            m.insert_static("Sql", x);
         }
 
         if let Some(x) = v.sqls {
-            m.insert(String::from("Sqls"), x);
+            m.insert_static("Sqls", x);
         }
 
         if let Some(x) = v.statement_name {
-            m.insert(String::from("StatementName"), x);
+            m.insert_static("StatementName", x);
         }
 
         if let Some(x) = v.with_event {
-            m.insert(String::from("WithEvent"), x);
+            m.insert_static("WithEvent", x);
         }
 
         Value::Object(m)
@@ -1136,11 +1136,11 @@ impl From<RetryPolicy> for Value {
                 + usize::from(v.maximum_retry_attempts.is_some()),
         );
         if let Some(x) = v.maximum_event_age_in_seconds {
-            m.insert(String::from("MaximumEventAgeInSeconds"), x);
+            m.insert_static("MaximumEventAgeInSeconds", x);
         }
 
         if let Some(x) = v.maximum_retry_attempts {
-            m.insert(String::from("MaximumRetryAttempts"), x);
+            m.insert_static("MaximumRetryAttempts", x);
         }
 
         Value::Object(m)
@@ -1177,7 +1177,7 @@ static RUN_COMMAND_PARAMETERS_SCHEMA: cdk_core::PropertySchema = cdk_core::Prope
 impl From<RunCommandParameters> for Value {
     fn from(v: RunCommandParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("RunCommandTargets"), v.run_command_targets);
+        m.insert_static("RunCommandTargets", v.run_command_targets);
         Value::Object(m)
     }
 }
@@ -1213,8 +1213,8 @@ static RUN_COMMAND_TARGET_SCHEMA: cdk_core::PropertySchema =
 impl From<RunCommandTarget> for Value {
     fn from(v: RunCommandTarget) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Values"), v.values);
+        m.insert_static("Key", v.key);
+        m.insert_static("Values", v.values);
         Value::Object(m)
     }
 }
@@ -1250,8 +1250,8 @@ static SAGE_MAKER_PIPELINE_PARAMETER_SCHEMA: cdk_core::PropertySchema =
 impl From<SageMakerPipelineParameter> for Value {
     fn from(v: SageMakerPipelineParameter) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Name"), v.name);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Name", v.name);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -1288,7 +1288,7 @@ impl From<SageMakerPipelineParameters> for Value {
     fn from(v: SageMakerPipelineParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.pipeline_parameter_list.is_some()));
         if let Some(x) = v.pipeline_parameter_list {
-            m.insert(String::from("PipelineParameterList"), x);
+            m.insert_static("PipelineParameterList", x);
         }
 
         Value::Object(m)
@@ -1321,7 +1321,7 @@ static SQS_PARAMETERS_SCHEMA: cdk_core::PropertySchema =
 impl From<SqsParameters> for Value {
     fn from(v: SqsParameters) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("MessageGroupId"), v.message_group_id);
+        m.insert_static("MessageGroupId", v.message_group_id);
         Value::Object(m)
     }
 }
@@ -1362,11 +1362,11 @@ impl From<Tag> for Value {
             usize::from(v.key.is_some()) + usize::from(v.value.is_some()),
         );
         if let Some(x) = v.key {
-            m.insert(String::from("Key"), x);
+            m.insert_static("Key", x);
         }
 
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -1539,65 +1539,65 @@ impl From<Target> for Value {
                 + usize::from(v.sqs_parameters.is_some()),
         );
         if let Some(x) = v.app_sync_parameters {
-            m.insert(String::from("AppSyncParameters"), x);
+            m.insert_static("AppSyncParameters", x);
         }
 
-        m.insert(String::from("Arn"), v.arn);
+        m.insert_static("Arn", v.arn);
         if let Some(x) = v.batch_parameters {
-            m.insert(String::from("BatchParameters"), x);
+            m.insert_static("BatchParameters", x);
         }
 
         if let Some(x) = v.dead_letter_config {
-            m.insert(String::from("DeadLetterConfig"), x);
+            m.insert_static("DeadLetterConfig", x);
         }
 
         if let Some(x) = v.ecs_parameters {
-            m.insert(String::from("EcsParameters"), x);
+            m.insert_static("EcsParameters", x);
         }
 
         if let Some(x) = v.http_parameters {
-            m.insert(String::from("HttpParameters"), x);
+            m.insert_static("HttpParameters", x);
         }
 
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.input {
-            m.insert(String::from("Input"), x);
+            m.insert_static("Input", x);
         }
 
         if let Some(x) = v.input_path {
-            m.insert(String::from("InputPath"), x);
+            m.insert_static("InputPath", x);
         }
 
         if let Some(x) = v.input_transformer {
-            m.insert(String::from("InputTransformer"), x);
+            m.insert_static("InputTransformer", x);
         }
 
         if let Some(x) = v.kinesis_parameters {
-            m.insert(String::from("KinesisParameters"), x);
+            m.insert_static("KinesisParameters", x);
         }
 
         if let Some(x) = v.redshift_data_parameters {
-            m.insert(String::from("RedshiftDataParameters"), x);
+            m.insert_static("RedshiftDataParameters", x);
         }
 
         if let Some(x) = v.retry_policy {
-            m.insert(String::from("RetryPolicy"), x);
+            m.insert_static("RetryPolicy", x);
         }
 
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleArn"), x);
+            m.insert_static("RoleArn", x);
         }
 
         if let Some(x) = v.run_command_parameters {
-            m.insert(String::from("RunCommandParameters"), x);
+            m.insert_static("RunCommandParameters", x);
         }
 
         if let Some(x) = v.sage_maker_pipeline_parameters {
-            m.insert(String::from("SageMakerPipelineParameters"), x);
+            m.insert_static("SageMakerPipelineParameters", x);
         }
 
         if let Some(x) = v.sqs_parameters {
-            m.insert(String::from("SqsParameters"), x);
+            m.insert_static("SqsParameters", x);
         }
 
         Value::Object(m)

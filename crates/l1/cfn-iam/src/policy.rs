@@ -96,17 +96,17 @@ impl From<CfnPolicyProps> for Value {
                 + usize::from(v.users.is_some()),
         );
         if let Some(x) = v.groups {
-            m.insert(String::from("Groups"), x);
+            m.insert_static("Groups", x);
         }
 
-        m.insert(String::from("PolicyDocument"), v.policy_document);
-        m.insert(String::from("PolicyName"), v.policy_name);
+        m.insert_static("PolicyDocument", v.policy_document);
+        m.insert_static("PolicyName", v.policy_name);
         if let Some(x) = v.roles {
-            m.insert(String::from("Roles"), x);
+            m.insert_static("Roles", x);
         }
 
         if let Some(x) = v.users {
-            m.insert(String::from("Users"), x);
+            m.insert_static("Users", x);
         }
 
         Value::Object(m)

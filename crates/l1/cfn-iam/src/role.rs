@@ -125,37 +125,37 @@ impl From<CfnRoleProps> for Value {
                 + usize::from(v.role_name.is_some())
                 + usize::from(v.tags.is_some()),
         );
-        m.insert(String::from("AssumeRolePolicyDocument"), v.assume_role_policy_document);
+        m.insert_static("AssumeRolePolicyDocument", v.assume_role_policy_document);
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.managed_policy_arns {
-            m.insert(String::from("ManagedPolicyArns"), x);
+            m.insert_static("ManagedPolicyArns", x);
         }
 
         if let Some(x) = v.max_session_duration {
-            m.insert(String::from("MaxSessionDuration"), x);
+            m.insert_static("MaxSessionDuration", x);
         }
 
         if let Some(x) = v.path {
-            m.insert(String::from("Path"), x);
+            m.insert_static("Path", x);
         }
 
         if let Some(x) = v.permissions_boundary {
-            m.insert(String::from("PermissionsBoundary"), x);
+            m.insert_static("PermissionsBoundary", x);
         }
 
         if let Some(x) = v.policies {
-            m.insert(String::from("Policies"), x);
+            m.insert_static("Policies", x);
         }
 
         if let Some(x) = v.role_name {
-            m.insert(String::from("RoleName"), x);
+            m.insert_static("RoleName", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -266,8 +266,8 @@ static POLICY_SCHEMA: cdk_core::PropertySchema =
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
-        m.insert(String::from("PolicyName"), v.policy_name);
+        m.insert_static("PolicyDocument", v.policy_document);
+        m.insert_static("PolicyName", v.policy_name);
         Value::Object(m)
     }
 }
@@ -303,8 +303,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -122,35 +122,35 @@ impl From<CfnUserProps> for Value {
                 + usize::from(v.user_name.is_some()),
         );
         if let Some(x) = v.groups {
-            m.insert(String::from("Groups"), x);
+            m.insert_static("Groups", x);
         }
 
         if let Some(x) = v.login_profile {
-            m.insert(String::from("LoginProfile"), x);
+            m.insert_static("LoginProfile", x);
         }
 
         if let Some(x) = v.managed_policy_arns {
-            m.insert(String::from("ManagedPolicyArns"), x);
+            m.insert_static("ManagedPolicyArns", x);
         }
 
         if let Some(x) = v.path {
-            m.insert(String::from("Path"), x);
+            m.insert_static("Path", x);
         }
 
         if let Some(x) = v.permissions_boundary {
-            m.insert(String::from("PermissionsBoundary"), x);
+            m.insert_static("PermissionsBoundary", x);
         }
 
         if let Some(x) = v.policies {
-            m.insert(String::from("Policies"), x);
+            m.insert_static("Policies", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.user_name {
-            m.insert(String::from("UserName"), x);
+            m.insert_static("UserName", x);
         }
 
         Value::Object(m)
@@ -254,9 +254,9 @@ impl From<LoginProfile> for Value {
     fn from(v: LoginProfile) -> Value {
         let mut m =
             cdk_core::Map::with_capacity(1 + usize::from(v.password_reset_required.is_some()));
-        m.insert(String::from("Password"), v.password);
+        m.insert_static("Password", v.password);
         if let Some(x) = v.password_reset_required {
-            m.insert(String::from("PasswordResetRequired"), x);
+            m.insert_static("PasswordResetRequired", x);
         }
 
         Value::Object(m)
@@ -298,8 +298,8 @@ static POLICY_SCHEMA: cdk_core::PropertySchema =
 impl From<Policy> for Value {
     fn from(v: Policy) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
-        m.insert(String::from("PolicyName"), v.policy_name);
+        m.insert_static("PolicyDocument", v.policy_document);
+        m.insert_static("PolicyName", v.policy_name);
         Value::Object(m)
     }
 }
@@ -335,8 +335,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -108,43 +108,43 @@ impl From<CfnStreamProps> for Value {
                 + usize::from(v.warm_throughput_mi_bps.is_some()),
         );
         if let Some(x) = v.desired_shard_level_metrics {
-            m.insert(String::from("DesiredShardLevelMetrics"), x);
+            m.insert_static("DesiredShardLevelMetrics", x);
         }
 
         if let Some(x) = v.max_record_size_in_ki_b {
-            m.insert(String::from("MaxRecordSizeInKiB"), x);
+            m.insert_static("MaxRecordSizeInKiB", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.record_distribution_strategy {
-            m.insert(String::from("RecordDistributionStrategy"), x);
+            m.insert_static("RecordDistributionStrategy", x);
         }
 
         if let Some(x) = v.retention_period_hours {
-            m.insert(String::from("RetentionPeriodHours"), x);
+            m.insert_static("RetentionPeriodHours", x);
         }
 
         if let Some(x) = v.shard_count {
-            m.insert(String::from("ShardCount"), x);
+            m.insert_static("ShardCount", x);
         }
 
         if let Some(x) = v.stream_encryption {
-            m.insert(String::from("StreamEncryption"), x);
+            m.insert_static("StreamEncryption", x);
         }
 
         if let Some(x) = v.stream_mode_details {
-            m.insert(String::from("StreamModeDetails"), x);
+            m.insert_static("StreamModeDetails", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.warm_throughput_mi_bps {
-            m.insert(String::from("WarmThroughputMiBps"), x);
+            m.insert_static("WarmThroughputMiBps", x);
         }
 
         Value::Object(m)
@@ -255,8 +255,8 @@ static STREAM_ENCRYPTION_SCHEMA: cdk_core::PropertySchema =
 impl From<StreamEncryption> for Value {
     fn from(v: StreamEncryption) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("EncryptionType"), v.encryption_type);
-        m.insert(String::from("KeyId"), v.key_id);
+        m.insert_static("EncryptionType", v.encryption_type);
+        m.insert_static("KeyId", v.key_id);
         Value::Object(m)
     }
 }
@@ -287,7 +287,7 @@ static STREAM_MODE_DETAILS_SCHEMA: cdk_core::PropertySchema =
 impl From<StreamModeDetails> for Value {
     fn from(v: StreamModeDetails) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("StreamMode"), v.stream_mode);
+        m.insert_static("StreamMode", v.stream_mode);
         Value::Object(m)
     }
 }
@@ -323,8 +323,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

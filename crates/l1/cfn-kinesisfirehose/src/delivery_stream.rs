@@ -256,75 +256,75 @@ impl From<CfnDeliveryStreamProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.amazon_open_search_serverless_destination_configuration {
-            m.insert(String::from("AmazonOpenSearchServerlessDestinationConfiguration"), x);
+            m.insert_static("AmazonOpenSearchServerlessDestinationConfiguration", x);
         }
 
         if let Some(x) = v.amazonopensearchservice_destination_configuration {
-            m.insert(String::from("AmazonopensearchserviceDestinationConfiguration"), x);
+            m.insert_static("AmazonopensearchserviceDestinationConfiguration", x);
         }
 
         if let Some(x) = v.database_source_configuration {
-            m.insert(String::from("DatabaseSourceConfiguration"), x);
+            m.insert_static("DatabaseSourceConfiguration", x);
         }
 
         if let Some(x) = v.delivery_stream_encryption_configuration_input {
-            m.insert(String::from("DeliveryStreamEncryptionConfigurationInput"), x);
+            m.insert_static("DeliveryStreamEncryptionConfigurationInput", x);
         }
 
         if let Some(x) = v.delivery_stream_name {
-            m.insert(String::from("DeliveryStreamName"), x);
+            m.insert_static("DeliveryStreamName", x);
         }
 
         if let Some(x) = v.delivery_stream_type {
-            m.insert(String::from("DeliveryStreamType"), x);
+            m.insert_static("DeliveryStreamType", x);
         }
 
         if let Some(x) = v.direct_put_source_configuration {
-            m.insert(String::from("DirectPutSourceConfiguration"), x);
+            m.insert_static("DirectPutSourceConfiguration", x);
         }
 
         if let Some(x) = v.elasticsearch_destination_configuration {
-            m.insert(String::from("ElasticsearchDestinationConfiguration"), x);
+            m.insert_static("ElasticsearchDestinationConfiguration", x);
         }
 
         if let Some(x) = v.extended_s3_destination_configuration {
-            m.insert(String::from("ExtendedS3DestinationConfiguration"), x);
+            m.insert_static("ExtendedS3DestinationConfiguration", x);
         }
 
         if let Some(x) = v.http_endpoint_destination_configuration {
-            m.insert(String::from("HttpEndpointDestinationConfiguration"), x);
+            m.insert_static("HttpEndpointDestinationConfiguration", x);
         }
 
         if let Some(x) = v.iceberg_destination_configuration {
-            m.insert(String::from("IcebergDestinationConfiguration"), x);
+            m.insert_static("IcebergDestinationConfiguration", x);
         }
 
         if let Some(x) = v.kinesis_stream_source_configuration {
-            m.insert(String::from("KinesisStreamSourceConfiguration"), x);
+            m.insert_static("KinesisStreamSourceConfiguration", x);
         }
 
         if let Some(x) = v.msk_source_configuration {
-            m.insert(String::from("MSKSourceConfiguration"), x);
+            m.insert_static("MSKSourceConfiguration", x);
         }
 
         if let Some(x) = v.redshift_destination_configuration {
-            m.insert(String::from("RedshiftDestinationConfiguration"), x);
+            m.insert_static("RedshiftDestinationConfiguration", x);
         }
 
         if let Some(x) = v.s3_destination_configuration {
-            m.insert(String::from("S3DestinationConfiguration"), x);
+            m.insert_static("S3DestinationConfiguration", x);
         }
 
         if let Some(x) = v.snowflake_destination_configuration {
-            m.insert(String::from("SnowflakeDestinationConfiguration"), x);
+            m.insert_static("SnowflakeDestinationConfiguration", x);
         }
 
         if let Some(x) = v.splunk_destination_configuration {
-            m.insert(String::from("SplunkDestinationConfiguration"), x);
+            m.insert_static("SplunkDestinationConfiguration", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -434,11 +434,11 @@ impl From<AmazonOpenSearchServerlessBufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -567,34 +567,34 @@ impl From<AmazonOpenSearchServerlessDestinationConfiguration> for Value {
                 + usize::from(v.vpc_configuration.is_some()),
         );
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.collection_endpoint {
-            m.insert(String::from("CollectionEndpoint"), x);
+            m.insert_static("CollectionEndpoint", x);
         }
 
-        m.insert(String::from("IndexName"), v.index_name);
+        m.insert_static("IndexName", v.index_name);
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.vpc_configuration {
-            m.insert(String::from("VpcConfiguration"), x);
+            m.insert_static("VpcConfiguration", x);
         }
 
         Value::Object(m)
@@ -632,7 +632,7 @@ impl From<AmazonOpenSearchServerlessRetryOptions> for Value {
     fn from(v: AmazonOpenSearchServerlessRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -678,11 +678,11 @@ impl From<AmazonopensearchserviceBufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -844,50 +844,50 @@ impl From<AmazonopensearchserviceDestinationConfiguration> for Value {
                 + usize::from(v.vpc_configuration.is_some()),
         );
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.cluster_endpoint {
-            m.insert(String::from("ClusterEndpoint"), x);
+            m.insert_static("ClusterEndpoint", x);
         }
 
         if let Some(x) = v.document_id_options {
-            m.insert(String::from("DocumentIdOptions"), x);
+            m.insert_static("DocumentIdOptions", x);
         }
 
         if let Some(x) = v.domain_arn {
-            m.insert(String::from("DomainARN"), x);
+            m.insert_static("DomainARN", x);
         }
 
-        m.insert(String::from("IndexName"), v.index_name);
+        m.insert_static("IndexName", v.index_name);
         if let Some(x) = v.index_rotation_period {
-            m.insert(String::from("IndexRotationPeriod"), x);
+            m.insert_static("IndexRotationPeriod", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.type_name {
-            m.insert(String::from("TypeName"), x);
+            m.insert_static("TypeName", x);
         }
 
         if let Some(x) = v.vpc_configuration {
-            m.insert(String::from("VpcConfiguration"), x);
+            m.insert_static("VpcConfiguration", x);
         }
 
         Value::Object(m)
@@ -925,7 +925,7 @@ impl From<AmazonopensearchserviceRetryOptions> for Value {
     fn from(v: AmazonopensearchserviceRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -963,8 +963,8 @@ static AUTHENTICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<AuthenticationConfiguration> for Value {
     fn from(v: AuthenticationConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Connectivity"), v.connectivity);
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("Connectivity", v.connectivity);
+        m.insert_static("RoleARN", v.role_arn);
         Value::Object(m)
     }
 }
@@ -1005,11 +1005,11 @@ impl From<BufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -1052,11 +1052,11 @@ impl From<CatalogConfiguration> for Value {
             usize::from(v.catalog_arn.is_some()) + usize::from(v.warehouse_location.is_some()),
         );
         if let Some(x) = v.catalog_arn {
-            m.insert(String::from("CatalogArn"), x);
+            m.insert_static("CatalogArn", x);
         }
 
         if let Some(x) = v.warehouse_location {
-            m.insert(String::from("WarehouseLocation"), x);
+            m.insert_static("WarehouseLocation", x);
         }
 
         Value::Object(m)
@@ -1108,15 +1108,15 @@ impl From<CloudWatchLoggingOptions> for Value {
                 + usize::from(v.log_stream_name.is_some()),
         );
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.log_group_name {
-            m.insert(String::from("LogGroupName"), x);
+            m.insert_static("LogGroupName", x);
         }
 
         if let Some(x) = v.log_stream_name {
-            m.insert(String::from("LogStreamName"), x);
+            m.insert_static("LogStreamName", x);
         }
 
         Value::Object(m)
@@ -1165,14 +1165,14 @@ impl From<CopyCommand> for Value {
             1 + usize::from(v.copy_options.is_some()) + usize::from(v.data_table_columns.is_some()),
         );
         if let Some(x) = v.copy_options {
-            m.insert(String::from("CopyOptions"), x);
+            m.insert_static("CopyOptions", x);
         }
 
         if let Some(x) = v.data_table_columns {
-            m.insert(String::from("DataTableColumns"), x);
+            m.insert_static("DataTableColumns", x);
         }
 
-        m.insert(String::from("DataTableName"), v.data_table_name);
+        m.insert_static("DataTableName", v.data_table_name);
         Value::Object(m)
     }
 }
@@ -1244,19 +1244,19 @@ impl From<DataFormatConversionConfiguration> for Value {
                 + usize::from(v.schema_configuration.is_some()),
         );
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.input_format_configuration {
-            m.insert(String::from("InputFormatConfiguration"), x);
+            m.insert_static("InputFormatConfiguration", x);
         }
 
         if let Some(x) = v.output_format_configuration {
-            m.insert(String::from("OutputFormatConfiguration"), x);
+            m.insert_static("OutputFormatConfiguration", x);
         }
 
         if let Some(x) = v.schema_configuration {
-            m.insert(String::from("SchemaConfiguration"), x);
+            m.insert_static("SchemaConfiguration", x);
         }
 
         Value::Object(m)
@@ -1299,11 +1299,11 @@ impl From<DatabaseColumns> for Value {
             usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
-            m.insert(String::from("Exclude"), x);
+            m.insert_static("Exclude", x);
         }
 
         if let Some(x) = v.include {
-            m.insert(String::from("Include"), x);
+            m.insert_static("Include", x);
         }
 
         Value::Object(m)
@@ -1344,7 +1344,7 @@ static DATABASE_SOURCE_AUTHENTICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySc
 impl From<DatabaseSourceAuthenticationConfiguration> for Value {
     fn from(v: DatabaseSourceAuthenticationConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("SecretsManagerConfiguration"), v.secrets_manager_configuration);
+        m.insert_static("SecretsManagerConfiguration", v.secrets_manager_configuration);
         Value::Object(m)
     }
 }
@@ -1470,39 +1470,36 @@ impl From<DatabaseSourceConfiguration> for Value {
                 + usize::from(v.surrogate_keys.is_some()),
         );
         if let Some(x) = v.columns {
-            m.insert(String::from("Columns"), x);
+            m.insert_static("Columns", x);
         }
 
-        m.insert(
-            String::from("DatabaseSourceAuthenticationConfiguration"),
+        m.insert_static(
+            "DatabaseSourceAuthenticationConfiguration",
             v.database_source_authentication_configuration,
         );
-        m.insert(
-            String::from("DatabaseSourceVPCConfiguration"),
-            v.database_source_vpc_configuration,
-        );
-        m.insert(String::from("Databases"), v.databases);
+        m.insert_static("DatabaseSourceVPCConfiguration", v.database_source_vpc_configuration);
+        m.insert_static("Databases", v.databases);
         if let Some(x) = v.digest {
-            m.insert(String::from("Digest"), x);
+            m.insert_static("Digest", x);
         }
 
-        m.insert(String::from("Endpoint"), v.endpoint);
-        m.insert(String::from("Port"), v.port);
+        m.insert_static("Endpoint", v.endpoint);
+        m.insert_static("Port", v.port);
         if let Some(x) = v.public_certificate {
-            m.insert(String::from("PublicCertificate"), x);
+            m.insert_static("PublicCertificate", x);
         }
 
         if let Some(x) = v.ssl_mode {
-            m.insert(String::from("SSLMode"), x);
+            m.insert_static("SSLMode", x);
         }
 
-        m.insert(String::from("SnapshotWatermarkTable"), v.snapshot_watermark_table);
+        m.insert_static("SnapshotWatermarkTable", v.snapshot_watermark_table);
         if let Some(x) = v.surrogate_keys {
-            m.insert(String::from("SurrogateKeys"), x);
+            m.insert_static("SurrogateKeys", x);
         }
 
-        m.insert(String::from("Tables"), v.tables);
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Tables", v.tables);
+        m.insert_static("Type", v.type_);
         Value::Object(m)
     }
 }
@@ -1533,7 +1530,7 @@ static DATABASE_SOURCE_VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<DatabaseSourceVPCConfiguration> for Value {
     fn from(v: DatabaseSourceVPCConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("VpcEndpointServiceName"), v.vpc_endpoint_service_name);
+        m.insert_static("VpcEndpointServiceName", v.vpc_endpoint_service_name);
         Value::Object(m)
     }
 }
@@ -1574,11 +1571,11 @@ impl From<DatabaseTables> for Value {
             usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
-            m.insert(String::from("Exclude"), x);
+            m.insert_static("Exclude", x);
         }
 
         if let Some(x) = v.include {
-            m.insert(String::from("Include"), x);
+            m.insert_static("Include", x);
         }
 
         Value::Object(m)
@@ -1621,11 +1618,11 @@ impl From<Databases> for Value {
             usize::from(v.exclude.is_some()) + usize::from(v.include.is_some()),
         );
         if let Some(x) = v.exclude {
-            m.insert(String::from("Exclude"), x);
+            m.insert_static("Exclude", x);
         }
 
         if let Some(x) = v.include {
-            m.insert(String::from("Include"), x);
+            m.insert_static("Include", x);
         }
 
         Value::Object(m)
@@ -1668,10 +1665,10 @@ impl From<DeliveryStreamEncryptionConfigurationInput> for Value {
     fn from(v: DeliveryStreamEncryptionConfigurationInput) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.key_arn.is_some()));
         if let Some(x) = v.key_arn {
-            m.insert(String::from("KeyARN"), x);
+            m.insert_static("KeyARN", x);
         }
 
-        m.insert(String::from("KeyType"), v.key_type);
+        m.insert_static("KeyType", v.key_type);
         Value::Object(m)
     }
 }
@@ -1716,11 +1713,11 @@ impl From<Deserializer> for Value {
             usize::from(v.hive_json_ser_de.is_some()) + usize::from(v.open_x_json_ser_de.is_some()),
         );
         if let Some(x) = v.hive_json_ser_de {
-            m.insert(String::from("HiveJsonSerDe"), x);
+            m.insert_static("HiveJsonSerDe", x);
         }
 
         if let Some(x) = v.open_x_json_ser_de {
-            m.insert(String::from("OpenXJsonSerDe"), x);
+            m.insert_static("OpenXJsonSerDe", x);
         }
 
         Value::Object(m)
@@ -1788,18 +1785,18 @@ impl From<DestinationTableConfiguration> for Value {
                 + usize::from(v.s3_error_output_prefix.is_some())
                 + usize::from(v.unique_keys.is_some()),
         );
-        m.insert(String::from("DestinationDatabaseName"), v.destination_database_name);
-        m.insert(String::from("DestinationTableName"), v.destination_table_name);
+        m.insert_static("DestinationDatabaseName", v.destination_database_name);
+        m.insert_static("DestinationTableName", v.destination_table_name);
         if let Some(x) = v.partition_spec {
-            m.insert(String::from("PartitionSpec"), x);
+            m.insert_static("PartitionSpec", x);
         }
 
         if let Some(x) = v.s3_error_output_prefix {
-            m.insert(String::from("S3ErrorOutputPrefix"), x);
+            m.insert_static("S3ErrorOutputPrefix", x);
         }
 
         if let Some(x) = v.unique_keys {
-            m.insert(String::from("UniqueKeys"), x);
+            m.insert_static("UniqueKeys", x);
         }
 
         Value::Object(m)
@@ -1834,7 +1831,7 @@ impl From<DirectPutSourceConfiguration> for Value {
     fn from(v: DirectPutSourceConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.throughput_hint_in_mbs.is_some()));
         if let Some(x) = v.throughput_hint_in_mbs {
-            m.insert(String::from("ThroughputHintInMBs"), x);
+            m.insert_static("ThroughputHintInMBs", x);
         }
 
         Value::Object(m)
@@ -1867,7 +1864,7 @@ static DOCUMENT_ID_OPTIONS_SCHEMA: cdk_core::PropertySchema =
 impl From<DocumentIdOptions> for Value {
     fn from(v: DocumentIdOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("DefaultDocumentIdFormat"), v.default_document_id_format);
+        m.insert_static("DefaultDocumentIdFormat", v.default_document_id_format);
         Value::Object(m)
     }
 }
@@ -1913,11 +1910,11 @@ impl From<DynamicPartitioningConfiguration> for Value {
             usize::from(v.enabled.is_some()) + usize::from(v.retry_options.is_some()),
         );
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
         Value::Object(m)
@@ -1960,11 +1957,11 @@ impl From<ElasticsearchBufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -2124,50 +2121,50 @@ impl From<ElasticsearchDestinationConfiguration> for Value {
                 + usize::from(v.vpc_configuration.is_some()),
         );
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.cluster_endpoint {
-            m.insert(String::from("ClusterEndpoint"), x);
+            m.insert_static("ClusterEndpoint", x);
         }
 
         if let Some(x) = v.document_id_options {
-            m.insert(String::from("DocumentIdOptions"), x);
+            m.insert_static("DocumentIdOptions", x);
         }
 
         if let Some(x) = v.domain_arn {
-            m.insert(String::from("DomainARN"), x);
+            m.insert_static("DomainARN", x);
         }
 
-        m.insert(String::from("IndexName"), v.index_name);
+        m.insert_static("IndexName", v.index_name);
         if let Some(x) = v.index_rotation_period {
-            m.insert(String::from("IndexRotationPeriod"), x);
+            m.insert_static("IndexRotationPeriod", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.type_name {
-            m.insert(String::from("TypeName"), x);
+            m.insert_static("TypeName", x);
         }
 
         if let Some(x) = v.vpc_configuration {
-            m.insert(String::from("VpcConfiguration"), x);
+            m.insert_static("VpcConfiguration", x);
         }
 
         Value::Object(m)
@@ -2202,7 +2199,7 @@ impl From<ElasticsearchRetryOptions> for Value {
     fn from(v: ElasticsearchRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -2253,11 +2250,11 @@ impl From<EncryptionConfiguration> for Value {
                 + usize::from(v.no_encryption_config.is_some()),
         );
         if let Some(x) = v.kms_encryption_config {
-            m.insert(String::from("KMSEncryptionConfig"), x);
+            m.insert_static("KMSEncryptionConfig", x);
         }
 
         if let Some(x) = v.no_encryption_config {
-            m.insert(String::from("NoEncryptionConfig"), x);
+            m.insert_static("NoEncryptionConfig", x);
         }
 
         Value::Object(m)
@@ -2432,58 +2429,58 @@ impl From<ExtendedS3DestinationConfiguration> for Value {
                 + usize::from(v.s3_backup_configuration.is_some())
                 + usize::from(v.s3_backup_mode.is_some()),
         );
-        m.insert(String::from("BucketARN"), v.bucket_arn);
+        m.insert_static("BucketARN", v.bucket_arn);
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.compression_format {
-            m.insert(String::from("CompressionFormat"), x);
+            m.insert_static("CompressionFormat", x);
         }
 
         if let Some(x) = v.custom_time_zone {
-            m.insert(String::from("CustomTimeZone"), x);
+            m.insert_static("CustomTimeZone", x);
         }
 
         if let Some(x) = v.data_format_conversion_configuration {
-            m.insert(String::from("DataFormatConversionConfiguration"), x);
+            m.insert_static("DataFormatConversionConfiguration", x);
         }
 
         if let Some(x) = v.dynamic_partitioning_configuration {
-            m.insert(String::from("DynamicPartitioningConfiguration"), x);
+            m.insert_static("DynamicPartitioningConfiguration", x);
         }
 
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         if let Some(x) = v.error_output_prefix {
-            m.insert(String::from("ErrorOutputPrefix"), x);
+            m.insert_static("ErrorOutputPrefix", x);
         }
 
         if let Some(x) = v.file_extension {
-            m.insert(String::from("FileExtension"), x);
+            m.insert_static("FileExtension", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_configuration {
-            m.insert(String::from("S3BackupConfiguration"), x);
+            m.insert_static("S3BackupConfiguration", x);
         }
 
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
         Value::Object(m)
@@ -2518,7 +2515,7 @@ impl From<HiveJsonSerDe> for Value {
     fn from(v: HiveJsonSerDe) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.timestamp_formats.is_some()));
         if let Some(x) = v.timestamp_formats {
-            m.insert(String::from("TimestampFormats"), x);
+            m.insert_static("TimestampFormats", x);
         }
 
         Value::Object(m)
@@ -2556,8 +2553,8 @@ static HTTP_ENDPOINT_COMMON_ATTRIBUTE_SCHEMA: cdk_core::PropertySchema =
 impl From<HttpEndpointCommonAttribute> for Value {
     fn from(v: HttpEndpointCommonAttribute) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("AttributeName"), v.attribute_name);
-        m.insert(String::from("AttributeValue"), v.attribute_value);
+        m.insert_static("AttributeName", v.attribute_name);
+        m.insert_static("AttributeValue", v.attribute_value);
         Value::Object(m)
     }
 }
@@ -2603,14 +2600,14 @@ impl From<HttpEndpointConfiguration> for Value {
             1 + usize::from(v.access_key.is_some()) + usize::from(v.name.is_some()),
         );
         if let Some(x) = v.access_key {
-            m.insert(String::from("AccessKey"), x);
+            m.insert_static("AccessKey", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
-        m.insert(String::from("Url"), v.url);
+        m.insert_static("Url", v.url);
         Value::Object(m)
     }
 }
@@ -2738,37 +2735,37 @@ impl From<HttpEndpointDestinationConfiguration> for Value {
                 + usize::from(v.secrets_manager_configuration.is_some()),
         );
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
-        m.insert(String::from("EndpointConfiguration"), v.endpoint_configuration);
+        m.insert_static("EndpointConfiguration", v.endpoint_configuration);
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.request_configuration {
-            m.insert(String::from("RequestConfiguration"), x);
+            m.insert_static("RequestConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleARN"), x);
+            m.insert_static("RoleARN", x);
         }
 
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.secrets_manager_configuration {
-            m.insert(String::from("SecretsManagerConfiguration"), x);
+            m.insert_static("SecretsManagerConfiguration", x);
         }
 
         Value::Object(m)
@@ -2819,11 +2816,11 @@ impl From<HttpEndpointRequestConfiguration> for Value {
             usize::from(v.common_attributes.is_some()) + usize::from(v.content_encoding.is_some()),
         );
         if let Some(x) = v.common_attributes {
-            m.insert(String::from("CommonAttributes"), x);
+            m.insert_static("CommonAttributes", x);
         }
 
         if let Some(x) = v.content_encoding {
-            m.insert(String::from("ContentEncoding"), x);
+            m.insert_static("ContentEncoding", x);
         }
 
         Value::Object(m)
@@ -2970,42 +2967,42 @@ impl From<IcebergDestinationConfiguration> for Value {
                 + usize::from(v.s3_backup_mode.is_some()),
         );
         if let Some(x) = v.append_only {
-            m.insert(String::from("AppendOnly"), x);
+            m.insert_static("AppendOnly", x);
         }
 
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
-        m.insert(String::from("CatalogConfiguration"), v.catalog_configuration);
+        m.insert_static("CatalogConfiguration", v.catalog_configuration);
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.destination_table_configuration_list {
-            m.insert(String::from("DestinationTableConfigurationList"), x);
+            m.insert_static("DestinationTableConfigurationList", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("RoleARN", v.role_arn);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.schema_evolution_configuration {
-            m.insert(String::from("SchemaEvolutionConfiguration"), x);
+            m.insert_static("SchemaEvolutionConfiguration", x);
         }
 
         if let Some(x) = v.table_creation_configuration {
-            m.insert(String::from("TableCreationConfiguration"), x);
+            m.insert_static("TableCreationConfiguration", x);
         }
 
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("s3BackupMode"), x);
+            m.insert_static("s3BackupMode", x);
         }
 
         Value::Object(m)
@@ -3041,7 +3038,7 @@ impl From<InputFormatConfiguration> for Value {
     fn from(v: InputFormatConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.deserializer.is_some()));
         if let Some(x) = v.deserializer {
-            m.insert(String::from("Deserializer"), x);
+            m.insert_static("Deserializer", x);
         }
 
         Value::Object(m)
@@ -3074,7 +3071,7 @@ static KMS_ENCRYPTION_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<KMSEncryptionConfig> for Value {
     fn from(v: KMSEncryptionConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("AWSKMSKeyARN"), v.awskms_key_arn);
+        m.insert_static("AWSKMSKeyARN", v.awskms_key_arn);
         Value::Object(m)
     }
 }
@@ -3110,8 +3107,8 @@ static KINESIS_STREAM_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<KinesisStreamSourceConfiguration> for Value {
     fn from(v: KinesisStreamSourceConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("KinesisStreamARN"), v.kinesis_stream_arn);
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("KinesisStreamARN", v.kinesis_stream_arn);
+        m.insert_static("RoleARN", v.role_arn);
         Value::Object(m)
     }
 }
@@ -3167,13 +3164,13 @@ static MSK_SOURCE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<MSKSourceConfiguration> for Value {
     fn from(v: MSKSourceConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(3 + usize::from(v.read_from_timestamp.is_some()));
-        m.insert(String::from("AuthenticationConfiguration"), v.authentication_configuration);
-        m.insert(String::from("MSKClusterARN"), v.msk_cluster_arn);
+        m.insert_static("AuthenticationConfiguration", v.authentication_configuration);
+        m.insert_static("MSKClusterARN", v.msk_cluster_arn);
         if let Some(x) = v.read_from_timestamp {
-            m.insert(String::from("ReadFromTimestamp"), x);
+            m.insert_static("ReadFromTimestamp", x);
         }
 
-        m.insert(String::from("TopicName"), v.topic_name);
+        m.insert_static("TopicName", v.topic_name);
         Value::Object(m)
     }
 }
@@ -3230,15 +3227,15 @@ impl From<OpenXJsonSerDe> for Value {
                 + usize::from(v.convert_dots_in_json_keys_to_underscores.is_some()),
         );
         if let Some(x) = v.case_insensitive {
-            m.insert(String::from("CaseInsensitive"), x);
+            m.insert_static("CaseInsensitive", x);
         }
 
         if let Some(x) = v.column_to_json_key_mappings {
-            m.insert(String::from("ColumnToJsonKeyMappings"), x);
+            m.insert_static("ColumnToJsonKeyMappings", x);
         }
 
         if let Some(x) = v.convert_dots_in_json_keys_to_underscores {
-            m.insert(String::from("ConvertDotsInJsonKeysToUnderscores"), x);
+            m.insert_static("ConvertDotsInJsonKeysToUnderscores", x);
         }
 
         Value::Object(m)
@@ -3353,43 +3350,43 @@ impl From<OrcSerDe> for Value {
                 + usize::from(v.stripe_size_bytes.is_some()),
         );
         if let Some(x) = v.block_size_bytes {
-            m.insert(String::from("BlockSizeBytes"), x);
+            m.insert_static("BlockSizeBytes", x);
         }
 
         if let Some(x) = v.bloom_filter_columns {
-            m.insert(String::from("BloomFilterColumns"), x);
+            m.insert_static("BloomFilterColumns", x);
         }
 
         if let Some(x) = v.bloom_filter_false_positive_probability {
-            m.insert(String::from("BloomFilterFalsePositiveProbability"), x);
+            m.insert_static("BloomFilterFalsePositiveProbability", x);
         }
 
         if let Some(x) = v.compression {
-            m.insert(String::from("Compression"), x);
+            m.insert_static("Compression", x);
         }
 
         if let Some(x) = v.dictionary_key_threshold {
-            m.insert(String::from("DictionaryKeyThreshold"), x);
+            m.insert_static("DictionaryKeyThreshold", x);
         }
 
         if let Some(x) = v.enable_padding {
-            m.insert(String::from("EnablePadding"), x);
+            m.insert_static("EnablePadding", x);
         }
 
         if let Some(x) = v.format_version {
-            m.insert(String::from("FormatVersion"), x);
+            m.insert_static("FormatVersion", x);
         }
 
         if let Some(x) = v.padding_tolerance {
-            m.insert(String::from("PaddingTolerance"), x);
+            m.insert_static("PaddingTolerance", x);
         }
 
         if let Some(x) = v.row_index_stride {
-            m.insert(String::from("RowIndexStride"), x);
+            m.insert_static("RowIndexStride", x);
         }
 
         if let Some(x) = v.stripe_size_bytes {
-            m.insert(String::from("StripeSizeBytes"), x);
+            m.insert_static("StripeSizeBytes", x);
         }
 
         Value::Object(m)
@@ -3425,7 +3422,7 @@ impl From<OutputFormatConfiguration> for Value {
     fn from(v: OutputFormatConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.serializer.is_some()));
         if let Some(x) = v.serializer {
-            m.insert(String::from("Serializer"), x);
+            m.insert_static("Serializer", x);
         }
 
         Value::Object(m)
@@ -3505,27 +3502,27 @@ impl From<ParquetSerDe> for Value {
                 + usize::from(v.writer_version.is_some()),
         );
         if let Some(x) = v.block_size_bytes {
-            m.insert(String::from("BlockSizeBytes"), x);
+            m.insert_static("BlockSizeBytes", x);
         }
 
         if let Some(x) = v.compression {
-            m.insert(String::from("Compression"), x);
+            m.insert_static("Compression", x);
         }
 
         if let Some(x) = v.enable_dictionary_compression {
-            m.insert(String::from("EnableDictionaryCompression"), x);
+            m.insert_static("EnableDictionaryCompression", x);
         }
 
         if let Some(x) = v.max_padding_bytes {
-            m.insert(String::from("MaxPaddingBytes"), x);
+            m.insert_static("MaxPaddingBytes", x);
         }
 
         if let Some(x) = v.page_size_bytes {
-            m.insert(String::from("PageSizeBytes"), x);
+            m.insert_static("PageSizeBytes", x);
         }
 
         if let Some(x) = v.writer_version {
-            m.insert(String::from("WriterVersion"), x);
+            m.insert_static("WriterVersion", x);
         }
 
         Value::Object(m)
@@ -3558,7 +3555,7 @@ static PARTITION_FIELD_SCHEMA: cdk_core::PropertySchema =
 impl From<PartitionField> for Value {
     fn from(v: PartitionField) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("SourceName"), v.source_name);
+        m.insert_static("SourceName", v.source_name);
         Value::Object(m)
     }
 }
@@ -3603,11 +3600,11 @@ impl From<ProcessingConfiguration> for Value {
             usize::from(v.enabled.is_some()) + usize::from(v.processors.is_some()),
         );
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.processors {
-            m.insert(String::from("Processors"), x);
+            m.insert_static("Processors", x);
         }
 
         Value::Object(m)
@@ -3651,10 +3648,10 @@ impl From<Processor> for Value {
     fn from(v: Processor) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.parameters.is_some()));
         if let Some(x) = v.parameters {
-            m.insert(String::from("Parameters"), x);
+            m.insert_static("Parameters", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Type", v.type_);
         Value::Object(m)
     }
 }
@@ -3690,8 +3687,8 @@ static PROCESSOR_PARAMETER_SCHEMA: cdk_core::PropertySchema =
 impl From<ProcessorParameter> for Value {
     fn from(v: ProcessorParameter) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("ParameterName"), v.parameter_name);
-        m.insert(String::from("ParameterValue"), v.parameter_value);
+        m.insert_static("ParameterName", v.parameter_name);
+        m.insert_static("ParameterValue", v.parameter_value);
         Value::Object(m)
     }
 }
@@ -3825,39 +3822,39 @@ impl From<RedshiftDestinationConfiguration> for Value {
                 + usize::from(v.username.is_some()),
         );
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
-        m.insert(String::from("ClusterJDBCURL"), v.cluster_jdbcurl);
-        m.insert(String::from("CopyCommand"), v.copy_command);
+        m.insert_static("ClusterJDBCURL", v.cluster_jdbcurl);
+        m.insert_static("CopyCommand", v.copy_command);
         if let Some(x) = v.password {
-            m.insert(String::from("Password"), x);
+            m.insert_static("Password", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_configuration {
-            m.insert(String::from("S3BackupConfiguration"), x);
+            m.insert_static("S3BackupConfiguration", x);
         }
 
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.secrets_manager_configuration {
-            m.insert(String::from("SecretsManagerConfiguration"), x);
+            m.insert_static("SecretsManagerConfiguration", x);
         }
 
         if let Some(x) = v.username {
-            m.insert(String::from("Username"), x);
+            m.insert_static("Username", x);
         }
 
         Value::Object(m)
@@ -3892,7 +3889,7 @@ impl From<RedshiftRetryOptions> for Value {
     fn from(v: RedshiftRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -3927,7 +3924,7 @@ impl From<RetryOptions> for Value {
     fn from(v: RetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -4024,32 +4021,32 @@ impl From<S3DestinationConfiguration> for Value {
                 + usize::from(v.error_output_prefix.is_some())
                 + usize::from(v.prefix.is_some()),
         );
-        m.insert(String::from("BucketARN"), v.bucket_arn);
+        m.insert_static("BucketARN", v.bucket_arn);
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.compression_format {
-            m.insert(String::from("CompressionFormat"), x);
+            m.insert_static("CompressionFormat", x);
         }
 
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         if let Some(x) = v.error_output_prefix {
-            m.insert(String::from("ErrorOutputPrefix"), x);
+            m.insert_static("ErrorOutputPrefix", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         Value::Object(m)
     }
 }
@@ -4127,27 +4124,27 @@ impl From<SchemaConfiguration> for Value {
                 + usize::from(v.version_id.is_some()),
         );
         if let Some(x) = v.catalog_id {
-            m.insert(String::from("CatalogId"), x);
+            m.insert_static("CatalogId", x);
         }
 
         if let Some(x) = v.database_name {
-            m.insert(String::from("DatabaseName"), x);
+            m.insert_static("DatabaseName", x);
         }
 
         if let Some(x) = v.region {
-            m.insert(String::from("Region"), x);
+            m.insert_static("Region", x);
         }
 
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleARN"), x);
+            m.insert_static("RoleARN", x);
         }
 
         if let Some(x) = v.table_name {
-            m.insert(String::from("TableName"), x);
+            m.insert_static("TableName", x);
         }
 
         if let Some(x) = v.version_id {
-            m.insert(String::from("VersionId"), x);
+            m.insert_static("VersionId", x);
         }
 
         Value::Object(m)
@@ -4182,7 +4179,7 @@ impl From<SchemaEvolutionConfiguration> for Value {
     fn from(v: SchemaEvolutionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         Value::Object(m)
@@ -4230,13 +4227,13 @@ impl From<SecretsManagerConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             1 + usize::from(v.role_arn.is_some()) + usize::from(v.secret_arn.is_some()),
         );
-        m.insert(String::from("Enabled"), v.enabled);
+        m.insert_static("Enabled", v.enabled);
         if let Some(x) = v.role_arn {
-            m.insert(String::from("RoleARN"), x);
+            m.insert_static("RoleARN", x);
         }
 
         if let Some(x) = v.secret_arn {
-            m.insert(String::from("SecretARN"), x);
+            m.insert_static("SecretARN", x);
         }
 
         Value::Object(m)
@@ -4283,11 +4280,11 @@ impl From<Serializer> for Value {
             usize::from(v.orc_ser_de.is_some()) + usize::from(v.parquet_ser_de.is_some()),
         );
         if let Some(x) = v.orc_ser_de {
-            m.insert(String::from("OrcSerDe"), x);
+            m.insert_static("OrcSerDe", x);
         }
 
         if let Some(x) = v.parquet_ser_de {
-            m.insert(String::from("ParquetSerDe"), x);
+            m.insert_static("ParquetSerDe", x);
         }
 
         Value::Object(m)
@@ -4330,11 +4327,11 @@ impl From<SnowflakeBufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -4535,66 +4532,66 @@ impl From<SnowflakeDestinationConfiguration> for Value {
                 + usize::from(v.snowflake_vpc_configuration.is_some())
                 + usize::from(v.user.is_some()),
         );
-        m.insert(String::from("AccountUrl"), v.account_url);
+        m.insert_static("AccountUrl", v.account_url);
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.content_column_name {
-            m.insert(String::from("ContentColumnName"), x);
+            m.insert_static("ContentColumnName", x);
         }
 
         if let Some(x) = v.data_loading_option {
-            m.insert(String::from("DataLoadingOption"), x);
+            m.insert_static("DataLoadingOption", x);
         }
 
-        m.insert(String::from("Database"), v.database);
+        m.insert_static("Database", v.database);
         if let Some(x) = v.key_passphrase {
-            m.insert(String::from("KeyPassphrase"), x);
+            m.insert_static("KeyPassphrase", x);
         }
 
         if let Some(x) = v.meta_data_column_name {
-            m.insert(String::from("MetaDataColumnName"), x);
+            m.insert_static("MetaDataColumnName", x);
         }
 
         if let Some(x) = v.private_key {
-            m.insert(String::from("PrivateKey"), x);
+            m.insert_static("PrivateKey", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
-        m.insert(String::from("RoleARN"), v.role_arn);
+        m.insert_static("RoleARN", v.role_arn);
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
-        m.insert(String::from("Schema"), v.schema);
+        m.insert_static("S3Configuration", v.s3_configuration);
+        m.insert_static("Schema", v.schema);
         if let Some(x) = v.secrets_manager_configuration {
-            m.insert(String::from("SecretsManagerConfiguration"), x);
+            m.insert_static("SecretsManagerConfiguration", x);
         }
 
         if let Some(x) = v.snowflake_role_configuration {
-            m.insert(String::from("SnowflakeRoleConfiguration"), x);
+            m.insert_static("SnowflakeRoleConfiguration", x);
         }
 
         if let Some(x) = v.snowflake_vpc_configuration {
-            m.insert(String::from("SnowflakeVpcConfiguration"), x);
+            m.insert_static("SnowflakeVpcConfiguration", x);
         }
 
-        m.insert(String::from("Table"), v.table);
+        m.insert_static("Table", v.table);
         if let Some(x) = v.user {
-            m.insert(String::from("User"), x);
+            m.insert_static("User", x);
         }
 
         Value::Object(m)
@@ -4629,7 +4626,7 @@ impl From<SnowflakeRetryOptions> for Value {
     fn from(v: SnowflakeRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -4672,11 +4669,11 @@ impl From<SnowflakeRoleConfiguration> for Value {
             usize::from(v.enabled.is_some()) + usize::from(v.snowflake_role.is_some()),
         );
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.snowflake_role {
-            m.insert(String::from("SnowflakeRole"), x);
+            m.insert_static("SnowflakeRole", x);
         }
 
         Value::Object(m)
@@ -4709,7 +4706,7 @@ static SNOWFLAKE_VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<SnowflakeVpcConfiguration> for Value {
     fn from(v: SnowflakeVpcConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("PrivateLinkVpceId"), v.private_link_vpce_id);
+        m.insert_static("PrivateLinkVpceId", v.private_link_vpce_id);
         Value::Object(m)
     }
 }
@@ -4750,11 +4747,11 @@ impl From<SplunkBufferingHints> for Value {
             usize::from(v.interval_in_seconds.is_some()) + usize::from(v.size_in_mbs.is_some()),
         );
         if let Some(x) = v.interval_in_seconds {
-            m.insert(String::from("IntervalInSeconds"), x);
+            m.insert_static("IntervalInSeconds", x);
         }
 
         if let Some(x) = v.size_in_mbs {
-            m.insert(String::from("SizeInMBs"), x);
+            m.insert_static("SizeInMBs", x);
         }
 
         Value::Object(m)
@@ -4887,38 +4884,38 @@ impl From<SplunkDestinationConfiguration> for Value {
                 + usize::from(v.secrets_manager_configuration.is_some()),
         );
         if let Some(x) = v.buffering_hints {
-            m.insert(String::from("BufferingHints"), x);
+            m.insert_static("BufferingHints", x);
         }
 
         if let Some(x) = v.cloud_watch_logging_options {
-            m.insert(String::from("CloudWatchLoggingOptions"), x);
+            m.insert_static("CloudWatchLoggingOptions", x);
         }
 
         if let Some(x) = v.hec_acknowledgment_timeout_in_seconds {
-            m.insert(String::from("HECAcknowledgmentTimeoutInSeconds"), x);
+            m.insert_static("HECAcknowledgmentTimeoutInSeconds", x);
         }
 
-        m.insert(String::from("HECEndpoint"), v.hec_endpoint);
-        m.insert(String::from("HECEndpointType"), v.hec_endpoint_type);
+        m.insert_static("HECEndpoint", v.hec_endpoint);
+        m.insert_static("HECEndpointType", v.hec_endpoint_type);
         if let Some(x) = v.hec_token {
-            m.insert(String::from("HECToken"), x);
+            m.insert_static("HECToken", x);
         }
 
         if let Some(x) = v.processing_configuration {
-            m.insert(String::from("ProcessingConfiguration"), x);
+            m.insert_static("ProcessingConfiguration", x);
         }
 
         if let Some(x) = v.retry_options {
-            m.insert(String::from("RetryOptions"), x);
+            m.insert_static("RetryOptions", x);
         }
 
         if let Some(x) = v.s3_backup_mode {
-            m.insert(String::from("S3BackupMode"), x);
+            m.insert_static("S3BackupMode", x);
         }
 
-        m.insert(String::from("S3Configuration"), v.s3_configuration);
+        m.insert_static("S3Configuration", v.s3_configuration);
         if let Some(x) = v.secrets_manager_configuration {
-            m.insert(String::from("SecretsManagerConfiguration"), x);
+            m.insert_static("SecretsManagerConfiguration", x);
         }
 
         Value::Object(m)
@@ -4953,7 +4950,7 @@ impl From<SplunkRetryOptions> for Value {
     fn from(v: SplunkRetryOptions) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.duration_in_seconds.is_some()));
         if let Some(x) = v.duration_in_seconds {
-            m.insert(String::from("DurationInSeconds"), x);
+            m.insert_static("DurationInSeconds", x);
         }
 
         Value::Object(m)
@@ -4988,7 +4985,7 @@ impl From<TableCreationConfiguration> for Value {
     fn from(v: TableCreationConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         Value::Object(m)
@@ -5027,9 +5024,9 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
-        m.insert(String::from("Key"), v.key);
+        m.insert_static("Key", v.key);
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -5073,9 +5070,9 @@ static VPC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<VpcConfiguration> for Value {
     fn from(v: VpcConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(3);
-        m.insert(String::from("RoleARN"), v.role_arn);
-        m.insert(String::from("SecurityGroupIds"), v.security_group_ids);
-        m.insert(String::from("SubnetIds"), v.subnet_ids);
+        m.insert_static("RoleARN", v.role_arn);
+        m.insert_static("SecurityGroupIds", v.security_group_ids);
+        m.insert_static("SubnetIds", v.subnet_ids);
         Value::Object(m)
     }
 }

@@ -263,51 +263,51 @@ impl From<CfnKeyProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.bypass_policy_lockout_safety_check {
-            m.insert(String::from("BypassPolicyLockoutSafetyCheck"), x);
+            m.insert_static("BypassPolicyLockoutSafetyCheck", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.enable_key_rotation {
-            m.insert(String::from("EnableKeyRotation"), x);
+            m.insert_static("EnableKeyRotation", x);
         }
 
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         if let Some(x) = v.key_policy {
-            m.insert(String::from("KeyPolicy"), x);
+            m.insert_static("KeyPolicy", x);
         }
 
         if let Some(x) = v.key_spec {
-            m.insert(String::from("KeySpec"), x);
+            m.insert_static("KeySpec", x);
         }
 
         if let Some(x) = v.key_usage {
-            m.insert(String::from("KeyUsage"), x);
+            m.insert_static("KeyUsage", x);
         }
 
         if let Some(x) = v.multi_region {
-            m.insert(String::from("MultiRegion"), x);
+            m.insert_static("MultiRegion", x);
         }
 
         if let Some(x) = v.origin {
-            m.insert(String::from("Origin"), x);
+            m.insert_static("Origin", x);
         }
 
         if let Some(x) = v.pending_window_in_days {
-            m.insert(String::from("PendingWindowInDays"), x);
+            m.insert_static("PendingWindowInDays", x);
         }
 
         if let Some(x) = v.rotation_period_in_days {
-            m.insert(String::from("RotationPeriodInDays"), x);
+            m.insert_static("RotationPeriodInDays", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -422,8 +422,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

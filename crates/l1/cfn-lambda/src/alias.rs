@@ -76,18 +76,18 @@ impl From<CfnAliasProps> for Value {
                 + usize::from(v.routing_config.is_some()),
         );
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
-        m.insert(String::from("FunctionName"), v.function_name);
-        m.insert(String::from("FunctionVersion"), v.function_version);
-        m.insert(String::from("Name"), v.name);
+        m.insert_static("FunctionName", v.function_name);
+        m.insert_static("FunctionVersion", v.function_version);
+        m.insert_static("Name", v.name);
         if let Some(x) = v.provisioned_concurrency_config {
-            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+            m.insert_static("ProvisionedConcurrencyConfig", x);
         }
 
         if let Some(x) = v.routing_config {
-            m.insert(String::from("RoutingConfig"), x);
+            m.insert_static("RoutingConfig", x);
         }
 
         Value::Object(m)
@@ -193,7 +193,7 @@ impl From<AliasRoutingConfiguration> for Value {
         let mut m =
             cdk_core::Map::with_capacity(usize::from(v.additional_version_weights.is_some()));
         if let Some(x) = v.additional_version_weights {
-            m.insert(String::from("AdditionalVersionWeights"), x);
+            m.insert_static("AdditionalVersionWeights", x);
         }
 
         Value::Object(m)
@@ -229,10 +229,7 @@ static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("ProvisionedConcurrentExecutions"),
-            v.provisioned_concurrent_executions,
-        );
+        m.insert_static("ProvisionedConcurrentExecutions", v.provisioned_concurrent_executions);
         Value::Object(m)
     }
 }
@@ -268,8 +265,8 @@ static VERSION_WEIGHT_SCHEMA: cdk_core::PropertySchema =
 impl From<VersionWeight> for Value {
     fn from(v: VersionWeight) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("FunctionVersion"), v.function_version);
-        m.insert(String::from("FunctionWeight"), v.function_weight);
+        m.insert_static("FunctionVersion", v.function_version);
+        m.insert_static("FunctionWeight", v.function_weight);
         Value::Object(m)
     }
 }

@@ -318,121 +318,121 @@ impl From<CfnFunctionProps> for Value {
                 + usize::from(v.vpc_config.is_some()),
         );
         if let Some(x) = v.architectures {
-            m.insert(String::from("Architectures"), x);
+            m.insert_static("Architectures", x);
         }
 
         if let Some(x) = v.capacity_provider_config {
-            m.insert(String::from("CapacityProviderConfig"), x);
+            m.insert_static("CapacityProviderConfig", x);
         }
 
-        m.insert(String::from("Code"), v.code);
+        m.insert_static("Code", v.code);
         if let Some(x) = v.code_signing_config_arn {
-            m.insert(String::from("CodeSigningConfigArn"), x);
+            m.insert_static("CodeSigningConfigArn", x);
         }
 
         if let Some(x) = v.dead_letter_config {
-            m.insert(String::from("DeadLetterConfig"), x);
+            m.insert_static("DeadLetterConfig", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.durable_config {
-            m.insert(String::from("DurableConfig"), x);
+            m.insert_static("DurableConfig", x);
         }
 
         if let Some(x) = v.environment {
-            m.insert(String::from("Environment"), x);
+            m.insert_static("Environment", x);
         }
 
         if let Some(x) = v.ephemeral_storage {
-            m.insert(String::from("EphemeralStorage"), x);
+            m.insert_static("EphemeralStorage", x);
         }
 
         if let Some(x) = v.file_system_configs {
-            m.insert(String::from("FileSystemConfigs"), x);
+            m.insert_static("FileSystemConfigs", x);
         }
 
         if let Some(x) = v.function_name {
-            m.insert(String::from("FunctionName"), x);
+            m.insert_static("FunctionName", x);
         }
 
         if let Some(x) = v.function_scaling_config {
-            m.insert(String::from("FunctionScalingConfig"), x);
+            m.insert_static("FunctionScalingConfig", x);
         }
 
         if let Some(x) = v.handler {
-            m.insert(String::from("Handler"), x);
+            m.insert_static("Handler", x);
         }
 
         if let Some(x) = v.image_config {
-            m.insert(String::from("ImageConfig"), x);
+            m.insert_static("ImageConfig", x);
         }
 
         if let Some(x) = v.kms_key_arn {
-            m.insert(String::from("KmsKeyArn"), x);
+            m.insert_static("KmsKeyArn", x);
         }
 
         if let Some(x) = v.layers {
-            m.insert(String::from("Layers"), x);
+            m.insert_static("Layers", x);
         }
 
         if let Some(x) = v.logging_config {
-            m.insert(String::from("LoggingConfig"), x);
+            m.insert_static("LoggingConfig", x);
         }
 
         if let Some(x) = v.memory_size {
-            m.insert(String::from("MemorySize"), x);
+            m.insert_static("MemorySize", x);
         }
 
         if let Some(x) = v.package_type {
-            m.insert(String::from("PackageType"), x);
+            m.insert_static("PackageType", x);
         }
 
         if let Some(x) = v.publish_to_latest_published {
-            m.insert(String::from("PublishToLatestPublished"), x);
+            m.insert_static("PublishToLatestPublished", x);
         }
 
         if let Some(x) = v.recursive_loop {
-            m.insert(String::from("RecursiveLoop"), x);
+            m.insert_static("RecursiveLoop", x);
         }
 
         if let Some(x) = v.reserved_concurrent_executions {
-            m.insert(String::from("ReservedConcurrentExecutions"), x);
+            m.insert_static("ReservedConcurrentExecutions", x);
         }
 
-        m.insert(String::from("Role"), v.role);
+        m.insert_static("Role", v.role);
         if let Some(x) = v.runtime {
-            m.insert(String::from("Runtime"), x);
+            m.insert_static("Runtime", x);
         }
 
         if let Some(x) = v.runtime_management_config {
-            m.insert(String::from("RuntimeManagementConfig"), x);
+            m.insert_static("RuntimeManagementConfig", x);
         }
 
         if let Some(x) = v.snap_start {
-            m.insert(String::from("SnapStart"), x);
+            m.insert_static("SnapStart", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.tenancy_config {
-            m.insert(String::from("TenancyConfig"), x);
+            m.insert_static("TenancyConfig", x);
         }
 
         if let Some(x) = v.timeout {
-            m.insert(String::from("Timeout"), x);
+            m.insert_static("Timeout", x);
         }
 
         if let Some(x) = v.tracing_config {
-            m.insert(String::from("TracingConfig"), x);
+            m.insert_static("TracingConfig", x);
         }
 
         if let Some(x) = v.vpc_config {
-            m.insert(String::from("VpcConfig"), x);
+            m.insert_static("VpcConfig", x);
         }
 
         Value::Object(m)
@@ -554,8 +554,8 @@ static CAPACITY_PROVIDER_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::Pro
 impl From<CapacityProviderConfig> for Value {
     fn from(v: CapacityProviderConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("LambdaManagedInstancesCapacityProviderConfig"),
+        m.insert_static(
+            "LambdaManagedInstancesCapacityProviderConfig",
             v.lambda_managed_instances_capacity_provider_config,
         );
         Value::Object(m)
@@ -655,31 +655,31 @@ impl From<Code> for Value {
                 + usize::from(v.zip_file.is_some()),
         );
         if let Some(x) = v.image_uri {
-            m.insert(String::from("ImageUri"), x);
+            m.insert_static("ImageUri", x);
         }
 
         if let Some(x) = v.s3_bucket {
-            m.insert(String::from("S3Bucket"), x);
+            m.insert_static("S3Bucket", x);
         }
 
         if let Some(x) = v.s3_key {
-            m.insert(String::from("S3Key"), x);
+            m.insert_static("S3Key", x);
         }
 
         if let Some(x) = v.s3_object_storage_mode {
-            m.insert(String::from("S3ObjectStorageMode"), x);
+            m.insert_static("S3ObjectStorageMode", x);
         }
 
         if let Some(x) = v.s3_object_version {
-            m.insert(String::from("S3ObjectVersion"), x);
+            m.insert_static("S3ObjectVersion", x);
         }
 
         if let Some(x) = v.source_kms_key_arn {
-            m.insert(String::from("SourceKMSKeyArn"), x);
+            m.insert_static("SourceKMSKeyArn", x);
         }
 
         if let Some(x) = v.zip_file {
-            m.insert(String::from("ZipFile"), x);
+            m.insert_static("ZipFile", x);
         }
 
         Value::Object(m)
@@ -714,7 +714,7 @@ impl From<DeadLetterConfig> for Value {
     fn from(v: DeadLetterConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.target_arn.is_some()));
         if let Some(x) = v.target_arn {
-            m.insert(String::from("TargetArn"), x);
+            m.insert_static("TargetArn", x);
         }
 
         Value::Object(m)
@@ -763,13 +763,13 @@ impl From<DurableConfig> for Value {
             1 + usize::from(v.kms_key_arn.is_some())
                 + usize::from(v.retention_period_in_days.is_some()),
         );
-        m.insert(String::from("ExecutionTimeout"), v.execution_timeout);
+        m.insert_static("ExecutionTimeout", v.execution_timeout);
         if let Some(x) = v.kms_key_arn {
-            m.insert(String::from("KMSKeyArn"), x);
+            m.insert_static("KMSKeyArn", x);
         }
 
         if let Some(x) = v.retention_period_in_days {
-            m.insert(String::from("RetentionPeriodInDays"), x);
+            m.insert_static("RetentionPeriodInDays", x);
         }
 
         Value::Object(m)
@@ -806,7 +806,7 @@ impl From<Environment> for Value {
     fn from(v: Environment) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.variables.is_some()));
         if let Some(x) = v.variables {
-            m.insert(String::from("Variables"), x);
+            m.insert_static("Variables", x);
         }
 
         Value::Object(m)
@@ -839,7 +839,7 @@ static EPHEMERAL_STORAGE_SCHEMA: cdk_core::PropertySchema =
 impl From<EphemeralStorage> for Value {
     fn from(v: EphemeralStorage) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Size"), v.size);
+        m.insert_static("Size", v.size);
         Value::Object(m)
     }
 }
@@ -886,10 +886,10 @@ static FILE_SYSTEM_CONFIG_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<FileSystemConfig> for Value {
     fn from(v: FileSystemConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.s3_files_config.is_some()));
-        m.insert(String::from("Arn"), v.arn);
-        m.insert(String::from("LocalMountPath"), v.local_mount_path);
+        m.insert_static("Arn", v.arn);
+        m.insert_static("LocalMountPath", v.local_mount_path);
         if let Some(x) = v.s3_files_config {
-            m.insert(String::from("S3FilesConfig"), x);
+            m.insert_static("S3FilesConfig", x);
         }
 
         Value::Object(m)
@@ -934,11 +934,11 @@ impl From<FunctionScalingConfig> for Value {
                 + usize::from(v.min_execution_environments.is_some()),
         );
         if let Some(x) = v.max_execution_environments {
-            m.insert(String::from("MaxExecutionEnvironments"), x);
+            m.insert_static("MaxExecutionEnvironments", x);
         }
 
         if let Some(x) = v.min_execution_environments {
-            m.insert(String::from("MinExecutionEnvironments"), x);
+            m.insert_static("MinExecutionEnvironments", x);
         }
 
         Value::Object(m)
@@ -990,15 +990,15 @@ impl From<ImageConfig> for Value {
                 + usize::from(v.working_directory.is_some()),
         );
         if let Some(x) = v.command {
-            m.insert(String::from("Command"), x);
+            m.insert_static("Command", x);
         }
 
         if let Some(x) = v.entry_point {
-            m.insert(String::from("EntryPoint"), x);
+            m.insert_static("EntryPoint", x);
         }
 
         if let Some(x) = v.working_directory {
-            m.insert(String::from("WorkingDirectory"), x);
+            m.insert_static("WorkingDirectory", x);
         }
 
         Value::Object(m)
@@ -1061,13 +1061,13 @@ impl From<LambdaManagedInstancesCapacityProviderConfig> for Value {
             1 + usize::from(v.execution_environment_memory_gi_b_per_v_cpu.is_some())
                 + usize::from(v.per_execution_environment_max_concurrency.is_some()),
         );
-        m.insert(String::from("CapacityProviderArn"), v.capacity_provider_arn);
+        m.insert_static("CapacityProviderArn", v.capacity_provider_arn);
         if let Some(x) = v.execution_environment_memory_gi_b_per_v_cpu {
-            m.insert(String::from("ExecutionEnvironmentMemoryGiBPerVCpu"), x);
+            m.insert_static("ExecutionEnvironmentMemoryGiBPerVCpu", x);
         }
 
         if let Some(x) = v.per_execution_environment_max_concurrency {
-            m.insert(String::from("PerExecutionEnvironmentMaxConcurrency"), x);
+            m.insert_static("PerExecutionEnvironmentMaxConcurrency", x);
         }
 
         Value::Object(m)
@@ -1131,19 +1131,19 @@ impl From<LoggingConfig> for Value {
                 + usize::from(v.system_log_level.is_some()),
         );
         if let Some(x) = v.application_log_level {
-            m.insert(String::from("ApplicationLogLevel"), x);
+            m.insert_static("ApplicationLogLevel", x);
         }
 
         if let Some(x) = v.log_format {
-            m.insert(String::from("LogFormat"), x);
+            m.insert_static("LogFormat", x);
         }
 
         if let Some(x) = v.log_group {
-            m.insert(String::from("LogGroup"), x);
+            m.insert_static("LogGroup", x);
         }
 
         if let Some(x) = v.system_log_level {
-            m.insert(String::from("SystemLogLevel"), x);
+            m.insert_static("SystemLogLevel", x);
         }
 
         Value::Object(m)
@@ -1191,10 +1191,10 @@ impl From<RuntimeManagementConfig> for Value {
     fn from(v: RuntimeManagementConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.runtime_version_arn.is_some()));
         if let Some(x) = v.runtime_version_arn {
-            m.insert(String::from("RuntimeVersionArn"), x);
+            m.insert_static("RuntimeVersionArn", x);
         }
 
-        m.insert(String::from("UpdateRuntimeOn"), v.update_runtime_on);
+        m.insert_static("UpdateRuntimeOn", v.update_runtime_on);
         Value::Object(m)
     }
 }
@@ -1233,7 +1233,7 @@ impl From<S3FilesConfig> for Value {
     fn from(v: S3FilesConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.direct_s3_read.is_some()));
         if let Some(x) = v.direct_s3_read {
-            m.insert(String::from("DirectS3Read"), x);
+            m.insert_static("DirectS3Read", x);
         }
 
         Value::Object(m)
@@ -1266,7 +1266,7 @@ static SNAP_START_SCHEMA: cdk_core::PropertySchema =
 impl From<SnapStart> for Value {
     fn from(v: SnapStart) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("ApplyOn"), v.apply_on);
+        m.insert_static("ApplyOn", v.apply_on);
         Value::Object(m)
     }
 }
@@ -1303,9 +1303,9 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.value.is_some()));
-        m.insert(String::from("Key"), v.key);
+        m.insert_static("Key", v.key);
         if let Some(x) = v.value {
-            m.insert(String::from("Value"), x);
+            m.insert_static("Value", x);
         }
 
         Value::Object(m)
@@ -1338,7 +1338,7 @@ static TENANCY_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<TenancyConfig> for Value {
     fn from(v: TenancyConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("TenantIsolationMode"), v.tenant_isolation_mode);
+        m.insert_static("TenantIsolationMode", v.tenant_isolation_mode);
         Value::Object(m)
     }
 }
@@ -1371,7 +1371,7 @@ impl From<TracingConfig> for Value {
     fn from(v: TracingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.mode.is_some()));
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         Value::Object(m)
@@ -1427,15 +1427,15 @@ impl From<VpcConfig> for Value {
                 + usize::from(v.subnet_ids.is_some()),
         );
         if let Some(x) = v.ipv6_allowed_for_dual_stack {
-            m.insert(String::from("Ipv6AllowedForDualStack"), x);
+            m.insert_static("Ipv6AllowedForDualStack", x);
         }
 
         if let Some(x) = v.security_group_ids {
-            m.insert(String::from("SecurityGroupIds"), x);
+            m.insert_static("SecurityGroupIds", x);
         }
 
         if let Some(x) = v.subnet_ids {
-            m.insert(String::from("SubnetIds"), x);
+            m.insert_static("SubnetIds", x);
         }
 
         Value::Object(m)

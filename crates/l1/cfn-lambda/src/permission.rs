@@ -109,31 +109,31 @@ impl From<CfnPermissionProps> for Value {
                 + usize::from(v.source_account.is_some())
                 + usize::from(v.source_arn.is_some()),
         );
-        m.insert(String::from("Action"), v.action);
+        m.insert_static("Action", v.action);
         if let Some(x) = v.event_source_token {
-            m.insert(String::from("EventSourceToken"), x);
+            m.insert_static("EventSourceToken", x);
         }
 
-        m.insert(String::from("FunctionName"), v.function_name);
+        m.insert_static("FunctionName", v.function_name);
         if let Some(x) = v.function_url_auth_type {
-            m.insert(String::from("FunctionUrlAuthType"), x);
+            m.insert_static("FunctionUrlAuthType", x);
         }
 
         if let Some(x) = v.invoked_via_function_url {
-            m.insert(String::from("InvokedViaFunctionUrl"), x);
+            m.insert_static("InvokedViaFunctionUrl", x);
         }
 
-        m.insert(String::from("Principal"), v.principal);
+        m.insert_static("Principal", v.principal);
         if let Some(x) = v.principal_org_id {
-            m.insert(String::from("PrincipalOrgID"), x);
+            m.insert_static("PrincipalOrgID", x);
         }
 
         if let Some(x) = v.source_account {
-            m.insert(String::from("SourceAccount"), x);
+            m.insert_static("SourceAccount", x);
         }
 
         if let Some(x) = v.source_arn {
-            m.insert(String::from("SourceArn"), x);
+            m.insert_static("SourceArn", x);
         }
 
         Value::Object(m)

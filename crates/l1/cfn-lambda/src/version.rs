@@ -80,24 +80,24 @@ impl From<CfnVersionProps> for Value {
                 + usize::from(v.runtime_policy.is_some()),
         );
         if let Some(x) = v.code_sha256 {
-            m.insert(String::from("CodeSha256"), x);
+            m.insert_static("CodeSha256", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
-        m.insert(String::from("FunctionName"), v.function_name);
+        m.insert_static("FunctionName", v.function_name);
         if let Some(x) = v.function_scaling_config {
-            m.insert(String::from("FunctionScalingConfig"), x);
+            m.insert_static("FunctionScalingConfig", x);
         }
 
         if let Some(x) = v.provisioned_concurrency_config {
-            m.insert(String::from("ProvisionedConcurrencyConfig"), x);
+            m.insert_static("ProvisionedConcurrencyConfig", x);
         }
 
         if let Some(x) = v.runtime_policy {
-            m.insert(String::from("RuntimePolicy"), x);
+            m.insert_static("RuntimePolicy", x);
         }
 
         Value::Object(m)
@@ -215,11 +215,11 @@ impl From<FunctionScalingConfig> for Value {
                 + usize::from(v.min_execution_environments.is_some()),
         );
         if let Some(x) = v.max_execution_environments {
-            m.insert(String::from("MaxExecutionEnvironments"), x);
+            m.insert_static("MaxExecutionEnvironments", x);
         }
 
         if let Some(x) = v.min_execution_environments {
-            m.insert(String::from("MinExecutionEnvironments"), x);
+            m.insert_static("MinExecutionEnvironments", x);
         }
 
         Value::Object(m)
@@ -255,10 +255,7 @@ static PROVISIONED_CONCURRENCY_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<ProvisionedConcurrencyConfiguration> for Value {
     fn from(v: ProvisionedConcurrencyConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("ProvisionedConcurrentExecutions"),
-            v.provisioned_concurrent_executions,
-        );
+        m.insert_static("ProvisionedConcurrentExecutions", v.provisioned_concurrent_executions);
         Value::Object(m)
     }
 }
@@ -296,10 +293,10 @@ impl From<RuntimePolicy> for Value {
     fn from(v: RuntimePolicy) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.runtime_version_arn.is_some()));
         if let Some(x) = v.runtime_version_arn {
-            m.insert(String::from("RuntimeVersionArn"), x);
+            m.insert_static("RuntimeVersionArn", x);
         }
 
-        m.insert(String::from("UpdateRuntimeOn"), v.update_runtime_on);
+        m.insert_static("UpdateRuntimeOn", v.update_runtime_on);
         Value::Object(m)
     }
 }

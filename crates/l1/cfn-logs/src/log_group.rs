@@ -136,43 +136,43 @@ impl From<CfnLogGroupProps> for Value {
                 + usize::from(v.tags.is_some()),
         );
         if let Some(x) = v.bearer_token_authentication_enabled {
-            m.insert(String::from("BearerTokenAuthenticationEnabled"), x);
+            m.insert_static("BearerTokenAuthenticationEnabled", x);
         }
 
         if let Some(x) = v.data_protection_policy {
-            m.insert(String::from("DataProtectionPolicy"), x);
+            m.insert_static("DataProtectionPolicy", x);
         }
 
         if let Some(x) = v.deletion_protection_enabled {
-            m.insert(String::from("DeletionProtectionEnabled"), x);
+            m.insert_static("DeletionProtectionEnabled", x);
         }
 
         if let Some(x) = v.field_index_policies {
-            m.insert(String::from("FieldIndexPolicies"), x);
+            m.insert_static("FieldIndexPolicies", x);
         }
 
         if let Some(x) = v.kms_key_id {
-            m.insert(String::from("KmsKeyId"), x);
+            m.insert_static("KmsKeyId", x);
         }
 
         if let Some(x) = v.log_group_class {
-            m.insert(String::from("LogGroupClass"), x);
+            m.insert_static("LogGroupClass", x);
         }
 
         if let Some(x) = v.log_group_name {
-            m.insert(String::from("LogGroupName"), x);
+            m.insert_static("LogGroupName", x);
         }
 
         if let Some(x) = v.resource_policy_document {
-            m.insert(String::from("ResourcePolicyDocument"), x);
+            m.insert_static("ResourcePolicyDocument", x);
         }
 
         if let Some(x) = v.retention_in_days {
-            m.insert(String::from("RetentionInDays"), x);
+            m.insert_static("RetentionInDays", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         Value::Object(m)
@@ -274,8 +274,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

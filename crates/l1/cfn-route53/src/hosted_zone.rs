@@ -123,31 +123,31 @@ impl From<CfnHostedZoneProps> for Value {
                 + usize::from(v.vpcs.is_some()),
         );
         if let Some(x) = v.delegation_set_id {
-            m.insert(String::from("DelegationSetId"), x);
+            m.insert_static("DelegationSetId", x);
         }
 
         if let Some(x) = v.hosted_zone_config {
-            m.insert(String::from("HostedZoneConfig"), x);
+            m.insert_static("HostedZoneConfig", x);
         }
 
         if let Some(x) = v.hosted_zone_features {
-            m.insert(String::from("HostedZoneFeatures"), x);
+            m.insert_static("HostedZoneFeatures", x);
         }
 
         if let Some(x) = v.hosted_zone_tags {
-            m.insert(String::from("HostedZoneTags"), x);
+            m.insert_static("HostedZoneTags", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.query_logging_config {
-            m.insert(String::from("QueryLoggingConfig"), x);
+            m.insert_static("QueryLoggingConfig", x);
         }
 
         if let Some(x) = v.vpcs {
-            m.insert(String::from("VPCs"), x);
+            m.insert_static("VPCs", x);
         }
 
         Value::Object(m)
@@ -254,7 +254,7 @@ impl From<HostedZoneConfig> for Value {
     fn from(v: HostedZoneConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.comment.is_some()));
         if let Some(x) = v.comment {
-            m.insert(String::from("Comment"), x);
+            m.insert_static("Comment", x);
         }
 
         Value::Object(m)
@@ -290,7 +290,7 @@ impl From<HostedZoneFeatures> for Value {
         let mut m =
             cdk_core::Map::with_capacity(usize::from(v.enable_accelerated_recovery.is_some()));
         if let Some(x) = v.enable_accelerated_recovery {
-            m.insert(String::from("EnableAcceleratedRecovery"), x);
+            m.insert_static("EnableAcceleratedRecovery", x);
         }
 
         Value::Object(m)
@@ -336,8 +336,8 @@ static HOSTED_ZONE_TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<HostedZoneTag> for Value {
     fn from(v: HostedZoneTag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -368,7 +368,7 @@ static QUERY_LOGGING_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<QueryLoggingConfig> for Value {
     fn from(v: QueryLoggingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CloudWatchLogsLogGroupArn"), v.cloud_watch_logs_log_group_arn);
+        m.insert_static("CloudWatchLogsLogGroupArn", v.cloud_watch_logs_log_group_arn);
         Value::Object(m)
     }
 }
@@ -410,8 +410,8 @@ static VPC_SCHEMA: cdk_core::PropertySchema =
 impl From<Vpc> for Value {
     fn from(v: Vpc) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("VPCId"), v.vpc_id);
-        m.insert(String::from("VPCRegion"), v.vpc_region);
+        m.insert_static("VPCId", v.vpc_id);
+        m.insert_static("VPCRegion", v.vpc_region);
         Value::Object(m)
     }
 }

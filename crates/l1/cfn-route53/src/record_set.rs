@@ -163,65 +163,65 @@ impl From<CfnRecordSetProps> for Value {
                 + usize::from(v.weight.is_some()),
         );
         if let Some(x) = v.alias_target {
-            m.insert(String::from("AliasTarget"), x);
+            m.insert_static("AliasTarget", x);
         }
 
         if let Some(x) = v.cidr_routing_config {
-            m.insert(String::from("CidrRoutingConfig"), x);
+            m.insert_static("CidrRoutingConfig", x);
         }
 
         if let Some(x) = v.comment {
-            m.insert(String::from("Comment"), x);
+            m.insert_static("Comment", x);
         }
 
         if let Some(x) = v.failover {
-            m.insert(String::from("Failover"), x);
+            m.insert_static("Failover", x);
         }
 
         if let Some(x) = v.geo_location {
-            m.insert(String::from("GeoLocation"), x);
+            m.insert_static("GeoLocation", x);
         }
 
         if let Some(x) = v.geo_proximity_location {
-            m.insert(String::from("GeoProximityLocation"), x);
+            m.insert_static("GeoProximityLocation", x);
         }
 
         if let Some(x) = v.health_check_id {
-            m.insert(String::from("HealthCheckId"), x);
+            m.insert_static("HealthCheckId", x);
         }
 
         if let Some(x) = v.hosted_zone_id {
-            m.insert(String::from("HostedZoneId"), x);
+            m.insert_static("HostedZoneId", x);
         }
 
         if let Some(x) = v.hosted_zone_name {
-            m.insert(String::from("HostedZoneName"), x);
+            m.insert_static("HostedZoneName", x);
         }
 
         if let Some(x) = v.multi_value_answer {
-            m.insert(String::from("MultiValueAnswer"), x);
+            m.insert_static("MultiValueAnswer", x);
         }
 
-        m.insert(String::from("Name"), v.name);
+        m.insert_static("Name", v.name);
         if let Some(x) = v.region {
-            m.insert(String::from("Region"), x);
+            m.insert_static("Region", x);
         }
 
         if let Some(x) = v.resource_records {
-            m.insert(String::from("ResourceRecords"), x);
+            m.insert_static("ResourceRecords", x);
         }
 
         if let Some(x) = v.set_identifier {
-            m.insert(String::from("SetIdentifier"), x);
+            m.insert_static("SetIdentifier", x);
         }
 
         if let Some(x) = v.ttl {
-            m.insert(String::from("TTL"), x);
+            m.insert_static("TTL", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Type", v.type_);
         if let Some(x) = v.weight {
-            m.insert(String::from("Weight"), x);
+            m.insert_static("Weight", x);
         }
 
         Value::Object(m)
@@ -326,12 +326,12 @@ impl From<AliasTarget> for Value {
     fn from(v: AliasTarget) -> Value {
         let mut m =
             cdk_core::Map::with_capacity(2 + usize::from(v.evaluate_target_health.is_some()));
-        m.insert(String::from("DNSName"), v.dns_name);
+        m.insert_static("DNSName", v.dns_name);
         if let Some(x) = v.evaluate_target_health {
-            m.insert(String::from("EvaluateTargetHealth"), x);
+            m.insert_static("EvaluateTargetHealth", x);
         }
 
-        m.insert(String::from("HostedZoneId"), v.hosted_zone_id);
+        m.insert_static("HostedZoneId", v.hosted_zone_id);
         Value::Object(m)
     }
 }
@@ -367,8 +367,8 @@ static CIDR_ROUTING_CONFIG_SCHEMA: cdk_core::PropertySchema =
 impl From<CidrRoutingConfig> for Value {
     fn from(v: CidrRoutingConfig) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("CollectionId"), v.collection_id);
-        m.insert(String::from("LocationName"), v.location_name);
+        m.insert_static("CollectionId", v.collection_id);
+        m.insert_static("LocationName", v.location_name);
         Value::Object(m)
     }
 }
@@ -404,8 +404,8 @@ static COORDINATES_SCHEMA: cdk_core::PropertySchema =
 impl From<Coordinates> for Value {
     fn from(v: Coordinates) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Latitude"), v.latitude);
-        m.insert(String::from("Longitude"), v.longitude);
+        m.insert_static("Latitude", v.latitude);
+        m.insert_static("Longitude", v.longitude);
         Value::Object(m)
     }
 }
@@ -455,15 +455,15 @@ impl From<GeoLocation> for Value {
                 + usize::from(v.subdivision_code.is_some()),
         );
         if let Some(x) = v.continent_code {
-            m.insert(String::from("ContinentCode"), x);
+            m.insert_static("ContinentCode", x);
         }
 
         if let Some(x) = v.country_code {
-            m.insert(String::from("CountryCode"), x);
+            m.insert_static("CountryCode", x);
         }
 
         if let Some(x) = v.subdivision_code {
-            m.insert(String::from("SubdivisionCode"), x);
+            m.insert_static("SubdivisionCode", x);
         }
 
         Value::Object(m)
@@ -527,19 +527,19 @@ impl From<GeoProximityLocation> for Value {
                 + usize::from(v.local_zone_group.is_some()),
         );
         if let Some(x) = v.aws_region {
-            m.insert(String::from("AWSRegion"), x);
+            m.insert_static("AWSRegion", x);
         }
 
         if let Some(x) = v.bias {
-            m.insert(String::from("Bias"), x);
+            m.insert_static("Bias", x);
         }
 
         if let Some(x) = v.coordinates {
-            m.insert(String::from("Coordinates"), x);
+            m.insert_static("Coordinates", x);
         }
 
         if let Some(x) = v.local_zone_group {
-            m.insert(String::from("LocalZoneGroup"), x);
+            m.insert_static("LocalZoneGroup", x);
         }
 
         Value::Object(m)

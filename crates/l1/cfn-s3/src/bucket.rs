@@ -303,103 +303,103 @@ impl From<CfnBucketProps> for Value {
                 + usize::from(v.website_configuration.is_some()),
         );
         if let Some(x) = v.abac_status {
-            m.insert(String::from("AbacStatus"), x);
+            m.insert_static("AbacStatus", x);
         }
 
         if let Some(x) = v.accelerate_configuration {
-            m.insert(String::from("AccelerateConfiguration"), x);
+            m.insert_static("AccelerateConfiguration", x);
         }
 
         if let Some(x) = v.access_control {
-            m.insert(String::from("AccessControl"), x);
+            m.insert_static("AccessControl", x);
         }
 
         if let Some(x) = v.analytics_configurations {
-            m.insert(String::from("AnalyticsConfigurations"), x);
+            m.insert_static("AnalyticsConfigurations", x);
         }
 
         if let Some(x) = v.bucket_encryption {
-            m.insert(String::from("BucketEncryption"), x);
+            m.insert_static("BucketEncryption", x);
         }
 
         if let Some(x) = v.bucket_name {
-            m.insert(String::from("BucketName"), x);
+            m.insert_static("BucketName", x);
         }
 
         if let Some(x) = v.bucket_name_prefix {
-            m.insert(String::from("BucketNamePrefix"), x);
+            m.insert_static("BucketNamePrefix", x);
         }
 
         if let Some(x) = v.bucket_namespace {
-            m.insert(String::from("BucketNamespace"), x);
+            m.insert_static("BucketNamespace", x);
         }
 
         if let Some(x) = v.cors_configuration {
-            m.insert(String::from("CorsConfiguration"), x);
+            m.insert_static("CorsConfiguration", x);
         }
 
         if let Some(x) = v.intelligent_tiering_configurations {
-            m.insert(String::from("IntelligentTieringConfigurations"), x);
+            m.insert_static("IntelligentTieringConfigurations", x);
         }
 
         if let Some(x) = v.inventory_configurations {
-            m.insert(String::from("InventoryConfigurations"), x);
+            m.insert_static("InventoryConfigurations", x);
         }
 
         if let Some(x) = v.lifecycle_configuration {
-            m.insert(String::from("LifecycleConfiguration"), x);
+            m.insert_static("LifecycleConfiguration", x);
         }
 
         if let Some(x) = v.logging_configuration {
-            m.insert(String::from("LoggingConfiguration"), x);
+            m.insert_static("LoggingConfiguration", x);
         }
 
         if let Some(x) = v.metadata_configuration {
-            m.insert(String::from("MetadataConfiguration"), x);
+            m.insert_static("MetadataConfiguration", x);
         }
 
         if let Some(x) = v.metadata_table_configuration {
-            m.insert(String::from("MetadataTableConfiguration"), x);
+            m.insert_static("MetadataTableConfiguration", x);
         }
 
         if let Some(x) = v.metrics_configurations {
-            m.insert(String::from("MetricsConfigurations"), x);
+            m.insert_static("MetricsConfigurations", x);
         }
 
         if let Some(x) = v.notification_configuration {
-            m.insert(String::from("NotificationConfiguration"), x);
+            m.insert_static("NotificationConfiguration", x);
         }
 
         if let Some(x) = v.object_lock_configuration {
-            m.insert(String::from("ObjectLockConfiguration"), x);
+            m.insert_static("ObjectLockConfiguration", x);
         }
 
         if let Some(x) = v.object_lock_enabled {
-            m.insert(String::from("ObjectLockEnabled"), x);
+            m.insert_static("ObjectLockEnabled", x);
         }
 
         if let Some(x) = v.ownership_controls {
-            m.insert(String::from("OwnershipControls"), x);
+            m.insert_static("OwnershipControls", x);
         }
 
         if let Some(x) = v.public_access_block_configuration {
-            m.insert(String::from("PublicAccessBlockConfiguration"), x);
+            m.insert_static("PublicAccessBlockConfiguration", x);
         }
 
         if let Some(x) = v.replication_configuration {
-            m.insert(String::from("ReplicationConfiguration"), x);
+            m.insert_static("ReplicationConfiguration", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.versioning_configuration {
-            m.insert(String::from("VersioningConfiguration"), x);
+            m.insert_static("VersioningConfiguration", x);
         }
 
         if let Some(x) = v.website_configuration {
-            m.insert(String::from("WebsiteConfiguration"), x);
+            m.insert_static("WebsiteConfiguration", x);
         }
 
         Value::Object(m)
@@ -579,7 +579,7 @@ static ABORT_INCOMPLETE_MULTIPART_UPLOAD_SCHEMA: cdk_core::PropertySchema =
 impl From<AbortIncompleteMultipartUpload> for Value {
     fn from(v: AbortIncompleteMultipartUpload) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("DaysAfterInitiation"), v.days_after_initiation);
+        m.insert_static("DaysAfterInitiation", v.days_after_initiation);
         Value::Object(m)
     }
 }
@@ -610,7 +610,7 @@ static ACCELERATE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<AccelerateConfiguration> for Value {
     fn from(v: AccelerateConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("AccelerationStatus"), v.acceleration_status);
+        m.insert_static("AccelerationStatus", v.acceleration_status);
         Value::Object(m)
     }
 }
@@ -641,7 +641,7 @@ static ACCESS_CONTROL_TRANSLATION_SCHEMA: cdk_core::PropertySchema =
 impl From<AccessControlTranslation> for Value {
     fn from(v: AccessControlTranslation) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Owner"), v.owner);
+        m.insert_static("Owner", v.owner);
         Value::Object(m)
     }
 }
@@ -702,14 +702,14 @@ impl From<AnalyticsConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             2 + usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
         );
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
-        m.insert(String::from("StorageClassAnalysis"), v.storage_class_analysis);
+        m.insert_static("StorageClassAnalysis", v.storage_class_analysis);
         if let Some(x) = v.tag_filters {
-            m.insert(String::from("TagFilters"), x);
+            m.insert_static("TagFilters", x);
         }
 
         Value::Object(m)
@@ -766,13 +766,13 @@ impl From<AnnotationTableConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             1 + usize::from(v.encryption_configuration.is_some()) + usize::from(v.role.is_some()),
         );
-        m.insert(String::from("ConfigurationState"), v.configuration_state);
+        m.insert_static("ConfigurationState", v.configuration_state);
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         if let Some(x) = v.role {
-            m.insert(String::from("Role"), x);
+            m.insert_static("Role", x);
         }
 
         Value::Object(m)
@@ -816,7 +816,7 @@ impl From<BlockedEncryptionTypes> for Value {
     fn from(v: BlockedEncryptionTypes) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.encryption_type.is_some()));
         if let Some(x) = v.encryption_type {
-            m.insert(String::from("EncryptionType"), x);
+            m.insert_static("EncryptionType", x);
         }
 
         Value::Object(m)
@@ -853,8 +853,8 @@ static BUCKET_ENCRYPTION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySc
 impl From<BucketEncryption> for Value {
     fn from(v: BucketEncryption) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(
-            String::from("ServerSideEncryptionConfiguration"),
+        m.insert_static(
+            "ServerSideEncryptionConfiguration",
             v.server_side_encryption_configuration,
         );
         Value::Object(m)
@@ -888,7 +888,7 @@ static CORS_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<CorsConfiguration> for Value {
     fn from(v: CorsConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("CorsRules"), v.cors_rules);
+        m.insert_static("CorsRules", v.cors_rules);
         Value::Object(m)
     }
 }
@@ -964,21 +964,21 @@ impl From<CorsRule> for Value {
                 + usize::from(v.max_age.is_some()),
         );
         if let Some(x) = v.allowed_headers {
-            m.insert(String::from("AllowedHeaders"), x);
+            m.insert_static("AllowedHeaders", x);
         }
 
-        m.insert(String::from("AllowedMethods"), v.allowed_methods);
-        m.insert(String::from("AllowedOrigins"), v.allowed_origins);
+        m.insert_static("AllowedMethods", v.allowed_methods);
+        m.insert_static("AllowedOrigins", v.allowed_origins);
         if let Some(x) = v.exposed_headers {
-            m.insert(String::from("ExposedHeaders"), x);
+            m.insert_static("ExposedHeaders", x);
         }
 
         if let Some(x) = v.id {
-            m.insert(String::from("Id"), x);
+            m.insert_static("Id", x);
         }
 
         if let Some(x) = v.max_age {
-            m.insert(String::from("MaxAge"), x);
+            m.insert_static("MaxAge", x);
         }
 
         Value::Object(m)
@@ -1020,8 +1020,8 @@ static DATA_EXPORT_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema {
 impl From<DataExport> for Value {
     fn from(v: DataExport) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Destination"), v.destination);
-        m.insert(String::from("OutputSchemaVersion"), v.output_schema_version);
+        m.insert_static("Destination", v.destination);
+        m.insert_static("OutputSchemaVersion", v.output_schema_version);
         Value::Object(m)
     }
 }
@@ -1064,11 +1064,11 @@ impl From<DefaultEventHold> for Value {
             usize::from(v.days.is_some()) + usize::from(v.years.is_some()),
         );
         if let Some(x) = v.days {
-            m.insert(String::from("Days"), x);
+            m.insert_static("Days", x);
         }
 
         if let Some(x) = v.years {
-            m.insert(String::from("Years"), x);
+            m.insert_static("Years", x);
         }
 
         Value::Object(m)
@@ -1137,19 +1137,19 @@ impl From<DefaultRetention> for Value {
                 + usize::from(v.years.is_some()),
         );
         if let Some(x) = v.days {
-            m.insert(String::from("Days"), x);
+            m.insert_static("Days", x);
         }
 
         if let Some(x) = v.default_event_hold {
-            m.insert(String::from("DefaultEventHold"), x);
+            m.insert_static("DefaultEventHold", x);
         }
 
         if let Some(x) = v.mode {
-            m.insert(String::from("Mode"), x);
+            m.insert_static("Mode", x);
         }
 
         if let Some(x) = v.years {
-            m.insert(String::from("Years"), x);
+            m.insert_static("Years", x);
         }
 
         Value::Object(m)
@@ -1188,7 +1188,7 @@ impl From<DeleteMarkerReplication> for Value {
     fn from(v: DeleteMarkerReplication) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.status.is_some()));
         if let Some(x) = v.status {
-            m.insert(String::from("Status"), x);
+            m.insert_static("Status", x);
         }
 
         Value::Object(m)
@@ -1246,13 +1246,13 @@ impl From<Destination> for Value {
             2 + usize::from(v.bucket_account_id.is_some()) + usize::from(v.prefix.is_some()),
         );
         if let Some(x) = v.bucket_account_id {
-            m.insert(String::from("BucketAccountId"), x);
+            m.insert_static("BucketAccountId", x);
         }
 
-        m.insert(String::from("BucketArn"), v.bucket_arn);
-        m.insert(String::from("Format"), v.format);
+        m.insert_static("BucketArn", v.bucket_arn);
+        m.insert_static("Format", v.format);
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         Value::Object(m)
@@ -1287,7 +1287,7 @@ static ENCRYPTION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<EncryptionConfiguration> for Value {
     fn from(v: EncryptionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("ReplicaKmsKeyID"), v.replica_kms_key_id);
+        m.insert_static("ReplicaKmsKeyID", v.replica_kms_key_id);
         Value::Object(m)
     }
 }
@@ -1320,7 +1320,7 @@ static EVENT_BRIDGE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<EventBridgeConfiguration> for Value {
     fn from(v: EventBridgeConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("EventBridgeEnabled"), v.event_bridge_enabled);
+        m.insert_static("EventBridgeEnabled", v.event_bridge_enabled);
         Value::Object(m)
     }
 }
@@ -1356,8 +1356,8 @@ static FILTER_RULE_SCHEMA: cdk_core::PropertySchema =
 impl From<FilterRule> for Value {
     fn from(v: FilterRule) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Name"), v.name);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Name", v.name);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -1424,17 +1424,17 @@ impl From<IntelligentTieringConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             3 + usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
         );
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         if let Some(x) = v.tag_filters {
-            m.insert(String::from("TagFilters"), x);
+            m.insert_static("TagFilters", x);
         }
 
-        m.insert(String::from("Tierings"), v.tierings);
+        m.insert_static("Tierings", v.tierings);
         Value::Object(m)
     }
 }
@@ -1508,19 +1508,19 @@ impl From<InventoryConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             5 + usize::from(v.optional_fields.is_some()) + usize::from(v.prefix.is_some()),
         );
-        m.insert(String::from("Destination"), v.destination);
-        m.insert(String::from("Enabled"), v.enabled);
-        m.insert(String::from("Id"), v.id);
-        m.insert(String::from("IncludedObjectVersions"), v.included_object_versions);
+        m.insert_static("Destination", v.destination);
+        m.insert_static("Enabled", v.enabled);
+        m.insert_static("Id", v.id);
+        m.insert_static("IncludedObjectVersions", v.included_object_versions);
         if let Some(x) = v.optional_fields {
-            m.insert(String::from("OptionalFields"), x);
+            m.insert_static("OptionalFields", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
-        m.insert(String::from("ScheduleFrequency"), v.schedule_frequency);
+        m.insert_static("ScheduleFrequency", v.schedule_frequency);
         Value::Object(m)
     }
 }
@@ -1567,9 +1567,9 @@ impl From<InventoryTableConfiguration> for Value {
     fn from(v: InventoryTableConfiguration) -> Value {
         let mut m =
             cdk_core::Map::with_capacity(1 + usize::from(v.encryption_configuration.is_some()));
-        m.insert(String::from("ConfigurationState"), v.configuration_state);
+        m.insert_static("ConfigurationState", v.configuration_state);
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         Value::Object(m)
@@ -1619,10 +1619,10 @@ impl From<JournalTableConfiguration> for Value {
         let mut m =
             cdk_core::Map::with_capacity(1 + usize::from(v.encryption_configuration.is_some()));
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
-        m.insert(String::from("RecordExpiration"), v.record_expiration);
+        m.insert_static("RecordExpiration", v.record_expiration);
         Value::Object(m)
     }
 }
@@ -1669,12 +1669,12 @@ static LAMBDA_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Propert
 impl From<LambdaConfiguration> for Value {
     fn from(v: LambdaConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
-        m.insert(String::from("Event"), v.event);
+        m.insert_static("Event", v.event);
         if let Some(x) = v.filter {
-            m.insert(String::from("Filter"), x);
+            m.insert_static("Filter", x);
         }
 
-        m.insert(String::from("Function"), v.function);
+        m.insert_static("Function", v.function);
         Value::Object(m)
     }
 }
@@ -1727,9 +1727,9 @@ impl From<LifecycleConfiguration> for Value {
         let mut m = cdk_core::Map::with_capacity(
             1 + usize::from(v.transition_default_minimum_object_size.is_some()),
         );
-        m.insert(String::from("Rules"), v.rules);
+        m.insert_static("Rules", v.rules);
         if let Some(x) = v.transition_default_minimum_object_size {
-            m.insert(String::from("TransitionDefaultMinimumObjectSize"), x);
+            m.insert_static("TransitionDefaultMinimumObjectSize", x);
         }
 
         Value::Object(m)
@@ -1787,15 +1787,15 @@ impl From<LoggingConfiguration> for Value {
                 + usize::from(v.target_object_key_format.is_some()),
         );
         if let Some(x) = v.destination_bucket_name {
-            m.insert(String::from("DestinationBucketName"), x);
+            m.insert_static("DestinationBucketName", x);
         }
 
         if let Some(x) = v.log_file_prefix {
-            m.insert(String::from("LogFilePrefix"), x);
+            m.insert_static("LogFilePrefix", x);
         }
 
         if let Some(x) = v.target_object_key_format {
-            m.insert(String::from("TargetObjectKeyFormat"), x);
+            m.insert_static("TargetObjectKeyFormat", x);
         }
 
         Value::Object(m)
@@ -1858,14 +1858,14 @@ impl From<MetadataConfiguration> for Value {
                 + usize::from(v.inventory_table_configuration.is_some()),
         );
         if let Some(x) = v.annotation_table_configuration {
-            m.insert(String::from("AnnotationTableConfiguration"), x);
+            m.insert_static("AnnotationTableConfiguration", x);
         }
 
         if let Some(x) = v.inventory_table_configuration {
-            m.insert(String::from("InventoryTableConfiguration"), x);
+            m.insert_static("InventoryTableConfiguration", x);
         }
 
-        m.insert(String::from("JournalTableConfiguration"), v.journal_table_configuration);
+        m.insert_static("JournalTableConfiguration", v.journal_table_configuration);
         Value::Object(m)
     }
 }
@@ -1904,7 +1904,7 @@ static METADATA_TABLE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core:
 impl From<MetadataTableConfiguration> for Value {
     fn from(v: MetadataTableConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("S3TablesDestination"), v.s3_tables_destination);
+        m.insert_static("S3TablesDestination", v.s3_tables_destination);
         Value::Object(m)
     }
 }
@@ -1945,10 +1945,10 @@ impl From<MetadataTableEncryptionConfiguration> for Value {
     fn from(v: MetadataTableEncryptionConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.kms_key_arn.is_some()));
         if let Some(x) = v.kms_key_arn {
-            m.insert(String::from("KmsKeyArn"), x);
+            m.insert_static("KmsKeyArn", x);
         }
 
-        m.insert(String::from("SseAlgorithm"), v.sse_algorithm);
+        m.insert_static("SseAlgorithm", v.sse_algorithm);
         Value::Object(m)
     }
 }
@@ -1990,10 +1990,10 @@ impl From<Metrics> for Value {
     fn from(v: Metrics) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.event_threshold.is_some()));
         if let Some(x) = v.event_threshold {
-            m.insert(String::from("EventThreshold"), x);
+            m.insert_static("EventThreshold", x);
         }
 
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         Value::Object(m)
     }
 }
@@ -2053,16 +2053,16 @@ impl From<MetricsConfiguration> for Value {
                 + usize::from(v.tag_filters.is_some()),
         );
         if let Some(x) = v.access_point_arn {
-            m.insert(String::from("AccessPointArn"), x);
+            m.insert_static("AccessPointArn", x);
         }
 
-        m.insert(String::from("Id"), v.id);
+        m.insert_static("Id", v.id);
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         if let Some(x) = v.tag_filters {
-            m.insert(String::from("TagFilters"), x);
+            m.insert_static("TagFilters", x);
         }
 
         Value::Object(m)
@@ -2104,10 +2104,10 @@ impl From<NoncurrentVersionExpiration> for Value {
         let mut m =
             cdk_core::Map::with_capacity(1 + usize::from(v.newer_noncurrent_versions.is_some()));
         if let Some(x) = v.newer_noncurrent_versions {
-            m.insert(String::from("NewerNoncurrentVersions"), x);
+            m.insert_static("NewerNoncurrentVersions", x);
         }
 
-        m.insert(String::from("NoncurrentDays"), v.noncurrent_days);
+        m.insert_static("NoncurrentDays", v.noncurrent_days);
         Value::Object(m)
     }
 }
@@ -2156,11 +2156,11 @@ impl From<NoncurrentVersionTransition> for Value {
         let mut m =
             cdk_core::Map::with_capacity(2 + usize::from(v.newer_noncurrent_versions.is_some()));
         if let Some(x) = v.newer_noncurrent_versions {
-            m.insert(String::from("NewerNoncurrentVersions"), x);
+            m.insert_static("NewerNoncurrentVersions", x);
         }
 
-        m.insert(String::from("StorageClass"), v.storage_class);
-        m.insert(String::from("TransitionInDays"), v.transition_in_days);
+        m.insert_static("StorageClass", v.storage_class);
+        m.insert_static("TransitionInDays", v.transition_in_days);
         Value::Object(m)
     }
 }
@@ -2233,19 +2233,19 @@ impl From<NotificationConfiguration> for Value {
                 + usize::from(v.topic_configurations.is_some()),
         );
         if let Some(x) = v.event_bridge_configuration {
-            m.insert(String::from("EventBridgeConfiguration"), x);
+            m.insert_static("EventBridgeConfiguration", x);
         }
 
         if let Some(x) = v.lambda_configurations {
-            m.insert(String::from("LambdaConfigurations"), x);
+            m.insert_static("LambdaConfigurations", x);
         }
 
         if let Some(x) = v.queue_configurations {
-            m.insert(String::from("QueueConfigurations"), x);
+            m.insert_static("QueueConfigurations", x);
         }
 
         if let Some(x) = v.topic_configurations {
-            m.insert(String::from("TopicConfigurations"), x);
+            m.insert_static("TopicConfigurations", x);
         }
 
         Value::Object(m)
@@ -2279,7 +2279,7 @@ static NOTIFICATION_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<NotificationFilter> for Value {
     fn from(v: NotificationFilter) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("S3Key"), v.s3_key);
+        m.insert_static("S3Key", v.s3_key);
         Value::Object(m)
     }
 }
@@ -2324,11 +2324,11 @@ impl From<ObjectLockConfiguration> for Value {
             usize::from(v.object_lock_enabled.is_some()) + usize::from(v.rule.is_some()),
         );
         if let Some(x) = v.object_lock_enabled {
-            m.insert(String::from("ObjectLockEnabled"), x);
+            m.insert_static("ObjectLockEnabled", x);
         }
 
         if let Some(x) = v.rule {
-            m.insert(String::from("Rule"), x);
+            m.insert_static("Rule", x);
         }
 
         Value::Object(m)
@@ -2367,7 +2367,7 @@ impl From<ObjectLockRule> for Value {
     fn from(v: ObjectLockRule) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.default_retention.is_some()));
         if let Some(x) = v.default_retention {
-            m.insert(String::from("DefaultRetention"), x);
+            m.insert_static("DefaultRetention", x);
         }
 
         Value::Object(m)
@@ -2403,7 +2403,7 @@ static OWNERSHIP_CONTROLS_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertyS
 impl From<OwnershipControls> for Value {
     fn from(v: OwnershipControls) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Rules"), v.rules);
+        m.insert_static("Rules", v.rules);
         Value::Object(m)
     }
 }
@@ -2438,7 +2438,7 @@ impl From<OwnershipControlsRule> for Value {
     fn from(v: OwnershipControlsRule) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.object_ownership.is_some()));
         if let Some(x) = v.object_ownership {
-            m.insert(String::from("ObjectOwnership"), x);
+            m.insert_static("ObjectOwnership", x);
         }
 
         Value::Object(m)
@@ -2481,7 +2481,7 @@ impl From<PartitionedPrefix> for Value {
     fn from(v: PartitionedPrefix) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.partition_date_source.is_some()));
         if let Some(x) = v.partition_date_source {
-            m.insert(String::from("PartitionDateSource"), x);
+            m.insert_static("PartitionDateSource", x);
         }
 
         Value::Object(m)
@@ -2558,19 +2558,19 @@ impl From<PublicAccessBlockConfiguration> for Value {
                 + usize::from(v.restrict_public_buckets.is_some()),
         );
         if let Some(x) = v.block_public_acls {
-            m.insert(String::from("BlockPublicAcls"), x);
+            m.insert_static("BlockPublicAcls", x);
         }
 
         if let Some(x) = v.block_public_policy {
-            m.insert(String::from("BlockPublicPolicy"), x);
+            m.insert_static("BlockPublicPolicy", x);
         }
 
         if let Some(x) = v.ignore_public_acls {
-            m.insert(String::from("IgnorePublicAcls"), x);
+            m.insert_static("IgnorePublicAcls", x);
         }
 
         if let Some(x) = v.restrict_public_buckets {
-            m.insert(String::from("RestrictPublicBuckets"), x);
+            m.insert_static("RestrictPublicBuckets", x);
         }
 
         Value::Object(m)
@@ -2619,12 +2619,12 @@ static QUEUE_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<QueueConfiguration> for Value {
     fn from(v: QueueConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
-        m.insert(String::from("Event"), v.event);
+        m.insert_static("Event", v.event);
         if let Some(x) = v.filter {
-            m.insert(String::from("Filter"), x);
+            m.insert_static("Filter", x);
         }
 
-        m.insert(String::from("Queue"), v.queue);
+        m.insert_static("Queue", v.queue);
         Value::Object(m)
     }
 }
@@ -2662,10 +2662,10 @@ impl From<RecordExpiration> for Value {
     fn from(v: RecordExpiration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.days.is_some()));
         if let Some(x) = v.days {
-            m.insert(String::from("Days"), x);
+            m.insert_static("Days", x);
         }
 
-        m.insert(String::from("Expiration"), v.expiration);
+        m.insert_static("Expiration", v.expiration);
         Value::Object(m)
     }
 }
@@ -2702,9 +2702,9 @@ static REDIRECT_ALL_REQUESTS_TO_SCHEMA: cdk_core::PropertySchema =
 impl From<RedirectAllRequestsTo> for Value {
     fn from(v: RedirectAllRequestsTo) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.protocol.is_some()));
-        m.insert(String::from("HostName"), v.host_name);
+        m.insert_static("HostName", v.host_name);
         if let Some(x) = v.protocol {
-            m.insert(String::from("Protocol"), x);
+            m.insert_static("Protocol", x);
         }
 
         Value::Object(m)
@@ -2780,23 +2780,23 @@ impl From<RedirectRule> for Value {
                 + usize::from(v.replace_key_with.is_some()),
         );
         if let Some(x) = v.host_name {
-            m.insert(String::from("HostName"), x);
+            m.insert_static("HostName", x);
         }
 
         if let Some(x) = v.http_redirect_code {
-            m.insert(String::from("HttpRedirectCode"), x);
+            m.insert_static("HttpRedirectCode", x);
         }
 
         if let Some(x) = v.protocol {
-            m.insert(String::from("Protocol"), x);
+            m.insert_static("Protocol", x);
         }
 
         if let Some(x) = v.replace_key_prefix_with {
-            m.insert(String::from("ReplaceKeyPrefixWith"), x);
+            m.insert_static("ReplaceKeyPrefixWith", x);
         }
 
         if let Some(x) = v.replace_key_with {
-            m.insert(String::from("ReplaceKeyWith"), x);
+            m.insert_static("ReplaceKeyWith", x);
         }
 
         Value::Object(m)
@@ -2831,7 +2831,7 @@ static REPLICA_MODIFICATIONS_SCHEMA: cdk_core::PropertySchema =
 impl From<ReplicaModifications> for Value {
     fn from(v: ReplicaModifications) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         Value::Object(m)
     }
 }
@@ -2871,8 +2871,8 @@ static REPLICATION_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Pr
 impl From<ReplicationConfiguration> for Value {
     fn from(v: ReplicationConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Role"), v.role);
-        m.insert(String::from("Rules"), v.rules);
+        m.insert_static("Role", v.role);
+        m.insert_static("Rules", v.rules);
         Value::Object(m)
     }
 }
@@ -2968,28 +2968,28 @@ impl From<ReplicationDestination> for Value {
                 + usize::from(v.storage_class.is_some()),
         );
         if let Some(x) = v.access_control_translation {
-            m.insert(String::from("AccessControlTranslation"), x);
+            m.insert_static("AccessControlTranslation", x);
         }
 
         if let Some(x) = v.account {
-            m.insert(String::from("Account"), x);
+            m.insert_static("Account", x);
         }
 
-        m.insert(String::from("Bucket"), v.bucket);
+        m.insert_static("Bucket", v.bucket);
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         if let Some(x) = v.metrics {
-            m.insert(String::from("Metrics"), x);
+            m.insert_static("Metrics", x);
         }
 
         if let Some(x) = v.replication_time {
-            m.insert(String::from("ReplicationTime"), x);
+            m.insert_static("ReplicationTime", x);
         }
 
         if let Some(x) = v.storage_class {
-            m.insert(String::from("StorageClass"), x);
+            m.insert_static("StorageClass", x);
         }
 
         Value::Object(m)
@@ -3097,31 +3097,31 @@ impl From<ReplicationRule> for Value {
                 + usize::from(v.source_selection_criteria.is_some()),
         );
         if let Some(x) = v.delete_marker_replication {
-            m.insert(String::from("DeleteMarkerReplication"), x);
+            m.insert_static("DeleteMarkerReplication", x);
         }
 
-        m.insert(String::from("Destination"), v.destination);
+        m.insert_static("Destination", v.destination);
         if let Some(x) = v.filter {
-            m.insert(String::from("Filter"), x);
+            m.insert_static("Filter", x);
         }
 
         if let Some(x) = v.id {
-            m.insert(String::from("Id"), x);
+            m.insert_static("Id", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         if let Some(x) = v.priority {
-            m.insert(String::from("Priority"), x);
+            m.insert_static("Priority", x);
         }
 
         if let Some(x) = v.source_selection_criteria {
-            m.insert(String::from("SourceSelectionCriteria"), x);
+            m.insert_static("SourceSelectionCriteria", x);
         }
 
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         Value::Object(m)
     }
 }
@@ -3171,11 +3171,11 @@ impl From<ReplicationRuleAndOperator> for Value {
             usize::from(v.prefix.is_some()) + usize::from(v.tag_filters.is_some()),
         );
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         if let Some(x) = v.tag_filters {
-            m.insert(String::from("TagFilters"), x);
+            m.insert_static("TagFilters", x);
         }
 
         Value::Object(m)
@@ -3238,15 +3238,15 @@ impl From<ReplicationRuleFilter> for Value {
                 + usize::from(v.tag_filter.is_some()),
         );
         if let Some(x) = v.and {
-            m.insert(String::from("And"), x);
+            m.insert_static("And", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
         if let Some(x) = v.tag_filter {
-            m.insert(String::from("TagFilter"), x);
+            m.insert_static("TagFilter", x);
         }
 
         Value::Object(m)
@@ -3288,8 +3288,8 @@ static REPLICATION_TIME_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySch
 impl From<ReplicationTime> for Value {
     fn from(v: ReplicationTime) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Status"), v.status);
-        m.insert(String::from("Time"), v.time);
+        m.insert_static("Status", v.status);
+        m.insert_static("Time", v.time);
         Value::Object(m)
     }
 }
@@ -3322,7 +3322,7 @@ static REPLICATION_TIME_VALUE_SCHEMA: cdk_core::PropertySchema =
 impl From<ReplicationTimeValue> for Value {
     fn from(v: ReplicationTimeValue) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Minutes"), v.minutes);
+        m.insert_static("Minutes", v.minutes);
         Value::Object(m)
     }
 }
@@ -3367,9 +3367,9 @@ impl From<RoutingRule> for Value {
     fn from(v: RoutingRule) -> Value {
         let mut m =
             cdk_core::Map::with_capacity(1 + usize::from(v.routing_rule_condition.is_some()));
-        m.insert(String::from("RedirectRule"), v.redirect_rule);
+        m.insert_static("RedirectRule", v.redirect_rule);
         if let Some(x) = v.routing_rule_condition {
-            m.insert(String::from("RoutingRuleCondition"), x);
+            m.insert_static("RoutingRuleCondition", x);
         }
 
         Value::Object(m)
@@ -3418,11 +3418,11 @@ impl From<RoutingRuleCondition> for Value {
                 + usize::from(v.key_prefix_equals.is_some()),
         );
         if let Some(x) = v.http_error_code_returned_equals {
-            m.insert(String::from("HttpErrorCodeReturnedEquals"), x);
+            m.insert_static("HttpErrorCodeReturnedEquals", x);
         }
 
         if let Some(x) = v.key_prefix_equals {
-            m.insert(String::from("KeyPrefixEquals"), x);
+            m.insert_static("KeyPrefixEquals", x);
         }
 
         Value::Object(m)
@@ -3602,64 +3602,64 @@ impl From<Rule> for Value {
                 + usize::from(v.transitions.is_some()),
         );
         if let Some(x) = v.abort_incomplete_multipart_upload {
-            m.insert(String::from("AbortIncompleteMultipartUpload"), x);
+            m.insert_static("AbortIncompleteMultipartUpload", x);
         }
 
         if let Some(x) = v.expiration_date {
-            m.insert(String::from("ExpirationDate"), x);
+            m.insert_static("ExpirationDate", x);
         }
 
         if let Some(x) = v.expiration_in_days {
-            m.insert(String::from("ExpirationInDays"), x);
+            m.insert_static("ExpirationInDays", x);
         }
 
         if let Some(x) = v.expired_object_delete_marker {
-            m.insert(String::from("ExpiredObjectDeleteMarker"), x);
+            m.insert_static("ExpiredObjectDeleteMarker", x);
         }
 
         if let Some(x) = v.id {
-            m.insert(String::from("Id"), x);
+            m.insert_static("Id", x);
         }
 
         if let Some(x) = v.noncurrent_version_expiration {
-            m.insert(String::from("NoncurrentVersionExpiration"), x);
+            m.insert_static("NoncurrentVersionExpiration", x);
         }
 
         if let Some(x) = v.noncurrent_version_expiration_in_days {
-            m.insert(String::from("NoncurrentVersionExpirationInDays"), x);
+            m.insert_static("NoncurrentVersionExpirationInDays", x);
         }
 
         if let Some(x) = v.noncurrent_version_transition {
-            m.insert(String::from("NoncurrentVersionTransition"), x);
+            m.insert_static("NoncurrentVersionTransition", x);
         }
 
         if let Some(x) = v.noncurrent_version_transitions {
-            m.insert(String::from("NoncurrentVersionTransitions"), x);
+            m.insert_static("NoncurrentVersionTransitions", x);
         }
 
         if let Some(x) = v.object_size_greater_than {
-            m.insert(String::from("ObjectSizeGreaterThan"), x);
+            m.insert_static("ObjectSizeGreaterThan", x);
         }
 
         if let Some(x) = v.object_size_less_than {
-            m.insert(String::from("ObjectSizeLessThan"), x);
+            m.insert_static("ObjectSizeLessThan", x);
         }
 
         if let Some(x) = v.prefix {
-            m.insert(String::from("Prefix"), x);
+            m.insert_static("Prefix", x);
         }
 
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         if let Some(x) = v.tag_filters {
-            m.insert(String::from("TagFilters"), x);
+            m.insert_static("TagFilters", x);
         }
 
         if let Some(x) = v.transition {
-            m.insert(String::from("Transition"), x);
+            m.insert_static("Transition", x);
         }
 
         if let Some(x) = v.transitions {
-            m.insert(String::from("Transitions"), x);
+            m.insert_static("Transitions", x);
         }
 
         Value::Object(m)
@@ -3695,7 +3695,7 @@ static S3_KEY_FILTER_SCHEMA: cdk_core::PropertySchema = cdk_core::PropertySchema
 impl From<S3KeyFilter> for Value {
     fn from(v: S3KeyFilter) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Rules"), v.rules);
+        m.insert_static("Rules", v.rules);
         Value::Object(m)
     }
 }
@@ -3731,8 +3731,8 @@ static S3_TABLES_DESTINATION_SCHEMA: cdk_core::PropertySchema =
 impl From<S3TablesDestination> for Value {
     fn from(v: S3TablesDestination) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("TableBucketArn"), v.table_bucket_arn);
-        m.insert(String::from("TableName"), v.table_name);
+        m.insert_static("TableBucketArn", v.table_bucket_arn);
+        m.insert_static("TableName", v.table_name);
         Value::Object(m)
     }
 }
@@ -3792,10 +3792,10 @@ impl From<ServerSideEncryptionByDefault> for Value {
     fn from(v: ServerSideEncryptionByDefault) -> Value {
         let mut m = cdk_core::Map::with_capacity(1 + usize::from(v.kms_master_key_id.is_some()));
         if let Some(x) = v.kms_master_key_id {
-            m.insert(String::from("KMSMasterKeyID"), x);
+            m.insert_static("KMSMasterKeyID", x);
         }
 
-        m.insert(String::from("SSEAlgorithm"), v.sse_algorithm);
+        m.insert_static("SSEAlgorithm", v.sse_algorithm);
         Value::Object(m)
     }
 }
@@ -3865,15 +3865,15 @@ impl From<ServerSideEncryptionRule> for Value {
                 + usize::from(v.server_side_encryption_by_default.is_some()),
         );
         if let Some(x) = v.blocked_encryption_types {
-            m.insert(String::from("BlockedEncryptionTypes"), x);
+            m.insert_static("BlockedEncryptionTypes", x);
         }
 
         if let Some(x) = v.bucket_key_enabled {
-            m.insert(String::from("BucketKeyEnabled"), x);
+            m.insert_static("BucketKeyEnabled", x);
         }
 
         if let Some(x) = v.server_side_encryption_by_default {
-            m.insert(String::from("ServerSideEncryptionByDefault"), x);
+            m.insert_static("ServerSideEncryptionByDefault", x);
         }
 
         Value::Object(m)
@@ -3927,11 +3927,11 @@ impl From<SourceSelectionCriteria> for Value {
                 + usize::from(v.sse_kms_encrypted_objects.is_some()),
         );
         if let Some(x) = v.replica_modifications {
-            m.insert(String::from("ReplicaModifications"), x);
+            m.insert_static("ReplicaModifications", x);
         }
 
         if let Some(x) = v.sse_kms_encrypted_objects {
-            m.insert(String::from("SseKmsEncryptedObjects"), x);
+            m.insert_static("SseKmsEncryptedObjects", x);
         }
 
         Value::Object(m)
@@ -3964,7 +3964,7 @@ static SSE_KMS_ENCRYPTED_OBJECTS_SCHEMA: cdk_core::PropertySchema =
 impl From<SseKmsEncryptedObjects> for Value {
     fn from(v: SseKmsEncryptedObjects) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         Value::Object(m)
     }
 }
@@ -3998,7 +3998,7 @@ impl From<StorageClassAnalysis> for Value {
     fn from(v: StorageClassAnalysis) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.data_export.is_some()));
         if let Some(x) = v.data_export {
-            m.insert(String::from("DataExport"), x);
+            m.insert_static("DataExport", x);
         }
 
         Value::Object(m)
@@ -4036,8 +4036,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -4073,8 +4073,8 @@ static TAG_FILTER_SCHEMA: cdk_core::PropertySchema =
 impl From<TagFilter> for Value {
     fn from(v: TagFilter) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -4110,8 +4110,8 @@ static TIERING_SCHEMA: cdk_core::PropertySchema =
 impl From<Tiering> for Value {
     fn from(v: Tiering) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("AccessTier"), v.access_tier);
-        m.insert(String::from("Days"), v.days);
+        m.insert_static("AccessTier", v.access_tier);
+        m.insert_static("Days", v.days);
         Value::Object(m)
     }
 }
@@ -4158,12 +4158,12 @@ static TOPIC_CONFIGURATION_SCHEMA: cdk_core::PropertySchema = cdk_core::Property
 impl From<TopicConfiguration> for Value {
     fn from(v: TopicConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.filter.is_some()));
-        m.insert(String::from("Event"), v.event);
+        m.insert_static("Event", v.event);
         if let Some(x) = v.filter {
-            m.insert(String::from("Filter"), x);
+            m.insert_static("Filter", x);
         }
 
-        m.insert(String::from("Topic"), v.topic);
+        m.insert_static("Topic", v.topic);
         Value::Object(m)
     }
 }
@@ -4210,13 +4210,13 @@ impl From<Transition> for Value {
             1 + usize::from(v.transition_date.is_some())
                 + usize::from(v.transition_in_days.is_some()),
         );
-        m.insert(String::from("StorageClass"), v.storage_class);
+        m.insert_static("StorageClass", v.storage_class);
         if let Some(x) = v.transition_date {
-            m.insert(String::from("TransitionDate"), x);
+            m.insert_static("TransitionDate", x);
         }
 
         if let Some(x) = v.transition_in_days {
-            m.insert(String::from("TransitionInDays"), x);
+            m.insert_static("TransitionInDays", x);
         }
 
         Value::Object(m)
@@ -4255,7 +4255,7 @@ static VERSIONING_CONFIGURATION_SCHEMA: cdk_core::PropertySchema =
 impl From<VersioningConfiguration> for Value {
     fn from(v: VersioningConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(1);
-        m.insert(String::from("Status"), v.status);
+        m.insert_static("Status", v.status);
         Value::Object(m)
     }
 }
@@ -4322,19 +4322,19 @@ impl From<WebsiteConfiguration> for Value {
                 + usize::from(v.routing_rules.is_some()),
         );
         if let Some(x) = v.error_document {
-            m.insert(String::from("ErrorDocument"), x);
+            m.insert_static("ErrorDocument", x);
         }
 
         if let Some(x) = v.index_document {
-            m.insert(String::from("IndexDocument"), x);
+            m.insert_static("IndexDocument", x);
         }
 
         if let Some(x) = v.redirect_all_requests_to {
-            m.insert(String::from("RedirectAllRequestsTo"), x);
+            m.insert_static("RedirectAllRequestsTo", x);
         }
 
         if let Some(x) = v.routing_rules {
-            m.insert(String::from("RoutingRules"), x);
+            m.insert_static("RoutingRules", x);
         }
 
         Value::Object(m)

@@ -51,8 +51,8 @@ static CFN_BUCKET_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
 impl From<CfnBucketPolicyProps> for Value {
     fn from(v: CfnBucketPolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Bucket"), v.bucket);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
+        m.insert_static("Bucket", v.bucket);
+        m.insert_static("PolicyDocument", v.policy_document);
         Value::Object(m)
     }
 }

@@ -112,43 +112,43 @@ impl From<CfnSubscriptionProps> for Value {
                 + usize::from(v.subscription_role_arn.is_some()),
         );
         if let Some(x) = v.delivery_policy {
-            m.insert(String::from("DeliveryPolicy"), x);
+            m.insert_static("DeliveryPolicy", x);
         }
 
         if let Some(x) = v.endpoint {
-            m.insert(String::from("Endpoint"), x);
+            m.insert_static("Endpoint", x);
         }
 
         if let Some(x) = v.filter_policy {
-            m.insert(String::from("FilterPolicy"), x);
+            m.insert_static("FilterPolicy", x);
         }
 
         if let Some(x) = v.filter_policy_scope {
-            m.insert(String::from("FilterPolicyScope"), x);
+            m.insert_static("FilterPolicyScope", x);
         }
 
-        m.insert(String::from("Protocol"), v.protocol);
+        m.insert_static("Protocol", v.protocol);
         if let Some(x) = v.raw_message_delivery {
-            m.insert(String::from("RawMessageDelivery"), x);
+            m.insert_static("RawMessageDelivery", x);
         }
 
         if let Some(x) = v.redrive_policy {
-            m.insert(String::from("RedrivePolicy"), x);
+            m.insert_static("RedrivePolicy", x);
         }
 
         if let Some(x) = v.region {
-            m.insert(String::from("Region"), x);
+            m.insert_static("Region", x);
         }
 
         if let Some(x) = v.replay_policy {
-            m.insert(String::from("ReplayPolicy"), x);
+            m.insert_static("ReplayPolicy", x);
         }
 
         if let Some(x) = v.subscription_role_arn {
-            m.insert(String::from("SubscriptionRoleArn"), x);
+            m.insert_static("SubscriptionRoleArn", x);
         }
 
-        m.insert(String::from("TopicArn"), v.topic_arn);
+        m.insert_static("TopicArn", v.topic_arn);
         Value::Object(m)
     }
 }

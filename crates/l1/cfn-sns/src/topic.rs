@@ -162,59 +162,59 @@ impl From<CfnTopicProps> for Value {
                 + usize::from(v.tracing_config.is_some()),
         );
         if let Some(x) = v.archive_policy {
-            m.insert(String::from("ArchivePolicy"), x);
+            m.insert_static("ArchivePolicy", x);
         }
 
         if let Some(x) = v.content_based_deduplication {
-            m.insert(String::from("ContentBasedDeduplication"), x);
+            m.insert_static("ContentBasedDeduplication", x);
         }
 
         if let Some(x) = v.data_protection_policy {
-            m.insert(String::from("DataProtectionPolicy"), x);
+            m.insert_static("DataProtectionPolicy", x);
         }
 
         if let Some(x) = v.delivery_status_logging {
-            m.insert(String::from("DeliveryStatusLogging"), x);
+            m.insert_static("DeliveryStatusLogging", x);
         }
 
         if let Some(x) = v.display_name {
-            m.insert(String::from("DisplayName"), x);
+            m.insert_static("DisplayName", x);
         }
 
         if let Some(x) = v.fifo_throughput_scope {
-            m.insert(String::from("FifoThroughputScope"), x);
+            m.insert_static("FifoThroughputScope", x);
         }
 
         if let Some(x) = v.fifo_topic {
-            m.insert(String::from("FifoTopic"), x);
+            m.insert_static("FifoTopic", x);
         }
 
         if let Some(x) = v.kms_master_key_id {
-            m.insert(String::from("KmsMasterKeyId"), x);
+            m.insert_static("KmsMasterKeyId", x);
         }
 
         if let Some(x) = v.maximum_message_size {
-            m.insert(String::from("MaximumMessageSize"), x);
+            m.insert_static("MaximumMessageSize", x);
         }
 
         if let Some(x) = v.signature_version {
-            m.insert(String::from("SignatureVersion"), x);
+            m.insert_static("SignatureVersion", x);
         }
 
         if let Some(x) = v.subscription {
-            m.insert(String::from("Subscription"), x);
+            m.insert_static("Subscription", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.topic_name {
-            m.insert(String::from("TopicName"), x);
+            m.insert_static("TopicName", x);
         }
 
         if let Some(x) = v.tracing_config {
-            m.insert(String::from("TracingConfig"), x);
+            m.insert_static("TracingConfig", x);
         }
 
         Value::Object(m)
@@ -342,16 +342,16 @@ impl From<LoggingConfig> for Value {
                 + usize::from(v.success_feedback_sample_rate.is_some()),
         );
         if let Some(x) = v.failure_feedback_role_arn {
-            m.insert(String::from("FailureFeedbackRoleArn"), x);
+            m.insert_static("FailureFeedbackRoleArn", x);
         }
 
-        m.insert(String::from("Protocol"), v.protocol);
+        m.insert_static("Protocol", v.protocol);
         if let Some(x) = v.success_feedback_role_arn {
-            m.insert(String::from("SuccessFeedbackRoleArn"), x);
+            m.insert_static("SuccessFeedbackRoleArn", x);
         }
 
         if let Some(x) = v.success_feedback_sample_rate {
-            m.insert(String::from("SuccessFeedbackSampleRate"), x);
+            m.insert_static("SuccessFeedbackSampleRate", x);
         }
 
         Value::Object(m)
@@ -391,8 +391,8 @@ static SUBSCRIPTION_SCHEMA: cdk_core::PropertySchema =
 impl From<Subscription> for Value {
     fn from(v: Subscription) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Endpoint"), v.endpoint);
-        m.insert(String::from("Protocol"), v.protocol);
+        m.insert_static("Endpoint", v.endpoint);
+        m.insert_static("Protocol", v.protocol);
         Value::Object(m)
     }
 }
@@ -428,8 +428,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -34,8 +34,8 @@ static CFN_TOPIC_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
 impl From<CfnTopicPolicyProps> for Value {
     fn from(v: CfnTopicPolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
-        m.insert(String::from("Topics"), v.topics);
+        m.insert_static("PolicyDocument", v.policy_document);
+        m.insert_static("Topics", v.topics);
         Value::Object(m)
     }
 }

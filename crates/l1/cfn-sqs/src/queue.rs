@@ -211,67 +211,67 @@ impl From<CfnQueueProps> for Value {
                 + usize::from(v.visibility_timeout.is_some()),
         );
         if let Some(x) = v.content_based_deduplication {
-            m.insert(String::from("ContentBasedDeduplication"), x);
+            m.insert_static("ContentBasedDeduplication", x);
         }
 
         if let Some(x) = v.deduplication_scope {
-            m.insert(String::from("DeduplicationScope"), x);
+            m.insert_static("DeduplicationScope", x);
         }
 
         if let Some(x) = v.delay_seconds {
-            m.insert(String::from("DelaySeconds"), x);
+            m.insert_static("DelaySeconds", x);
         }
 
         if let Some(x) = v.fifo_queue {
-            m.insert(String::from("FifoQueue"), x);
+            m.insert_static("FifoQueue", x);
         }
 
         if let Some(x) = v.fifo_throughput_limit {
-            m.insert(String::from("FifoThroughputLimit"), x);
+            m.insert_static("FifoThroughputLimit", x);
         }
 
         if let Some(x) = v.kms_data_key_reuse_period_seconds {
-            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+            m.insert_static("KmsDataKeyReusePeriodSeconds", x);
         }
 
         if let Some(x) = v.kms_master_key_id {
-            m.insert(String::from("KmsMasterKeyId"), x);
+            m.insert_static("KmsMasterKeyId", x);
         }
 
         if let Some(x) = v.maximum_message_size {
-            m.insert(String::from("MaximumMessageSize"), x);
+            m.insert_static("MaximumMessageSize", x);
         }
 
         if let Some(x) = v.message_retention_period {
-            m.insert(String::from("MessageRetentionPeriod"), x);
+            m.insert_static("MessageRetentionPeriod", x);
         }
 
         if let Some(x) = v.queue_name {
-            m.insert(String::from("QueueName"), x);
+            m.insert_static("QueueName", x);
         }
 
         if let Some(x) = v.receive_message_wait_time_seconds {
-            m.insert(String::from("ReceiveMessageWaitTimeSeconds"), x);
+            m.insert_static("ReceiveMessageWaitTimeSeconds", x);
         }
 
         if let Some(x) = v.redrive_allow_policy {
-            m.insert(String::from("RedriveAllowPolicy"), x);
+            m.insert_static("RedriveAllowPolicy", x);
         }
 
         if let Some(x) = v.redrive_policy {
-            m.insert(String::from("RedrivePolicy"), x);
+            m.insert_static("RedrivePolicy", x);
         }
 
         if let Some(x) = v.sqs_managed_sse_enabled {
-            m.insert(String::from("SqsManagedSseEnabled"), x);
+            m.insert_static("SqsManagedSseEnabled", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.visibility_timeout {
-            m.insert(String::from("VisibilityTimeout"), x);
+            m.insert_static("VisibilityTimeout", x);
         }
 
         Value::Object(m)
@@ -378,8 +378,8 @@ static TAG_SCHEMA: cdk_core::PropertySchema =
 impl From<Tag> for Value {
     fn from(v: Tag) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

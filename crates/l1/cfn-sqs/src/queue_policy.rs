@@ -34,8 +34,8 @@ static CFN_QUEUE_POLICY_PROPS_SCHEMA: cdk_core::PropertySchema =
 impl From<CfnQueuePolicyProps> for Value {
     fn from(v: CfnQueuePolicyProps) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("PolicyDocument"), v.policy_document);
-        m.insert(String::from("Queues"), v.queues);
+        m.insert_static("PolicyDocument", v.policy_document);
+        m.insert_static("Queues", v.queues);
         Value::Object(m)
     }
 }

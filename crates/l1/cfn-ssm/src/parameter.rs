@@ -112,35 +112,35 @@ impl From<CfnParameterProps> for Value {
                 + usize::from(v.tier.is_some()),
         );
         if let Some(x) = v.allowed_pattern {
-            m.insert(String::from("AllowedPattern"), x);
+            m.insert_static("AllowedPattern", x);
         }
 
         if let Some(x) = v.data_type {
-            m.insert(String::from("DataType"), x);
+            m.insert_static("DataType", x);
         }
 
         if let Some(x) = v.description {
-            m.insert(String::from("Description"), x);
+            m.insert_static("Description", x);
         }
 
         if let Some(x) = v.name {
-            m.insert(String::from("Name"), x);
+            m.insert_static("Name", x);
         }
 
         if let Some(x) = v.policies {
-            m.insert(String::from("Policies"), x);
+            m.insert_static("Policies", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.tier {
-            m.insert(String::from("Tier"), x);
+            m.insert_static("Tier", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Type", v.type_);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }

@@ -123,44 +123,44 @@ impl From<CfnStateMachineProps> for Value {
                 + usize::from(v.tracing_configuration.is_some()),
         );
         if let Some(x) = v.definition {
-            m.insert(String::from("Definition"), x);
+            m.insert_static("Definition", x);
         }
 
         if let Some(x) = v.definition_s3_location {
-            m.insert(String::from("DefinitionS3Location"), x);
+            m.insert_static("DefinitionS3Location", x);
         }
 
         if let Some(x) = v.definition_string {
-            m.insert(String::from("DefinitionString"), x);
+            m.insert_static("DefinitionString", x);
         }
 
         if let Some(x) = v.definition_substitutions {
-            m.insert(String::from("DefinitionSubstitutions"), x);
+            m.insert_static("DefinitionSubstitutions", x);
         }
 
         if let Some(x) = v.encryption_configuration {
-            m.insert(String::from("EncryptionConfiguration"), x);
+            m.insert_static("EncryptionConfiguration", x);
         }
 
         if let Some(x) = v.logging_configuration {
-            m.insert(String::from("LoggingConfiguration"), x);
+            m.insert_static("LoggingConfiguration", x);
         }
 
-        m.insert(String::from("RoleArn"), v.role_arn);
+        m.insert_static("RoleArn", v.role_arn);
         if let Some(x) = v.state_machine_name {
-            m.insert(String::from("StateMachineName"), x);
+            m.insert_static("StateMachineName", x);
         }
 
         if let Some(x) = v.state_machine_type {
-            m.insert(String::from("StateMachineType"), x);
+            m.insert_static("StateMachineType", x);
         }
 
         if let Some(x) = v.tags {
-            m.insert(String::from("Tags"), x);
+            m.insert_static("Tags", x);
         }
 
         if let Some(x) = v.tracing_configuration {
-            m.insert(String::from("TracingConfiguration"), x);
+            m.insert_static("TracingConfiguration", x);
         }
 
         Value::Object(m)
@@ -269,7 +269,7 @@ impl From<CloudWatchLogsLogGroup> for Value {
     fn from(v: CloudWatchLogsLogGroup) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.log_group_arn.is_some()));
         if let Some(x) = v.log_group_arn {
-            m.insert(String::from("LogGroupArn"), x);
+            m.insert_static("LogGroupArn", x);
         }
 
         Value::Object(m)
@@ -319,14 +319,14 @@ impl From<EncryptionConfiguration> for Value {
                 + usize::from(v.kms_key_id.is_some()),
         );
         if let Some(x) = v.kms_data_key_reuse_period_seconds {
-            m.insert(String::from("KmsDataKeyReusePeriodSeconds"), x);
+            m.insert_static("KmsDataKeyReusePeriodSeconds", x);
         }
 
         if let Some(x) = v.kms_key_id {
-            m.insert(String::from("KmsKeyId"), x);
+            m.insert_static("KmsKeyId", x);
         }
 
-        m.insert(String::from("Type"), v.type_);
+        m.insert_static("Type", v.type_);
         Value::Object(m)
     }
 }
@@ -364,7 +364,7 @@ impl From<LogDestination> for Value {
         let mut m =
             cdk_core::Map::with_capacity(usize::from(v.cloud_watch_logs_log_group.is_some()));
         if let Some(x) = v.cloud_watch_logs_log_group {
-            m.insert(String::from("CloudWatchLogsLogGroup"), x);
+            m.insert_static("CloudWatchLogsLogGroup", x);
         }
 
         Value::Object(m)
@@ -420,15 +420,15 @@ impl From<LoggingConfiguration> for Value {
                 + usize::from(v.level.is_some()),
         );
         if let Some(x) = v.destinations {
-            m.insert(String::from("Destinations"), x);
+            m.insert_static("Destinations", x);
         }
 
         if let Some(x) = v.include_execution_data {
-            m.insert(String::from("IncludeExecutionData"), x);
+            m.insert_static("IncludeExecutionData", x);
         }
 
         if let Some(x) = v.level {
-            m.insert(String::from("Level"), x);
+            m.insert_static("Level", x);
         }
 
         Value::Object(m)
@@ -472,10 +472,10 @@ static S3_LOCATION_SCHEMA: cdk_core::PropertySchema =
 impl From<S3Location> for Value {
     fn from(v: S3Location) -> Value {
         let mut m = cdk_core::Map::with_capacity(2 + usize::from(v.version.is_some()));
-        m.insert(String::from("Bucket"), v.bucket);
-        m.insert(String::from("Key"), v.key);
+        m.insert_static("Bucket", v.bucket);
+        m.insert_static("Key", v.key);
         if let Some(x) = v.version {
-            m.insert(String::from("Version"), x);
+            m.insert_static("Version", x);
         }
 
         Value::Object(m)
@@ -513,8 +513,8 @@ static TAGS_ENTRY_SCHEMA: cdk_core::PropertySchema =
 impl From<TagsEntry> for Value {
     fn from(v: TagsEntry) -> Value {
         let mut m = cdk_core::Map::with_capacity(2);
-        m.insert(String::from("Key"), v.key);
-        m.insert(String::from("Value"), v.value);
+        m.insert_static("Key", v.key);
+        m.insert_static("Value", v.value);
         Value::Object(m)
     }
 }
@@ -547,7 +547,7 @@ impl From<TracingConfiguration> for Value {
     fn from(v: TracingConfiguration) -> Value {
         let mut m = cdk_core::Map::with_capacity(usize::from(v.enabled.is_some()));
         if let Some(x) = v.enabled {
-            m.insert(String::from("Enabled"), x);
+            m.insert_static("Enabled", x);
         }
 
         Value::Object(m)
