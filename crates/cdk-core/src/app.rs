@@ -1987,15 +1987,12 @@ fn validate(root: &Node) -> Result<(), Error> {
     // Logical IDs must be computable; stacks hold at most `stackResourceLimit` resources.
     {
         let tree = root.tree.borrow();
-        let mut stacks = Vec::new();
         for i in 0..tree.nodes.len() {
-            match &tree.nodes[i].kind {
-                NodeKind::Element(_) => crate::resolve::ensure_logical_id(&tree, i)?,
-                NodeKind::Stack(_) => stacks.push(i),
-                _ => {}
+            if let NodeKind::Element(_) = tree.nodes[i].kind {
+                crate::resolve::ensure_logical_id(&tree, i)?;
             }
         }
-        for stack in stacks {
+        for &stack in &tree.stacks {
             let limit = match tree.context(stack, STACK_RESOURCE_LIMIT_CONTEXT) {
                 Some(v) => js_parse_int(v),
                 None => DEFAULT_STACK_RESOURCE_LIMIT as f64,

@@ -1150,14 +1150,9 @@ pub(crate) fn compute_logical_id(tree: &TreeData, idx: usize) -> Result<String, 
 /// override by then, where none is remembered yet. An ID asked for before then is computed
 /// where it is asked for, as without a prefetch; both give the same text.
 pub(crate) struct IdPrefetch {
-    thread: std::thread::JoinHandle<PrefetchedIds>,
-}
-
-/// What a prefetch computed.
-struct PrefetchedIds {
     /// Per element: its index and its ID (`None` where `makeUniqueId` gives none: the error
     /// is raised where the ID is asked for).
-    ids: Vec<(u32, Option<String>)>,
+    thread: std::thread::JoinHandle<Vec<(u32, Option<String>)>>,
 }
 
 impl IdPrefetch {
@@ -1167,22 +1162,13 @@ impl IdPrefetch {
     /// Starts computing the IDs of the tree's elements (`None` for a tree of fewer than
     /// [`IdPrefetch::MIN_ELEMENTS`] such elements, or when no thread can be started).
     pub(crate) fn start(tree: &TreeData) -> Option<IdPrefetch> {
-        // indices fit in 32 bits (a tree of 4 billion constructs is not prefetched)
-        let len = u32::try_from(tree.nodes.len()).ok()?;
         // the paths below the stacks, one after the other, and per element its index and
         // where its path ends
         let mut paths = String::with_capacity(tree.nodes.len() * 48);
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(tree.nodes.len());
-        // each node's stack (`len` for none), from its parent's: a parent comes first
-        let mut stacks: Vec<u32> = Vec::with_capacity(tree.nodes.len());
-        for (idx, node) in (0..len).zip(&tree.nodes) {
-            let stack = match (&node.kind, node.parent) {
-                (NodeKind::Stack(_), _) => idx,
-                (_, Some(p)) => stacks.get(p).copied().unwrap_or(len),
-                (_, None) => len,
-            };
-            stacks.push(stack);
-            let (NodeKind::Element(e), Some(stack)) = (&node.kind, tree.nodes.get(stack as usize))
+        for (idx, node, stack) in tree.nodes_with_stacks(0) {
+            let (NodeKind::Element(e), Some(stack)) =
+                (&node.kind, stack.and_then(|s| tree.nodes.get(s)))
             else {
                 continue;
             };
@@ -1196,7 +1182,7 @@ impl IdPrefetch {
                 continue;
             };
             paths.push_str(rel);
-            spans.push((idx, u32::try_from(paths.len()).ok()?));
+            spans.push((u32::try_from(idx).ok()?, u32::try_from(paths.len()).ok()?));
         }
         if spans.len() < Self::MIN_ELEMENTS {
             return None;
@@ -1206,7 +1192,7 @@ impl IdPrefetch {
             .spawn(move || {
                 let mut start = 0;
                 let mut components: Vec<&str> = Vec::with_capacity(8);
-                let ids = spans
+                spans
                     .iter()
                     .map(|&(idx, end)| {
                         let rel = &paths[start..end as usize];
@@ -1215,8 +1201,7 @@ impl IdPrefetch {
                         components.extend(rel.split('/'));
                         (idx, make_unique_id(&components))
                     })
-                    .collect();
-                PrefetchedIds { ids }
+                    .collect()
             })
             .ok()?;
         Some(IdPrefetch { thread })
@@ -1225,14 +1210,14 @@ impl IdPrefetch {
     /// Waits for the IDs and remembers those of elements still without an override (see
     /// [`IdPrefetch`]); nothing when IDs are not being remembered.
     pub(crate) fn fill(self, tree: &TreeData) {
-        let Ok(done) = self.thread.join() else {
+        let Ok(ids) = self.thread.join() else {
             return;
         };
         let mut cache = tree.logical_ids.borrow_mut();
         let Some(cache) = cache.as_mut() else {
             return;
         };
-        for (idx, id) in done.ids {
+        for (idx, id) in ids {
             let idx = idx as usize;
             let (Some(slot @ None), Some(id)) = (cache.get_mut(idx), id) else {
                 continue;

@@ -248,25 +248,13 @@ impl Stack {
     pub fn resource_count(&self) -> usize {
         let tree = self.node().tree.borrow();
         let me = self.node().idx;
-        // The nodes read in the order they were added (a parent comes before its children),
-        // each with the stack whose template holds it: no walk of the tree.
-        let mut owner: Vec<usize> = Vec::with_capacity(tree.nodes.len().saturating_sub(me));
-        let mut count = 0;
-        for (i, node) in tree.nodes.iter().enumerate().skip(me) {
-            let stack = match (&node.kind, node.parent) {
-                (NodeKind::Stack(_), _) => i,
-                (_, Some(p)) if p >= me => owner.get(p - me).copied().unwrap_or(usize::MAX),
-                // outside this stack
-                _ => usize::MAX,
-            };
-            owner.push(stack);
-            if stack == me
-                && matches!(&node.kind, NodeKind::Element(e) if matches!(e.kind, crate::element::ElementKind::Resource(_)))
-            {
-                count += 1;
-            }
-        }
-        count
+        // (the nodes read in the order they were added, with their stacks: no walk)
+        tree.nodes_with_stacks(me)
+            .filter(|(_, node, stack)| {
+                *stack == Some(me)
+                    && matches!(&node.kind, NodeKind::Element(e) if matches!(e.kind, crate::element::ElementKind::Resource(_)))
+            })
+            .count()
     }
 
     /// Whether this is a nested stack.

@@ -347,6 +347,27 @@ impl TreeData {
         f
     }
 
+    /// The nodes from `from` on, in the order they were added, each with its
+    /// [`TreeData::stack_of`] (`None` too for a node whose parent comes before `from`): a
+    /// parent comes before its children, so each node's stack is its own or its parent's,
+    /// and nothing is walked.
+    pub fn nodes_with_stacks(
+        &self,
+        from: usize,
+    ) -> impl Iterator<Item = (usize, &NodeData, Option<usize>)> {
+        let mut stacks: Vec<Option<usize>> =
+            Vec::with_capacity(self.nodes.len().saturating_sub(from));
+        self.nodes.iter().enumerate().skip(from).map(move |(i, node)| {
+            let stack = match (&node.kind, node.parent) {
+                (NodeKind::Stack(_), _) => Some(i),
+                (_, Some(p)) => p.checked_sub(from).and_then(|k| stacks.get(k).copied().flatten()),
+                (_, None) => None,
+            };
+            stacks.push(stack);
+            (i, node, stack)
+        })
+    }
+
     /// Walks up from `idx` to the closest stack (itself included).
     pub fn stack_of(&self, mut idx: usize) -> Option<usize> {
         loop {

@@ -182,7 +182,6 @@ impl TreeView {
         {
             return false;
         }
-        let cache = tree.logical_ids.borrow();
         let mut next = 1;
         for (k, n) in self.nodes.iter().enumerate() {
             let i = n.tree_idx as usize;
@@ -195,11 +194,10 @@ impl TreeView {
                         stack_facts(s) == self.stacks[*v as usize]
                     }
                     (NodeKind::Element(_), ViewKind::Element { logical_id, .. }) => {
+                        // (`None` in the snapshot: the ID could not be computed)
                         let was = logical_id.map(|l| self.str(l));
-                        match cache.as_ref().and_then(|c| c.get(i)).and_then(|id| id.as_deref()) {
-                            Some(id) => was == Some(id),
-                            None => crate::resolve::compute_logical_id(tree, i).ok().as_deref() == was,
-                        }
+                        crate::resolve::with_logical_id(tree, i, |id| was == Some(id))
+                            .unwrap_or(was.is_none())
                     }
                     _ => true,
                 }

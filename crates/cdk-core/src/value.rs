@@ -26,7 +26,7 @@ use crate::tree::Node;
 /// assert_eq!(m.keys().collect::<Vec<_>>(), ["b", "a"]);
 /// assert_eq!(Value::Object(m), Value::object([("b", 1), ("a", 2)]));
 /// ```
-#[derive(Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Map(Entries);
 
 pub use crate::map_entries::Entries;
@@ -112,12 +112,6 @@ impl<'a> IntoIterator for &'a mut Map {
     type IntoIter = crate::map_entries::IterMut<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter_mut()
-    }
-}
-
-impl Clone for Map {
-    fn clone(&self) -> Map {
-        Map(self.0.clone())
     }
 }
 
